@@ -1,0 +1,71 @@
+/**
+ * Configuration, read from the environment in this one place. Anything malformed fails at
+ * start-up with a message that names the variable, not later inside a request.
+ */
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export interface Config {
+  /** DynamoDB table name. */
+  tableName: string;
+  /** AWS region of the table (DynamoDB Local ignores it but the SDK needs one). */
+  region: string;
+  /** An existing DynamoDB endpoint (DynamoDB Local); unset means AWS itself. */
+  dynamodbEndpoint: string | undefined;
+  /** Port of the local HTTP server. */
+  port: number;
+  /** `production` masks unexpected errors and turns off "did you mean" hints. */
+  production: boolean;
+  /** Introspection stays on (GraphiQL needs it) unless this is set. */
+  disableIntrospection: boolean;
+  /** Extra origins allowed by CORS, comma-separated in ALLOWED_ORIGINS; empty allows any. */
+  allowedOrigins: string[];
+}
+
+type Env = Record<string, string | undefined>;
+
+function readPort(env: Env): number {
+  const raw = env.PORT;
+  if (raw === undefined || raw === '') return 4000;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be an integer from 0 to 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+function readUrl(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error();
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL such as http://localhost:8000, got "${raw}"`);
+  }
+  return raw;
+}
+
+function readBoolean(env: Env, name: string): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '' || raw === 'false' || raw === '0') return false;
+  if (raw === 'true' || raw === '1') return true;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+export function readConfig(env: Env = process.env): Config {
+  return {
+    tableName: env.TABLE_NAME || 'claimgraph',
+    region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
+    dynamodbEndpoint: readUrl(env, 'DYNAMODB_ENDPOINT'),
+    port: readPort(env),
+    production: env.NODE_ENV === 'production',
+    disableIntrospection: readBoolean(env, 'DISABLE_INTROSPECTION'),
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  };
+}

@@ -1,0 +1,216 @@
+/**
+ * The DynamoDB client and the few operations the data layer uses, over plain JS objects.
+ * Every command passes through a counting middleware, so tests and the benchmark can
+ * read how many round trips a GraphQL operation took.
+ */
+import {
+  BatchGetItemCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  QueryCommand,
+  TransactWriteItemsCommand,
+  TransactionCanceledException,
+  type AttributeValue,
+  type QueryCommandInput,
+  type TransactWriteItem,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { KEY_ATTRIBUTES } from './table.js';
+
+export type Item = Record<string, unknown>;
+export type Key = { pk: string; sk: string };
+
+/** Counts DynamoDB requests (commands, not retries) by command name. */
+export class RequestCounter {
+  total = 0;
+  byCommand: Record<string, number> = {};
+
+  reset(): void {
+    this.total = 0;
+    this.byCommand = {};
+  }
+
+  record(command: string): void {
+    this.total += 1;
+    this.byCommand[command] = (this.byCommand[command] ?? 0) + 1;
+  }
+}
+
+export interface DbOptions {
+  tableName: string;
+  region: string;
+  endpoint?: string;
+  /** Replace the client (tests inject faults through middleware on their own client). */
+  client?: DynamoDBClient;
+}
+
+/** One write of a transaction, in document form; `condition` is a ConditionExpression. */
+export type WriteAction =
+  | { put: Item; condition?: string; names?: Record<string, string>; values?: Item }
+  | { delete: Key; condition?: string; names?: Record<string, string>; values?: Item }
+  | {
+      update: Key;
+      set: string;
+      condition?: string;
+      names?: Record<string, string>;
+      values?: Item;
+    };
+
+/** DynamoDB's cap on actions in one TransactWriteItems and keys in one BatchGetItem. */
+export const MAX_TRANSACTION_ACTIONS = 100;
+export const MAX_BATCH_GET_KEYS = 100;
+
+/** Thrown when a transaction's condition fails; `reasons` follow the actions' order. */
+export class ConditionFailedError extends Error {
+  override name = 'ConditionFailedError';
+  constructor(readonly reasons: (string | undefined)[]) {
+    super(`transaction condition failed: ${reasons.join(', ')}`);
+  }
+}
+
+const keyOf = (item: Item): Key => ({ pk: String(item.pk), sk: String(item.sk) });
+export const keyString = (key: Key): string => `${key.pk}\u0000${key.sk}`;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class Db {
+  readonly client: DynamoDBClient;
+  readonly tableName: string;
+  readonly counter = new RequestCounter();
+
+  constructor(options: DbOptions) {
+    this.tableName = options.tableName;
+    this.client =
+      options.client ??
+      new DynamoDBClient({
+        region: options.region,
+        endpoint: options.endpoint,
+        // DynamoDB Local accepts any credentials; AWS uses the Lambda role's.
+        ...(options.endpoint ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+        maxAttempts: 8,
+      });
+    this.client.middlewareStack.add(
+      (next, context) => async (args) => {
+        this.counter.record(context.commandName ?? 'unknown');
+        return next(args);
+      },
+      { step: 'initialize', name: 'claimgraphRequestCounter' },
+    );
+  }
+
+  async get(key: Key, consistent = false): Promise<Item | undefined> {
+    const { Item } = await this.client.send(
+      new GetItemCommand({ TableName: this.tableName, Key: marshall(key), ConsistentRead: consistent }),
+    );
+    return Item ? unmarshall(Item) : undefined;
+  }
+
+  /**
+   * Reads many items by key in chunks of 100, draining `UnprocessedKeys` with backoff.
+   * Returns them in a map by key string; missing items are absent.
+   */
+  async batchGet(keys: Key[]): Promise<Map<string, Item>> {
+    const found = new Map<string, Item>();
+    const unique = [...new Map(keys.map((key) => [keyString(key), key])).values()];
+    const chunks: Key[][] = [];
+    for (let i = 0; i < unique.length; i += MAX_BATCH_GET_KEYS) chunks.push(unique.slice(i, i + MAX_BATCH_GET_KEYS));
+    await Promise.all(
+      chunks.map(async (chunk) => {
+        let pending: Record<string, AttributeValue>[] = chunk.map((key) => marshall(key));
+        for (let attempt = 0; pending.length > 0; attempt++) {
+          if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt) * Math.random());
+          if (attempt > 10) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed`);
+          const result = await this.client.send(
+            new BatchGetItemCommand({ RequestItems: { [this.tableName]: { Keys: pending } } }),
+          );
+          for (const raw of result.Responses?.[this.tableName] ?? []) {
+            const item = unmarshall(raw);
+            found.set(keyString(keyOf(item)), item);
+          }
+          pending = result.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+        }
+      }),
+    );
+    return found;
+  }
+
+  /** One Query page. `input` holds everything but the table name, in document form. */
+  async query(input: {
+    index?: string;
+    keyCondition: string;
+    names: Record<string, string>;
+    values: Item;
+    filter?: string;
+    forward?: boolean;
+    limit?: number;
+    startKey?: Item;
+    consistent?: boolean;
+  }): Promise<{ items: Item[]; lastKey: Item | undefined }> {
+    const command: QueryCommandInput = {
+      TableName: this.tableName,
+      IndexName: input.index,
+      KeyConditionExpression: input.keyCondition,
+      FilterExpression: input.filter,
+      ExpressionAttributeNames: input.names,
+      ExpressionAttributeValues: marshall(input.values, { removeUndefinedValues: true }),
+      ScanIndexForward: input.forward ?? true,
+      Limit: input.limit,
+      ExclusiveStartKey: input.startKey ? marshall(input.startKey) : undefined,
+      ConsistentRead: input.consistent,
+    };
+    const result = await this.client.send(new QueryCommand(command));
+    return {
+      items: (result.Items ?? []).map((item) => unmarshall(item)),
+      lastKey: result.LastEvaluatedKey ? unmarshall(result.LastEvaluatedKey) : undefined,
+    };
+  }
+
+  /**
+   * All-or-nothing write of up to 100 actions. A failed condition throws
+   * ConditionFailedError; a conflict with a concurrent transaction is retried.
+   */
+  async transact(actions: WriteAction[]): Promise<void> {
+    if (actions.length === 0) return;
+    if (actions.length > MAX_TRANSACTION_ACTIONS) {
+      throw new Error(`a transaction takes at most ${MAX_TRANSACTION_ACTIONS} actions, got ${actions.length}`);
+    }
+    const items = actions.map((action) => this.toTransactItem(action));
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.client.send(new TransactWriteItemsCommand({ TransactItems: items }));
+        return;
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const reasons = (error.CancellationReasons ?? []).map((reason) =>
+          reason.Code === 'None' ? undefined : reason.Code,
+        );
+        if (reasons.includes('ConditionalCheckFailed')) throw new ConditionFailedError(reasons);
+        const retryable = reasons.every(
+          (code) => code === undefined || code === 'TransactionConflict' || code === 'ThrottlingError',
+        );
+        if (!retryable || attempt >= 6) throw error;
+        await sleep(Math.min(1000, 20 * 2 ** attempt) * (0.5 + Math.random()));
+      }
+    }
+  }
+
+  private toTransactItem(action: WriteAction): TransactWriteItem {
+    const common = {
+      TableName: this.tableName,
+      ConditionExpression: action.condition,
+      ExpressionAttributeNames: action.names,
+      ExpressionAttributeValues: action.values ? marshall(action.values, { removeUndefinedValues: true }) : undefined,
+    };
+    if ('put' in action) {
+      return { Put: { ...common, Item: marshall(action.put, { removeUndefinedValues: true }) } };
+    }
+    if ('delete' in action) return { Delete: { ...common, Key: marshall(action.delete) } };
+    return { Update: { ...common, Key: marshall(action.update), UpdateExpression: action.set } };
+  }
+}
+
+/** The table's key attributes stripped from an item (what the domain sees). */
+export function withoutKeys<T>(item: Item): T {
+  const copy: Item = { ...item };
+  for (const attribute of KEY_ATTRIBUTES) delete copy[attribute];
+  return copy as T;
+}

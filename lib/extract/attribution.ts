@@ -1,0 +1,431 @@
+/**
+ * Attribution: who said what in one sentence. Patterns, in the order they are tried for each
+ * cue word:
+ *   "CONTENT," said X.            inverted cue after the content
+ *   X said (that) CONTENT.        cue before the content (also told/announced/denied/accused ...)
+ *   "CONTENT," X said.            cue after the content
+ *   X said ..., saying CONTENT.   a participle cue continues the same source
+ *   According to X, CONTENT. / CONTENT, according to X.
+ * Narration with no cue yields nothing: it is the publisher's, not a party's.
+ */
+import type { ClaimMode, PartyKind, Span } from './types.js';
+import type { Sentence } from './sentences.js';
+import type { Token } from './tokens.js';
+import { CUE_FORMS } from './cues.js';
+import { AUDIENCE_WORDS, CUE_AUXILIARIES, CUE_OBJECT_REQUIRED, CUE_SETTING } from './lexicon/cues.js';
+import { ANONYMOUS_SOURCES, PERSON_TITLES, PERSON_ROLE_WORDS } from './lexicon/roles.js';
+import type { DateExpr } from './dates.js';
+
+/** A party mention of this sentence with its resolved party. */
+export interface ResolvedMention {
+  from: number;
+  to: number;
+  start: number;
+  end: number;
+  key: string | null;
+  kind: PartyKind;
+}
+
+export interface RawClaim {
+  sentence: number;
+  claimantKey: string | null;
+  claimantMention: Span | null;
+  /** Token range of the claimant mention (for date scoping), or null. */
+  claimantFrom: number | null;
+  cue: Span;
+  cueFrom: number;
+  cueTo: number;
+  lemma: string;
+  contentFrom: number;
+  contentTo: number;
+  content: Span;
+  mode: ClaimMode;
+  /** How the claimant was found; pronouns are resolved by the caller. */
+  pronoun: string | null;
+}
+
+export interface AttributionInput {
+  sentence: Sentence;
+  text: string;
+  mentions: ResolvedMention[];
+  dates: DateExpr[];
+}
+
+const PASSIVE = new Set(['was', 'were', 'been', 'is', 'are', 'be', 'being', 'the', 'a', 'an', 'widely', 'who', 'which']);
+const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
+const SUBORDINATORS = new Set(['that', ':']);
+const PARTICIPLE_CUES = /ing$/;
+const ROLE_LINK = new Set(['of', 'for', 'at', 'from', 'with', 'to']);
+const NP_WORDS = /^(?:a|an|the|one|two|three|several|some|many|senior|local|top|other|unnamed|anonymous|military|government|security|police|hospital|health|medical|diplomatic|western|state|official|independent|humanitarian|rescue|regional|provincial|city|u\.n\.|un|us|u\.s\.|eu)$/;
+
+function isOpenQuote(t: Token | undefined): boolean {
+  return !!t && (t.text === '“' || t.text === '"' || t.text === '«');
+}
+
+function isCloseQuote(t: Token | undefined): boolean {
+  return !!t && (t.text === '”' || t.text === '"' || t.text === '»');
+}
+
+/** inQuote[i]: token i lies inside double quotes. Straight quotes alternate; an unmatched close opens at the start. */
+function quoteMap(tokens: Token[]): boolean[] {
+  const inQuote = new Array<boolean>(tokens.length).fill(false);
+  const firstClose = tokens.findIndex((t) => t.text === '”' || t.text === '»');
+  const firstOpen = tokens.findIndex((t) => t.text === '“' || t.text === '«');
+  let open = firstClose >= 0 && (firstOpen < 0 || firstClose < firstOpen);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.text === '“' || t.text === '«') open = true;
+    else if (t.text === '”' || t.text === '»') open = false;
+    else if (t.text === '"') open = !open;
+    else inQuote[i] = open;
+  }
+  return inQuote;
+}
+
+export function findAttributions({ sentence, text, mentions, dates }: AttributionInput): RawClaim[] {
+  const tokens = sentence.tokens;
+  const inQuote = quoteMap(tokens);
+  const claims: RawClaim[] = [];
+  const dateAt = new Array<boolean>(tokens.length).fill(false);
+  for (const d of dates) for (let k = d.from; k < d.to; k++) dateAt[k] = true;
+  const mentionEndingAt = (j: number) => mentions.find((m) => m.to === j + 1);
+  const mentionStartingAt = (j: number) => mentions.find((m) => m.from === j || (m.from === j + 1 && tokens[j]?.lower === 'the'));
+  const spanOf = (from: number, to: number): Span => {
+    const start = tokens[from]!.start;
+    const end = tokens[to - 1]!.end;
+    return { start, end, text: text.slice(start, end) };
+  };
+  let lastEnd = 0; // token index where the previous claim's material ended
+
+  for (let c = 0; c < tokens.length; c++) {
+    if (inQuote[c]) continue;
+    const t = tokens[c]!;
+    if (t.lower === 'according' && tokens[c + 1]?.lower === 'to') {
+      const claim = according(c);
+      if (claim) push(claim);
+      c++;
+      continue;
+    }
+    const lemma = CUE_FORMS.get(t.lower);
+    if (!lemma) continue;
+    const prev = tokens[c - 1];
+    if (prev && PASSIVE.has(prev.lower) && lemma !== 'quote') continue;
+    if (lemma === 'tell' && tokens[c + 1]?.lower === 'to') continue;
+    const rest = text.slice(t.end, Math.min(sentence.end, t.end + 80)).replace(/^\s+/, '');
+    const needs = CUE_OBJECT_REQUIRED[lemma];
+    if (needs && !needs.test(rest)) continue;
+    if (/^(?:by)\b/i.test(rest)) continue;
+
+    const participle = PARTICIPLE_CUES.test(t.lower) && prev?.text === ',';
+    const claim = participle ? participleClaim(c, lemma) : verbClaim(c, lemma);
+    if (claim) push(claim);
+  }
+  cutNested(claims, tokens, text);
+  return claims;
+
+  function push(claim: RawClaim): void {
+    if (claim.contentTo <= claim.contentFrom) return;
+    if (claims.some((k) => k.cueFrom === claim.cueFrom)) return;
+    claims.push(claim);
+    lastEnd = Math.max(lastEnd, claim.cueTo);
+  }
+
+  function makeClaim(
+    subject: Subject,
+    cueFrom: number,
+    cueTo: number,
+    lemma: string,
+    contentFrom: number,
+    contentTo: number,
+  ): RawClaim | null {
+    // Trim punctuation and quotes at the content's edges.
+    let from = contentFrom;
+    let to = contentTo;
+    while (from < to && tokens[from]!.kind === 'punct' && !/^[(\[]$/.test(tokens[from]!.text)) from++;
+    while (to > from && tokens[to - 1]!.kind === 'punct' && !/^[)\]]$/.test(tokens[to - 1]!.text)) to--;
+    if (to - from < 2) return null;
+    const direct = inQuote[from] && inQuote[to - 1] && (isOpenQuote(tokens[from - 1]) || isCloseQuote(tokens[to]));
+    return {
+      sentence: sentence.index,
+      claimantKey: subject.key,
+      claimantMention: subject.from !== null ? spanOf(subject.from, subject.to) : null,
+      claimantFrom: subject.from,
+      cue: spanOf(cueFrom, cueTo),
+      cueFrom,
+      cueTo,
+      lemma,
+      contentFrom: from,
+      contentTo: to,
+      content: spanOf(from, to),
+      mode: direct ? 'DIRECT' : 'INDIRECT',
+      pronoun: subject.pronoun,
+    };
+  }
+
+  function verbClaim(c: number, lemma: string): RawClaim | null {
+    const cueTo = cueEnd(c, lemma);
+    // 1. Inverted, after the content: "..., said the ministry."
+    const before = skipBack(c - 1);
+    if (before >= 0 && (tokens[before]!.text === ',' || isCloseQuote(tokens[before]))) {
+      const subj = subjectAfter(cueTo);
+      if (subj) {
+        const contentEnd = isCloseQuote(tokens[before]) ? before : before;
+        return makeClaim(subj, c, cueTo, lemma, contentStart(contentEnd), contentEnd);
+      }
+    }
+    // 2. Source before the cue.
+    const subj = subjectBefore(c);
+    if (!subj) return null;
+    const after = contentStartAfter(cueTo, lemma);
+    if (after >= contentLimit()) {
+      // 3. Cue after the content: "..., the minister said."
+      const comma = subj.from !== null ? subj.from - 1 : -1;
+      if (comma >= 0 && (tokens[comma]!.text === ',' || isCloseQuote(tokens[comma]))) {
+        return makeClaim(subj, c, cueTo, lemma, contentStart(comma), comma);
+      }
+      return null;
+    }
+    return makeClaim(subj, c, cueTo, lemma, after, contentEndFrom(after));
+  }
+
+  function participleClaim(c: number, lemma: string): RawClaim | null {
+    const previous = claims[claims.length - 1];
+    let subj: Subject | null = previous
+      ? { key: previous.claimantKey, from: previous.claimantFrom, to: previous.claimantFrom === null ? 0 : mentionTo(previous.claimantFrom), pronoun: previous.pronoun }
+      : null;
+    if (!subj) {
+      // The sentence's subject: its first party mention, if it starts the clause.
+      const first = mentions.find((m) => m.from <= 2 && m.to < c);
+      if (!first) return null;
+      subj = { key: first.key, from: first.from, to: first.to, pronoun: null };
+    }
+    const after = contentStartAfter(cueEnd(c, lemma), lemma);
+    if (after >= contentLimit()) return null;
+    return makeClaim(subj, c, cueEnd(c, lemma), lemma, after, contentEndFrom(after));
+  }
+
+  function mentionTo(from: number): number {
+    return mentions.find((m) => m.from === from)?.to ?? from + 1;
+  }
+
+  function according(c: number): RawClaim | null {
+    let subj = subjectAfter(c + 2) ?? anonymousAfter(c + 2);
+    if (!subj || subj.from === null) return null;
+    const atStart = skipForward(0) >= c;
+    if (atStart) {
+      let k = subj.to;
+      while (k < tokens.length && tokens[k]!.text !== ',') k++;
+      return makeClaim(subj, c, c + 2, 'according', k + 1, contentEndFrom(k + 1));
+    }
+    const end = tokens[c - 1]?.text === ',' ? c - 1 : c;
+    return makeClaim(subj, c, c + 2, 'according', contentStart(end), end);
+  }
+
+  /** Where content before a cue starts: the sentence start, an opening quote, or after the previous claim. */
+  function contentStart(end: number): number {
+    for (let k = end - 1; k >= 0; k--) if (isOpenQuote(tokens[k]) && inQuote[k + 1]) return k + 1;
+    return Math.max(skipForward(0), Math.min(lastEnd, end));
+  }
+
+  function skipForward(k: number): number {
+    while (k < tokens.length && (tokens[k]!.kind === 'punct' || /^(?:but|and|however|meanwhile)$/.test(tokens[k]!.lower))) k++;
+    return k;
+  }
+
+  function contentLimit(): number {
+    let end = tokens.length;
+    while (end > 0 && tokens[end - 1]!.kind === 'punct') end--;
+    return end;
+  }
+
+  /** Content after a cue runs to the sentence end, the quote's end, or a participle cue. */
+  function contentEndFrom(from: number): number {
+    const quoted = isOpenQuote(tokens[from - 1]) || (from < tokens.length && inQuote[from] && isOpenQuote(tokens[from - 1]));
+    for (let k = from; k < tokens.length; k++) {
+      const t = tokens[k]!;
+      if (quoted && isCloseQuote(t)) return k;
+      if (t.text === ',' && PARTICIPLE_CUES.test(tokens[k + 1]?.lower ?? '') && CUE_FORMS.has(tokens[k + 1]!.lower)) return k;
+    }
+    return tokens.length;
+  }
+
+  /** The cue's own words: "released images", "told reporters" stays "told". */
+  function cueEnd(c: number, lemma: string): number {
+    if (['release', 'publish', 'post', 'show'].includes(lemma)) {
+      for (let k = c + 1; k < Math.min(tokens.length, c + 4); k++) {
+        if (/^(?:images?|footage|videos?|photos?|photographs?|pictures|statements?|reports?|figures|messages?)$/.test(tokens[k]!.lower)) return k + 1;
+      }
+    }
+    return c + 1;
+  }
+
+  /** Skips what may stand between a cue and its content: "that", dates, settings, audiences, objects. */
+  function contentStartAfter(k: number, lemma: string): number {
+    for (let guard = 0; guard < 8 && k < tokens.length; guard++) {
+      const t = tokens[k]!;
+      if (dateAt[k]) {
+        k++;
+        continue;
+      }
+      if (t.text === ',' || t.text === ':' || t.lower === 'that' || t.lower === 'also' || t.lower === 'on' && dateAt[k + 1]) {
+        k++;
+        continue;
+      }
+      const rest = text.slice(t.start, Math.min(sentence.end, t.start + 80));
+      const setting = CUE_SETTING.exec(rest);
+      if (setting && t.lower !== 'that') {
+        const endOffset = t.start + setting[0].length;
+        while (k < tokens.length && tokens[k]!.start < endOffset) k++;
+        continue;
+      }
+      if (lemma === 'tell') {
+        const audience = audienceEnd(k);
+        if (audience > k) {
+          k = audience;
+          continue;
+        }
+      }
+      if (['release', 'publish', 'post', 'show'].includes(lemma) && (t.lower === 'of' || t.lower === 'showing')) {
+        k++;
+        continue;
+      }
+      if (lemma === 'quote') {
+        const saying = tokens.findIndex((x, i) => i >= k && x.lower === 'saying');
+        if (saying > 0) return contentStartAfter(saying + 1, 'say');
+      }
+      break;
+    }
+    return k;
+  }
+
+  function audienceEnd(k: number): number {
+    for (let len = 3; len >= 1; len--) {
+      if (k + len > tokens.length) continue;
+      const phrase = tokens.slice(k, k + len).map((x) => x.lower).join(' ');
+      if (AUDIENCE_WORDS.has(phrase)) return k + len;
+    }
+    const m = mentionStartingAt(k);
+    if (m) return m.to;
+    // "told the Associated Press", "told a news conference": up to the next "that" nearby.
+    for (let j = k; j < Math.min(tokens.length, k + 6); j++) if (tokens[j]!.lower === 'that') return j;
+    return k;
+  }
+
+  function skipBack(j: number): number {
+    while (j >= 0 && (CUE_AUXILIARIES.has(tokens[j]!.lower) || dateAt[j] || tokens[j]!.lower === "n't" || tokens[j]!.lower === 'on' && dateAt[j + 1])) j--;
+    return j;
+  }
+
+  interface Subject {
+    key: string | null;
+    from: number | null;
+    to: number;
+    pronoun: string | null;
+  }
+
+  function subjectBefore(c: number): Subject | null {
+    const j = skipBack(c - 1);
+    if (j < 0) return null;
+    const t = tokens[j]!;
+    const m = mentionEndingAt(j);
+    if (m) return withAppositive(m);
+    if (PRONOUNS.has(t.lower) && !inQuote[j]) return { key: null, from: j, to: j + 1, pronoun: t.lower };
+    // "Ilham Aliyev, the president of Azerbaijan, said"
+    if (t.text === ',') {
+      for (let k = j - 1; k >= Math.max(0, j - 14); k--) {
+        if (tokens[k]!.text !== ',') continue;
+        const head = mentionEndingAt(k - 1);
+        const first = tokens[k + 1];
+        if (head && first && (/^(?:a|an|the|its|his|her)$/.test(first.lower) || !first.cap || PERSON_TITLES.has(first.lower))) {
+          return { key: head.key, from: head.from, to: head.to, pronoun: null };
+        }
+        break;
+      }
+      return null;
+    }
+    return anonymousBefore(j);
+  }
+
+  /** "Gen. X, commander of Y said" → X; "a spokesman for the ministry said" → the ministry. */
+  function withAppositive(m: ResolvedMention): Subject {
+    const link = tokens[m.from - 1];
+    if (link && ROLE_LINK.has(link.lower)) {
+      let k = m.from - 2;
+      let sawRole = false;
+      while (k >= 0 && !tokens[k]!.cap && tokens[k]!.kind === 'word' && m.from - k < 8) {
+        if (PERSON_ROLE_WORDS.has(tokens[k]!.lower) || PERSON_TITLES.has(tokens[k]!.lower) || /^spokes/.test(tokens[k]!.lower)) sawRole = true;
+        k--;
+      }
+      // A capitalised title word also counts ("Commander of ...").
+      if (!sawRole && k >= 0 && PERSON_TITLES.has(tokens[k]!.lower)) {
+        sawRole = true;
+        k--;
+      }
+      if (sawRole) {
+        if (k >= 0 && tokens[k]!.text === ',') {
+          const person = mentionEndingAt(k - 1);
+          if (person && person.kind === 'PERSON') return { key: person.key, from: person.from, to: person.to, pronoun: null };
+        }
+        const person = mentionEndingAt(k);
+        if (person && person.kind === 'PERSON') return { key: person.key, from: person.from, to: person.to, pronoun: null };
+        return { key: m.key, from: k + 1, to: m.to, pronoun: null };
+      }
+    }
+    return { key: m.key, from: m.from, to: m.to, pronoun: null };
+  }
+
+  function anonymousBefore(j: number): Subject | null {
+    const t = tokens[j]!;
+    if (!ANONYMOUS_SOURCES.has(t.lower) && !/^(?:official|spokesman|spokeswoman|spokesperson|source|witness|resident|diplomat|analyst|statement|report|reports|media|newspaper|agency|television|channel|observers)$/.test(t.lower)) return null;
+    let k = j;
+    while (k - 1 >= 0 && k > j - 4 && NP_WORDS.test(tokens[k - 1]!.lower)) k--;
+    // "a statement issued by the ministry said" → the ministry.
+    return { key: null, from: k, to: j + 1, pronoun: null };
+  }
+
+  function subjectAfter(k: number): Subject | null {
+    const m = mentionStartingAt(k);
+    if (m) {
+      // "said Farhan Haq, a UN spokesman"
+      return { key: m.key, from: m.from, to: m.to, pronoun: null };
+    }
+    const t = tokens[k];
+    if (t && PRONOUNS.has(t.lower)) return { key: null, from: k, to: k + 1, pronoun: t.lower };
+    return null;
+  }
+
+  function anonymousAfter(k: number): Subject | null {
+    let j = k;
+    while (j < tokens.length && j < k + 5 && tokens[j]!.kind === 'word' && !/^(?:who|which|that)$/.test(tokens[j]!.lower)) {
+      if (ANONYMOUS_SOURCES.has(tokens[j]!.lower) || /^(?:official|spokesman|source|report|reports|statement|data|figures|estimates|senator|witness|diplomat)$/.test(tokens[j]!.lower)) {
+        return { key: null, from: k, to: j + 1, pronoun: null };
+      }
+      j++;
+    }
+    return null;
+  }
+}
+
+/**
+ * Where one claim's content holds another claim's source ("X said A, a day after Y announced B"),
+ * the first content ends at the clause break before the second source. With no break the
+ * second is reported speech inside the first, and both stand.
+ */
+function cutNested(claims: RawClaim[], tokens: Token[], text: string): void {
+  for (const a of claims) {
+    for (const b of claims) {
+      if (a === b || b.claimantFrom === null) continue;
+      if (b.claimantFrom <= a.contentFrom || b.claimantFrom >= a.contentTo) continue;
+      for (let k = b.claimantFrom - 1; k > a.contentFrom; k--) {
+        const t = tokens[k]!;
+        if (t.text === ',' || t.text === ';' || t.text === '—' || t.text === '–') {
+          a.contentTo = k;
+          const start = tokens[a.contentFrom]!.start;
+          const end = tokens[k - 1]!.end;
+          a.content = { start, end, text: text.slice(start, end) };
+          break;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * What a claim is about: its kind (from the cue and the content's words), its places (the
+ * most specific ones mentioned in the content) and whether it restates an earlier claim.
+ */
+import type { ClaimKind, ExtractedClaim, LocationPrecision, Quantity } from './types.js';
+import { DENIAL_LEMMAS } from './lexicon/cues.js';
+import { CLAIM_KIND_PATTERNS } from './lexicon/kinds.js';
+
+export function claimKind(lemma: string, content: string, quantities: Quantity[]): ClaimKind {
+  if (DENIAL_LEMMAS.has(lemma)) return 'DENIAL';
+  if (quantities.some((q) => q.kind === 'KILLED' || q.kind === 'WOUNDED')) return 'CASUALTIES';
+  for (const [kind, re] of CLAIM_KIND_PATTERNS) if (re.test(content)) return kind;
+  return 'STATEMENT';
+}
+
+const SPECIFIC: LocationPrecision[] = ['POINT', 'CITY', 'UNRESOLVED'];
+
+/**
+ * The places a claim is about: a city named in it beats the region or country that contains it
+ * ("Shushi in the Nagorno Karabakh region" is about Shushi).
+ */
+export function mostSpecific(places: { key: string; precision: LocationPrecision }[]): string[] {
+  const unique = [...new Map(places.map((p) => [p.key, p])).values()];
+  for (const tier of [SPECIFIC, ['REGION'], ['COUNTRY']] as LocationPrecision[][]) {
+    const hits = unique.filter((p) => tier.includes(p.precision));
+    if (hits.length) return hits.map((p) => p.key);
+  }
+  return [];
+}
+
+const STOP = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'to', 'and', 'that', 'his', 'her', 'its', 'their', 'had', 'has', 'have', 'with', 'for', 'by', 'at', 'it', 'was', 'were', 'is', 'be', 'from', 'over', 's']);
+
+function contentWords(text: string): Set<string> {
+  return new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !STOP.has(w)));
+}
+
+/**
+ * Links a claim to the earlier claim it repeats: same claimant and kind, and the same places
+ * (or, for claims with no place, mostly the same words).
+ */
+export function linkRestatements(claims: ExtractedClaim[]): void {
+  const words = claims.map((c) => contentWords(c.content.text));
+  for (let j = 0; j < claims.length; j++) {
+    const b = claims[j]!;
+    if (!b.claimantKey) continue;
+    for (let i = 0; i < j; i++) {
+      const a = claims[i]!;
+      if (a.claimantKey !== b.claimantKey || a.kind !== b.kind) continue;
+      const samePlaces = a.locationKeys.length > 0 && a.locationKeys.length === b.locationKeys.length && a.locationKeys.every((k) => b.locationKeys.includes(k));
+      const wa = words[i]!;
+      const wb = words[j]!;
+      const shared = [...wa].filter((w) => wb.has(w)).length;
+      const overlap = shared / Math.max(1, Math.min(wa.size, wb.size));
+      if ((samePlaces && (b.kind !== 'STATEMENT' || overlap >= 0.3)) || overlap >= 0.6) {
+        b.restates = a.restates ?? i;
+        if (!b.eventDate && a.eventDate) b.eventDate = a.eventDate;
+        break;
+      }
+    }
+  }
+}

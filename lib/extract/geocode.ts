@@ -1,0 +1,373 @@
+/**
+ * Geocoding: picks, for each place name an article mentions, the namesake it means.
+ *
+ * Evidence, strongest first: a qualifier written next to the name ("Tripoli, Lebanon"); the
+ * countries the article names or whose demonyms it uses ("Azeri forces"); nearness to the
+ * article's other places; then prominence (population, capital, country, region). A namesake
+ * that is far from the article's places, in a country the article never mentions, and not a
+ * world-famous place is rejected; a name whose namesakes are all rejected, or tie, is kept
+ * UNRESOLVED with its candidates rather than forced onto the biggest one.
+ */
+import { foldName } from '../names.js';
+import {
+  countryByCode,
+  countryByDemonym,
+  countryByName,
+  findNearSpellings,
+  lookupPlaceMatches,
+  type MatchKind,
+  type Place,
+} from './gazetteer.js';
+import type { ExtractedLocation, GeoCandidate, Span } from './types.js';
+
+export interface PlaceMention {
+  name: string;
+  mentions: Span[];
+}
+
+/** Beyond this distance from the article's places a namesake needs other support. */
+const FAR_KM = 1500;
+/** A near spelling ("Aghdra" for "Aghdara") is only believed this close to the article's places. */
+const NEAR_SPELLING_KM = 300;
+/** Score gap under which two namesakes far apart are a tie. */
+const TIE_MARGIN = 0.2;
+/** Namesakes closer than this are one place for the tie rule (a town and its hand-curated point). */
+const SAME_PLACE_KM = 50;
+const MAX_CANDIDATES = 10;
+const MAX_ALIASES = 25;
+
+const W_QUALIFIER = 4;
+const W_COUNTRY = 2;
+const W_NEAR = 2;
+const NEAR_SCALE_KM = 200;
+const W_OWN_NAME = 0.3;
+const W_NEAR_SPELLING = -0.5;
+
+interface Candidate {
+  place: Place;
+  via: MatchKind | 'near-spelling';
+}
+
+interface Group {
+  key: string;
+  name: string;
+  surfaceNames: string[];
+  mentions: Span[];
+  candidates: Candidate[];
+  /** Countries (and first-level divisions) written right after a mention: "Paris, Texas". */
+  qualifiers: { countryCode: string; admin1: string }[];
+}
+
+interface CountryEvidence {
+  countryCode: string;
+  key: string;
+  start: number;
+  end: number;
+}
+
+interface Point {
+  latitude: number;
+  longitude: number;
+}
+
+interface Decision {
+  place: Place | null;
+  considered: Candidate[];
+  /** Resolved with one plausible namesake, or the only one in an evidenced country. */
+  confident: boolean;
+}
+
+export function distanceKm(a: Point, b: Point): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.latitude - a.latitude) * rad;
+  const dLon = (b.longitude - a.longitude) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+const WORD = /\p{L}[\p{L}\p{M}'’.-]*\p{L}|\p{L}/gu;
+const MAX_PHRASE_WORDS = 4;
+
+/** Every country the text names or describes with a demonym ("Armenia", "Azeris", "U.S."). */
+export function findCountryEvidence(text: string): CountryEvidence[] {
+  const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const found: CountryEvidence[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!/\p{Lu}/u.test(text[words[i]!.start]!)) continue;
+    for (let n = Math.min(MAX_PHRASE_WORDS, words.length - i); n >= 1; n--) {
+      const start = words[i]!.start;
+      const end = words[i + n - 1]!.end;
+      const phrase = text.slice(start, end);
+      const country = countryByDemonym(phrase) ?? countryByName(phrase);
+      if (country?.countryCode) {
+        found.push({ countryCode: country.countryCode, key: foldName(phrase), start, end });
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+const QUALIFIER = /^,\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})(?=\s*(?:[,.;:)\]]|$|\s+\p{Ll}))/u;
+
+/** Countries or regions written right after a mention: "Armenia, Colombia", "Khojavend, Nagorno Karabakh". */
+function qualifiersAfter(text: string, mention: Span): Group['qualifiers'] {
+  const match = QUALIFIER.exec(text.slice(mention.end, mention.end + 60));
+  if (!match) return [];
+  return lookupPlaceMatches(match[1]!)
+    .map((m) => m.place)
+    .filter((p) => p.countryCode && (p.precision === 'COUNTRY' || p.precision === 'REGION'))
+    .map((p) => ({ countryCode: p.countryCode!, admin1: p.precision === 'REGION' ? p.admin1 : '' }));
+}
+
+function prominence(place: Place): number {
+  switch (place.precision) {
+    case 'COUNTRY':
+      return 1.6;
+    case 'REGION':
+      return 1.2;
+    case 'POINT':
+      return 0.9;
+    default: {
+      const size = Math.log10(Math.max(place.population, 1000)) / 7;
+      const rank = { PPLC: 0.3, PPLA: 0.15, PPLA2: 0.05, PPLH: -0.3, PPLQ: -0.3, PPLW: -0.3 }[place.featureCode] ?? 0;
+      return size + rank;
+    }
+  }
+}
+
+/** Famous enough to be named in news from anywhere: countries, capitals, cities of a million, seas and continents. */
+function isProminent(place: Place): boolean {
+  return (
+    place.precision === 'COUNTRY' ||
+    place.featureCode === 'PPLC' ||
+    place.population >= 1_000_000 ||
+    (place.precision === 'REGION' && place.countryCode === null)
+  );
+}
+
+/** The anchor nearest to all others (robust to one far capital in the list), and the cluster's spread. */
+function clusterOf(points: Point[]): { center: Point; farKm: number } | null {
+  if (points.length === 0) return null;
+  let center = points[0]!;
+  let best = Infinity;
+  for (const p of points) {
+    const total = points.reduce((sum, q) => sum + distanceKm(p, q), 0);
+    if (total < best) {
+      best = total;
+      center = p;
+    }
+  }
+  const spreads = points.map((p) => distanceKm(p, center)).sort((a, b) => a - b);
+  const median = spreads[Math.floor(spreads.length / 2)]!;
+  return { center, farKm: Math.max(FAR_KM, 2 * median) };
+}
+
+interface Context {
+  /** Countries with evidence other than the group's own mentions. */
+  countries: Set<string>;
+  /** Resolved places of the article's other names. */
+  anchors: Place[];
+  cluster: { center: Point; farKm: number } | null;
+  /** Centroids of evidenced countries: the cluster when the article names no other place. */
+  countryCentroids: Point[];
+}
+
+function contextFor(group: Group, evidence: CountryEvidence[], anchors: Map<Group, Place>): Context {
+  const own = (e: CountryEvidence): boolean =>
+    e.key === group.key || group.mentions.some((m) => m.start < e.end && e.start < m.end);
+  const countries = new Set(evidence.filter((e) => !own(e)).map((e) => e.countryCode));
+  const others = [...anchors].filter(([g]) => g !== group).map(([, p]) => p);
+  for (const p of others) if (p.countryCode) countries.add(p.countryCode);
+  const local = others.filter((p) => p.precision !== 'COUNTRY');
+  const countryCentroids = [...countries]
+    .map((cc) => others.find((p) => p.precision === 'COUNTRY' && p.countryCode === cc) ?? countryByCode(cc))
+    .filter((p): p is Place => p !== null);
+  return { countries, anchors: local, cluster: clusterOf(local), countryCentroids };
+}
+
+function nearestKm(place: Place, points: Point[]): number {
+  return points.reduce((min, p) => Math.min(min, distanceKm(place, p)), Infinity);
+}
+
+function qualifies(group: Group, place: Place): boolean {
+  return group.qualifiers.some(
+    (q) => q.countryCode === place.countryCode && (!q.admin1 || q.admin1 === place.admin1),
+  );
+}
+
+function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
+  const place = c.place;
+  const inCountry = place.countryCode !== null && ctx.countries.has(place.countryCode);
+  if (c.via === 'near-spelling') {
+    return inCountry && (ctx.anchors.length === 0 || nearestKm(place, ctx.anchors) <= NEAR_SPELLING_KM);
+  }
+  if (qualifies(group, place) || inCountry || isProminent(place)) return true;
+  if (ctx.cluster) return distanceKm(place, ctx.cluster.center) <= ctx.cluster.farKm;
+  if (ctx.countryCentroids.length) return nearestKm(place, ctx.countryCentroids) <= FAR_KM;
+  return true; // nothing to judge against
+}
+
+function score(group: Group, c: Candidate, ctx: Context): number {
+  const place = c.place;
+  let s = prominence(place);
+  if (qualifies(group, place)) s += W_QUALIFIER;
+  if (place.countryCode && ctx.countries.has(place.countryCode)) s += W_COUNTRY;
+  if (ctx.anchors.length) {
+    const inside = place.precision === 'COUNTRY' && ctx.anchors.some((a) => a.countryCode === place.countryCode);
+    const km = inside ? 0 : nearestKm(place, ctx.anchors);
+    s += W_NEAR * Math.exp(-km / NEAR_SCALE_KM);
+  }
+  if (c.via === 'name' || c.via === 'acronym') s += W_OWN_NAME;
+  if (c.via === 'near-spelling') s += W_NEAR_SPELLING;
+  return s;
+}
+
+function decide(group: Group, ctx: Context): Decision {
+  const scored = group.candidates
+    .map((c) => ({ c, s: score(group, c, ctx), ok: isPlausible(group, c, ctx) }))
+    .sort((a, b) => b.s - a.s);
+  const considered = scored.map((x) => x.c);
+  const plausible = scored.filter((x) => x.ok);
+  const [best, second] = plausible;
+  if (!best) return { place: null, considered, confident: false };
+  const tied =
+    second !== undefined &&
+    best.s - second.s < TIE_MARGIN &&
+    distanceKm(best.c.place, second.c.place) > SAME_PLACE_KM;
+  if (tied) return { place: null, considered: plausible.map((x) => x.c), confident: false };
+  const inCountry = plausible.filter((x) => x.c.place.countryCode && ctx.countries.has(x.c.place.countryCode));
+  const confident =
+    best.c.via !== 'near-spelling' &&
+    (plausible.length === 1 || (inCountry.length === 1 && inCountry[0] === best) || qualifies(group, best.c.place));
+  return { place: best.c.place, considered, confident };
+}
+
+function groupMentions(places: PlaceMention[], text: string): Group[] {
+  const groups = new Map<string, Group>();
+  for (const p of places) {
+    const key = foldName(p.name);
+    if (!key) continue;
+    let group = groups.get(key);
+    if (!group) {
+      group = { key, name: p.name, surfaceNames: [], mentions: [], candidates: [], qualifiers: [] };
+      groups.set(key, group);
+    }
+    if (!group.surfaceNames.includes(p.name)) group.surfaceNames.push(p.name);
+    group.mentions.push(...p.mentions);
+  }
+  for (const group of groups.values()) {
+    group.mentions = dedupeSpans(group.mentions);
+    group.candidates = lookupPlaceMatches(group.name).map((m) => ({ place: m.place, via: m.via }));
+    group.qualifiers = group.mentions.flatMap((m) => qualifiersAfter(text, m));
+  }
+  return [...groups.values()];
+}
+
+function dedupeSpans(spans: Span[]): Span[] {
+  const seen = new Set<string>();
+  return [...spans]
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .filter((s) => {
+      const id = `${s.start}:${s.end}`;
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
+}
+
+const toCandidate = (p: Place): GeoCandidate => ({
+  name: p.name,
+  latitude: p.latitude,
+  longitude: p.longitude,
+  countryCode: p.countryCode,
+  geonamesId: p.geonamesId,
+});
+
+function aliasesOf(name: string, others: string[], place: Place | null): string[] {
+  const seen = new Set([foldName(name)]);
+  const out: string[] = [];
+  for (const alias of [...others, ...(place ? [place.name, ...place.aliases] : [])]) {
+    const key = foldName(alias);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    out.push(alias);
+    if (out.length >= MAX_ALIASES) break;
+  }
+  return out;
+}
+
+/**
+ * Resolves the article's place names to gazetteer places. `places` are the names the mention
+ * finder found (a name may repeat); `text` is the article's clean text, read for country
+ * names, demonyms and qualifiers. Names that fold alike are one location (key =
+ * foldName(name)); names that resolve to the same place are merged under the first one
+ * mentioned, the others becoming aliases.
+ */
+export function geocode(places: PlaceMention[], text: string): ExtractedLocation[] {
+  const groups = groupMentions(places, text);
+  const evidence = findCountryEvidence(text);
+
+  // Pass 1: resolve what country evidence alone settles; those places anchor the rest.
+  const anchors = new Map<Group, Place>();
+  for (const group of groups) {
+    const d = decide(group, contextFor(group, evidence, new Map()));
+    if (d.place && d.confident) anchors.set(group, d.place);
+  }
+
+  // Pass 2: every name against the anchors; unknown names may match a near spelling there.
+  const decisions = new Map<Group, Decision>();
+  for (const group of groups) {
+    const ctx = contextFor(group, evidence, anchors);
+    if (group.candidates.length === 0) {
+      group.candidates = findNearSpellings(group.name, ctx.countries).map((m) => ({
+        place: m.place,
+        via: 'near-spelling' as const,
+      }));
+    }
+    decisions.set(group, decide(group, ctx));
+  }
+
+  return mergeSamePlace(groups, decisions);
+}
+
+function mergeSamePlace(groups: Group[], decisions: Map<Group, Decision>): ExtractedLocation[] {
+  const byPlace = new Map<Place, Group[]>();
+  const locations: { first: number; location: ExtractedLocation }[] = [];
+  const ordered = [...groups].sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+  for (const group of ordered) {
+    const place = decisions.get(group)!.place;
+    if (place) {
+      const same = byPlace.get(place);
+      if (same) {
+        same.push(group);
+        continue;
+      }
+      byPlace.set(place, [group]);
+    }
+  }
+  for (const group of ordered) {
+    const decision = decisions.get(group)!;
+    const place = decision.place;
+    if (place && byPlace.get(place)![0] !== group) continue;
+    const members = place ? byPlace.get(place)! : [group];
+    const otherNames = members.flatMap((g) => g.surfaceNames).filter((n) => n !== group.name);
+    locations.push({
+      first: group.mentions[0]?.start ?? 0,
+      location: {
+        key: group.key,
+        name: group.name,
+        aliases: aliasesOf(group.name, otherNames, place),
+        latitude: place?.latitude ?? null,
+        longitude: place?.longitude ?? null,
+        countryCode: place?.countryCode ?? null,
+        precision: place?.precision ?? 'UNRESOLVED',
+        geonamesId: place?.geonamesId ?? null,
+        candidates: place ? [] : decision.considered.slice(0, MAX_CANDIDATES).map((c) => toCandidate(c.place)),
+        mentions: dedupeSpans(members.flatMap((g) => g.mentions)),
+      },
+    });
+  }
+  return locations.sort((a, b) => a.first - b.first).map((l) => l.location);
+}

@@ -1,0 +1,140 @@
+/**
+ * Words that make a name a person's title, an organisation's head noun or a place type.
+ * Data only; folded to lower case. Used by mentions.ts and parties.ts.
+ */
+
+/** Titles that precede a person's name ("President", "Foreign Minister", "Lt. Gen."). */
+export const PERSON_TITLES = new Set([
+  'president', 'vice president', 'prime minister', 'deputy prime minister', 'minister', 'foreign minister',
+  'defense minister', 'defence minister', 'interior minister', 'finance minister', 'justice minister',
+  'health minister', 'information minister', 'economy minister', 'energy minister', 'oil minister',
+  'trade minister', 'planning minister', 'deputy minister', 'deputy foreign minister', 'secretary',
+  'secretary of state', 'secretary of defense', 'secretary-general', 'secretary general', 'under secretary',
+  'deputy secretary', 'deputy secretary of state', 'defense secretary', 'defence secretary', 'home secretary',
+  'foreign secretary', 'press secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'ambassador',
+  'envoy', 'special envoy', 'chancellor', 'king', 'queen', 'prince', 'princess', 'crown prince', 'emir',
+  'sheikh', 'sultan', 'ayatollah', 'pope', 'cardinal', 'archbishop', 'bishop', 'imam', 'rabbi', 'mayor',
+  'governor', 'senator', 'sen.', 'rep.', 'representative', 'congressman', 'congresswoman', 'speaker',
+  'chairman', 'chairwoman', 'chair', 'director', 'director general', 'director-general', 'commander',
+  'chief', 'chief of staff', 'general', 'gen.', 'lt.', 'lt. gen.', 'lt. col.', 'maj.', 'maj. gen.',
+  'brig.', 'brig. gen.', 'col.', 'colonel', 'major', 'captain', 'capt.', 'lieutenant', 'sergeant', 'sgt.',
+  'adm.', 'admiral', 'vice admiral', 'rear admiral', 'marshal', 'field marshal', 'commodore', 'cmdr.',
+  'spc.', 'pvt.', 'cpl.', 'corporal', 'private', 'petty officer', 'mr.', 'mrs.', 'ms.', 'dr.', 'prof.',
+  'professor', 'sir', 'lord', 'lady', 'judge', 'justice', 'attorney general', 'prosecutor', 'leader',
+  'opposition leader', 'head', 'premier', 'president-elect', 'acting president', 'deputy', 'mp',
+  'lawmaker', 'official', 'adviser', 'advisor', 'aide', 'negotiator', 'mediator', 'coordinator',
+  'high commissioner', 'commissioner', 'rapporteur', 'special rapporteur', 'monsignor', 'father',
+]);
+
+/** Title words that also read as a rank or office on their own ("the president said"). */
+export const PERSON_ROLE_WORDS = new Set([
+  'president', 'minister', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'ambassador',
+  'envoy', 'chancellor', 'king', 'queen', 'prince', 'emir', 'governor', 'mayor', 'commander', 'chief',
+  'general', 'premier', 'leader', 'official', 'director', 'chairman', 'prosecutor', 'negotiator',
+  'adviser', 'advisor', 'aide', 'senator', 'officer', 'source', 'diplomat', 'witness', 'resident',
+]);
+
+/** Head nouns of government bodies. */
+export const GOVERNMENT_HEADS = new Set([
+  'ministry', 'government', 'cabinet', 'parliament', 'presidency', 'administration', 'department',
+  'office', 'agency', 'council', 'security council', 'embassy', 'consulate', 'authorities', 'authority',
+  'police', 'state department', 'foreign office', 'foreign ministry', 'defense ministry',
+  'defence ministry', 'interior ministry', 'health ministry', 'justice ministry', 'finance ministry',
+  'senate', 'congress', 'assembly', 'national assembly', 'regime', 'junta', 'commission', 'court',
+  'supreme court', 'prosecutor', "prosecutor's office", 'service', 'security service', 'intelligence',
+  'intelligence service', 'committee', 'general staff', 'kremlin', 'officials', 'leadership',
+]);
+
+/** Head nouns of armed forces. */
+export const ARMED_FORCE_HEADS = new Set([
+  'forces', 'armed forces', 'army', 'military', 'troops', 'navy', 'air force', 'air forces', 'marines',
+  'soldiers', 'servicemen', 'artillery', 'brigade', 'battalion', 'regiment', 'division', 'corps',
+  'guard', 'national guard', 'guards', 'militia', 'militias', 'paramilitaries', 'command',
+  'special forces', 'security forces', 'defense forces', 'defence forces', 'border guards', 'units',
+  'fighters', 'gendarmerie', 'coast guard', 'task force', 'air defense', 'air defence', 'coalition',
+  'forces command', 'central command',
+]);
+
+/** Head nouns of non-state groups and organisations. */
+export const GROUP_HEADS = new Set([
+  'rebels', 'militants', 'insurgents', 'separatists', 'opposition', 'group', 'movement', 'front',
+  'party', 'protesters', 'activists', 'settlers', 'jihadists', 'extremists', 'terrorists',
+  'community', 'communities', 'tribe', 'tribes', 'clan', 'faction', 'factions', 'alliance',
+]);
+
+export const ORGANIZATION_HEADS = new Set([
+  'organization', 'organisation', 'union', 'association', 'federation', 'league', 'institute',
+  'foundation', 'fund', 'bank', 'company', 'corporation', 'corp.', 'inc.', 'ltd', 'group',
+  'university', 'program', 'programme', 'mission', 'red cross', 'red crescent', 'watch', 'international',
+  'network', 'observatory', 'center', 'centre', 'society', 'alliance', 'conference', 'forum', 'body',
+]);
+
+export const MEDIA_HEADS = new Set([
+  'news agency', 'agency', 'newspaper', 'television', 'tv', 'radio', 'broadcaster', 'daily', 'times',
+  'post', 'news', 'media', 'state media', 'state television', 'state tv', 'press', 'channel', 'wire',
+  'magazine', 'journal', 'gazette', 'herald', 'tribune', 'telegraph', 'guardian',
+]);
+
+/** Lower-case party nouns that may follow a demonym ("Azerbaijani forces", "Israeli officials"). */
+export const DEMONYM_LOWER_HEADS = new Set([
+  'forces', 'troops', 'army', 'military', 'soldiers', 'servicemen', 'navy', 'air force', 'government',
+  'officials', 'authorities', 'police', 'defense ministry', 'defence ministry', 'foreign ministry',
+  'interior ministry', 'health ministry', 'ministry', 'rebels', 'militants', 'separatists',
+  'fighters', 'side', 'leadership', 'state media', 'state television', 'state tv', 'media',
+  'news agency', 'embassy', 'diplomats', 'negotiators', 'president', 'prime minister',
+  'foreign minister', 'defense minister', 'defence minister', 'leader', 'army chief', 'military command',
+  'general staff', 'border guards', 'security forces', 'armed forces', 'artillery', 'parliament',
+  'cabinet', 'regime', 'presidency', 'administration', 'opposition', 'settlers', 'protesters',
+  'aircraft', 'warplanes', 'drones', 'jets', 'positions', 'units', 'army units', 'official',
+  'spokesman', 'spokeswoman', 'spokesperson', 'special forces', 'military officials',
+  'government officials', 'security officials', 'security sources', 'military sources',
+  'sources', 'intelligence', 'coast guard', 'national guard', 'marines', 'military forces', 'partners',
+  'allies', 'people', 'civilians', 'citizens', 'companies', 'counterparts', 'delegation',
+]);
+
+/** Of the above, nouns that name hardware or positions, not an actor. */
+export const NON_ACTOR_HEADS = new Set(['aircraft', 'warplanes', 'drones', 'jets', 'positions', 'artillery']);
+
+/** Plural nouns for unnamed sources: a claim by them has a claimant mention but no party. */
+export const ANONYMOUS_SOURCES = new Set([
+  'officials', 'sources', 'witnesses', 'residents', 'activists', 'analysts', 'observers', 'diplomats',
+  'experts', 'medics', 'doctors', 'locals', 'survivors', 'reports', 'media reports', 'local media',
+  'people', 'villagers', 'rescuers', 'police', 'authorities', 'security sources', 'military sources',
+  'a source', 'one official', 'an official', 'a witness', 'a resident', 'a spokesman', 'a spokeswoman',
+  'a spokesperson', 'a diplomat', 'an analyst', 'a doctor', 'a medic',
+]);
+
+/** Place-type words after or before a name ("Idlib province", "the city of Goris"). */
+export const PLACE_TYPES = new Set([
+  'city', 'town', 'village', 'villages', 'towns', 'cities', 'region', 'regions', 'province',
+  'provinces', 'district', 'districts', 'governorate', 'oblast', 'county', 'municipality', 'state',
+  'port', 'port city', 'capital', 'area', 'areas', 'neighborhood', 'neighbourhood', 'suburb', 'suburbs',
+  'settlement', 'camp', 'refugee camp', 'border crossing', 'crossing', 'valley', 'mountains', 'river',
+  'island', 'peninsula', 'strait', 'border', 'front', 'fronts', 'axis', 'axes', 'direction', 'directions',
+  'sector', 'sectors', 'airport', 'airfield', 'base', 'air base', 'dam', 'bridge', 'enclave', 'strip',
+  'territory', 'territories', 'hub', 'outskirts', 'heights', 'corridor', 'highway', 'road', 'raion',
+  'krai', 'republic', 'canton', 'prefecture', 'department', 'commune', 'locality', 'quarter', 'hamlet',
+]);
+
+/** Place-type words that turn a preceding list of names into places ("the A, B and C axes"). */
+export const PLACE_LIST_HEADS = new Set([
+  'axes', 'axis', 'directions', 'direction', 'fronts', 'front', 'sectors', 'sector', 'villages',
+  'towns', 'cities', 'regions', 'provinces', 'districts', 'areas', 'settlements', 'camps',
+  'governorates', 'oblasts', 'neighborhoods', 'neighbourhoods', 'region', 'province', 'district',
+  'governorate', 'oblast', 'village', 'town', 'city', 'area', 'camp', 'refugee camp', 'crossing',
+]);
+
+/** Direction adjectives that may precede a place ("northern Iraq", "East Mosul"). */
+export const DIRECTIONS = new Set([
+  'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central',
+  'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern',
+  'southwestern', 'north-east', 'north-west', 'south-east', 'south-west', 'north-eastern',
+  'north-western', 'south-eastern', 'south-western', 'upper', 'lower', 'greater', 'occupied',
+]);
+
+/** Prepositions after which an unknown capitalised name is most likely a place. */
+export const PLACE_PREPOSITIONS = new Set([
+  'in', 'near', 'outside', 'into', 'from', 'to', 'towards', 'toward', 'across', 'around', 'inside',
+  'at', 'through', 'throughout', 'between', 'on', 'over', 'under', 'along', 'within', 'off', 'via',
+  'of', 'against', 'beyond',
+]);

@@ -1,0 +1,145 @@
+/**
+ * Merging party mentions into parties and resolving references back to them. One party per
+ * canonical name (compared with foldName), so "Azeri forces" and "Azerbaijani forces" are one
+ * party here and, because the canonical name is the same in every article, across articles too.
+ */
+import { foldName } from '../names.js';
+import type { ExtractedParty, PartyKind, Span } from './types.js';
+import type { PartyMention } from './mentions.js';
+
+interface PartyEntry {
+  party: ExtractedParty;
+  head: string | null;
+  /** Folded aliases, to avoid repeats. */
+  aliasKeys: Set<string>;
+}
+
+/** A party mention in document order, for "the ministry" / "he" to look back over. */
+export interface Seen {
+  key: string;
+  kind: PartyKind;
+  head: string | null;
+  sentence: number;
+  start: number;
+}
+
+/** Words of a reference that a head must share ("the ministry" → a party whose head is a ministry). */
+function compatible(refHead: string, refKind: PartyKind, entry: PartyEntry): boolean {
+  const p = entry.party;
+  const ref = refHead.toLowerCase();
+  const last = ref.split(' ').pop()!;
+  if (refKind === 'PERSON') {
+    if (p.kind !== 'PERSON') return false;
+    const head = (entry.head ?? '').toLowerCase();
+    return head === ref || head.endsWith(` ${last}`) || head === last;
+  }
+  const name = p.name.toLowerCase();
+  const head = (entry.head ?? '').toLowerCase();
+  if (head === ref || head.endsWith(` ${last}`) || head === last) return true;
+  if (name.endsWith(` ${last}`)) return true;
+  // "the army" / "the military" / "the forces" are one family; so are "the government" / "the authorities".
+  const families = [
+    ['army', 'military', 'forces', 'troops', 'armed forces'],
+    ['government', 'authorities', 'administration', 'regime', 'cabinet', 'leadership'],
+    ['group', 'movement', 'militants', 'rebels', 'organization', 'organisation'],
+  ];
+  return families.some((f) => f.includes(last) && (f.includes(head.split(' ').pop() ?? '') || f.some((w) => name.endsWith(` ${w}`))));
+}
+
+export class PartyRegistry {
+  private readonly entries = new Map<string, PartyEntry>();
+  readonly seen: Seen[] = [];
+
+  /** Adds a named mention, or resolves a reference; returns the party key, or null if unresolved. */
+  add(m: PartyMention, text: string): string | null {
+    const span: Span = { start: m.start, end: m.end, text: text.slice(m.start, m.end) };
+    if (m.reference || !m.name) {
+      const key = this.resolveReference(m.head ?? '', m.kind, m.sentence, m.start);
+      if (key) this.attach(key, span, m, null);
+      return key;
+    }
+    let key = foldName(m.name);
+    // A role ("the Azerbaijani President") is the person who holds it, when the article names them.
+    if (m.kind === 'PERSON' && m.head && !this.entries.has(key)) {
+      const holder = this.findHolder(m);
+      if (holder) key = holder;
+    }
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = {
+        party: { key, name: m.name, aliases: [], kind: m.kind, affiliation: m.affiliation, mentions: [] },
+        head: m.head,
+        aliasKeys: new Set([key]),
+      };
+      this.entries.set(key, entry);
+    }
+    this.attach(key, span, m, m.knownAliases);
+    return key;
+  }
+
+  private attach(key: string, span: Span, m: PartyMention, known: string[] | null): void {
+    const entry = this.entries.get(key)!;
+    entry.party.mentions.push(span);
+    if (!entry.party.affiliation && m.affiliation) entry.party.affiliation = m.affiliation;
+    if (!entry.head && m.head) entry.head = m.head;
+    if (!m.reference) {
+      for (const alias of [span.text.replace(/^the\s+/i, ''), ...(known ?? [])]) {
+        const k = foldName(alias);
+        if (!k || entry.aliasKeys.has(k)) continue;
+        entry.aliasKeys.add(k);
+        entry.party.aliases.push(alias.replace(/^the\s+/i, ''));
+      }
+    }
+    this.seen.push({ key, kind: entry.party.kind, head: entry.head, sentence: m.sentence, start: m.start });
+  }
+
+  private findHolder(m: PartyMention): string | null {
+    for (const [key, e] of this.entries) {
+      if (e.party.kind !== 'PERSON' || e.party.name.split(' ').length < 2) continue;
+      if (e.head && m.head && e.head.toLowerCase() === m.head.toLowerCase() && (!m.affiliation || e.party.affiliation === m.affiliation)) return key;
+    }
+    return null;
+  }
+
+  /** The nearest earlier party that a reference ("the ministry", "the president") can mean. */
+  resolveReference(head: string, kind: PartyKind, sentence: number, before: number, maxBack = 6): string | null {
+    for (let i = this.seen.length - 1; i >= 0; i--) {
+      const s = this.seen[i]!;
+      if (s.start >= before) continue;
+      if (sentence - s.sentence > maxBack) break;
+      const entry = this.entries.get(s.key)!;
+      if (compatible(head, kind, entry)) return s.key;
+    }
+    return null;
+  }
+
+  /** The nearest earlier person within `maxBack` sentences ("he", "she"). */
+  lastPerson(sentence: number, before: number, maxBack: number): string | null {
+    for (let i = this.seen.length - 1; i >= 0; i--) {
+      const s = this.seen[i]!;
+      if (s.start >= before) continue;
+      if (sentence - s.sentence > maxBack) break;
+      if (s.kind === 'PERSON') return s.key;
+    }
+    return null;
+  }
+
+  get(key: string): ExtractedParty | undefined {
+    return this.entries.get(key)?.party;
+  }
+
+  /** Adds a claimant mention (a pronoun or anonymous reference) to its party's mentions. */
+  addClaimantMention(key: string, span: Span, sentence: number): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    if (!entry.party.mentions.some((m) => m.start === span.start && m.end === span.end)) entry.party.mentions.push(span);
+    this.seen.push({ key, kind: entry.party.kind, head: entry.head, sentence, start: span.start });
+  }
+
+  parties(): ExtractedParty[] {
+    return [...this.entries.values()].map((e) => {
+      e.party.mentions.sort((a, b) => a.start - b.start);
+      return e.party;
+    });
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Casualty and displacement counts in a claim's content ("44 people have died" → KILLED 44;
+ * "raising the death toll ... to 1,221 since 27 September" → KILLED 1221 since 2020-09-27).
+ */
+import type { Quantity, QuantityKind } from './types.js';
+import type { DateExpr } from './dates.js';
+
+const WORD_NUMBERS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, 'a hundred': 100,
+  dozen: 12, 'a dozen': 12,
+};
+
+const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+(?:million|thousand))?|(?:a\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|dozen))`;
+const APPROX = String.raw`(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|up\s+to\s+|roughly\s+|an\s+estimated\s+)?`;
+const NOUNS = String.raw`(?:[\w-]+\s+){0,4}?`;
+const BE = String.raw`(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|being|been|reportedly|also)\s+){0,2}`;
+
+interface Pattern {
+  kind: QuantityKind;
+  re: RegExp;
+}
+
+function verbs(kind: QuantityKind): string {
+  switch (kind) {
+    case 'KILLED':
+      return String.raw`(?:killed|dead|died|have\s+died|had\s+died|slain|deaths|fatalities|lost\s+(?:their|his|her)\s+lives|perished|martyred)`;
+    case 'WOUNDED':
+      return String.raw`(?:wounded|injured|hurt|injuries)`;
+    case 'CAPTURED':
+      return String.raw`(?:captured|taken\s+prisoner|detained|arrested|abducted|kidnapped|taken\s+hostage|held\s+hostage|taken\s+captive)`;
+    case 'DISPLACED':
+      return String.raw`(?:displaced|fled|forced\s+to\s+flee|made\s+homeless|evacuated|uprooted)`;
+    default:
+      return '(?!)';
+  }
+}
+
+const ACTIVE: Record<string, string> = {
+  KILLED: String.raw`(?:killing|killed|kill|claimed\s+the\s+lives\s+of|left)`,
+  WOUNDED: String.raw`(?:wounding|wounded|injuring|injured)`,
+  CAPTURED: String.raw`(?:captured|capturing|detained|detaining|arrested|arresting|took|taking)`,
+  DISPLACED: String.raw`(?:displacing|displaced|forcing)`,
+};
+
+const PATTERNS: Pattern[] = (['KILLED', 'WOUNDED', 'CAPTURED', 'DISPLACED'] as const).flatMap((kind) => [
+  // "44 people have died", "12 soldiers were killed", "30 dead"
+  { kind, re: new RegExp(String.raw`\b${APPROX}${NUM}\s+${NOUNS}${BE}${verbs(kind)}\b`, 'gi') },
+  // "killing 12 people", "wounding at least 30"
+  { kind, re: new RegExp(String.raw`\b${ACTIVE[kind]}\s+${APPROX}${NUM}\b(?!\s*(?:km|kilomet|miles|metres|meters|%|percent|per\s+cent))`, 'gi') },
+]);
+// "the death toll ... to 1,221", "a toll of 50"
+PATTERNS.push({
+  kind: 'KILLED',
+  re: new RegExp(String.raw`\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|those\s+killed))\s+(?:[\w-]+\s+){0,8}?(?:to|at|of|reached|hit|rose\s+to|stands\s+at|stood\s+at|is|was)\s+${APPROX}${NUM}\b`, 'gi'),
+});
+PATTERNS.push({
+  kind: 'WOUNDED',
+  re: new RegExp(String.raw`\bnumber\s+of\s+(?:wounded|injured)\s+(?:[\w-]+\s+){0,6}?(?:to|at|of|reached)\s+${APPROX}${NUM}\b`, 'gi'),
+});
+
+function parseNumber(s: string): number | null {
+  const t = s.toLowerCase().trim().replace(/^a\s+/, '');
+  const scaled = /^([\d.,]+)\s+(million|thousand)$/.exec(t);
+  if (scaled) return Math.round(Number(scaled[1]!.replace(/,/g, '')) * (scaled[2] === 'million' ? 1e6 : 1e3));
+  if (/^[\d,]+(?:\.\d+)?$/.test(t)) return Number(t.replace(/,/g, ''));
+  return WORD_NUMBERS[t] ?? null;
+}
+
+/**
+ * Quantities in `text` (a claim's content), whose absolute offset is `offset`. `dates` are the
+ * sentence's date expressions, to attach "since" dates that follow a count.
+ */
+export function findQuantities(text: string, offset: number, dates: DateExpr[]): Quantity[] {
+  const found: { q: Quantity; at: number; end: number }[] = [];
+  for (const { kind, re } of PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const value = parseNumber(m[1]!);
+      if (value === null || value === 0) continue;
+      // Years are not counts ("in 1991 ... killed").
+      if (/^(?:1[89]|20)\d\d$/.test(m[1]!) && !/,/.test(m[1]!)) continue;
+      const at = offset + m.index;
+      const end = offset + m.index + m[0].length;
+      if (found.some((f) => f.q.kind === kind && f.q.value === value)) continue;
+      if (found.some((f) => at < f.end && end > f.at && f.q.kind !== kind)) continue;
+      found.push({ q: { kind, value, since: null }, at, end });
+    }
+  }
+  found.sort((a, b) => a.at - b.at);
+  for (const f of found) {
+    const since = dates.find((d) => d.since && d.date && d.start >= f.end && d.start - f.end < 120 && !found.some((g) => g !== f && g.at > f.end && g.at < d.start));
+    if (since) f.q.since = since.date;
+  }
+  return found.map((f) => f.q);
+}

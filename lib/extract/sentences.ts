@@ -1,0 +1,100 @@
+/**
+ * Sentence boundaries. A line break always ends a sentence: scraped articles put headings and
+ * paragraphs on their own lines, and a heading ("A strategic city") has no full stop to split on.
+ */
+import { tokenize, type Token } from './tokens.js';
+
+export interface Sentence {
+  index: number;
+  start: number;
+  end: number;
+  tokens: Token[];
+  /** A heading or headline: a short line without final punctuation. */
+  heading: boolean;
+  /** First sentence of its paragraph (line). */
+  paragraphStart: boolean;
+}
+
+const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
+const TERMINAL = new Set(['.', '!', '?', '…']);
+const HEADING_MAX_WORDS = 14;
+const SENTENCE_STARTERS = new Set(['the', 'he', 'she', 'it', 'they', 'we', 'in', 'on', 'a', 'an', 'but', 'this', 'that', 'his', 'her', 'its', 'their', 'i', 'there', 'meanwhile', 'however']);
+
+export function splitSentences(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  const lineRe = /[^\r\n]+/g;
+  for (let m = lineRe.exec(text); m; m = lineRe.exec(text)) {
+    const tokens = tokenize(text, m.index, m.index + m[0].length);
+    if (tokens.length === 0) continue;
+    const parts = splitLine(tokens);
+    const isHeading = parts.length === 1 && looksLikeHeading(tokens);
+    parts.forEach((part, i) => {
+      const first = part[0];
+      const last = part[part.length - 1];
+      if (!first || !last) return;
+      sentences.push({
+        index: sentences.length,
+        start: first.start,
+        end: last.end,
+        tokens: part,
+        heading: isHeading,
+        paragraphStart: i === 0,
+      });
+    });
+  }
+  return sentences;
+}
+
+function splitLine(tokens: Token[]): Token[][] {
+  const parts: Token[][] = [];
+  let current: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    current.push(t);
+    if (!endsSentence(tokens, i)) continue;
+    // Closing quotes and brackets belong to the sentence they close.
+    while (i + 1 < tokens.length && CLOSERS.has(tokens[i + 1]!.text) && closesHere(tokens, i + 1)) {
+      current.push(tokens[++i]!);
+    }
+    const next = tokens[i + 1];
+    if (next && startsSentence(next, tokens[i + 2])) {
+      parts.push(current);
+      current = [];
+    }
+  }
+  if (current.length) parts.push(current);
+  return parts;
+}
+
+function endsSentence(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (t.kind === 'punct') return TERMINAL.has(t.text);
+  // "... supported by the U.S. The ministry said": a dotted acronym can end a sentence.
+  if (/^(?:[A-Za-z]\.){2,}$/.test(t.text)) {
+    const next = tokens[i + 1];
+    return !!next && next.cap && SENTENCE_STARTERS.has(next.lower);
+  }
+  return false;
+}
+
+/** A quote mark right after a full stop closes the quote unless a word follows it directly. */
+function closesHere(tokens: Token[], i: number): boolean {
+  const q = tokens[i]!;
+  const prev = tokens[i - 1]!;
+  const next = tokens[i + 1];
+  if (q.text === '“' || q.text === '‘') return false;
+  return q.start === prev.end && (!next || next.start > q.end);
+}
+
+function startsSentence(next: Token, after: Token | undefined): boolean {
+  if (next.cap || next.kind === 'number') return true;
+  if (/^["“‘'(\[«]$/.test(next.text)) return !after || after.cap || after.kind === 'number';
+  return false;
+}
+
+function looksLikeHeading(tokens: Token[]): boolean {
+  const last = tokens[tokens.length - 1]!;
+  if (TERMINAL.has(last.text) || CLOSERS.has(last.text) || last.text === ':' || last.text === ';' || last.text === ',') return false;
+  const words = tokens.filter((t) => t.kind !== 'punct').length;
+  return words > 0 && words <= HEADING_MAX_WORDS;
+}

@@ -1,0 +1,120 @@
+/**
+ * The contract between extraction and storage. Extraction is a pure function of the
+ * raw text (and the article's publication date): no I/O but the lazily loaded gazetteer.
+ * Every span is a pair of UTF-16 offsets into `Extraction.cleanText`.
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export const PARTY_KINDS = [
+  'PERSON',
+  'GOVERNMENT_BODY',
+  'ARMED_FORCE',
+  'STATE',
+  'ORGANIZATION',
+  'GROUP',
+  'MEDIA',
+  'OTHER',
+] as const;
+export type PartyKind = (typeof PARTY_KINDS)[number];
+
+export const CLAIM_KINDS = [
+  'ATTACK',
+  'TERRITORIAL_CONTROL',
+  'CASUALTIES',
+  'MOVEMENT',
+  'STATEMENT',
+  'DENIAL',
+  'OTHER',
+] as const;
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
+
+export const CLAIM_MODES = ['DIRECT', 'INDIRECT'] as const;
+export type ClaimMode = (typeof CLAIM_MODES)[number];
+
+export const LOCATION_PRECISIONS = ['POINT', 'CITY', 'REGION', 'COUNTRY', 'UNRESOLVED'] as const;
+export type LocationPrecision = (typeof LOCATION_PRECISIONS)[number];
+
+export const QUANTITY_KINDS = ['KILLED', 'WOUNDED', 'CAPTURED', 'DISPLACED', 'OTHER'] as const;
+export type QuantityKind = (typeof QUANTITY_KINDS)[number];
+
+export interface Quantity {
+  kind: QuantityKind;
+  value: number;
+  /** YYYY-MM-DD: the count runs since this date ("1,221 since 27 September"). */
+  since: string | null;
+}
+
+export interface ExtractedParty {
+  /** Local key, unique within one Extraction; claims refer to parties by it. */
+  key: string;
+  /** Canonical name ("Azerbaijani Defense Ministry"), the same for one actor in every article. */
+  name: string;
+  /** Other names seen or known for the actor ("Azeri Defense Ministry", "the Defense Ministry of ..."). */
+  aliases: string[];
+  kind: PartyKind;
+  /** ISO 3166-1 alpha-2 code of the state it belongs to, or a free-text affiliation. */
+  affiliation: string | null;
+  mentions: Span[];
+}
+
+export interface GeoCandidate {
+  name: string;
+  latitude: number;
+  longitude: number;
+  countryCode: string | null;
+  geonamesId: number | null;
+}
+
+export interface ExtractedLocation {
+  key: string;
+  name: string;
+  aliases: string[];
+  latitude: number | null;
+  longitude: number | null;
+  countryCode: string | null;
+  precision: LocationPrecision;
+  geonamesId: number | null;
+  /** For UNRESOLVED places: the namesakes that were considered and rejected. */
+  candidates: GeoCandidate[];
+  mentions: Span[];
+}
+
+export interface ExtractedClaim {
+  /** Key of the claimant in `parties`, or null when the source cannot be resolved. */
+  claimantKey: string | null;
+  claimantMention: Span | null;
+  cue: Span | null;
+  /** What is claimed. */
+  content: Span;
+  /** The whole sentence (or sentences) the claim is made in. */
+  evidence: Span;
+  mode: ClaimMode;
+  kind: ClaimKind;
+  locationKeys: string[];
+  /** YYYY-MM-DD, resolved against the article's publication date. */
+  eventDate: string | null;
+  quantities: Quantity[];
+  /** Index (in `claims`) of an earlier claim of this article that this one restates. */
+  restates: number | null;
+}
+
+export interface Extraction {
+  extractorVersion: string;
+  cleanText: string;
+  parties: ExtractedParty[];
+  locations: ExtractedLocation[];
+  /** In document order. */
+  claims: ExtractedClaim[];
+}
+
+export interface ArticleMeta {
+  /** ISO 8601 date-time; relative dates ("on Monday") resolve against it. */
+  publishedAt?: string | null;
+  title?: string | null;
+  publisher?: string | null;
+}

@@ -1,0 +1,213 @@
+/**
+ * Ingestion: raw text in, a stored Article with its Parties, Locations and Claims out.
+ * Idempotent: the same URL (or, with no URL, the same cleaned text) is one Article; a
+ * newer extractor version replaces an article's claims, old set out and new set in.
+ */
+import { findArticleIdByText, mentionItems } from './article.js';
+import { loadArticles, loadExisting, loadClaims, type DataContext } from './data.js';
+import { ConditionFailedError, MAX_TRANSACTION_ACTIONS, type WriteAction } from './dynamo.js';
+import { EXTRACTOR_VERSION, extract as defaultExtract } from './extract/index.js';
+import type { ArticleMeta, Extraction } from './extract/types.js';
+import { articleIdFor, extractedClaimIdFor, locationIdFor, partyIdFor, sha256 } from './ids.js';
+import { articleItem, claimWithLinks, keyOfItem, locationItem, partyItem } from './items.js';
+import { articleKey, claimTimeIndexes, monthOf } from './keys.js';
+import { ensureNamed, idsByName } from './named.js';
+import { articleSortDate, type Article, type Claim, type Location, type Party } from './records.js';
+import { checkDateTime, checkOptionalString, checkTextSize, checkUrl } from './validate.js';
+import { commitGroups, countActions, registerMonths } from './writes.js';
+
+export type Extractor = (raw: string, meta: ArticleMeta) => Extraction;
+
+export interface IngestInput {
+  text: string;
+  url?: string | null;
+  title?: string | null;
+  publisher?: string | null;
+  publishedAt?: string | null;
+}
+
+export interface IngestResult {
+  article: Article;
+  created: boolean;
+  /** True when an existing article's claims were replaced by a newer extractor's. */
+  reextracted: boolean;
+}
+
+export function checkIngestInput(input: IngestInput) {
+  return {
+    text: checkTextSize(input.text, ['input', 'text']),
+    url: checkUrl(input.url, ['input', 'url']),
+    title: checkOptionalString(input.title, ['input', 'title'], 1000),
+    publisher: checkOptionalString(input.publisher, ['input', 'publisher']),
+    publishedAt: checkDateTime(input.publishedAt, ['input', 'publishedAt']),
+  };
+}
+
+export async function ingestArticle(data: DataContext, input: IngestInput, extract: Extractor = defaultExtract): Promise<IngestResult> {
+  const checked = checkIngestInput(input);
+  const extraction = extract(checked.text, { publishedAt: checked.publishedAt, title: checked.title, publisher: checked.publisher });
+  const textHash = sha256(extraction.cleanText);
+  const id = articleIdFor({ url: checked.url, text: extraction.cleanText });
+
+  const existingId = checked.url ? id : ((await findArticleIdByText(data.db, textHash)) ?? id);
+  const existing = await data.db.get(articleKey(existingId), true);
+  if (existing) {
+    const [article] = await loadArticles(data, [existingId]);
+    return reextractIfOlder(data, article!, extraction);
+  }
+
+  const now = new Date().toISOString();
+  const article: Article = {
+    id,
+    url: checked.url,
+    title: checked.title,
+    publisher: checked.publisher,
+    publishedAt: checked.publishedAt,
+    ingestedAt: now,
+    text: extraction.cleanText,
+    textHash,
+    claimIds: [],
+    partyIds: [],
+    locationIds: [],
+    extractorVersion: extraction.extractorVersion,
+    version: 1,
+  };
+  const { parties, locations } = await storeNamedEntities(data, extraction, id);
+  const claims = claimsOf(extraction, article, parties, locations, now);
+  article.claimIds = claims.map((claim) => claim.id);
+  article.partyIds = [...new Set(parties.values())].map((party) => party.id);
+  article.locationIds = [...new Set(locations.values())].map((location) => location.id);
+
+  await registerMonths(data.db, [
+    { index: 'ARTICLES', month: monthOf(articleSortDate(article)) },
+    ...claims.flatMap((claim) => claimTimeIndexes(claim.kind).map((index) => ({ index, month: monthOf(claim.day) }))),
+  ]);
+  try {
+    await writeNewArticle(data, article, claims);
+  } catch (error) {
+    // A concurrent ingest of the same article won the race: return its result.
+    if (!(error instanceof ConditionFailedError) || error.reasons[0] !== 'ConditionalCheckFailed') throw error;
+    data.items.clearAll();
+    const [winner] = await loadArticles(data, [id]);
+    if (!winner) throw error;
+    return { article: winner, created: false, reextracted: false };
+  }
+  data.items.clearAll();
+  return { article, created: true, reextracted: false };
+}
+
+/**
+ * Writes a new article and everything it owns: one transaction when it fits, else the
+ * article first (claiming its ID), then claims with their links, then the article's lists.
+ */
+async function writeNewArticle(data: DataContext, article: Article, claims: Claim[]): Promise<void> {
+  const claimGroups = claims.map((claim) => claimWithLinks(claim).map((item): WriteAction => ({ put: item })));
+  const mentions = mentionItems(article).map((item): WriteAction[] => [{ put: item }]);
+  const create = (stored: Article): WriteAction => ({ put: articleItem(stored), condition: 'attribute_not_exists(pk)' });
+  if (1 + countActions(claimGroups) + mentions.length <= MAX_TRANSACTION_ACTIONS) {
+    await data.db.transact([create(article), ...claimGroups.flat(), ...mentions.flat()]);
+    return;
+  }
+  await data.db.transact([create({ ...article, claimIds: [], partyIds: [], locationIds: [] })]);
+  await commitGroups(data.db, [...claimGroups, ...mentions]);
+  await data.db.transact([
+    {
+      update: articleKey(article.id),
+      set: 'SET claimIds = :claims, partyIds = :parties, locationIds = :locations',
+      values: { ':claims': article.claimIds, ':parties': article.partyIds, ':locations': article.locationIds },
+    },
+  ]);
+}
+
+/**
+ * Replaces the claims of an article extracted by an older extractor: new claims are
+ * written beside the old, the article switches to them in one conditional update, then
+ * the old ones go. Readers of the article see one set or the other, never a mix.
+ */
+async function reextractIfOlder(data: DataContext, article: Article, extraction: Extraction): Promise<IngestResult> {
+  if (article.extractorVersion === extraction.extractorVersion || article.extractorVersion === null) {
+    return { article, created: false, reextracted: false };
+  }
+  if (extraction.cleanText !== article.text) return { article, created: false, reextracted: false };
+  const { parties, locations } = await storeNamedEntities(data, extraction, article.id);
+  const claims = claimsOf(extraction, article, parties, locations, new Date().toISOString());
+  const old = await loadExisting(loadClaims, data, article.claimIds);
+  const partyIds = [...new Set([...article.partyIds, ...[...parties.values()].map((p) => p.id)])];
+  const locationIds = [...new Set([...article.locationIds, ...[...locations.values()].map((l) => l.id)])];
+  const updated: Article = { ...article, claimIds: claims.map((c) => c.id), partyIds, locationIds, extractorVersion: extraction.extractorVersion, version: article.version + 1 };
+  await registerMonths(data.db, claims.flatMap((claim) => claimTimeIndexes(claim.kind).map((index) => ({ index, month: monthOf(claim.day) }))));
+  await commitGroups(data.db, [
+    ...claims.map((claim) => claimWithLinks(claim).map((item): WriteAction => ({ put: item }))),
+    ...mentionItems(updated).map((item): WriteAction[] => [{ put: item }]),
+  ]);
+  await data.db.transact([{ put: articleItem(updated), condition: 'version = :v', values: { ':v': article.version } }]);
+  await commitGroups(data.db, old.map((claim) => claimWithLinks(claim).map((item): WriteAction => ({ delete: keyOfItem(item) }))));
+  data.items.clearAll();
+  return { article: updated, created: false, reextracted: true };
+}
+
+/** Finds or creates the parties and places of an extraction, by their local keys. */
+async function storeNamedEntities(data: DataContext, extraction: Extraction, articleId: string) {
+  const parties = new Map<string, Party>();
+  const locations = new Map<string, Location>();
+  await Promise.all([
+    ...extraction.parties.map(async (extracted) => {
+      const [knownId] = await idsByName(data.db, 'PARTY', extracted.name);
+      const party: Party = {
+        id: knownId ?? partyIdFor(extracted.name),
+        name: extracted.name,
+        aliases: extracted.aliases,
+        kind: extracted.kind,
+        affiliation: extracted.affiliation,
+        version: 1,
+      };
+      await ensureNamed(data.db, 'PARTY', party, partyItem);
+      parties.set(extracted.key, party);
+    }),
+    ...extraction.locations.map(async (extracted) => {
+      const location: Location = {
+        // An unresolved name may mean different places in different articles: scope it.
+        id: locationIdFor({ ...extracted, scope: extracted.precision === 'UNRESOLVED' ? articleId : undefined }),
+        name: extracted.name,
+        aliases: extracted.aliases,
+        latitude: extracted.latitude,
+        longitude: extracted.longitude,
+        countryCode: extracted.countryCode,
+        precision: extracted.precision,
+        geonamesId: extracted.geonamesId,
+        candidates: extracted.candidates,
+        version: 1,
+      };
+      await ensureNamed(data.db, 'LOCATION', location, locationItem);
+      locations.set(extracted.key, location);
+    }),
+  ]);
+  return { parties, locations };
+}
+
+function claimsOf(extraction: Extraction, article: Article, parties: Map<string, Party>, locations: Map<string, Location>, now: string): Claim[] {
+  const ids = extraction.claims.map((_, i) => extractedClaimIdFor(article.id, extraction.extractorVersion, i));
+  return extraction.claims.map((extracted, i) => ({
+    id: ids[i]!,
+    articleId: article.id,
+    claimantId: extracted.claimantKey ? (parties.get(extracted.claimantKey)?.id ?? null) : null,
+    claimantMention: extracted.claimantMention,
+    cue: extracted.cue,
+    content: extracted.content,
+    evidence: extracted.evidence,
+    mode: extracted.mode,
+    kind: extracted.kind,
+    locationIds: [...new Set(extracted.locationKeys.flatMap((key) => locations.get(key)?.id ?? []))],
+    eventDate: extracted.eventDate,
+    quantities: extracted.quantities,
+    status: 'UNREVIEWED',
+    restatesId: extracted.restates !== null ? (ids[extracted.restates] ?? null) : null,
+    extractorVersion: extraction.extractorVersion,
+    day: extracted.eventDate ?? articleSortDate(article).slice(0, 10),
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  }));
+}
+
+export { EXTRACTOR_VERSION };

@@ -1,0 +1,174 @@
+/**
+ * Locations: places claims are about. Listing by name or by distance, their claims, and
+ * fixing a geocode.
+ */
+import { toRecords } from './article.js';
+import { loadClaims, loadLocations, type DataContext } from './data.js';
+import { ConditionFailedError, withoutKeys } from './dynamo.js';
+import { ConflictError, NotFoundError, ValidationError } from './errors.js';
+import { coveringCells, distanceKm, geoPartitionOf } from './geo.js';
+import { LOCATIONS_PARTITION, locationItem, nameItems } from './items.js';
+import { locationIdFor, randomId } from './ids.js';
+import { renameWrites } from './named.js';
+import { pageOfList, pageOfPartition, type Page, type PageArgs } from './pagination.js';
+import { followLinks, type DateRange } from './party.js';
+import type { Claim, Location, LocationPrecision } from './records.js';
+import { checkAliases, checkLatitude, checkLongitude, checkOptionalString, checkString } from './validate.js';
+
+export const MAX_RADIUS_KM = 1000;
+
+export interface Near {
+  latitude: number;
+  longitude: number;
+  radiusKm: number;
+}
+
+export async function listLocations(data: DataContext, filter: { near?: Near | null }, args: PageArgs): Promise<Page<Location>> {
+  if (filter.near) return nearLocations(data, filter.near, args);
+  return toRecords<Location>(data, await pageOfPartition(data.db, { index: 'gsi3', partition: LOCATIONS_PARTITION }, args));
+}
+
+/** Places within `radiusKm` of a point, nearest first. */
+async function nearLocations(data: DataContext, near: Near, args: PageArgs): Promise<Page<Location>> {
+  checkLatitude(near.latitude, ['near', 'latitude']);
+  checkLongitude(near.longitude, ['near', 'longitude']);
+  if (!(near.radiusKm > 0 && near.radiusKm <= MAX_RADIUS_KM)) {
+    throw new ValidationError(`near.radiusKm must be above 0 and at most ${MAX_RADIUS_KM}`, ['near', 'radiusKm']);
+  }
+  const cells = coveringCells(near, near.radiusKm);
+  const pages = await Promise.all(
+    cells.map(async (cell) => {
+      const found: Location[] = [];
+      let after: string | null = null;
+      do {
+        const page = await pageOfPartition(data.db, { index: 'gsi2', partition: geoPartitionOf(cell), prefix: cell }, { first: 100, after });
+        found.push(...page.items.map(({ value }) => withoutKeys<Location>(value)));
+        after = page.hasNextPage ? page.items.at(-1)!.cursor : null;
+      } while (after);
+      return found;
+    }),
+  );
+  const withDistance = pages
+    .flat()
+    .map((location) => ({ location, km: distanceKm(near, { latitude: location.latitude!, longitude: location.longitude! }) }))
+    .filter(({ km }) => km <= near.radiusKm)
+    .sort((a, b) => a.km - b.km || a.location.id.localeCompare(b.location.id));
+  return pageOfList(
+    withDistance.map(({ location }) => location),
+    args,
+    `near:${near.latitude},${near.longitude},${near.radiusKm}`,
+  );
+}
+
+/** Claims about a place, newest first by the claim's day. */
+export async function locationClaims(data: DataContext, locationId: string, range: DateRange, args: PageArgs): Promise<Page<Claim>> {
+  const page = await pageOfPartition(
+    data.db,
+    { partition: `LOCATION#${locationId}`, from: `CLAIM#${range.since ?? ''}`, to: `CLAIM#${range.until ?? '\uffff'}\uffff`, newestFirst: true },
+    args,
+  );
+  return followLinks(page, (ids) => loadClaims(data, ids), (link) => String(link.claimId));
+}
+
+export interface LocationChanges {
+  name?: string | null;
+  aliases?: string[] | null;
+  latitude?: number | null;
+  longitude?: number | null;
+  countryCode?: string | null;
+  precision?: LocationPrecision | null;
+  geonamesId?: number | null;
+}
+
+/** Fixes a place's geocode or names, guarded by its version. */
+export async function updateLocation(data: DataContext, id: string, expectedVersion: number | null, changes: LocationChanges): Promise<Location> {
+  const [location] = await loadLocations(data, [id]);
+  if (!location) throw new NotFoundError(`no location with ID ${id}`, ['input', 'id']);
+  if (expectedVersion !== null && expectedVersion !== location.version) {
+    throw new ConflictError(`location ${id} is at version ${location.version}, not ${expectedVersion}`, ['input', 'expectedVersion']);
+  }
+  const latitude = changes.latitude === undefined ? location.latitude : checkLatitude(changes.latitude, ['input', 'latitude']);
+  const longitude = changes.longitude === undefined ? location.longitude : checkLongitude(changes.longitude, ['input', 'longitude']);
+  if ((latitude === null) !== (longitude === null)) {
+    throw new ValidationError('latitude and longitude must be given together', ['input', latitude === null ? 'latitude' : 'longitude']);
+  }
+  const countryCode = changes.countryCode === undefined ? location.countryCode : checkCountryCode(changes.countryCode, ['input', 'countryCode']);
+  const name = changes.name == null ? location.name : checkOptionalString(changes.name, ['input', 'name']) ?? location.name;
+  const aliases = changes.aliases == null ? location.aliases : checkAliases(changes.aliases, ['input', 'aliases']);
+  let precision = changes.precision ?? location.precision;
+  if (latitude !== null && precision === 'UNRESOLVED') precision = 'POINT';
+  if (latitude === null && precision !== 'UNRESOLVED') {
+    throw new ValidationError('a location without coordinates must have precision UNRESOLVED', ['input', 'precision']);
+  }
+  const updated: Location = {
+    ...location,
+    name,
+    aliases,
+    latitude,
+    longitude,
+    countryCode,
+    precision,
+    geonamesId: changes.geonamesId === undefined ? location.geonamesId : changes.geonamesId,
+    candidates: latitude !== null ? [] : location.candidates,
+    version: location.version + 1,
+  };
+  try {
+    await data.db.transact([
+      { put: locationItem(updated), condition: 'version = :v', values: { ':v': location.version } },
+      ...renameWrites('LOCATION', location, updated),
+    ]);
+  } catch (error) {
+    if (!(error instanceof ConditionFailedError)) throw error;
+    throw new ConflictError(`location ${id} was changed by someone else; reload it and try again`, ['input', 'expectedVersion']);
+  }
+  data.items.clearAll();
+  return updated;
+}
+
+export interface LocationInput {
+  name: string;
+  aliases?: string[] | null;
+  latitude?: number | null;
+  longitude?: number | null;
+  countryCode?: string | null;
+  precision?: LocationPrecision | null;
+  geonamesId?: number | null;
+}
+
+function checkCountryCode(value: string | null | undefined, field: string[]): string | null {
+  const code = checkOptionalString(value, field);
+  if (code !== null && !/^[A-Z]{2}$/.test(code)) throw new ValidationError('countryCode must be an ISO 3166-1 alpha-2 code such as AZ', field);
+  return code;
+}
+
+/** Adds a place by hand. A GeoNames place that is already stored is a CONFLICT. */
+export async function createLocation(data: DataContext, input: LocationInput): Promise<Location> {
+  const name = checkString(input.name.trim(), ['input', 'name'], { required: true });
+  const latitude = checkLatitude(input.latitude, ['input', 'latitude']);
+  const longitude = checkLongitude(input.longitude, ['input', 'longitude']);
+  if ((latitude === null) !== (longitude === null)) {
+    throw new ValidationError('latitude and longitude must be given together', ['input', latitude === null ? 'latitude' : 'longitude']);
+  }
+  const countryCode = checkCountryCode(input.countryCode, ['input', 'countryCode']);
+  const geonamesId = input.geonamesId ?? null;
+  const location: Location = {
+    id: geonamesId !== null ? locationIdFor({ name, geonamesId, countryCode }) : randomId(),
+    name,
+    aliases: checkAliases(input.aliases ?? [], ['input', 'aliases']),
+    latitude,
+    longitude,
+    countryCode,
+    precision: latitude === null ? 'UNRESOLVED' : (input.precision ?? 'POINT'),
+    geonamesId,
+    candidates: [],
+    version: 1,
+  };
+  if (location.precision === 'UNRESOLVED' && latitude !== null) location.precision = 'POINT';
+  try {
+    await data.db.transact([{ put: locationItem(location), condition: 'attribute_not_exists(pk)' }, ...nameItems('LOCATION', location).map((item) => ({ put: item }))]);
+  } catch (error) {
+    if (!(error instanceof ConditionFailedError)) throw error;
+    throw new ConflictError(`GeoNames place ${geonamesId} is already stored`, ['input', 'geonamesId']);
+  }
+  return location;
+}

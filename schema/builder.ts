@@ -1,0 +1,172 @@
+/**
+ * The Pothos builder, the request context, and the conventions every type file shares:
+ * Relay global IDs, forward-only connections, and mutation payloads with typed userErrors.
+ */
+import SchemaBuilder, { type ArgBuilder } from '@pothos/core';
+import RelayPlugin from '@pothos/plugin-relay';
+import { GraphQLError, Kind } from 'graphql';
+import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+import type { DataContext } from '../lib/data.js';
+import { ClaimgraphError } from '../lib/errors.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '../lib/pagination.js';
+
+export interface Context {
+  data: DataContext;
+}
+
+/** The types that implement Node; a global ID naming any other type is invalid. */
+const NODE_TYPES = new Set(['Article', 'Claim', 'Party', 'Location']);
+
+export class InvalidIdError extends ClaimgraphError {
+  constructor(id: string) {
+    super('INVALID_ID', `"${id.slice(0, 100)}" is not a claimgraph ID`);
+  }
+}
+
+/** Global IDs are base64url of `Type:id`: opaque to clients, checked on the way in. */
+export const encodeId = (typename: string, id: string): string => Buffer.from(`${typename}:${id}`).toString('base64url');
+
+export function decodeId(globalID: string): { typename: string; id: string } {
+  const decoded = /^[A-Za-z0-9_-]{1,200}$/.test(globalID) ? Buffer.from(globalID, 'base64url').toString('utf8') : '';
+  const separator = decoded.indexOf(':');
+  const typename = decoded.slice(0, separator);
+  const id = decoded.slice(separator + 1);
+  if (separator < 1 || !NODE_TYPES.has(typename) || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new InvalidIdError(globalID);
+  return { typename, id };
+}
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date | string };
+    Date: { Input: Date; Output: Date | string };
+    URL: { Input: URL; Output: URL | string };
+  };
+  DefaultFieldNullability: false;
+}>({
+  plugins: [RelayPlugin],
+  defaultFieldNullability: false,
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodeTypeOptions: { description: 'An object with a global ID, refetchable with `node(id:)`.' },
+    idFieldOptions: { description: 'Opaque global ID: pass it to `node(id:)` to fetch this object again.' },
+    nodeQueryOptions: {
+      description: 'Fetches any object by its global ID; null when it does not exist.',
+      args: { id: { description: 'A global ID, as returned in any `id` field.' } },
+    },
+    nodesQueryOptions: {
+      description: 'Fetches objects by global ID, in the same order; null for each that does not exist.',
+      args: { ids: { description: 'Global IDs, as returned in `id` fields.' } },
+    },
+    mutationInputArgOptions: { description: 'What to do: see the input type.' },
+    pageInfoTypeOptions: { description: 'Where a page of a connection ends and whether more follow.' },
+    hasNextPageFieldOptions: { description: 'True when another page follows: pass `endCursor` as `after` to get it.' },
+    hasPreviousPageFieldOptions: { description: 'Always false: connections page forward only.' },
+    startCursorFieldOptions: { description: 'Cursor of the first edge of this page.' },
+    endCursorFieldOptions: { description: 'Cursor of the last edge of this page: pass it as `after` for the next page.' },
+    cursorFieldOptions: { description: 'Opaque position of this edge: pass it as `after` to continue from here.' },
+    nodeFieldOptions: { description: 'The object at this edge.' },
+    edgesFieldOptions: { description: 'The objects of this page, with their cursors.' },
+    pageInfoFieldOptions: { description: 'How to continue to the next page.' },
+    encodeGlobalID: (typename, id) => encodeId(typename, String(id)),
+    decodeGlobalID: (globalID) => decodeId(globalID),
+  },
+});
+
+export type SchemaTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+builder.addScalarType('DateTime', DateTimeResolver, {});
+builder.addScalarType('Date', DateResolver, {});
+/** An absolute http(s) URL. Malformed input is a clear request error, never a crash. */
+function parseUrl(value: unknown): URL {
+  if (typeof value === 'string') {
+    try {
+      const url = new URL(value);
+      if (url.protocol === 'http:' || url.protocol === 'https:') return url;
+    } catch {
+      // fall through
+    }
+  }
+  throw new GraphQLError(`URL must be an absolute http(s) URL, got ${JSON.stringify(value)?.slice(0, 100)}`);
+}
+
+builder.scalarType('URL', {
+  description: 'An absolute http(s) URL (RFC 3986).',
+  serialize: (value) => String(value),
+  parseValue: parseUrl,
+  parseLiteral: (ast) => parseUrl(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+builder.queryType({ description: 'Reads: articles, the claims in them, who made them, and the places they are about.' });
+builder.mutationType({ description: 'Writes. Each takes one `input` and returns a payload whose `userErrors` say what was wrong.' });
+
+/** `Date` scalars arrive as JS Dates; the data layer speaks ISO strings. */
+export const isoDate = (value: Date | null | undefined): string | null => (value ? value.toISOString().slice(0, 10) : null);
+export const isoDateTime = (value: Date | null | undefined): string | null => (value ? value.toISOString() : null);
+
+/** Arguments of every connection: forward pagination only. */
+export const pageArgs = (t: ArgBuilder<SchemaTypes>) => ({
+  first: t.int({
+    required: true,
+    defaultValue: DEFAULT_PAGE_SIZE,
+    description: `How many items to return, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`,
+  }),
+  after: t.string({ required: false, description: 'Return items after this cursor (an `endCursor` or edge `cursor`).' }),
+});
+
+export function toConnection<T>(page: Page<T>) {
+  return {
+    edges: page.items.map(({ cursor, value }) => ({ cursor, node: value })),
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: false,
+      startCursor: page.items[0]?.cursor ?? null,
+      endCursor: page.items.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+export const UserErrorCode = builder.enumType('UserErrorCode', {
+  description: 'Why a mutation refused its input.',
+  values: {
+    VALIDATION_FAILED: { description: 'A field is missing, malformed or out of range.' },
+    NOT_FOUND: { description: 'An ID names nothing that exists.' },
+    CONFLICT: { description: 'The object changed since you read it (a stale `expectedVersion`): reload and retry.' },
+    INVALID_ID: { description: 'An ID is not a claimgraph ID of the expected type.' },
+  } as const,
+});
+
+export interface UserErrorShape {
+  field: string[] | null;
+  message: string;
+  code: 'VALIDATION_FAILED' | 'NOT_FOUND' | 'CONFLICT' | 'INVALID_ID';
+}
+
+export const UserError = builder.objectRef<UserErrorShape>('UserError').implement({
+  description: 'A problem with a mutation input. Nothing was written.',
+  fields: (t) => ({
+    field: t.exposeStringList('field', { nullable: true, description: 'Path to the input field at fault, e.g. ["input", "url"].' }),
+    message: t.exposeString('message', { description: 'What was wrong, for people.' }),
+    code: t.field({ type: UserErrorCode, resolve: (error) => error.code, description: 'What was wrong, for programs.' }),
+  }),
+});
+
+const USER_ERROR_CODES = new Set(['VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT', 'INVALID_ID']);
+
+/**
+ * Runs a mutation, turning expected failures into `userErrors` (nothing was written).
+ * Authentication failures and unexpected errors stay GraphQL errors.
+ */
+export async function withUserErrors<T extends object>(run: () => Promise<T>): Promise<Partial<T> & { userErrors: UserErrorShape[] }> {
+  try {
+    return { ...(await run()), userErrors: [] };
+  } catch (error) {
+    if (error instanceof ClaimgraphError && USER_ERROR_CODES.has(error.code)) {
+      return { userErrors: [{ field: error.field, message: error.message, code: error.code as UserErrorShape['code'] }] } as Partial<T> & {
+        userErrors: UserErrorShape[];
+      };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,251 @@
+import { createClaim, listClaims, relatedClaims, updateClaim } from '../lib/claim.js';
+import { loadArticles, loadClaims, loadExisting, loadLocations, loadParties } from '../lib/data.js';
+import { CLAIM_KINDS, CLAIM_MODES, QUANTITY_KINDS } from '../lib/extract/types.js';
+import { REVIEW_STATUSES, type Claim, type Quantity, type Span } from '../lib/records.js';
+import { ArticleRef } from './article.js';
+import { builder, isoDate, pageArgs, toConnection, UserError, withUserErrors, type SchemaTypes, type UserErrorShape } from './builder.js';
+import { LocationRef } from './location.js';
+import { PartyRef } from './party.js';
+
+export const ClaimRef = builder.objectRef<Claim>('Claim');
+
+export const ClaimKindEnum = builder.enumType('ClaimKind', {
+  description: 'What a claim is about.',
+  values: {
+    ATTACK: { description: 'An attack, strike, shelling or offensive.' },
+    TERRITORIAL_CONTROL: { description: 'Taking, holding or losing ground.' },
+    CASUALTIES: { description: 'People killed, wounded, captured or displaced.' },
+    MOVEMENT: { description: 'Forces or people moving, withdrawing or arriving.' },
+    STATEMENT: { description: 'A position, demand or announcement.' },
+    DENIAL: { description: 'A denial of another claim.' },
+    OTHER: { description: 'Anything else.' },
+  } satisfies Record<(typeof CLAIM_KINDS)[number], unknown>,
+});
+
+const ClaimModeEnum = builder.enumType('ClaimMode', {
+  description: 'How the claim is reported.',
+  values: {
+    DIRECT: { description: 'Quoted in the source’s own words.' },
+    INDIRECT: { description: 'Reported speech ("X said that ...").' },
+  } satisfies Record<(typeof CLAIM_MODES)[number], unknown>,
+});
+
+const ReviewStatusEnum = builder.enumType('ReviewStatus', {
+  description: 'Where a claim stands in human review.',
+  values: {
+    UNREVIEWED: { description: 'As extracted; nobody has checked it.' },
+    VERIFIED: { description: 'A reviewer confirmed the extraction is right.' },
+    DISPUTED: { description: 'A reviewer found the claim contested.' },
+    REJECTED: { description: 'A reviewer found the extraction wrong.' },
+  } satisfies Record<(typeof REVIEW_STATUSES)[number], unknown>,
+});
+
+const QuantityKindEnum = builder.enumType('QuantityKind', {
+  description: 'What a number in a claim counts.',
+  values: {
+    KILLED: { description: 'People killed.' },
+    WOUNDED: { description: 'People wounded.' },
+    CAPTURED: { description: 'People captured or detained.' },
+    DISPLACED: { description: 'People displaced.' },
+    OTHER: { description: 'Anything else counted.' },
+  } satisfies Record<(typeof QUANTITY_KINDS)[number], unknown>,
+});
+
+export const TextSpanRef = builder.objectRef<Span>('TextSpan').implement({
+  description: 'A stretch of an article’s cleaned text.',
+  fields: (t) => ({
+    start: t.exposeInt('start', { description: 'UTF-16 offset of the first character in `Article.text`.' }),
+    end: t.exposeInt('end', { description: 'UTF-16 offset just past the last character.' }),
+    text: t.exposeString('text', { description: 'The characters of the span.' }),
+  }),
+});
+
+const QuantityRef = builder.objectRef<Quantity>('Quantity').implement({
+  description: 'A number a claim states ("44 killed", "1,221 killed since 27 September").',
+  fields: (t) => ({
+    kind: t.field({ type: QuantityKindEnum, resolve: (q) => q.kind, description: 'What is counted.' }),
+    value: t.exposeInt('value', { description: 'How many.' }),
+    since: t.field({ type: 'Date', nullable: true, resolve: (q) => q.since, description: 'A cumulative count runs from this date.' }),
+  }),
+});
+
+builder.node(ClaimRef, {
+  description: 'A statement a party makes in an article, about places, with the exact sentence as evidence.',
+  id: { resolve: (claim) => claim.id },
+  loadMany: (ids, { data }) => loadClaims(data, ids),
+  fields: (t) => ({
+    article: t.field({
+      type: ArticleRef,
+      description: 'The article the claim is made in.',
+      resolve: async (claim, _, { data }) => {
+        const [article] = await loadArticles(data, [claim.articleId]);
+        if (!article) throw new Error(`claim ${claim.id} has no article`);
+        return article;
+      },
+    }),
+    claimant: t.field({
+      type: PartyRef,
+      nullable: true,
+      description: 'Who makes the claim; null when the source could not be resolved.',
+      resolve: async (claim, _, { data }) => (claim.claimantId ? ((await loadParties(data, [claim.claimantId]))[0] ?? null) : null),
+    }),
+    claimantMention: t.field({ type: TextSpanRef, nullable: true, resolve: (c) => c.claimantMention, description: 'Where the text names the claimant ("The ministry", "President Ilham Aliyev").' }),
+    cue: t.field({ type: TextSpanRef, nullable: true, resolve: (c) => c.cue, description: 'The verb or phrase that attributes it ("said", "announced", "according to").' }),
+    content: t.field({ type: TextSpanRef, resolve: (c) => c.content, description: 'What is claimed.' }),
+    evidence: t.field({ type: TextSpanRef, resolve: (c) => c.evidence, description: 'The whole sentence (or sentences) the claim is made in.' }),
+    text: t.string({ resolve: (c) => c.content.text, description: 'What is claimed, as plain text (the content span’s text).' }),
+    mode: t.field({ type: ClaimModeEnum, resolve: (c) => c.mode, description: 'Quoted directly or reported indirectly.' }),
+    kind: t.field({ type: ClaimKindEnum, resolve: (c) => c.kind, description: 'What the claim is about.' }),
+    locations: t.field({
+      type: [LocationRef],
+      description: 'The places the claim is about.',
+      resolve: (claim, _, { data }) => loadExisting(loadLocations, data, claim.locationIds),
+    }),
+    eventDate: t.field({ type: 'Date', nullable: true, resolve: (c) => c.eventDate, description: 'When the claimed event happened, resolved against the publication date ("on Monday").' }),
+    quantities: t.field({ type: [QuantityRef], resolve: (c) => c.quantities, description: 'Numbers the claim states.' }),
+    status: t.field({ type: ReviewStatusEnum, resolve: (c) => c.status, description: 'Human review status.' }),
+    version: t.exposeInt('version', { description: 'Increases with every update; pass it as `expectedVersion` to `updateClaim`.' }),
+    extractorVersion: t.exposeString('extractorVersion', { nullable: true, description: 'Extractor that produced the claim; null when entered by hand.' }),
+    restates: t.field({
+      type: ClaimRef,
+      nullable: true,
+      description: 'An earlier claim of the same article that this one repeats.',
+      resolve: async (c, _, { data }) => (c.restatesId ? ((await loadClaims(data, [c.restatesId]))[0] ?? null) : null),
+    }),
+    related: t.field({
+      type: [ClaimRef],
+      description: `Other claims about the same places within a few days, nearest in time first: by the same party (corroboration) or another (possible contradiction).`,
+      args: { first: t.arg.int({ required: true, defaultValue: 10, description: 'How many, 1 to 100 (default 10).' }) },
+      resolve: (claim, { first }, { data }) => relatedClaims(data, claim, Math.max(1, Math.min(100, first))),
+    }),
+  }),
+});
+
+export const ClaimConnection = builder.connectionObject(
+  { type: ClaimRef, name: 'ClaimConnection', description: 'A page of claims.' },
+  { name: 'ClaimEdge', description: 'A claim and its position in the list.' },
+);
+
+builder.queryField('claims', (t) =>
+  t.field({
+    type: ClaimConnection,
+    description: 'Claims, newest first by the day they are about (event date, else publication date).',
+    args: {
+      kind: t.arg({ type: ClaimKindEnum, required: false, description: 'Only claims of this kind.' }),
+      partyId: t.arg.globalID({ required: false, for: PartyRef, description: 'Only claims made by this party.' }),
+      locationId: t.arg.globalID({ required: false, for: LocationRef, description: 'Only claims about this place.' }),
+      since: t.arg({ type: 'Date', required: false, description: 'Only claims about this day or later.' }),
+      until: t.arg({ type: 'Date', required: false, description: 'Only claims about this day or earlier.' }),
+      ...pageArgs(t.arg),
+    },
+    resolve: async (_, args, { data }) =>
+      toConnection(
+        await listClaims(
+          data,
+          { kind: args.kind, partyId: args.partyId?.id, locationId: args.locationId?.id, since: isoDate(args.since), until: isoDate(args.until) },
+          args,
+        ),
+      ),
+  }),
+);
+
+const SpanInput = builder.inputType('SpanInput', {
+  description: 'A stretch of the article’s cleaned text, by UTF-16 offsets.',
+  fields: (t) => ({
+    start: t.int({ required: true, description: 'Offset of the first character.' }),
+    end: t.int({ required: true, description: 'Offset just past the last character.' }),
+  }),
+});
+
+const QuantityInput = builder.inputType('QuantityInput', {
+  description: 'A number a claim states.',
+  fields: (t) => ({
+    kind: t.field({ type: QuantityKindEnum, required: true, description: 'What is counted.' }),
+    value: t.int({ required: true, description: 'How many (0 or more).' }),
+    since: t.field({ type: 'Date', required: false, description: 'A cumulative count runs from this date.' }),
+  }),
+});
+
+const toQuantities = (quantities: { kind: Quantity['kind']; value: number; since?: Date | null }[] | null | undefined) =>
+  quantities?.map((q) => ({ kind: q.kind, value: q.value, since: isoDate(q.since) }));
+
+const ClaimPayloadFields = (t: PothosSchemaTypes.ObjectFieldBuilder<SchemaTypes, { claim?: Claim; userErrors: UserErrorShape[] }>) => ({
+  claim: t.field({ type: ClaimRef, nullable: true, resolve: (p) => p.claim ?? null, description: 'The claim as stored; null on userErrors.' }),
+  userErrors: t.field({ type: [UserError], resolve: (p) => p.userErrors, description: 'Why the input was refused; empty on success.' }),
+});
+
+builder.relayMutationField(
+  'createClaim',
+  {
+    description: 'A claim to add to an article by hand.',
+    inputFields: (t) => ({
+      articleId: t.globalID({ required: true, for: ArticleRef, description: 'The article the claim is made in.' }),
+      claimantId: t.globalID({ required: false, for: PartyRef, description: 'Who makes it; omit when unknown.' }),
+      content: t.field({ type: SpanInput, required: true, description: 'What is claimed.' }),
+      evidence: t.field({ type: SpanInput, required: false, description: 'The sentence(s) it is made in; defaults to the content span.' }),
+      cue: t.field({ type: SpanInput, required: false, description: 'The attributing verb or phrase.' }),
+      claimantMention: t.field({ type: SpanInput, required: false, description: 'Where the text names the claimant.' }),
+      mode: t.field({ type: ClaimModeEnum, required: false, description: 'Default INDIRECT.' }),
+      kind: t.field({ type: ClaimKindEnum, required: false, description: 'Default STATEMENT.' }),
+      locationIds: t.globalIDList({ required: false, for: LocationRef, description: 'Places the claim is about.' }),
+      eventDate: t.field({ type: 'Date', required: false, description: 'When the claimed event happened.' }),
+      quantities: t.field({ type: [QuantityInput], required: false, description: 'Numbers the claim states.' }),
+      status: t.field({ type: ReviewStatusEnum, required: false, description: 'Default UNREVIEWED.' }),
+    }),
+  },
+  {
+    description: 'Adds a claim to an article; spans are checked against its text.',
+    resolve: (_, { input }, { data }) =>
+      withUserErrors(async () => ({
+        claim: await createClaim(data, {
+          articleId: input.articleId.id,
+          claimantId: input.claimantId?.id ?? null,
+          content: input.content,
+          evidence: input.evidence,
+          cue: input.cue,
+          claimantMention: input.claimantMention,
+          mode: input.mode,
+          kind: input.kind,
+          locationIds: input.locationIds?.map((l) => l.id),
+          eventDate: isoDate(input.eventDate),
+          quantities: toQuantities(input.quantities),
+          status: input.status,
+        }),
+      })),
+  },
+  { description: 'The result of `createClaim`.', outputFields: ClaimPayloadFields },
+);
+
+builder.relayMutationField(
+  'updateClaim',
+  {
+    description: 'Changes to a claim. Omitted fields keep their value.',
+    inputFields: (t) => ({
+      id: t.globalID({ required: true, for: ClaimRef, description: 'The claim to change.' }),
+      expectedVersion: t.int({ required: true, description: 'The `version` you read; if the claim changed since, the update is refused with CONFLICT.' }),
+      claimantId: t.globalID({ required: false, for: PartyRef, description: 'New claimant; null clears it.' }),
+      kind: t.field({ type: ClaimKindEnum, required: false, description: 'New kind.' }),
+      mode: t.field({ type: ClaimModeEnum, required: false, description: 'New mode.' }),
+      status: t.field({ type: ReviewStatusEnum, required: false, description: 'New review status.' }),
+      locationIds: t.globalIDList({ required: false, for: LocationRef, description: 'New list of places.' }),
+      eventDate: t.field({ type: 'Date', required: false, description: 'New event date; null clears it.' }),
+      quantities: t.field({ type: [QuantityInput], required: false, description: 'New list of quantities.' }),
+    }),
+  },
+  {
+    description: 'Changes a claim if it is still at `expectedVersion` (optimistic locking).',
+    resolve: (_, { input }, { data }) =>
+      withUserErrors(async () => ({
+        claim: await updateClaim(data, input.id.id, input.expectedVersion, {
+          ...('claimantId' in input ? { claimantId: input.claimantId?.id ?? null } : {}),
+          kind: input.kind,
+          mode: input.mode,
+          status: input.status,
+          locationIds: input.locationIds?.map((l) => l.id),
+          ...('eventDate' in input ? { eventDate: isoDate(input.eventDate) } : {}),
+          quantities: toQuantities(input.quantities),
+        }),
+      })),
+  },
+  { description: 'The result of `updateClaim`.', outputFields: ClaimPayloadFields },
+);

@@ -1,0 +1,9 @@
+/** The whole schema: each type file registers its type, queries and mutations. */
+import { builder } from './builder.js';
+import './article.js';
+import './claim.js';
+import './party.js';
+import './location.js';
+import './resolve.js';
+
+export const schema = builder.toSchema({ sortSchema: true });

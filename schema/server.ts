@@ -1,0 +1,96 @@
+/**
+ * The GraphQL server, host-agnostic: graphql-yoga over the Pothos schema. The Lambda
+ * handler and the local HTTP server both call `createServer` and differ only in options.
+ */
+import { GraphQLError } from 'graphql';
+import { createYoga, type YogaServerOptions } from 'graphql-yoga';
+import { createDataContext } from '../lib/data.js';
+import type { Db } from '../lib/dynamo.js';
+import { ClaimgraphError } from '../lib/errors.js';
+import type { Context } from './builder.js';
+import { schema } from './index.js';
+
+/** GraphiQL opens on this: it returns data on the sample article. */
+export const EXAMPLE_OPERATION = `# claimgraph: who claims what, about where, and when.
+# Press the run button to see the claims of the latest articles.
+query LatestClaims {
+  articles(first: 5) {
+    edges {
+      node {
+        title
+        publisher
+        publishedAt
+        claims(first: 10) {
+          edges {
+            node {
+              kind
+              claimant { name kind }
+              cue { text }
+              content { text }
+              locations { name latitude longitude }
+              eventDate
+            }
+          }
+        }
+      }
+    }
+  }
+}
+`;
+
+export interface ServerOptions {
+  db: Db;
+  /** Masks messages of unexpected errors and hides "did you mean" hints. */
+  production?: boolean;
+  /** Renders GraphiQL; only the local host passes one (the page's assets are large). */
+  renderGraphiQL?: YogaServerOptions<object, Context>['renderGraphiQL'];
+  graphqlEndpoint?: string;
+  /** Where unexpected errors are reported (never to the client). */
+  logError?: (error: unknown) => void;
+}
+
+/** Turns what a resolver threw into what a client may see. */
+function maskError(logError: (error: unknown) => void) {
+  return (error: unknown): Error => {
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    const graphQLError = error instanceof GraphQLError ? error : undefined;
+    if (original instanceof ClaimgraphError) {
+      return new GraphQLError(original.message, {
+        nodes: graphQLError?.nodes,
+        path: graphQLError?.path,
+        extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+      });
+    }
+    // Errors of the request itself (syntax, validation, variable coercion) have no path:
+    // graphql-js wrote their messages, and they tell the client what to fix.
+    if (graphQLError && (!graphQLError.originalError || !graphQLError.path)) return graphQLError;
+    logError(original);
+    return new GraphQLError('Unexpected error.', {
+      nodes: graphQLError?.nodes,
+      path: graphQLError?.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+  };
+}
+
+export function createServer(options: ServerOptions) {
+  const logError = options.logError ?? ((error) => console.error(error));
+  return createYoga<object, Context>({
+    schema,
+    graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
+    context: () => ({ data: createDataContext(options.db) }),
+    maskedErrors: { maskError: maskError(logError) },
+    graphiql: options.renderGraphiQL ? { title: 'claimgraph', defaultQuery: EXAMPLE_OPERATION } : false,
+    renderGraphiQL: options.renderGraphiQL,
+    landingPage: false,
+    // Expected errors are answers, not incidents; unexpected ones reach `logError` via maskError.
+    logging: {
+      debug: () => {},
+      info: () => {},
+      warn: (...args: unknown[]) => console.warn(...args),
+      error: (...args: unknown[]) => {
+        if (!args.some((arg) => arg instanceof GraphQLError || arg instanceof ClaimgraphError)) logError(args.length === 1 ? args[0] : args);
+      },
+    },
+  });
+}

@@ -1,0 +1,283 @@
+/**
+ * Builds data/gazetteer.tsv.gz, the offline gazetteer that extraction geocodes against.
+ *
+ *   npx tsx scripts/build-gazetteer.ts [path/to/cities5000.zip]
+ *
+ * Inputs: GeoNames cities5000 (from ../shared, never needed at run time), the countries of
+ * the `world-countries` package, and two hand-curated files in data/ (places.tsv,
+ * countries-extra.tsv) for regions, front-line towns, current spellings and demonyms that
+ * the other two lack. The output format is documented in lib/extract/gazetteer.ts.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gzipSync, strFromU8, unzipSync } from 'fflate';
+import nlp from 'compromise';
+import countries from 'world-countries';
+import { foldName } from '../lib/names.js';
+import { serializeGazetteer, type GazetteerRow } from '../lib/extract/gazetteer.js';
+
+const projectRoot = new URL('../', import.meta.url);
+const dataFile = (name: string): string => fileURLToPath(new URL(`data/${name}`, projectRoot));
+const DEFAULT_ZIP = fileURLToPath(new URL('../shared/data/geonames/cities5000.zip', projectRoot));
+const OUTPUT = dataFile('gazetteer.tsv.gz');
+
+// GeoNames columns (see shared/data/geonames/README.md).
+const COL = {
+  id: 0,
+  name: 1,
+  asciiName: 2,
+  alternateNames: 3,
+  latitude: 4,
+  longitude: 5,
+  featureCode: 7,
+  countryCode: 8,
+  admin1: 10,
+  population: 14,
+} as const;
+
+const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
+
+// Arab League members (and Western Sahara): GeoNames writes the article ("Al Ḩasakah",
+// "As Suwaydā’") that English news usually drops ("Hasakah", "Suwayda").
+const ARABIC_ARTICLE_COUNTRIES = new Set(
+  'DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE EH'.split(' '),
+);
+const ARABIC_ARTICLE = /^(?:Al|Ar|As|Ad|An|At|Az|Ash|Ath|Adh|El|Ed|Es|Er|Et|Ez)[ -]+(?=\S{3})/;
+
+/** The name without its Arabic article, when it has one and the country writes it. */
+function withoutArticle(asciiName: string, countryCode: string): string | null {
+  if (!ARABIC_ARTICLE_COUNTRIES.has(countryCode) || !ARABIC_ARTICLE.test(asciiName)) return null;
+  return asciiName.replace(ARABIC_ARTICLE, '');
+}
+
+/**
+ * Whether an alternate name can appear in English text. GeoNames mixes in airport codes,
+ * links, numbers, other scripts and all-lowercase machine transliterations ("bakku",
+ * "khankndy") that would only add false matches.
+ */
+export function isUsefulAlternateName(alt: string): boolean {
+  const name = alt.trim();
+  if (name.length < 3) return false;
+  if (/[|\t]|:\/\/|www\.|\.(com|org|net)\b/i.test(name)) return false;
+  if (/^[\p{N}\s.,-]+$/u.test(name)) return false;
+  if (/^[A-Z0-9]{2,5}$/.test(name)) return false; // IATA/ICAO/postal codes
+  if (!/\p{Lu}/u.test(name)) return false;
+  const folded = foldName(name);
+  return folded.length >= 3 && /^[a-z0-9 ]+$/.test(folded);
+}
+
+/** Keeps the first spelling of each folded form, and none that folds like `exclude`. */
+function dedupeByFold(names: Iterable<string>, exclude: Iterable<string> = []): string[] {
+  const seen = new Set<string>();
+  for (const e of exclude) seen.add(foldName(e));
+  const kept: string[] = [];
+  for (const n of names) {
+    const name = n.trim();
+    const key = foldName(name);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    kept.push(name);
+  }
+  return kept;
+}
+
+// Folded spellings of a GeoNames place's own name (ASCII form, form without the article):
+// never pruned as alternates.
+const ownSpellings = new WeakMap<GazetteerRow, Set<string>>();
+
+function readGeoNames(zipPath: string): GazetteerRow[] {
+  const files = unzipSync(readFileSync(zipPath));
+  const entry = Object.keys(files).find((f) => f.endsWith('.txt'));
+  if (!entry) throw new Error(`${zipPath}: no .txt file inside`);
+  const rows: GazetteerRow[] = [];
+  for (const line of strFromU8(files[entry]!).split('\n')) {
+    if (!line) continue;
+    const f = line.split('\t');
+    const name = f[COL.name]!;
+    const alternates = (f[COL.alternateNames] ?? '').split(',').filter(isUsefulAlternateName);
+    const bare = withoutArticle(f[COL.asciiName]!, f[COL.countryCode]!);
+    const row: GazetteerRow = {
+      geonamesId: Number(f[COL.id]),
+      name,
+      aliases: dedupeByFold([f[COL.asciiName]!, ...(bare ? [bare] : []), ...alternates], [name]),
+      latitude: round4(Number(f[COL.latitude])),
+      longitude: round4(Number(f[COL.longitude])),
+      countryCode: f[COL.countryCode] || null,
+      featureCode: f[COL.featureCode]!,
+      admin1: f[COL.admin1] ?? '',
+      population: Number(f[COL.population]) || 0,
+      precision: 'CITY',
+      demonyms: [],
+      source: '',
+    };
+    ownSpellings.set(row, new Set([name, f[COL.asciiName]!, bare ?? ''].map(foldName)));
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Reads a hand-curated TSV: `#` comments, a header line, `|` between list items. */
+function readTsv(path: string): Record<string, string>[] {
+  const lines = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'));
+  const header = lines.shift()!.split('\t');
+  return lines.map((line, i) => {
+    const cells = line.split('\t');
+    if (cells.length > header.length) throw new Error(`${path}: line ${i + 2} has too many cells`);
+    return Object.fromEntries(header.map((h, j) => [h, (cells[j] ?? '').trim()]));
+  });
+}
+
+const list = (cell: string | undefined): string[] =>
+  (cell ?? '')
+    .split('|')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+function countryRows(): GazetteerRow[] {
+  const extras = new Map(readTsv(dataFile('countries-extra.tsv')).map((r) => [r.country!, r]));
+  return countries
+    .filter((c) => c.cca2 && c.latlng.length === 2)
+    .map((c) => {
+      const extra = extras.get(c.cca2);
+      const natives = Object.values(c.name.native ?? {}).map((n) => n.common);
+      const names = [
+        c.name.official,
+        ...c.altSpellings.filter((s) => s !== c.cca2 && s !== c.cca3),
+        ...natives,
+        ...list(extra?.names),
+      ].filter((n) => !n.includes(',') && /^[a-z0-9 ]+$/.test(foldName(n)));
+      const demonyms = [c.demonyms?.eng?.m, c.demonyms?.eng?.f, ...list(extra?.demonyms)].filter(
+        (d): d is string => Boolean(d),
+      );
+      return {
+        geonamesId: null,
+        name: c.name.common,
+        aliases: dedupeByFold(names, [c.name.common]),
+        latitude: round4(c.latlng[0]),
+        longitude: round4(c.latlng[1]),
+        countryCode: c.cca2,
+        featureCode: 'PCLI',
+        admin1: '',
+        population: 0,
+        precision: 'COUNTRY' as const,
+        demonyms: dedupeByFold(demonyms),
+        source: extra?.source ? `world-countries; ${extra.source}` : 'world-countries',
+      };
+    });
+}
+
+// Names of armed groups and organisations that GeoNames lists as alternate names of some
+// town ("Hamas" for Hamm); in conflict news they are never that town.
+const NOT_PLACE_NAMES = new Set(
+  ['Hamas', 'Hezbollah', 'Hizbollah', 'Houthi', 'Houthis', 'Taliban', 'Daesh', 'Wagner', 'Fatah', 'Peshmerga'].map(foldName),
+);
+
+// compromise lexicon tags under which a word may still be a place name.
+const PLACE_TAGS = new Set(['City', 'Place', 'Country', 'Region', 'ProperNoun']);
+
+/**
+ * Drops GeoNames alternate names that would mostly produce false matches in English text:
+ * a country's name or demonym on a town ("Turkey", "Albania", "Thai"), the primary name of
+ * a more populous place or of a hand-curated one ("Moscow" on Kansas City, "Armenia" on
+ * Wilmington), and common English words or given names ("Bank", "June", "Ben", "Human").
+ * Primary names are never dropped: a town called Union is still a place.
+ */
+function pruneAlternates(rows: GazetteerRow[], countries: GazetteerRow[], handNames: string[]): number {
+  const lexicon = nlp.model().one.lexicon as Record<string, string | string[]>;
+  const reserved = new Map<string, number>();
+  const reserve = (name: string, population: number): void => {
+    const key = foldName(name);
+    reserved.set(key, Math.max(reserved.get(key) ?? 0, population));
+  };
+  for (const c of countries) for (const n of [c.name, ...c.aliases, ...c.demonyms]) reserve(n, Infinity);
+  for (const n of handNames) reserve(n, Infinity);
+  for (const r of rows) reserve(r.name, r.population);
+  let dropped = 0;
+  for (const row of rows) {
+    const own = ownSpellings.get(row);
+    const kept = row.aliases.filter((alias) => {
+      const key = foldName(alias);
+      if (own?.has(key)) return true;
+      if (NOT_PLACE_NAMES.has(key)) return false;
+      if ((reserved.get(key) ?? -1) > row.population) return false;
+      const tags = lexicon[key];
+      return tags === undefined || [tags].flat().some((t) => PLACE_TAGS.has(t));
+    });
+    dropped += row.aliases.length - kept.length;
+    row.aliases = kept;
+  }
+  return dropped;
+}
+
+const HAND_PRECISIONS = new Set(['POINT', 'CITY', 'REGION']);
+const FEATURE_BY_PRECISION = { POINT: 'PT', CITY: 'PPL', REGION: 'RGN' } as const;
+
+/**
+ * Applies data/places.tsv: a row with a geonamesId renames or adds aliases to that GeoNames
+ * place (its `name` becomes the primary name: "Bakhmut" over GeoNames' "Artemivs'k"); a row
+ * without one is a new place.
+ */
+function applyHandPlaces(rows: GazetteerRow[]): number {
+  const byId = new Map(rows.filter((r) => r.geonamesId !== null).map((r) => [r.geonamesId!, r]));
+  let added = 0;
+  for (const h of readTsv(dataFile('places.tsv'))) {
+    const where = `data/places.tsv "${h.name}"`;
+    if (!h.name || !h.source) throw new Error(`${where}: name and source are required`);
+    const aliases = list(h.aliases);
+    if (h.geonamesId) {
+      const row = byId.get(Number(h.geonamesId));
+      if (!row) throw new Error(`${where}: GeoNames ${h.geonamesId} is not in cities5000`);
+      row.aliases = dedupeByFold([row.name, ...aliases, ...row.aliases], [h.name]);
+      row.name = h.name;
+      row.source = `GeoNames ${row.geonamesId}; ${h.source}`;
+      continue;
+    }
+    const precision = h.precision as keyof typeof FEATURE_BY_PRECISION;
+    const latitude = Number(h.latitude);
+    const longitude = Number(h.longitude);
+    if (!HAND_PRECISIONS.has(precision)) throw new Error(`${where}: bad precision ${h.precision}`);
+    if (!h.latitude || !h.longitude || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
+      throw new Error(`${where}: bad coordinates`);
+    }
+    rows.push({
+      geonamesId: null,
+      name: h.name,
+      aliases: dedupeByFold(aliases, [h.name]),
+      latitude: round4(latitude),
+      longitude: round4(longitude),
+      countryCode: h.country || null,
+      featureCode: FEATURE_BY_PRECISION[precision],
+      admin1: '',
+      population: Number(h.population) || 0,
+      precision,
+      demonyms: [],
+      source: h.source,
+    });
+    added++;
+  }
+  return added;
+}
+
+function main(): void {
+  const zipPath = process.argv[2] ?? DEFAULT_ZIP;
+  const rows = readGeoNames(zipPath);
+  const geonamesCount = rows.length;
+  const countries = countryRows();
+  const handNames = readTsv(dataFile('places.tsv')).flatMap((h) => (h.geonamesId ? [] : [h.name!, ...list(h.aliases)]));
+  const dropped = pruneAlternates(rows, countries, handNames);
+  console.log(`dropped ${dropped} GeoNames alternate names that clash with countries, bigger places or common words`);
+  rows.push(...countries);
+  const handAdded = applyHandPlaces(rows);
+  const tsv = serializeGazetteer(rows);
+  const gz = gzipSync(new TextEncoder().encode(tsv), { level: 9 });
+  writeFileSync(OUTPUT, gz);
+  const aliasCount = rows.reduce((n, r) => n + r.aliases.length, 0);
+  console.log(
+    `${OUTPUT}: ${rows.length} places (${geonamesCount} GeoNames, ${rows.length - geonamesCount - handAdded} countries, ` +
+      `${handAdded} hand-curated), ${aliasCount} aliases; ${Buffer.byteLength(tsv)} bytes TSV, ${gz.length} bytes gzipped`,
+  );
+}
+
+main();

@@ -1,0 +1,189 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  configureGazetteer,
+  countryByCode,
+  countryByDemonym,
+  countryByName,
+  editDistance,
+  findNearSpellings,
+  isKnownPlaceName,
+  loadGazetteer,
+  lookupPlaceMatches,
+  lookupPlaces,
+  serializeGazetteer,
+  type GazetteerRow,
+} from '../lib/extract/gazetteer.js';
+import { distanceKm } from '../lib/extract/geocode.js';
+
+const near = (lat: number, lon: number, km: number) => (p: { latitude: number; longitude: number }) =>
+  distanceKm(p, { latitude: lat, longitude: lon }) <= km;
+
+afterEach(() => configureGazetteer(null));
+
+describe('gazetteer file', () => {
+  it('loads the committed file with GeoNames, countries and hand-curated places', () => {
+    const stats = loadGazetteer();
+    expect(stats.places).toBeGreaterThan(48_000);
+    expect(stats.names).toBeGreaterThan(100_000);
+    expect(stats.path).toMatch(/gazetteer\.tsv\.gz$/);
+  });
+
+  it('takes an explicit path, and reports a missing file only when first used', () => {
+    configureGazetteer('/nonexistent/gazetteer.tsv.gz');
+    expect(() => lookupPlaces('Baku')).toThrow(/gazetteer file not found/);
+    configureGazetteer(new URL('../data/gazetteer.tsv.gz', import.meta.url));
+    expect(lookupPlaces('Baku')[0]?.countryCode).toBe('AZ');
+  });
+
+  it('rebuilds its index when the file was folded by another folding rule', () => {
+    const row = (name: string, aliases: string[], cc: string, precision: GazetteerRow['precision']): GazetteerRow => ({
+      geonamesId: null,
+      name,
+      aliases,
+      latitude: 1,
+      longitude: 2,
+      countryCode: cc,
+      featureCode: precision === 'COUNTRY' ? 'PCLI' : 'PPL',
+      admin1: '',
+      population: 0,
+      precision,
+      demonyms: precision === 'COUNTRY' ? ['Testish'] : [],
+      source: 'test',
+    });
+    const text = serializeGazetteer([row('Ağtown', ['Old Town'], 'TT', 'CITY'), row('Testland', ['TL'], 'TT', 'COUNTRY')]);
+    const dir = mkdtempSync(join(tmpdir(), 'gazetteer-'));
+    const current = join(dir, 'current.tsv.gz');
+    const stale = join(dir, 'stale.tsv.gz');
+    writeFileSync(current, gzipSync(text));
+    writeFileSync(stale, gzipSync(text.replace(/fold=[0-9a-f]+/, 'fold=0')));
+    for (const path of [current, stale]) {
+      configureGazetteer(path);
+      expect(lookupPlaces('AGTOWN').map((p) => p.name)).toEqual(['Ağtown']);
+      expect(lookupPlaces('old-town').map((p) => p.name)).toEqual(['Ağtown']);
+      expect(countryByName('TL')?.name).toBe('Testland');
+      expect(countryByDemonym('Testish')?.countryCode).toBe('TT');
+    }
+  });
+});
+
+describe('lookupPlaces', () => {
+  it('finds a place by any alias, ignoring case and diacritics', () => {
+    for (const name of ['Stepanakert', 'Khankendi', 'Xankandi', 'XANKƏNDI']) {
+      expect(lookupPlaces(name).some(near(39.8177, 46.7528, 25)), name).toBe(true);
+    }
+    for (const name of ['Shushi', 'Shusha', 'ŞUŞA', 'şuşa']) {
+      expect(lookupPlaces(name).some((p) => p.geonamesId === 147105), name).toBe(true);
+    }
+    expect(lookupPlaces('Aghdara').map((p) => p.name)).toContain('Martakert');
+    expect(lookupPlaces('Ağdam')[0]?.geonamesId).toBe(148619);
+  });
+
+  it('returns every namesake with its precision and source', () => {
+    const armenias = lookupPlaces('Armenia');
+    expect(armenias.map((p) => `${p.countryCode}:${p.precision}`)).toEqual(
+      expect.arrayContaining(['AM:COUNTRY', 'CO:CITY']),
+    );
+    const [country] = armenias.filter((p) => p.precision === 'COUNTRY');
+    expect(country?.source).toContain('world-countries');
+    const [colombian] = armenias.filter((p) => p.countryCode === 'CO');
+    expect(colombian?.source).toBe(`GeoNames ${colombian?.geonamesId}`);
+  });
+
+  it('knows hand-curated regions and front-line towns, with their sources', () => {
+    const karabakh = lookupPlaces('Nagorno-Karabakh');
+    expect(karabakh).toHaveLength(1);
+    expect(karabakh[0]).toMatchObject({ precision: 'REGION', countryCode: 'AZ', geonamesId: null });
+    expect(karabakh[0]?.source).toMatch(/Wikipedia/);
+    expect(lookupPlaces('Artsakh')[0]?.name).toBe('Nagorno Karabakh');
+    expect(lookupPlaces('Khojavend').some(near(39.79, 47.11, 10))).toBe(true);
+    for (const [name, cc] of [
+      ['Donbas', 'UA'],
+      ['Crimea', 'UA'],
+      ['Gaza Strip', 'PS'],
+      ['West Bank', 'PS'],
+      ['Idlib province', 'SY'],
+      ['Kurdistan Region', 'IQ'],
+      ['Sinai', 'EG'],
+      ['Darfur', 'SD'],
+      ['Rakhine State', 'MM'],
+    ] as const) {
+      expect(lookupPlaces(name).some((p) => p.precision === 'REGION' && p.countryCode === cc), name).toBe(true);
+    }
+  });
+
+  it('uses current English spellings over GeoNames’ old names', () => {
+    expect(lookupPlaces('Bakhmut')[0]).toMatchObject({ name: 'Bakhmut', countryCode: 'UA', geonamesId: 713174 });
+    expect(lookupPlaces('Odesa')[0]).toMatchObject({ name: 'Odesa', countryCode: 'UA' });
+    expect(lookupPlaces('Hasakah')[0]?.countryCode).toBe('SY'); // GeoNames: "Al Ḩasakah"
+  });
+
+  it('drops words wrapped around a name: "the Karabakh region", "southern Caucasus"', () => {
+    expect(lookupPlaces('the Karabakh region')[0]?.name).toBe('Nagorno Karabakh');
+    expect(lookupPlaces('southern Caucasus')[0]?.name).toBe('South Caucasus');
+    expect(lookupPlaces('northern Syria')[0]).toMatchObject({ precision: 'COUNTRY', countryCode: 'SY' });
+    expect(lookupPlaceMatches('Karabakh region')[0]?.matchedKey).toBe('karabakh');
+  });
+
+  it('keeps GeoNames noise out: codes, lower-case transliterations, clashing words', () => {
+    expect(lookupPlaces('BAK')).toEqual([]); // Baku's airport code
+    expect(lookupPlaces('khankndy')).toEqual([]);
+    expect(lookupPlaces('Moscow').map((p) => p.name)).not.toContain('Kansas City');
+    expect(lookupPlaces('Hamas')).toEqual([]);
+  });
+});
+
+describe('isKnownPlaceName', () => {
+  it('accepts place names and rejects ordinary capitalised words', () => {
+    for (const name of ['Stepanakert', 'Goris', 'Karabakh region', 'UAE', 'U.S.', 'Gaza Strip']) {
+      expect(isKnownPlaceName(name), name).toBe(true);
+    }
+    for (const name of ['Monday', 'Defense Ministry', 'President', 'Ilham Aliyev', 'The', 'us']) {
+      expect(isKnownPlaceName(name), name).toBe(false);
+    }
+  });
+});
+
+describe('countries', () => {
+  it('finds a country by demonym, singular or plural', () => {
+    const cases: [string, string][] = [
+      ['Azeri', 'AZ'],
+      ['Azeris', 'AZ'],
+      ['Azerbaijani', 'AZ'],
+      ['Armenian', 'AM'],
+      ['Armenians', 'AM'],
+      ['Syrian', 'SY'],
+      ['Ukrainian', 'UA'],
+      ['Israeli', 'IL'],
+      ['Palestinian', 'PS'],
+      ['South Sudanese', 'SS'],
+      ['Turkish', 'TR'],
+    ];
+    for (const [word, cc] of cases) expect(countryByDemonym(word)?.countryCode, word).toBe(cc);
+    expect(countryByDemonym('Congolese')).toBeNull(); // two countries
+    expect(countryByDemonym('Ministry')).toBeNull();
+  });
+
+  it('finds a country by code or name, never a namesake town', () => {
+    expect(countryByCode('am')).toMatchObject({ name: 'Armenia', precision: 'COUNTRY' });
+    expect(countryByName('Armenia')?.countryCode).toBe('AM');
+    expect(countryByName('Republic of Azerbaijan')?.countryCode).toBe('AZ');
+    expect(countryByName('Turkey')?.countryCode).toBe('TR');
+    expect(countryByName('US')?.countryCode).toBe('US');
+    expect(countryByName('us')).toBeNull();
+  });
+});
+
+describe('near spellings', () => {
+  it('matches one edit away, only in the countries given', () => {
+    expect(editDistance('aghdra', 'aghdara', 1)).toBe(1);
+    expect(editDistance('abcd', 'bacd', 1)).toBe(1);
+    expect(editDistance('stepanakert', 'baku', 2)).toBe(3);
+    expect(findNearSpellings('Aghdra', ['AZ']).map((m) => m.place.name)).toEqual(['Martakert']);
+    expect(findNearSpellings('Aghdra', ['FR'])).toEqual([]);
+    expect(findNearSpellings('Baku', ['AZ'])).toEqual([]); // too short to guess
+  });
+});

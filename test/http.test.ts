@@ -1,0 +1,48 @@
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serverAudits } from 'graphql-http';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Db } from '../lib/dynamo.js';
+import { createServer } from '../schema/server.js';
+import { createTestDb } from './support.js';
+
+let server: Server;
+let url: string;
+beforeAll(async () => {
+  const yoga = createServer({ db: await createTestDb(), logError: () => {} });
+  server = createHttpServer(yoga);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe('GraphQL over HTTP (graphql-http audits, real HTTP)', () => {
+  const audits = serverAudits({ url: () => url });
+  it.each(audits.filter((audit) => audit.name.startsWith('MUST')).map((audit) => [audit.name, audit] as const))('%s', async (_, audit) => {
+    const result = await audit.fn();
+    expect(result, result.status === 'ok' ? '' : result.reason).toMatchObject({ status: 'ok' });
+  });
+
+  it('passes every SHOULD audit too, or says why not', async () => {
+    const failed: string[] = [];
+    for (const audit of audits.filter((a) => a.name.startsWith('SHOULD'))) {
+      const result = await audit.fn();
+      if (result.status !== 'ok') failed.push(`${audit.name}: ${result.reason}`);
+    }
+    expect(failed).toEqual([]);
+  });
+});
+
+describe('errors over HTTP', () => {
+  it('masks an unexpected error (a missing table) with a code and no stack trace', async () => {
+    const yoga = createServer({ db: new Db({ tableName: 'no-such-table', region: 'us-east-1', endpoint: inject('dynamodbEndpoint') }), logError: () => {} });
+    const response = await yoga.fetch('http://claimgraph.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ articles(first: 1) { edges { node { id } } } }' }),
+    });
+    const body = await response.json();
+    expect(body.errors).toEqual([expect.objectContaining({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } })]);
+    expect(JSON.stringify(body)).not.toMatch(/no-such-table|ResourceNotFound|\.ts:\d+/);
+  });
+});

@@ -1,0 +1,78 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createLocation, createParty, createTestDb, dataOf, graphqlCaller, type Caller } from './support.js';
+
+let call: Caller;
+let shushi: string;
+beforeAll(async () => {
+  call = graphqlCaller(await createTestDb());
+  shushi = await createLocation(call, { name: 'Shushi', aliases: ['Shusha', 'Şuşa'], latitude: 39.7601, longitude: 46.7499, countryCode: 'AZ', precision: 'CITY', geonamesId: 9999001 });
+  await createLocation(call, { name: 'Stepanakert', aliases: ['Khankendi'], latitude: 39.8177, longitude: 46.7528, countryCode: 'AZ', precision: 'CITY' });
+  await createLocation(call, { name: 'Goris', latitude: 39.5111, longitude: 46.3417, countryCode: 'AM', precision: 'CITY' });
+  await createLocation(call, { name: 'Baku', latitude: 40.3777, longitude: 49.892, countryCode: 'AZ', precision: 'CITY' });
+  await createLocation(call, { name: 'Nowhere in particular' });
+  await createParty(call, { name: 'Shusha Battalion', aliases: ['Shushi'], kind: 'ARMED_FORCE' });
+});
+
+describe('locations', () => {
+  it('finds places near a point, nearest first, within the radius only', async () => {
+    const near = await dataOf(call(`{ locations(near: { latitude: 39.8, longitude: 46.75, radiusKm: 60 }) { edges { node { name } } } }`));
+    expect(near.locations.edges.map((e: any) => e.node.name)).toEqual(['Stepanakert', 'Shushi', 'Goris']);
+    const wide = await dataOf(call(`{ locations(near: { latitude: 39.8, longitude: 46.75, radiusKm: 400 }, first: 2) { edges { node { name } } pageInfo { hasNextPage } } }`));
+    expect(wide.locations.edges.map((e: any) => e.node.name)).toEqual(['Stepanakert', 'Shushi']);
+    expect(wide.locations.pageInfo.hasNextPage).toBe(true);
+  });
+
+  it('refuses a circle out of range', async () => {
+    for (const near of ['{ latitude: 91, longitude: 0, radiusKm: 10 }', '{ latitude: 0, longitude: 0, radiusKm: 5000 }', '{ latitude: 0, longitude: 0, radiusKm: 0 }']) {
+      const result = await call(`{ locations(near: ${near}) { edges { node { name } } } }`);
+      expect(result.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    }
+  });
+
+  it('lists every place by name, unresolved ones included', async () => {
+    const all = await dataOf(call(`{ locations(first: 100) { edges { node { name precision latitude } } } }`));
+    expect(all.locations.edges.map((e: any) => e.node.name)).toEqual(['Baku', 'Goris', 'Nowhere in particular', 'Shushi', 'Stepanakert']);
+    expect(all.locations.edges[2].node).toEqual({ name: 'Nowhere in particular', precision: 'UNRESOLVED', latitude: null });
+  });
+});
+
+describe('resolve', () => {
+  it('matches names and aliases ignoring case and diacritics, parties and places alike', async () => {
+    for (const name of ['shusha', 'ŞUŞA', 'Shushi']) {
+      const result = await dataOf(call(`query($name: String!) { resolve(name: $name) { locations { id name } parties { name } } }`, { name }));
+      expect(result.resolve.locations).toEqual([{ id: shushi, name: 'Shushi' }]);
+    }
+    const both = await dataOf(call(`{ resolve(name: "shushi") { parties { name } locations { name } } }`));
+    expect(both.resolve).toEqual({ parties: [{ name: 'Shusha Battalion' }], locations: [{ name: 'Shushi' }] });
+    const none = await dataOf(call(`{ resolve(name: "Atlantis") { parties { name } locations { name } } }`));
+    expect(none.resolve).toEqual({ parties: [], locations: [] });
+  });
+});
+
+describe('updateLocation', () => {
+  const UPDATE = `mutation($input: UpdateLocationInput!) { updateLocation(input: $input) { location { id name aliases latitude longitude precision version } userErrors { code field } } }`;
+
+  it('fixes a geocode and renames, keeping the name index in step', async () => {
+    const id = await createLocation(call, { name: 'Khujand axis', countryCode: 'AZ' });
+    const fixed = await dataOf(call(UPDATE, { input: { id, expectedVersion: 1, latitude: 39.79, longitude: 47.11, precision: 'REGION', name: 'Khojavend front', aliases: ['Khujand axis'] } }));
+    expect(fixed.updateLocation).toEqual({
+      location: { id, name: 'Khojavend front', aliases: ['Khujand axis'], latitude: 39.79, longitude: 47.11, precision: 'REGION', version: 2 },
+      userErrors: [],
+    });
+    const found = await dataOf(call(`{ a: resolve(name: "khojavend front") { locations { id } } b: resolve(name: "Khujand axis") { locations { id } } }`));
+    expect(found.a.locations).toEqual([{ id }]);
+    expect(found.b.locations).toEqual([{ id }]);
+    const stale = await dataOf(call(UPDATE, { input: { id, expectedVersion: 1, name: 'Other' } }));
+    expect(stale.updateLocation.userErrors).toEqual([{ code: 'CONFLICT', field: ['input', 'expectedVersion'] }]);
+  });
+
+  it.each([
+    [{ latitude: 95, longitude: 0 }, ['input', 'latitude']],
+    [{ latitude: 10 , longitude: 200 }, ['input', 'longitude']],
+    [{ latitude: null }, ['input', 'latitude']],
+    [{ countryCode: 'Azerbaijan' }, ['input', 'countryCode']],
+  ])('refuses out-of-range input %#, naming the field', async (changes, field) => {
+    const result = await dataOf(call(UPDATE, { input: { id: shushi, ...changes } }));
+    expect(result.updateLocation.userErrors).toEqual([{ code: 'VALIDATION_FAILED', field }]);
+  });
+});
