@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+
 /**
  * Configuration, read from the environment in this one place. Anything malformed fails at
  * start-up with a message that names the variable, not later inside a request.
@@ -20,6 +22,8 @@ export interface Config {
   production: boolean;
   /** Introspection stays on (GraphiQL needs it) unless this is set. */
   disableIntrospection: boolean;
+  /** Where `npm start` keeps DynamoDB Local's data (git-ignored). */
+  localDataDir: string;
   /** Extra origins allowed by CORS, comma-separated in ALLOWED_ORIGINS; empty allows any. */
   allowedOrigins: string[];
 }
@@ -63,6 +67,7 @@ export function readConfig(env: Env = process.env): Config {
     port: readPort(env),
     production: env.NODE_ENV === 'production',
     disableIntrospection: readBoolean(env, 'DISABLE_INTROSPECTION'),
+    localDataDir: env.CLAIMGRAPH_DATA_DIR || fileURLToPath(new URL('../.data/', import.meta.url)),
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim())

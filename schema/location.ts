@@ -37,6 +37,7 @@ builder.node(LocationRef, {
   loadMany: (ids, { data }) => loadLocations(data, ids),
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Name as used in English news.' }),
+    version: t.exposeInt('version', { description: 'Increases with every change to this place.' }),
     aliases: t.exposeStringList('aliases', { description: 'Other names and spellings ("Shusha", "Şuşa").' }),
     latitude: t.exposeFloat('latitude', { nullable: true, description: 'WGS 84 latitude; null when unresolved.' }),
     longitude: t.exposeFloat('longitude', { nullable: true, description: 'WGS 84 longitude; null when unresolved.' }),

@@ -28,6 +28,7 @@ builder.node(PartyRef, {
   loadMany: (ids, { data }) => loadParties(data, ids),
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Canonical name.' }),
+    version: t.exposeInt('version', { description: 'Increases with every change to this party.' }),
     aliases: t.exposeStringList('aliases', { description: 'Other names it is known by; `resolve(name:)` finds it by any of them.' }),
     kind: t.field({ type: PartyKindEnum, resolve: (p) => p.kind, description: 'What sort of actor it is.' }),
     affiliation: t.exposeString('affiliation', { nullable: true, description: 'The state (ISO 3166-1 alpha-2 code) or entity it belongs to.' }),

@@ -2,6 +2,7 @@
  * The GraphQL server, host-agnostic: graphql-yoga over the Pothos schema. The Lambda
  * handler and the local HTTP server both call `createServer` and differ only in options.
  */
+import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerOptions } from 'graphql-yoga';
 import { createDataContext } from '../lib/data.js';
@@ -54,11 +55,18 @@ function maskError(logError: (error: unknown) => void) {
   return (error: unknown): Error => {
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     const graphQLError = error instanceof GraphQLError ? error : undefined;
-    if (original instanceof ClaimgraphError) {
-      return new GraphQLError(original.message, {
+    const expected =
+      original instanceof ClaimgraphError
+        ? original
+        : // A global ID of the wrong type ("an Article ID where a Party ID belongs").
+          original instanceof PothosValidationError && original.message.startsWith('ID:')
+          ? new ClaimgraphError('INVALID_ID', original.message)
+          : undefined;
+    if (expected) {
+      return new GraphQLError(expected.message, {
         nodes: graphQLError?.nodes,
         path: graphQLError?.path,
-        extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+        extensions: { code: expected.code, ...(expected.field ? { field: expected.field } : {}) },
       });
     }
     // Errors of the request itself (syntax, validation, variable coercion) have no path:

@@ -9,10 +9,11 @@
  * the other two lack. The output format is documented in lib/extract/gazetteer.ts.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, strFromU8, unzipSync } from 'fflate';
 import nlp from 'compromise';
-import countries from 'world-countries';
+import type { Countries } from 'world-countries';
 import { foldName } from '../lib/names.js';
 import { serializeGazetteer, type GazetteerRow } from '../lib/extract/gazetteer.js';
 
@@ -35,6 +36,9 @@ const COL = {
   population: 14,
 } as const;
 
+// The package is CommonJS whose typings declare an ES default export: require it as what it is.
+const worldCountries = createRequire(import.meta.url)('world-countries') as Countries;
+
 const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
 
 // Arab League members (and Western Sahara): GeoNames writes the article ("Al Ḩasakah",
@@ -55,7 +59,7 @@ function withoutArticle(asciiName: string, countryCode: string): string | null {
  * links, numbers, other scripts and all-lowercase machine transliterations ("bakku",
  * "khankndy") that would only add false matches.
  */
-export function isUsefulAlternateName(alt: string): boolean {
+function isUsefulAlternateName(alt: string): boolean {
   const name = alt.trim();
   if (name.length < 3) return false;
   if (/[|\t]|:\/\/|www\.|\.(com|org|net)\b/i.test(name)) return false;
@@ -136,8 +140,9 @@ const list = (cell: string | undefined): string[] =>
     .filter(Boolean);
 
 function countryRows(): GazetteerRow[] {
+  const cca2Of = new Map(worldCountries.map((c) => [c.cca3, c.cca2]));
   const extras = new Map(readTsv(dataFile('countries-extra.tsv')).map((r) => [r.country!, r]));
-  return countries
+  return worldCountries
     .filter((c) => c.cca2 && c.latlng.length === 2)
     .map((c) => {
       const extra = extras.get(c.cca2);
@@ -164,6 +169,7 @@ function countryRows(): GazetteerRow[] {
         precision: 'COUNTRY' as const,
         demonyms: dedupeByFold(demonyms),
         source: extra?.source ? `world-countries; ${extra.source}` : 'world-countries',
+        neighbours: c.borders.map((b) => cca2Of.get(b)).filter((b): b is string => Boolean(b)),
       };
     });
 }
@@ -185,7 +191,8 @@ const PLACE_TAGS = new Set(['City', 'Place', 'Country', 'Region', 'ProperNoun'])
  * Primary names are never dropped: a town called Union is still a place.
  */
 function pruneAlternates(rows: GazetteerRow[], countries: GazetteerRow[], handNames: string[]): number {
-  const lexicon = nlp.model().one.lexicon as Record<string, string | string[]>;
+  const model = nlp.model() as { one: { lexicon: Record<string, string | string[]> } };
+  const lexicon = model.one.lexicon;
   const reserved = new Map<string, number>();
   const reserve = (name: string, population: number): void => {
     const key = foldName(name);
@@ -271,7 +278,7 @@ function main(): void {
   rows.push(...countries);
   const handAdded = applyHandPlaces(rows);
   const tsv = serializeGazetteer(rows);
-  const gz = gzipSync(new TextEncoder().encode(tsv), { level: 9 });
+  const gz = gzipSync(new TextEncoder().encode(tsv), { level: 9, mtime: 0 });
   writeFileSync(OUTPUT, gz);
   const aliasCount = rows.reduce((n, r) => n + r.aliases.length, 0);
   console.log(

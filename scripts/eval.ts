@@ -81,13 +81,14 @@ function evalGold(file: string): void {
 }
 
 function evalRe3d(dir: string): void {
-  const docs = jsonLines<{ _id: string; text: string }>(join(dir, 'documents.json'));
+  const docs = jsonLines<{ _id: string; text: string; sourceName?: string }>(join(dir, 'documents.json'));
   const entities = jsonLines<Re3dEntity>(join(dir, 'entities.json'));
   let parties: SpanScore = EMPTY_SPAN_SCORE;
   let locations: SpanScore = EMPTY_SPAN_SCORE;
   let cleanMismatch = 0;
   for (const doc of docs) {
-    const x = extract(doc.text);
+    // The publisher is article metadata: it lets "we" in a press release resolve to its author.
+    const x = extract(doc.text, { publisher: doc.sourceName });
     if (x.cleanText !== doc.text) cleanMismatch++;
     const gold = re3dGold(entities.filter((e) => e.documentId === doc._id));
     const predicted = predictedSpans(x);

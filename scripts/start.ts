@@ -9,7 +9,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { ensureTable, loadSamples } from '../lib/bootstrap.js';
@@ -18,12 +18,10 @@ import { Db } from '../lib/dynamo.js';
 import { JavaMissingError, startLocalDynamo, type LocalDynamo } from '../lib/local-dynamo.js';
 import { createServer } from '../schema/server.js';
 
-const DATA_DIR = fileURLToPath(new URL('../.data/dynamodb/', import.meta.url));
-
 /** Only one process may use the persisted database: a second one runs in memory. */
-function lockDataDir(): boolean {
-  mkdirSync(DATA_DIR, { recursive: true });
-  const lock = `${DATA_DIR}.lock`;
+function lockDataDir(dir: string): boolean {
+  mkdirSync(dir, { recursive: true });
+  const lock = join(dir, '.lock');
   try {
     const pid = Number(readFileSync(lock, 'utf8'));
     if (pid && pid !== process.pid) {
@@ -52,11 +50,11 @@ async function main(): Promise<void> {
   let endpoint = config.dynamodbEndpoint;
   if (!endpoint) {
     let inMemory = values['in-memory'];
-    if (!inMemory && !lockDataDir()) {
+    if (!inMemory && !lockDataDir(config.localDataDir)) {
       console.log('Another claimgraph instance is using .data/: this one uses a fresh in-memory database.');
       inMemory = true;
     }
-    local = await startLocalDynamo(inMemory ? {} : { dataDir: DATA_DIR });
+    local = await startLocalDynamo(inMemory ? {} : { dataDir: config.localDataDir });
     endpoint = local.endpoint;
     console.log(`DynamoDB Local ${inMemory ? 'in memory' : 'with data in .data/'} at ${endpoint}`);
   } else {

@@ -26,7 +26,7 @@ export async function seedReferenceData(call: Caller): Promise<void> {
       await createClaim(call, {
         articleId: article.id,
         claimantId: parties[(a + c) % parties.length],
-        locationIds: [locations[c % locations.length], locations[(c + a) % locations.length]],
+        locationIds: [locations[c % 8], locations[(c + 1 + (a % 7)) % 8]],
         content: { start: c, end: c + 10 },
         kind: 'ATTACK',
       });

@@ -167,7 +167,7 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     // 1. Inverted, after the content: "..., said the ministry."
     const before = skipBack(c - 1);
     if (before >= 0 && (tokens[before]!.text === ',' || isCloseQuote(tokens[before]))) {
-      const subj = subjectAfter(cueTo);
+      const subj = subjectAfter(cueTo) ?? anonymousAfter(cueTo);
       if (subj) {
         const contentEnd = isCloseQuote(tokens[before]) ? before : before;
         return makeClaim(subj, c, cueTo, lemma, contentStart(contentEnd), contentEnd);
@@ -179,8 +179,12 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     const after = contentStartAfter(cueTo, lemma);
     if (after >= contentLimit()) {
       // 3. Cue after the content: "..., the minister said."
-      const comma = subj.from !== null ? subj.from - 1 : -1;
+      // The comma that closes the content may stand a few words before the source's head
+      // ("..., a state-owned Egyptian newspaper said").
+      let comma = subj.from !== null ? subj.from - 1 : -1;
+      for (let k = 0; k < 5 && comma > 0 && tokens[comma]!.kind !== 'punct' && !CUE_FORMS.has(tokens[comma]!.lower); k++) comma--;
       if (comma >= 0 && (tokens[comma]!.text === ',' || isCloseQuote(tokens[comma]))) {
+        if (subj.key === null && subj.from !== null && subj.from > comma + 1) subj.from = comma + 1;
         return makeClaim(subj, c, cueTo, lemma, contentStart(comma), comma);
       }
       return null;
@@ -261,6 +265,7 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
 
   /** Skips what may stand between a cue and its content: "that", dates, settings, audiences, objects. */
   function contentStartAfter(k: number, lemma: string): number {
+    const first = k;
     for (let guard = 0; guard < 8 && k < tokens.length; guard++) {
       const t = tokens[k]!;
       if (dateAt[k]) {
@@ -278,7 +283,7 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
         while (k < tokens.length && tokens[k]!.start < endOffset) k++;
         continue;
       }
-      if (lemma === 'tell') {
+      if (lemma === 'tell' && k === first) {
         const audience = audienceEnd(k);
         if (audience > k) {
           k = audience;
@@ -324,7 +329,9 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
   }
 
   function subjectBefore(c: number): Subject | null {
-    const j = skipBack(c - 1);
+    let j = skipBack(c - 1);
+    // "the World Food Program (WFP) said"
+    if (j >= 2 && tokens[j]!.text === ')' && tokens[j - 2]!.text === '(') j = skipBack(j - 3);
     if (j < 0) return null;
     const t = tokens[j]!;
     const m = mentionEndingAt(j);
@@ -376,9 +383,19 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
 
   function anonymousBefore(j: number): Subject | null {
     const t = tokens[j]!;
-    if (!ANONYMOUS_SOURCES.has(t.lower) && !/^(?:official|spokesman|spokeswoman|spokesperson|source|witness|resident|diplomat|analyst|statement|report|reports|media|newspaper|agency|television|channel|observers)$/.test(t.lower)) return null;
+    const role = PERSON_TITLES.has(t.lower) || PERSON_ROLE_WORDS.has(t.lower) || /(?:chairman|chairwoman|speaker|spokesperson)$/.test(t.lower);
+    if (!role && !ANONYMOUS_SOURCES.has(t.lower) && !/^(?:official|spokesman|spokeswoman|spokesperson|source|witness|resident|diplomat|analyst|statement|report|reports|media|newspaper|agency|television|channel|observers)$/.test(t.lower)) return null;
     let k = j;
     while (k - 1 >= 0 && k > j - 4 && NP_WORDS.test(tokens[k - 1]!.lower)) k--;
+    // "the army spokesman": back to the article over plain lower-case nouns.
+    for (let a = k - 1; a >= Math.max(0, j - 4); a--) {
+      const w = tokens[a]!;
+      if (/^(?:a|an|the)$/.test(w.lower)) {
+        k = a;
+        break;
+      }
+      if (w.kind !== 'word' || w.cap || CUE_FORMS.has(w.lower)) break;
+    }
     // "a statement issued by the ministry said" → the ministry.
     return { key: null, from: k, to: j + 1, pronoun: null };
   }
@@ -397,7 +414,7 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
   function anonymousAfter(k: number): Subject | null {
     let j = k;
     while (j < tokens.length && j < k + 5 && tokens[j]!.kind === 'word' && !/^(?:who|which|that)$/.test(tokens[j]!.lower)) {
-      if (ANONYMOUS_SOURCES.has(tokens[j]!.lower) || /^(?:official|spokesman|source|report|reports|statement|data|figures|estimates|senator|witness|diplomat)$/.test(tokens[j]!.lower)) {
+      if (ANONYMOUS_SOURCES.has(tokens[j]!.lower) || PERSON_ROLE_WORDS.has(tokens[j]!.lower) || /^(?:official|spokesman|spokesperson|source|report|reports|statement|data|figures|estimates|senator|witness|diplomat)$/.test(tokens[j]!.lower)) {
         return { key: null, from: k, to: j + 1, pronoun: null };
       }
       j++;

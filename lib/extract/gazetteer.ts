@@ -63,6 +63,8 @@ export interface GazetteerRow {
   precision: PlacePrecision;
   demonyms: string[];
   source: string;
+  /** Countries only: ISO 3166-1 alpha-2 codes of the countries it borders. */
+  neighbours?: string[];
 }
 
 const MAGIC = '#claimgraph-gazetteer/2';
@@ -86,6 +88,7 @@ const C = {
   aliases: 9,
   demonyms: 10,
   source: 11,
+  neighbours: 12,
 } as const;
 
 /**
@@ -151,6 +154,7 @@ export function serializeGazetteer(places: readonly GazetteerRow[]): string {
       r.aliases.map(cell).join('|'),
       r.demonyms.map(cell).join('|'),
       cell(r.source),
+      (r.neighbours ?? []).map(cell).join('|'),
     ].join('\t');
   });
   // Sorted by UTF-16 code units, the order of JavaScript's `<`, for the binary search at load.
@@ -238,6 +242,7 @@ interface State {
   demonyms: Map<string, string[]>;
   /** Folded country names and aliases (acronyms with their `!` prefix) → country code. */
   countryNames: Map<string, string>;
+  neighbours: Map<string, readonly string[]>;
   countries: Map<string, number>;
   /** Each country's places with their folded names, built on the first near-spelling search. */
   byCountry?: Map<string, { index: number; forms: string[] }[]>;
@@ -329,11 +334,13 @@ function load(path: string): State {
       : new MapIndex(rows);
   const demonyms = new Map<string, string[]>();
   const countryNames = new Map<string, string>();
+  const neighbours = new Map<string, readonly string[]>();
   const countries = new Map<string, number>();
   for (let i = 0; i < countryCount; i++) {
     const f = rows[i]!.split('\t');
     const cc = f[C.countryCode]!;
     countries.set(cc, i);
+    neighbours.set(cc, f[C.neighbours] ? f[C.neighbours]!.split('|') : []);
     for (const [key] of indexKeysOf(f[C.name]!, f[C.aliases] ? f[C.aliases]!.split('|') : [])) countryNames.set(key, cc);
     for (const d of f[C.demonyms] ? f[C.demonyms]!.split('|') : []) {
       const key = foldName(d);
@@ -349,6 +356,7 @@ function load(path: string): State {
     names,
     demonyms,
     countryNames,
+    neighbours,
     countries,
     loadMs: performance.now() - started,
   };
@@ -376,11 +384,15 @@ function placeAt(s: State, index: number): Place {
   return place;
 }
 
-// Words that wrap a place name in news text without being part of it.
-const LEADING_WORDS =
-  /^(?:the|city of|town of|village of|province of|region of|governorate of|district of|(?:(?:north|south) ?)?(?:north|south|east|west)ern|central)\s+/;
+// Words that wrap a place name in news text without being part of it: "the Iraqi city of
+// Mosul", "the northwest province of Latakia", "southern Lebanon", "the Karabakh region".
+const LEADING_WORDS = new RegExp(
+  '^(?:the |(?:the )?(?:[a-z]+ ){0,2}?(?:city|town|village|port|capital|province|region|governorate|district|' +
+    'area|vicinity|outskirts|suburbs|countryside|heart|centre|center) of |' +
+    '(?:(?:north|south) ?(?:east|west)?|east|west)(?:ern)? |central )',
+);
 const TRAILING_WORDS =
-  /\s+(?:region|province|governorate|oblast|district|city|town|village|area|county|municipality|axis|axes|front|direction|sector)$/;
+  / (?:region|province|governorate|oblast|district|city|town|village|area|county|municipality|countryside|outskirts|peninsula|valley|axis|axes|front|direction|sector)$/;
 
 /**
  * The folded forms to try, most literal first: "the southern Karabakh region" →
@@ -397,7 +409,7 @@ function lookupKeys(name: string): string[] {
   return keys;
 }
 
-function matchesOf(s: State, name: string): PlaceMatch[] {
+function exactMatches(s: State, name: string): PlaceMatch[] {
   const toMatches = (key: string, values: readonly number[], matchedKey: string): PlaceMatch[] =>
     values.map((v) => ({
       place: placeAt(s, v >> 1),
@@ -412,6 +424,30 @@ function matchesOf(s: State, name: string): PlaceMatch[] {
     if (hit) return toMatches(key, hit, key);
   }
   return [];
+}
+
+/**
+ * "Palmyra, Syria", "Rome, Italy": the namesakes of the first part that lie in the country
+ * (or region's country) the second part names; all of them when the second part is unknown.
+ */
+function qualifiedMatches(s: State, name: string): PlaceMatch[] {
+  const comma = name.lastIndexOf(',');
+  if (comma < 0) return [];
+  const base = exactMatches(s, name.slice(0, comma));
+  const qualifier = name.slice(comma + 1);
+  const codes = new Set(
+    exactMatches(s, qualifier)
+      .map((m) => m.place)
+      .filter((p) => p.precision === 'COUNTRY' || p.precision === 'REGION')
+      .map((p) => p.countryCode),
+  );
+  const inside = base.filter((m) => codes.has(m.place.countryCode));
+  return inside.length ? inside : base;
+}
+
+function matchesOf(s: State, name: string): PlaceMatch[] {
+  const exact = exactMatches(s, name);
+  return exact.length ? exact : qualifiedMatches(s, name);
 }
 
 /** Every namesake of `name` with how it matched; largest population first. */
@@ -431,7 +467,8 @@ export function isKnownPlaceName(name: string): boolean {
   const s = gazetteer();
   const acronym = acronymOf(name);
   if (acronym && s.names.get(ACRONYM_PREFIX + acronym)) return true;
-  return lookupKeys(name).some((k) => s.names.get(k) !== undefined);
+  if (lookupKeys(name).some((k) => s.names.get(k) !== undefined)) return true;
+  return name.includes(',') && qualifiedMatches(s, name).length > 0;
 }
 
 /**
@@ -450,6 +487,11 @@ export function countryByCode(cc: string): Place | null {
   const s = gazetteer();
   const index = s.countries.get(cc.toUpperCase());
   return index === undefined ? null : placeAt(s, index);
+}
+
+/** The countries that border country `cc` ("AM" → AZ, GE, IR, TR). */
+export function neighboursOf(cc: string): readonly string[] {
+  return gazetteer().neighbours.get(cc.toUpperCase()) ?? [];
 }
 
 /** The country named `name` ("Armenia", "Republic of Armenia", "UAE"), ignoring namesake towns. */
@@ -506,7 +548,8 @@ function placesOfCountry(s: State, cc: string): { index: number; forms: string[]
 
 /**
  * Places in the given countries whose name or an alias is a near spelling of `name` (one
- * edit, two from 8 letters): transliterations the gazetteer lacks ("Aghdra" for "Aghdara").
+ * edit, two from 12 letters, same first letter): transliterations the gazetteer lacks
+ * ("Aghdra" for "Aghdara").
  * Confined to countries the caller already has evidence for, because across the whole world
  * almost every short name has a near namesake.
  */
@@ -514,11 +557,12 @@ export function findNearSpellings(name: string, countryCodes: Iterable<string>):
   const s = gazetteer();
   const key = foldName(name);
   if (key.length < 5) return [];
-  const max = key.length >= 8 ? 2 : 1;
+  const max = key.length >= 12 ? 2 : 1;
   const found: PlaceMatch[] = [];
   for (const cc of new Set(countryCodes)) {
     for (const { index, forms } of placesOfCountry(s, cc)) {
-      const at = forms.findIndex((form) => editDistance(key, form, max) <= max);
+      // Variant spellings keep the first letter ("Aghdra"/"Aghdara"); most other near names do not.
+      const at = forms.findIndex((form) => form[0] === key[0] && editDistance(key, form, max) <= max);
       if (at >= 0) found.push({ place: placeAt(s, index), via: at === 0 ? 'name' : 'alias', matchedKey: forms[at]! });
     }
   }

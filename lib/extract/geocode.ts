@@ -10,11 +10,11 @@
  */
 import { foldName } from '../names.js';
 import {
-  countryByCode,
   countryByDemonym,
   countryByName,
   findNearSpellings,
   lookupPlaceMatches,
+  neighboursOf,
   type MatchKind,
   type Place,
 } from './gazetteer.js';
@@ -38,6 +38,7 @@ const MAX_ALIASES = 25;
 
 const W_QUALIFIER = 4;
 const W_COUNTRY = 2;
+const W_NEIGHBOUR = 1;
 const W_NEAR = 2;
 const NEAR_SCALE_KM = 200;
 const W_OWN_NAME = 0.3;
@@ -88,7 +89,19 @@ export function distanceKm(a: Point, b: Point): number {
 const WORD = /\p{L}[\p{L}\p{M}'’.-]*\p{L}|\p{L}/gu;
 const MAX_PHRASE_WORDS = 4;
 
-/** Every country the text names or describes with a demonym ("Armenia", "Azeris", "U.S."). */
+/** The country of a hand-curated region named by `phrase` ("West Bank" → PS), if it has one. */
+function countryOfRegion(phrase: string): Place | null {
+  const regions = lookupPlaceMatches(phrase)
+    .map((m) => m.place)
+    .filter((p) => p.precision === 'REGION' && p.countryCode);
+  const codes = new Set(regions.map((p) => p.countryCode));
+  return codes.size === 1 ? regions[0]! : null;
+}
+
+/**
+ * Every country the text names, describes with a demonym or names a region of ("Armenia",
+ * "Azeris", "U.S.", "the West Bank").
+ */
 export function findCountryEvidence(text: string): CountryEvidence[] {
   const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   const found: CountryEvidence[] = [];
@@ -98,7 +111,7 @@ export function findCountryEvidence(text: string): CountryEvidence[] {
       const start = words[i]!.start;
       const end = words[i + n - 1]!.end;
       const phrase = text.slice(start, end);
-      const country = countryByDemonym(phrase) ?? countryByName(phrase);
+      const country = countryByDemonym(phrase) ?? countryByName(phrase) ?? countryOfRegion(phrase);
       if (country?.countryCode) {
         found.push({ countryCode: country.countryCode, key: foldName(phrase), start, end });
         i += n - 1;
@@ -167,11 +180,15 @@ function clusterOf(points: Point[]): { center: Point; farKm: number } | null {
 interface Context {
   /** Countries with evidence other than the group's own mentions. */
   countries: Set<string>;
-  /** Resolved places of the article's other names. */
+  /** Their neighbours: "Israeli tanks fired on Jericho" is more likely the West Bank's Jericho. */
+  neighbours: Set<string>;
+  /** Resolved places (not countries) of the article's other names. */
   anchors: Place[];
+  /**
+   * Where those places are. Countries do not count: a country's centroid says little about
+   * where in it a story is, and "U.S. soldiers" in Samarra are no sign that Samarra is American.
+   */
   cluster: { center: Point; farKm: number } | null;
-  /** Centroids of evidenced countries: the cluster when the article names no other place. */
-  countryCentroids: Point[];
 }
 
 function contextFor(group: Group, evidence: CountryEvidence[], anchors: Map<Group, Place>): Context {
@@ -181,10 +198,8 @@ function contextFor(group: Group, evidence: CountryEvidence[], anchors: Map<Grou
   const others = [...anchors].filter(([g]) => g !== group).map(([, p]) => p);
   for (const p of others) if (p.countryCode) countries.add(p.countryCode);
   const local = others.filter((p) => p.precision !== 'COUNTRY');
-  const countryCentroids = [...countries]
-    .map((cc) => others.find((p) => p.precision === 'COUNTRY' && p.countryCode === cc) ?? countryByCode(cc))
-    .filter((p): p is Place => p !== null);
-  return { countries, anchors: local, cluster: clusterOf(local), countryCentroids };
+  const neighbours = new Set([...countries].flatMap((cc) => neighboursOf(cc)));
+  return { countries, neighbours, anchors: local, cluster: clusterOf(local) };
 }
 
 function nearestKm(place: Place, points: Point[]): number {
@@ -204,9 +219,7 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
     return inCountry && (ctx.anchors.length === 0 || nearestKm(place, ctx.anchors) <= NEAR_SPELLING_KM);
   }
   if (qualifies(group, place) || inCountry || isProminent(place)) return true;
-  if (ctx.cluster) return distanceKm(place, ctx.cluster.center) <= ctx.cluster.farKm;
-  if (ctx.countryCentroids.length) return nearestKm(place, ctx.countryCentroids) <= FAR_KM;
-  return true; // nothing to judge against
+  return !ctx.cluster || distanceKm(place, ctx.cluster.center) <= ctx.cluster.farKm;
 }
 
 function score(group: Group, c: Candidate, ctx: Context): number {
@@ -214,6 +227,7 @@ function score(group: Group, c: Candidate, ctx: Context): number {
   let s = prominence(place);
   if (qualifies(group, place)) s += W_QUALIFIER;
   if (place.countryCode && ctx.countries.has(place.countryCode)) s += W_COUNTRY;
+  else if (place.countryCode && ctx.neighbours.has(place.countryCode)) s += W_NEIGHBOUR;
   if (ctx.anchors.length) {
     const inside = place.precision === 'COUNTRY' && ctx.anchors.some((a) => a.countryCode === place.countryCode);
     const km = inside ? 0 : nearestKm(place, ctx.anchors);
@@ -316,17 +330,22 @@ export function geocode(places: PlaceMention[], text: string): ExtractedLocation
     if (d.place && d.confident) anchors.set(group, d.place);
   }
 
-  // Pass 2: every name against the anchors; unknown names may match a near spelling there.
+  // Pass 2: every name against the anchors. A name the gazetteer lacks, or whose namesakes
+  // are all implausible here, may be a variant spelling of a place among the anchors.
   const decisions = new Map<Group, Decision>();
   for (const group of groups) {
     const ctx = contextFor(group, evidence, anchors);
-    if (group.candidates.length === 0) {
-      group.candidates = findNearSpellings(group.name, ctx.countries).map((m) => ({
-        place: m.place,
-        via: 'near-spelling' as const,
-      }));
+    let decision = decide(group, ctx);
+    if (!decision.place && !group.candidates.some((c) => isPlausible(group, c, ctx))) {
+      const variants = findNearSpellings(group.name, ctx.countries).filter(
+        (m) => !group.candidates.some((c) => c.place === m.place),
+      );
+      if (variants.length) {
+        group.candidates.push(...variants.map((m) => ({ place: m.place, via: 'near-spelling' as const })));
+        decision = decide(group, ctx);
+      }
     }
-    decisions.set(group, decide(group, ctx));
+    decisions.set(group, decision);
   }
 
   return mergeSamePlace(groups, decisions);

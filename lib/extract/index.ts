@@ -16,6 +16,7 @@ import { findDates, resolveRelative, type DateExpr } from './dates.js';
 import { findQuantities } from './quantities.js';
 import { claimKind, linkRestatements, mostSpecific } from './claims.js';
 import { geocode } from './geocode.js';
+import { KNOWN_PARTIES } from './lexicon/parties.js';
 
 /** Bump on any change that alters output: stored claims record it so a corpus can be re-extracted. */
 export const EXTRACTOR_VERSION = '0.1.0';
@@ -47,6 +48,7 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
   const places: PlaceMention[] = [];
   const pending: PendingClaim[] = [];
   let lastSpeaker: { key: string; sentence: number } | null = null;
+  const publisherKey = meta?.publisher ? publisherParty(registry, meta.publisher) : null;
 
   for (const sentence of sentences) {
     const resolved: ResolvedMention[] = [];
@@ -58,6 +60,7 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
       const key = registry.add(m, text);
       resolved.push({ from: m.from, to: m.to, start: m.start, end: m.end, key, kind: m.kind });
     }
+    const sentenceClaims: RawClaim[] = [];
     const dates = findDates(sentence.tokens, published);
     resolveRelative(dates, published);
     for (const claim of findAttributions({ sentence, text, mentions: resolved, dates })) {
@@ -67,7 +70,9 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
       }
       if (claim.claimantKey) lastSpeaker = { key: claim.claimantKey, sentence: sentence.index };
       pending.push({ raw: claim, dates, sentence });
+      sentenceClaims.push(claim);
     }
+    addPronounMentions(sentence, resolved, sentenceClaims);
   }
 
   const locations = geocode(groupPlaces(places, text), text);
@@ -104,6 +109,26 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
     claims,
   };
 
+  /**
+   * Pronouns as mentions of the party they refer to: "he"/"his" the last person named nearby,
+   * "we"/"our" the speaker of the quote they stand in, or else the publisher.
+   */
+  function addPronounMentions(sentence: Sentence, resolved: ResolvedMention[], sentenceClaims: RawClaim[]): void {
+    for (const t of sentence.tokens) {
+      if (t.kind !== 'word' || resolved.some((m) => t.start >= m.start && t.end <= m.end)) continue;
+      if (sentenceClaims.some((c) => c.claimantMention && c.claimantMention.start === t.start)) continue;
+      const span = { start: t.start, end: t.end, text: t.text };
+      let key: string | null = null;
+      if (FIRST_PERSON.has(t.lower)) {
+        const quoted = sentenceClaims.find((c) => c.mode === 'DIRECT' && c.content.start <= t.start && c.content.end >= t.end);
+        key = quoted ? quoted.claimantKey : publisherKey;
+      } else if (THIRD_PERSON.has(t.lower)) {
+        key = registry.lastPerson(sentence.index, t.start, PERSON_PRONOUN_REACH + 1);
+      }
+      if (key) registry.addClaimantMention(key, span, sentence.index);
+    }
+  }
+
   function resolvePronoun(pronoun: string, mention: Span, sentenceIndex: number): string | null {
     if (pronoun === 'we' || pronoun === 'i') return null;
     if (pronoun === 'he' || pronoun === 'she') {
@@ -114,6 +139,18 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
     if (lastSpeaker && sentenceIndex - lastSpeaker.sentence <= SPEAKER_PRONOUN_REACH) return lastSpeaker.key;
     return null;
   }
+}
+
+const FIRST_PERSON = new Set(['we', 'us', 'our', 'ours', 'i', 'me', 'my']);
+const THIRD_PERSON = new Set(['he', 'him', 'his', 'she', 'her']);
+
+/** The publisher as a party: a known one by name or alias ("CENTCOM"), else an organisation. */
+function publisherParty(registry: PartyRegistry, publisher: string): string {
+  const key = foldName(publisher);
+  const known = KNOWN_PARTIES.find((p) => [p.name, ...p.aliases].some((n) => foldName(n) === key));
+  return known
+    ? registry.ensure(known.name, known.kind, known.affiliation, [...known.aliases, publisher])
+    : registry.ensure(publisher, 'MEDIA', null, []);
 }
 
 function groupPlaces(places: PlaceMention[], text: string): { name: string; mentions: Span[] }[] {

@@ -8,8 +8,8 @@ import type { PartyKind } from './types.js';
 import type { Sentence } from './sentences.js';
 import type { Token } from './tokens.js';
 import { tokenize } from './tokens.js';
-import { isCommonNoun, isCommonWord, isFirstName, isLastName, isPronoun, isVerbForm } from './wordclass.js';
-import { resolveDemonym, isKnownPlace, countryOfName } from './geo.js';
+import { isCommonNoun, isCommonWord, isFirstName, isLastName, isVerbForm } from './wordclass.js';
+import { countryCodeOfPlace, countryOfName, demonymOf, isKnownPlace, resolveDemonym } from './geo.js';
 import { KNOWN_PARTIES, STATELESS_DEMONYMS, MINISTRY_SUBJECTS, NAME_NORMALISATION, type KnownParty } from './lexicon/parties.js';
 import {
   PERSON_TITLES, GOVERNMENT_HEADS, ARMED_FORCE_HEADS, GROUP_HEADS, ORGANIZATION_HEADS, MEDIA_HEADS,
@@ -375,11 +375,11 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
         const owner = country ? demonymOf(country.code) ?? placeName : placeName;
         const code = country?.code ?? countryCodeOfPlace(placeName);
         addParty(from, headExt[0], { kind: headKind(headExt[1]), name: `${owner} ${canonicalHead(headExt[1])}`, affiliation: code ?? placeName, head: headExt[1], knownAliases: [], reference: false });
-        // The place is mentioned too ("the Baku government" names Baku).
-        out.push({ type: 'place', sentence: sentence.index, from, to, ...span(from, to), name: placeName, patternOnly: false });
+        // A city is mentioned too ("the Baku government" names Baku); a country is the affiliation.
+        if (!country) out.push({ type: 'place', sentence: sentence.index, from, to, ...span(from, to), name: placeName, patternOnly: false });
         return;
       }
-      if (country && isActorPosition(tokens, from, to)) {
+      if (country && (isActorPosition(tokens, from, to) || inCountryList(from, to))) {
         addParty(from, to, { kind: 'STATE', name: country.name, affiliation: country.code, head: null, knownAliases: [], reference: false });
         return;
       }
@@ -453,7 +453,8 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
       kind: headKind(head), name: `${ownerName} ${headName}`,
       affiliation: demonym?.code ?? country?.code ?? owner, head, knownAliases: [], reference: false,
     });
-    if (!demonym) out.push({ type: 'place', sentence: sentence.index, from: ownerFrom, to: ownerTo, ...span(ownerFrom, ownerTo), name: owner, patternOnly: !isKnownPlace(owner) });
+    // A region or city that owns a body is still a place mention; a country is the party's affiliation.
+    if (!demonym && !country) out.push({ type: 'place', sentence: sentence.index, from: ownerFrom, to: ownerTo, ...span(ownerFrom, ownerTo), name: owner, patternOnly: !isKnownPlace(owner) });
   }
 
   /** After a head: "of [the] [up to 4 lower-case words] [of] <Place>" (the owner). */
@@ -489,7 +490,8 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     return best;
   }
 
-  function qualifierDemonym(from: number, to: number) {
+  /** "Syrian Democratic Forces": a leading demonym gives the affiliation, not the name. */
+  function qualifierDemonym(from: number, _to: number) {
     return resolveDemonymToken(from, from + 1) ? { ...resolveDemonymToken(from, from + 1)!, exact: false } : null;
   }
 
@@ -543,6 +545,28 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     // Lists before a place-type head: "the A, B and C axes"
     if (inPlaceList(to)) return chunkText;
     return null;
+  }
+
+  /** Three or more countries in a row act together ("Australia, Canada, France and Jordan conducted ..."). */
+  function inCountryList(from: number, to: number): boolean {
+    let count = 1;
+    for (const dir of [-1, 1]) {
+      let k = dir < 0 ? from - 1 : to;
+      for (;;) {
+        const sep = tokens[k];
+        if (!sep || !(sep.text === ',' || sep.lower === 'and')) break;
+        let a = k + dir;
+        if (tokens[a]?.lower === 'and') a += dir;
+        let b = a;
+        while (tokens[b + dir] && isNameToken(tokens[b + dir]!)) b += dir;
+        const [lo, hi] = dir < 0 ? [b, a] : [a, b];
+        if (!tokens[lo] || !tokens[hi] || !isNameToken(tokens[lo]!)) break;
+        if (!countryOfName(text.slice(tokens[lo]!.start, tokens[hi]!.end))) break;
+        count++;
+        k = dir < 0 ? lo - 1 : hi + 1;
+      }
+    }
+    return count >= 3;
   }
 
   function inPlaceList(to: number): boolean {
@@ -688,6 +712,3 @@ function stripPlaceType(name: string): string {
   return stripped || name;
 }
 
-// Thin wrappers over geo.ts kept local for readability.
-import { demonymOf, countryCodeOfPlace } from './geo.js';
-export { isPronoun };

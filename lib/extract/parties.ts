@@ -124,6 +124,22 @@ export class PartyRegistry {
     return null;
   }
 
+  /** A party known without a mention yet (the publisher); it is listed only once mentioned. */
+  ensure(name: string, kind: PartyKind, affiliation: string | null, aliases: string[]): string {
+    const key = foldName(name);
+    if (!this.entries.has(key)) {
+      const aliasKeys = new Set([key]);
+      const kept = aliases.filter((a) => {
+        const k = foldName(a);
+        if (aliasKeys.has(k)) return false;
+        aliasKeys.add(k);
+        return true;
+      });
+      this.entries.set(key, { party: { key, name, aliases: kept, kind, affiliation, mentions: [] }, head: null, aliasKeys });
+    }
+    return key;
+  }
+
   get(key: string): ExtractedParty | undefined {
     return this.entries.get(key)?.party;
   }
@@ -137,7 +153,7 @@ export class PartyRegistry {
   }
 
   parties(): ExtractedParty[] {
-    return [...this.entries.values()].map((e) => {
+    return [...this.entries.values()].filter((e) => e.party.mentions.length > 0).map((e) => {
       e.party.mentions.sort((a, b) => a.start - b.start);
       return e.party;
     });

@@ -57,7 +57,7 @@ export const KNOWN_PARTIES: KnownParty[] = [
   { name: 'Kremlin', aliases: ['the Kremlin'], kind: 'GOVERNMENT_BODY', affiliation: 'RU' },
   { name: 'White House', aliases: ['the White House'], kind: 'GOVERNMENT_BODY', affiliation: 'US' },
   { name: 'Pentagon', aliases: ['the Pentagon', 'US Department of Defense', 'Department of Defense', 'DoD'], kind: 'GOVERNMENT_BODY', affiliation: 'US' },
-  { name: 'US State Department', aliases: ['State Department', 'Department of State', 'U.S. Department of State', 'U.S. State Department'], kind: 'GOVERNMENT_BODY', affiliation: 'US' },
+  { name: 'US State Department', aliases: ['State Department', 'Department of State', 'U.S. Department of State', 'U.S. State Department', 'US State Department'], kind: 'GOVERNMENT_BODY', affiliation: 'US' },
   { name: 'US Central Command', aliases: ['CENTCOM', 'U.S. Central Command', 'Central Command'], kind: 'ARMED_FORCE', affiliation: 'US' },
   { name: 'Combined Joint Task Force – Operation Inherent Resolve', aliases: ['CJTF-OIR', 'CJTF'], kind: 'ARMED_FORCE', affiliation: null },
   { name: 'Downing Street', aliases: [], kind: 'GOVERNMENT_BODY', affiliation: 'GB' },

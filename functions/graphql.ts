@@ -1,0 +1,68 @@
+/**
+ * The AWS Lambda host: API Gateway HTTP API (payload format 2.0) events in, `yoga.fetch`
+ * in between, API Gateway results out. The schema and the data layer are the ones the local
+ * server uses; the DynamoDB client and the yoga instance are made once per container, at
+ * init, and reused by every invocation. GraphiQL is not served here (its page is large and
+ * loads its assets from a CDN); use the local server for it.
+ */
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from 'aws-lambda';
+import { readConfig } from '../lib/config.js';
+import { Db } from '../lib/dynamo.js';
+import { createServer } from '../schema/server.js';
+
+const config = readConfig();
+const db = new Db({ tableName: config.tableName, region: config.region, endpoint: config.dynamodbEndpoint });
+// With the function's JSON log format, console.error writes one structured record
+// (level, requestId, errorType, errorMessage, stackTrace) per unexpected error.
+const yoga = createServer({ db, production: config.production, logError: (error) => console.error(error) });
+
+/** What resolvers could read from the server context, should they need the raw event. */
+export interface LambdaServerContext {
+  event: APIGatewayProxyEventV2;
+  lambdaContext: LambdaContext | undefined;
+}
+
+/** The request a 2.0 event describes: full URL, method, headers (cookies too) and body. */
+export function requestOf(event: APIGatewayProxyEventV2): { url: string; init: RequestInit } {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(event.headers ?? {})) {
+    if (value !== undefined) headers.set(name, value);
+  }
+  // Payload 2.0 moves cookies out of the headers into their own array.
+  if (event.cookies?.length) headers.set('cookie', event.cookies.join('; '));
+
+  const host = headers.get('host') ?? event.requestContext?.domainName ?? 'localhost';
+  const protocol = headers.get('x-forwarded-proto') ?? 'https';
+  const query = event.rawQueryString ? `?${event.rawQueryString}` : '';
+  const url = `${protocol}://${host}${event.rawPath || '/'}${query}`;
+
+  const method = event.requestContext?.http?.method ?? 'GET';
+  let body: RequestInit['body'];
+  if (event.body !== undefined && event.body !== null && method !== 'GET' && method !== 'HEAD') {
+    body = event.isBase64Encoded ? Uint8Array.from(Buffer.from(event.body, 'base64')) : event.body;
+  }
+  return { url, init: { method, headers, body } };
+}
+
+/** A fetch Response as an API Gateway 2.0 result; `set-cookie` goes to `cookies`. */
+export async function resultOf(response: Response): Promise<APIGatewayProxyStructuredResultV2> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') headers[name] = value;
+  });
+  const cookies = typeof response.headers.getSetCookie === 'function' ? response.headers.getSetCookie() : [];
+  return {
+    statusCode: response.status,
+    headers,
+    body: await response.text(),
+    isBase64Encoded: false,
+    ...(cookies.length > 0 ? { cookies } : {}),
+  };
+}
+
+export async function handler(event: APIGatewayProxyEventV2, context?: LambdaContext): Promise<APIGatewayProxyStructuredResultV2> {
+  const { url, init } = requestOf(event);
+  const serverContext: LambdaServerContext = { event, lambdaContext: context };
+  const response = await yoga.fetch(url, init, serverContext);
+  return resultOf(response);
+}

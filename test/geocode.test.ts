@@ -1,0 +1,220 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { distanceKm, findCountryEvidence, geocode, type PlaceMention } from '../lib/extract/geocode.js';
+import type { ExtractedLocation } from '../lib/extract/types.js';
+import { foldName } from '../lib/names.js';
+
+const shared = new URL('../../shared/data/', import.meta.url);
+const article = readFileSync(new URL('articles/karabakh-shushi.txt', shared), 'utf8')
+  .replace(/\[ad_\d+\]/g, '')
+  .trim();
+
+interface GoldLocation {
+  name: string;
+  aliases?: string[];
+  lat?: number;
+  lon?: number;
+  precision?: string;
+  countryCode?: string;
+  toleranceKm?: number;
+}
+interface GoldAmbiguous {
+  name: string;
+  acceptIfWithinKmOf: { lat: number; lon: number; km: number };
+  acceptUnresolved: boolean;
+  wrongIfCountryCode: string[];
+}
+const gold = JSON.parse(readFileSync(new URL('gold/karabakh-shushi.json', shared), 'utf8')) as {
+  locations: { required: GoldLocation[]; ambiguous: GoldAmbiguous[]; defaultToleranceKm: number };
+};
+
+/** Stands in for the mention finder: every whole-word occurrence of each name. */
+function mentionsOf(text: string, names: string[]): PlaceMention[] {
+  return names.map((name) => {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu');
+    return {
+      name,
+      mentions: [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] })),
+    };
+  });
+}
+
+const run = (text: string, names: string[]): ExtractedLocation[] => geocode(mentionsOf(text, names), text);
+
+/** The location that has `name` as its name or an alias, as the gold scoring finds it. */
+function locationNamed(locations: ExtractedLocation[], name: string): ExtractedLocation | undefined {
+  const key = foldName(name);
+  return locations.find((l) => [l.name, ...l.aliases].some((n) => foldName(n) === key));
+}
+
+const at = (l: ExtractedLocation | undefined) => ({ latitude: l?.latitude ?? NaN, longitude: l?.longitude ?? NaN });
+
+describe('geocode: the sample article', () => {
+  const names = [
+    'Stepanakert',
+    'Nagorno Karabakh',
+    'Shushi',
+    'Agdam',
+    'Aghdra',
+    'Khujand',
+    'Karabakh region',
+    'Armenia',
+    'Goris',
+    'Azerbaijan',
+    'southern Caucasus',
+    'Ankara',
+    'Moscow',
+    'Baku',
+  ];
+  const locations = run(article, names);
+
+  it.each(gold.locations.required.map((g) => [g.name, g] as const))('finds %s as the gold says', (_, g) => {
+    const found = [g.name, ...(g.aliases ?? [])].map((n) => locationNamed(locations, n)).find(Boolean);
+    expect(found, g.name).toBeDefined();
+    if (g.precision) expect(found?.precision).toBe(g.precision);
+    if (g.countryCode) expect(found?.countryCode).toBe(g.countryCode);
+    if (g.lat !== undefined && g.lon !== undefined) {
+      const km = distanceKm(at(found), { latitude: g.lat, longitude: g.lon });
+      expect(km).toBeLessThanOrEqual(g.toleranceKm ?? gold.locations.defaultToleranceKm);
+    }
+  });
+
+  it.each(gold.locations.ambiguous.map((g) => [g.name, g] as const))('does not misplace %s', (_, g) => {
+    const found = locationNamed(locations, g.name);
+    expect(found).toBeDefined();
+    expect(g.wrongIfCountryCode).not.toContain(found?.countryCode);
+    if (found?.precision === 'UNRESOLVED') {
+      expect(g.acceptUnresolved).toBe(true);
+      expect(found.candidates.map((c) => c.countryCode)).toContain('TJ'); // what was weighed
+    } else {
+      const { lat, lon, km } = g.acceptIfWithinKmOf;
+      expect(distanceKm(at(found), { latitude: lat, longitude: lon })).toBeLessThanOrEqual(km);
+    }
+  });
+
+  it('keys locations by folded name and merges names of one place', () => {
+    const karabakh = locationNamed(locations, 'Nagorno Karabakh')!;
+    expect(karabakh.key).toBe('nagorno karabakh');
+    expect(karabakh.aliases).toContain('Karabakh region');
+    expect(locations.filter((l) => l.precision === 'REGION' && l.countryCode === 'AZ')).toHaveLength(1);
+    const shushi = locationNamed(locations, 'Shushi')!;
+    expect(shushi.mentions.map((m) => article.slice(m.start, m.end))).toEqual(Array(6).fill('Shushi'));
+    expect(shushi.aliases).toContain('Shusha');
+    expect(new Set(locations.map((l) => l.key)).size).toBe(locations.length);
+  });
+
+  it('puts a news capital far away where it is (Moscow, Ankara), not in doubt', () => {
+    expect(locationNamed(locations, 'Moscow')).toMatchObject({ countryCode: 'RU', precision: 'CITY' });
+    expect(locationNamed(locations, 'Ankara')).toMatchObject({ countryCode: 'TR', precision: 'CITY' });
+  });
+
+  it('reads the countries of the text, names and demonyms', () => {
+    const codes = new Set(findCountryEvidence(article).map((e) => e.countryCode));
+    expect([...codes].sort()).toEqual(['AM', 'AZ']);
+  });
+});
+
+describe('geocode: other conflicts and namesakes', () => {
+  const one = (text: string, name: string, others: string[] = []) =>
+    locationNamed(run(text, [name, ...others]), name)!;
+
+  it('Ukraine: Bakhmut, Kharkiv, Odesa', () => {
+    const text = 'Russian forces shelled Bakhmut and Kharkiv overnight, Ukrainian officials said, while drones hit Odesa.';
+    const locations = run(text, ['Bakhmut', 'Kharkiv', 'Odesa']);
+    expect(locations.map((l) => `${l.name}:${l.countryCode}:${l.precision}`)).toEqual([
+      'Bakhmut:UA:CITY',
+      'Kharkiv:UA:CITY',
+      'Odesa:UA:CITY',
+    ]);
+    expect(distanceKm(at(locations[2]), { latitude: 46.48, longitude: 30.73 })).toBeLessThan(25);
+  });
+
+  it('Syria: Idlib, Aleppo, and Idlib province as a region', () => {
+    const text = 'Syrian government jets bombed Idlib and the countryside of Aleppo. Rebels in Idlib province fought back.';
+    const locations = run(text, ['Idlib', 'Aleppo', 'Idlib province']);
+    expect(locationNamed(locations, 'Idlib')).toMatchObject({ countryCode: 'SY', precision: 'CITY' });
+    expect(locationNamed(locations, 'Aleppo')).toMatchObject({ countryCode: 'SY', precision: 'CITY' });
+    expect(locationNamed(locations, 'Idlib province')).toMatchObject({ countryCode: 'SY', precision: 'REGION' });
+  });
+
+  it('Gaza and Sudan', () => {
+    const gaza = run('Israeli strikes hit Khan Younis and Rafah in the Gaza Strip, Palestinian officials said.', [
+      'Khan Younis',
+      'Rafah',
+      'Gaza Strip',
+    ]);
+    expect(gaza.map((l) => l.countryCode)).toEqual(['PS', 'PS', 'PS']);
+    const sudan = run('The RSF attacked El Fasher in North Darfur, Sudanese army sources said.', ['El Fasher', 'North Darfur']);
+    expect(sudan.map((l) => `${l.countryCode}:${l.precision}`)).toEqual(['SD:CITY', 'SD:REGION']);
+  });
+
+  it('a country name beats a namesake town unless the text points to the town’s country', () => {
+    expect(one('Talks between Armenia and its neighbours resumed.', 'Armenia')).toMatchObject({
+      precision: 'COUNTRY',
+      countryCode: 'AM',
+    });
+    expect(one('Colombian police in Armenia and Pereira arrested four men.', 'Armenia', ['Pereira'])).toMatchObject({
+      precision: 'CITY',
+      countryCode: 'CO',
+    });
+    expect(one('An earthquake struck Armenia, Colombia, on Monday.', 'Armenia')).toMatchObject({ countryCode: 'CO' });
+  });
+
+  it('"Tripoli, Lebanon" style qualifiers and context choose among namesakes', () => {
+    expect(one('Clashes erupted in Tripoli, Lebanon, overnight.', 'Tripoli').countryCode).toBe('LB');
+    expect(one('The Lebanese army deployed in Tripoli and Beirut.', 'Tripoli', ['Beirut']).countryCode).toBe('LB');
+    expect(one('Fighting in Tripoli and Benghazi continued, Libyan officials said.', 'Tripoli').countryCode).toBe('LY');
+    expect(one('Protesters gathered in Paris on Saturday.', 'Paris').countryCode).toBe('FR');
+  });
+
+  it('leaves a name unresolved when namesakes tie or all are implausible', () => {
+    const springfield = one('Police in Springfield said the suspect fled.', 'Springfield');
+    expect(springfield.precision).toBe('UNRESOLVED');
+    expect(springfield).toMatchObject({ latitude: null, longitude: null, countryCode: null, geonamesId: null });
+    expect(springfield.candidates.length).toBeGreaterThan(1);
+    // Khujand (Tajikistan) is the only namesake, but 1,900 km from the story's places, in a
+    // country the story never mentions.
+    const text = 'Armenian forces held the line near Khujand, east of Stepanakert, the ministry said.';
+    expect(one(text, 'Khujand', ['Stepanakert']).precision).toBe('UNRESOLVED');
+    // The same name in a Tajik story is Khujand.
+    expect(one('Tajik officials in Khujand and Dushanbe said the border was calm.', 'Khujand', ['Dushanbe'])).toMatchObject({
+      countryCode: 'TJ',
+      precision: 'CITY',
+    });
+  });
+
+  it('does not take the nationality of the actors for the country of the place', () => {
+    const text = 'A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier, the military said.';
+    expect(one(text, 'Samarra')).toMatchObject({ countryCode: 'IQ', precision: 'CITY' });
+  });
+
+  it('folds case and diacritics: ŞUŞA is Shushi', () => {
+    const location = one('Azerbaijani forces entered ŞUŞA on Sunday.', 'ŞUŞA');
+    expect(location).toMatchObject({ key: 'susa', countryCode: 'AZ', geonamesId: 147105 });
+    expect(location.aliases).toContain('Shushi');
+  });
+
+  it('prefers the namesake near the other places (Martuni in Karabakh, not in Armenia)', () => {
+    const text = 'Clashes near Martuni and Hadrut, the Armenian ministry said, as shells hit Stepanakert.';
+    const martuni = one(text, 'Martuni', ['Hadrut', 'Stepanakert']);
+    expect(distanceKm(at(martuni), { latitude: 39.79, longitude: 47.11 })).toBeLessThan(10);
+  });
+
+  it('merges two names of one place under the first, keeping both spellings', () => {
+    const text = 'Shells hit Stepanakert, which Azerbaijan calls Khankendi.';
+    const locations = run(text, ['Stepanakert', 'Khankendi', 'Azerbaijan']);
+    const city = locations.filter((l) => l.precision === 'CITY');
+    expect(city).toHaveLength(1);
+    expect(city[0]).toMatchObject({ key: 'stepanakert', name: 'Stepanakert' });
+    expect(city[0]?.aliases).toContain('Khankendi');
+    expect(city[0]?.mentions.map((m) => m.text)).toEqual(['Stepanakert', 'Khankendi']);
+  });
+
+  it('keeps a name the gazetteer does not know, unresolved and without candidates', () => {
+    expect(one('Fighting near Zzyzxville continued.', 'Zzyzxville')).toMatchObject({
+      precision: 'UNRESOLVED',
+      candidates: [],
+    });
+  });
+});
