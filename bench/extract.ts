@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { extract } from '../lib/extract/index.js';
 
-const SAMPLE = fileURLToPath(new URL('../../shared/data/articles/karabakh-shushi.txt', import.meta.url));
+const SAMPLE = fileURLToPath(new URL('../data/samples/karabakh-shushi.txt', import.meta.url));
 
 // Used when the shared sample is not beside the project: varied styles, ~3 KB together.
 const FALLBACK = [

@@ -11,7 +11,7 @@ import type { ArticleMeta, Extraction } from './extract/types.js';
 import { articleIdFor, extractedClaimIdFor, locationIdFor, partyIdFor, sha256 } from './ids.js';
 import { articleItem, claimWithLinks, keyOfItem, locationItem, partyItem } from './items.js';
 import { articleKey, claimTimeIndexes, monthOf } from './keys.js';
-import { ensureNamed, idsByName } from './named.js';
+import { ensureManyNamed, idsByName } from './named.js';
 import { articleSortDate, type Article, type Claim, type Location, type Party } from './records.js';
 import { checkDateTime, checkOptionalString, checkTextSize, checkUrl } from './validate.js';
 import { commitGroups, countActions, registerMonths } from './writes.js';
@@ -150,37 +150,37 @@ async function reextractIfOlder(data: DataContext, article: Article, extraction:
 async function storeNamedEntities(data: DataContext, extraction: Extraction, articleId: string) {
   const parties = new Map<string, Party>();
   const locations = new Map<string, Location>();
-  await Promise.all([
-    ...extraction.parties.map(async (extracted) => {
-      const [knownId] = await idsByName(data.db, 'PARTY', extracted.name);
-      const party: Party = {
-        id: knownId ?? partyIdFor(extracted.name),
-        name: extracted.name,
-        aliases: extracted.aliases,
-        kind: extracted.kind,
-        affiliation: extracted.affiliation,
-        version: 1,
-      };
-      await ensureNamed(data.db, 'PARTY', party, partyItem);
-      parties.set(extracted.key, party);
-    }),
-    ...extraction.locations.map(async (extracted) => {
-      const location: Location = {
-        // An unresolved name may mean different places in different articles: scope it.
-        id: locationIdFor({ ...extracted, scope: extracted.precision === 'UNRESOLVED' ? articleId : undefined }),
-        name: extracted.name,
-        aliases: extracted.aliases,
-        latitude: extracted.latitude,
-        longitude: extracted.longitude,
-        countryCode: extracted.countryCode,
-        precision: extracted.precision,
-        geonamesId: extracted.geonamesId,
-        candidates: extracted.candidates,
-        version: 1,
-      };
-      await ensureNamed(data.db, 'LOCATION', location, locationItem);
-      locations.set(extracted.key, location);
-    }),
+  // A party known under this name (perhaps merged into another) keeps its ID.
+  const knownIds = await Promise.all(extraction.parties.map((party) => idsByName(data.db, 'PARTY', party.name)));
+  extraction.parties.forEach((extracted, i) => {
+    parties.set(extracted.key, {
+      id: knownIds[i]![0] ?? partyIdFor(extracted.name),
+      name: extracted.name,
+      aliases: extracted.aliases,
+      kind: extracted.kind,
+      affiliation: extracted.affiliation,
+      version: 1,
+    });
+  });
+  for (const extracted of extraction.locations) {
+    locations.set(extracted.key, {
+      // An unresolved name may mean different places in different articles: scope it.
+      id: locationIdFor({ ...extracted, scope: extracted.precision === 'UNRESOLVED' ? articleId : undefined }),
+      name: extracted.name,
+      aliases: extracted.aliases,
+      latitude: extracted.latitude,
+      longitude: extracted.longitude,
+      countryCode: extracted.countryCode,
+      precision: extracted.precision,
+      geonamesId: extracted.geonamesId,
+      candidates: extracted.candidates,
+      version: 1,
+    });
+  }
+  const unique = <T extends { id: string }>(values: Iterable<T>) => [...new Map([...values].map((value) => [value.id, value])).values()];
+  await ensureManyNamed(data.db, [
+    ...unique(parties.values()).map((entity) => ({ type: 'PARTY' as const, entity, toItem: partyItem })),
+    ...unique(locations.values()).map((entity) => ({ type: 'LOCATION' as const, entity, toItem: locationItem })),
   ]);
   return { parties, locations };
 }

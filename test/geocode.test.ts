@@ -161,6 +161,16 @@ describe('geocode: other conflicts and namesakes', () => {
     expect(one('An earthquake struck Armenia, Colombia, on Monday.', 'Armenia')).toMatchObject({ countryCode: 'CO' });
   });
 
+  it('a town named like a country needs a place of the story near it', () => {
+    const text = 'Spc. Isiah Booker, of Cibolo, Texas, died Jan. 7, in Jordan, in a non-combat incident.';
+    expect(one(text, 'Jordan', ['Cibolo'])).toMatchObject({ precision: 'COUNTRY', countryCode: 'JO' });
+  });
+
+  it('weighs the neighbours of the countries the text names', () => {
+    const text = 'Israeli tanks fired four shells at targets in Jericho, witnesses said.';
+    expect(one(text, 'Jericho')).toMatchObject({ countryCode: 'PS', precision: 'CITY' });
+  });
+
   it('"Tripoli, Lebanon" style qualifiers and context choose among namesakes', () => {
     expect(one('Clashes erupted in Tripoli, Lebanon, overnight.', 'Tripoli').countryCode).toBe('LB');
     expect(one('The Lebanese army deployed in Tripoli and Beirut.', 'Tripoli', ['Beirut']).countryCode).toBe('LB');
@@ -209,6 +219,21 @@ describe('geocode: other conflicts and namesakes', () => {
     expect(city[0]).toMatchObject({ key: 'stepanakert', name: 'Stepanakert' });
     expect(city[0]?.aliases).toContain('Khankendi');
     expect(city[0]?.mentions.map((m) => m.text)).toEqual(['Stepanakert', 'Khankendi']);
+  });
+
+  it('matches a variant spelling only among the story’s places', () => {
+    const text = 'Turkish-backed forces entered Tal Abyadh, east of Jarablus, Syrian Kurdish officials said.';
+    const variant = one(text, 'Tal Abyadh', ['Jarablus']);
+    expect(variant).toMatchObject({ countryCode: 'SY', precision: 'CITY' });
+    expect(variant.aliases).toContain('Tal Abyad');
+    expect(one('Forces entered Tal Abyadh.', 'Tal Abyadh')).toMatchObject({ precision: 'UNRESOLVED', candidates: [] });
+  });
+
+  it('never looks up a common noun', () => {
+    expect(one('Shelling hit the area near Stepanakert.', 'area', ['Stepanakert'])).toMatchObject({
+      precision: 'UNRESOLVED',
+      candidates: [],
+    });
   });
 
   it('keeps a name the gazetteer does not know, unresolved and without candidates', () => {

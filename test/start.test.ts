@@ -78,7 +78,7 @@ describe('npm start', () => {
       const result = await query(instance.url, '{ articles { edges { node { title claims(first: 1) { edges { node { claimant { name } } } } } } } }');
       expect(result.data.articles.edges[0].node.title).toBe('Azerbaijani forces shell Stepanakert a day after Shushi falls');
     }
-    const ports = [a, b].map((instance) => /DynamoDB Local .* at http:\/\/127\.0\.0\.1:(\d+)/.exec(instance.output())![1]!);
+    const ports = [a, b].map((instance) => /DynamoDB Local .*at http:\/\/127\.0\.0\.1:(\d+)/.exec(instance.output())![1]!);
     expect(ports[0]).not.toBe(ports[1]);
     expect(await javaOnPort(ports[0]!)).toBe(1);
     expect(await Promise.all([stop(a.child, 'SIGINT'), stop(b.child, 'SIGTERM')])).toEqual([0, 0]);

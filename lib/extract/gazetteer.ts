@@ -5,11 +5,11 @@
  * `foldName` of every name and alias, so "ŞUŞA", "Shusha" and "Shushi" find one place.
  *
  * File format (UTF-8, gzip):
- *   #claimgraph-gazetteer/2 <TAB> fold=<fingerprint> <TAB> places=<n> <TAB> countries=<k>
- *   n place lines, countries first, columns PLACE_COLUMNS; lists are `|`-separated; empty
- *     population means 0, empty precision CITY, empty source "GeoNames <id>"
+ *   #claimgraph-gazetteer/2 <TAB> fold=<fingerprint> <TAB> places=<n> <TAB> countries=<k> <TAB> names=<m>
+ *   n place lines, countries first, tab-separated in the order of `C` below; lists are
+ *     `|`-separated; empty population means 0, empty precision CITY, empty source "GeoNames <id>"
  *   #index
- *   one line per folded name: key <TAB> comma-separated (placeIndex*2 + isPrimaryName);
+ *   m lines sorted by key: folded name <TAB> comma-separated (placeIndex*2 + isPrimaryName);
  *     keys starting with `!` are all-caps acronyms ("!UAE")
  * The index is folded at build time because folding 160,000 names costs more than the rest
  * of the load; the fingerprint tells when `foldName` has changed since, and then the index is
@@ -182,10 +182,13 @@ interface NameIndex {
  * offsets. Nothing is allocated per name at load, which keeps a cold start short.
  */
 class SortedLinesIndex implements NameIndex {
-  constructor(
-    private readonly text: string,
-    private readonly starts: Int32Array,
-  ) {}
+  private readonly text: string;
+  private readonly starts: Int32Array;
+
+  constructor(text: string, starts: Int32Array) {
+    this.text = text;
+    this.starts = starts;
+  }
 
   get size(): number {
     return this.starts.length - 1;
@@ -386,13 +389,14 @@ function placeAt(s: State, index: number): Place {
 
 // Words that wrap a place name in news text without being part of it: "the Iraqi city of
 // Mosul", "the northwest province of Latakia", "southern Lebanon", "the Karabakh region".
+// Bare compass words stay: "North Carolina" is not a Carolina.
 const LEADING_WORDS = new RegExp(
   '^(?:the |(?:the )?(?:[a-z]+ ){0,2}?(?:city|town|village|port|capital|province|region|governorate|district|' +
     'area|vicinity|outskirts|suburbs|countryside|heart|centre|center) of |' +
-    '(?:(?:north|south) ?(?:east|west)?|east|west)(?:ern)? |central )',
+    '(?:(?:north|south) ?(?:east|west)?|east|west)ern |central )',
 );
 const TRAILING_WORDS =
-  / (?:region|province|governorate|oblast|district|city|town|village|area|county|municipality|countryside|outskirts|peninsula|valley|axis|axes|front|direction|sector)$/;
+  / (?:region|province|governorate|oblast|district|city|town|village|area|county|municipality|countryside|outskirts|suburbs|peninsula|valley|axis|axes|front|direction|sector)$/;
 
 /**
  * The folded forms to try, most literal first: "the southern Karabakh region" →
@@ -529,9 +533,9 @@ function placesOfCountry(s: State, cc: string): { index: number; forms: string[]
   if (!s.byCountry) {
     s.byCountry = new Map();
     s.rows.forEach((row, index) => {
-      const f = row.split('\t', C.precision + 1);
-      const code = f[C.countryCode];
-      if (!code || f[C.precision] === 'COUNTRY') return;
+      if (index < s.countries.size) return; // countries come first in the file
+      const code = row.split('\t', C.countryCode + 1)[C.countryCode];
+      if (!code) return;
       const list = s.byCountry!.get(code) ?? [];
       list.push({ index, forms: [] });
       s.byCountry!.set(code, list);
@@ -555,15 +559,18 @@ function placesOfCountry(s: State, cc: string): { index: number; forms: string[]
  */
 export function findNearSpellings(name: string, countryCodes: Iterable<string>): PlaceMatch[] {
   const s = gazetteer();
-  const key = foldName(name);
-  if (key.length < 5) return [];
-  const max = key.length >= 12 ? 2 : 1;
+  const keys = lookupKeys(name).filter((k) => k.length >= 5);
   const found: PlaceMatch[] = [];
   for (const cc of new Set(countryCodes)) {
     for (const { index, forms } of placesOfCountry(s, cc)) {
-      // Variant spellings keep the first letter ("Aghdra"/"Aghdara"); most other near names do not.
-      const at = forms.findIndex((form) => form[0] === key[0] && editDistance(key, form, max) <= max);
-      if (at >= 0) found.push({ place: placeAt(s, index), via: at === 0 ? 'name' : 'alias', matchedKey: forms[at]! });
+      for (const key of keys) {
+        const max = key.length >= 12 ? 2 : 1;
+        // Variant spellings keep the first letter ("Aghdra"/"Aghdara"); most other near names do not.
+        const at = forms.findIndex((form) => form[0] === key[0] && editDistance(key, form, max) <= max);
+        if (at < 0) continue;
+        found.push({ place: placeAt(s, index), via: at === 0 ? 'name' : 'alias', matchedKey: forms[at]! });
+        break;
+      }
     }
   }
   return found;

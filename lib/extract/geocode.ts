@@ -27,8 +27,11 @@ export interface PlaceMention {
 
 /** Beyond this distance from the article's places a namesake needs other support. */
 const FAR_KM = 1500;
-/** A near spelling ("Aghdra" for "Aghdara") is only believed this close to the article's places. */
-const NEAR_SPELLING_KM = 300;
+/**
+ * "Near the story": a near spelling ("Aghdra" for "Aghdara"), or a town named like a country,
+ * is only believed this close to one of the article's other places.
+ */
+const LOCAL_KM = 300;
 /** Score gap under which two namesakes far apart are a tie. */
 const TIE_MARGIN = 0.2;
 /** Namesakes closer than this are one place for the tie rule (a town and its hand-curated point). */
@@ -54,9 +57,11 @@ interface Group {
   name: string;
   surfaceNames: string[];
   mentions: Span[];
+  /** Has a capital letter: "area" or "the town" is a common noun, never looked up. */
+  proper: boolean;
   candidates: Candidate[];
-  /** Countries (and first-level divisions) written right after a mention: "Paris, Texas". */
-  qualifiers: { countryCode: string; admin1: string }[];
+  /** Countries written right after a mention, or whose region is: "Tripoli, Lebanon". */
+  qualifiers: Set<string>;
 }
 
 interface CountryEvidence {
@@ -124,26 +129,26 @@ export function findCountryEvidence(text: string): CountryEvidence[] {
 
 const QUALIFIER = /^,\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})(?=\s*(?:[,.;:)\]]|$|\s+\p{Ll}))/u;
 
-/** Countries or regions written right after a mention: "Armenia, Colombia", "Khojavend, Nagorno Karabakh". */
-function qualifiersAfter(text: string, mention: Span): Group['qualifiers'] {
+/** Country codes of a country or region written right after a mention: "Armenia, Colombia", "Martuni, Nagorno Karabakh". */
+function qualifiersAfter(text: string, mention: Span): string[] {
   const match = QUALIFIER.exec(text.slice(mention.end, mention.end + 60));
   if (!match) return [];
   return lookupPlaceMatches(match[1]!)
     .map((m) => m.place)
-    .filter((p) => p.countryCode && (p.precision === 'COUNTRY' || p.precision === 'REGION'))
-    .map((p) => ({ countryCode: p.countryCode!, admin1: p.precision === 'REGION' ? p.admin1 : '' }));
+    .filter((p) => p.precision === 'COUNTRY' || p.precision === 'REGION')
+    .flatMap((p) => (p.countryCode ? [p.countryCode] : []));
 }
 
 function prominence(place: Place): number {
   switch (place.precision) {
     case 'COUNTRY':
-      return 1.6;
+      return 2;
     case 'REGION':
-      return 1.2;
+      return 1.3;
     case 'POINT':
-      return 0.9;
+      return 1.1;
     default: {
-      const size = Math.log10(Math.max(place.population, 1000)) / 7;
+      const size = Math.log10(Math.max(place.population, 1000)) / 5;
       const rank = { PPLC: 0.3, PPLA: 0.15, PPLA2: 0.05, PPLH: -0.3, PPLQ: -0.3, PPLW: -0.3 }[place.featureCode] ?? 0;
       return size + rank;
     }
@@ -207,18 +212,21 @@ function nearestKm(place: Place, points: Point[]): number {
 }
 
 function qualifies(group: Group, place: Place): boolean {
-  return group.qualifiers.some(
-    (q) => q.countryCode === place.countryCode && (!q.admin1 || q.admin1 === place.admin1),
-  );
+  return place.countryCode !== null && group.qualifiers.has(place.countryCode);
 }
 
 function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
   const place = c.place;
   const inCountry = place.countryCode !== null && ctx.countries.has(place.countryCode);
   if (c.via === 'near-spelling') {
-    return inCountry && (ctx.anchors.length === 0 || nearestKm(place, ctx.anchors) <= NEAR_SPELLING_KM);
+    return inCountry && (ctx.anchors.length === 0 || nearestKm(place, ctx.anchors) <= LOCAL_KM);
   }
-  if (qualifies(group, place) || inCountry || isProminent(place)) return true;
+  if (qualifies(group, place)) return true;
+  // A town named like a country (Armenia in Colombia, Jordan in the US) needs another place of
+  // the story close by: a demonym ("Colombian", "U.S.") is too common a sign.
+  const countryNamesake = place.precision !== 'COUNTRY' && group.candidates.some((o) => o.place.precision === 'COUNTRY');
+  if (countryNamesake) return nearestKm(place, ctx.anchors) <= LOCAL_KM;
+  if (inCountry || isProminent(place)) return true;
   return !ctx.cluster || distanceKm(place, ctx.cluster.center) <= ctx.cluster.farKm;
 }
 
@@ -265,7 +273,8 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
     if (!key) continue;
     let group = groups.get(key);
     if (!group) {
-      group = { key, name: p.name, surfaceNames: [], mentions: [], candidates: [], qualifiers: [] };
+      const proper = /\p{Lu}/u.test(p.name);
+      group = { key, name: p.name, surfaceNames: [], mentions: [], proper, candidates: [], qualifiers: new Set() };
       groups.set(key, group);
     }
     if (!group.surfaceNames.includes(p.name)) group.surfaceNames.push(p.name);
@@ -273,8 +282,9 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
   }
   for (const group of groups.values()) {
     group.mentions = dedupeSpans(group.mentions);
+    if (!group.proper) continue;
     group.candidates = lookupPlaceMatches(group.name).map((m) => ({ place: m.place, via: m.via }));
-    group.qualifiers = group.mentions.flatMap((m) => qualifiersAfter(text, m));
+    group.qualifiers = new Set(group.mentions.flatMap((m) => qualifiersAfter(text, m)));
   }
   return [...groups.values()];
 }
@@ -336,7 +346,7 @@ export function geocode(places: PlaceMention[], text: string): ExtractedLocation
   for (const group of groups) {
     const ctx = contextFor(group, evidence, anchors);
     let decision = decide(group, ctx);
-    if (!decision.place && !group.candidates.some((c) => isPlausible(group, c, ctx))) {
+    if (group.proper && !decision.place && !group.candidates.some((c) => isPlausible(group, c, ctx))) {
       const variants = findNearSpellings(group.name, ctx.countries).filter(
         (m) => !group.candidates.some((c) => c.place === m.place),
       );
@@ -351,42 +361,34 @@ export function geocode(places: PlaceMention[], text: string): ExtractedLocation
   return mergeSamePlace(groups, decisions);
 }
 
+/** One location per place: a group resolved to a place already taken joins the first such group. */
 function mergeSamePlace(groups: Group[], decisions: Map<Group, Decision>): ExtractedLocation[] {
-  const byPlace = new Map<Place, Group[]>();
-  const locations: { first: number; location: ExtractedLocation }[] = [];
   const ordered = [...groups].sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+  const members = new Map<Group, Group[]>();
+  const leaderOf = new Map<Place, Group>();
   for (const group of ordered) {
     const place = decisions.get(group)!.place;
-    if (place) {
-      const same = byPlace.get(place);
-      if (same) {
-        same.push(group);
-        continue;
-      }
-      byPlace.set(place, [group]);
+    const leader = place ? leaderOf.get(place) : undefined;
+    if (leader) members.get(leader)!.push(group);
+    else {
+      members.set(group, [group]);
+      if (place) leaderOf.set(place, group);
     }
   }
-  for (const group of ordered) {
-    const decision = decisions.get(group)!;
-    const place = decision.place;
-    if (place && byPlace.get(place)![0] !== group) continue;
-    const members = place ? byPlace.get(place)! : [group];
-    const otherNames = members.flatMap((g) => g.surfaceNames).filter((n) => n !== group.name);
-    locations.push({
-      first: group.mentions[0]?.start ?? 0,
-      location: {
-        key: group.key,
-        name: group.name,
-        aliases: aliasesOf(group.name, otherNames, place),
-        latitude: place?.latitude ?? null,
-        longitude: place?.longitude ?? null,
-        countryCode: place?.countryCode ?? null,
-        precision: place?.precision ?? 'UNRESOLVED',
-        geonamesId: place?.geonamesId ?? null,
-        candidates: place ? [] : decision.considered.slice(0, MAX_CANDIDATES).map((c) => toCandidate(c.place)),
-        mentions: dedupeSpans(members.flatMap((g) => g.mentions)),
-      },
-    });
-  }
-  return locations.sort((a, b) => a.first - b.first).map((l) => l.location);
+  return [...members].map(([group, all]) => {
+    const { place, considered } = decisions.get(group)!;
+    const otherNames = all.flatMap((g) => g.surfaceNames).filter((n) => n !== group.name);
+    return {
+      key: group.key,
+      name: group.name,
+      aliases: aliasesOf(group.name, otherNames, place),
+      latitude: place?.latitude ?? null,
+      longitude: place?.longitude ?? null,
+      countryCode: place?.countryCode ?? null,
+      precision: place?.precision ?? 'UNRESOLVED',
+      geonamesId: place?.geonamesId ?? null,
+      candidates: place ? [] : considered.slice(0, MAX_CANDIDATES).map((c) => toCandidate(c.place)),
+      mentions: dedupeSpans(all.flatMap((g) => g.mentions)),
+    };
+  });
 }

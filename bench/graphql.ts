@@ -1,0 +1,92 @@
+/**
+ * The reference query through yoga over real HTTP, against the minimal hand-written SDK
+ * calls that fetch the same data from the same DynamoDB Local, in the same run.
+ */
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { BatchGetItemCommand, QueryCommand, type DynamoDBClient, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { Db } from '../lib/dynamo.js';
+import { createServer } from '../schema/server.js';
+import { REFERENCE_QUERY, seedReferenceData } from '../test/reference-data.js';
+import { graphqlCaller } from '../test/support.js';
+import { ensureTable } from '../lib/bootstrap.js';
+
+export const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+async function time(run: () => Promise<unknown>, rounds: number): Promise<number[]> {
+  for (let i = 0; i < 5; i++) await run(); // warm-up
+  const samples: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const started = performance.now();
+    await run();
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+/** What a careful hand-written client does for the reference query: one call per level. */
+async function rawReferenceQuery(client: DynamoDBClient, table: string): Promise<number> {
+  const query = async (input: Omit<QueryCommandInput, 'TableName'>) =>
+    ((await client.send(new QueryCommand({ TableName: table, ...input }))).Items ?? []).map((item) => unmarshall(item));
+  const batchGet = async (keys: { pk: string; sk: string }[]) => {
+    const chunks: { pk: { S: string }; sk: { S: string } }[][] = [];
+    for (let i = 0; i < keys.length; i += 100) chunks.push(keys.slice(i, i + 100).map((key) => ({ pk: { S: key.pk }, sk: { S: key.sk } })));
+    const pages = await Promise.all(chunks.map((Keys) => client.send(new BatchGetItemCommand({ RequestItems: { [table]: { Keys } } }))));
+    return pages.flatMap((page) => (page.Responses?.[table] ?? []).map((item) => unmarshall(item)));
+  };
+  const [month] = await query({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': { S: 'MONTHS#ARTICLES' } }, ScanIndexForward: false, Limit: 1 });
+  const articles = await query({
+    IndexName: 'gsi3',
+    KeyConditionExpression: 'gsi3pk = :pk',
+    ExpressionAttributeValues: { ':pk': { S: `ARTICLES#${String(month!.sk)}` } },
+    ScanIndexForward: false,
+    Limit: 20,
+  });
+  const claimIds = articles.flatMap((article) => (article.claimIds as string[]).slice(0, 10));
+  const claims = await batchGet(claimIds.map((id) => ({ pk: `CLAIM#${id}`, sk: 'CLAIM' })));
+  const partyIds = new Set(claims.map((claim) => claim.claimantId as string).filter(Boolean));
+  const locationIds = new Set(claims.flatMap((claim) => claim.locationIds as string[]));
+  const named = await batchGet([
+    ...[...partyIds].map((id) => ({ pk: `PARTY#${id}`, sk: 'PARTY' })),
+    ...[...locationIds].map((id) => ({ pk: `LOCATION#${id}`, sk: 'LOCATION' })),
+  ]);
+  return claims.length + named.length;
+}
+
+export async function benchGraphql(endpoint: string, rounds = 60) {
+  const db = new Db({ tableName: `bench-${Date.now()}`, region: 'us-east-1', endpoint });
+  await ensureTable(db);
+  await seedReferenceData(graphqlCaller(db));
+
+  const server = createHttpServer(createServer({ db, production: true }));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  const viaGraphql = async () => {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: REFERENCE_QUERY }) });
+    const body = (await response.json()) as { errors?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+  };
+  db.counter.reset();
+  await viaGraphql();
+  const referenceQueryDynamoCalls = db.counter.total;
+
+  // Interleave the two so drift in the machine's load falls on both alike.
+  const graphqlMs: number[] = [];
+  const rawMs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    graphqlMs.push(...(await time(viaGraphql, rounds / 3)));
+    rawMs.push(...(await time(() => rawReferenceQuery(db.client, db.tableName), rounds / 3)));
+  }
+  server.close();
+  return {
+    referenceQueryDynamoCalls,
+    graphqlMedianMs: median(graphqlMs),
+    rawSdkMedianMs: median(rawMs),
+    graphqlOverRawRatio: median(graphqlMs) / median(rawMs),
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * `npm run bench`: performance figures, each beside a reference measured in the same run,
+ * as a table; `npm run bench -- --json` prints one JSON object as its last line.
+ */
+import { parseArgs } from 'node:util';
+import { startLocalDynamo } from '../lib/local-dynamo.js';
+import { ensureTable, loadSamples } from '../lib/bootstrap.js';
+import { Db } from '../lib/dynamo.js';
+import { benchColdStart } from './bundle.js';
+import { benchExtract } from './extract.js';
+import { benchGraphql } from './graphql.js';
+import { benchIngest } from './ingest.js';
+
+interface Row {
+  metric: string;
+  value: number;
+  reference: string;
+  aim: string;
+}
+
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
+  const local = await startLocalDynamo();
+  const rows: Row[] = [];
+  const result: Record<string, number> = {};
+  const add = (metric: string, value: number, reference: string, aim: string) => {
+    rows.push({ metric, value, reference, aim });
+    result[metric] = value;
+  };
+  try {
+    const graphql = await benchGraphql(local.endpoint);
+    add('referenceQueryDynamoCalls', graphql.referenceQueryDynamoCalls, 'one request per level would be 4', '<= 6 (aim 4)');
+    add('graphqlOverRawRatio', round(graphql.graphqlOverRawRatio), `yoga over HTTP ${round(graphql.graphqlMedianMs)} ms / hand-written SDK ${round(graphql.rawSdkMedianMs)} ms (medians)`, '< 1.5');
+
+    const extraction = await benchExtract();
+    add('extractArticlesPerSecond', extraction.value, extraction.unit, '>= 50');
+
+    const ingest = await benchIngest(local.endpoint);
+    add('ingestArticlesPerSecond', round(ingest.ingestArticlesPerSecond, 1), `raw PutItem of the same text: ${round(ingest.rawPutsPerSecond, 1)}/s`, 'measured');
+    add('ingestOverRawPutRatio', round(ingest.ingestOverRawPutRatio), 'end-to-end ingest time / one PutItem time', 'measured');
+
+    // The handler answers the GraphiQL example operation on the sample article.
+    const tableName = `bench-cold-${Date.now()}`;
+    const sampleDb = new Db({ tableName, region: 'us-east-1', endpoint: local.endpoint });
+    await ensureTable(sampleDb);
+    await loadSamples(sampleDb);
+    const bundle = await benchColdStart({ endpoint: local.endpoint, tableName });
+    add('bundleBytes', bundle.bundleBytes, 'minified handler bundle; the gazetteer ships beside it and loads lazily', 'measured');
+    add('coldStartRatio', round(bundle.coldStartRatio), `handler ${round(bundle.handlerColdMs)} ms / yoga hello ${round(bundle.helloColdMs)} ms (medians of ${bundle.runs} fresh processes)`, '< 1.5');
+  } finally {
+    await local.stop();
+  }
+  console.table(rows);
+  if (values.json) console.log(JSON.stringify(result));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,116 @@
+/**
+ * The GraphQL Lambda function: functions/graphql.ts bundled by NodejsFunction with the
+ * project's esbuild (settings in infra/bundling.ts), arm64, Node.js 24, JSON logs to a log
+ * group with retention, X-Ray active tracing, and a role that may do exactly what the data
+ * layer does on this table and its indexes.
+ */
+import { join } from 'node:path';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Effect, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { HANDLER_ENTRY, HANDLER_EXPORT, PROJECT_ROOT, nodejsBundling } from '../bundling.js';
+import type { ClaimgraphTable } from './table.js';
+
+/**
+ * The DynamoDB commands the data layer (lib/dynamo.ts) sends at run time, and the IAM
+ * actions each one needs. TransactWriteItems has no action of its own: IAM checks each
+ * Put, Update and Delete in it as PutItem, UpdateItem and DeleteItem (ConditionCheckItem
+ * would be needed only for ConditionCheck items, which the data layer does not write).
+ * DescribeTable and CreateTable are sent only by the local bootstrap, never by the function.
+ */
+export const DYNAMODB_COMMAND_ACTIONS = {
+  GetItemCommand: ['dynamodb:GetItem'],
+  BatchGetItemCommand: ['dynamodb:BatchGetItem'],
+  QueryCommand: ['dynamodb:Query'],
+  TransactWriteItemsCommand: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+} as const;
+
+/** Actions on the table itself, and on its indexes (Query is the only index operation). */
+export const TABLE_ACTIONS: string[] = [...new Set(Object.values(DYNAMODB_COMMAND_ACTIONS).flat())].sort();
+export const INDEX_ACTIONS: string[] = ['dynamodb:Query'];
+
+export interface GraphqlFunctionProps {
+  table: ClaimgraphTable;
+  memorySize: number;
+  timeout: Duration;
+  logRetention: RetentionDays;
+}
+
+export class GraphqlFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: GraphqlFunctionProps) {
+    super(scope, id);
+    const { table } = props;
+
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    // Our own role, with inline statements only: the AWS managed basic execution policy
+    // would allow writing to any log group in the account.
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'claimgraph GraphQL function: its own log group, and data access to the claimgraph table',
+      inlinePolicies: {
+        Logs: new PolicyDocument({
+          statements: [
+            new PolicyStatement({
+              sid: 'WriteOwnLogGroup',
+              effect: Effect.ALLOW,
+              actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+              resources: [this.logGroup.logGroupArn],
+            }),
+          ],
+        }),
+        DynamoDbData: new PolicyDocument({
+          statements: [
+            new PolicyStatement({
+              sid: 'ReadWriteTableItems',
+              effect: Effect.ALLOW,
+              actions: TABLE_ACTIONS,
+              resources: [table.table.tableArn],
+            }),
+            new PolicyStatement({
+              sid: 'QueryTableIndexes',
+              effect: Effect.ALLOW,
+              actions: INDEX_ACTIONS,
+              resources: table.indexArns,
+            }),
+          ],
+        }),
+      },
+    });
+
+    this.function = new NodejsFunction(this, 'Function', {
+      description: 'claimgraph GraphQL API (graphql-yoga + Pothos over DynamoDB)',
+      entry: HANDLER_ENTRY,
+      handler: HANDLER_EXPORT,
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize,
+      timeout: props.timeout,
+      role: this.role,
+      tracing: Tracing.ACTIVE,
+      logGroup: this.logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: ApplicationLogLevel.INFO,
+      systemLogLevelV2: SystemLogLevel.WARN,
+      // Read by lib/config.ts (AWS_REGION is set by Lambda itself).
+      environment: {
+        TABLE_NAME: table.table.tableName,
+        NODE_ENV: 'production',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: nodejsBundling(),
+    });
+  }
+}
