@@ -4,7 +4,7 @@ import { runColdStart, graphqlEvent, buildHandlerBundle, buildHelloBundle } from
 import { EXAMPLE_OPERATION } from './schema/server.ts';
 import { readFileSync } from 'node:fs';
 const opts = esbuildOptions('/tmp/cg-nocomp');
-await build({ ...opts, plugins: [{ name: 'stub', setup(b) { b.onResolve({ filter: /^compromise$/ }, () => ({ path: 'stub', namespace: 'stub' })); b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default function nlp(){ throw new Error("stub") }', loader: 'js' })); } }] });
+await build({ ...opts, plugins: [{ name: 'stub', setup(b) { b.onResolve({ filter: /^compromise$/ }, () => ({ path: 'stub', namespace: 'stub' })); b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default { model: () => ({ one: { lexicon: {}, abbreviations: {} } }) }', loader: 'js' })); } }] });
 await buildHandlerBundle('/tmp/cg-bundle');
 const hello = await buildHelloBundle('/tmp/cg-hello');
 const ep = readFileSync('/tmp/cgprof/dyn.out', 'utf8').trim();
