@@ -1,8 +1,18 @@
-/** The cdk-nag packs the app is checked against, at every synth (and in test/infra.test.ts). */
-import { Aspects, type App } from 'aws-cdk-lib';
-import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+/**
+ * The cdk-nag packs the app is checked against at every synth (and in test/infra.test.ts).
+ * cdk-nag 3 runs as a CDK policy-validation plugin: any finding that is not acknowledged
+ * (`Validations.of(construct).acknowledge({ id, reason })`), error or warning, fails synth.
+ */
+import { Validations, type App } from 'aws-cdk-lib';
+import { AwsSolutionsChecks, ServerlessChecks, type NagPack } from 'cdk-nag';
 
-export function addNagChecks(app: App): void {
-  Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));
-  Aspects.of(app).add(new ServerlessChecks({ verbose: true }));
+export function nagPacks(app: App): NagPack[] {
+  return [new AwsSolutionsChecks(app, { verbose: true }), new ServerlessChecks(app, { verbose: true })];
+}
+
+/** Registers the packs on `app`; returns them (tests call `validateScope` on them). */
+export function addNagChecks(app: App): NagPack[] {
+  const packs = nagPacks(app);
+  Validations.of(app).addPlugins(...packs);
+  return packs;
 }

@@ -3,9 +3,8 @@
  * Environment-agnostic: synth needs no account, region or credentials; `cdk deploy` uses
  * those of the caller's AWS profile.
  */
-import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
-import { NagSuppressions } from 'cdk-nag';
-import type { Construct } from 'constructs';
+import { CfnOutput, Stack, Tags, Validations, type StackProps } from 'aws-cdk-lib';
+import type { Construct, IConstruct } from 'constructs';
 import { ClaimgraphAlarms } from './constructs/alarms.js';
 import { GraphqlFunction } from './constructs/graphql-function.js';
 import { GraphqlHttpApi } from './constructs/http-api.js';
@@ -59,38 +58,33 @@ export class ClaimgraphStack extends Stack {
     this.suppressNagFindings();
   }
 
-  /** The cdk-nag rules this design breaks on purpose, each with its reason. */
+  /** The cdk-nag findings this design accepts on purpose, each with its reason. */
   private suppressNagFindings(): void {
-    NagSuppressions.addResourceSuppressions(
-      this.http.api,
-      [
-        {
-          id: 'AwsSolutions-APIG4',
-          reason:
-            'claimgraph is a public GraphQL API for browser front ends and has no user accounts yet; the routes are open on purpose. ' +
-            'Abuse is bounded by stage throttling, the function timeout and the on-demand table; add an authorizer (IAM, JWT or Lambda) before exposing write mutations to untrusted clients.',
-        },
-      ],
-      true,
-    );
-    NagSuppressions.addResourceSuppressions(this.graphql.function, [
-      {
-        id: 'Serverless-LambdaDLQ',
-        reason:
-          'The function is only invoked synchronously by API Gateway: a failure is answered to the client (and counted by the FunctionErrors alarm). A dead-letter queue applies to asynchronous invocations only.',
-      },
-    ]);
-    NagSuppressions.addResourceSuppressions(
-      this.graphql.role,
-      [
-        {
-          id: 'AwsSolutions-IAM5',
-          appliesTo: ['Resource::*'],
-          reason:
-            'Added by Lambda active tracing (Tracing.ACTIVE): xray:PutTraceSegments and xray:PutTelemetryRecords do not support resource-level permissions, so their resource must be "*". No other statement has a wildcard.',
-        },
-      ],
-      true,
-    );
+    for (const { scope, id, reason } of nagAcknowledgements(this)) Validations.of(scope).acknowledge({ id, reason });
   }
+}
+
+/** Every acknowledged cdk-nag finding: where, which, and why (also listed in the README). */
+export function nagAcknowledgements(stack: ClaimgraphStack): { scope: IConstruct; id: string; reason: string }[] {
+  return [
+    {
+      scope: stack.http.api,
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'claimgraph is a public GraphQL API for browser front ends and has no user accounts yet, so its two routes are open on purpose. ' +
+        'Abuse is bounded by stage throttling, the function timeout and the alarms; put an authorizer (IAM, JWT or Lambda) in front of the mutations before untrusted clients can reach them.',
+    },
+    {
+      scope: stack.graphql.function,
+      id: 'Serverless-LambdaDLQ',
+      reason:
+        'The function is only invoked synchronously, by API Gateway: a failure is answered to the client and counted by the FunctionErrors alarm. A dead-letter queue only receives failed asynchronous invocations.',
+    },
+    {
+      scope: stack.graphql.role,
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Added by Lambda active tracing (Tracing.ACTIVE): xray:PutTraceSegments and xray:PutTelemetryRecords do not support resource-level permissions, so their resource must be "*". No other statement has a wildcard.',
+    },
+  ];
 }

@@ -22,6 +22,10 @@ export interface Config {
   production: boolean;
   /** Introspection stays on (GraphiQL needs it) unless this is set. */
   disableIntrospection: boolean;
+  /** Accepted as an `admin` API key: the bootstrap secret (CLAIMGRAPH_ADMIN_KEY). */
+  adminKey: string | undefined;
+  /** Reads need a `read` key too (REQUIRE_KEY_FOR_READ=true); by default they are open. */
+  requireKeyForRead: boolean;
   /** Where `npm start` keeps DynamoDB Local's data (git-ignored). */
   localDataDir: string;
   /** Extra origins allowed by CORS, comma-separated in ALLOWED_ORIGINS; empty allows any. */
@@ -59,6 +63,13 @@ function readBoolean(env: Env, name: string): boolean {
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+function readSecret(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 16 || /\s/.test(raw)) throw new ConfigError(`${name} must be at least 16 characters with no spaces`);
+  return raw;
+}
+
 export function readConfig(env: Env = process.env): Config {
   return {
     tableName: env.TABLE_NAME || 'claimgraph',
@@ -67,6 +78,8 @@ export function readConfig(env: Env = process.env): Config {
     port: readPort(env),
     production: env.NODE_ENV === 'production',
     disableIntrospection: readBoolean(env, 'DISABLE_INTROSPECTION'),
+    adminKey: readSecret(env, 'CLAIMGRAPH_ADMIN_KEY'),
+    requireKeyForRead: readBoolean(env, 'REQUIRE_KEY_FOR_READ'),
     localDataDir: env.CLAIMGRAPH_DATA_DIR || fileURLToPath(new URL('../.data/', import.meta.url)),
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
       .split(',')

@@ -8,7 +8,11 @@ import { createYoga, type YogaServerOptions } from 'graphql-yoga';
 import { createDataContext } from '../lib/data.js';
 import type { Db } from '../lib/dynamo.js';
 import { ClaimgraphError } from '../lib/errors.js';
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { useApiKeys } from './auth.js';
 import type { Context } from './builder.js';
+import { useLimits } from './limits.js';
 import { schema } from './index.js';
 
 /** GraphiQL opens on this: it returns data on the sample article. */
@@ -41,6 +45,12 @@ query LatestClaims {
 
 export interface ServerOptions {
   db: Db;
+  /** Accepted as an admin API key (CLAIMGRAPH_ADMIN_KEY). */
+  adminKey?: string;
+  /** Reads need a `read` key too. */
+  requireKeyForRead?: boolean;
+  /** Turns introspection off (it stays on by default: GraphiQL needs it). */
+  disableIntrospection?: boolean;
   /** Masks messages of unexpected errors and hides "did you mean" hints. */
   production?: boolean;
   /** Renders GraphiQL; only the local host passes one (the page's assets are large). */
@@ -49,6 +59,9 @@ export interface ServerOptions {
   /** Where unexpected errors are reported (never to the client). */
   logError?: (error: unknown) => void;
 }
+
+/** Errors that answer for the whole request set its HTTP status. */
+const HTTP_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
 
 /** Turns what a resolver threw into what a client may see. */
 function maskError(logError: (error: unknown) => void) {
@@ -63,10 +76,11 @@ function maskError(logError: (error: unknown) => void) {
           ? new ClaimgraphError('INVALID_ID', original.message)
           : undefined;
     if (expected) {
+      const status = HTTP_STATUS[expected.code];
       return new GraphQLError(expected.message, {
         nodes: graphQLError?.nodes,
         path: graphQLError?.path,
-        extensions: { code: expected.code, ...(expected.field ? { field: expected.field } : {}) },
+        extensions: { code: expected.code, ...(expected.field ? { field: expected.field } : {}), ...(status ? { http: { status } } : {}) },
       });
     }
     // Errors of the request itself (syntax, validation, variable coercion) have no path:
@@ -91,6 +105,14 @@ export function createServer(options: ServerOptions) {
     graphiql: options.renderGraphiQL ? { title: 'claimgraph', defaultQuery: EXAMPLE_OPERATION } : false,
     renderGraphiQL: options.renderGraphiQL,
     landingPage: false,
+    // One operation per request: batching would multiply every limit by the batch size.
+    batching: false,
+    plugins: [
+      ...useLimits(),
+      useApiKeys({ db: options.db, adminKey: options.adminKey, requireKeyForRead: options.requireKeyForRead }),
+      ...(options.production ? [blockFieldSuggestionsPlugin()] : []),
+      ...(options.disableIntrospection ? [useDisableIntrospection()] : []),
+    ],
     // Expected errors are answers, not incidents; unexpected ones reach `logError` via maskError.
     logging: {
       debug: () => {},

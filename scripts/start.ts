@@ -46,7 +46,14 @@ async function main(): Promise<void> {
     }
   }
 
-  const yoga = createServer({ db, production: config.production, renderGraphiQL });
+  const yoga = createServer({
+    db,
+    production: config.production,
+    adminKey: config.adminKey,
+    requireKeyForRead: config.requireKeyForRead,
+    disableIntrospection: config.disableIntrospection,
+    renderGraphiQL,
+  });
   const server = createHttpServer(yoga);
   server.on('error', async (error: NodeJS.ErrnoException) => {
     console.error(error.code === 'EADDRINUSE' ? `Port ${config.port} is in use: pass --port N or set PORT.` : error.message);
@@ -56,6 +63,10 @@ async function main(): Promise<void> {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     console.log(`claimgraph is ready: GraphiQL at http://localhost:${port}${yoga.graphqlEndpoint}`);
+    if (!config.adminKey) {
+      console.log('Reads are open; changes need an API key. Get one with: npm run keys -- create --name me --scope write');
+      console.log('(then send "Authorization: Bearer <key>", e.g. in GraphiQL\'s Headers tab), or set CLAIMGRAPH_ADMIN_KEY.');
+    }
   });
 }
 

@@ -53,8 +53,11 @@ function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGINT'): Promise<n
   });
 }
 
-async function query(url: string, body: string): Promise<any> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: body }) });
+const ADMIN_KEY = 'start-test-admin-key-42';
+
+async function query(url: string, body: string, key?: string): Promise<any> {
+  const auth: Record<string, string> = key ? { authorization: `Bearer ${key}` } : {};
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query: body }) });
   return response.json();
 }
 
@@ -89,9 +92,11 @@ describe('npm start', () => {
   it('keeps data under the data folder across a restart, and --no-samples skips the sample', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'claimgraph-data-'));
     temporary.push(dataDir);
-    const first = await start(['--no-samples', '--port', '0'], { CLAIMGRAPH_DATA_DIR: dataDir });
+    const first = await start(['--no-samples', '--port', '0'], { CLAIMGRAPH_DATA_DIR: dataDir, CLAIMGRAPH_ADMIN_KEY: ADMIN_KEY });
     expect((await query(first.url, '{ articles { edges { node { id } } } }')).data.articles.edges).toEqual([]);
-    const created = await query(first.url, 'mutation { ingestArticle(input: { text: "Kept across restarts." }) { article { id } } }');
+    const mutation = 'mutation { ingestArticle(input: { text: "Kept across restarts." }) { article { id } } }';
+    expect((await query(first.url, mutation)).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const created = await query(first.url, mutation, ADMIN_KEY);
     await stop(first.child);
     const second = await start(['--no-samples', '--port', '0'], { CLAIMGRAPH_DATA_DIR: dataDir });
     const after = await query(second.url, '{ articles { edges { node { id } } } }');

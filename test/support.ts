@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { ensureTable } from '../lib/bootstrap.js';
 import { Db } from '../lib/dynamo.js';
-import { createServer } from '../schema/server.js';
+import { createServer, type ServerOptions } from '../schema/server.js';
 
 export async function createTestDb(): Promise<Db> {
   const db = new Db({
@@ -20,10 +20,17 @@ export interface GraphQLResult<T = any> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
-/** Calls the server the way a client does: an HTTP request through yoga.fetch. */
-export function graphqlCaller(db: Db, options: { production?: boolean } = {}) {
-  const yoga = createServer({ db, production: options.production, logError: () => {} });
-  const call = async <T = any>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResult<T>> => {
+/** The admin key of test servers (what CLAIMGRAPH_ADMIN_KEY is in a deployment). */
+export const TEST_ADMIN_KEY = 'test-admin-key-0123456789';
+export const ADMIN_HEADERS = { authorization: `Bearer ${TEST_ADMIN_KEY}` };
+
+/**
+ * Calls the server the way a client does: an HTTP request through yoga.fetch, with the
+ * admin key unless `headers` says otherwise.
+ */
+export function graphqlCaller(db: Db, options: Omit<Partial<ServerOptions>, 'db'> = {}) {
+  const yoga = createServer({ db, adminKey: TEST_ADMIN_KEY, logError: () => {}, ...options });
+  const call = async <T = any>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = ADMIN_HEADERS): Promise<GraphQLResult<T>> => {
     const response = await yoga.fetch('http://claimgraph.test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },

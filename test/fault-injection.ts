@@ -1,0 +1,362 @@
+/**
+ * Fault injection for tests: SDK middleware on a DynamoDBClient that fails requests the way
+ * DynamoDB and the network do (throttling, 500s, timeouts), seeded so a run is repeatable.
+ *
+ * The failing middleware sits in the `finalizeRequest` step right after the SDK's
+ * `retryMiddleware`, so it runs once per attempt: the SDK classifies each injected error as
+ * it would a real one and retries it within its budget (maxAttempts, retry capacity). By
+ * default the fault happens before the request leaves the process (DynamoDB never sees it);
+ * `when: 'after'` lets the request reach DynamoDB and then loses the response (a timeout
+ * after the write was applied), which is what makes retried writes need idempotency.
+ *
+ * A second middleware, in `initialize` (once per `send`, before any retry), numbers the
+ * invocations of each command, so a test can fail "the 3rd TransactWriteItems" on every
+ * attempt (exhausting its retries) while everything else goes through.
+ */
+import {
+  DynamoDBServiceException,
+  InternalServerError,
+  ProvisionedThroughputExceededException,
+  ThrottlingException,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import type { FinalizeRequestMiddleware } from '@smithy/types';
+import type { Db } from '../lib/dynamo.js';
+import { createServer, type ServerOptions } from '../schema/server.js';
+
+/** What an injected failure looks like to the SDK. All but `validation` are retryable. */
+export type FaultKind =
+  | 'throttling' // ThrottlingException, 400: a throttling error (longer backoff)
+  | 'provisioned' // ProvisionedThroughputExceededException, 400: a throttling error
+  | 'internal' // InternalServerError, 500: transient
+  | 'unavailable' // ServiceUnavailable, 503: transient
+  | 'timeout' // socket timeout (TimeoutError / ETIMEDOUT), no response: transient
+  | 'validation'; // ValidationException, 400: not retryable
+
+export const RETRYABLE_FAULTS: FaultKind[] = ['throttling', 'provisioned', 'internal', 'unavailable', 'timeout'];
+
+/** Commands that write. */
+export const WRITE_COMMANDS = ['TransactWriteItems', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'];
+
+export interface FaultOptions {
+  /** Probability (0..1) that an attempt of a matching command fails. Default 0. */
+  rate?: number;
+  /** Seed of the pseudo-random sequence that decides which attempts fail and how. */
+  seed?: number;
+  /** Which errors to inject, picked uniformly; default all retryable kinds. */
+  kinds?: FaultKind[];
+  /**
+   * Which commands may fail: names with or without the `Command` suffix
+   * (`'TransactWriteItems'`), `'writes'` for every write command, or a predicate.
+   * Default: every command.
+   */
+  only?: string | string[] | 'writes' | ((command: string) => boolean);
+  /**
+   * 1-based numbers of invocations (`send` calls) of matching commands that fail on every
+   * attempt, whatever `rate` says: with a retryable kind this exhausts the retry budget;
+   * with `'validation'` it fails at once.
+   */
+  failInvocations?: number[];
+  /** The error of `failInvocations`; default `'internal'`. */
+  invocationFault?: FaultKind;
+  /** 'before' (default): DynamoDB never sees the failed attempt. 'after': it does, and the response is lost. */
+  when?: 'before' | 'after';
+}
+
+export interface FaultInjector {
+  /** Attempts (per retry) of matching commands seen so far. */
+  readonly attempts: number;
+  /** Invocations (`send` calls) of matching commands seen so far. */
+  readonly invocations: number;
+  /** Faults injected so far. */
+  readonly injected: number;
+  readonly byKind: Partial<Record<FaultKind, number>>;
+  readonly byCommand: Record<string, number>;
+  /** Change the rate (0 turns random faults off); counters are kept. */
+  setRate(rate: number): void;
+  /** Turn all faults (random and scheduled) off or on again. */
+  setEnabled(enabled: boolean): void;
+  /** Zero the counters, the invocation numbering, and restart the random sequence. */
+  reset(): void;
+  /** Remove both middlewares from the client. */
+  remove(): void;
+}
+
+/** mulberry32: a small, fast, seedable PRNG returning floats in [0, 1). */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const INJECTED = 'injected fault';
+
+/** The error an attempt fails with, shaped as the SDK shapes real ones. */
+export function faultError(kind: FaultKind, command: string): Error {
+  const metadata = (httpStatusCode: number | undefined) => ({ httpStatusCode, requestId: `fault-${command}`, attempts: 1, totalRetryDelay: 0 });
+  switch (kind) {
+    case 'throttling':
+      return new ThrottlingException({ message: `${INJECTED}: rate exceeded`, $metadata: metadata(400) });
+    case 'provisioned':
+      return new ProvisionedThroughputExceededException({
+        message: `${INJECTED}: the level of configured provisioned throughput for the table was exceeded`,
+        $metadata: metadata(400),
+      });
+    case 'internal':
+      return new InternalServerError({ message: `${INJECTED}: internal server error`, $metadata: metadata(500) });
+    case 'unavailable':
+      return new DynamoDBServiceException({
+        name: 'ServiceUnavailable',
+        $fault: 'server',
+        message: `${INJECTED}: service unavailable`,
+        $metadata: metadata(503),
+      });
+    case 'timeout':
+      // What @smithy/node-http-handler throws when the socket times out: no HTTP response.
+      return Object.assign(new Error(`${INJECTED}: connection timed out after 1000 ms`), { name: 'TimeoutError', code: 'ETIMEDOUT' });
+    case 'validation':
+      return new DynamoDBServiceException({
+        name: 'ValidationException',
+        $fault: 'client',
+        message: `${INJECTED}: validation failed`,
+        $metadata: metadata(400),
+      });
+  }
+}
+
+const bareName = (command: string) => command.replace(/Command$/, '');
+
+function commandFilter(only: FaultOptions['only']): (command: string) => boolean {
+  if (only === undefined) return () => true;
+  if (typeof only === 'function') return (command) => only(bareName(command));
+  const names = new Set((only === 'writes' ? WRITE_COMMANDS : Array.isArray(only) ? only : [only]).map(bareName));
+  return (command) => names.has(bareName(command));
+}
+
+let nextId = 0;
+
+/**
+ * Adds fault-injecting middleware to `client` (e.g. `db.client`; build the Db with
+ * `new Db({ ..., client })` to control `maxAttempts`). Returns the counters and controls.
+ */
+export function injectFaults(client: DynamoDBClient, options: FaultOptions = {}): FaultInjector {
+  const id = ++nextId;
+  const numberName = `claimgraphFaultNumbering${id}`;
+  const faultName = `claimgraphFaultInjection${id}`;
+  const invocationKey = Symbol(numberName);
+  const matches = commandFilter(options.only);
+  const kinds = options.kinds?.length ? options.kinds : RETRYABLE_FAULTS;
+  const scheduled = new Set(options.failInvocations ?? []);
+  const when = options.when ?? 'before';
+  let rate = options.rate ?? 0;
+  let enabled = true;
+  let random = seededRandom(options.seed ?? 1);
+
+  const state = {
+    attempts: 0,
+    invocations: 0,
+    injected: 0,
+    byKind: {} as Partial<Record<FaultKind, number>>,
+    byCommand: {} as Record<string, number>,
+  };
+
+  const decide = (invocation: number | undefined): FaultKind | undefined => {
+    // Draw both numbers on every attempt so the sequence does not depend on the rate.
+    const roll = random();
+    const pick = random();
+    if (!enabled) return undefined;
+    if (invocation !== undefined && scheduled.has(invocation)) return options.invocationFault ?? 'internal';
+    if (roll < rate) return kinds[Math.floor(pick * kinds.length)]!;
+    return undefined;
+  };
+
+  const record = (kind: FaultKind, command: string) => {
+    state.injected += 1;
+    state.byKind[kind] = (state.byKind[kind] ?? 0) + 1;
+    state.byCommand[command] = (state.byCommand[command] ?? 0) + 1;
+  };
+
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const command = bareName(context.commandName ?? 'unknown');
+      if (matches(command)) {
+        state.invocations += 1;
+        (context as Record<symbol, unknown>)[invocationKey] = state.invocations;
+      }
+      return next(args);
+    },
+    { step: 'initialize', name: numberName, priority: 'high' },
+  );
+
+  const inject: FinalizeRequestMiddleware<any, any> = (next, context) => async (args) => {
+    const command = bareName(context.commandName ?? 'unknown');
+    if (!matches(command)) return next(args);
+    state.attempts += 1;
+    const kind = decide((context as Record<symbol, unknown>)[invocationKey] as number | undefined);
+    if (!kind) return next(args);
+    record(kind, command);
+    if (when === 'after' && kind !== 'validation') {
+      await next(args);
+      // The request was applied; its response never arrives.
+      throw faultError('timeout', command);
+    }
+    throw faultError(kind, command);
+  };
+  client.middlewareStack.addRelativeTo(inject, { name: faultName, relation: 'after', toMiddleware: 'retryMiddleware' });
+
+  return {
+    get attempts() {
+      return state.attempts;
+    },
+    get invocations() {
+      return state.invocations;
+    },
+    get injected() {
+      return state.injected;
+    },
+    get byKind() {
+      return { ...state.byKind };
+    },
+    get byCommand() {
+      return { ...state.byCommand };
+    },
+    setRate(value: number) {
+      rate = value;
+    },
+    setEnabled(value: boolean) {
+      enabled = value;
+    },
+    reset() {
+      state.attempts = 0;
+      state.invocations = 0;
+      state.injected = 0;
+      state.byKind = {};
+      state.byCommand = {};
+      random = seededRandom(options.seed ?? 1);
+    },
+    remove() {
+      client.middlewareStack.remove(numberName);
+      client.middlewareStack.remove(faultName);
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Whole-table invariants
+
+export type TableItem = Record<string, unknown>;
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+
+/**
+ * Checks the references of a whole table and returns every violation (empty: consistent):
+ * - a CLAIM's articleId names an existing ARTICLE whose claimIds contains it, and its
+ *   claimant and places exist;
+ * - an ARTICLE's claimIds, partyIds and locationIds resolve, and each claim names it back;
+ * - every link item (LOCATION#/CLAIM#..., PARTY#|LOCATION#/ARTICLE#...) points to existing
+ *   items, and a place-claim link matches a claim that lists that place;
+ * - every NAME# item points to an existing entity.
+ */
+export function checkInvariants(items: TableItem[]): string[] {
+  const problems: string[] = [];
+  const byKey = new Map<string, TableItem>();
+  for (const item of items) byKey.set(`${String(item.pk)}|${String(item.sk)}`, item);
+  const entity = (type: string, id: unknown) => byKey.get(`${type}#${String(id)}|${type}`);
+
+  for (const item of items) {
+    const pk = String(item.pk);
+    const sk = String(item.sk);
+    const where = `${pk} / ${sk}`;
+    if (sk === 'CLAIM' && pk.startsWith('CLAIM#')) {
+      const article = entity('ARTICLE', item.articleId);
+      if (!article) problems.push(`${where}: its article ${String(item.articleId)} does not exist`);
+      else if (!strings(article.claimIds).includes(String(item.id))) problems.push(`${where}: article ${String(item.articleId)} does not list it in claimIds`);
+      if (item.claimantId != null && !entity('PARTY', item.claimantId)) problems.push(`${where}: its claimant ${String(item.claimantId)} does not exist`);
+      for (const locationId of strings(item.locationIds)) {
+        if (!entity('LOCATION', locationId)) problems.push(`${where}: its place ${locationId} does not exist`);
+        if (!byKey.get(`LOCATION#${locationId}|CLAIM#${String(item.day)}#${String(item.id)}`)) problems.push(`${where}: no place link for ${locationId}`);
+      }
+    } else if (sk === 'ARTICLE' && pk.startsWith('ARTICLE#')) {
+      const claimIds = strings(item.claimIds);
+      if (new Set(claimIds).size !== claimIds.length) problems.push(`${where}: claimIds has duplicates`);
+      for (const claimId of claimIds) {
+        const claim = entity('CLAIM', claimId);
+        if (!claim) problems.push(`${where}: its claim ${claimId} does not exist`);
+        else if (String(claim.articleId) !== String(item.id)) problems.push(`${where}: its claim ${claimId} names article ${String(claim.articleId)}`);
+      }
+      for (const partyId of strings(item.partyIds)) if (!entity('PARTY', partyId)) problems.push(`${where}: its party ${partyId} does not exist`);
+      for (const locationId of strings(item.locationIds)) if (!entity('LOCATION', locationId)) problems.push(`${where}: its place ${locationId} does not exist`);
+    } else if (sk.startsWith('CLAIM#') && pk.startsWith('LOCATION#')) {
+      const locationId = pk.slice('LOCATION#'.length);
+      if (!entity('LOCATION', locationId)) problems.push(`${where}: its place does not exist`);
+      const claim = entity('CLAIM', item.claimId);
+      if (!claim) problems.push(`${where}: its claim ${String(item.claimId)} does not exist`);
+      else if (!strings(claim.locationIds).includes(locationId)) problems.push(`${where}: claim ${String(item.claimId)} is not about this place`);
+      else if (!sk.endsWith(`#${String(claim.id)}`) || sk !== `CLAIM#${String(claim.day)}#${String(claim.id)}`) problems.push(`${where}: stale day for claim ${String(item.claimId)}`);
+    } else if (sk.startsWith('ARTICLE#') && (pk.startsWith('PARTY#') || pk.startsWith('LOCATION#'))) {
+      const [type, ...rest] = pk.split('#');
+      const ownerId = rest.join('#');
+      if (!entity(type!, ownerId)) problems.push(`${where}: its ${type!.toLowerCase()} does not exist`);
+      if (!entity('ARTICLE', item.articleId)) problems.push(`${where}: its article ${String(item.articleId)} does not exist`);
+    } else if (pk.startsWith('NAME#')) {
+      const [type, ...rest] = sk.split('#');
+      if (type !== 'PARTY' && type !== 'LOCATION') problems.push(`${where}: unknown name target`);
+      else if (!entity(type, rest.join('#'))) problems.push(`${where}: its ${type.toLowerCase()} ${rest.join('#')} does not exist`);
+    }
+  }
+  return problems;
+}
+
+/** Counts the items of a table by kind, for readable assertions. */
+export function summarize(items: TableItem[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) {
+    const pk = String(item.pk);
+    const sk = String(item.sk);
+    const kind = pk.startsWith('NAME#') || pk.startsWith('MONTHS#') ? pk.split('#')[0]! : sk.includes('#') ? `${pk.split('#')[0]}->${sk.split('#')[0]}` : sk;
+    counts[kind] = (counts[kind] ?? 0) + 1;
+  }
+  return counts;
+}
+
+// ---------------------------------------------------------------------------------------
+// Calling the server as an admin (mutations need `Authorization: Bearer <key>` with scope write)
+
+
+/** The admin key the tests' and the load benchmark's servers accept. */
+export const ADMIN_KEY = 'claimgraph-test-admin-key';
+
+export const authHeaders = (key: string = ADMIN_KEY): Record<string, string> => ({ authorization: `Bearer ${key}` });
+
+/** `createServer` with the admin key (cast: older ServerOptions may not declare `adminKey`). */
+export function createAdminServer(options: ServerOptions & { adminKey?: string }) {
+  return createServer({ adminKey: ADMIN_KEY, ...options } as ServerOptions);
+}
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  body: {
+    data?: T | null;
+    errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown>; [key: string]: unknown }[];
+  };
+}
+
+/** A caller through yoga.fetch that sends the admin key and keeps the HTTP status. */
+export function adminCaller(db: Db, options: { logError?: (error: unknown) => void; production?: boolean } = {}) {
+  const yoga = createAdminServer({ db, production: options.production, logError: options.logError ?? (() => {}) });
+  const call = async <T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => {
+    const response = await yoga.fetch('http://claimgraph.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...authHeaders() },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, body: (await response.json()) as GraphQLResponse<T>['body'] };
+  };
+  return Object.assign(call, { yoga });
+}
+export type AdminCaller = ReturnType<typeof adminCaller>;

@@ -1,0 +1,215 @@
+/**
+ * Fault injection: DynamoDB throttling, 500s and timeouts injected per attempt (after the
+ * SDK's retry middleware). Within the retry budget every mutation succeeds; past it the
+ * client gets a masked error, and the WHOLE table (scanned back) holds no broken reference.
+ * A write too big for one transaction that fails midway converges when retried.
+ */
+import { readFileSync } from 'node:fs';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { describe, expect, inject, it } from 'vitest';
+import { Db } from '../lib/dynamo.js';
+import {
+  adminCaller,
+  checkInvariants,
+  injectFaults,
+  summarize,
+  type AdminCaller,
+  type FaultInjector,
+  type FaultKind,
+  type FaultOptions,
+  type GraphQLResponse,
+  type TableItem,
+} from './fault-injection.js';
+import { createTestDb, scanTable } from './support.js';
+
+const SAMPLE_TEXT = readFileSync(new URL('../data/samples/karabakh-shushi.txt', import.meta.url), 'utf8');
+const SAMPLE_META = (JSON.parse(readFileSync(new URL('../data/samples/samples.json', import.meta.url), 'utf8')) as Record<string, string>[])[0]!;
+const SAMPLE_INPUT = { text: SAMPLE_TEXT, url: SAMPLE_META.url, title: SAMPLE_META.title, publishedAt: SAMPLE_META.publishedAt };
+
+const INGEST = `mutation($input: IngestArticleInput!) {
+  ingestArticle(input: $input) {
+    article { id claims(first: 100) { edges { node { id version } } } parties(first: 100) { edges { node { id } } } locations(first: 100) { edges { node { id } } } }
+    created userErrors { field message code } } }`;
+const CREATE_CLAIM = `mutation($input: CreateClaimInput!) { createClaim(input: $input) { claim { id version locations { id } claimant { id } } userErrors { field message code } } }`;
+const UPDATE_CLAIM = `mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { claim { id version status kind locations { id } } userErrors { field message code } } }`;
+const DELETE_ARTICLE = `mutation($input: DeleteArticleInput!) { deleteArticle(input: $input) { deletedArticleId userErrors { field message code } } }`;
+
+/** A Db over the same table as `clean`, with its own client (so its own retry budget) and faults. */
+function faultyDb(clean: Db, faults: FaultOptions, maxAttempts = 8): { db: Db; faults: FaultInjector } {
+  const endpoint = inject('dynamodbEndpoint');
+  const client = new DynamoDBClient({ region: 'us-east-1', endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts });
+  const db = new Db({ tableName: clean.tableName, region: 'us-east-1', endpoint, client });
+  return { db, faults: injectFaults(client, faults) };
+}
+
+/** Scans the table through the fault-free client and checks every reference. */
+async function expectConsistent(clean: Db): Promise<TableItem[]> {
+  const items = await scanTable(clean);
+  expect(checkInvariants(items), JSON.stringify(summarize(items))).toEqual([]);
+  return items;
+}
+
+/** The mutation's payload, failing with the response when it has errors or userErrors. */
+function payloadOf(response: GraphQLResponse, field: string) {
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+  expect(response.body.errors, JSON.stringify(response.body.errors)).toBeUndefined();
+  const payload = (response.body.data as Record<string, any>)[field];
+  expect(payload.userErrors).toEqual([]);
+  return payload;
+}
+
+/** A masked unexpected error: generic message and code, nothing internal. */
+function expectMasked(response: GraphQLResponse, field: string) {
+  const { errors, data } = response.body;
+  expect(errors, JSON.stringify(response.body)).toHaveLength(1);
+  expect(errors![0]).toMatchObject({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' }, path: [field] });
+  expect(Object.keys(errors![0]!.extensions!)).toEqual(['code']);
+  expect(data ?? null).toBeNull();
+  const text = JSON.stringify(response.body);
+  expect(text).not.toMatch(/stack|injected|Exception|InternalServerError|TimeoutError|ServiceUnavailable|TransactWriteItems|Dynamo|\.ts\b|node_modules|at \w+ \(/);
+}
+
+const decode = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8');
+
+async function ingestSample(call: AdminCaller) {
+  return payloadOf(await call(INGEST, { input: SAMPLE_INPUT }), 'ingestArticle');
+}
+
+describe.each([
+  // Seeds chosen so that even 5% injects a few faults into the ~35 attempts of the sequence.
+  [0.05, 13],
+  [0.2, 7],
+  [0.5, 7],
+])('with %s of DynamoDB attempts failing', (rate, seed) => {
+  it('ingestArticle, createClaim, updateClaim and deleteArticle succeed within the retry budget', async () => {
+    const clean = await createTestDb();
+    const logged: unknown[] = [];
+    const { db, faults } = faultyDb(clean, { rate, seed, kinds: ['throttling', 'provisioned', 'internal', 'unavailable', 'timeout'] });
+    const call = adminCaller(db, { logError: (error) => logged.push(error) });
+    const started = performance.now();
+
+    const ingested = await ingestSample(call);
+    expect(ingested.created).toBe(true);
+    const article = ingested.article;
+    expect(article.claims.edges.length).toBeGreaterThan(3);
+    await expectConsistent(clean);
+
+    const party = article.parties.edges[0].node.id;
+    const place = article.locations.edges[0].node.id;
+    const created = payloadOf(
+      await call(CREATE_CLAIM, { input: { articleId: article.id, claimantId: party, locationIds: [place], content: { start: 0, end: 30 }, kind: 'ATTACK' } }),
+      'createClaim',
+    ).claim;
+    expect(created).toMatchObject({ version: 1, claimant: { id: party }, locations: [{ id: place }] });
+    await expectConsistent(clean);
+
+    const other = article.locations.edges.at(-1).node.id;
+    const updated = payloadOf(
+      await call(UPDATE_CLAIM, { input: { id: created.id, expectedVersion: 1, status: 'VERIFIED', kind: 'CASUALTIES', locationIds: [other] } }),
+      'updateClaim',
+    ).claim;
+    expect(updated).toMatchObject({ version: 2, status: 'VERIFIED', kind: 'CASUALTIES', locations: [{ id: other }] });
+    const extracted = article.claims.edges[0].node;
+    payloadOf(await call(UPDATE_CLAIM, { input: { id: extracted.id, expectedVersion: extracted.version, status: 'DISPUTED' } }), 'updateClaim');
+    await expectConsistent(clean);
+
+    const deleted = payloadOf(await call(DELETE_ARTICLE, { input: { id: article.id } }), 'deleteArticle');
+    expect(deleted.deletedArticleId).toBe(article.id);
+    const after = await expectConsistent(clean);
+    const articleId = decode(article.id).split(':')[1];
+    expect(after.filter((item) => ['ARTICLE', 'CLAIM'].includes(String(item.sk)))).toEqual([]);
+    expect(after.filter((item) => String(item.sk).includes(articleId!) || item.articleId === articleId)).toEqual([]);
+
+    expect(logged).toEqual([]);
+    expect(faults.attempts).toBeGreaterThan(20);
+    expect(faults.injected).toBeGreaterThan(0);
+    if (rate >= 0.2) expect(faults.injected).toBeGreaterThan(faults.attempts * rate * 0.5);
+    console.log(`rate ${rate}: ${faults.injected} faults in ${faults.attempts} attempts ${JSON.stringify(faults.byKind)}, ${Math.round(performance.now() - started)} ms`);
+  });
+});
+
+/** A long article: one attributed sentence per place, so its claims and links need several transactions. */
+const PLACES = [
+  'Stepanakert', 'Shushi', 'Agdam', 'Fuzuli', 'Jabrayil', 'Hadrut', 'Martuni', 'Ganja', 'Barda', 'Tartar',
+  'Goranboy', 'Lachin', 'Kalbajar', 'Zangilan', 'Qubadli', 'Goris', 'Kapan', 'Yerevan', 'Baku', 'Mingachevir',
+  'Beylagan', 'Horadiz', 'Sisian', 'Vardenis', 'Askeran', 'Khojaly', 'Aghdara', 'Kharkiv', 'Kherson', 'Bakhmut',
+  'Avdiivka', 'Mariupol', 'Odesa', 'Dnipro', 'Zaporizhzhia', 'Kramatorsk', 'Sloviansk', 'Izium', 'Lyman', 'Sievierodonetsk',
+  'Lysychansk', 'Melitopol', 'Sumy', 'Chernihiv', 'Poltava', 'Vinnytsia', 'Lviv', 'Rivne', 'Lutsk', 'Uzhhorod',
+  'Ternopil', 'Khmelnytskyi', 'Zhytomyr', 'Cherkasy', 'Kropyvnytskyi', 'Kyiv', 'Bucha', 'Irpin', 'Kupiansk', 'Pokrovsk',
+];
+const SPEAKERS = ['Armenia', 'Azerbaijan', 'Ukraine', 'Russia'];
+const LONG_INPUT = {
+  url: 'https://example.org/news/2020/11/09/long-front-report',
+  title: 'Shelling reported along the whole front',
+  publishedAt: '2020-11-09T12:00:00Z',
+  text: PLACES.map((place, i) => `The Defense Ministry of ${SPEAKERS[i % SPEAKERS.length]} said that forces shelled ${place} on Monday.`).join('\n'),
+};
+
+const keysOf = (items: TableItem[]) => items.map((item) => `${String(item.pk)} | ${String(item.sk)}`).sort();
+
+describe('a write too big for one transaction, failing midway', () => {
+  /** The complete state of a fault-free run, and how many transactions it took. */
+  let reference: { ingested: string[]; ingestTransactions: number; deleted: string[]; deleteTransactions: number } | undefined;
+  async function referenceRun() {
+    if (reference) return reference;
+    const clean = await createTestDb();
+    const { db, faults } = faultyDb(clean, { only: 'TransactWriteItems' });
+    const call = adminCaller(db);
+    const { article } = await ingestLong(call);
+    expect(article.claims.edges).toHaveLength(PLACES.length);
+    const ingested = keysOf(await expectConsistent(clean));
+    const ingestTransactions = faults.invocations;
+    faults.reset();
+    payloadOf(await call(DELETE_ARTICLE, { input: { id: article.id } }), 'deleteArticle');
+    const deleted = keysOf(await expectConsistent(clean));
+    reference = { ingested, ingestTransactions, deleted, deleteTransactions: faults.invocations };
+    // The article's claims and links need more than one transaction, and so does deleting them.
+    expect(reference.ingestTransactions).toBeGreaterThan(3);
+    expect(reference.deleteTransactions).toBeGreaterThan(1);
+    return reference;
+  }
+
+  /** Fails the `nth` TransactWriteItems of `run` for good; then runs it again without faults. */
+  async function failThenRetry(clean: Db, nth: number, fault: FaultKind, run: (call: AdminCaller) => Promise<GraphQLResponse>, field: string) {
+    const { db, faults } = faultyDb(clean, { only: 'TransactWriteItems', failInvocations: [nth], invocationFault: fault }, 3);
+    const call = adminCaller(db);
+    const failed = await run(call);
+    expectMasked(failed, field);
+    expect(faults.byCommand).toEqual({ TransactWriteItems: fault === 'validation' ? 1 : 3 });
+    const midway = await expectConsistent(clean);
+    faults.setEnabled(false);
+    const retried = await run(call);
+    payloadOf(retried, field);
+    return { midway, retried, after: await expectConsistent(clean) };
+  }
+
+  it('ingestArticle converges when retried after its Nth transaction failed', async () => {
+    const { ingested, ingestTransactions } = await referenceRun();
+    const diverged: string[] = [];
+    for (let nth = 1; nth <= ingestTransactions; nth++) {
+      const clean = await createTestDb();
+      const { retried, after } = await failThenRetry(clean, nth, nth % 2 ? 'validation' : 'internal', ingestLong, 'ingestArticle');
+      const article = (retried.body.data as any).ingestArticle.article;
+      if (article.claims.edges.length !== PLACES.length || keysOf(after).join('\n') !== ingested.join('\n')) {
+        diverged.push(`transaction ${nth}: ${article.claims.edges.length} claims, ${JSON.stringify(summarize(after))}`);
+      }
+    }
+    expect(diverged).toEqual([]);
+  });
+
+  it('deleteArticle converges when retried after its Nth transaction failed', async () => {
+    const { ingested, deleted, deleteTransactions } = await referenceRun();
+    for (let nth = 1; nth <= deleteTransactions; nth++) {
+      const clean = await createTestDb();
+      const { article } = await ingestLong(adminCaller(clean));
+      expect(keysOf(await scanTable(clean))).toEqual(ingested);
+      const { midway, after } = await failThenRetry(clean, nth, nth % 2 ? 'internal' : 'validation', (call) => call(DELETE_ARTICLE, { input: { id: article.id } }), 'deleteArticle');
+      expect(midway.length).toBeGreaterThan(deleted.length);
+      expect(keysOf(after)).toEqual(deleted);
+    }
+  });
+});
+
+async function ingestLong(call: AdminCaller) {
+  return payloadOf(await call(INGEST, { input: LONG_INPUT }), 'ingestArticle');
+}
