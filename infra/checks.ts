@@ -7,7 +7,11 @@ import { Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks, type NagPack } from 'cdk-nag';
 
 export function nagPacks(app: App): NagPack[] {
-  return [new AwsSolutionsChecks(app, { verbose: true }), new ServerlessChecks(app, { verbose: true })];
+  return [
+    // Also copies each acknowledgement and its reason into the template (Metadata.cdk_nag), as an audit trail.
+    new AwsSolutionsChecks(app, { verbose: true, writeSuppressionsToCloudFormation: true }),
+    new ServerlessChecks(app, { verbose: true }),
+  ];
 }
 
 /** Registers the packs on `app`; returns them (tests call `validateScope` on them). */

@@ -15,11 +15,10 @@ import {
   type GraphQLNamedType,
   type GraphQLSchema,
   type SelectionSetNode,
+  type ValidationContext,
+  type ASTVisitor,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
-import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
-import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { MAX_PAGE_SIZE } from '../lib/pagination.js';
 
 export const LIMITS = {
@@ -111,6 +110,55 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
   return walk(operation.selectionSet, root, 1, new Set());
 }
 
+interface Shape {
+  depth: number;
+  aliases: number;
+  directives: number;
+}
+
+/**
+ * Depth, aliases and directives of each operation, fragments expanded (each fragment
+ * counted once per operation: validation rejects cycles, and the guard stops them here).
+ * Also refuses `__`-prefixed names for fragments, operations, variables and aliases: they
+ * are reserved for introspection, and a fragment named `__schema` only serves to confuse.
+ */
+function shapeRule(context: ValidationContext): ASTVisitor {
+  const reject = (message: string, code: string) => context.reportError(new GraphQLError(message, { extensions: { code } }));
+  const measure = (selectionSet: SelectionSetNode, depth: number, seen: Set<string>, shape: Shape): void => {
+    shape.depth = Math.max(shape.depth, depth);
+    for (const selection of selectionSet.selections) {
+      shape.directives += selection.directives?.length ?? 0;
+      if (selection.kind === 'Field') {
+        if (selection.alias) shape.aliases++;
+        if (selection.selectionSet) measure(selection.selectionSet, depth + 1, seen, shape);
+      } else if (selection.kind === 'InlineFragment') {
+        measure(selection.selectionSet, depth, seen, shape);
+      } else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        const fragment = context.getFragment(selection.name.value);
+        if (fragment) measure(fragment.selectionSet, depth, seen, shape);
+      }
+      if (shape.depth > LIMITS.depth || shape.aliases > LIMITS.aliases || shape.directives > LIMITS.directives) return;
+    }
+  };
+  const reserved = (kind: string, name: string | undefined) => {
+    if (name?.startsWith('__')) reject(`${kind} names starting with "__" are reserved for introspection: "${name}"`, 'VALIDATION_FAILED');
+  };
+  return {
+    FragmentDefinition: (node) => reserved('fragment', node.name.value),
+    VariableDefinition: (node) => reserved('variable', node.variable.name.value),
+    Field: (node) => reserved('alias', node.alias?.value),
+    OperationDefinition(node) {
+      reserved('operation', node.name?.value);
+      const shape: Shape = { depth: 0, aliases: 0, directives: node.directives?.length ?? 0 };
+      measure(node.selectionSet, 1, new Set(), shape);
+      if (shape.depth > LIMITS.depth) reject(`queries may nest at most ${LIMITS.depth} levels deep`, 'QUERY_TOO_DEEP');
+      if (shape.aliases > LIMITS.aliases) reject(`queries may use at most ${LIMITS.aliases} aliases`, 'TOO_MANY_ALIASES');
+      if (shape.directives > LIMITS.directives) reject(`queries may use at most ${LIMITS.directives} directives`, 'TOO_MANY_DIRECTIVES');
+    },
+  };
+}
+
 /** The request limits, as yoga plugins: body size, tokens, depth, aliases, directives, cost. */
 export function useLimits(): Plugin[] {
   return [
@@ -125,7 +173,7 @@ export function useLimits(): Plugin[] {
           try {
             return parse(source, { ...options, maxTokens: LIMITS.tokens });
           } catch (error) {
-            if (error instanceof GraphQLError && /more than \d+ tokens/.test(error.message)) {
+            if (error instanceof GraphQLError && /more th\w+ \d+ tokens/.test(error.message)) {
               throw new LimitError(`documents are limited to ${LIMITS.tokens} tokens`, 'QUERY_TOO_LARGE');
             }
             throw error;
@@ -133,9 +181,11 @@ export function useLimits(): Plugin[] {
         });
       },
     },
-    maxDepthPlugin({ n: LIMITS.depth, exposeLimits: true, flattenFragments: true, errorMessage: 'Query is too deep' }),
-    maxAliasesPlugin({ n: LIMITS.aliases, exposeLimits: true, errorMessage: 'Query uses too many aliases' }),
-    maxDirectivesPlugin({ n: LIMITS.directives, exposeLimits: true, errorMessage: 'Query uses too many directives' }),
+    {
+      onValidate({ addValidationRule }) {
+        addValidationRule(shapeRule);
+      },
+    },
     {
       onExecute({ args }) {
         const cost = operationCost(args.schema, args.document, args.operationName, (args.variableValues ?? {}) as Record<string, unknown>);

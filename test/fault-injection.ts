@@ -59,6 +59,8 @@ export interface FaultOptions {
   failInvocations?: number[];
   /** The error of `failInvocations`; default `'internal'`. */
   invocationFault?: FaultKind;
+  /** How many attempts of each of `failInvocations` fail, from the first; default all of them. */
+  failAttempts?: number;
   /** 'before' (default): DynamoDB never sees the failed attempt. 'after': it does, and the response is lost. */
   when?: 'before' | 'after';
 }
@@ -149,6 +151,7 @@ export function injectFaults(client: DynamoDBClient, options: FaultOptions = {})
   const numberName = `claimgraphFaultNumbering${id}`;
   const faultName = `claimgraphFaultInjection${id}`;
   const invocationKey = Symbol(numberName);
+  const attemptKey = Symbol(faultName);
   const matches = commandFilter(options.only);
   const kinds = options.kinds?.length ? options.kinds : RETRYABLE_FAULTS;
   const scheduled = new Set(options.failInvocations ?? []);
@@ -165,12 +168,14 @@ export function injectFaults(client: DynamoDBClient, options: FaultOptions = {})
     byCommand: {} as Record<string, number>,
   };
 
-  const decide = (invocation: number | undefined): FaultKind | undefined => {
+  const decide = (invocation: number | undefined, attempt: number): FaultKind | undefined => {
     // Draw both numbers on every attempt so the sequence does not depend on the rate.
     const roll = random();
     const pick = random();
     if (!enabled) return undefined;
-    if (invocation !== undefined && scheduled.has(invocation)) return options.invocationFault ?? 'internal';
+    if (invocation !== undefined && scheduled.has(invocation) && attempt <= (options.failAttempts ?? Infinity)) {
+      return options.invocationFault ?? 'internal';
+    }
     if (roll < rate) return kinds[Math.floor(pick * kinds.length)]!;
     return undefined;
   };
@@ -197,7 +202,9 @@ export function injectFaults(client: DynamoDBClient, options: FaultOptions = {})
     const command = bareName(context.commandName ?? 'unknown');
     if (!matches(command)) return next(args);
     state.attempts += 1;
-    const kind = decide((context as Record<symbol, unknown>)[invocationKey] as number | undefined);
+    const marks = context as Record<symbol, number | undefined>;
+    marks[attemptKey] = (marks[attemptKey] ?? 0) + 1;
+    const kind = decide(marks[invocationKey], marks[attemptKey]);
     if (!kind) return next(args);
     record(kind, command);
     if (when === 'after' && kind !== 'validation') {

@@ -3,7 +3,7 @@
  * function (payload format 2.0), CORS for browser front ends (API Gateway answers preflights
  * itself), stage-wide throttling and JSON access logs to a log group with retention.
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CorsHttpMethod,
@@ -57,6 +57,7 @@ export class GraphqlHttpApi extends Construct {
   constructor(scope: Construct, id: string, props: GraphqlHttpApiProps) {
     super(scope, id);
     this.api = new HttpApi(this, 'Api', {
+      apiName: `${Stack.of(this).stackName}-graphql`,
       description: 'claimgraph GraphQL API',
       createDefaultStage: false,
       corsPreflight: {

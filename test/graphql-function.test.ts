@@ -1,0 +1,205 @@
+/**
+ * The Lambda handler (functions/graphql.ts), called in-process with API Gateway HTTP API
+ * payload 2.0 events against DynamoDB Local; then the bundle the stack deploys, built with
+ * the stack's esbuild settings and run in a fresh Node process.
+ */
+import { readFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { serverAudits } from 'graphql-http';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildHandlerBundle, graphqlEvent, httpApiEvent, runColdStart, type BuiltBundle } from '../bench/bundle.js';
+import { DYNAMODB_COMMAND_ACTIONS } from '../infra/constructs/graphql-function.js';
+import { createTestDb } from './support.js';
+
+type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+type Adapter = typeof import('../functions/graphql.js');
+
+const SAMPLE = readFileSync(new URL('../data/samples/karabakh-shushi.txt', import.meta.url), 'utf8');
+const INGEST = `mutation($input: IngestArticleInput!) {
+  ingestArticle(input: $input) { created article { id title claims(first: 50) { edges { node { kind locations { name latitude } } } } } userErrors { code message } }
+}`;
+const ARTICLES = '{ articles(first: 5) { edges { node { id title } } } }';
+
+let handler: Handler;
+let adapter: Adapter;
+let tableName: string;
+
+beforeAll(async () => {
+  const db = await createTestDb();
+  tableName = db.tableName;
+  // lib/config.ts reads these when the handler module is first imported.
+  process.env.TABLE_NAME = db.tableName;
+  process.env.DYNAMODB_ENDPOINT = inject('dynamodbEndpoint');
+  process.env.AWS_REGION = 'us-east-1';
+  adapter = await import('../functions/graphql.js');
+  handler = (event) => adapter.handler(event);
+});
+
+const json = (result: APIGatewayProxyStructuredResultV2) => JSON.parse(result.body ?? '') as { data?: any; errors?: { message: string }[] };
+
+describe('the Lambda handler with API Gateway 2.0 events', () => {
+  it('answers a POST with a JSON body (and ingests through it)', async () => {
+    const result = await handler(graphqlEvent(INGEST, { input: { text: SAMPLE, title: 'Shushi', url: 'https://example.org/shushi', publishedAt: '2020-11-09T12:00:00Z' } }));
+    expect(result.statusCode).toBe(200);
+    expect(result.isBase64Encoded).toBe(false);
+    expect(result.headers?.['content-type']).toMatch(/^application\/graphql-response\+json/);
+    const { data, errors } = json(result);
+    expect(errors).toBeUndefined();
+    expect(data.ingestArticle.userErrors).toEqual([]);
+    expect(data.ingestArticle.created).toBe(true);
+    const places = data.ingestArticle.article.claims.edges.flatMap((edge: any) => edge.node.locations.map((l: any) => l.name));
+    expect(places).toContain('Stepanakert');
+  });
+
+  it('answers a POST whose body API Gateway base64-encoded', async () => {
+    const body = Buffer.from(JSON.stringify({ query: ARTICLES })).toString('base64');
+    const result = await handler(httpApiEvent({ method: 'POST', headers: { 'content-type': 'application/json' }, body, isBase64Encoded: true }));
+    expect(result.statusCode).toBe(200);
+    expect(json(result).data.articles.edges.map((edge: any) => edge.node.title)).toEqual(['Shushi']);
+  });
+
+  it('answers a GET with the query in the query string', async () => {
+    const rawQueryString = new URLSearchParams({ query: ARTICLES }).toString();
+    const result = await handler(httpApiEvent({ method: 'GET', rawQueryString, headers: { accept: 'application/json' } }));
+    expect(result.statusCode).toBe(200);
+    expect(result.headers?.['content-type']).toMatch(/^application\/json/);
+    expect(json(result).data.articles.edges).toHaveLength(1);
+  });
+
+  it('refuses a mutation over GET with 405', async () => {
+    const rawQueryString = new URLSearchParams({ query: 'mutation { createParty(input: { name: "X", kind: GOVERNMENT }) { party { id } } }' }).toString();
+    const result = await handler(httpApiEvent({ method: 'GET', rawQueryString, headers: { accept: 'application/json' } }));
+    expect(result.statusCode).toBe(405);
+    expect(result.headers?.allow).toMatch(/POST/);
+  });
+
+  it('answers a CORS preflight (in AWS, API Gateway answers it before the function)', async () => {
+    const result = await handler(
+      httpApiEvent({
+        method: 'OPTIONS',
+        headers: { origin: 'https://news.example.org', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      }),
+    );
+    expect(result.statusCode).toBe(204);
+    expect(result.body).toBe('');
+    expect(result.headers).toMatchObject({
+      'access-control-allow-origin': 'https://news.example.org',
+      'access-control-allow-methods': 'POST',
+      'access-control-allow-headers': 'content-type',
+    });
+  });
+
+  it('answers a malformed body with 400 and a GraphQL error, not a crash', async () => {
+    const result = await handler(httpApiEvent({ method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: '{"query": "{ articles' }));
+    expect(result.statusCode).toBe(400);
+    expect(result.headers?.['content-type']).toMatch(/json/);
+    expect(json(result).errors?.[0]?.message).toMatch(/JSON/i);
+  });
+
+  it('answers a query with an unknown field with a validation error', async () => {
+    const result = await handler(graphqlEvent('{ nope }'));
+    expect(result.statusCode).toBe(200);
+    expect(json(result).errors?.[0]?.message).toMatch(/Cannot query field "nope"/);
+  });
+
+  it('passes the graphql-http MUST audits through the adapter', async () => {
+    // Each audit's fetch becomes a 2.0 event and the handler's result becomes a Response.
+    const fetchFn = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+      const request = new Request(input, init);
+      const url = new URL(request.url);
+      const text = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text();
+      const headers: Record<string, string> = {};
+      request.headers.forEach((value, name) => (headers[name] = value));
+      const result = await handler(
+        httpApiEvent({ method: request.method, path: url.pathname, rawQueryString: url.search.slice(1), headers, ...(text !== undefined ? { body: text } : {}) }),
+      );
+      return new Response(result.statusCode === 204 || result.statusCode === 304 ? null : (result.body ?? ''), {
+        status: result.statusCode,
+        headers: result.headers as Record<string, string>,
+      });
+    };
+    const failed: string[] = [];
+    for (const audit of serverAudits({ url: 'https://abc123defg.execute-api.us-east-1.amazonaws.com/graphql', fetchFn }).filter((a) => a.name.startsWith('MUST'))) {
+      const result = await audit.fn();
+      if (result.status !== 'ok') failed.push(`${audit.name}: ${result.reason}`);
+    }
+    expect(failed).toEqual([]);
+  });
+});
+
+describe('the 2.0 adapter', () => {
+  it('builds the URL from host, rawPath and rawQueryString, and the cookie header from cookies', () => {
+    const { url, init } = adapter.requestOf(httpApiEvent({ method: 'GET', rawQueryString: 'query=%7B%20a%20%7D&x=1', cookies: ['a=1', 'b=2'] }));
+    expect(url).toBe('https://abc123defg.execute-api.us-east-1.amazonaws.com/graphql?query=%7B%20a%20%7D&x=1');
+    expect(init.method).toBe('GET');
+    expect(init.body).toBeUndefined();
+    expect(new Headers(init.headers).get('cookie')).toBe('a=1; b=2');
+  });
+
+  it('decodes a base64 body to its bytes', () => {
+    const bytes = Buffer.from('{"query":"{ é }"}');
+    const { init } = adapter.requestOf(httpApiEvent({ body: bytes.toString('base64'), isBase64Encoded: true }));
+    expect(Buffer.from(init.body as Uint8Array).equals(bytes)).toBe(true);
+  });
+
+  it('returns every set-cookie in cookies, the other headers in headers', async () => {
+    const headers = new Headers({ 'content-type': 'text/plain', 'x-one': '1' });
+    headers.append('set-cookie', 'a=1; Path=/');
+    headers.append('set-cookie', 'b=2; Path=/');
+    const result = await adapter.resultOf(new Response('hi', { status: 201, headers }));
+    expect(result).toEqual({
+      statusCode: 201,
+      headers: { 'content-type': 'text/plain', 'x-one': '1' },
+      body: 'hi',
+      isBase64Encoded: false,
+      cookies: ['a=1; Path=/', 'b=2; Path=/'],
+    });
+  });
+});
+
+describe('the deployed bundle (stack esbuild settings, fresh Node process)', () => {
+  let bundle: BuiltBundle;
+  beforeAll(async () => {
+    bundle = await buildHandlerBundle();
+  });
+  afterAll(() => rmSync(bundle.outdir, { recursive: true, force: true }));
+
+  it('builds an ESM bundle with the AWS SDK in it and GraphiQL left out', () => {
+    console.info(`handler bundle: ${bundle.bytes} bytes (+ ${bundle.mapBytes} bytes of source map, ${bundle.assetBytes['gazetteer.tsv.gz']} bytes of gazetteer)`);
+    expect(bundle.bytes).toBeGreaterThan(100_000);
+    expect(bundle.bytes).toBeLessThan(3_000_000);
+    const inputs = Object.keys(bundle.metafile.inputs);
+    expect(inputs.some((input) => input.includes('node_modules/@aws-sdk/client-dynamodb/'))).toBe(true);
+    expect(inputs.filter((input) => /render-graphiql|graphiql/.test(input))).toEqual([]);
+    const code = readFileSync(bundle.outfile, 'utf8');
+    expect(code.startsWith("import { createRequire } from 'module'; const require = createRequire(import.meta.url);")).toBe(true);
+    expect(code).toMatch(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/);
+  });
+
+  it('sends only DynamoDB commands the function role allows', () => {
+    // Every `new XCommand(` in the project's own bundled files must have IAM actions granted.
+    const own = Object.keys(bundle.metafile.inputs).filter((input) => /^(lib|schema|functions)\//.test(input));
+    const sent = new Set<string>();
+    for (const file of own) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/new (\w+Command)\(/g)) sent.add(match[1]!);
+    }
+    expect([...sent].sort()).toEqual(Object.keys(DYNAMODB_COMMAND_ACTIONS).sort());
+    // A ConditionCheck item in a transaction would need dynamodb:ConditionCheckItem.
+    expect(readFileSync('lib/dynamo.ts', 'utf8')).not.toMatch(/ConditionCheck\s*:/);
+  });
+
+  it('ingests (reading the gazetteer shipped next to it) and answers queries', async () => {
+    const env = { TABLE_NAME: tableName, DYNAMODB_ENDPOINT: inject('dynamodbEndpoint') };
+    const ingest = await runColdStart(bundle.outfile, graphqlEvent(INGEST, { input: { text: SAMPLE, title: 'Shushi again', publishedAt: '2020-11-10T12:00:00Z' } }), env);
+    expect(ingest.statusCode).toBe(200);
+    const ingested = JSON.parse(ingest.body);
+    expect(ingested.errors).toBeUndefined();
+    const places = ingested.data.ingestArticle.article.claims.edges.flatMap((edge: any) => edge.node.locations.map((l: any) => l.name));
+    expect(places).toContain('Stepanakert');
+
+    const query = await runColdStart(bundle.outfile, graphqlEvent(ARTICLES), env);
+    expect(query.statusCode).toBe(200);
+    expect(JSON.parse(query.body).data.articles.edges.map((edge: any) => edge.node.title)).toEqual(['Shushi again', 'Shushi']);
+  });
+});
