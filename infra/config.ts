@@ -22,6 +22,16 @@ export interface StackSettings {
   p99DurationAlarmMs: number;
   /** An existing SNS topic the alarms notify; none means the alarms only change state. */
   alarmTopicArn: string | undefined;
+  /** Reads need a `read` API key too (REQUIRE_KEY_FOR_READ of the function). */
+  requireKeyForRead: boolean;
+  /** Turns GraphQL introspection off (DISABLE_INTROSPECTION of the function). */
+  disableIntrospection: boolean;
+  /**
+   * Name of an existing Secrets Manager secret whose value becomes the function's
+   * CLAIMGRAPH_ADMIN_KEY (resolved by CloudFormation at deploy: the template holds only a
+   * reference). None means no admin key: API keys are then only those stored in the table.
+   */
+  adminKeySecretName: string | undefined;
 }
 
 export const DEFAULT_SETTINGS: StackSettings = {
@@ -33,6 +43,9 @@ export const DEFAULT_SETTINGS: StackSettings = {
   timeout: Duration.seconds(15),
   p99DurationAlarmMs: 3000,
   alarmTopicArn: undefined,
+  requireKeyForRead: false,
+  disableIntrospection: false,
+  adminKeySecretName: undefined,
 };
 
 /** The context keys, as in `cdk deploy -c allowedOrigins=https://a.example,https://b.example`. */
@@ -45,6 +58,9 @@ export const CONTEXT_KEYS = {
   timeoutSeconds: 'timeoutSeconds',
   p99DurationAlarmMs: 'p99DurationAlarmMs',
   alarmTopicArn: 'alarmTopicArn',
+  requireKeyForRead: 'requireKeyForRead',
+  disableIntrospection: 'disableIntrospection',
+  adminKeySecretName: 'adminKeySecretName',
 } as const;
 
 type Context = (key: string) => unknown;
@@ -57,6 +73,14 @@ function integer(context: Context, key: string, fallback: number, min: number, m
     throw new ConfigError(`context ${key} must be an integer from ${min} to ${max}, got "${String(raw)}"`);
   }
   return value;
+}
+
+function boolean(context: Context, key: string, fallback: boolean): boolean {
+  const raw = context(key);
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === true || raw === 'true') return true;
+  if (raw === false || raw === 'false') return false;
+  throw new ConfigError(`context ${key} must be true or false, got "${String(raw)}"`);
 }
 
 function origins(raw: unknown, source: string): string[] {
@@ -102,6 +126,10 @@ export function readStackSettings(context: Context, env: Record<string, string |
   if (alarmTopicArn !== undefined && alarmTopicArn !== '' && !/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]+$/.test(String(alarmTopicArn))) {
     throw new ConfigError(`context ${k.alarmTopicArn} must be an SNS topic ARN, got "${String(alarmTopicArn)}"`);
   }
+  const adminKeySecretName = context(k.adminKeySecretName);
+  if (adminKeySecretName !== undefined && adminKeySecretName !== '' && !/^[\w/+=.@-]{1,512}$/.test(String(adminKeySecretName))) {
+    throw new ConfigError(`context ${k.adminKeySecretName} must be a Secrets Manager secret name, got "${String(adminKeySecretName)}"`);
+  }
   return {
     allowedOrigins,
     throttleRateLimit,
@@ -112,5 +140,8 @@ export function readStackSettings(context: Context, env: Record<string, string |
     timeout: Duration.seconds(timeoutSeconds),
     p99DurationAlarmMs: integer(context, k.p99DurationAlarmMs, DEFAULT_SETTINGS.p99DurationAlarmMs, 1, 29_000),
     alarmTopicArn: alarmTopicArn ? String(alarmTopicArn) : undefined,
+    requireKeyForRead: boolean(context, k.requireKeyForRead, DEFAULT_SETTINGS.requireKeyForRead),
+    disableIntrospection: boolean(context, k.disableIntrospection, DEFAULT_SETTINGS.disableIntrospection),
+    adminKeySecretName: adminKeySecretName ? String(adminKeySecretName) : undefined,
   };
 }

@@ -35,6 +35,9 @@ export class ClaimgraphStack extends Stack {
       memorySize: settings.memorySize,
       timeout: settings.timeout,
       logRetention: settings.logRetention,
+      requireKeyForRead: settings.requireKeyForRead,
+      disableIntrospection: settings.disableIntrospection,
+      adminKeySecretName: settings.adminKeySecretName,
     });
     this.http = new GraphqlHttpApi(this, 'Http', {
       handler: this.graphql.function,
@@ -71,8 +74,9 @@ export function nagAcknowledgements(stack: ClaimgraphStack): { scope: IConstruct
       scope: stack.http.api,
       id: 'AwsSolutions-APIG4',
       reason:
-        'claimgraph is a public GraphQL API for browser front ends and has no user accounts yet, so its two routes are open on purpose. ' +
-        'Abuse is bounded by stage throttling, the function timeout and the alarms; put an authorizer (IAM, JWT or Lambda) in front of the mutations before untrusted clients can reach them.',
+        'Authorization is done by the GraphQL server, per operation: mutations need an API key with the write scope (Authorization: Bearer), ' +
+        'reads are public by design (or need a read key with requireKeyForRead). An API Gateway authorizer cannot tell a query from a mutation (both are POST /graphql), ' +
+        'and the keys live in the table. Unauthenticated traffic is bounded by stage throttling, the request limits of the server and the alarms.',
     },
     {
       scope: stack.graphql.function,

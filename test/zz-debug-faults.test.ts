@@ -4,7 +4,7 @@ import { Db } from '../lib/dynamo.js';
 import { adminCaller, checkInvariants, injectFaults, summarize } from './fault-injection.js';
 import { createTestDb, scanTable, plainText } from './support.js';
 const text = 'The Armenian Defense Ministry said Azerbaijani forces shelled Stepanakert on Monday.\nThe Azerbaijani Defense Ministry said it had taken Shushi.';
-const Q = `mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { article { id version claims(first: 100) { edges { node { id version } } } } created userErrors { code message } } }`;
+const Q = `mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { article { id claims(first: 100) { edges { node { id version } } } } created userErrors { code message } } }`;
 it('debug lost responses', async () => {
   for (const op of ['ingest', 'create', 'update', 'delete']) {
     const clean = await createTestDb();

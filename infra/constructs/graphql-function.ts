@@ -5,7 +5,7 @@
  * layer does on this table and its indexes.
  */
 import { join } from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, SecretValue } from 'aws-cdk-lib';
 import { Effect, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -37,6 +37,10 @@ export interface GraphqlFunctionProps {
   memorySize: number;
   timeout: Duration;
   logRetention: RetentionDays;
+  requireKeyForRead: boolean;
+  disableIntrospection: boolean;
+  /** A Secrets Manager secret whose value is the admin API key (see StackSettings). */
+  adminKeySecretName: string | undefined;
 }
 
 export class GraphqlFunction extends Construct {
@@ -109,6 +113,12 @@ export class GraphqlFunction extends Construct {
         TABLE_NAME: table.table.tableName,
         NODE_ENV: 'production',
         NODE_OPTIONS: '--enable-source-maps',
+        REQUIRE_KEY_FOR_READ: String(props.requireKeyForRead),
+        DISABLE_INTROSPECTION: String(props.disableIntrospection),
+        ...(props.adminKeySecretName
+          ? // A {{resolve:secretsmanager:...}} reference: CloudFormation puts the value in at deploy.
+            { CLAIMGRAPH_ADMIN_KEY: SecretValue.secretsManager(props.adminKeySecretName).unsafeUnwrap() }
+          : {}),
       },
       bundling: nodejsBundling(),
     });
