@@ -155,10 +155,10 @@ export function httpApiEvent(options: {
 }
 
 /** A POST /graphql event with a JSON body. */
-export function graphqlEvent(query: string, variables?: Record<string, unknown>): APIGatewayProxyEventV2 {
+export function graphqlEvent(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): APIGatewayProxyEventV2 {
   return httpApiEvent({
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
 }

@@ -51,11 +51,16 @@ export function requestOf(event: APIGatewayProxyEventV2): { url: string; init: R
   return { url, init: { method, headers, body } };
 }
 
-/** A fetch Response as an API Gateway 2.0 result; `set-cookie` goes to `cookies`. */
+/**
+ * A fetch Response as an API Gateway 2.0 result: header names in lower case (yoga's Headers
+ * may keep the case they were set with), every `set-cookie` in `cookies`.
+ */
 export async function resultOf(response: Response): Promise<APIGatewayProxyStructuredResultV2> {
   const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    if (name !== 'set-cookie') headers[name] = value;
+  response.headers.forEach((value, key) => {
+    const name = key.toLowerCase();
+    if (name === 'set-cookie') return;
+    headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`;
   });
   const cookies = typeof response.headers.getSetCookie === 'function' ? response.headers.getSetCookie() : [];
   return {

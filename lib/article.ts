@@ -2,12 +2,12 @@
  * Articles: listing (newest first, by publisher, by date range), lookup by cleaned text,
  * and deletion with everything an article owns.
  */
-import { loadArticles, loadClaims, type DataContext } from './data.js';
-import { MAX_TRANSACTION_ACTIONS, withoutKeys, type Db, type WriteAction } from './dynamo.js';
+import { loadArticles, loadClaims, toRecords, type DataContext } from './data.js';
+import { MAX_TRANSACTION_ACTIONS, type Db, type WriteAction } from './dynamo.js';
 import { NotFoundError } from './errors.js';
 import { claimWithLinks, keyOfItem, mentionItem } from './items.js';
-import { articleKey, monthOf, monthRegistryPartition, publisherPartition, textPartition, timeShard, type TimeIndex } from './keys.js';
-import { pageOfPartition, pageOfShards, type Page, type PageArgs } from './pagination.js';
+import { articleKey, publisherPartition, textPartition, timeShard } from './keys.js';
+import { monthsOf, pageOfPartition, pageOfShards, type Page, type PageArgs } from './pagination.js';
 import type { Article, Claim } from './records.js';
 import { commitGroups, countActions } from './writes.js';
 
@@ -15,35 +15,6 @@ export interface ArticleFilter {
   publisher?: string | null;
   publishedAfter?: string | null;
   publishedBefore?: string | null;
-}
-
-/** The months of a time index that hold items within [from, to], newest first. */
-export async function monthsOf(db: Db, index: TimeIndex, from?: string | null, to?: string | null): Promise<string[]> {
-  const months: string[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.query({
-      keyCondition: '#pk = :pk AND #sk BETWEEN :from AND :to',
-      names: { '#pk': 'pk', '#sk': 'sk' },
-      values: { ':pk': monthRegistryPartition(index), ':from': from ? monthOf(from) : '0000', ':to': to ? monthOf(to) : '9999' },
-      forward: false,
-      startKey,
-    });
-    months.push(...page.items.map((item) => String(item.sk)));
-    startKey = page.lastKey;
-  } while (startKey);
-  return months;
-}
-
-/** Turns stored items into records, priming the loader so a refetch costs nothing. */
-export function toRecords<T>(data: DataContext, page: Page<Record<string, unknown>>): Page<T> {
-  return {
-    hasNextPage: page.hasNextPage,
-    items: page.items.map(({ cursor, value }) => {
-      data.items.prime(keyOfItem(value), value);
-      return { cursor, value: withoutKeys<T>(value) };
-    }),
-  };
 }
 
 export async function listArticles(data: DataContext, filter: ArticleFilter, args: PageArgs): Promise<Page<Article>> {

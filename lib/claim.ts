@@ -2,14 +2,13 @@
  * Claims: statements a party makes in an article. Creating and updating them (with
  * optimistic locking), listing by party, place, kind and date, and finding related claims.
  */
-import { monthsOf, toRecords } from './article.js';
-import { loadArticles, loadClaims, loadExisting, loadLocations, loadParties, type DataContext } from './data.js';
+import { followLinks, loadArticles, loadClaims, loadExisting, loadLocations, loadParties, toRecords, type DataContext } from './data.js';
 import { ConditionFailedError, type Item, type WriteAction } from './dynamo.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
 import { claimWithLinks, keyOfItem, mentionItem } from './items.js';
 import { articleKey, claimTimeIndexes, monthOf, timeShard } from './keys.js';
-import { pageOfPartition, pageOfShards, type Page, type PageArgs } from './pagination.js';
-import { followLinks, partyClaims, type DateRange } from './party.js';
+import { monthsOf, pageOfPartition, pageOfShards, type Page, type PageArgs } from './pagination.js';
+import { partyClaims, type DateRange } from './party.js';
 import { locationClaims } from './location.js';
 import { randomId } from './ids.js';
 import type { Article, Claim, ClaimKind, ClaimMode, Quantity, ReviewStatus, Span } from './records.js';

@@ -4,6 +4,8 @@
  */
 import DataLoader from 'dataloader';
 import { MAX_BATCH_GET_KEYS, keyString, withoutKeys, type Db, type Item, type Key } from './dynamo.js';
+import { keyOfItem } from './items.js';
+import type { Page } from './pagination.js';
 import { articleKey, claimKey, locationKey, partyKey } from './keys.js';
 import type { Article, Claim, Location, Party } from './records.js';
 
@@ -45,3 +47,27 @@ export async function loadExisting<T>(load: (data: DataContext, ids: readonly st
 export const clearCache = (data: DataContext): void => {
   data.items.clearAll();
 };
+
+/** Turns stored items into records, priming the loader so a refetch costs nothing. */
+export function toRecords<T>(data: DataContext, page: Page<Record<string, unknown>>): Page<T> {
+  return {
+    hasNextPage: page.hasNextPage,
+    items: page.items.map(({ cursor, value }) => {
+      data.items.prime(keyOfItem(value), value);
+      return { cursor, value: withoutKeys<T>(value) };
+    }),
+  };
+}
+
+/** Follows link items to the entities they name, keeping the links' cursors. */
+export async function followLinks<T>(
+  page: Page<Item>,
+  load: (ids: string[]) => Promise<(T | null)[]>,
+  idOf: (link: Item) => string,
+): Promise<Page<T>> {
+  const values = await load(page.items.map(({ value }) => idOf(value)));
+  return {
+    hasNextPage: page.hasNextPage,
+    items: page.items.flatMap(({ cursor }, i) => (values[i] ? [{ cursor, value: values[i] }] : [])),
+  };
+}

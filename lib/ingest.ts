@@ -125,7 +125,8 @@ async function writeNewArticle(data: DataContext, article: Article, claims: Clai
  * the old ones go. Readers of the article see one set or the other, never a mix.
  */
 async function reextractIfOlder(data: DataContext, article: Article, extraction: Extraction): Promise<IngestResult> {
-  if (article.extractorVersion === extraction.extractorVersion || article.extractorVersion === null) {
+  // Only a newer extractor replaces claims: an old deployment must not undo a newer one.
+  if (article.extractorVersion === null || compareVersions(extraction.extractorVersion, article.extractorVersion) <= 0) {
     return { article, created: false, reextracted: false };
   }
   if (extraction.cleanText !== article.text) return { article, created: false, reextracted: false };
@@ -144,6 +145,17 @@ async function reextractIfOlder(data: DataContext, article: Article, extraction:
   await commitGroups(data.db, old.map((claim) => claimWithLinks(claim).map((item): WriteAction => ({ delete: keyOfItem(item) }))));
   data.items.clearAll();
   return { article: updated, created: false, reextracted: true };
+}
+
+/** Compares dotted version numbers ("0.10.0" > "0.9.2"). */
+export function compareVersions(a: string, b: string): number {
+  const left = a.split('.').map(Number);
+  const right = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const difference = (left[i] ?? 0) - (right[i] ?? 0);
+    if (difference !== 0) return Math.sign(difference);
+  }
+  return 0;
 }
 
 /** Finds or creates the parties and places of an extraction, by their local keys. */

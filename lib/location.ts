@@ -2,8 +2,7 @@
  * Locations: places claims are about. Listing by name or by distance, their claims, and
  * fixing a geocode.
  */
-import { toRecords } from './article.js';
-import { loadClaims, loadLocations, type DataContext } from './data.js';
+import { followLinks, loadClaims, loadLocations, toRecords, type DataContext } from './data.js';
 import { ConditionFailedError, withoutKeys } from './dynamo.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
 import { coveringCells, distanceKm, geoPartitionOf } from './geo.js';
@@ -11,7 +10,7 @@ import { LOCATIONS_PARTITION, locationItem, nameItems } from './items.js';
 import { locationIdFor, randomId } from './ids.js';
 import { renameWrites } from './named.js';
 import { pageOfList, pageOfPartition, type Page, type PageArgs } from './pagination.js';
-import { followLinks, type DateRange } from './party.js';
+import type { DateRange } from './party.js';
 import type { Claim, Location, LocationPrecision } from './records.js';
 import { checkAliases, checkLatitude, checkLongitude, checkOptionalString, checkString } from './validate.js';
 

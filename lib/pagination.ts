@@ -5,6 +5,7 @@
  */
 import type { Db, Item } from './dynamo.js';
 import { InvalidCursorError, ValidationError } from './errors.js';
+import { monthOf, monthRegistryPartition, type TimeIndex } from './keys.js';
 import { TABLE, indexDefinition, type IndexName } from './table.js';
 
 export interface PageArgs {
@@ -196,4 +197,22 @@ export async function pageOfShards(
     for (const item of items) collected.push({ cursor: cursorOf(item, query, { m: month }), value: item });
   }
   return { items: collected.slice(0, args.first), hasNextPage: collected.length > args.first };
+}
+
+/** The months of a time index that hold items within [from, to], newest first. */
+export async function monthsOf(db: Db, index: TimeIndex, from?: string | null, to?: string | null): Promise<string[]> {
+  const months: string[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.query({
+      keyCondition: '#pk = :pk AND #sk BETWEEN :from AND :to',
+      names: { '#pk': 'pk', '#sk': 'sk' },
+      values: { ':pk': monthRegistryPartition(index), ':from': from ? monthOf(from) : '0000', ':to': to ? monthOf(to) : '9999' },
+      forward: false,
+      startKey,
+    });
+    months.push(...page.items.map((item) => String(item.sk)));
+    startKey = page.lastKey;
+  } while (startKey);
+  return months;
 }

@@ -2,9 +2,8 @@
  * Parties: who speaks or acts. Listing, their claims and articles, and merging two
  * records of one actor.
  */
-import { toRecords } from './article.js';
-import { loadArticles, loadClaims, loadParties, type DataContext } from './data.js';
-import { ConditionFailedError, type Item, type WriteAction } from './dynamo.js';
+import { followLinks, loadArticles, loadClaims, loadParties, toRecords, type DataContext } from './data.js';
+import { ConditionFailedError, type WriteAction } from './dynamo.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
 import { claimItem, keyOfItem, mentionItem, nameItems, partyItem, PARTIES_PARTITION } from './items.js';
 import { partyIdFor } from './ids.js';
@@ -47,19 +46,6 @@ export async function partyClaims(data: DataContext, partyId: string, range: Dat
     args,
   );
   return toRecords<Claim>(data, page);
-}
-
-/** Follows link items to the entities they name, keeping the links' cursors. */
-export async function followLinks<T>(
-  page: Page<Item>,
-  load: (ids: string[]) => Promise<(T | null)[]>,
-  idOf: (link: Item) => string,
-): Promise<Page<T>> {
-  const values = await load(page.items.map(({ value }) => idOf(value)));
-  return {
-    hasNextPage: page.hasNextPage,
-    items: page.items.flatMap(({ cursor }, i) => (values[i] ? [{ cursor, value: values[i] }] : [])),
-  };
 }
 
 /** Articles that mention a party or a place, newest first. */

@@ -128,6 +128,94 @@ describe.each([
   });
 });
 
+/** The table's items as comparable text, sorted by key. */
+const snapshot = (items: TableItem[]) => items.map((item) => JSON.stringify(item, Object.keys(item).sort())).sort();
+
+const SECOND_INPUT = {
+  url: 'https://example.org/news/2020/11/10/second',
+  publishedAt: '2020-11-10T09:00:00Z',
+  text: 'The Armenian Defense Ministry said Azerbaijani forces shelled Martuni on Tuesday.\nThe Azerbaijani Defense Ministry said it had taken Hadrut.',
+};
+
+describe('past the retry budget', () => {
+  /** A table holding the sample article with one hand-made claim, written without faults. */
+  async function seeded() {
+    const clean = await createTestDb();
+    const { article } = await ingestSample(adminCaller(clean));
+    const claim = payloadOf(await adminCaller(clean)(CREATE_CLAIM, { input: { articleId: article.id, content: { start: 0, end: 30 } } }), 'createClaim').claim;
+    return { clean, article, claim };
+  }
+
+  const operations = (article: any, claim: any) =>
+    [
+      ['ingestArticle', INGEST, { input: SECOND_INPUT }],
+      ['createClaim', CREATE_CLAIM, { input: { articleId: article.id, locationIds: [article.locations.edges[0].node.id], content: { start: 5, end: 40 } } }],
+      ['updateClaim', UPDATE_CLAIM, { input: { id: claim.id, expectedVersion: 1, status: 'REJECTED', locationIds: [article.locations.edges[1].node.id] } }],
+      ['deleteArticle', DELETE_ARTICLE, { input: { id: article.id } }],
+    ] as const;
+
+  it('every attempt failing: each mutation gets a masked error and the table is unchanged', async () => {
+    const { clean, article, claim } = await seeded();
+    const before = await expectConsistent(clean);
+    // 500s, 503s and timeouts back off from 50 ms; throttling (from 1 s) would only be slower.
+    const { db, faults } = faultyDb(clean, { rate: 1, seed: 3, kinds: ['internal', 'unavailable', 'timeout'] });
+    const logged: unknown[] = [];
+    const call = adminCaller(db, { logError: (error) => logged.push(error) });
+    for (const [field, query, variables] of operations(article, claim)) {
+      expectMasked(await call(query, variables), field);
+      expect(snapshot(await expectConsistent(clean))).toEqual(snapshot(before));
+    }
+    // The first request used all 8 attempts; the SDK's retry quota may cut later ones short.
+    expect(faults.attempts).toBeGreaterThanOrEqual(8 + 3);
+    expect(faults.injected).toBe(faults.attempts);
+    expect(logged).toHaveLength(4);
+  });
+
+  it('writes failing at 90% with 2 attempts: each mutation succeeds or is masked, and the table stays consistent', async () => {
+    const outcomes: Record<string, number> = {};
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const { clean, article, claim } = await seeded();
+      const { db, faults } = faultyDb(clean, { rate: 0.9, seed, only: 'writes' }, 2);
+      const call = adminCaller(db);
+      for (const [field, query, variables] of operations(article, claim)) {
+        const response = await call(query, variables);
+        if (response.body.errors) {
+          expectMasked(response, field);
+          outcomes.masked = (outcomes.masked ?? 0) + 1;
+        } else {
+          payloadOf(response, field);
+          outcomes.succeeded = (outcomes.succeeded ?? 0) + 1;
+        }
+        await expectConsistent(clean);
+      }
+      // The same operations again without faults converge to the state of a clean run.
+      faults.setEnabled(false);
+      const again = operations(article, claim);
+      expect((await call(again[0][1], again[0][2])).body.errors).toBeUndefined();
+      expect((await call(again[3][1], again[3][2])).body.errors).toBeUndefined();
+      const items = await expectConsistent(clean);
+      expect(items.filter((item) => item.sk === 'ARTICLE')).toHaveLength(1);
+    }
+    expect(outcomes.masked).toBeGreaterThan(5);
+  });
+
+  it('a lost response (the write applied, the reply timed out) is retried idempotently', async () => {
+    const { clean, article, claim } = await seeded();
+    for (const [field, query, variables] of operations(article, claim)) {
+      const { db, faults } = faultyDb(clean, { only: 'TransactWriteItems', failInvocations: [1], failAttempts: 1, invocationFault: 'timeout', when: 'after' });
+      const before = await scanTable(clean);
+      const response = await adminCaller(db)(query, variables);
+      const payload = payloadOf(response, field);
+      expect(faults.injected).toBe(1);
+      const after = await expectConsistent(clean);
+      const count = (items: TableItem[], sk: string) => items.filter((item) => item.sk === sk).length;
+      if (field === 'createClaim') expect(count(after, 'CLAIM')).toBe(count(before, 'CLAIM') + 1);
+      if (field === 'updateClaim') expect(payload.claim.version).toBe(2);
+      if (field === 'updateClaim') expect(after.find((item) => item.pk === `CLAIM#${decode(claim.id).split(':')[1]}`)?.version).toBe(2);
+    }
+  });
+});
+
 /** A long article: one attributed sentence per place, so its claims and links need several transactions. */
 const PLACES = [
   'Stepanakert', 'Shushi', 'Agdam', 'Fuzuli', 'Jabrayil', 'Hadrut', 'Martuni', 'Ganja', 'Barda', 'Tartar',
