@@ -8,8 +8,10 @@
  * of the handler's runs over the median of hello's.
  *
  *   npx tsx bench/bundle.ts [--runs 7]   starts DynamoDB Local, loads the sample, prints JSON
+ *   npm run bench                        calls benchBundle(endpoint) among the other benchmarks
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -287,20 +289,31 @@ export async function benchColdStart(options: { endpoint: string; tableName: str
   }
 }
 
+/**
+ * What `npm run bench` (bench/index.ts) calls with its DynamoDB Local endpoint: a fresh
+ * table with the sample article (so the query reads real data), then `benchColdStart`.
+ * With `{ endpoint, tableName }` the given table is used as it is.
+ */
+export async function benchBundle(target: string | { endpoint: string; tableName?: string; runs?: number }): Promise<ColdStartResult> {
+  const { endpoint, tableName, runs } = typeof target === 'string' ? { endpoint: target, tableName: undefined, runs: undefined } : target;
+  if (tableName) return benchColdStart({ endpoint, tableName, runs });
+  const fresh = `bench-bundle-${randomBytes(4).toString('hex')}`;
+  const db = new Db({ tableName: fresh, region: 'us-east-1', endpoint });
+  await ensureTable(db);
+  await loadSamples(db);
+  return benchColdStart({ endpoint, tableName: fresh, runs });
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
   const local = await startLocalDynamo();
   try {
-    const tableName = 'claimgraph-bench';
-    const db = new Db({ tableName, region: 'us-east-1', endpoint: local.endpoint });
-    await ensureTable(db);
-    await loadSamples(db);
     const bundle = await buildHandlerBundle();
     const hello = await buildHelloBundle();
     const sizes = { bundleBytes: bundle.bytes, mapBytes: bundle.mapBytes, ...bundle.assetBytes, helloBytes: hello.bytes };
     rmSync(bundle.outdir, { recursive: true, force: true });
     rmSync(hello.outdir, { recursive: true, force: true });
-    const result = await benchColdStart({ endpoint: local.endpoint, tableName, runs: Number(values.runs) });
+    const result = await benchBundle({ endpoint: local.endpoint, runs: Number(values.runs) });
     console.log(JSON.stringify({ ...sizes, ...result }, null, 2));
   } finally {
     await local.stop();

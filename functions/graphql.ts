@@ -8,20 +8,13 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from 'aws-lambda';
 import { readConfig } from '../lib/config.js';
 import { Db } from '../lib/dynamo.js';
-import { createServer } from '../schema/server.js';
+import { createServer, settingsFrom } from '../schema/server.js';
 
 const config = readConfig();
 const db = new Db({ tableName: config.tableName, region: config.region, endpoint: config.dynamodbEndpoint });
 // With the function's JSON log format, console.error writes one structured record
 // (level, requestId, errorType, errorMessage, stackTrace) per unexpected error.
-const yoga = createServer({
-  db,
-  production: config.production,
-  adminKey: config.adminKey,
-  requireKeyForRead: config.requireKeyForRead,
-  disableIntrospection: config.disableIntrospection,
-  logError: (error) => console.error(error),
-});
+const yoga = createServer({ db, ...settingsFrom(config), logError: (error) => console.error(error) });
 
 /** What resolvers could read from the server context, should they need the raw event. */
 export interface LambdaServerContext {

@@ -6,7 +6,6 @@
 import { findArticleIdByText, mentionItems } from './article.js';
 import { loadArticles, loadExisting, loadClaims, type DataContext } from './data.js';
 import { ConditionFailedError, MAX_TRANSACTION_ACTIONS, type WriteAction } from './dynamo.js';
-import { EXTRACTOR_VERSION, extract as defaultExtract } from './extract/index.js';
 import type { ArticleMeta, Extraction } from './extract/types.js';
 import { articleIdFor, extractedClaimIdFor, locationIdFor, partyIdFor, sha256 } from './ids.js';
 import { articleItem, claimWithLinks, keyOfItem, locationItem, partyItem } from './items.js';
@@ -43,8 +42,15 @@ export function checkIngestInput(input: IngestInput) {
   };
 }
 
-export async function ingestArticle(data: DataContext, input: IngestInput, extract: Extractor = defaultExtract): Promise<IngestResult> {
+/**
+ * Extraction (with compromise's lexicon and the gazetteer) loads on the first ingest, not
+ * when the module loads: a Lambda that only answers queries never pays for it.
+ */
+const loadExtractor = async (): Promise<Extractor> => (await import('./extract/index.js')).extract;
+
+export async function ingestArticle(data: DataContext, input: IngestInput, extractor?: Extractor): Promise<IngestResult> {
   const checked = checkIngestInput(input);
+  const extract = extractor ?? (await loadExtractor());
   const extraction = extract(checked.text, { publishedAt: checked.publishedAt, title: checked.title, publisher: checked.publisher });
   const textHash = sha256(extraction.cleanText);
   const id = articleIdFor({ url: checked.url, text: extraction.cleanText });
@@ -222,4 +228,3 @@ function claimsOf(extraction: Extraction, article: Article, parties: Map<string,
   }));
 }
 
-export { EXTRACTOR_VERSION };

@@ -5,6 +5,7 @@
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerOptions } from 'graphql-yoga';
+import type { Config } from '../lib/config.js';
 import { createDataContext } from '../lib/data.js';
 import type { Db } from '../lib/dynamo.js';
 import { ClaimgraphError } from '../lib/errors.js';
@@ -94,6 +95,14 @@ function maskError(logError: (error: unknown) => void) {
     });
   };
 }
+
+/** The server settings that come from the environment, the same in every host. */
+export const settingsFrom = (config: Config): Pick<ServerOptions, 'production' | 'adminKey' | 'requireKeyForRead' | 'disableIntrospection'> => ({
+  production: config.production,
+  adminKey: config.adminKey,
+  requireKeyForRead: config.requireKeyForRead,
+  disableIntrospection: config.disableIntrospection,
+});
 
 export function createServer(options: ServerOptions) {
   const logError = options.logError ?? ((error) => console.error(error));

@@ -14,7 +14,7 @@ import { ensureTable, loadSamples } from '../lib/bootstrap.js';
 import { ConfigError, readConfig } from '../lib/config.js';
 import { Db } from '../lib/dynamo.js';
 import { JavaMissingError, openLocalDatabase } from '../lib/local-dynamo.js';
-import { createServer } from '../schema/server.js';
+import { createServer, settingsFrom } from '../schema/server.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -46,14 +46,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const yoga = createServer({
-    db,
-    production: config.production,
-    adminKey: config.adminKey,
-    requireKeyForRead: config.requireKeyForRead,
-    disableIntrospection: config.disableIntrospection,
-    renderGraphiQL,
-  });
+  const yoga = createServer({ db, ...settingsFrom(config), renderGraphiQL });
   const server = createHttpServer(yoga);
   server.on('error', async (error: NodeJS.ErrnoException) => {
     console.error(error.code === 'EADDRINUSE' ? `Port ${config.port} is in use: pass --port N or set PORT.` : error.message);

@@ -1,0 +1,336 @@
+/**
+ * The CDK stack, synthesized once (NodejsFunction bundles with esbuild, so once is enough)
+ * and checked with CDK assertions: the table against lib/table.ts, the function, the exact
+ * IAM policy, the HTTP API, logs, alarms, outputs, the bundled asset, and cdk-nag.
+ *
+ * The synth uses non-default settings (CORS origins, an alarm topic, an admin key secret) to
+ * check that they reach the template; the defaults are checked on readStackSettings.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, Duration, Validations } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { NagPack } from 'cdk-nag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ESM_REQUIRE_BANNER } from '../infra/bundling.js';
+import { addNagChecks } from '../infra/checks.js';
+import { DEFAULT_SETTINGS, readStackSettings } from '../infra/config.js';
+import { TABLE_LOGICAL_ID } from '../infra/constructs/table.js';
+import { ClaimgraphStack, nagAcknowledgements } from '../infra/stack.js';
+import { TABLE, createTableInput } from '../lib/table.js';
+
+const CONTEXT = {
+  allowedOrigins: 'https://news.example.org, http://localhost:4000',
+  alarmTopicArn: 'arn:aws:sns:us-east-1:123456789012:claimgraph-alarms',
+  adminKeySecretName: 'claimgraph/admin-key',
+};
+
+let app: App;
+let stack: ClaimgraphStack;
+let template: Template;
+let resources: Record<string, { Type: string; Properties?: any; DeletionPolicy?: string; UpdateReplacePolicy?: string; Metadata?: any }>;
+let packs: NagPack[];
+
+beforeAll(() => {
+  app = new App({ context: CONTEXT });
+  const settings = readStackSettings((key) => app.node.tryGetContext(key), {});
+  stack = new ClaimgraphStack(app, 'Claimgraph', { settings });
+  packs = addNagChecks(app);
+  template = Template.fromStack(stack);
+  resources = template.toJSON().Resources;
+}, 180_000);
+
+const ofType = (type: string) => Object.entries(resources).filter(([, resource]) => resource.Type === type);
+const only = (type: string) => {
+  const found = ofType(type);
+  expect(found, type).toHaveLength(1);
+  return found[0]!;
+};
+const tableArn = { 'Fn::GetAtt': [TABLE_LOGICAL_ID, 'Arn'] };
+
+describe('the table', () => {
+  it('has the pinned logical ID', () => {
+    expect(only('AWS::DynamoDB::Table')[0]).toBe(TABLE_LOGICAL_ID);
+  });
+
+  it('has the keys and indexes of lib/table.ts, as the local bootstrap creates them', () => {
+    const expected = createTableInput('any');
+    const table = resources[TABLE_LOGICAL_ID]!.Properties;
+    expect(table.KeySchema).toEqual(expected.KeySchema);
+    const byName = (a: { AttributeName?: string }, b: { AttributeName?: string }) => a.AttributeName!.localeCompare(b.AttributeName!);
+    expect([...table.AttributeDefinitions].sort(byName)).toEqual([...expected.AttributeDefinitions!].sort(byName));
+    expect(table.GlobalSecondaryIndexes).toEqual(expected.GlobalSecondaryIndexes);
+    expect(table.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual(TABLE.indexes.map((index) => index.name));
+  });
+
+  it('is on-demand, with point-in-time recovery and deletion protection, retained, and has no physical name', () => {
+    const table = resources[TABLE_LOGICAL_ID]!;
+    expect(table.Properties).toMatchObject({
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      DeletionProtectionEnabled: true,
+    });
+    expect(table.Properties.TableName).toBeUndefined();
+    expect(table.Properties.ProvisionedThroughput).toBeUndefined();
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.UpdateReplacePolicy).toBe('Retain');
+  });
+});
+
+describe('the function', () => {
+  it('runs the bundled handler on Node.js 22+ arm64, with memory, timeout, X-Ray and JSON logs', () => {
+    const [, fn] = only('AWS::Lambda::Function');
+    const props = fn.Properties;
+    expect(Number(/^nodejs(\d+)\.x$/.exec(props.Runtime)?.[1])).toBeGreaterThanOrEqual(22);
+    expect(props).toMatchObject({
+      Handler: 'index.handler',
+      Architectures: ['arm64'],
+      MemorySize: DEFAULT_SETTINGS.memorySize,
+      Timeout: DEFAULT_SETTINGS.timeout.toSeconds(),
+      TracingConfig: { Mode: 'Active' },
+      LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: expect.stringMatching(/^GraphqlLogs/) } },
+    });
+  });
+
+  it('gets its configuration from environment variables that lib/config.ts reads', () => {
+    const [, fn] = only('AWS::Lambda::Function');
+    expect(fn.Properties.Environment.Variables).toEqual({
+      TABLE_NAME: { Ref: TABLE_LOGICAL_ID },
+      NODE_ENV: 'production',
+      NODE_OPTIONS: '--enable-source-maps',
+      REQUIRE_KEY_FOR_READ: 'false',
+      DISABLE_INTROSPECTION: 'false',
+      // A dynamic reference, resolved by CloudFormation: the secret itself is not in the template.
+      CLAIMGRAPH_ADMIN_KEY: '{{resolve:secretsmanager:claimgraph/admin-key:SecretString:::}}',
+    });
+  });
+
+  it('ships a minified ESM bundle with its source map and the gazetteer next to it', () => {
+    const [, fn] = only('AWS::Lambda::Function');
+    // The code asset is staged in the cloud assembly as asset.<hash>, uploaded as <hash>.zip.
+    const hash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');
+    const assetDir = join(app.outdir, `asset.${hash}`);
+    expect(readdirSync(assetDir).sort()).toEqual(['gazetteer.tsv.gz', 'index.mjs', 'index.mjs.map']);
+    expect(statSync(join(assetDir, 'gazetteer.tsv.gz')).size).toBe(statSync('data/gazetteer.tsv.gz').size);
+    const code = readFileSync(join(assetDir, 'index.mjs'), 'utf8');
+    expect(code.startsWith(ESM_REQUIRE_BANNER)).toBe(true);
+    expect(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/.test(code)).toBe(true);
+    expect(code.split('\n').length).toBeLessThan(1000); // minified
+    expect(code.includes('DynamoDB_20120810'), 'the AWS SDK is bundled, not taken from the runtime').toBe(true);
+    expect(code.length, 'no 18 MB GraphiQL renderer').toBeLessThan(3_000_000);
+    const map = JSON.parse(readFileSync(join(assetDir, 'index.mjs.map'), 'utf8')) as { sources: string[]; sourcesContent?: unknown };
+    expect(map.sources.some((source) => source.endsWith('functions/graphql.ts'))).toBe(true);
+    expect(map.sourcesContent).toBeUndefined();
+  });
+});
+
+describe('least privilege', () => {
+  type Statement = { Sid?: string; Effect: string; Action: string | string[]; Resource: unknown };
+  const statements = (): Statement[] => [
+    ...ofType('AWS::IAM::Role').flatMap(([, role]) => (role.Properties.Policies ?? []).flatMap((policy: any) => policy.PolicyDocument.Statement)),
+    ...ofType('AWS::IAM::Policy').flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement),
+  ];
+  const actions = (statement: Statement) => [statement.Action].flat();
+
+  it('allows exactly the DynamoDB actions the data layer needs, on the table and its indexes only', () => {
+    const dynamo = statements().filter((statement) => actions(statement).some((action) => action.startsWith('dynamodb:')));
+    expect(dynamo).toEqual([
+      {
+        Sid: 'ReadWriteTableItems',
+        Effect: 'Allow',
+        // TransactWriteItems is authorized item by item: Put, Update and Delete.
+        Action: ['dynamodb:BatchGetItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+        Resource: tableArn,
+      },
+      {
+        Sid: 'QueryTableIndexes',
+        Effect: 'Allow',
+        Action: 'dynamodb:Query',
+        Resource: TABLE.indexes.map((index) => ({ 'Fn::Join': ['', [tableArn, `/index/${index.name}`]] })),
+      },
+    ]);
+  });
+
+  it('has no wildcard action anywhere, and "*" as a resource only for X-Ray (which has no resource-level permissions)', () => {
+    const all = statements();
+    expect(all.flatMap(actions).filter((action) => action.includes('*'))).toEqual([]);
+    const wildcard = all.filter((statement) => JSON.stringify(statement.Resource).includes('"*"'));
+    expect(wildcard).toEqual([{ Effect: 'Allow', Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Resource: '*' }]);
+    expect(all.every((statement) => statement.Effect === 'Allow')).toBe(true);
+  });
+
+  it('writes logs only to its own log group, and uses no managed policy', () => {
+    const [, role] = only('AWS::IAM::Role');
+    expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    const logs = statements().filter((statement) => actions(statement).some((action) => action.startsWith('logs:')));
+    expect(logs).toEqual([
+      { Sid: 'WriteOwnLogGroup', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [expect.stringMatching(/^GraphqlLogs/), 'Arn'] } },
+    ]);
+  });
+});
+
+describe('the HTTP endpoint', () => {
+  it('is an HTTP API with CORS for the configured origins', () => {
+    const [, api] = only('AWS::ApiGatewayV2::Api');
+    expect(api.Properties).toMatchObject({
+      ProtocolType: 'HTTP',
+      CorsConfiguration: {
+        AllowOrigins: ['https://news.example.org', 'http://localhost:4000'],
+        AllowMethods: ['GET', 'POST'],
+        AllowHeaders: expect.arrayContaining(['content-type', 'authorization']),
+        AllowCredentials: false,
+        MaxAge: Duration.days(1).toSeconds(),
+      },
+    });
+  });
+
+  it('routes GET and POST /graphql to the function with payload format 2.0', () => {
+    const routes = ofType('AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties);
+    expect(routes.map((route) => route.RouteKey).sort()).toEqual(['GET /graphql', 'POST /graphql']);
+    const integrations = ofType('AWS::ApiGatewayV2::Integration');
+    expect(integrations.length).toBeGreaterThan(0);
+    for (const [id, integration] of integrations) {
+      expect(integration.Properties).toMatchObject({
+        IntegrationType: 'AWS_PROXY',
+        PayloadFormatVersion: '2.0',
+        IntegrationUri: { 'Fn::GetAtt': [expect.stringMatching(/^GraphqlFunction/), 'Arn'] },
+      });
+      expect(routes.some((route) => JSON.stringify(route.Target).includes(id))).toBe(true);
+    }
+    template.allResourcesProperties('AWS::Lambda::Permission', { Principal: 'apigateway.amazonaws.com', Action: 'lambda:InvokeFunction' });
+  });
+
+  it('has a $default stage with default throttling and JSON access logs', () => {
+    const [, stage] = only('AWS::ApiGatewayV2::Stage');
+    expect(stage.Properties).toMatchObject({
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: DEFAULT_SETTINGS.throttleRateLimit, ThrottlingBurstLimit: DEFAULT_SETTINGS.throttleBurstLimit },
+      AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': [expect.stringMatching(/^HttpAccessLogs/), 'Arn'] } },
+    });
+    const format = JSON.parse(stage.Properties.AccessLogSettings.Format) as Record<string, string>;
+    expect(format).toMatchObject({ requestId: '$context.requestId', status: '$context.status', routeKey: '$context.routeKey' });
+  });
+
+  it('outputs the GraphQL endpoint URL and the table name', () => {
+    const outputs = template.toJSON().Outputs;
+    const [api] = only('AWS::ApiGatewayV2::Api');
+    expect(outputs.GraphqlUrl.Value).toEqual({
+      'Fn::Join': ['', ['https://', { Ref: api }, '.execute-api.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, '/graphql']],
+    });
+    expect(outputs.TableName.Value).toEqual({ Ref: TABLE_LOGICAL_ID });
+    expect(outputs.FunctionName.Value).toEqual({ Ref: expect.stringMatching(/^GraphqlFunction/) });
+  });
+});
+
+describe('operations', () => {
+  it('keeps every log group for a set time', () => {
+    const groups = ofType('AWS::Logs::LogGroup');
+    expect(groups).toHaveLength(2);
+    for (const [, group] of groups) expect(group.Properties.RetentionInDays).toBe(RetentionDays.ONE_MONTH);
+  });
+
+  it('alarms on function errors, throttles and p99 duration, DynamoDB throttling and API 5xx, notifying the topic', () => {
+    const alarms: Record<string, any> = Object.fromEntries(ofType('AWS::CloudWatch::Alarm').map(([, alarm]) => [alarm.Properties.AlarmName, alarm.Properties]));
+    expect(Object.keys(alarms).sort()).toEqual(
+      ['Api5xx', 'FunctionDurationP99', 'FunctionErrors', 'FunctionThrottles', 'TableThrottledRequests'].map((name) => `Claimgraph-${name}`),
+    );
+    const fnDimension = [{ Name: 'FunctionName', Value: { Ref: expect.stringMatching(/^GraphqlFunction/) } }];
+    expect(alarms['Claimgraph-FunctionErrors']).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Errors', Statistic: 'Sum', Threshold: 1, Dimensions: fnDimension });
+    expect(alarms['Claimgraph-FunctionThrottles']).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Throttles', Statistic: 'Sum', Threshold: 1, Dimensions: fnDimension });
+    expect(alarms['Claimgraph-FunctionDurationP99']).toMatchObject({
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Duration',
+      ExtendedStatistic: 'p99',
+      Threshold: DEFAULT_SETTINGS.p99DurationAlarmMs,
+      Dimensions: fnDimension,
+    });
+    const throttled = alarms['Claimgraph-TableThrottledRequests'].Metrics.filter((metric: any) => metric.MetricStat);
+    expect(throttled.map((metric: any) => metric.MetricStat.Metric.Dimensions.find((d: any) => d.Name === 'Operation').Value).sort()).toEqual(
+      ['BatchGetItem', 'GetItem', 'Query', 'TransactWriteItems'],
+    );
+    for (const metric of throttled) {
+      expect(metric.MetricStat.Metric).toMatchObject({ Namespace: 'AWS/DynamoDB', MetricName: 'ThrottledRequests' });
+      expect(metric.MetricStat.Metric.Dimensions).toContainEqual({ Name: 'TableName', Value: { Ref: TABLE_LOGICAL_ID } });
+    }
+    expect(alarms['Claimgraph-Api5xx']).toMatchObject({ Namespace: 'AWS/ApiGateway', MetricName: '5xx' });
+    for (const alarm of Object.values(alarms)) {
+      expect(alarm.AlarmActions).toEqual([CONTEXT.alarmTopicArn]);
+      expect(alarm.TreatMissingData).toBe('notBreaching');
+    }
+  });
+});
+
+describe('cdk-nag', () => {
+  it('finds nothing unacknowledged in the AwsSolutions and Serverless packs', () => {
+    expect(packs.map((pack) => pack.readPackName).sort()).toEqual(['AwsSolutions', 'Serverless']);
+    for (const pack of packs) {
+      const report = pack.validateScope(app);
+      expect(report.violations.map((v) => `${v.severity} ${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
+      expect(report.success).toBe(true);
+    }
+    // No error or warning annotation either (cdk-nag 2 reported its findings this way).
+    const annotations = Annotations.fromStack(stack);
+    expect(annotations.findError('*', Match.stringLikeRegexp('(AwsSolutions|Serverless)-.*'))).toEqual([]);
+    expect(annotations.findWarning('*', Match.stringLikeRegexp('(AwsSolutions|Serverless)-.*'))).toEqual([]);
+    expect(annotations.findError('*', Match.anyValue())).toEqual([]);
+    expect(annotations.findWarning('*', Match.anyValue())).toEqual([]);
+  });
+
+  it('acknowledges exactly the listed findings, each with a written reason kept in the template', () => {
+    const acknowledged = app.node
+      .findAll()
+      .flatMap((construct) =>
+        construct.node.metadata
+          .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+          .flatMap((entry) => Object.entries(entry.data as Record<string, string>).map(([id, reason]) => ({ path: construct.node.path, id: id.replace(/^annotation::/i, ''), reason }))),
+      );
+    expect(acknowledged.map(({ path, id }) => `${path} ${id}`).sort()).toEqual(
+      nagAcknowledgements(stack).map(({ scope, id }) => `${scope.node.path} ${id}`).sort(),
+    );
+    expect(acknowledged.map(({ id }) => id).sort()).toEqual(['AwsSolutions-APIG4', 'AwsSolutions-IAM5[Resource::*]', 'Serverless-LambdaDLQ']);
+    for (const { reason } of acknowledged) expect(reason.length).toBeGreaterThan(80);
+
+    const inTemplate = Object.values(resources).flatMap((resource) => resource.Metadata?.cdk_nag?.rules_to_suppress ?? []);
+    expect([...new Set(inTemplate.map((rule: { id: string }) => rule.id))].sort()).toEqual(['AwsSolutions-APIG4', 'AwsSolutions-IAM5[Resource::*]', 'Serverless-LambdaDLQ']);
+  });
+});
+
+describe('stack settings', () => {
+  const none = () => undefined;
+
+  it('defaults: any origin, 50 rps (burst 100), a month of logs, 1024 MB, 15 s', () => {
+    expect(readStackSettings(none, {})).toEqual(DEFAULT_SETTINGS);
+    expect(DEFAULT_SETTINGS).toMatchObject({ allowedOrigins: ['*'], throttleRateLimit: 50, throttleBurstLimit: 100, logRetention: RetentionDays.ONE_MONTH, memorySize: 1024 });
+  });
+
+  it('takes origins from context first, then ALLOWED_ORIGINS', () => {
+    expect(readStackSettings(none, { ALLOWED_ORIGINS: 'https://a.example, https://b.example:8443' }).allowedOrigins).toEqual(['https://a.example', 'https://b.example:8443']);
+    const context = (key: string) => (key === 'allowedOrigins' ? ['https://c.example'] : undefined);
+    expect(readStackSettings(context, { ALLOWED_ORIGINS: 'https://a.example' }).allowedOrigins).toEqual(['https://c.example']);
+  });
+
+  it('fails with a message naming the setting', () => {
+    const context = (values: Record<string, unknown>) => (key: string) => values[key];
+    expect(() => readStackSettings(none, { ALLOWED_ORIGINS: 'https://a.example/path' })).toThrow(/ALLOWED_ORIGINS/);
+    expect(() => readStackSettings(context({ allowedOrigins: 'news.example.org' }), {})).toThrow(/context allowedOrigins/);
+    expect(() => readStackSettings(context({ logRetentionDays: 31 }), {})).toThrow(/context logRetentionDays/);
+    expect(() => readStackSettings(context({ timeoutSeconds: 60 }), {})).toThrow(/context timeoutSeconds must be an integer from 1 to 29/);
+    expect(() => readStackSettings(context({ throttleRateLimit: 'lots' }), {})).toThrow(/context throttleRateLimit/);
+    expect(() => readStackSettings(context({ requireKeyForRead: 'yes' }), {})).toThrow(/context requireKeyForRead/);
+    expect(() => readStackSettings(context({ alarmTopicArn: 'my-topic' }), {})).toThrow(/context alarmTopicArn/);
+  });
+
+  it('reads numbers and booleans given as strings (cdk -c key=value)', () => {
+    const values: Record<string, string> = { throttleRateLimit: '10', throttleBurstLimit: '20', logRetentionDays: '7', memorySize: '512', timeoutSeconds: '10', requireKeyForRead: 'true' };
+    const settings = readStackSettings((key) => values[key], {});
+    expect(settings).toMatchObject({ throttleRateLimit: 10, throttleBurstLimit: 20, logRetention: RetentionDays.ONE_WEEK, memorySize: 512, requireKeyForRead: true });
+    expect(settings.timeout.toSeconds()).toBe(10);
+  });
+
+  it('cdk.json runs infra/app.ts with tsx', () => {
+    expect(existsSync('cdk.json')).toBe(true);
+    expect(JSON.parse(readFileSync('cdk.json', 'utf8')).app).toBe('npx tsx infra/app.ts');
+  });
+});
