@@ -2,14 +2,13 @@
  * Articles: listing (newest first, by publisher, by date range), lookup by cleaned text,
  * and deletion with everything an article owns.
  */
-import { loadArticles, loadClaims, toRecords, type DataContext } from './data.js';
-import { MAX_TRANSACTION_ACTIONS, type Db, type WriteAction } from './dynamo.js';
-import { NotFoundError } from './errors.js';
+import { loadClaims, toRecords, type DataContext } from './data.js';
+import { ConditionFailedError, MAX_TRANSACTION_ACTIONS, withoutKeys, type Db, type WriteAction } from './dynamo.js';
+import { ConflictError, NotFoundError } from './errors.js';
 import { claimWithLinks, keyOfItem, mentionItem } from './items.js';
 import { articleKey, publisherPartition, textPartition, timeShard } from './keys.js';
 import { monthsOf, pageOfPartition, pageOfShards, type Page, type PageArgs } from './pagination.js';
 import type { Article, Claim } from './records.js';
-import { commitGroups, countActions } from './writes.js';
 
 export interface ArticleFilter {
   publisher?: string | null;
@@ -56,34 +55,55 @@ export const mentionItems = (article: Article) => [
 
 /**
  * Deletes an article with its claims and every link to it: in one transaction when it
- * fits, otherwise in steps that each delete some claims with their links and drop them
- * from the article's list, the article going last. Every step leaves every reference
- * resolvable, and a retry picks up where a failed run stopped.
+ * fits, otherwise in steps that each delete some claims or links and, in the same
+ * transaction, drop them from the article's lists; the article goes last. Every step is
+ * guarded by the article's version (a claim added meanwhile is a CONFLICT, not an orphan),
+ * leaves every reference resolvable, and a retry picks up where a failed run stopped.
  */
 export async function deleteArticle(data: DataContext, id: string): Promise<Article> {
-  const [article] = await loadArticles(data, [id]);
-  if (!article) throw new NotFoundError(`no article with ID ${id}`, ['input', 'id']);
+  const stored = await data.db.get(articleKey(id), true);
+  if (!stored) throw new NotFoundError(`no article with ID ${id}`, ['input', 'id']);
+  const article = withoutKeys<Article>(stored);
   const claims = (await loadClaims(data, article.claimIds)).filter((claim): claim is Claim => claim !== null);
-  const deletesOf = (claim: Claim): WriteAction[] => claimWithLinks(claim).map((item) => ({ delete: keyOfItem(item) }));
-  const mentions: WriteAction[][] = mentionItems(article).map((item) => [{ delete: keyOfItem(item) }]);
-  const last: WriteAction[] = [{ delete: articleKey(article.id) }];
+  type Unit = { writes: WriteAction[]; list: 'claimIds' | 'partyIds' | 'locationIds'; id: string };
+  const units: Unit[] = [
+    ...claims.map((claim): Unit => ({ writes: claimWithLinks(claim).map((item) => ({ delete: keyOfItem(item) })), list: 'claimIds', id: claim.id })),
+    ...article.partyIds.map((partyId): Unit => ({ writes: [{ delete: keyOfItem(mentionItem('PARTY', partyId, article)) }], list: 'partyIds', id: partyId })),
+    ...article.locationIds.map((locationId): Unit => ({ writes: [{ delete: keyOfItem(mentionItem('LOCATION', locationId, article)) }], list: 'locationIds', id: locationId })),
+  ];
+  const lists = { claimIds: [...article.claimIds], partyIds: [...article.partyIds], locationIds: [...article.locationIds] };
+  let version = article.version;
+  const guarded = async (actions: WriteAction[]) => {
+    try {
+      await data.db.transact(actions);
+    } catch (error) {
+      if (!(error instanceof ConditionFailedError)) throw error;
+      throw new ConflictError(`article ${id} changed while it was being deleted; delete it again`, ['input', 'id']);
+    }
+  };
 
-  let remaining = claims;
-  while (countActions(remaining.map(deletesOf)) + mentions.length + 1 > MAX_TRANSACTION_ACTIONS) {
+  let remaining = units;
+  while (remaining.reduce((sum, unit) => sum + unit.writes.length, 0) + 1 > MAX_TRANSACTION_ACTIONS) {
     const step: WriteAction[] = [];
     let taken = 0;
-    while (taken < remaining.length && step.length + deletesOf(remaining[taken]!).length < MAX_TRANSACTION_ACTIONS) {
-      step.push(...deletesOf(remaining[taken]!));
-      taken++;
+    while (taken < remaining.length && step.length + remaining[taken]!.writes.length < MAX_TRANSACTION_ACTIONS) {
+      const unit = remaining[taken++]!;
+      step.push(...unit.writes);
+      lists[unit.list] = lists[unit.list].filter((listed) => listed !== unit.id);
     }
     remaining = remaining.slice(taken);
-    step.push({
-      update: articleKey(article.id),
-      set: 'SET claimIds = :remaining, version = version + :one',
-      values: { ':remaining': remaining.map((claim) => claim.id), ':one': 1 },
-    });
-    await data.db.transact(step);
+    await guarded([
+      ...step,
+      {
+        update: articleKey(id),
+        set: 'SET claimIds = :claims, partyIds = :parties, locationIds = :locations, version = :next',
+        condition: 'version = :v',
+        values: { ':claims': lists.claimIds, ':parties': lists.partyIds, ':locations': lists.locationIds, ':next': version + 1, ':v': version },
+      },
+    ]);
+    version++;
   }
-  await commitGroups(data.db, [...remaining.map(deletesOf), ...mentions, last]);
+  await guarded([...remaining.flatMap((unit) => unit.writes), { delete: articleKey(id), condition: 'version = :v', values: { ':v': version } }]);
+  data.items.clearAll();
   return article;
 }

@@ -3,17 +3,17 @@
  * Idempotent: the same URL (or, with no URL, the same cleaned text) is one Article; a
  * newer extractor version replaces an article's claims, old set out and new set in.
  */
-import { findArticleIdByText, mentionItems } from './article.js';
-import { loadArticles, loadExisting, loadClaims, type DataContext } from './data.js';
-import { ConditionFailedError, MAX_TRANSACTION_ACTIONS, type WriteAction } from './dynamo.js';
+import { deleteArticle, findArticleIdByText, mentionItems } from './article.js';
+import { loadExisting, loadClaims, type DataContext } from './data.js';
+import { ConditionFailedError, MAX_TRANSACTION_ACTIONS, withoutKeys, type WriteAction } from './dynamo.js';
 import type { ArticleMeta, Extraction } from './extract/types.js';
 import { articleIdFor, extractedClaimIdFor, locationIdFor, partyIdFor, sha256 } from './ids.js';
-import { articleItem, claimWithLinks, keyOfItem, locationItem, partyItem } from './items.js';
+import { articleItem, claimWithLinks, keyOfItem, locationItem, mentionItem, partyItem } from './items.js';
 import { articleKey, claimTimeIndexes, monthOf } from './keys.js';
 import { ensureManyNamed, idsByName } from './named.js';
 import { articleSortDate, type Article, type Claim, type Location, type Party } from './records.js';
 import { checkDateTime, checkOptionalString, checkTextSize, checkUrl } from './validate.js';
-import { commitGroups, countActions, registerMonths } from './writes.js';
+import { commitGroups, registerMonths } from './writes.js';
 
 export type Extractor = (raw: string, meta: ArticleMeta) => Extraction;
 
@@ -56,20 +56,24 @@ export async function ingestArticle(data: DataContext, input: IngestInput, extra
   const id = articleIdFor({ url: checked.url, text: extraction.cleanText });
 
   const existingId = checked.url ? id : ((await findArticleIdByText(data.db, textHash)) ?? id);
-  const existing = await data.db.get(articleKey(existingId), true);
-  if (existing) {
-    const [article] = await loadArticles(data, [existingId]);
-    return reextractIfOlder(data, article!, extraction);
+  // A strongly consistent read: a concurrent ingest may have written it a moment ago.
+  const stored = await data.db.get(articleKey(existingId), true);
+  let existing = stored ? withoutKeys<Article>(stored) : undefined;
+  if (existing && !existing.incomplete) return reextractIfOlder(data, existing, extraction);
+  if (existing && existing.extractorVersion !== extraction.extractorVersion) {
+    // A write by another extractor stopped midway: clear it away and start over.
+    await deleteArticle(data, existing.id);
+    existing = undefined;
   }
 
-  const now = new Date().toISOString();
   const article: Article = {
-    id,
+    id: existing?.id ?? id,
     url: checked.url,
     title: checked.title,
     publisher: checked.publisher,
     publishedAt: checked.publishedAt,
-    ingestedAt: now,
+    // A resumed write keeps the first attempt's ingest time: claims' days derive from it.
+    ingestedAt: existing?.ingestedAt ?? new Date().toISOString(),
     text: extraction.cleanText,
     textHash,
     claimIds: [],
@@ -78,8 +82,8 @@ export async function ingestArticle(data: DataContext, input: IngestInput, extra
     extractorVersion: extraction.extractorVersion,
     version: 1,
   };
-  const { parties, locations } = await storeNamedEntities(data, extraction, id);
-  const claims = claimsOf(extraction, article, parties, locations, now);
+  const { parties, locations } = await storeNamedEntities(data, extraction, article.id);
+  const claims = claimsOf(extraction, article, parties, locations, article.ingestedAt);
   article.claimIds = claims.map((claim) => claim.id);
   article.partyIds = [...new Set(parties.values())].map((party) => party.id);
   article.locationIds = [...new Set(locations.values())].map((location) => location.id);
@@ -88,41 +92,85 @@ export async function ingestArticle(data: DataContext, input: IngestInput, extra
     { index: 'ARTICLES', month: monthOf(articleSortDate(article)) },
     ...claims.flatMap((claim) => claimTimeIndexes(claim.kind).map((index) => ({ index, month: monthOf(claim.day) }))),
   ]);
+  if (existing) {
+    // Another ingest of this article started and has not finished (or died): finish it.
+    await finishArticle(data, article, claims);
+    data.items.clearAll();
+    return { article, created: false, reextracted: false };
+  }
   try {
     await writeNewArticle(data, article, claims);
   } catch (error) {
-    // A concurrent ingest of the same article won the race: return its result.
     if (!(error instanceof ConditionFailedError) || error.reasons[0] !== 'ConditionalCheckFailed') throw error;
+    // A concurrent ingest of the same article won the race: take its result, helping it
+    // finish if it is still writing.
     data.items.clearAll();
-    const [winner] = await loadArticles(data, [id]);
-    if (!winner) throw error;
-    return { article: winner, created: false, reextracted: false };
+    return ingestArticle(data, input, extract);
   }
   data.items.clearAll();
   return { article, created: true, reextracted: false };
 }
 
 /**
- * Writes a new article and everything it owns: one transaction when it fits, else the
- * article first (claiming its ID), then claims with their links, then the article's lists.
+ * Writes a new article and everything it owns: one transaction when it fits; else the
+ * article first, unlisted and marked incomplete (claiming its ID), then `finishArticle`.
  */
 async function writeNewArticle(data: DataContext, article: Article, claims: Claim[]): Promise<void> {
-  const claimGroups = claims.map((claim) => claimWithLinks(claim).map((item): WriteAction => ({ put: item })));
-  const mentions = mentionItems(article).map((item): WriteAction[] => [{ put: item }]);
-  const create = (stored: Article): WriteAction => ({ put: articleItem(stored), condition: 'attribute_not_exists(pk)' });
-  if (1 + countActions(claimGroups) + mentions.length <= MAX_TRANSACTION_ACTIONS) {
-    await data.db.transact([create(article), ...claimGroups.flat(), ...mentions.flat()]);
+  const actions = claims.reduce((sum, claim) => sum + claimWithLinks(claim).length, 1 + mentionItems(article).length);
+  if (actions <= MAX_TRANSACTION_ACTIONS) {
+    await data.db.transact([
+      { put: articleItem(article), condition: 'attribute_not_exists(pk)' },
+      ...claims.flatMap((claim) => claimWithLinks(claim).map((item): WriteAction => ({ put: item }))),
+      ...mentionItems(article).map((item): WriteAction => ({ put: item })),
+    ]);
     return;
   }
-  await data.db.transact([create({ ...article, claimIds: [], partyIds: [], locationIds: [] })]);
-  await commitGroups(data.db, [...claimGroups, ...mentions]);
   await data.db.transact([
-    {
-      update: articleKey(article.id),
-      set: 'SET claimIds = :claims, partyIds = :parties, locationIds = :locations',
-      values: { ':claims': article.claimIds, ':parties': article.partyIds, ':locations': article.locationIds },
-    },
+    { put: articleItem({ ...article, claimIds: [], partyIds: [], locationIds: [], incomplete: true }), condition: 'attribute_not_exists(pk)' },
   ]);
+  await finishArticle(data, article, claims);
+}
+
+/**
+ * Writes an incomplete article's claims and links in steps. Each step writes some items
+ * and, in the same transaction, the article's lists up to them: at every point the article
+ * lists exactly what exists (so deleteArticle can remove it), every step can be repeated,
+ * and a retry or a concurrent ingest of the same article completes it. The last step makes
+ * the article whole and lists it among the articles.
+ */
+async function finishArticle(data: DataContext, article: Article, claims: Claim[]): Promise<void> {
+  const key = articleKey(article.id);
+  const step = async (writes: WriteAction[], set: string, values: Record<string, unknown>) =>
+    data.db.transact([...writes, { update: key, set, values, condition: 'attribute_exists(pk)' }]);
+
+  let batch: WriteAction[] = [];
+  const claimIds: string[] = [];
+  for (const claim of claims) {
+    const writes = claimWithLinks(claim).map((item): WriteAction => ({ put: item }));
+    if (batch.length + writes.length >= MAX_TRANSACTION_ACTIONS) {
+      await step(batch, 'SET claimIds = :ids', { ':ids': [...claimIds] });
+      batch = [];
+    }
+    batch.push(...writes);
+    claimIds.push(claim.id);
+  }
+  if (batch.length > 0) await step(batch, 'SET claimIds = :ids', { ':ids': claimIds });
+
+  const mentions = [
+    ...article.partyIds.map((id) => ({ list: 'partyIds' as const, id, item: mentionItem('PARTY', id, article) })),
+    ...article.locationIds.map((id) => ({ list: 'locationIds' as const, id, item: mentionItem('LOCATION', id, article) })),
+  ];
+  const listed = { partyIds: [] as string[], locationIds: [] as string[] };
+  for (let i = 0; i < mentions.length; i += MAX_TRANSACTION_ACTIONS - 1) {
+    const chunk = mentions.slice(i, i + MAX_TRANSACTION_ACTIONS - 1);
+    for (const mention of chunk) listed[mention.list].push(mention.id);
+    await step(
+      chunk.map(({ item }): WriteAction => ({ put: item })),
+      'SET partyIds = :parties, locationIds = :locations',
+      { ':parties': listed.partyIds, ':locations': listed.locationIds },
+    );
+  }
+  await data.db.transact([{ put: articleItem(article), condition: 'attribute_exists(pk)' }]);
 }
 
 /**

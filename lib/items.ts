@@ -13,16 +13,22 @@ import {
   locationKey,
   mentionKey,
   nameKey,
+  nameKeyPart,
   partyKey,
 } from './keys.js';
 import { foldName } from './names.js';
 import { articleSortDate, type Article, type Claim, type Location, type Party } from './records.js';
 
-export const articleItem = (article: Article): Item => ({
-  ...articleKey(article.id),
-  ...articleIndexKeys({ id: article.id, sortDate: articleSortDate(article), publisher: article.publisher, textHash: article.textHash }),
-  ...article,
-});
+export const articleItem = (article: Article): Item => {
+  const { gsi1pk, gsi1sk, ...listing } = articleIndexKeys({
+    id: article.id,
+    sortDate: articleSortDate(article),
+    publisher: article.publisher,
+    textHash: article.textHash,
+  });
+  // An incomplete article is findable by its text (to finish it) but not listed yet.
+  return { ...articleKey(article.id), gsi1pk, gsi1sk, ...(article.incomplete ? {} : listing), ...article };
+};
 
 export const claimItem = (claim: Claim): Item => ({
   ...claimKey(claim.id),
@@ -51,7 +57,7 @@ export const LOCATIONS_PARTITION = 'LOCATIONS';
 export const partyItem = (party: Party): Item => ({
   ...partyKey(party.id),
   gsi3pk: PARTIES_PARTITION,
-  gsi3sk: `${foldName(party.name)}#${party.id}`,
+  gsi3sk: `${nameKeyPart(party.name)}#${party.id}`,
   ...party,
 });
 
@@ -61,7 +67,7 @@ export const locationItem = (location: Location): Item => {
   return {
     ...locationKey(location.id),
     gsi3pk: LOCATIONS_PARTITION,
-    gsi3sk: `${foldName(location.name)}#${location.id}`,
+    gsi3sk: `${nameKeyPart(location.name)}#${location.id}`,
     ...(hash ? { gsi2pk: geoPartitionOf(hash), gsi2sk: `${hash}#${location.id}` } : {}),
     ...location,
   };

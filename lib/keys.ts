@@ -16,7 +16,20 @@
  *       ARTICLES#<yyyy-mm> / <date>#id          all articles by date, sharded by month
  */
 import type { Key } from './dynamo.js';
+import { createHash } from 'node:crypto';
 import { foldName } from './names.js';
+
+/**
+ * A folded name as a key part. DynamoDB caps keys (2,048 bytes for a partition key, 1,024
+ * for a sort key), and folding can lengthen text ("ﷺ" folds to 18 letters): a long name
+ * keeps a readable prefix and gets a hash of the whole, so it still has one key.
+ */
+export function nameKeyPart(name: string): string {
+  const folded = foldName(name);
+  if (Buffer.byteLength(folded, 'utf8') <= 400) return folded;
+  const prefix = Buffer.from(folded, 'utf8').subarray(0, 300).toString('utf8').replace(/\uFFFD+$/, '');
+  return `${prefix}~${createHash('sha256').update(folded).digest('base64url').slice(0, 22)}`;
+}
 
 export type EntityType = 'ARTICLE' | 'CLAIM' | 'PARTY' | 'LOCATION';
 
@@ -41,10 +54,10 @@ export const locationClaimKey = (locationId: string, day: string, claimId: strin
 });
 
 export const nameKey = (name: string, type: 'PARTY' | 'LOCATION', id: string): Key => ({
-  pk: `NAME#${foldName(name)}`,
+  pk: `NAME#${nameKeyPart(name)}`,
   sk: `${type}#${id}`,
 });
-export const namePartition = (name: string): string => `NAME#${foldName(name)}`;
+export const namePartition = (name: string): string => `NAME#${nameKeyPart(name)}`;
 
 /** The time indexes sharded by month, and the registry of their shards. */
 export type TimeIndex = 'ARTICLES' | 'CLAIMS' | `CLAIMS#${string}`;
@@ -61,13 +74,13 @@ export const articleIndexKeys = (article: {
   gsi1pk: `TEXT#${article.textHash}`,
   gsi1sk: `ARTICLE#${article.id}`,
   ...(article.publisher
-    ? { gsi2pk: `PUBLISHER#${foldName(article.publisher)}`, gsi2sk: `${article.sortDate}#${article.id}` }
+    ? { gsi2pk: `PUBLISHER#${nameKeyPart(article.publisher)}`, gsi2sk: `${article.sortDate}#${article.id}` }
     : {}),
   gsi3pk: timeShard('ARTICLES', monthOf(article.sortDate)),
   gsi3sk: `${article.sortDate}#${article.id}`,
 });
 
-export const publisherPartition = (publisher: string): string => `PUBLISHER#${foldName(publisher)}`;
+export const publisherPartition = (publisher: string): string => `PUBLISHER#${nameKeyPart(publisher)}`;
 export const textPartition = (textHash: string): string => `TEXT#${textHash}`;
 export const partyClaimsPartition = (partyId: string): string => `PARTY#${partyId}`;
 

@@ -32,6 +32,8 @@ export interface Article {
   locationIds: string[];
   extractorVersion: string | null;
   version: number;
+  /** Set while a write too big for one transaction is under way; such an article is not listed. */
+  incomplete?: boolean;
 }
 
 export interface Party {

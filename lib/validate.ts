@@ -66,16 +66,19 @@ export function checkDate(value: string | Date | null | undefined, field: string
   return text;
 }
 
+/** 7 decimals are about 1 cm; DynamoDB cannot store numbers as small as 1e-200. */
+const roundCoordinate = (value: number): number => Math.round(value * 1e7) / 1e7 + 0;
+
 export function checkLatitude(value: number | null | undefined, field: string[]): number | null {
   if (value === null || value === undefined) return null;
   if (!Number.isFinite(value) || value < -90 || value > 90) throw new ValidationError(`${field.at(-1)} must be between -90 and 90`, field);
-  return value;
+  return roundCoordinate(value);
 }
 
 export function checkLongitude(value: number | null | undefined, field: string[]): number | null {
   if (value === null || value === undefined) return null;
   if (!Number.isFinite(value) || value < -180 || value > 180) throw new ValidationError(`${field.at(-1)} must be between -180 and 180`, field);
-  return value;
+  return roundCoordinate(value);
 }
 
 export function checkTextSize(text: string, field: string[]): string {

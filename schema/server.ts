@@ -84,6 +84,10 @@ function maskError(logError: (error: unknown) => void) {
         extensions: { code: expected.code, ...(expected.field ? { field: expected.field } : {}), ...(status ? { http: { status } } : {}) },
       });
     }
+    // GET parameters (`variables`, `extensions`) that are not JSON.
+    if (!graphQLError && original instanceof SyntaxError) {
+      return new GraphQLError('variables and extensions must be JSON objects', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+    }
     // Errors of the request itself (syntax, validation, variable coercion) have no path:
     // graphql-js wrote their messages, and they tell the client what to fix.
     if (graphQLError && (!graphQLError.originalError || !graphQLError.path)) return graphQLError;
@@ -128,7 +132,9 @@ export function createServer(options: ServerOptions) {
       info: () => {},
       warn: (...args: unknown[]) => console.warn(...args),
       error: (...args: unknown[]) => {
-        if (!args.some((arg) => arg instanceof GraphQLError || arg instanceof ClaimgraphError)) logError(args.length === 1 ? args[0] : args);
+        // A client's malformed JSON (a SyntaxError) is answered with a 400, not an incident.
+        const expected = (arg: unknown) => arg instanceof GraphQLError || arg instanceof ClaimgraphError || arg instanceof SyntaxError;
+        if (!args.some(expected)) logError(args.length === 1 ? args[0] : args);
       },
     },
   });

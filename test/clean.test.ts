@@ -23,6 +23,11 @@ describe('cleanText', () => {
     expect(cleanText(raw)).toBe(raw);
   });
 
+  it('keeps datelines: they are text, set apart later by the sentence splitter', () => {
+    const raw = 'KYIV, March 3 (Reuters) - Russian forces launched drones.\nGoma, Democratic Republic of Congo — Rebels seized a town.\n';
+    expect(cleanText(raw)).toBe(raw);
+  });
+
   it('round-trips any text without junk markers', () => {
     const junkFree = fc.string({ unit: fc.constantFrom('a', 'B', ' ', '\n', '.', ',', '"', 'é', '\t', '1') });
     fc.assert(

@@ -86,7 +86,7 @@ describe('50 concurrent updateClaim of one claim', () => {
       expect(await versionOf(id)).toBe(1 + successes);
     }
     await expectConsistent(db);
-  });
+  }, 120_000);
 
   it('each client retries with the version it reads after a CONFLICT until it succeeds: final version = 1 + 50', async () => {
     const id = claimIds[2]!;
@@ -109,7 +109,7 @@ describe('50 concurrent updateClaim of one claim', () => {
     expect(await versionOf(id)).toBe(51);
     expect(Math.max(...attempts)).toBeGreaterThan(1);
     await expectConsistent(db);
-  });
+  }, 120_000);
 });
 
 describe('20 concurrent ingestArticle of the same article', () => {
@@ -139,18 +139,20 @@ describe('20 concurrent ingestArticle of the same article', () => {
     expect(claimIds.length).toBeGreaterThan(0);
     expect(new Set(claimIds).size).toBe(claimIds.length);
     expect(claims.map((claim) => claim.id).sort()).toEqual([...claimIds].sort());
-    // Every response shows the one article with its claims in the same order.
-    for (const result of results) expect(result.article.claims.edges.map((edge: any) => rawId(edge.node.id))).toEqual(claimIds);
+    // Every response shows the one article complete, with its claims in the same order.
+    const shown = results.map((result) => result.article.claims.edges.map((edge: any) => rawId(edge.node.id)).join(','));
+    const incomplete = results.filter((_, i) => shown[i] !== claimIds.join(',')).map((result) => `created: ${result.created}, ${result.article.claims.edges.length} of ${claimIds.length} claims`);
+    expect(incomplete, 'responses showing the article other than as stored').toEqual([]);
     expect(items.map((item) => `${String(item.pk)} | ${String(item.sk)}`).sort()).toEqual(await referenceKeys(input));
   }
 
   it('with the same url', async () => {
     await race({ text: SAMPLE_TEXT, url: SAMPLE_META.url, title: SAMPLE_META.title, publishedAt: SAMPLE_META.publishedAt });
-  });
+  }, 120_000);
 
   it('with no url and the same text', async () => {
     await race({ text: SAMPLE_TEXT, publishedAt: SAMPLE_META.publishedAt });
-  });
+  }, 120_000);
 
   it('of an article too big for one transaction (60 claims): no response shows it half-written', async () => {
     const places = ['Stepanakert', 'Shushi', 'Agdam', 'Fuzuli', 'Jabrayil', 'Hadrut', 'Martuni', 'Ganja', 'Barda', 'Tartar', 'Goranboy', 'Lachin', 'Kalbajar', 'Zangilan', 'Qubadli', 'Goris', 'Kapan', 'Yerevan', 'Baku', 'Mingachevir', 'Beylagan', 'Horadiz', 'Sisian', 'Vardenis', 'Askeran', 'Khojaly', 'Aghdara', 'Kharkiv', 'Kherson', 'Bakhmut', 'Avdiivka', 'Mariupol', 'Odesa', 'Dnipro', 'Zaporizhzhia', 'Kramatorsk', 'Sloviansk', 'Izium', 'Lyman', 'Sievierodonetsk', 'Lysychansk', 'Melitopol', 'Sumy', 'Chernihiv', 'Poltava', 'Vinnytsia', 'Lviv', 'Rivne', 'Lutsk', 'Uzhhorod', 'Ternopil', 'Khmelnytskyi', 'Zhytomyr', 'Cherkasy', 'Kropyvnytskyi', 'Kyiv', 'Bucha', 'Irpin', 'Kupiansk', 'Pokrovsk'];

@@ -75,6 +75,33 @@ async function ingestSample(call: AdminCaller) {
   return payloadOf(await call(INGEST, { input: SAMPLE_INPUT }), 'ingestArticle');
 }
 
+describe('the fault injector', () => {
+  it('is deterministic per seed, fails only the commands asked for, and the SDK retries what it injects', async () => {
+    const clean = await createTestDb();
+    const pattern = async (maxAttempts: number) => {
+      const { db, faults } = faultyDb(clean, { rate: 0.3, seed: 42, only: 'GetItem', kinds: ['internal', 'timeout', 'provisioned'] }, maxAttempts);
+      const outcomes: string[] = [];
+      for (let i = 0; i < 30; i++) {
+        outcomes.push(await db.get({ pk: `NOPE#${i}`, sk: 'X' }).then(() => 'ok', (error: Error) => error.name));
+        await db.query({ keyCondition: '#pk = :pk', names: { '#pk': 'pk' }, values: { ':pk': 'NOPE' } }); // never fails
+      }
+      return { outcomes, faults };
+    };
+    const once = await pattern(1);
+    const again = await pattern(1);
+    expect(again.outcomes).toEqual(once.outcomes);
+    expect(once.faults.injected).toBeGreaterThan(3);
+    expect(once.outcomes.filter((outcome) => outcome !== 'ok')).toHaveLength(once.faults.injected);
+    expect(new Set(once.outcomes)).toEqual(new Set(['ok', 'InternalServerError', 'TimeoutError', 'ProvisionedThroughputExceededException']));
+    expect(Object.keys(once.faults.byCommand)).toEqual(['GetItem']);
+    expect(once.faults.attempts).toBe(30);
+    // With retries, every read succeeds; the extra attempts are the injected faults.
+    const retried = await pattern(8);
+    expect(retried.outcomes.every((outcome) => outcome === 'ok')).toBe(true);
+    expect(retried.faults.attempts).toBe(30 + retried.faults.injected);
+  });
+});
+
 describe.each([
   // Seeds chosen so that even 5% injects a few faults into the ~35 attempts of the sequence.
   [0.05, 13],
@@ -169,7 +196,7 @@ describe('past the retry budget', () => {
     expect(faults.attempts).toBeGreaterThanOrEqual(8 + 3);
     expect(faults.injected).toBe(faults.attempts);
     expect(logged).toHaveLength(4);
-  });
+  }, 180_000);
 
   it('writes failing at 90% with 2 attempts: each mutation succeeds or is masked, and the table stays consistent', async () => {
     const outcomes: Record<string, number> = {};
@@ -197,7 +224,7 @@ describe('past the retry budget', () => {
       expect(items.filter((item) => item.sk === 'ARTICLE')).toHaveLength(1);
     }
     expect(outcomes.masked).toBeGreaterThan(5);
-  });
+  }, 180_000);
 
   it('a lost response (the write applied, the reply timed out) is retried idempotently', async () => {
     const { clean, article, claim } = await seeded();
@@ -295,7 +322,7 @@ describe('a write too big for one transaction, failing midway', () => {
       problems.push(...outcome.problems);
     }
     expect(problems).toEqual([]);
-  });
+  }, 300_000);
 
   it('deleteArticle: the table stays consistent when its Nth transaction fails, and a retry converges', async () => {
     const { ingested, deleted, deleteTransactions } = await referenceRun();
@@ -309,7 +336,7 @@ describe('a write too big for one transaction, failing midway', () => {
       problems.push(...outcome.problems);
     }
     expect(problems).toEqual([]);
-  });
+  }, 180_000);
 });
 
 async function ingestLong(call: AdminCaller) {

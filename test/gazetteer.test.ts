@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  articleFree,
   configureGazetteer,
   countryByCode,
   countryByDemonym,
@@ -195,5 +196,43 @@ describe('near spellings', () => {
     expect(findNearSpellings('Aghdra', ['AZ']).map((m) => m.place.name)).toEqual(['Martakert']);
     expect(findNearSpellings('Aghdra', ['FR'])).toEqual([]);
     expect(findNearSpellings('Baku', ['AZ'])).toEqual([]); // too short to guess
+  });
+});
+
+describe('Arabic article variants', () => {
+  afterEach(() => configureGazetteer(null));
+
+  it('evens out al-/el-/ad-/ash- ... at the start and inside a name', () => {
+    expect(articleFree('ar raqqah')).toBe('raqqah');
+    expect(articleFree('el fasher')).toBe('fasher');
+    expect(articleFree('jisr ash shughur')).toBe('jisr al shughur');
+    expect(articleFree('deir ez zor')).toBe('deir al zor');
+    expect(articleFree('nyala')).toBe('nyala');
+    expect(articleFree('al')).toBe('al');
+  });
+
+  it('finds a place by another form of its article, hyphen or space', () => {
+    const row = (name: string, aliases: string[]): GazetteerRow => ({
+      geonamesId: null, name, aliases, latitude: 13.6, longitude: 25.3, countryCode: 'SD', featureCode: 'PPLA',
+      admin1: '', population: 250000, precision: 'CITY', demonyms: [], source: 'test',
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'gazetteer-'));
+    const path = join(dir, 'arabic.tsv.gz');
+    writeFileSync(path, gzipSync(serializeGazetteer([row('Al Fashir', ['Ash-Shaddadah Junction']), row('Testville', [])])));
+    configureGazetteer(path);
+    for (const name of ['El Fashir', 'el-Fashir', 'Al-Fashir', 'Ash Shaddadah Junction', 'Al-Shaddadah Junction', 'Shaddadah Junction']) {
+      expect(lookupPlaces(name).map((p) => p.name), name).toEqual(['Al Fashir']);
+    }
+    // Without its article a name is found by geocoding, but the mention finder asks strictly.
+    expect(lookupPlaces('Fashir').map((p) => p.name)).toEqual(['Al Fashir']);
+    expect(isKnownPlaceName('Fashir')).toBe(false);
+    expect(isKnownPlaceName('El-Fashir')).toBe(true);
+    expect(lookupPlaces('Testville').map((p) => p.name)).toEqual(['Testville']);
+  });
+
+  it('works on the committed gazetteer', () => {
+    for (const name of ['El Fasher', 'Al-Fashir', 'El-Fasher']) expect(lookupPlaces(name)[0]?.countryCode, name).toBe('SD');
+    expect(lookupPlaces('Al-Raqqa')[0]?.name).toBe('Ar Raqqah');
+    expect(lookupPlaces('Jisr ash-Shughur')[0]?.name).toBe('Jisr al-Shughur');
   });
 });

@@ -243,3 +243,31 @@ describe('geocode: other conflicts and namesakes', () => {
     });
   });
 });
+
+describe('geocode: evidence from possessives and from the parties', () => {
+  it('reads a possessive country as evidence ("Sudan\'s army")', () => {
+    expect(findCountryEvidence("Sudan's army said").map((e) => e.countryCode)).toEqual(['SD']);
+    expect(findCountryEvidence('Ukraine’s air force').map((e) => e.countryCode)).toEqual(['UA']);
+  });
+
+  it('takes the countries of the actors as evidence for a far place', () => {
+    const text = 'Russian forces shelled Kharkiv and Odesa. Separately, the Rapid Support Forces shelled El Fasher.';
+    const names = ['Kharkiv', 'Odesa', 'El Fasher'];
+    // The text alone names no Sudan: El Fasher, far from the Ukrainian places, stays in doubt.
+    expect(locationNamed(geocode(mentionsOf(text, names), text), 'El Fasher')?.precision).toBe('UNRESOLVED');
+    const withActors = locationNamed(geocode(mentionsOf(text, names), text, ['RU', 'SD']), 'El Fasher');
+    expect(withActors).toMatchObject({ countryCode: 'SD', precision: 'CITY' });
+  });
+
+  it('lists a name written in capitals (a dateline) under its usual spelling', () => {
+    const text = 'KYIV (Reuters) - Drones hit Kyiv overnight.';
+    expect(run(text, ['KYIV', 'Kyiv'])[0]).toMatchObject({ name: 'Kyiv', key: 'kyiv', countryCode: 'UA' });
+    expect(run('KYIV (Reuters) - Drones hit the city overnight.', ['KYIV'])[0]?.name).toBe('Kyiv');
+  });
+
+  it('keeps a common noun phrase marked as such out of the gazetteer, even with capitals', () => {
+    const text = 'Strikes destroyed a VBIED Factory near Mosul.';
+    const [site] = geocode([{ name: 'VBIED Factory', mentions: [{ start: 17, end: 30, text: 'VBIED Factory' }], common: true }], text);
+    expect(site).toMatchObject({ precision: 'UNRESOLVED', candidates: [] });
+  });
+});

@@ -51,6 +51,12 @@ export interface AttributionInput {
   dates: DateExpr[];
 }
 
+/** "..., a claim Kyiv denied", "..., a charge X has rejected": text before a cue whose object is that claim. */
+const RELATIVE_OBJECT = /(?:^|,\s*)(?:a|an|the|which|an?\s+\w+)\s+(?:claims?|charges?|accusations?|allegations?|assertions?|reports?|account|version|statement)\s+(?:(?:that|which)\s+)?(?:[\p{L}.'’-]+\s+){1,5}$/u;
+
+/** Words that open a clause of time or circumstance after a cue: "..., X said, a day after ...". */
+const TRAILING_CLAUSE = new Set(['after', 'before', 'as', 'while', 'when', 'amid', 'following', 'despite', 'although', 'though', 'whereas', 'hours', 'days', 'weeks', 'shortly', 'just']);
+const STATEMENT_NOUNS = /^(?:statement|message|video|post|letter|communiqu[eé]|report|footage|images?|photos?|tweet|address|speech)$/;
 const PASSIVE = new Set(['was', 'were', 'been', 'is', 'are', 'be', 'being', 'the', 'a', 'an', 'widely', 'who', 'which']);
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
 const SUBORDINATORS = new Set(['that', ':']);
@@ -110,13 +116,19 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     if (!lemma) continue;
     const prev = tokens[c - 1];
     if (prev && PASSIVE.has(prev.lower) && lemma !== 'quote') continue;
+    // "in a statement posted on Telegram": a participle describing the statement, not a cue.
+    if (prev && STATEMENT_NOUNS.test(prev.lower) && /^(?:a|an|the|its|his|her|their)$/.test(tokens[c - 2]?.lower ?? '') && /^(?:in|via|through|on|by)$/.test(tokens[c - 3]?.lower ?? '')) continue;
     if (lemma === 'tell' && tokens[c + 1]?.lower === 'to') continue;
     const rest = text.slice(t.end, Math.min(sentence.end, t.end + 80)).replace(/^\s+/, '');
     const needs = CUE_OBJECT_REQUIRED[lemma];
-    if (needs && !needs.test(rest)) continue;
+    // "..., a charge Kigali has repeatedly rejected": the object stands before the source.
+    const objectBefore = RELATIVE_OBJECT.test(text.slice(Math.max(sentence.start, t.start - 80), t.start));
+    if (needs && !needs.test(rest) && !objectBefore) continue;
     if (/^(?:by)\b/i.test(rest)) continue;
 
-    const participle = PARTICIPLE_CUES.test(t.lower) && prev?.text === ',';
+    // "X said ... and denied that ...": a second cue of the same source.
+    const coordinated = prev?.lower === 'and' && claims.length > 0 && /(?:ed|said|told)$/.test(t.lower) && !mentionEndingAt(c - 1);
+    const participle = (PARTICIPLE_CUES.test(t.lower) && prev?.text === ',') || coordinated;
     const claim = participle ? participleClaim(c, lemma) : verbClaim(c, lemma);
     if (claim) push(claim);
   }
@@ -164,9 +176,9 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
 
   function verbClaim(c: number, lemma: string): RawClaim | null {
     const cueTo = cueEnd(c, lemma);
-    // 1. Inverted, after the content: "..., said the ministry."
+    // 1. Inverted, after the content: "..., said the ministry." (Not "told": its object is the audience.)
     const before = skipBack(c - 1);
-    if (before >= 0 && (tokens[before]!.text === ',' || isCloseQuote(tokens[before]))) {
+    if (lemma !== 'tell' && before >= 0 && (tokens[before]!.text === ',' || isCloseQuote(tokens[before]))) {
       const subj = subjectAfter(cueTo) ?? anonymousAfter(cueTo);
       if (subj) {
         const contentEnd = isCloseQuote(tokens[before]) ? before : before;
@@ -177,7 +189,10 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     const subj = subjectBefore(c);
     if (!subj) return null;
     const after = contentStartAfter(cueTo, lemma);
-    if (after >= contentLimit()) {
+    // "..., the agency said, a day after X ...": what follows the cue is a clause of time, so
+    // the content stands before the source.
+    const trailing = tokens[cueTo]?.text === ',' && isTrailingClause(cueTo + 1) && subj.from !== null && subj.from > 1;
+    if (after >= contentLimit() || trailing) {
       // 3. Cue after the content: "..., the minister said."
       // The comma that closes the content may stand a few words before the source's head
       // ("..., a state-owned Egyptian newspaper said").
@@ -187,9 +202,14 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
         if (subj.key === null && subj.from !== null && subj.from > comma + 1) subj.from = comma + 1;
         return makeClaim(subj, c, cueTo, lemma, contentStart(comma), comma);
       }
-      return null;
+      if (!trailing) return null;
     }
     return makeClaim(subj, c, cueTo, lemma, after, contentEndFrom(after));
+  }
+
+  function isTrailingClause(k: number): boolean {
+    const t = tokens[k];
+    return !!t && (dateAt[k] || TRAILING_CLAUSE.has(t.lower));
   }
 
   function participleClaim(c: number, lemma: string): RawClaim | null {
@@ -249,6 +269,12 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       const t = tokens[k]!;
       if (quoted && isCloseQuote(t)) return k;
       if (t.text === ',' && PARTICIPLE_CUES.test(tokens[k + 1]?.lower ?? '') && CUE_FORMS.has(tokens[k + 1]!.lower)) return k;
+      // "X said A, while Y ...": a contrast the narrator adds.
+      if (!quoted && t.text === ',' && /^(?:while|whereas)$/.test(tokens[k + 1]?.lower ?? '')) return k;
+      // "X said A and denied B": the second cue starts a claim of its own.
+      if (!quoted && t.lower === 'and' && /(?:ed|said|told)$/.test(tokens[k + 1]?.lower ?? '') && CUE_FORMS.has(tokens[k + 1]!.lower)) return k;
+      // "..., in a statement posted on Telegram": where it was said, not what.
+      if (t.text === ',' && !quoted && tokens[k + 1] && CUE_SETTING.test(text.slice(tokens[k + 1]!.start, Math.min(sentence.end, tokens[k + 1]!.start + 80)))) return k;
     }
     return tokens.length;
   }
@@ -337,6 +363,11 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     const m = mentionEndingAt(j);
     if (m) return withAppositive(m);
     if (PRONOUNS.has(t.lower) && !inQuote[j]) return { key: null, from: j, to: j + 1, pronoun: t.lower };
+    // "The army's spokesman, Nabil Abdallah, said": the name set off by commas.
+    if (t.text === ',') {
+      const named = mentionEndingAt(j - 1);
+      if (named && named.kind === 'PERSON' && tokens[named.from - 1]?.text === ',') return { key: named.key, from: named.from, to: named.to, pronoun: null };
+    }
     // "Ilham Aliyev, the president of Azerbaijan, said"
     if (t.text === ',') {
       for (let k = j - 1; k >= Math.max(0, j - 14); k--) {

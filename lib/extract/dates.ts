@@ -18,6 +18,8 @@ export interface DateExpr {
   since: boolean;
   /** For relative links: days to add to the anchor date for the clause that follows. */
   shiftDays: number | null;
+  /** "February 2022": a month, dated to its first day; good for "since", not for an event date. */
+  monthOnly?: boolean;
 }
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -140,6 +142,14 @@ export function findDates(tokens: Token[], publishedAt: Date | null): DateExpr[]
         const to = year ? (hasComma ? i + 4 : i + 3) : i + 2;
         push(i, to, date);
         i = to - 1;
+        continue;
+      }
+      // "in February 2022", "since March 2014": month precision, the first of the month.
+      const monthYear = yearOf(tokens[i + 1]);
+      if (monthYear) {
+        push(i, i + 2, iso(new Date(Date.UTC(monthYear, month - 1, 1))));
+        out[out.length - 1]!.monthOnly = true;
+        i++;
       }
     }
   }
@@ -162,6 +172,6 @@ export function resolveRelative(dates: DateExpr[], publishedAt: Date | null): vo
   for (const d of dates) {
     if (d.shiftDays !== null) {
       d.date = anchor ? addDays(anchor, d.shiftDays) : null;
-    } else if (d.date && !d.since) anchor = d.date;
+    } else if (d.date && !d.since && !d.monthOnly) anchor = d.date;
   }
 }

@@ -108,11 +108,37 @@ function acronymOf(name: string): string | null {
   return /^[A-Z]{2,5}$/.test(letters) ? letters : null;
 }
 
+/** Arabic article forms as folded words: "al-", "el-", and the assimilated "ad-", "ash-", "an-" ... */
+const ARABIC_ARTICLES = new Set(['al', 'el', 'il', 'ul', 'ad', 'adh', 'ar', 'as', 'ash', 'at', 'ath', 'az', 'an', 'ed', 'er', 'es', 'esh', 'et', 'ez', 'en']);
+const ARTICLE_PREFIX = '~';
+
+/**
+ * A folded name with its Arabic articles evened out: dropped at the start, "al" inside
+ * ("Ar Raqqah" → "raqqah", "Jisr ash-Shughur" → "jisr al shughur"). Unchanged without one.
+ */
+export function articleFree(key: string): string {
+  const words = key.split(' ');
+  if (words.length < 2) return key;
+  const out: string[] = [];
+  words.forEach((w, i) => {
+    if (ARABIC_ARTICLES.has(w) && i < words.length - 1) {
+      if (i > 0) out.push('al');
+    } else out.push(w);
+  });
+  return out.join(' ');
+}
+
 function indexKeysOf(name: string, aliases: readonly string[]): [key: string, primary: boolean][] {
   const keys: [string, boolean][] = [[foldName(name), true]];
   for (const alias of aliases) {
     const acronym = acronymOf(alias);
     keys.push(acronym ? [ACRONYM_PREFIX + acronym, false] : [foldName(alias), false]);
+  }
+  // Names with an Arabic article also answer to its other forms, under their own prefix.
+  for (const [key, primary] of [...keys]) {
+    if (key.startsWith(ACRONYM_PREFIX)) continue;
+    const free = articleFree(key);
+    if (free !== key && free.length >= 3) keys.push([ARTICLE_PREFIX + free, primary]);
   }
   return keys;
 }
@@ -413,7 +439,19 @@ function lookupKeys(name: string): string[] {
   return keys;
 }
 
-function exactMatches(s: State, name: string): PlaceMatch[] {
+/**
+ * The index keys to try for `key` when it has no entry of its own: its Arabic article evened out
+ * ("El Fasher" ~ "Al Fashir", "Ar Raqqah" ~ "Raqqah" ~ "al-Raqqah"). With `loose`, also a
+ * name written without its article ("Shaddadi" → "Ash Shaddadi"); the mention finder asks
+ * strictly, so a bare surname is never made a place this way.
+ */
+function articleKeys(key: string, loose: boolean): string[] {
+  const free = articleFree(key);
+  if (free === key) return loose && free.length >= 4 ? [ARTICLE_PREFIX + free] : [];
+  return [free, ARTICLE_PREFIX + free];
+}
+
+function exactMatches(s: State, name: string, loose = true): PlaceMatch[] {
   const toMatches = (key: string, values: readonly number[], matchedKey: string): PlaceMatch[] =>
     values.map((v) => ({
       place: placeAt(s, v >> 1),
@@ -423,9 +461,16 @@ function exactMatches(s: State, name: string): PlaceMatch[] {
   const acronym = acronymOf(name);
   const acronymHit = acronym ? s.names.get(ACRONYM_PREFIX + acronym) : undefined;
   if (acronymHit) return toMatches(ACRONYM_PREFIX + acronym, acronymHit, foldName(name));
-  for (const key of lookupKeys(name)) {
+  const keys = lookupKeys(name);
+  for (const key of keys) {
     const hit = s.names.get(key);
     if (hit) return toMatches(key, hit, key);
+  }
+  for (const key of keys) {
+    for (const variant of articleKeys(key, loose)) {
+      const hit = s.names.get(variant);
+      if (hit) return toMatches(variant, hit, variant.replace(ARTICLE_PREFIX, ''));
+    }
   }
   return [];
 }
@@ -471,7 +516,7 @@ export function isKnownPlaceName(name: string): boolean {
   const s = gazetteer();
   const acronym = acronymOf(name);
   if (acronym && s.names.get(ACRONYM_PREFIX + acronym)) return true;
-  if (lookupKeys(name).some((k) => s.names.get(k) !== undefined)) return true;
+  if (exactMatches(s, name, false).length > 0) return true;
   return name.includes(',') && qualifiedMatches(s, name).length > 0;
 }
 

@@ -3,7 +3,7 @@
  * aliases in front ("Azeri", "U.S.") and memoised, since the same names recur in every sentence.
  */
 import { foldName } from '../names.js';
-import { countryByDemonym, countryByName, isKnownPlaceName, lookupPlaces } from './gazetteer.js';
+import { countryByCode, countryByDemonym, countryByName, isKnownPlaceName, lookupPlaceMatches, lookupPlaces } from './gazetteer.js';
 import { DEMONYM_ALIASES } from './lexicon/parties.js';
 
 export interface Demonym {
@@ -75,3 +75,34 @@ export const countryOfName = memo((name: string): Country | null => {
 export const countryCodeOfPlace = memo((name: string): string | null => lookupPlaces(name)[0]?.countryCode ?? null);
 
 export const isKnownPlace = memo((name: string): boolean => isKnownPlaceName(name));
+
+/**
+ * The country whose capital `name` is ("Kyiv" → Ukraine), when the capital is the name's most
+ * prominent namesake: a capital standing for its government ("a claim Kyiv denied").
+ */
+export const capitalCountry = memo((name: string): Country | null => {
+  const places = lookupPlaces(name);
+  const capital = places.find((p) => p.featureCode === 'PPLC');
+  if (!capital?.countryCode || places.some((p) => p !== capital && p.population > capital.population)) return null;
+  const country = countryByCode(capital.countryCode);
+  return country ? { code: capital.countryCode, name: country.name } : null;
+});
+
+/**
+ * "Mosul, Iraq", "Woodbridge, Virginia", "Washington, D.C.": `qualifier` after a comma narrows
+ * `base` down (a country or region, a name known with it, or a place in a country where `base`
+ * has a namesake), rather than starting a list ("Mosul, Raqqa").
+ */
+export function qualifiesPlace(base: string, qualifier: string): boolean {
+  const whole = foldName(`${base}, ${qualifier}`);
+  if (lookupPlaceMatches(`${base}, ${qualifier}`).some((m) => m.matchedKey === whole)) return true;
+  const baseCodes = new Set(lookupPlaces(base).map((p) => p.countryCode));
+  const country = countryOfName(qualifier);
+  if (country) return baseCodes.size === 0 || baseCodes.has(country.code);
+  const q = lookupPlaces(qualifier);
+  if (q.some((p) => p.precision === 'REGION')) return true;
+  return q.some((p) => p.precision !== 'COUNTRY' && baseCodes.has(p.countryCode));
+}
+
+/** `name` as a whole is a gazetteer name or alias (no wrapping words dropped): "West Bank". */
+export const isExactPlace = memo((name: string): boolean => lookupPlaceMatches(name).some((m) => m.matchedKey === foldName(name)));

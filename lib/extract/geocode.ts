@@ -23,6 +23,8 @@ import type { ExtractedLocation, GeoCandidate, Span } from './types.js';
 export interface PlaceMention {
   name: string;
   mentions: Span[];
+  /** A common noun phrase ("an ISIL-held building"): kept, never looked up. */
+  common?: boolean;
 }
 
 /** Beyond this distance from the article's places a namesake needs other support. */
@@ -108,7 +110,8 @@ function countryOfRegion(phrase: string): Place | null {
  * "Azeris", "U.S.", "the West Bank").
  */
 export function findCountryEvidence(text: string): CountryEvidence[] {
-  const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  // "Sudan's": the possessive is not part of the name.
+  const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length - (/['’]s$/u.test(m[0]) ? 2 : 0) }));
   const found: CountryEvidence[] = [];
   for (let i = 0; i < words.length; i++) {
     if (!/\p{Lu}/u.test(text[words[i]!.start]!)) continue;
@@ -131,7 +134,9 @@ const QUALIFIER = /^,\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})(?
 
 /** Country codes of a country or region written right after a mention: "Armenia, Colombia", "Martuni, Nagorno Karabakh". */
 function qualifiersAfter(text: string, mention: Span): string[] {
-  const match = QUALIFIER.exec(text.slice(mention.end, mention.end + 60));
+  // A mention may carry its qualifier ("Mosul, Iraq"); else it is written right after.
+  const comma = mention.text.indexOf(',');
+  const match = QUALIFIER.exec(comma >= 0 ? `${mention.text.slice(comma)}.` : text.slice(mention.end, mention.end + 60));
   if (!match) return [];
   return lookupPlaceMatches(match[1]!)
     .map((m) => m.place)
@@ -196,10 +201,10 @@ interface Context {
   cluster: { center: Point; farKm: number } | null;
 }
 
-function contextFor(group: Group, evidence: CountryEvidence[], anchors: Map<Group, Place>): Context {
+function contextFor(group: Group, evidence: CountryEvidence[], anchors: Map<Group, Place>, actors: readonly string[] = []): Context {
   const own = (e: CountryEvidence): boolean =>
     e.key === group.key || group.mentions.some((m) => m.start < e.end && e.start < m.end);
-  const countries = new Set(evidence.filter((e) => !own(e)).map((e) => e.countryCode));
+  const countries = new Set([...evidence.filter((e) => !own(e)).map((e) => e.countryCode), ...actors]);
   const others = [...anchors].filter(([g]) => g !== group).map(([, p]) => p);
   for (const p of others) if (p.countryCode) countries.add(p.countryCode);
   const local = others.filter((p) => p.precision !== 'COUNTRY');
@@ -273,7 +278,7 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
     if (!key) continue;
     let group = groups.get(key);
     if (!group) {
-      const proper = /\p{Lu}/u.test(p.name);
+      const proper = !p.common && /\p{Lu}/u.test(p.name);
       group = { key, name: p.name, surfaceNames: [], mentions: [], proper, candidates: [], qualifiers: new Set() };
       groups.set(key, group);
     }
@@ -325,18 +330,20 @@ function aliasesOf(name: string, others: string[], place: Place | null): string[
 /**
  * Resolves the article's place names to gazetteer places. `places` are the names the mention
  * finder found (a name may repeat); `text` is the article's clean text, read for country
- * names, demonyms and qualifiers. Names that fold alike are one location (key =
+ * names, demonyms and qualifiers; `actorCountries` are the countries of the article's parties
+ * ("Rapid Support Forces" → SD), evidence that the text may not spell out. Names that fold alike are one location (key =
  * foldName(name)); names that resolve to the same place are merged under the first one
  * mentioned, the others becoming aliases.
  */
-export function geocode(places: PlaceMention[], text: string): ExtractedLocation[] {
+export function geocode(places: PlaceMention[], text: string, actorCountries: readonly string[] = []): ExtractedLocation[] {
   const groups = groupMentions(places, text);
   const evidence = findCountryEvidence(text);
+  const actors = [...new Set(actorCountries.filter((c) => /^[A-Z]{2}$/.test(c)))];
 
   // Pass 1: resolve what country evidence alone settles; those places anchor the rest.
   const anchors = new Map<Group, Place>();
   for (const group of groups) {
-    const d = decide(group, contextFor(group, evidence, new Map()));
+    const d = decide(group, contextFor(group, evidence, new Map(), actors));
     if (d.place && d.confident) anchors.set(group, d.place);
   }
 
@@ -344,7 +351,7 @@ export function geocode(places: PlaceMention[], text: string): ExtractedLocation
   // are all implausible here, may be a variant spelling of a place among the anchors.
   const decisions = new Map<Group, Decision>();
   for (const group of groups) {
-    const ctx = contextFor(group, evidence, anchors);
+    const ctx = contextFor(group, evidence, anchors, actors);
     let decision = decide(group, ctx);
     if (group.proper && !decision.place && !group.candidates.some((c) => isPlausible(group, c, ctx))) {
       const variants = findNearSpellings(group.name, ctx.countries).filter(
@@ -359,6 +366,20 @@ export function geocode(places: PlaceMention[], text: string): ExtractedLocation
   }
 
   return mergeSamePlace(groups, decisions);
+}
+
+const isShouting = (name: string): boolean => /\p{Lu}{3}/u.test(name) && !/\p{Ll}/u.test(name);
+
+/**
+ * The name a location is listed under: the first surface form, except that a name written in
+ * capitals (a dateline's "KYIV") gives way to another spelling of it ("Kyiv"), or the gazetteer's.
+ */
+function displayName(group: Group, place: Place | null): string {
+  if (!isShouting(group.name)) return group.name;
+  const written = group.surfaceNames.find((n) => !isShouting(n));
+  if (written) return written;
+  const known = place ? [place.name, ...place.aliases].find((n) => foldName(n) === group.key) : undefined;
+  return known ?? group.name;
 }
 
 /** One location per place: a group resolved to a place already taken joins the first such group. */
@@ -377,11 +398,12 @@ function mergeSamePlace(groups: Group[], decisions: Map<Group, Decision>): Extra
   }
   return [...members].map(([group, all]) => {
     const { place, considered } = decisions.get(group)!;
-    const otherNames = all.flatMap((g) => g.surfaceNames).filter((n) => n !== group.name);
+    const name = displayName(group, place);
+    const otherNames = all.flatMap((g) => g.surfaceNames).filter((n) => n !== name);
     return {
       key: group.key,
-      name: group.name,
-      aliases: aliasesOf(group.name, otherNames, place),
+      name,
+      aliases: aliasesOf(name, otherNames, place),
       latitude: place?.latitude ?? null,
       longitude: place?.longitude ?? null,
       countryCode: place?.countryCode ?? null,

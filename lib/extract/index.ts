@@ -19,7 +19,7 @@ import { geocode } from './geocode.js';
 import { KNOWN_PARTIES } from './lexicon/parties.js';
 
 /** Bump on any change that alters output: stored claims record it so a corpus can be re-extracted. */
-export const EXTRACTOR_VERSION = '0.1.0';
+export const EXTRACTOR_VERSION = '0.2.0';
 
 export { cleanText };
 
@@ -75,14 +75,20 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
     addPronounMentions(sentence, resolved, sentenceClaims);
   }
 
-  const locations = geocode(groupPlaces(places, text), text);
+  const actorCountries = registry.parties().flatMap((p) => (p.affiliation ? [p.affiliation] : []));
+  const named = places.filter((p) => p.common !== 'reference');
+  const locations = geocode(groupPlaces(named, text), text, actorCountries);
   const locationAt = new Map<number, ExtractedLocation>();
   for (const loc of locations) for (const m of loc.mentions) locationAt.set(m.start, loc);
+  const sites = new Set(named.filter((p) => p.common === 'site').map((p) => p.start));
+  resolvePlaceReferences(places, locations.filter((l) => !l.mentions.every((m) => sites.has(m.start))), locationAt, text);
 
   const claims: ExtractedClaim[] = pending.map(({ raw, dates, sentence }) => {
     const quantities = findQuantities(raw.content.text, raw.content.start, dates);
+    // A claim is about the places it names or refers back to ("the city"); not about sites ("a
+    // hospital") or landmarks ("west of Goma").
     const about = places
-      .filter((p) => p.start >= raw.content.start && p.end <= raw.content.end)
+      .filter((p) => p.common !== 'site' && !isLandmark(text, p.start) && p.start >= raw.content.start && p.end <= raw.content.end)
       .map((p) => locationAt.get(p.start))
       .filter((l): l is ExtractedLocation => !!l);
     return {
@@ -99,6 +105,7 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
       restates: null,
     };
   });
+  denialsOfEarlierClaims(claims, pending.map((p) => p.sentence.index), text);
   linkRestatements(claims);
 
   return {
@@ -153,15 +160,73 @@ function publisherParty(registry: PartyRegistry, publisher: string): string {
     : registry.ensure(publisher, 'MEDIA', null, []);
 }
 
-function groupPlaces(places: PlaceMention[], text: string): { name: string; mentions: Span[] }[] {
-  const groups = new Map<string, { name: string; mentions: Span[] }>();
+function groupPlaces(places: PlaceMention[], text: string): { name: string; mentions: Span[]; common: boolean }[] {
+  const groups = new Map<string, { name: string; mentions: Span[]; common: boolean }>();
   for (const p of places) {
-    const key = foldName(p.name);
+    const common = p.common === 'site';
+    const key = `${common ? 'site:' : ''}${foldName(p.name)}`;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { name: p.name, mentions: [] }));
+    if (!g) groups.set(key, (g = { name: p.name, mentions: [], common }));
     g.mentions.push({ start: p.start, end: p.end, text: text.slice(p.start, p.end) });
   }
   return [...groups.values()];
+}
+
+/** "the claim", "these reports", "the allegations as propaganda": a denial's object that points back. */
+const POINTING_BACK = /^(?:the|this|that|these|those|such|its|their|his|her)\s+(?:\w+\s+)?(?:claims?|reports?|allegations?|accusations?|charges?|assertions?|statements?|version|account)\b/i;
+/** How many sentences back "denied the claim" looks for the claim. */
+const DENIAL_REACH = 2;
+
+/**
+ * "The army denied the claim": the denial's content is the claim it denies, the nearest earlier
+ * claim by another source; its evidence then runs from that claim's sentence to its own.
+ */
+function denialsOfEarlierClaims(claims: ExtractedClaim[], sentenceOf: number[], text: string): void {
+  claims.forEach((c, i) => {
+    if (c.kind !== 'DENIAL' || !POINTING_BACK.test(c.content.text)) return;
+    for (let j = i - 1; j >= 0; j--) {
+      const earlier = claims[j]!;
+      if (sentenceOf[i]! - sentenceOf[j]! > DENIAL_REACH) break;
+      if (earlier.kind === 'DENIAL' || !earlier.claimantKey || earlier.claimantKey === c.claimantKey) continue;
+      c.content = earlier.content;
+      const start = Math.min(earlier.evidence.start, c.evidence.start);
+      const end = Math.max(earlier.evidence.end, c.evidence.end);
+      c.evidence = { start, end, text: text.slice(start, end) };
+      c.locationKeys = earlier.locationKeys;
+      c.quantities = earlier.quantities;
+      c.eventDate = c.eventDate ?? earlier.eventDate;
+      return;
+    }
+  });
+}
+
+/** A place used as a landmark ("west of Goma", "20 km north of X"): where something is measured from, not where it is. */
+function isLandmark(text: string, start: number): boolean {
+  return /\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west|km|kilometres|kilometers|miles)\s+of\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 30), start));
+}
+
+/** How far back (in characters) "the city" looks for the city it means. */
+const PLACE_REFERENCE_REACH = 1500;
+
+/**
+ * "the city", "the country": a mention of the nearest place named before it with a fitting
+ * precision (a city for "the city", a country for "the country"); dropped when there is none.
+ */
+function resolvePlaceReferences(places: PlaceMention[], locations: ExtractedLocation[], locationAt: Map<number, ExtractedLocation>, text: string): void {
+  const named = locations.flatMap((loc) => loc.mentions.filter((m) => !isLandmark(text, m.start)).map((m) => ({ loc, start: m.start })));
+  for (const ref of places) {
+    if (ref.common !== 'reference' || !ref.refersTo) continue;
+    let best: { loc: ExtractedLocation; start: number } | null = null;
+    for (const n of named) {
+      if (n.start >= ref.start || ref.start - n.start > PLACE_REFERENCE_REACH) continue;
+      if (!ref.refersTo.includes(n.loc.precision)) continue;
+      if (!best || n.start > best.start) best = n;
+    }
+    if (!best) continue;
+    best.loc.mentions.push({ start: ref.start, end: ref.end, text: text.slice(ref.start, ref.end) });
+    best.loc.mentions.sort((a, b) => a.start - b.start);
+    locationAt.set(ref.start, best.loc);
+  }
 }
 
 /**
@@ -170,7 +235,7 @@ function groupPlaces(places: PlaceMention[], text: string): { name: string; ment
  * Monday that ...").
  */
 function claimDate(c: RawClaim, dates: DateExpr[]): string | null {
-  const usable = dates.filter((d) => d.date && !d.since);
+  const usable = dates.filter((d) => d.date && !d.since && !d.monthOnly);
   const inContent = usable.find((d) => d.shiftDays === null && d.from >= c.contentFrom && d.to <= c.contentTo);
   if (inContent) return inContent.date;
   const sourceAt = c.claimantFrom ?? c.cueFrom;

@@ -4,20 +4,23 @@
  * The output is raw mentions; parties.ts merges them into parties and resolves references.
  */
 import { foldName } from '../names.js';
-import type { PartyKind } from './types.js';
+import type { LocationPrecision, PartyKind } from './types.js';
 import type { Sentence } from './sentences.js';
 import type { Token } from './tokens.js';
 import { tokenize } from './tokens.js';
 import { isCommonNoun, isCommonWord, isFirstName, isLastName, isVerbForm } from './wordclass.js';
-import { countryCodeOfPlace, countryOfName, demonymOf, isKnownPlace, resolveDemonym } from './geo.js';
+import { capitalCountry, isExactPlace, qualifiesPlace, countryCodeOfPlace, countryOfName, demonymOf, isKnownPlace, resolveDemonym, type Country } from './geo.js';
 import { KNOWN_PARTIES, STATELESS_DEMONYMS, MINISTRY_SUBJECTS, NAME_NORMALISATION, type KnownParty } from './lexicon/parties.js';
 import {
   PERSON_TITLES, GOVERNMENT_HEADS, ARMED_FORCE_HEADS, GROUP_HEADS, ORGANIZATION_HEADS, MEDIA_HEADS,
   DEMONYM_LOWER_HEADS, NON_ACTOR_HEADS, PLACE_TYPES, PLACE_LIST_HEADS, DIRECTIONS, PLACE_PREPOSITIONS,
-  PERSON_ROLE_WORDS,
+  PERSON_ROLE_WORDS, POSSESSIVE_PLACE_NOUNS, POSSESSIVE_PLACE_ADJECTIVES, STATE_OBJECT_VERBS,
+  STATE_APPOSITION_NOUNS, STATE_COMPANION_PREPOSITIONS, SITE_NOUNS, SITE_VERBS, SITE_PREPOSITIONS,
+  PLACE_REFERENCE_NOUNS,
 } from './lexicon/roles.js';
 import { CUE_FORMS } from './cues.js';
-import { NON_PARTY_ACRONYMS } from './lexicon/words.js';
+import { NON_PARTY_ACRONYMS, PLATFORMS } from './lexicon/words.js';
+import { CUE_AUXILIARIES } from './lexicon/cues.js';
 
 export interface PartyMention {
   type: 'party';
@@ -49,6 +52,13 @@ export interface PlaceMention {
   name: string;
   /** Found by a pattern only ("the village of X"): not in the gazetteer by this name. */
   patternOnly: boolean;
+  /**
+   * A common noun phrase, not a name: a site ("an ISIL-held building", "two bridges"), never
+   * looked up in the gazetteer; or a reference ("the city") to a place named before, with the
+   * precisions that place may have.
+   */
+  common?: 'site' | 'reference';
+  refersTo?: readonly LocationPrecision[];
 }
 
 export type Mention = PartyMention | PlaceMention;
@@ -99,6 +109,15 @@ function buildSetTrie(phrases: Iterable<string>): Trie<string> {
   const root: Trie<string> = { next: new Map() };
   for (const p of phrases) trieInsert(root, phraseWords(p), p);
   return root;
+}
+
+/** Known parties by every folded name and alias, to canonicalise built names ("Sudanese army"). */
+const KNOWN_BY_NAME = new Map<string, KnownParty>();
+for (const party of KNOWN_PARTIES) {
+  for (const form of [party.name, ...party.aliases]) {
+    const key = foldName(form.replace(/^the\s+/i, ''));
+    if (key && !KNOWN_BY_NAME.has(key)) KNOWN_BY_NAME.set(key, party);
+  }
 }
 
 const TITLE_TRIE = buildSetTrie(PERSON_TITLES);
@@ -206,6 +225,9 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
   const span = (from: number, to: number) => ({ start: tokens[from]!.start, end: tokens[to - 1]!.end });
 
   const addParty = (from: number, to: number, p: Omit<PartyMention, 'type' | 'sentence' | 'from' | 'to' | 'start' | 'end'>) => {
+    // A built name that is a known party's name or alias is that party ("Sudan's army" → Sudanese Armed Forces).
+    const known = p.kind !== 'PERSON' && p.name ? KNOWN_BY_NAME.get(foldName(p.name)) : undefined;
+    if (known) p = { ...p, name: known.name, kind: known.kind, affiliation: known.affiliation ?? p.affiliation, knownAliases: [known.name, ...known.aliases] };
     // Organisations take their article ("the Defense Ministry of ..."); people do not.
     let f = from;
     const prev = tokens[f - 1];
@@ -213,6 +235,7 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     out.push({ type: 'party', sentence: sentence.index, from: f, to, ...span(f, to), ...p });
     mark(f, to);
   };
+  const isUsed = (k: number) => k < tokens.length && used[k];
   const addPlace = (from: number, to: number, name: string, patternOnly: boolean) => {
     out.push({ type: 'place', sentence: sentence.index, from, to, ...span(from, to), name, patternOnly });
     mark(from, to);
@@ -252,7 +275,8 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
   }
 
   // 2. Capitalised chunks.
-  for (const [from, to] of chunks(tokens, used)) if (!used[from]) classifyChunk(from, to);
+  const chunkList = chunks(tokens, used);
+  for (const [from, to] of chunkList) if (!used[from]) classifyChunk(from, to);
 
   // 3. Lower-case references ("the ministry", "the president") and place patterns with no capital chunk.
   for (let i = 0; i < tokens.length; i++) {
@@ -274,31 +298,125 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     mark(i, end);
   }
 
+  // 4. Places that are not names: references back ("the city") and sites ("destroyed two bridges").
+  placeReferences();
+  sites();
+
   return out.sort((a, b) => a.start - b.start);
 
   // -------------------------------------------------------------------------------------------
 
-  function classifyChunk(from: number, to: number): void {
+  /** "the city", "the Iraqi city", "the besieged town": a place named earlier (resolved after geocoding). */
+  function placeReferences(): void {
+    for (let i = 0; i < tokens.length; i++) {
+      if (used[i] || !/^(?:the|this)$/.test(tokens[i]!.lower)) continue;
+      let k = i + 1;
+      while (k < i + 3 && tokens[k] && !used[k] && !PLACE_REFERENCE_NOUNS[tokens[k]!.lower] && tokens[k]!.kind === 'word' && (!tokens[k]!.cap || resolveDemonymToken(k, k + 1))) k++;
+      const noun = tokens[k];
+      const refersTo = noun && !noun.cap && !used[k] ? PLACE_REFERENCE_NOUNS[noun.lower] : undefined;
+      if (!refersTo) continue;
+      const after = tokens[k + 1];
+      if (after && (after.lower === 'of' || after.cap && after.kind === 'word' || (after.kind === 'word' && !after.cap && isCommonNoun(after.text) && !isVerbForm(after.text) && !PLACE_PREPOSITIONS.has(after.lower)))) continue;
+      out.push({ type: 'place', sentence: sentence.index, from: i, to: k + 1, ...span(i, k + 1), name: text.slice(tokens[i]!.start, tokens[k]!.end), patternOnly: true, common: 'reference', refersTo });
+      mark(i, k + 1);
+      i = k;
+    }
+  }
+
+  /**
+   * Sites: noun phrases headed by a site noun, as the object of a verb of attack or capture
+   * (and the list that follows it: "destroyed a VBIED, a fighting position and a tunnel
+   * entrance") or after a place preposition ("at a hospital", "against ISIL targets").
+   */
+  function sites(): void {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (used[i] || t.cap) continue;
+      const verb = SITE_VERBS.has(t.lower);
+      if (!verb && !SITE_PREPOSITIONS.has(t.lower)) continue;
+      let k = i + 1;
+      for (let items = 0; items < 12 && k < tokens.length; items++) {
+        const np = nounPhrase(k);
+        if (!np) break;
+        const head = tokens[np.to - 1]!;
+        if (SITE_NOUNS.has(head.lower) && !head.cap) {
+          const name = text.slice(tokens[np.nameFrom]!.start, head.end);
+          out.push({ type: 'place', sentence: sentence.index, from: np.from, to: np.to, ...span(np.from, np.to), name, patternOnly: true, common: 'site' });
+          mark(np.from, np.to);
+        }
+        if (!verb) break;
+        // The list goes on: ", a VBIED", ", and two bridges".
+        let n = np.to;
+        if (tokens[n]?.text === ',') n++;
+        if (tokens[n]?.lower === 'and' || tokens[n]?.lower === 'or') n++;
+        if (n === np.to) break;
+        k = n;
+      }
+    }
+  }
+
+  /** A noun phrase from token k: [determiner or count] [modifiers] nouns, up to a preposition, verb or punctuation. */
+  function nounPhrase(k: number): { from: number; nameFrom: number; to: number } | null {
+    // "to liberate territory": a verb of its own, not a noun phrase.
+    if (tokens[k] && SITE_VERBS.has(tokens[k]!.lower)) return null;
+    let from = k;
+    let j = k;
+    if (tokens[j] && NP_DETERMINERS.test(tokens[j]!.lower) && !used[j]) j++;
+    // "dozens of villages", "a group of buildings"
+    if (tokens[j] && /^(?:dozens|hundreds|scores|thousands|number|group|series|cluster|network|string)$/.test(tokens[j]!.lower) && tokens[j + 1]?.lower === 'of') j += 2;
+    const nameFrom = j;
+    let end = j;
+    while (end < tokens.length && end < j + 6) {
+      const w = tokens[end]!;
+      if (used[end]) {
+        // "two ISIL fighting positions": the phrase starts after the party.
+        from = end + 1;
+        end++;
+        j = end;
+        continue;
+      }
+      if (w.kind === 'punct' || NP_STOP.has(w.lower) || CUE_FORMS.has(w.lower)) break;
+      if (end > j && (w.kind === 'number' || NP_DETERMINERS.test(w.lower))) break;
+      end++;
+    }
+    if (end <= j) return null;
+    return { from, nameFrom: Math.max(nameFrom, from), to: end };
+  }
+
+  /**
+   * `owner`: a possessive state right before the chunk ("Russia's Defence Ministry"): it gives
+   * the affiliation and the canonical name's demonym, and its tokens join the party's mention.
+   */
+  function classifyChunk(from: number, to: number, owner?: Owner): void {
     const chunkText = text.slice(tokens[from]!.start, tokens[to - 1]!.end);
     const first = tokens[from]!;
+
+    // Platforms are not places or parties ("wrote on Telegram", "posted on X"); nor is an
+    // adjective made of a name ("ISIL-held", "Iranian-backed").
+    if (PLATFORMS.has(foldName(chunkText))) {
+      mark(from, to);
+      return;
+    }
+    if (to - from === 1 && HELD_COMPOUND.test(first.lower)) return;
 
     // Person: [qualifier] Title Name ("Azerbaijani President Ilham Aliyev", "Lt. Gen. Stephen J. Townsend").
     const person = splitTitle(tokens, from, to);
     if (person) {
       const { titleFrom, titleTo, title } = person;
-      const affiliation = titleFrom > from ? qualifierAffiliation(from, titleFrom) : null;
+      const affiliation = titleFrom > from ? qualifierAffiliation(from, titleFrom) : owner?.code ?? null;
+      const start = owner?.from ?? from;
       if (titleTo < to) {
         const name = text.slice(tokens[titleTo]!.start, tokens[to - 1]!.end);
-        addParty(from, to, { kind: 'PERSON', name: canonicalPersonName(name), affiliation, head: title, knownAliases: [], reference: false });
+        addParty(start, to, { kind: 'PERSON', name: canonicalPersonName(name), affiliation, head: title, knownAliases: [], reference: false });
         const parts = name.split(/\s+/);
         if (parts.length > 1) ctx.surnames.set(foldName(parts[parts.length - 1]!), canonicalPersonName(name));
         return;
       }
       // A title with no name: a role ("Azerbaijani President", "U.S. Secretary of State").
-      const qualifier = titleFrom > from ? text.slice(tokens[from]!.start, tokens[titleFrom - 1]!.end) : '';
-      addParty(from, to, {
+      const qualifier = titleFrom > from ? text.slice(tokens[from]!.start, tokens[titleFrom - 1]!.end) : owner?.demonym ?? '';
+      addParty(start, to, {
         kind: 'PERSON',
-        name: qualifier ? `${qualifierName(from, titleFrom) ?? qualifier} ${titleCase(title)}` : '',
+        name: qualifier ? `${titleFrom > from ? qualifierName(from, titleFrom) ?? qualifier : qualifier} ${titleCase(title)}` : '',
         affiliation, head: title, knownAliases: [], reference: !qualifier,
       });
       return;
@@ -314,6 +432,11 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     // Organisation by head noun: "Armenian Defense Ministry", "Syrian Democratic Forces", "Baku government".
     const headHit = endingAt(HEAD_TRIE, tokens, from, to);
     const lowerExt = extendLowerHead(tokens, to);
+    // A place whose name ends like an organisation ("West Bank") stays a place.
+    if (headHit && headHit[0] > from && headKind(headHit[1]) === 'ORGANIZATION' && isExactPlace(chunkText)) {
+      addPlaceSpan(from, to, chunkText, false);
+      return;
+    }
     if (headHit && headHit[0] > from) {
       addOrganisation(from, headHit[0], to, headHit[1]);
       return;
@@ -323,6 +446,17 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
       const ofExt = extendOwner(leadingHead[0]);
       if (ofExt) {
         addOwned(from, ofExt.end, ofExt.owner, ofExt.ownerFrom, ofExt.ownerTo, leadingHead[1]);
+        return;
+      }
+      // "Ministry of Defence", "(Sudan's) Ministry of Foreign Affairs": the subject names the ministry.
+      const subjectOf = MINISTRY_SUBJECTS[foldName(text.slice(tokens[leadingHead[0] + 1]!.start, tokens[to - 1]!.end))];
+      if (subjectOf && leadingHead[1] === 'ministry') {
+        const name = `${subjectOf} Ministry`;
+        if (owner) {
+          addParty(owner.from, to, { kind: 'GOVERNMENT_BODY', name: `${owner.demonym} ${name}`, affiliation: owner.code, head: 'ministry', knownAliases: [], reference: false });
+        } else {
+          addNamedReference(from, to, 'GOVERNMENT_BODY', name, 'ministry');
+        }
         return;
       }
     }
@@ -339,10 +473,18 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
         mark(from, to);
         return;
       }
+      if (owner && headHit[0] === from) {
+        const name = subject && headHit[1] === 'ministry' ? `${subject} Ministry` : canonicalHead(chunkText);
+        addParty(owner.from, to, { kind: headKind(headHit[1]), name: `${owner.demonym} ${name}`, affiliation: owner.code, head: headHit[1], knownAliases: [], reference: false });
+        return;
+      }
       if (subject) {
         addParty(from, to, { kind: 'GOVERNMENT_BODY', name: `${subject} Ministry`, affiliation: null, head: 'ministry', knownAliases: [], reference: false });
         return;
       }
+      // An unowned "Defence Ministry": the ministry named before, else a party of its own; never a person.
+      addNamedReference(from, to, headKind(headHit[1]), canonicalHead(chunkText), headHit[1]);
+      return;
     }
 
     // Demonym-led: "Azerbaijani forces", "Israeli officials", "Azeris".
@@ -379,16 +521,27 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
         if (!country) out.push({ type: 'place', sentence: sentence.index, from, to, ...span(from, to), name: placeName, patternOnly: false });
         return;
       }
-      if (country && (isActorPosition(tokens, from, to) || inCountryList(from, to))) {
+      if (country && isPossessiveMark(tokens[to], tokens[to - 1]) && !owner) {
+        possessiveState(from, to, placeName, country);
+        return;
+      }
+      if (country && stateOwned(from, to, country)) return;
+      if (country && (isActorPosition(tokens, from, to) || isStateActor(tokens, from, to) || inCountryList(from, to))) {
         addParty(from, to, { kind: 'STATE', name: country.name, affiliation: country.code, head: null, knownAliases: [], reference: false });
         return;
       }
-      addPlace(from, to, placeName, false);
+      // A capital as the speaker stands for its government ("a claim Kyiv denied", "Moscow said").
+      const seat = country ? null : capitalCountry(placeName);
+      if (seat && isSpeakerPosition(tokens, from, to)) {
+        addParty(from, to, { kind: 'STATE', name: seat.name, affiliation: seat.code, head: null, knownAliases: [seat.name, placeName], reference: false });
+        return;
+      }
+      addPlaceSpan(from, to, placeName, false);
       return;
     }
     const patterned = placeByPattern(from, to);
     if (patterned) {
-      addPlace(from, to, patterned, true);
+      addPlaceSpan(from, to, patterned, true);
       return;
     }
 
@@ -398,10 +551,12 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
       return;
     }
 
-    // Unknown name after a place preposition: a place the gazetteer lacks.
+    // Unknown name after a place preposition: a place the gazetteer lacks. Not after "on"
+    // ("wrote on Telegram", "sanctions on Rosneft"), nor a name made of English words
+    // ("Exercise Eager Lion", "to Counter ISIL").
     const prev = tokens[from - 1];
-    if (prev && PLACE_PREPOSITIONS.has(prev.lower) && !['of', 'by', 'with', 'against'].includes(prev.lower) && tokens[from - 2]?.lower !== 'according' && !isFirstName(first.text) && !atSentenceStart(tokens, from) && to - from <= 3 && !isAcronym(first)) {
-      addPlace(from, to, chunkText, true);
+    if (prev && PLACE_PREPOSITIONS.has(prev.lower) && !['of', 'by', 'with', 'against', 'on', 'via'].includes(prev.lower) && (!mostlyEnglish(from, to) || isKnownPlace(chunkText)) && !isUsed(to) && tokens[from - 2]?.lower !== 'according' && !isFirstName(first.text) && !atSentenceStart(tokens, from) && to - from <= 3 && !isAcronym(first)) {
+      addPlaceSpan(from, to, chunkText, true);
       return;
     }
     if (looksLikePersonName(from, to)) {
@@ -413,6 +568,58 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     }
 
     // Multi-word names with an organisation word ("Counter-Daesh Coalition" handled by heads); else drop.
+  }
+
+  /** "The Defence Ministry" with no owner: the one named before, resolved by the registry, else a party of this name. */
+  function addNamedReference(from: number, to: number, kind: PartyKind, name: string, head: string): void {
+    const f = tokens[from - 1]?.lower === 'the' && !used[from - 1] ? from - 1 : from;
+    out.push({ type: 'party', sentence: sentence.index, from: f, to, ...span(f, to), kind, name, affiliation: null, head, knownAliases: [], reference: true });
+    mark(f, to);
+  }
+
+  /**
+   * "Russia's ...": the state owns what follows. A party after it ("Russia's Defence Ministry",
+   * "Israel's Foreign Minister Israel Katz") takes it as owner; a place noun makes it a place
+   * ("Russia's Kursk region", "Ukraine's east"); anything else makes it the acting state
+   * ("Iraq's efforts", "Turkey's constitution").
+   */
+  function possessiveState(from: number, to: number, placeName: string, country: Country): void {
+    const k = to + 1;
+    const next = chunkList.find(([a]) => a === k);
+    if (next && !used[k]) {
+      const before = out.length;
+      classifyChunk(next[0], next[1], { from, code: country.code, demonym: demonymOf(country.code) ?? country.name });
+      const added = out.slice(before);
+      if (added.some((m) => m.type === 'party' && m.from <= from)) return;
+      if (added.some((m) => m.type === 'place')) {
+        addPlace(from, to, placeName, false);
+        return;
+      }
+    }
+    let j = k;
+    while (j < tokens.length && j < k + 3 && !tokens[j]!.cap && POSSESSIVE_PLACE_ADJECTIVES.has(tokens[j]!.lower)) j++;
+    const noun = tokens[j];
+    if (noun && !noun.cap && POSSESSIVE_PLACE_NOUNS.has(noun.lower)) {
+      addPlace(from, to, placeName, false);
+      return;
+    }
+    addParty(from, to, { kind: 'STATE', name: country.name, affiliation: country.code, head: null, knownAliases: [], reference: false });
+  }
+
+  /** "the people of Iraq", "the government of Iraq": the country's own body or people ("Iraqi government"). */
+  function stateOwned(from: number, to: number, country: Country): boolean {
+    let k = from - 1;
+    if (tokens[k]?.lower === 'the') k--;
+    if (tokens[k]?.lower !== 'of' || used[k]) return false;
+    const headAt = k - 1;
+    const head = tokens[headAt];
+    if (!head || head.cap || used[headAt] || !LOWER_HEAD_TRIE.next.has(tokenKey(head))) return false;
+    const hit = longest(LOWER_HEAD_TRIE, tokens, headAt, k);
+    if (!hit || hit[0] !== k || NON_ACTOR_HEADS.has(hit[1])) return false;
+    const start = tokens[headAt - 1]?.lower === 'the' && !used[headAt - 1] ? headAt - 1 : headAt;
+    const demonym = demonymOf(country.code) ?? country.name;
+    addParty(start, to, { kind: headKind(hit[1]), name: `${demonym} ${canonicalHead(hit[1])}`, affiliation: country.code, head: hit[1], knownAliases: [], reference: false });
+    return true;
   }
 
   function addOrganisation(from: number, headFrom: number, to: number, head: string): void {
@@ -527,7 +734,63 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     if (to - from === 1 && isCommonWord(tokens[from]!.text) && !tokens[from]!.text.match(/^[A-Z]{2,}$/)) return null;
     if (to - from === 1 && isFirstName(tokens[from]!.text) && !isKnownCountryOrCapital(chunkText)) return null;
     if (isKnownPlace(chunkText)) return stripPlaceType(chunkText);
+    // "East Mosul", "Northern Gaza": a compass word before a known place the gazetteer lacks as a whole.
+    if (to - from >= 2 && DIRECTIONS.has(tokens[from]!.lower) && tokens[from]!.cap) {
+      const rest = text.slice(tokens[from + 1]!.start, tokens[to - 1]!.end);
+      if (isKnownPlace(rest) && !countryOfName(rest)) return stripPlaceType(rest);
+    }
     return null;
+  }
+
+  /**
+   * A place mention with the words that belong to its span: the division it names ("the eastern
+   * Donetsk region": name "Donetsk region"), a country or region that qualifies it ("Mosul, Iraq",
+   * "Washington, D.C."), the phrase that introduces it ("the Iraqi city of Mosul", "the village
+   * of X") and a compass adjective ("northern Syria"). The name stays the place's own.
+   */
+  function addPlaceSpan(from: number, to: number, name: string, patternOnly: boolean): void {
+    let f = from;
+    let t = to;
+    let n = name;
+    const next = tokens[t];
+    if (next && !next.cap && !used[t] && DIVISION_WORDS.has(next.lower) && !DIVISION_WORDS.has(tokens[t - 1]!.lower)) {
+      n = `${n} ${next.text}`;
+      t++;
+    } else if (next?.text === ',' && !countryOfName(name)) {
+      const q = qualifierEnd(t + 1, name);
+      if (q) t = q;
+    }
+    const prev = tokens[f - 1];
+    if (prev?.lower === 'of' && !used[f - 1]) {
+      let k = f - 2;
+      if (tokens[k] && !tokens[k]!.cap && !used[k] && INTRODUCING_TYPES.has(tokens[k]!.lower)) {
+        const typeAt = k;
+        k--;
+        // "the Iraqi city of", "the northwest province of", "the mining town of": modifiers back to the article.
+        while (k >= 0 && typeAt - k < 4 && !used[k] && tokens[k]!.kind === 'word' && !NP_STOP.has(tokens[k]!.lower) && !/^(?:the|a|an)$/.test(tokens[k]!.lower) && (!tokens[k]!.cap || resolveDemonymToken(k, k + 1))) k--;
+        f = k >= 0 && !used[k] && /^(?:the|a|an)$/.test(tokens[k]!.lower) ? k : typeAt;
+      }
+    } else if (prev && !prev.cap && !used[f - 1] && DIRECTIONS.has(prev.lower) && !['upper', 'lower', 'greater'].includes(prev.lower)) {
+      f--;
+    }
+    addPlace(f, t, n, patternOnly);
+  }
+
+  /** ", Iraq" after a place: the end of the qualifier, when it is a country or region and not a list. */
+  function qualifierEnd(k: number, base: string): number | null {
+    let e = k;
+    while (e < tokens.length && isNameToken(tokens[e]!) && !used[e] && e < k + 4) e++;
+    if (e === k) return null;
+    const after = tokens[e];
+    if (after && (after.lower === 'and' || after.lower === 'or' || (after.text === ',' && (tokens[e + 1]?.lower === 'and' || tokens[e + 1]?.cap)))) return null;
+    const q = text.slice(tokens[k]!.start, tokens[e - 1]!.end);
+    return qualifiesPlace(base, q) ? e : null;
+  }
+
+  /** A name made mostly of English words ("Exercise Eager Lion", "Next Isolation Phase"): a title, not a place. */
+  function mostlyEnglish(from: number, to: number): boolean {
+    const common = tokens.slice(from, to).filter((t) => isCommonWord(t.text)).length;
+    return to - from === 1 ? common === 1 : common * 2 > to - from;
   }
 
   function placeByPattern(from: number, to: number): string | null {
@@ -539,9 +802,11 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     // "X province", "X axis"
     const next = tokens[to];
     if (next && PLACE_TYPES.has(next.lower) && !next.cap && !['state', 'republic', 'department', 'border', 'base', 'road', 'highway', 'front'].includes(next.lower)) return chunkText;
-    // Last word of the chunk is a place type: "Idlib Province", "Camp Hurriya" (leading), "Tabqa Dam"
+    // Last word of the chunk is a place type or a facility: "Idlib Province", "Tabqa Dam", "Ishtar Gate"
     const last = tokens[to - 1]!.lower;
-    if (to - from >= 2 && PLACE_TYPES.has(last) && !['state', 'republic', 'department', 'front'].includes(last)) return chunkText;
+    if (to - from >= 2 && (PLACE_TYPES.has(last) || (FACILITY_WORDS.has(last) && !isFirstName(tokens[from]!.text))) && !['state', 'republic', 'department', 'front'].includes(last)) return chunkText;
+    // First word: "Camp Hurriya", "Fort Campbell", "Mount Hermon"
+    if (to - from >= 2 && LEADING_PLACE_WORDS.has(tokens[from]!.lower)) return chunkText;
     // Lists before a place-type head: "the A, B and C axes"
     if (inPlaceList(to)) return chunkText;
     return null;
@@ -549,22 +814,30 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
 
   /** Three or more countries in a row act together ("Australia, Canada, France and Jordan conducted ..."). */
   function inCountryList(from: number, to: number): boolean {
+    const isCountry = (a: number, b: number) => b > a && isNameToken(tokens[a]!) && !!countryOfName(text.slice(tokens[a]!.start, tokens[b - 1]!.end));
+    const isSep = (t: Token | undefined) => !!t && (t.text === ',' || t.lower === 'and');
     let count = 1;
-    for (const dir of [-1, 1]) {
-      let k = dir < 0 ? from - 1 : to;
-      for (;;) {
-        const sep = tokens[k];
-        if (!sep || !(sep.text === ',' || sep.lower === 'and')) break;
-        let a = k + dir;
-        if (tokens[a]?.lower === 'and') a += dir;
-        let b = a;
-        while (tokens[b + dir] && isNameToken(tokens[b + dir]!)) b += dir;
-        const [lo, hi] = dir < 0 ? [b, a] : [a, b];
-        if (!tokens[lo] || !tokens[hi] || !isNameToken(tokens[lo]!)) break;
-        if (!countryOfName(text.slice(tokens[lo]!.start, tokens[hi]!.end))) break;
-        count++;
-        k = dir < 0 ? lo - 1 : hi + 1;
-      }
+    // Forward: ", B", ", and the C".
+    for (let k = to; isSep(tokens[k]); ) {
+      let a = k + 1;
+      if (tokens[a]?.lower === 'and') a++;
+      if (tokens[a]?.lower === 'the') a++;
+      let b = a;
+      while (tokens[b] && isNameToken(tokens[b]!)) b++;
+      if (!isCountry(a, b)) break;
+      count++;
+      k = b;
+    }
+    // Backward: "A, the B, " before this one.
+    let k = tokens[from - 1]?.lower === 'the' ? from - 2 : from - 1;
+    while (isSep(tokens[k])) {
+      let b = k;
+      if (tokens[k]!.lower === 'and' && tokens[k - 1]?.text === ',') b--;
+      let a = b;
+      while (a > 0 && isNameToken(tokens[a - 1]!)) a--;
+      if (!isCountry(a, b)) break;
+      count++;
+      k = tokens[a - 1]?.lower === 'the' ? a - 2 : a - 1;
     }
     return count >= 3;
   }
@@ -588,12 +861,44 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     if (n < 2 || n > 4) return false;
     const words = tokens.slice(from, to);
     if (words.some((w) => isAcronym(w) && !/^[A-Z]\.$/.test(w.text))) return false;
+    // An institution is never a person ("Ministry of Defence", "Security Council").
+    if (words.some((w) => INSTITUTION_WORDS.has(w.lower))) return false;
+    // "The army's spokesman, Nabil Abdallah, told ...": a name set off after a role.
+    const before = tokens[from - 2];
+    if (tokens[from - 1]?.text === ',' && before && !before.cap && (PERSON_ROLE_WORDS.has(before.lower) || PERSON_TITLES.has(before.lower)) && (tokens[to]?.text === ',' || CUE_FORMS.has(tokens[to]?.lower ?? ''))) return true;
     if (atSentenceStart(tokens, from) && isCommonWord(words[0]!.text) && !isFirstName(words[0]!.text)) return false;
     if (isFirstName(words[0]!.text) || isLastName(words[n - 1]!.text)) return true;
     const next = tokens[to];
     return !!next && (CUE_FORMS.has(next.lower) || next.text === ',' && !!tokens[to + 1] && /^(?:a|an|the)$/.test(tokens[to + 1]!.lower));
   }
 }
+
+interface Owner {
+  /** Token where the possessive owner starts. */
+  from: number;
+  code: string;
+  demonym: string;
+}
+
+function isPossessiveMark(t: Token | undefined, prev?: Token): boolean {
+  if (!t) return false;
+  if (/^['’]s$/.test(t.text)) return true;
+  // "the United States’ message"
+  return /^['’]$/.test(t.text) && !!prev && prev.end === t.start && /s$/.test(prev.text);
+}
+
+/** The subject of a reporting verb: "Kyiv denied", "Moscow has repeatedly said", "a claim Kyiv denied". */
+function isSpeakerPosition(tokens: Token[], from: number, to: number): boolean {
+  const prev = tokens[from - 1];
+  if (prev && (PLACE_PREPOSITIONS.has(prev.lower) || prev.lower === 'by')) return false;
+  let k = to;
+  while (tokens[k] && (CUE_AUXILIARIES.has(tokens[k]!.lower) || /ly$/.test(tokens[k]!.lower)) && k < to + 3) k++;
+  const verb = tokens[k];
+  return !!verb && !verb.cap && (CUE_FORMS.has(verb.lower) || STATE_OBJECT_VERBS.has(verb.lower) || SEAT_VERBS.has(verb.lower)) && !/ing$/.test(verb.lower);
+}
+
+/** Acts of a government that a capital is the subject of ("Washington urged", "Moscow summoned"). */
+const SEAT_VERBS = new Set(['called', 'calls', 'demanded', 'demands', 'vowed', 'vows', 'summoned', 'summons', 'expelled', 'recalled', 'imposed', 'responded', 'retaliated', 'announced', 'approved', 'signed', 'agreed', 'refused', 'rejects', 'insists', 'wants', 'sought', 'seeks', 'pledged', 'offered', 'ordered']);
 
 /** Chunks of capitalised tokens not yet used, joined across "of"/"for" after a head noun and name particles. */
 function chunks(tokens: Token[], used: boolean[]): [number, number][] {
@@ -679,6 +984,11 @@ function canonicalPersonName(name: string): string {
 function extendLowerHead(tokens: Token[], to: number): [number, string] | null {
   const t = tokens[to];
   if (!t || t.cap) return null;
+  // "Kurdistan regional government", "Gaza interim authorities"
+  if (BODY_ADJECTIVES.has(t.lower)) {
+    const after = longest(LOWER_HEAD_TRIE, tokens, to + 1);
+    if (after && GOVERNMENT_HEADS.has(after[1])) return [after[0], `${t.lower} ${after[1]}`];
+  }
   const hit = longest(LOWER_HEAD_TRIE, tokens, to);
   if (!hit) return null;
   // "forces loyal to", fine; "forces" then a capitalised name ("forces Commander X") is not ours to judge.
@@ -692,7 +1002,7 @@ function isVerbAfterSubject(t: Token): boolean {
 /** Subject of a clause: a state acting ("Azerbaijan said", "Israel has launched"), not a place. */
 function isActorPosition(tokens: Token[], from: number, to: number): boolean {
   const prev = tokens[from - 1];
-  if (prev && (PLACE_PREPOSITIONS.has(prev.lower) || prev.lower === 'by' || prev.lower === 'and' && tokens[from - 2] && PLACE_PREPOSITIONS.has(tokens[from - 2]!.lower))) return false;
+  if (prev && ((DIRECTIONS.has(prev.lower) && !prev.cap) || PLACE_PREPOSITIONS.has(prev.lower) || prev.lower === 'by' || prev.lower === 'and' && tokens[from - 2] && PLACE_PREPOSITIONS.has(tokens[from - 2]!.lower))) return false;
   const next = tokens[to];
   if (!next) return false;
   if (CUE_FORMS.has(next.lower)) return true;
@@ -700,7 +1010,86 @@ function isActorPosition(tokens: Token[], from: number, to: number): boolean {
   while (tokens[k] && /ly$/.test(tokens[k]!.lower) && tokens[k]!.kind === 'word') k++;
   const verb = tokens[k];
   if (!verb || verb.cap) return false;
-  return ['has', 'have', 'had', 'will', 'would', 'is', 'was', 'remains', 'continues', 'must', 'should', 'can', 'could'].includes(verb.lower) || (isVerbForm(verb.text) && !/ing$/.test(verb.lower) && !isCommonNoun(verb.text));
+  if (['has', 'have', 'had', 'will', 'would', 'is', 'was', 'remains', 'continues', 'must', 'should', 'can', 'could'].includes(verb.lower)) return true;
+  if (!isVerbForm(verb.text) || /ing$/.test(verb.lower)) return false;
+  if (!isCommonNoun(verb.text)) return true;
+  // A verb that is also a noun ("stands", "backed") is a verb when a preposition or article follows.
+  return /(?:s|ed)$/.test(verb.lower) && /^(?:with|by|to|for|that|the|a|an|its|their|behind|against|ready|firmly)$/.test(tokens[k + 1]?.lower ?? '');
+}
+
+/** Head words of institutions: a chunk with one is never a person's name. */
+const INSTITUTION_WORDS = new Set(['ministry', 'council', 'department', 'agency', 'committee', 'commission', 'office', 'parliament', 'government', 'forces', 'army', 'command', 'authority', 'assembly', 'court', 'organization', 'organisation', 'union', 'embassy', 'directorate', 'presidency', 'cabinet', 'secretariat']);
+
+/** Words that open a noun phrase: articles, counts, possessives. */
+const NP_DETERMINERS = /^(?:a|an|the|this|that|these|those|its|their|his|her|our|another|other|several|multiple|some|many|various|numerous|few|all|both|each|every|more|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|\d+)$/;
+
+/** Words that end a noun phrase. */
+const NP_STOP = new Set([
+  'and', 'or', 'but', 'nor', 'that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'while', 'as', 'than',
+  'was', 'were', 'is', 'are', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'could', 'should',
+  'can', 'may', 'might', 'must', 'did', 'does', 'do', 'not', 'also', 'to', 'by', 'for', 'of', 'with', 'in', 'at',
+  'on', 'near', 'from', 'into', 'inside', 'outside', 'across', 'around', 'over', 'under', 'against', 'during',
+  'after', 'before', 'since', 'until', 'between', 'through', 'throughout', 'along', 'within', 'without', 'about',
+  'including', 'killing', 'wounding', 'injuring', 'leaving', 'it', 'they', 'he', 'she', 'we', 'them', 'there',
+  'here', 'said', 'says', 'according', 'because', 'if', 'so', 'then', 'yesterday', 'today', 'overnight',
+  'due', 'amid', 'despite', 'per', 'via', 'once', 'again', 'still', 'already', 'now',
+]);
+
+/** Adjectives between a name and its government head ("Kurdistan regional government"). */
+const BODY_ADJECTIVES = new Set(['regional', 'provincial', 'local', 'federal', 'central', 'interim', 'transitional', 'national', 'military', 'civilian', 'de facto', 'self-declared', 'separatist', 'puppet']);
+
+/** A name made an adjective: "ISIL-held", "Iranian-backed", "Houthi-controlled". */
+const HELD_COMPOUND = /-(?:held|controlled|led|backed|based|occupied|run|linked|allied|aligned|affiliated|supported|sponsored|funded|made|annexed|dominated|style)$/;
+
+/** Last words that make a capitalised name a facility ("Ishtar Gate", "Iraqi Museum", "Al-Shifa Hospital"). */
+const FACILITY_WORDS = new Set([
+  'gate', 'museum', 'mosque', 'cathedral', 'hospital', 'airport', 'stadium', 'palace', 'square',
+  'market', 'bazaar', 'prison', 'jail', 'monastery', 'shrine', 'synagogue',
+  'refinery', 'harbor', 'harbour', 'station', 'complex', 'compound', 'hotel', 'cemetery', 'barracks',
+  'airbase', 'garrison', 'checkpoint', 'plant', 'mall', 'citadel', 'fortress',
+]);
+
+/** First words that make a capitalised name a place ("Camp Hurriya", "Fort Campbell", "Mount Hermon"). */
+const LEADING_PLACE_WORDS = new Set(['camp', 'fort', 'mount', 'mt.', 'lake', 'kibbutz', 'moshav', 'wadi', 'jebel', 'jabal', 'cape']);
+
+/** Words after a name that make it a division ("Donetsk region", "Idlib province"). */
+const DIVISION_WORDS = new Set(['region', 'province', 'oblast', 'governorate', 'district', 'county', 'municipality', 'prefecture', 'raion', 'krai']);
+
+/** Place types that introduce a name with "of" ("the city of X", "the port city of X"), not "the capital of X". */
+const INTRODUCING_TYPES = new Set([
+  'city', 'town', 'village', 'port', 'region', 'province', 'district', 'governorate', 'oblast', 'county',
+  'municipality', 'settlement', 'hamlet', 'locality', 'island', 'commune', 'kibbutz', 'neighborhood',
+  'neighbourhood', 'suburb', 'state', 'prefecture', 'raion', 'krai', 'canton', 'emirate', 'enclave',
+]);
+
+/**
+ * A country named as an actor rather than a place, where no verb follows it: the object of a
+ * verb of support, attack or persuasion ("support Iraq", "attack the United States"), after
+ * "with"/"between"/"against", in apposition ("our ally Turkey"), before "to" and a verb ("for
+ * Iraq to obtain"), or the first of two subjects ("the United States and Iraq signed").
+ */
+function isStateActor(tokens: Token[], from: number, to: number): boolean {
+  let p = from - 1;
+  if (tokens[p]?.lower === 'the') p--;
+  const prev = tokens[p];
+  // "central Iran", "northern Syria": a part of the country is a place.
+  if (prev && !prev.cap && DIRECTIONS.has(prev.lower)) return false;
+  if (prev && !prev.cap) {
+    if (STATE_COMPANION_PREPOSITIONS.has(prev.lower) || STATE_APPOSITION_NOUNS.has(prev.lower) || STATE_OBJECT_VERBS.has(prev.lower)) return true;
+    if (PLACE_PREPOSITIONS.has(prev.lower) || prev.lower === 'by') return false;
+  }
+  const next = tokens[to];
+  if (!next) return false;
+  if (next.lower === 'to' && tokens[to + 1] && !tokens[to + 1]!.cap && isVerbForm(tokens[to + 1]!.text) && !isCommonNoun(tokens[to + 1]!.text)) return true;
+  // "the United States and Iraq signed": the second subject's verb decides for both.
+  if (next.lower === 'and' && !(prev && PLACE_PREPOSITIONS.has(prev.lower))) {
+    let k = to + 1;
+    if (tokens[k]?.lower === 'the') k++;
+    const a = k;
+    while (tokens[k] && tokens[k]!.cap) k++;
+    if (k > a && isActorPosition(tokens, a, k)) return true;
+  }
+  return false;
 }
 
 function isKnownCountryOrCapital(name: string): boolean {

@@ -6,6 +6,22 @@
 import { foldName } from '../names.js';
 import type { ExtractedParty, PartyKind, Span } from './types.js';
 import type { PartyMention } from './mentions.js';
+import { NAME_NORMALISATION } from './lexicon/parties.js';
+
+/** The canonical spelling's other form, word by word ("Defense" → "Defence"), keeping capitals. */
+const OTHER_SPELLING = new Map(Object.entries(NAME_NORMALISATION).map(([other, canonical]) => [canonical.toLowerCase(), other]));
+
+/** "Russian Defense Ministry" → "Russian Defence Ministry"; null when no word has another spelling. */
+export function otherSpelling(name: string): string | null {
+  let changed = false;
+  const out = name.replace(/\p{L}+/gu, (w) => {
+    const other = OTHER_SPELLING.get(w.toLowerCase());
+    if (!other) return w;
+    changed = true;
+    return w[0] === w[0]!.toUpperCase() ? other[0]!.toUpperCase() + other.slice(1) : other;
+  });
+  return changed ? out : null;
+}
 
 interface PartyEntry {
   party: ExtractedParty;
@@ -54,9 +70,13 @@ export class PartyRegistry {
   add(m: PartyMention, text: string): string | null {
     const span: Span = { start: m.start, end: m.end, text: text.slice(m.start, m.end) };
     if (m.reference || !m.name) {
-      const key = this.resolveReference(m.head ?? '', m.kind, m.sentence, m.start);
+      // A named reference ("the Defense Ministry") means a party of that name, not any ministry.
+      const named = m.name ? foldName(m.name) : null;
+      const key = this.resolveReference(m.head ?? '', m.kind, m.sentence, m.start, undefined, named ? (p) => foldName(p.name).endsWith(named) : undefined);
       if (key) this.attach(key, span, m, null);
-      return key;
+      // A reference that finds nothing earlier but has a name of its own ("Defense Ministry") is a party.
+      if (key || !m.name) return key;
+      m = { ...m, reference: false };
     }
     let key = foldName(m.name);
     // A role ("the Azerbaijani President") is the person who holds it, when the article names them.
@@ -71,6 +91,12 @@ export class PartyRegistry {
         head: m.head,
         aliasKeys: new Set([key]),
       };
+      // The other spelling of a canonical name is an alias ("Russian Defence Ministry").
+      const other = m.kind === 'PERSON' ? null : otherSpelling(m.name);
+      if (other) {
+        entry.party.aliases.push(other);
+        entry.aliasKeys.add(foldName(other));
+      }
       this.entries.set(key, entry);
     }
     this.attach(key, span, m, m.knownAliases);
@@ -102,13 +128,13 @@ export class PartyRegistry {
   }
 
   /** The nearest earlier party that a reference ("the ministry", "the president") can mean. */
-  resolveReference(head: string, kind: PartyKind, sentence: number, before: number, maxBack = 6): string | null {
+  resolveReference(head: string, kind: PartyKind, sentence: number, before: number, maxBack = 6, accept?: (p: ExtractedParty) => boolean): string | null {
     for (let i = this.seen.length - 1; i >= 0; i--) {
       const s = this.seen[i]!;
       if (s.start >= before) continue;
       if (sentence - s.sentence > maxBack) break;
       const entry = this.entries.get(s.key)!;
-      if (compatible(head, kind, entry)) return s.key;
+      if (compatible(head, kind, entry) && (!accept || accept(entry.party))) return s.key;
     }
     return null;
   }

@@ -13,6 +13,29 @@ export interface Sentence {
   heading: boolean;
   /** First sentence of its paragraph (line). */
   paragraphStart: boolean;
+  /** A dateline ("KYIV, March 3 (Reuters) -"): where and by whom, never part of a claim. */
+  dateline: boolean;
+}
+
+const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
+const PLACE_WORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
+const PLACE = String.raw`${PLACE_WORD}(?:[ \t]+(?:(?:of|the|and|de|del|da|al|el|du|la|le)[ \t]+)?${PLACE_WORD}){0,4}`;
+/**
+ * A dateline at the start of a paragraph: "KYIV, March 3 (Reuters) - ", "GAZA CITY (AP) — ",
+ * "Kharkiv, Ukraine — ", "BEIRUT, Lebanon, Oct. 5 — ".
+ */
+const DATELINE = new RegExp(
+  String.raw`^(${PLACE})(?:,[ \t]+(${PLACE}))?(?:,[ \t]+(${MONTH}[ \t]+\d{1,2}(?:,[ \t]+\d{4})?))?[ \t]*(?:\(([^()\n]{2,40})\)[ \t]*)?(?:--?|–|—)[ \t]+(?=\S)`,
+  'u',
+);
+
+/** Character length of a dateline at the start of `line`, or 0. */
+export function datelineLength(line: string): number {
+  const m = DATELINE.exec(line);
+  if (!m) return 0;
+  const [, place, qualifier, date, agency] = m;
+  const shouting = /^[\p{Lu}\s.'’-]{3,}$/u.test(place!) && /\p{Lu}{3}/u.test(place!);
+  return agency || date || qualifier || shouting ? m[0].length : 0;
 }
 
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
@@ -26,8 +49,13 @@ export function splitSentences(text: string): Sentence[] {
   for (let m = lineRe.exec(text); m; m = lineRe.exec(text)) {
     const tokens = tokenize(text, m.index, m.index + m[0].length);
     if (tokens.length === 0) continue;
-    const parts = splitLine(tokens);
-    const isHeading = parts.length === 1 && looksLikeHeading(tokens);
+    const lead = m[0].length - m[0].trimStart().length;
+    const datelineEnd = m.index + lead + datelineLength(m[0].slice(lead));
+    const dateline = datelineEnd > m.index + lead ? tokens.filter((t) => t.end <= datelineEnd) : [];
+    const body = dateline.length ? tokens.slice(dateline.length) : tokens;
+    const parts = body.length ? splitLine(body) : [];
+    const isHeading = !dateline.length && parts.length === 1 && looksLikeHeading(tokens);
+    if (dateline.length) parts.unshift(dateline);
     parts.forEach((part, i) => {
       const first = part[0];
       const last = part[part.length - 1];
@@ -38,7 +66,8 @@ export function splitSentences(text: string): Sentence[] {
         end: last.end,
         tokens: part,
         heading: isHeading,
-        paragraphStart: i === 0,
+        paragraphStart: i === 0 || (i === 1 && dateline.length > 0),
+        dateline: i === 0 && dateline.length > 0,
       });
     });
   }

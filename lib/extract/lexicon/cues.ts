@@ -88,4 +88,4 @@ export const AUDIENCE_WORDS = new Set([
 ]);
 
 /** Prepositional phrases after a cue that only say where it was said ("said in a statement"). */
-export const CUE_SETTING = /^(?:,\s*)?(?:in|on|at|via|during|through|after|before|to)\s+(?:a |an |the |its |his |her |their )?(?:[\w-]+ ){0,3}?(?:statement|communiqu[eé]|briefing|news conference|press conference|interview|speech|address|post|posts|tweet|message|report|telegram|telegram channel|x|twitter|facebook|website|television|tv|broadcast|letter|meeting|session|summit|remarks|update|bulletin|declaration|email|call|visit)\b/i;
+export const CUE_SETTING = /^(?:,\s*)?(?:by (?:tele)?phone\b|by e-?mail\b|on condition of anonymity\b|(?:in|on|at|via|during|through|after|before|to)\s+(?:a |an |the |its |his |her |their )?(?:[\w-]+ ){0,3}?(?:statement|communiqu[eé]|briefing|news conference|press conference|interview|speech|address|post|posts|tweet|message|report|telegram|telegram channel|x|twitter|facebook|website|television|tv|broadcast|letter|meeting|session|summit|remarks|update|bulletin|declaration|email|call|visit)\b)/i;

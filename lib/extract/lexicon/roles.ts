@@ -73,6 +73,8 @@ export const MEDIA_HEADS = new Set([
   'news agency', 'agency', 'newspaper', 'television', 'tv', 'radio', 'broadcaster', 'daily', 'times',
   'post', 'news', 'media', 'state media', 'state television', 'state tv', 'press', 'channel', 'wire',
   'magazine', 'journal', 'gazette', 'herald', 'tribune', 'telegraph', 'guardian',
+  'state news agency', 'official news agency', 'state broadcaster', 'state-run media', 'state-run television',
+  'state-run tv', 'state-run news agency',
 ]);
 
 /** Lower-case party nouns that may follow a demonym ("Azerbaijani forces", "Israeli officials"). */
@@ -90,6 +92,8 @@ export const DEMONYM_LOWER_HEADS = new Set([
   'government officials', 'security officials', 'security sources', 'military sources',
   'sources', 'intelligence', 'coast guard', 'national guard', 'marines', 'military forces', 'partners',
   'allies', 'people', 'civilians', 'citizens', 'companies', 'counterparts', 'delegation',
+  'state news agency', 'official news agency', 'state broadcaster', 'broadcaster', 'state-run media',
+  'state-run television', 'state-run tv', 'state-run news agency', 'news agency',
 ]);
 
 /** Of the above, nouns that name hardware or positions, not an actor. */
@@ -138,3 +142,111 @@ export const PLACE_PREPOSITIONS = new Set([
   'at', 'through', 'throughout', 'between', 'on', 'over', 'under', 'along', 'within', 'off', 'via',
   'of', 'against', 'beyond',
 ]);
+
+/**
+ * Lower-case nouns after a possessive country that make it a place ("Russia's Kursk region",
+ * "Ukraine's east", "Iraq's second-largest city"); after any other noun the country is an
+ * actor ("Iraq's efforts", "Turkey's government").
+ */
+export const POSSESSIVE_PLACE_NOUNS = new Set([
+  ...PLACE_TYPES,
+  'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east',
+  'north-west', 'south-east', 'south-west', 'soil', 'airspace', 'territory', 'coast', 'coastline',
+  'borders', 'waters', 'frontier', 'interior', 'countryside', 'heartland', 'hinterland', 'mainland',
+  'side', 'part', 'parts', 'regions', 'cities', 'towns', 'villages', 'ports', 'shores', 'skies',
+]);
+
+/** Adjectives that may stand between a possessive country and its place noun ("Iraq's second-largest city"). */
+export const POSSESSIVE_PLACE_ADJECTIVES = new Set([
+  'largest', 'biggest', 'second-largest', 'second-biggest', 'third-largest', 'main', 'key', 'strategic',
+  'northern', 'southern', 'eastern', 'western', 'central', 'northeastern', 'northwestern', 'southeastern',
+  'southwestern', 'north-eastern', 'north-western', 'south-eastern', 'south-western', 'far', 'border',
+  'frontline', 'front-line', 'occupied', 'coastal', 'southernmost', 'northernmost', 'easternmost',
+  'westernmost', 'capital', 'port', 'industrial', 'eastern-most',
+]);
+
+/**
+ * Verbs whose object, when it is a country, is the state acting or acted upon, not a place
+ * ("support Iraq", "attack the United States", "join Jordan"). Motion verbs ("visited Iraq",
+ * "entered Syria") are deliberately absent: their object is where.
+ */
+export const STATE_OBJECT_VERBS = new Set([
+  'support', 'supports', 'supported', 'supporting', 'help', 'helps', 'helped', 'helping', 'enable', 'enables',
+  'enabled', 'enabling', 'urge', 'urges', 'urged', 'urging', 'thank', 'thanks', 'thanked', 'join', 'joins',
+  'joined', 'joining', 'attack', 'attacks', 'attacked', 'attacking', 'accuse', 'accuses', 'accused', 'accusing',
+  'blame', 'blames', 'blamed', 'blaming', 'condemn', 'condemns', 'condemned', 'warn', 'warns', 'warned', 'warning',
+  'sanction', 'sanctioned', 'pressure', 'pressured', 'pressing', 'press', 'pressed', 'encourage', 'encouraged',
+  'assist', 'assists', 'assisted', 'assisting', 'back', 'backs', 'backed', 'backing', 'fund', 'funded', 'arm',
+  'armed', 'defend', 'defends', 'defended', 'protect', 'protects', 'protected', 'congratulate', 'congratulated',
+  'praise', 'praised', 'criticize', 'criticized', 'criticise', 'criticised', 'threaten', 'threatens',
+  'threatened', 'defeat', 'defeated', 'fight', 'fights', 'fought', 'fighting', 'engage', 'engaged', 'recognize',
+  'recognized', 'recognise', 'recognised', 'allow', 'allowed', 'ask', 'asked', 'asks', 'invite', 'invited',
+  'welcome', 'welcomed', 'welcomes', 'persuade', 'persuaded', 'convince', 'convinced', 'reassure', 'reassured',
+  'confront', 'confronted', 'deter', 'deterred', 'punish', 'punished', 'oppose', 'opposed', 'opposes', 'partner',
+  'partnered', 'reward', 'rewarded', 'betray', 'betrayed', 'isolate', 'isolated', 'provoke', 'provoked',
+  'strengthen', 'empower', 'equip', 'equipped', 'train', 'trained', 'trains', 'finance', 'financed',
+]);
+
+/** Nouns right before a country that make it an actor ("our ally Turkey", "neighbour Iran"). */
+export const STATE_APPOSITION_NOUNS = new Set([
+  'ally', 'allies', 'partner', 'partners', 'neighbour', 'neighbor', 'neighbours', 'neighbors', 'rival', 'rivals',
+  'enemy', 'enemies', 'foe', 'adversary', 'adversaries', 'member', 'members', 'backer', 'backers', 'patron',
+  'sponsor', 'archrival', 'arch-rival', 'arch-foe',
+]);
+
+/** Prepositions after which a country acts with or against others ("relations with the United States"). */
+export const STATE_COMPANION_PREPOSITIONS = new Set(['with', 'between', 'against', 'among', 'versus', 'vs.', 'alongside']);
+
+/**
+ * Head nouns of sites: the buildings, positions and works that strikes hit and forces take
+ * ("destroyed an ISIL-held building", "damaged 29 supply routes", "struck a hospital").
+ */
+export const SITE_NOUNS = new Set([
+  'building', 'buildings', 'structure', 'structures', 'position', 'positions', 'route', 'routes', 'facility',
+  'facilities', 'factory', 'factories', 'tunnel', 'tunnels', 'entrance', 'entrances', 'bridge', 'bridges',
+  'site', 'sites', 'station', 'stations', 'node', 'nodes', 'headquarters', 'compound', 'compounds', 'base',
+  'bases', 'airfield', 'airfields', 'airport', 'airports', 'highway', 'highways', 'road', 'roads', 'checkpoint',
+  'checkpoints', 'depot', 'depots', 'warehouse', 'warehouses', 'refinery', 'refineries', 'cache', 'caches',
+  'hospital', 'hospitals', 'clinic', 'clinics', 'school', 'schools', 'market', 'marketplace', 'marketplaces',
+  'mosque', 'mosques', 'church', 'churches', 'neighborhood', 'neighborhoods', 'neighbourhood', 'neighbourhoods',
+  'village', 'villages', 'area', 'areas', 'territory', 'terrain', 'infrastructure', 'target', 'targets',
+  'camp', 'camps', 'tent', 'tents', 'shelter', 'shelters', 'dam', 'bunker', 'bunkers', 'trench', 'trenches',
+  'fortification', 'fortifications', 'outpost', 'outposts', 'barracks', 'garrison',
+  'airstrip', 'runway', 'pipeline', 'pipelines', 'substation', 'substations', 'plant', 'plants', 'port',
+  'ports', 'harbor', 'harbour', 'apartment', 'apartments', 'complex', 'stronghold', 'strongholds',
+  'hideout', 'hideouts', 'emplacement', 'emplacements', 'crossing', 'crossings', 'homes', 'houses',
+  'dwellings', 'stills', 'oilfield', 'oilfields',
+]);
+
+/** Verbs whose object is a site that is attacked, taken or left ("destroyed", "seized", "departed"). */
+export const SITE_VERBS = new Set([
+  'destroyed', 'destroying', 'destroy', 'destroys', 'damaged', 'damaging', 'damage', 'struck', 'strike', 'striking',
+  'hit', 'hitting', 'hits', 'targeted', 'targeting', 'targets', 'target', 'shelled', 'shelling', 'bombed', 'bombing',
+  'attacked', 'attacking', 'seized', 'seizing', 'seize', 'captured', 'capturing', 'capture', 'cleared', 'clearing',
+  'liberated', 'liberating', 'liberate', 'stormed', 'storming', 'raided', 'raiding', 'demolished', 'burned',
+  'torched', 'razed', 'leveled', 'levelled', 'occupied', 'retook', 'recaptured', 'surrounded', 'besieged',
+  'secured', 'securing', 'disabled', 'disabling', 'evacuated', 'pounded', 'overran', 'departed', 'abandoned',
+  'looted', 'bombarded', 'shot', 'rocketed', 'defended', 'defending', 'maintained', 'strengthen', 'strengthened',
+]);
+
+/** Prepositions after which a site noun phrase is where something happens ("at a hospital", "against ISIL targets"). */
+export const SITE_PREPOSITIONS = new Set(['in', 'at', 'inside', 'near', 'into', 'on', 'outside', 'against', 'around', 'within', 'across', 'to', 'from', 'toward', 'towards']);
+
+/**
+ * "the city", "the country": a place named before. Each noun with the precisions of the
+ * locations it may refer back to.
+ */
+export const PLACE_REFERENCE_NOUNS: Record<string, readonly ('POINT' | 'CITY' | 'REGION' | 'COUNTRY' | 'UNRESOLVED')[]> = {
+  city: ['CITY', 'UNRESOLVED'],
+  town: ['CITY', 'POINT', 'UNRESOLVED'],
+  village: ['CITY', 'POINT', 'UNRESOLVED'],
+  capital: ['CITY'],
+  country: ['COUNTRY'],
+  nation: ['COUNTRY'],
+  region: ['REGION', 'UNRESOLVED'],
+  province: ['REGION', 'UNRESOLVED'],
+  governorate: ['REGION', 'UNRESOLVED'],
+  oblast: ['REGION', 'UNRESOLVED'],
+  enclave: ['REGION', 'CITY', 'UNRESOLVED'],
+  camp: ['POINT', 'CITY', 'UNRESOLVED'],
+};
