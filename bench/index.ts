@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: performance figures, each beside a reference measured in the same run,
  * as a table; `npm run bench -- --json` prints one JSON object as its last line.
+ * `npm run bench -- load` runs the load test instead (concurrent clients on loopback).
  */
 import { parseArgs } from 'node:util';
 import { startLocalDynamo } from '../lib/local-dynamo.js';
@@ -10,6 +11,7 @@ import { benchColdStart } from './bundle.js';
 import { benchExtract } from './extract.js';
 import { benchGraphql } from './graphql.js';
 import { benchIngest } from './ingest.js';
+import { benchLoad } from './load.js';
 
 interface Row {
   metric: string;
@@ -21,7 +23,10 @@ interface Row {
 const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    options: { json: { type: 'boolean', default: false }, seconds: { type: 'string' }, clients: { type: 'string' } },
+    allowPositionals: true,
+  });
   const local = await startLocalDynamo();
   const rows: Row[] = [];
   const result: Record<string, number> = {};
@@ -30,6 +35,18 @@ async function main(): Promise<void> {
     result[metric] = value;
   };
   try {
+    if (positionals.includes('load')) {
+      const load = await benchLoad(local.endpoint, {
+        seconds: values.seconds ? Number(values.seconds) : undefined,
+        clients: values.clients ? Number(values.clients) : undefined,
+      });
+      add('loadThroughputPerSecond', round(load.throughputPerSecond, 1), `${load.requests} requests (${load.reads} reads, ${load.writes} writes) from concurrent clients on loopback`, 'measured');
+      add('loadP50Ms', round(load.p50Ms, 1), 'median request latency under load', 'measured');
+      add('loadP99Ms', round(load.p99Ms, 1), '99th percentile request latency under load', 'measured');
+      add('loadErrors', load.loadErrors, 'non-200s, GraphQL errors, unexpected userErrors', '0');
+      add('lostWrites', load.lostWrites, 'acknowledged writes not found afterwards', '0');
+      return;
+    }
     const graphql = await benchGraphql(local.endpoint);
     add('referenceQueryDynamoCalls', graphql.referenceQueryDynamoCalls, 'one request per level would be 4', '<= 6 (aim 4)');
     add('graphqlOverRawRatio', round(graphql.graphqlOverRawRatio), `yoga over HTTP ${round(graphql.graphqlMedianMs)} ms / hand-written SDK ${round(graphql.rawSdkMedianMs)} ms (medians)`, '< 1.5');
@@ -51,9 +68,9 @@ async function main(): Promise<void> {
     add('coldStartRatio', round(bundle.coldStartRatio), `handler ${round(bundle.handlerColdMs)} ms / yoga hello ${round(bundle.helloColdMs)} ms (medians of ${bundle.runs} fresh processes)`, '< 1.5');
   } finally {
     await local.stop();
+    console.table(rows);
+    if (values.json) console.log(JSON.stringify(result));
   }
-  console.table(rows);
-  if (values.json) console.log(JSON.stringify(result));
 }
 
 main().catch((error: unknown) => {
