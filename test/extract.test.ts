@@ -383,6 +383,20 @@ describe('extract: wire copy from other publishers (datelines, possessives, meto
   });
 });
 
+describe('extract: bodies named by who runs them, capitals as actors', () => {
+  it('"the Hamas-run health ministry said" is a source with an affiliation', () => {
+    const x = extract('Israeli strikes on Gaza City killed 30 people, the Hamas-run health ministry said.', { publishedAt: '2024-03-03T10:00:00Z' });
+    expect(x.claims[0]).toMatchObject({ kind: 'CASUALTIES', content: expect.objectContaining({ text: 'Israeli strikes on Gaza City killed 30 people' }) });
+    expect(x.parties.find((p) => p.key === x.claims[0]!.claimantKey)).toMatchObject({ kind: 'GOVERNMENT_BODY', affiliation: 'PS' });
+  });
+
+  it('a capital that acts is its state even when a bigger town has its name as an alias', () => {
+    const x = extract("Pakistan's foreign ministry said Islamabad had summoned the Afghan envoy.", {});
+    expect(x.parties.find((p) => p.aliases.includes('Islamabad'))).toMatchObject({ name: 'Pakistan', kind: 'STATE' });
+    expect(x.locations).toEqual([]);
+  });
+});
+
 describe('datelines', () => {
   it('recognises the wire and newspaper forms', () => {
     for (const line of [

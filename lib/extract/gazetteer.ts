@@ -494,14 +494,17 @@ function qualifiedMatches(s: State, name: string): PlaceMatch[] {
   return inside.length ? inside : base;
 }
 
-function matchesOf(s: State, name: string): PlaceMatch[] {
-  const exact = exactMatches(s, name);
+function matchesOf(s: State, name: string, loose = true): PlaceMatch[] {
+  const exact = exactMatches(s, name, loose);
   return exact.length ? exact : qualifiedMatches(s, name);
 }
 
-/** Every namesake of `name` with how it matched; largest population first. */
-export function lookupPlaceMatches(name: string): PlaceMatch[] {
-  return matchesOf(gazetteer(), name).sort(
+/**
+ * Every namesake of `name` with how it matched; largest population first. With `loose` (the
+ * default) a name written without its Arabic article also finds the place ("Shaddadi").
+ */
+export function lookupPlaceMatches(name: string, loose = true): PlaceMatch[] {
+  return matchesOf(gazetteer(), name, loose).sort(
     (a, b) => b.place.population - a.place.population || a.place.name.localeCompare(b.place.name),
   );
 }

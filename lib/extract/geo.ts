@@ -81,9 +81,10 @@ export const isKnownPlace = memo((name: string): boolean => isKnownPlaceName(nam
  * prominent namesake: a capital standing for its government ("a claim Kyiv denied").
  */
 export const capitalCountry = memo((name: string): Country | null => {
-  const places = lookupPlaces(name);
-  const capital = places.find((p) => p.featureCode === 'PPLC');
-  if (!capital?.countryCode || places.some((p) => p !== capital && p.population > capital.population)) return null;
+  const matches = lookupPlaceMatches(name);
+  const capital = matches.find((m) => m.place.featureCode === 'PPLC' && m.via !== 'alias')?.place;
+  // A bigger town of that very name is meant as often (an alias elsewhere is not: "Islamabad").
+  if (!capital?.countryCode || matches.some((m) => m.place !== capital && m.via === 'name' && m.place.population > capital.population)) return null;
   const country = countryByCode(capital.countryCode);
   return country ? { code: capital.countryCode, name: country.name } : null;
 });

@@ -98,11 +98,24 @@ const MAX_PHRASE_WORDS = 4;
 
 /** The country of a hand-curated region named by `phrase` ("West Bank" → PS), if it has one. */
 function countryOfRegion(phrase: string): Place | null {
-  const regions = lookupPlaceMatches(phrase)
+  const regions = lookupPlaceMatches(phrase, false)
     .map((m) => m.place)
     .filter((p) => p.precision === 'REGION' && p.countryCode);
   const codes = new Set(regions.map((p) => p.countryCode));
   return codes.size === 1 ? regions[0]! : null;
+}
+
+const phraseCountries = new Map<string, string | null>();
+
+/** The country a phrase names, describes or names a region of; remembered, as phrases recur across articles. */
+function countryOfPhrase(phrase: string): string | null {
+  let code = phraseCountries.get(phrase);
+  if (code === undefined) {
+    code = (countryByDemonym(phrase) ?? countryByName(phrase) ?? countryOfRegion(phrase))?.countryCode ?? null;
+    if (phraseCountries.size > 50_000) phraseCountries.clear();
+    phraseCountries.set(phrase, code);
+  }
+  return code;
 }
 
 /**
@@ -119,9 +132,9 @@ export function findCountryEvidence(text: string): CountryEvidence[] {
       const start = words[i]!.start;
       const end = words[i + n - 1]!.end;
       const phrase = text.slice(start, end);
-      const country = countryByDemonym(phrase) ?? countryByName(phrase) ?? countryOfRegion(phrase);
-      if (country?.countryCode) {
-        found.push({ countryCode: country.countryCode, key: foldName(phrase), start, end });
+      const countryCode = countryOfPhrase(phrase);
+      if (countryCode) {
+        found.push({ countryCode, key: foldName(phrase), start, end });
         i += n - 1;
         break;
       }

@@ -202,7 +202,7 @@ function headKind(head: string): PartyKind {
 /** Institution heads are capitalised in canonical names ("Russian Defense Ministry"); groups are not ("Russian forces"). */
 function canonicalHead(head: string): string {
   const normalised = normaliseWords(head);
-  return /ministry|council|command|office|department|agency|service|staff|parliament|embassy|cabinet|presidency|guard|assembly|committee|commission/i.test(head)
+  return /ministry|council|command|office|department|agency|service|staff|parliament|embassy|cabinet|presidency|guard|assembly|committee|commission|fleet|flotilla|squadron/i.test(head)
     ? titleCase(normalised)
     : normalised.toLowerCase();
 }
@@ -397,7 +397,17 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
       mark(from, to);
       return;
     }
-    if (to - from === 1 && HELD_COMPOUND.test(first.lower)) return;
+    if (to - from === 1 && HELD_COMPOUND.test(first.lower)) {
+      // "the Hamas-run health ministry": a body named by who runs it.
+      const ext = extendLowerHead(tokens, to);
+      if (ext && !NON_ACTOR_HEADS.has(ext[1]) && GOVERNMENT_HEADS.has(ext[1].split(' ').pop()!)) {
+        const runner = first.text.replace(/-[a-z]+$/, '');
+        const known = KNOWN_BY_NAME.get(foldName(runner));
+        const affiliation = known?.affiliation ?? resolveDemonym(runner)?.code ?? countryOfName(runner)?.code ?? null;
+        addParty(from, ext[0], { kind: headKind(ext[1]), name: `${first.text} ${canonicalHead(ext[1])}`, affiliation, head: ext[1], knownAliases: [], reference: false });
+      }
+      return;
+    }
 
     // Person: [qualifier] Title Name ("Azerbaijani President Ilham Aliyev", "Lt. Gen. Stephen J. Townsend").
     const person = splitTitle(tokens, from, to);
@@ -438,6 +448,11 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
       return;
     }
     if (headHit && headHit[0] > from) {
+      if (owner && !resolveDemonymToken(from, from + 1)) {
+        // "Iran's Revolutionary Guards" → "Iranian Revolutionary Guards"
+        addParty(owner.from, to, { kind: headKind(headHit[1]), name: `${owner.demonym} ${normaliseWords(chunkText)}`, affiliation: owner.code, head: headHit[1], knownAliases: [], reference: false });
+        return;
+      }
       addOrganisation(from, headHit[0], to, headHit[1]);
       return;
     }
@@ -1075,7 +1090,9 @@ function isStateActor(tokens: Token[], from: number, to: number): boolean {
   // "central Iran", "northern Syria": a part of the country is a place.
   if (prev && !prev.cap && DIRECTIONS.has(prev.lower)) return false;
   if (prev && !prev.cap) {
-    if (STATE_COMPANION_PREPOSITIONS.has(prev.lower) || STATE_APPOSITION_NOUNS.has(prev.lower) || STATE_OBJECT_VERBS.has(prev.lower)) return true;
+    // "the border with Iran", "the frontier between Syria and Turkey" are places.
+    const companion = STATE_COMPANION_PREPOSITIONS.has(prev.lower) && !POSSESSIVE_PLACE_NOUNS.has(tokens[p - 1]?.lower ?? '');
+    if (companion || STATE_APPOSITION_NOUNS.has(prev.lower) || STATE_OBJECT_VERBS.has(prev.lower)) return true;
     if (PLACE_PREPOSITIONS.has(prev.lower) || prev.lower === 'by') return false;
   }
   const next = tokens[to];

@@ -52,7 +52,7 @@ export const ARMED_FORCE_HEADS = new Set([
   'guard', 'national guard', 'guards', 'militia', 'militias', 'paramilitaries', 'command',
   'special forces', 'security forces', 'defense forces', 'defence forces', 'border guards', 'units',
   'fighters', 'gendarmerie', 'coast guard', 'task force', 'air defense', 'air defence', 'coalition',
-  'forces command', 'central command',
+  'forces command', 'central command', 'fleet', 'flotilla', 'squadron',
 ]);
 
 /** Head nouns of non-state groups and organisations. */
