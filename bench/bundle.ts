@@ -24,6 +24,7 @@ import { ensureTable, loadSamples } from '../lib/bootstrap.js';
 import { Db } from '../lib/dynamo.js';
 import { startLocalDynamo } from '../lib/local-dynamo.js';
 import { EXAMPLE_OPERATION } from '../schema/server.js';
+import { median } from './stats.js';
 
 export interface BuiltBundle {
   outdir: string;
@@ -224,11 +225,6 @@ export function runColdStart(bundleFile: string, event: APIGatewayProxyEventV2, 
   });
 }
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 const round = (value: number, digits = 1): number => Number(value.toFixed(digits));
 

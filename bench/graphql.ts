@@ -11,12 +11,8 @@ import { createServer } from '../schema/server.js';
 import { REFERENCE_QUERY, seedReferenceData } from '../test/reference-data.js';
 import { graphqlCaller } from '../test/support.js';
 import { ensureTable } from '../lib/bootstrap.js';
+import { median } from './stats.js';
 
-export const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 async function time(run: () => Promise<unknown>, rounds: number): Promise<number[]> {
   for (let i = 0; i < 5; i++) await run(); // warm-up

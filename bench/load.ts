@@ -16,6 +16,8 @@ import { ensureTable } from '../lib/bootstrap.js';
 import { Db, keyString } from '../lib/dynamo.js';
 import { articleKey, claimKey } from '../lib/keys.js';
 import { createServer, type ServerOptions } from '../schema/server.js';
+import { seededRandom } from '../test/fault-injection.js';
+import { percentile } from './stats.js';
 
 export interface LoadOptions {
   /** How long the clients run (default 10 s); in-flight requests get 5 s more, then are aborted. */
@@ -59,19 +61,6 @@ const Q = {
   resolve: `query($name: String!) { resolve(name: $name) { parties { id name } locations { id name latitude longitude } } }`,
 };
 
-/** mulberry32: the operation mix is the same sequence on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const percentile = (sorted: number[], p: number): number => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0);
 const rawId = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':').slice(1).join(':');
 
 interface Response {

@@ -43,10 +43,6 @@ export async function loadExisting<T>(load: (data: DataContext, ids: readonly st
   return (await load(data, ids)).filter((value): value is Awaited<T> & {} => value !== null) as T[];
 }
 
-/** Forget cached reads after a write, so a mutation's payload shows the new state. */
-export const clearCache = (data: DataContext): void => {
-  data.items.clearAll();
-};
 
 /** Turns stored items into records, priming the loader so a refetch costs nothing. */
 export function toRecords<T>(data: DataContext, page: Page<Record<string, unknown>>): Page<T> {

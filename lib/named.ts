@@ -2,7 +2,6 @@
  * What parties and places have in common: a name, aliases, and entries in the name index
  * that `resolve(name)` and extraction look them up by.
  */
-import type { DataContext } from './data.js';
 import { keyString, withoutKeys, type Db, type Item, type WriteAction } from './dynamo.js';
 import { commitGroups } from './writes.js';
 import { ConditionFailedError } from './dynamo.js';
@@ -126,8 +125,3 @@ export function renameWrites(type: NamedType, before: Named, after: Named): Writ
     ...[...next].filter(([pk]) => !old.has(pk)).map(([, item]) => ({ put: item })),
   ];
 }
-
-export const loadNamedByIds = async <T>(data: DataContext, type: NamedType, ids: string[]): Promise<T[]> => {
-  const items = await data.items.loadMany(ids.map((id) => entityKey(type, id)));
-  return items.filter((item): item is Item => !!item && !(item instanceof Error)).map((item) => withoutKeys<T>(item));
-};

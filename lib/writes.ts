@@ -26,7 +26,6 @@ export async function commitGroups(db: Db, groups: WriteAction[][]): Promise<voi
   await db.transact(batch);
 }
 
-export const countActions = (groups: WriteAction[][]): number => groups.reduce((sum, group) => sum + group.length, 0);
 
 // Months already registered by this process: the registry is written once per month, not
 // once per item, so concurrent writers do not contend on its few items.
