@@ -9,7 +9,7 @@ import { coveringCells, distanceKm, geoPartitionOf } from './geo.js';
 import { LOCATIONS_PARTITION, locationItem, nameItems } from './items.js';
 import { locationIdFor, randomId } from './ids.js';
 import { renameWrites } from './named.js';
-import { pageOfList, pageOfPartition, type Page, type PageArgs } from './pagination.js';
+import { everyItem, pageOfList, pageOfPartition, type Page, type PageArgs } from './pagination.js';
 import type { DateRange } from './party.js';
 import type { Claim, Location, LocationPrecision } from './records.js';
 import { checkAliases, checkLatitude, checkLongitude, checkOptionalString, checkString } from './validate.js';
@@ -36,16 +36,11 @@ async function nearLocations(data: DataContext, near: Near, args: PageArgs): Pro
   }
   const cells = coveringCells(near, near.radiusKm);
   const pages = await Promise.all(
-    cells.map(async (cell) => {
-      const found: Location[] = [];
-      let after: string | null = null;
-      do {
-        const page = await pageOfPartition(data.db, { index: 'gsi2', partition: geoPartitionOf(cell), prefix: cell }, { first: 100, after });
-        found.push(...page.items.map(({ value }) => withoutKeys<Location>(value)));
-        after = page.hasNextPage ? page.items.at(-1)!.cursor : null;
-      } while (after);
-      return found;
-    }),
+    cells.map(async (cell) =>
+      (await everyItem((args) => pageOfPartition(data.db, { index: 'gsi2', partition: geoPartitionOf(cell), prefix: cell }, args))).map((item) =>
+        withoutKeys<Location>(item),
+      ),
+    ),
   );
   const withDistance = pages
     .flat()
@@ -79,6 +74,15 @@ export interface LocationChanges {
   geonamesId?: number | null;
 }
 
+/** A point of the input: both coordinates in range, or neither. */
+function checkCoordinates(latitude: number | null | undefined, longitude: number | null | undefined) {
+  const checked = { latitude: checkLatitude(latitude, ['input', 'latitude']), longitude: checkLongitude(longitude, ['input', 'longitude']) };
+  if ((checked.latitude === null) !== (checked.longitude === null)) {
+    throw new ValidationError('latitude and longitude must be given together', ['input', checked.latitude === null ? 'latitude' : 'longitude']);
+  }
+  return checked;
+}
+
 /** Fixes a place's geocode or names, guarded by its version. */
 export async function updateLocation(data: DataContext, id: string, expectedVersion: number | null, changes: LocationChanges): Promise<Location> {
   const [location] = await loadLocations(data, [id]);
@@ -86,11 +90,10 @@ export async function updateLocation(data: DataContext, id: string, expectedVers
   if (expectedVersion !== null && expectedVersion !== location.version) {
     throw new ConflictError(`location ${id} is at version ${location.version}, not ${expectedVersion}`, ['input', 'expectedVersion']);
   }
-  const latitude = changes.latitude === undefined ? location.latitude : checkLatitude(changes.latitude, ['input', 'latitude']);
-  const longitude = changes.longitude === undefined ? location.longitude : checkLongitude(changes.longitude, ['input', 'longitude']);
-  if ((latitude === null) !== (longitude === null)) {
-    throw new ValidationError('latitude and longitude must be given together', ['input', latitude === null ? 'latitude' : 'longitude']);
-  }
+  const { latitude, longitude } = checkCoordinates(
+    changes.latitude === undefined ? location.latitude : changes.latitude,
+    changes.longitude === undefined ? location.longitude : changes.longitude,
+  );
   const countryCode = changes.countryCode === undefined ? location.countryCode : checkCountryCode(changes.countryCode, ['input', 'countryCode']);
   const name = changes.name == null ? location.name : checkOptionalString(changes.name, ['input', 'name']) ?? location.name;
   const aliases = changes.aliases == null ? location.aliases : checkAliases(changes.aliases, ['input', 'aliases']);
@@ -143,11 +146,7 @@ function checkCountryCode(value: string | null | undefined, field: string[]): st
 /** Adds a place by hand. A GeoNames place that is already stored is a CONFLICT. */
 export async function createLocation(data: DataContext, input: LocationInput): Promise<Location> {
   const name = checkString(input.name.trim(), ['input', 'name'], { required: true });
-  const latitude = checkLatitude(input.latitude, ['input', 'latitude']);
-  const longitude = checkLongitude(input.longitude, ['input', 'longitude']);
-  if ((latitude === null) !== (longitude === null)) {
-    throw new ValidationError('latitude and longitude must be given together', ['input', latitude === null ? 'latitude' : 'longitude']);
-  }
+  const { latitude, longitude } = checkCoordinates(input.latitude, input.longitude);
   const countryCode = checkCountryCode(input.countryCode, ['input', 'countryCode']);
   const geonamesId = input.geonamesId ?? null;
   const location: Location = {

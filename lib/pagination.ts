@@ -216,3 +216,15 @@ export async function monthsOf(db: Db, index: TimeIndex, from?: string | null, t
   } while (startKey);
   return months;
 }
+
+/** Every item of a paged list, 100 at a time (for writes that must touch them all). */
+export async function everyItem<T>(fetchPage: (args: PageArgs) => Promise<Page<T>>): Promise<T[]> {
+  const values: T[] = [];
+  let after: string | null = null;
+  do {
+    const page = await fetchPage({ first: MAX_PAGE_SIZE, after });
+    values.push(...page.items.map(({ value }) => value));
+    after = page.hasNextPage ? page.items.at(-1)!.cursor : null;
+  } while (after);
+  return values;
+}

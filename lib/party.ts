@@ -2,7 +2,7 @@
  * Parties: who speaks or acts. Listing, their claims and articles, and merging two
  * records of one actor.
  */
-import { followLinks, loadArticles, loadClaims, loadParties, toRecords, type DataContext } from './data.js';
+import { followLinks, loadArticles, loadParties, toRecords, type DataContext } from './data.js';
 import { ConditionFailedError, type WriteAction } from './dynamo.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
 import { claimItem, keyOfItem, mentionItem, nameItems, partyItem, PARTIES_PARTITION } from './items.js';
@@ -10,7 +10,7 @@ import { partyIdFor } from './ids.js';
 import { checkAliases, checkOptionalString, checkString } from './validate.js';
 import { articleKey, partyClaimsPartition, partyKey } from './keys.js';
 import { addAliases, idsByName, renameWrites } from './named.js';
-import { pageOfPartition, type Page, type PageArgs } from './pagination.js';
+import { everyItem, pageOfPartition, type Page, type PageArgs } from './pagination.js';
 import type { Article, Claim, Party, PartyKind } from './records.js';
 import { commitGroups } from './writes.js';
 
@@ -69,14 +69,8 @@ export async function mergeParties(data: DataContext, keepId: string, removeId: 
   await addAliases<Party>(data.db, 'PARTY', keep.id, [remove.name, ...remove.aliases], partyItem);
 
   // 2. Claims change claimant, each guarded by its version.
-  const claimIds: string[] = [];
-  let after: string | null = null;
-  do {
-    const page = await partyClaims(data, remove.id, {}, { first: 100, after });
-    claimIds.push(...page.items.map(({ value }) => value.id));
-    after = page.hasNextPage ? page.items.at(-1)!.cursor : null;
-  } while (after);
-  const claims = (await loadClaims(data, claimIds)).filter((claim): claim is Claim => claim !== null);
+  // The party index projects whole claims: no second read is needed.
+  const claims = await everyItem((args) => partyClaims(data, remove.id, {}, args));
   await commitGroups(
     data.db,
     claims.map((claim) => [
@@ -89,13 +83,7 @@ export async function mergeParties(data: DataContext, keepId: string, removeId: 
   );
 
   // 3. Articles that mentioned the other party mention the kept one.
-  const articles: Article[] = [];
-  after = null;
-  do {
-    const page = await mentioningArticles(data, 'PARTY', remove.id, { first: 100, after });
-    articles.push(...page.items.map(({ value }) => value));
-    after = page.hasNextPage ? page.items.at(-1)!.cursor : null;
-  } while (after);
+  const articles = await everyItem((args) => mentioningArticles(data, 'PARTY', remove.id, args));
   await commitGroups(
     data.db,
     articles.map((article): WriteAction[] => {

@@ -3,7 +3,7 @@ import { loadArticles, loadClaims, loadLocations, loadParties } from '../lib/dat
 import { ingestArticle } from '../lib/ingest.js';
 import { pageOfList } from '../lib/pagination.js';
 import type { Article } from '../lib/records.js';
-import { builder, encodeId, isoDateTime, pageArgs, toConnection, UserError, withUserErrors } from './builder.js';
+import { builder, encodeId, isoDateTime, pageArgs, toConnection, userErrorsField, withUserErrors } from './builder.js';
 import { ClaimConnection } from './claim.js';
 import { LocationConnection } from './location.js';
 import { PartyConnection } from './party.js';
@@ -113,7 +113,7 @@ builder.relayMutationField(
     outputFields: (t) => ({
       article: t.field({ type: ArticleRef, nullable: true, resolve: (p) => p.article ?? null, description: 'The stored article (new or existing); null on userErrors.' }),
       created: t.boolean({ resolve: (p) => p.created ?? false, description: 'True when this call stored a new article.' }),
-      userErrors: t.field({ type: [UserError], resolve: (p) => p.userErrors, description: 'Why the input was refused; empty on success.' }),
+      userErrors: userErrorsField(t),
     }),
   },
 );
@@ -132,7 +132,7 @@ builder.relayMutationField(
     description: 'The result of `deleteArticle`.',
     outputFields: (t) => ({
       deletedArticleId: t.id({ nullable: true, resolve: (p) => (p.deleted ? encodeId('Article', p.deleted.id) : null), description: 'Global ID of the deleted article; null on userErrors.' }),
-      userErrors: t.field({ type: [UserError], resolve: (p) => p.userErrors, description: 'Why the input was refused; empty on success.' }),
+      userErrors: userErrorsField(t),
     }),
   },
 );

@@ -152,6 +152,10 @@ export const UserError = builder.objectRef<UserErrorShape>('UserError').implemen
   }),
 });
 
+/** The `userErrors` field every mutation payload has. */
+export const userErrorsField = (t: PothosSchemaTypes.ObjectFieldBuilder<SchemaTypes, { userErrors: UserErrorShape[] }>) =>
+  t.field({ type: [UserError], resolve: (payload) => payload.userErrors, description: 'Why the input was refused; empty on success.' });
+
 const USER_ERROR_CODES = new Set(['VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT', 'INVALID_ID']);
 
 /**

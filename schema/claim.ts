@@ -3,7 +3,7 @@ import { loadArticles, loadClaims, loadExisting, loadLocations, loadParties } fr
 import { CLAIM_KINDS, CLAIM_MODES, QUANTITY_KINDS } from '../lib/extract/types.js';
 import { REVIEW_STATUSES, type Claim, type Quantity, type Span } from '../lib/records.js';
 import { ArticleRef } from './article.js';
-import { builder, isoDate, pageArgs, toConnection, UserError, withUserErrors, type SchemaTypes, type UserErrorShape } from './builder.js';
+import { builder, isoDate, pageArgs, toConnection, userErrorsField, withUserErrors, type SchemaTypes, type UserErrorShape } from './builder.js';
 import { LocationRef } from './location.js';
 import { PartyRef } from './party.js';
 
@@ -171,7 +171,7 @@ const toQuantities = (quantities: { kind: Quantity['kind']; value: number; since
 
 const ClaimPayloadFields = (t: PothosSchemaTypes.ObjectFieldBuilder<SchemaTypes, { claim?: Claim; userErrors: UserErrorShape[] }>) => ({
   claim: t.field({ type: ClaimRef, nullable: true, resolve: (p) => p.claim ?? null, description: 'The claim as stored; null on userErrors.' }),
-  userErrors: t.field({ type: [UserError], resolve: (p) => p.userErrors, description: 'Why the input was refused; empty on success.' }),
+  userErrors: userErrorsField(t),
 });
 
 builder.relayMutationField(

@@ -4,7 +4,7 @@ import { createLocation, listLocations, locationClaims, MAX_RADIUS_KM, updateLoc
 import { mentioningArticles } from '../lib/party.js';
 import type { GeoCandidate, Location } from '../lib/records.js';
 import { ArticleConnection } from './article.js';
-import { builder, isoDate, pageArgs, toConnection, UserError, withUserErrors } from './builder.js';
+import { builder, isoDate, pageArgs, toConnection, userErrorsField, withUserErrors } from './builder.js';
 import { ClaimConnection } from './claim.js';
 
 export const LocationRef = builder.objectRef<Location>('Location');
@@ -116,7 +116,7 @@ builder.relayMutationField(
     description: 'The result of `updateLocation`.',
     outputFields: (t) => ({
       location: t.field({ type: LocationRef, nullable: true, resolve: (p) => p.location ?? null, description: 'The place as stored; null on userErrors.' }),
-      userErrors: t.field({ type: [UserError], resolve: (p) => p.userErrors, description: 'Why the input was refused; empty on success.' }),
+      userErrors: userErrorsField(t),
     }),
   },
 );
@@ -143,7 +143,7 @@ builder.relayMutationField(
     description: 'The result of `createLocation`.',
     outputFields: (t) => ({
       location: t.field({ type: LocationRef, nullable: true, resolve: (p) => p.location ?? null, description: 'The new place; null on userErrors.' }),
-      userErrors: t.field({ type: [UserError], resolve: (p) => p.userErrors, description: 'Why the input was refused; empty on success.' }),
+      userErrors: userErrorsField(t),
     }),
   },
 );

@@ -3,7 +3,7 @@ import { PARTY_KINDS } from '../lib/extract/types.js';
 import { createParty, listParties, mentioningArticles, mergeParties, partyClaims } from '../lib/party.js';
 import type { Party } from '../lib/records.js';
 import { ArticleConnection } from './article.js';
-import { builder, isoDate, pageArgs, toConnection, UserError, withUserErrors } from './builder.js';
+import { builder, isoDate, pageArgs, toConnection, userErrorsField, withUserErrors } from './builder.js';
 import { ClaimConnection } from './claim.js';
 
 export const PartyRef = builder.objectRef<Party>('Party');
@@ -83,7 +83,7 @@ builder.relayMutationField(
     description: 'The result of `mergeParties`.',
     outputFields: (t) => ({
       party: t.field({ type: PartyRef, nullable: true, resolve: (p) => p.party ?? null, description: 'The kept party after the merge; null on userErrors.' }),
-      userErrors: t.field({ type: [UserError], resolve: (p) => p.userErrors, description: 'Why the input was refused; empty on success.' }),
+      userErrors: userErrorsField(t),
     }),
   },
 );
@@ -107,7 +107,7 @@ builder.relayMutationField(
     description: 'The result of `createParty`.',
     outputFields: (t) => ({
       party: t.field({ type: PartyRef, nullable: true, resolve: (p) => p.party ?? null, description: 'The new party; null on userErrors.' }),
-      userErrors: t.field({ type: [UserError], resolve: (p) => p.userErrors, description: 'Why the input was refused; empty on success.' }),
+      userErrors: userErrorsField(t),
     }),
   },
 );
