@@ -66,6 +66,8 @@ export interface PartitionQuery {
   prefix?: string;
   newestFirst?: boolean;
   filter?: { expression: string; names: Record<string, string>; values: Item };
+  /** A strongly consistent read (the table only; writers that must see every item). */
+  consistent?: boolean;
 }
 
 function keyAttributes(index: IndexName | undefined): { partition: string; sort: string; all: string[] } {
@@ -142,6 +144,7 @@ async function collect(
       // With a filter, read more per page: DynamoDB applies Limit before the filter.
       limit: query.filter ? Math.max(50, limit - items.length) : limit - items.length,
       startKey: next,
+      consistent: query.consistent,
     });
     items.push(...page.items);
     next = page.lastKey;
