@@ -3,7 +3,7 @@
  * and deletion with everything an article owns.
  */
 import { toVisibleArticles, type DataContext } from './data.js';
-import { ConditionFailedError, withoutKeys } from './dynamo.js';
+import { ConditionFailedError, withoutKeys, type Key } from './dynamo.js';
 import { ConflictError, NotFoundError } from './errors.js';
 import { urlHashOf } from './ids.js';
 import { claimWithLinks, keyOfItem, mentionItem } from './items.js';
@@ -82,13 +82,11 @@ export async function deleteArticle(data: DataContext, id: string): Promise<Arti
   throw new ConflictError(`article ${id} kept changing while it was being deleted; delete it again`, ['input', 'id']);
 }
 
-/** The steps after the mark: the article's items (all at once), then the article itself. */
+/** The steps after the mark: the article's items (links first), then the article itself. */
 export async function deleteArticleSteps(data: DataContext, article: Article): Promise<void> {
-  const claims = [...(await data.db.batchGet(article.claimIds.map(claimKey), true)).values()].map((item) => withoutKeys<Claim>(item));
-  await data.db.batchWrite([
-    ...claims.filter((claim) => claim.articleId === article.id).flatMap(claimWithLinks).map((item) => ({ delete: keyOfItem(item) })),
-    ...mentionItems(article).map((item) => ({ delete: keyOfItem(item) })),
-    { delete: articleTextKey(article.id) },
+  await deleteClaims(data, article.id, [...article.claimIds, ...(article.replacedClaimIds ?? [])], [
+    ...mentionItems(article).map(keyOfItem),
+    articleTextKey(article.id),
   ]);
   const ours = { condition: 'attribute_not_exists(pk) OR articleId = :id', values: { ':id': article.id } };
   await data.db.transact([
@@ -97,4 +95,17 @@ export async function deleteArticleSteps(data: DataContext, article: Article): P
     ...article.urls.map((url) => ({ delete: articleUrlKey(urlHashOf(url)), ...ours })),
   ]);
   data.items.clearAll();
+}
+
+/**
+ * Deletes claims of an article with their place links, and `others`: the links (found
+ * through the claims) in a first round, the claims in a second, so a run stopped between
+ * the two still finds every link it has left to delete when it runs again.
+ */
+export async function deleteClaims(data: DataContext, articleId: string, claimIds: string[], others: Key[] = []): Promise<void> {
+  const claims = [...(await data.db.batchGet(claimIds.map(claimKey), true)).values()]
+    .map((item) => withoutKeys<Claim>(item))
+    .filter((claim) => claim.articleId === articleId);
+  await data.db.batchWrite(claims.flatMap((claim) => claimWithLinks(claim).slice(1)).map((item) => ({ delete: keyOfItem(item) })));
+  await data.db.batchWrite([...claims.map((claim) => ({ delete: claimKey(claim.id) })), ...others.map((key) => ({ delete: key }))]);
 }

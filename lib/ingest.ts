@@ -16,7 +16,7 @@
  *     moved to the party it was merged into.
  * A failure at any step leaves nothing visible, and a retry converges on the same items.
  */
-import { deleteArticleSteps, mentionItems } from './article.js';
+import { deleteArticleSteps, deleteClaims, mentionItems } from './article.js';
 import { loadClaimRecords, loadExisting, type DataContext } from './data.js';
 import { ConditionFailedError, keyString, withoutKeys, type BatchAction, type WriteAction } from './dynamo.js';
 import { ConflictError, ValidationError } from './errors.js';
@@ -134,6 +134,7 @@ async function ingestOnce(data: DataContext, source: Source, extraction: Extract
       await deleteArticleSteps(data, existing);
       return undefined;
     }
+    if (existing.replacedClaimIds?.length) await finishReplacement(data, existing);
     const linked = await linkUrl(data, existing, source);
     if (!linked) return undefined;
     if (isNewer(extraction.extractorVersion, linked.extractorVersion) && linked.textHash === source.textHash) {
@@ -167,7 +168,7 @@ async function ingestOnce(data: DataContext, source: Source, extraction: Extract
     ...claims.flatMap((claim) => claimWithLinks(claim).map((item) => ({ put: item }))),
     ...mentionItems(article).map((item) => ({ put: item })),
   ];
-  await Promise.all([writeNamed(data.db, plan), data.db.batchWrite(owned), registerMonths(data.db, monthsOf(article, claims))]);
+  await writeNamed(data.db, plan, [data.db.batchWrite(owned), registerMonths(data.db, monthsOf(article, claims))]);
 
   // 3. The article and the items that lead to it, at once: now it is visible.
   try {
@@ -217,6 +218,21 @@ async function discardUnlisted(data: DataContext, articleId: string, written: Ba
   await data.db.batchWrite(
     written.flatMap((action) => ('put' in action && !listed.has(keyString(keyOfItem(action.put))) ? [{ delete: keyOfItem(action.put) }] : [])),
   );
+}
+
+/**
+ * Deletes the claims a re-extraction replaced, then clears the article's note of them. A
+ * run stopped midway leaves the note, and the next ingest of the article (or its deletion)
+ * finishes the job.
+ */
+async function finishReplacement(data: DataContext, article: Article): Promise<void> {
+  await deleteClaims(data, article.id, article.replacedClaimIds ?? []);
+  try {
+    await data.db.update({ key: articleKey(article.id), set: 'REMOVE replacedClaimIds', condition: 'version = :v', values: { ':v': article.version } });
+  } catch (error) {
+    // Changed meanwhile: the note stays for the next ingest, which deletes nothing twice.
+    if (!(error instanceof ConditionFailedError)) throw error;
+  }
 }
 
 /** True when extractor version `a` is newer than `b` (a hand-made article has none). */
@@ -325,12 +341,13 @@ async function reextract(data: DataContext, article: Article, extraction: Extrac
     locationIds: [...new Set([...article.locationIds.filter((id) => lists.locationIds.includes(id)), ...lists.locationIds])],
     extractorVersion: extraction.extractorVersion,
     version: article.version + 1,
+    replacedClaimIds: [...new Set([...(article.replacedClaimIds ?? []), ...old.map((claim) => claim.id).filter((id) => !lists.claimIds.includes(id))])],
   };
   const owned: BatchAction[] = [
     ...fresh.flatMap((claim) => claimWithLinks(claim).map((item) => ({ put: item }))),
     ...mentionItems(updated).map((item) => ({ put: item })),
   ];
-  await Promise.all([writeNamed(data.db, plan), data.db.batchWrite(owned), registerMonths(data.db, monthsOf(updated, all))]);
+  await writeNamed(data.db, plan, [data.db.batchWrite(owned), registerMonths(data.db, monthsOf(updated, all))]);
 
   const inPlace = updatedInPlace.flatMap((claim): WriteAction[] => {
     const before = old.find((candidate) => candidate.id === claim.id)!;
@@ -354,12 +371,9 @@ async function reextract(data: DataContext, article: Article, extraction: Extrac
   }
 
   // The old set is no longer listed, so no reader sees it: now it can go.
-  const listedNow = new Set(all.map((claim) => claim.id));
   const listedMentions = new Set(mentionItems(updated).map((item) => keyString(keyOfItem(item))));
-  await data.db.batchWrite([
-    ...old.filter((claim) => !listedNow.has(claim.id)).flatMap((claim) => claimWithLinks(claim).map((item) => ({ delete: keyOfItem(item) }))),
-    ...mentionItems(article).filter((item) => !listedMentions.has(keyString(keyOfItem(item)))).map((item) => ({ delete: keyOfItem(item) })),
-  ]);
+  await data.db.batchWrite(mentionItems(article).filter((item) => !listedMentions.has(keyString(keyOfItem(item)))).map((item) => ({ delete: keyOfItem(item) })));
+  await finishReplacement(data, updated);
   await followMergedParties(data, updated);
   return { article: updated, created: false, reextracted: true };
 }

@@ -136,31 +136,32 @@ export async function planNamed(data: DataContext, extraction: Extraction, extra
 }
 
 /**
- * Writes a plan's new entities (each a conditional put, all at once) and the names stored
- * entities gained (a version-guarded update each). A lost race (created or changed by
- * someone else meanwhile) falls back to adding the names to whatever is stored now.
+ * Writes a plan's new entities (unconditional puts in batches: an entity's ID comes from
+ * its name, so two ingests that both create it write the same item) and the names stored
+ * entities gained (a version-guarded update each, with their name entries; a lost race
+ * falls back to adding the names to whatever is stored now). A new entity's name entries
+ * go first and the entity after them: a run stopped in between leaves names that lead
+ * nowhere (`resolve` skips them), and the retry, finding no entity, writes both again.
  */
-export async function writeNamed(db: Db, plan: NamedPlan): Promise<void> {
-  await Promise.all(
-    plan.writes.map(async ({ type, entity, toItem, storedVersion }) => {
+export async function writeNamed(db: Db, plan: NamedPlan, alongside: Promise<unknown>[] = []): Promise<void> {
+  const created = plan.writes.filter((write) => write.storedVersion === null);
+  const grown = plan.writes.filter((write) => write.storedVersion !== null);
+  await Promise.all([
+    ...alongside,
+    db.batchWrite(created.flatMap(({ type, entity }) => nameItems(type, entity)).map((item) => ({ put: item }))),
+    ...grown.map(async ({ type, entity, toItem, storedVersion }) => {
       try {
-        if (storedVersion === null) {
-          await db.transact([
-            { put: toItem(entity), condition: 'attribute_not_exists(pk)' },
-            ...nameItems(type, entity).map((item) => ({ put: item })),
-          ]);
-        } else {
-          await db.transact([
-            { put: toItem({ ...entity, version: storedVersion + 1 }), condition: 'version = :v AND attribute_not_exists(mergedInto)', values: { ':v': storedVersion } },
-            ...nameItems(type, entity).map((item) => ({ put: item })),
-          ]);
-        }
+        await db.transact([
+          { put: toItem({ ...entity, version: storedVersion! + 1 }), condition: 'version = :v AND attribute_not_exists(mergedInto)', values: { ':v': storedVersion } },
+          ...nameItems(type, entity).map((item) => ({ put: item })),
+        ]);
       } catch (error) {
         if (!(error instanceof ConditionFailedError)) throw error;
         await addAliases(db, type, entity.id, [entity.name, ...entity.aliases], toItem);
       }
     }),
-  );
+  ]);
+  await db.batchWrite(created.map(({ entity, toItem }) => ({ put: toItem(entity) })));
 }
 
 /**

@@ -45,6 +45,8 @@ export interface Article {
   version: number;
   /** Set by deleteArticle's first step: the article and its claims are gone for readers. */
   deleting?: boolean;
+  /** Claims a re-extraction replaced and has yet to delete (no reader sees them). */
+  replacedClaimIds?: string[];
 }
 
 export interface ArticleText {

@@ -38,10 +38,10 @@ describe('mergeParties', () => {
     expect(party.articles.edges.map((e: any) => e.node.id)).toEqual([article.id]);
     const after = await dataOf(call(`query($remove: ID!, $article: ID!) {
       node(id: $remove) { id }
-      resolve(name: "nowhere mod") { parties { id } }
+      resolve(name: "nowhere mod") { parties { edges { node { id } } } }
       article: node(id: $article) { ... on Article { parties { edges { node { id } } } } } }`, { remove, article: article.id }));
     expect(after.node).toBeNull();
-    expect(after.resolve.parties).toEqual([{ id: keep }]);
+    expect(after.resolve.parties.edges.map((e: any) => e.node)).toEqual([{ id: keep }]);
     expect(after.article.parties.edges.map((e: any) => e.node.id)).toEqual([keep]);
   });
 
