@@ -126,8 +126,8 @@ async function queryEveryListing(db: Db): Promise<{ requests: number; errors: st
     }
     return nodes;
   };
-  const CLAIM = 'id kind text claimant { id name } locations { id name } article { id title } quantities { kind value } related(first: 3) { id }';
-  await everyPage(`query($after: String) { articles(first: 50, after: $after) { edges { node { id title urls claims(first: 20) { edges { node { ${CLAIM} } } } } } pageInfo { hasNextPage endCursor } } }`, (d) => d?.articles);
+  const CLAIM = 'id kind text claimant { id name } locations { id name } article { id title } quantities { kind value }';
+  await everyPage(`query($after: String) { articles(first: 20, after: $after) { edges { node { id title urls claims(first: 20) { edges { node { ${CLAIM} } } } } } pageInfo { hasNextPage endCursor } } }`, (d) => d?.articles);
   for (const kind of [null, 'CASUALTIES', 'ATTACK', 'STATEMENT', 'DENIAL']) {
     await everyPage(`query($after: String, $kind: ClaimKind) { claims(first: 100, after: $after, kind: $kind) { edges { node { ${CLAIM} } } pageInfo { hasNextPage endCursor } } }`, (d) => d?.claims, { kind });
   }

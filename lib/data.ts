@@ -77,6 +77,7 @@ export async function loadExisting<T>(load: (data: DataContext, ids: readonly st
 export function toRecords<T>(data: DataContext, page: Page<Record<string, unknown>>): Page<T> {
   return {
     hasNextPage: page.hasNextPage,
+    endCursor: page.endCursor,
     items: page.items.map(({ cursor, value }) => {
       data.items.prime(keyOfItem(value), value);
       return { cursor, value: withoutKeys<T>(value) };
@@ -97,7 +98,9 @@ export async function toVisibleArticles(data: DataContext, page: Page<Record<str
 
 async function keepVisible<T>(page: Page<T>, check: (values: T[]) => Promise<(T | null)[]>): Promise<Page<T>> {
   const checked = await check(page.items.map(({ value }) => value));
-  return { hasNextPage: page.hasNextPage, items: page.items.flatMap((item, i) => (checked[i] ? [{ cursor: item.cursor, value: checked[i] }] : [])) };
+  const items = page.items.flatMap((item, i) => (checked[i] ? [{ cursor: item.cursor, value: checked[i] }] : []));
+  // A page whose last items are hidden still resumes after them.
+  return { hasNextPage: page.hasNextPage, endCursor: page.endCursor ?? page.items.at(-1)?.cursor, items };
 }
 
 /** Follows link items to the entities they name, keeping the links' cursors. */
@@ -109,6 +112,7 @@ export async function followLinks<T>(
   const values = await load(page.items.map(({ value }) => idOf(value)));
   return {
     hasNextPage: page.hasNextPage,
+    endCursor: page.endCursor ?? page.items.at(-1)?.cursor,
     items: page.items.flatMap(({ cursor }, i) => (values[i] ? [{ cursor, value: values[i] }] : [])),
   };
 }

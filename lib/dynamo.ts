@@ -183,7 +183,7 @@ export class Db {
     limit?: number;
     startKey?: Item;
     consistent?: boolean;
-  }): Promise<{ items: Item[]; lastKey: Item | undefined }> {
+  }): Promise<{ items: Item[]; lastKey: Item | undefined; scanned: number }> {
     const command: QueryCommandInput = {
       TableName: this.tableName,
       IndexName: input.index,
@@ -200,6 +200,7 @@ export class Db {
     return {
       items: (result.Items ?? []).map((item) => unmarshall(item)),
       lastKey: result.LastEvaluatedKey ? unmarshall(result.LastEvaluatedKey) : undefined,
+      scanned: result.ScannedCount ?? result.Count ?? 0,
     };
   }
 

@@ -27,7 +27,8 @@ import { foldName } from './names.js';
  * keeps a readable prefix and gets a hash of the whole, so it still has one key.
  */
 export function nameKeyPart(name: string): string {
-  const folded = foldName(name);
+  // "The Armenian Defense Ministry" and "Armenian Defense Ministry" are one name.
+  const folded = foldName(name).replace(/^the (?=.)/, '');
   if (Buffer.byteLength(folded, 'utf8') <= 400) return folded;
   const prefix = Buffer.from(folded, 'utf8').subarray(0, 300).toString('utf8').replace(/\uFFFD+$/, '');
   return `${prefix}~${createHash('sha256').update(folded).digest('base64url').slice(0, 22)}`;

@@ -12,9 +12,9 @@ export const LIMITS = {
   locationsPerClaim: 50,
   quantitiesPerClaim: 20,
   /** What one article may hold: its lists live on its item (DynamoDB caps an item at 400 KB). */
-  claimsPerArticle: 500,
-  partiesPerArticle: 200,
-  locationsPerArticle: 300,
+  claimsPerArticle: 1000,
+  partiesPerArticle: 500,
+  locationsPerArticle: 500,
 } as const;
 
 /** The largest count a quantity may state: GraphQL's Int is 32-bit. */

@@ -122,7 +122,7 @@ export function toConnection<T>(page: Page<T>) {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: false,
       startCursor: page.items[0]?.cursor ?? null,
-      endCursor: page.items.at(-1)?.cursor ?? null,
+      endCursor: page.endCursor ?? page.items.at(-1)?.cursor ?? null,
     },
   };
 }
