@@ -4,7 +4,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSamples } from '../lib/bootstrap.js';
-import { createServer } from '../schema/server.js';
+import { createServer } from '../server/server.js';
 import { createTestDb } from './support.js';
 
 // Chromium with the network quiet: this machine reaches nothing but the registries.

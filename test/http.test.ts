@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Db } from '../lib/dynamo.js';
-import { createServer } from '../schema/server.js';
+import { createServer } from '../server/server.js';
 import { createTestDb } from './support.js';
 
 let server: Server;

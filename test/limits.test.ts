@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../lib/dynamo.js';
-import { LIMITS } from '../schema/limits.js';
+import { LIMITS } from '../server/limits.js';
 import { ADMIN_HEADERS, createTestDb, dataOf, graphqlCaller, ingest, plainText, type Caller } from './support.js';
 
 let db: Db;

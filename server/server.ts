@@ -12,9 +12,9 @@ import { ClaimgraphError } from '../lib/errors.js';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { useApiKeys } from './auth.js';
-import type { Context } from './builder.js';
+import type { Context } from '../schema/builder.js';
 import { useLimits } from './limits.js';
-import { schema } from './index.js';
+import { schema } from '../schema/index.js';
 
 /** GraphiQL opens on this: it returns data on the sample article. */
 export const EXAMPLE_OPERATION = `# claimgraph: who claims what, about where, and when.
