@@ -1,38 +1,39 @@
 /**
  * What a request may cost, checked before any resolver runs (so before any DynamoDB
- * request). The values and the reasons for them are in README "Limits".
+ * request). Shape limits are graphql-armor's; cost is the Pothos complexity plugin's, with
+ * the field costs of schema/builder.ts. The values and the reasons for them are in README
+ * "Access and limits".
  */
-import {
-  getNamedType,
-  getOperationAST,
-  GraphQLError,
-  isInterfaceType,
-  isObjectType,
-  parse,
-  valueFromAST,
-  type DocumentNode,
-  type FragmentDefinitionNode,
-  type GraphQLNamedType,
-  type GraphQLSchema,
-  type SelectionSetNode,
-  type ValidationContext,
-  type ASTVisitor,
-} from 'graphql';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { createComplexityRule } from '@pothos/plugin-complexity';
+import { GraphQLError, validate, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { MAX_PAGE_SIZE } from '../lib/pagination.js';
+import { CostArgumentError, MAX_NODE_IDS } from '../schema/builder.js';
 
 export const LIMITS = {
   /** Bytes of a request body: a 200 KB article JSON-encoded, with room to spare. */
   bodyBytes: 512 * 1024,
   /** Lexical tokens of a document. */
   tokens: 2000,
-  /** Nesting of selections: the reference query is 8 deep. */
+  /** Nesting of fields, fragments flattened: the reference query is 8 deep. */
   depth: 12,
   aliases: 20,
   directives: 20,
-  /** Nodes a query may ask for: each connection or `first` list counts its `first`, times its parents'. */
+  /** Nodes a query may ask for: see `fieldCost` in schema/builder.ts. */
   cost: 2000,
+  first: MAX_PAGE_SIZE,
+  nodeIds: MAX_NODE_IDS,
 } as const;
+
+/** What `extensions.cost` says: the operation's cost and the most a request may cost. */
+export interface CostExtension {
+  requested: number;
+  limit: number;
+}
 
 export class LimitError extends GraphQLError {
   constructor(message: string, code: string, status = 400) {
@@ -65,96 +66,77 @@ async function bodyTooLarge(request: Request): Promise<boolean> {
   }
 }
 
-/** The nodes an operation may return, and a check of every `first` it passes. */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): number {
-  const operation = getOperationAST(document, operationName);
-  if (!operation) return 0;
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) if (definition.kind === 'FragmentDefinition') fragments.set(definition.name.value, definition);
-  const root = schema.getRootType(operation.operation);
-  if (!root) return 0;
-
-  const walk = (selectionSet: SelectionSetNode, type: GraphQLNamedType, multiplier: number, seen: Set<string>): number => {
-    let cost = 0;
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === 'Field') {
-        if (!(isObjectType(type) || isInterfaceType(type))) continue;
-        const field = type.getFields()[selection.name.value];
-        if (!field) continue;
-        let childMultiplier = multiplier;
-        const firstArg = field.args.find((arg) => arg.name === 'first');
-        if (firstArg) {
-          const node = selection.arguments?.find((arg) => arg.name.value === 'first');
-          const value = node ? valueFromAST(node.value, firstArg.type, variables) : firstArg.defaultValue;
-          if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
-            throw new LimitError(`first must be between 1 and ${MAX_PAGE_SIZE} (on ${type.name}.${field.name}), got ${JSON.stringify(value)}`, 'VALIDATION_FAILED');
-          }
-          childMultiplier = multiplier * value;
-          cost += childMultiplier;
-        }
-        if (selection.selectionSet) cost += walk(selection.selectionSet, getNamedType(field.type), childMultiplier, seen);
-      } else if (selection.kind === 'InlineFragment') {
-        const next = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) ?? type : type;
-        cost += walk(selection.selectionSet, next, multiplier, seen);
-      } else {
-        const fragment = fragments.get(selection.name.value);
-        // Validation rejects fragment cycles; `seen` guards this walk all the same.
-        if (!fragment || seen.has(fragment.name.value)) continue;
-        const next = schema.getType(fragment.typeCondition.name.value) ?? type;
-        cost += walk(fragment.selectionSet, next, multiplier, new Set([...seen, fragment.name.value]));
-      }
-      if (cost > LIMITS.cost) break;
-    }
-    return cost;
+/**
+ * graphql-armor reports a rejection as "Syntax Error: <what>" with no code: the same words
+ * without the misleading prefix, and a code a program can branch on.
+ */
+const reportAs =
+  (code: string) =>
+  (context: ValidationContext | null, error: GraphQLError): void => {
+    const coded = new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code } });
+    if (!context) throw coded;
+    context.reportError(coded);
   };
-  return walk(operation.selectionSet, root, 1, new Set());
-}
 
-interface Shape {
-  depth: number;
-  aliases: number;
-  directives: number;
+/** graphql-armor's shape limits. Every fragment spread counts where it is used. */
+function shapeLimits(): Plugin[] {
+  const armor = { exposeLimits: true, propagateOnRejection: false } as const;
+  return [
+    // Tokens are counted while parsing, so a huge document is refused before it is built.
+    maxTokensPlugin({ ...armor, n: LIMITS.tokens, onReject: [reportAs('QUERY_TOO_LARGE')] }),
+    // `__schema` (the standard introspection query nests 15 levels) is not counted; a
+    // fragment named `__schema` is (fixed in 2.4.2: GHSA-hmfr-rx46-4jx2), and a fragment's
+    // depth is added at every spread (GHSA-224p-v68g-5g8f). Fragments and inline fragments
+    // are not levels of their own: only fields nest.
+    maxDepthPlugin({ ...armor, n: LIMITS.depth, ignoreIntrospection: true, flattenFragments: true, onReject: [reportAs('QUERY_TOO_DEEP')] }),
+    // `__typename` is cheap, but a thousand aliases of it still cost parsing and answer bytes.
+    maxAliasesPlugin({ ...armor, n: LIMITS.aliases, allowList: [], onReject: [reportAs('TOO_MANY_ALIASES')] }),
+    maxDirectivesPlugin({ ...armor, n: LIMITS.directives, onReject: [reportAs('TOO_MANY_DIRECTIVES')] }),
+  ];
 }
 
 /**
- * Depth, aliases and directives of each operation, fragments expanded (each fragment
- * counted once per operation: validation rejects cycles, and the guard stops them here).
- * Also refuses `__`-prefixed names for fragments, operations, variables and aliases: they
- * are reserved for introspection, and a fragment named `__schema` only serves to confuse.
+ * The cost of the operation a request executes, with its variables (an omitted variable
+ * takes the argument's default, as execution will). Undefined when the variables do not
+ * fit the operation: execution then refuses them with graphql-js's own message.
  */
-function shapeRule(context: ValidationContext): ASTVisitor {
-  const reject = (message: string, code: string) => context.reportError(new GraphQLError(message, { extensions: { code } }));
-  const measure = (selectionSet: SelectionSetNode, depth: number, seen: Set<string>, shape: Shape): void => {
-    shape.depth = Math.max(shape.depth, depth);
-    for (const selection of selectionSet.selections) {
-      shape.directives += selection.directives?.length ?? 0;
-      if (selection.kind === 'Field') {
-        if (selection.alias) shape.aliases++;
-        if (selection.selectionSet) measure(selection.selectionSet, depth + 1, seen, shape);
-      } else if (selection.kind === 'InlineFragment') {
-        measure(selection.selectionSet, depth, seen, shape);
-      } else if (!seen.has(selection.name.value)) {
-        seen.add(selection.name.value);
-        const fragment = context.getFragment(selection.name.value);
-        if (fragment) measure(fragment.selectionSet, depth, seen, shape);
-      }
-      if (shape.depth > LIMITS.depth || shape.aliases > LIMITS.aliases || shape.directives > LIMITS.directives) return;
-    }
-  };
-  const reserved = (kind: string, name: string | undefined) => {
-    if (name?.startsWith('__')) reject(`${kind} names starting with "__" are reserved for introspection: "${name}"`, 'VALIDATION_FAILED');
-  };
+function operationCost(args: { schema: Parameters<typeof validate>[0]; document: Parameters<typeof validate>[1]; operationName?: string | null; variableValues?: unknown; contextValue: unknown }): number | undefined {
+  let cost: number | undefined;
+  const rule = createComplexityRule({
+    context: args.contextValue as object,
+    variableValues: (args.variableValues ?? {}) as Record<string, unknown>,
+    operationName: args.operationName ?? undefined,
+    onResult: (state) => {
+      cost = Math.max(cost ?? 0, state.complexity);
+    },
+  });
+  try {
+    validate(args.schema, args.document, [rule]);
+  } catch (error) {
+    if (error instanceof CostArgumentError) throw new LimitError(error.message, error.code);
+    throw error;
+  }
+  return cost;
+}
+
+/** Each request's measured cost, for `extensions.cost` of whatever answers it. */
+const costs = new WeakMap<Request, CostExtension>();
+
+function costLimit(): Plugin<{ request: Request }> {
   return {
-    FragmentDefinition: (node) => reserved('fragment', node.name.value),
-    VariableDefinition: (node) => reserved('variable', node.variable.name.value),
-    Field: (node) => reserved('alias', node.alias?.value),
-    OperationDefinition(node) {
-      reserved('operation', node.name?.value);
-      const shape: Shape = { depth: 0, aliases: 0, directives: node.directives?.length ?? 0 };
-      measure(node.selectionSet, 1, new Set(), shape);
-      if (shape.depth > LIMITS.depth) reject(`queries may nest at most ${LIMITS.depth} levels deep`, 'QUERY_TOO_DEEP');
-      if (shape.aliases > LIMITS.aliases) reject(`queries may use at most ${LIMITS.aliases} aliases`, 'TOO_MANY_ALIASES');
-      if (shape.directives > LIMITS.directives) reject(`queries may use at most ${LIMITS.directives} directives`, 'TOO_MANY_DIRECTIVES');
+    onExecute({ args }) {
+      const requested = operationCost(args);
+      if (requested === undefined) return;
+      const cost = { requested, limit: LIMITS.cost };
+      costs.set(args.contextValue.request, cost);
+      if (requested > LIMITS.cost) {
+        throw new LimitError(`this query may return ${requested} nodes; the limit is ${LIMITS.cost}: ask for smaller pages`, 'QUERY_TOO_COSTLY');
+      }
+    },
+    onResultProcess({ request, result, setResult }) {
+      const cost = costs.get(request);
+      if (!cost || Array.isArray(result) || Symbol.asyncIterator in result) return;
+      setResult({ ...result, extensions: { ...result.extensions, cost } });
     },
   };
 }
@@ -168,31 +150,8 @@ export function useLimits(): Plugin[] {
           endResponse(errorResponse(fetchAPI, 413, 'PAYLOAD_TOO_LARGE', `request bodies are limited to ${LIMITS.bodyBytes} bytes`));
         }
       },
-      onParse({ setParseFn }) {
-        setParseFn((source, options) => {
-          try {
-            return parse(source, { ...options, maxTokens: LIMITS.tokens });
-          } catch (error) {
-            if (error instanceof GraphQLError && /more th\w+ \d+ tokens/.test(error.message)) {
-              throw new LimitError(`documents are limited to ${LIMITS.tokens} tokens`, 'QUERY_TOO_LARGE');
-            }
-            throw error;
-          }
-        });
-      },
     },
-    {
-      onValidate({ addValidationRule }) {
-        addValidationRule(shapeRule);
-      },
-    },
-    {
-      onExecute({ args }) {
-        const cost = operationCost(args.schema, args.document, args.operationName, (args.variableValues ?? {}) as Record<string, unknown>);
-        if (cost > LIMITS.cost) {
-          throw new LimitError(`this query may return ${cost} nodes; the limit is ${LIMITS.cost}: ask for smaller pages`, 'QUERY_TOO_COSTLY');
-        }
-      },
-    },
+    ...shapeLimits(),
+    costLimit() as Plugin,
   ];
 }
