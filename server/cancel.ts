@@ -24,8 +24,9 @@ export class RequestTimeoutError extends Error {
 /** DynamoDB refused the connection: nothing listens there, and retrying will not change that soon. */
 export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
-  constructor(cause: unknown) {
-    super('the database is not reachable', { cause });
+  // Not `cause`: the SDK's retry strategy looks through `cause` and would retry a refused connection.
+  constructor(readonly refusal: unknown) {
+    super('the database is not reachable');
   }
 }
 
@@ -55,7 +56,7 @@ export function guardDatabase(client: DynamoDBClient): void {
   guarded.add(client);
   const stopIfAbandoned = () => {
     const signal = currentSignal.getStore();
-    if (signal?.aborted) throw new WorkAbandonedError('the request was cancelled before this DynamoDB request started', { cause: signal.reason });
+    if (signal?.aborted) throw new WorkAbandonedError('the request was cancelled before this DynamoDB request started');
   };
   client.middlewareStack.add(
     (next) => async (args) => {

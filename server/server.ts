@@ -149,6 +149,9 @@ export function createServer(options: ServerOptions) {
     graphiql: options.renderGraphiQL ? { title: 'claimgraph', defaultQuery: EXAMPLE_OPERATION } : false,
     renderGraphiQL: options.renderGraphiQL,
     landingPage: false,
+    // yoga's own check says only that the process runs, and would answer `/health` before
+    // ours (which asks the table): it moves to `/live`.
+    healthCheckEndpoint: '/live',
     // One operation per request: batching would multiply every limit by the batch size.
     batching: false,
     plugins: [
