@@ -8,6 +8,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 /** The signal of the operation whose code is running, if any. */
@@ -80,12 +81,15 @@ export function guardDatabase(client: DynamoDBClient): void {
 }
 
 /**
- * Gives each operation a signal that fires when its client disconnects or `budgetMs` passes,
- * and runs its execution with it.
+ * Gives each query a signal that fires when its client disconnects or `budgetMs` passes, and
+ * runs its execution with it. Mutations run to the end: a write stopped between its steps
+ * would leave the client not knowing what was written, and ingesting a long article may
+ * rightly take longer than any read.
  */
 export function useCancellation(budgetMs: number): Plugin<{ request: Request }> {
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
+      if (getOperationAST(args.document, args.operationName)?.operation !== 'query') return;
       const controller = new AbortController();
       const requestSignal = args.contextValue.request.signal;
       const onClientGone = () => controller.abort(requestSignal.reason);

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { getIntrospectionQuery } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../lib/dynamo.js';
+import { DEFAULT_PAGE_SIZE } from '../lib/pagination.js';
 import { LIMITS } from '../server/limits.js';
 import { ADMIN_HEADERS, createTestDb, dataOf, graphqlCaller, ingest, plainText, type Caller } from './support.js';
 
@@ -198,5 +200,36 @@ describe('production mode', () => {
     expect((await dataOf(production('{ __schema { queryType { name } } }'))).__schema.queryType.name).toBe('Query');
     const closed = await graphqlCaller(db, { production: true, disableIntrospection: true })('{ __schema { queryType { name } } }');
     expect(closed.errors?.[0]?.message).toMatch(/introspection/i);
+  });
+});
+
+describe('README "Access and limits" says what the server does', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8').replace(/[ \n]+/g, ' ');
+  const row = (name: string) => readme.match(new RegExp(`\\| ${name} \\| ([^|]+) \\|`))?.[1]?.trim();
+  const number = (text: string | undefined) => Number(text?.match(/^[\d,]+/)?.[0]?.replaceAll(',', ''));
+
+  it('has the limits the server applies', () => {
+    expect(row('`first`')).toBe(`1 to ${LIMITS.first} (default ${DEFAULT_PAGE_SIZE})`);
+    expect(number(row('`nodes\\(ids:\\)`'))).toBe(LIMITS.nodeIds);
+    expect(number(row('cost'))).toBe(LIMITS.cost);
+    expect(number(row('depth'))).toBe(LIMITS.depth);
+    expect(number(row('aliases'))).toBe(LIMITS.aliases);
+    expect(number(row('directives'))).toBe(LIMITS.directives);
+    expect(number(row('tokens'))).toBe(LIMITS.tokens);
+    expect(number(row('body')) * 1024).toBe(LIMITS.bodyBytes);
+  });
+
+  it('gives the costs the server reports', async () => {
+    const cost = async (text: string, variables?: Record<string, unknown>) => (await query(text, variables)).json.extensions.cost.requested;
+    const reference = await cost('{ articles(first: 20) { edges { node { claims(first: 10) { edges { node { claimant { name } locations { name } } } } } } } }');
+    const parties = await cost('{ parties(first: 100) { edges { node { claims(first: 5) { edges { node { id } } } } } } }');
+    const article = await cost(
+      'query($id: ID!) { node(id: $id) { ... on Article { claims(first: 100) { edges { node { id } } } parties(first: 100) { edges { node { id } } } locations(first: 100) { edges { node { id } } } } } }',
+      { id: articleId },
+    );
+    expect(readme).toContain(`= ${reference};`);
+    expect(readme).toContain(`= ${parties};`);
+    expect(readme).toContain(`places ${article}.`);
+    expect(readme).toContain(`"requested": ${reference}, "limit": ${LIMITS.cost}`);
   });
 });
