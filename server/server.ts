@@ -60,8 +60,8 @@ export interface ServerOptions {
   renderGraphiQL?: YogaServerOptions<object, Context>['renderGraphiQL'];
   graphqlEndpoint?: string;
   /**
-   * How long an operation may execute before it is stopped and answered with
-   * REQUEST_TIMEOUT (default 10 s: under the Lambda's 15 s, so the client gets an answer).
+   * How long a query may execute before it is stopped and answered with REQUEST_TIMEOUT
+   * (default 10 s: under the Lambda's 15 s, so the client gets an answer). Mutations run to the end.
    */
   timeBudgetMs?: number;
   /** How long `GET /health` waits for DynamoDB (default 1 s). */
