@@ -23,7 +23,7 @@ import { BUNDLE_FILE, HANDLER_EXPORT, PROJECT_ROOT, copyBundleAssets, esbuildOpt
 import { ensureTable, loadSamples } from '../lib/bootstrap.js';
 import { Db } from '../lib/dynamo.js';
 import { startLocalDynamo } from '../lib/local-dynamo.js';
-import { EXAMPLE_OPERATION } from '../schema/server.js';
+import { EXAMPLE_OPERATION } from '../server/server.js';
 import { median } from './stats.js';
 
 export interface BuiltBundle {

@@ -14,7 +14,7 @@ import { Db } from '../lib/dynamo.js';
 import { ClaimgraphError } from '../lib/errors.js';
 import { ingestArticle, type IngestInput } from '../lib/ingest.js';
 import { checkInvariants, leftovers } from '../lib/integrity.js';
-import { createServer } from '../schema/server.js';
+import { createServer } from '../server/server.js';
 
 const SHARED = new URL('../../shared/data/', import.meta.url);
 

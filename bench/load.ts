@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { ensureTable } from '../lib/bootstrap.js';
 import { Db, keyString } from '../lib/dynamo.js';
 import { articleKey, claimKey } from '../lib/keys.js';
-import { createServer, type ServerOptions } from '../schema/server.js';
+import { createServer, type ServerOptions } from '../server/server.js';
 import { seededRandom } from '../test/fault-injection.js';
 import { percentile } from './stats.js';
 

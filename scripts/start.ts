@@ -14,7 +14,7 @@ import { ensureTable, loadSamples } from '../lib/bootstrap.js';
 import { ConfigError, readConfig } from '../lib/config.js';
 import { Db } from '../lib/dynamo.js';
 import { JavaMissingError, openLocalDatabase } from '../lib/local-dynamo.js';
-import { createServer, settingsFrom } from '../schema/server.js';
+import { createServer, settingsFrom } from '../server/server.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

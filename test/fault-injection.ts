@@ -25,7 +25,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { FinalizeRequestMiddleware } from '@smithy/types';
 import type { Db } from '../lib/dynamo.js';
-import { createServer, type ServerOptions } from '../schema/server.js';
+import { createServer, type ServerOptions } from '../server/server.js';
 
 /** What an injected failure looks like to the SDK. All but `validation` are retryable. */
 export type FaultKind =

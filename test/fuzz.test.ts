@@ -502,7 +502,7 @@ describe('afterwards', () => {
   it('the server still answers', async () => {
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' }, extensions: { cost: { requested: 1, limit: 2000 } } });
   });
 
   it('the table is consistent', async () => {
