@@ -101,7 +101,7 @@ describe('cost: what a query may read, in every answer', () => {
     ['nodes: distinct IDs read, every copy multiplies', `query($id: ID!) { nodes(ids: [$id, $id, $id]) { ... on Article { parties(first: 2) { edges { node { id } } } } } }`, {}, 1 + 3 * 2],
     ['node(id:)', 'query($id: ID!) { node(id: $id) { id } }', {}, 1],
     // graphql-js answers `__typename` and introspection fields itself: the plugin counts 1 each.
-    ['scalars and single objects only', '{ __typename resolve(name: "nowhere") { __typename } }', {}, 1],
+    ['scalars and single objects only', '{ __typename resolve(name: "nowhere") { __typename } }', {}, 2],
   ])('%s', async (_, text, variables, requested) => {
     const result = await query(text, { id: articleId, ...variables });
     expect(result.json.errors).toBeUndefined();
@@ -169,7 +169,7 @@ describe('what front ends need still fits in one request', () => {
   });
 
   it(`an article of 200 KB`, async () => {
-    const text = 'The minister said the talks would go on. '.repeat(Math.floor((200 * 1024) / 42));
+    const text = 'The weather in the valley was calm on that day. '.repeat(Math.floor((200 * 1024) / 49));
     const result = await query('mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { created userErrors { code } } }', { input: { text } });
     expect(result.status).toBe(200);
     expect(result.json.data.ingestArticle).toEqual({ created: true, userErrors: [] });
