@@ -139,8 +139,17 @@ describe('least privilege', () => {
       {
         Sid: 'ReadWriteTableItems',
         Effect: 'Allow',
-        // TransactWriteItems is authorized item by item: Put, Update and Delete.
-        Action: ['dynamodb:BatchGetItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+        // TransactWriteItems is authorized item by item: Put, Update, Delete and ConditionCheck.
+        Action: [
+          'dynamodb:BatchGetItem',
+          'dynamodb:BatchWriteItem',
+          'dynamodb:ConditionCheckItem',
+          'dynamodb:DeleteItem',
+          'dynamodb:GetItem',
+          'dynamodb:PutItem',
+          'dynamodb:Query',
+          'dynamodb:UpdateItem',
+        ],
         Resource: tableArn,
       },
       {

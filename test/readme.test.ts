@@ -28,7 +28,7 @@ describe('README examples and the GraphiQL default operation', () => {
     '%s returns data on the sample article',
     async (_, query) => {
       const data = await dataOf(call(query!));
-      const top = lists(data).filter(([path]) => path.split('.').length <= 3);
+      const top = lists(data).filter(([path]) => path.split('.').length <= 4);
       expect(top.length).toBeGreaterThan(0);
       for (const [path, list] of top) expect(list.length, path).toBeGreaterThan(0);
     },

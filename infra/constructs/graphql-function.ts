@@ -17,15 +17,18 @@ import type { ClaimgraphTable } from './table.js';
 /**
  * The DynamoDB commands the data layer (lib/dynamo.ts) sends at run time, and the IAM
  * actions each one needs. TransactWriteItems has no action of its own: IAM checks each
- * Put, Update and Delete in it as PutItem, UpdateItem and DeleteItem (ConditionCheckItem
- * would be needed only for ConditionCheck items, which the data layer does not write).
+ * Put, Update, Delete and ConditionCheck in it as PutItem, UpdateItem, DeleteItem and
+ * ConditionCheckItem; BatchWriteItem needs its own action and those of its puts and deletes.
  * DescribeTable and CreateTable are sent only by the local bootstrap, never by the function.
  */
 export const DYNAMODB_COMMAND_ACTIONS = {
   GetItemCommand: ['dynamodb:GetItem'],
   BatchGetItemCommand: ['dynamodb:BatchGetItem'],
   QueryCommand: ['dynamodb:Query'],
-  TransactWriteItemsCommand: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+  PutItemCommand: ['dynamodb:PutItem'],
+  UpdateItemCommand: ['dynamodb:UpdateItem'],
+  BatchWriteItemCommand: ['dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
+  TransactWriteItemsCommand: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'],
 } as const;
 
 /** Actions on the table itself, and on its indexes (Query is the only index operation). */
