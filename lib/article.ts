@@ -15,9 +15,9 @@ import {
   articleUrlKey,
   claimKey,
   publisherPartition,
-  timeShard,
+  listingPartitions,
 } from './keys.js';
-import { monthsOf, pageOfPartition, pageOfShards, type Page, type PageArgs } from './pagination.js';
+import { pageOfPartition, pageOfShards, type Page, type PageArgs } from './pagination.js';
 import type { Article, Claim } from './records.js';
 
 export interface ArticleFilter {
@@ -36,10 +36,7 @@ export async function listArticles(data: DataContext, filter: ArticleFilter, arg
     ? await pageOfPartition(data.db, { index: 'gsi2', partition: publisherPartition(filter.publisher), ...range, newestFirst: true }, args)
     : await pageOfShards(
         data.db,
-        {
-          months: await monthsOf(data.db, 'ARTICLES', filter.publishedAfter, filter.publishedBefore),
-          queryFor: (month) => ({ index: 'gsi3', partition: timeShard('ARTICLES', month), ...range, newestFirst: true }),
-        },
+        listingPartitions('ARTICLES').map((partition) => ({ index: 'gsi3' as const, partition, ...range, newestFirst: true })),
         args,
       );
   return toVisibleArticles(data, page);

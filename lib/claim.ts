@@ -6,15 +6,14 @@ import { followLinks, loadArticles, loadArticleText, loadClaimRecords, loadClaim
 import { ConditionFailedError, keyString, type Item, type WriteAction } from './dynamo.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
 import { claimWithLinks, keyOfItem, mentionItem } from './items.js';
-import { articleKey, claimTimeIndexes, locationKey, monthOf, partyKey, partyRedirectKey, timeShard } from './keys.js';
-import { monthsOf, pageOfPartition, pageOfShards, type Page, type PageArgs } from './pagination.js';
+import { articleKey, listingPartitions, locationKey, partyKey, partyRedirectKey } from './keys.js';
+import { pageOfPartition, pageOfShards, type Page, type PageArgs } from './pagination.js';
 import { partyClaims, type DateRange } from './party.js';
 import { locationClaims } from './location.js';
 import { randomId } from './ids.js';
 import type { Article, Claim, ClaimKind, ClaimMode, Quantity, ReviewStatus, Span } from './records.js';
 import { articleSortDate } from './records.js';
 import { checkDate, checkList, LIMITS, MAX_QUANTITY } from './validate.js';
-import { registerMonths } from './writes.js';
 
 /** How far apart two claims about the same place may be to count as related. */
 export const RELATED_WINDOW_DAYS = 3;
@@ -64,13 +63,10 @@ export async function listClaims(data: DataContext, filter: ClaimFilter, args: P
     );
     return followLinks(page, (ids) => loadClaims(data, ids), (link) => String(link.claimId));
   }
-  const index = filter.kind ? (`CLAIMS#${filter.kind}` as const) : ('CLAIMS' as const);
+  const listing = filter.kind ? (`CLAIMS#${filter.kind}` as const) : ('CLAIMS' as const);
   const page = await pageOfShards(
     data.db,
-    {
-      months: await monthsOf(data.db, index, filter.since, filter.until),
-      queryFor: (month) => ({ index: filter.kind ? 'gsi2' : 'gsi3', partition: timeShard(index, month), ...dayRange(filter), newestFirst: true }),
-    },
+    listingPartitions(listing).map((partition) => ({ index: filter.kind ? 'gsi2' : 'gsi3', partition, ...dayRange(filter), newestFirst: true })),
     args,
   );
   return toVisibleClaims(data, page);
@@ -253,7 +249,6 @@ export async function createClaim(data: DataContext, input: ClaimInput): Promise
     };
     const siblings = await loadExisting(loadClaimRecords, data, article.claimIds);
     const ordered = [...siblings, claim].sort((a, b) => a.evidence.start - b.evidence.start || a.content.start - b.content.start);
-    await registerMonths(data.db, claimTimeIndexes(claim.kind).map((index) => ({ index, month: monthOf(claim.day) })));
     await data.db.transact([
       ...claimWithLinks(claim).map((item, i) => ({ put: item, ...(i === 0 ? { condition: 'attribute_not_exists(pk)' } : {}) })),
       ...articleWrites(article, ordered.map((c) => c.id), claim.claimantId ? [claim.claimantId] : [], locationIds),
@@ -317,7 +312,6 @@ export async function updateClaim(data: DataContext, id: string, expectedVersion
     const before = claimWithLinks(claim).slice(1).map(keyOfItem);
     const after = claimWithLinks(next);
     const keep = new Set(after.map((item) => keyString(keyOfItem(item))));
-    await registerMonths(data.db, claimTimeIndexes(next.kind).map((index) => ({ index, month: monthOf(next.day) })));
     await data.db.transact([
       { put: after[0]!, condition: 'version = :v', values: { ':v': expectedVersion } },
       ...after.slice(1).map((item) => ({ put: item })),

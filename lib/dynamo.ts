@@ -25,19 +25,41 @@ import { KEY_ATTRIBUTES } from './table.js';
 export type Item = Record<string, unknown>;
 export type Key = { pk: string; sk: string };
 
-/** Counts DynamoDB requests (commands, not retries) by command name. */
+/**
+ * Counts DynamoDB requests (commands, not retries) by command name, and sequential round
+ * trips: the longest chain of requests each of which started after the one before it
+ * finished (on AWS each link of that chain is ~10 ms of latency; requests side by side
+ * cost one link).
+ */
 export class RequestCounter {
   total = 0;
+  roundTrips = 0;
   byCommand: Record<string, number> = {};
+  /** The deepest chain among the requests that have finished. */
+  private finishedDepth = 0;
 
   reset(): void {
     this.total = 0;
+    this.roundTrips = 0;
+    this.finishedDepth = 0;
     this.byCommand = {};
   }
 
   record(command: string): void {
     this.total += 1;
     this.byCommand[command] = (this.byCommand[command] ?? 0) + 1;
+  }
+
+  /** Wraps one request: it is one link after every request finished before it started. */
+  async track<T>(command: string, send: () => Promise<T>): Promise<T> {
+    this.record(command);
+    const depth = this.finishedDepth + 1;
+    this.roundTrips = Math.max(this.roundTrips, depth);
+    try {
+      return await send();
+    } finally {
+      this.finishedDepth = Math.max(this.finishedDepth, depth);
+    }
   }
 }
 
@@ -128,10 +150,7 @@ export class Db {
         maxAttempts: 8,
       });
     this.client.middlewareStack.add(
-      (next, context) => async (args) => {
-        this.counter.record(context.commandName ?? 'unknown');
-        return next(args);
-      },
+      (next, context) => async (args) => this.counter.track(context.commandName ?? 'unknown', () => next(args)),
       { step: 'initialize', name: 'claimgraphRequestCounter' },
     );
   }

@@ -23,12 +23,11 @@ import { ConflictError, ValidationError } from './errors.js';
 import type { ArticleMeta, Extraction } from './extract/types.js';
 import { articleIdFor, extractedClaimIdFor, normalizeUrl, partyIdFor, sha256, urlHashOf } from './ids.js';
 import { articleItem, articleTextHashItem, articleTextItem, articleUrlItem, claimWithLinks, keyOfItem } from './items.js';
-import { articleKey, articleTextHashKey, articleUrlKey, claimTimeIndexes, monthOf } from './keys.js';
+import { articleKey, articleTextHashKey, articleUrlKey } from './keys.js';
 import { planNamed, writeNamed, type NamedPlan } from './named.js';
 import { followMergedParties } from './party.js';
 import { articleSortDate, type Article, type Claim } from './records.js';
 import { checkDateTime, checkOptionalString, checkTextSize, checkUrl, LIMITS } from './validate.js';
-import { registerMonths } from './writes.js';
 
 export type Extractor = (raw: string, meta: ArticleMeta) => Extraction;
 
@@ -168,7 +167,7 @@ async function ingestOnce(data: DataContext, source: Source, extraction: Extract
     ...claims.flatMap((claim) => claimWithLinks(claim).map((item) => ({ put: item }))),
     ...mentionItems(article).map((item) => ({ put: item })),
   ];
-  await writeNamed(data.db, plan, [data.db.batchWrite(owned), registerMonths(data.db, monthsOf(article, claims))]);
+  await writeNamed(data.db, plan, [data.db.batchWrite(owned)]);
 
   // 3. The article and the items that lead to it, at once: now it is visible.
   try {
@@ -248,12 +247,6 @@ export function compareVersions(a: string, b: string): number {
   }
   return 0;
 }
-
-/** The months of the time indexes an article and its claims appear in. */
-const monthsOf = (article: Article, claims: Claim[]) => [
-  { index: 'ARTICLES' as const, month: monthOf(articleSortDate(article)) },
-  ...claims.flatMap((claim) => claimTimeIndexes(claim.kind).map((index) => ({ index, month: monthOf(claim.day) }))),
-];
 
 /** The article's lists of parties and places: those of the extraction, each once. */
 function listsOf(claims: Claim[], plan: NamedPlan, kept: Claim[] = []) {
@@ -347,7 +340,7 @@ async function reextract(data: DataContext, article: Article, extraction: Extrac
     ...fresh.flatMap((claim) => claimWithLinks(claim).map((item) => ({ put: item }))),
     ...mentionItems(updated).map((item) => ({ put: item })),
   ];
-  await writeNamed(data.db, plan, [data.db.batchWrite(owned), registerMonths(data.db, monthsOf(updated, all))]);
+  await writeNamed(data.db, plan, [data.db.batchWrite(owned)]);
 
   const inPlace = updatedInPlace.flatMap((claim): WriteAction[] => {
     const before = old.find((candidate) => candidate.id === claim.id)!;

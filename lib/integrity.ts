@@ -140,7 +140,7 @@ export function summarize(items: TableItem[]): Record<string, number> {
   for (const item of items) {
     const pk = String(item.pk);
     const sk = String(item.sk);
-    const kind = pk.startsWith('NAME#') || pk.startsWith('MONTHS#') ? pk.split('#')[0]! : sk.includes('#') ? `${pk.split('#')[0]}->${sk.split('#')[0]}` : sk;
+    const kind = pk.startsWith('NAME#') ? pk.split('#')[0]! : sk.includes('#') ? `${pk.split('#')[0]}->${sk.split('#')[0]}` : sk;
     counts[kind] = (counts[kind] ?? 0) + 1;
   }
   return counts;

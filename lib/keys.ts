@@ -10,12 +10,13 @@
  *                  LOCATION#id / ARTICLE#<date>#<articleId>   (articles that mention a place)
  *                  LOCATION#id / CLAIM#<day>#<claimId>        (claims about a place)
  * Name index:      NAME#<folded name or alias> / PARTY#id | LOCATION#id
- * Month registry:  MONTHS#<index> / <yyyy-mm>  (which shards of a time index hold items)
  * gsi1: PARTY#id / CLAIM#<day>#<claimId>       a party's claims, newest first
- * gsi2: CLAIMS#<kind>#<yyyy-mm> / <day>#id      claims by kind and date
+ * gsi2: CLAIMS#<kind>#<shard> / <day>#id        claims by kind and date
  *       PUBLISHER#<folded> / <date>#id          a publisher's articles
- * gsi3: CLAIMS#<yyyy-mm> / <day>#id             all claims by date, sharded by month
- *       ARTICLES#<yyyy-mm> / <date>#id          all articles by date, sharded by month
+ * gsi3: CLAIMS#<shard> / <day>#id                all claims by date
+ *       ARTICLES#<shard> / <date>#id            all articles by date
+ * The time-ordered listings are spread over LISTING_SHARDS partitions by a hash of the
+ * item's ID (so writes do not funnel into one key); a page reads them all at once and merges.
  */
 import type { Key } from './dynamo.js';
 import { createHash } from 'node:crypto';
@@ -43,9 +44,6 @@ export const claimKey = (id: string) => entityKey('CLAIM', id);
 export const partyKey = (id: string) => entityKey('PARTY', id);
 export const locationKey = (id: string) => entityKey('LOCATION', id);
 
-/** `2020-11` of an ISO date or date-time. */
-export const monthOf = (date: string): string => date.slice(0, 7);
-
 export const mentionKey = (owner: 'PARTY' | 'LOCATION', ownerId: string, articleDate: string, articleId: string): Key => ({
   pk: `${owner}#${ownerId}`,
   sk: `ARTICLE#${articleDate}#${articleId}`,
@@ -62,11 +60,15 @@ export const nameKey = (name: string, type: 'PARTY' | 'LOCATION', id: string): K
 });
 export const namePartition = (name: string): string => `NAME#${nameKeyPart(name)}`;
 
-/** The time indexes sharded by month, and the registry of their shards. */
-export type TimeIndex = 'ARTICLES' | 'CLAIMS' | `CLAIMS#${string}`;
-export const monthRegistryKey = (index: TimeIndex, month: string): Key => ({ pk: `MONTHS#${index}`, sk: month });
-export const monthRegistryPartition = (index: TimeIndex): string => `MONTHS#${index}`;
-export const timeShard = (index: TimeIndex, month: string): string => `${index}#${month}`;
+/**
+ * How many partitions a time-ordered listing is spread over. A page queries all of them at
+ * once (one round trip) and reads at most LISTING_SHARDS × (first + 1) items.
+ */
+export const LISTING_SHARDS = 4;
+export type Listing = 'ARTICLES' | 'CLAIMS' | `CLAIMS#${string}`;
+export const shardOf = (id: string): number => createHash('sha256').update(id).digest()[0]! % LISTING_SHARDS;
+export const listingPartition = (listing: Listing, shard: number): string => `${listing}#${shard}`;
+export const listingPartitions = (listing: Listing): string[] => Array.from({ length: LISTING_SHARDS }, (_, shard) => listingPartition(listing, shard));
 
 export const articleTextKey = (id: string): Key => ({ pk: `ARTICLE#${id}`, sk: 'TEXT' });
 /** Key items that make an article's URLs and cleaned text unique; each names the article. */
@@ -81,7 +83,7 @@ export const articleIndexKeys = (article: { id: string; sortDate: string; publis
   ...(article.publisher
     ? { gsi2pk: `PUBLISHER#${nameKeyPart(article.publisher)}`, gsi2sk: `${article.sortDate}#${article.id}` }
     : {}),
-  gsi3pk: timeShard('ARTICLES', monthOf(article.sortDate)),
+  gsi3pk: listingPartition('ARTICLES', shardOf(article.id)),
   gsi3sk: `${article.sortDate}#${article.id}`,
 });
 
@@ -90,11 +92,9 @@ export const partyClaimsPartition = (partyId: string): string => `PARTY#${partyI
 
 export const claimIndexKeys = (claim: { id: string; day: string; kind: string; claimantId: string | null }) => ({
   ...(claim.claimantId ? { gsi1pk: partyClaimsPartition(claim.claimantId), gsi1sk: `CLAIM#${claim.day}#${claim.id}` } : {}),
-  gsi2pk: timeShard(`CLAIMS#${claim.kind}`, monthOf(claim.day)),
+  gsi2pk: listingPartition(`CLAIMS#${claim.kind}`, shardOf(claim.id)),
   gsi2sk: `${claim.day}#${claim.id}`,
-  gsi3pk: timeShard('CLAIMS', monthOf(claim.day)),
+  gsi3pk: listingPartition('CLAIMS', shardOf(claim.id)),
   gsi3sk: `${claim.day}#${claim.id}`,
 });
 
-/** The time indexes a claim appears in, for the month registry. */
-export const claimTimeIndexes = (kind: string): TimeIndex[] => ['CLAIMS', `CLAIMS#${kind}`];

@@ -5,7 +5,6 @@
  */
 import type { Db, Item } from './dynamo.js';
 import { InvalidCursorError, ValidationError } from './errors.js';
-import { monthOf, monthRegistryPartition, type TimeIndex } from './keys.js';
 import { TABLE, indexDefinition, type IndexName } from './table.js';
 
 export interface PageArgs {
@@ -185,53 +184,52 @@ export async function pageOfPartition(db: Db, query: PartitionQuery, args: PageA
 }
 
 /**
- * One page of a time index sharded by month: the registry names the months that hold
- * items, newest first, and the page walks them in order until it is full.
+ * One page of a listing spread over several partitions (write shards), in sort-key order:
+ * every shard is queried at once for `first + 1` items after its own position, and the
+ * results are merged. One round trip whatever the filter, at most shards × (first + 1)
+ * items read. A cursor holds each shard's position (the key of the last item taken from it,
+ * or `null` for one exhausted), so every edge can be resumed from.
  */
-export async function pageOfShards(
-  db: Db,
-  options: {
-    months: string[];
-    queryFor: (month: string) => PartitionQuery;
-  },
-  args: PageArgs,
-): Promise<Page<Item>> {
+export async function pageOfShards(db: Db, queries: PartitionQuery[], args: PageArgs): Promise<Page<Item>> {
   checkPageSize(args.first);
-  let monthIndex = 0;
-  let startKey: Item | undefined;
+  // Each shard's position: 'start', 'done', or the key of the last item taken from it.
+  let positions: ('start' | 'done' | Item)[] = queries.map(() => 'start');
   if (args.after) {
     const cursor = decode(args.after);
-    monthIndex = options.months.indexOf(String(cursor.m));
-    if (monthIndex < 0) throw new InvalidCursorError();
-    startKey = startKeyFrom(cursor.k, options.queryFor(options.months[monthIndex]!));
+    if (!Array.isArray(cursor.s) || cursor.s.length !== queries.length) throw new InvalidCursorError();
+    positions = cursor.s.map((position: unknown, i: number) => (position === 'start' || position === 'done' ? position : startKeyFrom(position, queries[i]!)));
   }
-  const collected: { cursor: string; value: Item }[] = [];
-  for (; monthIndex < options.months.length && collected.length <= args.first; monthIndex++) {
-    const month = options.months[monthIndex]!;
-    const query = options.queryFor(month);
-    const { items } = await collect(db, query, args.first + 1 - collected.length, startKey);
-    startKey = undefined;
-    for (const item of items) collected.push({ cursor: cursorOf(item, query, { m: month }), value: item });
-  }
-  return { items: collected.slice(0, args.first), hasNextPage: collected.length > args.first };
+  const read = await Promise.all(
+    queries.map((query, shard) => {
+      const position = positions[shard]!;
+      return position === 'done' ? { items: [], more: false } : readShard(db, query, args.first + 1, position === 'start' ? undefined : position);
+    }),
+  );
+  const current = positions.map((position, shard) => (read[shard]!.items.length === 0 && !read[shard]!.more ? 'done' : position));
+  const descending = queries[0]?.newestFirst ?? false;
+  const sortKey = keyAttributes(queries[0]?.index).sort;
+  const merged = read
+    .flatMap(({ items }, shard) => items.map((item) => ({ item, shard })))
+    .sort((a, b) => (descending ? -1 : 1) * String(a.item[sortKey]).localeCompare(String(b.item[sortKey])));
+  const taken = merged.slice(0, args.first);
+  const items = taken.map(({ item, shard }) => {
+    // A shard whose every item was taken, with nothing after it, is done.
+    current[shard] = !read[shard]!.more && read[shard]!.items.at(-1) === item ? 'done' : keyOf(item, queries[shard]!);
+    return { cursor: encode({ s: current }), value: item };
+  });
+  return { items, hasNextPage: current.some((position) => position !== 'done') && merged.length > 0 && (merged.length > taken.length || read.some(({ more }) => more)) };
 }
 
-/** The months of a time index that hold items within [from, to], newest first. */
-export async function monthsOf(db: Db, index: TimeIndex, from?: string | null, to?: string | null): Promise<string[]> {
-  const months: string[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.query({
-      keyCondition: '#pk = :pk AND #sk BETWEEN :from AND :to',
-      names: { '#pk': 'pk', '#sk': 'sk' },
-      values: { ':pk': monthRegistryPartition(index), ':from': from ? monthOf(from) : '0000', ':to': to ? monthOf(to) : '9999' },
-      forward: false,
-      startKey,
-    });
-    months.push(...page.items.map((item) => String(item.sk)));
-    startKey = page.lastKey;
-  } while (startKey);
-  return months;
+async function readShard(db: Db, query: PartitionQuery, limit: number, startKey: Item | undefined) {
+  const { items, resumeKey } = await collect(db, query, limit, startKey);
+  return { items, more: items.length >= limit || resumeKey !== undefined };
+}
+
+/** The key attributes of an item, as a Query resumes after it. */
+function keyOf(item: Item, query: PartitionQuery): Item {
+  const key: Item = {};
+  for (const name of keyAttributes(query.index).all) key[name] = item[name];
+  return key;
 }
 
 /** Every item of a paged list, 100 at a time (for writes that must touch them all). */

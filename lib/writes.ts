@@ -5,7 +5,6 @@
  * built from deterministic keys so that a retry of the whole write converges.
  */
 import { MAX_TRANSACTION_ACTIONS, type Db, type WriteAction } from './dynamo.js';
-import { monthRegistryKey, type TimeIndex } from './keys.js';
 
 /**
  * Commits `groups` in order, packing consecutive groups into transactions of at most 100
@@ -24,22 +23,4 @@ export async function commitGroups(db: Db, groups: WriteAction[][]): Promise<voi
     batch.push(...group);
   }
   await db.transact(batch);
-}
-
-
-// Months already registered by this process: the registry is written once per month, not
-// once per item, so concurrent writers do not contend on its few items.
-const registered = new Set<string>();
-
-/**
- * Records that `month` of a time index holds items. The registry is an index hint: an
- * entry whose month turned out empty costs one empty Query and is otherwise harmless.
- */
-export async function registerMonths(db: Db, entries: { index: TimeIndex; month: string }[]): Promise<void> {
-  const fresh = entries.filter(({ index, month }) => !registered.has(`${db.tableName}:${index}:${month}`));
-  const unique = [...new Map(fresh.map((entry) => [`${entry.index}:${entry.month}`, entry])).values()];
-  for (let i = 0; i < unique.length; i += MAX_TRANSACTION_ACTIONS) {
-    await db.transact(unique.slice(i, i + MAX_TRANSACTION_ACTIONS).map(({ index, month }) => ({ put: { ...monthRegistryKey(index, month), month } })));
-  }
-  for (const { index, month } of unique) registered.add(`${db.tableName}:${index}:${month}`);
 }

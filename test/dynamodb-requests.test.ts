@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../lib/dynamo.js';
+import { LISTING_SHARDS } from '../lib/keys.js';
 import { CLAIMS_PER_ARTICLE, REFERENCE_ARTICLES, REFERENCE_QUERY, seedReferenceData } from './reference-data.js';
-import { createTestDb, dataOf, graphqlCaller, type Caller } from './support.js';
+import { allPages, createClaim, createTestDb, dataOf, graphqlCaller, ingest, plainText, type Caller } from './support.js';
 
 let db: Db;
 let call: Caller;
@@ -12,7 +13,7 @@ beforeAll(async () => {
 });
 
 describe('DynamoDB round trips', () => {
-  it('the reference query costs at most 6 requests, however many items it returns', async () => {
+  it('the reference query costs at most 8 requests in 3 sequential round trips, however many items it returns', async () => {
     db.counter.reset();
     const data = await dataOf(call(REFERENCE_QUERY));
     const requests = { ...db.counter.byCommand };
@@ -21,10 +22,12 @@ describe('DynamoDB round trips', () => {
     const claims = edges.flatMap((e: any) => e.node.claims.edges);
     expect(claims.length).toBeGreaterThanOrEqual(REFERENCE_ARTICLES * CLAIMS_PER_ARTICLE);
     expect(claims.every((c: any) => c.node.claimant?.name && c.node.locations.length === 2)).toBe(true);
-    // Months registry + one month shard, two BatchGetItem of claims (120 > 100 keys),
-    // one BatchGetItem for claimants and places together.
-    expect(requests).toEqual({ QueryCommand: 2, BatchGetItemCommand: 3 });
-    expect(db.counter.total).toBeLessThanOrEqual(6);
+    // The articles' shards at once, two BatchGetItem of claims at once (120 > 100 keys; their
+    // articles, for the visibility check, are already loaded), one BatchGetItem for claimants
+    // and places together: one round trip per level.
+    expect(requests).toEqual({ QueryCommand: LISTING_SHARDS, BatchGetItemCommand: 3 });
+    expect(db.counter.total).toBeLessThanOrEqual(8);
+    expect(db.counter.roundTrips).toBe(3);
   });
 
   it('a query for one article costs one request per level', async () => {
@@ -32,5 +35,41 @@ describe('DynamoDB round trips', () => {
     db.counter.reset();
     await dataOf(call(`query($id: ID!) { node(id: $id) { ... on Article { title claims { edges { node { claimant { name } locations { name } } } } } } }`, { id: first.articles.edges[0].node.id }));
     expect(db.counter.byCommand).toEqual({ BatchGetItemCommand: 3 });
+  });
+});
+
+describe('listings over years of sparse data', () => {
+  let sparse: Db;
+  let local: Caller;
+  const expected: Record<string, string[]> = { CASUALTIES: [], STATEMENT: [] };
+  beforeAll(async () => {
+    sparse = await createTestDb();
+    local = graphqlCaller(sparse);
+    // One article a month over six years; a casualty claim twice a year, statements otherwise.
+    for (let month = 0; month < 72; month++) {
+      const day = `${2015 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}-15`;
+      const article = await ingest(local, { text: `${plainText(5000 + month)}`, publishedAt: `${day}T06:00:00Z` });
+      const kind = month % 6 === 0 ? 'CASUALTIES' : 'STATEMENT';
+      const claim = await createClaim(local, { articleId: article.id, content: { start: 0, end: 10 }, kind, eventDate: day });
+      expected[kind]!.push(claim.id);
+    }
+  }, 120_000);
+
+  it.each([
+    ['claims(kind: CASUALTIES, first: 50)', '{ claims(kind: CASUALTIES, first: 50) { edges { node { id } } } }'],
+    ['claims(kind: STATEMENT, until: "2018-12-31", first: 50)', '{ claims(kind: STATEMENT, until: "2018-12-31", first: 50) { edges { node { id } } } }'],
+    ['claims(since: "2020-06-01", first: 5)', '{ claims(since: "2020-06-01", first: 5) { edges { node { id } } } }'],
+    ['articles(publishedBefore: "2016-01-01T00:00:00Z", first: 50)', '{ articles(publishedBefore: "2016-01-01T00:00:00Z", first: 50) { edges { node { id } } } }'],
+  ])('%s: one round trip to the shards, one to check what it found', async (_, query) => {
+    sparse.counter.reset();
+    const data = await dataOf(local(query));
+    expect((Object.values(data)[0] as { edges: unknown[] }).edges.length).toBeGreaterThan(0);
+    expect(sparse.counter.roundTrips).toBeLessThanOrEqual(2);
+    expect(sparse.counter.total).toBeLessThanOrEqual(LISTING_SHARDS + 1);
+  });
+
+  it('pages through a rare kind newest first with no gaps or duplicates', async () => {
+    const ids = await allPages(async (after) => (await dataOf(local(`query($after: String) { claims(kind: CASUALTIES, first: 3, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`, { after }))).claims);
+    expect(ids.map((node: any) => node.id)).toEqual([...expected.CASUALTIES!].reverse());
   });
 });
