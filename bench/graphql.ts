@@ -70,6 +70,7 @@ export async function benchGraphql(endpoint: string, rounds = 60) {
   db.counter.reset();
   await viaGraphql();
   const referenceQueryDynamoCalls = db.counter.total;
+  const referenceQueryRoundTrips = db.counter.roundTrips;
 
   // Interleave the two so drift in the machine's load falls on both alike.
   const graphqlMs: number[] = [];
@@ -81,6 +82,7 @@ export async function benchGraphql(endpoint: string, rounds = 60) {
   server.close();
   return {
     referenceQueryDynamoCalls,
+    referenceQueryRoundTrips,
     graphqlMedianMs: median(graphqlMs),
     rawSdkMedianMs: median(rawMs),
     graphqlOverRawRatio: median(graphqlMs) / median(rawMs),

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createDataContext } from '../lib/data.js';
+import { ingestArticle } from '../lib/ingest.js';
 import type { Db } from '../lib/dynamo.js';
 import { LISTING_SHARDS } from '../lib/keys.js';
 import { CLAIMS_PER_ARTICLE, REFERENCE_ARTICLES, REFERENCE_QUERY, seedReferenceData } from './reference-data.js';
@@ -71,5 +74,31 @@ describe('listings over years of sparse data', () => {
   it('pages through a rare kind newest first with no gaps or duplicates', async () => {
     const ids = await allPages(async (after) => (await dataOf(local(`query($after: String) { claims(kind: CASUALTIES, first: 3, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`, { after }))).claims);
     expect(ids.map((node: any) => node.id)).toEqual([...expected.CASUALTIES!].reverse());
+  });
+});
+
+describe('ingest round trips', () => {
+  const SAMPLE = readFileSync(new URL('../data/samples/karabakh-shushi.txt', import.meta.url), 'utf8');
+
+  it('the sample article with its parties and places stored: at most 4 sequential round trips', async () => {
+    const fresh = await createTestDb();
+    await ingestArticle(createDataContext(fresh), { text: SAMPLE, url: 'https://example.org/first', publishedAt: '2020-11-09T12:00:00Z' });
+    fresh.counter.reset();
+    const result = await ingestArticle(createDataContext(fresh), { text: `${SAMPLE}\nA later update.`, url: 'https://example.org/second', publishedAt: '2020-11-10T12:00:00Z' });
+    expect(result.created).toBe(true);
+    expect(fresh.counter.roundTrips).toBeLessThanOrEqual(4);
+    // One batched read, the claims and links, the commit, the merged-party check.
+    expect(fresh.counter.byCommand.QueryCommand ?? 0).toBe(0);
+  });
+
+  it('a new 10 KB article with 30 claims and new parties and places: at most 6', async () => {
+    const fresh = await createTestDb();
+    const places = ['Kharkiv', 'Odesa', 'Kherson', 'Mykolaiv', 'Dnipro', 'Poltava', 'Sumy', 'Chernihiv', 'Lviv', 'Bakhmut'];
+    const speakers = ['The Ukrainian Defence Ministry', 'The Russian Defence Ministry', 'The Ukrainian General Staff'];
+    const text = Array.from({ length: 30 }, (_, i) => `${speakers[i % 3]} said on Monday that artillery had shelled ${places[i % 10]} and the roads around ${places[(i + 3) % 10]} overnight, and that ${i + 2} people were wounded.`).join('\n').padEnd(10_000, ' Residents described a long night.');
+    fresh.counter.reset();
+    const result = await ingestArticle(createDataContext(fresh), { text, url: 'https://example.org/long-new', publishedAt: '2024-03-05T10:00:00Z' });
+    expect(result.article.claimIds.length).toBeGreaterThanOrEqual(25);
+    expect(fresh.counter.roundTrips).toBeLessThanOrEqual(6);
   });
 });
