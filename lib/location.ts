@@ -9,7 +9,7 @@ import { coveringCells, distanceKm, geoPartitionOf } from './geo.js';
 import { LOCATIONS_PARTITION, locationItem, nameItems } from './items.js';
 import { locationIdFor, randomId } from './ids.js';
 import { renameWrites } from './named.js';
-import { everyItem, pageOfList, pageOfPartition, type Page, type PageArgs } from './pagination.js';
+import { MAX_PAGE_SIZE, pageOfList, pageOfPartition, type Page, type PageArgs } from './pagination.js';
 import type { DateRange } from './party.js';
 import type { Claim, Location, LocationPrecision } from './records.js';
 import { checkAliases, checkLatitude, checkLongitude, checkOptionalString, checkString } from './validate.js';
@@ -47,7 +47,15 @@ export async function listLocations(data: DataContext, filter: LocationFilter, a
   return toRecords<Location>(data, await pageOfPartition(data.db, query, args));
 }
 
-/** Places within `radiusKm` of a point, nearest first. */
+/** The most places a `near` search reads for one page: a wider search must narrow its radius. */
+export const NEAR_READ_BUDGET = 2000;
+
+/**
+ * Places within `radiusKm` of a point, nearest first. Nearest-first needs every candidate
+ * of the covering cells, so a page reads them all (the cells at once): at most
+ * NEAR_READ_BUDGET items, else the search is refused with a hint to narrow it, rather than
+ * reading a continent on every page.
+ */
 async function nearLocations(data: DataContext, near: Near, args: PageArgs): Promise<Page<Location>> {
   checkLatitude(near.latitude, ['near', 'latitude']);
   checkLongitude(near.longitude, ['near', 'longitude']);
@@ -55,12 +63,22 @@ async function nearLocations(data: DataContext, near: Near, args: PageArgs): Pro
     throw new ValidationError(`near.radiusKm must be above 0 and at most ${MAX_RADIUS_KM}`, ['near', 'radiusKm']);
   }
   const cells = coveringCells(near, near.radiusKm);
+  let read = 0;
   const pages = await Promise.all(
-    cells.map(async (cell) =>
-      (await everyItem((args) => pageOfPartition(data.db, { index: 'gsi2', partition: geoPartitionOf(cell), prefix: cell }, args))).map((item) =>
-        withoutKeys<Location>(item),
-      ),
-    ),
+    cells.map(async (cell) => {
+      const items: Location[] = [];
+      let after: string | null = null;
+      do {
+        const page = await pageOfPartition(data.db, { index: 'gsi2', partition: geoPartitionOf(cell), prefix: cell }, { first: MAX_PAGE_SIZE, after });
+        read += page.items.length;
+        if (read > NEAR_READ_BUDGET) {
+          throw new ValidationError(`more than ${NEAR_READ_BUDGET} places lie in the cells around this circle: use a smaller radiusKm`, ['near', 'radiusKm']);
+        }
+        items.push(...page.items.map(({ value }) => withoutKeys<Location>(value)));
+        after = page.hasNextPage ? page.items.at(-1)!.cursor : null;
+      } while (after);
+      return items;
+    }),
   );
   const withDistance = pages
     .flat()

@@ -88,3 +88,41 @@ describe('updateLocation', () => {
     expect(result.updateLocation.userErrors).toEqual([{ code: 'VALIDATION_FAILED', field }]);
   });
 });
+
+describe('locations(near:) on a crowded map', () => {
+  it('reads at most NEAR_READ_BUDGET places for a page, and says to narrow a search that needs more', async () => {
+    const crowded = await createTestDb();
+    const { locationItem } = await import('../lib/items.js');
+    const { NEAR_READ_BUDGET } = await import('../lib/location.js');
+    const places = Array.from({ length: NEAR_READ_BUDGET + 1 }, (_, i) => ({
+      id: `crowd${i}`, name: `Place ${i}`, aliases: [], latitude: 40 + (i % 50) * 0.01, longitude: 45 + Math.floor(i / 50) * 0.01,
+      countryCode: 'AZ', precision: 'POINT' as const, geonamesId: null, candidates: [], version: 1,
+    }));
+    await crowded.batchWrite(places.map((place) => ({ put: locationItem(place) })));
+    const local = graphqlCaller(crowded);
+    crowded.counter.reset();
+    const wide = await local(`{ locations(near: { latitude: 40.2, longitude: 45.2, radiusKm: 400 }, first: 5) { edges { node { id } } } }`);
+    expect(wide.errors?.[0]?.extensions?.code ?? wide.data).toBe('VALIDATION_FAILED');
+    expect(crowded.counter.total).toBeLessThanOrEqual(Math.ceil(NEAR_READ_BUDGET / 100) + 4);
+    await crowded.batchWrite(places.slice(0, 200).map((place) => ({ delete: { pk: `LOCATION#${place.id}`, sk: 'LOCATION' } })));
+    const nearest = await dataOf(local(`{ locations(near: { latitude: 40.0, longitude: 45.0, radiusKm: 5 }, first: 3) { edges { node { name } } } }`));
+    expect(nearest.locations.edges.length).toBe(3);
+  });
+});
+
+describe('locations(precision:, countryCode:)', () => {
+  it('lists only the places of one precision or country', async () => {
+    const db = await createTestDb();
+    const local = graphqlCaller(db);
+    await createLocation(local, { name: 'Aghdam', latitude: 39.99, longitude: 46.93, countryCode: 'AZ', precision: 'CITY' });
+    await createLocation(local, { name: 'Goris', latitude: 39.51, longitude: 46.34, countryCode: 'AM', precision: 'CITY' });
+    await createLocation(local, { name: 'Syunik', latitude: 39.5, longitude: 46.0, countryCode: 'AM', precision: 'REGION' });
+    await createLocation(local, { name: 'Somewhere unknown' });
+    const names = async (args: string) => (await dataOf(local(`{ locations(${args}) { edges { node { name } } } }`))).locations.edges.map((e: any) => e.node.name);
+    expect(await names('countryCode: "AM"')).toEqual(['Goris', 'Syunik']);
+    expect(await names('countryCode: "am", precision: CITY')).toEqual(['Goris']);
+    expect(await names('precision: UNRESOLVED')).toEqual(['Somewhere unknown']);
+    const bad = await local(`{ locations(countryCode: "Armenia") { edges { node { name } } } }`);
+    expect(bad.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+  });
+});
