@@ -21,7 +21,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { build, type Metafile } from 'esbuild';
 import { BUNDLE_FILE, HANDLER_EXPORT, PROJECT_ROOT, copyBundleAssets, esbuildOptions } from '../infra/bundling.js';
 import { ensureTable, loadSamples } from '../lib/bootstrap.js';
-import { Db } from '../lib/dynamo.js';
+import { Db } from '../lib/store/client.js';
 import { startLocalDynamo } from '../lib/local-dynamo.js';
 import { EXAMPLE_OPERATION } from '../server/server.js';
 import { median } from './stats.js';

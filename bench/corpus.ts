@@ -9,11 +9,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ensureTable } from '../lib/bootstrap.js';
-import { createDataContext } from '../lib/data.js';
-import { Db } from '../lib/dynamo.js';
+import { createDataContext } from '../lib/store/loaders.js';
+import { Db } from '../lib/store/client.js';
 import { ClaimgraphError } from '../lib/errors.js';
 import { ingestArticle, type IngestInput } from '../lib/ingest.js';
-import { checkInvariants, leftovers } from '../lib/integrity.js';
+import { checkInvariants, leftovers } from '../lib/store/integrity.js';
 import { createServer } from '../server/server.js';
 
 const SHARED = new URL('../../shared/data/', import.meta.url);

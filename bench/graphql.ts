@@ -6,8 +6,8 @@ import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BatchGetItemCommand, QueryCommand, type DynamoDBClient, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { listingPartitions } from '../lib/keys.js';
-import { Db } from '../lib/dynamo.js';
+import { patterns } from '../lib/store/patterns.js';
+import { Db } from '../lib/store/client.js';
 import { createServer } from '../server/server.js';
 import { REFERENCE_QUERY, seedReferenceData } from '../test/reference-data.js';
 import { graphqlCaller } from '../test/support.js';
@@ -38,7 +38,7 @@ async function rawReferenceQuery(client: DynamoDBClient, table: string): Promise
   };
   // The articles listing is spread over a few shards: read them all at once and merge.
   const shards = await Promise.all(
-    listingPartitions('ARTICLES').map((partition) =>
+    patterns.articlesByDate.queries().map(({ partition }) =>
       query({ IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :pk', ExpressionAttributeValues: { ':pk': { S: partition } }, ScanIndexForward: false, Limit: 20 }),
     ),
   );

@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { startLocalDynamo } from '../lib/local-dynamo.js';
 import { ensureTable, loadSamples } from '../lib/bootstrap.js';
-import { Db } from '../lib/dynamo.js';
+import { Db } from '../lib/store/client.js';
 import { benchColdStart } from './bundle.js';
 import { benchCorpus } from './corpus.js';
 import { benchExtract } from './extract.js';

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '../lib/bootstrap.js';
-import { createDataContext } from '../lib/data.js';
-import { Db } from '../lib/dynamo.js';
+import { createDataContext } from '../lib/store/loaders.js';
+import { Db } from '../lib/store/client.js';
 import { ingestArticle } from '../lib/ingest.js';
 
 const SAMPLE = readFileSync(new URL('../data/samples/karabakh-shushi.txt', import.meta.url), 'utf8');

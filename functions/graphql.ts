@@ -8,7 +8,7 @@
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from 'aws-lambda';
 import { readConfig } from '../lib/config.js';
-import { Db } from '../lib/dynamo.js';
+import { Db } from '../lib/store/client.js';
 import { createServer, settingsFrom } from '../server/server.js';
 
 const config = readConfig();

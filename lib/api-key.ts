@@ -5,8 +5,8 @@
  * on the next request.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Db } from './dynamo.js';
-import { withoutKeys } from './dynamo.js';
+import type { Db } from './store/client.js';
+import { withoutKeys } from './store/client.js';
 import { ClaimgraphError, NotFoundError, ValidationError } from './errors.js';
 
 export const SCOPES = ['read', 'write', 'admin'] as const;

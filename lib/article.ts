@@ -2,22 +2,13 @@
  * Articles: listing (newest first, by publisher, by date range), lookup by cleaned text,
  * and deletion with everything an article owns.
  */
-import { toVisibleArticles, type DataContext } from './data.js';
-import { ConditionFailedError, withoutKeys, type Key } from './dynamo.js';
+import { toVisibleArticles, type DataContext } from './store/loaders.js';
+import { ConditionFailedError, withoutKeys, type Key } from './store/client.js';
 import { ConflictError, NotFoundError } from './errors.js';
 import { urlHashOf } from './ids.js';
-import { claimWithLinks, keyOfItem, mentionItem } from './items.js';
-import {
-  ARTICLE_LISTING_KEYS,
-  articleKey,
-  articleTextHashKey,
-  articleTextKey,
-  articleUrlKey,
-  claimKey,
-  publisherPartition,
-  listingPartitions,
-} from './keys.js';
-import { pageOfPartition, pageOfShards, type Page, type PageArgs } from './pagination.js';
+import { claimWithLinks, keyOfItem, mentionItem } from './store/items.js';
+import { ARTICLE_LISTING_KEYS, articleKey, claimKey, patterns } from './store/patterns.js';
+import { pageOfPartition, pageOfShards, type Page, type PageArgs } from './store/pagination.js';
 import type { Article, Claim } from './records.js';
 
 export interface ArticleFilter {
@@ -27,18 +18,10 @@ export interface ArticleFilter {
 }
 
 export async function listArticles(data: DataContext, filter: ArticleFilter, args: PageArgs): Promise<Page<Article>> {
-  const range = {
-    from: filter.publishedAfter ?? undefined,
-    // Sort keys are `<date>#<id>`: "\uffff" keeps every article of the bound's instant.
-    to: filter.publishedBefore ? `${filter.publishedBefore}\uffff` : undefined,
-  };
+  const range = { since: filter.publishedAfter, until: filter.publishedBefore };
   const page = filter.publisher
-    ? await pageOfPartition(data.db, { index: 'gsi2', partition: publisherPartition(filter.publisher), ...range, newestFirst: true }, args)
-    : await pageOfShards(
-        data.db,
-        listingPartitions('ARTICLES').map((partition) => ({ index: 'gsi3' as const, partition, ...range, newestFirst: true })),
-        args,
-      );
+    ? await pageOfPartition(data.db, patterns.articlesByPublisher.query(filter.publisher, range), args)
+    : await pageOfShards(data.db, patterns.articlesByDate.queries(range), args);
   return toVisibleArticles(data, page);
 }
 
@@ -83,13 +66,13 @@ export async function deleteArticle(data: DataContext, id: string): Promise<Arti
 export async function deleteArticleSteps(data: DataContext, article: Article): Promise<void> {
   await deleteClaims(data, article.id, [...article.claimIds, ...(article.replacedClaimIds ?? [])], [
     ...mentionItems(article).map(keyOfItem),
-    articleTextKey(article.id),
+    patterns.articleText.key(article.id),
   ]);
   const ours = { condition: 'attribute_not_exists(pk) OR articleId = :id', values: { ':id': article.id } };
   await data.db.transact([
     { delete: articleKey(article.id), condition: 'attribute_not_exists(pk) OR deleting = :true', values: { ':true': true } },
-    { delete: articleTextHashKey(article.textHash), ...ours },
-    ...article.urls.map((url) => ({ delete: articleUrlKey(urlHashOf(url)), ...ours })),
+    { delete: patterns.articleByText.key(article.textHash), ...ours },
+    ...article.urls.map((url) => ({ delete: patterns.articleByUrl.key(urlHashOf(url)), ...ours })),
   ]);
   data.items.clearAll();
 }

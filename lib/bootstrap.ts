@@ -3,10 +3,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
-import { createDataContext } from './data.js';
-import type { Db } from './dynamo.js';
+import { createDataContext } from './store/loaders.js';
+import type { Db } from './store/client.js';
 import { ingestArticle, type IngestResult } from './ingest.js';
-import { createTableInput } from './table.js';
+import { createTableInput } from './store/table.js';
 
 /** Creates the table unless it exists, and waits until it is active. */
 export async function ensureTable(db: Db): Promise<'created' | 'exists'> {

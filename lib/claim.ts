@@ -2,12 +2,12 @@
  * Claims: statements a party makes in an article. Creating and updating them (with
  * optimistic locking), listing by party, place, kind and date, and finding related claims.
  */
-import { followLinks, loadArticles, loadArticleText, loadClaimRecords, loadClaims, loadExisting, toVisibleClaims, type DataContext } from './data.js';
-import { ConditionFailedError, keyString, type Item, type WriteAction } from './dynamo.js';
+import { followLinks, loadArticles, loadArticleText, loadClaimRecords, loadClaims, loadExisting, toVisibleClaims, type DataContext } from './store/loaders.js';
+import { ConditionFailedError, keyString, type Item, type WriteAction } from './store/client.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
-import { claimWithLinks, keyOfItem, mentionItem } from './items.js';
-import { articleKey, listingPartitions, locationKey, partyKey, partyRedirectKey } from './keys.js';
-import { pageOfPartition, pageOfShards, type Page, type PageArgs } from './pagination.js';
+import { claimWithLinks, keyOfItem, mentionItem } from './store/items.js';
+import { articleKey, locationKey, partyKey, patterns } from './store/patterns.js';
+import { pageOfPartition, pageOfShards, type Page, type PageArgs } from './store/pagination.js';
 import { partyClaims, type DateRange } from './party.js';
 import { locationClaims } from './location.js';
 import { randomId } from './ids.js';
@@ -24,52 +24,29 @@ export interface ClaimFilter extends DateRange {
   locationId?: string | null;
 }
 
-const dayRange = (range: DateRange) => ({ from: range.since ?? undefined, to: range.until ? `${range.until}\uffff` : undefined });
+/** Conditions no key serves: read with the read budget of every filtered page. */
+function filterOf(conditions: { kind?: ClaimKind | null; locationId?: string | null }) {
+  const expression: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Item = {};
+  if (conditions.kind) expression.push('#kind = :kind'), (names['#kind'] = 'kind'), (values[':kind'] = conditions.kind);
+  if (conditions.locationId) expression.push('contains(#locations, :location)'), (names['#locations'] = 'locationIds'), (values[':location'] = conditions.locationId);
+  return expression.length ? { filter: { expression: expression.join(' AND '), names, values } } : {};
+}
 
 export async function listClaims(data: DataContext, filter: ClaimFilter, args: PageArgs): Promise<Page<Claim>> {
+  const range = { since: filter.since, until: filter.until };
   if (filter.partyId) {
-    const conditions: string[] = [];
-    const names: Record<string, string> = {};
-    const values: Item = {};
-    if (filter.kind) Object.assign(names, { '#kind': 'kind' }), Object.assign(values, { ':kind': filter.kind }), conditions.push('#kind = :kind');
-    if (filter.locationId) Object.assign(names, { '#locations': 'locationIds' }), Object.assign(values, { ':location': filter.locationId }), conditions.push('contains(#locations, :location)');
-    if (conditions.length === 0) return partyClaims(data, filter.partyId, filter, args);
-    const page = await pageOfPartition(
-      data.db,
-      {
-        index: 'gsi1',
-        partition: `PARTY#${filter.partyId}`,
-        from: `CLAIM#${filter.since ?? ''}`,
-        to: `CLAIM#${filter.until ?? '\uffff'}\uffff`,
-        newestFirst: true,
-        filter: { expression: conditions.join(' AND '), names, values },
-      },
-      args,
-    );
-    return toVisibleClaims(data, page);
+    const query = { ...patterns.claimsByParty.query(filter.partyId, range), ...filterOf(filter) };
+    return toVisibleClaims(data, await pageOfPartition(data.db, query, args));
   }
   if (filter.locationId) {
-    if (!filter.kind) return locationClaims(data, filter.locationId, filter, args);
-    const page = await pageOfPartition(
-      data.db,
-      {
-        partition: `LOCATION#${filter.locationId}`,
-        from: `CLAIM#${filter.since ?? ''}`,
-        to: `CLAIM#${filter.until ?? '\uffff'}\uffff`,
-        newestFirst: true,
-        filter: { expression: '#kind = :kind', names: { '#kind': 'kind' }, values: { ':kind': filter.kind } },
-      },
-      args,
-    );
+    const query = { ...patterns.claimsOfPlace.query(filter.locationId, range), ...filterOf({ kind: filter.kind }) };
+    const page = await pageOfPartition(data.db, query, args);
     return followLinks(page, (ids) => loadClaims(data, ids), (link) => String(link.claimId));
   }
-  const listing = filter.kind ? (`CLAIMS#${filter.kind}` as const) : ('CLAIMS' as const);
-  const page = await pageOfShards(
-    data.db,
-    listingPartitions(listing).map((partition) => ({ index: filter.kind ? 'gsi2' : 'gsi3', partition, ...dayRange(filter), newestFirst: true })),
-    args,
-  );
-  return toVisibleClaims(data, page);
+  const queries = filter.kind ? patterns.claimsByKind.queries(filter.kind, range) : patterns.claimsByDate.queries(range);
+  return toVisibleClaims(data, await pageOfShards(data.db, queries, args));
 }
 
 /**
@@ -79,11 +56,12 @@ export async function listClaims(data: DataContext, filter: ClaimFilter, args: P
  */
 export async function relatedClaims(data: DataContext, claim: Claim, first: number): Promise<Claim[]> {
   if (claim.locationIds.length === 0) return [];
-  const window = { before: `CLAIM#${shiftDay(claim.day, -RELATED_WINDOW_DAYS)}`, day: `CLAIM#${claim.day}`, after: `CLAIM#${shiftDay(claim.day, RELATED_WINDOW_DAYS)}\uffff` };
+  const before = { since: shiftDay(claim.day, -RELATED_WINDOW_DAYS), until: claim.day };
+  const after = { since: claim.day, until: shiftDay(claim.day, RELATED_WINDOW_DAYS) };
   const sides = await Promise.all(
     claim.locationIds.flatMap((id) => [
-      pageOfPartition(data.db, { partition: `LOCATION#${id}`, from: window.day, to: window.after, newestFirst: false }, { first: first + 1 }),
-      pageOfPartition(data.db, { partition: `LOCATION#${id}`, from: window.before, to: `${window.day}\uffff`, newestFirst: true }, { first: first + 1 }),
+      pageOfPartition(data.db, { ...patterns.claimsOfPlace.query(id, after), newestFirst: false }, { first: first + 1 }),
+      pageOfPartition(data.db, patterns.claimsOfPlace.query(id, before), { first: first + 1 }),
     ]),
   );
   const links = new Map<string, string>();
@@ -145,12 +123,12 @@ function checkQuantities(quantities: Quantity[], field: string[]): Quantity[] {
  */
 async function checkReferences(data: DataContext, claimantId: string | null, locationIds: string[]) {
   checkList(locationIds, ['input', 'locationIds'], LIMITS.locationsPerClaim);
-  const keys = [...(claimantId ? [partyKey(claimantId), partyRedirectKey(claimantId)] : []), ...locationIds.map(locationKey)];
+  const keys = [...(claimantId ? [partyKey(claimantId), patterns.mergedParty.key(claimantId)] : []), ...locationIds.map(locationKey)];
   const stored = await data.db.batchGet(keys, true);
   let claimant = claimantId;
   if (claimantId) {
     const party = stored.get(keyString(partyKey(claimantId)));
-    const redirect = party?.mergedInto ?? stored.get(keyString(partyRedirectKey(claimantId)))?.partyId;
+    const redirect = party?.mergedInto ?? stored.get(keyString(patterns.mergedParty.key(claimantId)))?.partyId;
     if (redirect) claimant = String(redirect);
     else if (!party) throw new NotFoundError(`no party with ID ${claimantId}`, ['input', 'claimantId']);
   }

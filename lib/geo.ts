@@ -1,7 +1,6 @@
 /**
- * Geohash cells for "near a point" queries, and great-circle distance.
- * Locations are indexed under their 2-character geohash cell (about 1,250 x 625 km) with
- * the full geohash as sort key, so a search reads a few cells, by prefix where small.
+ * Geohash cells for "near a point" queries, and great-circle distance (the index itself is
+ * `locationsByCell` in store/patterns.ts).
  */
 
 const BASE32 = '0123456789bcdefghjkmnpqrstuvwxyz';
@@ -70,5 +69,3 @@ export function coveringCells(center: { latitude: number; longitude: number }, r
   return [...cells];
 }
 
-/** The partition a location is indexed under. */
-export const geoPartitionOf = (hash: string): string => `GEO#${hash.slice(0, 2)}`;

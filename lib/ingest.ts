@@ -17,13 +17,13 @@
  * A failure at any step leaves nothing visible, and a retry converges on the same items.
  */
 import { deleteArticleSteps, deleteClaims, mentionItems } from './article.js';
-import { loadClaimRecords, loadExisting, type DataContext } from './data.js';
-import { ConditionFailedError, keyString, withoutKeys, type BatchAction, type WriteAction } from './dynamo.js';
+import { loadClaimRecords, loadExisting, type DataContext } from './store/loaders.js';
+import { ConditionFailedError, keyString, withoutKeys, type BatchAction, type WriteAction } from './store/client.js';
 import { ConflictError, ValidationError } from './errors.js';
 import type { ArticleMeta, Extraction } from './extract/types.js';
 import { articleIdFor, extractedClaimIdFor, normalizeUrl, partyIdFor, sha256, urlHashOf } from './ids.js';
-import { articleItem, articleTextHashItem, articleTextItem, articleUrlItem, claimWithLinks, keyOfItem } from './items.js';
-import { articleKey, articleTextHashKey, articleUrlKey } from './keys.js';
+import { articleItem, articleTextHashItem, articleTextItem, articleUrlItem, claimWithLinks, keyOfItem } from './store/items.js';
+import { articleKey, patterns } from './store/patterns.js';
 import { planNamed, writeNamed, type NamedPlan } from './named.js';
 import { followMergedParties } from './party.js';
 import { articleSortDate, type Article, type Claim } from './records.js';
@@ -119,10 +119,10 @@ interface Source {
 /** One attempt; undefined when a concurrent writer got there first and it must start over. */
 async function ingestOnce(data: DataContext, source: Source, extraction: Extraction): Promise<IngestResult | undefined> {
   // 1. One batched read: the article under any of its identities, and the named entities.
-  const articleKeys = [articleKey(source.id), articleTextHashKey(source.textHash), ...(source.urlHash ? [articleUrlKey(source.urlHash)] : [])];
+  const articleKeys = [articleKey(source.id), patterns.articleByText.key(source.textHash), ...(source.urlHash ? [patterns.articleByUrl.key(source.urlHash)] : [])];
   const plan = await planNamed(data, extraction, articleKeys);
   const found = (key: { pk: string; sk: string }) => plan.stored.get(keyString(key));
-  const existingId = (source.urlHash ? found(articleUrlKey(source.urlHash))?.articleId : undefined) ?? (found(articleKey(source.id)) ? source.id : undefined) ?? found(articleTextHashKey(source.textHash))?.articleId;
+  const existingId = (source.urlHash ? found(patterns.articleByUrl.key(source.urlHash))?.articleId : undefined) ?? (found(articleKey(source.id)) ? source.id : undefined) ?? found(patterns.articleByText.key(source.textHash))?.articleId;
 
   if (existingId !== undefined) {
     const stored = existingId === source.id ? found(articleKey(source.id)) : await data.db.get(articleKey(String(existingId)), true);

@@ -2,14 +2,15 @@
  * Locations: places claims are about. Listing by name or by distance, their claims, and
  * fixing a geocode.
  */
-import { followLinks, loadClaims, loadLocations, toRecords, type DataContext } from './data.js';
-import { ConditionFailedError, withoutKeys } from './dynamo.js';
+import { followLinks, loadClaims, loadLocations, toRecords, type DataContext } from './store/loaders.js';
+import { ConditionFailedError, withoutKeys } from './store/client.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
-import { coveringCells, distanceKm, geoPartitionOf } from './geo.js';
-import { LOCATIONS_PARTITION, locationItem, nameItems } from './items.js';
+import { coveringCells, distanceKm } from './geo.js';
+import { locationItem, nameItems } from './store/items.js';
+import { patterns } from './store/patterns.js';
 import { locationIdFor, randomId } from './ids.js';
 import { renameWrites } from './named.js';
-import { MAX_PAGE_SIZE, pageOfList, pageOfPartition, type Page, type PageArgs } from './pagination.js';
+import { MAX_PAGE_SIZE, pageOfList, pageOfPartition, type Page, type PageArgs } from './store/pagination.js';
 import type { DateRange } from './party.js';
 import type { Claim, Location, LocationPrecision } from './records.js';
 import { checkAliases, checkLatitude, checkLongitude, checkOptionalString, checkString } from './validate.js';
@@ -43,7 +44,7 @@ export async function listLocations(data: DataContext, filter: LocationFilter, a
   const values: Record<string, unknown> = {};
   if (filter.precision) conditions.push('#precision = :precision'), (names['#precision'] = 'precision'), (values[':precision'] = filter.precision);
   if (countryCode) conditions.push('#country = :country'), (names['#country'] = 'countryCode'), (values[':country'] = countryCode);
-  const query = { index: 'gsi3' as const, partition: LOCATIONS_PARTITION, ...(conditions.length ? { filter: { expression: conditions.join(' AND '), names, values } } : {}) };
+  const query = { ...patterns.locationsByName.query(), ...(conditions.length ? { filter: { expression: conditions.join(' AND '), names, values } } : {}) };
   return toRecords<Location>(data, await pageOfPartition(data.db, query, args));
 }
 
@@ -69,7 +70,7 @@ async function nearLocations(data: DataContext, near: Near, args: PageArgs): Pro
       const items: Location[] = [];
       let after: string | null = null;
       do {
-        const page = await pageOfPartition(data.db, { index: 'gsi2', partition: geoPartitionOf(cell), prefix: cell }, { first: MAX_PAGE_SIZE, after });
+        const page = await pageOfPartition(data.db, patterns.locationsByCell.query(cell), { first: MAX_PAGE_SIZE, after });
         read += page.items.length;
         if (read > NEAR_READ_BUDGET) {
           throw new ValidationError(`more than ${NEAR_READ_BUDGET} places lie in the cells around this circle: use a smaller radiusKm`, ['near', 'radiusKm']);
@@ -94,11 +95,7 @@ async function nearLocations(data: DataContext, near: Near, args: PageArgs): Pro
 
 /** Claims about a place, newest first by the claim's day. */
 export async function locationClaims(data: DataContext, locationId: string, range: DateRange, args: PageArgs): Promise<Page<Claim>> {
-  const page = await pageOfPartition(
-    data.db,
-    { partition: `LOCATION#${locationId}`, from: `CLAIM#${range.since ?? ''}`, to: `CLAIM#${range.until ?? '\uffff'}\uffff`, newestFirst: true },
-    args,
-  );
+  const page = await pageOfPartition(data.db, patterns.claimsOfPlace.query(locationId, range), args);
   return followLinks(page, (ids) => loadClaims(data, ids), (link) => String(link.claimId));
 }
 

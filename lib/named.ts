@@ -2,13 +2,14 @@
  * What parties and places have in common: a name, aliases, and entries in the name index
  * that `resolve(name)` and extraction look them up by.
  */
-import type { DataContext } from './data.js';
-import { ConditionFailedError, keyString, withoutKeys, type Db, type Item, type Key, type WriteAction } from './dynamo.js';
+import type { DataContext } from './store/loaders.js';
+import { ConditionFailedError, keyString, withoutKeys, type Db, type Item, type Key, type WriteAction } from './store/client.js';
 import type { Extraction } from './extract/types.js';
 import { locationIdFor, partyIdFor } from './ids.js';
-import { keyOfItem, locationItem, nameItems, partyItem } from './items.js';
-import { entityKey, locationKey, namePartition, partyKey, partyRedirectKey } from './keys.js';
+import { keyOfItem, locationItem, nameItems, partyItem } from './store/items.js';
+import { locationKey, partyKey, patterns } from './store/patterns.js';
 import { foldName } from './names.js';
+import { MAX_PAGE_SIZE, pageOfPartition } from './store/pagination.js';
 import type { Location, Party } from './records.js';
 
 export type NamedType = 'PARTY' | 'LOCATION';
@@ -23,12 +24,8 @@ export interface Named {
 /** IDs of the entities of `type` with this name or alias. */
 export async function idsByName(db: Db, type: NamedType, name: string): Promise<string[]> {
   if (!foldName(name)) return [];
-  const { items } = await db.query({
-    keyCondition: '#pk = :pk AND begins_with(#sk, :type)',
-    names: { '#pk': 'pk', '#sk': 'sk' },
-    values: { ':pk': namePartition(name), ':type': `${type}#` },
-  });
-  return items.map((item) => String(item.entityId));
+  const { items } = await pageOfPartition(db, patterns.names.query(name, type), { first: MAX_PAGE_SIZE });
+  return items.map(({ value }) => String(value.entityId));
 }
 
 /** Aliases in `extra` that `entity` does not have yet, by folded form. */
@@ -67,7 +64,7 @@ export async function planNamed(data: DataContext, extraction: Extraction, extra
   const partyIds = extraction.parties.map((party) => partyIdFor(party.name));
   const locationIds = extraction.locations.map((location) => locationIdFor(location));
   const stored = await data.db.batchGet(
-    [...extraKeys, ...partyIds.flatMap((id) => [partyKey(id), partyRedirectKey(id)]), ...locationIds.map(locationKey)],
+    [...extraKeys, ...partyIds.flatMap((id) => [partyKey(id), patterns.mergedParty.key(id)]), ...locationIds.map(locationKey)],
     true,
   );
   const get = (key: Key) => stored.get(keyString(key));
@@ -78,7 +75,7 @@ export async function planNamed(data: DataContext, extraction: Extraction, extra
       const id = partyIds[i]!;
       const item = get(partyKey(id));
       if (item) return item.mergedInto ? String(item.mergedInto) : id;
-      const redirect = get(partyRedirectKey(id));
+      const redirect = get(patterns.mergedParty.key(id));
       if (redirect) return String(redirect.partyId);
       return (await idsByName(data.db, 'PARTY', party.name))[0] ?? id;
     }),
@@ -123,7 +120,7 @@ export async function planNamed(data: DataContext, extraction: Extraction, extra
 
   const plannedWrites = <T extends Named>(type: NamedType, entities: Map<string, T>, toItem: (entity: T) => Item) => {
     for (const entity of entities.values()) {
-      const item = get(entityKey(type, entity.id));
+      const item = get(patterns.entity.key(type, entity.id));
       const before = item ? withoutKeys<Named>(item) : null;
       if (!before || entity.aliases.length > before.aliases.length) {
         plan.writes.push({ type, entity, toItem, storedVersion: before?.version ?? null });
@@ -170,9 +167,9 @@ export async function writeNamed(db: Db, plan: NamedPlan, alongside: Promise<unk
  */
 export async function addAliases<T extends Named>(db: Db, type: NamedType, id: string, aliases: string[], toItem: (entity: T) => Item): Promise<void> {
   for (let attempt = 0; attempt < 8; attempt++) {
-    const stored = await db.get(entityKey(type, id), true);
+    const stored = await db.get(patterns.entity.key(type, id), true);
     if (!stored) {
-      const redirect = type === 'PARTY' ? await db.get(partyRedirectKey(id), true) : undefined;
+      const redirect = type === 'PARTY' ? await db.get(patterns.mergedParty.key(id), true) : undefined;
       if (redirect) return addAliases(db, type, String(redirect.partyId), aliases, toItem);
       return;
     }

@@ -2,24 +2,23 @@
  * Parties: who speaks or acts. Listing, their claims and articles, and merging two
  * records of one actor.
  */
-import { followLinks, loadArticles, loadParties, toRecords, toVisibleClaims, type DataContext } from './data.js';
-import { ConditionFailedError, keyString, withoutKeys, type Key, type WriteAction } from './dynamo.js';
+import { followLinks, loadArticles, loadParties, toRecords, toVisibleClaims, type DataContext } from './store/loaders.js';
+import { ConditionFailedError, keyString, withoutKeys, type Key, type WriteAction } from './store/client.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
-import { claimWithLinks, keyOfItem, mentionItem, nameItems, partyItem, partyRedirectItem, PARTIES_PARTITION } from './items.js';
+import { claimWithLinks, keyOfItem, mentionItem, nameItems, partyItem, partyRedirectItem } from './store/items.js';
 import { partyIdFor } from './ids.js';
 import { checkAliases, checkOptionalString, checkString } from './validate.js';
-import { articleKey, claimKey, partyClaimsPartition, partyKey, partyRedirectKey } from './keys.js';
+import { articleKey, claimKey, partyKey, patterns } from './store/patterns.js';
 import { addAliases, idsByName, renameWrites } from './named.js';
-import { everyItem, pageOfPartition, type Page, type PageArgs } from './pagination.js';
+import { everyItem, pageOfPartition, type Page, type PageArgs } from './store/pagination.js';
 import type { Article, Claim, Party, PartyKind } from './records.js';
-import { commitGroups } from './writes.js';
+import { commitGroups } from './store/writes.js';
 
 export async function listParties(data: DataContext, filter: { kind?: PartyKind | null }, args: PageArgs): Promise<Page<Party>> {
   const page = await pageOfPartition(
     data.db,
     {
-      index: 'gsi3',
-      partition: PARTIES_PARTITION,
+      ...patterns.partiesByName.query(),
       filter: filter.kind ? { expression: '#kind = :kind', names: { '#kind': 'kind' }, values: { ':kind': filter.kind } } : undefined,
     },
     args,
@@ -34,23 +33,12 @@ export interface DateRange {
 
 /** A party's claims, newest first by the claim's day. */
 export async function partyClaims(data: DataContext, partyId: string, range: DateRange, args: PageArgs): Promise<Page<Claim>> {
-  const page = await pageOfPartition(
-    data.db,
-    {
-      index: 'gsi1',
-      partition: partyClaimsPartition(partyId),
-      from: `CLAIM#${range.since ?? ''}`,
-      to: `CLAIM#${range.until ?? '\uffff'}\uffff`,
-      newestFirst: true,
-    },
-    args,
-  );
-  return toVisibleClaims(data, page);
+  return toVisibleClaims(data, await pageOfPartition(data.db, patterns.claimsByParty.query(partyId, range), args));
 }
 
 /** Articles that mention a party or a place, newest first. */
 export async function mentioningArticles(data: DataContext, owner: 'PARTY' | 'LOCATION', ownerId: string, args: PageArgs): Promise<Page<Article>> {
-  const page = await pageOfPartition(data.db, { partition: `${owner}#${ownerId}`, prefix: 'ARTICLE#', newestFirst: true }, args);
+  const page = await pageOfPartition(data.db, patterns.mentions.query(owner, ownerId), args);
   // A link written ahead of its article (an ingest under way) leads to no visible article: left out.
   const articles = await followLinks(page, (ids) => loadArticles(data, ids), (link) => String(link.articleId));
   const list = owner === 'PARTY' ? 'partyIds' : 'locationIds';
@@ -97,7 +85,7 @@ export async function mergeParties(data: DataContext, keepId: string, removeId: 
   // 3. Every article that mentions the removed party moves to the kept one.
   for (let round = 0; ; round++) {
     const links = await everyItem((args) =>
-      pageOfPartition(data.db, { partition: `PARTY#${remove.id}`, prefix: 'ARTICLE#', consistent: true }, args),
+      pageOfPartition(data.db, patterns.mentions.query('PARTY', remove.id, { consistent: true }), args),
     );
     if (links.length === 0) break;
     if (round >= 10) throw new ConflictError(`articles kept naming party ${removeId} during the merge; run the merge again`, ['input', 'removeId']);
@@ -170,10 +158,10 @@ async function repointArticleParty(data: DataContext, articleId: string, fromId:
  */
 export async function followMergedParties(data: DataContext, article: Article): Promise<void> {
   if (article.partyIds.length === 0) return;
-  const stored = await data.db.batchGet(article.partyIds.flatMap((id) => [partyKey(id), partyRedirectKey(id)]), true);
+  const stored = await data.db.batchGet(article.partyIds.flatMap((id) => [partyKey(id), patterns.mergedParty.key(id)]), true);
   for (const id of article.partyIds) {
     const party = stored.get(keyString(partyKey(id)));
-    const target = party?.mergedInto ?? stored.get(keyString(partyRedirectKey(id)))?.partyId;
+    const target = party?.mergedInto ?? stored.get(keyString(patterns.mergedParty.key(id)))?.partyId;
     if (target) await repointArticleParty(data, article.id, id, String(target));
   }
 }

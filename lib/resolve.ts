@@ -3,10 +3,10 @@
  * folding case and diacritics ("Shusha" = "Shushi" = "ŞUŞA"). Each is a page of the name's
  * partition of the name index, so a common name costs what one page costs.
  */
-import { followLinks, loadLocations, loadParties, type DataContext } from './data.js';
-import { namePartition } from './keys.js';
+import { followLinks, loadLocations, loadParties, type DataContext } from './store/loaders.js';
+import { patterns } from './store/patterns.js';
 import { foldName } from './names.js';
-import { pageOfPartition, type Page, type PageArgs } from './pagination.js';
+import { pageOfPartition, type Page, type PageArgs } from './store/pagination.js';
 import type { Location, Party } from './records.js';
 import { checkString } from './validate.js';
 
@@ -17,11 +17,11 @@ export function checkName(name: string): string | null {
 }
 
 export async function partiesNamed(data: DataContext, name: string, args: PageArgs): Promise<Page<Party>> {
-  const page = await pageOfPartition(data.db, { partition: namePartition(name), prefix: 'PARTY#' }, args);
+  const page = await pageOfPartition(data.db, patterns.names.query(name, 'PARTY'), args);
   return followLinks(page, (ids) => loadParties(data, ids), (item) => String(item.entityId));
 }
 
 export async function locationsNamed(data: DataContext, name: string, args: PageArgs): Promise<Page<Location>> {
-  const page = await pageOfPartition(data.db, { partition: namePartition(name), prefix: 'LOCATION#' }, args);
+  const page = await pageOfPartition(data.db, patterns.names.query(name, 'LOCATION'), args);
   return followLinks(page, (ids) => loadLocations(data, ids), (item) => String(item.entityId));
 }

@@ -1,7 +1,7 @@
 import { deleteArticle, listArticles } from '../lib/article.js';
-import { loadArticles, loadArticleText, loadClaims, loadLocations, loadParties } from '../lib/data.js';
+import { loadArticles, loadArticleText, loadClaims, loadLocations, loadParties } from '../lib/store/loaders.js';
 import { ingestArticle } from '../lib/ingest.js';
-import { pageOfList } from '../lib/pagination.js';
+import { pageOfList } from '../lib/store/pagination.js';
 import type { Article } from '../lib/records.js';
 import { builder, encodeId, isoDateTime, pageArgs, toConnection, userErrorsField, withUserErrors } from './builder.js';
 import { ClaimConnection } from './claim.js';

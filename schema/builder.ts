@@ -7,9 +7,9 @@ import ComplexityPlugin, { type FieldComplexityValue } from '@pothos/plugin-comp
 import RelayPlugin from '@pothos/plugin-relay';
 import { GraphQLError, Kind, isListType, isNonNullType, type GraphQLField, type GraphQLOutputType } from 'graphql';
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
-import type { DataContext } from '../lib/data.js';
+import type { DataContext } from '../lib/store/loaders.js';
 import { ClaimgraphError } from '../lib/errors.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '../lib/pagination.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '../lib/store/pagination.js';
 
 export interface Context {
   data: DataContext;

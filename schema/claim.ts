@@ -1,5 +1,5 @@
 import { createClaim, listClaims, relatedClaims, updateClaim } from '../lib/claim.js';
-import { loadArticles, loadClaims, loadExisting, loadLocations, loadParties } from '../lib/data.js';
+import { loadArticles, loadClaims, loadExisting, loadLocations, loadParties } from '../lib/store/loaders.js';
 import { CLAIM_KINDS, CLAIM_MODES, QUANTITY_KINDS } from '../lib/extract/types.js';
 import { REVIEW_STATUSES, type Claim, type Quantity, type Span } from '../lib/records.js';
 import { MAX_QUANTITY } from '../lib/validate.js';

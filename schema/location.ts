@@ -1,4 +1,4 @@
-import { loadLocations } from '../lib/data.js';
+import { loadLocations } from '../lib/store/loaders.js';
 import { LOCATION_PRECISIONS } from '../lib/extract/types.js';
 import { createLocation, listLocations, locationClaims, MAX_RADIUS_KM, updateLocation } from '../lib/location.js';
 import { mentioningArticles } from '../lib/party.js';

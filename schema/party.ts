@@ -1,4 +1,4 @@
-import { loadParties } from '../lib/data.js';
+import { loadParties } from '../lib/store/loaders.js';
 import { PARTY_KINDS } from '../lib/extract/types.js';
 import { createParty, listParties, mentioningArticles, mergeParties, partyClaims } from '../lib/party.js';
 import type { Party } from '../lib/records.js';

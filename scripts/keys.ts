@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { checkScope, createApiKey, listApiKeys, revokeApiKey } from '../lib/api-key.js';
 import { ensureTable } from '../lib/bootstrap.js';
 import { ConfigError, readConfig } from '../lib/config.js';
-import { Db } from '../lib/dynamo.js';
+import { Db } from '../lib/store/client.js';
 import { ClaimgraphError } from '../lib/errors.js';
 import { JavaMissingError, openLocalDatabase } from '../lib/local-dynamo.js';
 

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { ensureTable, loadSamples } from '../lib/bootstrap.js';
 import { ConfigError, readConfig } from '../lib/config.js';
-import { Db } from '../lib/dynamo.js';
+import { Db } from '../lib/store/client.js';
 import { JavaMissingError, openLocalDatabase } from '../lib/local-dynamo.js';
 import { createServer, settingsFrom } from '../server/server.js';
 

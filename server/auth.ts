@@ -6,7 +6,7 @@
 import { getOperationAST, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { allows, authenticate, ForbiddenError, UnauthenticatedError, type Scope } from '../lib/api-key.js';
-import type { Db } from '../lib/dynamo.js';
+import type { Db } from '../lib/store/client.js';
 
 const introspectionOnly = (operation: OperationDefinitionNode): boolean =>
   operation.selectionSet.selections.every((selection) => selection.kind === 'Field' && selection.name.value.startsWith('__'));

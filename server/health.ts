@@ -7,7 +7,7 @@
 import { GetItemCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Plugin } from 'graphql-yoga';
-import type { Db } from '../lib/dynamo.js';
+import type { Db } from '../lib/store/client.js';
 import { DatabaseUnavailableError } from './cancel.js';
 
 export const HEALTH_PATH = '/health';

@@ -11,7 +11,7 @@ import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { createComplexityRule } from '@pothos/plugin-complexity';
 import { GraphQLError, validate, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { MAX_PAGE_SIZE } from '../lib/pagination.js';
+import { MAX_PAGE_SIZE } from '../lib/store/pagination.js';
 import { CostArgumentError, MAX_NODE_IDS } from '../schema/builder.js';
 
 export const LIMITS = {

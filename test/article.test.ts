@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../lib/dynamo.js';
+import type { Db } from '../lib/store/client.js';
 import { allPages, createClaim, createLocation, createParty, createTestDb, dataOf, graphqlCaller, ingest, plainText, scanTable, type Caller } from './support.js';
 
 const SAMPLE = readFileSync(new URL('../data/samples/karabakh-shushi.txt', import.meta.url), 'utf8');
@@ -165,7 +165,7 @@ describe('deleteArticle against a write in progress', () => {
     expect(deleted.length).toBeGreaterThanOrEqual(1);
     for (const result of results.slice(0, 5) as any[]) if (!result.deleteArticle.deletedArticleId) expect(['NOT_FOUND', 'CONFLICT']).toContain(result.deleteArticle.userErrors[0].code);
     const items = await scanTable(local);
-    const { checkInvariants } = await import('../lib/integrity.js');
+    const { checkInvariants } = await import('../lib/store/integrity.js');
     expect(checkInvariants(items)).toEqual([]);
     // A query that reaches claims through their party answers whole.
     const parties = await dataOf(caller(`{ parties(first: 10) { edges { node { claims(first: 100) { edges { node { id article { url } } } } } } } }`));

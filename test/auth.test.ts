@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApiKey, revokeApiKey } from '../lib/api-key.js';
-import type { Db } from '../lib/dynamo.js';
+import type { Db } from '../lib/store/client.js';
 import { createTestDb, graphqlCaller, ingest, plainText, scanTable, TEST_ADMIN_KEY, type Caller } from './support.js';
 
 const MUTATION = 'mutation { createParty(input: { name: "Auth Test Party", kind: PERSON }) { party { name } userErrors { code } } }';

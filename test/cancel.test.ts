@@ -6,7 +6,7 @@
 import { createServer as createHttpServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { Db } from '../lib/dynamo.js';
+import { Db } from '../lib/store/client.js';
 import { createServer } from '../server/server.js';
 import { deadEndpoint, openGate, type Gate } from './gate.js';
 import { createTestDb, graphqlCaller, ingest, plainText } from './support.js';

@@ -182,7 +182,7 @@ describe('bounds of claim input and of stored values', () => {
     const made = await dataOf(local(CREATE, { input: { articleId: report.id, content: { start: 0, end: 6 }, kind: 'CASUALTIES', quantities: [{ kind: 'KILLED', value: 12 }] } }));
     // As an older release could have stored it: 3,000,000,000 killed, beside a sane figure.
     const rawId = Buffer.from(made.createClaim.claim.id, 'base64url').toString('utf8').split(':')[1]!;
-    const { claimKey } = await import('../lib/keys.js');
+    const { claimKey } = await import('../lib/store/patterns.js');
     await db.update({ key: claimKey(rawId), set: 'SET quantities = :q', values: { ':q': [{ kind: 'KILLED', value: 3_000_000_000, since: null }, { kind: 'WOUNDED', value: 4, since: null }] } });
     const listed = await local(`{ claims(kind: CASUALTIES) { edges { node { id quantities { kind value } } } } }`);
     expect(listed.errors).toBeUndefined();

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../lib/dynamo.js';
+import type { Db } from '../lib/store/client.js';
 import { adminCaller, checkInvariants, summarize, type AdminCaller, type GraphQLResponse, type TableItem } from './fault-injection.js';
 import { createTestDb, scanTable } from './support.js';
 

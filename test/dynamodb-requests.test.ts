@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createDataContext } from '../lib/data.js';
+import { createDataContext } from '../lib/store/loaders.js';
 import { ingestArticle } from '../lib/ingest.js';
-import type { Db } from '../lib/dynamo.js';
-import { LISTING_SHARDS } from '../lib/keys.js';
+import type { Db } from '../lib/store/client.js';
+import { LISTING_SHARDS } from '../lib/store/patterns.js';
 import { CLAIMS_PER_ARTICLE, REFERENCE_ARTICLES, REFERENCE_QUERY, seedReferenceData } from './reference-data.js';
 import { allPages, createClaim, createTestDb, dataOf, graphqlCaller, ingest, plainText, type Caller } from './support.js';
 

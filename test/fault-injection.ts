@@ -24,7 +24,7 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import type { FinalizeRequestMiddleware } from '@smithy/types';
-import type { Db } from '../lib/dynamo.js';
+import type { Db } from '../lib/store/client.js';
 import { createServer, type ServerOptions } from '../server/server.js';
 
 /** What an injected failure looks like to the SDK. All but `validation` are retryable. */
@@ -257,7 +257,7 @@ export function injectFaults(client: DynamoDBClient, options: FaultOptions = {})
 }
 
 // Whole-table invariants live in lib/integrity.ts (the corpus bench checks a whole table too).
-export { checkInvariants, leftovers, summarize, type TableItem } from '../lib/integrity.js';
+export { checkInvariants, leftovers, summarize, type TableItem } from '../lib/store/integrity.js';
 
 // ---------------------------------------------------------------------------------------
 // Calling the server as an admin (mutations need `Authorization: Bearer <key>` with scope write)

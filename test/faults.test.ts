@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
-import { Db } from '../lib/dynamo.js';
+import { Db } from '../lib/store/client.js';
 import {
   adminCaller,
   checkInvariants,

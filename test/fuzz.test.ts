@@ -10,7 +10,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../lib/dynamo.js';
+import type { Db } from '../lib/store/client.js';
 import { ADMIN_KEY, adminCaller, authHeaders, checkInvariants, createAdminServer, summarize } from './fault-injection.js';
 import { createTestDb, scanTable } from './support.js';
 

@@ -195,7 +195,7 @@ describe('the deployed bundle (stack esbuild settings, fresh Node process)', () 
     }
     expect([...sent].sort()).toEqual(Object.keys(DYNAMODB_COMMAND_ACTIONS).sort());
     // A ConditionCheck item in a transaction needs dynamodb:ConditionCheckItem.
-    if (/ConditionCheck\s*:/.test(readFileSync('lib/dynamo.ts', 'utf8'))) expect(DYNAMODB_COMMAND_ACTIONS.TransactWriteItemsCommand).toContain('dynamodb:ConditionCheckItem');
+    if (/ConditionCheck\s*:/.test(readFileSync('lib/store/client.ts', 'utf8'))) expect(DYNAMODB_COMMAND_ACTIONS.TransactWriteItemsCommand).toContain('dynamodb:ConditionCheckItem');
   });
 
   it('ingests (reading the gazetteer shipped next to it) and answers queries', async () => {

@@ -6,7 +6,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { httpApiEvent } from '../bench/bundle.js';
-import { Db } from '../lib/dynamo.js';
+import { Db } from '../lib/store/client.js';
 import { createServer, type ServerOptions } from '../server/server.js';
 import { deadEndpoint, openGate, type Gate } from './gate.js';
 import { createTestDb } from './support.js';

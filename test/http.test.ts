@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { getIntrospectionQuery } from 'graphql';
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { Db } from '../lib/dynamo.js';
+import { Db } from '../lib/store/client.js';
 import { createServer } from '../server/server.js';
 import { createTestDb } from './support.js';
 

@@ -1,6 +1,6 @@
 /**
  * The CDK stack, synthesized once (NodejsFunction bundles with esbuild, so once is enough)
- * and checked with CDK assertions: the table against lib/table.ts, the function, the exact
+ * and checked with CDK assertions: the table against lib/store/table.ts, the function, the exact
  * IAM policy, the HTTP API, logs, alarms, outputs, the bundled asset, and cdk-nag.
  *
  * The synth uses non-default settings (CORS origins, an alarm topic, an admin key secret) to
@@ -18,7 +18,7 @@ import { addNagChecks } from '../infra/checks.js';
 import { DEFAULT_SETTINGS, readStackSettings } from '../infra/config.js';
 import { TABLE_LOGICAL_ID } from '../infra/constructs/table.js';
 import { ClaimgraphStack, nagAcknowledgements } from '../infra/stack.js';
-import { TABLE, createTableInput } from '../lib/table.js';
+import { TABLE, createTableInput } from '../lib/store/table.js';
 
 const CONTEXT = {
   allowedOrigins: 'https://news.example.org, http://localhost:4000',
@@ -54,7 +54,7 @@ describe('the table', () => {
     expect(only('AWS::DynamoDB::Table')[0]).toBe(TABLE_LOGICAL_ID);
   });
 
-  it('has the keys and indexes of lib/table.ts, as the local bootstrap creates them', () => {
+  it('has the keys and indexes of lib/store/table.ts, as the local bootstrap creates them', () => {
     const expected = createTableInput('any');
     const table = resources[TABLE_LOGICAL_ID]!.Properties;
     expect(table.KeySchema).toEqual(expected.KeySchema);

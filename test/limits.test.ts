@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { getIntrospectionQuery } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../lib/dynamo.js';
-import { DEFAULT_PAGE_SIZE } from '../lib/pagination.js';
+import type { Db } from '../lib/store/client.js';
+import { DEFAULT_PAGE_SIZE } from '../lib/store/pagination.js';
 import { LIMITS } from '../server/limits.js';
 import { ADMIN_HEADERS, createTestDb, dataOf, graphqlCaller, ingest, plainText, type Caller } from './support.js';
 

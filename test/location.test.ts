@@ -92,7 +92,7 @@ describe('updateLocation', () => {
 describe('locations(near:) on a crowded map', () => {
   it('reads at most NEAR_READ_BUDGET places for a page, and says to narrow a search that needs more', async () => {
     const crowded = await createTestDb();
-    const { locationItem } = await import('../lib/items.js');
+    const { locationItem } = await import('../lib/store/items.js');
     const { NEAR_READ_BUDGET } = await import('../lib/location.js');
     const places = Array.from({ length: NEAR_READ_BUDGET + 1 }, (_, i) => ({
       id: `crowd${i}`, name: `Place ${i}`, aliases: [], latitude: 40 + (i % 50) * 0.01, longitude: 45 + Math.floor(i / 50) * 0.01,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkInvariants, leftovers } from '../lib/integrity.js';
+import { checkInvariants, leftovers } from '../lib/store/integrity.js';
 import { allPages, createClaim, createParty, createTestDb, dataOf, graphqlCaller, ingest, plainText, scanTable, type Caller } from './support.js';
 
 let call: Caller;

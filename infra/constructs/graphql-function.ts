@@ -15,7 +15,7 @@ import { HANDLER_ENTRY, HANDLER_EXPORT, PROJECT_ROOT, nodejsBundling } from '../
 import type { ClaimgraphTable } from './table.js';
 
 /**
- * The DynamoDB commands the data layer (lib/dynamo.ts) sends at run time, and the IAM
+ * The DynamoDB commands the data layer (lib/store/client.ts) sends at run time, and the IAM
  * actions each one needs. TransactWriteItems has no action of its own: IAM checks each
  * Put, Update, Delete and ConditionCheck in it as PutItem, UpdateItem, DeleteItem and
  * ConditionCheckItem; BatchWriteItem needs its own action and those of its puts and deletes.

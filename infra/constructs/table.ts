@@ -1,5 +1,5 @@
 /**
- * The DynamoDB table, built from lib/table.ts (the definition the local bootstrap uses):
+ * The DynamoDB table, built from lib/store/table.ts (the definition the local bootstrap uses):
  * on-demand, point-in-time recovery, deletion protection, retained when the stack goes.
  * No physical name (CloudFormation picks one; the function gets it from TABLE_NAME), and a
  * pinned logical ID, so refactoring the constructs can never replace the table.
@@ -7,7 +7,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, type CfnTable } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { TABLE } from '../../lib/table.js';
+import { TABLE } from '../../lib/store/table.js';
 
 export const TABLE_LOGICAL_ID = 'ClaimgraphTable';
 

@@ -3,8 +3,8 @@
  * the key to resume after (DynamoDB's ExclusiveStartKey, checked against the list it came
  * from) or an offset into a list held on a parent item.
  */
-import type { Db, Item } from './dynamo.js';
-import { InvalidCursorError, ValidationError } from './errors.js';
+import type { Db, Item } from './client.js';
+import { InvalidCursorError, ValidationError } from '../errors.js';
 import { TABLE, indexDefinition, type IndexName } from './table.js';
 
 export interface PageArgs {

@@ -3,11 +3,11 @@
  * every entity read in one tick of a GraphQL execution becomes a single round trip.
  */
 import DataLoader from 'dataloader';
-import { MAX_BATCH_GET_KEYS, keyString, withoutKeys, type Db, type Item, type Key } from './dynamo.js';
+import { MAX_BATCH_GET_KEYS, keyString, withoutKeys, type Db, type Item, type Key } from './client.js';
 import { keyOfItem } from './items.js';
 import type { Page } from './pagination.js';
-import { articleKey, articleTextKey, claimKey, locationKey, partyKey } from './keys.js';
-import type { Article, ArticleText, Claim, Location, Party } from './records.js';
+import { articleKey, claimKey, locationKey, partyKey, patterns } from './patterns.js';
+import type { Article, ArticleText, Claim, Location, Party } from '../records.js';
 
 export interface DataContext {
   db: Db;
@@ -44,7 +44,7 @@ export async function loadArticles(data: DataContext, ids: readonly string[]): P
 }
 
 export async function loadArticleText(data: DataContext, articleId: string): Promise<string | null> {
-  const [text] = await loadMany<ArticleText>(data, [articleTextKey(articleId)]);
+  const [text] = await loadMany<ArticleText>(data, [patterns.articleText.key(articleId)]);
   return text?.text ?? null;
 }
 

@@ -4,7 +4,7 @@
  * the items that point to it, ordered so that at every step each reference resolves, and
  * built from deterministic keys so that a retry of the whole write converges.
  */
-import { MAX_TRANSACTION_ACTIONS, type Db, type WriteAction } from './dynamo.js';
+import { MAX_TRANSACTION_ACTIONS, type Db, type WriteAction } from './client.js';
 
 /**
  * Commits `groups` in order, packing consecutive groups into transactions of at most 100
