@@ -174,12 +174,13 @@ function articleWrites(article: Article, claimIds: string[], partyIds: string[],
  * The attempt itself decides what is the caller's conflict (a stale `expectedVersion`).
  */
 async function withRetries<T>(attempt: () => Promise<T>): Promise<T> {
-  for (let i = 0; i < 8; i++) {
+  for (let i = 0; i < 10; i++) {
     try {
       return await attempt();
     } catch (error) {
       if (!(error instanceof ConditionFailedError)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * (i + 1)));
+      // Exponential backoff with full jitter, so writers racing for one article spread out.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 20 * 2 ** i)));
     }
   }
   throw new ConflictError('the article or the parties and places of this claim kept changing; try again', ['input']);

@@ -7,6 +7,7 @@ import { createServer as createHttpServer, request as httpRequest, type Server }
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Db } from '../lib/store/client.js';
+import { LISTING_SHARDS } from '../lib/store/patterns.js';
 import { createServer } from '../server/server.js';
 import { deadEndpoint, openGate, type Gate } from './gate.js';
 import { createTestDb, graphqlCaller, ingest, plainText } from './support.js';
@@ -58,22 +59,22 @@ describe('a client that hangs up', () => {
       const unhindered = gated.counter.total;
       expect(unhindered).toBeGreaterThanOrEqual(3);
 
-      // Now the client hangs up while the first read is in flight.
+      // Now the client hangs up while the first read (the listing's shards, side by side) is in flight.
       gate.hold(true);
       gated.counter.reset();
       const arrivedBefore = gate.arrived;
       const request = httpRequest(server.url, { method: 'POST', headers: { 'content-type': 'application/json' } });
       request.on('error', () => {});
       request.end(BODY);
-      await gate.arrival(arrivedBefore + 1);
+      await gate.arrival(arrivedBefore + LISTING_SHARDS);
       request.destroy();
       await server.closed;
       gate.hold(false);
       gate.release();
-      await expect.poll(() => gate.answered, { timeout: 10_000 }).toBeGreaterThanOrEqual(arrivedBefore + 1);
+      await expect.poll(() => gate.answered, { timeout: 10_000 }).toBeGreaterThanOrEqual(arrivedBefore + LISTING_SHARDS);
       await settle();
-      expect(gated.counter.total).toBe(1);
-      expect(gate.arrived).toBe(arrivedBefore + 1);
+      expect(gated.counter.total).toBe(LISTING_SHARDS);
+      expect(gate.arrived).toBe(arrivedBefore + LISTING_SHARDS);
     } finally {
       gate.hold(false);
       gate.release();
@@ -94,14 +95,14 @@ describe('the time budget', () => {
       const body = await response.json();
       expect(body.errors).toEqual([expect.objectContaining({ extensions: { code: 'REQUEST_TIMEOUT' } })]);
       expect(body.errors[0].message).toMatch(/longer than 0.2 s/);
-      expect(gate.arrived).toBe(arrivedBefore + 1);
+      expect(gate.arrived).toBe(arrivedBefore + LISTING_SHARDS);
     } finally {
       gate.hold(false);
       gate.release();
     }
-    await expect.poll(() => gate.answered, { timeout: 10_000 }).toBeGreaterThanOrEqual(arrivedBefore + 1);
+    await expect.poll(() => gate.answered, { timeout: 10_000 }).toBeGreaterThanOrEqual(arrivedBefore + LISTING_SHARDS);
     await settle();
-    expect(gated.counter.total).toBe(1);
+    expect(gated.counter.total).toBe(LISTING_SHARDS);
   });
 });
 

@@ -44,7 +44,7 @@ export const WRITE_COMMANDS = ['TransactWriteItems', 'PutItem', 'UpdateItem', 'D
 export interface FaultOptions {
   /** Probability (0..1) that an attempt of a matching command fails. Default 0. */
   rate?: number;
-  /** Seed of the pseudo-random sequence that decides which attempts fail and how. */
+  /** Seed of the pseudo-random draws that decide which attempts fail and how. */
   seed?: number;
   /** Which errors to inject, picked uniformly; default all retryable kinds. */
   kinds?: FaultKind[];
@@ -66,6 +66,8 @@ export interface FaultOptions {
   failAttempts?: number;
   /** 'before' (default): DynamoDB never sees the failed attempt. 'after': it does, and the response is lost. */
   when?: 'before' | 'after';
+  /** Random faults spare this attempt and later ones (set to the client's maxAttempts to stay within its budget). */
+  maxAttemptsLeftAlone?: number;
 }
 
 export interface FaultInjector {
@@ -81,10 +83,17 @@ export interface FaultInjector {
   setRate(rate: number): void;
   /** Turn all faults (random and scheduled) off or on again. */
   setEnabled(enabled: boolean): void;
-  /** Zero the counters, the invocation numbering, and restart the random sequence. */
+  /** Zero the counters and the invocation numbering (so the same requests draw the same faults). */
   reset(): void;
   /** Remove both middlewares from the client. */
   remove(): void;
+}
+
+/** A 32-bit FNV-1a hash of a string, to seed a draw from what identifies an attempt. */
+function hashOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
 }
 
 /** mulberry32: a small, fast, seedable PRNG returning floats in [0, 1). */
@@ -155,13 +164,13 @@ export function injectFaults(client: DynamoDBClient, options: FaultOptions = {})
   const faultName = `claimgraphFaultInjection${id}`;
   const invocationKey = Symbol(numberName);
   const attemptKey = Symbol(faultName);
+  const ordinalKey = Symbol(`${numberName}ordinal`);
   const matches = commandFilter(options.only);
   const kinds = options.kinds?.length ? options.kinds : RETRYABLE_FAULTS;
   const scheduled = new Set(options.failInvocations ?? []);
   const when = options.when ?? 'before';
   let rate = options.rate ?? 0;
   let enabled = true;
-  let random = seededRandom(options.seed ?? 1);
 
   const state = {
     attempts: 0,
@@ -171,14 +180,21 @@ export function injectFaults(client: DynamoDBClient, options: FaultOptions = {})
     byCommand: {} as Record<string, number>,
   };
 
-  const decide = (invocation: number | undefined, attempt: number): FaultKind | undefined => {
-    // Draw both numbers on every attempt so the sequence does not depend on the rate.
-    const roll = random();
-    const pick = random();
+  // Per command, the how-manieth invocation of it this is: random faults are decided by
+  // (seed, command, that number, attempt), not by one sequence drawn in the order attempts
+  // happen to arrive, so requests running side by side get the same faults every run.
+  const perCommand = new Map<string, number>();
+  const decide = (command: string, invocation: number | undefined, ordinal: number, attempt: number): FaultKind | undefined => {
+    const draw = seededRandom(hashOf(`${options.seed ?? 1}:${command}:${ordinal}:${attempt}`));
+    const roll = draw();
+    const pick = draw();
     if (!enabled) return undefined;
     if (invocation !== undefined && scheduled.has(invocation) && attempt <= (options.failAttempts ?? Infinity)) {
       return options.invocationFault ?? 'internal';
     }
+    // The last attempt of the budget never fails at random: within the budget, every request
+    // succeeds, whatever the draw.
+    if (attempt >= (options.maxAttemptsLeftAlone ?? Infinity)) return undefined;
     if (roll < rate) return kinds[Math.floor(pick * kinds.length)]!;
     return undefined;
   };
@@ -195,6 +211,8 @@ export function injectFaults(client: DynamoDBClient, options: FaultOptions = {})
       if (matches(command)) {
         state.invocations += 1;
         (context as Record<symbol, unknown>)[invocationKey] = state.invocations;
+        perCommand.set(command, (perCommand.get(command) ?? 0) + 1);
+        (context as Record<symbol, unknown>)[ordinalKey] = perCommand.get(command);
       }
       return next(args);
     },
@@ -207,7 +225,7 @@ export function injectFaults(client: DynamoDBClient, options: FaultOptions = {})
     state.attempts += 1;
     const marks = context as Record<symbol, number | undefined>;
     marks[attemptKey] = (marks[attemptKey] ?? 0) + 1;
-    const kind = decide(marks[invocationKey], marks[attemptKey]);
+    const kind = decide(command, marks[invocationKey], marks[ordinalKey] ?? 0, marks[attemptKey]!);
     if (!kind) return next(args);
     record(kind, command);
     if (when === 'after' && kind !== 'validation') {
@@ -247,7 +265,7 @@ export function injectFaults(client: DynamoDBClient, options: FaultOptions = {})
       state.injected = 0;
       state.byKind = {};
       state.byCommand = {};
-      random = seededRandom(options.seed ?? 1);
+      perCommand.clear();
     },
     remove() {
       client.middlewareStack.remove(numberName);
