@@ -6,15 +6,21 @@
  * loads its assets from a CDN); use the local server for it.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from 'aws-lambda';
+import { sdkSecretReader, secretsManagerKeySecrets } from '../lib/aws-secrets.js';
 import { readConfig } from '../lib/config.js';
 import { Db } from '../lib/dynamo.js';
 import { createServer, settingsFrom } from '../schema/server.js';
 
 const config = readConfig();
 const db = new Db({ tableName: config.tableName, region: config.region, endpoint: config.dynamodbEndpoint });
+// On AWS the environment names the secrets (the stack sets their ARNs), never their values:
+// they are read from Secrets Manager when a request first presents a key, then cached.
+// Outside AWS (tests) CLAIMGRAPH_KEY_PEPPER / CLAIMGRAPH_ADMIN_KEY still apply.
+const keySecrets =
+  config.pepperSecretId || config.adminKeySecretId ? secretsManagerKeySecrets(config, () => sdkSecretReader(config.region)) : undefined;
 // With the function's JSON log format, console.error writes one structured record
 // (level, requestId, errorType, errorMessage, stackTrace) per unexpected error.
-const yoga = createServer({ db, ...settingsFrom(config), logError: (error) => console.error(error) });
+const yoga = createServer({ db, ...settingsFrom(config), keySecrets, logError: (error) => console.error(error) });
 
 /** What resolvers could read from the server context, should they need the raw event. */
 export interface LambdaServerContext {

@@ -27,9 +27,9 @@ export interface StackSettings {
   /** Turns GraphQL introspection off (DISABLE_INTROSPECTION of the function). */
   disableIntrospection: boolean;
   /**
-   * Name of an existing Secrets Manager secret whose value becomes the function's
-   * CLAIMGRAPH_ADMIN_KEY (resolved by CloudFormation at deploy: the template holds only a
-   * reference). None means no admin key: API keys are then only those stored in the table.
+   * Name of an existing Secrets Manager secret whose value is accepted as an admin API key.
+   * The function reads it at run time (its environment holds only the name). None means no
+   * admin key: API keys are then only those stored in the table.
    */
   adminKeySecretName: string | undefined;
 }

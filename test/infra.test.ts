@@ -101,9 +101,44 @@ describe('the function', () => {
       NODE_OPTIONS: '--enable-source-maps',
       REQUIRE_KEY_FOR_READ: 'false',
       DISABLE_INTROSPECTION: 'false',
-      // A dynamic reference, resolved by CloudFormation: the secret itself is not in the template.
-      CLAIMGRAPH_ADMIN_KEY: '{{resolve:secretsmanager:claimgraph/admin-key:SecretString:::}}',
+      // Where the secrets are, never their values (lib/aws-secrets.ts reads them at run time).
+      CLAIMGRAPH_KEY_PEPPER_SECRET: { Ref: only('AWS::SecretsManager::Secret')[0] },
+      CLAIMGRAPH_ADMIN_KEY_SECRET: 'claimgraph/admin-key',
     });
+  });
+
+  it('puts no secret value in its environment, not even as a reference CloudFormation would resolve', () => {
+    const [, fn] = only('AWS::Lambda::Function');
+    const environment = JSON.stringify(fn.Properties.Environment);
+    expect(environment).not.toMatch(/resolve:secretsmanager|SecretString|ssm-secure/i);
+    expect(Object.keys(fn.Properties.Environment.Variables).filter((name) => /^CLAIMGRAPH_(ADMIN_KEY|KEY_PEPPER)$/.test(name))).toEqual([]);
+  });
+});
+
+describe('the API key pepper', () => {
+  it('is a secret that Secrets Manager generates (its value is in no template), retained like the table', () => {
+    const [, secret] = only('AWS::SecretsManager::Secret');
+    expect(secret.Properties.SecretString).toBeUndefined();
+    expect(secret.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 64, ExcludePunctuation: true, IncludeSpace: false });
+    expect(secret.DeletionPolicy).toBe('Retain');
+    expect(JSON.stringify(template.toJSON())).not.toContain('resolve:secretsmanager');
+  });
+
+  it('may be read by the function, and so may the admin key secret: nothing else about secrets is allowed', () => {
+    const [, policy] = only('AWS::IAM::Policy');
+    expect(policy.Properties.Roles).toEqual([{ Ref: only('AWS::IAM::Role')[0] }]);
+    const secretStatements = policy.Properties.PolicyDocument.Statement.filter((statement: { Action: string | string[] }) =>
+      [statement.Action].flat().some((action) => action.startsWith('secretsmanager:')),
+    );
+    const read = ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'];
+    expect(secretStatements).toEqual([
+      { Effect: 'Allow', Action: read, Resource: { Ref: only('AWS::SecretsManager::Secret')[0] } },
+      { Effect: 'Allow', Action: read, Resource: { 'Fn::Join': ['', expect.arrayContaining([expect.stringContaining(':secret:claimgraph/admin-key-??????')])] } },
+    ]);
+  });
+
+  it('is an output, so npm run keys -- --aws can find it', () => {
+    expect(template.toJSON().Outputs.KeyPepperSecret.Value).toEqual({ Ref: only('AWS::SecretsManager::Secret')[0] });
   });
 
   it('ships a minified ESM bundle with its source map and the gazetteer next to it', () => {
@@ -289,11 +324,11 @@ describe('cdk-nag', () => {
     expect(acknowledged.map(({ path, id }) => `${path} ${id}`).sort()).toEqual(
       nagAcknowledgements(stack).map(({ scope, id }) => `${scope.node.path} ${id}`).sort(),
     );
-    expect(acknowledged.map(({ id }) => id).sort()).toEqual(['AwsSolutions-APIG4', 'AwsSolutions-IAM5[Resource::*]', 'Serverless-LambdaDLQ']);
+    expect(acknowledged.map(({ id }) => id).sort()).toEqual(['AwsSolutions-APIG4', 'AwsSolutions-IAM5[Resource::*]', 'AwsSolutions-SMG4', 'Serverless-LambdaDLQ']);
     for (const { reason } of acknowledged) expect(reason.length).toBeGreaterThan(80);
 
     const inTemplate = Object.values(resources).flatMap((resource) => resource.Metadata?.cdk_nag?.rules_to_suppress ?? []);
-    expect([...new Set(inTemplate.map((rule: { id: string }) => rule.id))].sort()).toEqual(['AwsSolutions-APIG4', 'AwsSolutions-IAM5[Resource::*]', 'Serverless-LambdaDLQ']);
+    expect([...new Set(inTemplate.map((rule: { id: string }) => rule.id))].sort()).toEqual(['AwsSolutions-APIG4', 'AwsSolutions-IAM5[Resource::*]', 'AwsSolutions-SMG4', 'Serverless-LambdaDLQ']);
   });
 });
 

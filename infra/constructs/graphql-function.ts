@@ -5,11 +5,12 @@
  * layer does on this table and its indexes.
  */
 import { join } from 'node:path';
-import { Duration, RemovalPolicy, SecretValue } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Effect, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { HANDLER_ENTRY, HANDLER_EXPORT, PROJECT_ROOT, nodejsBundling } from '../bundling.js';
 import type { ClaimgraphTable } from './table.js';
@@ -39,8 +40,10 @@ export interface GraphqlFunctionProps {
   logRetention: RetentionDays;
   requireKeyForRead: boolean;
   disableIntrospection: boolean;
-  /** A Secrets Manager secret whose value is the admin API key (see StackSettings). */
-  adminKeySecretName: string | undefined;
+  /** The secret API key MACs are keyed with (read at run time; only its ARN is in the environment). */
+  pepperSecret: ISecret;
+  /** A secret whose value is the bootstrap admin API key (see StackSettings), read the same way. */
+  adminKeySecret: ISecret | undefined;
 }
 
 export class GraphqlFunction extends Construct {
@@ -115,12 +118,14 @@ export class GraphqlFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         REQUIRE_KEY_FOR_READ: String(props.requireKeyForRead),
         DISABLE_INTROSPECTION: String(props.disableIntrospection),
-        ...(props.adminKeySecretName
-          ? // A {{resolve:secretsmanager:...}} reference: CloudFormation puts the value in at deploy.
-            { CLAIMGRAPH_ADMIN_KEY: SecretValue.secretsManager(props.adminKeySecretName).unsafeUnwrap() }
-          : {}),
+        // Where the secrets are, not what they are: anyone allowed to read the function's
+        // configuration would see a value put here (lib/aws-secrets.ts reads them at run time).
+        CLAIMGRAPH_KEY_PEPPER_SECRET: props.pepperSecret.secretArn,
+        ...(props.adminKeySecret ? { CLAIMGRAPH_ADMIN_KEY_SECRET: props.adminKeySecret.secretName } : {}),
       },
       bundling: nodejsBundling(),
     });
+    props.pepperSecret.grantRead(this.role);
+    props.adminKeySecret?.grantRead(this.role);
   }
 }
