@@ -125,15 +125,22 @@ describe('the API key pepper', () => {
   });
 
   it('may be read by the function, and so may the admin key secret: nothing else about secrets is allowed', () => {
-    const [, policy] = only('AWS::IAM::Policy');
-    expect(policy.Properties.Roles).toEqual([{ Ref: only('AWS::IAM::Role')[0] }]);
-    const secretStatements = policy.Properties.PolicyDocument.Statement.filter((statement: { Action: string | string[] }) =>
-      [statement.Action].flat().some((action) => action.startsWith('secretsmanager:')),
-    );
-    const read = ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'];
+    const [, role] = only('AWS::IAM::Role');
+    const statements = [
+      ...role.Properties.Policies.flatMap((policy: any) => policy.PolicyDocument.Statement),
+      ...ofType('AWS::IAM::Policy').flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement),
+    ];
+    const secretStatements = statements.filter((statement: { Action: string | string[] }) => [statement.Action].flat().some((action) => action.startsWith('secretsmanager:')));
     expect(secretStatements).toEqual([
-      { Effect: 'Allow', Action: read, Resource: { Ref: only('AWS::SecretsManager::Secret')[0] } },
-      { Effect: 'Allow', Action: read, Resource: { 'Fn::Join': ['', expect.arrayContaining([expect.stringContaining(':secret:claimgraph/admin-key-??????')])] } },
+      {
+        Sid: 'ReadKeySecrets',
+        Effect: 'Allow',
+        Action: 'secretsmanager:GetSecretValue',
+        Resource: [
+          { Ref: only('AWS::SecretsManager::Secret')[0] },
+          { 'Fn::Join': ['', expect.arrayContaining([expect.stringContaining(':secret:claimgraph/admin-key-??????')])] },
+        ],
+      },
     ]);
   });
 

@@ -5,7 +5,7 @@
  * layer does on this table and its indexes.
  */
 import { join } from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Effect, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -76,6 +76,17 @@ export class GraphqlFunction extends Construct {
             }),
           ],
         }),
+        // Only GetSecretValue (what lib/aws-secrets.ts sends), on exactly these two secrets.
+        KeySecrets: new PolicyDocument({
+          statements: [
+            new PolicyStatement({
+              sid: 'ReadKeySecrets',
+              effect: Effect.ALLOW,
+              actions: ['secretsmanager:GetSecretValue'],
+              resources: [props.pepperSecret.secretArn, ...(props.adminKeySecret ? [secretArnPattern(this, props.adminKeySecret.secretName)] : [])],
+            }),
+          ],
+        }),
         DynamoDbData: new PolicyDocument({
           statements: [
             new PolicyStatement({
@@ -125,7 +136,14 @@ export class GraphqlFunction extends Construct {
       },
       bundling: nodejsBundling(),
     });
-    props.pepperSecret.grantRead(this.role);
-    props.adminKeySecret?.grantRead(this.role);
+
   }
+}
+
+/**
+ * The ARN of a secret known by name: Secrets Manager appends six random characters to a
+ * secret's name in its ARN, so a policy names it with `-??????` (what `grantRead` does too).
+ */
+function secretArnPattern(scope: Construct, name: string): string {
+  return Stack.of(scope).formatArn({ service: 'secretsmanager', resource: 'secret', resourceName: `${name}-??????`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
 }
