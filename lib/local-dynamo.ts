@@ -44,8 +44,11 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Java on a busy two-core machine can take a while; this bound only catches a hang. */
+const READY_WITHIN_MS = 180_000;
+
 async function waitUntilReady(endpoint: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + READY_WITHIN_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`DynamoDB Local exited before it was ready:\n${output()}`);
@@ -57,14 +60,21 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, output: () 
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-  throw new Error(`DynamoDB Local did not answer on ${endpoint} within 60 s:\n${output()}`);
+  throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${READY_WITHIN_MS / 1000} s:\n${output()}`);
+}
+
+export class StartAbortedError extends Error {
+  override name = 'StartAbortedError';
 }
 
 /**
  * Starts DynamoDB Local on a free port: in memory, or persisted under `dataDir` (an
- * absolute path). Resolves when it answers requests.
+ * absolute path). Resolves when it answers requests. When `signal` aborts first (Ctrl-C
+ * during start-up), Java is stopped and waited for, and this rejects with StartAbortedError.
  */
-export async function startLocalDynamo(options: { dataDir?: string } = {}): Promise<LocalDynamo> {
+export async function startLocalDynamo(options: { dataDir?: string; signal?: AbortSignal } = {}): Promise<LocalDynamo> {
+  const aborted = () => new StartAbortedError('start-up was interrupted');
+  if (options.signal?.aborted) throw aborted();
   checkJava();
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const port = await freePort();
@@ -79,28 +89,36 @@ export async function startLocalDynamo(options: { dataDir?: string } = {}): Prom
   );
   const endpoint = `http://127.0.0.1:${port}`;
   const killNow = () => child.kill('SIGKILL');
+  // Whatever happens to this process, Java does not outlive it.
   process.once('exit', killNow);
-  try {
-    await Promise.race([waitUntilReady(endpoint, child, () => output), spawnError]);
-  } catch (error) {
-    killNow();
-    throw error;
-  }
-  return {
-    endpoint,
-    port,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        process.off('exit', killNow);
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        const timer = setTimeout(killNow, 5000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+  const stop = async (): Promise<void> => {
+    process.off('exit', killNow);
+    if (child.exitCode === null && child.signalCode === null) {
+      // SIGTERM lets a persisted database close its files; SIGKILL if it has not gone in 5 s.
+      const timer = setTimeout(killNow, 5000);
+      child.kill('SIGTERM');
+      await exited;
+      clearTimeout(timer);
+    }
   };
+  const onAbort = new Promise<never>((_, reject) => {
+    if (!options.signal) return;
+    options.signal.addEventListener('abort', () => reject(aborted()), { once: true });
+  });
+  const ready = waitUntilReady(endpoint, child, () => output);
+  // Only the first to settle counts; the others must not surface as unhandled rejections.
+  for (const promise of [ready, spawnError, onAbort]) promise.catch(() => {});
+  try {
+    await Promise.race([ready, spawnError, onAbort]);
+  } catch (error) {
+    await stop();
+    throw options.signal?.aborted ? aborted() : error;
+  }
+  return { endpoint, port, stop };
 }
 
 /**
@@ -110,7 +128,7 @@ export async function startLocalDynamo(options: { dataDir?: string } = {}): Prom
  */
 export async function openLocalDatabase(
   config: Pick<Config, 'dynamodbEndpoint' | 'localDataDir'>,
-  options: { inMemory?: boolean; share?: boolean } = {},
+  options: { inMemory?: boolean; share?: boolean; signal?: AbortSignal } = {},
 ): Promise<{ endpoint: string; description: string; close(): Promise<void> }> {
   if (config.dynamodbEndpoint) {
     return { endpoint: config.dynamodbEndpoint, description: `DynamoDB at ${config.dynamodbEndpoint}`, close: async () => {} };
@@ -121,13 +139,13 @@ export async function openLocalDatabase(
     const owner = readLock(lock);
     if (owner && owner.pid !== process.pid) {
       if (!options.share) {
-        const local = await startLocalDynamo();
+        const local = await startLocalDynamo({ signal: options.signal });
         return { ...local, description: `DynamoDB Local in memory at ${local.endpoint} (another instance, pid ${owner.pid}, uses ${config.localDataDir})`, close: local.stop };
       }
       return { endpoint: owner.endpoint, description: `the DynamoDB Local of npm start (pid ${owner.pid}) at ${owner.endpoint}`, close: async () => {} };
     }
   }
-  const local = await startLocalDynamo(options.inMemory ? {} : { dataDir: join(config.localDataDir, 'dynamodb') });
+  const local = await startLocalDynamo({ signal: options.signal, ...(options.inMemory ? {} : { dataDir: join(config.localDataDir, 'dynamodb') }) });
   if (!options.inMemory) {
     writeFileSync(lock, JSON.stringify({ pid: process.pid, endpoint: local.endpoint }));
     process.once('exit', () => rmSync(lock, { force: true }));
