@@ -5,11 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { rmSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildHandlerBundle, graphqlEvent, httpApiEvent, runColdStart, type BuiltBundle } from '../bench/bundle.js';
-import { DYNAMODB_COMMAND_ACTIONS } from '../infra/constructs/graphql-function.js';
+import { DYNAMODB_COMMAND_ACTIONS, SECRETS_COMMAND_ACTIONS } from '../infra/constructs/graphql-function.js';
+import { createApiKey } from '../lib/api-key.js';
 import { ADMIN_HEADERS, TEST_ADMIN_KEY, createTestDb } from './support.js';
 
 type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -24,9 +27,10 @@ const ARTICLES = '{ articles(first: 5) { edges { node { id title } } } }';
 let handler: Handler;
 let adapter: Adapter;
 let tableName: string;
+let db: Awaited<ReturnType<typeof createTestDb>>;
 
 beforeAll(async () => {
-  const db = await createTestDb();
+  db = await createTestDb();
   tableName = db.tableName;
   // lib/config.ts reads these when the handler module is first imported.
   process.env.TABLE_NAME = db.tableName;
@@ -186,14 +190,14 @@ describe('the deployed bundle (stack esbuild settings, fresh Node process)', () 
     expect(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/.test(code)).toBe(true);
   });
 
-  it('sends only DynamoDB commands the function role allows', () => {
+  it('sends only DynamoDB and Secrets Manager commands the function role allows', () => {
     // Every `new XCommand(` in the project's own bundled files must have IAM actions granted.
     const own = Object.keys(bundle.metafile.inputs).filter((input) => /^(lib|schema|functions)\//.test(input));
     const sent = new Set<string>();
     for (const file of own) {
       for (const match of readFileSync(file, 'utf8').matchAll(/new (\w+Command)\(/g)) sent.add(match[1]!);
     }
-    expect([...sent].sort()).toEqual(Object.keys(DYNAMODB_COMMAND_ACTIONS).sort());
+    expect([...sent].sort()).toEqual([...Object.keys(DYNAMODB_COMMAND_ACTIONS), ...Object.keys(SECRETS_COMMAND_ACTIONS)].sort());
     // A ConditionCheck item in a transaction would need dynamodb:ConditionCheckItem.
     expect(readFileSync('lib/dynamo.ts', 'utf8')).not.toMatch(/ConditionCheck\s*:/);
   });
@@ -211,5 +215,91 @@ describe('the deployed bundle (stack esbuild settings, fresh Node process)', () 
     const query = await runColdStart(bundle.outfile, graphqlEvent(ARTICLES), env);
     expect(query.statusCode).toBe(200);
     expect(JSON.parse(query.body).data.articles.edges.map((edge: any) => edge.node.title)).toEqual(['Shushi again', 'Shushi']);
+  });
+});
+
+/**
+ * Secrets Manager cannot run here, so this speaks its wire protocol (JSON 1.1,
+ * `X-Amz-Target: secretsmanager.GetSecretValue`) on a local port: the bundled handler's real
+ * SDK client reaches it through AWS_ENDPOINT_URL_SECRETS_MANAGER, as it would reach AWS.
+ */
+function fakeSecretsManager(secrets: Record<string, string>) {
+  const requests: string[] = [];
+  const server: Server = createHttpServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      const target = request.headers['x-amz-target'];
+      const { SecretId } = JSON.parse(body || '{}') as { SecretId?: string };
+      requests.push(`${target} ${SecretId}`);
+      const value = SecretId ? secrets[SecretId] : undefined;
+      response.setHeader('content-type', 'application/x-amz-json-1.1');
+      if (target !== 'secretsmanager.GetSecretValue' || value === undefined) {
+        response.statusCode = 400;
+        response.end(JSON.stringify({ __type: 'ResourceNotFoundException', message: 'Secrets Manager can\'t find the specified secret.' }));
+        return;
+      }
+      response.end(JSON.stringify({ ARN: SecretId, Name: SecretId, SecretString: value, VersionId: 'v1', VersionStages: ['AWSCURRENT'], CreatedDate: 1_700_000_000 }));
+    });
+  });
+  return {
+    requests,
+    listen: () => new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('the key secrets on AWS (Secrets Manager, read at run time by the bundled handler)', () => {
+  const PEPPER_ARN = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:ClaimgraphKeyPepper-AbCdEf';
+  const ADMIN_NAME = 'claimgraph/admin-key';
+  const pepper = 'sm-pepper-0123456789abcdefghijklmnopqrstuvwxyz';
+  const adminKey = 'sm-admin-key-0123456789';
+  const secretsManager = fakeSecretsManager({ [PEPPER_ARN]: pepper, [ADMIN_NAME]: adminKey });
+  let bundle: BuiltBundle;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    const endpoint = await secretsManager.listen();
+    bundle = await buildHandlerBundle();
+    env = {
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
+      CLAIMGRAPH_KEY_PEPPER_SECRET: PEPPER_ARN,
+      CLAIMGRAPH_ADMIN_KEY_SECRET: ADMIN_NAME,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoint,
+      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+    };
+  });
+  afterAll(async () => {
+    await secretsManager.close();
+    rmSync(bundle.outdir, { recursive: true, force: true });
+  });
+
+  it('does not read them for a request without a key', async () => {
+    const result = await runColdStart(bundle.outfile, graphqlEvent(ARTICLES), env);
+    expect(result.statusCode).toBe(200);
+    expect(secretsManager.requests).toEqual([]);
+  });
+
+  it('accepts the admin key and keys made with the pepper it reads; the environment holds neither value', async () => {
+    const before = secretsManager.requests.length;
+    const asAdmin = await runColdStart(bundle.outfile, graphqlEvent('mutation { createParty(input: { name: "Secrets Party", kind: PERSON }) { userErrors { code } } }', {}, { authorization: `Bearer ${adminKey}` }), env);
+    expect(asAdmin.statusCode).toBe(200);
+    expect(JSON.parse(asAdmin.body).data.createParty.userErrors).toEqual([]);
+    expect(secretsManager.requests.slice(before).sort()).toEqual([`secretsmanager.GetSecretValue ${PEPPER_ARN}`, `secretsmanager.GetSecretValue ${ADMIN_NAME}`].sort());
+
+    const { secret } = await createApiKey(db, 'aws-writer', 'write', pepper);
+    const withKey = await runColdStart(bundle.outfile, graphqlEvent('mutation { createParty(input: { name: "Keyed Party", kind: PERSON }) { userErrors { code } } }', {}, { authorization: `Bearer ${secret}` }), env);
+    expect(JSON.parse(withKey.body).data.createParty.userErrors).toEqual([]);
+
+    // The old way (the value itself in the environment) is not what the handler relies on.
+    expect(Object.values(env)).not.toContain(pepper);
+    expect(Object.values(env)).not.toContain(adminKey);
+  });
+
+  it('refuses a key made with another pepper', async () => {
+    const { secret } = await createApiKey(db, 'other-pepper', 'write', 'another-pepper-0123456789abcdefghijklmnop');
+    const result = await runColdStart(bundle.outfile, graphqlEvent('{ __typename }', {}, { authorization: `Bearer ${secret}` }), env);
+    expect(result.statusCode).toBe(401);
   });
 });

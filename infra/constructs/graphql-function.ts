@@ -29,6 +29,11 @@ export const DYNAMODB_COMMAND_ACTIONS = {
   TransactWriteItemsCommand: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
 } as const;
 
+/** The Secrets Manager commands lib/aws-secrets.ts sends, and their IAM actions. */
+export const SECRETS_COMMAND_ACTIONS = {
+  GetSecretValueCommand: ['secretsmanager:GetSecretValue'],
+} as const;
+
 /** Actions on the table itself, and on its indexes (Query is the only index operation). */
 export const TABLE_ACTIONS: string[] = [...new Set(Object.values(DYNAMODB_COMMAND_ACTIONS).flat())].sort();
 export const INDEX_ACTIONS: string[] = ['dynamodb:Query'];
@@ -82,7 +87,7 @@ export class GraphqlFunction extends Construct {
             new PolicyStatement({
               sid: 'ReadKeySecrets',
               effect: Effect.ALLOW,
-              actions: ['secretsmanager:GetSecretValue'],
+              actions: [...new Set(Object.values(SECRETS_COMMAND_ACTIONS).flat())],
               resources: [props.pepperSecret.secretArn, ...(props.adminKeySecret ? [secretArnPattern(this, props.adminKeySecret.secretName)] : [])],
             }),
           ],
