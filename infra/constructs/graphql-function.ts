@@ -1,18 +1,16 @@
 /**
- * The GraphQL Lambda function: functions/graphql.ts bundled by NodejsFunction with the
- * project's esbuild (settings in infra/bundling.ts), arm64, Node.js 24, JSON logs to a log
- * group with retention, X-Ray active tracing, and a role that may do exactly what the data
- * layer does on this table and its indexes.
+ * The GraphQL Lambda function: functions/graphql.ts bundled and split by the project's
+ * esbuild (infra/bundling.ts), arm64, Node.js 24, JSON logs to a log group with retention,
+ * X-Ray active tracing, and a role that may do exactly what the data layer does on this table
+ * and its indexes, and read the two key secrets.
  */
-import { join } from 'node:path';
 import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Effect, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { ApplicationLogLevel, Architecture, Function as LambdaFunction, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { HANDLER_ENTRY, HANDLER_EXPORT, PROJECT_ROOT, nodejsBundling } from '../bundling.js';
+import { HANDLER_EXPORT, handlerCode } from '../bundling.js';
 import type { ClaimgraphTable } from './table.js';
 
 /**
@@ -52,7 +50,7 @@ export interface GraphqlFunctionProps {
 }
 
 export class GraphqlFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
 
@@ -111,12 +109,10 @@ export class GraphqlFunction extends Construct {
       },
     });
 
-    this.function = new NodejsFunction(this, 'Function', {
+    this.function = new LambdaFunction(this, 'Function', {
       description: 'claimgraph GraphQL API (graphql-yoga + Pothos over DynamoDB)',
-      entry: HANDLER_ENTRY,
-      handler: HANDLER_EXPORT,
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
+      code: handlerCode(),
+      handler: `index.${HANDLER_EXPORT}`,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize,
@@ -139,7 +135,6 @@ export class GraphqlFunction extends Construct {
         CLAIMGRAPH_KEY_PEPPER_SECRET: props.pepperSecret.secretArn,
         ...(props.adminKeySecret ? { CLAIMGRAPH_ADMIN_KEY_SECRET: props.adminKeySecret.secretName } : {}),
       },
-      bundling: nodejsBundling(),
     });
 
   }
