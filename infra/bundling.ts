@@ -64,7 +64,8 @@ export function esbuildOptions(outdir: string, entry: string = HANDLER_ENTRY): B
     bundle: true,
     outdir,
     outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
+    // Chunks sit beside index.mjs: extraction finds the gazetteer next to its own module.
+    chunkNames: '[name]-[hash]',
     splitting: BUNDLE.splitting,
     format: BUNDLE.format,
     platform: BUNDLE.platform,

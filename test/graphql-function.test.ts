@@ -10,7 +10,9 @@ import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildHandlerBundle, graphqlEvent, httpApiEvent, runColdStart, type BuiltBundle } from '../bench/bundle.js';
+import { buildHandlerBundle, graphqlEvent, httpApiEvent, inputsOf, loadedAtInit, runColdStart, type BuiltBundle } from '../bench/bundle.js';
+import { resolve } from 'node:path';
+import { PROJECT_ROOT } from '../infra/bundling.js';
 import { DYNAMODB_COMMAND_ACTIONS, SECRETS_COMMAND_ACTIONS } from '../infra/constructs/graphql-function.js';
 import { createApiKey } from '../lib/api-key.js';
 import { ADMIN_HEADERS, TEST_ADMIN_KEY, createTestDb } from './support.js';
@@ -183,11 +185,26 @@ describe('the deployed bundle (stack esbuild settings, fresh Node process)', () 
     expect(bundle.bytes).toBeLessThan(3_000_000);
     const inputs = Object.keys(bundle.metafile.inputs);
     expect(inputs.some((input) => input.includes('node_modules/@aws-sdk/client-dynamodb/'))).toBe(true);
+    expect(bundle.lazyBytes).toBeGreaterThan(100_000);
     // yoga's own GraphiQL page is a few KB of HTML; @graphql-yoga/render-graphiql is 18 MB.
     expect(inputs.filter((input) => input.includes('render-graphiql'))).toEqual([]);
     const code = readFileSync(bundle.outfile, 'utf8');
     expect(code.startsWith("import { createRequire } from 'module'; const require = createRequire(import.meta.url);")).toBe(true);
     expect(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/.test(code)).toBe(true);
+  });
+
+  it('loads no extraction at init: compromise, the lexicons and the gazetteer are in chunks imported on the first ingest', () => {
+    const { metafile } = bundle;
+    const entry = Object.keys(metafile.outputs).find((output) => resolve(PROJECT_ROOT, output) === bundle.outfile)!;
+    const atInit = inputsOf(metafile, loadedAtInit(metafile, entry));
+    const everything = Object.keys(metafile.inputs);
+    const extraction = (input: string) => input.includes('node_modules/compromise/') || /^lib\/extract\/(?!types\.ts$)/.test(input);
+    // The bundle has them (the check below would pass vacuously otherwise), but not where a query's cold start reads.
+    expect(everything.filter(extraction).length).toBeGreaterThan(10);
+    expect(atInit.filter(extraction)).toEqual([]);
+    // Secrets Manager's client loads only when a request presents a key.
+    expect(atInit.filter((input) => input.includes('client-secrets-manager'))).toEqual([]);
+    expect(atInit.some((input) => input.includes('node_modules/@aws-sdk/client-dynamodb/'))).toBe(true);
   });
 
   it('sends only DynamoDB and Secrets Manager commands the function role allows', () => {
