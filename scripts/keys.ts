@@ -28,9 +28,14 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = readConfig();
-  const database = values.aws ? { endpoint: undefined, close: async () => {} } : await openLocalDatabase(config, { share: true });
+  const database = values.aws
+    ? { endpoint: undefined, tableName: undefined, description: `AWS (region ${config.region})`, close: async () => {} }
+    : await openLocalDatabase(config, { share: true });
+  const tableName = database.tableName ?? config.tableName;
+  // On stderr: stdout carries only what scripts read (the new key).
+  console.error(`Keys of table ${tableName} on ${database.description}`);
   try {
-    const db = new Db({ tableName: config.tableName, region: config.region, endpoint: database.endpoint });
+    const db = new Db({ tableName, region: config.region, endpoint: database.endpoint });
     // The deployed table is the stack's to create; a local one may not exist yet.
     if (!values.aws) await ensureTable(db);
     if (command === 'create') {
