@@ -66,10 +66,13 @@ export function loadedAtInit(metafile: Metafile, entry: string): string[] {
 }
 
 /** The source files bundled into `outputs`. */
-export const inputsOf = (metafile: Metafile, outputs: string[]): string[] => outputs.flatMap((output) => Object.keys(metafile.outputs[output]?.inputs ?? {}));
+export const inputsOf = (metafile: Metafile, outputs: string[]): string[] =>
+  outputs.flatMap((output) => Object.keys(metafile.outputs[output]?.inputs ?? {}));
 
 /** Builds the Lambda handler exactly as the stack does, into `outdir` (a new temp dir by default). */
-export async function buildHandlerBundle(outdir: string = mkdtempSync(join(tmpdir(), 'claimgraph-bundle-'))): Promise<BuiltBundle> {
+export async function buildHandlerBundle(
+  outdir: string = mkdtempSync(join(tmpdir(), 'claimgraph-bundle-')),
+): Promise<BuiltBundle> {
   const result = await build(esbuildOptions(outdir));
   copyBundleAssets(outdir);
   return {
@@ -162,12 +165,17 @@ export async function handler(event, context) {
 export const PEER_QUERY = `{ article(id: ${JSON.stringify(PEER_ITEM_KEY[TABLE.partitionKey])}) }`;
 
 /** Builds the peer with exactly the handler's settings (code splitting included). */
-export async function buildPeerBundle(outdir: string = mkdtempSync(join(tmpdir(), 'claimgraph-peer-'))): Promise<BuiltBundle> {
+export async function buildPeerBundle(
+  outdir: string = mkdtempSync(join(tmpdir(), 'claimgraph-peer-')),
+): Promise<BuiltBundle> {
   const source = join(outdir, 'peer-src', 'peer-handler.ts');
   mkdirSync(dirname(source), { recursive: true });
   writeFileSync(source, PEER_SOURCE);
   // The source sits outside the project: its imports resolve from the project's node_modules.
-  const result = await build({ ...esbuildOptions(join(outdir, 'out'), source), nodePaths: [join(PROJECT_ROOT, 'node_modules')] });
+  const result = await build({
+    ...esbuildOptions(join(outdir, 'out'), source),
+    nodePaths: [join(PROJECT_ROOT, 'node_modules')],
+  });
   return describeBundle(join(outdir, 'out'), result.metafile!, outdir);
 }
 
@@ -223,10 +231,18 @@ export function httpApiEvent(options: {
 }
 
 /** A POST /graphql event with a JSON body. */
-export function graphqlEvent(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): APIGatewayProxyEventV2 {
+export function graphqlEvent(
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): APIGatewayProxyEventV2 {
   return httpApiEvent({
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...headers,
+    },
     body: JSON.stringify({ query, variables }),
   });
 }
@@ -260,7 +276,11 @@ process.exit(0);
  * Imports `bundleFile` in a fresh Node process (with the Lambda's NODE_OPTIONS) and hands
  * `event` to its handler once. `env` adds to a clean environment (TABLE_NAME, ...).
  */
-export function runColdStart(bundleFile: string, event: APIGatewayProxyEventV2, env: Record<string, string> = {}): Promise<ColdStart> {
+export function runColdStart(
+  bundleFile: string,
+  event: APIGatewayProxyEventV2,
+  env: Record<string, string> = {},
+): Promise<ColdStart> {
   const runner = join(dirname(bundleFile), 'cold-start-runner.mjs');
   writeFileSync(runner, RUNNER);
   const childEnv: Record<string, string> = {
@@ -273,14 +293,20 @@ export function runColdStart(bundleFile: string, event: APIGatewayProxyEventV2, 
     ...env,
   };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [runner, pathToFileURL(bundleFile).href], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [runner, pathToFileURL(bundleFile).href], {
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-8000)));
     child.once('error', reject);
     child.once('close', (code) => {
-      const line = stdout.split('\n').reverse().find((candidate) => candidate.startsWith(MARK));
+      const line = stdout
+        .split('\n')
+        .reverse()
+        .find((candidate) => candidate.startsWith(MARK));
       if (code !== 0 || !line) {
         reject(new Error(`cold start of ${bundleFile} failed (exit ${code}):\n${stderr}${stdout.slice(-2000)}`));
         return;
@@ -289,7 +315,6 @@ export function runColdStart(bundleFile: string, event: APIGatewayProxyEventV2, 
     });
   });
 }
-
 
 const round = (value: number, digits = 1): number => Number(value.toFixed(digits));
 
@@ -314,14 +339,22 @@ export interface ColdStartResult {
  * discarded warm-up each) against the DynamoDB at `endpoint`. The table is created if it
  * is missing; it must hold at least one article (the caller's); the peer's item is added.
  */
-export async function benchColdStart(options: { endpoint: string; tableName: string; runs?: number }): Promise<ColdStartResult> {
+export async function benchColdStart(options: {
+  endpoint: string;
+  tableName: string;
+  runs?: number;
+}): Promise<ColdStartResult> {
   const runs = options.runs ?? 7;
   const db = new Db({ tableName: options.tableName, region: 'us-east-1', endpoint: options.endpoint });
   await ensureTable(db);
   await db.client.send(
     new PutItemCommand({
       TableName: options.tableName,
-      Item: { [TABLE.partitionKey]: { S: PEER_ITEM_KEY[TABLE.partitionKey]! }, [TABLE.sortKey]: { S: PEER_ITEM_KEY[TABLE.sortKey]! }, title: { S: 'peer' } },
+      Item: {
+        [TABLE.partitionKey]: { S: PEER_ITEM_KEY[TABLE.partitionKey]! },
+        [TABLE.sortKey]: { S: PEER_ITEM_KEY[TABLE.sortKey]! },
+        title: { S: 'peer' },
+      },
     }),
   );
   const handlerBundle = await buildHandlerBundle();
@@ -342,7 +375,8 @@ export async function benchColdStart(options: { endpoint: string; tableName: str
     if (!articleId) throw new Error(`table ${options.tableName} has no article to read`);
     const handlerEvent = graphqlEvent(`{ node(id: ${JSON.stringify(articleId)}) { ... on Article { title } } }`);
     const peerEvent = graphqlEvent(PEER_QUERY);
-    if ((await answer(peerBundle, peerEvent)).data.article !== 'peer') throw new Error('the peer did not read its item');
+    if ((await answer(peerBundle, peerEvent)).data.article !== 'peer')
+      throw new Error('the peer did not read its item');
     const peer: number[] = [];
     const handler: number[] = [];
     for (let i = 0; i < runs; i++) {
@@ -371,8 +405,11 @@ export async function benchColdStart(options: { endpoint: string; tableName: str
  * table with the sample article (so the query reads real data), then `benchColdStart`.
  * With `{ endpoint, tableName }` the given table is used as it is.
  */
-export async function benchBundle(target: string | { endpoint: string; tableName?: string; runs?: number }): Promise<ColdStartResult> {
-  const { endpoint, tableName, runs } = typeof target === 'string' ? { endpoint: target, tableName: undefined, runs: undefined } : target;
+export async function benchBundle(
+  target: string | { endpoint: string; tableName?: string; runs?: number },
+): Promise<ColdStartResult> {
+  const { endpoint, tableName, runs } =
+    typeof target === 'string' ? { endpoint: target, tableName: undefined, runs: undefined } : target;
   if (tableName) return benchColdStart({ endpoint, tableName, runs });
   const fresh = `bench-bundle-${randomBytes(4).toString('hex')}`;
   const db = new Db({ tableName: fresh, region: 'us-east-1', endpoint });

@@ -17,7 +17,9 @@ const db = new Db({ tableName: config.tableName, region: config.region, endpoint
 // they are read from Secrets Manager when a request first presents a key, then cached.
 // Outside AWS (tests) CLAIMGRAPH_KEY_PEPPER / CLAIMGRAPH_ADMIN_KEY still apply.
 const keySecrets =
-  config.pepperSecretId || config.adminKeySecretId ? secretsManagerKeySecrets(config, () => sdkSecretReader(config.region)) : undefined;
+  config.pepperSecretId || config.adminKeySecretId
+    ? secretsManagerKeySecrets(config, () => sdkSecretReader(config.region))
+    : undefined;
 // With the function's JSON log format, console.error writes one structured record
 // (level, requestId, errorType, errorMessage, stackTrace) per unexpected error.
 const yoga = createServer({ db, ...settingsFrom(config), keySecrets, logError: (error) => console.error(error) });
@@ -71,7 +73,10 @@ export async function resultOf(response: Response): Promise<APIGatewayProxyStruc
   };
 }
 
-export async function handler(event: APIGatewayProxyEventV2, context?: LambdaContext): Promise<APIGatewayProxyStructuredResultV2> {
+export async function handler(
+  event: APIGatewayProxyEventV2,
+  context?: LambdaContext,
+): Promise<APIGatewayProxyStructuredResultV2> {
   const { url, init } = requestOf(event);
   const serverContext: LambdaServerContext = { event, lambdaContext: context };
   const response = await yoga.fetch(url, init, serverContext);

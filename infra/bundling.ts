@@ -31,7 +31,8 @@ export const NODE_MAJOR = 24;
  * Lets CommonJS dependencies call `require` inside the ESM bundle (esbuild otherwise turns
  * their `require('node:…')` calls into a throwing shim). esbuild adds it to every chunk.
  */
-export const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+export const ESM_REQUIRE_BANNER =
+  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 /** Files the handler reads at run time, copied next to the bundled file (paths from the root). */
 export const BUNDLE_ASSETS = ['data/gazetteer.tsv.gz'] as const;

@@ -35,12 +35,15 @@ export class ClaimgraphStack extends Stack {
 
     this.table = new ClaimgraphTable(this, 'Data');
     this.pepper = new Secret(this, 'KeyPepper', {
-      description: 'claimgraph: the pepper API key MACs are keyed with (a key item written into the table without it authorises nothing)',
+      description:
+        'claimgraph: the pepper API key MACs are keyed with (a key item written into the table without it authorises nothing)',
       generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
       // The stored key MACs are only as durable as this secret: it lives as long as the (retained) table.
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.adminKeySecret = settings.adminKeySecretName ? Secret.fromSecretNameV2(this, 'AdminKey', settings.adminKeySecretName) : undefined;
+    this.adminKeySecret = settings.adminKeySecretName
+      ? Secret.fromSecretNameV2(this, 'AdminKey', settings.adminKeySecretName)
+      : undefined;
     this.graphql = new GraphqlFunction(this, 'Graphql', {
       table: this.table,
       memorySize: settings.memorySize,
@@ -66,10 +69,22 @@ export class ClaimgraphStack extends Stack {
       alarmTopicArn: settings.alarmTopicArn,
     });
 
-    new CfnOutput(this, 'GraphqlUrl', { value: this.http.graphqlUrl, description: 'The GraphQL endpoint (POST, or GET with ?query=)' });
-    new CfnOutput(this, 'TableName', { value: this.table.table.tableName, description: 'The DynamoDB table (retained when the stack is deleted)' });
-    new CfnOutput(this, 'KeyPepperSecret', { value: this.pepper.secretArn, description: 'The API key pepper secret (npm run keys -- --aws reads it with your credentials)' });
-    new CfnOutput(this, 'FunctionName', { value: this.graphql.function.functionName, description: 'The GraphQL Lambda function' });
+    new CfnOutput(this, 'GraphqlUrl', {
+      value: this.http.graphqlUrl,
+      description: 'The GraphQL endpoint (POST, or GET with ?query=)',
+    });
+    new CfnOutput(this, 'TableName', {
+      value: this.table.table.tableName,
+      description: 'The DynamoDB table (retained when the stack is deleted)',
+    });
+    new CfnOutput(this, 'KeyPepperSecret', {
+      value: this.pepper.secretArn,
+      description: 'The API key pepper secret (npm run keys -- --aws reads it with your credentials)',
+    });
+    new CfnOutput(this, 'FunctionName', {
+      value: this.graphql.function.functionName,
+      description: 'The GraphQL Lambda function',
+    });
 
     this.suppressNagFindings();
   }

@@ -51,7 +51,8 @@ export class PepperError extends Error {
 }
 
 export function checkPepper(pepper: string): string {
-  if (pepper.length < MIN_PEPPER_LENGTH || /\s/.test(pepper)) throw new PepperError(`the API key pepper must be at least ${MIN_PEPPER_LENGTH} characters with no spaces`);
+  if (pepper.length < MIN_PEPPER_LENGTH || /\s/.test(pepper))
+    throw new PepperError(`the API key pepper must be at least ${MIN_PEPPER_LENGTH} characters with no spaces`);
   return pepper;
 }
 
@@ -63,7 +64,10 @@ export const newPepper = (): string => randomBytes(32).toString('base64url');
  * `maxAgeMs` by the clock `now`, so a rotated secret is picked up; a failed load is not
  * cached, so the next request tries again.
  */
-export function cachedSecrets(load: KeySecretsSource, options: { maxAgeMs?: number; now?: () => number } = {}): KeySecretsSource {
+export function cachedSecrets(
+  load: KeySecretsSource,
+  options: { maxAgeMs?: number; now?: () => number } = {},
+): KeySecretsSource {
   const { maxAgeMs = Number.POSITIVE_INFINITY, now = Date.now } = options;
   let cached: { value: Promise<KeySecrets>; at: number } | undefined;
   return () => {
@@ -87,18 +91,35 @@ const keyMac = (pepper: string, id: string, scope: string, secret: string): Buff
   createHmac('sha256', pepper).update(`${id}\n${scope}\n${secret}`).digest();
 
 export function checkScope(scope: string): Scope {
-  if (!(SCOPES as readonly string[]).includes(scope)) throw new ValidationError(`scope must be one of ${SCOPES.join(', ')}`, ['scope']);
+  if (!(SCOPES as readonly string[]).includes(scope))
+    throw new ValidationError(`scope must be one of ${SCOPES.join(', ')}`, ['scope']);
   return scope as Scope;
 }
 
 /** Creates a key; the returned secret is shown once and never stored. The pepper must be the server's. */
-export async function createApiKey(db: Db, name: string, scope: Scope, pepper: string): Promise<{ key: ApiKey; secret: string }> {
+export async function createApiKey(
+  db: Db,
+  name: string,
+  scope: Scope,
+  pepper: string,
+): Promise<{ key: ApiKey; secret: string }> {
   if (!name.trim() || name.length > 100) throw new ValidationError('name must be 1 to 100 characters', ['name']);
   checkPepper(pepper);
   const id = randomBytes(9).toString('base64url').replace(/_/g, '-');
   const secret = randomBytes(32).toString('base64url');
-  const key: StoredKey = { id, name: name.trim(), scope, createdAt: new Date().toISOString(), keyMac: keyMac(pepper, id, scope, secret).toString('hex') };
-  await db.transact([{ put: { ...apiKeyKey(id), gsi3pk: API_KEYS_PARTITION, gsi3sk: `${key.createdAt}#${id}`, ...key }, condition: 'attribute_not_exists(pk)' }]);
+  const key: StoredKey = {
+    id,
+    name: name.trim(),
+    scope,
+    createdAt: new Date().toISOString(),
+    keyMac: keyMac(pepper, id, scope, secret).toString('hex'),
+  };
+  await db.transact([
+    {
+      put: { ...apiKeyKey(id), gsi3pk: API_KEYS_PARTITION, gsi3sk: `${key.createdAt}#${id}`, ...key },
+      condition: 'attribute_not_exists(pk)',
+    },
+  ]);
   const { keyMac: _, ...visible } = key;
   return { key: visible, secret: `cg_${id}_${secret}` };
 }
@@ -107,7 +128,13 @@ export async function listApiKeys(db: Db): Promise<ApiKey[]> {
   const keys: ApiKey[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
-    const page = await db.query({ index: 'gsi3', keyCondition: '#pk = :pk', names: { '#pk': 'gsi3pk' }, values: { ':pk': API_KEYS_PARTITION }, startKey });
+    const page = await db.query({
+      index: 'gsi3',
+      keyCondition: '#pk = :pk',
+      names: { '#pk': 'gsi3pk' },
+      values: { ':pk': API_KEYS_PARTITION },
+      startKey,
+    });
     for (const item of page.items) {
       const { keyMac: _, secretHash: __, ...key } = withoutKeys<StoredKey & { secretHash?: string }>(item);
       keys.push(key);
@@ -141,7 +168,11 @@ export class ForbiddenError extends ClaimgraphError {
  * The scope a request's `Authorization: Bearer <key>` grants, or null without the header.
  * A malformed, unknown or revoked key is UNAUTHENTICATED (never silently anonymous).
  */
-export async function authenticate(db: Db, authorization: string | null, secrets: KeySecrets | KeySecretsSource): Promise<Scope | null> {
+export async function authenticate(
+  db: Db,
+  authorization: string | null,
+  secrets: KeySecrets | KeySecretsSource,
+): Promise<Scope | null> {
   if (!authorization) return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) throw new UnauthenticatedError('the Authorization header must be "Bearer <API key>"');
@@ -154,10 +185,16 @@ export async function authenticate(db: Db, authorization: string | null, secrets
   const item = await db.get(apiKeyKey(id), true);
   const stored = item ? withoutKeys<StoredKey>(item) : undefined;
   // Without a pepper nothing in the table can be checked: no stored key authorises anything.
-  const usable = stored && pepper && typeof stored.keyMac === 'string' && /^[0-9a-f]{64}$/.test(stored.keyMac) && (SCOPES as readonly string[]).includes(stored.scope);
+  const usable =
+    stored &&
+    pepper &&
+    typeof stored.keyMac === 'string' &&
+    /^[0-9a-f]{64}$/.test(stored.keyMac) &&
+    (SCOPES as readonly string[]).includes(stored.scope);
   // Compute and compare even when the key is unknown, so the timing does not tell which IDs exist.
   const actual = keyMac(pepper ?? '', id, usable ? stored.scope : '', secret);
   const expected = usable ? Buffer.from(stored.keyMac, 'hex') : randomBytes(actual.length);
-  if (!timingSafeEqual(actual, expected) || !usable) throw new UnauthenticatedError('that API key is not valid or was revoked');
+  if (!timingSafeEqual(actual, expected) || !usable)
+    throw new UnauthenticatedError('that API key is not valid or was revoked');
   return stored.scope;
 }

@@ -32,11 +32,17 @@ export async function sdkSecretReader(region: string, endpoint?: string): Promis
 
 /** Loads both secrets in parallel. */
 export async function readKeySecrets(ids: SecretIds, read: SecretReader): Promise<KeySecrets> {
-  if (!ids.pepperSecretId) throw new SecretsError('CLAIMGRAPH_KEY_PEPPER_SECRET is not set: stored API keys cannot be checked');
-  const [pepper, adminKey] = await Promise.all([read(ids.pepperSecretId), ids.adminKeySecretId ? read(ids.adminKeySecretId) : undefined]);
+  if (!ids.pepperSecretId)
+    throw new SecretsError('CLAIMGRAPH_KEY_PEPPER_SECRET is not set: stored API keys cannot be checked');
+  const [pepper, adminKey] = await Promise.all([
+    read(ids.pepperSecretId),
+    ids.adminKeySecretId ? read(ids.adminKeySecretId) : undefined,
+  ]);
   const trimmedAdmin = adminKey?.trim();
   if (trimmedAdmin !== undefined && (trimmedAdmin.length < 16 || /\s/.test(trimmedAdmin))) {
-    throw new SecretsError(`the admin key secret ${ids.adminKeySecretId} must be at least 16 characters with no spaces`);
+    throw new SecretsError(
+      `the admin key secret ${ids.adminKeySecretId} must be at least 16 characters with no spaces`,
+    );
   }
   return { pepper: checkPepper(pepper.trim()), adminKey: trimmedAdmin };
 }

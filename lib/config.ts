@@ -83,14 +83,16 @@ function readSecret(env: Env, name: string): string | undefined {
 function readPepper(env: Env): string | undefined {
   const raw = env.CLAIMGRAPH_KEY_PEPPER;
   if (raw === undefined || raw === '') return undefined;
-  if (raw.length < 32 || /\s/.test(raw)) throw new ConfigError('CLAIMGRAPH_KEY_PEPPER must be at least 32 characters with no spaces');
+  if (raw.length < 32 || /\s/.test(raw))
+    throw new ConfigError('CLAIMGRAPH_KEY_PEPPER must be at least 32 characters with no spaces');
   return raw;
 }
 
 function readHost(env: Env): string {
   const raw = env.CLAIMGRAPH_HOST;
   if (raw === undefined || raw === '') return '127.0.0.1';
-  if (!/^[\w.:-]{1,253}$/.test(raw)) throw new ConfigError(`CLAIMGRAPH_HOST must be a host name or an IP address such as 0.0.0.0, got "${raw}"`);
+  if (!/^[\w.:-]{1,253}$/.test(raw))
+    throw new ConfigError(`CLAIMGRAPH_HOST must be a host name or an IP address such as 0.0.0.0, got "${raw}"`);
   return raw;
 }
 

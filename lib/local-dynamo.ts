@@ -10,7 +10,16 @@
  */
 import { spawn as spawnProcess, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { delimiter, dirname, join } from 'node:path';
@@ -73,11 +82,21 @@ function spawnDynamoLocal(port: number, dataDir: string | undefined): { child: C
   const home = dynamoLocalHome();
   const classpath = [join(home, 'DynamoDBLocal.jar'), join(home, 'DynamoDBLocal_lib', '*')].join(delimiter);
   const launcher = loopbackLauncher(home, classpath);
-  if (!launcher) return { child: spawn({ port, path: dataDir ?? null, sharedDb: true, stdio: 'pipe' }), loopbackOnly: false };
+  if (!launcher)
+    return { child: spawn({ port, path: dataDir ?? null, sharedDb: true, stdio: 'pipe' }), loopbackOnly: false };
   const storage = dataDir ? ['-dbPath', dataDir] : ['-inMemory'];
   const child = spawnProcess(
     'java',
-    [`-Djava.library.path=${join(home, 'DynamoDBLocal_lib')}`, '-cp', [launcher, classpath].join(delimiter), LAUNCHER_CLASS, ...storage, '-port', String(port), '-sharedDb'],
+    [
+      `-Djava.library.path=${join(home, 'DynamoDBLocal_lib')}`,
+      '-cp',
+      [launcher, classpath].join(delimiter),
+      LAUNCHER_CLASS,
+      ...storage,
+      '-port',
+      String(port),
+      '-sharedDb',
+    ],
     { cwd: home, stdio: 'pipe' },
   );
   return { child, loopbackOnly: true };
@@ -103,7 +122,9 @@ export function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -195,7 +216,11 @@ export async function openLocalDatabase(
   options: { inMemory?: boolean; share?: boolean; signal?: AbortSignal } = {},
 ): Promise<{ endpoint: string; description: string; tableName?: string; close(): Promise<void> }> {
   if (config.dynamodbEndpoint) {
-    return { endpoint: config.dynamodbEndpoint, description: `DynamoDB at ${config.dynamodbEndpoint}`, close: async () => {} };
+    return {
+      endpoint: config.dynamodbEndpoint,
+      description: `DynamoDB at ${config.dynamodbEndpoint}`,
+      close: async () => {},
+    };
   }
   // A running `npm start` (in memory or not): its database is the one the user is looking at.
   const running = options.share ? readRuntimeFile(config) : null;
@@ -214,12 +239,23 @@ export async function openLocalDatabase(
     if (owner && owner.pid !== process.pid) {
       if (!options.share) {
         const local = await startLocalDynamo({ signal: options.signal });
-        return { ...local, description: `DynamoDB Local in memory at ${local.endpoint}${exposure(local)} (another instance, pid ${owner.pid}, uses ${config.localDataDir})`, close: local.stop };
+        return {
+          ...local,
+          description: `DynamoDB Local in memory at ${local.endpoint}${exposure(local)} (another instance, pid ${owner.pid}, uses ${config.localDataDir})`,
+          close: local.stop,
+        };
       }
-      return { endpoint: owner.endpoint, description: `the DynamoDB Local of npm start (pid ${owner.pid}) at ${owner.endpoint}`, close: async () => {} };
+      return {
+        endpoint: owner.endpoint,
+        description: `the DynamoDB Local of npm start (pid ${owner.pid}) at ${owner.endpoint}`,
+        close: async () => {},
+      };
     }
   }
-  const local = await startLocalDynamo({ signal: options.signal, ...(options.inMemory ? {} : { dataDir: join(config.localDataDir, 'dynamodb') }) });
+  const local = await startLocalDynamo({
+    signal: options.signal,
+    ...(options.inMemory ? {} : { dataDir: join(config.localDataDir, 'dynamodb') }),
+  });
   if (!options.inMemory) {
     writeFileSync(lock, JSON.stringify({ pid: process.pid, endpoint: local.endpoint }));
     process.once('exit', () => rmSync(lock, { force: true }));

@@ -16,7 +16,8 @@ import { parseArgs } from 'node:util';
 import { ConfigError, readConfig } from '../lib/config.js';
 import { readRuntimeFile } from '../lib/runtime-file.js';
 
-const USAGE = 'usage: npm run ingest -- [--url http://host:port/graphql] <.txt, .json or .jsonl files, or folders of them>';
+const USAGE =
+  'usage: npm run ingest -- [--url http://host:port/graphql] <.txt, .json or .jsonl files, or folders of them>';
 const EXTENSIONS = new Set(['.txt', '.json', '.jsonl', '.ndjson']);
 
 interface ArticleInput {
@@ -105,7 +106,13 @@ async function send(url: string, key: string | undefined, input: ArticleInput): 
     throw new FatalError(`no claimgraph API answers at ${url} (${cause}): start one with npm start, or pass --url`);
   }
   const body = (await response.json().catch(() => ({}))) as {
-    data?: { ingestArticle?: { created: boolean; article: { id: string } | null; userErrors: { field?: string[]; message: string; code: string }[] } };
+    data?: {
+      ingestArticle?: {
+        created: boolean;
+        article: { id: string } | null;
+        userErrors: { field?: string[]; message: string; code: string }[];
+      };
+    };
     errors?: { message: string; extensions?: { code?: string } }[];
   };
   const code = body.errors?.[0]?.extensions?.code;
@@ -115,9 +122,18 @@ async function send(url: string, key: string | undefined, input: ArticleInput): 
     );
   }
   const payload = body.data?.ingestArticle;
-  if (!payload) return { status: 'failed', reason: body.errors?.map((error) => error.message).join('; ') ?? `HTTP ${response.status}` };
+  if (!payload)
+    return {
+      status: 'failed',
+      reason: body.errors?.map((error) => error.message).join('; ') ?? `HTTP ${response.status}`,
+    };
   if (payload.userErrors.length > 0) {
-    return { status: 'failed', reason: payload.userErrors.map((error) => `${error.code} ${error.field?.join('.') ?? ''}: ${error.message}`).join('; ') };
+    return {
+      status: 'failed',
+      reason: payload.userErrors
+        .map((error) => `${error.code} ${error.field?.join('.') ?? ''}: ${error.message}`)
+        .join('; '),
+    };
   }
   return { status: payload.created ? 'new' : 'unchanged', id: payload.article?.id };
 }
@@ -152,7 +168,9 @@ async function main(): Promise<number> {
   } catch {
     throw new UsageError(`--url must be a URL such as http://127.0.0.1:4000/graphql, got "${url}"`);
   }
-  const where = running ? ` (the running npm start, pid ${running.pid}: table ${running.tableName} on ${running.database})` : '';
+  const where = running
+    ? ` (the running npm start, pid ${running.pid}: table ${running.tableName} on ${running.database})`
+    : '';
   console.log(`Sending ${items.length} article(s) to ${url}${where}`);
   const key = process.env.CLAIMGRAPH_KEY || process.env.CLAIMGRAPH_ADMIN_KEY || undefined;
 
@@ -160,7 +178,9 @@ async function main(): Promise<number> {
   const failures: string[] = [];
   const lines = !process.stdout.isTTY;
   for (const [index, item] of items.entries()) {
-    const outcome: Outcome = item.input ? await send(url, key, item.input) : { status: 'failed', reason: item.error ?? 'unreadable' };
+    const outcome: Outcome = item.input
+      ? await send(url, key, item.input)
+      : { status: 'failed', reason: item.error ?? 'unreadable' };
     counts[outcome.status]++;
     if (outcome.status === 'failed') failures.push(`${item.source}: ${outcome.reason}`);
     if (lines) {

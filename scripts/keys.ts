@@ -20,10 +20,19 @@ const USAGE = 'usage: npm run keys -- [--aws] create --name NAME --scope read|wr
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { name: { type: 'string' }, scope: { type: 'string', default: 'write' }, aws: { type: 'boolean', default: false } },
+    options: {
+      name: { type: 'string' },
+      scope: { type: 'string', default: 'write' },
+      aws: { type: 'boolean', default: false },
+    },
   });
   const [command, id] = positionals;
-  if (!command || !['create', 'list', 'revoke'].includes(command) || (command === 'revoke' && !id) || (command === 'create' && !values.name)) {
+  if (
+    !command ||
+    !['create', 'list', 'revoke'].includes(command) ||
+    (command === 'revoke' && !id) ||
+    (command === 'create' && !values.name)
+  ) {
     console.error(USAGE);
     return 2;
   }
@@ -42,12 +51,19 @@ async function main(): Promise<number> {
       const scope = checkScope(values.scope!);
       // The server checks keys with its pepper: on AWS the stack's secret, locally the data folder's.
       const pepper = values.aws
-        ? (await readKeySecrets({ pepperSecretId: config.pepperSecretId, adminKeySecretId: undefined }, await sdkSecretReader(config.region))).pepper!
+        ? (
+            await readKeySecrets(
+              { pepperSecretId: config.pepperSecretId, adminKeySecretId: undefined },
+              await sdkSecretReader(config.region),
+            )
+          ).pepper!
         : localPepper(config);
       const { key, secret } = await createApiKey(db, values.name!, scope, pepper);
       console.log(`Created key ${key.id} "${key.name}" with scope ${key.scope}. It is shown only now:\n${secret}`);
     } else if (command === 'list') {
-      console.table((await listApiKeys(db)).map(({ id: keyId, name, scope, createdAt }) => ({ id: keyId, name, scope, createdAt })));
+      console.table(
+        (await listApiKeys(db)).map(({ id: keyId, name, scope, createdAt }) => ({ id: keyId, name, scope, createdAt })),
+      );
     } else {
       await revokeApiKey(db, id!);
       console.log(`Revoked key ${id}.`);
@@ -61,7 +77,12 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const expected = error instanceof ConfigError || error instanceof JavaMissingError || error instanceof ClaimgraphError || error instanceof PepperError || error instanceof SecretsError;
+    const expected =
+      error instanceof ConfigError ||
+      error instanceof JavaMissingError ||
+      error instanceof ClaimgraphError ||
+      error instanceof PepperError ||
+      error instanceof SecretsError;
     console.error(expected ? (error as Error).message : error);
     process.exit(1);
   },

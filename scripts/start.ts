@@ -76,7 +76,9 @@ async function main(): Promise<void> {
   if (!values['no-samples']) {
     console.log('Loading the sample articles...');
     for (const result of await loadSamples(db)) {
-      console.log(`Sample "${result.article.title}": ${result.created ? 'loaded' : 'already there'} (${result.article.claimIds.length} claims)`);
+      console.log(
+        `Sample "${result.article.title}": ${result.created ? 'loaded' : 'already there'} (${result.article.claimIds.length} claims)`,
+      );
     }
   }
 
@@ -84,23 +86,41 @@ async function main(): Promise<void> {
   const http = createHttpServer(yoga);
   server = http;
   http.on('error', (error: NodeJS.ErrnoException) => {
-    console.error(error.code === 'EADDRINUSE' ? `Port ${config.port} is in use: pass --port N or set PORT.` : error.message);
+    console.error(
+      error.code === 'EADDRINUSE' ? `Port ${config.port} is in use: pass --port N or set PORT.` : error.message,
+    );
     void stop(1);
   });
   http.listen(config.port, config.host, () => {
     const address = http.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+    const shownHost = config.host.includes(':')
+      ? `[${config.host}]`
+      : config.host === '0.0.0.0'
+        ? '127.0.0.1'
+        : config.host;
     const url = `http://${shownHost}:${port}${yoga.graphqlEndpoint}`;
-    writeRuntimeFile(config, { pid: process.pid, url, dynamodbEndpoint: opened.endpoint, tableName: config.tableName, database: opened.description });
+    writeRuntimeFile(config, {
+      pid: process.pid,
+      url,
+      dynamodbEndpoint: opened.endpoint,
+      tableName: config.tableName,
+      database: opened.description,
+    });
     process.once('exit', () => removeRuntimeFile(config));
     console.log(`claimgraph is ready: GraphiQL at ${url}`);
     if (!LOOPBACK.has(config.host)) {
-      console.log(`Listening on ${config.host}: other machines can reach the API (reads are open unless REQUIRE_KEY_FOR_READ=true).`);
+      console.log(
+        `Listening on ${config.host}: other machines can reach the API (reads are open unless REQUIRE_KEY_FOR_READ=true).`,
+      );
     }
     if (!config.adminKey) {
-      console.log('Reads are open; changes need an API key. Get one with: npm run keys -- create --name me --scope write');
-      console.log('(then send "Authorization: Bearer <key>", e.g. in GraphiQL\'s Headers tab), or set CLAIMGRAPH_ADMIN_KEY.');
+      console.log(
+        'Reads are open; changes need an API key. Get one with: npm run keys -- create --name me --scope write',
+      );
+      console.log(
+        '(then send "Authorization: Bearer <key>", e.g. in GraphiQL\'s Headers tab), or set CLAIMGRAPH_ADMIN_KEY.',
+      );
     }
   });
 }

@@ -16,7 +16,8 @@ import { createTestDb, graphqlCaller, ingest, plainText, scanTable, TEST_ADMIN_K
 /** The pepper of the test servers (what the data folder's key-pepper file is to `npm start`). */
 const TEST_PEPPER = 'test-pepper-0123456789abcdefghijklmnopqrstuvwxyz';
 
-const MUTATION = 'mutation { createParty(input: { name: "Auth Test Party", kind: PERSON }) { party { name } userErrors { code } } }';
+const MUTATION =
+  'mutation { createParty(input: { name: "Auth Test Party", kind: PERSON }) { party { name } userErrors { code } } }';
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 
 let db: Db;
@@ -71,14 +72,17 @@ describe('API keys', () => {
     expect(revoked.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
-  it.each(['Basic abc', 'Bearer', 'Bearer cg_nope', `Bearer cg_${'a'.repeat(12)}_${'b'.repeat(43)}`, `Bearer ${TEST_ADMIN_KEY}x`])(
-    'refuses the malformed or unknown credential %s',
-    async (authorization) => {
-      const result = await status(call, '{ __typename }', { authorization });
-      expect(result.status).toBe(401);
-      expect(result.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
-    },
-  );
+  it.each([
+    'Basic abc',
+    'Bearer',
+    'Bearer cg_nope',
+    `Bearer cg_${'a'.repeat(12)}_${'b'.repeat(43)}`,
+    `Bearer ${TEST_ADMIN_KEY}x`,
+  ])('refuses the malformed or unknown credential %s', async (authorization) => {
+    const result = await status(call, '{ __typename }', { authorization });
+    expect(result.status).toBe(401);
+    expect(result.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
 });
 
 describe('key items written by someone else (the pepper)', () => {
@@ -87,7 +91,15 @@ describe('key items written by someone else (the pepper)', () => {
   const forge = async (hashFields: (id: string, secret: string) => Record<string, string>) => {
     const id = randomBytes(9).toString('base64url').replace(/_/g, '-');
     const secret = randomBytes(32).toString('base64url');
-    const item = { pk: `APIKEY#${id}`, sk: 'APIKEY', id, name: 'forged', scope: 'admin', createdAt: '2026-01-01T00:00:00.000Z', ...hashFields(id, secret) };
+    const item = {
+      pk: `APIKEY#${id}`,
+      sk: 'APIKEY',
+      id,
+      name: 'forged',
+      scope: 'admin',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      ...hashFields(id, secret),
+    };
     await db.client.send(new PutItemCommand({ TableName: db.tableName, Item: marshall(item) }));
     return `cg_${id}_${secret}`;
   };
@@ -95,9 +107,15 @@ describe('key items written by someone else (the pepper)', () => {
   const hmac = (pepper: string, value: string) => createHmac('sha256', pepper).update(value).digest('hex');
 
   it.each([
-    ['a plain SHA-256 of the secret (the old format)', (_id: string, secret: string) => ({ secretHash: sha256(secret) })],
+    [
+      'a plain SHA-256 of the secret (the old format)',
+      (_id: string, secret: string) => ({ secretHash: sha256(secret) }),
+    ],
     ['a plain SHA-256 in the new attribute', (_id: string, secret: string) => ({ keyMac: sha256(secret) })],
-    ['an HMAC keyed with another pepper', (id: string, secret: string) => ({ keyMac: hmac(newPepper(), `${id}\nadmin\n${secret}`) })],
+    [
+      'an HMAC keyed with another pepper',
+      (id: string, secret: string) => ({ keyMac: hmac(newPepper(), `${id}\nadmin\n${secret}`) }),
+    ],
     ['an HMAC with an empty pepper', (id: string, secret: string) => ({ keyMac: hmac('', `${id}\nadmin\n${secret}`) })],
   ])('authorises nothing: %s', async (_name, mac) => {
     const key = await forge(mac);
@@ -113,7 +131,9 @@ describe('key items written by someone else (the pepper)', () => {
     const keyOf = { TableName: db.tableName, Key: marshall({ pk: `APIKEY#${key.id}`, sk: 'APIKEY' }) };
     const stored = unmarshall((await db.client.send(new GetItemCommand(keyOf))).Item!);
     expect(JSON.stringify(stored)).not.toContain(secret.slice(-43));
-    await db.client.send(new PutItemCommand({ TableName: db.tableName, Item: marshall({ ...stored, scope: 'admin' }) }));
+    await db.client.send(
+      new PutItemCommand({ TableName: db.tableName, Item: marshall({ ...stored, scope: 'admin' }) }),
+    );
     const promoted = await status(call, MUTATION.replace('Auth Test Party', 'Promoted Party'), bearer(secret));
     expect(promoted.status).toBe(401);
   });
@@ -149,7 +169,10 @@ describe('key items written by someone else (the pepper)', () => {
   it('caches for maxAgeMs by the given clock, so a rotated secret takes over', async () => {
     let now = 0;
     let version = 0;
-    const source = cachedSecrets(async () => ({ pepper: `pepper-${++version}`, adminKey: undefined }), { maxAgeMs: 1000, now: () => now });
+    const source = cachedSecrets(async () => ({ pepper: `pepper-${++version}`, adminKey: undefined }), {
+      maxAgeMs: 1000,
+      now: () => now,
+    });
     expect((await source()).pepper).toBe('pepper-1');
     now = 1000;
     expect((await source()).pepper).toBe('pepper-1');
@@ -208,14 +231,22 @@ describe('npm run keys', () => {
   const keys = (args: string[], tableName: string) =>
     run(process.execPath, ['--import', 'tsx', 'scripts/keys.ts', ...args], {
       cwd: fileURLToPath(new URL('..', import.meta.url)),
-      env: { ...process.env, DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'), TABLE_NAME: tableName, CLAIMGRAPH_KEY_PEPPER: TEST_PEPPER },
+      env: {
+        ...process.env,
+        DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
+        TABLE_NAME: tableName,
+        CLAIMGRAPH_KEY_PEPPER: TEST_PEPPER,
+      },
     });
 
   it('creates a key printed once, lists it without the secret, and revokes it', async () => {
     const created = await keys(['create', '--name', 'ci-writer', '--scope', 'write'], db.tableName);
     const secret = /^(cg_\S+)$/m.exec(created.stdout)![1]!;
     const id = secret.split('_')[1]!;
-    expect((await status(call, MUTATION.replace('Auth Test Party', 'CLI Party'), bearer(secret))).body.data.createParty.userErrors).toEqual([]);
+    expect(
+      (await status(call, MUTATION.replace('Auth Test Party', 'CLI Party'), bearer(secret))).body.data.createParty
+        .userErrors,
+    ).toEqual([]);
     const listed = await keys(['list'], db.tableName);
     expect(listed.stdout).toContain('ci-writer');
     expect(listed.stdout).not.toContain(secret);

@@ -87,7 +87,10 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
     const folder = join(work, 'good');
     write(join(folder, 'a.txt'), plainText(101));
     write(join(folder, 'b.json'), JSON.stringify({ text: plainText(102), title: 'B', url: 'https://example.org/b' }));
-    write(join(folder, 'more', 'c.jsonl'), `${JSON.stringify({ text: plainText(103) })}\n\n${JSON.stringify({ text: plainText(104), publisher: 'P' })}\n`);
+    write(
+      join(folder, 'more', 'c.jsonl'),
+      `${JSON.stringify({ text: plainText(103) })}\n\n${JSON.stringify({ text: plainText(104), publisher: 'P' })}\n`,
+    );
     write(join(folder, 'notes.md'), 'not an article');
     const before = await articleCount();
 
@@ -112,7 +115,12 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
   it('reports each article it cannot send by file and line, sends the rest, and exits 1', async () => {
     const file = write(
       join(work, 'mixed.jsonl'),
-      [JSON.stringify({ text: plainText(201) }), '{ not json', JSON.stringify({ title: 'no text' }), JSON.stringify({ text: plainText(202), url: 'not a url' })].join('\n'),
+      [
+        JSON.stringify({ text: plainText(201) }),
+        '{ not json',
+        JSON.stringify({ title: 'no text' }),
+        JSON.stringify({ text: plainText(202), url: 'not a url' }),
+      ].join('\n'),
     );
     const before = await articleCount();
     const result = await ingest(['--url', url, file]);
@@ -150,18 +158,33 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', () => resolve()));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const result = await ingest(['--url', `http://127.0.0.1:${port}/graphql`, write(join(work, 'nowhere.txt'), plainText(501))]);
+    const result = await ingest([
+      '--url',
+      `http://127.0.0.1:${port}/graphql`,
+      write(join(work, 'nowhere.txt'), plainText(501)),
+    ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`no claimgraph API answers at http://127.0.0.1:${port}/graphql`);
   });
 
   it('goes to the running npm start by default (its runtime file), and says which one', async () => {
     const dataDir = join(work, 'running');
-    writeRuntimeFile({ localDataDir: dataDir }, { pid: process.pid, url, dynamodbEndpoint: inject('dynamodbEndpoint'), tableName: db.tableName, database: 'DynamoDB Local in memory' });
+    writeRuntimeFile(
+      { localDataDir: dataDir },
+      {
+        pid: process.pid,
+        url,
+        dynamodbEndpoint: inject('dynamodbEndpoint'),
+        tableName: db.tableName,
+        database: 'DynamoDB Local in memory',
+      },
+    );
     const before = await articleCount();
     const result = await ingest([write(join(work, 'default.txt'), plainText(601))], { CLAIMGRAPH_DATA_DIR: dataDir });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`Sending 1 article(s) to ${url} (the running npm start, pid ${process.pid}: table ${db.tableName} on DynamoDB Local in memory)`);
+    expect(result.stdout).toContain(
+      `Sending 1 article(s) to ${url} (the running npm start, pid ${process.pid}: table ${db.tableName} on DynamoDB Local in memory)`,
+    );
     expect(await articleCount()).toBe(before + 1);
   });
 });
@@ -169,10 +192,24 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
 describe('npm run keys', { timeout: 120_000 }, () => {
   it('writes into the running npm start’s database (no DynamoDB Local of its own), says so, and the key works there', async () => {
     const dataDir = join(work, 'running-keys');
-    writeRuntimeFile({ localDataDir: dataDir }, { pid: process.pid, url, dynamodbEndpoint: inject('dynamodbEndpoint'), tableName: db.tableName, database: 'DynamoDB Local in memory' });
-    const created = await run('scripts/keys.ts', ['create', '--name', 'cli', '--scope', 'write'], { CLAIMGRAPH_DATA_DIR: dataDir, CLAIMGRAPH_KEY_PEPPER: PEPPER });
+    writeRuntimeFile(
+      { localDataDir: dataDir },
+      {
+        pid: process.pid,
+        url,
+        dynamodbEndpoint: inject('dynamodbEndpoint'),
+        tableName: db.tableName,
+        database: 'DynamoDB Local in memory',
+      },
+    );
+    const created = await run('scripts/keys.ts', ['create', '--name', 'cli', '--scope', 'write'], {
+      CLAIMGRAPH_DATA_DIR: dataDir,
+      CLAIMGRAPH_KEY_PEPPER: PEPPER,
+    });
     expect(created.code).toBe(0);
-    expect(created.stderr).toContain(`Keys of table ${db.tableName} on the database of the running npm start (pid ${process.pid}, ${url})`);
+    expect(created.stderr).toContain(
+      `Keys of table ${db.tableName} on the database of the running npm start (pid ${process.pid}, ${url})`,
+    );
     const key = /^(cg_\S+)$/m.exec(created.stdout)![1]!;
     const sent = await ingest(['--url', url, write(join(work, 'keyed.txt'), plainText(701))], { CLAIMGRAPH_KEY: key });
     expect(sent.code).toBe(0);

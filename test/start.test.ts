@@ -28,10 +28,21 @@ function dataDir(): string {
 }
 
 /** Starts scripts/start.ts; resolves once its output matches `until` (by default: ready). */
-function start(args: string[], env: Record<string, string> = {}, until: RegExp = /GraphiQL at (http:\/\/\S+\/graphql)/): Promise<Started> {
+function start(
+  args: string[],
+  env: Record<string, string> = {},
+  until: RegExp = /GraphiQL at (http:\/\/\S+\/graphql)/,
+): Promise<Started> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', ...args], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '', DYNAMODB_ENDPOINT: '', CLAIMGRAPH_HOST: '', CLAIMGRAPH_DATA_DIR: dataDir(), ...env },
+    env: {
+      ...process.env,
+      PORT: '',
+      DYNAMODB_ENDPOINT: '',
+      CLAIMGRAPH_HOST: '',
+      CLAIMGRAPH_DATA_DIR: dataDir(),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.push(child);
@@ -55,7 +66,11 @@ const externalAddress = (): string | undefined =>
 
 /** Whether anything accepts an HTTP request at `url`. */
 const reachable = (url: string): Promise<boolean> =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }).then(
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"query":"{ __typename }"}',
+  }).then(
     () => true,
     () => false,
   );
@@ -72,7 +87,11 @@ const ADMIN_KEY = 'start-test-admin-key-42';
 
 async function query(url: string, body: string, key?: string): Promise<any> {
   const auth: Record<string, string> = key ? { authorization: `Bearer ${key}` } : {};
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query: body }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...auth },
+    body: JSON.stringify({ query: body }),
+  });
   return response.json();
 }
 
@@ -94,10 +113,17 @@ describe('npm start', { timeout: 300_000 }, () => {
     expect(a.url).not.toBe(b.url);
     expect(a.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
     for (const instance of [a, b]) {
-      const result = await query(instance.url, '{ articles { edges { node { title claims(first: 1) { edges { node { claimant { name } } } } } } } }');
-      expect(result.data.articles.edges[0].node.title).toBe('Azerbaijani forces shell Stepanakert a day after Shushi falls');
+      const result = await query(
+        instance.url,
+        '{ articles { edges { node { title claims(first: 1) { edges { node { claimant { name } } } } } } } }',
+      );
+      expect(result.data.articles.edges[0].node.title).toBe(
+        'Azerbaijani forces shell Stepanakert a day after Shushi falls',
+      );
     }
-    const ports = [a, b].map((instance) => /DynamoDB Local .*at http:\/\/127\.0\.0\.1:(\d+)/.exec(instance.output())![1]!);
+    const ports = [a, b].map(
+      (instance) => /DynamoDB Local .*at http:\/\/127\.0\.0\.1:(\d+)/.exec(instance.output())![1]!,
+    );
     expect(ports[0]).not.toBe(ports[1]);
     expect(javaOnPort(ports[0]!)).toBe(1);
     expect(await Promise.all([stop(a.child, 'SIGINT'), stop(b.child, 'SIGTERM')])).toEqual([0, 0]);
@@ -107,20 +133,25 @@ describe('npm start', { timeout: 300_000 }, () => {
 
   it('listens on 127.0.0.1 only, unless --host says otherwise', async () => {
     const external = externalAddress();
-    const [local, open] = await Promise.all([start(['--in-memory', '--no-samples', '--port', '0']), start(['--in-memory', '--no-samples', '--port', '0', '--host', '0.0.0.0'])]);
+    const [local, open] = await Promise.all([
+      start(['--in-memory', '--no-samples', '--port', '0']),
+      start(['--in-memory', '--no-samples', '--port', '0', '--host', '0.0.0.0']),
+    ]);
     const portOf = (url: string) => new URL(url).port;
     expect(await reachable(local.url)).toBe(true);
     expect(local.output()).not.toContain('other machines can reach the API');
     expect(open.output()).toContain('Listening on 0.0.0.0: other machines can reach the API');
     // DynamoDB Local (no authentication) is bound to 127.0.0.1 where a JDK can build the launcher, as here.
-    const dynamoUrl = (instance: Started) => /DynamoDB Local in memory at (http:\/\/127\.0\.0\.1:\d+) \(this machine only\)/.exec(instance.output())?.[1];
+    const dynamoUrl = (instance: Started) =>
+      /DynamoDB Local in memory at (http:\/\/127\.0\.0\.1:\d+) \(this machine only\)/.exec(instance.output())?.[1];
     expect(dynamoUrl(local)).toBeDefined();
     expect(await reachable(dynamoUrl(local)!)).toBe(true);
     if (external) {
       // The same port on this machine's network address: refused for the default, answered with --host 0.0.0.0.
       expect(await reachable(`http://${external}:${portOf(local.url)}/graphql`)).toBe(false);
       expect(await reachable(`http://${external}:${portOf(open.url)}/graphql`)).toBe(true);
-      for (const instance of [local, open]) expect(await reachable(dynamoUrl(instance)!.replace('127.0.0.1', external))).toBe(false);
+      for (const instance of [local, open])
+        expect(await reachable(dynamoUrl(instance)!.replace('127.0.0.1', external))).toBe(false);
     } else {
       console.warn('no non-loopback IPv4 address on this machine: reachability from outside not checked');
     }
@@ -145,7 +176,10 @@ describe('npm start', { timeout: 300_000 }, () => {
 
   it('keeps data under the data folder across a restart, and --no-samples skips the sample', async () => {
     const dir = dataDir();
-    const first = await start(['--no-samples', '--port', '0'], { CLAIMGRAPH_DATA_DIR: dir, CLAIMGRAPH_ADMIN_KEY: ADMIN_KEY });
+    const first = await start(['--no-samples', '--port', '0'], {
+      CLAIMGRAPH_DATA_DIR: dir,
+      CLAIMGRAPH_ADMIN_KEY: ADMIN_KEY,
+    });
     // The pepper of this install: made on first start, readable by its owner only, kept across restarts.
     const pepper = readFileSync(join(dir, 'key-pepper'), 'utf8');
     expect(statSync(join(dir, 'key-pepper')).mode & 0o777).toBe(0o600);
@@ -162,9 +196,14 @@ describe('npm start', { timeout: 300_000 }, () => {
   });
 
   it('uses an existing DynamoDB named by DYNAMODB_ENDPOINT', async () => {
-    const instance = await start(['--port', '0'], { DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'), TABLE_NAME: `start-${process.pid}-${Math.random().toString(36).slice(2)}` });
+    const instance = await start(['--port', '0'], {
+      DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
+      TABLE_NAME: `start-${process.pid}-${Math.random().toString(36).slice(2)}`,
+    });
     expect(instance.output()).toContain(`Using DynamoDB at ${inject('dynamodbEndpoint')}`);
-    expect((await query(instance.url, '{ articles { edges { node { title } } } }')).data.articles.edges).toHaveLength(1);
+    expect((await query(instance.url, '{ articles { edges { node { title } } } }')).data.articles.edges).toHaveLength(
+      1,
+    );
     await stop(instance.child);
   });
 
@@ -174,7 +213,9 @@ describe('npm start', { timeout: 300_000 }, () => {
     symlinkSync(process.execPath, join(bin, 'node'));
     const failure = await start(['--in-memory', '--port', '0'], { PATH: bin }).catch((error) => error);
     expect(failure.code).toBe(1);
-    expect(failure.output).toMatch(/`java` was not found\. DynamoDB Local needs Java 17 or newer\. Install it \(Debian\/Ubuntu: apt-get install -y openjdk-17-jre-headless\)/);
+    expect(failure.output).toMatch(
+      /`java` was not found\. DynamoDB Local needs Java 17 or newer\. Install it \(Debian\/Ubuntu: apt-get install -y openjdk-17-jre-headless\)/,
+    );
   });
 
   it('fails fast on bad configuration, naming the variable', async () => {

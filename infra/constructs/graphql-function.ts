@@ -4,9 +4,17 @@
  * X-Ray active tracing, and a role that may do exactly what the data layer does on this table
  * and its indexes, and read the two key secrets.
  */
-import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ArnFormat, type Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Effect, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { ApplicationLogLevel, Architecture, Function as LambdaFunction, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
+import {
+  ApplicationLogLevel,
+  Architecture,
+  Function as LambdaFunction,
+  LoggingFormat,
+  Runtime,
+  SystemLogLevel,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
@@ -86,7 +94,10 @@ export class GraphqlFunction extends Construct {
               sid: 'ReadKeySecrets',
               effect: Effect.ALLOW,
               actions: [...new Set(Object.values(SECRETS_COMMAND_ACTIONS).flat())],
-              resources: [props.pepperSecret.secretArn, ...(props.adminKeySecret ? [secretArnPattern(this, props.adminKeySecret.secretName)] : [])],
+              resources: [
+                props.pepperSecret.secretArn,
+                ...(props.adminKeySecret ? [secretArnPattern(this, props.adminKeySecret.secretName)] : []),
+              ],
             }),
           ],
         }),
@@ -136,7 +147,6 @@ export class GraphqlFunction extends Construct {
         ...(props.adminKeySecret ? { CLAIMGRAPH_ADMIN_KEY_SECRET: props.adminKeySecret.secretName } : {}),
       },
     });
-
   }
 }
 
@@ -145,5 +155,10 @@ export class GraphqlFunction extends Construct {
  * secret's name in its ARN, so a policy names it with `-??????` (what `grantRead` does too).
  */
 function secretArnPattern(scope: Construct, name: string): string {
-  return Stack.of(scope).formatArn({ service: 'secretsmanager', resource: 'secret', resourceName: `${name}-??????`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+  return Stack.of(scope).formatArn({
+    service: 'secretsmanager',
+    resource: 'secret',
+    resourceName: `${name}-??????`,
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
 }
