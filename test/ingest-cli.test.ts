@@ -4,7 +4,7 @@
  * accept JSON Lines, print a line per article when the output is not a terminal, and exit
  * non-zero on a missing path, a refused key or a failed article.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Db } from '../lib/dynamo.js';
-import { writeRuntimeFile } from '../lib/runtime-file.js';
+import { readRuntimeFile, removeRuntimeFile, writeRuntimeFile } from '../lib/runtime-file.js';
 import { createServer } from '../schema/server.js';
 import { createTestDb, plainText, TEST_ADMIN_KEY } from './support.js';
 
@@ -186,6 +186,21 @@ describe('npm run ingest', { timeout: 120_000 }, () => {
       `Sending 1 article(s) to ${url} (the running npm start, pid ${process.pid}: table ${db.tableName} on DynamoDB Local in memory)`,
     );
     expect(await articleCount()).toBe(before + 1);
+  });
+});
+
+describe('the runtime file', () => {
+  it('names a running server only while its process lives', () => {
+    const config = { localDataDir: join(work, 'stale') };
+    const server = { url, dynamodbEndpoint: 'http://127.0.0.1:1', tableName: 't', database: 'd' };
+    // A process that has exited: its pid no longer answers.
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    writeRuntimeFile(config, { pid: gone, ...server });
+    expect(readRuntimeFile(config)).toBeNull();
+    writeRuntimeFile(config, { pid: process.pid, ...server });
+    expect(readRuntimeFile(config)?.url).toBe(url);
+    removeRuntimeFile(config);
+    expect(readRuntimeFile(config)).toBeNull();
   });
 });
 
