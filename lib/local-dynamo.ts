@@ -56,10 +56,10 @@ function dynamoLocalHome(): string {
  * project's node_modules/.cache (never a shared temp folder, where another user could plant
  * a class); null where there is no `javac` (a JRE without the JDK).
  */
-function loopbackLauncher(home: string, classpath: string): string | null {
+function loopbackLauncher(home: string, classpath: string, cacheRoot: string): string | null {
   const source = readFileSync(LAUNCHER_SOURCE);
   const hash = createHash('sha256').update(source).update(home).digest('hex').slice(0, 16);
-  const cache = fileURLToPath(new URL(`../node_modules/.cache/claimgraph/dynamodb-local-${hash}`, import.meta.url));
+  const cache = join(cacheRoot, `dynamodb-local-${hash}`);
   if (existsSync(join(cache, `${LAUNCHER_CLASS}.class`))) return cache;
   mkdirSync(dirname(cache), { recursive: true });
   const draft = mkdtempSync(`${cache}.tmp-`);
@@ -78,10 +78,14 @@ function loopbackLauncher(home: string, classpath: string): string | null {
 }
 
 /** Spawns DynamoDB Local bound to 127.0.0.1 when the launcher can be had, else from its jar. */
-function spawnDynamoLocal(port: number, dataDir: string | undefined): { child: ChildProcess; loopbackOnly: boolean } {
+function spawnDynamoLocal(
+  port: number,
+  dataDir: string | undefined,
+  cacheRoot: string,
+): { child: ChildProcess; loopbackOnly: boolean } {
   const home = dynamoLocalHome();
   const classpath = [join(home, 'DynamoDBLocal.jar'), join(home, 'DynamoDBLocal_lib', '*')].join(delimiter);
-  const launcher = loopbackLauncher(home, classpath);
+  const launcher = loopbackLauncher(home, classpath, cacheRoot);
   if (!launcher)
     return { child: spawn({ port, path: dataDir ?? null, sharedDb: true, stdio: 'pipe' }), loopbackOnly: false };
   const storage = dataDir ? ['-dbPath', dataDir] : ['-inMemory'];
@@ -157,13 +161,26 @@ export class StartAbortedError extends Error {
  * absolute path). Resolves when it answers requests. When `signal` aborts first (Ctrl-C
  * during start-up), Java is stopped and waited for, and this rejects with StartAbortedError.
  */
-export async function startLocalDynamo(options: { dataDir?: string; signal?: AbortSignal } = {}): Promise<LocalDynamo> {
+/** Where the compiled launcher is kept: the project's own, so nobody else can plant a class there. */
+const LAUNCHER_CACHE = fileURLToPath(new URL('../node_modules/.cache/claimgraph/', import.meta.url));
+
+export async function startLocalDynamo(
+  options: {
+    dataDir?: string;
+    signal?: AbortSignal;
+    /** Called once Java is spawned, before it answers (start-up can take seconds). */
+    onSpawned?: (pid: number | undefined) => void;
+    /** Tests only: another launcher cache. */
+    launcherCache?: string;
+  } = {},
+): Promise<LocalDynamo> {
   const aborted = () => new StartAbortedError('start-up was interrupted');
   if (options.signal?.aborted) throw aborted();
   checkJava();
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const port = await freePort();
-  const { child, loopbackOnly } = spawnDynamoLocal(port, options.dataDir);
+  const { child, loopbackOnly } = spawnDynamoLocal(port, options.dataDir, options.launcherCache ?? LAUNCHER_CACHE);
+  options.onSpawned?.(child.pid);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
   child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
@@ -213,7 +230,12 @@ export async function startLocalDynamo(options: { dataDir?: string; signal?: Abo
  */
 export async function openLocalDatabase(
   config: Pick<Config, 'dynamodbEndpoint' | 'localDataDir'>,
-  options: { inMemory?: boolean; share?: boolean; signal?: AbortSignal } = {},
+  options: {
+    inMemory?: boolean;
+    share?: boolean;
+    signal?: AbortSignal;
+    onSpawned?: (pid: number | undefined) => void;
+  } = {},
 ): Promise<{ endpoint: string; description: string; tableName?: string; close(): Promise<void> }> {
   if (config.dynamodbEndpoint) {
     return {
@@ -238,7 +260,7 @@ export async function openLocalDatabase(
     const owner = readLock(lock);
     if (owner && owner.pid !== process.pid) {
       if (!options.share) {
-        const local = await startLocalDynamo({ signal: options.signal });
+        const local = await startLocalDynamo({ signal: options.signal, onSpawned: options.onSpawned });
         return {
           ...local,
           description: `DynamoDB Local in memory at ${local.endpoint}${exposure(local)} (another instance, pid ${owner.pid}, uses ${config.localDataDir})`,
@@ -254,6 +276,7 @@ export async function openLocalDatabase(
   }
   const local = await startLocalDynamo({
     signal: options.signal,
+    onSpawned: options.onSpawned,
     ...(options.inMemory ? {} : { dataDir: join(config.localDataDir, 'dynamodb') }),
   });
   if (!options.inMemory) {

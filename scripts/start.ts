@@ -65,8 +65,12 @@ async function main(): Promise<void> {
   });
   const pepper = localPepper(config);
 
-  console.log(config.dynamodbEndpoint ? `Using DynamoDB at ${config.dynamodbEndpoint}` : 'Starting DynamoDB Local...');
-  database = openLocalDatabase(config, { inMemory: values['in-memory'], signal: shutdown.signal });
+  if (config.dynamodbEndpoint) console.log(`Using DynamoDB at ${config.dynamodbEndpoint}`);
+  database = openLocalDatabase(config, {
+    inMemory: values['in-memory'],
+    signal: shutdown.signal,
+    onSpawned: (pid) => console.log(`Starting DynamoDB Local (Java, pid ${pid})...`),
+  });
   const opened = await database;
   if (!config.dynamodbEndpoint) console.log(`Using ${opened.description}`);
 

@@ -9,6 +9,7 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { startLocalDynamo } from '../lib/local-dynamo.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const running: ChildProcess[] = [];
@@ -160,14 +161,18 @@ describe('npm start', { timeout: 300_000 }, () => {
 
   // Each point of start-up is reached by waiting for the line printed just before it.
   it.each([
-    ['while DynamoDB Local starts', /Starting DynamoDB Local\.\.\./],
+    ['while DynamoDB Local starts', /Starting DynamoDB Local \(Java, pid (\d+)\)\.\.\./],
     ['while the table is created', /Using DynamoDB Local/],
     ['while the sample loads', /Loading the sample articles\.\.\./],
     ['once ready', /GraphiQL at (http:\/\/\S+\/graphql)/],
   ])('Ctrl-C %s stops cleanly: exit 0, no java, no runtime file or lock left', async (_when, line) => {
     const dir = dataDir();
     const instance = await start(['--port', '0'], { CLAIMGRAPH_DATA_DIR: dir }, line);
+    // Java has been spawned at each point (its pid is printed first): the signal finds it running.
+    const javaPid = Number(/Starting DynamoDB Local \(Java, pid (\d+)\)/.exec(instance.output())![1]);
+    expect(() => process.kill(javaPid, 0)).not.toThrow();
     expect(await stop(instance.child, 'SIGINT')).toBe(0);
+    expect(() => process.kill(javaPid, 0)).toThrow();
     expect(instance.output()).not.toMatch(/Error|at .*\.ts:\d+/);
     expect(javaWith(dir)).toBe(0);
     expect(existsSync(join(dir, 'server.json'))).toBe(false);
@@ -222,5 +227,31 @@ describe('npm start', { timeout: 300_000 }, () => {
     const failure = await start(['--in-memory'], { PORT: 'eighty' }).catch((error) => error);
     expect(failure.code).toBe(1);
     expect(failure.output).toContain('PORT must be an integer');
+  });
+});
+
+describe('DynamoDB Local', { timeout: 300_000 }, () => {
+  it('is bound to 127.0.0.1 where javac can build the launcher, and says when it cannot (a bare JRE)', async () => {
+    const external = externalAddress();
+    const withJdk = await startLocalDynamo({ launcherCache: dataDir() });
+    // No javac on the PATH, and an empty launcher cache: the jar alone, on every interface.
+    const bin = dataDir();
+    symlinkSync(execFileSync('sh', ['-c', 'command -v java'], { encoding: 'utf8' }).trim(), join(bin, 'java'));
+    const path = process.env.PATH;
+    process.env.PATH = bin;
+    const jreOnly = await startLocalDynamo({ launcherCache: dataDir() }).finally(() => {
+      process.env.PATH = path;
+    });
+    try {
+      expect(withJdk.loopbackOnly).toBe(true);
+      expect(jreOnly.loopbackOnly).toBe(false);
+      for (const local of [withJdk, jreOnly]) expect(await reachable(local.endpoint)).toBe(true);
+      if (external) {
+        expect(await reachable(withJdk.endpoint.replace('127.0.0.1', external))).toBe(false);
+        expect(await reachable(jreOnly.endpoint.replace('127.0.0.1', external))).toBe(true);
+      }
+    } finally {
+      await Promise.all([withJdk.stop(), jreOnly.stop()]);
+    }
   });
 });
