@@ -1,37 +1,43 @@
 /**
- * The Lambda bundle: its size, and its cold start against a minimal yoga "hello" bundle.
+ * The Lambda bundle: its size, and its cold start against a minimal peer doing the same job.
  *
- * Both bundles are built with the stack's esbuild settings (infra/bundling.ts). A cold start
- * is measured in a fresh Node process with the Lambda's NODE_OPTIONS: the time from before
- * `import()` of the bundle to the handler's answer to one GraphQL request (an API Gateway
- * 2.0 event), so Node's own boot, equal for both, is left out. coldStartRatio is the median
- * of the handler's runs over the median of hello's.
+ * The peer is a yoga + Pothos handler with the AWS SDK's DynamoDB client that answers one
+ * query with one GetItem; the handler answers the same kind of query (`node(id:)` of the
+ * sample article: one GetItem). Both are built with the stack's esbuild settings
+ * (infra/bundling.ts). A cold start is measured in a fresh Node process with the Lambda's
+ * NODE_OPTIONS: the time from before `import()` of the bundle to the handler's answer to one
+ * GraphQL request (an API Gateway 2.0 event), so Node's own boot, equal for both, is left
+ * out. coldStartRatio is the median of the handler's runs over the median of the peer's,
+ * alternating, in the same run.
  *
  *   npx tsx bench/bundle.ts [--runs 7]   starts DynamoDB Local, loads the sample, prints JSON
  *   npm run bench                        calls benchBundle(endpoint) among the other benchmarks
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { build, type Metafile } from 'esbuild';
 import { BUNDLE_FILE, HANDLER_EXPORT, PROJECT_ROOT, copyBundleAssets, esbuildOptions } from '../infra/bundling.js';
 import { ensureTable, loadSamples } from '../lib/bootstrap.js';
 import { Db } from '../lib/store/client.js';
 import { startLocalDynamo } from '../lib/local-dynamo.js';
-import { EXAMPLE_OPERATION } from '../server/server.js';
+import { TABLE } from '../lib/store/table.js';
 import { median } from './stats.js';
 
 export interface BuiltBundle {
   outdir: string;
   /** The bundled handler (`index.mjs`). */
   outfile: string;
-  /** Size of `index.mjs` in bytes (what Node parses at init). */
+  /** Size of `index.mjs` and the chunks it imports statically, in bytes (what Node parses at init). */
   bytes: number;
+  /** Size of the chunks loaded only on demand (extraction), in bytes. */
+  lazyBytes: number;
   /** Size of the source map next to it. */
   mapBytes: number;
   /** Sizes of the run-time files shipped next to it (the gazetteer), by name. */
@@ -41,18 +47,56 @@ export interface BuiltBundle {
 
 const fileSize = (path: string): number => statSync(path).size;
 
+/**
+ * The output files a cold start loads: `entry` and every file it imports statically,
+ * transitively (dynamic `import()`s are left out: they load on first use). Paths as in the
+ * metafile (relative to the project root).
+ */
+export function loadedAtInit(metafile: Metafile, entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const imported of metafile.outputs[file]?.imports ?? []) {
+      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
+    }
+  };
+  visit(entry);
+  return [...seen];
+}
+
+/** The source files bundled into `outputs`. */
+export const inputsOf = (metafile: Metafile, outputs: string[]): string[] =>
+  outputs.flatMap((output) => Object.keys(metafile.outputs[output]?.inputs ?? {}));
+
 /** Builds the Lambda handler exactly as the stack does, into `outdir` (a new temp dir by default). */
-export async function buildHandlerBundle(outdir: string = mkdtempSync(join(tmpdir(), 'claimgraph-bundle-'))): Promise<BuiltBundle> {
+export async function buildHandlerBundle(
+  outdir: string = mkdtempSync(join(tmpdir(), 'claimgraph-bundle-')),
+): Promise<BuiltBundle> {
   const result = await build(esbuildOptions(outdir));
   copyBundleAssets(outdir);
-  const outfile = join(outdir, BUNDLE_FILE);
+  return {
+    ...describeBundle(outdir, result.metafile!, outdir),
+    assetBytes: { 'gazetteer.tsv.gz': fileSize(join(outdir, 'gazetteer.tsv.gz')) },
+  };
+}
+
+/** Sizes of a split bundle in `bundleDir`: what loads at init, what loads on demand. `outdir` is what to remove afterwards. */
+function describeBundle(bundleDir: string, metafile: Metafile, outdir: string): BuiltBundle {
+  const outfile = join(bundleDir, BUNDLE_FILE);
+  const code = Object.keys(metafile.outputs).filter((output) => output.endsWith('.mjs'));
+  // Chunks loaded by `import()` are entry points too: the handler's is the one at `outfile`.
+  const entry = code.find((output) => resolve(PROJECT_ROOT, output) === outfile)!;
+  const atInit = new Set(loadedAtInit(metafile, entry));
+  const sizeOf = (outputs: string[]) => outputs.reduce((sum, output) => sum + metafile.outputs[output]!.bytes, 0);
   return {
     outdir,
     outfile,
-    bytes: fileSize(outfile),
+    bytes: sizeOf([...atInit]),
+    lazyBytes: sizeOf(code.filter((output) => !atInit.has(output))),
     mapBytes: fileSize(`${outfile}.map`),
-    assetBytes: { 'gazetteer.tsv.gz': fileSize(join(outdir, 'gazetteer.tsv.gz')) },
-    metafile: result.metafile!,
+    assetBytes: {},
+    metafile,
   };
 }
 
@@ -66,19 +110,40 @@ export async function buildBundle(): Promise<number> {
   }
 }
 
-/**
- * The baseline: yoga with a one-field schema behind the same 2.0 adapter as the real
- * handler, built with the same settings.
- */
-const HELLO_SOURCE = `
-import { createSchema, createYoga } from 'graphql-yoga';
+/** The item the peer reads: its own key, so the peer does not depend on the data layer's layout. */
+export const PEER_ITEM_KEY = { [TABLE.partitionKey]: 'BENCH#peer', [TABLE.sortKey]: 'BENCH#peer' };
 
-const yoga = createYoga({
-  schema: createSchema({ typeDefs: 'type Query { hello: String! }', resolvers: { Query: { hello: () => 'hello' } } }),
-  graphqlEndpoint: '/graphql',
-  graphiql: false,
-  landingPage: false,
+/**
+ * The peer: yoga + Pothos with the AWS SDK's DynamoDB client, answering `{ article(id) {
+ * title } }` with one GetItem, behind the same API Gateway 2.0 adapter as the real handler.
+ */
+const PEER_SOURCE = `
+import SchemaBuilder from '@pothos/core';
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { createYoga } from 'graphql-yoga';
+
+const endpoint = process.env.DYNAMODB_ENDPOINT;
+const client = new DynamoDBClient({
+  region: process.env.AWS_REGION,
+  ...(endpoint ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
 });
+const builder = new SchemaBuilder({});
+builder.queryType({
+  fields: (t) => ({
+    article: t.string({
+      nullable: true,
+      args: { id: t.arg.string({ required: true }) },
+      resolve: async (_root, { id }) => {
+        const { Item } = await client.send(new GetItemCommand({
+          TableName: process.env.TABLE_NAME,
+          Key: { ${JSON.stringify(TABLE.partitionKey)}: { S: id }, ${JSON.stringify(TABLE.sortKey)}: { S: id } },
+        }));
+        return Item?.title?.S ?? null;
+      },
+    }),
+  }),
+});
+const yoga = createYoga({ schema: builder.toSchema(), graphqlEndpoint: '/graphql', graphiql: false, landingPage: false });
 
 export async function handler(event, context) {
   const headers = new Headers();
@@ -96,14 +161,22 @@ export async function handler(event, context) {
 }
 `;
 
-export async function buildHelloBundle(outdir: string = mkdtempSync(join(tmpdir(), 'claimgraph-hello-'))): Promise<BuiltBundle> {
-  const { entryPoints: _unused, ...options } = esbuildOptions(outdir);
+/** The peer's query, answered with one GetItem. */
+export const PEER_QUERY = `{ article(id: ${JSON.stringify(PEER_ITEM_KEY[TABLE.partitionKey])}) }`;
+
+/** Builds the peer with exactly the handler's settings (code splitting included). */
+export async function buildPeerBundle(
+  outdir: string = mkdtempSync(join(tmpdir(), 'claimgraph-peer-')),
+): Promise<BuiltBundle> {
+  const source = join(outdir, 'peer-src', 'peer-handler.ts');
+  mkdirSync(dirname(source), { recursive: true });
+  writeFileSync(source, PEER_SOURCE);
+  // The source sits outside the project: its imports resolve from the project's node_modules.
   const result = await build({
-    ...options,
-    stdin: { contents: HELLO_SOURCE, resolveDir: PROJECT_ROOT, sourcefile: 'hello-handler.ts', loader: 'ts' },
+    ...esbuildOptions(join(outdir, 'out'), source),
+    nodePaths: [join(PROJECT_ROOT, 'node_modules')],
   });
-  const outfile = join(outdir, BUNDLE_FILE);
-  return { outdir, outfile, bytes: fileSize(outfile), mapBytes: fileSize(`${outfile}.map`), assetBytes: {}, metafile: result.metafile! };
+  return describeBundle(join(outdir, 'out'), result.metafile!, outdir);
 }
 
 /** An API Gateway HTTP API (payload format 2.0) event, as API Gateway sends it. */
@@ -158,10 +231,18 @@ export function httpApiEvent(options: {
 }
 
 /** A POST /graphql event with a JSON body. */
-export function graphqlEvent(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): APIGatewayProxyEventV2 {
+export function graphqlEvent(
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): APIGatewayProxyEventV2 {
   return httpApiEvent({
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...headers,
+    },
     body: JSON.stringify({ query, variables }),
   });
 }
@@ -195,7 +276,11 @@ process.exit(0);
  * Imports `bundleFile` in a fresh Node process (with the Lambda's NODE_OPTIONS) and hands
  * `event` to its handler once. `env` adds to a clean environment (TABLE_NAME, ...).
  */
-export function runColdStart(bundleFile: string, event: APIGatewayProxyEventV2, env: Record<string, string> = {}): Promise<ColdStart> {
+export function runColdStart(
+  bundleFile: string,
+  event: APIGatewayProxyEventV2,
+  env: Record<string, string> = {},
+): Promise<ColdStart> {
   const runner = join(dirname(bundleFile), 'cold-start-runner.mjs');
   writeFileSync(runner, RUNNER);
   const childEnv: Record<string, string> = {
@@ -208,14 +293,20 @@ export function runColdStart(bundleFile: string, event: APIGatewayProxyEventV2, 
     ...env,
   };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [runner, pathToFileURL(bundleFile).href], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [runner, pathToFileURL(bundleFile).href], {
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-8000)));
     child.once('error', reject);
     child.once('close', (code) => {
-      const line = stdout.split('\n').reverse().find((candidate) => candidate.startsWith(MARK));
+      const line = stdout
+        .split('\n')
+        .reverse()
+        .find((candidate) => candidate.startsWith(MARK));
       if (code !== 0 || !line) {
         reject(new Error(`cold start of ${bundleFile} failed (exit ${code}):\n${stderr}${stdout.slice(-2000)}`));
         return;
@@ -225,17 +316,20 @@ export function runColdStart(bundleFile: string, event: APIGatewayProxyEventV2, 
   });
 }
 
-
 const round = (value: number, digits = 1): number => Number(value.toFixed(digits));
 
 export interface ColdStartResult {
-  /** Size of the handler's index.mjs in bytes. */
+  /** Size of what the handler loads at init (index.mjs and its static chunks) in bytes. */
   bundleBytes: number;
-  /** Median over fresh processes: import the handler bundle + answer one query, ms. */
+  /** Size of the chunks loaded on demand only (extraction), in bytes. */
+  lazyBytes: number;
+  /** Size of the peer's bundle in bytes. */
+  peerBytes: number;
+  /** Median over fresh processes: import the handler bundle + answer `node(id:)` of an article, ms. */
   handlerColdMs: number;
-  /** The same for the yoga "hello" bundle, ms. */
-  helloColdMs: number;
-  /** handlerColdMs / helloColdMs. */
+  /** The same for the peer (import + one query answered with one GetItem), ms. */
+  peerColdMs: number;
+  /** handlerColdMs / peerColdMs. */
   coldStartRatio: number;
   runs: number;
 }
@@ -243,45 +337,66 @@ export interface ColdStartResult {
 /**
  * Builds both bundles and times `runs` fresh processes of each (alternating, after one
  * discarded warm-up each) against the DynamoDB at `endpoint`. The table is created if it
- * is missing; its contents are the caller's.
+ * is missing; it must hold at least one article (the caller's); the peer's item is added.
  */
-export async function benchColdStart(options: { endpoint: string; tableName: string; runs?: number }): Promise<ColdStartResult> {
+export async function benchColdStart(options: {
+  endpoint: string;
+  tableName: string;
+  runs?: number;
+}): Promise<ColdStartResult> {
   const runs = options.runs ?? 7;
-  await ensureTable(new Db({ tableName: options.tableName, region: 'us-east-1', endpoint: options.endpoint }));
+  const db = new Db({ tableName: options.tableName, region: 'us-east-1', endpoint: options.endpoint });
+  await ensureTable(db);
+  await db.client.send(
+    new PutItemCommand({
+      TableName: options.tableName,
+      Item: {
+        [TABLE.partitionKey]: { S: PEER_ITEM_KEY[TABLE.partitionKey]! },
+        [TABLE.sortKey]: { S: PEER_ITEM_KEY[TABLE.sortKey]! },
+        title: { S: 'peer' },
+      },
+    }),
+  );
   const handlerBundle = await buildHandlerBundle();
-  const helloBundle = await buildHelloBundle();
+  const peerBundle = await buildPeerBundle();
   try {
     const env = { TABLE_NAME: options.tableName, DYNAMODB_ENDPOINT: options.endpoint };
-    const handlerEvent = graphqlEvent(EXAMPLE_OPERATION);
-    const helloEvent = graphqlEvent('{ hello }');
-    const once = async (bundle: BuiltBundle, event: APIGatewayProxyEventV2): Promise<number> => {
+    const answer = async (bundle: BuiltBundle, event: APIGatewayProxyEventV2) => {
       const run = await runColdStart(bundle.outfile, event, env);
-      const body = JSON.parse(run.body) as { data?: unknown; errors?: unknown };
+      const body = JSON.parse(run.body) as { data?: any; errors?: unknown };
       if (run.statusCode !== 200 || body.errors || !body.data) {
         throw new Error(`cold start answered ${run.statusCode}: ${run.body.slice(0, 500)}`);
       }
-      return run.ms;
+      return { ms: run.ms, data: body.data };
     };
-    await once(helloBundle, helloEvent);
-    await once(handlerBundle, handlerEvent);
-    const hello: number[] = [];
+    // The warm-up runs (discarded) also find the article the timed runs read by ID.
+    const listed = await answer(handlerBundle, graphqlEvent('{ articles(first: 1) { edges { node { id } } } }'));
+    const articleId = listed.data.articles.edges[0]?.node.id as string | undefined;
+    if (!articleId) throw new Error(`table ${options.tableName} has no article to read`);
+    const handlerEvent = graphqlEvent(`{ node(id: ${JSON.stringify(articleId)}) { ... on Article { title } } }`);
+    const peerEvent = graphqlEvent(PEER_QUERY);
+    if ((await answer(peerBundle, peerEvent)).data.article !== 'peer')
+      throw new Error('the peer did not read its item');
+    const peer: number[] = [];
     const handler: number[] = [];
     for (let i = 0; i < runs; i++) {
-      hello.push(await once(helloBundle, helloEvent));
-      handler.push(await once(handlerBundle, handlerEvent));
+      peer.push((await answer(peerBundle, peerEvent)).ms);
+      handler.push((await answer(handlerBundle, handlerEvent)).ms);
     }
     const handlerColdMs = median(handler);
-    const helloColdMs = median(hello);
+    const peerColdMs = median(peer);
     return {
       bundleBytes: handlerBundle.bytes,
+      lazyBytes: handlerBundle.lazyBytes,
+      peerBytes: peerBundle.bytes,
       handlerColdMs: round(handlerColdMs),
-      helloColdMs: round(helloColdMs),
-      coldStartRatio: round(handlerColdMs / helloColdMs, 2),
+      peerColdMs: round(peerColdMs),
+      coldStartRatio: round(handlerColdMs / peerColdMs, 2),
       runs,
     };
   } finally {
     rmSync(handlerBundle.outdir, { recursive: true, force: true });
-    rmSync(helloBundle.outdir, { recursive: true, force: true });
+    rmSync(peerBundle.outdir, { recursive: true, force: true });
   }
 }
 
@@ -290,8 +405,11 @@ export async function benchColdStart(options: { endpoint: string; tableName: str
  * table with the sample article (so the query reads real data), then `benchColdStart`.
  * With `{ endpoint, tableName }` the given table is used as it is.
  */
-export async function benchBundle(target: string | { endpoint: string; tableName?: string; runs?: number }): Promise<ColdStartResult> {
-  const { endpoint, tableName, runs } = typeof target === 'string' ? { endpoint: target, tableName: undefined, runs: undefined } : target;
+export async function benchBundle(
+  target: string | { endpoint: string; tableName?: string; runs?: number },
+): Promise<ColdStartResult> {
+  const { endpoint, tableName, runs } =
+    typeof target === 'string' ? { endpoint: target, tableName: undefined, runs: undefined } : target;
   if (tableName) return benchColdStart({ endpoint, tableName, runs });
   const fresh = `bench-bundle-${randomBytes(4).toString('hex')}`;
   const db = new Db({ tableName: fresh, region: 'us-east-1', endpoint });
@@ -305,10 +423,8 @@ async function main(): Promise<void> {
   const local = await startLocalDynamo();
   try {
     const bundle = await buildHandlerBundle();
-    const hello = await buildHelloBundle();
-    const sizes = { bundleBytes: bundle.bytes, mapBytes: bundle.mapBytes, ...bundle.assetBytes, helloBytes: hello.bytes };
+    const sizes = { mapBytes: bundle.mapBytes, ...bundle.assetBytes };
     rmSync(bundle.outdir, { recursive: true, force: true });
-    rmSync(hello.outdir, { recursive: true, force: true });
     const result = await benchBundle({ endpoint: local.endpoint, runs: Number(values.runs) });
     console.log(JSON.stringify({ ...sizes, ...result }, null, 2));
   } finally {

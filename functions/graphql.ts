@@ -7,15 +7,23 @@
  * the same server (server/health.ts) for any route that reaches this function.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from 'aws-lambda';
+import { sdkSecretReader, secretsManagerKeySecrets } from '../lib/aws-secrets.js';
 import { readConfig } from '../lib/config.js';
 import { Db } from '../lib/store/client.js';
 import { createServer, settingsFrom } from '../server/server.js';
 
 const config = readConfig();
 const db = new Db({ tableName: config.tableName, region: config.region, endpoint: config.dynamodbEndpoint });
+// On AWS the environment names the secrets (the stack sets their ARNs), never their values:
+// they are read from Secrets Manager when a request first presents a key, then cached.
+// Outside AWS (tests) CLAIMGRAPH_KEY_PEPPER / CLAIMGRAPH_ADMIN_KEY still apply.
+const keySecrets =
+  config.pepperSecretId || config.adminKeySecretId
+    ? secretsManagerKeySecrets(config, () => sdkSecretReader(config.region))
+    : undefined;
 // With the function's JSON log format, console.error writes one structured record
 // (level, requestId, errorType, errorMessage, stackTrace) per unexpected error.
-const yoga = createServer({ db, ...settingsFrom(config), logError: (error) => console.error(error) });
+const yoga = createServer({ db, ...settingsFrom(config), keySecrets, logError: (error) => console.error(error) });
 
 /** What resolvers could read from the server context, should they need the raw event. */
 export interface LambdaServerContext {
@@ -66,7 +74,10 @@ export async function resultOf(response: Response): Promise<APIGatewayProxyStruc
   };
 }
 
-export async function handler(event: APIGatewayProxyEventV2, context?: LambdaContext): Promise<APIGatewayProxyStructuredResultV2> {
+export async function handler(
+  event: APIGatewayProxyEventV2,
+  context?: LambdaContext,
+): Promise<APIGatewayProxyStructuredResultV2> {
   const { url, init } = requestOf(event);
   const serverContext: LambdaServerContext = { event, lambdaContext: context };
   const response = await yoga.fetch(url, init, serverContext);

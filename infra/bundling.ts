@@ -1,13 +1,21 @@
 /**
- * How the Lambda handler is bundled, in one place: the CDK stack (NodejsFunction, which runs
- * the project's own esbuild CLI, no Docker) and the bundle benchmark (esbuild's JS API) both
- * derive their options from `BUNDLE`, so what is measured is what is deployed.
+ * How the Lambda handler is bundled, in one place: the CDK stack and the bundle benchmark
+ * both build with `esbuildOptions` (esbuild's JS API), so what is measured is what is
+ * deployed.
+ *
+ * The bundle is split (esbuild code splitting): `index.mjs` holds what answering a query
+ * needs; code reached only through a dynamic `import()` (extraction: compromise, the
+ * lexicons, the gazetteer, loaded by lib/ingest.ts on the first ingest) goes to chunks next
+ * to it, which a cold start that only answers queries never loads or parses. CDK's
+ * NodejsFunction cannot split (it passes esbuild one `--outfile`), so the stack bundles
+ * through an asset with local bundling instead (`handlerCode`), with no Docker.
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BuildOptions } from 'esbuild';
-import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { AssetHashType, DockerImage } from 'aws-cdk-lib';
+import { Code } from 'aws-cdk-lib/aws-lambda';
+import { type BuildOptions, buildSync } from 'esbuild';
 
 /** The project root (where package.json, data/ and functions/ are). */
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -21,9 +29,10 @@ export const NODE_MAJOR = 24;
 
 /**
  * Lets CommonJS dependencies call `require` inside the ESM bundle (esbuild otherwise turns
- * their `require('node:…')` calls into a throwing shim).
+ * their `require('node:…')` calls into a throwing shim). esbuild adds it to every chunk.
  */
-export const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+export const ESM_REQUIRE_BANNER =
+  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 /** Files the handler reads at run time, copied next to the bundled file (paths from the root). */
 export const BUNDLE_ASSETS = ['data/gazetteer.tsv.gz'] as const;
@@ -42,39 +51,23 @@ export const BUNDLE = {
   banner: ESM_REQUIRE_BANNER,
   // Everything is bundled, the AWS SDK included (not the runtime's copy: pinned and tree-shaken).
   external: [] as string[],
+  // Dynamic imports become chunks loaded on first use (see above).
+  splitting: true,
 } as const;
 
-/** The bundled file's name: NodejsFunction writes `index.mjs` for ESM. */
+/** The entry file's name: the handler is `index.handler`. */
 export const BUNDLE_FILE = 'index.mjs';
 
-/** `NodejsFunction` bundling options: the same settings as `esbuildOptions`. */
-export function nodejsBundling(): BundlingOptions {
-  return {
-    format: OutputFormat.ESM,
-    target: BUNDLE.target,
-    minify: BUNDLE.minify,
-    sourceMap: BUNDLE.sourcemap,
-    sourcesContent: BUNDLE.sourcesContent,
-    mainFields: [...BUNDLE.mainFields],
-    banner: BUNDLE.banner,
-    externalModules: [...BUNDLE.external],
-    bundleAwsSDK: true,
-    forceDockerBundling: false,
-    commandHooks: {
-      beforeBundling: () => [],
-      beforeInstall: () => [],
-      afterBundling: (inputDir: string, outputDir: string) =>
-        BUNDLE_ASSETS.map((asset) => `cp ${shellQuote(join(inputDir, asset))} ${shellQuote(join(outputDir, basename(asset)))}`),
-    },
-  };
-}
-
-/** esbuild JS API options for the same bundle, written to `outdir/index.mjs`. */
+/** esbuild JS API options for the bundle, written to `outdir` (`index.mjs` and its chunks). */
 export function esbuildOptions(outdir: string, entry: string = HANDLER_ENTRY): BuildOptions {
   return {
-    entryPoints: [entry],
+    entryPoints: { index: entry },
     bundle: true,
-    outfile: join(outdir, BUNDLE_FILE),
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    // Chunks sit beside index.mjs: extraction finds the gazetteer next to its own module.
+    chunkNames: '[name]-[hash]',
+    splitting: BUNDLE.splitting,
     format: BUNDLE.format,
     platform: BUNDLE.platform,
     target: BUNDLE.target,
@@ -90,12 +83,30 @@ export function esbuildOptions(outdir: string, entry: string = HANDLER_ENTRY): B
   };
 }
 
-/** What the `afterBundling` hook does, for bundles built outside CDK. */
+/** Copies the run-time files next to a bundle built outside CDK (the stack's asset does the same). */
 export function copyBundleAssets(outdir: string): void {
   mkdirSync(outdir, { recursive: true });
   for (const asset of BUNDLE_ASSETS) copyFileSync(join(PROJECT_ROOT, asset), join(outdir, basename(asset)));
 }
 
-function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
+/**
+ * The function's code: the handler bundled by esbuild on this machine at synth, with its
+ * chunks and assets. The asset's hash is that of the output, so an unchanged bundle is not
+ * uploaded again. The Docker image is only named because CDK requires one: local bundling
+ * always succeeds or throws, so Docker is never used.
+ */
+export function handlerCode(entry: string = HANDLER_ENTRY): Code {
+  return Code.fromAsset(join(PROJECT_ROOT, 'functions'), {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:24'),
+      local: {
+        tryBundle(outputDir: string): boolean {
+          buildSync({ ...esbuildOptions(outputDir, entry), metafile: false, logLevel: 'error' });
+          copyBundleAssets(outputDir);
+          return true;
+        },
+      },
+    },
+  });
 }

@@ -27,9 +27,9 @@ export interface StackSettings {
   /** Turns GraphQL introspection off (DISABLE_INTROSPECTION of the function). */
   disableIntrospection: boolean;
   /**
-   * Name of an existing Secrets Manager secret whose value becomes the function's
-   * CLAIMGRAPH_ADMIN_KEY (resolved by CloudFormation at deploy: the template holds only a
-   * reference). None means no admin key: API keys are then only those stored in the table.
+   * Name of an existing Secrets Manager secret whose value is accepted as an admin API key.
+   * The function reads it at run time (its environment holds only the name). None means no
+   * admin key: API keys are then only those stored in the table.
    */
   adminKeySecretName: string | undefined;
 }
@@ -95,16 +95,23 @@ function origins(raw: unknown, source: string): string[] {
       url = undefined;
     }
     if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== origin) {
-      throw new ConfigError(`${source} must list origins such as https://news.example.org (scheme, host, optional port; no path), got "${origin}"`);
+      throw new ConfigError(
+        `${source} must list origins such as https://news.example.org (scheme, host, optional port; no path), got "${origin}"`,
+      );
     }
   }
   return trimmed.length > 0 ? trimmed : DEFAULT_SETTINGS.allowedOrigins;
 }
 
-const RETENTIONS = new Set<number>(Object.values(RetentionDays).filter((value): value is number => typeof value === 'number'));
+const RETENTIONS = new Set<number>(
+  Object.values(RetentionDays).filter((value): value is number => typeof value === 'number'),
+);
 
 /** Reads the settings from `context` (e.g. `(key) => app.node.tryGetContext(key)`) and `env`. */
-export function readStackSettings(context: Context, env: Record<string, string | undefined> = process.env): StackSettings {
+export function readStackSettings(
+  context: Context,
+  env: Record<string, string | undefined> = process.env,
+): StackSettings {
   const k = CONTEXT_KEYS;
   const contextOrigins = context(k.allowedOrigins);
   const envOrigins = readConfig(env).allowedOrigins;
@@ -117,18 +124,30 @@ export function readStackSettings(context: Context, env: Record<string, string |
 
   const logRetention = integer(context, k.logRetentionDays, DEFAULT_SETTINGS.logRetention, 1, 3653);
   if (!RETENTIONS.has(logRetention)) {
-    throw new ConfigError(`context ${k.logRetentionDays} must be one of CloudWatch's retention periods (${[...RETENTIONS].filter((d) => d > 0).join(', ')}), got ${logRetention}`);
+    throw new ConfigError(
+      `context ${k.logRetentionDays} must be one of CloudWatch's retention periods (${[...RETENTIONS].filter((d) => d > 0).join(', ')}), got ${logRetention}`,
+    );
   }
   const throttleRateLimit = integer(context, k.throttleRateLimit, DEFAULT_SETTINGS.throttleRateLimit, 1, 10_000);
   const throttleBurstLimit = integer(context, k.throttleBurstLimit, DEFAULT_SETTINGS.throttleBurstLimit, 1, 5_000);
   const timeoutSeconds = integer(context, k.timeoutSeconds, DEFAULT_SETTINGS.timeout.toSeconds(), 1, 29);
   const alarmTopicArn = context(k.alarmTopicArn);
-  if (alarmTopicArn !== undefined && alarmTopicArn !== '' && !/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]+$/.test(String(alarmTopicArn))) {
+  if (
+    alarmTopicArn !== undefined &&
+    alarmTopicArn !== '' &&
+    !/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]+$/.test(String(alarmTopicArn))
+  ) {
     throw new ConfigError(`context ${k.alarmTopicArn} must be an SNS topic ARN, got "${String(alarmTopicArn)}"`);
   }
   const adminKeySecretName = context(k.adminKeySecretName);
-  if (adminKeySecretName !== undefined && adminKeySecretName !== '' && !/^[\w/+=.@-]{1,512}$/.test(String(adminKeySecretName))) {
-    throw new ConfigError(`context ${k.adminKeySecretName} must be a Secrets Manager secret name, got "${String(adminKeySecretName)}"`);
+  if (
+    adminKeySecretName !== undefined &&
+    adminKeySecretName !== '' &&
+    !/^[\w/+=.@-]{1,512}$/.test(String(adminKeySecretName))
+  ) {
+    throw new ConfigError(
+      `context ${k.adminKeySecretName} must be a Secrets Manager secret name, got "${String(adminKeySecretName)}"`,
+    );
   }
   return {
     allowedOrigins,

@@ -18,12 +18,22 @@ export interface Config {
   dynamodbEndpoint: string | undefined;
   /** Port of the local HTTP server. */
   port: number;
+  /** Interface the local HTTP server listens on (CLAIMGRAPH_HOST): loopback unless said otherwise. */
+  host: string;
   /** `production` masks unexpected errors and turns off "did you mean" hints. */
   production: boolean;
   /** Introspection stays on (GraphiQL needs it) unless this is set. */
   disableIntrospection: boolean;
-  /** Accepted as an `admin` API key: the bootstrap secret (CLAIMGRAPH_ADMIN_KEY). */
+  /** Accepted as an `admin` API key: the bootstrap secret (CLAIMGRAPH_ADMIN_KEY), for local use. */
   adminKey: string | undefined;
+  /**
+   * The secret that API key MACs are keyed with (CLAIMGRAPH_KEY_PEPPER). Unset locally means
+   * the file under the data folder (lib/local-secrets.ts).
+   */
+  pepper: string | undefined;
+  /** Secrets Manager secrets (ARN or name) read at run time on AWS: the pepper and the bootstrap admin key. */
+  pepperSecretId: string | undefined;
+  adminKeySecretId: string | undefined;
   /** Reads need a `read` key too (REQUIRE_KEY_FOR_READ=true); by default they are open. */
   requireKeyForRead: boolean;
   /** Where `npm start` keeps DynamoDB Local's data (git-ignored). */
@@ -70,15 +80,35 @@ function readSecret(env: Env, name: string): string | undefined {
   return raw;
 }
 
+function readPepper(env: Env): string | undefined {
+  const raw = env.CLAIMGRAPH_KEY_PEPPER;
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 32 || /\s/.test(raw))
+    throw new ConfigError('CLAIMGRAPH_KEY_PEPPER must be at least 32 characters with no spaces');
+  return raw;
+}
+
+function readHost(env: Env): string {
+  const raw = env.CLAIMGRAPH_HOST;
+  if (raw === undefined || raw === '') return '127.0.0.1';
+  if (!/^[\w.:-]{1,253}$/.test(raw))
+    throw new ConfigError(`CLAIMGRAPH_HOST must be a host name or an IP address such as 0.0.0.0, got "${raw}"`);
+  return raw;
+}
+
 export function readConfig(env: Env = process.env): Config {
   return {
     tableName: env.TABLE_NAME || 'claimgraph',
     region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
     dynamodbEndpoint: readUrl(env, 'DYNAMODB_ENDPOINT'),
     port: readPort(env),
+    host: readHost(env),
     production: env.NODE_ENV === 'production',
     disableIntrospection: readBoolean(env, 'DISABLE_INTROSPECTION'),
     adminKey: readSecret(env, 'CLAIMGRAPH_ADMIN_KEY'),
+    pepper: readPepper(env),
+    pepperSecretId: env.CLAIMGRAPH_KEY_PEPPER_SECRET || undefined,
+    adminKeySecretId: env.CLAIMGRAPH_ADMIN_KEY_SECRET || undefined,
     requireKeyForRead: readBoolean(env, 'REQUIRE_KEY_FOR_READ'),
     localDataDir: env.CLAIMGRAPH_DATA_DIR || fileURLToPath(new URL('../.data/', import.meta.url)),
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '')

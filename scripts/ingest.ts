@@ -1,17 +1,44 @@
 /**
- * `npm run ingest -- <files or folders>`: ingests .txt files (and .json files with `text`,
- * `url`, `title`, `publisher`, `publishedAt`) into the configured database. A bad file is
- * reported and skipped; the rest go in.
+ * `npm run ingest -- [--url URL] <files or folders>`: sends articles to a running claimgraph
+ * API with the `ingestArticle` mutation, so they land where the user is looking (the
+ * `npm start` in use, in memory or not, or a deployed endpoint). By default the URL is the
+ * running `npm start`'s (it records it under the data folder), else http://127.0.0.1:PORT/graphql.
+ * The API key comes from CLAIMGRAPH_KEY (else CLAIMGRAPH_ADMIN_KEY).
+ *
+ * Files: `.txt` (the text), `.json` (an object with `text`, `url`, `title`, `publisher`,
+ * `publishedAt`), `.jsonl` / `.ndjson` (one such object per line). A missing path stops the
+ * command before anything is sent; an article the API refuses is reported and the rest go in.
+ * Progress: a bar on a terminal, one line per article otherwise (logs, CI, pipes).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { ensureTable } from '../lib/bootstrap.js';
+import { parseArgs } from 'node:util';
 import { ConfigError, readConfig } from '../lib/config.js';
-import { createDataContext } from '../lib/store/loaders.js';
-import { Db } from '../lib/store/client.js';
-import { ClaimgraphError } from '../lib/errors.js';
-import { ingestArticle, type IngestInput } from '../lib/ingest.js';
-import { JavaMissingError, openLocalDatabase } from '../lib/local-dynamo.js';
+import { readRuntimeFile } from '../lib/runtime-file.js';
+
+const USAGE =
+  'usage: npm run ingest -- [--url http://host:port/graphql] <.txt, .json or .jsonl files, or folders of them>';
+const EXTENSIONS = new Set(['.txt', '.json', '.jsonl', '.ndjson']);
+
+interface ArticleInput {
+  text: string;
+  url?: string;
+  title?: string;
+  publisher?: string;
+  publishedAt?: string;
+}
+
+/** One article to send, and where it came from (`file` or `file:line`). */
+interface Item {
+  source: string;
+  input?: ArticleInput;
+  /** Why it could not even be read. */
+  error?: string;
+}
+
+class UsageError extends Error {
+  override name = 'UsageError';
+}
 
 function filesUnder(path: string): string[] {
   if (statSync(path).isDirectory()) {
@@ -19,19 +46,99 @@ function filesUnder(path: string): string[] {
       .sort()
       .flatMap((name) => filesUnder(join(path, name)));
   }
-  return ['.txt', '.json'].includes(extname(path)) ? [path] : [];
+  return EXTENSIONS.has(extname(path)) ? [path] : [];
 }
 
-function inputOf(path: string): IngestInput {
+function articleOf(value: unknown): ArticleInput {
+  if (typeof value !== 'object' || value === null || typeof (value as ArticleInput).text !== 'string') {
+    throw new Error('an article needs a "text" string');
+  }
+  const { text, url, title, publisher, publishedAt } = value as ArticleInput;
+  return { text, url, title, publisher, publishedAt };
+}
+
+function itemsOf(path: string): Item[] {
   const raw = readFileSync(path, 'utf8');
-  if (extname(path) === '.txt') return { text: raw };
-  const parsed = JSON.parse(raw) as Partial<IngestInput>;
-  if (typeof parsed.text !== 'string') throw new Error('a .json article needs a "text" string');
-  return { text: parsed.text, url: parsed.url, title: parsed.title, publisher: parsed.publisher, publishedAt: parsed.publishedAt };
+  const extension = extname(path);
+  if (extension === '.txt') return [{ source: path, input: { text: raw } }];
+  if (extension === '.json') {
+    try {
+      return [{ source: path, input: articleOf(JSON.parse(raw)) }];
+    } catch (error) {
+      return [{ source: path, error: (error as Error).message }];
+    }
+  }
+  return raw.split('\n').flatMap((line, index): Item[] => {
+    if (!line.trim()) return [];
+    const source = `${path}:${index + 1}`;
+    try {
+      return [{ source, input: articleOf(JSON.parse(line)) }];
+    } catch (error) {
+      return [{ source, error: (error as Error).message }];
+    }
+  });
 }
 
-function progress(done: number, total: number): void {
-  if (!process.stderr.isTTY) return;
+const MUTATION = `mutation Ingest($input: IngestArticleInput!) {
+  ingestArticle(input: $input) { created article { id } userErrors { field message code } }
+}`;
+
+type Outcome = { status: 'new' | 'unchanged'; id: string | undefined } | { status: 'failed'; reason: string };
+
+class FatalError extends Error {
+  override name = 'FatalError';
+}
+
+async function send(url: string, key: string | undefined, input: ArticleInput): Promise<Outcome> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        ...(key ? { authorization: `Bearer ${key}` } : {}),
+      },
+      body: JSON.stringify({ query: MUTATION, variables: { input } }),
+    });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+    throw new FatalError(`no claimgraph API answers at ${url} (${cause}): start one with npm start, or pass --url`);
+  }
+  const body = (await response.json().catch(() => ({}))) as {
+    data?: {
+      ingestArticle?: {
+        created: boolean;
+        article: { id: string } | null;
+        userErrors: { field?: string[]; message: string; code: string }[];
+      };
+    };
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
+  const code = body.errors?.[0]?.extensions?.code;
+  if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') {
+    throw new FatalError(
+      `${body.errors![0]!.message}\nSet CLAIMGRAPH_KEY to a key with the write scope (npm run keys -- create --name me --scope write).`,
+    );
+  }
+  const payload = body.data?.ingestArticle;
+  if (!payload)
+    return {
+      status: 'failed',
+      reason: body.errors?.map((error) => error.message).join('; ') ?? `HTTP ${response.status}`,
+    };
+  if (payload.userErrors.length > 0) {
+    return {
+      status: 'failed',
+      reason: payload.userErrors
+        .map((error) => `${error.code} ${error.field?.join('.') ?? ''}: ${error.message}`)
+        .join('; '),
+    };
+  }
+  return { status: payload.created ? 'new' : 'unchanged', id: payload.article?.id };
+}
+
+function progressBar(done: number, total: number): void {
   const width = 30;
   const filled = Math.round((done / total) * width);
   process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
@@ -39,56 +146,63 @@ function progress(done: number, total: number): void {
 }
 
 async function main(): Promise<number> {
-  const paths = process.argv.slice(2).filter((arg) => arg !== '--');
-  if (paths.length === 0) {
-    console.error('usage: npm run ingest -- <files or folders of .txt / .json articles>');
-    return 2;
-  }
-  const files = paths.flatMap((path) => {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { url: { type: 'string' } } });
+  if (positionals.length === 0) throw new UsageError(USAGE);
+  const missing = positionals.filter((path) => {
     try {
-      return filesUnder(path);
+      statSync(path);
+      return false;
     } catch {
-      console.error(`skipped ${path}: no such file or folder`);
-      return [];
+      return true;
     }
   });
-  const config = readConfig();
-  const database = await openLocalDatabase(config, { share: true });
-  console.log(`Ingesting ${files.length} file(s) into table ${config.tableName} on ${database.description}`);
-  const db = new Db({ tableName: config.tableName, region: config.region, endpoint: database.endpoint });
-  await ensureTable(db);
+  if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')} (nothing was sent)`);
+  const items = positionals.flatMap(filesUnder).flatMap(itemsOf);
+  if (items.length === 0) throw new UsageError(`no .txt, .json or .jsonl articles under ${positionals.join(', ')}`);
 
-  const summary = { new: 0, unchanged: 0, reextracted: 0, failed: 0, claims: 0 };
-  const parties = new Set<string>();
-  const locations = new Set<string>();
-  const failures: string[] = [];
-  for (const [i, file] of files.entries()) {
-    try {
-      const result = await ingestArticle(createDataContext(db), inputOf(file));
-      summary[result.created ? 'new' : result.reextracted ? 'reextracted' : 'unchanged']++;
-      summary.claims += result.article.claimIds.length;
-      result.article.partyIds.forEach((id) => parties.add(id));
-      result.article.locationIds.forEach((id) => locations.add(id));
-    } catch (error) {
-      summary.failed++;
-      const reason = error instanceof ClaimgraphError || error instanceof SyntaxError || error instanceof Error ? error.message : String(error);
-      failures.push(`${file}: ${reason}`);
-    }
-    progress(i + 1, files.length);
+  const config = readConfig();
+  const running = values.url ? null : readRuntimeFile(config);
+  const url = values.url ?? running?.url ?? `http://127.0.0.1:${config.port}/graphql`;
+  try {
+    new URL(url);
+  } catch {
+    throw new UsageError(`--url must be a URL such as http://127.0.0.1:4000/graphql, got "${url}"`);
   }
-  await database.close();
-  for (const failure of failures) console.error(`failed ${failure}`);
-  console.table({
-    articles: { new: summary.new, unchanged: summary.unchanged, reextracted: summary.reextracted, failed: summary.failed },
-  });
-  console.log(`claims: ${summary.claims}, parties: ${parties.size}, locations: ${locations.size} (in the ingested articles)`);
-  return summary.failed > 0 ? 1 : 0;
+  const where = running
+    ? ` (the running npm start, pid ${running.pid}: table ${running.tableName} on ${running.database})`
+    : '';
+  console.log(`Sending ${items.length} article(s) to ${url}${where}`);
+  const key = process.env.CLAIMGRAPH_KEY || process.env.CLAIMGRAPH_ADMIN_KEY || undefined;
+
+  const counts = { new: 0, unchanged: 0, failed: 0 };
+  const failures: string[] = [];
+  const lines = !process.stdout.isTTY;
+  for (const [index, item] of items.entries()) {
+    const outcome: Outcome = item.input
+      ? await send(url, key, item.input)
+      : { status: 'failed', reason: item.error ?? 'unreadable' };
+    counts[outcome.status]++;
+    if (outcome.status === 'failed') failures.push(`${item.source}: ${outcome.reason}`);
+    if (lines) {
+      const detail = outcome.status === 'failed' ? outcome.reason : (outcome.id ?? '');
+      console.log(`[${index + 1}/${items.length}] ${outcome.status} ${item.source}${detail ? ` (${detail})` : ''}`);
+    } else {
+      progressBar(index + 1, items.length);
+    }
+  }
+  if (!lines) for (const failure of failures) console.error(`failed ${failure}`);
+  console.log(`Done: ${counts.new} new, ${counts.unchanged} already there, ${counts.failed} failed.`);
+  return counts.failed > 0 ? 1 : 0;
 }
 
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof ConfigError || error instanceof JavaMissingError ? error.message : error);
+    if (error instanceof UsageError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    console.error(error instanceof ConfigError || error instanceof FatalError ? error.message : error);
     process.exit(1);
   },
 );

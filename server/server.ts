@@ -5,6 +5,7 @@
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerOptions } from 'graphql-yoga';
+import type { KeySecretsSource } from '../lib/api-key.js';
 import type { Config } from '../lib/config.js';
 import { createDataContext } from '../lib/store/loaders.js';
 import type { Db } from '../lib/store/client.js';
@@ -50,6 +51,10 @@ export interface ServerOptions {
   db: Db;
   /** Accepted as an admin API key (CLAIMGRAPH_ADMIN_KEY). */
   adminKey?: string;
+  /** The secret stored API keys are checked with; without one (and no `keySecrets`) no stored key authorises anything. */
+  pepper?: string;
+  /** Loads the pepper and admin key when a request presents a key (Secrets Manager on AWS); overrides `adminKey` and `pepper`. */
+  keySecrets?: KeySecretsSource;
   /** Reads need a `read` key too. */
   requireKeyForRead?: boolean;
   /** Turns introspection off (it stays on by default: GraphiQL needs it). */
@@ -131,9 +136,10 @@ function maskError(logError: (error: unknown) => void, production: boolean) {
 }
 
 /** The server settings that come from the environment, the same in every host. */
-export const settingsFrom = (config: Config): Pick<ServerOptions, 'production' | 'adminKey' | 'requireKeyForRead' | 'disableIntrospection'> => ({
+export const settingsFrom = (config: Config): Pick<ServerOptions, 'production' | 'adminKey' | 'pepper' | 'requireKeyForRead' | 'disableIntrospection'> => ({
   production: config.production,
   adminKey: config.adminKey,
+  pepper: config.pepper,
   requireKeyForRead: config.requireKeyForRead,
   disableIntrospection: config.disableIntrospection,
 });
@@ -157,7 +163,7 @@ export function createServer(options: ServerOptions) {
     plugins: [
       useHealth(options.db, options.healthTimeoutMs ?? DEFAULT_HEALTH_TIMEOUT_MS),
       ...useLimits(),
-      useApiKeys({ db: options.db, adminKey: options.adminKey, requireKeyForRead: options.requireKeyForRead }),
+      useApiKeys({ db: options.db, secrets: options.keySecrets ?? { pepper: options.pepper, adminKey: options.adminKey }, requireKeyForRead: options.requireKeyForRead }),
       ...(options.production ? [blockFieldSuggestionsPlugin()] : []),
       ...(options.disableIntrospection ? [useDisableIntrospection()] : []),
       useCancellation(options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS),

@@ -6,7 +6,7 @@ import { datelineLength } from '../lib/extract/sentences.js';
 import { foldName } from '../lib/names.js';
 import type { ExtractedClaim, Extraction } from '../lib/extract/types.js';
 
-const DATA = fileURLToPath(new URL('../../shared/data/', import.meta.url));
+const DATA = fileURLToPath(new URL('fixtures/', import.meta.url));
 const gold = JSON.parse(readFileSync(`${DATA}gold/karabakh-shushi.json`, 'utf8'));
 const raw = readFileSync(`${DATA}articles/karabakh-shushi.txt`, 'utf8');
 

@@ -4,7 +4,7 @@ import { distanceKm, findCountryEvidence, geocode, type PlaceMention } from '../
 import type { ExtractedLocation } from '../lib/extract/types.js';
 import { foldName } from '../lib/names.js';
 
-const shared = new URL('../../shared/data/', import.meta.url);
+const shared = new URL('fixtures/', import.meta.url);
 const article = readFileSync(new URL('articles/karabakh-shushi.txt', shared), 'utf8')
   .replace(/\[ad_\d+\]/g, '')
   .trim();

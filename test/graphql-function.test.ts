@@ -5,11 +5,24 @@
  */
 import { readFileSync } from 'node:fs';
 import { rmSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildHandlerBundle, graphqlEvent, httpApiEvent, runColdStart, type BuiltBundle } from '../bench/bundle.js';
-import { DYNAMODB_COMMAND_ACTIONS } from '../infra/constructs/graphql-function.js';
+import {
+  buildHandlerBundle,
+  graphqlEvent,
+  httpApiEvent,
+  inputsOf,
+  loadedAtInit,
+  runColdStart,
+  type BuiltBundle,
+} from '../bench/bundle.js';
+import { resolve } from 'node:path';
+import { PROJECT_ROOT } from '../infra/bundling.js';
+import { DYNAMODB_COMMAND_ACTIONS, SECRETS_COMMAND_ACTIONS } from '../infra/constructs/graphql-function.js';
+import { createApiKey } from '../lib/api-key.js';
 import { ADMIN_HEADERS, TEST_ADMIN_KEY, createTestDb } from './support.js';
 
 type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -24,9 +37,10 @@ const ARTICLES = '{ articles(first: 5) { edges { node { id title } } } }';
 let handler: Handler;
 let adapter: Adapter;
 let tableName: string;
+let db: Awaited<ReturnType<typeof createTestDb>>;
 
 beforeAll(async () => {
-  const db = await createTestDb();
+  db = await createTestDb();
   tableName = db.tableName;
   // lib/config.ts reads these when the handler module is first imported.
   process.env.TABLE_NAME = db.tableName;
@@ -37,7 +51,8 @@ beforeAll(async () => {
   handler = (event) => adapter.handler(event);
 });
 
-const json = (result: APIGatewayProxyStructuredResultV2) => JSON.parse(result.body ?? '') as { data?: any; errors?: { message: string }[] };
+const json = (result: APIGatewayProxyStructuredResultV2) =>
+  JSON.parse(result.body ?? '') as { data?: any; errors?: { message: string }[] };
 
 describe('the Lambda handler with API Gateway 2.0 events', () => {
   it('answers a mutation without an API key with 401', async () => {
@@ -47,7 +62,12 @@ describe('the Lambda handler with API Gateway 2.0 events', () => {
   });
 
   it('answers a POST with a JSON body (and ingests through it, with an API key)', async () => {
-    const input = { text: SAMPLE, title: 'Shushi', url: 'https://example.org/shushi', publishedAt: '2020-11-09T12:00:00Z' };
+    const input = {
+      text: SAMPLE,
+      title: 'Shushi',
+      url: 'https://example.org/shushi',
+      publishedAt: '2020-11-09T12:00:00Z',
+    };
     const result = await handler(graphqlEvent(INGEST, { input }, ADMIN_HEADERS));
     expect(result.statusCode).toBe(200);
     expect(result.isBase64Encoded).toBe(false);
@@ -56,28 +76,38 @@ describe('the Lambda handler with API Gateway 2.0 events', () => {
     expect(errors).toBeUndefined();
     expect(data.ingestArticle.userErrors).toEqual([]);
     expect(data.ingestArticle.created).toBe(true);
-    const places = data.ingestArticle.article.claims.edges.flatMap((edge: any) => edge.node.locations.map((l: any) => l.name));
+    const places = data.ingestArticle.article.claims.edges.flatMap((edge: any) =>
+      edge.node.locations.map((l: any) => l.name),
+    );
     expect(places).toContain('Stepanakert');
   });
 
   it('answers a POST whose body API Gateway base64-encoded', async () => {
     const body = Buffer.from(JSON.stringify({ query: ARTICLES })).toString('base64');
-    const result = await handler(httpApiEvent({ method: 'POST', headers: { 'content-type': 'application/json' }, body, isBase64Encoded: true }));
+    const result = await handler(
+      httpApiEvent({ method: 'POST', headers: { 'content-type': 'application/json' }, body, isBase64Encoded: true }),
+    );
     expect(result.statusCode).toBe(200);
     expect(json(result).data.articles.edges.map((edge: any) => edge.node.title)).toEqual(['Shushi']);
   });
 
   it('answers a GET with the query in the query string', async () => {
     const rawQueryString = new URLSearchParams({ query: ARTICLES }).toString();
-    const result = await handler(httpApiEvent({ method: 'GET', rawQueryString, headers: { accept: 'application/json' } }));
+    const result = await handler(
+      httpApiEvent({ method: 'GET', rawQueryString, headers: { accept: 'application/json' } }),
+    );
     expect(result.statusCode).toBe(200);
     expect(result.headers?.['content-type']).toMatch(/^application\/json/);
     expect(json(result).data.articles.edges).toHaveLength(1);
   });
 
   it('refuses a mutation over GET with 405', async () => {
-    const rawQueryString = new URLSearchParams({ query: 'mutation { createParty(input: { name: "X", kind: GOVERNMENT }) { party { id } } }' }).toString();
-    const result = await handler(httpApiEvent({ method: 'GET', rawQueryString, headers: { accept: 'application/json' } }));
+    const rawQueryString = new URLSearchParams({
+      query: 'mutation { createParty(input: { name: "X", kind: GOVERNMENT }) { party { id } } }',
+    }).toString();
+    const result = await handler(
+      httpApiEvent({ method: 'GET', rawQueryString, headers: { accept: 'application/json' } }),
+    );
     expect(result.statusCode).toBe(405);
     expect(result.headers?.allow).toMatch(/POST/);
   });
@@ -86,7 +116,11 @@ describe('the Lambda handler with API Gateway 2.0 events', () => {
     const result = await handler(
       httpApiEvent({
         method: 'OPTIONS',
-        headers: { origin: 'https://news.example.org', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+        headers: {
+          origin: 'https://news.example.org',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
       }),
     );
     expect(result.statusCode).toBe(204);
@@ -99,7 +133,13 @@ describe('the Lambda handler with API Gateway 2.0 events', () => {
   });
 
   it('answers a malformed body with 400 and a GraphQL error, not a crash', async () => {
-    const result = await handler(httpApiEvent({ method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: '{"query": "{ articles' }));
+    const result = await handler(
+      httpApiEvent({
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: '{"query": "{ articles',
+      }),
+    );
     expect(result.statusCode).toBe(400);
     expect(result.headers?.['content-type']).toMatch(/json/);
     expect(json(result).errors?.[0]?.message).toMatch(/JSON/i);
@@ -118,9 +158,17 @@ describe('the Lambda handler with API Gateway 2.0 events', () => {
       const url = new URL(request.url);
       const text = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text();
       const headers: Record<string, string> = {};
-      request.headers.forEach((value, name) => (headers[name] = value));
+      request.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
       const result = await handler(
-        httpApiEvent({ method: request.method, path: url.pathname, rawQueryString: url.search.slice(1), headers, ...(text !== undefined ? { body: text } : {}) }),
+        httpApiEvent({
+          method: request.method,
+          path: url.pathname,
+          rawQueryString: url.search.slice(1),
+          headers,
+          ...(text !== undefined ? { body: text } : {}),
+        }),
       );
       return new Response(result.statusCode === 204 || result.statusCode === 304 ? null : (result.body ?? ''), {
         status: result.statusCode,
@@ -128,7 +176,10 @@ describe('the Lambda handler with API Gateway 2.0 events', () => {
       });
     };
     const failed: string[] = [];
-    for (const audit of serverAudits({ url: 'https://abc123defg.execute-api.us-east-1.amazonaws.com/graphql', fetchFn }).filter((a) => a.name.startsWith('MUST'))) {
+    for (const audit of serverAudits({
+      url: 'https://abc123defg.execute-api.us-east-1.amazonaws.com/graphql',
+      fetchFn,
+    }).filter((a) => a.name.startsWith('MUST'))) {
       const result = await audit.fn();
       if (result.status !== 'ok') failed.push(`${audit.name}: ${result.reason}`);
     }
@@ -138,7 +189,9 @@ describe('the Lambda handler with API Gateway 2.0 events', () => {
 
 describe('the 2.0 adapter', () => {
   it('builds the URL from host, rawPath and rawQueryString, and the cookie header from cookies', () => {
-    const { url, init } = adapter.requestOf(httpApiEvent({ method: 'GET', rawQueryString: 'query=%7B%20a%20%7D&x=1', cookies: ['a=1', 'b=2'] }));
+    const { url, init } = adapter.requestOf(
+      httpApiEvent({ method: 'GET', rawQueryString: 'query=%7B%20a%20%7D&x=1', cookies: ['a=1', 'b=2'] }),
+    );
     expect(url).toBe('https://abc123defg.execute-api.us-east-1.amazonaws.com/graphql?query=%7B%20a%20%7D&x=1');
     expect(init.method).toBe('GET');
     expect(init.body).toBeUndefined();
@@ -174,42 +227,199 @@ describe('the deployed bundle (stack esbuild settings, fresh Node process)', () 
   afterAll(() => rmSync(bundle.outdir, { recursive: true, force: true }));
 
   it('builds an ESM bundle with the AWS SDK in it and GraphiQL left out', () => {
-    console.info(`handler bundle: ${bundle.bytes} bytes (+ ${bundle.mapBytes} bytes of source map, ${bundle.assetBytes['gazetteer.tsv.gz']} bytes of gazetteer)`);
+    console.info(
+      `handler bundle: ${bundle.bytes} bytes (+ ${bundle.mapBytes} bytes of source map, ${bundle.assetBytes['gazetteer.tsv.gz']} bytes of gazetteer)`,
+    );
     expect(bundle.bytes).toBeGreaterThan(100_000);
     expect(bundle.bytes).toBeLessThan(3_000_000);
     const inputs = Object.keys(bundle.metafile.inputs);
     expect(inputs.some((input) => input.includes('node_modules/@aws-sdk/client-dynamodb/'))).toBe(true);
+    expect(bundle.lazyBytes).toBeGreaterThan(100_000);
     // yoga's own GraphiQL page is a few KB of HTML; @graphql-yoga/render-graphiql is 18 MB.
     expect(inputs.filter((input) => input.includes('render-graphiql'))).toEqual([]);
     const code = readFileSync(bundle.outfile, 'utf8');
-    expect(code.startsWith("import { createRequire } from 'module'; const require = createRequire(import.meta.url);")).toBe(true);
+    expect(
+      code.startsWith("import { createRequire } from 'module'; const require = createRequire(import.meta.url);"),
+    ).toBe(true);
     expect(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/.test(code)).toBe(true);
   });
 
-  it('sends only DynamoDB commands the function role allows', () => {
+  it('loads no extraction at init: compromise, the lexicons and the gazetteer are in chunks imported on the first ingest', () => {
+    const { metafile } = bundle;
+    const entry = Object.keys(metafile.outputs).find((output) => resolve(PROJECT_ROOT, output) === bundle.outfile)!;
+    const atInit = inputsOf(metafile, loadedAtInit(metafile, entry));
+    const everything = Object.keys(metafile.inputs);
+    const extraction = (input: string) =>
+      input.includes('node_modules/compromise/') || /^lib\/extract\/(?!types\.ts$)/.test(input);
+    // The bundle has them (the check below would pass vacuously otherwise), but not where a query's cold start reads.
+    expect(everything.filter(extraction).length).toBeGreaterThan(10);
+    expect(atInit.filter(extraction)).toEqual([]);
+    // Secrets Manager's client loads only when a request presents a key.
+    expect(atInit.filter((input) => input.includes('client-secrets-manager'))).toEqual([]);
+    expect(atInit.some((input) => input.includes('node_modules/@aws-sdk/client-dynamodb/'))).toBe(true);
+  });
+
+  it('sends only DynamoDB and Secrets Manager commands the function role allows', () => {
     // Every `new XCommand(` in the project's own bundled files must have IAM actions granted.
     const own = Object.keys(bundle.metafile.inputs).filter((input) => /^(lib|schema|functions)\//.test(input));
     const sent = new Set<string>();
     for (const file of own) {
       for (const match of readFileSync(file, 'utf8').matchAll(/new (\w+Command)\(/g)) sent.add(match[1]!);
     }
-    expect([...sent].sort()).toEqual(Object.keys(DYNAMODB_COMMAND_ACTIONS).sort());
+    expect([...sent].sort()).toEqual(
+      [...Object.keys(DYNAMODB_COMMAND_ACTIONS), ...Object.keys(SECRETS_COMMAND_ACTIONS)].sort(),
+    );
     // A ConditionCheck item in a transaction needs dynamodb:ConditionCheckItem.
     if (/ConditionCheck\s*:/.test(readFileSync('lib/store/client.ts', 'utf8'))) expect(DYNAMODB_COMMAND_ACTIONS.TransactWriteItemsCommand).toContain('dynamodb:ConditionCheckItem');
   });
 
   it('ingests (reading the gazetteer shipped next to it) and answers queries', async () => {
-    const env = { TABLE_NAME: tableName, DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'), CLAIMGRAPH_ADMIN_KEY: TEST_ADMIN_KEY };
-    const input = { text: `${SAMPLE}\nThe shelling went on overnight.`, title: 'Shushi again', url: 'https://example.org/shushi-again', publishedAt: '2020-11-10T12:00:00Z' };
+    const env = {
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
+      CLAIMGRAPH_ADMIN_KEY: TEST_ADMIN_KEY,
+    };
+    const input = {
+      text: `${SAMPLE}\nThe shelling went on overnight.`,
+      title: 'Shushi again',
+      url: 'https://example.org/shushi-again',
+      publishedAt: '2020-11-10T12:00:00Z',
+    };
     const ingest = await runColdStart(bundle.outfile, graphqlEvent(INGEST, { input }, ADMIN_HEADERS), env);
     expect(ingest.statusCode).toBe(200);
     const ingested = JSON.parse(ingest.body);
     expect(ingested.errors).toBeUndefined();
-    const places = ingested.data.ingestArticle.article.claims.edges.flatMap((edge: any) => edge.node.locations.map((l: any) => l.name));
+    const places = ingested.data.ingestArticle.article.claims.edges.flatMap((edge: any) =>
+      edge.node.locations.map((l: any) => l.name),
+    );
     expect(places).toContain('Stepanakert');
 
     const query = await runColdStart(bundle.outfile, graphqlEvent(ARTICLES), env);
     expect(query.statusCode).toBe(200);
-    expect(JSON.parse(query.body).data.articles.edges.map((edge: any) => edge.node.title)).toEqual(['Shushi again', 'Shushi']);
+    expect(JSON.parse(query.body).data.articles.edges.map((edge: any) => edge.node.title)).toEqual([
+      'Shushi again',
+      'Shushi',
+    ]);
+  });
+});
+
+/**
+ * Secrets Manager cannot run here, so this speaks its wire protocol (JSON 1.1,
+ * `X-Amz-Target: secretsmanager.GetSecretValue`) on a local port: the bundled handler's real
+ * SDK client reaches it through AWS_ENDPOINT_URL_SECRETS_MANAGER, as it would reach AWS.
+ */
+function fakeSecretsManager(secrets: Record<string, string>) {
+  const requests: string[] = [];
+  const server: Server = createHttpServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      const target = request.headers['x-amz-target'];
+      const { SecretId } = JSON.parse(body || '{}') as { SecretId?: string };
+      requests.push(`${target} ${SecretId}`);
+      const value = SecretId ? secrets[SecretId] : undefined;
+      response.setHeader('content-type', 'application/x-amz-json-1.1');
+      if (target !== 'secretsmanager.GetSecretValue' || value === undefined) {
+        response.statusCode = 400;
+        response.end(
+          JSON.stringify({
+            __type: 'ResourceNotFoundException',
+            message: "Secrets Manager can't find the specified secret.",
+          }),
+        );
+        return;
+      }
+      response.end(
+        JSON.stringify({
+          ARN: SecretId,
+          Name: SecretId,
+          SecretString: value,
+          VersionId: 'v1',
+          VersionStages: ['AWSCURRENT'],
+          CreatedDate: 1_700_000_000,
+        }),
+      );
+    });
+  });
+  return {
+    requests,
+    listen: () =>
+      new Promise<string>((resolve) =>
+        server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+      ),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('the key secrets on AWS (Secrets Manager, read at run time by the bundled handler)', () => {
+  const PEPPER_ARN = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:ClaimgraphKeyPepper-AbCdEf';
+  const ADMIN_NAME = 'claimgraph/admin-key';
+  const pepper = 'sm-pepper-0123456789abcdefghijklmnopqrstuvwxyz';
+  const adminKey = 'sm-admin-key-0123456789';
+  const secretsManager = fakeSecretsManager({ [PEPPER_ARN]: pepper, [ADMIN_NAME]: adminKey });
+  let bundle: BuiltBundle;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    const endpoint = await secretsManager.listen();
+    bundle = await buildHandlerBundle();
+    env = {
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
+      CLAIMGRAPH_KEY_PEPPER_SECRET: PEPPER_ARN,
+      CLAIMGRAPH_ADMIN_KEY_SECRET: ADMIN_NAME,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoint,
+      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+    };
+  });
+  afterAll(async () => {
+    await secretsManager.close();
+    rmSync(bundle.outdir, { recursive: true, force: true });
+  });
+
+  it('does not read them for a request without a key', async () => {
+    const result = await runColdStart(bundle.outfile, graphqlEvent(ARTICLES), env);
+    expect(result.statusCode).toBe(200);
+    expect(secretsManager.requests).toEqual([]);
+  });
+
+  it('accepts the admin key and keys made with the pepper it reads from there (its environment names them only)', async () => {
+    const before = secretsManager.requests.length;
+    const asAdmin = await runColdStart(
+      bundle.outfile,
+      graphqlEvent(
+        'mutation { createParty(input: { name: "Secrets Party", kind: PERSON }) { userErrors { code } } }',
+        {},
+        { authorization: `Bearer ${adminKey}` },
+      ),
+      env,
+    );
+    expect(asAdmin.statusCode).toBe(200);
+    expect(JSON.parse(asAdmin.body).data.createParty.userErrors).toEqual([]);
+    expect(secretsManager.requests.slice(before).sort()).toEqual(
+      [`secretsmanager.GetSecretValue ${PEPPER_ARN}`, `secretsmanager.GetSecretValue ${ADMIN_NAME}`].sort(),
+    );
+
+    const { secret } = await createApiKey(db, 'aws-writer', 'write', pepper);
+    const withKey = await runColdStart(
+      bundle.outfile,
+      graphqlEvent(
+        'mutation { createParty(input: { name: "Keyed Party", kind: PERSON }) { userErrors { code } } }',
+        {},
+        { authorization: `Bearer ${secret}` },
+      ),
+      env,
+    );
+    expect(JSON.parse(withKey.body).data.createParty.userErrors).toEqual([]);
+  });
+
+  it('refuses a key made with another pepper', async () => {
+    const { secret } = await createApiKey(db, 'other-pepper', 'write', 'another-pepper-0123456789abcdefghijklmnop');
+    const result = await runColdStart(
+      bundle.outfile,
+      graphqlEvent('{ __typename }', {}, { authorization: `Bearer ${secret}` }),
+      env,
+    );
+    expect(result.statusCode).toBe(401);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The CDK stack, synthesized once (NodejsFunction bundles with esbuild, so once is enough)
+ * The CDK stack, synthesized once (the handler is bundled by esbuild at synth, so once is enough)
  * and checked with CDK assertions: the table against lib/store/table.ts, the function, the exact
  * IAM policy, the HTTP API, logs, alarms, outputs, the bundled asset, and cdk-nag.
  *
@@ -29,7 +29,10 @@ const CONTEXT = {
 let app: App;
 let stack: ClaimgraphStack;
 let template: Template;
-let resources: Record<string, { Type: string; Properties?: any; DeletionPolicy?: string; UpdateReplacePolicy?: string; Metadata?: any }>;
+let resources: Record<
+  string,
+  { Type: string; Properties?: any; DeletionPolicy?: string; UpdateReplacePolicy?: string; Metadata?: any }
+>;
 let packs: NagPack[];
 
 beforeAll(() => {
@@ -58,10 +61,13 @@ describe('the table', () => {
     const expected = createTableInput('any');
     const table = resources[TABLE_LOGICAL_ID]!.Properties;
     expect(table.KeySchema).toEqual(expected.KeySchema);
-    const byName = (a: { AttributeName?: string }, b: { AttributeName?: string }) => a.AttributeName!.localeCompare(b.AttributeName!);
+    const byName = (a: { AttributeName?: string }, b: { AttributeName?: string }) =>
+      a.AttributeName!.localeCompare(b.AttributeName!);
     expect([...table.AttributeDefinitions].sort(byName)).toEqual([...expected.AttributeDefinitions!].sort(byName));
     expect(table.GlobalSecondaryIndexes).toEqual(expected.GlobalSecondaryIndexes);
-    expect(table.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual(TABLE.indexes.map((index) => index.name));
+    expect(table.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual(
+      TABLE.indexes.map((index) => index.name),
+    );
   });
 
   it('is on-demand, with point-in-time recovery and deletion protection, retained, and has no physical name', () => {
@@ -101,9 +107,63 @@ describe('the function', () => {
       NODE_OPTIONS: '--enable-source-maps',
       REQUIRE_KEY_FOR_READ: 'false',
       DISABLE_INTROSPECTION: 'false',
-      // A dynamic reference, resolved by CloudFormation: the secret itself is not in the template.
-      CLAIMGRAPH_ADMIN_KEY: '{{resolve:secretsmanager:claimgraph/admin-key:SecretString:::}}',
+      // Where the secrets are, never their values (lib/aws-secrets.ts reads them at run time).
+      CLAIMGRAPH_KEY_PEPPER_SECRET: { Ref: only('AWS::SecretsManager::Secret')[0] },
+      CLAIMGRAPH_ADMIN_KEY_SECRET: 'claimgraph/admin-key',
     });
+  });
+
+  it('puts no secret value in its environment, not even as a reference CloudFormation would resolve', () => {
+    const [, fn] = only('AWS::Lambda::Function');
+    const environment = JSON.stringify(fn.Properties.Environment);
+    expect(environment).not.toMatch(/resolve:secretsmanager|SecretString|ssm-secure/i);
+    expect(
+      Object.keys(fn.Properties.Environment.Variables).filter((name) =>
+        /^CLAIMGRAPH_(ADMIN_KEY|KEY_PEPPER)$/.test(name),
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('the API key pepper', () => {
+  it('is a secret that Secrets Manager generates (its value is in no template), retained like the table', () => {
+    const [, secret] = only('AWS::SecretsManager::Secret');
+    expect(secret.Properties.SecretString).toBeUndefined();
+    expect(secret.Properties.GenerateSecretString).toMatchObject({
+      PasswordLength: 64,
+      ExcludePunctuation: true,
+      IncludeSpace: false,
+    });
+    expect(secret.DeletionPolicy).toBe('Retain');
+    expect(JSON.stringify(template.toJSON())).not.toContain('resolve:secretsmanager');
+  });
+
+  it('may be read by the function, and so may the admin key secret: nothing else about secrets is allowed', () => {
+    const [, role] = only('AWS::IAM::Role');
+    const statements = [
+      ...role.Properties.Policies.flatMap((policy: any) => policy.PolicyDocument.Statement),
+      ...ofType('AWS::IAM::Policy').flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement),
+    ];
+    const secretStatements = statements.filter((statement: { Action: string | string[] }) =>
+      [statement.Action].flat().some((action) => action.startsWith('secretsmanager:')),
+    );
+    expect(secretStatements).toEqual([
+      {
+        Sid: 'ReadKeySecrets',
+        Effect: 'Allow',
+        Action: 'secretsmanager:GetSecretValue',
+        Resource: [
+          { Ref: only('AWS::SecretsManager::Secret')[0] },
+          {
+            'Fn::Join': ['', expect.arrayContaining([expect.stringContaining(':secret:claimgraph/admin-key-??????')])],
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('is an output, so npm run keys -- --aws can find it', () => {
+    expect(template.toJSON().Outputs.KeyPepperSecret.Value).toEqual({ Ref: only('AWS::SecretsManager::Secret')[0] });
   });
 
   it('ships a minified ESM bundle with its source map and the gazetteer next to it', () => {
@@ -111,7 +171,14 @@ describe('the function', () => {
     // The code asset is staged in the cloud assembly as asset.<hash>, uploaded as <hash>.zip.
     const hash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');
     const assetDir = join(app.outdir, `asset.${hash}`);
-    expect(readdirSync(assetDir).sort()).toEqual(['gazetteer.tsv.gz', 'index.mjs', 'index.mjs.map']);
+    const files = readdirSync(assetDir);
+    expect(files.filter((file) => !/^(chunk|dist-es|[\w-]+)-[A-Z0-9]{8}\.mjs(\.map)?$/.test(file)).sort()).toEqual([
+      'gazetteer.tsv.gz',
+      'index.mjs',
+      'index.mjs.map',
+    ]);
+    // Extraction is split off into a chunk loaded on the first ingest (see infra/bundling.ts).
+    expect(files.some((file) => /^extract-[A-Z0-9]{8}\.mjs$/.test(file))).toBe(true);
     expect(statSync(join(assetDir, 'gazetteer.tsv.gz')).size).toBe(statSync('data/gazetteer.tsv.gz').size);
     const code = readFileSync(join(assetDir, 'index.mjs'), 'utf8');
     expect(code.startsWith(ESM_REQUIRE_BANNER)).toBe(true);
@@ -119,7 +186,10 @@ describe('the function', () => {
     expect(code.split('\n').length).toBeLessThan(1000); // minified
     expect(code.includes('DynamoDB_20120810'), 'the AWS SDK is bundled, not taken from the runtime').toBe(true);
     expect(code.length, 'no 18 MB GraphiQL renderer').toBeLessThan(3_000_000);
-    const map = JSON.parse(readFileSync(join(assetDir, 'index.mjs.map'), 'utf8')) as { sources: string[]; sourcesContent?: unknown };
+    const map = JSON.parse(readFileSync(join(assetDir, 'index.mjs.map'), 'utf8')) as {
+      sources: string[];
+      sourcesContent?: unknown;
+    };
     expect(map.sources.some((source) => source.endsWith('functions/graphql.ts'))).toBe(true);
     expect(map.sourcesContent).toBeUndefined();
   });
@@ -128,13 +198,17 @@ describe('the function', () => {
 describe('least privilege', () => {
   type Statement = { Sid?: string; Effect: string; Action: string | string[]; Resource: unknown };
   const statements = (): Statement[] => [
-    ...ofType('AWS::IAM::Role').flatMap(([, role]) => (role.Properties.Policies ?? []).flatMap((policy: any) => policy.PolicyDocument.Statement)),
+    ...ofType('AWS::IAM::Role').flatMap(([, role]) =>
+      (role.Properties.Policies ?? []).flatMap((policy: any) => policy.PolicyDocument.Statement),
+    ),
     ...ofType('AWS::IAM::Policy').flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement),
   ];
   const actions = (statement: Statement) => [statement.Action].flat();
 
   it('allows exactly the DynamoDB actions the data layer needs, on the table and its indexes only', () => {
-    const dynamo = statements().filter((statement) => actions(statement).some((action) => action.startsWith('dynamodb:')));
+    const dynamo = statements().filter((statement) =>
+      actions(statement).some((action) => action.startsWith('dynamodb:')),
+    );
     expect(dynamo).toEqual([
       {
         Sid: 'ReadWriteTableItems',
@@ -165,7 +239,9 @@ describe('least privilege', () => {
     const all = statements();
     expect(all.flatMap(actions).filter((action) => action.includes('*'))).toEqual([]);
     const wildcard = all.filter((statement) => JSON.stringify(statement.Resource).includes('"*"'));
-    expect(wildcard).toEqual([{ Effect: 'Allow', Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Resource: '*' }]);
+    expect(wildcard).toEqual([
+      { Effect: 'Allow', Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Resource: '*' },
+    ]);
     expect(all.every((statement) => statement.Effect === 'Allow')).toBe(true);
   });
 
@@ -174,7 +250,12 @@ describe('least privilege', () => {
     expect(role.Properties.ManagedPolicyArns).toBeUndefined();
     const logs = statements().filter((statement) => actions(statement).some((action) => action.startsWith('logs:')));
     expect(logs).toEqual([
-      { Sid: 'WriteOwnLogGroup', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [expect.stringMatching(/^GraphqlLogs/), 'Arn'] } },
+      {
+        Sid: 'WriteOwnLogGroup',
+        Effect: 'Allow',
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        Resource: { 'Fn::GetAtt': [expect.stringMatching(/^GraphqlLogs/), 'Arn'] },
+      },
     ]);
   });
 });
@@ -207,7 +288,10 @@ describe('the HTTP endpoint', () => {
       });
       expect(routes.some((route) => JSON.stringify(route.Target).includes(id))).toBe(true);
     }
-    template.allResourcesProperties('AWS::Lambda::Permission', { Principal: 'apigateway.amazonaws.com', Action: 'lambda:InvokeFunction' });
+    template.allResourcesProperties('AWS::Lambda::Permission', {
+      Principal: 'apigateway.amazonaws.com',
+      Action: 'lambda:InvokeFunction',
+    });
   });
 
   it('has a $default stage with default throttling and JSON access logs', () => {
@@ -215,18 +299,28 @@ describe('the HTTP endpoint', () => {
     expect(stage.Properties).toMatchObject({
       StageName: '$default',
       AutoDeploy: true,
-      DefaultRouteSettings: { ThrottlingRateLimit: DEFAULT_SETTINGS.throttleRateLimit, ThrottlingBurstLimit: DEFAULT_SETTINGS.throttleBurstLimit },
+      DefaultRouteSettings: {
+        ThrottlingRateLimit: DEFAULT_SETTINGS.throttleRateLimit,
+        ThrottlingBurstLimit: DEFAULT_SETTINGS.throttleBurstLimit,
+      },
       AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': [expect.stringMatching(/^HttpAccessLogs/), 'Arn'] } },
     });
     const format = JSON.parse(stage.Properties.AccessLogSettings.Format) as Record<string, string>;
-    expect(format).toMatchObject({ requestId: '$context.requestId', status: '$context.status', routeKey: '$context.routeKey' });
+    expect(format).toMatchObject({
+      requestId: '$context.requestId',
+      status: '$context.status',
+      routeKey: '$context.routeKey',
+    });
   });
 
   it('outputs the GraphQL endpoint URL and the table name', () => {
     const outputs = template.toJSON().Outputs;
     const [api] = only('AWS::ApiGatewayV2::Api');
     expect(outputs.GraphqlUrl.Value).toEqual({
-      'Fn::Join': ['', ['https://', { Ref: api }, '.execute-api.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, '/graphql']],
+      'Fn::Join': [
+        '',
+        ['https://', { Ref: api }, '.execute-api.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, '/graphql'],
+      ],
     });
     expect(outputs.TableName.Value).toEqual({ Ref: TABLE_LOGICAL_ID });
     expect(outputs.FunctionName.Value).toEqual({ Ref: expect.stringMatching(/^GraphqlFunction/) });
@@ -241,13 +335,29 @@ describe('operations', () => {
   });
 
   it('alarms on function errors, throttles and p99 duration, DynamoDB throttling and API 5xx, notifying the topic', () => {
-    const alarms: Record<string, any> = Object.fromEntries(ofType('AWS::CloudWatch::Alarm').map(([, alarm]) => [alarm.Properties.AlarmName, alarm.Properties]));
+    const alarms: Record<string, any> = Object.fromEntries(
+      ofType('AWS::CloudWatch::Alarm').map(([, alarm]) => [alarm.Properties.AlarmName, alarm.Properties]),
+    );
     expect(Object.keys(alarms).sort()).toEqual(
-      ['Api5xx', 'FunctionDurationP99', 'FunctionErrors', 'FunctionThrottles', 'TableThrottledRequests'].map((name) => `Claimgraph-${name}`),
+      ['Api5xx', 'FunctionDurationP99', 'FunctionErrors', 'FunctionThrottles', 'TableThrottledRequests'].map(
+        (name) => `Claimgraph-${name}`,
+      ),
     );
     const fnDimension = [{ Name: 'FunctionName', Value: { Ref: expect.stringMatching(/^GraphqlFunction/) } }];
-    expect(alarms['Claimgraph-FunctionErrors']).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Errors', Statistic: 'Sum', Threshold: 1, Dimensions: fnDimension });
-    expect(alarms['Claimgraph-FunctionThrottles']).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Throttles', Statistic: 'Sum', Threshold: 1, Dimensions: fnDimension });
+    expect(alarms['Claimgraph-FunctionErrors']).toMatchObject({
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Errors',
+      Statistic: 'Sum',
+      Threshold: 1,
+      Dimensions: fnDimension,
+    });
+    expect(alarms['Claimgraph-FunctionThrottles']).toMatchObject({
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Throttles',
+      Statistic: 'Sum',
+      Threshold: 1,
+      Dimensions: fnDimension,
+    });
     expect(alarms['Claimgraph-FunctionDurationP99']).toMatchObject({
       Namespace: 'AWS/Lambda',
       MetricName: 'Duration',
@@ -256,12 +366,17 @@ describe('operations', () => {
       Dimensions: fnDimension,
     });
     const throttled = alarms['Claimgraph-TableThrottledRequests'].Metrics.filter((metric: any) => metric.MetricStat);
-    expect(throttled.map((metric: any) => metric.MetricStat.Metric.Dimensions.find((d: any) => d.Name === 'Operation').Value).sort()).toEqual(
-      ['BatchGetItem', 'GetItem', 'Query', 'TransactWriteItems'],
-    );
+    expect(
+      throttled
+        .map((metric: any) => metric.MetricStat.Metric.Dimensions.find((d: any) => d.Name === 'Operation').Value)
+        .sort(),
+    ).toEqual(['BatchGetItem', 'GetItem', 'Query', 'TransactWriteItems']);
     for (const metric of throttled) {
       expect(metric.MetricStat.Metric).toMatchObject({ Namespace: 'AWS/DynamoDB', MetricName: 'ThrottledRequests' });
-      expect(metric.MetricStat.Metric.Dimensions).toContainEqual({ Name: 'TableName', Value: { Ref: TABLE_LOGICAL_ID } });
+      expect(metric.MetricStat.Metric.Dimensions).toContainEqual({
+        Name: 'TableName',
+        Value: { Ref: TABLE_LOGICAL_ID },
+      });
     }
     expect(alarms['Claimgraph-Api5xx']).toMatchObject({ Namespace: 'AWS/ApiGateway', MetricName: '5xx' });
     for (const alarm of Object.values(alarms)) {
@@ -276,7 +391,11 @@ describe('cdk-nag', () => {
     expect(packs.map((pack) => pack.readPackName).sort()).toEqual(['AwsSolutions', 'Serverless']);
     for (const pack of packs) {
       const report = pack.validateScope(app);
-      expect(report.violations.map((v) => `${v.severity} ${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
+      expect(
+        report.violations.map(
+          (v) => `${v.severity} ${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`,
+        ),
+      ).toEqual([]);
       expect(report.success).toBe(true);
     }
     // No error or warning annotation either (cdk-nag 2 reported its findings this way).
@@ -288,21 +407,39 @@ describe('cdk-nag', () => {
   });
 
   it('acknowledges exactly the listed findings, each with a written reason kept in the template', () => {
-    const acknowledged = app.node
-      .findAll()
-      .flatMap((construct) =>
-        construct.node.metadata
-          .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
-          .flatMap((entry) => Object.entries(entry.data as Record<string, string>).map(([id, reason]) => ({ path: construct.node.path, id: id.replace(/^annotation::/i, ''), reason }))),
-      );
-    expect(acknowledged.map(({ path, id }) => `${path} ${id}`).sort()).toEqual(
-      nagAcknowledgements(stack).map(({ scope, id }) => `${scope.node.path} ${id}`).sort(),
+    const acknowledged = app.node.findAll().flatMap((construct) =>
+      construct.node.metadata
+        .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+        .flatMap((entry) =>
+          Object.entries(entry.data as Record<string, string>).map(([id, reason]) => ({
+            path: construct.node.path,
+            id: id.replace(/^annotation::/i, ''),
+            reason,
+          })),
+        ),
     );
-    expect(acknowledged.map(({ id }) => id).sort()).toEqual(['AwsSolutions-APIG4', 'AwsSolutions-IAM5[Resource::*]', 'Serverless-LambdaDLQ']);
+    expect(acknowledged.map(({ path, id }) => `${path} ${id}`).sort()).toEqual(
+      nagAcknowledgements(stack)
+        .map(({ scope, id }) => `${scope.node.path} ${id}`)
+        .sort(),
+    );
+    expect(acknowledged.map(({ id }) => id).sort()).toEqual([
+      'AwsSolutions-APIG4',
+      'AwsSolutions-IAM5[Resource::*]',
+      'AwsSolutions-SMG4',
+      'Serverless-LambdaDLQ',
+    ]);
     for (const { reason } of acknowledged) expect(reason.length).toBeGreaterThan(80);
 
-    const inTemplate = Object.values(resources).flatMap((resource) => resource.Metadata?.cdk_nag?.rules_to_suppress ?? []);
-    expect([...new Set(inTemplate.map((rule: { id: string }) => rule.id))].sort()).toEqual(['AwsSolutions-APIG4', 'AwsSolutions-IAM5[Resource::*]', 'Serverless-LambdaDLQ']);
+    const inTemplate = Object.values(resources).flatMap(
+      (resource) => resource.Metadata?.cdk_nag?.rules_to_suppress ?? [],
+    );
+    expect([...new Set(inTemplate.map((rule: { id: string }) => rule.id))].sort()).toEqual([
+      'AwsSolutions-APIG4',
+      'AwsSolutions-IAM5[Resource::*]',
+      'AwsSolutions-SMG4',
+      'Serverless-LambdaDLQ',
+    ]);
   });
 });
 
@@ -311,30 +448,57 @@ describe('stack settings', () => {
 
   it('defaults: any origin, 50 rps (burst 100), a month of logs, 1024 MB, 15 s', () => {
     expect(readStackSettings(none, {})).toEqual(DEFAULT_SETTINGS);
-    expect(DEFAULT_SETTINGS).toMatchObject({ allowedOrigins: ['*'], throttleRateLimit: 50, throttleBurstLimit: 100, logRetention: RetentionDays.ONE_MONTH, memorySize: 1024 });
+    expect(DEFAULT_SETTINGS).toMatchObject({
+      allowedOrigins: ['*'],
+      throttleRateLimit: 50,
+      throttleBurstLimit: 100,
+      logRetention: RetentionDays.ONE_MONTH,
+      memorySize: 1024,
+    });
   });
 
   it('takes origins from context first, then ALLOWED_ORIGINS', () => {
-    expect(readStackSettings(none, { ALLOWED_ORIGINS: 'https://a.example, https://b.example:8443' }).allowedOrigins).toEqual(['https://a.example', 'https://b.example:8443']);
+    expect(
+      readStackSettings(none, { ALLOWED_ORIGINS: 'https://a.example, https://b.example:8443' }).allowedOrigins,
+    ).toEqual(['https://a.example', 'https://b.example:8443']);
     const context = (key: string) => (key === 'allowedOrigins' ? ['https://c.example'] : undefined);
-    expect(readStackSettings(context, { ALLOWED_ORIGINS: 'https://a.example' }).allowedOrigins).toEqual(['https://c.example']);
+    expect(readStackSettings(context, { ALLOWED_ORIGINS: 'https://a.example' }).allowedOrigins).toEqual([
+      'https://c.example',
+    ]);
   });
 
   it('fails with a message naming the setting', () => {
     const context = (values: Record<string, unknown>) => (key: string) => values[key];
     expect(() => readStackSettings(none, { ALLOWED_ORIGINS: 'https://a.example/path' })).toThrow(/ALLOWED_ORIGINS/);
-    expect(() => readStackSettings(context({ allowedOrigins: 'news.example.org' }), {})).toThrow(/context allowedOrigins/);
+    expect(() => readStackSettings(context({ allowedOrigins: 'news.example.org' }), {})).toThrow(
+      /context allowedOrigins/,
+    );
     expect(() => readStackSettings(context({ logRetentionDays: 31 }), {})).toThrow(/context logRetentionDays/);
-    expect(() => readStackSettings(context({ timeoutSeconds: 60 }), {})).toThrow(/context timeoutSeconds must be an integer from 1 to 29/);
+    expect(() => readStackSettings(context({ timeoutSeconds: 60 }), {})).toThrow(
+      /context timeoutSeconds must be an integer from 1 to 29/,
+    );
     expect(() => readStackSettings(context({ throttleRateLimit: 'lots' }), {})).toThrow(/context throttleRateLimit/);
     expect(() => readStackSettings(context({ requireKeyForRead: 'yes' }), {})).toThrow(/context requireKeyForRead/);
     expect(() => readStackSettings(context({ alarmTopicArn: 'my-topic' }), {})).toThrow(/context alarmTopicArn/);
   });
 
   it('reads numbers and booleans given as strings (cdk -c key=value)', () => {
-    const values: Record<string, string> = { throttleRateLimit: '10', throttleBurstLimit: '20', logRetentionDays: '7', memorySize: '512', timeoutSeconds: '10', requireKeyForRead: 'true' };
+    const values: Record<string, string> = {
+      throttleRateLimit: '10',
+      throttleBurstLimit: '20',
+      logRetentionDays: '7',
+      memorySize: '512',
+      timeoutSeconds: '10',
+      requireKeyForRead: 'true',
+    };
     const settings = readStackSettings((key) => values[key], {});
-    expect(settings).toMatchObject({ throttleRateLimit: 10, throttleBurstLimit: 20, logRetention: RetentionDays.ONE_WEEK, memorySize: 512, requireKeyForRead: true });
+    expect(settings).toMatchObject({
+      throttleRateLimit: 10,
+      throttleBurstLimit: 20,
+      logRetention: RetentionDays.ONE_WEEK,
+      memorySize: 512,
+      requireKeyForRead: true,
+    });
     expect(settings.timeout.toSeconds()).toBe(10);
   });
 

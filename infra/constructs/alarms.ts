@@ -30,7 +30,11 @@ export class ClaimgraphAlarms extends Construct {
     const topic = props.alarmTopicArn ? Topic.fromTopicArn(this, 'Topic', props.alarmTopicArn) : undefined;
     const prefix = Stack.of(this).stackName;
 
-    const add = (alarmId: string, metric: IMetric, options: { threshold: number; description: string; evaluationPeriods?: number; datapointsToAlarm?: number }) => {
+    const add = (
+      alarmId: string,
+      metric: IMetric,
+      options: { threshold: number; description: string; evaluationPeriods?: number; datapointsToAlarm?: number },
+    ) => {
       const alarm = new Alarm(this, alarmId, {
         alarmName: `${prefix}-${alarmId}`,
         alarmDescription: options.description,
@@ -54,7 +58,8 @@ export class ClaimgraphAlarms extends Construct {
     });
     add('FunctionThrottles', props.handler.metricThrottles({ period: PERIOD, statistic: Stats.SUM }), {
       threshold: 1,
-      description: 'Lambda throttled the GraphQL function (account or function concurrency exhausted) in the last 5 minutes.',
+      description:
+        'Lambda throttled the GraphQL function (account or function concurrency exhausted) in the last 5 minutes.',
     });
     add('FunctionDurationP99', props.handler.metricDuration({ period: PERIOD, statistic: Stats.p(99) }), {
       threshold: props.p99DurationAlarmMs,
@@ -68,7 +73,11 @@ export class ClaimgraphAlarms extends Construct {
         operations: [Operation.GET_ITEM, Operation.BATCH_GET_ITEM, Operation.QUERY, Operation.TRANSACT_WRITE_ITEMS],
         period: PERIOD,
       }),
-      { threshold: 1, description: 'DynamoDB throttled requests of the GraphQL function to the claimgraph table (or its indexes) in the last 5 minutes.' },
+      {
+        threshold: 1,
+        description:
+          'DynamoDB throttled requests of the GraphQL function to the claimgraph table (or its indexes) in the last 5 minutes.',
+      },
     );
     add('Api5xx', props.stage.metricServerError({ period: PERIOD, statistic: Stats.SUM }), {
       threshold: 5,

@@ -1,17 +1,24 @@
 /**
- * The GraphQL Lambda function: functions/graphql.ts bundled by NodejsFunction with the
- * project's esbuild (settings in infra/bundling.ts), arm64, Node.js 24, JSON logs to a log
- * group with retention, X-Ray active tracing, and a role that may do exactly what the data
- * layer does on this table and its indexes.
+ * The GraphQL Lambda function: functions/graphql.ts bundled and split by the project's
+ * esbuild (infra/bundling.ts), arm64, Node.js 24, JSON logs to a log group with retention,
+ * X-Ray active tracing, and a role that may do exactly what the data layer does on this table
+ * and its indexes, and read the two key secrets.
  */
-import { join } from 'node:path';
-import { Duration, RemovalPolicy, SecretValue } from 'aws-cdk-lib';
+import { ArnFormat, type Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Effect, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  ApplicationLogLevel,
+  Architecture,
+  Function as LambdaFunction,
+  LoggingFormat,
+  Runtime,
+  SystemLogLevel,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { HANDLER_ENTRY, HANDLER_EXPORT, PROJECT_ROOT, nodejsBundling } from '../bundling.js';
+import { HANDLER_EXPORT, handlerCode } from '../bundling.js';
 import type { ClaimgraphTable } from './table.js';
 
 /**
@@ -31,6 +38,11 @@ export const DYNAMODB_COMMAND_ACTIONS = {
   TransactWriteItemsCommand: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'],
 } as const;
 
+/** The Secrets Manager commands lib/aws-secrets.ts sends, and their IAM actions. */
+export const SECRETS_COMMAND_ACTIONS = {
+  GetSecretValueCommand: ['secretsmanager:GetSecretValue'],
+} as const;
+
 /** Actions on the table itself, and on its indexes (Query is the only index operation). */
 export const TABLE_ACTIONS: string[] = [...new Set(Object.values(DYNAMODB_COMMAND_ACTIONS).flat())].sort();
 export const INDEX_ACTIONS: string[] = ['dynamodb:Query'];
@@ -42,12 +54,14 @@ export interface GraphqlFunctionProps {
   logRetention: RetentionDays;
   requireKeyForRead: boolean;
   disableIntrospection: boolean;
-  /** A Secrets Manager secret whose value is the admin API key (see StackSettings). */
-  adminKeySecretName: string | undefined;
+  /** The secret API key MACs are keyed with (read at run time; only its ARN is in the environment). */
+  pepperSecret: ISecret;
+  /** A secret whose value is the bootstrap admin API key (see StackSettings), read the same way. */
+  adminKeySecret: ISecret | undefined;
 }
 
 export class GraphqlFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
 
@@ -76,6 +90,20 @@ export class GraphqlFunction extends Construct {
             }),
           ],
         }),
+        // Only GetSecretValue (what lib/aws-secrets.ts sends), on exactly these two secrets.
+        KeySecrets: new PolicyDocument({
+          statements: [
+            new PolicyStatement({
+              sid: 'ReadKeySecrets',
+              effect: Effect.ALLOW,
+              actions: [...new Set(Object.values(SECRETS_COMMAND_ACTIONS).flat())],
+              resources: [
+                props.pepperSecret.secretArn,
+                ...(props.adminKeySecret ? [secretArnPattern(this, props.adminKeySecret.secretName)] : []),
+              ],
+            }),
+          ],
+        }),
         DynamoDbData: new PolicyDocument({
           statements: [
             new PolicyStatement({
@@ -95,12 +123,10 @@ export class GraphqlFunction extends Construct {
       },
     });
 
-    this.function = new NodejsFunction(this, 'Function', {
+    this.function = new LambdaFunction(this, 'Function', {
       description: 'claimgraph GraphQL API (graphql-yoga + Pothos over DynamoDB)',
-      entry: HANDLER_ENTRY,
-      handler: HANDLER_EXPORT,
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
+      code: handlerCode(),
+      handler: `index.${HANDLER_EXPORT}`,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize,
@@ -118,12 +144,24 @@ export class GraphqlFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         REQUIRE_KEY_FOR_READ: String(props.requireKeyForRead),
         DISABLE_INTROSPECTION: String(props.disableIntrospection),
-        ...(props.adminKeySecretName
-          ? // A {{resolve:secretsmanager:...}} reference: CloudFormation puts the value in at deploy.
-            { CLAIMGRAPH_ADMIN_KEY: SecretValue.secretsManager(props.adminKeySecretName).unsafeUnwrap() }
-          : {}),
+        // Where the secrets are, not what they are: anyone allowed to read the function's
+        // configuration would see a value put here (lib/aws-secrets.ts reads them at run time).
+        CLAIMGRAPH_KEY_PEPPER_SECRET: props.pepperSecret.secretArn,
+        ...(props.adminKeySecret ? { CLAIMGRAPH_ADMIN_KEY_SECRET: props.adminKeySecret.secretName } : {}),
       },
-      bundling: nodejsBundling(),
     });
   }
+}
+
+/**
+ * The ARN of a secret known by name: Secrets Manager appends six random characters to a
+ * secret's name in its ARN, so a policy names it with `-??????` (what `grantRead` does too).
+ */
+function secretArnPattern(scope: Construct, name: string): string {
+  return Stack.of(scope).formatArn({
+    service: 'secretsmanager',
+    resource: 'secret',
+    resourceName: `${name}-??????`,
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
 }

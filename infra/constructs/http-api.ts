@@ -9,7 +9,7 @@ import {
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
-  HttpStage,
+  type HttpStage,
   LogGroupLogDestination,
   PayloadFormatVersion,
 } from 'aws-cdk-lib/aws-apigatewayv2';

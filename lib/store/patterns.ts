@@ -22,6 +22,8 @@
  * | articlesByDate      | gsi3           | ARTICLES#<shard>             | <date>#articleId             |
  * | partiesByName       | gsi3           | PARTIES                      | <folded name>#partyId        |
  * | locationsByName     | gsi3           | LOCATIONS                    | <folded name>#locationId     |
+ * | apiKey              | table          | APIKEY#id                    | APIKEY                       |
+ * | apiKeys             | gsi3           | APIKEYS                      | <created at>#keyId           |
  *
  * The time-ordered listings are spread over LISTING_SHARDS partitions by a hash of the
  * item's ID, so writes do not funnel into one key; a page queries them all at once and
@@ -176,6 +178,16 @@ export const patterns = {
       return { gsi2pk: `GEO#${hash.slice(0, 2)}`, gsi2sk: `${hash}#${location.id}` };
     },
     query: (cell: string): PartitionQuery => ({ index: 'gsi2', partition: `GEO#${cell.slice(0, 2)}`, prefix: cell }),
+  },
+
+  /** An API key's record (its MAC, scope and state; never the key itself). */
+  apiKey: { key: (id: string): Key => ({ pk: `APIKEY#${id}`, sk: 'APIKEY' }) },
+
+  /** API keys, oldest first (`npm run keys -- list`). */
+  apiKeys: {
+    index: 'gsi3',
+    keys: (key: { id: string; createdAt: string }) => ({ gsi3pk: 'APIKEYS', gsi3sk: `${key.createdAt}#${key.id}` }),
+    query: (): PartitionQuery => ({ index: 'gsi3', partition: 'APIKEYS' }),
   },
 } as const;
 
