@@ -207,7 +207,9 @@ export function scoreGold(gold: GoldFile, x: Extraction): GoldScore {
     }
   });
   const allGold = [...gold.claims.required, ...(gold.claims.optional ?? [])];
-  const precise = indices.filter((i) => allGold.some((g) => matches(g)(i))).length;
+  // The outlet's own narration is no party's claim: precision is over attributed claims only.
+  const attributed = indices.filter((i) => x.claims[i]!.mode !== 'NARRATED');
+  const precise = attributed.filter((i) => allGold.some((g) => matches(g)(i))).length;
   const notClaimErrors = x.claims.filter(
     (c) => c.claimantKey && (gold.claims.notClaims ?? []).some((n) => contains(c.content.text, n.contentIncludes)),
   ).length;
@@ -277,7 +279,7 @@ export function scoreGold(gold: GoldFile, x: Extraction): GoldScore {
     cleanText: share(checks.filter(Boolean).length, checks.length),
     claims: {
       found: share(found, gold.claims.required.length),
-      precision: share(precise, x.claims.length),
+      precision: share(precise, attributed.length),
       cue: share(tally.cue[0]!, tally.cue[1]!),
       kind: share(tally.kind[0]!, tally.kind[1]!),
       locations: share(tally.locations[0]!, tally.locations[1]!),
@@ -369,10 +371,11 @@ export function re3dGold(entities: Re3dEntity[]): { parties: GoldSpan[]; locatio
   return { parties, locations };
 }
 
+/** re3d's Location covers sites ("two bridges") as well as named places: both are scored. */
 export function predictedSpans(x: Extraction): { parties: Span[]; locations: Span[] } {
   return {
     parties: x.parties.flatMap((p) => p.mentions),
-    locations: x.locations.flatMap((l) => l.mentions),
+    locations: [...x.locations.flatMap((l) => l.mentions), ...x.sites],
   };
 }
 

@@ -37,6 +37,8 @@ describe('gold file scoring', () => {
     cleanText: text,
     parties: [{ key: 'army', name: 'Army', aliases: [], kind: 'ARMED_FORCE', affiliation: 'XX', mentions: [span(text, 'The Army')] }],
     locations: [{ key: 'townville', name: 'Townville', aliases: [], latitude: 10, longitude: 10.1, countryCode: 'XX', precision: 'CITY', geonamesId: null, candidates: [], mentions: [span(text, 'Townville')] }],
+    sites: [],
+    truncated: [],
     claims: [
       { claimantKey: 'army', claimantMention: span(text, 'The Army'), cue: span(text, 'said'), content: span(text, 'rebels shelled Townville on Monday'), evidence: span(text, 'The Army said rebels shelled Townville on Monday.'), mode: 'INDIRECT', kind: 'ATTACK', locationKeys: ['townville'], eventDate: '2024-01-01', quantities: [], restates: null },
       { claimantKey: 'army', claimantMention: null, cue: null, content: span(text, 'The fighting was fierce'), evidence: span(text, 'The fighting was fierce.'), mode: 'INDIRECT', kind: 'OTHER', locationKeys: [], eventDate: null, quantities: [], restates: null },
@@ -83,6 +85,8 @@ describe('PLOVER scoring', () => {
       cleanText: text,
       parties: [{ key: 'swiss', name: 'Swiss Foreign Ministry', aliases: [], kind: 'GOVERNMENT_BODY', affiliation: 'CH', mentions: [span(text, 'the Swiss foreign ministry')] }],
       locations: [{ key: 'geneva', name: 'Geneva', aliases: [], latitude: 46.2, longitude: 6.1, countryCode: 'CH', precision: 'CITY', geonamesId: null, candidates: [], mentions: [span(text, 'Geneva')] }],
+      sites: [],
+    truncated: [],
       claims: [{ claimantKey: 'swiss', claimantMention: null, cue: span(text, 'said'), content: span(text, 'Peace talks will resume in Geneva'), evidence: span(text, text), mode: 'INDIRECT', kind: 'STATEMENT', locationKeys: ['geneva'], eventDate: null, quantities: [], restates: null }],
     };
     const s = scorePloverRecord({ id: 'p', event: 'CONSULT', text, source: [{ actorText: 'Swiss' }], target: [{ actorText: 'Iran' }], eventLoc: { name: 'Geneva' } }, x);

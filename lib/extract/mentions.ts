@@ -161,6 +161,13 @@ function isAcronym(t: Token): boolean {
   return /^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&-]{1,6}$/.test(t.text);
 }
 
+const SHORT_MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+
+/** "GAZA, Nov 20": a month written short without its dot, known by the day after it. */
+function isShortMonth(tokens: Token[], i: number): boolean {
+  return SHORT_MONTHS.has(tokens[i]!.lower) && /^\d{1,2}(?:st|nd|rd|th)?$/.test(tokens[i + 1]?.text ?? '');
+}
+
 function isNameToken(t: Token): boolean {
   if (t.kind === 'punct') return false;
   if (DATE_WORDS.has(t.lower) || NEVER_NAMES.has(t.lower)) return false;
@@ -920,7 +927,7 @@ function chunks(tokens: Token[], used: boolean[]): [number, number][] {
   const result: [number, number][] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (used[i] || !isNameToken(tokens[i]!) || !canStartChunk(tokens, i)) {
+    if (used[i] || !isNameToken(tokens[i]!) || !canStartChunk(tokens, i) || isShortMonth(tokens, i)) {
       i++;
       continue;
     }
@@ -928,7 +935,7 @@ function chunks(tokens: Token[], used: boolean[]): [number, number][] {
     for (;;) {
       const t = tokens[j];
       if (!t || used[j]) break;
-      if (isNameToken(t) || /^\d+(?:st|nd|rd|th)$/.test(t.text) && tokens[j + 1]?.cap) {
+      if ((isNameToken(t) && !isShortMonth(tokens, j)) || /^\d+(?:st|nd|rd|th)$/.test(t.text) && tokens[j + 1]?.cap) {
         j++;
         continue;
       }

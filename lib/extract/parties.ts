@@ -80,7 +80,8 @@ export class PartyRegistry {
     }
     let key = foldName(m.name);
     // A role ("the Azerbaijani President") is the person who holds it, when the article names them.
-    if (m.kind === 'PERSON' && m.head && !this.entries.has(key)) {
+    // A mention with a name of its own ("Gen. Ali Bakr") is that person, whoever held the title before.
+    if (m.kind === 'PERSON' && m.head && !this.entries.has(key) && foldName(m.name).endsWith(foldName(m.head))) {
       const holder = this.findHolder(m);
       if (holder) key = holder;
     }
