@@ -108,6 +108,8 @@ export interface ExtractedClaim {
   quantities: Quantity[];
   /** Index (in `claims`) of an earlier claim of this article that this one restates. */
   restates: number | null;
+  /** The extraction rule that made it ("cue-before-content", "narration"), for `npm run eval -- --explain`. */
+  rule?: string;
 }
 
 /** The largest number extraction emits: a count above a 32-bit integer is a misreading, dropped. */
