@@ -741,3 +741,25 @@ export function median(xs: number[]): number | null {
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
+
+/**
+ * Offsets into `raw` as offsets into `clean`, when cleaning only deleted text (tags, ad
+ * placeholders): raw offset → clean offset. Null when `clean` is not such a subsequence of `raw`.
+ */
+export function deletionMap(raw: string, clean: string): ((i: number) => number) | null {
+  if (raw === clean) return (i) => i;
+  const map = new Int32Array(raw.length + 1);
+  let c = 0;
+  for (let r = 0; r < raw.length; r++) {
+    map[r] = c;
+    if (c < clean.length && raw[r] === clean[c]) c++;
+  }
+  map[raw.length] = c;
+  return c === clean.length ? (i) => map[Math.max(0, Math.min(i, raw.length))]! : null;
+}
+
+/** Gold attributions with their offsets moved into the clean text. */
+export function shiftBrat(gold: BratAttribution[], at: (i: number) => number): BratAttribution[] {
+  const move = (p: Pieces) => p.map((s) => ({ start: at(s.start), end: at(s.end) })).filter((s) => s.end > s.start);
+  return gold.map((g) => ({ source: g.source ? move(g.source) : null, cue: move(g.cue), content: move(g.content) })).filter((g) => g.content.length && g.cue.length);
+}

@@ -12,9 +12,9 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extract, EXTRACTOR_VERSION } from '../lib/extract/index.js';
 import {
-  addGeoparsing, addPolnear, addShares, addSpanScores, EMPTY_GEOPARSING, EMPTY_POLNEAR, EMPTY_SPAN_SCORE, median, parseBrat,
+  addGeoparsing, addPolnear, addShares, addSpanScores, deletionMap, EMPTY_GEOPARSING, EMPTY_POLNEAR, EMPTY_SPAN_SCORE, median, parseBrat,
   parseGeoparsingXml, polnearFigures, prf, ratio, re3dGold, predictedSpans, scoreGeoparsing, scoreGold, scorePloverRecord,
-  scorePolnear, scoreSpans,
+  scorePolnear, scoreSpans, shiftBrat,
   type GeoparsingScore, type GoldFile, type GoldScore, type PloverRecord, type PloverScore, type PolnearCounts, type PolnearItem,
   type Re3dEntity, type Share, type SpanScore,
 } from '../lib/eval.js';
@@ -184,12 +184,14 @@ function evalPolnear(dir: string): void {
     const date = meta.get(name);
     const x = extract(text, { publishedAt: date ? `${date}T12:00:00Z` : null });
     articles++;
-    // Gold offsets are into the text as published; a cleaned text that differs would shift them.
-    if (x.cleanText !== text) {
+    // Gold offsets are into the text as published: moved into the clean text (tags removed).
+    const at = deletionMap(text, x.cleanText);
+    if (!at) {
       cleanMismatch++;
       continue;
     }
-    const s = scorePolnear(text, parseBrat(readFileSync(join(dir, 'attributions', ann), 'utf8'), text), x);
+    const gold = shiftBrat(parseBrat(readFileSync(join(dir, 'attributions', ann), 'utf8'), text), at);
+    const s = scorePolnear(x.cleanText, gold, x);
     all = addPolnear(all, s.all);
     for (const [k, v] of s.byCue) byCue.set(k, addPolnear(byCue.get(k) ?? EMPTY_POLNEAR, v));
     for (const [k, v] of s.bySource) bySource.set(k, addPolnear(bySource.get(k) ?? EMPTY_POLNEAR, v));
@@ -222,11 +224,13 @@ function evalGeoparsing(file: string): void {
   let cleanMismatch = 0;
   for (const a of articles) {
     const x = extract(a.text, {});
-    if (x.cleanText !== a.text) {
+    const at = deletionMap(a.text, x.cleanText);
+    if (!at) {
       cleanMismatch++;
       continue;
     }
-    total = addGeoparsing(total, scoreGeoparsing(a, x));
+    const toponyms = a.toponyms.map((t) => ({ ...t, start: at(t.start), end: at(t.end) })).filter((t) => t.end > t.start);
+    total = addGeoparsing(total, scoreGeoparsing({ ...a, toponyms }, x));
   }
   const name = basename(file, '.xml');
   const med = median(total.errorsKm);

@@ -100,7 +100,8 @@ const MAX_PHRASE_WORDS = 4;
 function countryOfRegion(phrase: string): Place | null {
   const regions = lookupPlaceMatches(phrase, false)
     .map((m) => m.place)
-    .filter((p) => p.precision === 'REGION' && p.countryCode);
+    // Hand-curated regions only: thousands of districts share a name with some word of the text.
+    .filter((p) => p.precision === 'REGION' && p.countryCode && !isDivision(p));
   const codes = new Set(regions.map((p) => p.countryCode));
   return codes.size === 1 ? regions[0]! : null;
 }
@@ -157,7 +158,19 @@ function qualifiersAfter(text: string, mention: Span): string[] {
     .flatMap((p) => (p.countryCode ? [p.countryCode] : []));
 }
 
+/** A GeoNames first- or second-level division (province, district): the build marks them ADM1/ADM2. */
+function isDivision(place: Place): boolean {
+  return place.featureCode === 'ADM1' || place.featureCode === 'ADM2';
+}
+
+/**
+ * A province ranks like a city of some 100,000 people and a district like a town of 5,000:
+ * "Idlib" is the city before the province, "Logar" the province since no town is called so.
+ */
+const DIVISION_PROMINENCE: Record<string, number> = { ADM1: 1.0, ADM2: 0.74 };
+
 function prominence(place: Place): number {
+  if (isDivision(place)) return DIVISION_PROMINENCE[place.featureCode]!;
   switch (place.precision) {
     case 'COUNTRY':
       return 2;
@@ -264,23 +277,37 @@ function score(group: Group, c: Candidate, ctx: Context): number {
   return s;
 }
 
+/** A division and a place inside it ("Kharkiv Oblast" and Kharkiv) are one answer, not rivals. */
+function nested(a: Place, b: Place): boolean {
+  const inside = (outer: Place, inner: Place) =>
+    isDivision(outer) &&
+    outer.countryCode === inner.countryCode &&
+    (outer.featureCode === 'ADM1' ? outer.admin1 === inner.admin1 : distanceKm(outer, inner) <= DISTRICT_KM);
+  return inside(a, b) || inside(b, a);
+}
+
+/** How far a district's estimated point may lie from a place in it. */
+const DISTRICT_KM = 60;
+
 function decide(group: Group, ctx: Context): Decision {
   const scored = group.candidates
     .map((c) => ({ c, s: score(group, c, ctx), ok: isPlausible(group, c, ctx) }))
     .sort((a, b) => b.s - a.s);
   const considered = scored.map((x) => x.c);
   const plausible = scored.filter((x) => x.ok);
-  const [best, second] = plausible;
+  const best = plausible[0];
   if (!best) return { place: null, considered, confident: false };
+  const rivals = plausible.filter((x) => x !== best && !nested(x.c.place, best.c.place));
+  const second = rivals[0];
   const tied =
     second !== undefined &&
     best.s - second.s < TIE_MARGIN &&
     distanceKm(best.c.place, second.c.place) > SAME_PLACE_KM;
   if (tied) return { place: null, considered: plausible.map((x) => x.c), confident: false };
-  const inCountry = plausible.filter((x) => x.c.place.countryCode && ctx.countries.has(x.c.place.countryCode));
+  const inCountry = [best, ...rivals].filter((x) => x.c.place.countryCode && ctx.countries.has(x.c.place.countryCode));
   const confident =
     best.c.via !== 'near-spelling' &&
-    (plausible.length === 1 || (inCountry.length === 1 && inCountry[0] === best) || qualifies(group, best.c.place));
+    (rivals.length === 0 || (inCountry.length === 1 && inCountry[0] === best) || qualifies(group, best.c.place));
   return { place: best.c.place, considered, confident };
 }
 
