@@ -298,6 +298,32 @@ const medianOf = (xs: number[]): number => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
+/**
+ * A division's point from its towns: halfway between their median (where people live) and the
+ * middle of their extent (where the territory is). The median alone is pulled to the biggest
+ * conurbation ("Texas" towards Dallas and Houston), the extent alone by one far town.
+ */
+function divisionPoint(m: Members): [number, number] {
+  const mid = (xs: number[]) => (Math.min(...xs) + Math.max(...xs)) / 2;
+  return [(medianOf(m.lats) + mid(m.lats)) / 2, (medianOf(m.lons) + mid(m.lons)) / 2];
+}
+
+/**
+ * News-style abbreviations of US states and Canadian provinces ("Gainesville, Fla.", "W.Va.",
+ * "B.C."): the AP stylebook's list, by GeoNames admin1 code. Lexicon data, not place data.
+ */
+const STATE_ABBREVIATIONS: Record<string, string[]> = {
+  'US.AL': ['Ala.'], 'US.AZ': ['Ariz.'], 'US.AR': ['Ark.'], 'US.CA': ['Calif.'], 'US.CO': ['Colo.'], 'US.CT': ['Conn.'],
+  'US.DE': ['Del.'], 'US.FL': ['Fla.'], 'US.GA': ['Ga.'], 'US.IL': ['Ill.'], 'US.IN': ['Ind.'], 'US.KS': ['Kan.', 'Kans.'],
+  'US.KY': ['Ky.'], 'US.LA': ['La.'], 'US.MD': ['Md.'], 'US.MA': ['Mass.'], 'US.MI': ['Mich.'], 'US.MN': ['Minn.'],
+  'US.MS': ['Miss.'], 'US.MO': ['Mo.'], 'US.MT': ['Mont.'], 'US.NE': ['Neb.', 'Nebr.'], 'US.NV': ['Nev.'], 'US.NH': ['N.H.'],
+  'US.NJ': ['N.J.'], 'US.NM': ['N.M.'], 'US.NY': ['N.Y.'], 'US.NC': ['N.C.'], 'US.ND': ['N.D.'], 'US.OK': ['Okla.'],
+  'US.OR': ['Ore.', 'Oreg.'], 'US.PA': ['Pa.', 'Penn.'], 'US.RI': ['R.I.'], 'US.SC': ['S.C.'], 'US.SD': ['S.D.'], 'US.TN': ['Tenn.'],
+  'US.TX': ['Tex.'], 'US.VT': ['Vt.'], 'US.VA': ['Va.'], 'US.WA': ['Wash.'], 'US.WV': ['W.Va.', 'W. Va.'], 'US.WI': ['Wis.', 'Wisc.'],
+  'US.WY': ['Wyo.'], 'CA.01': ['Alta.'], 'CA.02': ['B.C.'], 'CA.03': ['Man.'], 'CA.04': ['N.B.'], 'CA.05': ['N.L.', 'Nfld.'],
+  'CA.07': ['N.S.'], 'CA.08': ['Ont.'], 'CA.09': ['P.E.I.'], 'CA.10': ['Que.'], 'CA.11': ['Sask.'],
+};
+
 // Type words GeoNames writes into division names ("Hays County", "Kherson Oblast",
 // "Muḩāfaz̧at Ḩimş"): news writes the bare name too, or with its own type word.
 const DIVISION_SUFFIX = / (?:County|District|Province|Governorate|Oblast|Region|State|Department|Prefecture|Municipality|Rayon|Raion|Parish|Borough|Local Government Area|Krai|Territory)$/;
@@ -311,6 +337,9 @@ const DIVISION_PREFIX = /^(?:Muḩāfaz̧at|Muhafazat|Provincia de|Provincia di|
  * A second-level division named with its type word ("Clinton County") is indexed only with it,
  * so that a surname never becomes a county; first-level ones also by their bare name.
  */
+/** Abbreviations that fold to a word or a name ("Miss.", "Pa.", "La."): indexed, they would make places of words. */
+const AMBIGUOUS_ABBREVIATIONS = new Set(['la', 'pa', 'mo', 'ga', 'md', 'va', 'del', 'ind', 'man', 'ill', 'miss', 'wash', 'mass', 'ore', 'que', 'alta', 'mont', 'penn', 'kan', 'neb']);
+
 function divisionRows(dir: string, lexicon: Record<string, string | string[]>): GazetteerRow[] {
   const rows: GazetteerRow[] = [];
   const isCommonWord = (name: string): boolean => {
@@ -321,7 +350,9 @@ function divisionRows(dir: string, lexicon: Record<string, string | string[]>): 
     for (const line of readFileSync(`${dir}/${file}`, 'utf8').split('\n')) {
       const [code, name, ascii, id] = line.split('\t');
       if (!code || !name || !id) continue;
-      const members = membersOf.get(code);
+      // A district with no town of 5,000 takes its province's towns: a point within the province.
+      const inherited = !membersOf.has(code) && level === 2;
+      const members = membersOf.get(code) ?? (level === 2 ? membersOf.get(code.split('.').slice(0, 2).join('.')) : undefined);
       if (!members) continue;
       const cc = code.split('.')[0]!;
       const admin1 = code.split('.')[1]!;
@@ -330,26 +361,29 @@ function divisionRows(dir: string, lexicon: Record<string, string | string[]>): 
       for (const n of [name, ascii ?? '']) {
         if (!n) continue;
         const bare = n.replace(DIVISION_PREFIX, '').replace(DIVISION_SUFFIX, '').trim();
-        if ((level === 1 || !typed) && bare && !isCommonWord(bare)) forms.add(bare);
+        // Short district names ("Bāk") are mostly codes and syllables of other words in English text.
+        const folded = foldName(bare);
+        if ((level === 1 || !typed) && folded.length >= (level === 1 ? 3 : 4) && !isCommonWord(bare) && !NOT_PLACE_NAMES.has(folded)) forms.add(bare);
         if (typed) forms.add(n);
         // Nigerian states are written "Niger State", "Rivers State": the name that is never a common word.
         if (level === 1 && cc === 'NG' && bare) forms.add(`${bare} State`);
       }
+      for (const abbreviation of STATE_ABBREVIATIONS[code] ?? []) if (!AMBIGUOUS_ABBREVIATIONS.has(foldName(abbreviation))) forms.add(abbreviation);
       const [primary, ...aliases] = [...forms];
       if (!primary) continue;
       rows.push({
         geonamesId: Number(id),
         name: primary,
         aliases: dedupeByFold(aliases, [primary]),
-        latitude: round4(medianOf(members.lats)),
-        longitude: round4(medianOf(members.lons)),
+        latitude: round4(divisionPoint(members)[0]),
+        longitude: round4(divisionPoint(members)[1]),
         countryCode: cc,
         featureCode: level === 1 ? 'ADM1' : 'ADM2',
         admin1,
         population: 0,
         precision: 'REGION',
         demonyms: [],
-        source: `GeoNames ${id} (${code}); point: median of its cities5000 places`,
+        source: `GeoNames ${id} (${code}); point estimated from the cities5000 places of its ${inherited ? 'province' : 'own area'}`,
       });
     }
   }
@@ -368,6 +402,7 @@ function main(): void {
   const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
   const divisions = divisionRows(dirname(zipPath), lexicon);
   console.log(`${divisions.length} first- and second-level divisions with a point`);
+
   rows.push(...divisions);
   const handAdded = applyHandPlaces(rows);
   const tsv = serializeGazetteer(rows);

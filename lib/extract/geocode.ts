@@ -48,6 +48,8 @@ const W_NEAR = 2;
 const NEAR_SCALE_KM = 200;
 const W_OWN_NAME = 0.3;
 const W_NEAR_SPELLING = -0.5;
+const W_TYPED_DIVISION = 1.5;
+const W_IN_DIVISION = 1;
 
 interface Candidate {
   place: Place;
@@ -64,6 +66,14 @@ interface Group {
   candidates: Candidate[];
   /** Countries written right after a mention, or whose region is: "Tripoli, Lebanon". */
   qualifiers: Set<string>;
+  /**
+   * The divisions written after a mention, innermost first: "Kagara (Rafi LGA, Niger)" → Rafi,
+   * Niger State; "Kharwar district, Logar" → Logar. A namesake inside them wins; a name the
+   * gazetteer lacks falls back to the innermost one's point.
+   */
+  parents: Place[];
+  /** Written with a division's type word ("Hays district", "Niger State"). */
+  typedDivision: boolean;
 }
 
 interface CountryEvidence {
@@ -83,6 +93,8 @@ interface Decision {
   considered: Candidate[];
   /** Resolved with one plausible namesake, or the only one in an evidenced country. */
   confident: boolean;
+  /** Not found itself: placed at the division written after it ("Kagara (Rafi LGA, Niger)"). */
+  fallback?: boolean;
 }
 
 export function distanceKm(a: Point, b: Point): number {
@@ -169,6 +181,48 @@ function isDivision(place: Place): boolean {
  */
 const DIVISION_PROMINENCE: Record<string, number> = { ADM1: 1.0, ADM2: 0.74 };
 
+/** "(Rafi LGA, Niger)" or ", Logar" or ", Logar province, Afghanistan": the names written as a mention's parents. */
+const PARENS_AFTER = /^\s*\(([^()\n]{2,80})\)/u;
+const COMMAS_AFTER = /^((?:,\s+\p{Lu}[\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}(?:\s+(?:province|district|state|county|governorate|oblast|region|territory|LGA|prefecture|department|municipality|raion|rayon))?)+)(?=\s*(?:[,.;:)\]]|$|\s+\p{Ll}))/u;
+const TYPE_WORD = /\b(?:province|district|state|county|governorate|oblast|region|territory|lga|local government area|prefecture|department|municipality|raion|rayon|parish|borough)\b/i;
+
+function parentNames(text: string, mention: Span): string[] {
+  const comma = mention.text.indexOf(',');
+  if (comma >= 0) return mention.text.slice(comma + 1).split(',').map((p) => p.trim()).filter(Boolean);
+  const after = text.slice(mention.end, mention.end + 100);
+  const paren = PARENS_AFTER.exec(after);
+  if (paren) return paren[1]!.split(',').map((p) => p.trim()).filter(Boolean);
+  const commas = COMMAS_AFTER.exec(after);
+  return commas ? commas[1]!.split(',').map((p) => p.trim()).filter(Boolean) : [];
+}
+
+/** `outer` contains `inner`: the same country, and the same first-level division when `outer` is one. */
+function contains(outer: Place, inner: Place): boolean {
+  if (outer.countryCode === null || outer.countryCode !== inner.countryCode) return false;
+  if (outer.precision === 'COUNTRY') return true;
+  if (outer.featureCode === 'ADM1') return outer.admin1 === inner.admin1;
+  return false;
+}
+
+/**
+ * The parents written after a mention, resolved together, innermost first: each the most
+ * prominent namesake that lies inside one of the next part's namesakes ("Rafi LGA, Niger": the
+ * Rafi of Niger State, and so Niger State, not the country Niger).
+ */
+function parentsAfter(text: string, mention: Span): Place[] {
+  const parts = parentNames(text, mention).slice(0, 3);
+  if (!parts.length) return [];
+  const options = parts.map((p) => lookupPlaceMatches(p).map((m) => m.place).filter((pl) => pl.precision === 'COUNTRY' || pl.precision === 'REGION'));
+  const chain: Place[] = [];
+  for (let i = 0; i < options.length; i++) {
+    const outer = options.slice(i + 1).find((o) => o.length);
+    const fits = options[i]!.filter((p) => !outer || outer.some((o) => contains(o, p)));
+    const pick = (fits.length ? fits : options[i]!).sort((a, b) => prominence(b) - prominence(a))[0];
+    if (pick && (!chain.length || contains(pick, chain[chain.length - 1]!) || pick.countryCode === chain[chain.length - 1]!.countryCode)) chain.push(pick);
+  }
+  return chain;
+}
+
 function prominence(place: Place): number {
   if (isDivision(place)) return DIVISION_PROMINENCE[place.featureCode]!;
   switch (place.precision) {
@@ -225,6 +279,8 @@ interface Context {
    * where in it a story is, and "U.S. soldiers" in Samarra are no sign that Samarra is American.
    */
   cluster: { center: Point; farKm: number } | null;
+  /** First-level divisions the article's other names resolved to ("Florida"). */
+  divisions: Place[];
 }
 
 function contextFor(group: Group, evidence: CountryEvidence[], anchors: Map<Group, Place>, actors: readonly string[] = []): Context {
@@ -235,7 +291,7 @@ function contextFor(group: Group, evidence: CountryEvidence[], anchors: Map<Grou
   for (const p of others) if (p.countryCode) countries.add(p.countryCode);
   const local = others.filter((p) => p.precision !== 'COUNTRY');
   const neighbours = new Set([...countries].flatMap((cc) => neighboursOf(cc)));
-  return { countries, neighbours, anchors: local, cluster: clusterOf(local) };
+  return { countries, neighbours, anchors: local, cluster: clusterOf(local), divisions: others.filter((p) => p.featureCode === 'ADM1') };
 }
 
 function nearestKm(place: Place, points: Point[]): number {
@@ -243,7 +299,10 @@ function nearestKm(place: Place, points: Point[]): number {
 }
 
 function qualifies(group: Group, place: Place): boolean {
-  return place.countryCode !== null && group.qualifiers.has(place.countryCode);
+  if (place.countryCode === null || !group.qualifiers.has(place.countryCode)) return false;
+  // Inside the first-level division written after it, when one is ("Gainesville, Fla.").
+  const division = group.parents.find((p) => p.featureCode === 'ADM1' && p.countryCode === place.countryCode);
+  return !division || division === place || division.admin1 === place.admin1;
 }
 
 function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
@@ -274,6 +333,9 @@ function score(group: Group, c: Candidate, ctx: Context): number {
   }
   if (c.via === 'name' || c.via === 'acronym') s += W_OWN_NAME;
   if (c.via === 'near-spelling') s += W_NEAR_SPELLING;
+  // "Hays district": the district beats the town; a place inside a province the story is set in beats its namesakes.
+  if (group.typedDivision && isDivision(place)) s += W_TYPED_DIVISION;
+  if (!isDivision(place) && ctx.divisions.some((d) => contains(d, place))) s += W_IN_DIVISION;
   return s;
 }
 
@@ -319,7 +381,7 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
     let group = groups.get(key);
     if (!group) {
       const proper = !p.common && /\p{Lu}/u.test(p.name);
-      group = { key, name: p.name, surfaceNames: [], mentions: [], proper, candidates: [], qualifiers: new Set() };
+      group = { key, name: p.name, surfaceNames: [], mentions: [], proper, candidates: [], qualifiers: new Set(), parents: [], typedDivision: TYPE_WORD.test(p.name) };
       groups.set(key, group);
     }
     if (!group.surfaceNames.includes(p.name)) group.surfaceNames.push(p.name);
@@ -329,7 +391,8 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
     group.mentions = dedupeSpans(group.mentions);
     if (!group.proper) continue;
     group.candidates = lookupPlaceMatches(group.name).map((m) => ({ place: m.place, via: m.via }));
-    group.qualifiers = new Set(group.mentions.flatMap((m) => qualifiersAfter(text, m)));
+    group.parents = group.mentions.map((m) => parentsAfter(text, m)).find((c) => c.length) ?? [];
+    group.qualifiers = new Set([...group.mentions.flatMap((m) => qualifiersAfter(text, m)), ...group.parents.flatMap((p) => (p.countryCode ? [p.countryCode] : []))]);
   }
   return [...groups.values()];
 }
@@ -402,6 +465,9 @@ export function geocode(places: PlaceMention[], text: string, actorCountries: re
         decision = decide(group, ctx);
       }
     }
+    // An unknown village inside a known district is the district's point, at REGION precision.
+    const parent = group.parents[0];
+    if (group.proper && !decision.place && parent && parent.precision !== 'COUNTRY') decision = { place: parent, considered: decision.considered, confident: false, fallback: true };
     decisions.set(group, decision);
   }
 
@@ -428,7 +494,8 @@ function mergeSamePlace(groups: Group[], decisions: Map<Group, Decision>): Extra
   const members = new Map<Group, Group[]>();
   const leaderOf = new Map<Place, Group>();
   for (const group of ordered) {
-    const place = decisions.get(group)!.place;
+    const decision = decisions.get(group)!;
+    const place = decision.fallback ? null : decision.place;
     const leader = place ? leaderOf.get(place) : undefined;
     if (leader) members.get(leader)!.push(group);
     else {
@@ -437,7 +504,21 @@ function mergeSamePlace(groups: Group[], decisions: Map<Group, Decision>): Extra
     }
   }
   return [...members].map(([group, all]) => {
-    const { place, considered } = decisions.get(group)!;
+    const { place, considered, fallback } = decisions.get(group)!;
+    if (fallback && place) {
+      return {
+        key: group.key,
+        name: group.name,
+        aliases: aliasesOf(group.name, all.flatMap((g) => g.surfaceNames).filter((n) => n !== group.name), null),
+        latitude: place.latitude,
+        longitude: place.longitude,
+        countryCode: place.countryCode,
+        precision: 'REGION' as const,
+        geonamesId: null,
+        candidates: considered.slice(0, MAX_CANDIDATES).map((c) => toCandidate(c.place)),
+        mentions: dedupeSpans(all.flatMap((g) => g.mentions)),
+      };
+    }
     const name = displayName(group, place);
     const otherNames = all.flatMap((g) => g.surfaceNames).filter((n) => n !== name);
     return {
