@@ -9,6 +9,7 @@ import type { Sentence } from './sentences.js';
 import type { Token } from './tokens.js';
 import { tokenize } from './tokens.js';
 import { isCommonNoun, isCommonWord, isFirstName, isLastName, isVerbForm } from './wordclass.js';
+import { lookupPlaceMatches } from './gazetteer.js';
 import { capitalCountry, isExactPlace, qualifiesPlace, countryCodeOfPlace, countryOfName, demonymOf, isKnownPlace, resolveDemonym, type Country } from './geo.js';
 import { KNOWN_PARTIES, STATELESS_DEMONYMS, MINISTRY_SUBJECTS, NAME_NORMALISATION, type KnownParty } from './lexicon/parties.js';
 import {
@@ -123,6 +124,16 @@ for (const party of KNOWN_PARTIES) {
 const TITLE_TRIE = buildSetTrie(PERSON_TITLES);
 const HEAD_TRIE = buildSetTrie([...GOVERNMENT_HEADS, ...ARMED_FORCE_HEADS, ...GROUP_HEADS, ...ORGANIZATION_HEADS, ...MEDIA_HEADS]);
 const LOWER_HEAD_TRIE = buildSetTrie(DEMONYM_LOWER_HEADS);
+const FORCE_HEAD_TRIE = buildSetTrie([...ARMED_FORCE_HEADS, ...GROUP_HEADS]);
+
+/** A force or group noun in lower case at `to` ("forces", "coalition", "separatists"): [end, head]. */
+function forceHead(tokens: Token[], to: number): [number, string] | null {
+  const t = tokens[to];
+  if (!t || t.cap) return null;
+  const ext = extendLowerHead(tokens, to);
+  if (ext && (ARMED_FORCE_HEADS.has(ext[1]) || GROUP_HEADS.has(ext[1]))) return ext;
+  return longest(FORCE_HEAD_TRIE, tokens, to);
+}
 
 /** Longest phrase of the trie starting at token i; returns [end, value]. */
 function longest<T>(trie: Trie<T>, tokens: Token[], i: number, limit = tokens.length): [number, T] | null {
@@ -166,6 +177,20 @@ const SHORT_MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', '
 /** "GAZA, Nov 20": a month written short without its dot, known by the day after it. */
 function isShortMonth(tokens: Token[], i: number): boolean {
   return SHORT_MONTHS.has(tokens[i]!.lower) && /^\d{1,2}(?:st|nd|rd|th)?$/.test(tokens[i + 1]?.text ?? '');
+}
+
+/** "pro-Houthi", "anti-government", "Anti-Houthi": who a force sides with or against. */
+const ALIGNED_COMPOUND = /^(pro|anti|Pro|Anti)-(\p{Lu}[\p{L}'’]*)$/u;
+/** "Saudi-led", "Iranian-backed", "Russia-aligned": who leads or backs a force. */
+const LED_COMPOUND = /^(\p{Lu}[\p{L}'’]*)-(?:led|backed|allied|aligned|affiliated|supported|sponsored|funded)$/u;
+const FORCES_OF = new Set(['forces', 'troops', 'army', 'militia', 'fighters', 'soldiers']);
+
+/**
+ * An all-caps name the gazetteer knows as a place's acronym, a country's name or a place's own
+ * name in capitals ("UAE", "DRC", a dateline's "KYIV"); not one of GeoNames' alternate names.
+ */
+function isPlaceAcronym(name: string): boolean {
+  return lookupPlaceMatches(name, false).some((m) => m.via === 'acronym' || m.via === 'name' || m.place.precision === 'COUNTRY');
 }
 
 function isNameToken(t: Token): boolean {
@@ -248,6 +273,10 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     mark(from, to);
   };
 
+  // 0. Forces named by whom they side with or who leads them: "pro-Houthi forces", "the
+  // Saudi-led coalition", "anti-Houthi National Resistance forces"; and "forces of Artsakh".
+  alignedForces();
+
   // 1. Known parties from the lexicon (longest match, case rules for acronyms).
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -312,6 +341,54 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
   return out.sort((a, b) => a.start - b.start);
 
   // -------------------------------------------------------------------------------------------
+
+  /** The country code of a name or demonym ("Saudi" → SA, "Russia" → RU), a known party's, or null. */
+  function affiliationOf(name: string): string | null {
+    return resolveDemonym(name)?.code ?? countryOfName(name)?.code ?? KNOWN_BY_NAME.get(foldName(name))?.affiliation ?? null;
+  }
+
+  function alignedForces(): void {
+    for (let i = 0; i < tokens.length; i++) {
+      if (used[i]) continue;
+      const t = tokens[i]!;
+      const aligned = ALIGNED_COMPOUND.exec(t.text);
+      const led = aligned ? null : LED_COMPOUND.exec(t.text);
+      if (aligned || led) {
+        let j = i + 1;
+        while (j < tokens.length && j < i + 5 && tokens[j]!.cap && !used[j] && isNameToken(tokens[j]!)) j++;
+        // "Iranian-backed Houthi rebels": a known party inside is that party, found by its own rule.
+        if (j > i + 1 && longest(KNOWN_TRIE, tokens, i + 1)) continue;
+        const ext = forceHead(tokens, j);
+        if (!ext) continue;
+        const side = aligned ? aligned[2]! : led![1]!;
+        const against = aligned?.[1]!.toLowerCase() === 'anti';
+        const inner = j > i + 1 ? text.slice(tokens[i + 1]!.start, tokens[j - 1]!.end) : '';
+        const lead = aligned ? `${aligned[1]!.toLowerCase()}-${side}` : t.text;
+        const name = inner ? `${inner} ${canonicalHead(ext[1])}` : `${lead[0]!.toUpperCase()}${lead.slice(1)} ${canonicalHead(ext[1])}`;
+        addParty(i, ext[0], { kind: headKind(ext[1]), name, affiliation: against ? null : (affiliationOf(side) ?? side), head: ext[1], knownAliases: inner ? [`${lead} ${inner} ${ext[1]}`] : [], reference: false });
+        i = ext[0] - 1;
+        continue;
+      }
+      // "military forces of Artsakh", "troops of the DPR"
+      if (FORCES_OF.has(t.lower) && tokens[i + 1]?.lower === 'of') {
+        let k = i + 2;
+        if (tokens[k]?.lower === 'the') k++;
+        let e = k;
+        while (e < tokens.length && e < k + 3 && tokens[e]!.cap && !used[e] && isNameToken(tokens[e]!)) e++;
+        if (e === k) continue;
+        const owner = text.slice(tokens[k]!.start, tokens[e - 1]!.end);
+        const country = countryOfName(owner);
+        if (!country && !isKnownPlace(owner)) continue;
+        const from = i > 0 && ['military', 'armed', 'government', 'security'].includes(tokens[i - 1]!.lower) && !used[i - 1] ? i - 1 : i;
+        const head = from < i ? `${tokens[from]!.lower} ${t.lower}` : t.lower;
+        const ownerName = country ? (demonymOf(country.code) ?? country.name) : owner;
+        addParty(from, e, { kind: 'ARMED_FORCE', name: `${ownerName} ${canonicalHead(ARMED_FORCE_HEADS.has(head) ? head : t.lower)}`, affiliation: country?.code ?? owner, head: t.lower, knownAliases: [], reference: false });
+        // The owner is a place mentioned too.
+        if (!country) out.push({ type: 'place', sentence: sentence.index, from: k, to: e, ...span(k, e), name: owner, patternOnly: false });
+        i = e - 1;
+      }
+    }
+  }
 
   /** "the city", "the Iraqi city", "the besieged town": a place named earlier (resolved after geocoding). */
   function placeReferences(): void {
@@ -567,6 +644,22 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
       return;
     }
 
+    // An unknown name before a force or group noun: "Ambazonian separatists", "Maoist rebels", "NAS forces".
+    const force = forceHead(tokens, to);
+    if (force && to - from <= 3 && !NON_ACTOR_HEADS.has(force[1]) && !isFirstName(first.text) && !['group', 'party', 'front', 'community', 'communities', 'movement', 'opposition'].includes(force[1])) {
+      addParty(from, force[0], { kind: headKind(force[1]), name: `${chunkText} ${canonicalHead(force[1])}`, affiliation: null, head: force[1], knownAliases: [], reference: false });
+      return;
+    }
+
+    // "National Liberation Army (ELN)": the acronym in brackets after a party is that party.
+    if (to - from === 1 && isAcronym(first) && tokens[from - 1]?.text === '(' && tokens[to]?.text === ')') {
+      const before = [...out].reverse().find((m): m is PartyMention => m.type === 'party' && m.to === from - 1);
+      if (before && before.name) {
+        addParty(from, to, { kind: before.kind, name: before.name, affiliation: before.affiliation, head: before.head, knownAliases: [first.text], reference: false });
+        return;
+      }
+    }
+
     // Acronyms: organisations ("SDF", "YPG") unless a place.
     if (to - from === 1 && isAcronym(first) && !NON_PARTY_ACRONYMS.has(first.text.replace(/\./g, ''))) {
       addParty(from, to, { kind: 'ORGANIZATION', name: first.text.replace(/\./g, ''), affiliation: null, head: null, knownAliases: [], reference: false });
@@ -753,6 +846,8 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
 
   function placeNameOf(from: number, to: number): string | null {
     const chunkText = text.slice(tokens[from]!.start, tokens[to - 1]!.end);
+    // An acronym is a place only as a known place acronym ("UAE", "DRC"): "(ELN)" is an armed group, not a village.
+    if (to - from === 1 && /^[A-Z]{2,6}$/.test(chunkText) && !isPlaceAcronym(chunkText)) return null;
     if (to - from === 1 && isCommonWord(tokens[from]!.text) && !tokens[from]!.text.match(/^[A-Z]{2,}$/)) return null;
     if (to - from === 1 && isFirstName(tokens[from]!.text) && !isKnownCountryOrCapital(chunkText)) return null;
     if (isKnownPlace(chunkText)) return stripPlaceType(chunkText);
