@@ -62,6 +62,12 @@ const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
 const SUBORDINATORS = new Set(['that', ':']);
 const PARTICIPLE_CUES = /ing$/;
 const ROLE_LINK = new Set(['of', 'for', 'at', 'from', 'with', 'to']);
+/** Words that end a source noun phrase on its left: the clause it belongs to starts after them. */
+const CLAUSE_WORDS = new Set(['and', 'but', 'or', 'that', 'which', 'who', 'whom', 'whose', 'while', 'as', 'because', 'if', 'when', 'after', 'before', 'since', 'though', 'although', 'where', 'so', 'than']);
+/** Lower-case heads that may be a source: people and bodies counted or described, documents that speak. */
+const SOURCE_NOUNS = /^(?:campaign|aides?|advisers?|advisors?|allies|supporters|critics|voters|respondents|americans|democrats|republicans|members|leaders|lawmakers|senators|experts|analysts|economists|researchers|scientists|investigators|prosecutors|authorities|police|officers|officials?|sources|spokes(?:man|woman|person)|people|residents|witnesses|group|groups|committee|organizers|organisers|staff|team|administration|government|report|reports|statement|study|survey|poll|polls|data|figures|documents?|memo|letter|email|e-mails?|emails|filing|complaint|lawsuit|indictment|ruling|website|article|story|newspaper|paper|network|agency|ministry|department|office|majority|majorities|half|third|quarter|percent|most|many|some|others|both|all|none)$/;
+/** Heads that are never a speaker ("the day said"). */
+const NOT_SOURCE_HEADS = /^(?:it|there|this|these|those|what|all|time|day|week|year|today|yesterday|tonight|also|then|now|not|never|just|only|even|still|however|i|you)$/;
 const NP_WORDS = /^(?:a|an|the|one|two|three|several|some|many|senior|local|top|other|unnamed|anonymous|military|government|security|police|hospital|health|medical|diplomatic|western|state|official|independent|humanitarian|rescue|regional|provincial|city|u\.n\.|un|us|u\.s\.|eu)$/;
 
 function isOpenQuote(t: Token | undefined): boolean {
@@ -381,7 +387,32 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       }
       return null;
     }
-    return anonymousBefore(j);
+    return anonymousBefore(j) ?? nounPhraseBefore(j);
+  }
+
+  /**
+   * Any noun phrase that ends right before the cue and starts its clause: "Cook said ...",
+   * "Sanders’ aides say ...", "Nearly half said ...", "A news report published Wednesday said
+   * ...". The source is kept as a mention; its party is the one named inside it, if any.
+   */
+  function nounPhraseBefore(j: number): Subject | null {
+    const head = tokens[j]!;
+    if (head.kind !== 'word' || inQuote[j] || CUE_FORMS.has(head.lower) || NOT_SOURCE_HEADS.test(head.lower)) return null;
+    if (!head.cap && !SOURCE_NOUNS.test(head.lower)) return null;
+    let k = j;
+    while (k - 1 >= 0 && j - k < 8) {
+      const w = tokens[k - 1]!;
+      if (w.kind === 'punct' && !/^['’]s$|^['’]$/.test(w.text)) break;
+      if (CLAUSE_WORDS.has(w.lower) || CUE_FORMS.has(w.lower) || inQuote[k - 1]) break;
+      k--;
+    }
+    // The phrase must open its clause: the sentence start, or after a comma, a quote or a conjunction.
+    const before = tokens[k - 1];
+    if (before && !(before.kind === 'punct' || CLAUSE_WORDS.has(before.lower))) return null;
+    if (before && /^(?:that|which|who|whom|whose)$/.test(before.lower)) return null;
+    const inside = mentions.filter((m) => m.from >= k && m.to <= j + 1);
+    const party = inside.find((m) => m.to === j + 1) ?? inside[0];
+    return { key: party?.key ?? null, from: k, to: j + 1, pronoun: null };
   }
 
   /** "Gen. X, commander of Y said" → X; "a spokesman for the ministry said" → the ministry. */
