@@ -185,7 +185,9 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     // 1. Inverted, after the content: "..., said the ministry." (Not "told": its object is the audience.)
     const before = skipBack(c - 1);
     if (lemma !== 'tell' && before >= 0 && (tokens[before]!.text === ',' || isCloseQuote(tokens[before]))) {
-      const subj = subjectAfter(cueTo) ?? anonymousAfter(cueTo);
+      const found = subjectAfter(cueTo) ?? anonymousAfter(cueTo) ?? nounPhraseAfter(cueTo);
+      // "Simmons, an Obama supporter, said he saw ...": a subject followed by its own verb is the content's, not the cue's.
+      const subj = found && found.from !== null && endsSource(found.to) ? found : null;
       if (subj) {
         const contentEnd = isCloseQuote(tokens[before]) ? before : before;
         return makeClaim(subj, c, cueTo, lemma, contentStart(contentEnd), contentEnd);
@@ -383,6 +385,11 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
         if (head && first && (/^(?:a|an|the|its|his|her)$/.test(first.lower) || !first.cap || PERSON_TITLES.has(first.lower))) {
           return { key: head.key, from: head.from, to: head.to, pronoun: null };
         }
+        // "Simmons, an Obama supporter, said": an unknown name with its apposition.
+        if (first && (/^(?:a|an|the|its|his|her)$/.test(first.lower) || PERSON_TITLES.has(first.lower) || /^\d/.test(first.text))) {
+          const named = nounPhraseBefore(k - 1);
+          if (named && named.from !== null) return { key: named.key, from: named.from, to: j, pronoun: null };
+        }
         break;
       }
       return null;
@@ -471,6 +478,23 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     const t = tokens[k];
     if (t && PRONOUNS.has(t.lower)) return { key: null, from: k, to: k + 1, pronoun: t.lower };
     return null;
+  }
+
+  /** Whether a source after its cue ends here: the sentence ends, or a comma, a date or a setting follows. */
+  function endsSource(k: number): boolean {
+    const t = tokens[k];
+    return !t || t.kind === 'punct' || dateAt[k] || /^(?:in|on|at|during|after|before|to|of|from|for|with|who|when|while|as|told|adding|according|via|last|this|earlier|late|recently|on)$/.test(t.lower);
+  }
+
+  /** "..., said the 46-year-old.", "..., said Virginia delegate Beau Correll.": the phrase after an inverted cue. */
+  function nounPhraseAfter(k: number): Subject | null {
+    const first = tokens[k];
+    if (!first || first.kind !== 'word' || !(first.cap || /^(?:a|an|the|one|two|three|several|some|many)$/.test(first.lower))) return null;
+    let j = k;
+    while (j < tokens.length && j < k + 8 && tokens[j]!.kind !== 'punct' && !CLAUSE_WORDS.has(tokens[j]!.lower) && !CUE_FORMS.has(tokens[j]!.lower) && !dateAt[j]) j++;
+    if (j === k || !endsSource(j)) return null;
+    const inside = mentions.filter((m) => m.from >= k && m.to <= j);
+    return { key: inside[0]?.key ?? null, from: k, to: j, pronoun: null };
   }
 
   function anonymousAfter(k: number): Subject | null {
