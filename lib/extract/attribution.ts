@@ -241,7 +241,7 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
   }
 
   function according(c: number): RawClaim | null {
-    let subj = subjectAfter(c + 2) ?? anonymousAfter(c + 2);
+    let subj = subjectAfter(c + 2) ?? anonymousAfter(c + 2) ?? accordingSource(c + 2);
     if (!subj || subj.from === null) return null;
     const atStart = skipForward(0) >= c;
     if (atStart) {
@@ -478,6 +478,15 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     const t = tokens[k];
     if (t && PRONOUNS.has(t.lower)) return { key: null, from: k, to: k + 1, pronoun: t.lower };
     return null;
+  }
+
+  /** "according to exit polls", "according to a memo released Friday by the agency": everything up to the clause's end. */
+  function accordingSource(k: number): Subject | null {
+    let j = k;
+    while (j < tokens.length && j < k + 14 && tokens[j]!.kind !== 'punct') j++;
+    if (j === k || j - k > 12 && j < tokens.length && tokens[j]!.kind !== 'punct') return null;
+    const inside = mentions.filter((m) => m.from >= k && m.to <= j);
+    return { key: inside[0]?.key ?? null, from: k, to: j, pronoun: null };
   }
 
   /** Whether a source after its cue ends here: the sentence ends, or a comma, a date or a setting follows. */
