@@ -42,6 +42,8 @@ export interface RawClaim {
   mode: ClaimMode;
   /** How the claimant was found; pronouns are resolved by the caller. */
   pronoun: string | null;
+  /** The pattern and the source rule that made it ("source-cue-content/noun-phrase"). */
+  rule: string;
 }
 
 export interface AttributionInput {
@@ -155,6 +157,7 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     lemma: string,
     contentFrom: number,
     contentTo: number,
+    rule: string,
   ): RawClaim | null {
     // Trim punctuation and quotes at the content's edges.
     let from = contentFrom;
@@ -177,6 +180,7 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       content: spanOf(from, to),
       mode: direct ? 'DIRECT' : 'INDIRECT',
       pronoun: subject.pronoun,
+      rule: `${rule}/${subject.rule ?? (subject.pronoun ? 'pronoun' : 'party')}`,
     };
   }
 
@@ -190,7 +194,7 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       const subj = found && found.from !== null && endsSource(found.to) ? found : null;
       if (subj) {
         const contentEnd = isCloseQuote(tokens[before]) ? before : before;
-        return makeClaim(subj, c, cueTo, lemma, contentStart(contentEnd), contentEnd);
+        return makeClaim(subj, c, cueTo, lemma, contentStart(contentEnd), contentEnd, 'content-then-cue-source');
       }
     }
     // 2. Source before the cue.
@@ -208,11 +212,11 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       for (let k = 0; k < 5 && comma > 0 && tokens[comma]!.kind !== 'punct' && !CUE_FORMS.has(tokens[comma]!.lower); k++) comma--;
       if (comma >= 0 && (tokens[comma]!.text === ',' || isCloseQuote(tokens[comma]))) {
         if (subj.key === null && subj.from !== null && subj.from > comma + 1) subj.from = comma + 1;
-        return makeClaim(subj, c, cueTo, lemma, contentStart(comma), comma);
+        return makeClaim(subj, c, cueTo, lemma, contentStart(comma), comma, 'content-then-source-cue');
       }
       if (!trailing) return null;
     }
-    return makeClaim(subj, c, cueTo, lemma, after, contentEndFrom(after));
+    return makeClaim(subj, c, cueTo, lemma, after, contentEndFrom(after), 'source-cue-content');
   }
 
   function isTrailingClause(k: number): boolean {
@@ -233,7 +237,7 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     }
     const after = contentStartAfter(cueEnd(c, lemma), lemma);
     if (after >= contentLimit()) return null;
-    return makeClaim(subj, c, cueEnd(c, lemma), lemma, after, contentEndFrom(after));
+    return makeClaim(subj, c, cueEnd(c, lemma), lemma, after, contentEndFrom(after), 'participle-cue');
   }
 
   function mentionTo(from: number): number {
@@ -247,10 +251,10 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     if (atStart) {
       let k = subj.to;
       while (k < tokens.length && tokens[k]!.text !== ',') k++;
-      return makeClaim(subj, c, c + 2, 'according', k + 1, contentEndFrom(k + 1));
+      return makeClaim(subj, c, c + 2, 'according', k + 1, contentEndFrom(k + 1), 'according-to-first');
     }
     const end = tokens[c - 1]?.text === ',' ? c - 1 : c;
-    return makeClaim(subj, c, c + 2, 'according', contentStart(end), end);
+    return makeClaim(subj, c, c + 2, 'according', contentStart(end), end, 'according-to-after');
   }
 
   /** Where content before a cue starts: the sentence start, an opening quote, or after the previous claim. */
@@ -360,6 +364,8 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     from: number | null;
     to: number;
     pronoun: string | null;
+    /** How the source was found, when not a party mention or a pronoun ("noun-phrase", "anonymous"). */
+    rule?: string;
   }
 
   function subjectBefore(c: number): Subject | null {
@@ -419,7 +425,7 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     if (before && /^(?:that|which|who|whom|whose)$/.test(before.lower)) return null;
     const inside = mentions.filter((m) => m.from >= k && m.to <= j + 1);
     const party = inside.find((m) => m.to === j + 1) ?? inside[0];
-    return { key: party?.key ?? null, from: k, to: j + 1, pronoun: null };
+    return { key: party?.key ?? null, from: k, to: j + 1, pronoun: null, rule: 'noun-phrase' };
   }
 
   /** "Gen. X, commander of Y said" → X; "a spokesman for the ministry said" → the ministry. */
@@ -466,7 +472,7 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       if (w.kind !== 'word' || w.cap || CUE_FORMS.has(w.lower)) break;
     }
     // "a statement issued by the ministry said" → the ministry.
-    return { key: null, from: k, to: j + 1, pronoun: null };
+    return { key: null, from: k, to: j + 1, pronoun: null, rule: 'anonymous' };
   }
 
   function subjectAfter(k: number): Subject | null {
@@ -486,7 +492,7 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     while (j < tokens.length && j < k + 14 && tokens[j]!.kind !== 'punct') j++;
     if (j === k || j - k > 12 && j < tokens.length && tokens[j]!.kind !== 'punct') return null;
     const inside = mentions.filter((m) => m.from >= k && m.to <= j);
-    return { key: inside[0]?.key ?? null, from: k, to: j, pronoun: null };
+    return { key: inside[0]?.key ?? null, from: k, to: j, pronoun: null, rule: 'according-phrase' };
   }
 
   /** Whether a source after its cue ends here: the sentence ends, or a comma, a date or a setting follows. */
@@ -503,14 +509,14 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     while (j < tokens.length && j < k + 8 && tokens[j]!.kind !== 'punct' && !CLAUSE_WORDS.has(tokens[j]!.lower) && !CUE_FORMS.has(tokens[j]!.lower) && !dateAt[j]) j++;
     if (j === k || !endsSource(j)) return null;
     const inside = mentions.filter((m) => m.from >= k && m.to <= j);
-    return { key: inside[0]?.key ?? null, from: k, to: j, pronoun: null };
+    return { key: inside[0]?.key ?? null, from: k, to: j, pronoun: null, rule: 'noun-phrase' };
   }
 
   function anonymousAfter(k: number): Subject | null {
     let j = k;
     while (j < tokens.length && j < k + 5 && tokens[j]!.kind === 'word' && !/^(?:who|which|that)$/.test(tokens[j]!.lower)) {
       if (ANONYMOUS_SOURCES.has(tokens[j]!.lower) || PERSON_ROLE_WORDS.has(tokens[j]!.lower) || /^(?:official|spokesman|spokesperson|source|report|reports|statement|data|figures|estimates|senator|witness|diplomat)$/.test(tokens[j]!.lower)) {
-        return { key: null, from: k, to: j + 1, pronoun: null };
+        return { key: null, from: k, to: j + 1, pronoun: null, rule: 'anonymous' };
       }
       j++;
     }

@@ -137,6 +137,7 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
         eventDate: claimDate(raw, dates),
         quantities,
         restates: null,
+        rule: raw.rule,
       },
     });
   }
@@ -210,6 +211,7 @@ function narratedClaim(sentence: Span, dates: DateExpr[], aboutPlaces: (content:
     eventDate: date?.date ?? null,
     quantities,
     restates: null,
+    rule: 'narration',
   };
 }
 
