@@ -34,6 +34,8 @@ describe('narration: the outlet’s own account of events and figures', () => {
   it('a party’s figure stays the party’s: no NARRATED copy of an attributed sentence', () => {
     const x = extract('Five soldiers were killed in the attack, the army said.', meta);
     expect(x.claims.map((c) => c.mode)).toEqual(['INDIRECT']);
+    expect(x.claims[0]!.rule).toBe('content-then-source-cue/party');
+    expect(extract('Rebels killed 4 soldiers.', meta).claims[0]!.rule).toBe('narration');
     expect(x.claims[0]!.quantities).toEqual([{ kind: 'KILLED', value: 5, since: null }]);
   });
 
