@@ -498,6 +498,9 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     if (person) {
       const { titleFrom, titleTo, title } = person;
       const affiliation = titleFrom > from ? qualifierAffiliation(from, titleFrom) : owner?.code ?? null;
+      // "Fargo Mayor Dennis Walaker", "Odesa regional governor": a town that qualifies a title is mentioned too.
+      const qualifierPlace = titleFrom > from && !affiliation ? placeNameOf(from, titleFrom) : null;
+      if (qualifierPlace && !countryOfName(qualifierPlace)) out.push({ type: 'place', sentence: sentence.index, from, to: titleFrom, ...span(from, titleFrom), name: qualifierPlace, patternOnly: false });
       const start = owner?.from ?? from;
       if (titleTo < to) {
         const name = text.slice(tokens[titleTo]!.start, tokens[to - 1]!.end);
@@ -755,6 +758,8 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
       const country = countryOfName(placeName);
       const owner = country ? demonymOf(country.code) ?? placeName : placeName;
       addParty(from, to, { kind: headKind(head), name: `${owner} ${canonicalHead(headText)}`, affiliation: country?.code ?? countryCodeOfPlace(placeName) ?? placeName, head, knownAliases: [], reference: false });
+      // "Kharkiv Regional Administration", "Mansfield Police Department": the town is mentioned too.
+      if (!country) out.push({ type: 'place', sentence: sentence.index, from, to: headFrom, ...span(from, headFrom), name: placeName, patternOnly: false });
       return;
     }
     addParty(from, to, {
