@@ -15,6 +15,10 @@ import { CUE_FORMS } from './cues.js';
 import { AUDIENCE_WORDS, CUE_AUXILIARIES, CUE_OBJECT_REQUIRED, CUE_SETTING } from './lexicon/cues.js';
 import { ANONYMOUS_SOURCES, PERSON_TITLES, PERSON_ROLE_WORDS } from './lexicon/roles.js';
 import type { DateExpr } from './dates.js';
+import {
+  CLAUSE_WORDS, NOT_SOURCE_HEADS, NP_WORDS, PASSIVE, PRONOUNS, RELATIVE_OBJECT, ROLE_LINK, SOURCE_NOUNS, STATEMENT_NOUNS, SUBORDINATORS,
+  TRAILING_CLAUSE,
+} from './lexicon/attribution-words.js';
 
 /** A party mention of this sentence with its resolved party. */
 export interface ResolvedMention {
@@ -53,24 +57,7 @@ export interface AttributionInput {
   dates: DateExpr[];
 }
 
-/** "..., a claim Kyiv denied", "..., a charge X has rejected": text before a cue whose object is that claim. */
-const RELATIVE_OBJECT = /(?:^|,\s*)(?:a|an|the|which|an?\s+\w+)\s+(?:claims?|charges?|accusations?|allegations?|assertions?|reports?|account|version|statement)\s+(?:(?:that|which)\s+)?(?:[\p{L}.'’-]+\s+){1,5}$/u;
-
-/** Words that open a clause of time or circumstance after a cue: "..., X said, a day after ...". */
-const TRAILING_CLAUSE = new Set(['after', 'before', 'as', 'while', 'when', 'amid', 'following', 'despite', 'although', 'though', 'whereas', 'hours', 'days', 'weeks', 'shortly', 'just']);
-const STATEMENT_NOUNS = /^(?:statement|message|video|post|letter|communiqu[eé]|report|footage|images?|photos?|tweet|address|speech)$/;
-const PASSIVE = new Set(['was', 'were', 'been', 'is', 'are', 'be', 'being', 'the', 'a', 'an', 'widely', 'who', 'which']);
-const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
-const SUBORDINATORS = new Set(['that', ':']);
 const PARTICIPLE_CUES = /ing$/;
-const ROLE_LINK = new Set(['of', 'for', 'at', 'from', 'with', 'to']);
-/** Words that end a source noun phrase on its left: the clause it belongs to starts after them. */
-const CLAUSE_WORDS = new Set(['and', 'but', 'or', 'that', 'which', 'who', 'whom', 'whose', 'while', 'as', 'because', 'if', 'when', 'after', 'before', 'since', 'though', 'although', 'where', 'so', 'than']);
-/** Lower-case heads that may be a source: people and bodies counted or described, documents that speak. */
-const SOURCE_NOUNS = /^(?:campaign|aides?|advisers?|advisors?|allies|supporters|critics|voters|respondents|americans|democrats|republicans|members|leaders|lawmakers|senators|experts|analysts|economists|researchers|scientists|investigators|prosecutors|authorities|police|officers|officials?|sources|spokes(?:man|woman|person)|people|residents|witnesses|group|groups|committee|organizers|organisers|staff|team|administration|government|report|reports|statement|study|survey|poll|polls|data|figures|documents?|memo|letter|email|e-mails?|emails|filing|complaint|lawsuit|indictment|ruling|website|article|story|newspaper|paper|network|agency|ministry|department|office|majority|majorities|half|third|quarter|percent|most|many|some|others|both|all|none)$/;
-/** Heads that are never a speaker ("the day said"). */
-const NOT_SOURCE_HEADS = /^(?:it|there|this|these|those|what|all|time|day|week|year|today|yesterday|tonight|also|then|now|not|never|just|only|even|still|however|i|you)$/;
-const NP_WORDS = /^(?:a|an|the|one|two|three|several|some|many|senior|local|top|other|unnamed|anonymous|military|government|security|police|hospital|health|medical|diplomatic|western|state|official|independent|humanitarian|rescue|regional|provincial|city|u\.n\.|un|us|u\.s\.|eu)$/;
 
 function isOpenQuote(t: Token | undefined): boolean {
   return !!t && (t.text === '“' || t.text === '"' || t.text === '«');

@@ -21,6 +21,11 @@ import {
 } from './lexicon/roles.js';
 import { CUE_FORMS } from './cues.js';
 import { NON_PARTY_ACRONYMS, PLATFORMS } from './lexicon/words.js';
+import {
+  ALIGNED_COMPOUND, BODY_ADJECTIVES, CONNECTORS_AFTER_HEAD, DATE_WORDS, DIVISION_WORDS, FACILITY_WORDS, FORCES_OF, HELD_COMPOUND,
+  INSTITUTION_WORDS, INTRODUCING_TYPES, LEADING_PLACE_WORDS, LED_COMPOUND, NAME_PARTICLES, NEVER_NAMES, NP_DETERMINERS, NP_STOP,
+  SEAT_VERBS, SHORT_MONTHS,
+} from './lexicon/mention-words.js';
 import { CUE_AUXILIARIES } from './lexicon/cues.js';
 
 export interface PartyMention {
@@ -158,32 +163,16 @@ function endingAt<T>(trie: Trie<T>, tokens: Token[], from: number, end: number):
 // ---------------------------------------------------------------------------------------------
 // Token classes
 
-const CONNECTORS_AFTER_HEAD = new Set(['of', 'for']);
-const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'van', 'von', 'de', 'da', 'del', 'der', 'la', 'le', 'du', 'dos', 'das']);
-const DATE_WORDS = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february',
-  'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.',
-]);
-const NEVER_NAMES = new Set(['i', 'i’m', "i'm", 'ok', 'tv', 'am', 'pm', 'a.m.', 'p.m.']);
 const QUOTE_OR_BRACKET = /^["“‘'(\[«—–-]$/;
 
 function isAcronym(t: Token): boolean {
   return /^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&-]{1,6}$/.test(t.text);
 }
 
-const SHORT_MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
-
 /** "GAZA, Nov 20": a month written short without its dot, known by the day after it. */
 function isShortMonth(tokens: Token[], i: number): boolean {
   return SHORT_MONTHS.has(tokens[i]!.lower) && /^\d{1,2}(?:st|nd|rd|th)?$/.test(tokens[i + 1]?.text ?? '');
 }
-
-/** "pro-Houthi", "anti-government", "Anti-Houthi": who a force sides with or against. */
-const ALIGNED_COMPOUND = /^(pro|anti|Pro|Anti)-(\p{Lu}[\p{L}'’]*)$/u;
-/** "Saudi-led", "Iranian-backed", "Russia-aligned": who leads or backs a force. */
-const LED_COMPOUND = /^(\p{Lu}[\p{L}'’]*)-(?:led|backed|allied|aligned|affiliated|supported|sponsored|funded)$/u;
-const FORCES_OF = new Set(['forces', 'troops', 'army', 'militia', 'fighters', 'soldiers']);
 
 /**
  * An all-caps name the gazetteer knows as a place's acronym, a country's name or a place's own
@@ -1019,9 +1008,6 @@ function isSpeakerPosition(tokens: Token[], from: number, to: number): boolean {
   return !!verb && !verb.cap && (CUE_FORMS.has(verb.lower) || STATE_OBJECT_VERBS.has(verb.lower) || SEAT_VERBS.has(verb.lower)) && !/ing$/.test(verb.lower);
 }
 
-/** Acts of a government that a capital is the subject of ("Washington urged", "Moscow summoned"). */
-const SEAT_VERBS = new Set(['called', 'calls', 'demanded', 'demands', 'vowed', 'vows', 'summoned', 'summons', 'expelled', 'recalled', 'imposed', 'responded', 'retaliated', 'announced', 'approved', 'signed', 'agreed', 'refused', 'rejects', 'insists', 'wants', 'sought', 'seeks', 'pledged', 'offered', 'ordered']);
-
 /** Chunks of capitalised tokens not yet used, joined across "of"/"for" after a head noun and name particles. */
 function chunks(tokens: Token[], used: boolean[]): [number, number][] {
   const result: [number, number][] = [];
@@ -1138,51 +1124,6 @@ function isActorPosition(tokens: Token[], from: number, to: number): boolean {
   // A verb that is also a noun ("stands", "backed") is a verb when a preposition or article follows.
   return /(?:s|ed)$/.test(verb.lower) && /^(?:with|by|to|for|that|the|a|an|its|their|behind|against|ready|firmly)$/.test(tokens[k + 1]?.lower ?? '');
 }
-
-/** Head words of institutions: a chunk with one is never a person's name. */
-const INSTITUTION_WORDS = new Set(['ministry', 'council', 'department', 'agency', 'committee', 'commission', 'office', 'parliament', 'government', 'forces', 'army', 'command', 'authority', 'assembly', 'court', 'organization', 'organisation', 'union', 'embassy', 'directorate', 'presidency', 'cabinet', 'secretariat']);
-
-/** Words that open a noun phrase: articles, counts, possessives. */
-const NP_DETERMINERS = /^(?:a|an|the|this|that|these|those|its|their|his|her|our|another|other|several|multiple|some|many|various|numerous|few|all|both|each|every|more|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|\d+)$/;
-
-/** Words that end a noun phrase. */
-const NP_STOP = new Set([
-  'and', 'or', 'but', 'nor', 'that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'while', 'as', 'than',
-  'was', 'were', 'is', 'are', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'could', 'should',
-  'can', 'may', 'might', 'must', 'did', 'does', 'do', 'not', 'also', 'to', 'by', 'for', 'of', 'with', 'in', 'at',
-  'on', 'near', 'from', 'into', 'inside', 'outside', 'across', 'around', 'over', 'under', 'against', 'during',
-  'after', 'before', 'since', 'until', 'between', 'through', 'throughout', 'along', 'within', 'without', 'about',
-  'including', 'killing', 'wounding', 'injuring', 'leaving', 'it', 'they', 'he', 'she', 'we', 'them', 'there',
-  'here', 'said', 'says', 'according', 'because', 'if', 'so', 'then', 'yesterday', 'today', 'overnight',
-  'due', 'amid', 'despite', 'per', 'via', 'once', 'again', 'still', 'already', 'now',
-]);
-
-/** Adjectives between a name and its government head ("Kurdistan regional government"). */
-const BODY_ADJECTIVES = new Set(['regional', 'provincial', 'local', 'federal', 'central', 'interim', 'transitional', 'national', 'military', 'civilian', 'de facto', 'self-declared', 'separatist', 'puppet']);
-
-/** A name made an adjective: "ISIL-held", "Iranian-backed", "Houthi-controlled". */
-const HELD_COMPOUND = /-(?:held|controlled|led|backed|based|occupied|run|linked|allied|aligned|affiliated|supported|sponsored|funded|made|annexed|dominated|style)$/;
-
-/** Last words that make a capitalised name a facility ("Ishtar Gate", "Iraqi Museum", "Al-Shifa Hospital"). */
-const FACILITY_WORDS = new Set([
-  'gate', 'museum', 'mosque', 'cathedral', 'hospital', 'airport', 'stadium', 'palace', 'square',
-  'market', 'bazaar', 'prison', 'jail', 'monastery', 'shrine', 'synagogue',
-  'refinery', 'harbor', 'harbour', 'station', 'complex', 'compound', 'hotel', 'cemetery', 'barracks',
-  'airbase', 'garrison', 'checkpoint', 'plant', 'mall', 'citadel', 'fortress',
-]);
-
-/** First words that make a capitalised name a place ("Camp Hurriya", "Fort Campbell", "Mount Hermon"). */
-const LEADING_PLACE_WORDS = new Set(['camp', 'fort', 'mount', 'mt.', 'lake', 'kibbutz', 'moshav', 'wadi', 'jebel', 'jabal', 'cape']);
-
-/** Words after a name that make it a division ("Donetsk region", "Idlib province"). */
-const DIVISION_WORDS = new Set(['region', 'province', 'oblast', 'governorate', 'district', 'county', 'municipality', 'prefecture', 'raion', 'krai']);
-
-/** Place types that introduce a name with "of" ("the city of X", "the port city of X"), not "the capital of X". */
-const INTRODUCING_TYPES = new Set([
-  'city', 'town', 'village', 'port', 'region', 'province', 'district', 'governorate', 'oblast', 'county',
-  'municipality', 'settlement', 'hamlet', 'locality', 'island', 'commune', 'kibbutz', 'neighborhood',
-  'neighbourhood', 'suburb', 'state', 'prefecture', 'raion', 'krai', 'canton', 'emirate', 'enclave',
-]);
 
 /**
  * A country named as an actor rather than a place, where no verb follows it: the object of a
