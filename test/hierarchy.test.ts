@@ -54,3 +54,25 @@ describe('places down to districts (GeoNames first- and second-level divisions)'
     expect(Math.abs(g.longitude! - -82.3)).toBeLessThan(0.5);
   });
 });
+
+describe('short conflict event reports', () => {
+  it('"… in Boni (Douentza, Mopti), killing 3 soldiers": a NARRATED claim about the village, placed in its country', () => {
+    const x = extract('On 12 March 2023, JNIM militants attacked army positions in Boni (Douentza, Mopti), killing 3 soldiers.', meta);
+    const boni = placeNamed(x, 'Boni')!;
+    expect(boni.countryCode).toBe('ML');
+    const [c] = x.claims;
+    expect(c).toMatchObject({ mode: 'NARRATED', claimantKey: null, kind: 'CASUALTIES', eventDate: '2023-03-12', quantities: [{ kind: 'KILLED', value: 3, since: null }] });
+    expect(c!.locationKeys).toEqual([boni.key]);
+  });
+
+  it('"Mukondi village (Beni, Nord-Kivu)": a type word may stand before the parents', () => {
+    const x = extract('Suspected ADF militants killed 7 civilians in Mukondi village (Beni, Nord-Kivu).', meta);
+    expect(placeNamed(x, 'Mukondi')).toMatchObject({ countryCode: 'CD', precision: 'REGION' });
+  });
+
+  it('an abduction is an attack with a CAPTURED count', () => {
+    const x = extract('Gunmen abducted 15 passengers near Katari (Kachia LGA, Kaduna).', meta);
+    expect(x.claims[0]).toMatchObject({ mode: 'NARRATED', kind: 'ATTACK', quantities: [{ kind: 'CAPTURED', value: 15, since: null }] });
+    expect(placeNamed(x, 'Katari')).toMatchObject({ countryCode: 'NG' });
+  });
+});

@@ -182,7 +182,7 @@ function isDivision(place: Place): boolean {
 const DIVISION_PROMINENCE: Record<string, number> = { ADM1: 1.0, ADM2: 0.74 };
 
 /** "(Rafi LGA, Niger)" or ", Logar" or ", Logar province, Afghanistan": the names written as a mention's parents. */
-const PARENS_AFTER = /^\s*\(([^()\n]{2,80})\)/u;
+const PARENS_AFTER = /^(?:\s+(?:village|town|city|area|locality|commune|district|settlement|camp))?\s*\(([^()\n]{2,80})\)/u;
 const COMMAS_AFTER = /^((?:,\s+\p{Lu}[\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}(?:\s+(?:province|district|state|county|governorate|oblast|region|territory|LGA|prefecture|department|municipality|raion|rayon))?)+)(?=\s*(?:[,.;:)\]]|$|\s+\p{Ll}))/u;
 const TYPE_WORD = /\b(?:province|district|state|county|governorate|oblast|region|territory|lga|local government area|prefecture|department|municipality|raion|rayon|parish|borough)\b/i;
 
@@ -312,6 +312,9 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
     return inCountry && (ctx.anchors.length === 0 || nearestKm(place, ctx.anchors) <= LOCAL_KM);
   }
   if (qualifies(group, place)) return true;
+  // "Boni (Douentza, Mopti)": the text says which country it is in.
+  const parentCountry = group.parents[0]?.countryCode;
+  if (parentCountry && place.countryCode !== parentCountry) return false;
   // A town named like a country (Armenia in Colombia, Jordan in the US) needs another place of
   // the story close by: a demonym ("Colombian", "U.S.") is too common a sign.
   const countryNamesake = place.precision !== 'COUNTRY' && group.candidates.some((o) => o.place.precision === 'COUNTRY');

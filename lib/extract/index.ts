@@ -98,8 +98,19 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
   // ("west of Goma"). Sorted once, so each claim looks up its own span: linear in the article.
   const placeStarts = places
     .filter((p) => p.common !== 'site' && locationAt.has(p.start) && !isLandmark(text, p.start))
-    .map((p) => ({ start: p.start, end: p.end, loc: locationAt.get(p.start)! }))
+    .map((p) => ({ start: p.start, end: p.end, loc: locationAt.get(p.start)!, parent: false }))
     .sort((a, b) => a.start - b.start);
+  // "Boni (Douentza, Mopti)", "Kharwar district, Logar": the places written as where another
+  // place lies are its address, not what the claim is about.
+  placeStarts.forEach((p, i) => {
+    const prev = placeStarts[i - 1];
+    if (!prev) return;
+    const between = text.slice(prev.end, p.start);
+    // After a comma only a region is an address ("Kharwar district, Logar"); "Agdam, Aghdra" is a list.
+    const link = PARENT_LINK.exec(between);
+    const wider = p.loc.precision === 'REGION' || p.loc.precision === 'COUNTRY';
+    p.parent = (!!link && (link[1] === '(' || wider)) || (prev.parent && /^\s*,\s*$/.test(between));
+  });
   const aboutPlaces = (content: Span): string[] => {
     let lo = 0;
     let hi = placeStarts.length;
@@ -108,11 +119,12 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
       if (placeStarts[mid]!.start < content.start) lo = mid + 1;
       else hi = mid;
     }
-    const inside: ExtractedLocation[] = [];
+    const inside: { loc: ExtractedLocation; parent: boolean }[] = [];
     for (let i = lo; i < placeStarts.length && placeStarts[i]!.start < content.end; i++) {
-      if (placeStarts[i]!.end <= content.end) inside.push(placeStarts[i]!.loc);
+      if (placeStarts[i]!.end <= content.end) inside.push(placeStarts[i]!);
     }
-    return mostSpecific(inside);
+    const subjects = inside.filter((p) => !p.parent);
+    return mostSpecific((subjects.length ? subjects : inside).map((p) => p.loc));
   };
   const made: { claim: ExtractedClaim; sentence: number }[] = [];
   for (const { raw, dates, sentence } of pending) {
@@ -304,6 +316,9 @@ function denialsOfEarlierClaims(claims: ExtractedClaim[], sentenceOf: number[], 
 function isLandmark(text: string, start: number): boolean {
   return /\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west|km|kilometres|kilometers|miles)\s+of\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 30), start));
 }
+
+/** What stands between a place and the first of its parents: "Boni (Douentza", "Kharwar district, Logar". */
+const PARENT_LINK = /^(?:\s+(?:village|town|city|area|locality|commune|district|settlement|camp))?\s*(\(|,)\s*$/i;
 
 /** How far back (in characters) "the city" looks for the city it means. */
 const PLACE_REFERENCE_REACH = 1500;

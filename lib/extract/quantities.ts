@@ -46,7 +46,7 @@ function verbs(kind: QuantityKind): string {
 const ACTIVE: Record<string, string> = {
   KILLED: String.raw`(?:killing|killed|kill|claimed\s+the\s+lives\s+of|left)`,
   WOUNDED: String.raw`(?:wounding|wounded|injuring|injured)`,
-  CAPTURED: String.raw`(?:captured|capturing|detained|detaining|arrested|arresting|took|taking)`,
+  CAPTURED: String.raw`(?:captured|capturing|detained|detaining|arrested|arresting|took|taking|abducted|abducting|kidnapped|kidnapping|seized|seizing)`,
   DISPLACED: String.raw`(?:displacing|displaced|forcing)`,
 };
 
