@@ -338,7 +338,10 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     if (m) return m.to;
     // "told the Associated Press", "told a news conference": up to the next "that" nearby.
     for (let j = k; j < Math.min(tokens.length, k + 6); j++) if (tokens[j]!.lower === 'that') return j;
-    return k;
+    // "told cheering supporters he would win": up to the clause's subject.
+    for (let j = k + 1; j < Math.min(tokens.length, k + 6); j++) if (PRONOUNS.has(tokens[j]!.lower) && !inQuote[j]) return j;
+    // "... ,” he told cheering supporters in Nashua.": nothing said after the audience.
+    return tokens.length;
   }
 
   function skipBack(j: number): number {
