@@ -378,7 +378,8 @@ function divisionRows(dir: string, lexicon: Record<string, string | string[]>): 
         latitude: round4(divisionPoint(members)[0]),
         longitude: round4(divisionPoint(members)[1]),
         countryCode: cc,
-        featureCode: level === 1 ? 'ADM1' : 'ADM2',
+        // ADM2P: a district whose point is its province's (no town of its own to place it by).
+        featureCode: level === 1 ? 'ADM1' : inherited ? 'ADM2P' : 'ADM2',
         admin1,
         population: 0,
         precision: 'REGION',

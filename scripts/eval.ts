@@ -101,14 +101,32 @@ function evalRe3d(dir: string): void {
   let parties: SpanScore = EMPTY_SPAN_SCORE;
   let locations: SpanScore = EMPTY_SPAN_SCORE;
   let cleanMismatch = 0;
+  const byRule = new Map<string, { fp: number; fn: number }>();
+  const tally = (key: string, what: 'fp' | 'fn') => {
+    const t = byRule.get(key) ?? { fp: 0, fn: 0 };
+    t[what]++;
+    byRule.set(key, t);
+  };
   for (const doc of docs) {
     // The publisher is article metadata: it lets "we" in a press release resolve to its author.
-    const x = extract(doc.text, { publisher: doc.sourceName });
+    const x = extract(doc.text, { publisher: doc.sourceName, trace: explain });
     if (x.cleanText !== doc.text) cleanMismatch++;
     const gold = re3dGold(entities.filter((e) => e.documentId === doc._id));
     const predicted = predictedSpans(x);
     parties = addSpanScores(parties, scoreSpans(gold.parties, predicted.parties));
     locations = addSpanScores(locations, scoreSpans(gold.locations, predicted.locations));
+    if (explain) {
+      const traced = x.trace?.mentions ?? [];
+      const hit = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+      for (const [label, g, p] of [['party', gold.parties, predicted.parties], ['place', gold.locations, predicted.locations]] as const) {
+        for (const s of p) if (!g.some((q) => hit(q, s))) tally(`${label} false positive · ${traced.find((m) => hit(m, s))?.rule ?? 'pronoun or site'}`, 'fp');
+        for (const s of g) if (!p.some((q) => hit(q, s))) tally(`${label} missed · ${traced.find((m) => hit(m, s)) ? `taken as ${traced.find((m) => hit(m, s))!.type} by ${traced.find((m) => hit(m, s))!.rule}` : 'no mention'}`, 'fn');
+      }
+    }
+  }
+  if (explain) {
+    explanations.push(`re3d ${basename(dir)} errors by mention rule:`);
+    for (const [k, v] of [...byRule].sort((a, b) => b[1].fp + b[1].fn - a[1].fp - a[1].fn).slice(0, 15)) explanations.push(`  ${String(v.fp + v.fn).padStart(5)}  ${k}`);
   }
   const name = `re3d ${basename(dir)} (${docs.length} docs)`;
   for (const [label, score] of [['parties', parties], ['locations', locations]] as const) {
@@ -223,14 +241,24 @@ function evalGeoparsing(file: string): void {
   let total: GeoparsingScore = EMPTY_GEOPARSING;
   let cleanMismatch = 0;
   for (const a of articles) {
-    const x = extract(a.text, {});
+    const x = extract(a.text, { trace: explain });
     const at = deletionMap(a.text, x.cleanText);
     if (!at) {
       cleanMismatch++;
       continue;
     }
     const toponyms = a.toponyms.map((t) => ({ ...t, start: at(t.start), end: at(t.end) })).filter((t) => t.end > t.start);
-    total = addGeoparsing(total, scoreGeoparsing({ ...a, toponyms }, x));
+    const scored = scoreGeoparsing({ ...a, toponyms }, x);
+    if (explain) {
+      // Which rule, if any, took an undetected toponym for something else.
+      for (const m of scored.misses) {
+        if (m.detail !== 'not detected') continue;
+        const t = toponyms.find((q) => q.phrase === m.phrase);
+        const other = t && x.trace?.mentions.find((k) => k.start < t.end && t.start < k.end);
+        if (other) m.detail = `taken as ${other.type} by ${other.rule}`;
+      }
+    }
+    total = addGeoparsing(total, scored);
   }
   const name = basename(file, '.xml');
   const med = median(total.errorsKm);
@@ -242,7 +270,10 @@ function evalGeoparsing(file: string): void {
     const counts = new Map<string, number>();
     for (const m of total.misses) counts.set(`${m.phrase} — ${m.detail.replace(/\d+ km off/, 'far off')}`, (counts.get(`${m.phrase} — ${m.detail.replace(/\d+ km off/, 'far off')}`) ?? 0) + 1);
     const kinds = new Map<string, number>();
-    for (const m of total.misses) kinds.set(m.detail.includes('off') ? 'wrong place' : m.detail, (kinds.get(m.detail.includes('off') ? 'wrong place' : m.detail) ?? 0) + 1);
+    for (const m of total.misses) {
+      const kind = m.detail.includes(' km off') ? 'wrong place' : m.detail;
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    }
     explanations.push(`${name} misses: ${[...kinds].map(([k, v]) => `${k} ${v}`).join(', ')}; most frequent:`);
     for (const [k, v] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 30)) explanations.push(`  ${v.toString().padStart(4)}  ${k}`);
   }

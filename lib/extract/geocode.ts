@@ -170,16 +170,16 @@ function qualifiersAfter(text: string, mention: Span): string[] {
     .flatMap((p) => (p.countryCode ? [p.countryCode] : []));
 }
 
-/** A GeoNames first- or second-level division (province, district): the build marks them ADM1/ADM2. */
+/** A GeoNames first- or second-level division (province, district): the build marks them ADM1, ADM2, or ADM2P when the point is the province's. */
 function isDivision(place: Place): boolean {
-  return place.featureCode === 'ADM1' || place.featureCode === 'ADM2';
+  return place.featureCode === 'ADM1' || place.featureCode === 'ADM2' || place.featureCode === 'ADM2P';
 }
 
 /**
  * A province ranks like a city of some 100,000 people and a district like a town of 5,000:
  * "Idlib" is the city before the province, "Logar" the province since no town is called so.
  */
-const DIVISION_PROMINENCE: Record<string, number> = { ADM1: 1.0, ADM2: 0.74 };
+const DIVISION_PROMINENCE: Record<string, number> = { ADM1: 1.0, ADM2: 0.74, ADM2P: 0.6 };
 
 /** "(Rafi LGA, Niger)" or ", Logar" or ", Logar province, Afghanistan": the names written as a mention's parents. */
 const PARENS_AFTER = /^(?:\s+(?:village|town|city|area|locality|commune|district|settlement|camp))?\s*\(([^()\n]{2,80})\)/u;
@@ -289,7 +289,8 @@ function contextFor(group: Group, evidence: CountryEvidence[], anchors: Map<Grou
   const countries = new Set([...evidence.filter((e) => !own(e)).map((e) => e.countryCode), ...actors]);
   const others = [...anchors].filter(([g]) => g !== group).map(([, p]) => p);
   for (const p of others) if (p.countryCode) countries.add(p.countryCode);
-  const local = others.filter((p) => p.precision !== 'COUNTRY');
+  // A division's point is an estimate of a wide area: containment (W_IN_DIVISION) uses it, nearness does not.
+  const local = others.filter((p) => p.precision !== 'COUNTRY' && !isDivision(p));
   const neighbours = new Set([...countries].flatMap((cc) => neighboursOf(cc)));
   return { countries, neighbours, anchors: local, cluster: clusterOf(local), divisions: others.filter((p) => p.featureCode === 'ADM1') };
 }
@@ -347,7 +348,7 @@ function nested(a: Place, b: Place): boolean {
   const inside = (outer: Place, inner: Place) =>
     isDivision(outer) &&
     outer.countryCode === inner.countryCode &&
-    (outer.featureCode === 'ADM1' ? outer.admin1 === inner.admin1 : distanceKm(outer, inner) <= DISTRICT_KM);
+    (outer.featureCode === 'ADM2' ? distanceKm(outer, inner) <= DISTRICT_KM : outer.admin1 === inner.admin1);
   return inside(a, b) || inside(b, a);
 }
 

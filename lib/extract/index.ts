@@ -6,7 +6,7 @@
  * references) → attribution (cue patterns) → dates, quantities, kinds, places → geocode.
  */
 import { foldName } from '../names.js';
-import { EXTRACTION_LIMITS, type ArticleMeta, type ExtractedClaim, type ExtractedLocation, type Extraction, type ExtractionLimitName, type Span } from './types.js';
+import { EXTRACTION_LIMITS, type ArticleMeta, type ExtractedClaim, type ExtractedLocation, type Extraction, type ExtractionLimitName, type Span, type TracedMention } from './types.js';
 import { cleanText } from './clean.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { findMentions, type PlaceMention } from './mentions.js';
@@ -50,10 +50,12 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
   const pending: PendingClaim[] = [];
   let lastSpeaker: { key: string; sentence: number } | null = null;
   const publisherKey = meta?.publisher ? publisherParty(registry, meta.publisher) : null;
+  const traced: TracedMention[] | null = meta?.trace ? [] : null;
 
   for (const sentence of sentences) {
     const resolved: ResolvedMention[] = [];
     for (const m of findMentions(sentence, text, ctx)) {
+      traced?.push({ start: m.start, end: m.end, type: m.type, rule: m.rule ?? '' });
       if (m.type === 'place') {
         places.push(m);
         continue;
@@ -167,7 +169,8 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
     truncated.push('sites');
     sites.length = EXTRACTION_LIMITS.sites;
   }
-  return bounded({ extractorVersion: EXTRACTOR_VERSION, cleanText: text, parties: registry.parties(), locations, claims, sites, truncated });
+  const x = bounded({ extractorVersion: EXTRACTOR_VERSION, cleanText: text, parties: registry.parties(), locations, claims, sites, truncated });
+  return traced ? { ...x, trace: { mentions: traced } } : x;
 
   /**
    * Pronouns as mentions of the party they refer to: "he"/"his" the last person named nearby,

@@ -44,6 +44,8 @@ export interface PartyMention {
   head: string | null;
   /** Known-party aliases to carry over. */
   knownAliases: string[];
+  /** The rule that made it ("known-party", "chunk/head-noun"). */
+  rule?: string;
   /** "the ministry", "the president": refers back to an earlier party. */
   reference: boolean;
 }
@@ -65,6 +67,8 @@ export interface PlaceMention {
    */
   common?: 'site' | 'reference';
   refersTo?: readonly LocationPrecision[];
+  /** The rule that made it ("chunk/gazetteer-or-pattern", "chunk/after-place-preposition"). */
+  rule?: string;
 }
 
 export type Mention = PartyMention | PlaceMention;
@@ -240,6 +244,8 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
   const tokens = sentence.tokens;
   const out: Mention[] = [];
   const used = new Array<boolean>(tokens.length).fill(false);
+  /** The rule now adding mentions: every mention records it, for `npm run eval -- --explain`. */
+  let rule = '';
   const mark = (from: number, to: number) => {
     for (let k = from; k < to; k++) used[k] = true;
   };
@@ -253,20 +259,22 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     let f = from;
     const prev = tokens[f - 1];
     if (p.kind !== 'PERSON' && prev && (prev.lower === 'the') && !used[f - 1]) f -= 1;
-    out.push({ type: 'party', sentence: sentence.index, from: f, to, ...span(f, to), ...p });
+    out.push({ type: 'party', sentence: sentence.index, from: f, to, ...span(f, to), ...p, rule });
     mark(f, to);
   };
   const isUsed = (k: number) => k < tokens.length && used[k];
   const addPlace = (from: number, to: number, name: string, patternOnly: boolean) => {
-    out.push({ type: 'place', sentence: sentence.index, from, to, ...span(from, to), name, patternOnly });
+    out.push({ type: 'place', sentence: sentence.index, from, to, ...span(from, to), name, patternOnly, rule });
     mark(from, to);
   };
 
   // 0. Forces named by whom they side with or who leads them: "pro-Houthi forces", "the
   // Saudi-led coalition", "anti-Houthi National Resistance forces"; and "forces of Artsakh".
+  rule = 'aligned-forces';
   alignedForces();
 
   // 1. Known parties from the lexicon (longest match, case rules for acronyms).
+  rule = 'known-party';
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!(t.cap || /^\d/.test(t.text))) continue;
@@ -300,10 +308,12 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
   }
 
   // 2. Capitalised chunks.
+  rule = 'chunk';
   const chunkList = chunks(tokens, used);
   for (const [from, to] of chunkList) if (!used[from]) classifyChunk(from, to);
 
   // 3. Lower-case references ("the ministry", "the president") and place patterns with no capital chunk.
+  rule = 'reference';
   for (let i = 0; i < tokens.length; i++) {
     if (used[i]) continue;
     const t = tokens[i]!;
@@ -318,12 +328,13 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     out.push({
       type: 'party', sentence: sentence.index, from: i, to: end, ...span(i, end),
       kind: PERSON_ROLE_WORDS.has(head.split(' ').pop()!) && headKind(head) === 'PERSON' ? 'PERSON' : headKind(head),
-      name: '', affiliation: null, head, knownAliases: [], reference: true,
+      name: '', affiliation: null, head, knownAliases: [], reference: true, rule,
     });
     mark(i, end);
   }
 
   // 4. Places that are not names: references back ("the city") and sites ("destroyed two bridges").
+  rule = 'place-reference-or-site';
   placeReferences();
   sites();
 
@@ -373,7 +384,7 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
         const ownerName = country ? (demonymOf(country.code) ?? country.name) : owner;
         addParty(from, e, { kind: 'ARMED_FORCE', name: `${ownerName} ${canonicalHead(ARMED_FORCE_HEADS.has(head) ? head : t.lower)}`, affiliation: country?.code ?? owner, head: t.lower, knownAliases: [], reference: false });
         // The owner is a place mentioned too.
-        if (!country) out.push({ type: 'place', sentence: sentence.index, from: k, to: e, ...span(k, e), name: owner, patternOnly: false });
+        if (!country) out.push({ type: 'place', sentence: sentence.index, from: k, to: e, ...span(k, e), name: owner, patternOnly: false, rule });
         i = e - 1;
       }
     }
@@ -390,7 +401,7 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
       if (!refersTo) continue;
       const after = tokens[k + 1];
       if (after && (after.lower === 'of' || after.cap && after.kind === 'word' || (after.kind === 'word' && !after.cap && isCommonNoun(after.text) && !isVerbForm(after.text) && !PLACE_PREPOSITIONS.has(after.lower)))) continue;
-      out.push({ type: 'place', sentence: sentence.index, from: i, to: k + 1, ...span(i, k + 1), name: text.slice(tokens[i]!.start, tokens[k]!.end), patternOnly: true, common: 'reference', refersTo });
+      out.push({ type: 'place', sentence: sentence.index, from: i, to: k + 1, ...span(i, k + 1), name: text.slice(tokens[i]!.start, tokens[k]!.end), patternOnly: true, common: 'reference', refersTo, rule });
       mark(i, k + 1);
       i = k;
     }
@@ -414,7 +425,7 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
         const head = tokens[np.to - 1]!;
         if (SITE_NOUNS.has(head.lower) && !head.cap) {
           const name = text.slice(tokens[np.nameFrom]!.start, head.end);
-          out.push({ type: 'place', sentence: sentence.index, from: np.from, to: np.to, ...span(np.from, np.to), name, patternOnly: true, common: 'site' });
+          out.push({ type: 'place', sentence: sentence.index, from: np.from, to: np.to, ...span(np.from, np.to), name, patternOnly: true, common: 'site', rule });
           mark(np.from, np.to);
         }
         if (!verb) break;
@@ -483,13 +494,14 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     }
 
     // Person: [qualifier] Title Name ("Azerbaijani President Ilham Aliyev", "Lt. Gen. Stephen J. Townsend").
+    rule = 'chunk/titled-person';
     const person = splitTitle(tokens, from, to);
     if (person) {
       const { titleFrom, titleTo, title } = person;
       const affiliation = titleFrom > from ? qualifierAffiliation(from, titleFrom) : owner?.code ?? null;
       // "Fargo Mayor Dennis Walaker", "Odesa regional governor": a town that qualifies a title is mentioned too.
       const qualifierPlace = titleFrom > from && !affiliation ? placeNameOf(from, titleFrom) : null;
-      if (qualifierPlace && !countryOfName(qualifierPlace)) out.push({ type: 'place', sentence: sentence.index, from, to: titleFrom, ...span(from, titleFrom), name: qualifierPlace, patternOnly: false });
+      if (qualifierPlace && !countryOfName(qualifierPlace)) out.push({ type: 'place', sentence: sentence.index, from, to: titleFrom, ...span(from, titleFrom), name: qualifierPlace, patternOnly: false, rule });
       const start = owner?.from ?? from;
       if (titleTo < to) {
         const name = text.slice(tokens[titleTo]!.start, tokens[to - 1]!.end);
@@ -509,6 +521,7 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     }
 
     // A surname of a person named earlier in the article ("Davis" after "Capt. Jeff Davis").
+    rule = 'chunk/known-surname';
     const surname = to - from === 1 ? ctx.surnames.get(foldName(first.text)) : undefined;
     if (surname) {
       addParty(from, to, { kind: 'PERSON', name: surname, affiliation: null, head: null, knownAliases: [], reference: false });
@@ -516,6 +529,7 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     }
 
     // Organisation by head noun: "Armenian Defense Ministry", "Syrian Democratic Forces", "Baku government".
+    rule = 'chunk/head-noun';
     const headHit = endingAt(HEAD_TRIE, tokens, from, to);
     const lowerExt = extendLowerHead(tokens, to);
     // A place whose name ends like an organisation ("West Bank") stays a place.
@@ -560,7 +574,7 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
         return;
       }
       if (to - from === 1 && !atSentenceStart(tokens, from)) {
-        out.push({ type: 'party', sentence: sentence.index, from, to, ...span(from, to), kind: headKind(headHit[1]), name: '', affiliation: null, head: headHit[1], knownAliases: [], reference: true });
+        out.push({ type: 'party', sentence: sentence.index, from, to, ...span(from, to), kind: headKind(headHit[1]), name: '', affiliation: null, head: headHit[1], knownAliases: [], reference: true, rule });
         mark(from, to);
         return;
       }
@@ -579,6 +593,7 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     }
 
     // Demonym-led: "Azerbaijani forces", "Israeli officials", "Azeris".
+    rule = 'chunk/demonym-head';
     const demonym = resolveDemonymToken(from, to);
     if (demonym) {
       if (lowerExt) {
@@ -598,6 +613,7 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     }
 
     // Places known to the gazetteer, or by pattern.
+    rule = 'chunk/gazetteer-or-pattern';
     const placeName = placeNameOf(from, to);
     if (placeName) {
       const country = countryOfName(placeName);
@@ -609,7 +625,7 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
         const code = country?.code ?? countryCodeOfPlace(placeName);
         addParty(from, headExt[0], { kind: headKind(headExt[1]), name: `${owner} ${canonicalHead(headExt[1])}`, affiliation: code ?? placeName, head: headExt[1], knownAliases: [], reference: false });
         // A city is mentioned too ("the Baku government" names Baku); a country is the affiliation.
-        if (!country) out.push({ type: 'place', sentence: sentence.index, from, to, ...span(from, to), name: placeName, patternOnly: false });
+        if (!country) out.push({ type: 'place', sentence: sentence.index, from, to, ...span(from, to), name: placeName, patternOnly: false, rule });
         return;
       }
       if (country && isPossessiveMark(tokens[to], tokens[to - 1]) && !owner) {
@@ -637,6 +653,7 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     }
 
     // An unknown name before a force or group noun: "Ambazonian separatists", "Maoist rebels", "NAS forces".
+    rule = 'chunk/force-noun';
     const force = forceHead(tokens, to);
     if (force && to - from <= 3 && !NON_ACTOR_HEADS.has(force[1]) && !isFirstName(first.text) && !['group', 'party', 'front', 'community', 'communities', 'movement', 'opposition'].includes(force[1])) {
       addParty(from, force[0], { kind: headKind(force[1]), name: `${chunkText} ${canonicalHead(force[1])}`, affiliation: null, head: force[1], knownAliases: [], reference: false });
@@ -644,6 +661,7 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     }
 
     // "National Liberation Army (ELN)": the acronym in brackets after a party is that party.
+    rule = 'chunk/bracketed-acronym';
     if (to - from === 1 && isAcronym(first) && tokens[from - 1]?.text === '(' && tokens[to]?.text === ')') {
       const before = [...out].reverse().find((m): m is PartyMention => m.type === 'party' && m.to === from - 1);
       if (before && before.name) {
@@ -653,6 +671,7 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     }
 
     // Acronyms: organisations ("SDF", "YPG") unless a place.
+    rule = 'chunk/acronym';
     if (to - from === 1 && isAcronym(first) && !NON_PARTY_ACRONYMS.has(first.text.replace(/\./g, ''))) {
       addParty(from, to, { kind: 'ORGANIZATION', name: first.text.replace(/\./g, ''), affiliation: null, head: null, knownAliases: [], reference: false });
       return;
@@ -661,11 +680,13 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     // Unknown name after a place preposition: a place the gazetteer lacks. Not after "on"
     // ("wrote on Telegram", "sanctions on Rosneft"), nor a name made of English words
     // ("Exercise Eager Lion", "to Counter ISIL").
+    rule = 'chunk/after-place-preposition';
     const prev = tokens[from - 1];
     if (prev && PLACE_PREPOSITIONS.has(prev.lower) && !['of', 'by', 'with', 'against', 'on', 'via'].includes(prev.lower) && (!mostlyEnglish(from, to) || isKnownPlace(chunkText)) && !isUsed(to) && tokens[from - 2]?.lower !== 'according' && !isFirstName(first.text) && !atSentenceStart(tokens, from) && to - from <= 3 && !isAcronym(first)) {
       addPlaceSpan(from, to, chunkText, true);
       return;
     }
+    rule = 'chunk/person-name';
     if (looksLikePersonName(from, to)) {
       const name = canonicalPersonName(chunkText);
       addParty(from, to, { kind: 'PERSON', name, affiliation: null, head: null, knownAliases: [], reference: false });
@@ -680,7 +701,7 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
   /** "The Defence Ministry" with no owner: the one named before, resolved by the registry, else a party of this name. */
   function addNamedReference(from: number, to: number, kind: PartyKind, name: string, head: string): void {
     const f = tokens[from - 1]?.lower === 'the' && !used[from - 1] ? from - 1 : from;
-    out.push({ type: 'party', sentence: sentence.index, from: f, to, ...span(f, to), kind, name, affiliation: null, head, knownAliases: [], reference: true });
+    out.push({ type: 'party', sentence: sentence.index, from: f, to, ...span(f, to), kind, name, affiliation: null, head, knownAliases: [], reference: true, rule });
     mark(f, to);
   }
 
@@ -748,7 +769,7 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
       const owner = country ? demonymOf(country.code) ?? placeName : placeName;
       addParty(from, to, { kind: headKind(head), name: `${owner} ${canonicalHead(headText)}`, affiliation: country?.code ?? countryCodeOfPlace(placeName) ?? placeName, head, knownAliases: [], reference: false });
       // "Kharkiv Regional Administration", "Mansfield Police Department": the town is mentioned too.
-      if (!country) out.push({ type: 'place', sentence: sentence.index, from, to: headFrom, ...span(from, headFrom), name: placeName, patternOnly: false });
+      if (!country) out.push({ type: 'place', sentence: sentence.index, from, to: headFrom, ...span(from, headFrom), name: placeName, patternOnly: false, rule });
       return;
     }
     addParty(from, to, {
@@ -770,7 +791,7 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
       affiliation: demonym?.code ?? country?.code ?? owner, head, knownAliases: [], reference: false,
     });
     // A region or city that owns a body is still a place mention; a country is the party's affiliation.
-    if (!demonym && !country) out.push({ type: 'place', sentence: sentence.index, from: ownerFrom, to: ownerTo, ...span(ownerFrom, ownerTo), name: owner, patternOnly: !isKnownPlace(owner) });
+    if (!demonym && !country) out.push({ type: 'place', sentence: sentence.index, from: ownerFrom, to: ownerTo, ...span(ownerFrom, ownerTo), name: owner, patternOnly: !isKnownPlace(owner), rule });
   }
 
   /** After a head: "of [the] [up to 4 lower-case words] [of] <Place>" (the owner). */

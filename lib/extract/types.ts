@@ -134,6 +134,8 @@ export interface Extraction {
    * where something happened, but no named place, so never a Location; kept as spans only.
    */
   sites: Span[];
+  /** With `ArticleMeta.trace`: the mentions found and the rule behind each. */
+  trace?: { mentions: TracedMention[] };
   /** The `EXTRACTION_LIMITS` this article went over (its output was cut to the limit); empty if none. */
   truncated: ExtractionLimitName[];
 }
@@ -143,4 +145,14 @@ export interface ArticleMeta {
   publishedAt?: string | null;
   title?: string | null;
   publisher?: string | null;
+  /** Also return `Extraction.trace`: every mention found, with the rule that made it (for evaluation). */
+  trace?: boolean;
+}
+
+/** A party or place mention as the mention rules found it, before merging and geocoding. */
+export interface TracedMention {
+  start: number;
+  end: number;
+  type: 'party' | 'place';
+  rule: string;
 }
