@@ -207,7 +207,9 @@ export function scoreGold(gold: GoldFile, x: Extraction): GoldScore {
     }
   });
   const allGold = [...gold.claims.required, ...(gold.claims.optional ?? [])];
-  const precise = indices.filter((i) => allGold.some((g) => matches(g)(i))).length;
+  // The outlet's own narration is no party's claim: precision is over attributed claims only.
+  const attributed = indices.filter((i) => x.claims[i]!.mode !== 'NARRATED');
+  const precise = attributed.filter((i) => allGold.some((g) => matches(g)(i))).length;
   const notClaimErrors = x.claims.filter(
     (c) => c.claimantKey && (gold.claims.notClaims ?? []).some((n) => contains(c.content.text, n.contentIncludes)),
   ).length;
@@ -277,7 +279,7 @@ export function scoreGold(gold: GoldFile, x: Extraction): GoldScore {
     cleanText: share(checks.filter(Boolean).length, checks.length),
     claims: {
       found: share(found, gold.claims.required.length),
-      precision: share(precise, x.claims.length),
+      precision: share(precise, attributed.length),
       cue: share(tally.cue[0]!, tally.cue[1]!),
       kind: share(tally.kind[0]!, tally.kind[1]!),
       locations: share(tally.locations[0]!, tally.locations[1]!),
@@ -369,10 +371,11 @@ export function re3dGold(entities: Re3dEntity[]): { parties: GoldSpan[]; locatio
   return { parties, locations };
 }
 
+/** re3d's Location covers sites ("two bridges") as well as named places: both are scored. */
 export function predictedSpans(x: Extraction): { parties: Span[]; locations: Span[] } {
   return {
     parties: x.parties.flatMap((p) => p.mentions),
-    locations: x.locations.flatMap((l) => l.mentions),
+    locations: [...x.locations.flatMap((l) => l.mentions), ...x.sites],
   };
 }
 
@@ -459,4 +462,304 @@ export function addShares(a: Share, b: Share): Share {
 
 export function ratio(s: Share): number {
   return s.of === 0 ? 1 : s.ok / s.of;
+}
+
+// ---------------------------------------------------------------------------------------------
+// PolNeAR (attribution in real news; brat standoff)
+
+/** One piece or several (a discontinuous span). */
+export type Pieces = GoldSpan[];
+
+export interface BratAttribution {
+  source: Pieces | null;
+  cue: Pieces;
+  content: Pieces;
+}
+
+function codePointToUtf16(text: string): (i: number) => number {
+  if (!/[\uD800-\uDFFF]/.test(text)) return (i) => i;
+  const map: number[] = [];
+  let u = 0;
+  for (const ch of text) {
+    map.push(u);
+    u += ch.length;
+  }
+  map.push(u);
+  return (i) => map[Math.min(i, map.length - 1)]!;
+}
+
+/**
+ * Attributions of a brat `.ann` file: `T` lines are spans (`type start end[;start end]`, in
+ * code points, converted to UTF-16 offsets of `text`), `E` lines tie them together.
+ */
+export function parseBrat(ann: string, text: string): BratAttribution[] {
+  const at = codePointToUtf16(text);
+  const spans = new Map<string, { type: string; pieces: Pieces }>();
+  const events: Map<string, string>[] = [];
+  for (const line of ann.split('\n')) {
+    const [id, body] = line.split('\t');
+    if (!id || !body) continue;
+    if (id.startsWith('T')) {
+      const m = /^(\S+) ([\d ;]+)$/.exec(body.trim());
+      if (!m) continue;
+      const pieces = m[2]!.split(';').map((p) => p.trim().split(' ').map(Number)).filter((p) => p.length === 2 && p.every(Number.isFinite)).map(([s, e]) => ({ start: at(s!), end: at(e!) }));
+      spans.set(id, { type: m[1]!, pieces });
+    } else if (id.startsWith('E')) {
+      events.push(new Map(body.trim().split(/\s+/).map((part) => part.split(':') as [string, string])));
+    }
+  }
+  const out: BratAttribution[] = [];
+  for (const e of events) {
+    const piece = (role: string) => {
+      const ref = e.get(role);
+      return ref ? (spans.get(ref)?.pieces ?? null) : null;
+    };
+    const cue = piece('Cue');
+    const content = piece('Content');
+    if (!cue || !content) continue;
+    out.push({ source: piece('Source'), cue, content });
+  }
+  return out;
+}
+
+/** Cues of saying or reporting, by the word that makes them one; the first match names the cue type. */
+const SPEECH_CUES: [string, RegExp][] = [
+  ['according to', /\baccording to\b/i],
+  ['say', /\b(?:said|says|say|saying)\b/i],
+  ['tell', /\b(?:told|tells|tell|telling)\b/i],
+  ['write', /\b(?:wrote|writes|write|writing|tweeted|tweets|tweet|posted)\b/i],
+  ['add', /\b(?:added|adds|add|adding)\b/i],
+  ['announce', /\b(?:announced|announces|announce|announcing|declared|declares|stated|states|proclaimed)\b/i],
+  ['claim', /\b(?:claimed|claims|claim|claiming|insisted|insists|argued|argues|asserted|asserts|maintained|maintains)\b/i],
+  ['deny', /\b(?:denied|denies|deny|denying|rejected|rejects|disputed)\b/i],
+  ['accuse', /\b(?:accused|accuses|accusing|blamed|blames|charged)\b/i],
+  ['warn', /\b(?:warned|warns|warning|cautioned)\b/i],
+  ['confirm', /\b(?:confirmed|confirms|acknowledged|acknowledges|admitted|admits)\b/i],
+  ['report', /\b(?:reported|reports|reporting|noted|notes|noting|explained|explains|described|quoted|cited|citing|revealed|disclosed|estimated|predicted|promised|pledged|vowed|urged|called for|asked|replied|responded|answered|recalled|suggested|suggests|stressed|emphasized|emphasised|pointed out|observed|commented|remarked|repeated|conceded|complained|boasted|joked|shouted|testified|wondered|questioned)\b/i],
+];
+
+/** The cue type of a cue text ("said in a statement" → "say"), or null when it is no verb of saying. */
+export function speechCueType(cue: string): string | null {
+  for (const [type, re] of SPEECH_CUES) if (re.test(cue)) return type;
+  return null;
+}
+
+const PRONOUN_SOURCES = /^(?:he|she|they|we|i|it|you|him|her|them|us|me|his|their|its|our)$/i;
+const ORGANISATION_WORDS = /\b(?:campaign|committee|department|ministry|agency|party|news|times|post|journal|press|association|council|office|commission|court|university|institute|company|corporation|corp|inc|network|foundation|administration|government|congress|senate|house|bureau|center|centre|group|union|coalition|police|army|forces|military|pentagon|fbi|cia|police|board|service|organization|organisation|network|poll|survey|report|study|cnn|nbc|abc|cbs|fox|reuters|ap|afp|bbc|msnbc|politico|gallup|pew)\b/i;
+
+/** Source type of a source text: a pronoun, an organisation, a name (proper noun) or a title/role ("officials", "a spokesman"). */
+export function sourceType(source: string): 'pronoun' | 'organisation' | 'name' | 'title' {
+  const s = source.trim().replace(/^[“"']+|[”"',:]+$/g, '');
+  if (PRONOUN_SOURCES.test(s)) return 'pronoun';
+  if (ORGANISATION_WORDS.test(s) || /^(?:the\s+)?[A-Z]{2,6}$/.test(s)) return 'organisation';
+  if (/^\p{Lu}/u.test(s) && !/^(?:the|a|an|some|many|several|other|most|two|three|one)\b/i.test(s) && !/^\p{Lu}\p{Ll}+s$/u.test(s)) return 'name';
+  return 'title';
+}
+
+export interface PolnearCounts {
+  gold: number;
+  found: number;
+  sourceRight: number;
+  predicted: number;
+  predictedRight: number;
+}
+
+export const EMPTY_POLNEAR: PolnearCounts = { gold: 0, found: 0, sourceRight: 0, predicted: 0, predictedRight: 0 };
+
+export function addPolnear(a: PolnearCounts, b: PolnearCounts): PolnearCounts {
+  return { gold: a.gold + b.gold, found: a.found + b.found, sourceRight: a.sourceRight + b.sourceRight, predicted: a.predicted + b.predicted, predictedRight: a.predictedRight + b.predictedRight };
+}
+
+export function polnearFigures(c: PolnearCounts): PRF & { sourceAccuracy: number } {
+  const precision = c.predicted ? c.predictedRight / c.predicted : 1;
+  const recall = c.gold ? c.found / c.gold : 1;
+  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, sourceAccuracy: c.found ? c.sourceRight / c.found : 1 };
+}
+
+export interface PolnearItem {
+  /** A gold attribution missed, a found one with the wrong source, or an extracted claim matching no gold content. */
+  what: 'miss' | 'wrong-source' | 'false-positive';
+  cueType: string;
+  sourceType: string;
+  text: string;
+  detail: string;
+  /** The rule that made the extracted claim (false positives, wrong sources). */
+  rule?: string;
+}
+
+export interface PolnearScore {
+  all: PolnearCounts;
+  byCue: Map<string, PolnearCounts>;
+  bySource: Map<string, PolnearCounts>;
+  items: PolnearItem[];
+}
+
+const anyOverlap = (a: Pieces, b: Pieces | GoldSpan) => a.some((p) => (Array.isArray(b) ? b : [b]).some((q) => overlaps(p, q)));
+
+/**
+ * Scores one article's attributed claims (NARRATED ones are the outlet's, not scored) against its
+ * speech attributions: found when a claim's content overlaps the gold content; its source is
+ * right when the claimant mention overlaps the gold source or the claimant's name or an alias is
+ * the gold source's text. Precision: attributed claims whose content overlaps any gold content
+ * (of any attribution, speech or not).
+ */
+export function scorePolnear(text: string, gold: BratAttribution[], x: Extraction): PolnearScore {
+  const slice = (p: Pieces) => p.map((s) => text.slice(s.start, s.end)).join(' … ');
+  const partyByKey = new Map(x.parties.map((p) => [p.key, p]));
+  const claims = x.claims.filter((c) => c.mode !== 'NARRATED');
+  const speech = gold.filter((g) => g.source && speechCueType(slice(g.cue)) !== null);
+  const score: PolnearScore = { all: EMPTY_POLNEAR, byCue: new Map(), bySource: new Map(), items: [] };
+  const bump = (cue: string, source: string, d: Partial<PolnearCounts>) => {
+    const add = (m: Map<string, PolnearCounts>, k: string) => m.set(k, addPolnear(m.get(k) ?? EMPTY_POLNEAR, { ...EMPTY_POLNEAR, ...d }));
+    score.all = addPolnear(score.all, { ...EMPTY_POLNEAR, ...d });
+    add(score.byCue, cue);
+    add(score.bySource, source);
+  };
+  const nameKeys = (key: string | null) => {
+    const p = key ? partyByKey.get(key) : undefined;
+    return p ? new Set([p.name, ...p.aliases].map(foldName)) : new Set<string>();
+  };
+  for (const g of speech) {
+    const cueType = speechCueType(slice(g.cue))!;
+    const srcText = slice(g.source!);
+    const srcType = sourceType(srcText);
+    const hit = claims.find((c) => anyOverlap(g.content, c.content));
+    if (!hit) {
+      bump(cueType, srcType, { gold: 1 });
+      score.items.push({ what: 'miss', cueType, sourceType: srcType, text: slice(g.content).slice(0, 160), detail: `${srcText} | ${slice(g.cue)}` });
+      continue;
+    }
+    const right =
+      (!!hit.claimantMention && anyOverlap(g.source!, hit.claimantMention)) ||
+      (!!hit.claimantKey && nameKeys(hit.claimantKey).has(foldName(srcText.replace(/^the\s+/i, ''))));
+    bump(cueType, srcType, { gold: 1, found: 1, sourceRight: right ? 1 : 0 });
+    if (!right) {
+      const who = hit.claimantKey ? partyByKey.get(hit.claimantKey)?.name : null;
+      score.items.push({ what: 'wrong-source', cueType, sourceType: srcType, text: slice(g.content).slice(0, 160), detail: `gold ${srcText} | got ${who ?? '(none)'} via ${hit.claimantMention?.text ?? '-'}`, rule: hit.rule });
+    }
+  }
+  for (const c of claims) {
+    const cueType = (c.cue && speechCueType(c.cue.text)) ?? 'other';
+    const srcType = c.claimantMention ? sourceType(c.claimantMention.text) : 'title';
+    const right = gold.some((g) => anyOverlap(g.content, c.content));
+    bump(cueType, srcType, { predicted: 1, predictedRight: right ? 1 : 0 });
+    if (!right) score.items.push({ what: 'false-positive', cueType, sourceType: srcType, text: c.content.text.slice(0, 160), detail: `${c.claimantMention?.text ?? '-'} | ${c.cue?.text ?? '-'}`, rule: c.rule });
+  }
+  return score;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Geoparsing (LGL, TR-News): toponyms with GeoNames points
+
+export interface Toponym {
+  start: number;
+  end: number;
+  phrase: string;
+  lat: number | null;
+  lon: number | null;
+}
+
+export interface GeoparsingArticle {
+  id: string;
+  text: string;
+  toponyms: Toponym[];
+}
+
+function xmlText(s: string): string {
+  const cdata = /^\s*<!\[CDATA\[([\s\S]*)\]\]>\s*$/.exec(s);
+  if (cdata) return cdata[1]!;
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))).replace(/&amp;/g, '&');
+}
+
+/** The articles of an LGL or TR-News XML file (the Pragmatic-Guide format). */
+export function parseGeoparsingXml(xml: string): GeoparsingArticle[] {
+  const out: GeoparsingArticle[] = [];
+  const articleRe = /<article\b([^>]*)>([\s\S]*?)<\/article>/g;
+  for (let m = articleRe.exec(xml), n = 0; m; m = articleRe.exec(xml), n++) {
+    const body = m[2]!;
+    const text = xmlText(/<text>([\s\S]*?)<\/text>/.exec(body)?.[1] ?? '');
+    const id = /docid="([^"]*)"/.exec(m[1]!)?.[1] ?? String(n);
+    const toponyms: Toponym[] = [];
+    for (const t of body.matchAll(/<toponym>([\s\S]*?)<\/toponym>/g)) {
+      const get = (tag: string) => new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(t[1]!)?.[1];
+      const start = Number(get('start'));
+      const end = Number(get('end'));
+      if (!Number.isFinite(start) || !Number.isFinite(end)) continue;
+      const lat = get('lat');
+      const lon = get('lon');
+      toponyms.push({ start, end, phrase: xmlText(get('phrase') ?? ''), lat: lat ? Number(lat) : null, lon: lon ? Number(lon) : null });
+    }
+    out.push({ id, text, toponyms });
+  }
+  return out;
+}
+
+export interface GeoparsingScore {
+  /** Toponyms with a gold point. */
+  toponyms: number;
+  detected: number;
+  within161: number;
+  /** Error in km of every detected and resolved toponym. */
+  errorsKm: number[];
+  misses: { phrase: string; detail: string }[];
+}
+
+export const EMPTY_GEOPARSING: GeoparsingScore = { toponyms: 0, detected: 0, within161: 0, errorsKm: [], misses: [] };
+
+/** Detection (a Location mention overlaps the toponym) and accuracy at 161 km, as the geoparsing literature scores them. */
+export function scoreGeoparsing(article: GeoparsingArticle, x: Extraction): GeoparsingScore {
+  const s: GeoparsingScore = { toponyms: 0, detected: 0, within161: 0, errorsKm: [], misses: [] };
+  const mentions = x.locations.flatMap((loc) => loc.mentions.map((m) => ({ loc, m })));
+  for (const t of article.toponyms) {
+    if (t.lat === null || t.lon === null) continue;
+    s.toponyms++;
+    const hit = mentions.find(({ m }) => overlaps(m, t));
+    if (!hit) {
+      s.misses.push({ phrase: t.phrase, detail: 'not detected' });
+      continue;
+    }
+    s.detected++;
+    if (hit.loc.latitude === null || hit.loc.longitude === null) {
+      s.misses.push({ phrase: t.phrase, detail: 'unresolved' });
+      continue;
+    }
+    const d = distanceKm({ lat: t.lat, lon: t.lon }, { lat: hit.loc.latitude, lon: hit.loc.longitude });
+    s.errorsKm.push(d);
+    if (d <= 161) s.within161++;
+    else s.misses.push({ phrase: t.phrase, detail: `${hit.loc.name} (${hit.loc.countryCode}) ${Math.round(d)} km off` });
+  }
+  return s;
+}
+
+export function addGeoparsing(a: GeoparsingScore, b: GeoparsingScore): GeoparsingScore {
+  return { toponyms: a.toponyms + b.toponyms, detected: a.detected + b.detected, within161: a.within161 + b.within161, errorsKm: [...a.errorsKm, ...b.errorsKm], misses: [...a.misses, ...b.misses] };
+}
+
+export function median(xs: number[]): number | null {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/**
+ * Offsets into `raw` as offsets into `clean`, when cleaning only deleted text (tags, ad
+ * placeholders): raw offset → clean offset. Null when `clean` is not such a subsequence of `raw`.
+ */
+export function deletionMap(raw: string, clean: string): ((i: number) => number) | null {
+  if (raw === clean) return (i) => i;
+  const map = new Int32Array(raw.length + 1);
+  let c = 0;
+  for (let r = 0; r < raw.length; r++) {
+    map[r] = c;
+    if (c < clean.length && raw[r] === clean[c]) c++;
+  }
+  map[raw.length] = c;
+  return c === clean.length ? (i) => map[Math.max(0, Math.min(i, raw.length))]! : null;
+}
+
+/** Gold attributions with their offsets moved into the clean text. */
+export function shiftBrat(gold: BratAttribution[], at: (i: number) => number): BratAttribution[] {
+  const move = (p: Pieces) => p.map((s) => ({ start: at(s.start), end: at(s.end) })).filter((s) => s.end > s.start);
+  return gold.map((g) => ({ source: g.source ? move(g.source) : null, cue: move(g.cue), content: move(g.content) })).filter((g) => g.content.length && g.cue.length);
 }

@@ -28,6 +28,7 @@ const ClaimModeEnum = builder.enumType('ClaimMode', {
   values: {
     DIRECT: { description: 'Quoted in the source’s own words.' },
     INDIRECT: { description: 'Reported speech ("X said that ...").' },
+    NARRATED: { description: 'The article’s own voice, with no claimant ("... resulting in 9 rebels killed"): what the outlet itself reports, never a party’s claim.' },
   } satisfies Record<(typeof CLAIM_MODES)[number], unknown>,
 });
 
@@ -65,7 +66,8 @@ const QuantityRef = builder.objectRef<Quantity>('Quantity').implement({
   description: 'A number a claim states ("44 killed", "1,221 killed since 27 September").',
   fields: (t) => ({
     kind: t.field({ type: QuantityKindEnum, resolve: (q) => q.kind, description: 'What is counted.' }),
-    value: t.exposeInt('value', { description: 'How many.' }),
+    value: t.exposeInt('value', { description: 'How many; for a range ("1-2 policemen"), the lower bound.' }),
+    maxValue: t.int({ nullable: true, resolve: (q) => q.maxValue ?? null, description: 'The upper bound of a range ("1-2 policemen" → 2); null for a single number.' }),
     since: t.field({ type: 'Date', nullable: true, resolve: (q) => q.since, description: 'A cumulative count runs from this date.' }),
   }),
 });

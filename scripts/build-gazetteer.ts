@@ -10,6 +10,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, strFromU8, unzipSync } from 'fflate';
 import nlp from 'compromise';
@@ -33,6 +34,7 @@ const COL = {
   featureCode: 7,
   countryCode: 8,
   admin1: 10,
+  admin2: 11,
   population: 14,
 } as const;
 
@@ -85,6 +87,22 @@ function dedupeByFold(names: Iterable<string>, exclude: Iterable<string> = []): 
   return kept;
 }
 
+/** Where the populated places of one division lie: its point is estimated from them. */
+interface Members {
+  lats: number[];
+  lons: number[];
+  population: number;
+}
+const membersOf = new Map<string, Members>();
+
+function addMember(code: string, lat: number, lon: number, population: number): void {
+  let m = membersOf.get(code);
+  if (!m) membersOf.set(code, (m = { lats: [], lons: [], population: 0 }));
+  m.lats.push(lat);
+  m.lons.push(lon);
+  m.population += population;
+}
+
 // Folded spellings of a GeoNames place's own name (ASCII form, form without the article):
 // never pruned as alternates.
 const ownSpellings = new WeakMap<GazetteerRow, Set<string>>();
@@ -116,6 +134,13 @@ function readGeoNames(zipPath: string): GazetteerRow[] {
     };
     ownSpellings.set(row, new Set([name, f[COL.asciiName]!, bare ?? ''].map(foldName)));
     rows.push(row);
+    const cc = f[COL.countryCode]!;
+    const a1 = f[COL.admin1] ?? '';
+    const a2 = f[COL.admin2] ?? '';
+    if (cc && a1 && a1 !== '00') {
+      addMember(`${cc}.${a1}`, row.latitude, row.longitude, row.population);
+      if (a2) addMember(`${cc}.${a1}.${a2}`, row.latitude, row.longitude, row.population);
+    }
   }
   return rows;
 }
@@ -267,6 +292,105 @@ function applyHandPlaces(rows: GazetteerRow[]): number {
   return added;
 }
 
+const medianOf = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+/**
+ * A division's point from its towns: halfway between their median (where people live) and the
+ * middle of their extent (where the territory is). The median alone is pulled to the biggest
+ * conurbation ("Texas" towards Dallas and Houston), the extent alone by one far town.
+ */
+function divisionPoint(m: Members): [number, number] {
+  const mid = (xs: number[]) => (Math.min(...xs) + Math.max(...xs)) / 2;
+  return [(medianOf(m.lats) + mid(m.lats)) / 2, (medianOf(m.lons) + mid(m.lons)) / 2];
+}
+
+/**
+ * News-style abbreviations of US states and Canadian provinces ("Gainesville, Fla.", "W.Va.",
+ * "B.C."): the AP stylebook's list, by GeoNames admin1 code. Lexicon data, not place data.
+ */
+const STATE_ABBREVIATIONS: Record<string, string[]> = {
+  'US.AL': ['Ala.'], 'US.AZ': ['Ariz.'], 'US.AR': ['Ark.'], 'US.CA': ['Calif.'], 'US.CO': ['Colo.'], 'US.CT': ['Conn.'],
+  'US.DE': ['Del.'], 'US.FL': ['Fla.'], 'US.GA': ['Ga.'], 'US.IL': ['Ill.'], 'US.IN': ['Ind.'], 'US.KS': ['Kan.', 'Kans.'],
+  'US.KY': ['Ky.'], 'US.LA': ['La.'], 'US.MD': ['Md.'], 'US.MA': ['Mass.'], 'US.MI': ['Mich.'], 'US.MN': ['Minn.'],
+  'US.MS': ['Miss.'], 'US.MO': ['Mo.'], 'US.MT': ['Mont.'], 'US.NE': ['Neb.', 'Nebr.'], 'US.NV': ['Nev.'], 'US.NH': ['N.H.'],
+  'US.NJ': ['N.J.'], 'US.NM': ['N.M.'], 'US.NY': ['N.Y.'], 'US.NC': ['N.C.'], 'US.ND': ['N.D.'], 'US.OK': ['Okla.'],
+  'US.OR': ['Ore.', 'Oreg.'], 'US.PA': ['Pa.', 'Penn.'], 'US.RI': ['R.I.'], 'US.SC': ['S.C.'], 'US.SD': ['S.D.'], 'US.TN': ['Tenn.'],
+  'US.TX': ['Tex.'], 'US.VT': ['Vt.'], 'US.VA': ['Va.'], 'US.WA': ['Wash.'], 'US.WV': ['W.Va.', 'W. Va.'], 'US.WI': ['Wis.', 'Wisc.'],
+  'US.WY': ['Wyo.'], 'CA.01': ['Alta.'], 'CA.02': ['B.C.'], 'CA.03': ['Man.'], 'CA.04': ['N.B.'], 'CA.05': ['N.L.', 'Nfld.'],
+  'CA.07': ['N.S.'], 'CA.08': ['Ont.'], 'CA.09': ['P.E.I.'], 'CA.10': ['Que.'], 'CA.11': ['Sask.'],
+};
+
+// Type words GeoNames writes into division names ("Hays County", "Kherson Oblast",
+// "Muḩāfaz̧at Ḩimş"): news writes the bare name too, or with its own type word.
+const DIVISION_SUFFIX = / (?:County|District|Province|Governorate|Oblast|Region|State|Department|Prefecture|Municipality|Rayon|Raion|Parish|Borough|Local Government Area|Krai|Territory)$/;
+const DIVISION_PREFIX = /^(?:Muḩāfaz̧at|Muhafazat|Provincia de|Provincia di|Província de|Departamento de|Département de|Estado de|Wilayat|Wilāyat|Ostān-e|Ostan-e|Région de|Région du|Province de|Province du|Province of|Oblast') /;
+
+/**
+ * GeoNames first- and second-level divisions (provinces, states, governorates, oblasts;
+ * districts, counties, LGAs, rayons) as REGION places. GeoNames' lists have no coordinates: a
+ * division's point is the median of the cities5000 places inside it (an estimate: within a
+ * province of its centre, rarely on it), and divisions with no such place are left out.
+ * A second-level division named with its type word ("Clinton County") is indexed only with it,
+ * so that a surname never becomes a county; first-level ones also by their bare name.
+ */
+/** Abbreviations that fold to a word or a name ("Miss.", "Pa.", "La."): indexed, they would make places of words. */
+const AMBIGUOUS_ABBREVIATIONS = new Set(['la', 'pa', 'mo', 'ga', 'md', 'va', 'del', 'ind', 'man', 'ill', 'miss', 'wash', 'mass', 'ore', 'que', 'alta', 'mont', 'penn', 'kan', 'neb']);
+
+function divisionRows(dir: string, lexicon: Record<string, string | string[]>): GazetteerRow[] {
+  const rows: GazetteerRow[] = [];
+  const isCommonWord = (name: string): boolean => {
+    const tags = lexicon[foldName(name)];
+    return tags !== undefined && ![tags].flat().some((t) => PLACE_TAGS.has(t));
+  };
+  for (const [file, level] of [['admin1CodesASCII.txt', 1], ['admin2Codes.txt', 2]] as const) {
+    for (const line of readFileSync(`${dir}/${file}`, 'utf8').split('\n')) {
+      const [code, name, ascii, id] = line.split('\t');
+      if (!code || !name || !id) continue;
+      // A district with no town of 5,000 takes its province's towns: a point within the province.
+      const inherited = !membersOf.has(code) && level === 2;
+      const members = membersOf.get(code) ?? (level === 2 ? membersOf.get(code.split('.').slice(0, 2).join('.')) : undefined);
+      if (!members) continue;
+      const cc = code.split('.')[0]!;
+      const admin1 = code.split('.')[1]!;
+      const forms = new Set<string>();
+      const typed = DIVISION_SUFFIX.test(name) || DIVISION_PREFIX.test(name);
+      for (const n of [name, ascii ?? '']) {
+        if (!n) continue;
+        const bare = n.replace(DIVISION_PREFIX, '').replace(DIVISION_SUFFIX, '').trim();
+        // Short district names ("Bāk") are mostly codes and syllables of other words in English text.
+        const folded = foldName(bare);
+        if ((level === 1 || !typed) && folded.length >= (level === 1 ? 3 : 4) && !isCommonWord(bare) && !NOT_PLACE_NAMES.has(folded)) forms.add(bare);
+        if (typed) forms.add(n);
+        // Nigerian states are written "Niger State", "Rivers State": the name that is never a common word.
+        if (level === 1 && cc === 'NG' && bare) forms.add(`${bare} State`);
+      }
+      for (const abbreviation of STATE_ABBREVIATIONS[code] ?? []) if (!AMBIGUOUS_ABBREVIATIONS.has(foldName(abbreviation))) forms.add(abbreviation);
+      const [primary, ...aliases] = [...forms];
+      if (!primary) continue;
+      rows.push({
+        geonamesId: Number(id),
+        name: primary,
+        aliases: dedupeByFold(aliases, [primary]),
+        latitude: round4(divisionPoint(members)[0]),
+        longitude: round4(divisionPoint(members)[1]),
+        countryCode: cc,
+        // ADM2P: a district whose point is its province's (no town of its own to place it by).
+        featureCode: level === 1 ? 'ADM1' : inherited ? 'ADM2P' : 'ADM2',
+        admin1,
+        population: 0,
+        precision: 'REGION',
+        demonyms: [],
+        source: `GeoNames ${id} (${code}); point estimated from the cities5000 places of its ${inherited ? 'province' : 'own area'}`,
+      });
+    }
+  }
+  return rows;
+}
+
 function main(): void {
   const zipPath = process.argv[2] ?? DEFAULT_ZIP;
   const rows = readGeoNames(zipPath);
@@ -276,13 +400,18 @@ function main(): void {
   const dropped = pruneAlternates(rows, countries, handNames);
   console.log(`dropped ${dropped} GeoNames alternate names that clash with countries, bigger places or common words`);
   rows.push(...countries);
+  const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+  const divisions = divisionRows(dirname(zipPath), lexicon);
+  console.log(`${divisions.length} first- and second-level divisions with a point`);
+
+  rows.push(...divisions);
   const handAdded = applyHandPlaces(rows);
   const tsv = serializeGazetteer(rows);
   const gz = gzipSync(new TextEncoder().encode(tsv), { level: 9, mtime: 0 });
   writeFileSync(OUTPUT, gz);
   const aliasCount = rows.reduce((n, r) => n + r.aliases.length, 0);
   console.log(
-    `${OUTPUT}: ${rows.length} places (${geonamesCount} GeoNames, ${rows.length - geonamesCount - handAdded} countries, ` +
+    `${OUTPUT}: ${rows.length} places (${geonamesCount} GeoNames places, ${divisions.length} divisions, ${rows.length - geonamesCount - divisions.length - handAdded} countries, ` +
       `${handAdded} hand-curated), ${aliasCount} aliases; ${Buffer.byteLength(tsv)} bytes TSV, ${gz.length} bytes gzipped`,
   );
 }

@@ -1,17 +1,22 @@
 /**
- * Scores extraction: `npx tsx scripts/eval.ts [files or folders...] [--json]`.
- * With no arguments: the gold files, both re3d subsets and PLOVER under ../shared/data.
+ * Scores extraction: `npx tsx scripts/eval.ts [files or folders...] [--json] [--explain]`.
+ * With no arguments: the gold files, both re3d subsets, PLOVER, PolNeAR (train) and the LGL and
+ * TR-News geoparsing corpora under ../shared/data; a set that is missing is named and skipped.
  * A folder may be a gold folder (*.json in the gold format), a re3d subset (documents.json +
- * entities.json) or a file PLOVER_GSR_CAMEO.json.
+ * entities.json), a PolNeAR split (text/ + attributions/), or a file PLOVER_GSR_CAMEO.json or
+ * an LGL/TR-News XML file. `--explain` lists the largest error classes: PolNeAR misses and false
+ * positives per rule, cue type and source type, and geoparsing misses.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extract, EXTRACTOR_VERSION } from '../lib/extract/index.js';
 import {
-  addShares, addSpanScores, EMPTY_SPAN_SCORE, prf, ratio, re3dGold, predictedSpans, scoreGold,
-  scorePloverRecord, scoreSpans,
-  type GoldFile, type GoldScore, type PloverRecord, type PloverScore, type Re3dEntity, type Share, type SpanScore,
+  addGeoparsing, addPolnear, addShares, addSpanScores, deletionMap, EMPTY_GEOPARSING, EMPTY_POLNEAR, EMPTY_SPAN_SCORE, median, parseBrat,
+  parseGeoparsingXml, polnearFigures, prf, ratio, re3dGold, predictedSpans, scoreGeoparsing, scoreGold, scorePloverRecord,
+  scorePolnear, scoreSpans, shiftBrat,
+  type GeoparsingScore, type GoldFile, type GoldScore, type PloverRecord, type PloverScore, type PolnearCounts, type PolnearItem,
+  type Re3dEntity, type Share, type SpanScore,
 } from '../lib/eval.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -19,21 +24,31 @@ const SHARED = resolve(here, '../../shared/data');
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
+const explain = args.includes('--explain');
 const targets = args.filter((a) => !a.startsWith('--'));
-const inputs = targets.length ? targets : [join(SHARED, 'gold'), join(SHARED, 're3d/us-state-department'), join(SHARED, 're3d/centcom'), join(SHARED, 'plover/PLOVER_GSR_CAMEO.json')];
+const DEFAULT_SETS = ['gold', 're3d/us-state-department', 're3d/centcom', 'plover/PLOVER_GSR_CAMEO.json', 'polnear-train', 'geoparsing/lgl.xml', 'geoparsing/tr-news.xml'].map((p) => join(SHARED, p));
+const missingSets = targets.length ? [] : DEFAULT_SETS.filter((p) => !existsSync(p));
+const inputs = targets.length ? targets : DEFAULT_SETS.filter((p) => existsSync(p));
 
-type Source = { kind: 'gold'; file: string } | { kind: 're3d'; dir: string } | { kind: 'plover'; file: string };
+type Source =
+  | { kind: 'gold'; file: string }
+  | { kind: 're3d'; dir: string }
+  | { kind: 'plover'; file: string }
+  | { kind: 'polnear'; dir: string }
+  | { kind: 'geoparsing'; file: string };
 
 function classify(path: string): Source[] {
   const st = statSync(path);
   if (st.isDirectory()) {
     if (existsSync(join(path, 'documents.json')) && existsSync(join(path, 'entities.json'))) return [{ kind: 're3d', dir: path }];
+    if (existsSync(join(path, 'text')) && existsSync(join(path, 'attributions'))) return [{ kind: 'polnear', dir: path }];
     return readdirSync(path)
       .filter((f) => f.endsWith('.json') || statSync(join(path, f)).isDirectory())
       .sort()
       .flatMap((f) => classify(join(path, f)));
   }
   if (basename(path).startsWith('PLOVER')) return [{ kind: 'plover', file: path }];
+  if (path.endsWith('.xml')) return [{ kind: 'geoparsing', file: path }];
   if (path.endsWith('.json')) {
     const head = readFileSync(path, 'utf8').trimStart();
     if (head.startsWith('{') && head.includes('"claims"')) return [{ kind: 'gold', file: path }];
@@ -86,14 +101,32 @@ function evalRe3d(dir: string): void {
   let parties: SpanScore = EMPTY_SPAN_SCORE;
   let locations: SpanScore = EMPTY_SPAN_SCORE;
   let cleanMismatch = 0;
+  const byRule = new Map<string, { fp: number; fn: number }>();
+  const tally = (key: string, what: 'fp' | 'fn') => {
+    const t = byRule.get(key) ?? { fp: 0, fn: 0 };
+    t[what]++;
+    byRule.set(key, t);
+  };
   for (const doc of docs) {
     // The publisher is article metadata: it lets "we" in a press release resolve to its author.
-    const x = extract(doc.text, { publisher: doc.sourceName });
+    const x = extract(doc.text, { publisher: doc.sourceName, trace: explain });
     if (x.cleanText !== doc.text) cleanMismatch++;
     const gold = re3dGold(entities.filter((e) => e.documentId === doc._id));
     const predicted = predictedSpans(x);
     parties = addSpanScores(parties, scoreSpans(gold.parties, predicted.parties));
     locations = addSpanScores(locations, scoreSpans(gold.locations, predicted.locations));
+    if (explain) {
+      const traced = x.trace?.mentions ?? [];
+      const hit = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+      for (const [label, g, p] of [['party', gold.parties, predicted.parties], ['place', gold.locations, predicted.locations]] as const) {
+        for (const s of p) if (!g.some((q) => hit(q, s))) tally(`${label} false positive · ${traced.find((m) => hit(m, s))?.rule ?? 'pronoun or site'}`, 'fp');
+        for (const s of g) if (!p.some((q) => hit(q, s))) tally(`${label} missed · ${traced.find((m) => hit(m, s)) ? `taken as ${traced.find((m) => hit(m, s))!.type} by ${traced.find((m) => hit(m, s))!.rule}` : 'no mention'}`, 'fn');
+      }
+    }
+  }
+  if (explain) {
+    explanations.push(`re3d ${basename(dir)} errors by mention rule:`);
+    for (const [k, v] of [...byRule].sort((a, b) => b[1].fp + b[1].fn - a[1].fp - a[1].fn).slice(0, 15)) explanations.push(`  ${String(v.fp + v.fn).padStart(5)}  ${k}`);
   }
   const name = `re3d ${basename(dir)} (${docs.length} docs)`;
   for (const [label, score] of [['parties', parties], ['locations', locations]] as const) {
@@ -130,18 +163,139 @@ function evalPlover(file: string): void {
   result.plover = total;
 }
 
+const explanations: string[] = [];
+
+function polnearRow(label: string, measure: string, c: PolnearCounts): void {
+  const f = polnearFigures(c);
+  row(label, measure, pct(f.precision), pct(f.recall), pct(f.f1), `gold ${c.gold}, found ${c.found}, source right ${c.sourceRight} (${pct(f.sourceAccuracy)}), extracted ${c.predicted}`);
+}
+
+function evalPolnear(dir: string): void {
+  const meta = new Map<string, string>();
+  const metaFile = join(dir, 'metadata.tsv');
+  if (existsSync(metaFile)) {
+    const [head, ...lines] = readFileSync(metaFile, 'utf8').split('\n').filter((l) => l.trim());
+    const cols = head!.split('\t');
+    const fileCol = cols.indexOf('filename');
+    const dateCol = cols.indexOf('publication_date');
+    for (const l of lines) {
+      const c = l.split('\t');
+      if (c[fileCol] && c[dateCol]) meta.set(c[fileCol]!, c[dateCol]!);
+    }
+  }
+  // One annotator per article: the first file in name order.
+  const annFiles = new Map<string, string>();
+  for (const f of readdirSync(join(dir, 'attributions')).filter((f) => f.endsWith('.ann')).sort()) {
+    const name = f.replace(/_[^_]+\.ann$/, '');
+    if (!annFiles.has(name)) annFiles.set(name, f);
+  }
+  let all: PolnearCounts = EMPTY_POLNEAR;
+  const byCue = new Map<string, PolnearCounts>();
+  const bySource = new Map<string, PolnearCounts>();
+  const items: PolnearItem[] = [];
+  let cleanMismatch = 0;
+  let articles = 0;
+  for (const [name, ann] of annFiles) {
+    const textFile = join(dir, 'text', `${name}.txt`);
+    if (!existsSync(textFile)) continue;
+    const text = readFileSync(textFile, 'utf8');
+    const date = meta.get(name);
+    const x = extract(text, { publishedAt: date ? `${date}T12:00:00Z` : null });
+    articles++;
+    // Gold offsets are into the text as published: moved into the clean text (tags removed).
+    const at = deletionMap(text, x.cleanText);
+    if (!at) {
+      cleanMismatch++;
+      continue;
+    }
+    const gold = shiftBrat(parseBrat(readFileSync(join(dir, 'attributions', ann), 'utf8'), text), at);
+    const s = scorePolnear(x.cleanText, gold, x);
+    all = addPolnear(all, s.all);
+    for (const [k, v] of s.byCue) byCue.set(k, addPolnear(byCue.get(k) ?? EMPTY_POLNEAR, v));
+    for (const [k, v] of s.bySource) bySource.set(k, addPolnear(bySource.get(k) ?? EMPTY_POLNEAR, v));
+    items.push(...s.items.map((i) => ({ ...i, detail: `${i.detail} [${name}]` })));
+  }
+  polnearRow(`PolNeAR ${basename(dir)} (${articles} articles)`, 'speech attributions (content overlap)', all);
+  for (const [k, v] of [...byCue].sort((a, b) => b[1].gold - a[1].gold)) polnearRow('', `  cue: ${k}`, v);
+  for (const [k, v] of [...bySource].sort((a, b) => b[1].gold - a[1].gold)) polnearRow('', `  source: ${k}`, v);
+  if (cleanMismatch) row('', 'skipped: clean text differs', '', '', '', `${cleanMismatch} articles`);
+  result[`polnear:${basename(dir)}`] = { all: polnearFigures(all), counts: all, byCue: Object.fromEntries([...byCue].map(([k, v]) => [k, polnearFigures(v)])), bySource: Object.fromEntries([...bySource].map(([k, v]) => [k, polnearFigures(v)])), cleanTextChanged: cleanMismatch };
+  if (explain) explainPolnear(items);
+}
+
+function explainPolnear(items: PolnearItem[]): void {
+  const groups = new Map<string, PolnearItem[]>();
+  for (const i of items) {
+    const key = i.what === 'miss' ? `miss · cue ${i.cueType} · source ${i.sourceType}` : `${i.what} · rule ${i.rule ?? '?'} · cue ${i.cueType}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  }
+  explanations.push('PolNeAR error classes (largest first; 3 examples each):');
+  for (const [key, list] of [...groups].sort((a, b) => b[1].length - a[1].length).slice(0, 25)) {
+    explanations.push(`  ${list.length.toString().padStart(5)}  ${key}`);
+    for (const i of list.slice(0, 3)) explanations.push(`           "${i.text}" — ${i.detail}`);
+  }
+}
+
+function evalGeoparsing(file: string): void {
+  const articles = parseGeoparsingXml(readFileSync(file, 'utf8'));
+  let total: GeoparsingScore = EMPTY_GEOPARSING;
+  let cleanMismatch = 0;
+  for (const a of articles) {
+    const x = extract(a.text, { trace: explain });
+    const at = deletionMap(a.text, x.cleanText);
+    if (!at) {
+      cleanMismatch++;
+      continue;
+    }
+    const toponyms = a.toponyms.map((t) => ({ ...t, start: at(t.start), end: at(t.end) })).filter((t) => t.end > t.start);
+    const scored = scoreGeoparsing({ ...a, toponyms }, x);
+    if (explain) {
+      // Which rule, if any, took an undetected toponym for something else.
+      for (const m of scored.misses) {
+        if (m.detail !== 'not detected') continue;
+        const t = toponyms.find((q) => q.phrase === m.phrase);
+        const other = t && x.trace?.mentions.find((k) => k.start < t.end && t.start < k.end);
+        if (other) m.detail = `taken as ${other.type} by ${other.rule}`;
+      }
+    }
+    total = addGeoparsing(total, scored);
+  }
+  const name = basename(file, '.xml');
+  const med = median(total.errorsKm);
+  row(`${name} (${articles.length} articles)`, 'toponyms: detection recall', '', pct(total.detected / Math.max(1, total.toponyms)), '', `${total.detected}/${total.toponyms}`);
+  row('', 'toponyms: accuracy at 161 km', '', pct(total.within161 / Math.max(1, total.toponyms)), '', `${total.within161}/${total.toponyms}; median error ${med === null ? '-' : med.toFixed(1)} km over ${total.errorsKm.length} resolved`);
+  if (cleanMismatch) row('', 'skipped: clean text differs', '', '', '', `${cleanMismatch} articles`);
+  result[`geoparsing:${name}`] = { toponyms: total.toponyms, detectionRecall: total.detected / Math.max(1, total.toponyms), accuracy161: total.within161 / Math.max(1, total.toponyms), medianErrorKm: med, cleanTextChanged: cleanMismatch };
+  if (explain) {
+    const counts = new Map<string, number>();
+    for (const m of total.misses) counts.set(`${m.phrase} — ${m.detail.replace(/\d+ km off/, 'far off')}`, (counts.get(`${m.phrase} — ${m.detail.replace(/\d+ km off/, 'far off')}`) ?? 0) + 1);
+    const kinds = new Map<string, number>();
+    for (const m of total.misses) {
+      const kind = m.detail.includes(' km off') ? 'wrong place' : m.detail;
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    }
+    explanations.push(`${name} misses: ${[...kinds].map(([k, v]) => `${k} ${v}`).join(', ')}; most frequent:`);
+    for (const [k, v] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 30)) explanations.push(`  ${v.toString().padStart(4)}  ${k}`);
+  }
+}
+
 const started = performance.now();
 for (const input of inputs) {
   for (const source of classify(resolve(input))) {
     if (source.kind === 'gold') evalGold(source.file);
     else if (source.kind === 're3d') evalRe3d(source.dir);
+    else if (source.kind === 'polnear') evalPolnear(source.dir);
+    else if (source.kind === 'geoparsing') evalGeoparsing(source.file);
     else evalPlover(source.file);
   }
 }
 
 console.log(`claimgraph extraction eval — extractor ${EXTRACTOR_VERSION}`);
 console.log('Data: re3d by Dstl (Defence Science and Technology Laboratory), public-domain subsets;');
-console.log('      PLOVER gold standard records by the PLOVER project (openeventdata), CC BY-SA 4.0.');
+console.log('      PLOVER gold standard records by the PLOVER project (openeventdata), CC BY-SA 4.0;');
+console.log('      PolNeAR by Edward Newell et al. (LREC 2018); LGL (Lieberman et al.) and TR-News (Kamalloo and Rafiei)');
+console.log('      via the Pragmatic Guide to Geoparsing Evaluation (Gritta et al.). Points: GeoNames (geonames.org).');
+for (const m of missingSets) console.log(`Missing, skipped: ${m}`);
 console.log('');
 const header = ['source', 'measure', 'P', 'R', 'F1', 'detail'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -149,5 +303,6 @@ const fmt = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : (c ?? '')
 console.log(fmt(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(fmt(r));
+if (explanations.length) console.log(`\n${explanations.join('\n')}`);
 console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);
 if (asJson) console.log(JSON.stringify(result));

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { prf, re3dGold, scoreGold, scoreSpans, scorePloverRecord, type GoldFile } from '../lib/eval.js';
+import {
+  deletionMap, median, parseBrat, parseGeoparsingXml, polnearFigures, prf, re3dGold, scoreGeoparsing, scoreGold, scorePolnear, scoreSpans,
+  scorePloverRecord, sourceType, speechCueType, type GoldFile,
+} from '../lib/eval.js';
 import type { Extraction } from '../lib/extract/types.js';
 
 const span = (text: string, part: string) => {
@@ -37,6 +40,8 @@ describe('gold file scoring', () => {
     cleanText: text,
     parties: [{ key: 'army', name: 'Army', aliases: [], kind: 'ARMED_FORCE', affiliation: 'XX', mentions: [span(text, 'The Army')] }],
     locations: [{ key: 'townville', name: 'Townville', aliases: [], latitude: 10, longitude: 10.1, countryCode: 'XX', precision: 'CITY', geonamesId: null, candidates: [], mentions: [span(text, 'Townville')] }],
+    sites: [],
+    truncated: [],
     claims: [
       { claimantKey: 'army', claimantMention: span(text, 'The Army'), cue: span(text, 'said'), content: span(text, 'rebels shelled Townville on Monday'), evidence: span(text, 'The Army said rebels shelled Townville on Monday.'), mode: 'INDIRECT', kind: 'ATTACK', locationKeys: ['townville'], eventDate: '2024-01-01', quantities: [], restates: null },
       { claimantKey: 'army', claimantMention: null, cue: null, content: span(text, 'The fighting was fierce'), evidence: span(text, 'The fighting was fierce.'), mode: 'INDIRECT', kind: 'OTHER', locationKeys: [], eventDate: null, quantities: [], restates: null },
@@ -83,6 +88,8 @@ describe('PLOVER scoring', () => {
       cleanText: text,
       parties: [{ key: 'swiss', name: 'Swiss Foreign Ministry', aliases: [], kind: 'GOVERNMENT_BODY', affiliation: 'CH', mentions: [span(text, 'the Swiss foreign ministry')] }],
       locations: [{ key: 'geneva', name: 'Geneva', aliases: [], latitude: 46.2, longitude: 6.1, countryCode: 'CH', precision: 'CITY', geonamesId: null, candidates: [], mentions: [span(text, 'Geneva')] }],
+      sites: [],
+    truncated: [],
       claims: [{ claimantKey: 'swiss', claimantMention: null, cue: span(text, 'said'), content: span(text, 'Peace talks will resume in Geneva'), evidence: span(text, text), mode: 'INDIRECT', kind: 'STATEMENT', locationKeys: ['geneva'], eventDate: null, quantities: [], restates: null }],
     };
     const s = scorePloverRecord({ id: 'p', event: 'CONSULT', text, source: [{ actorText: 'Swiss' }], target: [{ actorText: 'Iran' }], eventLoc: { name: 'Geneva' } }, x);
@@ -90,5 +97,74 @@ describe('PLOVER scoring', () => {
     expect(s.eventLocations).toEqual({ ok: 1, of: 1 });
     expect(s.attributions).toEqual({ ok: 1, of: 1 });
     expect(s.attributionsWithClaimant).toEqual({ ok: 1, of: 1 });
+  });
+});
+
+describe('PolNeAR scoring (brat standoff)', () => {
+  const text = 'The senator said taxes would rise. Rain fell. “We will win,” Smith told reporters.';
+  const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
+  const ann = [
+    `T1\tSource ${at('The senator').start} ${at('The senator').end}\tThe senator`,
+    `T2\tCue ${at('said').start} ${at('said').end}\tsaid`,
+    `T3\tContent ${at('taxes would rise').start} ${at('taxes would rise').end}\ttaxes would rise`,
+    `T4\tAttribution ${at('said').start} ${at('said').end}\tsaid`,
+    'E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1',
+    `T5\tSource ${at('Smith').start} ${at('Smith').end}\tSmith`,
+    `T6\tCue ${at('told').start} ${at('told').end}\ttold`,
+    `T7\tContent ${at('We will win').start} ${at('We will win').end}\tWe will win`,
+    'E2\tAttribution:T6 Content:T7 Cue:T6 Source:T5',
+  ].join('\n');
+  const gold = parseBrat(ann, text);
+  const span = (s: string) => ({ ...at(s), text: s });
+  const claim = (content: string, mention: string | null, mode: 'INDIRECT' | 'NARRATED' = 'INDIRECT') => ({
+    claimantKey: null, claimantMention: mention ? span(mention) : null, cue: null, content: span(content), evidence: span(content),
+    mode, kind: 'STATEMENT' as const, locationKeys: [], eventDate: null, quantities: [], restates: null,
+  });
+  const x: Extraction = {
+    extractorVersion: 't', cleanText: text, parties: [], locations: [], sites: [], truncated: [],
+    claims: [claim('taxes would rise', 'The senator'), claim('Rain fell', null, 'NARRATED'), claim('We will win', 'reporters')],
+  };
+
+  it('reads attributions with their spans, and classifies cues and sources', () => {
+    expect(gold).toHaveLength(2);
+    expect(speechCueType('said in a statement')).toBe('say');
+    expect(speechCueType('according to')).toBe('according to');
+    expect(speechCueType('reserved his passion for')).toBeNull();
+    expect(['he', 'Smith', 'the Trump campaign', 'officials'].map(sourceType)).toEqual(['pronoun', 'name', 'organisation', 'title']);
+  });
+
+  it('finds by content overlap, checks the source, and leaves narration out of precision', () => {
+    const s = scorePolnear(text, gold, x);
+    expect(s.all).toEqual({ gold: 2, found: 2, sourceRight: 1, predicted: 2, predictedRight: 2 });
+    expect(polnearFigures(s.all)).toMatchObject({ precision: 1, recall: 1, sourceAccuracy: 0.5 });
+    expect(s.items.map((i) => i.what)).toEqual(['wrong-source']);
+  });
+
+  it('moves gold offsets through text that cleaning deleted', () => {
+    const map = deletionMap('a<b>c', 'ac')!;
+    expect([map(0), map(1), map(4), map(5)]).toEqual([0, 1, 1, 2]);
+    expect(deletionMap('abc', 'abd')).toBeNull();
+  });
+});
+
+describe('geoparsing scoring (LGL / TR-News)', () => {
+  const xml = `<articles><article docid="7"><text><![CDATA[Floods hit Paris and Springfield.]]></text><toponyms>
+    <toponym><start>11</start><end>16</end><phrase>Paris</phrase><gaztag geonameid="1"><lat>48.85</lat><lon>2.35</lon></gaztag></toponym>
+    <toponym><start>21</start><end>32</end><phrase>Springfield</phrase><gaztag geonameid="2"><lat>39.8</lat><lon>-89.64</lon></gaztag></toponym>
+    <toponym><start>0</start><end>6</end><phrase>Floods</phrase></toponym>
+  </toponyms></article></articles>`;
+
+  it('scores detection and accuracy at 161 km over toponyms with a point', () => {
+    const [a] = parseGeoparsingXml(xml);
+    expect(a!.toponyms.map((t) => t.phrase)).toEqual(['Paris', 'Springfield', 'Floods']);
+    const loc = (name: string, start: number, lat: number | null, lon: number | null) => ({
+      key: name, name, aliases: [], latitude: lat, longitude: lon, countryCode: null, precision: 'CITY' as const, geonamesId: null, candidates: [],
+      mentions: [{ start, end: start + name.length, text: name }],
+    });
+    const x: Extraction = { extractorVersion: 't', cleanText: a!.text, parties: [], claims: [], sites: [], truncated: [], locations: [loc('Paris', 11, 48.86, 2.34), loc('Springfield', 21, 37.2, -93.3)] };
+    const s = scoreGeoparsing(a!, x);
+    expect(s).toMatchObject({ toponyms: 2, detected: 2, within161: 1 });
+    expect(s.misses.map((m) => m.phrase)).toEqual(['Springfield']);
+    expect(median(s.errorsKm)! > 100).toBe(true);
   });
 });

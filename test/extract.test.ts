@@ -184,9 +184,11 @@ describe('extract: other publishers, conflicts and styles', () => {
     expect(c.kind).toBe('MOVEMENT');
   });
 
-  it('narration alone yields no claims', () => {
+  it('narration yields no party claim: an event is NARRATED with no claimant, background nothing', () => {
     const x = extract('Heavy fighting continued near Bakhmut for a third week. The town lies in the Donetsk region.', meta);
-    expect(x.claims).toEqual([]);
+    expect(x.claims.map((c) => [c.mode, c.claimantKey, c.kind, c.content.text])).toEqual([
+      ['NARRATED', null, 'ATTACK', 'Heavy fighting continued near Bakhmut for a third week.'],
+    ]);
   });
 });
 
@@ -373,12 +375,12 @@ describe('extract: wire copy from other publishers (datelines, possessives, meto
     expect(partyNamed(x, 'Iraqi people')?.mentions.map((m) => m.text)).toEqual(['the people of Iraq']);
   });
 
-  it('place spans take their qualifier and introducing words; sites are places but not a claim\'s', () => {
+  it('place spans take their qualifier and introducing words; sites are not places', () => {
     const x = extract('Coalition aircraft destroyed an ISIL-held building and two bridges near Mosul, Iraq, the command said. Fighting continued in the Iraqi city of Tal Afar.', {});
     expect(locationOf(x, 'Mosul')?.mentions.map((m) => m.text)).toEqual(['Mosul, Iraq']);
     expect(locationOf(x, 'Tal Afar')?.mentions.map((m) => m.text)).toEqual(['the Iraqi city of Tal Afar']);
-    const sites = x.locations.filter((l) => l.precision === 'UNRESOLVED').map((l) => l.mentions[0]!.text);
-    expect(sites).toEqual(['an ISIL-held building', 'two bridges']);
+    expect(x.locations.filter((l) => l.precision === 'UNRESOLVED')).toEqual([]);
+    expect(x.sites.map((s) => s.text)).toEqual(['an ISIL-held building', 'two bridges']);
     expect(x.claims[0]!.locationKeys).toEqual(['mosul']);
   });
 });

@@ -15,6 +15,10 @@ import { CUE_FORMS } from './cues.js';
 import { AUDIENCE_WORDS, CUE_AUXILIARIES, CUE_OBJECT_REQUIRED, CUE_SETTING } from './lexicon/cues.js';
 import { ANONYMOUS_SOURCES, PERSON_TITLES, PERSON_ROLE_WORDS } from './lexicon/roles.js';
 import type { DateExpr } from './dates.js';
+import {
+  CLAUSE_WORDS, NOT_SOURCE_HEADS, NP_WORDS, PASSIVE, PRONOUNS, RELATIVE_OBJECT, ROLE_LINK, SOURCE_NOUNS, STATEMENT_NOUNS, SUBORDINATORS,
+  TRAILING_CLAUSE,
+} from './lexicon/attribution-words.js';
 
 /** A party mention of this sentence with its resolved party. */
 export interface ResolvedMention {
@@ -42,6 +46,8 @@ export interface RawClaim {
   mode: ClaimMode;
   /** How the claimant was found; pronouns are resolved by the caller. */
   pronoun: string | null;
+  /** The pattern and the source rule that made it ("source-cue-content/noun-phrase"). */
+  rule: string;
 }
 
 export interface AttributionInput {
@@ -51,18 +57,7 @@ export interface AttributionInput {
   dates: DateExpr[];
 }
 
-/** "..., a claim Kyiv denied", "..., a charge X has rejected": text before a cue whose object is that claim. */
-const RELATIVE_OBJECT = /(?:^|,\s*)(?:a|an|the|which|an?\s+\w+)\s+(?:claims?|charges?|accusations?|allegations?|assertions?|reports?|account|version|statement)\s+(?:(?:that|which)\s+)?(?:[\p{L}.'’-]+\s+){1,5}$/u;
-
-/** Words that open a clause of time or circumstance after a cue: "..., X said, a day after ...". */
-const TRAILING_CLAUSE = new Set(['after', 'before', 'as', 'while', 'when', 'amid', 'following', 'despite', 'although', 'though', 'whereas', 'hours', 'days', 'weeks', 'shortly', 'just']);
-const STATEMENT_NOUNS = /^(?:statement|message|video|post|letter|communiqu[eé]|report|footage|images?|photos?|tweet|address|speech)$/;
-const PASSIVE = new Set(['was', 'were', 'been', 'is', 'are', 'be', 'being', 'the', 'a', 'an', 'widely', 'who', 'which']);
-const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
-const SUBORDINATORS = new Set(['that', ':']);
 const PARTICIPLE_CUES = /ing$/;
-const ROLE_LINK = new Set(['of', 'for', 'at', 'from', 'with', 'to']);
-const NP_WORDS = /^(?:a|an|the|one|two|three|several|some|many|senior|local|top|other|unnamed|anonymous|military|government|security|police|hospital|health|medical|diplomatic|western|state|official|independent|humanitarian|rescue|regional|provincial|city|u\.n\.|un|us|u\.s\.|eu)$/;
 
 function isOpenQuote(t: Token | undefined): boolean {
   return !!t && (t.text === '“' || t.text === '"' || t.text === '«');
@@ -149,6 +144,7 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     lemma: string,
     contentFrom: number,
     contentTo: number,
+    rule: string,
   ): RawClaim | null {
     // Trim punctuation and quotes at the content's edges.
     let from = contentFrom;
@@ -171,6 +167,7 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       content: spanOf(from, to),
       mode: direct ? 'DIRECT' : 'INDIRECT',
       pronoun: subject.pronoun,
+      rule: `${rule}/${subject.rule ?? (subject.pronoun ? 'pronoun' : 'party')}`,
     };
   }
 
@@ -179,10 +176,12 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     // 1. Inverted, after the content: "..., said the ministry." (Not "told": its object is the audience.)
     const before = skipBack(c - 1);
     if (lemma !== 'tell' && before >= 0 && (tokens[before]!.text === ',' || isCloseQuote(tokens[before]))) {
-      const subj = subjectAfter(cueTo) ?? anonymousAfter(cueTo);
+      const found = subjectAfter(cueTo) ?? anonymousAfter(cueTo) ?? nounPhraseAfter(cueTo);
+      // "Simmons, an Obama supporter, said he saw ...": a subject followed by its own verb is the content's, not the cue's.
+      const subj = found && found.from !== null && endsSource(found.to) ? found : null;
       if (subj) {
         const contentEnd = isCloseQuote(tokens[before]) ? before : before;
-        return makeClaim(subj, c, cueTo, lemma, contentStart(contentEnd), contentEnd);
+        return makeClaim(subj, c, cueTo, lemma, contentStart(contentEnd), contentEnd, 'content-then-cue-source');
       }
     }
     // 2. Source before the cue.
@@ -200,11 +199,11 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       for (let k = 0; k < 5 && comma > 0 && tokens[comma]!.kind !== 'punct' && !CUE_FORMS.has(tokens[comma]!.lower); k++) comma--;
       if (comma >= 0 && (tokens[comma]!.text === ',' || isCloseQuote(tokens[comma]))) {
         if (subj.key === null && subj.from !== null && subj.from > comma + 1) subj.from = comma + 1;
-        return makeClaim(subj, c, cueTo, lemma, contentStart(comma), comma);
+        return makeClaim(subj, c, cueTo, lemma, contentStart(comma), comma, 'content-then-source-cue');
       }
       if (!trailing) return null;
     }
-    return makeClaim(subj, c, cueTo, lemma, after, contentEndFrom(after));
+    return makeClaim(subj, c, cueTo, lemma, after, contentEndFrom(after), 'source-cue-content');
   }
 
   function isTrailingClause(k: number): boolean {
@@ -225,7 +224,7 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     }
     const after = contentStartAfter(cueEnd(c, lemma), lemma);
     if (after >= contentLimit()) return null;
-    return makeClaim(subj, c, cueEnd(c, lemma), lemma, after, contentEndFrom(after));
+    return makeClaim(subj, c, cueEnd(c, lemma), lemma, after, contentEndFrom(after), 'participle-cue');
   }
 
   function mentionTo(from: number): number {
@@ -233,16 +232,16 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
   }
 
   function according(c: number): RawClaim | null {
-    let subj = subjectAfter(c + 2) ?? anonymousAfter(c + 2);
+    let subj = subjectAfter(c + 2) ?? anonymousAfter(c + 2) ?? accordingSource(c + 2);
     if (!subj || subj.from === null) return null;
     const atStart = skipForward(0) >= c;
     if (atStart) {
       let k = subj.to;
       while (k < tokens.length && tokens[k]!.text !== ',') k++;
-      return makeClaim(subj, c, c + 2, 'according', k + 1, contentEndFrom(k + 1));
+      return makeClaim(subj, c, c + 2, 'according', k + 1, contentEndFrom(k + 1), 'according-to-first');
     }
     const end = tokens[c - 1]?.text === ',' ? c - 1 : c;
-    return makeClaim(subj, c, c + 2, 'according', contentStart(end), end);
+    return makeClaim(subj, c, c + 2, 'according', contentStart(end), end, 'according-to-after');
   }
 
   /** Where content before a cue starts: the sentence start, an opening quote, or after the previous claim. */
@@ -339,7 +338,10 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     if (m) return m.to;
     // "told the Associated Press", "told a news conference": up to the next "that" nearby.
     for (let j = k; j < Math.min(tokens.length, k + 6); j++) if (tokens[j]!.lower === 'that') return j;
-    return k;
+    // "told cheering supporters he would win": up to the clause's subject.
+    for (let j = k + 1; j < Math.min(tokens.length, k + 6); j++) if (PRONOUNS.has(tokens[j]!.lower) && !inQuote[j]) return j;
+    // "... ,” he told cheering supporters in Nashua.": nothing said after the audience.
+    return tokens.length;
   }
 
   function skipBack(j: number): number {
@@ -352,6 +354,8 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     from: number | null;
     to: number;
     pronoun: string | null;
+    /** How the source was found, when not a party mention or a pronoun ("noun-phrase", "anonymous"). */
+    rule?: string;
   }
 
   function subjectBefore(c: number): Subject | null {
@@ -377,11 +381,41 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
         if (head && first && (/^(?:a|an|the|its|his|her)$/.test(first.lower) || !first.cap || PERSON_TITLES.has(first.lower))) {
           return { key: head.key, from: head.from, to: head.to, pronoun: null };
         }
+        // "Simmons, an Obama supporter, said": an unknown name with its apposition.
+        if (first && (/^(?:a|an|the|its|his|her)$/.test(first.lower) || PERSON_TITLES.has(first.lower) || /^\d/.test(first.text))) {
+          const named = nounPhraseBefore(k - 1);
+          if (named && named.from !== null) return { key: named.key, from: named.from, to: j, pronoun: null };
+        }
         break;
       }
       return null;
     }
-    return anonymousBefore(j);
+    return anonymousBefore(j) ?? nounPhraseBefore(j);
+  }
+
+  /**
+   * Any noun phrase that ends right before the cue and starts its clause: "Cook said ...",
+   * "Sanders’ aides say ...", "Nearly half said ...", "A news report published Wednesday said
+   * ...". The source is kept as a mention; its party is the one named inside it, if any.
+   */
+  function nounPhraseBefore(j: number): Subject | null {
+    const head = tokens[j]!;
+    if (head.kind !== 'word' || inQuote[j] || CUE_FORMS.has(head.lower) || NOT_SOURCE_HEADS.test(head.lower)) return null;
+    if (!head.cap && !SOURCE_NOUNS.test(head.lower)) return null;
+    let k = j;
+    while (k - 1 >= 0 && j - k < 8) {
+      const w = tokens[k - 1]!;
+      if (w.kind === 'punct' && !/^['’]s$|^['’]$/.test(w.text)) break;
+      if (CLAUSE_WORDS.has(w.lower) || CUE_FORMS.has(w.lower) || inQuote[k - 1]) break;
+      k--;
+    }
+    // The phrase must open its clause: the sentence start, or after a comma, a quote or a conjunction.
+    const before = tokens[k - 1];
+    if (before && !(before.kind === 'punct' || CLAUSE_WORDS.has(before.lower))) return null;
+    if (before && /^(?:that|which|who|whom|whose)$/.test(before.lower)) return null;
+    const inside = mentions.filter((m) => m.from >= k && m.to <= j + 1);
+    const party = inside.find((m) => m.to === j + 1) ?? inside[0];
+    return { key: party?.key ?? null, from: k, to: j + 1, pronoun: null, rule: 'noun-phrase' };
   }
 
   /** "Gen. X, commander of Y said" → X; "a spokesman for the ministry said" → the ministry. */
@@ -428,7 +462,7 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       if (w.kind !== 'word' || w.cap || CUE_FORMS.has(w.lower)) break;
     }
     // "a statement issued by the ministry said" → the ministry.
-    return { key: null, from: k, to: j + 1, pronoun: null };
+    return { key: null, from: k, to: j + 1, pronoun: null, rule: 'anonymous' };
   }
 
   function subjectAfter(k: number): Subject | null {
@@ -442,11 +476,37 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     return null;
   }
 
+  /** "according to exit polls", "according to a memo released Friday by the agency": everything up to the clause's end. */
+  function accordingSource(k: number): Subject | null {
+    let j = k;
+    while (j < tokens.length && j < k + 14 && tokens[j]!.kind !== 'punct') j++;
+    if (j === k || j - k > 12 && j < tokens.length && tokens[j]!.kind !== 'punct') return null;
+    const inside = mentions.filter((m) => m.from >= k && m.to <= j);
+    return { key: inside[0]?.key ?? null, from: k, to: j, pronoun: null, rule: 'according-phrase' };
+  }
+
+  /** Whether a source after its cue ends here: the sentence ends, or a comma, a date or a setting follows. */
+  function endsSource(k: number): boolean {
+    const t = tokens[k];
+    return !t || t.kind === 'punct' || dateAt[k] || /^(?:in|on|at|during|after|before|to|of|from|for|with|who|when|while|as|told|adding|according|via|last|this|earlier|late|recently|on)$/.test(t.lower);
+  }
+
+  /** "..., said the 46-year-old.", "..., said Virginia delegate Beau Correll.": the phrase after an inverted cue. */
+  function nounPhraseAfter(k: number): Subject | null {
+    const first = tokens[k];
+    if (!first || first.kind !== 'word' || !(first.cap || /^(?:a|an|the|one|two|three|several|some|many)$/.test(first.lower))) return null;
+    let j = k;
+    while (j < tokens.length && j < k + 8 && tokens[j]!.kind !== 'punct' && !CLAUSE_WORDS.has(tokens[j]!.lower) && !CUE_FORMS.has(tokens[j]!.lower) && !dateAt[j]) j++;
+    if (j === k || !endsSource(j)) return null;
+    const inside = mentions.filter((m) => m.from >= k && m.to <= j);
+    return { key: inside[0]?.key ?? null, from: k, to: j, pronoun: null, rule: 'noun-phrase' };
+  }
+
   function anonymousAfter(k: number): Subject | null {
     let j = k;
     while (j < tokens.length && j < k + 5 && tokens[j]!.kind === 'word' && !/^(?:who|which|that)$/.test(tokens[j]!.lower)) {
       if (ANONYMOUS_SOURCES.has(tokens[j]!.lower) || PERSON_ROLE_WORDS.has(tokens[j]!.lower) || /^(?:official|spokesman|spokesperson|source|report|reports|statement|data|figures|estimates|senator|witness|diplomat)$/.test(tokens[j]!.lower)) {
-        return { key: null, from: k, to: j + 1, pronoun: null };
+        return { key: null, from: k, to: j + 1, pronoun: null, rule: 'anonymous' };
       }
       j++;
     }

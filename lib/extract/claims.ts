@@ -13,6 +13,16 @@ export function claimKind(lemma: string, content: string, quantities: Quantity[]
   return 'STATEMENT';
 }
 
+/** Kinds of event the outlet's own narration is kept for; anything else is background. */
+const NARRATED_KINDS: ReadonlySet<ClaimKind> = new Set(['ATTACK', 'TERRITORIAL_CONTROL', 'CASUALTIES', 'MOVEMENT']);
+
+/** The kind of a narrated sentence, or null when it reports no event or figure worth keeping. */
+export function narratedKind(content: string, quantities: Quantity[]): ClaimKind | null {
+  if (quantities.length) return quantities.some((q) => q.kind === 'KILLED' || q.kind === 'WOUNDED') ? 'CASUALTIES' : claimKind('', content, quantities);
+  for (const [kind, re] of CLAIM_KIND_PATTERNS) if (re.test(content)) return NARRATED_KINDS.has(kind) ? kind : null;
+  return null;
+}
+
 const SPECIFIC: LocationPrecision[] = ['POINT', 'CITY', 'UNRESOLVED'];
 
 /**

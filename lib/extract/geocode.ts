@@ -48,6 +48,8 @@ const W_NEAR = 2;
 const NEAR_SCALE_KM = 200;
 const W_OWN_NAME = 0.3;
 const W_NEAR_SPELLING = -0.5;
+const W_TYPED_DIVISION = 1.5;
+const W_IN_DIVISION = 1;
 
 interface Candidate {
   place: Place;
@@ -64,6 +66,14 @@ interface Group {
   candidates: Candidate[];
   /** Countries written right after a mention, or whose region is: "Tripoli, Lebanon". */
   qualifiers: Set<string>;
+  /**
+   * The divisions written after a mention, innermost first: "Kagara (Rafi LGA, Niger)" → Rafi,
+   * Niger State; "Kharwar district, Logar" → Logar. A namesake inside them wins; a name the
+   * gazetteer lacks falls back to the innermost one's point.
+   */
+  parents: Place[];
+  /** Written with a division's type word ("Hays district", "Niger State"). */
+  typedDivision: boolean;
 }
 
 interface CountryEvidence {
@@ -83,6 +93,8 @@ interface Decision {
   considered: Candidate[];
   /** Resolved with one plausible namesake, or the only one in an evidenced country. */
   confident: boolean;
+  /** Not found itself: placed at the division written after it ("Kagara (Rafi LGA, Niger)"). */
+  fallback?: boolean;
 }
 
 export function distanceKm(a: Point, b: Point): number {
@@ -100,7 +112,8 @@ const MAX_PHRASE_WORDS = 4;
 function countryOfRegion(phrase: string): Place | null {
   const regions = lookupPlaceMatches(phrase, false)
     .map((m) => m.place)
-    .filter((p) => p.precision === 'REGION' && p.countryCode);
+    // Hand-curated regions only: thousands of districts share a name with some word of the text.
+    .filter((p) => p.precision === 'REGION' && p.countryCode && !isDivision(p));
   const codes = new Set(regions.map((p) => p.countryCode));
   return codes.size === 1 ? regions[0]! : null;
 }
@@ -157,7 +170,61 @@ function qualifiersAfter(text: string, mention: Span): string[] {
     .flatMap((p) => (p.countryCode ? [p.countryCode] : []));
 }
 
+/** A GeoNames first- or second-level division (province, district): the build marks them ADM1, ADM2, or ADM2P when the point is the province's. */
+function isDivision(place: Place): boolean {
+  return place.featureCode === 'ADM1' || place.featureCode === 'ADM2' || place.featureCode === 'ADM2P';
+}
+
+/**
+ * A province ranks like a city of some 100,000 people and a district like a town of 5,000:
+ * "Idlib" is the city before the province, "Logar" the province since no town is called so.
+ */
+const DIVISION_PROMINENCE: Record<string, number> = { ADM1: 1.0, ADM2: 0.74, ADM2P: 0.6 };
+
+/** "(Rafi LGA, Niger)" or ", Logar" or ", Logar province, Afghanistan": the names written as a mention's parents. */
+const PARENS_AFTER = /^(?:\s+(?:village|town|city|area|locality|commune|district|settlement|camp))?\s*\(([^()\n]{2,80})\)/u;
+const COMMAS_AFTER = /^((?:,\s+\p{Lu}[\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}(?:\s+(?:province|district|state|county|governorate|oblast|region|territory|LGA|prefecture|department|municipality|raion|rayon))?)+)(?=\s*(?:[,.;:)\]]|$|\s+\p{Ll}))/u;
+const TYPE_WORD = /\b(?:province|district|state|county|governorate|oblast|region|territory|lga|local government area|prefecture|department|municipality|raion|rayon|parish|borough)\b/i;
+
+function parentNames(text: string, mention: Span): string[] {
+  const comma = mention.text.indexOf(',');
+  if (comma >= 0) return mention.text.slice(comma + 1).split(',').map((p) => p.trim()).filter(Boolean);
+  const after = text.slice(mention.end, mention.end + 100);
+  const paren = PARENS_AFTER.exec(after);
+  if (paren) return paren[1]!.split(',').map((p) => p.trim()).filter(Boolean);
+  const commas = COMMAS_AFTER.exec(after);
+  return commas ? commas[1]!.split(',').map((p) => p.trim()).filter(Boolean) : [];
+}
+
+/** `outer` contains `inner`: the same country, and the same first-level division when `outer` is one. */
+function contains(outer: Place, inner: Place): boolean {
+  if (outer.countryCode === null || outer.countryCode !== inner.countryCode) return false;
+  if (outer.precision === 'COUNTRY') return true;
+  if (outer.featureCode === 'ADM1') return outer.admin1 === inner.admin1;
+  return false;
+}
+
+/**
+ * The parents written after a mention, resolved together, innermost first: each the most
+ * prominent namesake that lies inside one of the next part's namesakes ("Rafi LGA, Niger": the
+ * Rafi of Niger State, and so Niger State, not the country Niger).
+ */
+function parentsAfter(text: string, mention: Span): Place[] {
+  const parts = parentNames(text, mention).slice(0, 3);
+  if (!parts.length) return [];
+  const options = parts.map((p) => lookupPlaceMatches(p).map((m) => m.place).filter((pl) => pl.precision === 'COUNTRY' || pl.precision === 'REGION'));
+  const chain: Place[] = [];
+  for (let i = 0; i < options.length; i++) {
+    const outer = options.slice(i + 1).find((o) => o.length);
+    const fits = options[i]!.filter((p) => !outer || outer.some((o) => contains(o, p)));
+    const pick = (fits.length ? fits : options[i]!).sort((a, b) => prominence(b) - prominence(a))[0];
+    if (pick && (!chain.length || contains(pick, chain[chain.length - 1]!) || pick.countryCode === chain[chain.length - 1]!.countryCode)) chain.push(pick);
+  }
+  return chain;
+}
+
 function prominence(place: Place): number {
+  if (isDivision(place)) return DIVISION_PROMINENCE[place.featureCode]!;
   switch (place.precision) {
     case 'COUNTRY':
       return 2;
@@ -212,6 +279,8 @@ interface Context {
    * where in it a story is, and "U.S. soldiers" in Samarra are no sign that Samarra is American.
    */
   cluster: { center: Point; farKm: number } | null;
+  /** First-level divisions the article's other names resolved to ("Florida"). */
+  divisions: Place[];
 }
 
 function contextFor(group: Group, evidence: CountryEvidence[], anchors: Map<Group, Place>, actors: readonly string[] = []): Context {
@@ -220,9 +289,10 @@ function contextFor(group: Group, evidence: CountryEvidence[], anchors: Map<Grou
   const countries = new Set([...evidence.filter((e) => !own(e)).map((e) => e.countryCode), ...actors]);
   const others = [...anchors].filter(([g]) => g !== group).map(([, p]) => p);
   for (const p of others) if (p.countryCode) countries.add(p.countryCode);
-  const local = others.filter((p) => p.precision !== 'COUNTRY');
+  // A division's point is an estimate of a wide area: containment (W_IN_DIVISION) uses it, nearness does not.
+  const local = others.filter((p) => p.precision !== 'COUNTRY' && !isDivision(p));
   const neighbours = new Set([...countries].flatMap((cc) => neighboursOf(cc)));
-  return { countries, neighbours, anchors: local, cluster: clusterOf(local) };
+  return { countries, neighbours, anchors: local, cluster: clusterOf(local), divisions: others.filter((p) => p.featureCode === 'ADM1') };
 }
 
 function nearestKm(place: Place, points: Point[]): number {
@@ -230,7 +300,10 @@ function nearestKm(place: Place, points: Point[]): number {
 }
 
 function qualifies(group: Group, place: Place): boolean {
-  return place.countryCode !== null && group.qualifiers.has(place.countryCode);
+  if (place.countryCode === null || !group.qualifiers.has(place.countryCode)) return false;
+  // Inside the first-level division written after it, when one is ("Gainesville, Fla.").
+  const division = group.parents.find((p) => p.featureCode === 'ADM1' && p.countryCode === place.countryCode);
+  return !division || division === place || division.admin1 === place.admin1;
 }
 
 function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
@@ -240,6 +313,9 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
     return inCountry && (ctx.anchors.length === 0 || nearestKm(place, ctx.anchors) <= LOCAL_KM);
   }
   if (qualifies(group, place)) return true;
+  // "Boni (Douentza, Mopti)": the text says which country it is in.
+  const parentCountry = group.parents[0]?.countryCode;
+  if (parentCountry && place.countryCode !== parentCountry) return false;
   // A town named like a country (Armenia in Colombia, Jordan in the US) needs another place of
   // the story close by: a demonym ("Colombian", "U.S.") is too common a sign.
   const countryNamesake = place.precision !== 'COUNTRY' && group.candidates.some((o) => o.place.precision === 'COUNTRY');
@@ -261,8 +337,23 @@ function score(group: Group, c: Candidate, ctx: Context): number {
   }
   if (c.via === 'name' || c.via === 'acronym') s += W_OWN_NAME;
   if (c.via === 'near-spelling') s += W_NEAR_SPELLING;
+  // "Hays district": the district beats the town; a place inside a province the story is set in beats its namesakes.
+  if (group.typedDivision && isDivision(place)) s += W_TYPED_DIVISION;
+  if (!isDivision(place) && ctx.divisions.some((d) => contains(d, place))) s += W_IN_DIVISION;
   return s;
 }
+
+/** A division and a place inside it ("Kharkiv Oblast" and Kharkiv) are one answer, not rivals. */
+function nested(a: Place, b: Place): boolean {
+  const inside = (outer: Place, inner: Place) =>
+    isDivision(outer) &&
+    outer.countryCode === inner.countryCode &&
+    (outer.featureCode === 'ADM2' ? distanceKm(outer, inner) <= DISTRICT_KM : outer.admin1 === inner.admin1);
+  return inside(a, b) || inside(b, a);
+}
+
+/** How far a district's estimated point may lie from a place in it. */
+const DISTRICT_KM = 60;
 
 function decide(group: Group, ctx: Context): Decision {
   const scored = group.candidates
@@ -270,17 +361,19 @@ function decide(group: Group, ctx: Context): Decision {
     .sort((a, b) => b.s - a.s);
   const considered = scored.map((x) => x.c);
   const plausible = scored.filter((x) => x.ok);
-  const [best, second] = plausible;
+  const best = plausible[0];
   if (!best) return { place: null, considered, confident: false };
+  const rivals = plausible.filter((x) => x !== best && !nested(x.c.place, best.c.place));
+  const second = rivals[0];
   const tied =
     second !== undefined &&
     best.s - second.s < TIE_MARGIN &&
     distanceKm(best.c.place, second.c.place) > SAME_PLACE_KM;
   if (tied) return { place: null, considered: plausible.map((x) => x.c), confident: false };
-  const inCountry = plausible.filter((x) => x.c.place.countryCode && ctx.countries.has(x.c.place.countryCode));
+  const inCountry = [best, ...rivals].filter((x) => x.c.place.countryCode && ctx.countries.has(x.c.place.countryCode));
   const confident =
     best.c.via !== 'near-spelling' &&
-    (plausible.length === 1 || (inCountry.length === 1 && inCountry[0] === best) || qualifies(group, best.c.place));
+    (rivals.length === 0 || (inCountry.length === 1 && inCountry[0] === best) || qualifies(group, best.c.place));
   return { place: best.c.place, considered, confident };
 }
 
@@ -292,7 +385,7 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
     let group = groups.get(key);
     if (!group) {
       const proper = !p.common && /\p{Lu}/u.test(p.name);
-      group = { key, name: p.name, surfaceNames: [], mentions: [], proper, candidates: [], qualifiers: new Set() };
+      group = { key, name: p.name, surfaceNames: [], mentions: [], proper, candidates: [], qualifiers: new Set(), parents: [], typedDivision: TYPE_WORD.test(p.name) };
       groups.set(key, group);
     }
     if (!group.surfaceNames.includes(p.name)) group.surfaceNames.push(p.name);
@@ -302,7 +395,8 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
     group.mentions = dedupeSpans(group.mentions);
     if (!group.proper) continue;
     group.candidates = lookupPlaceMatches(group.name).map((m) => ({ place: m.place, via: m.via }));
-    group.qualifiers = new Set(group.mentions.flatMap((m) => qualifiersAfter(text, m)));
+    group.parents = group.mentions.map((m) => parentsAfter(text, m)).find((c) => c.length) ?? [];
+    group.qualifiers = new Set([...group.mentions.flatMap((m) => qualifiersAfter(text, m)), ...group.parents.flatMap((p) => (p.countryCode ? [p.countryCode] : []))]);
   }
   return [...groups.values()];
 }
@@ -375,6 +469,9 @@ export function geocode(places: PlaceMention[], text: string, actorCountries: re
         decision = decide(group, ctx);
       }
     }
+    // An unknown village inside a known district is the district's point, at REGION precision.
+    const parent = group.parents[0];
+    if (group.proper && !decision.place && parent && parent.precision !== 'COUNTRY') decision = { place: parent, considered: decision.considered, confident: false, fallback: true };
     decisions.set(group, decision);
   }
 
@@ -401,7 +498,8 @@ function mergeSamePlace(groups: Group[], decisions: Map<Group, Decision>): Extra
   const members = new Map<Group, Group[]>();
   const leaderOf = new Map<Place, Group>();
   for (const group of ordered) {
-    const place = decisions.get(group)!.place;
+    const decision = decisions.get(group)!;
+    const place = decision.fallback ? null : decision.place;
     const leader = place ? leaderOf.get(place) : undefined;
     if (leader) members.get(leader)!.push(group);
     else {
@@ -410,7 +508,21 @@ function mergeSamePlace(groups: Group[], decisions: Map<Group, Decision>): Extra
     }
   }
   return [...members].map(([group, all]) => {
-    const { place, considered } = decisions.get(group)!;
+    const { place, considered, fallback } = decisions.get(group)!;
+    if (fallback && place) {
+      return {
+        key: group.key,
+        name: group.name,
+        aliases: aliasesOf(group.name, all.flatMap((g) => g.surfaceNames).filter((n) => n !== group.name), null),
+        latitude: place.latitude,
+        longitude: place.longitude,
+        countryCode: place.countryCode,
+        precision: 'REGION' as const,
+        geonamesId: null,
+        candidates: considered.slice(0, MAX_CANDIDATES).map((c) => toCandidate(c.place)),
+        mentions: dedupeSpans(all.flatMap((g) => g.mentions)),
+      };
+    }
     const name = displayName(group, place);
     const otherNames = all.flatMap((g) => g.surfaceNames).filter((n) => n !== name);
     return {

@@ -6,7 +6,7 @@
  * references) → attribution (cue patterns) → dates, quantities, kinds, places → geocode.
  */
 import { foldName } from '../names.js';
-import type { ArticleMeta, ExtractedClaim, ExtractedLocation, Extraction, Span } from './types.js';
+import { EXTRACTION_LIMITS, type ArticleMeta, type ExtractedClaim, type ExtractedLocation, type Extraction, type ExtractionLimitName, type Span, type TracedMention } from './types.js';
 import { cleanText } from './clean.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { findMentions, type PlaceMention } from './mentions.js';
@@ -14,17 +14,18 @@ import { PartyRegistry } from './parties.js';
 import { findAttributions, type RawClaim, type ResolvedMention } from './attribution.js';
 import { findDates, resolveRelative, type DateExpr } from './dates.js';
 import { findQuantities } from './quantities.js';
-import { claimKind, linkRestatements, mostSpecific } from './claims.js';
+import { claimKind, linkRestatements, mostSpecific, narratedKind } from './claims.js';
 import { geocode } from './geocode.js';
 import { KNOWN_PARTIES } from './lexicon/parties.js';
 
 /** Bump on any change that alters output: stored claims record it so a corpus can be re-extracted. */
-export const EXTRACTOR_VERSION = '0.2.0';
+export const EXTRACTOR_VERSION = '0.3.0';
 
 export { cleanText };
 
 interface PendingClaim {
-  raw: RawClaim;
+  /** Null for narration: the sentence in the article's own voice. */
+  raw: RawClaim | null;
   dates: DateExpr[];
   sentence: Sentence;
 }
@@ -49,10 +50,12 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
   const pending: PendingClaim[] = [];
   let lastSpeaker: { key: string; sentence: number } | null = null;
   const publisherKey = meta?.publisher ? publisherParty(registry, meta.publisher) : null;
+  const traced: TracedMention[] | null = meta?.trace ? [] : null;
 
   for (const sentence of sentences) {
     const resolved: ResolvedMention[] = [];
     for (const m of findMentions(sentence, text, ctx)) {
+      traced?.push({ start: m.start, end: m.end, type: m.type, rule: m.rule ?? '' });
       if (m.type === 'place') {
         places.push(m);
         continue;
@@ -73,48 +76,101 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
       sentenceClaims.push(claim);
     }
     addPronounMentions(sentence, resolved, sentenceClaims);
+    // A sentence no party speaks in is the outlet's own account: a candidate for a NARRATED claim.
+    if (!sentenceClaims.length && !sentence.dateline && !sentence.heading) pending.push({ raw: null, dates, sentence });
   }
 
   const actorCountries = registry.parties().flatMap((p) => (p.affiliation ? [p.affiliation] : []));
-  const named = places.filter((p) => p.common !== 'reference');
-  const locations = geocode(groupPlaces(named, text), text, actorCountries);
+  // Common nouns ("two bridges", "residential areas") are sites, not places: never a Location.
+  const named = places.filter((p) => !p.common);
+  const truncated: ExtractionLimitName[] = [];
+  let groups = groupPlaces(named, text);
+  // Names past the limit would be cut after geocoding anyway; cutting first keeps the
+  // pairwise context work of geocoding bounded.
+  if (groups.length > EXTRACTION_LIMITS.locations) {
+    truncated.push('locations');
+    groups = groups.slice(0, EXTRACTION_LIMITS.locations);
+  }
+  const locations = geocode(groups, text, actorCountries);
   const locationAt = new Map<number, ExtractedLocation>();
   for (const loc of locations) for (const m of loc.mentions) locationAt.set(m.start, loc);
-  const sites = new Set(named.filter((p) => p.common === 'site').map((p) => p.start));
-  resolvePlaceReferences(places, locations.filter((l) => !l.mentions.every((m) => sites.has(m.start))), locationAt, text);
+  resolvePlaceReferences(places, locations, locationAt, text);
 
-  const claims: ExtractedClaim[] = pending.map(({ raw, dates, sentence }) => {
-    const quantities = findQuantities(raw.content.text, raw.content.start, dates);
-    // A claim is about the places it names or refers back to ("the city"); not about sites ("a
-    // hospital") or landmarks ("west of Goma").
-    const about = places
-      .filter((p) => p.common !== 'site' && !isLandmark(text, p.start) && p.start >= raw.content.start && p.end <= raw.content.end)
-      .map((p) => locationAt.get(p.start))
-      .filter((l): l is ExtractedLocation => !!l);
-    return {
-      claimantKey: raw.claimantKey,
-      claimantMention: raw.claimantMention,
-      cue: raw.cue,
-      content: raw.content,
-      evidence: { start: sentence.start, end: sentence.end, text: text.slice(sentence.start, sentence.end) },
-      mode: raw.mode,
-      kind: claimKind(raw.lemma, raw.content.text, quantities),
-      locationKeys: mostSpecific(about),
-      eventDate: claimDate(raw, dates),
-      quantities,
-      restates: null,
-    };
+  // A claim is about the places it names or refers back to ("the city"); not about landmarks
+  // ("west of Goma"). Sorted once, so each claim looks up its own span: linear in the article.
+  const placeStarts = places
+    .filter((p) => p.common !== 'site' && locationAt.has(p.start) && !isLandmark(text, p.start))
+    .map((p) => ({ start: p.start, end: p.end, loc: locationAt.get(p.start)!, parent: false }))
+    .sort((a, b) => a.start - b.start);
+  // "Boni (Douentza, Mopti)", "Kharwar district, Logar": the places written as where another
+  // place lies are its address, not what the claim is about.
+  placeStarts.forEach((p, i) => {
+    const prev = placeStarts[i - 1];
+    if (!prev) return;
+    const between = text.slice(prev.end, p.start);
+    // After a comma only a region is an address ("Kharwar district, Logar"); "Agdam, Aghdra" is a list.
+    const link = PARENT_LINK.exec(between);
+    const wider = p.loc.precision === 'REGION' || p.loc.precision === 'COUNTRY';
+    p.parent = (!!link && (link[1] === '(' || wider)) || (prev.parent && /^\s*,\s*$/.test(between));
   });
-  denialsOfEarlierClaims(claims, pending.map((p) => p.sentence.index), text);
+  const aboutPlaces = (content: Span): string[] => {
+    let lo = 0;
+    let hi = placeStarts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (placeStarts[mid]!.start < content.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const inside: { loc: ExtractedLocation; parent: boolean }[] = [];
+    for (let i = lo; i < placeStarts.length && placeStarts[i]!.start < content.end; i++) {
+      if (placeStarts[i]!.end <= content.end) inside.push(placeStarts[i]!);
+    }
+    const subjects = inside.filter((p) => !p.parent);
+    return mostSpecific((subjects.length ? subjects : inside).map((p) => p.loc));
+  };
+  const made: { claim: ExtractedClaim; sentence: number }[] = [];
+  for (const { raw, dates, sentence } of pending) {
+    const evidence = { start: sentence.start, end: sentence.end, text: text.slice(sentence.start, sentence.end) };
+    if (!raw) {
+      const claim = narratedClaim(evidence, dates, aboutPlaces);
+      if (claim) made.push({ claim, sentence: sentence.index });
+      continue;
+    }
+    const quantities = findQuantities(raw.content.text, raw.content.start, dates);
+    made.push({
+      sentence: sentence.index,
+      claim: {
+        claimantKey: raw.claimantKey,
+        claimantMention: raw.claimantMention,
+        cue: raw.cue,
+        content: raw.content,
+        evidence,
+        mode: raw.mode,
+        kind: claimKind(raw.lemma, raw.content.text, quantities),
+        locationKeys: aboutPlaces(raw.content),
+        eventDate: claimDate(raw, dates),
+        quantities,
+        restates: null,
+        rule: raw.rule,
+      },
+    });
+  }
+  // Cut before the pairwise passes below, so a pathological article costs no more than a large one.
+  if (made.length > EXTRACTION_LIMITS.claims) {
+    truncated.push('claims');
+    made.length = EXTRACTION_LIMITS.claims;
+  }
+  const claims = made.map((m) => m.claim);
+  denialsOfEarlierClaims(claims, made.map((m) => m.sentence), text);
   linkRestatements(claims);
 
-  return {
-    extractorVersion: EXTRACTOR_VERSION,
-    cleanText: text,
-    parties: registry.parties(),
-    locations,
-    claims,
-  };
+  const sites = places.filter((p) => p.common === 'site').map((p) => ({ start: p.start, end: p.end, text: text.slice(p.start, p.end) }));
+  if (sites.length > EXTRACTION_LIMITS.sites) {
+    truncated.push('sites');
+    sites.length = EXTRACTION_LIMITS.sites;
+  }
+  const x = bounded({ extractorVersion: EXTRACTOR_VERSION, cleanText: text, parties: registry.parties(), locations, claims, sites, truncated });
+  return traced ? { ...x, trace: { mentions: traced } } : x;
 
   /**
    * Pronouns as mentions of the party they refer to: "he"/"his" the last person named nearby,
@@ -148,6 +204,65 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
   }
 }
 
+/**
+ * The outlet's own report of an event or a figure ("... clashed in Saliboko, resulting in 9 rebels
+ * killed"): a claim with no claimant. Sentences that report no event (background, quotes no one
+ * is named for) make none.
+ */
+function narratedClaim(sentence: Span, dates: DateExpr[], aboutPlaces: (content: Span) => string[]): ExtractedClaim | null {
+  const quantities = findQuantities(sentence.text, sentence.start, dates);
+  const kind = narratedKind(sentence.text, quantities);
+  if (!kind) return null;
+  const date = dates.find((d) => d.date && !d.since && !d.monthOnly && d.shiftDays === null);
+  return {
+    claimantKey: null,
+    claimantMention: null,
+    cue: null,
+    content: sentence,
+    evidence: sentence,
+    mode: 'NARRATED',
+    kind,
+    locationKeys: aboutPlaces(sentence),
+    eventDate: date?.date ?? null,
+    quantities,
+    restates: null,
+    rule: 'narration',
+  };
+}
+
+/**
+ * Holds an extraction to `EXTRACTION_LIMITS`: the first parties and places in document order are
+ * kept, claims about dropped ones lose those links (a claim whose claimant was dropped is
+ * dropped), and `truncated` names every limit that was hit.
+ */
+function bounded(x: Extraction): Extraction {
+  const truncated = new Set(x.truncated);
+  let { parties, locations, claims } = x;
+  if (parties.length > EXTRACTION_LIMITS.parties) {
+    truncated.add('parties');
+    parties = [...parties].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start).slice(0, EXTRACTION_LIMITS.parties);
+    const kept = new Set(parties.map((p) => p.key));
+    parties = x.parties.filter((p) => kept.has(p.key));
+  }
+  if (locations.length > EXTRACTION_LIMITS.locations) {
+    truncated.add('locations');
+    const kept = new Set([...locations].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start).slice(0, EXTRACTION_LIMITS.locations).map((l) => l.key));
+    locations = locations.filter((l) => kept.has(l.key));
+  }
+  if (truncated.has('parties') || truncated.has('locations')) {
+    const partyKeys = new Set(parties.map((p) => p.key));
+    const placeKeys = new Set(locations.map((l) => l.key));
+    const newIndex = new Map<number, number>();
+    claims = claims.flatMap((c, i) => {
+      if (c.claimantKey && !partyKeys.has(c.claimantKey)) return [];
+      newIndex.set(i, newIndex.size);
+      return [{ ...c, locationKeys: c.locationKeys.filter((k) => placeKeys.has(k)) }];
+    });
+    for (const c of claims) c.restates = c.restates === null ? null : (newIndex.get(c.restates) ?? null);
+  }
+  return { ...x, parties, locations, claims, truncated: [...truncated] };
+}
+
 const FIRST_PERSON = new Set(['we', 'us', 'our', 'ours', 'i', 'me', 'my']);
 const THIRD_PERSON = new Set(['he', 'him', 'his', 'she', 'her']);
 
@@ -160,13 +275,13 @@ function publisherParty(registry: PartyRegistry, publisher: string): string {
     : registry.ensure(publisher, 'MEDIA', null, []);
 }
 
+/** Mentions by folded name, in order of first mention. */
 function groupPlaces(places: PlaceMention[], text: string): { name: string; mentions: Span[]; common: boolean }[] {
   const groups = new Map<string, { name: string; mentions: Span[]; common: boolean }>();
   for (const p of places) {
-    const common = p.common === 'site';
-    const key = `${common ? 'site:' : ''}${foldName(p.name)}`;
+    const key = foldName(p.name);
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { name: p.name, mentions: [], common }));
+    if (!g) groups.set(key, (g = { name: p.name, mentions: [], common: false }));
     g.mentions.push({ start: p.start, end: p.end, text: text.slice(p.start, p.end) });
   }
   return [...groups.values()];
@@ -204,6 +319,9 @@ function denialsOfEarlierClaims(claims: ExtractedClaim[], sentenceOf: number[], 
 function isLandmark(text: string, start: number): boolean {
   return /\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west|km|kilometres|kilometers|miles)\s+of\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 30), start));
 }
+
+/** What stands between a place and the first of its parents: "Boni (Douentza", "Kharwar district, Logar". */
+const PARENT_LINK = /^(?:\s+(?:village|town|city|area|locality|commune|district|settlement|camp))?\s*(\(|,)\s*$/i;
 
 /** How far back (in characters) "the city" looks for the city it means. */
 const PLACE_REFERENCE_REACH = 1500;

@@ -9,6 +9,7 @@ import type { Sentence } from './sentences.js';
 import type { Token } from './tokens.js';
 import { tokenize } from './tokens.js';
 import { isCommonNoun, isCommonWord, isFirstName, isLastName, isVerbForm } from './wordclass.js';
+import { lookupPlaceMatches } from './gazetteer.js';
 import { capitalCountry, isExactPlace, qualifiesPlace, countryCodeOfPlace, countryOfName, demonymOf, isKnownPlace, resolveDemonym, type Country } from './geo.js';
 import { KNOWN_PARTIES, STATELESS_DEMONYMS, MINISTRY_SUBJECTS, NAME_NORMALISATION, type KnownParty } from './lexicon/parties.js';
 import {
@@ -20,6 +21,11 @@ import {
 } from './lexicon/roles.js';
 import { CUE_FORMS } from './cues.js';
 import { NON_PARTY_ACRONYMS, PLATFORMS } from './lexicon/words.js';
+import {
+  ALIGNED_COMPOUND, BODY_ADJECTIVES, CONNECTORS_AFTER_HEAD, DATE_WORDS, DIVISION_WORDS, FACILITY_WORDS, FORCES_OF, HELD_COMPOUND,
+  INSTITUTION_WORDS, INTRODUCING_TYPES, LEADING_PLACE_WORDS, LED_COMPOUND, NAME_PARTICLES, NEVER_NAMES, NP_DETERMINERS, NP_STOP,
+  SEAT_VERBS, SHORT_MONTHS,
+} from './lexicon/mention-words.js';
 import { CUE_AUXILIARIES } from './lexicon/cues.js';
 
 export interface PartyMention {
@@ -38,6 +44,8 @@ export interface PartyMention {
   head: string | null;
   /** Known-party aliases to carry over. */
   knownAliases: string[];
+  /** The rule that made it ("known-party", "chunk/head-noun"). */
+  rule?: string;
   /** "the ministry", "the president": refers back to an earlier party. */
   reference: boolean;
 }
@@ -59,6 +67,8 @@ export interface PlaceMention {
    */
   common?: 'site' | 'reference';
   refersTo?: readonly LocationPrecision[];
+  /** The rule that made it ("chunk/gazetteer-or-pattern", "chunk/after-place-preposition"). */
+  rule?: string;
 }
 
 export type Mention = PartyMention | PlaceMention;
@@ -123,6 +133,16 @@ for (const party of KNOWN_PARTIES) {
 const TITLE_TRIE = buildSetTrie(PERSON_TITLES);
 const HEAD_TRIE = buildSetTrie([...GOVERNMENT_HEADS, ...ARMED_FORCE_HEADS, ...GROUP_HEADS, ...ORGANIZATION_HEADS, ...MEDIA_HEADS]);
 const LOWER_HEAD_TRIE = buildSetTrie(DEMONYM_LOWER_HEADS);
+const FORCE_HEAD_TRIE = buildSetTrie([...ARMED_FORCE_HEADS, ...GROUP_HEADS]);
+
+/** A force or group noun in lower case at `to` ("forces", "coalition", "separatists"): [end, head]. */
+function forceHead(tokens: Token[], to: number): [number, string] | null {
+  const t = tokens[to];
+  if (!t || t.cap) return null;
+  const ext = extendLowerHead(tokens, to);
+  if (ext && (ARMED_FORCE_HEADS.has(ext[1]) || GROUP_HEADS.has(ext[1]))) return ext;
+  return longest(FORCE_HEAD_TRIE, tokens, to);
+}
 
 /** Longest phrase of the trie starting at token i; returns [end, value]. */
 function longest<T>(trie: Trie<T>, tokens: Token[], i: number, limit = tokens.length): [number, T] | null {
@@ -147,18 +167,23 @@ function endingAt<T>(trie: Trie<T>, tokens: Token[], from: number, end: number):
 // ---------------------------------------------------------------------------------------------
 // Token classes
 
-const CONNECTORS_AFTER_HEAD = new Set(['of', 'for']);
-const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'van', 'von', 'de', 'da', 'del', 'der', 'la', 'le', 'du', 'dos', 'das']);
-const DATE_WORDS = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february',
-  'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.',
-]);
-const NEVER_NAMES = new Set(['i', 'i’m', "i'm", 'ok', 'tv', 'am', 'pm', 'a.m.', 'p.m.']);
 const QUOTE_OR_BRACKET = /^["“‘'(\[«—–-]$/;
 
 function isAcronym(t: Token): boolean {
   return /^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&-]{1,6}$/.test(t.text);
+}
+
+/** "GAZA, Nov 20": a month written short without its dot, known by the day after it. */
+function isShortMonth(tokens: Token[], i: number): boolean {
+  return SHORT_MONTHS.has(tokens[i]!.lower) && /^\d{1,2}(?:st|nd|rd|th)?$/.test(tokens[i + 1]?.text ?? '');
+}
+
+/**
+ * An all-caps name the gazetteer knows as a place's acronym, a country's name or a place's own
+ * name in capitals ("UAE", "DRC", a dateline's "KYIV"); not one of GeoNames' alternate names.
+ */
+function isPlaceAcronym(name: string): boolean {
+  return lookupPlaceMatches(name, false).some((m) => m.via === 'acronym' || m.via === 'name' || m.place.precision === 'COUNTRY');
 }
 
 function isNameToken(t: Token): boolean {
@@ -219,6 +244,8 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
   const tokens = sentence.tokens;
   const out: Mention[] = [];
   const used = new Array<boolean>(tokens.length).fill(false);
+  /** The rule now adding mentions: every mention records it, for `npm run eval -- --explain`. */
+  let rule = '';
   const mark = (from: number, to: number) => {
     for (let k = from; k < to; k++) used[k] = true;
   };
@@ -232,16 +259,22 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     let f = from;
     const prev = tokens[f - 1];
     if (p.kind !== 'PERSON' && prev && (prev.lower === 'the') && !used[f - 1]) f -= 1;
-    out.push({ type: 'party', sentence: sentence.index, from: f, to, ...span(f, to), ...p });
+    out.push({ type: 'party', sentence: sentence.index, from: f, to, ...span(f, to), ...p, rule });
     mark(f, to);
   };
   const isUsed = (k: number) => k < tokens.length && used[k];
   const addPlace = (from: number, to: number, name: string, patternOnly: boolean) => {
-    out.push({ type: 'place', sentence: sentence.index, from, to, ...span(from, to), name, patternOnly });
+    out.push({ type: 'place', sentence: sentence.index, from, to, ...span(from, to), name, patternOnly, rule });
     mark(from, to);
   };
 
+  // 0. Forces named by whom they side with or who leads them: "pro-Houthi forces", "the
+  // Saudi-led coalition", "anti-Houthi National Resistance forces"; and "forces of Artsakh".
+  rule = 'aligned-forces';
+  alignedForces();
+
   // 1. Known parties from the lexicon (longest match, case rules for acronyms).
+  rule = 'known-party';
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!(t.cap || /^\d/.test(t.text))) continue;
@@ -275,10 +308,12 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
   }
 
   // 2. Capitalised chunks.
+  rule = 'chunk';
   const chunkList = chunks(tokens, used);
   for (const [from, to] of chunkList) if (!used[from]) classifyChunk(from, to);
 
   // 3. Lower-case references ("the ministry", "the president") and place patterns with no capital chunk.
+  rule = 'reference';
   for (let i = 0; i < tokens.length; i++) {
     if (used[i]) continue;
     const t = tokens[i]!;
@@ -293,18 +328,67 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     out.push({
       type: 'party', sentence: sentence.index, from: i, to: end, ...span(i, end),
       kind: PERSON_ROLE_WORDS.has(head.split(' ').pop()!) && headKind(head) === 'PERSON' ? 'PERSON' : headKind(head),
-      name: '', affiliation: null, head, knownAliases: [], reference: true,
+      name: '', affiliation: null, head, knownAliases: [], reference: true, rule,
     });
     mark(i, end);
   }
 
   // 4. Places that are not names: references back ("the city") and sites ("destroyed two bridges").
+  rule = 'place-reference-or-site';
   placeReferences();
   sites();
 
   return out.sort((a, b) => a.start - b.start);
 
   // -------------------------------------------------------------------------------------------
+
+  /** The country code of a name or demonym ("Saudi" → SA, "Russia" → RU), a known party's, or null. */
+  function affiliationOf(name: string): string | null {
+    return resolveDemonym(name)?.code ?? countryOfName(name)?.code ?? KNOWN_BY_NAME.get(foldName(name))?.affiliation ?? null;
+  }
+
+  function alignedForces(): void {
+    for (let i = 0; i < tokens.length; i++) {
+      if (used[i]) continue;
+      const t = tokens[i]!;
+      const aligned = ALIGNED_COMPOUND.exec(t.text);
+      const led = aligned ? null : LED_COMPOUND.exec(t.text);
+      if (aligned || led) {
+        let j = i + 1;
+        while (j < tokens.length && j < i + 5 && tokens[j]!.cap && !used[j] && isNameToken(tokens[j]!)) j++;
+        // "Iranian-backed Houthi rebels": a known party inside is that party, found by its own rule.
+        if (j > i + 1 && longest(KNOWN_TRIE, tokens, i + 1)) continue;
+        const ext = forceHead(tokens, j);
+        if (!ext) continue;
+        const side = aligned ? aligned[2]! : led![1]!;
+        const against = aligned?.[1]!.toLowerCase() === 'anti';
+        const inner = j > i + 1 ? text.slice(tokens[i + 1]!.start, tokens[j - 1]!.end) : '';
+        const lead = aligned ? `${aligned[1]!.toLowerCase()}-${side}` : t.text;
+        const name = inner ? `${inner} ${canonicalHead(ext[1])}` : `${lead[0]!.toUpperCase()}${lead.slice(1)} ${canonicalHead(ext[1])}`;
+        addParty(i, ext[0], { kind: headKind(ext[1]), name, affiliation: against ? null : (affiliationOf(side) ?? side), head: ext[1], knownAliases: inner ? [`${lead} ${inner} ${ext[1]}`] : [], reference: false });
+        i = ext[0] - 1;
+        continue;
+      }
+      // "military forces of Artsakh", "troops of the DPR"
+      if (FORCES_OF.has(t.lower) && tokens[i + 1]?.lower === 'of') {
+        let k = i + 2;
+        if (tokens[k]?.lower === 'the') k++;
+        let e = k;
+        while (e < tokens.length && e < k + 3 && tokens[e]!.cap && !used[e] && isNameToken(tokens[e]!)) e++;
+        if (e === k) continue;
+        const owner = text.slice(tokens[k]!.start, tokens[e - 1]!.end);
+        const country = countryOfName(owner);
+        if (!country && !isKnownPlace(owner)) continue;
+        const from = i > 0 && ['military', 'armed', 'government', 'security'].includes(tokens[i - 1]!.lower) && !used[i - 1] ? i - 1 : i;
+        const head = from < i ? `${tokens[from]!.lower} ${t.lower}` : t.lower;
+        const ownerName = country ? (demonymOf(country.code) ?? country.name) : owner;
+        addParty(from, e, { kind: 'ARMED_FORCE', name: `${ownerName} ${canonicalHead(ARMED_FORCE_HEADS.has(head) ? head : t.lower)}`, affiliation: country?.code ?? owner, head: t.lower, knownAliases: [], reference: false });
+        // The owner is a place mentioned too.
+        if (!country) out.push({ type: 'place', sentence: sentence.index, from: k, to: e, ...span(k, e), name: owner, patternOnly: false, rule });
+        i = e - 1;
+      }
+    }
+  }
 
   /** "the city", "the Iraqi city", "the besieged town": a place named earlier (resolved after geocoding). */
   function placeReferences(): void {
@@ -317,7 +401,7 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
       if (!refersTo) continue;
       const after = tokens[k + 1];
       if (after && (after.lower === 'of' || after.cap && after.kind === 'word' || (after.kind === 'word' && !after.cap && isCommonNoun(after.text) && !isVerbForm(after.text) && !PLACE_PREPOSITIONS.has(after.lower)))) continue;
-      out.push({ type: 'place', sentence: sentence.index, from: i, to: k + 1, ...span(i, k + 1), name: text.slice(tokens[i]!.start, tokens[k]!.end), patternOnly: true, common: 'reference', refersTo });
+      out.push({ type: 'place', sentence: sentence.index, from: i, to: k + 1, ...span(i, k + 1), name: text.slice(tokens[i]!.start, tokens[k]!.end), patternOnly: true, common: 'reference', refersTo, rule });
       mark(i, k + 1);
       i = k;
     }
@@ -341,7 +425,7 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
         const head = tokens[np.to - 1]!;
         if (SITE_NOUNS.has(head.lower) && !head.cap) {
           const name = text.slice(tokens[np.nameFrom]!.start, head.end);
-          out.push({ type: 'place', sentence: sentence.index, from: np.from, to: np.to, ...span(np.from, np.to), name, patternOnly: true, common: 'site' });
+          out.push({ type: 'place', sentence: sentence.index, from: np.from, to: np.to, ...span(np.from, np.to), name, patternOnly: true, common: 'site', rule });
           mark(np.from, np.to);
         }
         if (!verb) break;
@@ -410,10 +494,14 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     }
 
     // Person: [qualifier] Title Name ("Azerbaijani President Ilham Aliyev", "Lt. Gen. Stephen J. Townsend").
+    rule = 'chunk/titled-person';
     const person = splitTitle(tokens, from, to);
     if (person) {
       const { titleFrom, titleTo, title } = person;
       const affiliation = titleFrom > from ? qualifierAffiliation(from, titleFrom) : owner?.code ?? null;
+      // "Fargo Mayor Dennis Walaker", "Odesa regional governor": a town that qualifies a title is mentioned too.
+      const qualifierPlace = titleFrom > from && !affiliation ? placeNameOf(from, titleFrom) : null;
+      if (qualifierPlace && !countryOfName(qualifierPlace)) out.push({ type: 'place', sentence: sentence.index, from, to: titleFrom, ...span(from, titleFrom), name: qualifierPlace, patternOnly: false, rule });
       const start = owner?.from ?? from;
       if (titleTo < to) {
         const name = text.slice(tokens[titleTo]!.start, tokens[to - 1]!.end);
@@ -433,6 +521,7 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     }
 
     // A surname of a person named earlier in the article ("Davis" after "Capt. Jeff Davis").
+    rule = 'chunk/known-surname';
     const surname = to - from === 1 ? ctx.surnames.get(foldName(first.text)) : undefined;
     if (surname) {
       addParty(from, to, { kind: 'PERSON', name: surname, affiliation: null, head: null, knownAliases: [], reference: false });
@@ -440,6 +529,7 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     }
 
     // Organisation by head noun: "Armenian Defense Ministry", "Syrian Democratic Forces", "Baku government".
+    rule = 'chunk/head-noun';
     const headHit = endingAt(HEAD_TRIE, tokens, from, to);
     const lowerExt = extendLowerHead(tokens, to);
     // A place whose name ends like an organisation ("West Bank") stays a place.
@@ -484,7 +574,7 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
         return;
       }
       if (to - from === 1 && !atSentenceStart(tokens, from)) {
-        out.push({ type: 'party', sentence: sentence.index, from, to, ...span(from, to), kind: headKind(headHit[1]), name: '', affiliation: null, head: headHit[1], knownAliases: [], reference: true });
+        out.push({ type: 'party', sentence: sentence.index, from, to, ...span(from, to), kind: headKind(headHit[1]), name: '', affiliation: null, head: headHit[1], knownAliases: [], reference: true, rule });
         mark(from, to);
         return;
       }
@@ -503,6 +593,7 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     }
 
     // Demonym-led: "Azerbaijani forces", "Israeli officials", "Azeris".
+    rule = 'chunk/demonym-head';
     const demonym = resolveDemonymToken(from, to);
     if (demonym) {
       if (lowerExt) {
@@ -522,6 +613,7 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     }
 
     // Places known to the gazetteer, or by pattern.
+    rule = 'chunk/gazetteer-or-pattern';
     const placeName = placeNameOf(from, to);
     if (placeName) {
       const country = countryOfName(placeName);
@@ -533,7 +625,7 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
         const code = country?.code ?? countryCodeOfPlace(placeName);
         addParty(from, headExt[0], { kind: headKind(headExt[1]), name: `${owner} ${canonicalHead(headExt[1])}`, affiliation: code ?? placeName, head: headExt[1], knownAliases: [], reference: false });
         // A city is mentioned too ("the Baku government" names Baku); a country is the affiliation.
-        if (!country) out.push({ type: 'place', sentence: sentence.index, from, to, ...span(from, to), name: placeName, patternOnly: false });
+        if (!country) out.push({ type: 'place', sentence: sentence.index, from, to, ...span(from, to), name: placeName, patternOnly: false, rule });
         return;
       }
       if (country && isPossessiveMark(tokens[to], tokens[to - 1]) && !owner) {
@@ -560,7 +652,26 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
       return;
     }
 
+    // An unknown name before a force or group noun: "Ambazonian separatists", "Maoist rebels", "NAS forces".
+    rule = 'chunk/force-noun';
+    const force = forceHead(tokens, to);
+    if (force && to - from <= 3 && !NON_ACTOR_HEADS.has(force[1]) && !isFirstName(first.text) && !['group', 'party', 'front', 'community', 'communities', 'movement', 'opposition'].includes(force[1])) {
+      addParty(from, force[0], { kind: headKind(force[1]), name: `${chunkText} ${canonicalHead(force[1])}`, affiliation: null, head: force[1], knownAliases: [], reference: false });
+      return;
+    }
+
+    // "National Liberation Army (ELN)": the acronym in brackets after a party is that party.
+    rule = 'chunk/bracketed-acronym';
+    if (to - from === 1 && isAcronym(first) && tokens[from - 1]?.text === '(' && tokens[to]?.text === ')') {
+      const before = [...out].reverse().find((m): m is PartyMention => m.type === 'party' && m.to === from - 1);
+      if (before && before.name) {
+        addParty(from, to, { kind: before.kind, name: before.name, affiliation: before.affiliation, head: before.head, knownAliases: [first.text], reference: false });
+        return;
+      }
+    }
+
     // Acronyms: organisations ("SDF", "YPG") unless a place.
+    rule = 'chunk/acronym';
     if (to - from === 1 && isAcronym(first) && !NON_PARTY_ACRONYMS.has(first.text.replace(/\./g, ''))) {
       addParty(from, to, { kind: 'ORGANIZATION', name: first.text.replace(/\./g, ''), affiliation: null, head: null, knownAliases: [], reference: false });
       return;
@@ -569,11 +680,13 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     // Unknown name after a place preposition: a place the gazetteer lacks. Not after "on"
     // ("wrote on Telegram", "sanctions on Rosneft"), nor a name made of English words
     // ("Exercise Eager Lion", "to Counter ISIL").
+    rule = 'chunk/after-place-preposition';
     const prev = tokens[from - 1];
     if (prev && PLACE_PREPOSITIONS.has(prev.lower) && !['of', 'by', 'with', 'against', 'on', 'via'].includes(prev.lower) && (!mostlyEnglish(from, to) || isKnownPlace(chunkText)) && !isUsed(to) && tokens[from - 2]?.lower !== 'according' && !isFirstName(first.text) && !atSentenceStart(tokens, from) && to - from <= 3 && !isAcronym(first)) {
       addPlaceSpan(from, to, chunkText, true);
       return;
     }
+    rule = 'chunk/person-name';
     if (looksLikePersonName(from, to)) {
       const name = canonicalPersonName(chunkText);
       addParty(from, to, { kind: 'PERSON', name, affiliation: null, head: null, knownAliases: [], reference: false });
@@ -588,7 +701,7 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
   /** "The Defence Ministry" with no owner: the one named before, resolved by the registry, else a party of this name. */
   function addNamedReference(from: number, to: number, kind: PartyKind, name: string, head: string): void {
     const f = tokens[from - 1]?.lower === 'the' && !used[from - 1] ? from - 1 : from;
-    out.push({ type: 'party', sentence: sentence.index, from: f, to, ...span(f, to), kind, name, affiliation: null, head, knownAliases: [], reference: true });
+    out.push({ type: 'party', sentence: sentence.index, from: f, to, ...span(f, to), kind, name, affiliation: null, head, knownAliases: [], reference: true, rule });
     mark(f, to);
   }
 
@@ -655,6 +768,8 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
       const country = countryOfName(placeName);
       const owner = country ? demonymOf(country.code) ?? placeName : placeName;
       addParty(from, to, { kind: headKind(head), name: `${owner} ${canonicalHead(headText)}`, affiliation: country?.code ?? countryCodeOfPlace(placeName) ?? placeName, head, knownAliases: [], reference: false });
+      // "Kharkiv Regional Administration", "Mansfield Police Department": the town is mentioned too.
+      if (!country) out.push({ type: 'place', sentence: sentence.index, from, to: headFrom, ...span(from, headFrom), name: placeName, patternOnly: false, rule });
       return;
     }
     addParty(from, to, {
@@ -676,7 +791,7 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
       affiliation: demonym?.code ?? country?.code ?? owner, head, knownAliases: [], reference: false,
     });
     // A region or city that owns a body is still a place mention; a country is the party's affiliation.
-    if (!demonym && !country) out.push({ type: 'place', sentence: sentence.index, from: ownerFrom, to: ownerTo, ...span(ownerFrom, ownerTo), name: owner, patternOnly: !isKnownPlace(owner) });
+    if (!demonym && !country) out.push({ type: 'place', sentence: sentence.index, from: ownerFrom, to: ownerTo, ...span(ownerFrom, ownerTo), name: owner, patternOnly: !isKnownPlace(owner), rule });
   }
 
   /** After a head: "of [the] [up to 4 lower-case words] [of] <Place>" (the owner). */
@@ -746,6 +861,8 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
 
   function placeNameOf(from: number, to: number): string | null {
     const chunkText = text.slice(tokens[from]!.start, tokens[to - 1]!.end);
+    // An acronym is a place only as a known place acronym ("UAE", "DRC"): "(ELN)" is an armed group, not a village.
+    if (to - from === 1 && /^[A-Z]{2,6}$/.test(chunkText) && !isPlaceAcronym(chunkText)) return null;
     if (to - from === 1 && isCommonWord(tokens[from]!.text) && !tokens[from]!.text.match(/^[A-Z]{2,}$/)) return null;
     if (to - from === 1 && isFirstName(tokens[from]!.text) && !isKnownCountryOrCapital(chunkText)) return null;
     if (isKnownPlace(chunkText)) return stripPlaceType(chunkText);
@@ -912,15 +1029,12 @@ function isSpeakerPosition(tokens: Token[], from: number, to: number): boolean {
   return !!verb && !verb.cap && (CUE_FORMS.has(verb.lower) || STATE_OBJECT_VERBS.has(verb.lower) || SEAT_VERBS.has(verb.lower)) && !/ing$/.test(verb.lower);
 }
 
-/** Acts of a government that a capital is the subject of ("Washington urged", "Moscow summoned"). */
-const SEAT_VERBS = new Set(['called', 'calls', 'demanded', 'demands', 'vowed', 'vows', 'summoned', 'summons', 'expelled', 'recalled', 'imposed', 'responded', 'retaliated', 'announced', 'approved', 'signed', 'agreed', 'refused', 'rejects', 'insists', 'wants', 'sought', 'seeks', 'pledged', 'offered', 'ordered']);
-
 /** Chunks of capitalised tokens not yet used, joined across "of"/"for" after a head noun and name particles. */
 function chunks(tokens: Token[], used: boolean[]): [number, number][] {
   const result: [number, number][] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (used[i] || !isNameToken(tokens[i]!) || !canStartChunk(tokens, i)) {
+    if (used[i] || !isNameToken(tokens[i]!) || !canStartChunk(tokens, i) || isShortMonth(tokens, i)) {
       i++;
       continue;
     }
@@ -928,7 +1042,7 @@ function chunks(tokens: Token[], used: boolean[]): [number, number][] {
     for (;;) {
       const t = tokens[j];
       if (!t || used[j]) break;
-      if (isNameToken(t) || /^\d+(?:st|nd|rd|th)$/.test(t.text) && tokens[j + 1]?.cap) {
+      if ((isNameToken(t) && !isShortMonth(tokens, j)) || /^\d+(?:st|nd|rd|th)$/.test(t.text) && tokens[j + 1]?.cap) {
         j++;
         continue;
       }
@@ -1031,51 +1145,6 @@ function isActorPosition(tokens: Token[], from: number, to: number): boolean {
   // A verb that is also a noun ("stands", "backed") is a verb when a preposition or article follows.
   return /(?:s|ed)$/.test(verb.lower) && /^(?:with|by|to|for|that|the|a|an|its|their|behind|against|ready|firmly)$/.test(tokens[k + 1]?.lower ?? '');
 }
-
-/** Head words of institutions: a chunk with one is never a person's name. */
-const INSTITUTION_WORDS = new Set(['ministry', 'council', 'department', 'agency', 'committee', 'commission', 'office', 'parliament', 'government', 'forces', 'army', 'command', 'authority', 'assembly', 'court', 'organization', 'organisation', 'union', 'embassy', 'directorate', 'presidency', 'cabinet', 'secretariat']);
-
-/** Words that open a noun phrase: articles, counts, possessives. */
-const NP_DETERMINERS = /^(?:a|an|the|this|that|these|those|its|their|his|her|our|another|other|several|multiple|some|many|various|numerous|few|all|both|each|every|more|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|\d+)$/;
-
-/** Words that end a noun phrase. */
-const NP_STOP = new Set([
-  'and', 'or', 'but', 'nor', 'that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'while', 'as', 'than',
-  'was', 'were', 'is', 'are', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'could', 'should',
-  'can', 'may', 'might', 'must', 'did', 'does', 'do', 'not', 'also', 'to', 'by', 'for', 'of', 'with', 'in', 'at',
-  'on', 'near', 'from', 'into', 'inside', 'outside', 'across', 'around', 'over', 'under', 'against', 'during',
-  'after', 'before', 'since', 'until', 'between', 'through', 'throughout', 'along', 'within', 'without', 'about',
-  'including', 'killing', 'wounding', 'injuring', 'leaving', 'it', 'they', 'he', 'she', 'we', 'them', 'there',
-  'here', 'said', 'says', 'according', 'because', 'if', 'so', 'then', 'yesterday', 'today', 'overnight',
-  'due', 'amid', 'despite', 'per', 'via', 'once', 'again', 'still', 'already', 'now',
-]);
-
-/** Adjectives between a name and its government head ("Kurdistan regional government"). */
-const BODY_ADJECTIVES = new Set(['regional', 'provincial', 'local', 'federal', 'central', 'interim', 'transitional', 'national', 'military', 'civilian', 'de facto', 'self-declared', 'separatist', 'puppet']);
-
-/** A name made an adjective: "ISIL-held", "Iranian-backed", "Houthi-controlled". */
-const HELD_COMPOUND = /-(?:held|controlled|led|backed|based|occupied|run|linked|allied|aligned|affiliated|supported|sponsored|funded|made|annexed|dominated|style)$/;
-
-/** Last words that make a capitalised name a facility ("Ishtar Gate", "Iraqi Museum", "Al-Shifa Hospital"). */
-const FACILITY_WORDS = new Set([
-  'gate', 'museum', 'mosque', 'cathedral', 'hospital', 'airport', 'stadium', 'palace', 'square',
-  'market', 'bazaar', 'prison', 'jail', 'monastery', 'shrine', 'synagogue',
-  'refinery', 'harbor', 'harbour', 'station', 'complex', 'compound', 'hotel', 'cemetery', 'barracks',
-  'airbase', 'garrison', 'checkpoint', 'plant', 'mall', 'citadel', 'fortress',
-]);
-
-/** First words that make a capitalised name a place ("Camp Hurriya", "Fort Campbell", "Mount Hermon"). */
-const LEADING_PLACE_WORDS = new Set(['camp', 'fort', 'mount', 'mt.', 'lake', 'kibbutz', 'moshav', 'wadi', 'jebel', 'jabal', 'cape']);
-
-/** Words after a name that make it a division ("Donetsk region", "Idlib province"). */
-const DIVISION_WORDS = new Set(['region', 'province', 'oblast', 'governorate', 'district', 'county', 'municipality', 'prefecture', 'raion', 'krai']);
-
-/** Place types that introduce a name with "of" ("the city of X", "the port city of X"), not "the capital of X". */
-const INTRODUCING_TYPES = new Set([
-  'city', 'town', 'village', 'port', 'region', 'province', 'district', 'governorate', 'oblast', 'county',
-  'municipality', 'settlement', 'hamlet', 'locality', 'island', 'commune', 'kibbutz', 'neighborhood',
-  'neighbourhood', 'suburb', 'state', 'prefecture', 'raion', 'krai', 'canton', 'emirate', 'enclave',
-]);
 
 /**
  * A country named as an actor rather than a place, where no verb follows it: the object of a

@@ -64,6 +64,8 @@ function compatible(refHead: string, refKind: PartyKind, entry: PartyEntry): boo
 
 export class PartyRegistry {
   private readonly entries = new Map<string, PartyEntry>();
+  /** Folded alias → key of the (non-person) party that has it. */
+  private readonly aliasOwner = new Map<string, string>();
   readonly seen: Seen[] = [];
 
   /** Adds a named mention, or resolves a reference; returns the party key, or null if unresolved. */
@@ -80,9 +82,15 @@ export class PartyRegistry {
     }
     let key = foldName(m.name);
     // A role ("the Azerbaijani President") is the person who holds it, when the article names them.
-    if (m.kind === 'PERSON' && m.head && !this.entries.has(key)) {
+    // A mention with a name of its own ("Gen. Ali Bakr") is that person, whoever held the title before.
+    if (m.kind === 'PERSON' && m.head && !this.entries.has(key) && foldName(m.name).endsWith(foldName(m.head))) {
       const holder = this.findHolder(m);
       if (holder) key = holder;
+    }
+    // A name seen before as another party's alias ("ELN" after "National Liberation Army (ELN)").
+    if (!this.entries.has(key) && m.kind !== 'PERSON') {
+      const owner = this.aliasOwner.get(key);
+      if (owner) key = owner;
     }
     let entry = this.entries.get(key);
     if (!entry) {
@@ -113,6 +121,7 @@ export class PartyRegistry {
         const k = foldName(alias);
         if (!k || entry.aliasKeys.has(k)) continue;
         entry.aliasKeys.add(k);
+        if (entry.party.kind !== 'PERSON' && !this.aliasOwner.has(k)) this.aliasOwner.set(k, key);
         entry.party.aliases.push(alias.replace(/^the\s+/i, ''));
       }
     }

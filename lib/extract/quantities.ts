@@ -2,20 +2,26 @@
  * Casualty and displacement counts in a claim's content ("44 people have died" → KILLED 44;
  * "raising the death toll ... to 1,221 since 27 September" → KILLED 1221 since 2020-09-27).
  */
-import type { Quantity, QuantityKind } from './types.js';
+import { MAX_QUANTITY, type Quantity, type QuantityKind } from './types.js';
 import type { DateExpr } from './dates.js';
 
 const WORD_NUMBERS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
   twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, 'a hundred': 100,
-  dozen: 12, 'a dozen': 12,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80,
+  ninety: 90, hundred: 100, 'a hundred': 100, dozen: 12, 'a dozen': 12,
+  // Vague plurals count their least reading, as event datasets code them ("dozens" → 12).
+  dozens: 12, scores: 20, hundreds: 100, thousands: 1000,
 };
 
-const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+(?:million|thousand))?|(?:a\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|dozen))`;
-const APPROX = String.raw`(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|up\s+to\s+|roughly\s+|an\s+estimated\s+)?`;
-const NOUNS = String.raw`(?:[\w-]+\s+){0,4}?`;
-const BE = String.raw`(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|being|been|reportedly|also)\s+){0,2}`;
+const WORD = String.raw`(?:(?:a\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)|dozens|scores|hundreds|thousands)`;
+// Digit runs are bounded so a 20,000-digit "number" is read as no number at all, not as Infinity.
+const ONE = String.raw`(?:\d{1,3}(?:,\d{3})+|\d{1,15}(?:\.\d+)?(?:\s+(?:million|thousand|billion))?|${WORD})(?![\d,]*\d)`;
+/** A number or a range ("1-2", "10 to 15", "between 3 and 5"): group 1 the low, group 2 the high bound. */
+const NUM = String.raw`(?:between\s+)?(${ONE})(?:\s*(?:-|–|to|or|and)\s*(\d{1,15}(?![\d,]*\d)|${WORD}))?`;
+const APPROX = String.raw`(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|up\s+to\s+|roughly\s+|an\s+estimated\s+|as\s+many\s+as\s+|no\s+fewer\s+than\s+|a\s+further\s+|another\s+)?`;
+const NOUNS = String.raw`(?:(?!and\b|or\b)[\w-]+\s+){0,4}?`;
+const BE = String.raw`(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|being|been|reportedly|also|later|were\s+reportedly|allegedly)\s+){0,2}`;
 
 interface Pattern {
   kind: QuantityKind;
@@ -40,15 +46,19 @@ function verbs(kind: QuantityKind): string {
 const ACTIVE: Record<string, string> = {
   KILLED: String.raw`(?:killing|killed|kill|claimed\s+the\s+lives\s+of|left)`,
   WOUNDED: String.raw`(?:wounding|wounded|injuring|injured)`,
-  CAPTURED: String.raw`(?:captured|capturing|detained|detaining|arrested|arresting|took|taking)`,
+  CAPTURED: String.raw`(?:captured|capturing|detained|detaining|arrested|arresting|took|taking|abducted|abducting|kidnapped|kidnapping|seized|seizing)`,
   DISPLACED: String.raw`(?:displacing|displaced|forcing)`,
 };
 
+const NOT_COUNT = String.raw`(?!\s*(?:km|kilomet|miles|metres|meters|%|percent|per\s+cent|years?|months?|days?|hours?|minutes?|am|pm|a\.m|p\.m)\b)`;
+
 const PATTERNS: Pattern[] = (['KILLED', 'WOUNDED', 'CAPTURED', 'DISPLACED'] as const).flatMap((kind) => [
-  // "44 people have died", "12 soldiers were killed", "30 dead"
+  // "44 people have died", "12 soldiers were killed", "30 dead", "resulting in 9 rebels killed"
   { kind, re: new RegExp(String.raw`\b${APPROX}${NUM}\s+${NOUNS}${BE}${verbs(kind)}\b`, 'gi') },
   // "killing 12 people", "wounding at least 30"
-  { kind, re: new RegExp(String.raw`\b${ACTIVE[kind]}\s+${APPROX}${NUM}\b(?!\s*(?:km|kilomet|miles|metres|meters|%|percent|per\s+cent))`, 'gi') },
+  { kind, re: new RegExp(String.raw`\b${ACTIVE[kind]}\s+${APPROX}${NUM}\b${NOT_COUNT}`, 'gi') },
+  // "... killed 3 militants and 1-2 policemen", "left 5 dead and 7 injured": a count joined to one just matched.
+  { kind, re: new RegExp(String.raw`\b${ACTIVE[kind]}\s+${APPROX}${ONE}(?:\s+[\w-]+){1,3}?,?\s+(?:and|as\s+well\s+as|plus)\s+${APPROX}${NUM}\s+(?!${verbs('WOUNDED')}|${verbs('CAPTURED')})(?=[\w-]+)`, 'gi') },
 ]);
 // "the death toll ... to 1,221", "a toll of 50"
 PATTERNS.push({
@@ -60,12 +70,18 @@ PATTERNS.push({
   re: new RegExp(String.raw`\bnumber\s+of\s+(?:wounded|injured)\s+(?:[\w-]+\s+){0,6}?(?:to|at|of|reached)\s+${APPROX}${NUM}\b`, 'gi'),
 });
 
+const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
+
+/** A count, or null when it is no count a report could mean (not finite, not whole, above 2^31-1). */
 function parseNumber(s: string): number | null {
-  const t = s.toLowerCase().trim().replace(/^a\s+/, '');
-  const scaled = /^([\d.,]+)\s+(million|thousand)$/.exec(t);
-  if (scaled) return Math.round(Number(scaled[1]!.replace(/,/g, '')) * (scaled[2] === 'million' ? 1e6 : 1e3));
-  if (/^[\d,]+(?:\.\d+)?$/.test(t)) return Number(t.replace(/,/g, ''));
-  return WORD_NUMBERS[t] ?? null;
+  const t = s.toLowerCase().trim().replace(/^a\s+/, '').replace(/\s+/g, ' ');
+  let n: number | null;
+  const scaled = /^([\d.,]+) (million|thousand|billion)$/.exec(t);
+  if (scaled) n = Math.round(Number(scaled[1]!.replace(/,/g, '')) * SCALES[scaled[2]!]!);
+  else if (/^[\d,]+$/.test(t)) n = Number(t.replace(/,/g, ''));
+  else if (/^\d+\.\d+$/.test(t)) n = null;
+  else n = WORD_NUMBERS[t] ?? null;
+  return n !== null && Number.isSafeInteger(n) && n > 0 && n <= MAX_QUANTITY ? n : null;
 }
 
 /**
@@ -78,14 +94,18 @@ export function findQuantities(text: string, offset: number, dates: DateExpr[]):
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const value = parseNumber(m[1]!);
-      if (value === null || value === 0) continue;
+      if (value === null) continue;
       // Years are not counts ("in 1991 ... killed").
-      if (/^(?:1[89]|20)\d\d$/.test(m[1]!) && !/,/.test(m[1]!)) continue;
+      if (/^(?:1[89]|20)\d\d$/.test(m[1]!)) continue;
+      const high = m[2] === undefined ? null : parseNumber(m[2]);
+      // "1-2 policemen" is a range; "3 and 4" between two nouns is not read as one.
+      const maxValue = high !== null && high > value ? high : null;
+      if (m[2] !== undefined && maxValue === null && !/^\d/.test(m[2])) continue;
       const at = offset + m.index;
       const end = offset + m.index + m[0].length;
-      if (found.some((f) => f.q.kind === kind && f.q.value === value)) continue;
+      if (found.some((f) => f.q.kind === kind && f.q.value === value && (f.q.maxValue ?? null) === maxValue)) continue;
       if (found.some((f) => at < f.end && end > f.at && f.q.kind !== kind)) continue;
-      found.push({ q: { kind, value, since: null }, at, end });
+      found.push({ q: maxValue === null ? { kind, value, since: null } : { kind, value, maxValue, since: null }, at, end });
     }
   }
   found.sort((a, b) => a.at - b.at);

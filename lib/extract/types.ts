@@ -33,7 +33,11 @@ export const CLAIM_KINDS = [
 ] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
 
-export const CLAIM_MODES = ['DIRECT', 'INDIRECT'] as const;
+/**
+ * DIRECT: a party quoted; INDIRECT: a party's statement reported; NARRATED: the article's own
+ * voice ("... clashed in Saliboko, resulting in 9 rebels killed"), with no claimant.
+ */
+export const CLAIM_MODES = ['DIRECT', 'INDIRECT', 'NARRATED'] as const;
 export type ClaimMode = (typeof CLAIM_MODES)[number];
 
 export const LOCATION_PRECISIONS = ['POINT', 'CITY', 'REGION', 'COUNTRY', 'UNRESOLVED'] as const;
@@ -44,7 +48,10 @@ export type QuantityKind = (typeof QUANTITY_KINDS)[number];
 
 export interface Quantity {
   kind: QuantityKind;
+  /** The number, or the lower bound of a range ("1-2 policemen" → 1). */
   value: number;
+  /** The upper bound of a range ("1-2 policemen" → 2); null for a single number. */
+  maxValue?: number | null;
   /** YYYY-MM-DD: the count runs since this date ("1,221 since 27 September"). */
   since: string | null;
 }
@@ -101,7 +108,19 @@ export interface ExtractedClaim {
   quantities: Quantity[];
   /** Index (in `claims`) of an earlier claim of this article that this one restates. */
   restates: number | null;
+  /** The extraction rule that made it ("cue-before-content", "narration"), for `npm run eval -- --explain`. */
+  rule?: string;
 }
+
+/** The largest number extraction emits: a count above a 32-bit integer is a misreading, dropped. */
+export const MAX_QUANTITY = 2 ** 31 - 1;
+
+/**
+ * At most this many of each per article. Extraction stops adding (and says so in
+ * `Extraction.truncated`) rather than emit an unbounded graph from one pathological text.
+ */
+export const EXTRACTION_LIMITS = { claims: 500, parties: 200, locations: 300, sites: 300 } as const;
+export type ExtractionLimitName = keyof typeof EXTRACTION_LIMITS;
 
 export interface Extraction {
   extractorVersion: string;
@@ -110,6 +129,15 @@ export interface Extraction {
   locations: ExtractedLocation[];
   /** In document order. */
   claims: ExtractedClaim[];
+  /**
+   * Places named by a common noun ("two bridges", "an ISIL-held building", "residential areas"):
+   * where something happened, but no named place, so never a Location; kept as spans only.
+   */
+  sites: Span[];
+  /** With `ArticleMeta.trace`: the mentions found and the rule behind each. */
+  trace?: { mentions: TracedMention[] };
+  /** The `EXTRACTION_LIMITS` this article went over (its output was cut to the limit); empty if none. */
+  truncated: ExtractionLimitName[];
 }
 
 export interface ArticleMeta {
@@ -117,4 +145,14 @@ export interface ArticleMeta {
   publishedAt?: string | null;
   title?: string | null;
   publisher?: string | null;
+  /** Also return `Extraction.trace`: every mention found, with the rule that made it (for evaluation). */
+  trace?: boolean;
+}
+
+/** A party or place mention as the mention rules found it, before merging and geocoding. */
+export interface TracedMention {
+  start: number;
+  end: number;
+  type: 'party' | 'place';
+  rule: string;
 }

@@ -209,7 +209,7 @@ export const SITE_NOUNS = new Set([
   'checkpoints', 'depot', 'depots', 'warehouse', 'warehouses', 'refinery', 'refineries', 'cache', 'caches',
   'hospital', 'hospitals', 'clinic', 'clinics', 'school', 'schools', 'market', 'marketplace', 'marketplaces',
   'mosque', 'mosques', 'church', 'churches', 'neighborhood', 'neighborhoods', 'neighbourhood', 'neighbourhoods',
-  'village', 'villages', 'area', 'areas', 'territory', 'terrain', 'infrastructure', 'target', 'targets',
+  'village', 'villages', 'area', 'areas', 'territory', 'terrain', 'infrastructure',
   'camp', 'camps', 'tent', 'tents', 'shelter', 'shelters', 'dam', 'bunker', 'bunkers', 'trench', 'trenches',
   'fortification', 'fortifications', 'outpost', 'outposts', 'barracks', 'garrison',
   'airstrip', 'runway', 'pipeline', 'pipelines', 'substation', 'substations', 'plant', 'plants', 'port',

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../lib/extract/index.js';
+import { lookupPlaces } from '../lib/extract/gazetteer.js';
+import { foldName } from '../lib/names.js';
+import type { Extraction } from '../lib/extract/types.js';
+
+const meta = { publishedAt: '2023-11-20T10:00:00Z' };
+const placeNamed = (x: Extraction, name: string) => x.locations.find((l) => [l.name, ...l.aliases].some((n) => foldName(n) === foldName(name)));
+
+describe('places down to districts (GeoNames first- and second-level divisions)', () => {
+  it('knows first-level regions of every country, with a point and REGION precision', () => {
+    for (const [name, cc] of [['Logar', 'AF'], ['Ituri', 'CD'], ['Texas', 'US'], ['Kherson Oblast', 'UA'], ['Sool', 'SO'], ['Tillabéri', 'NE'], ['Edo', 'NG']] as const) {
+      const region = lookupPlaces(name).find((p) => p.precision === 'REGION' && p.countryCode === cc);
+      expect(region, name).toMatchObject({ precision: 'REGION', countryCode: cc });
+    }
+  });
+
+  it('a surname is never a county: second-level divisions named with their type word are found only with it', () => {
+    expect(lookupPlaces('Clinton').some((p) => p.featureCode.startsWith('ADM2'))).toBe(false);
+    expect(lookupPlaces('Clinton County').some((p) => p.featureCode.startsWith('ADM2') && p.countryCode === 'US')).toBe(true);
+  });
+
+  it('"Hays district … western Yemen": the type word and the article’s country beat Hays, Kansas', () => {
+    const x = extract('Houthi forces shelled Hays district in western Yemen on Sunday.', meta);
+    expect(placeNamed(x, 'Hays district')).toMatchObject({ countryCode: 'YE', precision: 'REGION' });
+  });
+
+  it('"in Kharwar district, Logar": the district inside its province', () => {
+    const x = extract('A drone struck a house in Kharwar district, Logar, killing two civilians.', meta);
+    expect(placeNamed(x, 'Kharwar district')).toMatchObject({ countryCode: 'AF', precision: 'REGION' });
+  });
+
+  it('an unknown village inside a known district takes the district’s point at REGION precision', () => {
+    const x = extract('Militia fighters raided Bule (Djugu, Ituri), killing 5 civilians.', meta);
+    const bule = placeNamed(x, 'Bule')!;
+    const djugu = lookupPlaces('Djugu').find((p) => p.countryCode === 'CD')!;
+    expect(bule).toMatchObject({ countryCode: 'CD', precision: 'REGION', latitude: djugu.latitude, longitude: djugu.longitude, geonamesId: null });
+  });
+
+  it('"Auchi (Etsako West LGA, Edo)": the parents pick the namesake in their state', () => {
+    const x = extract('Fighting in Auchi (Etsako West LGA, Edo) left 4 dead.', meta);
+    expect(placeNamed(x, 'Auchi')).toMatchObject({ countryCode: 'NG', precision: 'CITY' });
+  });
+
+  it('a town and the province named after it are one answer, the town', () => {
+    const x = extract('Russian forces shelled Kharkiv and Odesa overnight.', meta);
+    expect(placeNamed(x, 'Kharkiv')).toMatchObject({ countryCode: 'UA', precision: 'CITY' });
+  });
+
+  it('"Gainesville, Fla.": a news abbreviation of a state picks the town in it', () => {
+    const x = extract('The storm hit Gainesville, Fla., on Monday, killing 2 people.', meta);
+    const g = placeNamed(x, 'Gainesville')!;
+    expect(g.countryCode).toBe('US');
+    expect(Math.abs(g.longitude! - -82.3)).toBeLessThan(0.5);
+  });
+});
+
+describe('short conflict event reports', () => {
+  it('"… in Boni (Douentza, Mopti), killing 3 soldiers": a NARRATED claim about the village, placed in its country', () => {
+    const x = extract('On 12 March 2023, JNIM militants attacked army positions in Boni (Douentza, Mopti), killing 3 soldiers.', meta);
+    const boni = placeNamed(x, 'Boni')!;
+    expect(boni.countryCode).toBe('ML');
+    const [c] = x.claims;
+    expect(c).toMatchObject({ mode: 'NARRATED', claimantKey: null, kind: 'CASUALTIES', eventDate: '2023-03-12', quantities: [{ kind: 'KILLED', value: 3, since: null }] });
+    expect(c!.locationKeys).toEqual([boni.key]);
+  });
+
+  it('"Mukondi village (Beni, Nord-Kivu)": a type word may stand before the parents', () => {
+    const x = extract('Suspected ADF militants killed 7 civilians in Mukondi village (Beni, Nord-Kivu).', meta);
+    expect(placeNamed(x, 'Mukondi')).toMatchObject({ countryCode: 'CD', precision: 'REGION' });
+  });
+
+  it('an abduction is an attack with a CAPTURED count', () => {
+    const x = extract('Gunmen abducted 15 passengers near Katari (Kachia LGA, Kaduna).', meta);
+    expect(x.claims[0]).toMatchObject({ mode: 'NARRATED', kind: 'ATTACK', quantities: [{ kind: 'CAPTURED', value: 15, since: null }] });
+    expect(placeNamed(x, 'Katari')).toMatchObject({ countryCode: 'NG' });
+  });
+});
