@@ -112,7 +112,11 @@ function checkQuantities(quantities: Quantity[], field: string[]): Quantity[] {
     if (!Number.isInteger(quantity.value) || quantity.value < 0 || quantity.value > MAX_QUANTITY) {
       throw new ValidationError(`a quantity value must be a whole number from 0 to ${MAX_QUANTITY}`, [...field, String(i), 'value']);
     }
-    return { kind: quantity.kind, value: quantity.value, since: checkDate(quantity.since, [...field, String(i), 'since']) };
+    const maxValue = quantity.maxValue ?? null;
+    if (maxValue !== null && (!Number.isInteger(maxValue) || maxValue < quantity.value || maxValue > MAX_QUANTITY)) {
+      throw new ValidationError(`maxValue must be a whole number from value to ${MAX_QUANTITY}`, [...field, String(i), 'maxValue']);
+    }
+    return { kind: quantity.kind, value: quantity.value, maxValue, since: checkDate(quantity.since, [...field, String(i), 'since']) };
   });
 }
 

@@ -20,7 +20,7 @@ import { deleteArticleSteps, deleteClaims, mentionItems } from './article.js';
 import { loadClaimRecords, loadExisting, type DataContext } from './store/loaders.js';
 import { ConditionFailedError, keyString, withoutKeys, type BatchAction, type WriteAction } from './store/client.js';
 import { ConflictError, ValidationError } from './errors.js';
-import type { ArticleMeta, Extraction } from './extract/types.js';
+import { EXTRACTION_LIMITS, type ArticleMeta, type Extraction } from './extract/types.js';
 import { articleIdFor, extractedClaimIdFor, normalizeUrl, partyIdFor, sha256, urlHashOf } from './ids.js';
 import { articleItem, articleTextHashItem, articleTextItem, articleUrlItem, claimWithLinks, keyOfItem } from './store/items.js';
 import { articleKey, patterns } from './store/patterns.js';
@@ -70,6 +70,10 @@ export function checkExtractionBounds(extraction: Extraction): void {
   over(extraction.claims.length, LIMITS.claimsPerArticle, 'claims');
   over(new Set(extraction.parties.map((party) => partyIdFor(party.name))).size, LIMITS.partiesPerArticle, 'parties');
   over(extraction.locations.length, LIMITS.locationsPerArticle, 'places');
+  // Extraction cut its output at a bound: storing the cut would silently lose the rest.
+  if (extraction.truncated?.length) {
+    throw new ValidationError(`the article has more ${extraction.truncated.join(', ')} than one article may have (${extraction.truncated.map((name) => `${name} ${EXTRACTION_LIMITS[name]}`).join(', ')})`, ['input', 'text']);
+  }
 }
 
 /**

@@ -2,6 +2,7 @@
  * Input checks shared by every mutation. Each failure names the input field at fault.
  */
 import { ValidationError } from './errors.js';
+import { EXTRACTION_LIMITS } from './extract/types.js';
 
 export const LIMITS = {
   /** An article's raw text. */
@@ -12,9 +13,9 @@ export const LIMITS = {
   locationsPerClaim: 50,
   quantitiesPerClaim: 20,
   /** What one article may hold: its lists live on its item (DynamoDB caps an item at 400 KB). */
-  claimsPerArticle: 1000,
-  partiesPerArticle: 500,
-  locationsPerArticle: 500,
+  claimsPerArticle: EXTRACTION_LIMITS.claims,
+  partiesPerArticle: EXTRACTION_LIMITS.parties,
+  locationsPerArticle: EXTRACTION_LIMITS.locations,
 } as const;
 
 /** The largest count a quantity may state: GraphQL's Int is 32-bit. */

@@ -109,7 +109,7 @@ builder.node(ClaimRef, {
       type: [QuantityRef],
       // A value GraphQL's Int cannot carry (stored before inputs were bounded) is left out
       // rather than failing the whole list it appears in.
-      resolve: (c) => c.quantities.filter((q) => Number.isSafeInteger(q.value) && q.value >= 0 && q.value <= MAX_QUANTITY),
+      resolve: (c) => c.quantities.filter((q) => [q.value, q.maxValue ?? 0].every((n) => Number.isSafeInteger(n) && n >= 0 && n <= MAX_QUANTITY)),
       description: 'Numbers the claim states.',
     }),
     status: t.field({ type: ReviewStatusEnum, resolve: (c) => c.status, description: 'Human review status.' }),
@@ -170,13 +170,14 @@ const QuantityInput = builder.inputType('QuantityInput', {
   description: 'A number a claim states.',
   fields: (t) => ({
     kind: t.field({ type: QuantityKindEnum, required: true, description: 'What is counted.' }),
-    value: t.int({ required: true, description: 'How many (0 or more).' }),
+    value: t.int({ required: true, description: 'How many (0 or more); the lower bound of a range.' }),
+    maxValue: t.int({ required: false, description: 'The upper bound of a range ("1-2 policemen" → 2), at least `value`.' }),
     since: t.field({ type: 'Date', required: false, description: 'A cumulative count runs from this date.' }),
   }),
 });
 
-const toQuantities = (quantities: { kind: Quantity['kind']; value: number; since?: Date | null }[] | null | undefined) =>
-  quantities?.map((q) => ({ kind: q.kind, value: q.value, since: isoDate(q.since) }));
+const toQuantities = (quantities: { kind: Quantity['kind']; value: number; maxValue?: number | null; since?: Date | null }[] | null | undefined) =>
+  quantities?.map((q) => ({ kind: q.kind, value: q.value, maxValue: q.maxValue ?? null, since: isoDate(q.since) }));
 
 const ClaimPayloadFields = (t: PothosSchemaTypes.ObjectFieldBuilder<SchemaTypes, { claim?: Claim; userErrors: UserErrorShape[] }>) => ({
   claim: t.field({ type: ClaimRef, nullable: true, resolve: (p) => p.claim ?? null, description: 'The claim as stored; null on userErrors.' }),

@@ -119,7 +119,9 @@ export const MAX_QUANTITY = 2 ** 31 - 1;
  * At most this many of each per article. Extraction stops adding (and says so in
  * `Extraction.truncated`) rather than emit an unbounded graph from one pathological text.
  */
-export const EXTRACTION_LIMITS = { claims: 500, parties: 200, locations: 300, sites: 300 } as const;
+// One article's lists live on one DynamoDB item (400 KB): these bounds keep it well inside,
+// and a long real article (PolNeAR has one naming 211 parties) well inside them.
+export const EXTRACTION_LIMITS = { claims: 1000, parties: 500, locations: 500, sites: 300 } as const;
 export type ExtractionLimitName = keyof typeof EXTRACTION_LIMITS;
 
 export interface Extraction {
