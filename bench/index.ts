@@ -2,7 +2,8 @@
  * `npm run bench`: performance figures, each beside a reference measured in the same run,
  * as a table; `npm run bench -- --json` prints one JSON object as its last line.
  * `npm run bench -- load` runs the load test instead (concurrent clients on loopback);
- * `npm run bench -- corpus` ingests every real corpus of ../shared/data into one table.
+ * `npm run bench -- corpus` ingests every real corpus of ../shared/data into one table;
+ * `npm run bench -- scale` measures reads on a generated six-year corpus of 100 and 1,000 articles.
  */
 import { parseArgs } from 'node:util';
 import { startLocalDynamo } from '../lib/local-dynamo.js';
@@ -10,6 +11,7 @@ import { ensureTable, loadSamples } from '../lib/bootstrap.js';
 import { Db } from '../lib/store/client.js';
 import { benchColdStart } from './bundle.js';
 import { benchCorpus } from './corpus.js';
+import { benchScale } from './scale.js';
 import { benchExtract } from './extract.js';
 import { benchGraphql } from './graphql.js';
 import { benchIngest } from './ingest.js';
@@ -47,6 +49,16 @@ async function main(): Promise<void> {
       add('loadP99Ms', round(load.p99Ms, 1), '99th percentile request latency under load', 'measured');
       add('loadErrors', load.loadErrors, 'non-200s, GraphQL errors, unexpected userErrors', '0');
       add('lostWrites', load.lostWrites, 'acknowledged writes not found afterwards', '0');
+      return;
+    }
+    if (positionals.includes('scale')) {
+      const scale = await benchScale(local.endpoint);
+      for (const row of scale) {
+        add(`${row.query}@${row.articles}.requests`, row.requests, 'DynamoDB requests', row.query === 'partiesWithClaims' ? 'measured' : '<= 8');
+        add(`${row.query}@${row.articles}.roundTrips`, row.roundTrips, 'sequential round trips (requests side by side count once)', row.query === 'reference' ? '<= 4' : '<= 3');
+        add(`${row.query}@${row.articles}.p50Ratio`, round(row.p50Ratio), 'median latency / one GetItem in the same run', 'flat from 100 to 1,000');
+        add(`${row.query}@${row.articles}.p95Ratio`, round(row.p95Ratio), '95th percentile latency / one GetItem', 'flat from 100 to 1,000');
+      }
       return;
     }
     if (positionals.includes('corpus')) {
