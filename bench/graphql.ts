@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { BatchGetItemCommand, QueryCommand, type DynamoDBClient, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { Db } from '../lib/dynamo.js';
-import { createServer } from '../schema/server.js';
+import { createServer } from '../server/server.js';
 import { REFERENCE_QUERY, seedReferenceData } from '../test/reference-data.js';
 import { graphqlCaller } from '../test/support.js';
 import { ensureTable } from '../lib/bootstrap.js';

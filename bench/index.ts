@@ -1,13 +1,15 @@
 /**
  * `npm run bench`: performance figures, each beside a reference measured in the same run,
  * as a table; `npm run bench -- --json` prints one JSON object as its last line.
- * `npm run bench -- load` runs the load test instead (concurrent clients on loopback).
+ * `npm run bench -- load` runs the load test instead (concurrent clients on loopback);
+ * `npm run bench -- corpus` ingests every real corpus of ../shared/data into one table.
  */
 import { parseArgs } from 'node:util';
 import { startLocalDynamo } from '../lib/local-dynamo.js';
 import { ensureTable, loadSamples } from '../lib/bootstrap.js';
 import { Db } from '../lib/dynamo.js';
 import { benchColdStart } from './bundle.js';
+import { benchCorpus } from './corpus.js';
 import { benchExtract } from './extract.js';
 import { benchGraphql } from './graphql.js';
 import { benchIngest } from './ingest.js';
@@ -45,6 +47,17 @@ async function main(): Promise<void> {
       add('loadP99Ms', round(load.p99Ms, 1), '99th percentile request latency under load', 'measured');
       add('loadErrors', load.loadErrors, 'non-200s, GraphQL errors, unexpected userErrors', '0');
       add('lostWrites', load.lostWrites, 'acknowledged writes not found afterwards', '0');
+      return;
+    }
+    if (positionals.includes('corpus')) {
+      const corpus = await benchCorpus(local.endpoint);
+      const missing = corpus.missing.length ? `; missing: ${corpus.missing.join(', ')}` : '';
+      add('corpusArticles', corpus.corpusArticles, `PolNeAR train, re3d, LGL, TR-News from ../shared/data, in order, one table${missing}`, 'all');
+      add('corpusFailures', corpus.corpusFailures, 'ingests that threw', '0');
+      add('corpusArticlesPerSecond', round(corpus.corpusArticlesPerSecond, 1), 'sequential ingests on DynamoDB Local, extraction included', 'measured');
+      add('corpusIntegrityProblems', corpus.integrityProblems, `whole table (${corpus.items} items) read back: broken references, incomplete articles`, '0');
+      add('corpusLeftoverItems', corpus.leftoverItems, 'items no reader sees (left by unfinished writes)', '0');
+      add('corpusListingErrors', corpus.listingErrors, `GraphQL errors over ${corpus.listingRequests} listing requests (every page of articles and claims, a sample of parties and places)`, '0');
       return;
     }
     const graphql = await benchGraphql(local.endpoint);

@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { ensureTable } from '../lib/bootstrap.js';
 import { Db, keyString } from '../lib/dynamo.js';
 import { articleKey, claimKey } from '../lib/keys.js';
-import { createServer, type ServerOptions } from '../schema/server.js';
+import { createServer, type ServerOptions } from '../server/server.js';
 import { seededRandom } from '../test/fault-injection.js';
 import { percentile } from './stats.js';
 
@@ -58,7 +58,7 @@ const Q = {
   articles: `{ articles(first: 5) { edges { node { id title claims(first: 10) { edges { node { id kind text claimant { name } locations { name latitude longitude } } } } } } } }`,
   nodes: `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Claim { kind version article { id } } ... on Article { title } ... on Location { name } ... on Party { name } } }`,
   claimsByKind: `query($kind: ClaimKind!) { claims(kind: $kind, first: 20) { edges { node { id day: eventDate claimant { name } } } } }`,
-  resolve: `query($name: String!) { resolve(name: $name) { parties { id name } locations { id name latitude longitude } } }`,
+  resolve: `query($name: String!) { resolve(name: $name) { parties { edges { node { id name } } } locations { edges { node { id name latitude longitude } } } } }`,
 };
 
 const rawId = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':').slice(1).join(':');

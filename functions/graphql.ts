@@ -3,13 +3,14 @@
  * in between, API Gateway results out. The schema and the data layer are the ones the local
  * server uses; the DynamoDB client and the yoga instance are made once per container, at
  * init, and reused by every invocation. GraphiQL is not served here (its page is large and
- * loads its assets from a CDN); use the local server for it.
+ * loads its assets from a CDN); use the local server for it. `GET /health` is answered by
+ * the same server (server/health.ts) for any route that reaches this function.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from 'aws-lambda';
 import { sdkSecretReader, secretsManagerKeySecrets } from '../lib/aws-secrets.js';
 import { readConfig } from '../lib/config.js';
 import { Db } from '../lib/dynamo.js';
-import { createServer, settingsFrom } from '../schema/server.js';
+import { createServer, settingsFrom } from '../server/server.js';
 
 const config = readConfig();
 const db = new Db({ tableName: config.tableName, region: config.region, endpoint: config.dynamodbEndpoint });

@@ -2,11 +2,21 @@
  * Articles: listing (newest first, by publisher, by date range), lookup by cleaned text,
  * and deletion with everything an article owns.
  */
-import { loadClaims, toRecords, type DataContext } from './data.js';
-import { ConditionFailedError, MAX_TRANSACTION_ACTIONS, withoutKeys, type Db, type WriteAction } from './dynamo.js';
+import { toVisibleArticles, type DataContext } from './data.js';
+import { ConditionFailedError, withoutKeys, type Key } from './dynamo.js';
 import { ConflictError, NotFoundError } from './errors.js';
+import { urlHashOf } from './ids.js';
 import { claimWithLinks, keyOfItem, mentionItem } from './items.js';
-import { articleKey, publisherPartition, textPartition, timeShard } from './keys.js';
+import {
+  ARTICLE_LISTING_KEYS,
+  articleKey,
+  articleTextHashKey,
+  articleTextKey,
+  articleUrlKey,
+  claimKey,
+  publisherPartition,
+  timeShard,
+} from './keys.js';
 import { monthsOf, pageOfPartition, pageOfShards, type Page, type PageArgs } from './pagination.js';
 import type { Article, Claim } from './records.js';
 
@@ -32,19 +42,7 @@ export async function listArticles(data: DataContext, filter: ArticleFilter, arg
         },
         args,
       );
-  return toRecords<Article>(data, page);
-}
-
-/** The ID of an article with exactly this cleaned text, if one was stored. */
-export async function findArticleIdByText(db: Db, textHash: string): Promise<string | undefined> {
-  const { items } = await db.query({
-    index: 'gsi1',
-    keyCondition: '#pk = :pk',
-    names: { '#pk': 'gsi1pk' },
-    values: { ':pk': textPartition(textHash) },
-    limit: 1,
-  });
-  return items[0] ? String(items[0].id) : undefined;
+  return toVisibleArticles(data, page);
 }
 
 /** The link items that tie an article to the parties and places it mentions. */
@@ -54,56 +52,60 @@ export const mentionItems = (article: Article) => [
 ];
 
 /**
- * Deletes an article with its claims and every link to it: in one transaction when it
- * fits, otherwise in steps that each delete some claims or links and, in the same
- * transaction, drop them from the article's lists; the article goes last. Every step is
- * guarded by the article's version (a claim added meanwhile is a CONFLICT, not an orphan),
- * leaves every reference resolvable, and a retry picks up where a failed run stopped.
+ * Deletes an article with its claims and every link to it. The first step marks it as
+ * being deleted (and takes it off the listings), guarded by its version: from then on no
+ * reader sees it or its claims, and a claim write still in flight for it fails. Then its
+ * items go, and the article last, so a retry (or an ingest of the same story) finds the
+ * mark and finishes the job.
  */
 export async function deleteArticle(data: DataContext, id: string): Promise<Article> {
-  const stored = await data.db.get(articleKey(id), true);
-  if (!stored) throw new NotFoundError(`no article with ID ${id}`, ['input', 'id']);
-  const article = withoutKeys<Article>(stored);
-  const claims = (await loadClaims(data, article.claimIds)).filter((claim): claim is Claim => claim !== null);
-  type Unit = { writes: WriteAction[]; list: 'claimIds' | 'partyIds' | 'locationIds'; id: string };
-  const units: Unit[] = [
-    ...claims.map((claim): Unit => ({ writes: claimWithLinks(claim).map((item) => ({ delete: keyOfItem(item) })), list: 'claimIds', id: claim.id })),
-    ...article.partyIds.map((partyId): Unit => ({ writes: [{ delete: keyOfItem(mentionItem('PARTY', partyId, article)) }], list: 'partyIds', id: partyId })),
-    ...article.locationIds.map((locationId): Unit => ({ writes: [{ delete: keyOfItem(mentionItem('LOCATION', locationId, article)) }], list: 'locationIds', id: locationId })),
-  ];
-  const lists = { claimIds: [...article.claimIds], partyIds: [...article.partyIds], locationIds: [...article.locationIds] };
-  let version = article.version;
-  const guarded = async (actions: WriteAction[]) => {
-    try {
-      await data.db.transact(actions);
-    } catch (error) {
-      if (!(error instanceof ConditionFailedError)) throw error;
-      throw new ConflictError(`article ${id} changed while it was being deleted; delete it again`, ['input', 'id']);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const stored = await data.db.get(articleKey(id), true);
+    if (!stored) throw new NotFoundError(`no article with ID ${id}`, ['input', 'id']);
+    const article = withoutKeys<Article>(stored);
+    if (!article.deleting) {
+      try {
+        await data.db.update({
+          key: articleKey(id),
+          set: `SET deleting = :true, version = version + :one REMOVE ${ARTICLE_LISTING_KEYS.join(', ')}`,
+          condition: 'version = :v',
+          values: { ':true': true, ':one': 1, ':v': article.version },
+        });
+      } catch (error) {
+        if (error instanceof ConditionFailedError) continue; // a claim was written meanwhile: read it again
+        throw error;
+      }
     }
-  };
-
-  let remaining = units;
-  while (remaining.reduce((sum, unit) => sum + unit.writes.length, 0) + 1 > MAX_TRANSACTION_ACTIONS) {
-    const step: WriteAction[] = [];
-    let taken = 0;
-    while (taken < remaining.length && step.length + remaining[taken]!.writes.length < MAX_TRANSACTION_ACTIONS) {
-      const unit = remaining[taken++]!;
-      step.push(...unit.writes);
-      lists[unit.list] = lists[unit.list].filter((listed) => listed !== unit.id);
-    }
-    remaining = remaining.slice(taken);
-    await guarded([
-      ...step,
-      {
-        update: articleKey(id),
-        set: 'SET claimIds = :claims, partyIds = :parties, locationIds = :locations, version = :next',
-        condition: 'version = :v',
-        values: { ':claims': lists.claimIds, ':parties': lists.partyIds, ':locations': lists.locationIds, ':next': version + 1, ':v': version },
-      },
-    ]);
-    version++;
+    await deleteArticleSteps(data, article);
+    return article;
   }
-  await guarded([...remaining.flatMap((unit) => unit.writes), { delete: articleKey(id), condition: 'version = :v', values: { ':v': version } }]);
+  throw new ConflictError(`article ${id} kept changing while it was being deleted; delete it again`, ['input', 'id']);
+}
+
+/** The steps after the mark: the article's items (links first), then the article itself. */
+export async function deleteArticleSteps(data: DataContext, article: Article): Promise<void> {
+  await deleteClaims(data, article.id, [...article.claimIds, ...(article.replacedClaimIds ?? [])], [
+    ...mentionItems(article).map(keyOfItem),
+    articleTextKey(article.id),
+  ]);
+  const ours = { condition: 'attribute_not_exists(pk) OR articleId = :id', values: { ':id': article.id } };
+  await data.db.transact([
+    { delete: articleKey(article.id), condition: 'attribute_not_exists(pk) OR deleting = :true', values: { ':true': true } },
+    { delete: articleTextHashKey(article.textHash), ...ours },
+    ...article.urls.map((url) => ({ delete: articleUrlKey(urlHashOf(url)), ...ours })),
+  ]);
   data.items.clearAll();
-  return article;
+}
+
+/**
+ * Deletes claims of an article with their place links, and `others`: the links (found
+ * through the claims) in a first round, the claims in a second, so a run stopped between
+ * the two still finds every link it has left to delete when it runs again.
+ */
+export async function deleteClaims(data: DataContext, articleId: string, claimIds: string[], others: Key[] = []): Promise<void> {
+  const claims = [...(await data.db.batchGet(claimIds.map(claimKey), true)).values()]
+    .map((item) => withoutKeys<Claim>(item))
+    .filter((claim) => claim.articleId === articleId);
+  await data.db.batchWrite(claims.flatMap((claim) => claimWithLinks(claim).slice(1)).map((item) => ({ delete: keyOfItem(item) })));
+  await data.db.batchWrite([...claims.map((claim) => ({ delete: claimKey(claim.id) })), ...others.map((key) => ({ delete: key }))]);
 }

@@ -2,18 +2,18 @@
  * Claims: statements a party makes in an article. Creating and updating them (with
  * optimistic locking), listing by party, place, kind and date, and finding related claims.
  */
-import { followLinks, loadArticles, loadClaims, loadExisting, loadLocations, loadParties, toRecords, type DataContext } from './data.js';
-import { ConditionFailedError, type Item, type WriteAction } from './dynamo.js';
+import { followLinks, loadArticles, loadArticleText, loadClaimRecords, loadClaims, loadExisting, toVisibleClaims, type DataContext } from './data.js';
+import { ConditionFailedError, keyString, type Item, type WriteAction } from './dynamo.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
 import { claimWithLinks, keyOfItem, mentionItem } from './items.js';
-import { articleKey, claimTimeIndexes, monthOf, timeShard } from './keys.js';
+import { articleKey, claimTimeIndexes, locationKey, monthOf, partyKey, partyRedirectKey, timeShard } from './keys.js';
 import { monthsOf, pageOfPartition, pageOfShards, type Page, type PageArgs } from './pagination.js';
 import { partyClaims, type DateRange } from './party.js';
 import { locationClaims } from './location.js';
 import { randomId } from './ids.js';
 import type { Article, Claim, ClaimKind, ClaimMode, Quantity, ReviewStatus, Span } from './records.js';
 import { articleSortDate } from './records.js';
-import { checkDate, checkList, LIMITS } from './validate.js';
+import { checkDate, checkList, LIMITS, MAX_QUANTITY } from './validate.js';
 import { registerMonths } from './writes.js';
 
 /** How far apart two claims about the same place may be to count as related. */
@@ -47,7 +47,7 @@ export async function listClaims(data: DataContext, filter: ClaimFilter, args: P
       },
       args,
     );
-    return toRecords<Claim>(data, page);
+    return toVisibleClaims(data, page);
   }
   if (filter.locationId) {
     if (!filter.kind) return locationClaims(data, filter.locationId, filter, args);
@@ -73,33 +73,46 @@ export async function listClaims(data: DataContext, filter: ClaimFilter, args: P
     },
     args,
   );
-  return toRecords<Claim>(data, page);
+  return toVisibleClaims(data, page);
 }
 
-/** Other claims about the same places within a few days, nearest in time first. */
+/**
+ * Other claims about the same places within a few days, nearest in time first. Reads at
+ * most `first + 1` links on each side of the claim's day per place (so at most
+ * 2 × places × (first + 1) links, then those claims in one batch), whatever the table holds.
+ */
 export async function relatedClaims(data: DataContext, claim: Claim, first: number): Promise<Claim[]> {
   if (claim.locationIds.length === 0) return [];
-  const since = shiftDay(claim.day, -RELATED_WINDOW_DAYS);
-  const until = shiftDay(claim.day, RELATED_WINDOW_DAYS);
-  const pages = await Promise.all(claim.locationIds.map((id) => locationClaims(data, id, { since, until }, { first: 100 })));
-  const seen = new Set([claim.id]);
-  const related: Claim[] = [];
-  for (const { value } of pages.flatMap((page) => page.items)) {
-    if (seen.has(value.id)) continue;
-    seen.add(value.id);
-    related.push(value);
-  }
-  const apart = (other: Claim) => Math.abs(Date.parse(other.day) - Date.parse(claim.day));
-  return related.sort((a, b) => apart(a) - apart(b) || a.id.localeCompare(b.id)).slice(0, first);
+  const window = { before: `CLAIM#${shiftDay(claim.day, -RELATED_WINDOW_DAYS)}`, day: `CLAIM#${claim.day}`, after: `CLAIM#${shiftDay(claim.day, RELATED_WINDOW_DAYS)}\uffff` };
+  const sides = await Promise.all(
+    claim.locationIds.flatMap((id) => [
+      pageOfPartition(data.db, { partition: `LOCATION#${id}`, from: window.day, to: window.after, newestFirst: false }, { first: first + 1 }),
+      pageOfPartition(data.db, { partition: `LOCATION#${id}`, from: window.before, to: `${window.day}\uffff`, newestFirst: true }, { first: first + 1 }),
+    ]),
+  );
+  const links = new Map<string, string>();
+  for (const { value } of sides.flatMap((page) => page.items)) if (value.claimId !== claim.id) links.set(String(value.claimId), String(value.sk).split('#')[1]!);
+  const apart = (day: string) => Math.abs(Date.parse(day) - Date.parse(claim.day));
+  const nearest = [...links].sort(([a, x], [b, y]) => apart(x) - apart(y) || a.localeCompare(b)).slice(0, first + 1);
+  const claims = await loadExisting(loadClaims, data, nearest.map(([id]) => id));
+  return claims.slice(0, first);
 }
 
 const shiftDay = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 /** A span of an article's text, checked against it. */
 export function spanOf(text: string, offsets: { start: number; end: number }, field: string[]): Span {
   const { start, end } = offsets;
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) {
     throw new ValidationError(`${field.at(-1)} must satisfy 0 <= start < end <= ${text.length} (the article text's length)`, field);
+  }
+  // An offset between the two halves of a surrogate pair would cut a character in two.
+  for (const [name, offset] of [['start', start], ['end', end]] as const) {
+    if (offset > 0 && offset < text.length && isLowSurrogate(text.charCodeAt(offset))) {
+      throw new ValidationError(`${name} ${offset} falls inside a character (between the halves of a UTF-16 surrogate pair)`, [...field, name]);
+    }
   }
   return { start, end, text: text.slice(start, end) };
 }
@@ -122,22 +135,36 @@ export interface ClaimInput {
 function checkQuantities(quantities: Quantity[], field: string[]): Quantity[] {
   checkList(quantities, field, LIMITS.quantitiesPerClaim);
   return quantities.map((quantity, i) => {
-    if (!Number.isInteger(quantity.value) || quantity.value < 0) {
-      throw new ValidationError('a quantity value must be a non-negative integer', [...field, String(i), 'value']);
+    if (!Number.isInteger(quantity.value) || quantity.value < 0 || quantity.value > MAX_QUANTITY) {
+      throw new ValidationError(`a quantity value must be a whole number from 0 to ${MAX_QUANTITY}`, [...field, String(i), 'value']);
     }
     return { kind: quantity.kind, value: quantity.value, since: checkDate(quantity.since, [...field, String(i), 'since']) };
   });
 }
 
-async function checkReferences(data: DataContext, claimantId: string | null, locationIds: string[]): Promise<void> {
+/**
+ * The claimant (following a merge's redirect) and places a claim names, read to give a
+ * clear NOT_FOUND, and the ConditionChecks that make the claim's transaction fail if one
+ * of them is removed or merged away before it commits.
+ */
+async function checkReferences(data: DataContext, claimantId: string | null, locationIds: string[]) {
   checkList(locationIds, ['input', 'locationIds'], LIMITS.locationsPerClaim);
-  const [parties, locations] = await Promise.all([
-    claimantId ? loadParties(data, [claimantId]) : Promise.resolve([]),
-    loadLocations(data, locationIds),
-  ]);
-  if (claimantId && !parties[0]) throw new NotFoundError(`no party with ID ${claimantId}`, ['input', 'claimantId']);
-  const missing = locationIds.findIndex((_, i) => !locations[i]);
+  const keys = [...(claimantId ? [partyKey(claimantId), partyRedirectKey(claimantId)] : []), ...locationIds.map(locationKey)];
+  const stored = await data.db.batchGet(keys, true);
+  let claimant = claimantId;
+  if (claimantId) {
+    const party = stored.get(keyString(partyKey(claimantId)));
+    const redirect = party?.mergedInto ?? stored.get(keyString(partyRedirectKey(claimantId)))?.partyId;
+    if (redirect) claimant = String(redirect);
+    else if (!party) throw new NotFoundError(`no party with ID ${claimantId}`, ['input', 'claimantId']);
+  }
+  const missing = locationIds.findIndex((id) => !stored.has(keyString(locationKey(id))));
   if (missing >= 0) throw new NotFoundError(`no location with ID ${locationIds[missing]}`, ['input', 'locationIds', String(missing)]);
+  const checks: WriteAction[] = [
+    ...(claimant ? [{ check: partyKey(claimant), condition: 'attribute_exists(pk) AND attribute_not_exists(mergedInto)' }] : []),
+    ...locationIds.map((id) => ({ check: locationKey(id), condition: 'attribute_exists(pk)' })),
+  ];
+  return { claimantId: claimant, checks };
 }
 
 /**
@@ -149,9 +176,11 @@ function articleWrites(article: Article, claimIds: string[], partyIds: string[],
   const newLocations = locationIds.filter((id) => !article.locationIds.includes(id));
   return [
     {
+      // Every claim write moves the article's version: a re-extraction or a deletion that
+      // read the article before it cannot then commit over it.
       update: articleKey(article.id),
       set: 'SET claimIds = :claims, partyIds = :parties, locationIds = :locations, version = version + :one',
-      condition: 'version = :v',
+      condition: 'version = :v AND attribute_not_exists(deleting)',
       values: {
         ':claims': claimIds,
         ':parties': [...article.partyIds, ...newParties],
@@ -165,65 +194,73 @@ function articleWrites(article: Article, claimIds: string[], partyIds: string[],
   ];
 }
 
-/** Runs `attempt` again while the article changed under it (a concurrent claim write). */
-async function withArticleRetry<T>(attempt: () => Promise<T>, isArticleConflict: (error: ConditionFailedError) => boolean): Promise<T> {
-  for (let i = 0; ; i++) {
+/**
+ * Runs a claim write again from fresh reads while one of its conditions failed because
+ * something else changed meanwhile (the article gained a claim, a party was merged away).
+ * The attempt itself decides what is the caller's conflict (a stale `expectedVersion`).
+ */
+async function withRetries<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let i = 0; i < 8; i++) {
     try {
       return await attempt();
     } catch (error) {
-      if (!(error instanceof ConditionFailedError) || !isArticleConflict(error) || i >= 8) throw error;
+      if (!(error instanceof ConditionFailedError)) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * (i + 1)));
     }
   }
+  throw new ConflictError('the article or the parties and places of this claim kept changing; try again', ['input']);
+}
+
+/** The article a claim write is for, with its text (spans are checked against it). */
+async function articleForClaim(data: DataContext, articleId: string, field: string[]) {
+  data.items.clearAll();
+  const [[article], text] = await Promise.all([loadArticles(data, [articleId]), loadArticleText(data, articleId)]);
+  if (!article || text === null) throw new NotFoundError(`no article with ID ${articleId}`, field);
+  return { article, text };
 }
 
 export async function createClaim(data: DataContext, input: ClaimInput): Promise<Claim> {
-  const claimantId = input.claimantId ?? null;
-  const locationIds = [...new Set(input.locationIds ?? [])];
-  await checkReferences(data, claimantId, locationIds);
   const eventDate = checkDate(input.eventDate, ['input', 'eventDate']);
   const quantities = checkQuantities(input.quantities ?? [], ['input', 'quantities']);
+  const locationIds = [...new Set(input.locationIds ?? [])];
   const now = new Date().toISOString();
   const id = randomId();
 
-  const claim = await withArticleRetry(
-    async () => {
-      data.items.clearAll();
-      const [article] = await loadArticles(data, [input.articleId]);
-      if (!article) throw new NotFoundError(`no article with ID ${input.articleId}`, ['input', 'articleId']);
-      const content = spanOf(article.text, input.content, ['input', 'content']);
-      const claim: Claim = {
-        id,
-        articleId: article.id,
-        claimantId,
-        claimantMention: input.claimantMention ? spanOf(article.text, input.claimantMention, ['input', 'claimantMention']) : null,
-        cue: input.cue ? spanOf(article.text, input.cue, ['input', 'cue']) : null,
-        content,
-        evidence: input.evidence ? spanOf(article.text, input.evidence, ['input', 'evidence']) : content,
-        mode: input.mode ?? 'INDIRECT',
-        kind: input.kind ?? 'STATEMENT',
-        locationIds,
-        eventDate,
-        quantities,
-        status: input.status ?? 'UNREVIEWED',
-        restatesId: null,
-        extractorVersion: null,
-        day: eventDate ?? articleSortDate(article).slice(0, 10),
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      };
-      const siblings = await loadExisting(loadClaims, data, article.claimIds);
-      const ordered = [...siblings, claim].sort((a, b) => a.evidence.start - b.evidence.start || a.content.start - b.content.start);
-      await registerMonths(data.db, claimTimeIndexes(claim.kind).map((index) => ({ index, month: monthOf(claim.day) })));
-      await data.db.transact([
-        ...claimWithLinks(claim).map((item, i) => ({ put: item, ...(i === 0 ? { condition: 'attribute_not_exists(pk)' } : {}) })),
-        ...articleWrites(article, ordered.map((c) => c.id), claimantId ? [claimantId] : [], locationIds),
-      ]);
-      return claim;
-    },
-    () => true,
-  );
+  const claim = await withRetries(async () => {
+    const { article, text } = await articleForClaim(data, input.articleId, ['input', 'articleId']);
+    const content = spanOf(text, input.content, ['input', 'content']);
+    const references = await checkReferences(data, input.claimantId ?? null, locationIds);
+    const claim: Claim = {
+      id,
+      articleId: article.id,
+      claimantId: references.claimantId,
+      claimantMention: input.claimantMention ? spanOf(text, input.claimantMention, ['input', 'claimantMention']) : null,
+      cue: input.cue ? spanOf(text, input.cue, ['input', 'cue']) : null,
+      content,
+      evidence: input.evidence ? spanOf(text, input.evidence, ['input', 'evidence']) : content,
+      mode: input.mode ?? 'INDIRECT',
+      kind: input.kind ?? 'STATEMENT',
+      locationIds,
+      eventDate,
+      quantities,
+      status: input.status ?? 'UNREVIEWED',
+      restatesId: null,
+      extractorVersion: null,
+      day: eventDate ?? articleSortDate(article).slice(0, 10),
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const siblings = await loadExisting(loadClaimRecords, data, article.claimIds);
+    const ordered = [...siblings, claim].sort((a, b) => a.evidence.start - b.evidence.start || a.content.start - b.content.start);
+    await registerMonths(data.db, claimTimeIndexes(claim.kind).map((index) => ({ index, month: monthOf(claim.day) })));
+    await data.db.transact([
+      ...claimWithLinks(claim).map((item, i) => ({ put: item, ...(i === 0 ? { condition: 'attribute_not_exists(pk)' } : {}) })),
+      ...articleWrites(article, ordered.map((c) => c.id), claim.claimantId ? [claim.claimantId] : [], locationIds),
+      ...references.checks,
+    ]);
+    return claim;
+  });
   data.items.clearAll();
   return claim;
 }
@@ -244,59 +281,52 @@ const conflict = (claim: { id: string; version: number }, expected: number) =>
 /**
  * Applies `changes` if the claim is still at `expectedVersion`; a stale version is a
  * CONFLICT. Fields left out (undefined) keep their value; an explicit null clears the
- * nullable ones (claimant, event date).
+ * nullable ones (claimant, event date). The fields changed are recorded on the claim, so
+ * a newer extractor keeps the person's values.
  */
 export async function updateClaim(data: DataContext, id: string, expectedVersion: number, changes: ClaimChanges): Promise<Claim> {
-  const [claim] = await loadClaims(data, [id]);
-  if (!claim) throw new NotFoundError(`no claim with ID ${id}`, ['input', 'id']);
-  if (claim.version !== expectedVersion) throw conflict(claim, expectedVersion);
-  const claimantId = changes.claimantId === undefined ? claim.claimantId : changes.claimantId;
-  const locationIds = changes.locationIds == null ? claim.locationIds : [...new Set(changes.locationIds)];
-  await checkReferences(data, claimantId !== claim.claimantId ? claimantId : null, locationIds.filter((l) => !claim.locationIds.includes(l)));
-  const eventDate = changes.eventDate === undefined ? claim.eventDate : checkDate(changes.eventDate, ['input', 'eventDate']);
-
-  return withArticleRetry(
-    async () => {
-      data.items.clearAll();
-      const [article] = await loadArticles(data, [claim.articleId]);
-      if (!article) throw new NotFoundError(`the article of claim ${id} no longer exists`, ['input', 'id']);
-      const updated: Claim = {
-        ...claim,
-        claimantId,
-        kind: changes.kind ?? claim.kind,
-        mode: changes.mode ?? claim.mode,
-        status: changes.status ?? claim.status,
-        locationIds,
-        eventDate,
-        quantities: changes.quantities == null ? claim.quantities : checkQuantities(changes.quantities, ['input', 'quantities']),
-        day: eventDate ?? articleSortDate(article).slice(0, 10),
-        version: claim.version + 1,
-        updatedAt: new Date().toISOString(),
-      };
-      const before = claimWithLinks(claim).slice(1).map(keyOfItem);
-      const after = claimWithLinks(updated);
-      const keep = new Set(after.map((item) => `${item.pk}|${item.sk}`));
-      const touchesArticle =
-        (claimantId !== null && !article.partyIds.includes(claimantId)) || locationIds.some((l) => !article.locationIds.includes(l));
-      await registerMonths(data.db, claimTimeIndexes(updated.kind).map((index) => ({ index, month: monthOf(updated.day) })));
-      try {
-        await data.db.transact([
-          { put: after[0]!, condition: 'version = :v', values: { ':v': expectedVersion } },
-          ...after.slice(1).map((item) => ({ put: item })),
-          ...before.filter((key) => !keep.has(`${key.pk}|${key.sk}`)).map((key) => ({ delete: key })),
-          ...(touchesArticle ? articleWrites(article, article.claimIds, claimantId ? [claimantId] : [], locationIds) : []),
-        ]);
-      } catch (error) {
-        if (error instanceof ConditionFailedError && error.reasons[0] === 'ConditionalCheckFailed') {
-          data.items.clearAll();
-          const [current] = await loadClaims(data, [id]);
-          throw conflict(current ?? claim, expectedVersion);
-        }
-        throw error;
-      }
-      data.items.clearAll();
-      return updated;
-    },
-    (error) => error.reasons[0] !== 'ConditionalCheckFailed',
-  );
+  const eventDateChange = changes.eventDate === undefined ? undefined : checkDate(changes.eventDate, ['input', 'eventDate']);
+  const quantities = changes.quantities == null ? undefined : checkQuantities(changes.quantities, ['input', 'quantities']);
+  const updated = await withRetries(async () => {
+    data.items.clearAll();
+    const [claim] = await loadClaims(data, [id]);
+    if (!claim) throw new NotFoundError(`no claim with ID ${id}`, ['input', 'id']);
+    if (claim.version !== expectedVersion) throw conflict(claim, expectedVersion);
+    const [article] = await loadArticles(data, [claim.articleId]);
+    if (!article) throw new NotFoundError(`no claim with ID ${id}`, ['input', 'id']);
+    const locationIds = changes.locationIds == null ? claim.locationIds : [...new Set(changes.locationIds)];
+    const references = await checkReferences(data, changes.claimantId === undefined ? claim.claimantId : changes.claimantId, locationIds);
+    const eventDate = eventDateChange === undefined ? claim.eventDate : eventDateChange;
+    const next: Claim = {
+      ...claim,
+      claimantId: references.claimantId,
+      kind: changes.kind ?? claim.kind,
+      mode: changes.mode ?? claim.mode,
+      status: changes.status ?? claim.status,
+      locationIds,
+      eventDate,
+      quantities: quantities ?? claim.quantities,
+      day: eventDate ?? articleSortDate(article).slice(0, 10),
+      version: claim.version + 1,
+      updatedAt: new Date().toISOString(),
+    };
+    const changed = (['claimantId', 'kind', 'mode', 'status', 'locationIds', 'eventDate', 'quantities'] as const).filter(
+      (field) => JSON.stringify(next[field]) !== JSON.stringify(claim[field]),
+    );
+    next.editedFields = [...new Set([...(claim.editedFields ?? []), ...changed])];
+    const before = claimWithLinks(claim).slice(1).map(keyOfItem);
+    const after = claimWithLinks(next);
+    const keep = new Set(after.map((item) => keyString(keyOfItem(item))));
+    await registerMonths(data.db, claimTimeIndexes(next.kind).map((index) => ({ index, month: monthOf(next.day) })));
+    await data.db.transact([
+      { put: after[0]!, condition: 'version = :v', values: { ':v': expectedVersion } },
+      ...after.slice(1).map((item) => ({ put: item })),
+      ...before.filter((key) => !keep.has(keyString(key))).map((key) => ({ delete: key })),
+      ...articleWrites(article, article.claimIds, next.claimantId ? [next.claimantId] : [], locationIds),
+      ...references.checks,
+    ]);
+    return next;
+  });
+  data.items.clearAll();
+  return updated;
 }

@@ -5,14 +5,19 @@
  */
 import {
   BatchGetItemCommand,
+  BatchWriteItemCommand,
+  ConditionalCheckFailedException,
   DynamoDBClient,
   GetItemCommand,
+  PutItemCommand,
   QueryCommand,
   TransactWriteItemsCommand,
   TransactionCanceledException,
+  UpdateItemCommand,
   type AttributeValue,
   type QueryCommandInput,
   type TransactWriteItem,
+  type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { KEY_ATTRIBUTES } from './table.js';
@@ -54,11 +59,41 @@ export type WriteAction =
       condition?: string;
       names?: Record<string, string>;
       values?: Item;
-    };
+    }
+  /** Writes nothing: the transaction fails unless `condition` holds for this item. */
+  | { check: Key; condition: string; names?: Record<string, string>; values?: Item };
 
-/** DynamoDB's cap on actions in one TransactWriteItems and keys in one BatchGetItem. */
+/** An unconditional write of a batch: items with deterministic keys, so a retry converges. */
+export type BatchAction = { put: Item } | { delete: Key };
+
+/** DynamoDB's caps: actions in one TransactWriteItems, keys in one BatchGetItem, writes in one BatchWriteItem. */
 export const MAX_TRANSACTION_ACTIONS = 100;
 export const MAX_BATCH_GET_KEYS = 100;
+export const MAX_BATCH_WRITE_ITEMS = 25;
+
+const actionKey = (action: WriteAction | BatchAction): Key =>
+  'put' in action ? keyOf(action.put) : 'delete' in action ? action.delete : 'update' in action ? action.update : action.check;
+
+/**
+ * One action per item: DynamoDB refuses a transaction or batch that names an item twice.
+ * Puts of one item merge (the later fields win), as the same entity reached by two of its
+ * names is one item; any other pair on one key is a bug in the caller and throws.
+ */
+export function oneActionPerItem<T extends WriteAction | BatchAction>(actions: readonly T[]): T[] {
+  const byKey = new Map<string, T>();
+  for (const action of actions) {
+    const key = keyString(actionKey(action));
+    const earlier = byKey.get(key);
+    if (!earlier) {
+      byKey.set(key, action);
+    } else if ('put' in earlier && 'put' in action) {
+      byKey.set(key, { ...earlier, ...action, put: { ...earlier.put, ...action.put } });
+    } else if (JSON.stringify(earlier) !== JSON.stringify(action)) {
+      throw new Error(`two different writes of one item in one request: ${key.replace('\u0000', ' / ')}`);
+    }
+  }
+  return [...byKey.values()];
+}
 
 /** Thrown when a transaction's condition fails; `reasons` follow the actions' order. */
 export class ConditionFailedError extends Error {
@@ -68,8 +103,12 @@ export class ConditionFailedError extends Error {
   }
 }
 
-const keyOf = (item: Item): Key => ({ pk: String(item.pk), sk: String(item.sk) });
-export const keyString = (key: Key): string => `${key.pk}\u0000${key.sk}`;
+function keyOf(item: Item): Key {
+  return { pk: String(item.pk), sk: String(item.sk) };
+}
+export function keyString(key: Key): string {
+  return `${key.pk}\u0000${key.sk}`;
+}
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class Db {
@@ -108,7 +147,7 @@ export class Db {
    * Reads many items by key in chunks of 100, draining `UnprocessedKeys` with backoff.
    * Returns them in a map by key string; missing items are absent.
    */
-  async batchGet(keys: Key[]): Promise<Map<string, Item>> {
+  async batchGet(keys: Key[], consistent = false): Promise<Map<string, Item>> {
     const found = new Map<string, Item>();
     const unique = [...new Map(keys.map((key) => [keyString(key), key])).values()];
     const chunks: Key[][] = [];
@@ -120,7 +159,7 @@ export class Db {
           if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt) * Math.random());
           if (attempt > 10) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed`);
           const result = await this.client.send(
-            new BatchGetItemCommand({ RequestItems: { [this.tableName]: { Keys: pending } } }),
+            new BatchGetItemCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: consistent || undefined } } }),
           );
           for (const raw of result.Responses?.[this.tableName] ?? []) {
             const item = unmarshall(raw);
@@ -144,7 +183,7 @@ export class Db {
     limit?: number;
     startKey?: Item;
     consistent?: boolean;
-  }): Promise<{ items: Item[]; lastKey: Item | undefined }> {
+  }): Promise<{ items: Item[]; lastKey: Item | undefined; scanned: number }> {
     const command: QueryCommandInput = {
       TableName: this.tableName,
       IndexName: input.index,
@@ -161,6 +200,7 @@ export class Db {
     return {
       items: (result.Items ?? []).map((item) => unmarshall(item)),
       lastKey: result.LastEvaluatedKey ? unmarshall(result.LastEvaluatedKey) : undefined,
+      scanned: result.ScannedCount ?? result.Count ?? 0,
     };
   }
 
@@ -169,11 +209,12 @@ export class Db {
    * ConditionFailedError; a conflict with a concurrent transaction is retried.
    */
   async transact(actions: WriteAction[]): Promise<void> {
-    if (actions.length === 0) return;
-    if (actions.length > MAX_TRANSACTION_ACTIONS) {
-      throw new Error(`a transaction takes at most ${MAX_TRANSACTION_ACTIONS} actions, got ${actions.length}`);
+    const unique = oneActionPerItem(actions);
+    if (unique.length === 0) return;
+    if (unique.length > MAX_TRANSACTION_ACTIONS) {
+      throw new Error(`a transaction takes at most ${MAX_TRANSACTION_ACTIONS} actions, got ${unique.length}`);
     }
-    const items = actions.map((action) => this.toTransactItem(action));
+    const items = unique.map((action) => this.toTransactItem(action));
     for (let attempt = 0; ; attempt++) {
       try {
         await this.client.send(new TransactWriteItemsCommand({ TransactItems: items }));
@@ -204,7 +245,71 @@ export class Db {
       return { Put: { ...common, Item: marshall(action.put, { removeUndefinedValues: true }) } };
     }
     if ('delete' in action) return { Delete: { ...common, Key: marshall(action.delete) } };
+    if ('check' in action) return { ConditionCheck: { ...common, ConditionExpression: action.condition, Key: marshall(action.check) } };
     return { Update: { ...common, Key: marshall(action.update), UpdateExpression: action.set } };
+  }
+
+  /**
+   * Unconditional puts and deletes, 25 to a BatchWriteItem, all chunks at once (one round
+   * trip), draining `UnprocessedItems` with backoff. Not atomic: callers write items that
+   * no reader can see until one conditional write makes them visible.
+   */
+  async batchWrite(actions: readonly BatchAction[]): Promise<void> {
+    const requests: WriteRequest[] = oneActionPerItem(actions).map((action) =>
+      'put' in action
+        ? { PutRequest: { Item: marshall(action.put, { removeUndefinedValues: true }) } }
+        : { DeleteRequest: { Key: marshall(action.delete) } },
+    );
+    const chunks: WriteRequest[][] = [];
+    for (let i = 0; i < requests.length; i += MAX_BATCH_WRITE_ITEMS) chunks.push(requests.slice(i, i + MAX_BATCH_WRITE_ITEMS));
+    await Promise.all(
+      chunks.map(async (chunk) => {
+        let pending = chunk;
+        for (let attempt = 0; pending.length > 0; attempt++) {
+          if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt) * Math.random());
+          if (attempt > 10) throw new Error(`BatchWriteItem left ${pending.length} items unprocessed`);
+          const result = await this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.tableName]: pending } }));
+          pending = result.UnprocessedItems?.[this.tableName] ?? [];
+        }
+      }),
+    );
+  }
+
+  /** One conditional put; a failed condition throws ConditionFailedError. */
+  async put(item: Item, condition?: { expression: string; names?: Record<string, string>; values?: Item }): Promise<void> {
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.tableName,
+          Item: marshall(item, { removeUndefinedValues: true }),
+          ConditionExpression: condition?.expression,
+          ExpressionAttributeNames: condition?.names,
+          ExpressionAttributeValues: condition?.values ? marshall(condition.values, { removeUndefinedValues: true }) : undefined,
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new ConditionFailedError(['ConditionalCheckFailed']);
+      throw error;
+    }
+  }
+
+  /** One UpdateItem; a failed condition throws ConditionFailedError. */
+  async update(input: { key: Key; set: string; condition?: string; names?: Record<string, string>; values?: Item }): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: marshall(input.key),
+          UpdateExpression: input.set,
+          ConditionExpression: input.condition,
+          ExpressionAttributeNames: input.names,
+          ExpressionAttributeValues: input.values ? marshall(input.values, { removeUndefinedValues: true }) : undefined,
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new ConditionFailedError(['ConditionalCheckFailed']);
+      throw error;
+    }
   }
 }
 

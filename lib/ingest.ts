@@ -1,19 +1,34 @@
 /**
  * Ingestion: raw text in, a stored Article with its Parties, Locations and Claims out.
- * Idempotent: the same URL (or, with no URL, the same cleaned text) is one Article; a
- * newer extractor version replaces an article's claims, old set out and new set in.
+ *
+ * Idempotent: the same URL (normalised) is one Article, and the same cleaned text under
+ * another URL is that article too (the URL is linked to it). A newer extractor version
+ * replaces an article's extracted claims and keeps what people made or changed.
+ *
+ * The write path, in sequential round trips:
+ *  1. one batched read of everything the article could already be (its URL, its text,
+ *     its ID) and of the entities it names;
+ *  2. parallel unconditional writes of items with deterministic keys (claims, links, the
+ *     text), which no reader sees yet, beside conditional puts of new parties and places;
+ *  3. one transaction that puts the article with its lists: from this moment readers see
+ *     the article and its claims, all at once;
+ *  4. one batched read of its parties: if one was merged away meanwhile, the article is
+ *     moved to the party it was merged into.
+ * A failure at any step leaves nothing visible, and a retry converges on the same items.
  */
-import { deleteArticle, findArticleIdByText, mentionItems } from './article.js';
-import { loadExisting, loadClaims, type DataContext } from './data.js';
-import { ConditionFailedError, MAX_TRANSACTION_ACTIONS, withoutKeys, type WriteAction } from './dynamo.js';
+import { deleteArticleSteps, deleteClaims, mentionItems } from './article.js';
+import { loadClaimRecords, loadExisting, type DataContext } from './data.js';
+import { ConditionFailedError, keyString, withoutKeys, type BatchAction, type WriteAction } from './dynamo.js';
+import { ConflictError, ValidationError } from './errors.js';
 import type { ArticleMeta, Extraction } from './extract/types.js';
-import { articleIdFor, extractedClaimIdFor, locationIdFor, partyIdFor, sha256 } from './ids.js';
-import { articleItem, claimWithLinks, keyOfItem, locationItem, mentionItem, partyItem } from './items.js';
-import { articleKey, claimTimeIndexes, monthOf } from './keys.js';
-import { ensureManyNamed, idsByName } from './named.js';
-import { articleSortDate, type Article, type Claim, type Location, type Party } from './records.js';
-import { checkDateTime, checkOptionalString, checkTextSize, checkUrl } from './validate.js';
-import { commitGroups, registerMonths } from './writes.js';
+import { articleIdFor, extractedClaimIdFor, normalizeUrl, partyIdFor, sha256, urlHashOf } from './ids.js';
+import { articleItem, articleTextHashItem, articleTextItem, articleUrlItem, claimWithLinks, keyOfItem } from './items.js';
+import { articleKey, articleTextHashKey, articleUrlKey, claimTimeIndexes, monthOf } from './keys.js';
+import { planNamed, writeNamed, type NamedPlan } from './named.js';
+import { followMergedParties } from './party.js';
+import { articleSortDate, type Article, type Claim } from './records.js';
+import { checkDateTime, checkOptionalString, checkTextSize, checkUrl, LIMITS } from './validate.js';
+import { registerMonths } from './writes.js';
 
 export type Extractor = (raw: string, meta: ArticleMeta) => Extraction;
 
@@ -43,163 +58,185 @@ export function checkIngestInput(input: IngestInput) {
 }
 
 /**
+ * Refuses, before anything is written, an article that names more than one article may
+ * hold: its lists live on one item (DynamoDB's 400 KB), and one article of repeated
+ * sentences must not flood the global lists of parties and places.
+ */
+export function checkExtractionBounds(extraction: Extraction): void {
+  const over = (count: number, max: number, what: string) => {
+    if (count > max) {
+      throw new ValidationError(`the article has ${count} ${what}; one article may have at most ${max}`, ['input', 'text']);
+    }
+  };
+  over(extraction.claims.length, LIMITS.claimsPerArticle, 'claims');
+  over(new Set(extraction.parties.map((party) => partyIdFor(party.name))).size, LIMITS.partiesPerArticle, 'parties');
+  over(extraction.locations.length, LIMITS.locationsPerArticle, 'places');
+}
+
+/**
  * Extraction (with compromise's lexicon and the gazetteer) loads on the first ingest, not
  * when the module loads: a Lambda that only answers queries never pays for it.
  */
 const loadExtractor = async (): Promise<Extractor> => (await import('./extract/index.js')).extract;
 
+/** How many URLs one article records; more are acknowledged but not linked. */
+const MAX_URLS_PER_ARTICLE = 20;
+
 export async function ingestArticle(data: DataContext, input: IngestInput, extractor?: Extractor): Promise<IngestResult> {
   const checked = checkIngestInput(input);
   const extract = extractor ?? (await loadExtractor());
   const extraction = extract(checked.text, { publishedAt: checked.publishedAt, title: checked.title, publisher: checked.publisher });
-  const textHash = sha256(extraction.cleanText);
-  const id = articleIdFor({ url: checked.url, text: extraction.cleanText });
-
-  const existingId = checked.url ? id : ((await findArticleIdByText(data.db, textHash)) ?? id);
-  // A strongly consistent read: a concurrent ingest may have written it a moment ago.
-  const stored = await data.db.get(articleKey(existingId), true);
-  let existing = stored ? withoutKeys<Article>(stored) : undefined;
-  if (existing && !existing.incomplete) return reextractIfOlder(data, existing, extraction);
-  if (existing && existing.extractorVersion !== extraction.extractorVersion) {
-    // A write by another extractor stopped midway: clear it away and start over.
-    await deleteArticle(data, existing.id);
-    existing = undefined;
-  }
-
-  const article: Article = {
-    id: existing?.id ?? id,
-    url: checked.url,
+  checkExtractionBounds(extraction);
+  const source: Source = {
+    url: checked.url ? normalizeUrl(checked.url) : null,
+    urlHash: checked.url ? urlHashOf(checked.url) : null,
+    textHash: sha256(extraction.cleanText),
+    id: articleIdFor({ url: checked.url, text: extraction.cleanText }),
     title: checked.title,
     publisher: checked.publisher,
     publishedAt: checked.publishedAt,
-    // A resumed write keeps the first attempt's ingest time: claims' days derive from it.
-    ingestedAt: existing?.ingestedAt ?? new Date().toISOString(),
-    text: extraction.cleanText,
-    textHash,
+  };
+  // A lost race (another ingest of the same story committed first) starts over once more
+  // with what that one stored; a third loss means something keeps changing it.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const result = await ingestOnce(data, source, extraction);
+    data.items.clearAll();
+    if (result) return result;
+  }
+  throw new ConflictError('the article kept changing while it was being stored; send it again', ['input']);
+}
+
+interface Source {
+  url: string | null;
+  urlHash: string | null;
+  textHash: string;
+  /** The ID a new article gets. */
+  id: string;
+  title: string | null;
+  publisher: string | null;
+  publishedAt: string | null;
+}
+
+/** One attempt; undefined when a concurrent writer got there first and it must start over. */
+async function ingestOnce(data: DataContext, source: Source, extraction: Extraction): Promise<IngestResult | undefined> {
+  // 1. One batched read: the article under any of its identities, and the named entities.
+  const articleKeys = [articleKey(source.id), articleTextHashKey(source.textHash), ...(source.urlHash ? [articleUrlKey(source.urlHash)] : [])];
+  const plan = await planNamed(data, extraction, articleKeys);
+  const found = (key: { pk: string; sk: string }) => plan.stored.get(keyString(key));
+  const existingId = (source.urlHash ? found(articleUrlKey(source.urlHash))?.articleId : undefined) ?? (found(articleKey(source.id)) ? source.id : undefined) ?? found(articleTextHashKey(source.textHash))?.articleId;
+
+  if (existingId !== undefined) {
+    const stored = existingId === source.id ? found(articleKey(source.id)) : await data.db.get(articleKey(String(existingId)), true);
+    if (!stored) return undefined; // deleted in between: start over as a new article
+    const existing = withoutKeys<Article>(stored);
+    if (existing.deleting) {
+      // A deletion stopped midway: finish it, then store the article anew.
+      await deleteArticleSteps(data, existing);
+      return undefined;
+    }
+    if (existing.replacedClaimIds?.length) await finishReplacement(data, existing);
+    const linked = await linkUrl(data, existing, source);
+    if (!linked) return undefined;
+    if (isNewer(extraction.extractorVersion, linked.extractorVersion) && linked.textHash === source.textHash) {
+      return reextract(data, linked, extraction, plan);
+    }
+    return { article: linked, created: false, reextracted: false };
+  }
+
+  // 2. Everything the article owns, written where no reader looks until step 3.
+  const ingestedAt = new Date().toISOString();
+  const draft: Article = {
+    id: source.id,
+    url: source.url,
+    urls: source.url ? [source.url] : [],
+    title: source.title,
+    publisher: source.publisher,
+    publishedAt: source.publishedAt,
+    ingestedAt,
+    textHash: source.textHash,
+    textLength: extraction.cleanText.length,
     claimIds: [],
     partyIds: [],
     locationIds: [],
     extractorVersion: extraction.extractorVersion,
     version: 1,
   };
-  const { parties, locations } = await storeNamedEntities(data, extraction, article.id);
-  const claims = claimsOf(extraction, article, parties, locations, article.ingestedAt);
-  article.claimIds = claims.map((claim) => claim.id);
-  article.partyIds = [...new Set(parties.values())].map((party) => party.id);
-  article.locationIds = [...new Set(locations.values())].map((location) => location.id);
+  const claims = claimsOf(extraction, draft, plan, ingestedAt);
+  const article: Article = { ...draft, ...listsOf(claims, plan) };
+  const owned: BatchAction[] = [
+    { put: articleTextItem(article.id, extraction.cleanText) },
+    ...claims.flatMap((claim) => claimWithLinks(claim).map((item) => ({ put: item }))),
+    ...mentionItems(article).map((item) => ({ put: item })),
+  ];
+  await writeNamed(data.db, plan, [data.db.batchWrite(owned), registerMonths(data.db, monthsOf(article, claims))]);
 
-  await registerMonths(data.db, [
-    { index: 'ARTICLES', month: monthOf(articleSortDate(article)) },
-    ...claims.flatMap((claim) => claimTimeIndexes(claim.kind).map((index) => ({ index, month: monthOf(claim.day) }))),
-  ]);
-  if (existing) {
-    // Another ingest of this article started and has not finished (or died): finish it.
-    await finishArticle(data, article, claims);
-    data.items.clearAll();
-    return { article, created: false, reextracted: false };
-  }
+  // 3. The article and the items that lead to it, at once: now it is visible.
   try {
-    await writeNewArticle(data, article, claims);
+    await data.db.transact([
+      { put: articleItem(article), condition: 'attribute_not_exists(pk)' },
+      { put: articleTextHashItem(article.textHash, article.id), condition: 'attribute_not_exists(pk)' },
+      ...(source.urlHash ? [{ put: articleUrlItem(source.urlHash, article.id), condition: 'attribute_not_exists(pk)' }] : []),
+    ]);
   } catch (error) {
-    if (!(error instanceof ConditionFailedError) || error.reasons[0] !== 'ConditionalCheckFailed') throw error;
-    // A concurrent ingest of the same article won the race: take its result, helping it
-    // finish if it is still writing.
-    data.items.clearAll();
-    return ingestArticle(data, input, extract);
+    if (!(error instanceof ConditionFailedError)) throw error;
+    // Another ingest stored this story (or this text) first. Take away what only this
+    // attempt wrote; what the other wrote under the same keys stays.
+    await discardUnlisted(data, article.id, owned);
+    return undefined;
   }
-  data.items.clearAll();
+
+  // 4. A party merged away while this article was written: move the article to the kept one.
+  await followMergedParties(data, article);
   return { article, created: true, reextracted: false };
 }
 
-/**
- * Writes a new article and everything it owns: one transaction when it fits; else the
- * article first, unlisted and marked incomplete (claiming its ID), then `finishArticle`.
- */
-async function writeNewArticle(data: DataContext, article: Article, claims: Claim[]): Promise<void> {
-  const actions = claims.reduce((sum, claim) => sum + claimWithLinks(claim).length, 1 + mentionItems(article).length);
-  if (actions <= MAX_TRANSACTION_ACTIONS) {
+/** Adds the source's URL to an article found by its text, or by another spelling of the URL. */
+async function linkUrl(data: DataContext, article: Article, source: Source): Promise<Article | undefined> {
+  if (!source.url || !source.urlHash || article.urls.includes(source.url) || article.urls.length >= MAX_URLS_PER_ARTICLE) return article;
+  const linked: Article = { ...article, urls: [...article.urls, source.url], version: article.version + 1 };
+  try {
     await data.db.transact([
-      { put: articleItem(article), condition: 'attribute_not_exists(pk)' },
-      ...claims.flatMap((claim) => claimWithLinks(claim).map((item): WriteAction => ({ put: item }))),
-      ...mentionItems(article).map((item): WriteAction => ({ put: item })),
+      { put: articleItem(linked), condition: 'version = :v AND attribute_not_exists(deleting)', values: { ':v': article.version } },
+      { put: articleUrlItem(source.urlHash, article.id), condition: 'attribute_not_exists(pk)' },
     ]);
-    return;
+  } catch (error) {
+    if (error instanceof ConditionFailedError) return undefined;
+    throw error;
   }
-  await data.db.transact([
-    { put: articleItem({ ...article, claimIds: [], partyIds: [], locationIds: [], incomplete: true }), condition: 'attribute_not_exists(pk)' },
-  ]);
-  await finishArticle(data, article, claims);
+  return linked;
+}
+
+/** After a lost race: deletes the items this attempt wrote that the stored article does not list. */
+async function discardUnlisted(data: DataContext, articleId: string, written: BatchAction[]): Promise<void> {
+  const winner = await data.db.get(articleKey(articleId), true);
+  const listed = new Set<string>();
+  if (winner) {
+    const article = withoutKeys<Article>(winner);
+    const claims = await loadExisting(loadClaimRecords, data, article.claimIds);
+    for (const item of [articleTextItem(article.id, ''), ...claims.flatMap(claimWithLinks), ...mentionItems(article)]) listed.add(keyString(keyOfItem(item)));
+  }
+  await data.db.batchWrite(
+    written.flatMap((action) => ('put' in action && !listed.has(keyString(keyOfItem(action.put))) ? [{ delete: keyOfItem(action.put) }] : [])),
+  );
 }
 
 /**
- * Writes an incomplete article's claims and links in steps. Each step writes some items
- * and, in the same transaction, the article's lists up to them: at every point the article
- * lists exactly what exists (so deleteArticle can remove it), every step can be repeated,
- * and a retry or a concurrent ingest of the same article completes it. The last step makes
- * the article whole and lists it among the articles.
+ * Deletes the claims a re-extraction replaced, then clears the article's note of them. A
+ * run stopped midway leaves the note, and the next ingest of the article (or its deletion)
+ * finishes the job.
  */
-async function finishArticle(data: DataContext, article: Article, claims: Claim[]): Promise<void> {
-  const key = articleKey(article.id);
-  const step = async (writes: WriteAction[], set: string, values: Record<string, unknown>) =>
-    data.db.transact([...writes, { update: key, set, values, condition: 'attribute_exists(pk)' }]);
-
-  let batch: WriteAction[] = [];
-  const claimIds: string[] = [];
-  for (const claim of claims) {
-    const writes = claimWithLinks(claim).map((item): WriteAction => ({ put: item }));
-    if (batch.length + writes.length >= MAX_TRANSACTION_ACTIONS) {
-      await step(batch, 'SET claimIds = :ids', { ':ids': [...claimIds] });
-      batch = [];
-    }
-    batch.push(...writes);
-    claimIds.push(claim.id);
+async function finishReplacement(data: DataContext, article: Article): Promise<void> {
+  await deleteClaims(data, article.id, article.replacedClaimIds ?? []);
+  try {
+    await data.db.update({ key: articleKey(article.id), set: 'REMOVE replacedClaimIds', condition: 'version = :v', values: { ':v': article.version } });
+  } catch (error) {
+    // Changed meanwhile: the note stays for the next ingest, which deletes nothing twice.
+    if (!(error instanceof ConditionFailedError)) throw error;
   }
-  if (batch.length > 0) await step(batch, 'SET claimIds = :ids', { ':ids': claimIds });
-
-  const mentions = [
-    ...article.partyIds.map((id) => ({ list: 'partyIds' as const, id, item: mentionItem('PARTY', id, article) })),
-    ...article.locationIds.map((id) => ({ list: 'locationIds' as const, id, item: mentionItem('LOCATION', id, article) })),
-  ];
-  const listed = { partyIds: [] as string[], locationIds: [] as string[] };
-  for (let i = 0; i < mentions.length; i += MAX_TRANSACTION_ACTIONS - 1) {
-    const chunk = mentions.slice(i, i + MAX_TRANSACTION_ACTIONS - 1);
-    for (const mention of chunk) listed[mention.list].push(mention.id);
-    await step(
-      chunk.map(({ item }): WriteAction => ({ put: item })),
-      'SET partyIds = :parties, locationIds = :locations',
-      { ':parties': listed.partyIds, ':locations': listed.locationIds },
-    );
-  }
-  await data.db.transact([{ put: articleItem(article), condition: 'attribute_exists(pk)' }]);
 }
 
-/**
- * Replaces the claims of an article extracted by an older extractor: new claims are
- * written beside the old, the article switches to them in one conditional update, then
- * the old ones go. Readers of the article see one set or the other, never a mix.
- */
-async function reextractIfOlder(data: DataContext, article: Article, extraction: Extraction): Promise<IngestResult> {
-  // Only a newer extractor replaces claims: an old deployment must not undo a newer one.
-  if (article.extractorVersion === null || compareVersions(extraction.extractorVersion, article.extractorVersion) <= 0) {
-    return { article, created: false, reextracted: false };
-  }
-  if (extraction.cleanText !== article.text) return { article, created: false, reextracted: false };
-  const { parties, locations } = await storeNamedEntities(data, extraction, article.id);
-  const claims = claimsOf(extraction, article, parties, locations, new Date().toISOString());
-  const old = await loadExisting(loadClaims, data, article.claimIds);
-  const partyIds = [...new Set([...article.partyIds, ...[...parties.values()].map((p) => p.id)])];
-  const locationIds = [...new Set([...article.locationIds, ...[...locations.values()].map((l) => l.id)])];
-  const updated: Article = { ...article, claimIds: claims.map((c) => c.id), partyIds, locationIds, extractorVersion: extraction.extractorVersion, version: article.version + 1 };
-  await registerMonths(data.db, claims.flatMap((claim) => claimTimeIndexes(claim.kind).map((index) => ({ index, month: monthOf(claim.day) }))));
-  await commitGroups(data.db, [
-    ...claims.map((claim) => claimWithLinks(claim).map((item): WriteAction => ({ put: item }))),
-    ...mentionItems(updated).map((item): WriteAction[] => [{ put: item }]),
-  ]);
-  await data.db.transact([{ put: articleItem(updated), condition: 'version = :v', values: { ':v': article.version } }]);
-  await commitGroups(data.db, old.map((claim) => claimWithLinks(claim).map((item): WriteAction => ({ delete: keyOfItem(item) }))));
-  data.items.clearAll();
-  return { article: updated, created: false, reextracted: true };
-}
+/** True when extractor version `a` is newer than `b` (a hand-made article has none). */
+const isNewer = (a: string, b: string | null): boolean => b !== null && compareVersions(a, b) > 0;
 
 /** Compares dotted version numbers ("0.10.0" > "0.9.2"). */
 export function compareVersions(a: string, b: string): number {
@@ -212,58 +249,36 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-/** Finds or creates the parties and places of an extraction, by their local keys. */
-async function storeNamedEntities(data: DataContext, extraction: Extraction, articleId: string) {
-  const parties = new Map<string, Party>();
-  const locations = new Map<string, Location>();
-  // A party known under this name (perhaps merged into another) keeps its ID.
-  const knownIds = await Promise.all(extraction.parties.map((party) => idsByName(data.db, 'PARTY', party.name)));
-  extraction.parties.forEach((extracted, i) => {
-    parties.set(extracted.key, {
-      id: knownIds[i]![0] ?? partyIdFor(extracted.name),
-      name: extracted.name,
-      aliases: extracted.aliases,
-      kind: extracted.kind,
-      affiliation: extracted.affiliation,
-      version: 1,
-    });
-  });
-  for (const extracted of extraction.locations) {
-    locations.set(extracted.key, {
-      // An unresolved name may mean different places in different articles: scope it.
-      id: locationIdFor({ ...extracted, scope: extracted.precision === 'UNRESOLVED' ? articleId : undefined }),
-      name: extracted.name,
-      aliases: extracted.aliases,
-      latitude: extracted.latitude,
-      longitude: extracted.longitude,
-      countryCode: extracted.countryCode,
-      precision: extracted.precision,
-      geonamesId: extracted.geonamesId,
-      candidates: extracted.candidates,
-      version: 1,
-    });
+/** The months of the time indexes an article and its claims appear in. */
+const monthsOf = (article: Article, claims: Claim[]) => [
+  { index: 'ARTICLES' as const, month: monthOf(articleSortDate(article)) },
+  ...claims.flatMap((claim) => claimTimeIndexes(claim.kind).map((index) => ({ index, month: monthOf(claim.day) }))),
+];
+
+/** The article's lists of parties and places: those of the extraction, each once. */
+function listsOf(claims: Claim[], plan: NamedPlan, kept: Claim[] = []) {
+  const partyIds = new Set([...plan.parties.values()].map((party) => party.id));
+  const locationIds = new Set([...plan.locations.values()].map((location) => location.id));
+  for (const claim of [...claims, ...kept]) {
+    if (claim.claimantId) partyIds.add(claim.claimantId);
+    for (const id of claim.locationIds) locationIds.add(id);
   }
-  const unique = <T extends { id: string }>(values: Iterable<T>) => [...new Map([...values].map((value) => [value.id, value])).values()];
-  await ensureManyNamed(data.db, [
-    ...unique(parties.values()).map((entity) => ({ type: 'PARTY' as const, entity, toItem: partyItem })),
-    ...unique(locations.values()).map((entity) => ({ type: 'LOCATION' as const, entity, toItem: locationItem })),
-  ]);
-  return { parties, locations };
+  return { claimIds: claims.map((claim) => claim.id), partyIds: [...partyIds], locationIds: [...locationIds] };
 }
 
-function claimsOf(extraction: Extraction, article: Article, parties: Map<string, Party>, locations: Map<string, Location>, now: string): Claim[] {
+function claimsOf(extraction: Extraction, article: Article, plan: NamedPlan, now: string): Claim[] {
   const ids = extraction.claims.map((_, i) => extractedClaimIdFor(article.id, extraction.extractorVersion, i));
   return extraction.claims.map((extracted, i) => ({
     id: ids[i]!,
     articleId: article.id,
-    claimantId: extracted.claimantKey ? (parties.get(extracted.claimantKey)?.id ?? null) : null,
+    claimantId: extracted.claimantKey ? (plan.parties.get(extracted.claimantKey)?.id ?? null) : null,
     claimantMention: extracted.claimantMention,
     cue: extracted.cue,
     content: extracted.content,
     evidence: extracted.evidence,
     mode: extracted.mode,
     kind: extracted.kind,
-    locationIds: [...new Set(extracted.locationKeys.flatMap((key) => locations.get(key)?.id ?? []))],
+    locationIds: [...new Set(extracted.locationKeys.flatMap((key) => plan.locations.get(key)?.id ?? []))],
     eventDate: extracted.eventDate,
     quantities: extracted.quantities,
     status: 'UNREVIEWED',
@@ -276,3 +291,89 @@ function claimsOf(extraction: Extraction, article: Article, parties: Map<string,
   }));
 }
 
+/** Two spans cover mostly the same text. */
+const sameSpan = (a: { start: number; end: number }, b: { start: number; end: number }) => {
+  const overlap = Math.min(a.end, b.end) - Math.max(a.start, b.start);
+  return overlap > 0 && overlap * 2 > Math.max(a.end - a.start, b.end - b.start);
+};
+
+/**
+ * Replaces the extracted claims of an article by a newer extractor's. Kept: claims made by
+ * hand, and claims a person changed (each changed field keeps the person's value; one the
+ * new extractor finds again, by its content span, keeps its ID, status and version count
+ * and takes the new extraction's other fields). Replaced: every other extracted claim.
+ *
+ * New claims are written unseen, then one transaction switches the article's lists to the
+ * new set (with the person-changed claims that it updates in place), then the old claims
+ * go. The switch is conditional on the article's version, which every claim write bumps:
+ * an edit made meanwhile sends the whole replacement back to start over.
+ */
+async function reextract(data: DataContext, article: Article, extraction: Extraction, plan: NamedPlan): Promise<IngestResult | undefined> {
+  const now = new Date().toISOString();
+  const old = await loadExisting(loadClaimRecords, data, article.claimIds);
+  let fresh = claimsOf(extraction, article, plan, now);
+  const kept: Claim[] = [];
+  const updatedInPlace: Claim[] = [];
+  for (const claim of old) {
+    if (claim.extractorVersion === null) {
+      kept.push(claim);
+      continue;
+    }
+    const edited = claim.editedFields ?? [];
+    if (edited.length === 0) continue;
+    const match = fresh.find((candidate) => candidate.content.start === claim.content.start && candidate.content.end === claim.content.end) ?? fresh.find((candidate) => sameSpan(candidate.content, claim.content));
+    if (!match) {
+      kept.push(claim);
+      continue;
+    }
+    fresh = fresh.filter((candidate) => candidate !== match).map((candidate) => (candidate.restatesId === match.id ? { ...candidate, restatesId: claim.id } : candidate));
+    const merged: Claim = { ...match, id: claim.id, createdAt: claim.createdAt, version: claim.version + 1, editedFields: edited };
+    for (const field of edited) (merged as unknown as Record<string, unknown>)[field] = (claim as unknown as Record<string, unknown>)[field];
+    merged.day = merged.eventDate ?? articleSortDate(article).slice(0, 10);
+    updatedInPlace.push(merged);
+  }
+  const all = [...fresh, ...updatedInPlace, ...kept].sort((a, b) => a.evidence.start - b.evidence.start || a.content.start - b.content.start);
+  const lists = listsOf(all, plan);
+  const updated: Article = {
+    ...article,
+    ...lists,
+    partyIds: [...new Set([...article.partyIds.filter((id) => lists.partyIds.includes(id)), ...lists.partyIds])],
+    locationIds: [...new Set([...article.locationIds.filter((id) => lists.locationIds.includes(id)), ...lists.locationIds])],
+    extractorVersion: extraction.extractorVersion,
+    version: article.version + 1,
+    replacedClaimIds: [...new Set([...(article.replacedClaimIds ?? []), ...old.map((claim) => claim.id).filter((id) => !lists.claimIds.includes(id))])],
+  };
+  const owned: BatchAction[] = [
+    ...fresh.flatMap((claim) => claimWithLinks(claim).map((item) => ({ put: item }))),
+    ...mentionItems(updated).map((item) => ({ put: item })),
+  ];
+  await writeNamed(data.db, plan, [data.db.batchWrite(owned), registerMonths(data.db, monthsOf(updated, all))]);
+
+  const inPlace = updatedInPlace.flatMap((claim): WriteAction[] => {
+    const before = old.find((candidate) => candidate.id === claim.id)!;
+    const after = claimWithLinks(claim);
+    const keep = new Set(after.map((item) => keyString(keyOfItem(item))));
+    return [
+      { put: after[0]!, condition: 'version = :v', values: { ':v': before.version } },
+      ...after.slice(1).map((item) => ({ put: item })),
+      ...claimWithLinks(before).slice(1).filter((item) => !keep.has(keyString(keyOfItem(item)))).map((item) => ({ delete: keyOfItem(item) })),
+    ];
+  });
+  try {
+    await data.db.transact([
+      { put: articleItem(updated), condition: 'version = :v AND attribute_not_exists(deleting)', values: { ':v': article.version } },
+      ...inPlace,
+    ]);
+  } catch (error) {
+    if (!(error instanceof ConditionFailedError)) throw error;
+    await discardUnlisted(data, article.id, owned);
+    return undefined;
+  }
+
+  // The old set is no longer listed, so no reader sees it: now it can go.
+  const listedMentions = new Set(mentionItems(updated).map((item) => keyString(keyOfItem(item))));
+  await data.db.batchWrite(mentionItems(article).filter((item) => !listedMentions.has(keyString(keyOfItem(item)))).map((item) => ({ delete: keyOfItem(item) })));
+  await finishReplacement(data, updated);
+  await followMergedParties(data, updated);
+  return { article: updated, created: false, reextracted: true };
+}

@@ -7,6 +7,10 @@ import { geoPartitionOf, geohash } from './geo.js';
 import {
   articleIndexKeys,
   articleKey,
+  articleTextHashKey,
+  articleTextKey,
+  articleUrlKey,
+  partyRedirectKey,
   claimIndexKeys,
   claimKey,
   locationClaimKey,
@@ -20,15 +24,19 @@ import { foldName } from './names.js';
 import { articleSortDate, type Article, type Claim, type Location, type Party } from './records.js';
 
 export const articleItem = (article: Article): Item => {
-  const { gsi1pk, gsi1sk, ...listing } = articleIndexKeys({
-    id: article.id,
-    sortDate: articleSortDate(article),
-    publisher: article.publisher,
-    textHash: article.textHash,
-  });
-  // An incomplete article is findable by its text (to finish it) but not listed yet.
-  return { ...articleKey(article.id), gsi1pk, gsi1sk, ...(article.incomplete ? {} : listing), ...article };
+  const listing = articleIndexKeys({ id: article.id, sortDate: articleSortDate(article), publisher: article.publisher });
+  // An article being deleted is no longer listed.
+  return { ...articleKey(article.id), ...(article.deleting ? {} : listing), ...article };
 };
+
+export const articleTextItem = (articleId: string, text: string): Item => ({ ...articleTextKey(articleId), articleId, text });
+
+/** The items that make a URL and a cleaned text lead to one article. */
+export const articleUrlItem = (urlHash: string, articleId: string): Item => ({ ...articleUrlKey(urlHash), articleId });
+export const articleTextHashItem = (textHash: string, articleId: string): Item => ({ ...articleTextHashKey(textHash), articleId });
+
+/** Left where a merged party was: its ID leads to the party it was merged into. */
+export const partyRedirectItem = (removedId: string, keptId: string): Item => ({ ...partyRedirectKey(removedId), partyId: keptId });
 
 export const claimItem = (claim: Claim): Item => ({
   ...claimKey(claim.id),

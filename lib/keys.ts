@@ -3,13 +3,15 @@
  * else in the code base writes a `pk`, `sk` or `gsi*` string.
  *
  * Entities:        pk = ARTICLE#id | CLAIM#id | PARTY#id | LOCATION#id, sk = the type name
+ * Article text:    ARTICLE#id / TEXT           (apart, so listings and visibility checks skip it)
+ * Article lookup:  URL#<sha of normalised URL> / ARTICLE, TEXT#<sha of cleaned text> / ARTICLE
+ * Merged party:    PARTY#id / MERGED           (where a merged party's ID now leads)
  * Adjacency:       PARTY#id    / ARTICLE#<date>#<articleId>   (articles that mention a party)
  *                  LOCATION#id / ARTICLE#<date>#<articleId>   (articles that mention a place)
  *                  LOCATION#id / CLAIM#<day>#<claimId>        (claims about a place)
  * Name index:      NAME#<folded name or alias> / PARTY#id | LOCATION#id
  * Month registry:  MONTHS#<index> / <yyyy-mm>  (which shards of a time index hold items)
  * gsi1: PARTY#id / CLAIM#<day>#<claimId>       a party's claims, newest first
- *       TEXT#<sha> / ARTICLE#id                an article by its cleaned text
  * gsi2: CLAIMS#<kind>#<yyyy-mm> / <day>#id      claims by kind and date
  *       PUBLISHER#<folded> / <date>#id          a publisher's articles
  * gsi3: CLAIMS#<yyyy-mm> / <day>#id             all claims by date, sharded by month
@@ -25,7 +27,8 @@ import { foldName } from './names.js';
  * keeps a readable prefix and gets a hash of the whole, so it still has one key.
  */
 export function nameKeyPart(name: string): string {
-  const folded = foldName(name);
+  // "The Armenian Defense Ministry" and "Armenian Defense Ministry" are one name.
+  const folded = foldName(name).replace(/^the (?=.)/, '');
   if (Buffer.byteLength(folded, 'utf8') <= 400) return folded;
   const prefix = Buffer.from(folded, 'utf8').subarray(0, 300).toString('utf8').replace(/\uFFFD+$/, '');
   return `${prefix}~${createHash('sha256').update(folded).digest('base64url').slice(0, 22)}`;
@@ -65,14 +68,16 @@ export const monthRegistryKey = (index: TimeIndex, month: string): Key => ({ pk:
 export const monthRegistryPartition = (index: TimeIndex): string => `MONTHS#${index}`;
 export const timeShard = (index: TimeIndex, month: string): string => `${index}#${month}`;
 
-export const articleIndexKeys = (article: {
-  id: string;
-  sortDate: string;
-  publisher: string | null;
-  textHash: string;
-}) => ({
-  gsi1pk: `TEXT#${article.textHash}`,
-  gsi1sk: `ARTICLE#${article.id}`,
+export const articleTextKey = (id: string): Key => ({ pk: `ARTICLE#${id}`, sk: 'TEXT' });
+/** Key items that make an article's URLs and cleaned text unique; each names the article. */
+export const articleUrlKey = (urlHash: string): Key => ({ pk: `URL#${urlHash}`, sk: 'ARTICLE' });
+export const articleTextHashKey = (textHash: string): Key => ({ pk: `TEXT#${textHash}`, sk: 'ARTICLE' });
+export const partyRedirectKey = (id: string): Key => ({ pk: `PARTY#${id}`, sk: 'MERGED' });
+
+/** The listing keys of an article (set once it is complete, removed while it is deleted). */
+export const ARTICLE_LISTING_KEYS = ['gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'] as const;
+
+export const articleIndexKeys = (article: { id: string; sortDate: string; publisher: string | null }) => ({
   ...(article.publisher
     ? { gsi2pk: `PUBLISHER#${nameKeyPart(article.publisher)}`, gsi2sk: `${article.sortDate}#${article.id}` }
     : {}),
@@ -81,7 +86,6 @@ export const articleIndexKeys = (article: {
 });
 
 export const publisherPartition = (publisher: string): string => `PUBLISHER#${nameKeyPart(publisher)}`;
-export const textPartition = (textHash: string): string => `TEXT#${textHash}`;
 export const partyClaimsPartition = (partyId: string): string => `PARTY#${partyId}`;
 
 export const claimIndexKeys = (claim: { id: string; day: string; kind: string; claimantId: string | null }) => ({

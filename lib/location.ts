@@ -22,9 +22,29 @@ export interface Near {
   radiusKm: number;
 }
 
-export async function listLocations(data: DataContext, filter: { near?: Near | null }, args: PageArgs): Promise<Page<Location>> {
-  if (filter.near) return nearLocations(data, filter.near, args);
-  return toRecords<Location>(data, await pageOfPartition(data.db, { index: 'gsi3', partition: LOCATIONS_PARTITION }, args));
+export interface LocationFilter {
+  near?: Near | null;
+  precision?: LocationPrecision | null;
+  countryCode?: string | null;
+}
+
+/**
+ * Places by name, or near a point. `precision` and `countryCode` filter what is read (with
+ * the read budget of every filter that no key serves: a short page carries a cursor to go on).
+ */
+export async function listLocations(data: DataContext, filter: LocationFilter, args: PageArgs): Promise<Page<Location>> {
+  const countryCode = filter.countryCode == null ? null : checkCountryCode(filter.countryCode.toUpperCase(), ['countryCode']);
+  if (filter.near) {
+    const page = await nearLocations(data, filter.near, args);
+    return { ...page, items: page.items.filter(({ value }) => (!filter.precision || value.precision === filter.precision) && (!countryCode || value.countryCode === countryCode)) };
+  }
+  const conditions: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (filter.precision) conditions.push('#precision = :precision'), (names['#precision'] = 'precision'), (values[':precision'] = filter.precision);
+  if (countryCode) conditions.push('#country = :country'), (names['#country'] = 'countryCode'), (values[':country'] = countryCode);
+  const query = { index: 'gsi3' as const, partition: LOCATIONS_PARTITION, ...(conditions.length ? { filter: { expression: conditions.join(' AND '), names, values } } : {}) };
+  return toRecords<Location>(data, await pageOfPartition(data.db, query, args));
 }
 
 /** Places within `radiusKm` of a point, nearest first. */

@@ -2,12 +2,14 @@
  * What parties and places have in common: a name, aliases, and entries in the name index
  * that `resolve(name)` and extraction look them up by.
  */
-import { keyString, withoutKeys, type Db, type Item, type WriteAction } from './dynamo.js';
-import { commitGroups } from './writes.js';
-import { ConditionFailedError } from './dynamo.js';
-import { entityKey, namePartition } from './keys.js';
-import { keyOfItem, nameItems } from './items.js';
+import type { DataContext } from './data.js';
+import { ConditionFailedError, keyString, withoutKeys, type Db, type Item, type Key, type WriteAction } from './dynamo.js';
+import type { Extraction } from './extract/types.js';
+import { locationIdFor, partyIdFor } from './ids.js';
+import { keyOfItem, locationItem, nameItems, partyItem } from './items.js';
+import { entityKey, locationKey, namePartition, partyKey, partyRedirectKey } from './keys.js';
 import { foldName } from './names.js';
+import type { Location, Party } from './records.js';
 
 export type NamedType = 'PARTY' | 'LOCATION';
 
@@ -43,70 +45,145 @@ export function newAliases(entity: { name: string; aliases: string[] }, extra: s
   return added;
 }
 
-/**
- * Creates an entity with its name entries unless it exists; when it exists, adds the
- * aliases it lacks. Idempotent, so concurrent ingests of the same actor converge.
- */
-export async function ensureNamed<T extends Named>(db: Db, type: NamedType, entity: T, toItem: (entity: T) => Item): Promise<void> {
-  try {
-    await db.transact([
-      { put: toItem(entity), condition: 'attribute_not_exists(pk)' },
-      ...nameItems(type, entity).map((item) => ({ put: item })),
-    ]);
-    return;
-  } catch (error) {
-    if (!(error instanceof ConditionFailedError)) throw error;
-  }
-  await addAliases(db, type, entity.id, entity.aliases, toItem);
-}
-
-export interface NamedEntry<T extends Named = Named> {
-  type: NamedType;
-  entity: T;
-  toItem: (entity: T) => Item;
+/** The parties and places of one extraction, resolved against what is stored. */
+export interface NamedPlan {
+  /** Every item the planning read, by key string (the caller's extra keys included). */
+  stored: Map<string, Item>;
+  /** By the extraction's local key. */
+  parties: Map<string, Party>;
+  locations: Map<string, Location>;
+  /** Entities to create, and stored ones with names to add (each once). */
+  writes: { type: NamedType; entity: Named; toItem: (entity: any) => Item; storedVersion: number | null }[];
 }
 
 /**
- * `ensureNamed` for many entities at the cost of one BatchGetItem: those that exist gain
- * any new aliases, the rest are created together in as few transactions as fit. If a
- * concurrent writer created one in between, each falls back to `ensureNamed`.
+ * Resolves the parties and places of an extraction with one batched read (plus `extraKeys`
+ * the caller wants in the same round trip): a party is the one stored under its canonical
+ * name's ID, or the one it was merged into, or (for a name never seen as a canonical
+ * name) whichever party has it as an alias, found through the name index; otherwise a
+ * new one. Two extracted names that land on one entity become one entity with both names.
  */
-export async function ensureManyNamed(db: Db, entries: NamedEntry<any>[]): Promise<void> {
-  const stored = await db.batchGet(entries.map(({ type, entity }) => entityKey(type, entity.id)));
-  const missing: NamedEntry<any>[] = [];
-  await Promise.all(
-    entries.map(async (entry) => {
-      const item = stored.get(keyString(entityKey(entry.type, entry.entity.id)));
-      if (!item) return missing.push(entry);
-      if (newAliases(withoutKeys<Named>(item), entry.entity.aliases).length > 0) {
-        await addAliases(db, entry.type, entry.entity.id, entry.entity.aliases, entry.toItem);
-      }
+export async function planNamed(data: DataContext, extraction: Extraction, extraKeys: Key[]): Promise<NamedPlan> {
+  const partyIds = extraction.parties.map((party) => partyIdFor(party.name));
+  const locationIds = extraction.locations.map((location) => locationIdFor(location));
+  const stored = await data.db.batchGet(
+    [...extraKeys, ...partyIds.flatMap((id) => [partyKey(id), partyRedirectKey(id)]), ...locationIds.map(locationKey)],
+    true,
+  );
+  const get = (key: Key) => stored.get(keyString(key));
+
+  // Where each extracted party leads: the stored party, a merge's redirect, or an alias.
+  const resolved = await Promise.all(
+    extraction.parties.map(async (party, i) => {
+      const id = partyIds[i]!;
+      const item = get(partyKey(id));
+      if (item) return item.mergedInto ? String(item.mergedInto) : id;
+      const redirect = get(partyRedirectKey(id));
+      if (redirect) return String(redirect.partyId);
+      return (await idsByName(data.db, 'PARTY', party.name))[0] ?? id;
     }),
   );
-  const groups = missing.map(({ type, entity, toItem }): WriteAction[] => [
-    { put: toItem(entity), condition: 'attribute_not_exists(pk)' },
-    ...nameItems(type, entity).map((item) => ({ put: item })),
-  ]);
-  try {
-    await commitGroups(db, groups);
-  } catch (error) {
-    if (!(error instanceof ConditionFailedError)) throw error;
-    await Promise.all(missing.map(({ type, entity, toItem }) => ensureNamed(db, type, entity, toItem)));
-  }
+  const elsewhere = resolved.filter((id, i) => id !== partyIds[i] && !get(partyKey(id)));
+  if (elsewhere.length > 0) for (const [key, item] of await data.db.batchGet([...new Set(elsewhere)].map(partyKey), true)) stored.set(key, item);
+
+  const plan: NamedPlan = { stored, parties: new Map(), locations: new Map(), writes: [] };
+  const parties = new Map<string, Party>();
+  extraction.parties.forEach((extracted, i) => {
+    const id = resolved[i]!;
+    const item = get(partyKey(id));
+    const base: Party = parties.get(id) ?? (item ? withoutKeys<Party>(item) : { id, name: extracted.name, aliases: [], kind: extracted.kind, affiliation: extracted.affiliation, version: 1 });
+    const party = { ...base, aliases: [...base.aliases, ...newAliases(base, [extracted.name, ...extracted.aliases])] };
+    parties.set(id, party);
+    plan.parties.set(extracted.key, party);
+  });
+  const locations = new Map<string, Location>();
+  extraction.locations.forEach((extracted, i) => {
+    const id = locationIds[i]!;
+    const item = get(locationKey(id));
+    const base: Location =
+      locations.get(id) ??
+      (item
+        ? withoutKeys<Location>(item)
+        : {
+            id,
+            name: extracted.name,
+            aliases: [],
+            latitude: extracted.latitude,
+            longitude: extracted.longitude,
+            countryCode: extracted.countryCode,
+            precision: extracted.precision,
+            geonamesId: extracted.geonamesId,
+            candidates: extracted.candidates,
+            version: 1,
+          });
+    const location = { ...base, aliases: [...base.aliases, ...newAliases(base, [extracted.name, ...extracted.aliases])] };
+    locations.set(id, location);
+    plan.locations.set(extracted.key, location);
+  });
+
+  const plannedWrites = <T extends Named>(type: NamedType, entities: Map<string, T>, toItem: (entity: T) => Item) => {
+    for (const entity of entities.values()) {
+      const item = get(entityKey(type, entity.id));
+      const before = item ? withoutKeys<Named>(item) : null;
+      if (!before || entity.aliases.length > before.aliases.length) {
+        plan.writes.push({ type, entity, toItem, storedVersion: before?.version ?? null });
+      }
+    }
+  };
+  plannedWrites('PARTY', parties, partyItem);
+  plannedWrites('LOCATION', locations, locationItem);
+  return plan;
 }
 
-/** Adds aliases to a stored entity with optimistic locking, retrying on a concurrent change. */
+/**
+ * Writes a plan's new entities (unconditional puts in batches: an entity's ID comes from
+ * its name, so two ingests that both create it write the same item) and the names stored
+ * entities gained (a version-guarded update each, with their name entries; a lost race
+ * falls back to adding the names to whatever is stored now). A new entity's name entries
+ * go first and the entity after them: a run stopped in between leaves names that lead
+ * nowhere (`resolve` skips them), and the retry, finding no entity, writes both again.
+ */
+export async function writeNamed(db: Db, plan: NamedPlan, alongside: Promise<unknown>[] = []): Promise<void> {
+  const created = plan.writes.filter((write) => write.storedVersion === null);
+  const grown = plan.writes.filter((write) => write.storedVersion !== null);
+  await Promise.all([
+    ...alongside,
+    db.batchWrite(created.flatMap(({ type, entity }) => nameItems(type, entity)).map((item) => ({ put: item }))),
+    ...grown.map(async ({ type, entity, toItem, storedVersion }) => {
+      try {
+        await db.transact([
+          { put: toItem({ ...entity, version: storedVersion! + 1 }), condition: 'version = :v AND attribute_not_exists(mergedInto)', values: { ':v': storedVersion } },
+          ...nameItems(type, entity).map((item) => ({ put: item })),
+        ]);
+      } catch (error) {
+        if (!(error instanceof ConditionFailedError)) throw error;
+        await addAliases(db, type, entity.id, [entity.name, ...entity.aliases], toItem);
+      }
+    }),
+  ]);
+  await db.batchWrite(created.map(({ entity, toItem }) => ({ put: toItem(entity) })));
+}
+
+/**
+ * Adds aliases to a stored entity with optimistic locking, retrying on a concurrent change.
+ * A party merged away passes them on to the party it was merged into.
+ */
 export async function addAliases<T extends Named>(db: Db, type: NamedType, id: string, aliases: string[], toItem: (entity: T) => Item): Promise<void> {
-  for (let attempt = 0; attempt < 5; attempt++) {
+  for (let attempt = 0; attempt < 8; attempt++) {
     const stored = await db.get(entityKey(type, id), true);
-    if (!stored) return;
+    if (!stored) {
+      const redirect = type === 'PARTY' ? await db.get(partyRedirectKey(id), true) : undefined;
+      if (redirect) return addAliases(db, type, String(redirect.partyId), aliases, toItem);
+      return;
+    }
+    if (stored.mergedInto) return addAliases(db, type, String(stored.mergedInto), aliases, toItem);
     const current = withoutKeys<T>(stored);
     const added = newAliases(current, aliases);
     if (added.length === 0) return;
     const updated = { ...current, aliases: [...current.aliases, ...added], version: current.version + 1 };
     try {
       await db.transact([
-        { put: toItem(updated), condition: 'version = :v', values: { ':v': current.version } },
+        { put: toItem(updated), condition: 'version = :v AND attribute_not_exists(mergedInto)', values: { ':v': current.version } },
         ...nameItems(type, { id, name: added[0]!, aliases: added.slice(1) }).map((item) => ({ put: item })),
       ]);
       return;

@@ -16,7 +16,15 @@ export interface PageArgs {
 export interface Page<T> {
   items: { cursor: string; value: T }[];
   hasNextPage: boolean;
+  /**
+   * Where to go on when it is not the last item's cursor: a filtered page that spent its
+   * read budget before it was full resumes after the last item it read, shown or not.
+   */
+  endCursor?: string;
 }
+
+/** A filtered query reads at most this many items per item asked for, then returns what it has. */
+export const FILTER_READ_BUDGET = 10;
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -66,6 +74,8 @@ export interface PartitionQuery {
   prefix?: string;
   newestFirst?: boolean;
   filter?: { expression: string; names: Record<string, string>; values: Item };
+  /** A strongly consistent read (the table only; writers that must see every item). */
+  consistent?: boolean;
 }
 
 function keyAttributes(index: IndexName | undefined): { partition: string; sort: string; all: string[] } {
@@ -120,16 +130,20 @@ function buildQuery(query: PartitionQuery) {
 
 /**
  * Collects up to `limit` items of a partition after `startKey`, querying on while a filter
- * discards items or DynamoDB's 1 MB page cuts a result short.
+ * discards items or DynamoDB's 1 MB page cuts a result short. A filter that cannot be
+ * served by the key gets a read budget (FILTER_READ_BUDGET × `limit` items): past it the
+ * page ends short, with the key to resume from.
  */
 async function collect(
   db: Db,
   query: PartitionQuery,
   limit: number,
   startKey: Item | undefined,
-): Promise<Item[]> {
+): Promise<{ items: Item[]; resumeKey: Item | undefined }> {
   const { condition, names, values } = buildQuery(query);
   const items: Item[] = [];
+  const budget = query.filter ? FILTER_READ_BUDGET * limit : Infinity;
+  let read = 0;
   let next = startKey;
   do {
     const page = await db.query({
@@ -139,14 +153,16 @@ async function collect(
       values,
       filter: query.filter?.expression,
       forward: !query.newestFirst,
-      // With a filter, read more per page: DynamoDB applies Limit before the filter.
-      limit: query.filter ? Math.max(50, limit - items.length) : limit - items.length,
+      // With a filter, DynamoDB applies Limit before the filter: read a budget's worth.
+      limit: query.filter ? Math.min(budget - read, Math.max(50, 2 * (limit - items.length))) : limit - items.length,
       startKey: next,
+      consistent: query.consistent,
     });
+    read += page.scanned;
     items.push(...page.items);
     next = page.lastKey;
-  } while (next && items.length < limit);
-  return items.slice(0, limit);
+  } while (next && items.length < limit && read < budget);
+  return { items: items.slice(0, limit), resumeKey: items.length < limit ? next : undefined };
 }
 
 function cursorOf(item: Item, query: PartitionQuery, extra: Item = {}): string {
@@ -160,10 +176,11 @@ function cursorOf(item: Item, query: PartitionQuery, extra: Item = {}): string {
 export async function pageOfPartition(db: Db, query: PartitionQuery, args: PageArgs): Promise<Page<Item>> {
   checkPageSize(args.first);
   const startKey = args.after ? startKeyFrom(decode(args.after).k, query) : undefined;
-  const items = await collect(db, query, args.first + 1, startKey);
+  const { items, resumeKey } = await collect(db, query, args.first + 1, startKey);
   return {
     items: items.slice(0, args.first).map((item) => ({ cursor: cursorOf(item, query), value: item })),
-    hasNextPage: items.length > args.first,
+    hasNextPage: items.length > args.first || resumeKey !== undefined,
+    ...(resumeKey ? { endCursor: cursorOf(resumeKey, query) } : {}),
   };
 }
 
@@ -192,7 +209,7 @@ export async function pageOfShards(
   for (; monthIndex < options.months.length && collected.length <= args.first; monthIndex++) {
     const month = options.months[monthIndex]!;
     const query = options.queryFor(month);
-    const items = await collect(db, query, args.first + 1 - collected.length, startKey);
+    const { items } = await collect(db, query, args.first + 1 - collected.length, startKey);
     startKey = undefined;
     for (const item of items) collected.push({ cursor: cursorOf(item, query, { m: month }), value: item });
   }

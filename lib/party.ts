@@ -2,13 +2,13 @@
  * Parties: who speaks or acts. Listing, their claims and articles, and merging two
  * records of one actor.
  */
-import { followLinks, loadArticles, loadParties, toRecords, type DataContext } from './data.js';
-import { ConditionFailedError, type WriteAction } from './dynamo.js';
+import { followLinks, loadArticles, loadParties, toRecords, toVisibleClaims, type DataContext } from './data.js';
+import { ConditionFailedError, keyString, withoutKeys, type Key, type WriteAction } from './dynamo.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
-import { claimItem, keyOfItem, mentionItem, nameItems, partyItem, PARTIES_PARTITION } from './items.js';
+import { claimWithLinks, keyOfItem, mentionItem, nameItems, partyItem, partyRedirectItem, PARTIES_PARTITION } from './items.js';
 import { partyIdFor } from './ids.js';
 import { checkAliases, checkOptionalString, checkString } from './validate.js';
-import { articleKey, partyClaimsPartition, partyKey } from './keys.js';
+import { articleKey, claimKey, partyClaimsPartition, partyKey, partyRedirectKey } from './keys.js';
 import { addAliases, idsByName, renameWrites } from './named.js';
 import { everyItem, pageOfPartition, type Page, type PageArgs } from './pagination.js';
 import type { Article, Claim, Party, PartyKind } from './records.js';
@@ -45,75 +45,137 @@ export async function partyClaims(data: DataContext, partyId: string, range: Dat
     },
     args,
   );
-  return toRecords<Claim>(data, page);
+  return toVisibleClaims(data, page);
 }
 
 /** Articles that mention a party or a place, newest first. */
 export async function mentioningArticles(data: DataContext, owner: 'PARTY' | 'LOCATION', ownerId: string, args: PageArgs): Promise<Page<Article>> {
   const page = await pageOfPartition(data.db, { partition: `${owner}#${ownerId}`, prefix: 'ARTICLE#', newestFirst: true }, args);
-  return followLinks(page, (ids) => loadArticles(data, ids), (link) => String(link.articleId));
+  // A link written ahead of its article (an ingest under way) leads to no visible article: left out.
+  const articles = await followLinks(page, (ids) => loadArticles(data, ids), (link) => String(link.articleId));
+  const list = owner === 'PARTY' ? 'partyIds' : 'locationIds';
+  return { ...articles, items: articles.items.filter(({ value }) => value[list].includes(ownerId)) };
 }
 
 /**
- * Merges `removeId` into `keepId`: names, aliases, claims and article links move to the
- * kept party, then the other record goes. The steps are ordered so that each leaves the
- * graph consistent and running the merge again after a failure completes it.
+ * Merges `removeId` into `keepId`. First the removed party is marked as merged and a
+ * redirect is left under its ID: from then on every writer that names it (an ingest, a
+ * createClaim, an alias) is sent to the kept party. The kept party takes its names; then
+ * every article that mentions it is moved over (claims, place links, mention links and
+ * the article's list, one transaction per article), found through its mention links, read
+ * consistently, until none is left; then the record goes and only the redirect stays.
+ * Running it again after a failure finishes it.
  */
 export async function mergeParties(data: DataContext, keepId: string, removeId: string): Promise<Party> {
   if (keepId === removeId) throw new ValidationError('a party cannot be merged into itself', ['input', 'removeId']);
-  const [keep, remove] = await loadParties(data, [keepId, removeId]);
-  if (!keep) throw new NotFoundError(`no party with ID ${keepId}`, ['input', 'keepId']);
+  const [keepItem, removeItem] = await Promise.all([data.db.get(partyKey(keepId), true), data.db.get(partyKey(removeId), true)]);
+  const keep = keepItem ? withoutKeys<Party>(keepItem) : undefined;
+  const remove = removeItem ? withoutKeys<Party>(removeItem) : undefined;
+  if (!keep || keep.mergedInto) throw new NotFoundError(`no party with ID ${keepId}`, ['input', 'keepId']);
   if (!remove) throw new NotFoundError(`no party with ID ${removeId}`, ['input', 'removeId']);
+  if (remove.mergedInto && remove.mergedInto !== keepId) {
+    throw new ConflictError(`party ${removeId} is being merged into ${remove.mergedInto}; finish that merge first`, ['input', 'removeId']);
+  }
 
-  // 1. The kept party takes the other's name and aliases (and the name index follows).
+  // 1. The mark and the redirect: writers that name the removed party now reach the kept one.
+  if (!remove.mergedInto) {
+    try {
+      await data.db.transact([
+        { update: partyKey(remove.id), set: 'SET mergedInto = :keep, version = version + :one', condition: 'version = :v', values: { ':keep': keep.id, ':one': 1, ':v': remove.version } },
+        { put: partyRedirectItem(remove.id, keep.id) },
+        { check: partyKey(keep.id), condition: 'attribute_exists(pk) AND attribute_not_exists(mergedInto)' },
+      ]);
+    } catch (error) {
+      if (!(error instanceof ConditionFailedError)) throw error;
+      throw new ConflictError(`party ${removeId} or ${keepId} changed during the merge; run the merge again`, ['input', 'removeId']);
+    }
+  }
+
+  // 2. The kept party takes the other's name and aliases, and the name index follows.
   await addAliases<Party>(data.db, 'PARTY', keep.id, [remove.name, ...remove.aliases], partyItem);
 
-  // 2. Claims change claimant, each guarded by its version.
-  // The party index projects whole claims: no second read is needed.
-  const claims = await everyItem((args) => partyClaims(data, remove.id, {}, args));
-  await commitGroups(
-    data.db,
-    claims.map((claim) => [
-      {
-        put: claimItem({ ...claim, claimantId: keep.id, version: claim.version + 1, updatedAt: new Date().toISOString() }),
-        condition: 'version = :v',
-        values: { ':v': claim.version },
-      },
-    ]),
-  );
+  // 3. Every article that mentions the removed party moves to the kept one.
+  for (let round = 0; ; round++) {
+    const links = await everyItem((args) =>
+      pageOfPartition(data.db, { partition: `PARTY#${remove.id}`, prefix: 'ARTICLE#', consistent: true }, args),
+    );
+    if (links.length === 0) break;
+    if (round >= 10) throw new ConflictError(`articles kept naming party ${removeId} during the merge; run the merge again`, ['input', 'removeId']);
+    await Promise.all(links.map((link) => repointArticleParty(data, String(link.articleId), remove.id, keep.id, keyOfItem(link))));
+  }
 
-  // 3. Articles that mentioned the other party mention the kept one.
-  const articles = await everyItem((args) => mentioningArticles(data, 'PARTY', remove.id, args));
-  await commitGroups(
-    data.db,
-    articles.map((article): WriteAction[] => {
-      const partyIds = [...new Set(article.partyIds.map((id) => (id === remove.id ? keep.id : id)))];
-      return [
-        {
-          update: articleKey(article.id),
-          set: 'SET partyIds = :ids, version = version + :one',
-          condition: 'version = :v',
-          values: { ':ids': partyIds, ':one': 1, ':v': article.version },
-        },
-        { put: mentionItem('PARTY', keep.id, article) },
-        { delete: keyOfItem(mentionItem('PARTY', remove.id, article)) },
-      ];
-    }),
-  );
-
-  // 4. The other record and its name entries go.
-  try {
+  // 4. The record and its name entries go; the redirect stays for writers that still name it.
+  const current = await data.db.get(partyKey(remove.id), true);
+  if (current) {
+    const stored = withoutKeys<Party>(current);
     await data.db.transact([
-      { delete: partyKey(remove.id), condition: 'version = :v', values: { ':v': remove.version } },
-      ...renameWrites('PARTY', remove, { ...remove, name: '', aliases: [] }),
+      { delete: partyKey(remove.id), condition: 'mergedInto = :keep', values: { ':keep': keep.id } },
+      ...renameWrites('PARTY', stored, { ...stored, name: '', aliases: [] }),
     ]);
-  } catch (error) {
-    if (!(error instanceof ConditionFailedError)) throw error;
-    throw new ConflictError(`party ${remove.id} changed during the merge; run the merge again`, ['input', 'removeId']);
   }
   data.items.clearAll();
   const [merged] = await loadParties(data, [keep.id]);
   return merged!;
+}
+
+/**
+ * Moves one article from party `fromId` to `toId`: its claims by that party change
+ * claimant (with their place links), its list of parties and its mention link follow, in
+ * one transaction guarded by the versions read (retried when a claim write came between).
+ */
+async function repointArticleParty(data: DataContext, articleId: string, fromId: string, toId: string, link?: Key): Promise<void> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const stored = await data.db.get(articleKey(articleId), true);
+    if (!stored) {
+      // Its article is gone (or not written yet by an ingest that will follow the redirect).
+      if (link) await data.db.batchWrite([{ delete: link }]);
+      return;
+    }
+    const article = withoutKeys<Article>(stored);
+    const claims = [...(await data.db.batchGet(article.claimIds.map(claimKey), true)).values()]
+      .map((item) => withoutKeys<Claim>(item))
+      .filter((claim) => claim.claimantId === fromId);
+    const now = new Date().toISOString();
+    const claimGroups = claims.map((claim): WriteAction[] => {
+      const moved = { ...claim, claimantId: toId, version: claim.version + 1, updatedAt: now };
+      return claimWithLinks(moved).map((item, i) => (i === 0 ? { put: item, condition: 'version = :v', values: { ':v': claim.version } } : { put: item }));
+    });
+    const partyIds = [...new Set(article.partyIds.map((id) => (id === fromId ? toId : id)))];
+    const articleWrites: WriteAction[] = [
+      {
+        update: articleKey(article.id),
+        set: 'SET partyIds = :ids, version = version + :one',
+        condition: 'version = :v',
+        values: { ':ids': partyIds, ':one': 1, ':v': article.version },
+      },
+      { put: mentionItem('PARTY', toId, article) },
+      { delete: keyOfItem(mentionItem('PARTY', fromId, article)) },
+    ];
+    try {
+      // A claim group never splits; the article goes with the last group, so its list and
+      // links change only once every claim names the kept party.
+      await commitGroups(data.db, [...claimGroups, articleWrites]);
+      return;
+    } catch (error) {
+      if (!(error instanceof ConditionFailedError)) throw error;
+    }
+  }
+  throw new ConflictError(`article ${articleId} kept changing during the merge; run the merge again`, ['input', 'removeId']);
+}
+
+/**
+ * After a write of an article (an ingest): if a party it names was merged away while the
+ * write was under way, the article moves to the party it was merged into. One batched read
+ * when nothing was merged.
+ */
+export async function followMergedParties(data: DataContext, article: Article): Promise<void> {
+  if (article.partyIds.length === 0) return;
+  const stored = await data.db.batchGet(article.partyIds.flatMap((id) => [partyKey(id), partyRedirectKey(id)]), true);
+  for (const id of article.partyIds) {
+    const party = stored.get(keyString(partyKey(id)));
+    const target = party?.mergedInto ?? stored.get(keyString(partyRedirectKey(id)))?.partyId;
+    if (target) await repointArticleParty(data, article.id, id, String(target));
+  }
 }
 
 export interface PartyInput {

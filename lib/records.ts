@@ -16,24 +16,43 @@ export type { ClaimKind, ClaimMode, GeoCandidate, LocationPrecision, PartyKind, 
 export const REVIEW_STATUSES = ['UNREVIEWED', 'VERIFIED', 'DISPUTED', 'REJECTED'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
+/**
+ * An article's metadata and lists. Its cleaned text is an item of its own (`ArticleText`):
+ * listings and the visibility checks of every claim read this item, never the text.
+ *
+ * The article item is what makes its claims visible: a claim is shown only while its
+ * article exists, is not being deleted, and lists it in `claimIds`. Writers put claims
+ * first and the article (or its new lists) last, so no reader sees a half-written set.
+ */
 export interface Article {
   id: string;
+  /** The normalised URL it was first ingested under. */
   url: string | null;
+  /** Every normalised URL it is known under (the same story, or the same text, elsewhere). */
+  urls: string[];
   title: string | null;
   publisher: string | null;
   publishedAt: string | null;
   ingestedAt: string;
-  /** The cleaned text; every span of its claims points into it. */
-  text: string;
   textHash: string;
+  /** Length of the cleaned text in UTF-16 code units (what span offsets count). */
+  textLength: number;
   /** In document order. */
   claimIds: string[];
   partyIds: string[];
   locationIds: string[];
   extractorVersion: string | null;
   version: number;
-  /** Set while a write too big for one transaction is under way; such an article is not listed. */
-  incomplete?: boolean;
+  /** Set by deleteArticle's first step: the article and its claims are gone for readers. */
+  deleting?: boolean;
+  /** Claims a re-extraction replaced and has yet to delete (no reader sees them). */
+  replacedClaimIds?: string[];
+}
+
+export interface ArticleText {
+  articleId: string;
+  /** The cleaned text; every span of the article's claims points into it. */
+  text: string;
 }
 
 export interface Party {
@@ -43,6 +62,8 @@ export interface Party {
   kind: PartyKind;
   affiliation: string | null;
   version: number;
+  /** Set by mergeParties' first step: this party is being merged into that one. */
+  mergedInto?: string;
 }
 
 export interface Location {
@@ -77,6 +98,11 @@ export interface Claim {
   /** The day it sorts by: its event date, else its article's publication (or ingest) day. */
   day: string;
   version: number;
+  /**
+   * Fields a person set with updateClaim (or every field, for a claim made with
+   * createClaim): re-extraction keeps these values.
+   */
+  editedFields?: string[];
   createdAt: string;
   updatedAt: string;
 }

@@ -1,25 +1,27 @@
 /**
  * Name resolution: the parties and places known by a name or alias, matched after
- * folding case and diacritics ("Shusha" = "Shushi" = "ŞUŞA").
+ * folding case and diacritics ("Shusha" = "Shushi" = "ŞUŞA"). Each is a page of the name's
+ * partition of the name index, so a common name costs what one page costs.
  */
-import { loadExisting, loadLocations, loadParties, type DataContext } from './data.js';
+import { followLinks, loadLocations, loadParties, type DataContext } from './data.js';
 import { namePartition } from './keys.js';
 import { foldName } from './names.js';
+import { pageOfPartition, type Page, type PageArgs } from './pagination.js';
 import type { Location, Party } from './records.js';
 import { checkString } from './validate.js';
 
-export async function resolveName(data: DataContext, name: string): Promise<{ parties: Party[]; locations: Location[] }> {
+/** A name, checked; an empty fold (only punctuation) matches nothing. */
+export function checkName(name: string): string | null {
   checkString(name, ['name'], { required: true });
-  if (!foldName(name)) return { parties: [], locations: [] };
-  const { items } = await data.db.query({
-    keyCondition: '#pk = :pk',
-    names: { '#pk': 'pk' },
-    values: { ':pk': namePartition(name) },
-  });
-  const idsOf = (type: string) => items.filter((item) => String(item.sk).startsWith(`${type}#`)).map((item) => String(item.entityId));
-  const [parties, locations] = await Promise.all([
-    loadExisting(loadParties, data, idsOf('PARTY')),
-    loadExisting(loadLocations, data, idsOf('LOCATION')),
-  ]);
-  return { parties, locations };
+  return foldName(name) ? name : null;
+}
+
+export async function partiesNamed(data: DataContext, name: string, args: PageArgs): Promise<Page<Party>> {
+  const page = await pageOfPartition(data.db, { partition: namePartition(name), prefix: 'PARTY#' }, args);
+  return followLinks(page, (ids) => loadParties(data, ids), (item) => String(item.entityId));
+}
+
+export async function locationsNamed(data: DataContext, name: string, args: PageArgs): Promise<Page<Location>> {
+  const page = await pageOfPartition(data.db, { partition: namePartition(name), prefix: 'LOCATION#' }, args);
+  return followLinks(page, (ids) => loadLocations(data, ids), (item) => String(item.entityId));
 }

@@ -11,7 +11,18 @@ export const LIMITS = {
   aliases: 100,
   locationsPerClaim: 50,
   quantitiesPerClaim: 20,
+  /** What one article may hold: its lists live on its item (DynamoDB caps an item at 400 KB). */
+  claimsPerArticle: 1000,
+  partiesPerArticle: 500,
+  locationsPerArticle: 500,
 } as const;
+
+/** The largest count a quantity may state: GraphQL's Int is 32-bit. */
+export const MAX_QUANTITY = 2_147_483_647;
+
+/** Publication dates outside these years are typing errors, not news. */
+export const EARLIEST_YEAR = 1800;
+export const LATEST_YEAR = 2200;
 
 export function checkString(value: string, field: string[], options: { max?: number; required?: boolean } = {}): string {
   const max = options.max ?? LIMITS.shortString;
@@ -52,6 +63,7 @@ export function checkDateTime(value: string | Date | null | undefined, field: st
   if (Number.isNaN(date.getTime())) {
     throw new ValidationError(`${field.at(-1)} must be an ISO 8601 date-time such as 2020-11-09T12:00:00Z`, field);
   }
+  checkYear(date, field);
   return date.toISOString();
 }
 
@@ -63,7 +75,15 @@ export function checkDate(value: string | Date | null | undefined, field: string
   if (!ISO_DATE.test(text) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
     throw new ValidationError(`${field.at(-1)} must be a date such as 2020-11-09`, field);
   }
+  checkYear(date, field);
   return text;
+}
+
+function checkYear(date: Date, field: string[]): void {
+  const year = date.getUTCFullYear();
+  if (year < EARLIEST_YEAR || year > LATEST_YEAR) {
+    throw new ValidationError(`${field.at(-1)} must be in the years ${EARLIEST_YEAR} to ${LATEST_YEAR}, got ${year}`, field);
+  }
 }
 
 /** 7 decimals are about 1 cm; DynamoDB cannot store numbers as small as 1e-200. */

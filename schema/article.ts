@@ -1,5 +1,5 @@
 import { deleteArticle, listArticles } from '../lib/article.js';
-import { loadArticles, loadClaims, loadLocations, loadParties } from '../lib/data.js';
+import { loadArticles, loadArticleText, loadClaims, loadLocations, loadParties } from '../lib/data.js';
 import { ingestArticle } from '../lib/ingest.js';
 import { pageOfList } from '../lib/pagination.js';
 import type { Article } from '../lib/records.js';
@@ -33,7 +33,11 @@ builder.node(ArticleRef, {
     publisher: t.exposeString('publisher', { nullable: true, description: 'Outlet that published it.' }),
     publishedAt: t.field({ type: 'DateTime', nullable: true, resolve: (a) => a.publishedAt, description: 'When it was published; relative dates in the text ("on Monday") resolve against it.' }),
     ingestedAt: t.field({ type: 'DateTime', resolve: (a) => a.ingestedAt, description: 'When claimgraph stored it.' }),
-    text: t.exposeString('text', { description: 'The cleaned text (scraper junk removed). Every TextSpan of its claims indexes into it.' }),
+    urls: t.field({ type: ['URL'], resolve: (a) => a.urls ?? (a.url ? [a.url] : []), description: 'Every URL the story is known under (normalised): the same story, or the same text, found at several addresses is one article.' }),
+    text: t.string({
+      description: 'The cleaned text (scraper junk removed). Every TextSpan of its claims indexes into it. Stored apart: ask for it only where you show it.',
+      resolve: async (a, _, { data }) => (await loadArticleText(data, a.id)) ?? '',
+    }),
     extractorVersion: t.exposeString('extractorVersion', { nullable: true, description: 'Version of the extractor that produced its claims.' }),
     claims: t.field({
       type: ClaimConnection,

@@ -2,9 +2,10 @@
  * The Pothos builder, the request context, and the conventions every type file shares:
  * Relay global IDs, forward-only connections, and mutation payloads with typed userErrors.
  */
-import SchemaBuilder, { type ArgBuilder } from '@pothos/core';
+import SchemaBuilder, { type ArgBuilder, type PothosOutputFieldConfig } from '@pothos/core';
+import ComplexityPlugin, { type FieldComplexityValue } from '@pothos/plugin-complexity';
 import RelayPlugin from '@pothos/plugin-relay';
-import { GraphQLError, Kind } from 'graphql';
+import { GraphQLError, Kind, isListType, isNonNullType, type GraphQLField, type GraphQLOutputType } from 'graphql';
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import type { DataContext } from '../lib/data.js';
 import { ClaimgraphError } from '../lib/errors.js';
@@ -35,6 +36,66 @@ export function decodeId(globalID: string): { typename: string; id: string } {
   return { typename, id };
 }
 
+/** `nodes(ids:)` takes at most this many IDs: one BatchGetItem. */
+export const MAX_NODE_IDS = 100;
+
+/** An argument that would make a request's cost unbounded; refused before any resolver runs. */
+export class CostArgumentError extends ClaimgraphError {
+  constructor(message: string, field: string[]) {
+    super('VALIDATION_FAILED', message, field);
+  }
+}
+
+/**
+ * Fields whose resolver still makes its own DynamoDB request for each parent (a Query that
+ * no loader can batch): each costs one more per parent, on top of the nodes it returns.
+ * Fields not listed read through per-request loaders (BatchGetItem), shared by all parents.
+ */
+export const REQUEST_PER_PARENT = new Set([
+  'Query.articles',
+  'Query.claims',
+  'Query.parties',
+  'Query.locations',
+  'Party.claims',
+  'Party.articles',
+  'Location.claims',
+  'Location.articles',
+  'Claim.related',
+]);
+
+const isList = (type: GraphQLOutputType): boolean => isListType(isNonNullType(type) ? type.ofType : type);
+
+/**
+ * What a field costs, for the complexity plugin: the nodes it may return. A field with
+ * `first` returns up to `first` nodes for each parent and multiplies what is selected
+ * under it; `nodes(ids:)` does the same with its distinct IDs; other lists (a claim's
+ * places, a payload's userErrors) come with their parent's item and multiply nothing.
+ * Checked by server/limits.ts with the request's variables, so `first: $n` counts its value,
+ * and an omitted `$n` the argument's default.
+ */
+export function fieldCost(args: Record<string, unknown>, field: GraphQLField<unknown, unknown>): FieldComplexityValue {
+  const config = field.extensions?.pothosConfig as PothosOutputFieldConfig<SchemaTypes> | undefined;
+  const name = `${config?.parentType ?? '?'}.${field.name}`;
+  const perParent = REQUEST_PER_PARENT.has(name) ? 1 : 0;
+  if ('first' in args) {
+    const first = args.first;
+    if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+      throw new CostArgumentError(`first must be between 1 and ${MAX_PAGE_SIZE} (on ${name}), got ${JSON.stringify(first)}`, [field.name, 'first']);
+    }
+    return { field: first + perParent, multiplier: first };
+  }
+  if (name === 'Query.nodes' && Array.isArray(args.ids)) {
+    if (args.ids.length > MAX_NODE_IDS) {
+      throw new CostArgumentError(`nodes takes at most ${MAX_NODE_IDS} ids, got ${args.ids.length}`, ['nodes', 'ids']);
+    }
+    // A repeated ID is read once (one key of the BatchGetItem), but what is selected under
+    // it runs again for every copy: the reads count distinct IDs, the multiplier every one.
+    return { field: new Set(args.ids.map(String)).size, multiplier: args.ids.length };
+  }
+  if (name === 'Query.node') return 1 + perParent;
+  return isList(field.type) ? { field: perParent, multiplier: 1 } : perParent;
+}
+
 export const builder = new SchemaBuilder<{
   Context: Context;
   Scalars: {
@@ -44,8 +105,14 @@ export const builder = new SchemaBuilder<{
   };
   DefaultFieldNullability: false;
 }>({
-  plugins: [RelayPlugin],
+  plugins: [RelayPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
+  complexity: {
+    // Not per root field at resolve time: server/limits.ts checks the whole operation, with
+    // its variables, before execution starts, and reports the figure in `extensions.cost`.
+    disabled: true,
+    fieldComplexity: (args, _ctx, field) => fieldCost(args, field as GraphQLField<unknown, unknown>),
+  },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
@@ -122,7 +189,7 @@ export function toConnection<T>(page: Page<T>) {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: false,
       startCursor: page.items[0]?.cursor ?? null,
-      endCursor: page.items.at(-1)?.cursor ?? null,
+      endCursor: page.endCursor ?? page.items.at(-1)?.cursor ?? null,
     },
   };
 }

@@ -2,6 +2,7 @@ import { createClaim, listClaims, relatedClaims, updateClaim } from '../lib/clai
 import { loadArticles, loadClaims, loadExisting, loadLocations, loadParties } from '../lib/data.js';
 import { CLAIM_KINDS, CLAIM_MODES, QUANTITY_KINDS } from '../lib/extract/types.js';
 import { REVIEW_STATUSES, type Claim, type Quantity, type Span } from '../lib/records.js';
+import { MAX_QUANTITY } from '../lib/validate.js';
 import { ArticleRef } from './article.js';
 import { builder, isoDate, pageArgs, toConnection, userErrorsField, withUserErrors, type SchemaTypes, type UserErrorShape } from './builder.js';
 import { LocationRef } from './location.js';
@@ -102,7 +103,13 @@ builder.node(ClaimRef, {
       resolve: (claim, _, { data }) => loadExisting(loadLocations, data, claim.locationIds),
     }),
     eventDate: t.field({ type: 'Date', nullable: true, resolve: (c) => c.eventDate, description: 'When the claimed event happened, resolved against the publication date ("on Monday").' }),
-    quantities: t.field({ type: [QuantityRef], resolve: (c) => c.quantities, description: 'Numbers the claim states.' }),
+    quantities: t.field({
+      type: [QuantityRef],
+      // A value GraphQL's Int cannot carry (stored before inputs were bounded) is left out
+      // rather than failing the whole list it appears in.
+      resolve: (c) => c.quantities.filter((q) => Number.isSafeInteger(q.value) && q.value >= 0 && q.value <= MAX_QUANTITY),
+      description: 'Numbers the claim states.',
+    }),
     status: t.field({ type: ReviewStatusEnum, resolve: (c) => c.status, description: 'Human review status.' }),
     version: t.exposeInt('version', { description: 'Increases with every update; pass it as `expectedVersion` to `updateClaim`.' }),
     extractorVersion: t.exposeString('extractorVersion', { nullable: true, description: 'Extractor that produced the claim; null when entered by hand.' }),

@@ -83,8 +83,13 @@ builder.queryField('locations', (t) =>
   t.field({
     type: LocationConnection,
     description: 'Places: all by name, or those `near` a point, nearest first.',
-    args: { near: t.arg({ type: NearInput, required: false, description: 'Only places within this circle.' }), ...pageArgs(t.arg) },
-    resolve: async (_, args, { data }) => toConnection(await listLocations(data, { near: args.near }, args)),
+    args: {
+      near: t.arg({ type: NearInput, required: false, description: 'Only places within this circle.' }),
+      precision: t.arg({ type: LocationPrecisionEnum, required: false, description: 'Only places geocoded this exactly (UNRESOLVED: the names still to fix).' }),
+      countryCode: t.arg.string({ required: false, description: 'Only places in this country (ISO 3166-1 alpha-2, e.g. "AZ").' }),
+      ...pageArgs(t.arg),
+    },
+    resolve: async (_, args, { data }) => toConnection(await listLocations(data, { near: args.near, precision: args.precision, countryCode: args.countryCode }, args)),
   }),
 );
 

@@ -20,7 +20,7 @@ import { Db } from '../lib/dynamo.js';
 import { JavaMissingError, openLocalDatabase, StartAbortedError } from '../lib/local-dynamo.js';
 import { localPepper } from '../lib/local-secrets.js';
 import { removeRuntimeFile, writeRuntimeFile } from '../lib/runtime-file.js';
-import { createServer, settingsFrom } from '../schema/server.js';
+import { createServer, settingsFrom } from '../server/server.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 

@@ -143,3 +143,43 @@ describe('deleteArticle', () => {
     expect(party.node.articles.edges.map((e: any) => e.node.id)).toEqual([keep.id]);
   });
 });
+
+describe('deleteArticle against a write in progress', () => {
+  it('deleting while a 120-claim article is ingested leaves it whole or gone, and every listing answers', async () => {
+    const local = await createTestDb();
+    const caller = graphqlCaller(local);
+    const places = ['Kharkiv', 'Odesa', 'Kherson', 'Mykolaiv', 'Dnipro', 'Poltava', 'Sumy', 'Chernihiv', 'Lviv', 'Bakhmut'];
+    const text = Array.from({ length: 120 }, (_, i) => `The Ukrainian Defence Ministry said Russian forces shelled ${places[i % places.length]} on day ${i}.`).join('\n');
+    const input = { text, url: 'https://example.org/delete-race', publishedAt: '2024-03-05T10:00:00Z' };
+    const first = await ingest(caller, input);
+    // Re-ingesting the same story (here: a re-extraction race is the same shape) while deletes arrive.
+    const deletes = Array.from({ length: 5 }, (_, i) =>
+      new Promise((resolve) => setTimeout(resolve, i * 40)).then(() =>
+        dataOf(graphqlCaller(local)(`mutation($id: ID!) { deleteArticle(input: { id: $id }) { deletedArticleId userErrors { code } } }`, { id: first.id })),
+      ),
+    );
+    const ingests = Array.from({ length: 3 }, () => graphqlCaller(local)(INGEST, { input }));
+    const results = await Promise.all([...deletes, ...ingests]);
+    for (const result of results) expect((result as any).errors).toBeUndefined();
+    const deleted = results.slice(0, 5).filter((result: any) => result.deleteArticle.deletedArticleId);
+    expect(deleted.length).toBeGreaterThanOrEqual(1);
+    for (const result of results.slice(0, 5) as any[]) if (!result.deleteArticle.deletedArticleId) expect(['NOT_FOUND', 'CONFLICT']).toContain(result.deleteArticle.userErrors[0].code);
+    const items = await scanTable(local);
+    const { checkInvariants } = await import('../lib/integrity.js');
+    expect(checkInvariants(items)).toEqual([]);
+    // A query that reaches claims through their party answers whole.
+    const parties = await dataOf(caller(`{ parties(first: 10) { edges { node { claims(first: 100) { edges { node { id article { url } } } } } } } }`));
+    expect(parties.parties.edges.length).toBeGreaterThan(0);
+  }, 120_000);
+});
+
+describe('input bounds', () => {
+  it('refuses publication years 0000 and 9999 naming the field', async () => {
+    for (const publishedAt of ['0000-01-01T00:00:00Z', '9999-12-31T00:00:00Z']) {
+      const result = await call(INGEST, { input: { text: plainText(4242), publishedAt } });
+      const errors = result.data?.ingestArticle?.userErrors ?? result.errors;
+      expect(JSON.stringify(errors), publishedAt).toMatch(/publishedAt/);
+      expect(result.data?.ingestArticle?.article ?? null).toBeNull();
+    }
+  });
+});

@@ -213,7 +213,7 @@ describe('REQUIRE_KEY_FOR_READ', () => {
       '{ articles { edges { node { id } } } }',
       `{ node(id: "${articleId}") { id } }`,
       `{ nodes(ids: ["${articleId}"]) { id } }`,
-      '{ resolve(name: "x") { parties { id } } }',
+      '{ resolve(name: "x") { parties { edges { node { id } } } } }',
     ]) {
       const result = await status(closed, query, {});
       expect(result.status, query).toBe(401);

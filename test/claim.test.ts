@@ -163,3 +163,31 @@ describe('claims queries', () => {
     expect(names(result.node.related)).toEqual(['b1', 'a2']);
   });
 });
+
+describe('bounds of claim input and of stored values', () => {
+  it('refuses a span that cuts a surrogate pair in two, naming the field', async () => {
+    const emoji = await ingest(call, { text: `Report 😀 of the day.\nThe roads were open.` });
+    const inside = emoji.text.indexOf('😀') + 1;
+    const result = await dataOf(call(CREATE, { input: { articleId: emoji.id, content: { start: inside, end: inside + 4 } } }));
+    expect(result.createClaim.claim).toBeNull();
+    expect(result.createClaim.userErrors).toEqual([expect.objectContaining({ code: 'VALIDATION_FAILED', field: ['input', 'content', 'start'] })]);
+    const whole = await dataOf(call(CREATE, { input: { articleId: emoji.id, content: { start: inside - 1, end: inside + 1 } } }));
+    expect(whole.createClaim.claim.content.text).toBe('😀');
+  });
+
+  it('a stored count GraphQL cannot carry does not break the listing it is in', async () => {
+    const db = await createTestDb();
+    const local = graphqlCaller(db);
+    const report = await ingest(local, { text: plainText(31), publishedAt: '2024-04-01T00:00:00Z' });
+    const made = await dataOf(local(CREATE, { input: { articleId: report.id, content: { start: 0, end: 6 }, kind: 'CASUALTIES', quantities: [{ kind: 'KILLED', value: 12 }] } }));
+    // As an older release could have stored it: 3,000,000,000 killed, beside a sane figure.
+    const rawId = Buffer.from(made.createClaim.claim.id, 'base64url').toString('utf8').split(':')[1]!;
+    const { claimKey } = await import('../lib/keys.js');
+    await db.update({ key: claimKey(rawId), set: 'SET quantities = :q', values: { ':q': [{ kind: 'KILLED', value: 3_000_000_000, since: null }, { kind: 'WOUNDED', value: 4, since: null }] } });
+    const listed = await local(`{ claims(kind: CASUALTIES) { edges { node { id quantities { kind value } } } } }`);
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data.claims.edges[0].node.quantities).toEqual([{ kind: 'WOUNDED', value: 4 }]);
+    const tooMany = await local(CREATE, { input: { articleId: report.id, content: { start: 0, end: 6 }, quantities: [{ kind: 'KILLED', value: 3_000_000_000 }] } });
+    expect(JSON.stringify(tooMany)).toMatch(/Int cannot represent|32-bit/);
+  });
+});

@@ -130,7 +130,7 @@ describe('20 concurrent ingestArticle of the same article', () => {
     expect(results.filter((result) => result.created)).toHaveLength(1);
 
     const items = await expectConsistent(db);
-    const articles = items.filter((item) => item.sk === 'ARTICLE');
+    const articles = items.filter((item) => String(item.pk).startsWith('ARTICLE#') && item.sk === 'ARTICLE');
     expect(articles).toHaveLength(1);
     const article = articles[0]!;
     expect(article.id).toBe(rawId([...ids][0]!));

@@ -25,7 +25,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { FinalizeRequestMiddleware } from '@smithy/types';
 import type { Db } from '../lib/dynamo.js';
-import { createServer, type ServerOptions } from '../schema/server.js';
+import { createServer, type ServerOptions } from '../server/server.js';
 
 /** What an injected failure looks like to the SDK. All but `validation` are retryable. */
 export type FaultKind =
@@ -256,83 +256,8 @@ export function injectFaults(client: DynamoDBClient, options: FaultOptions = {})
   };
 }
 
-// ---------------------------------------------------------------------------------------
-// Whole-table invariants
-
-export type TableItem = Record<string, unknown>;
-
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
-
-/**
- * Checks the references of a whole table and returns every violation (empty: consistent):
- * - a CLAIM's articleId names an existing ARTICLE whose claimIds contains it, and its
- *   claimant and places exist;
- * - an ARTICLE's claimIds, partyIds and locationIds resolve, and each claim names it back;
- * - every link item (LOCATION#/CLAIM#..., PARTY#|LOCATION#/ARTICLE#...) points to existing
- *   items, and a place-claim link matches a claim that lists that place;
- * - every NAME# item points to an existing entity.
- */
-export function checkInvariants(items: TableItem[]): string[] {
-  const problems: string[] = [];
-  const byKey = new Map<string, TableItem>();
-  for (const item of items) byKey.set(`${String(item.pk)}|${String(item.sk)}`, item);
-  const entity = (type: string, id: unknown) => byKey.get(`${type}#${String(id)}|${type}`);
-
-  for (const item of items) {
-    const pk = String(item.pk);
-    const sk = String(item.sk);
-    const where = `${pk} / ${sk}`;
-    if (sk === 'CLAIM' && pk.startsWith('CLAIM#')) {
-      const article = entity('ARTICLE', item.articleId);
-      if (!article) problems.push(`${where}: its article ${String(item.articleId)} does not exist`);
-      else if (!strings(article.claimIds).includes(String(item.id))) problems.push(`${where}: article ${String(item.articleId)} does not list it in claimIds`);
-      if (item.claimantId != null && !entity('PARTY', item.claimantId)) problems.push(`${where}: its claimant ${String(item.claimantId)} does not exist`);
-      for (const locationId of strings(item.locationIds)) {
-        if (!entity('LOCATION', locationId)) problems.push(`${where}: its place ${locationId} does not exist`);
-        if (!byKey.get(`LOCATION#${locationId}|CLAIM#${String(item.day)}#${String(item.id)}`)) problems.push(`${where}: no place link for ${locationId}`);
-      }
-    } else if (sk === 'ARTICLE' && pk.startsWith('ARTICLE#')) {
-      const claimIds = strings(item.claimIds);
-      if (new Set(claimIds).size !== claimIds.length) problems.push(`${where}: claimIds has duplicates`);
-      for (const claimId of claimIds) {
-        const claim = entity('CLAIM', claimId);
-        if (!claim) problems.push(`${where}: its claim ${claimId} does not exist`);
-        else if (String(claim.articleId) !== String(item.id)) problems.push(`${where}: its claim ${claimId} names article ${String(claim.articleId)}`);
-      }
-      for (const partyId of strings(item.partyIds)) if (!entity('PARTY', partyId)) problems.push(`${where}: its party ${partyId} does not exist`);
-      for (const locationId of strings(item.locationIds)) if (!entity('LOCATION', locationId)) problems.push(`${where}: its place ${locationId} does not exist`);
-    } else if (sk.startsWith('CLAIM#') && pk.startsWith('LOCATION#')) {
-      const locationId = pk.slice('LOCATION#'.length);
-      if (!entity('LOCATION', locationId)) problems.push(`${where}: its place does not exist`);
-      const claim = entity('CLAIM', item.claimId);
-      if (!claim) problems.push(`${where}: its claim ${String(item.claimId)} does not exist`);
-      else if (!strings(claim.locationIds).includes(locationId)) problems.push(`${where}: claim ${String(item.claimId)} is not about this place`);
-      else if (sk !== `CLAIM#${String(claim.day)}#${String(claim.id)}`) problems.push(`${where}: stale day for claim ${String(item.claimId)}`);
-    } else if (sk.startsWith('ARTICLE#') && (pk.startsWith('PARTY#') || pk.startsWith('LOCATION#'))) {
-      const [type, ...rest] = pk.split('#');
-      const ownerId = rest.join('#');
-      if (!entity(type!, ownerId)) problems.push(`${where}: its ${type!.toLowerCase()} does not exist`);
-      if (!entity('ARTICLE', item.articleId)) problems.push(`${where}: its article ${String(item.articleId)} does not exist`);
-    } else if (pk.startsWith('NAME#')) {
-      const [type, ...rest] = sk.split('#');
-      if (type !== 'PARTY' && type !== 'LOCATION') problems.push(`${where}: unknown name target`);
-      else if (!entity(type, rest.join('#'))) problems.push(`${where}: its ${type.toLowerCase()} ${rest.join('#')} does not exist`);
-    }
-  }
-  return problems;
-}
-
-/** Counts the items of a table by kind, for readable assertions. */
-export function summarize(items: TableItem[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const item of items) {
-    const pk = String(item.pk);
-    const sk = String(item.sk);
-    const kind = pk.startsWith('NAME#') || pk.startsWith('MONTHS#') ? pk.split('#')[0]! : sk.includes('#') ? `${pk.split('#')[0]}->${sk.split('#')[0]}` : sk;
-    counts[kind] = (counts[kind] ?? 0) + 1;
-  }
-  return counts;
-}
+// Whole-table invariants live in lib/integrity.ts (the corpus bench checks a whole table too).
+export { checkInvariants, leftovers, summarize, type TableItem } from '../lib/integrity.js';
 
 // ---------------------------------------------------------------------------------------
 // Calling the server as an admin (mutations need `Authorization: Bearer <key>` with scope write)

@@ -4,7 +4,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSamples } from '../lib/bootstrap.js';
-import { createServer } from '../schema/server.js';
+import { createServer } from '../server/server.js';
 import { createTestDb } from './support.js';
 
 // Chromium with the network quiet: this machine reaches nothing but the registries.
@@ -43,5 +43,20 @@ describe('GraphiQL in a real browser', () => {
     await expect.poll(shown, { timeout: 30_000 }).toContain(sampleTitle);
     expect(await shown()).toContain('"claimant": { "name": "Armenian Defense Ministry"');
     expect(failed).toEqual([]);
+  });
+
+  it("loads the schema into the Docs pane: Query, and Claim with its fields", async () => {
+    const page = await browser.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    const docs = page.locator('.graphiql-sidebar button[aria-label="Show Documentation Explorer"]');
+    await docs.waitFor({ timeout: 30_000 });
+    await docs.click();
+    const explorer = page.locator('.graphiql-doc-explorer');
+    await expect.poll(() => explorer.innerText(), { timeout: 30_000 }).toMatch(/All Schema Types/);
+    expect(await explorer.innerText()).not.toMatch(/Error fetching schema/);
+    await expect.poll(() => page.locator('.graphiql-doc-explorer-root-type', { hasText: 'Query' }).count()).toBeGreaterThan(0);
+    await page.locator('.graphiql-doc-explorer-type-name', { hasText: /^Claim$/ }).first().click();
+    await expect.poll(() => page.locator('.graphiql-doc-explorer-title').innerText(), { timeout: 30_000 }).toBe('Claim');
+    expect(await explorer.innerText()).toMatch(/claimant/);
   });
 });

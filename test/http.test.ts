@@ -1,9 +1,10 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { getIntrospectionQuery } from 'graphql';
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Db } from '../lib/dynamo.js';
-import { createServer } from '../schema/server.js';
+import { createServer } from '../server/server.js';
 import { createTestDb } from './support.js';
 
 let server: Server;
@@ -33,7 +34,39 @@ describe('GraphQL over HTTP (graphql-http audits, real HTTP)', () => {
   });
 });
 
+describe('tools that load the schema from a URL', () => {
+  it("get graphql-js's full introspection query answered over HTTP", async () => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query: getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }), operationName: 'IntrospectionQuery' }),
+    });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.errors).toBeUndefined();
+    const claim = body.data.__schema.types.find((type: any) => type.name === 'Claim');
+    expect(claim.fields.map((field: any) => field.name)).toEqual(expect.arrayContaining(['claimant', 'locations', 'related']));
+    expect(body.extensions.cost.limit).toBeGreaterThan(body.extensions.cost.requested);
+  });
+});
+
 describe('errors over HTTP', () => {
+  it('answers a malformed JSON body in production with a plain BAD_REQUEST', async () => {
+    const production = createHttpServer(createServer({ db: await createTestDb(), production: true, logError: () => {} }));
+    await new Promise<void>((resolve) => production.listen(0, '127.0.0.1', resolve));
+    try {
+      const response = await fetch(`http://127.0.0.1:${(production.address() as AddressInfo).port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        body: '{"query": "mutation { deleteArticle(input: {id: \\"',
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ errors: [{ message: 'POST body sent invalid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    } finally {
+      await new Promise<void>((resolve) => production.close(() => resolve()));
+    }
+  });
+
   it('masks an unexpected error (a missing table) with a code and no stack trace', async () => {
     const yoga = createServer({ db: new Db({ tableName: 'no-such-table', region: 'us-east-1', endpoint: inject('dynamodbEndpoint') }), logError: () => {} });
     const response = await yoga.fetch('http://claimgraph.test/graphql', {

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Db } from '../lib/dynamo.js';
 import { writeRuntimeFile } from '../lib/runtime-file.js';
-import { createServer } from '../schema/server.js';
+import { createServer } from '../server/server.js';
 import { createTestDb, plainText, TEST_ADMIN_KEY } from './support.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -36,16 +36,28 @@ describe('locations', () => {
   });
 });
 
+const nodes = (connection: { edges: { node: unknown }[] }) => connection.edges.map((edge) => edge.node);
+
 describe('resolve', () => {
   it('matches names and aliases ignoring case and diacritics, parties and places alike', async () => {
     for (const name of ['shusha', 'ŞUŞA', 'Shushi']) {
-      const result = await dataOf(call(`query($name: String!) { resolve(name: $name) { locations { id name } parties { name } } }`, { name }));
-      expect(result.resolve.locations).toEqual([{ id: shushi, name: 'Shushi' }]);
+      const result = await dataOf(call(`query($name: String!) { resolve(name: $name) { locations { edges { node { id name } } } parties { edges { node { name } } } } }`, { name }));
+      expect(nodes(result.resolve.locations)).toEqual([{ id: shushi, name: 'Shushi' }]);
     }
-    const both = await dataOf(call(`{ resolve(name: "shushi") { parties { name } locations { name } } }`));
-    expect(both.resolve).toEqual({ parties: [{ name: 'Shusha Battalion' }], locations: [{ name: 'Shushi' }] });
-    const none = await dataOf(call(`{ resolve(name: "Atlantis") { parties { name } locations { name } } }`));
-    expect(none.resolve).toEqual({ parties: [], locations: [] });
+    const both = await dataOf(call(`{ resolve(name: "shushi") { parties { edges { node { name } } } locations { edges { node { name } } } } }`));
+    expect({ parties: nodes(both.resolve.parties), locations: nodes(both.resolve.locations) }).toEqual({ parties: [{ name: 'Shusha Battalion' }], locations: [{ name: 'Shushi' }] });
+    const none = await dataOf(call(`{ resolve(name: "Atlantis") { parties { edges { node { name } } } locations { edges { node { name } } } } }`));
+    expect({ parties: nodes(none.resolve.parties), locations: nodes(none.resolve.locations) }).toEqual({ parties: [], locations: [] });
+  });
+
+  it('pages through a name shared by many places', async () => {
+    for (let i = 0; i < 5; i++) await createLocation(call, { name: 'Common Square', countryCode: ['AM', 'AZ', 'GE', 'IR', 'TR'][i] });
+    const first = await dataOf(call(`{ resolve(name: "common square") { locations(first: 2) { edges { node { id } } pageInfo { hasNextPage endCursor } } } }`));
+    expect(first.resolve.locations.edges).toHaveLength(2);
+    expect(first.resolve.locations.pageInfo.hasNextPage).toBe(true);
+    const rest = await dataOf(call(`query($after: String!) { resolve(name: "common square") { locations(first: 10, after: $after) { edges { node { id } } pageInfo { hasNextPage } } } }`, { after: first.resolve.locations.pageInfo.endCursor }));
+    expect(rest.resolve.locations.edges).toHaveLength(3);
+    expect(rest.resolve.locations.pageInfo.hasNextPage).toBe(false);
   });
 });
 
@@ -59,9 +71,9 @@ describe('updateLocation', () => {
       location: { id, name: 'Khojavend front', aliases: ['Khujand axis'], latitude: 39.79, longitude: 47.11, precision: 'REGION', version: 2 },
       userErrors: [],
     });
-    const found = await dataOf(call(`{ a: resolve(name: "khojavend front") { locations { id } } b: resolve(name: "Khujand axis") { locations { id } } }`));
-    expect(found.a.locations).toEqual([{ id }]);
-    expect(found.b.locations).toEqual([{ id }]);
+    const found = await dataOf(call(`{ a: resolve(name: "khojavend front") { locations { edges { node { id } } } } b: resolve(name: "Khujand axis") { locations { edges { node { id } } } } }`));
+    expect(nodes(found.a.locations)).toEqual([{ id }]);
+    expect(nodes(found.b.locations)).toEqual([{ id }]);
     const stale = await dataOf(call(UPDATE, { input: { id, expectedVersion: 1, name: 'Other' } }));
     expect(stale.updateLocation.userErrors).toEqual([{ code: 'CONFLICT', field: ['input', 'expectedVersion'] }]);
   });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allPages, createClaim, createParty, createTestDb, dataOf, graphqlCaller, ingest, plainText, type Caller } from './support.js';
+import { checkInvariants, leftovers } from '../lib/integrity.js';
+import { allPages, createClaim, createParty, createTestDb, dataOf, graphqlCaller, ingest, plainText, scanTable, type Caller } from './support.js';
 
 let call: Caller;
 beforeAll(async () => {
@@ -38,10 +39,10 @@ describe('mergeParties', () => {
     expect(party.articles.edges.map((e: any) => e.node.id)).toEqual([article.id]);
     const after = await dataOf(call(`query($remove: ID!, $article: ID!) {
       node(id: $remove) { id }
-      resolve(name: "nowhere mod") { parties { id } }
+      resolve(name: "nowhere mod") { parties { edges { node { id } } } }
       article: node(id: $article) { ... on Article { parties { edges { node { id } } } } } }`, { remove, article: article.id }));
     expect(after.node).toBeNull();
-    expect(after.resolve.parties).toEqual([{ id: keep }]);
+    expect(after.resolve.parties.edges.map((e: any) => e.node)).toEqual([{ id: keep }]);
     expect(after.article.parties.edges.map((e: any) => e.node.id)).toEqual([keep]);
   });
 
@@ -53,4 +54,44 @@ describe('mergeParties', () => {
     const missing = await dataOf(call(`mutation($id: ID!, $ghost: ID!) { mergeParties(input: { keepId: $id, removeId: $ghost }) { party { id } userErrors { code field } } }`, { id, ghost }));
     expect(missing.mergeParties.userErrors).toEqual([{ code: 'NOT_FOUND', field: ['input', 'removeId'] }]);
   });
+});
+
+describe('mergeParties under concurrent writers', () => {
+  it('leaves nothing naming the removed party while 20 writers ingest and create claims naming it', async () => {
+    const db = await createTestDb();
+    const local = graphqlCaller(db);
+    // The removed party is the one extraction finds in these articles.
+    const seed = await ingest(local, { text: 'The Ruritanian Defense Ministry said troops shelled Stepanakert on Monday.', url: 'https://example.org/merge/seed', publishedAt: '2024-06-01T00:00:00Z' });
+    const found = await dataOf(local(`{ resolve(name: "Ruritanian Defense Ministry") { parties { edges { node { id } } } } }`));
+    const remove = found.resolve.parties.edges[0].node.id as string;
+    const keep = await createParty(local, { name: 'Ministry of Defence of Ruritania', kind: 'GOVERNMENT_BODY' });
+
+    const writers = Array.from({ length: 20 }, async (_, i) => {
+      const writer = graphqlCaller(db); // its own server and loaders, as another Lambda instance would be
+      if (i % 2 === 0) {
+        return ingest(writer, { text: `Report ${i}: the Ruritanian Defense Ministry said troops shelled Martuni and Hadrut on day ${i}.`, url: `https://example.org/merge/${i}`, publishedAt: '2024-06-02T00:00:00Z' });
+      }
+      const result = await dataOf(writer(`mutation($input: CreateClaimInput!) { createClaim(input: $input) { claim { id claimant { id } } userErrors { code } } }`, { input: { articleId: seed.id, claimantId: remove, content: { start: 0, end: 10 + i } } }));
+      expect(result.createClaim.userErrors).toEqual([]);
+      return result.createClaim.claim;
+    });
+    const merge = dataOf(local(`mutation($keep: ID!, $remove: ID!) { mergeParties(input: { keepId: $keep, removeId: $remove }) { party { id } userErrors { code message } } }`, { keep, remove }));
+    const [merged] = await Promise.all([merge, ...writers]);
+    const rawRemove = Buffer.from(remove, 'base64url').toString('utf8').split(':')[1]!;
+    // The merge either finished or said CONFLICT; run it again until it finishes, as a client would.
+    let outcome = merged.mergeParties;
+    for (let i = 0; outcome.userErrors.length > 0 && i < 5; i++) {
+      expect(outcome.userErrors[0].code).toBe('CONFLICT');
+      outcome = (await dataOf(local(`mutation($keep: ID!, $remove: ID!) { mergeParties(input: { keepId: $keep, removeId: $remove }) { party { id } userErrors { code message } } }`, { keep, remove }))).mergeParties;
+    }
+    expect(outcome.userErrors).toEqual([]);
+    const items = await scanTable(db);
+    expect(checkInvariants(items)).toEqual([]);
+    expect(leftovers(items)).toEqual([]);
+    const naming = items.filter((item) => item.sk !== 'MERGED' && JSON.stringify(item).includes(rawRemove));
+    expect(naming).toEqual([]);
+    // Every claim the writers made now belongs to the kept party.
+    const claims = await dataOf(local(`query($keep: ID!) { node(id: $keep) { ... on Party { claims(first: 100) { edges { node { id } } } } } }`, { keep }));
+    expect(claims.node.claims.edges.length).toBeGreaterThanOrEqual(10 + 1 + 10);
+  }, 120_000);
 });

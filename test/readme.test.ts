@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSamples } from '../lib/bootstrap.js';
-import { EXAMPLE_OPERATION } from '../schema/server.js';
+import { EXAMPLE_OPERATION } from '../server/server.js';
 import { createTestDb, dataOf, graphqlCaller, type Caller } from './support.js';
 
 const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { ensureTable } from '../lib/bootstrap.js';
 import { Db } from '../lib/dynamo.js';
-import { createServer, type ServerOptions } from '../schema/server.js';
+import { createServer, type ServerOptions } from '../server/server.js';
 
 export async function createTestDb(): Promise<Db> {
   const db = new Db({

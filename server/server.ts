@@ -12,10 +12,12 @@ import type { Db } from '../lib/dynamo.js';
 import { ClaimgraphError } from '../lib/errors.js';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import type { Context } from '../schema/builder.js';
+import { schema } from '../schema/index.js';
 import { useApiKeys } from './auth.js';
-import type { Context } from './builder.js';
+import { DatabaseUnavailableError, guardDatabase, RequestTimeoutError, useCancellation, WorkAbandonedError } from './cancel.js';
+import { useHealth } from './health.js';
 import { useLimits } from './limits.js';
-import { schema } from './index.js';
 
 /** GraphiQL opens on this: it returns data on the sample article. */
 export const EXAMPLE_OPERATION = `# claimgraph: who claims what, about where, and when.
@@ -62,6 +64,13 @@ export interface ServerOptions {
   /** Renders GraphiQL; only the local host passes one (the page's assets are large). */
   renderGraphiQL?: YogaServerOptions<object, Context>['renderGraphiQL'];
   graphqlEndpoint?: string;
+  /**
+   * How long a query may execute before it is stopped and answered with REQUEST_TIMEOUT
+   * (default 10 s: under the Lambda's 15 s, so the client gets an answer). Mutations run to the end.
+   */
+  timeBudgetMs?: number;
+  /** How long `GET /health` waits for DynamoDB (default 1 s). */
+  healthTimeoutMs?: number;
   /** Where unexpected errors are reported (never to the client). */
   logError?: (error: unknown) => void;
 }
@@ -69,11 +78,24 @@ export interface ServerOptions {
 /** Errors that answer for the whole request set its HTTP status. */
 const HTTP_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
 
+export const DEFAULT_TIME_BUDGET_MS = 10_000;
+export const DEFAULT_HEALTH_TIMEOUT_MS = 1_000;
+
+const clientGone = (error: unknown): boolean => error instanceof WorkAbandonedError || (error instanceof Error && error.name === 'AbortError');
+
 /** Turns what a resolver threw into what a client may see. */
-function maskError(logError: (error: unknown) => void) {
+function maskError(logError: (error: unknown) => void, production: boolean) {
   return (error: unknown): Error => {
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     const graphQLError = error instanceof GraphQLError ? error : undefined;
+    // Not the client's fault, and not a bug: a condition of the service, said as such.
+    if (original instanceof RequestTimeoutError || original instanceof DatabaseUnavailableError) {
+      const [code, message] =
+        original instanceof RequestTimeoutError ? ['REQUEST_TIMEOUT', original.message] : ['SERVICE_UNAVAILABLE', 'the database is not answering: try again shortly'];
+      return new GraphQLError(message, { nodes: graphQLError?.nodes, path: graphQLError?.path, extensions: { code, http: { status: 503 } } });
+    }
+    // The client hung up: nobody reads this answer, and it is no incident.
+    if (clientGone(original)) return new GraphQLError('the client closed the request', { extensions: { code: 'CLIENT_CLOSED_REQUEST', http: { status: 499 } } });
     const expected =
       original instanceof ClaimgraphError
         ? original
@@ -95,7 +117,15 @@ function maskError(logError: (error: unknown) => void) {
     }
     // Errors of the request itself (syntax, validation, variable coercion) have no path:
     // graphql-js wrote their messages, and they tell the client what to fix.
-    if (graphQLError && (!graphQLError.originalError || !graphQLError.path)) return graphQLError;
+    if (graphQLError && (!graphQLError.originalError || !graphQLError.path)) {
+      // yoga puts the parser's own error (a malformed body's first bytes) in `originalError`:
+      // a production server says only what was wrong.
+      if (production && graphQLError.extensions.originalError !== undefined) {
+        const { originalError: _hidden, ...extensions } = graphQLError.extensions;
+        return new GraphQLError(graphQLError.message, { nodes: graphQLError.nodes, extensions });
+      }
+      return graphQLError;
+    }
     logError(original);
     return new GraphQLError('Unexpected error.', {
       nodes: graphQLError?.nodes,
@@ -116,21 +146,27 @@ export const settingsFrom = (config: Config): Pick<ServerOptions, 'production' |
 
 export function createServer(options: ServerOptions) {
   const logError = options.logError ?? ((error) => console.error(error));
+  guardDatabase(options.db.client);
   return createYoga<object, Context>({
     schema,
     graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
     context: () => ({ data: createDataContext(options.db) }),
-    maskedErrors: { maskError: maskError(logError) },
+    maskedErrors: { maskError: maskError(logError, options.production ?? false) },
     graphiql: options.renderGraphiQL ? { title: 'claimgraph', defaultQuery: EXAMPLE_OPERATION } : false,
     renderGraphiQL: options.renderGraphiQL,
     landingPage: false,
+    // yoga's own check says only that the process runs, and would answer `/health` before
+    // ours (which asks the table): it moves to `/live`.
+    healthCheckEndpoint: '/live',
     // One operation per request: batching would multiply every limit by the batch size.
     batching: false,
     plugins: [
+      useHealth(options.db, options.healthTimeoutMs ?? DEFAULT_HEALTH_TIMEOUT_MS),
       ...useLimits(),
       useApiKeys({ db: options.db, secrets: options.keySecrets ?? { pepper: options.pepper, adminKey: options.adminKey }, requireKeyForRead: options.requireKeyForRead }),
       ...(options.production ? [blockFieldSuggestionsPlugin()] : []),
       ...(options.disableIntrospection ? [useDisableIntrospection()] : []),
+      useCancellation(options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS),
     ],
     // Expected errors are answers, not incidents; unexpected ones reach `logError` via maskError.
     logging: {
@@ -139,7 +175,8 @@ export function createServer(options: ServerOptions) {
       warn: (...args: unknown[]) => console.warn(...args),
       error: (...args: unknown[]) => {
         // A client's malformed JSON (a SyntaxError) is answered with a 400, not an incident.
-        const expected = (arg: unknown) => arg instanceof GraphQLError || arg instanceof ClaimgraphError || arg instanceof SyntaxError;
+        const expected = (arg: unknown) =>
+          arg instanceof GraphQLError || arg instanceof ClaimgraphError || arg instanceof SyntaxError || arg instanceof RequestTimeoutError || arg instanceof DatabaseUnavailableError || clientGone(arg);
         if (!args.some(expected)) logError(args.length === 1 ? args[0] : args);
       },
     },

@@ -1,0 +1,157 @@
+/**
+ * What a request may cost, checked before any resolver runs (so before any DynamoDB
+ * request). Shape limits are graphql-armor's; cost is the Pothos complexity plugin's, with
+ * the field costs of schema/builder.ts. The values and the reasons for them are in README
+ * "Access and limits".
+ */
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { createComplexityRule } from '@pothos/plugin-complexity';
+import { GraphQLError, validate, type ValidationContext } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { MAX_PAGE_SIZE } from '../lib/pagination.js';
+import { CostArgumentError, MAX_NODE_IDS } from '../schema/builder.js';
+
+export const LIMITS = {
+  /** Bytes of a request body: a 200 KB article JSON-encoded, with room to spare. */
+  bodyBytes: 512 * 1024,
+  /** Lexical tokens of a document. */
+  tokens: 2000,
+  /** Nesting of fields, fragments flattened: the reference query is 8 deep. */
+  depth: 12,
+  aliases: 20,
+  directives: 20,
+  /** Nodes a query may ask for: see `fieldCost` in schema/builder.ts. */
+  cost: 2000,
+  first: MAX_PAGE_SIZE,
+  nodeIds: MAX_NODE_IDS,
+} as const;
+
+/** What `extensions.cost` says: the operation's cost and the most a request may cost. */
+export interface CostExtension {
+  requested: number;
+  limit: number;
+}
+
+export class LimitError extends GraphQLError {
+  constructor(message: string, code: string, status = 400) {
+    super(message, { extensions: { code, http: { status } } });
+  }
+}
+
+function errorResponse(fetchAPI: { Response: typeof Response }, status: number, code: string, message: string): Response {
+  return new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
+}
+
+/** Counts a body's bytes without buffering more than the limit. */
+async function bodyTooLarge(request: Request): Promise<boolean> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null) return Number(declared) > LIMITS.bodyBytes;
+  if (!request.body) return false;
+  const reader = request.clone().body!.getReader();
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return false;
+    bytes += value.byteLength;
+    if (bytes > LIMITS.bodyBytes) {
+      await reader.cancel();
+      return true;
+    }
+  }
+}
+
+/**
+ * graphql-armor reports a rejection as "Syntax Error: <what>" with no code: the same words
+ * without the misleading prefix, and a code a program can branch on.
+ */
+const reportAs =
+  (code: string) =>
+  (context: ValidationContext | null, error: GraphQLError): void => {
+    const coded = new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code } });
+    if (!context) throw coded;
+    context.reportError(coded);
+  };
+
+/** graphql-armor's shape limits. Every fragment spread counts where it is used. */
+function shapeLimits(): Plugin[] {
+  const armor = { exposeLimits: true, propagateOnRejection: false } as const;
+  return [
+    // Tokens are counted while parsing, so a huge document is refused before it is built.
+    maxTokensPlugin({ ...armor, n: LIMITS.tokens, onReject: [reportAs('QUERY_TOO_LARGE')] }),
+    // `__schema` (the standard introspection query nests 15 levels) is not counted; a
+    // fragment named `__schema` is (fixed in 2.4.2: GHSA-hmfr-rx46-4jx2), and a fragment's
+    // depth is added at every spread (GHSA-224p-v68g-5g8f). Fragments and inline fragments
+    // are not levels of their own: only fields nest.
+    maxDepthPlugin({ ...armor, n: LIMITS.depth, ignoreIntrospection: true, flattenFragments: true, onReject: [reportAs('QUERY_TOO_DEEP')] }),
+    // `__typename` is cheap, but a thousand aliases of it still cost parsing and answer bytes.
+    maxAliasesPlugin({ ...armor, n: LIMITS.aliases, allowList: [], onReject: [reportAs('TOO_MANY_ALIASES')] }),
+    maxDirectivesPlugin({ ...armor, n: LIMITS.directives, onReject: [reportAs('TOO_MANY_DIRECTIVES')] }),
+  ];
+}
+
+/**
+ * The cost of the operation a request executes, with its variables (an omitted variable
+ * takes the argument's default, as execution will). Undefined when the variables do not
+ * fit the operation: execution then refuses them with graphql-js's own message.
+ */
+function operationCost(args: { schema: Parameters<typeof validate>[0]; document: Parameters<typeof validate>[1]; operationName?: string | null; variableValues?: unknown; contextValue: unknown }): number | undefined {
+  let cost: number | undefined;
+  const rule = createComplexityRule({
+    context: args.contextValue as object,
+    variableValues: (args.variableValues ?? {}) as Record<string, unknown>,
+    operationName: args.operationName ?? undefined,
+    onResult: (state) => {
+      cost = Math.max(cost ?? 0, state.complexity);
+    },
+  });
+  try {
+    validate(args.schema, args.document, [rule]);
+  } catch (error) {
+    if (error instanceof CostArgumentError) throw new LimitError(error.message, error.code);
+    throw error;
+  }
+  return cost;
+}
+
+/** Each request's measured cost, for `extensions.cost` of whatever answers it. */
+const costs = new WeakMap<Request, CostExtension>();
+
+function costLimit(): Plugin<{ request: Request }> {
+  return {
+    onExecute({ args }) {
+      const requested = operationCost(args);
+      if (requested === undefined) return;
+      const cost = { requested, limit: LIMITS.cost };
+      costs.set(args.contextValue.request, cost);
+      if (requested > LIMITS.cost) {
+        throw new LimitError(`this query may return ${requested} nodes; the limit is ${LIMITS.cost}: ask for smaller pages`, 'QUERY_TOO_COSTLY');
+      }
+    },
+    onResultProcess({ request, result, setResult }) {
+      const cost = costs.get(request);
+      if (!cost || Array.isArray(result) || Symbol.asyncIterator in result) return;
+      setResult({ ...result, extensions: { ...result.extensions, cost } });
+    },
+  };
+}
+
+/** The request limits, as yoga plugins: body size, tokens, depth, aliases, directives, cost. */
+export function useLimits(): Plugin[] {
+  return [
+    {
+      async onRequest({ request, endResponse, fetchAPI }) {
+        if (request.method === 'POST' && (await bodyTooLarge(request))) {
+          endResponse(errorResponse(fetchAPI, 413, 'PAYLOAD_TOO_LARGE', `request bodies are limited to ${LIMITS.bodyBytes} bytes`));
+        }
+      },
+    },
+    ...shapeLimits(),
+    costLimit() as Plugin,
+  ];
+}
