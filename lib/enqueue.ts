@@ -11,7 +11,6 @@
 import type { Db } from './dynamo.js';
 import { keyString } from './dynamo.js';
 import { ClaimgraphError, ValidationError } from './errors.js';
-import { cleanText } from './extract/clean.js';
 import { articleIdFor, sha256, urlHashOf } from './ids.js';
 import { checkIngestInput, type IngestInput } from './ingest.js';
 import { articleTextHashKey, articleUrlKey } from './keys.js';
@@ -80,6 +79,8 @@ export async function enqueueArticles(db: Db, queue: Queue, articles: readonly I
     );
   }
 
+  // Cleaning is cheap, but lives with extraction, which a query's cold start never loads.
+  const { cleanText } = await import('./extract/clean.js');
   const results: EnqueuedArticle[] = articles.map((_, index) => ({ index, id: null, status: 'INVALID' }));
   const errors: ClaimgraphError[] = [];
   const candidates: Candidate[] = [];

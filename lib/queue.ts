@@ -23,6 +23,17 @@ export interface Queue {
   send(messages: readonly ArticleMessage[]): Promise<void>;
 }
 
+/** A queue made on its first use (its client is then loaded, not at start-up). */
+export function lazyQueue(load: () => Promise<Queue>): Queue {
+  let queue: Promise<Queue> | undefined;
+  return {
+    send: async (messages) => {
+      queue ??= load();
+      return (await queue).send(messages);
+    },
+  };
+}
+
 /** Where a message goes after its last failed attempt, with the reason it failed. */
 export interface DeadLetters {
   deadLetter(message: DeliveredMessage, reason: string): Promise<void>;

@@ -19,6 +19,7 @@ import { ConfigError, readConfig } from '../lib/config.js';
 import { Db } from '../lib/dynamo.js';
 import { JavaMissingError, openLocalDatabase, StartAbortedError } from '../lib/local-dynamo.js';
 import { localPepper } from '../lib/local-secrets.js';
+import { InMemoryQueue } from '../lib/queue.js';
 import { removeRuntimeFile, writeRuntimeFile } from '../lib/runtime-file.js';
 import { createServer, settingsFrom } from '../server/server.js';
 
@@ -82,7 +83,10 @@ async function main(): Promise<void> {
     }
   }
 
-  const yoga = createServer({ db, ...settingsFrom(config), pepper, renderGraphiQL });
+  // enqueueArticles works offline: the worker code of the Lambda runs here, two articles at a
+  // time (extraction is CPU-bound and the server shares the machine).
+  const ingestQueue = new InMemoryQueue({ db, concurrency: 2 });
+  const yoga = createServer({ db, ...settingsFrom(config), pepper, renderGraphiQL, ingestQueue });
   const http = createHttpServer(yoga);
   server = http;
   http.on('error', (error: NodeJS.ErrnoException) => {

@@ -24,15 +24,19 @@ import type { ClaimgraphTable } from './table.js';
 /**
  * The DynamoDB commands the data layer (lib/dynamo.ts) sends at run time, and the IAM
  * actions each one needs. TransactWriteItems has no action of its own: IAM checks each
- * Put, Update and Delete in it as PutItem, UpdateItem and DeleteItem (ConditionCheckItem
- * would be needed only for ConditionCheck items, which the data layer does not write).
+ * Put, Update, Delete and ConditionCheck in it as PutItem, UpdateItem, DeleteItem and
+ * ConditionCheckItem (lib/claim.ts checks that a claim's parties and places exist).
  * DescribeTable and CreateTable are sent only by the local bootstrap, never by the function.
  */
 export const DYNAMODB_COMMAND_ACTIONS = {
   GetItemCommand: ['dynamodb:GetItem'],
   BatchGetItemCommand: ['dynamodb:BatchGetItem'],
   QueryCommand: ['dynamodb:Query'],
-  TransactWriteItemsCommand: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+  // The write path's unconditional writes and conditional puts (lib/ingest.ts, lib/named.ts).
+  BatchWriteItemCommand: ['dynamodb:BatchWriteItem'],
+  PutItemCommand: ['dynamodb:PutItem'],
+  UpdateItemCommand: ['dynamodb:UpdateItem'],
+  TransactWriteItemsCommand: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'],
 } as const;
 
 /** The Secrets Manager commands lib/aws-secrets.ts sends, and their IAM actions. */
