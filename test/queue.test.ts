@@ -2,9 +2,16 @@
  * Bulk ingest: `enqueueArticles` through yoga.fetch with the local in-process queue, and
  * the worker Lambda's handler with SQS event shapes, both against DynamoDB Local.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { copyBundleAssets, esbuildOptions, HANDLER_EXPORT } from '../infra/bundling.js';
+import { WORKER_ENTRY } from '../infra/constructs/ingest-queue.js';
 import { createIngestWorker } from '../functions/ingest-worker.js';
 import { createDataContext, loadArticles } from '../lib/data.js';
 import type { Db } from '../lib/dynamo.js';
@@ -248,5 +255,57 @@ describe('SQS batches', () => {
     expect(batches).toEqual([[0, 1], [2, 3], [4]]);
     for (const batch of batches)
       expect(batch.reduce((sum, i) => sum + large[i]!.length, 0)).toBeLessThanOrEqual(MAX_BATCH_BYTES);
+  });
+});
+
+describe('the worker bundle the stack deploys (fresh Node process)', () => {
+  it('ingests an SQS batch with its bundled extraction and gazetteer, and reports the bad record', async () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'claimgraph-worker-'));
+    try {
+      await build(esbuildOptions(outdir, WORKER_ENTRY));
+      copyBundleAssets(outdir);
+      const event: SQSEvent = {
+        Records: [
+          sqsRecord(
+            'b-1',
+            JSON.stringify({ id: 'x', article: { text: SAMPLE, url: 'https://example.org/worker-bundle' } }),
+          ),
+          sqsRecord('b-2', JSON.stringify({ id: 'y', article: { text: ' ' } })),
+        ],
+      };
+      const script = `const mod = await import(${JSON.stringify(pathToFileURL(join(outdir, 'index.mjs')).href)});
+        process.stdout.write(JSON.stringify(await mod.${HANDLER_EXPORT}(JSON.parse(process.env.EVENT))));`;
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: {
+          PATH: process.env.PATH ?? '',
+          AWS_REGION: 'us-east-1',
+          AWS_ACCESS_KEY_ID: 'local',
+          AWS_SECRET_ACCESS_KEY: 'local',
+          NODE_ENV: 'production',
+          TABLE_NAME: db.tableName,
+          DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
+          INGEST_DEAD_LETTER_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/claimgraph-dead-letters',
+          EVENT: JSON.stringify(event),
+        },
+      });
+      expect(run.status, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toEqual({ batchItemFailures: [{ itemIdentifier: 'b-2' }] });
+      const stored = await dataOf(
+        call(
+          `{ articles(first: 30) { edges { node { url claims(first: 30) { edges { node { locations { name } } } } } } } }`,
+        ),
+      );
+      const article = stored.articles.edges.find(
+        (edge: { node: { url: string } }) => edge.node.url === 'https://example.org/worker-bundle',
+      );
+      const places = article.node.claims.edges.flatMap((edge: any) =>
+        edge.node.locations.map((l: { name: string }) => l.name),
+      );
+      expect(places).toContain('Stepanakert');
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
   });
 });
