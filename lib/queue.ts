@@ -126,6 +126,8 @@ export interface DeadLetter {
 export interface InMemoryQueueOptions extends Omit<WorkerOptions, 'deadLetters'> {
   /** How many messages are ingested at once. */
   concurrency?: number;
+  /** Called each time the queue runs empty, with the totals since it was made. */
+  onDrained?: (totals: { ingested: number; deadLettered: number }) => void;
 }
 
 /**
@@ -139,6 +141,7 @@ export class InMemoryQueue implements Queue, DeadLetters {
   private readonly waiting: DeliveredMessage[] = [];
   private running = 0;
   private sent = 0;
+  private ingested = 0;
   private idle: (() => void)[] = [];
   private readonly concurrency: number;
 
@@ -173,13 +176,18 @@ export class InMemoryQueue implements Queue, DeadLetters {
     this.running += 1;
     try {
       for (let next = this.waiting.shift(); next; next = this.waiting.shift()) {
+        const deadBefore = this.deadLetters.length;
         const failed = await processMessages([next], { ...this.options, deadLetters: this });
         // A failed message goes to the back, as SQS makes it visible again later.
         if (failed.length > 0) this.waiting.push({ ...next, receiveCount: next.receiveCount + 1 });
+        else if (this.deadLetters.length === deadBefore) this.ingested += 1;
       }
     } finally {
       this.running -= 1;
-      if (this.pending === 0) for (const resolve of this.idle.splice(0)) resolve();
+      if (this.pending === 0) {
+        this.options.onDrained?.({ ingested: this.ingested, deadLettered: this.deadLetters.length });
+        for (const resolve of this.idle.splice(0)) resolve();
+      }
     }
   }
 }

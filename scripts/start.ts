@@ -85,7 +85,14 @@ async function main(): Promise<void> {
 
   // enqueueArticles works offline: the worker code of the Lambda runs here, two articles at a
   // time (extraction is CPU-bound and the server shares the machine).
-  const ingestQueue = new InMemoryQueue({ db, concurrency: 2 });
+  const ingestQueue = new InMemoryQueue({
+    db,
+    concurrency: 2,
+    onDrained: ({ ingested, deadLettered }) =>
+      console.log(
+        `Ingest queue empty: ${ingested} articles ingested since start${deadLettered ? `, ${deadLettered} failed 3 times (reasons above)` : ''}`,
+      ),
+  });
   const yoga = createServer({ db, ...settingsFrom(config), pepper, renderGraphiQL, ingestQueue });
   const http = createHttpServer(yoga);
   server = http;
