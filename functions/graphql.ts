@@ -34,7 +34,13 @@ const ingestQueue = queueUrl
       return new SqsQueue(sqsClient(config.region), queueUrl);
     })
   : undefined;
-const yoga = createServer({ db, ...settingsFrom(config), keySecrets, ingestQueue, logError: (error) => console.error(error) });
+const yoga = createServer({
+  db,
+  ...settingsFrom(config),
+  keySecrets,
+  ingestQueue,
+  logError: (error) => console.error(error),
+});
 
 /** What resolvers could read from the server context, should they need the raw event. */
 export interface LambdaServerContext {

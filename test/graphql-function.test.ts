@@ -271,7 +271,11 @@ describe('the deployed bundle (stack esbuild settings, fresh Node process)', () 
       for (const match of readFileSync(file, 'utf8').matchAll(/new (\w+Command)\(/g)) sent.add(match[1]!);
     }
     expect([...sent].sort()).toEqual(
-      [...Object.keys(DYNAMODB_COMMAND_ACTIONS), ...Object.keys(SECRETS_COMMAND_ACTIONS), ...Object.keys(SQS_COMMAND_ACTIONS)].sort(),
+      [
+        ...Object.keys(DYNAMODB_COMMAND_ACTIONS),
+        ...Object.keys(SECRETS_COMMAND_ACTIONS),
+        ...Object.keys(SQS_COMMAND_ACTIONS),
+      ].sort(),
     );
     // A ConditionCheck item in a transaction needs dynamodb:ConditionCheckItem.
     if (/ConditionCheck\s*:/.test(readFileSync('lib/dynamo.ts', 'utf8'))) {

@@ -36,7 +36,12 @@ export const DYNAMODB_COMMAND_ACTIONS = {
   BatchWriteItemCommand: ['dynamodb:BatchWriteItem'],
   PutItemCommand: ['dynamodb:PutItem'],
   UpdateItemCommand: ['dynamodb:UpdateItem'],
-  TransactWriteItemsCommand: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'],
+  TransactWriteItemsCommand: [
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:ConditionCheckItem',
+  ],
 } as const;
 
 /** The Secrets Manager commands lib/aws-secrets.ts sends, and their IAM actions. */
