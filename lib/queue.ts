@@ -50,7 +50,9 @@ export interface DeliveredMessage {
 /** How many times a message is tried before it goes to the dead-letter queue (SQS maxReceiveCount too). */
 export const MAX_ATTEMPTS = 3;
 
-export class MalformedMessageError extends Error {}
+export class MalformedMessageError extends Error {
+  override name = 'MalformedMessageError';
+}
 
 export function parseMessage(body: string): ArticleMessage {
   let parsed: unknown;

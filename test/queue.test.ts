@@ -259,6 +259,9 @@ describe('SQS batches', () => {
 });
 
 describe('the worker bundle the stack deploys (fresh Node process)', () => {
+  // Its own text: the sample's is stored already under another URL, and would be linked to that article.
+  const BUNDLE_TEXT = `${SAMPLE}\nThe worker bundle stored this one.`;
+
   it('ingests an SQS batch with its bundled extraction and gazetteer, and reports the bad record', async () => {
     const outdir = mkdtempSync(join(tmpdir(), 'claimgraph-worker-'));
     try {
@@ -268,7 +271,7 @@ describe('the worker bundle the stack deploys (fresh Node process)', () => {
         Records: [
           sqsRecord(
             'b-1',
-            JSON.stringify({ id: 'x', article: { text: SAMPLE, url: 'https://example.org/worker-bundle' } }),
+            JSON.stringify({ id: 'x', article: { text: BUNDLE_TEXT, url: 'https://example.org/worker-bundle' } }),
           ),
           sqsRecord('b-2', JSON.stringify({ id: 'y', article: { text: ' ' } })),
         ],
@@ -292,15 +295,17 @@ describe('the worker bundle the stack deploys (fresh Node process)', () => {
       });
       expect(run.status, run.stderr).toBe(0);
       expect(JSON.parse(run.stdout)).toEqual({ batchItemFailures: [{ itemIdentifier: 'b-2' }] });
+      // Stored: enqueueing it again answers with its ID.
+      const again = await enqueue([{ text: BUNDLE_TEXT, url: 'https://example.org/worker-bundle' }]);
+      expect(again.articles[0].status).toBe('ALREADY_STORED');
       const stored = await dataOf(
         call(
-          `{ articles(first: 30) { edges { node { url claims(first: 30) { edges { node { locations { name } } } } } } } }`,
+          `query($id: ID!) { node(id: $id) { ... on Article { url claims(first: 30) { edges { node { locations { name } } } } } } }`,
+          { id: again.articles[0].id },
         ),
       );
-      const article = stored.articles.edges.find(
-        (edge: { node: { url: string } }) => edge.node.url === 'https://example.org/worker-bundle',
-      );
-      const places = article.node.claims.edges.flatMap((edge: any) =>
+      expect(stored.node.url).toBe('https://example.org/worker-bundle');
+      const places = stored.node.claims.edges.flatMap((edge: any) =>
         edge.node.locations.map((l: { name: string }) => l.name),
       );
       expect(places).toContain('Stepanakert');
