@@ -14,7 +14,7 @@ import { ClaimgraphError, ValidationError } from './errors.js';
 import { articleIdFor, sha256, urlHashOf } from './ids.js';
 import { checkIngestInput, type IngestInput } from './ingest.js';
 import { articleTextHashKey, articleUrlKey } from './keys.js';
-import type { ArticleMessage, Queue } from './queue.js';
+import { type ArticleMessage, MAX_MESSAGE_BYTES, type Queue } from './queue.js';
 
 /** At most this many articles per call: the size of a scraper's page, and one BatchGetItem of URLs. */
 export const MAX_ARTICLES_PER_CALL = 100;
@@ -89,10 +89,18 @@ export async function enqueueArticles(db: Db, queue: Queue, articles: readonly I
       const checked = checkIngestInput(input);
       const text = cleanText(checked.text);
       const article: IngestInput = { ...checked };
+      const id = articleIdFor({ url: checked.url, text });
+      const messageBytes = Buffer.byteLength(JSON.stringify({ id, article } satisfies ArticleMessage), 'utf8');
+      if (messageBytes > MAX_MESSAGE_BYTES) {
+        throw new ValidationError(
+          `text is ${messageBytes} bytes once encoded for the queue; a queued article may have at most ${MAX_MESSAGE_BYTES} (send it with ingestArticle)`,
+          ['input', 'text'],
+        );
+      }
       candidates.push({
         index,
         article,
-        id: articleIdFor({ url: checked.url, text }),
+        id,
         urlKey: checked.url ? articleUrlKey(urlHashOf(checked.url)) : null,
         textKey: articleTextHashKey(sha256(text)),
       });

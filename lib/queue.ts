@@ -47,6 +47,12 @@ export interface DeliveredMessage {
   receiveCount: number;
 }
 
+/**
+ * The largest message body: SQS's 256 KB per message (and per SendMessageBatch), less room
+ * for the request around it. A 200 KB article fits unless JSON escaping swells it.
+ */
+export const MAX_MESSAGE_BYTES = 255 * 1024;
+
 /** How many times a message is tried before it goes to the dead-letter queue (SQS maxReceiveCount too). */
 export const MAX_ATTEMPTS = 3;
 

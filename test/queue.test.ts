@@ -137,6 +137,20 @@ describe('enqueueArticles', () => {
     expect(queue.pending).toBe(0);
   });
 
+  it('refuses an article too large for one queue message once JSON-encoded, naming it', async () => {
+    // 150,000 line breaks: 150 KB of text, 300 KB as JSON ("\\n").
+    const result = await enqueue([{ text: `Lines.${'\n'.repeat(150_000)}End.` }, { text: plainText(50) }]);
+    expect(result.articles.map((a: { status: string }) => a.status)).toEqual(['INVALID', 'QUEUED']);
+    expect(result.userErrors).toEqual([
+      {
+        field: ['input', 'articles', '0', 'text'],
+        code: 'VALIDATION_FAILED',
+        message: expect.stringContaining('encoded for the queue'),
+      },
+    ]);
+    await queue.drained();
+  });
+
   it('needs a write key', async () => {
     const response = await call.yoga.fetch('http://claimgraph.test/graphql', {
       method: 'POST',
