@@ -17,7 +17,15 @@ import { createDataContext, loadArticles } from '../lib/data.js';
 import type { Db } from '../lib/dynamo.js';
 import { MAX_ARTICLES_PER_CALL } from '../lib/enqueue.js';
 import { InMemoryQueue, MAX_ATTEMPTS, type DeadLetters, type DeliveredMessage } from '../lib/queue.js';
-import { batchesOf, MAX_BATCH_BYTES, MAX_BATCH_ENTRIES } from '../lib/sqs-queue.js';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import {
+  batchesOf,
+  MAX_BATCH_BYTES,
+  MAX_BATCH_ENTRIES,
+  QueueSendError,
+  SqsDeadLetters,
+  SqsQueue,
+} from '../lib/sqs-queue.js';
 import { createTestDb, dataOf, graphqlCaller, plainText, type Caller } from './support.js';
 
 const SAMPLE = readFileSync(new URL('../data/samples/karabakh-shushi.txt', import.meta.url), 'utf8');
@@ -326,5 +334,75 @@ describe('the worker bundle the stack deploys (fresh Node process)', () => {
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the SQS queue (requests serialised by the real SQS client; SQS itself does not run here)', () => {
+  /** An SQSClient whose requests stop after serialisation: `answer` plays SQS. */
+  function sqsStub(answer: (body: any) => Record<string, unknown>) {
+    const bodies: any[] = [];
+    // No MD5 check of answers: the stub does not compute the digests SQS returns.
+    const client = new SQSClient({
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      md5: false,
+    });
+    client.middlewareStack.add(
+      () => async (args: any) => {
+        const body = JSON.parse(String(args.request.body));
+        bodies.push(body);
+        return { output: { $metadata: {}, ...answer(body) }, response: {} };
+      },
+      { step: 'build', name: 'playSqs' },
+    );
+    return { client, bodies };
+  }
+  const messages = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({ id: `a${i}`, article: { text: plainText(i) } }));
+
+  it('sends batches of 10 and sends again the entries SQS did not take', async () => {
+    let first = true;
+    const { client, bodies } = sqsStub((body) => {
+      const failed = first ? [{ Id: body.Entries[1].Id, SenderFault: false, Code: 'InternalError' }] : [];
+      first = false;
+      return { Successful: [], Failed: failed };
+    });
+    await new SqsQueue(client, 'https://sqs.us-east-1.amazonaws.com/123456789012/ingest').send(messages(12));
+    const sent = bodies.map((body) => body.Entries.map((entry: { Id: string }) => entry.Id));
+    expect(sent).toEqual([['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], ['10', '11'], ['1']]);
+    expect(JSON.parse(bodies[0].Entries[1].MessageBody)).toEqual(messages(2)[1]);
+  });
+
+  it('fails the call when SQS keeps refusing, or refuses a message as malformed', async () => {
+    const url = 'https://sqs.us-east-1.amazonaws.com/123456789012/ingest';
+    const busy = sqsStub((body) => ({
+      Failed: body.Entries.map((e: { Id: string }) => ({ Id: e.Id, SenderFault: false })),
+    }));
+    await expect(new SqsQueue(busy.client, url).send(messages(2))).rejects.toThrow(
+      /did not accept 2 messages after 3 attempts/,
+    );
+    expect(busy.bodies).toHaveLength(3);
+    const malformed = sqsStub((body) => ({
+      Failed: [{ Id: body.Entries[0].Id, SenderFault: true, Code: 'InvalidMessageContents' }],
+    }));
+    await expect(new SqsQueue(malformed.client, url).send(messages(1))).rejects.toThrow(QueueSendError);
+    expect(malformed.bodies).toHaveLength(1);
+  });
+
+  it('dead-letters a message with its reason, its source message ID and its attempts as attributes', async () => {
+    const { client, bodies } = sqsStub(() => ({ MessageId: 'dlq-1' }));
+    await new SqsDeadLetters(client, 'https://sqs.us-east-1.amazonaws.com/123456789012/dead').deadLetter(
+      { messageId: 'm-9', body: '{"id":"x"}', receiveCount: 3 },
+      'ValidationError: text must not be empty',
+    );
+    expect(bodies[0]).toMatchObject({
+      QueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/dead',
+      MessageBody: '{"id":"x"}',
+      MessageAttributes: {
+        reason: { DataType: 'String', StringValue: 'ValidationError: text must not be empty' },
+        sourceMessageId: { DataType: 'String', StringValue: 'm-9' },
+        attempts: { DataType: 'Number', StringValue: '3' },
+      },
+    });
   });
 });
