@@ -16,6 +16,7 @@ import { benchExtract } from './extract.js';
 import { benchGraphql } from './graphql.js';
 import { benchIngest } from './ingest.js';
 import { benchLoad } from './load.js';
+import { benchBulkIngest, benchWriteUnits } from './queue.js';
 
 interface Row {
   metric: string;
@@ -84,6 +85,22 @@ async function main(): Promise<void> {
     add('ingestOverRawPutRatio', round(ingest.ingestOverRawPutRatio), 'end-to-end ingest time / one PutItem time', 'measured');
     add('ingestRoundTrips', ingest.ingestRoundTrips, 'sequential DynamoDB round trips: the sample article, its parties and places stored', '<= 4');
     add('ingestRequests', ingest.ingestRequests, 'DynamoDB requests of that ingest', 'measured');
+
+    const bulk = await benchBulkIngest(local.endpoint);
+    add(
+      'bulkIngestArticlesPerSecond',
+      round(bulk.bulkIngestArticlesPerSecond, 1),
+      `${bulk.articles} articles: enqueueArticles (calls of 100) + the in-process queue, ${bulk.concurrency} workers; sequential ingestArticle of the same: ${round(bulk.sequentialArticlesPerSecond, 1)}/s; ${bulk.deadLetters} dead-lettered`,
+      'measured',
+    );
+    add('ingestWorkerMsPerArticle', round(bulk.msPerArticle, 1), 'sequential ingestArticle time per article (a worker Lambda ingests a batch one by one): the Lambda milliseconds of README "Costs on paper"', 'measured');
+    const units = await benchWriteUnits(local.endpoint);
+    add(
+      'ingestWriteUnits',
+      units.storedEntities.units,
+      `sample article, entities stored: ${units.storedEntities.items} items written (${units.storedEntities.transactionalItems} in a transaction, 2x), ${units.storedEntities.bytes} bytes; with all entities new: ${units.newEntities.units} units, ${units.newEntities.items} items`,
+      'measured',
+    );
 
     // The handler answers the GraphiQL example operation on the sample article.
     const tableName = `bench-cold-${Date.now()}`;

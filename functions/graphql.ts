@@ -10,6 +10,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { sdkSecretReader, secretsManagerKeySecrets } from '../lib/aws-secrets.js';
 import { readConfig } from '../lib/config.js';
 import { Db } from '../lib/store/client.js';
+import { lazyQueue } from '../lib/queue.js';
 import { createServer, settingsFrom } from '../server/server.js';
 
 const config = readConfig();
@@ -23,7 +24,23 @@ const keySecrets =
     : undefined;
 // With the function's JSON log format, console.error writes one structured record
 // (level, requestId, errorType, errorMessage, stackTrace) per unexpected error.
-const yoga = createServer({ db, ...settingsFrom(config), keySecrets, logError: (error) => console.error(error) });
+// enqueueArticles sends to the ingest queue the stack names; the worker function ingests.
+// The SQS client loads on the first enqueue (a chunk of its own): a cold start answering a
+// query never parses it.
+const queueUrl = config.ingestQueueUrl;
+const ingestQueue = queueUrl
+  ? lazyQueue(async () => {
+      const { SqsQueue, sqsClient } = await import('../lib/sqs-queue.js');
+      return new SqsQueue(sqsClient(config.region), queueUrl);
+    })
+  : undefined;
+const yoga = createServer({
+  db,
+  ...settingsFrom(config),
+  keySecrets,
+  ingestQueue,
+  logError: (error) => console.error(error),
+});
 
 /** What resolvers could read from the server context, should they need the raw event. */
 export interface LambdaServerContext {

@@ -11,7 +11,7 @@
  * through an asset with local bundling instead (`handlerCode`), with no Docker.
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AssetHashType, DockerImage } from 'aws-cdk-lib';
 import { Code } from 'aws-cdk-lib/aws-lambda';
@@ -100,6 +100,9 @@ export function handlerCode(entry: string = HANDLER_ENTRY): Code {
     assetHashType: AssetHashType.OUTPUT,
     bundling: {
       image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:24'),
+      // CDK caches a bundle by its source folder and these options, not by what `local`
+      // does: naming the entry here gives each handler (GraphQL, ingest worker) its own bundle.
+      environment: { CLAIMGRAPH_ENTRY: relative(PROJECT_ROOT, entry) },
       local: {
         tryBundle(outputDir: string): boolean {
           buildSync({ ...esbuildOptions(outputDir, entry), metafile: false, logLevel: 'error' });

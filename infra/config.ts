@@ -32,6 +32,10 @@ export interface StackSettings {
    * admin key: API keys are then only those stored in the table.
    */
   adminKeySecretName: string | undefined;
+  /** At most this many ingest worker instances at once (SQS event source maximum concurrency, 2 to 1000). */
+  ingestMaxConcurrency: number;
+  /** The ingest queue's age-of-oldest-message alarm fires at this many seconds. */
+  ingestQueueAgeAlarmSeconds: number;
 }
 
 export const DEFAULT_SETTINGS: StackSettings = {
@@ -46,6 +50,10 @@ export const DEFAULT_SETTINGS: StackSettings = {
   requireKeyForRead: false,
   disableIntrospection: false,
   adminKeySecretName: undefined,
+  // Each worker writes an article's items in parallel: 5 keeps a burst within what a new
+  // on-demand table absorbs without throttling, and the queue holds the rest.
+  ingestMaxConcurrency: 5,
+  ingestQueueAgeAlarmSeconds: 900,
 };
 
 /** The context keys, as in `cdk deploy -c allowedOrigins=https://a.example,https://b.example`. */
@@ -61,6 +69,8 @@ export const CONTEXT_KEYS = {
   requireKeyForRead: 'requireKeyForRead',
   disableIntrospection: 'disableIntrospection',
   adminKeySecretName: 'adminKeySecretName',
+  ingestMaxConcurrency: 'ingestMaxConcurrency',
+  ingestQueueAgeAlarmSeconds: 'ingestQueueAgeAlarmSeconds',
 } as const;
 
 type Context = (key: string) => unknown;
@@ -162,5 +172,13 @@ export function readStackSettings(
     requireKeyForRead: boolean(context, k.requireKeyForRead, DEFAULT_SETTINGS.requireKeyForRead),
     disableIntrospection: boolean(context, k.disableIntrospection, DEFAULT_SETTINGS.disableIntrospection),
     adminKeySecretName: adminKeySecretName ? String(adminKeySecretName) : undefined,
+    ingestMaxConcurrency: integer(context, k.ingestMaxConcurrency, DEFAULT_SETTINGS.ingestMaxConcurrency, 2, 1000),
+    ingestQueueAgeAlarmSeconds: integer(
+      context,
+      k.ingestQueueAgeAlarmSeconds,
+      DEFAULT_SETTINGS.ingestQueueAgeAlarmSeconds,
+      60,
+      1_209_600,
+    ),
   };
 }

@@ -40,6 +40,10 @@ export interface Config {
   localDataDir: string;
   /** Extra origins allowed by CORS, comma-separated in ALLOWED_ORIGINS; empty allows any. */
   allowedOrigins: string[];
+  /** The SQS queue `enqueueArticles` sends to (INGEST_QUEUE_URL, set by the stack); unset locally. */
+  ingestQueueUrl: string | undefined;
+  /** Where the ingest worker puts an article that failed its last attempt (INGEST_DEAD_LETTER_QUEUE_URL). */
+  ingestDeadLetterQueueUrl: string | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -115,5 +119,7 @@ export function readConfig(env: Env = process.env): Config {
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
+    ingestQueueUrl: readUrl(env, 'INGEST_QUEUE_URL'),
+    ingestDeadLetterQueueUrl: readUrl(env, 'INGEST_DEAD_LETTER_QUEUE_URL'),
   };
 }

@@ -8,11 +8,14 @@ import RelayPlugin from '@pothos/plugin-relay';
 import { GraphQLError, Kind, isListType, isNonNullType, type GraphQLField, type GraphQLOutputType } from 'graphql';
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import type { DataContext } from '../lib/store/loaders.js';
+import type { Queue } from '../lib/queue.js';
 import { ClaimgraphError } from '../lib/errors.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '../lib/store/pagination.js';
 
 export interface Context {
   data: DataContext;
+  /** Where `enqueueArticles` sends articles; absent where the host has no ingest queue. */
+  ingestQueue?: Queue;
 }
 
 /** The types that implement Node; a global ID naming any other type is invalid. */

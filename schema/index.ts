@@ -1,6 +1,7 @@
 /** The whole schema: each type file registers its type, queries and mutations. */
 import { builder } from './builder.js';
 import './article.js';
+import './queue.js';
 import './claim.js';
 import './party.js';
 import './location.js';

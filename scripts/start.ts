@@ -19,6 +19,7 @@ import { ConfigError, readConfig } from '../lib/config.js';
 import { Db } from '../lib/store/client.js';
 import { JavaMissingError, openLocalDatabase, StartAbortedError } from '../lib/local-dynamo.js';
 import { localPepper } from '../lib/local-secrets.js';
+import { InMemoryQueue } from '../lib/queue.js';
 import { removeRuntimeFile, writeRuntimeFile } from '../lib/runtime-file.js';
 import { createServer, settingsFrom } from '../server/server.js';
 
@@ -86,7 +87,17 @@ async function main(): Promise<void> {
     }
   }
 
-  const yoga = createServer({ db, ...settingsFrom(config), pepper, renderGraphiQL });
+  // enqueueArticles works offline: the worker code of the Lambda runs here, two articles at a
+  // time (extraction is CPU-bound and the server shares the machine).
+  const ingestQueue = new InMemoryQueue({
+    db,
+    concurrency: 2,
+    onDrained: ({ ingested, deadLettered }) =>
+      console.log(
+        `Ingest queue empty: ${ingested} articles ingested since start${deadLettered ? `, ${deadLettered} failed 3 times (reasons above)` : ''}`,
+      ),
+  });
+  const yoga = createServer({ db, ...settingsFrom(config), pepper, renderGraphiQL, ingestQueue });
   const http = createHttpServer(yoga);
   server = http;
   http.on('error', (error: NodeJS.ErrnoException) => {

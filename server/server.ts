@@ -10,6 +10,7 @@ import type { Config } from '../lib/config.js';
 import { createDataContext } from '../lib/store/loaders.js';
 import type { Db } from '../lib/store/client.js';
 import { ClaimgraphError } from '../lib/errors.js';
+import type { Queue } from '../lib/queue.js';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import type { Context } from '../schema/builder.js';
@@ -49,6 +50,8 @@ query LatestClaims {
 
 export interface ServerOptions {
   db: Db;
+  /** The queue `enqueueArticles` sends to: SQS on AWS, an in-process InMemoryQueue locally. */
+  ingestQueue?: Queue;
   /** Accepted as an admin API key (CLAIMGRAPH_ADMIN_KEY). */
   adminKey?: string;
   /** The secret stored API keys are checked with; without one (and no `keySecrets`) no stored key authorises anything. */
@@ -150,7 +153,7 @@ export function createServer(options: ServerOptions) {
   return createYoga<object, Context>({
     schema,
     graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
-    context: () => ({ data: createDataContext(options.db) }),
+    context: () => ({ data: createDataContext(options.db), ingestQueue: options.ingestQueue }),
     maskedErrors: { maskError: maskError(logError, options.production ?? false) },
     graphiql: options.renderGraphiQL ? { title: 'claimgraph', defaultQuery: EXAMPLE_OPERATION } : false,
     renderGraphiQL: options.renderGraphiQL,

@@ -22,6 +22,7 @@ import {
 import { resolve } from 'node:path';
 import { PROJECT_ROOT } from '../infra/bundling.js';
 import { DYNAMODB_COMMAND_ACTIONS, SECRETS_COMMAND_ACTIONS } from '../infra/constructs/graphql-function.js';
+import { SQS_COMMAND_ACTIONS } from '../infra/constructs/ingest-queue.js';
 import { createApiKey } from '../lib/api-key.js';
 import { ADMIN_HEADERS, TEST_ADMIN_KEY, createTestDb } from './support.js';
 
@@ -256,10 +257,13 @@ describe('the deployed bundle (stack esbuild settings, fresh Node process)', () 
     expect(atInit.filter(extraction)).toEqual([]);
     // Secrets Manager's client loads only when a request presents a key.
     expect(atInit.filter((input) => input.includes('client-secrets-manager'))).toEqual([]);
+    // Nor does SQS's: only when enqueueArticles first sends.
+    expect(atInit.filter((input) => input.includes('client-sqs'))).toEqual([]);
+    expect(everything.some((input) => input.includes('node_modules/@aws-sdk/client-sqs/'))).toBe(true);
     expect(atInit.some((input) => input.includes('node_modules/@aws-sdk/client-dynamodb/'))).toBe(true);
   });
 
-  it('sends only DynamoDB and Secrets Manager commands the function role allows', () => {
+  it('sends only DynamoDB, Secrets Manager and SQS commands the function role allows', () => {
     // Every `new XCommand(` in the project's own bundled files must have IAM actions granted.
     const own = Object.keys(bundle.metafile.inputs).filter((input) => /^(lib|schema|functions)\//.test(input));
     const sent = new Set<string>();
@@ -267,7 +271,11 @@ describe('the deployed bundle (stack esbuild settings, fresh Node process)', () 
       for (const match of readFileSync(file, 'utf8').matchAll(/new (\w+Command)\(/g)) sent.add(match[1]!);
     }
     expect([...sent].sort()).toEqual(
-      [...Object.keys(DYNAMODB_COMMAND_ACTIONS), ...Object.keys(SECRETS_COMMAND_ACTIONS)].sort(),
+      [
+        ...Object.keys(DYNAMODB_COMMAND_ACTIONS),
+        ...Object.keys(SECRETS_COMMAND_ACTIONS),
+        ...Object.keys(SQS_COMMAND_ACTIONS),
+      ].sort(),
     );
     // A ConditionCheck item in a transaction needs dynamodb:ConditionCheckItem.
     if (/ConditionCheck\s*:/.test(readFileSync('lib/store/client.ts', 'utf8'))) expect(DYNAMODB_COMMAND_ACTIONS.TransactWriteItemsCommand).toContain('dynamodb:ConditionCheckItem');

@@ -51,6 +51,14 @@ const only = (type: string) => {
   return found[0]!;
 };
 const tableArn = { 'Fn::GetAtt': [TABLE_LOGICAL_ID, 'Arn'] };
+/** The one resource of a type whose logical ID starts with `prefix` (the stack has two functions and two roles). */
+const named = (type: string, prefix: string) => {
+  const found = ofType(type).filter(([id]) => id.startsWith(prefix));
+  expect(found, `${type} ${prefix}`).toHaveLength(1);
+  return found[0]!;
+};
+const graphqlFunction = () => named('AWS::Lambda::Function', 'GraphqlFunction');
+const graphqlRole = () => named('AWS::IAM::Role', 'GraphqlRole');
 
 describe('the table', () => {
   it('has the pinned logical ID', () => {
@@ -86,7 +94,7 @@ describe('the table', () => {
 
 describe('the function', () => {
   it('runs the bundled handler on Node.js 22+ arm64, with memory, timeout, X-Ray and JSON logs', () => {
-    const [, fn] = only('AWS::Lambda::Function');
+    const [, fn] = graphqlFunction();
     const props = fn.Properties;
     expect(Number(/^nodejs(\d+)\.x$/.exec(props.Runtime)?.[1])).toBeGreaterThanOrEqual(22);
     expect(props).toMatchObject({
@@ -100,13 +108,14 @@ describe('the function', () => {
   });
 
   it('gets its configuration from environment variables that lib/config.ts reads', () => {
-    const [, fn] = only('AWS::Lambda::Function');
+    const [, fn] = graphqlFunction();
     expect(fn.Properties.Environment.Variables).toEqual({
       TABLE_NAME: { Ref: TABLE_LOGICAL_ID },
       NODE_ENV: 'production',
       NODE_OPTIONS: '--enable-source-maps',
       REQUIRE_KEY_FOR_READ: 'false',
       DISABLE_INTROSPECTION: 'false',
+      INGEST_QUEUE_URL: { Ref: expect.stringMatching(/^IngestQueue/) },
       // Where the secrets are, never their values (lib/aws-secrets.ts reads them at run time).
       CLAIMGRAPH_KEY_PEPPER_SECRET: { Ref: only('AWS::SecretsManager::Secret')[0] },
       CLAIMGRAPH_ADMIN_KEY_SECRET: 'claimgraph/admin-key',
@@ -114,7 +123,7 @@ describe('the function', () => {
   });
 
   it('puts no secret value in its environment, not even as a reference CloudFormation would resolve', () => {
-    const [, fn] = only('AWS::Lambda::Function');
+    const [, fn] = graphqlFunction();
     const environment = JSON.stringify(fn.Properties.Environment);
     expect(environment).not.toMatch(/resolve:secretsmanager|SecretString|ssm-secure/i);
     expect(
@@ -139,7 +148,7 @@ describe('the API key pepper', () => {
   });
 
   it('may be read by the function, and so may the admin key secret: nothing else about secrets is allowed', () => {
-    const [, role] = only('AWS::IAM::Role');
+    const [, role] = graphqlRole();
     const statements = [
       ...role.Properties.Policies.flatMap((policy: any) => policy.PolicyDocument.Statement),
       ...ofType('AWS::IAM::Policy').flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement),
@@ -167,7 +176,7 @@ describe('the API key pepper', () => {
   });
 
   it('ships a minified ESM bundle with its source map and the gazetteer next to it', () => {
-    const [, fn] = only('AWS::Lambda::Function');
+    const [, fn] = graphqlFunction();
     // The code asset is staged in the cloud assembly as asset.<hash>, uploaded as <hash>.zip.
     const hash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');
     const assetDir = join(app.outdir, `asset.${hash}`);
@@ -209,7 +218,7 @@ describe('least privilege', () => {
     const dynamo = statements().filter((statement) =>
       actions(statement).some((action) => action.startsWith('dynamodb:')),
     );
-    expect(dynamo).toEqual([
+    const ofOneRole = [
       {
         Sid: 'ReadWriteTableItems',
         Effect: 'Allow',
@@ -232,31 +241,33 @@ describe('least privilege', () => {
         Action: 'dynamodb:Query',
         Resource: TABLE.indexes.map((index) => ({ 'Fn::Join': ['', [tableArn, `/index/${index.name}`]] })),
       },
-    ]);
+    ];
+    // The GraphQL function's role, then the ingest worker's: the same data layer, the same actions.
+    expect(dynamo).toEqual([...ofOneRole, ...ofOneRole]);
   });
 
   it('has no wildcard action anywhere, and "*" as a resource only for X-Ray (which has no resource-level permissions)', () => {
     const all = statements();
     expect(all.flatMap(actions).filter((action) => action.includes('*'))).toEqual([]);
     const wildcard = all.filter((statement) => JSON.stringify(statement.Resource).includes('"*"'));
-    expect(wildcard).toEqual([
-      { Effect: 'Allow', Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Resource: '*' },
-    ]);
+    const xray = { Effect: 'Allow', Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Resource: '*' };
+    // One for each function (GraphQL, ingest worker).
+    expect(wildcard).toEqual([xray, xray]);
     expect(all.every((statement) => statement.Effect === 'Allow')).toBe(true);
   });
 
   it('writes logs only to its own log group, and uses no managed policy', () => {
-    const [, role] = only('AWS::IAM::Role');
+    const [, role] = graphqlRole();
     expect(role.Properties.ManagedPolicyArns).toBeUndefined();
     const logs = statements().filter((statement) => actions(statement).some((action) => action.startsWith('logs:')));
-    expect(logs).toEqual([
-      {
+    expect(logs).toEqual(
+      ['GraphqlLogs', 'IngestLogs'].map((group) => ({
         Sid: 'WriteOwnLogGroup',
         Effect: 'Allow',
         Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-        Resource: { 'Fn::GetAtt': [expect.stringMatching(/^GraphqlLogs/), 'Arn'] },
-      },
-    ]);
+        Resource: { 'Fn::GetAtt': [expect.stringMatching(new RegExp(`^${group}`)), 'Arn'] },
+      })),
+    );
   });
 });
 
@@ -330,7 +341,7 @@ describe('the HTTP endpoint', () => {
 describe('operations', () => {
   it('keeps every log group for a set time', () => {
     const groups = ofType('AWS::Logs::LogGroup');
-    expect(groups).toHaveLength(2);
+    expect(groups).toHaveLength(3);
     for (const [, group] of groups) expect(group.Properties.RetentionInDays).toBe(RetentionDays.ONE_MONTH);
   });
 
@@ -339,9 +350,15 @@ describe('operations', () => {
       ofType('AWS::CloudWatch::Alarm').map(([, alarm]) => [alarm.Properties.AlarmName, alarm.Properties]),
     );
     expect(Object.keys(alarms).sort()).toEqual(
-      ['Api5xx', 'FunctionDurationP99', 'FunctionErrors', 'FunctionThrottles', 'TableThrottledRequests'].map(
-        (name) => `Claimgraph-${name}`,
-      ),
+      [
+        'Api5xx',
+        'FunctionDurationP99',
+        'FunctionErrors',
+        'FunctionThrottles',
+        'IngestDeadLetters',
+        'IngestQueueAge',
+        'TableThrottledRequests',
+      ].map((name) => `Claimgraph-${name}`),
     );
     const fnDimension = [{ Name: 'FunctionName', Value: { Ref: expect.stringMatching(/^GraphqlFunction/) } }];
     expect(alarms['Claimgraph-FunctionErrors']).toMatchObject({
@@ -386,6 +403,134 @@ describe('operations', () => {
   });
 });
 
+describe('bulk ingest', () => {
+  const ingestQueue = () => named('AWS::SQS::Queue', 'IngestQueue');
+  const deadLetterQueue = () => named('AWS::SQS::Queue', 'IngestDeadLetters');
+  const worker = () => named('AWS::Lambda::Function', 'IngestFunction');
+  const arnOf = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
+
+  it('has an ingest queue whose messages go to a dead-letter queue after 3 receives, both encrypted and TLS-only', () => {
+    expect(ofType('AWS::SQS::Queue')).toHaveLength(2);
+    const [dlqId, dlq] = deadLetterQueue();
+    const [queueId, queue] = ingestQueue();
+    expect(queue.Properties.RedrivePolicy).toEqual({ deadLetterTargetArn: arnOf(dlqId), maxReceiveCount: 3 });
+    expect(dlq.Properties.RedrivePolicy).toBeUndefined();
+    expect(dlq.Properties.MessageRetentionPeriod).toBe(Duration.days(14).toSeconds());
+    // A batch retried inside Lambda must not reappear meanwhile: AWS advises 6x the function's timeout.
+    expect(queue.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * worker()[1].Properties.Timeout);
+    for (const [id, props] of [
+      [queueId, queue.Properties],
+      [dlqId, dlq.Properties],
+    ] as const) {
+      expect(props.SqsManagedSseEnabled, id).toBe(true);
+      const policy = ofType('AWS::SQS::QueuePolicy').find(([, p]) => JSON.stringify(p.Properties.Queues).includes(id));
+      expect(policy, id).toBeDefined();
+      expect(policy![1].Properties.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
+    }
+  });
+
+  it('feeds the worker function in batches of 10, reporting partial batch failures, with a bounded concurrency', () => {
+    const [workerId] = worker();
+    const [, mapping] = only('AWS::Lambda::EventSourceMapping');
+    expect(mapping.Properties).toMatchObject({
+      EventSourceArn: arnOf(ingestQueue()[0]),
+      FunctionName: { Ref: workerId },
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: DEFAULT_SETTINGS.ingestMaxConcurrency },
+    });
+  });
+
+  it('runs the worker from its own bundle (functions/ingest-worker.ts), with the dead-letter queue in its environment', () => {
+    const [, fn] = worker();
+    expect(fn.Properties).toMatchObject({
+      Handler: 'index.handler',
+      Architectures: ['arm64'],
+      TracingConfig: { Mode: 'Active' },
+      LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: expect.stringMatching(/^IngestLogs/) } },
+    });
+    expect(fn.Properties.Environment.Variables).toEqual({
+      TABLE_NAME: { Ref: TABLE_LOGICAL_ID },
+      NODE_ENV: 'production',
+      NODE_OPTIONS: '--enable-source-maps',
+      INGEST_DEAD_LETTER_QUEUE_URL: { Ref: deadLetterQueue()[0] },
+    });
+    const key = String(fn.Properties.Code.S3Key);
+    expect(key).not.toBe(String(graphqlFunction()[1].Properties.Code.S3Key));
+    const assetDir = join(app.outdir, `asset.${key.replace(/\.zip$/, '')}`);
+    expect(readdirSync(assetDir)).toEqual(expect.arrayContaining(['index.mjs', 'index.mjs.map', 'gazetteer.tsv.gz']));
+    const map = JSON.parse(readFileSync(join(assetDir, 'index.mjs.map'), 'utf8')) as { sources: string[] };
+    expect(map.sources.some((source) => source.endsWith('functions/ingest-worker.ts'))).toBe(true);
+    expect(map.sources.some((source) => source.endsWith('functions/graphql.ts'))).toBe(false);
+  });
+
+  it('lets the GraphQL function only send to the ingest queue, and the worker only consume it and send to the dead-letter queue', () => {
+    const sqsStatements = (roleId: string) =>
+      [
+        ...(resources[roleId]!.Properties.Policies ?? []).flatMap((policy: any) => policy.PolicyDocument.Statement),
+        ...ofType('AWS::IAM::Policy')
+          .filter(([, policy]) => JSON.stringify(policy.Properties.Roles).includes(roleId))
+          .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement),
+      ]
+        .filter((statement: { Action: string | string[] }) =>
+          [statement.Action].flat().some((action) => action.startsWith('sqs:')),
+        )
+        .map((statement: any) => ({ actions: [statement.Action].flat().sort(), resource: statement.Resource }));
+    expect(sqsStatements(graphqlRole()[0])).toEqual([
+      { actions: ['sqs:SendMessage'], resource: arnOf(ingestQueue()[0]) },
+    ]);
+    expect(sqsStatements(named('AWS::IAM::Role', 'IngestRole')[0])).toEqual([
+      { actions: ['sqs:SendMessage'], resource: arnOf(deadLetterQueue()[0]) },
+      {
+        actions: [
+          'sqs:ChangeMessageVisibility',
+          'sqs:DeleteMessage',
+          'sqs:GetQueueAttributes',
+          'sqs:GetQueueUrl',
+          'sqs:ReceiveMessage',
+        ],
+        resource: arnOf(ingestQueue()[0]),
+      },
+    ]);
+  });
+
+  it('alarms when an article reaches the dead-letter queue and when the oldest waiting article is too old', () => {
+    const alarms: Record<string, any> = Object.fromEntries(
+      ofType('AWS::CloudWatch::Alarm').map(([, alarm]) => [alarm.Properties.AlarmName, alarm.Properties]),
+    );
+    expect(alarms['Claimgraph-IngestDeadLetters']).toMatchObject({
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [deadLetterQueue()[0], 'QueueName'] } }],
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmActions: [CONTEXT.alarmTopicArn],
+    });
+    expect(alarms['Claimgraph-IngestQueueAge']).toMatchObject({
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateAgeOfOldestMessage',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [ingestQueue()[0], 'QueueName'] } }],
+      Threshold: DEFAULT_SETTINGS.ingestQueueAgeAlarmSeconds,
+    });
+  });
+
+  it('outputs both queue URLs', () => {
+    const outputs = template.toJSON().Outputs;
+    expect(outputs.IngestQueueUrl.Value).toEqual({ Ref: ingestQueue()[0] });
+    expect(outputs.IngestDeadLetterQueueUrl.Value).toEqual({ Ref: deadLetterQueue()[0] });
+  });
+
+  it('refuses a maximum concurrency SQS does not accept', () => {
+    const context = (values: Record<string, unknown>) => (key: string) => values[key];
+    expect(() => readStackSettings(context({ ingestMaxConcurrency: 1 }), {})).toThrow(
+      /context ingestMaxConcurrency must be an integer from 2 to 1000/,
+    );
+    expect(readStackSettings(context({ ingestMaxConcurrency: '20' }), {}).ingestMaxConcurrency).toBe(20);
+  });
+});
+
 describe('cdk-nag', () => {
   it('finds nothing unacknowledged in the AwsSolutions and Serverless packs', () => {
     expect(packs.map((pack) => pack.readPackName).sort()).toEqual(['AwsSolutions', 'Serverless']);
@@ -426,8 +571,12 @@ describe('cdk-nag', () => {
     expect(acknowledged.map(({ id }) => id).sort()).toEqual([
       'AwsSolutions-APIG4',
       'AwsSolutions-IAM5[Resource::*]',
+      'AwsSolutions-IAM5[Resource::*]',
       'AwsSolutions-SMG4',
       'Serverless-LambdaDLQ',
+      'Serverless-LambdaDLQ',
+      'Serverless-LambdaEventSourceMappingDestination',
+      'Serverless-SQSRedrivePolicy',
     ]);
     for (const { reason } of acknowledged) expect(reason.length).toBeGreaterThan(80);
 
@@ -439,6 +588,8 @@ describe('cdk-nag', () => {
       'AwsSolutions-IAM5[Resource::*]',
       'AwsSolutions-SMG4',
       'Serverless-LambdaDLQ',
+      'Serverless-LambdaEventSourceMappingDestination',
+      'Serverless-SQSRedrivePolicy',
     ]);
   });
 });

@@ -200,8 +200,9 @@ describe('npm start', { timeout: 300_000 }, () => {
     await stop(second.child);
   });
 
-  it('uses an existing DynamoDB named by DYNAMODB_ENDPOINT', async () => {
+  it('uses an existing DynamoDB named by DYNAMODB_ENDPOINT, and ingests enqueueArticles in-process', async () => {
     const instance = await start(['--port', '0'], {
+      CLAIMGRAPH_ADMIN_KEY: ADMIN_KEY,
       DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
       TABLE_NAME: `start-${process.pid}-${Math.random().toString(36).slice(2)}`,
     });
@@ -209,6 +210,22 @@ describe('npm start', { timeout: 300_000 }, () => {
     expect((await query(instance.url, '{ articles { edges { node { title } } } }')).data.articles.edges).toHaveLength(
       1,
     );
+    // enqueueArticles works offline: the in-process queue runs the worker code, and says when it is done.
+    const drained = new Promise<void>((resolve) => {
+      const check = () => /Ingest queue empty: 1 articles ingested/.test(instance.output()) && resolve();
+      instance.child.stdout!.on('data', check);
+      check();
+    });
+    const enqueued = await query(
+      instance.url,
+      'mutation { enqueueArticles(input: { articles: [{ text: "Queued offline." }, { text: "" }] }) { articles { id status } userErrors { field } } }',
+      ADMIN_KEY,
+    );
+    expect(enqueued.data.enqueueArticles.articles.map((a: any) => a.status)).toEqual(['QUEUED', 'INVALID']);
+    expect(enqueued.data.enqueueArticles.userErrors).toEqual([{ field: ['input', 'articles', '1', 'text'] }]);
+    await drained;
+    const id = enqueued.data.enqueueArticles.articles[0].id;
+    expect((await query(instance.url, `{ node(id: "${id}") { id } }`)).data.node).toEqual({ id });
     await stop(instance.child);
   });
 
