@@ -25,7 +25,10 @@ export interface CorpusArticle extends IngestInput {
 
 function polnear(): CorpusArticle[] {
   const dir = new URL('polnear-train/', SHARED);
-  const [header, ...rows] = readFileSync(new URL('metadata.tsv', dir), 'utf8').trim().split('\n').map((line) => line.split('\t'));
+  const [header, ...rows] = readFileSync(new URL('metadata.tsv', dir), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => line.split('\t'));
   const column = (name: string) => header!.indexOf(name);
   return rows.map((row) => ({
     corpus: 'polnear-train',
@@ -42,12 +45,28 @@ function re3d(): CorpusArticle[] {
     readFileSync(new URL(`re3d/${subset}/documents.json`, SHARED), 'utf8')
       .split('\n')
       .filter((line) => line.trim())
-      .map((line) => JSON.parse(line) as { _id: string; sourceName?: string; sourceUrl?: string; title?: string; text: string })
-      .map((document) => ({ corpus: `re3d/${subset}`, name: document._id, text: document.text, url: document.sourceUrl, title: document.title, publisher: document.sourceName })),
+      .map(
+        (line) =>
+          JSON.parse(line) as { _id: string; sourceName?: string; sourceUrl?: string; title?: string; text: string },
+      )
+      .map((document) => ({
+        corpus: `re3d/${subset}`,
+        name: document._id,
+        text: document.text,
+        url: document.sourceUrl,
+        title: document.title,
+        publisher: document.sourceName,
+      })),
   );
 }
 
-const unescapeXml = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescapeXml = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 const field = (xml: string, tag: string) => {
   const match = new RegExp(`<${tag}>(?:<!\\[CDATA\\[)?([\\s\\S]*?)(?:\\]\\]>)?</${tag}>`).exec(xml);
   return match ? unescapeXml(match[1]!.trim()) : undefined;
@@ -57,7 +76,14 @@ function geoparsing(file: string): CorpusArticle[] {
   const xml = readFileSync(new URL(`geoparsing/${file}`, SHARED), 'utf8');
   return [...xml.matchAll(/<article\b([^>]*)>([\s\S]*?)<\/article>/g)].map(([, attributes, body], i) => {
     const dltime = field(body!, 'dltime');
-    const stamp = dltime ? new Date(dltime.replace(' ', 'T').replace(/(\.\d{3})\d*/, '$1').replace(/([+-]\d{2})$/, '$1:00')) : undefined;
+    const stamp = dltime
+      ? new Date(
+          dltime
+            .replace(' ', 'T')
+            .replace(/(\.\d{3})\d*/, '$1')
+            .replace(/([+-]\d{2})$/, '$1:00'),
+        )
+      : undefined;
     return {
       corpus: `geoparsing/${file}`,
       name: /docid="([^"]+)"/.exec(attributes!)?.[1] ?? String(i),
@@ -126,17 +152,34 @@ async function queryEveryListing(db: Db): Promise<{ requests: number; errors: st
     }
     return nodes;
   };
-  const CLAIM = 'id kind text claimant { id name } locations { id name } article { id title } quantities { kind value }';
-  await everyPage(`query($after: String) { articles(first: 20, after: $after) { edges { node { id title urls claims(first: 20) { edges { node { ${CLAIM} } } } } } pageInfo { hasNextPage endCursor } } }`, (d) => d?.articles);
+  const CLAIM =
+    'id kind text claimant { id name } locations { id name } article { id title } quantities { kind value }';
+  await everyPage(
+    `query($after: String) { articles(first: 20, after: $after) { edges { node { id title urls claims(first: 20) { edges { node { ${CLAIM} } } } } } pageInfo { hasNextPage endCursor } } }`,
+    (d) => d?.articles,
+  );
   for (const kind of [null, 'CASUALTIES', 'ATTACK', 'STATEMENT', 'DENIAL']) {
-    await everyPage(`query($after: String, $kind: ClaimKind) { claims(first: 100, after: $after, kind: $kind) { edges { node { ${CLAIM} } } pageInfo { hasNextPage endCursor } } }`, (d) => d?.claims, { kind });
+    await everyPage(
+      `query($after: String, $kind: ClaimKind) { claims(first: 100, after: $after, kind: $kind) { edges { node { ${CLAIM} } } pageInfo { hasNextPage endCursor } } }`,
+      (d) => d?.claims,
+      { kind },
+    );
   }
-  const parties = await everyPage(`query($after: String) { parties(first: 100, after: $after) { edges { node { id name } } pageInfo { hasNextPage endCursor } } }`, (d) => d?.parties);
-  const locations = await everyPage(`query($after: String) { locations(first: 100, after: $after) { edges { node { id name } } pageInfo { hasNextPage endCursor } } }`, (d) => d?.locations);
+  const parties = await everyPage(
+    `query($after: String) { parties(first: 100, after: $after) { edges { node { id name } } pageInfo { hasNextPage endCursor } } }`,
+    (d) => d?.parties,
+  );
+  const locations = await everyPage(
+    `query($after: String) { locations(first: 100, after: $after) { edges { node { id name } } pageInfo { hasNextPage endCursor } } }`,
+    (d) => d?.locations,
+  );
   // Each owner's claims and articles, and a resolve of its name: a sample of 200 of each.
   const sample = <T>(values: T[]) => values.filter((_, i) => i % Math.max(1, Math.floor(values.length / 200)) === 0);
   for (const owner of [...sample(parties), ...sample(locations)]) {
-    await ask(`query($id: ID!, $name: String!) { node(id: $id) { ... on Party { claims(first: 20) { edges { node { ${CLAIM} } } } articles(first: 20) { edges { node { id } } } } ... on Location { claims(first: 20) { edges { node { ${CLAIM} } } } articles(first: 20) { edges { node { id } } } } } resolve(name: $name) { parties(first: 5) { edges { node { id } } } locations(first: 5) { edges { node { id } } } } }`, { id: owner.id, name: owner.name });
+    await ask(
+      `query($id: ID!, $name: String!) { node(id: $id) { ... on Party { claims(first: 20) { edges { node { ${CLAIM} } } } articles(first: 20) { edges { node { id } } } } ... on Location { claims(first: 20) { edges { node { ${CLAIM} } } } articles(first: 20) { edges { node { id } } } } } resolve(name: $name) { parties(first: 5) { edges { node { id } } } locations(first: 5) { edges { node { id } } } } }`,
+      { id: owner.id, name: owner.name },
+    );
   }
   return { requests, errors };
 }
@@ -164,7 +207,12 @@ export async function benchCorpus(endpoint: string): Promise<CorpusResult> {
     try {
       await ingestArticle(createDataContext(db), article);
     } catch (error) {
-      const reason = error instanceof ClaimgraphError ? `${error.code}: ${error.message}` : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      const reason =
+        error instanceof ClaimgraphError
+          ? `${error.code}: ${error.message}`
+          : error instanceof Error
+            ? `${error.name}: ${error.message}`
+            : String(error);
       failures.push(`${article.corpus} ${article.name}: ${reason}`);
     }
     if ((i + 1) % 100 === 0) console.error(`corpus: ${i + 1}/${articles.length} ingested, ${failures.length} failed`);

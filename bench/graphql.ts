@@ -4,7 +4,12 @@
  */
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BatchGetItemCommand, QueryCommand, type DynamoDBClient, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetItemCommand,
+  QueryCommand,
+  type DynamoDBClient,
+  type QueryCommandInput,
+} from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { patterns } from '../lib/store/patterns.js';
 import { Db } from '../lib/store/client.js';
@@ -13,7 +18,6 @@ import { REFERENCE_QUERY, seedReferenceData } from '../test/reference-data.js';
 import { graphqlCaller } from '../test/support.js';
 import { ensureTable } from '../lib/bootstrap.js';
 import { median } from './stats.js';
-
 
 async function time(run: () => Promise<unknown>, rounds: number): Promise<number[]> {
   for (let i = 0; i < 5; i++) await run(); // warm-up
@@ -32,17 +36,29 @@ async function rawReferenceQuery(client: DynamoDBClient, table: string): Promise
     ((await client.send(new QueryCommand({ TableName: table, ...input }))).Items ?? []).map((item) => unmarshall(item));
   const batchGet = async (keys: { pk: string; sk: string }[]) => {
     const chunks: { pk: { S: string }; sk: { S: string } }[][] = [];
-    for (let i = 0; i < keys.length; i += 100) chunks.push(keys.slice(i, i + 100).map((key) => ({ pk: { S: key.pk }, sk: { S: key.sk } })));
-    const pages = await Promise.all(chunks.map((Keys) => client.send(new BatchGetItemCommand({ RequestItems: { [table]: { Keys } } }))));
+    for (let i = 0; i < keys.length; i += 100)
+      chunks.push(keys.slice(i, i + 100).map((key) => ({ pk: { S: key.pk }, sk: { S: key.sk } })));
+    const pages = await Promise.all(
+      chunks.map((Keys) => client.send(new BatchGetItemCommand({ RequestItems: { [table]: { Keys } } }))),
+    );
     return pages.flatMap((page) => (page.Responses?.[table] ?? []).map((item) => unmarshall(item)));
   };
   // The articles listing is spread over a few shards: read them all at once and merge.
   const shards = await Promise.all(
     patterns.articlesByDate.queries().map(({ partition }) =>
-      query({ IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :pk', ExpressionAttributeValues: { ':pk': { S: partition } }, ScanIndexForward: false, Limit: 20 }),
+      query({
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :pk',
+        ExpressionAttributeValues: { ':pk': { S: partition } },
+        ScanIndexForward: false,
+        Limit: 20,
+      }),
     ),
   );
-  const articles = shards.flat().sort((a, b) => String(b.gsi3sk).localeCompare(String(a.gsi3sk))).slice(0, 20);
+  const articles = shards
+    .flat()
+    .sort((a, b) => String(b.gsi3sk).localeCompare(String(a.gsi3sk)))
+    .slice(0, 20);
   const claimIds = articles.flatMap((article) => (article.claimIds as string[]).slice(0, 10));
   const claims = await batchGet(claimIds.map((id) => ({ pk: `CLAIM#${id}`, sk: 'CLAIM' })));
   const partyIds = new Set(claims.map((claim) => claim.claimantId as string).filter(Boolean));
@@ -63,7 +79,11 @@ export async function benchGraphql(endpoint: string, rounds = 60) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   const viaGraphql = async () => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: REFERENCE_QUERY }) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: REFERENCE_QUERY }),
+    });
     const body = (await response.json()) as { errors?: unknown };
     if (body.errors) throw new Error(JSON.stringify(body.errors));
   };

@@ -45,7 +45,12 @@ async function main(): Promise<void> {
         seconds: values.seconds ? Number(values.seconds) : undefined,
         clients: values.clients ? Number(values.clients) : undefined,
       });
-      add('loadThroughputPerSecond', round(load.throughputPerSecond, 1), `${load.requests} requests (${load.reads} reads, ${load.writes} writes) from concurrent clients on loopback`, 'measured');
+      add(
+        'loadThroughputPerSecond',
+        round(load.throughputPerSecond, 1),
+        `${load.requests} requests (${load.reads} reads, ${load.writes} writes) from concurrent clients on loopback`,
+        'measured',
+      );
       add('loadP50Ms', round(load.p50Ms, 1), 'median request latency under load', 'measured');
       add('loadP99Ms', round(load.p99Ms, 1), '99th percentile request latency under load', 'measured');
       add('loadErrors', load.loadErrors, 'non-200s, GraphQL errors, unexpected userErrors', '0');
@@ -55,35 +60,100 @@ async function main(): Promise<void> {
     if (positionals.includes('scale')) {
       const scale = await benchScale(local.endpoint);
       for (const row of scale) {
-        add(`${row.query}@${row.articles}.requests`, row.requests, 'DynamoDB requests', row.query === 'partiesWithClaims' ? 'measured' : '<= 8');
-        add(`${row.query}@${row.articles}.roundTrips`, row.roundTrips, 'sequential round trips (requests side by side count once)', row.query === 'reference' ? '<= 4' : '<= 3');
-        add(`${row.query}@${row.articles}.p50Ratio`, round(row.p50Ratio), 'median latency / one GetItem in the same run', 'flat from 100 to 1,000');
-        add(`${row.query}@${row.articles}.p95Ratio`, round(row.p95Ratio), '95th percentile latency / one GetItem', 'flat from 100 to 1,000');
+        add(
+          `${row.query}@${row.articles}.requests`,
+          row.requests,
+          'DynamoDB requests',
+          row.query === 'partiesWithClaims' ? 'measured' : '<= 8',
+        );
+        add(
+          `${row.query}@${row.articles}.roundTrips`,
+          row.roundTrips,
+          'sequential round trips (requests side by side count once)',
+          row.query === 'reference' ? '<= 4' : '<= 3',
+        );
+        add(
+          `${row.query}@${row.articles}.p50Ratio`,
+          round(row.p50Ratio),
+          'median latency / one GetItem in the same run',
+          'flat from 100 to 1,000',
+        );
+        add(
+          `${row.query}@${row.articles}.p95Ratio`,
+          round(row.p95Ratio),
+          '95th percentile latency / one GetItem',
+          'flat from 100 to 1,000',
+        );
       }
       return;
     }
     if (positionals.includes('corpus')) {
       const corpus = await benchCorpus(local.endpoint);
       const missing = corpus.missing.length ? `; missing: ${corpus.missing.join(', ')}` : '';
-      add('corpusArticles', corpus.corpusArticles, `PolNeAR train, re3d, LGL, TR-News from ../shared/data, in order, one table${missing}`, 'all');
+      add(
+        'corpusArticles',
+        corpus.corpusArticles,
+        `PolNeAR train, re3d, LGL, TR-News from ../shared/data, in order, one table${missing}`,
+        'all',
+      );
       add('corpusFailures', corpus.corpusFailures, 'ingests that threw', '0');
-      add('corpusArticlesPerSecond', round(corpus.corpusArticlesPerSecond, 1), 'sequential ingests on DynamoDB Local, extraction included', 'measured');
-      add('corpusIntegrityProblems', corpus.integrityProblems, `whole table (${corpus.items} items) read back: broken references, incomplete articles`, '0');
+      add(
+        'corpusArticlesPerSecond',
+        round(corpus.corpusArticlesPerSecond, 1),
+        'sequential ingests on DynamoDB Local, extraction included',
+        'measured',
+      );
+      add(
+        'corpusIntegrityProblems',
+        corpus.integrityProblems,
+        `whole table (${corpus.items} items) read back: broken references, incomplete articles`,
+        '0',
+      );
       add('corpusLeftoverItems', corpus.leftoverItems, 'items no reader sees (left by unfinished writes)', '0');
-      add('corpusListingErrors', corpus.listingErrors, `GraphQL errors over ${corpus.listingRequests} listing requests (every page of articles and claims, a sample of parties and places)`, '0');
+      add(
+        'corpusListingErrors',
+        corpus.listingErrors,
+        `GraphQL errors over ${corpus.listingRequests} listing requests (every page of articles and claims, a sample of parties and places)`,
+        '0',
+      );
       return;
     }
     const graphql = await benchGraphql(local.endpoint);
-    add('referenceQueryDynamoCalls', graphql.referenceQueryDynamoCalls, `${graphql.referenceQueryRoundTrips} sequential round trips (20 articles × 10 claims × claimant, places)`, '<= 8 requests, <= 4 round trips');
-    add('graphqlOverRawRatio', round(graphql.graphqlOverRawRatio), `yoga over HTTP ${round(graphql.graphqlMedianMs)} ms / hand-written SDK ${round(graphql.rawSdkMedianMs)} ms (medians)`, '< 1.5');
+    add(
+      'referenceQueryDynamoCalls',
+      graphql.referenceQueryDynamoCalls,
+      `${graphql.referenceQueryRoundTrips} sequential round trips (20 articles × 10 claims × claimant, places)`,
+      '<= 8 requests, <= 4 round trips',
+    );
+    add(
+      'graphqlOverRawRatio',
+      round(graphql.graphqlOverRawRatio),
+      `yoga over HTTP ${round(graphql.graphqlMedianMs)} ms / hand-written SDK ${round(graphql.rawSdkMedianMs)} ms (medians)`,
+      '< 1.5',
+    );
 
     const extraction = await benchExtract();
     add('extractArticlesPerSecond', extraction.value, extraction.unit, '>= 50');
 
     const ingest = await benchIngest(local.endpoint);
-    add('ingestArticlesPerSecond', round(ingest.ingestArticlesPerSecond, 1), `raw PutItem of the same text: ${round(ingest.rawPutsPerSecond, 1)}/s`, 'measured');
-    add('ingestOverRawPutRatio', round(ingest.ingestOverRawPutRatio), 'end-to-end ingest time / one PutItem time', 'measured');
-    add('ingestRoundTrips', ingest.ingestRoundTrips, 'sequential DynamoDB round trips: the sample article, its parties and places stored', '<= 4');
+    add(
+      'ingestArticlesPerSecond',
+      round(ingest.ingestArticlesPerSecond, 1),
+      `raw PutItem of the same text: ${round(ingest.rawPutsPerSecond, 1)}/s`,
+      'measured',
+    );
+    add(
+      'ingestOverRawPutRatio',
+      round(ingest.ingestOverRawPutRatio),
+      'end-to-end ingest time / one PutItem time',
+      'measured',
+    );
+    add(
+      'ingestRoundTrips',
+      ingest.ingestRoundTrips,
+      'sequential DynamoDB round trips: the sample article, its parties and places stored',
+      '<= 4',
+    );
     add('ingestRequests', ingest.ingestRequests, 'DynamoDB requests of that ingest', 'measured');
 
     const bulk = await benchBulkIngest(local.endpoint);
@@ -93,7 +163,12 @@ async function main(): Promise<void> {
       `${bulk.articles} articles: enqueueArticles (calls of 100) + the in-process queue, ${bulk.concurrency} workers; sequential ingestArticle of the same: ${round(bulk.sequentialArticlesPerSecond, 1)}/s; ${bulk.deadLetters} dead-lettered`,
       'measured',
     );
-    add('ingestWorkerMsPerArticle', round(bulk.msPerArticle, 1), 'sequential ingestArticle time per article (a worker Lambda ingests a batch one by one): the Lambda milliseconds of README "Costs on paper"', 'measured');
+    add(
+      'ingestWorkerMsPerArticle',
+      round(bulk.msPerArticle, 1),
+      'sequential ingestArticle time per article (a worker Lambda ingests a batch one by one): the Lambda milliseconds of README "Costs on paper"',
+      'measured',
+    );
     const units = await benchWriteUnits(local.endpoint);
     add(
       'ingestWriteUnits',
@@ -108,8 +183,18 @@ async function main(): Promise<void> {
     await ensureTable(sampleDb);
     await loadSamples(sampleDb);
     const bundle = await benchColdStart({ endpoint: local.endpoint, tableName });
-    add('bundleBytes', bundle.bundleBytes, `what a cold start loads; extraction (${bundle.lazyBytes} bytes) and the gazetteer load on the first ingest`, 'measured');
-    add('coldStartRatio', round(bundle.coldStartRatio), `handler ${round(bundle.handlerColdMs)} ms / yoga + Pothos + DynamoDB GetItem peer ${round(bundle.peerColdMs)} ms (medians of ${bundle.runs} fresh processes each, alternating)`, '< 1.3');
+    add(
+      'bundleBytes',
+      bundle.bundleBytes,
+      `what a cold start loads; extraction (${bundle.lazyBytes} bytes) and the gazetteer load on the first ingest`,
+      'measured',
+    );
+    add(
+      'coldStartRatio',
+      round(bundle.coldStartRatio),
+      `handler ${round(bundle.handlerColdMs)} ms / yoga + Pothos + DynamoDB GetItem peer ${round(bundle.peerColdMs)} ms (medians of ${bundle.runs} fresh processes each, alternating)`,
+      '< 1.3',
+    );
   } finally {
     await local.stop();
     console.table(rows);

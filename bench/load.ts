@@ -42,9 +42,49 @@ export interface LoadResult {
 }
 
 const SAMPLE_TEXT = readFileSync(new URL('../data/samples/karabakh-shushi.txt', import.meta.url), 'utf8');
-const PLACES = ['Stepanakert', 'Shushi', 'Agdam', 'Fuzuli', 'Jabrayil', 'Hadrut', 'Martuni', 'Ganja', 'Barda', 'Tartar', 'Lachin', 'Kalbajar', 'Goris', 'Kapan', 'Kharkiv', 'Kherson', 'Bakhmut', 'Avdiivka', 'Mariupol', 'Odesa'];
-const SPEAKERS = ['The Armenian Defense Ministry', 'The Azerbaijani Defense Ministry', 'President Ilham Aliyev', 'The Ukrainian General Staff', 'The Russian Defence Ministry'];
-const NAMES = ['Shusha', 'shushi', 'Stepanakert', 'Khankendi', 'Azeri', 'Azerbaijan', 'Armenia', 'Agdam', 'Ağdam', 'Nagorno Karabakh', 'Kyiv', 'nowhere at all'];
+const PLACES = [
+  'Stepanakert',
+  'Shushi',
+  'Agdam',
+  'Fuzuli',
+  'Jabrayil',
+  'Hadrut',
+  'Martuni',
+  'Ganja',
+  'Barda',
+  'Tartar',
+  'Lachin',
+  'Kalbajar',
+  'Goris',
+  'Kapan',
+  'Kharkiv',
+  'Kherson',
+  'Bakhmut',
+  'Avdiivka',
+  'Mariupol',
+  'Odesa',
+];
+const SPEAKERS = [
+  'The Armenian Defense Ministry',
+  'The Azerbaijani Defense Ministry',
+  'President Ilham Aliyev',
+  'The Ukrainian General Staff',
+  'The Russian Defence Ministry',
+];
+const NAMES = [
+  'Shusha',
+  'shushi',
+  'Stepanakert',
+  'Khankendi',
+  'Azeri',
+  'Azerbaijan',
+  'Armenia',
+  'Agdam',
+  'Ağdam',
+  'Nagorno Karabakh',
+  'Kyiv',
+  'nowhere at all',
+];
 const KINDS = ['ATTACK', 'CASUALTIES', 'TERRITORIAL_CONTROL', 'STATEMENT', 'MOVEMENT', 'DENIAL', 'OTHER'];
 const STATUSES = ['VERIFIED', 'DISPUTED', 'REJECTED', 'UNREVIEWED'];
 
@@ -71,12 +111,21 @@ interface Response {
 export async function benchLoad(endpoint: string, options: LoadOptions = {}): Promise<LoadResult> {
   const seconds = options.seconds ?? 10;
   const clients = options.clients ?? 16;
-  const db = new Db({ tableName: `bench-load-${Date.now()}-${randomBytes(3).toString('hex')}`, region: 'us-east-1', endpoint });
+  const db = new Db({
+    tableName: `bench-load-${Date.now()}-${randomBytes(3).toString('hex')}`,
+    region: 'us-east-1',
+    endpoint,
+  });
   await ensureTable(db);
 
   const adminKey = randomBytes(24).toString('base64url');
   const serverErrors: unknown[] = [];
-  const yoga = createServer({ db, production: true, adminKey, logError: (error: unknown) => serverErrors.push(error) } as ServerOptions);
+  const yoga = createServer({
+    db,
+    production: true,
+    adminKey,
+    logError: (error: unknown) => serverErrors.push(error),
+  } as ServerOptions);
   const server = createHttpServer(yoga);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
@@ -94,12 +143,20 @@ export async function benchLoad(endpoint: string, options: LoadOptions = {}): Pr
   };
 
   /** One GraphQL request; counts it, times it, and counts non-200s and GraphQL errors. */
-  const request = async (query: string, variables: Record<string, unknown> | undefined, measured: boolean): Promise<Response> => {
+  const request = async (
+    query: string,
+    variables: Record<string, unknown> | undefined,
+    measured: boolean,
+  ): Promise<Response> => {
     const started = performance.now();
     try {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${adminKey}` },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json',
+          authorization: `Bearer ${adminKey}`,
+        },
         body: JSON.stringify({ query, variables }),
         signal: hardStop.signal,
       });
@@ -136,12 +193,20 @@ export async function benchLoad(endpoint: string, options: LoadOptions = {}): Pr
       claims.push({ id: edge.node.id });
       ackedClaims.set(edge.node.id, article.id);
     }
-    ackedArticles.set(article.id, article.claims.edges.map((edge: any) => edge.node.id));
+    ackedArticles.set(
+      article.id,
+      article.claims.edges.map((edge: any) => edge.node.id),
+    );
     for (const edge of article.locations.edges) locations.add(edge.node.id);
     for (const edge of article.parties.edges) parties.add(edge.node.id);
   };
   const seedTexts = [
-    { text: SAMPLE_TEXT, url: 'https://example.org/news/2020/11/09/karabakh-shushi', publishedAt: '2020-11-09T12:00:00Z', title: 'Azerbaijani forces shell Stepanakert' },
+    {
+      text: SAMPLE_TEXT,
+      url: 'https://example.org/news/2020/11/09/karabakh-shushi',
+      publishedAt: '2020-11-09T12:00:00Z',
+      title: 'Azerbaijani forces shell Stepanakert',
+    },
     ...[0, 1, 2, 3].map((n) => ({
       text: PLACES.slice(n * 4, n * 4 + 4)
         .map((place, i) => `${SPEAKERS[(n + i) % SPEAKERS.length]} said that forces shelled ${place} on Monday.`)
@@ -175,7 +240,9 @@ export async function benchLoad(endpoint: string, options: LoadOptions = {}): Pr
         await request(Q.articles, undefined, true);
       } else if (roll < 0.4) {
         reads += 1;
-        const ids = Array.from({ length: 1 + Math.floor(random() * 8) }, () => pick([...claims.map((c) => c.id), ...articles.map((a) => a.id), ...locations, ...parties]));
+        const ids = Array.from({ length: 1 + Math.floor(random() * 8) }, () =>
+          pick([...claims.map((c) => c.id), ...articles.map((a) => a.id), ...locations, ...parties]),
+        );
         await request(Q.nodes, { ids }, true);
       } else if (roll < 0.55) {
         reads += 1;
@@ -215,7 +282,11 @@ export async function benchLoad(endpoint: string, options: LoadOptions = {}): Pr
           const read = await request(Q.claimVersion, { id }, true);
           const version = read.body?.data?.node?.version;
           if (typeof version !== 'number') break;
-          const { body } = await request(Q.updateClaim, { input: { id, expectedVersion: version, status: pick(STATUSES), kind: pick(KINDS) } }, true);
+          const { body } = await request(
+            Q.updateClaim,
+            { input: { id, expectedVersion: version, status: pick(STATUSES), kind: pick(KINDS) } },
+            true,
+          );
           const payload = body?.data?.updateClaim;
           if (payload?.claim) {
             ackedVersions.set(id, Math.max(ackedVersions.get(id) ?? 0, payload.claim.version));
@@ -242,7 +313,8 @@ export async function benchLoad(endpoint: string, options: LoadOptions = {}): Pr
         const payload = body?.data?.ingestArticle;
         if (payload?.userErrors?.length) loadError(`ingestArticle userErrors: ${JSON.stringify(payload.userErrors)}`);
         else if (payload?.article) {
-          if (!payload.created) loadError(`ingestArticle of a unique text returned created: false (${payload.article.id})`);
+          if (!payload.created)
+            loadError(`ingestArticle of a unique text returned created: false (${payload.article.id})`);
           remember(payload.article);
         }
       }
@@ -269,13 +341,20 @@ export async function benchLoad(endpoint: string, options: LoadOptions = {}): Pr
     const claim = stored.get(keyString(claimKey(rawId(claimId))));
     const article = stored.get(keyString(articleKey(rawId(articleId))));
     // The claim exists, in its article, and listed by it.
-    if (!claim || claim.articleId !== rawId(articleId) || !article || !(article.claimIds as string[]).includes(rawId(claimId))) lostWrites += 1;
+    if (
+      !claim ||
+      claim.articleId !== rawId(articleId) ||
+      !article ||
+      !(article.claimIds as string[]).includes(rawId(claimId))
+    )
+      lostWrites += 1;
   }
   for (const [claimId, version] of ackedVersions) {
     const claim = stored.get(keyString(claimKey(rawId(claimId))));
     if (!claim || Number(claim.version) < version) lostWrites += 1;
   }
-  if (serverErrors.length) loadError(`server logged ${serverErrors.length} unexpected errors, e.g. ${String(serverErrors[0])}`);
+  if (serverErrors.length)
+    loadError(`server logged ${serverErrors.length} unexpected errors, e.g. ${String(serverErrors[0])}`);
 
   const sorted = [...latencies].sort((a, b) => a - b);
   const round = (value: number) => Math.round(value * 100) / 100;
@@ -299,7 +378,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const local = await startLocalDynamo();
   try {
     const [seconds, clients] = process.argv.slice(2).map(Number);
-    console.log(JSON.stringify(await benchLoad(local.endpoint, { seconds: seconds || undefined, clients: clients || undefined }), null, 2));
+    console.log(
+      JSON.stringify(
+        await benchLoad(local.endpoint, { seconds: seconds || undefined, clients: clients || undefined }),
+        null,
+        2,
+      ),
+    );
   } finally {
     await local.stop();
   }

@@ -13,8 +13,30 @@ import { ingestArticle } from '../lib/ingest.js';
 import { createServer } from '../server/server.js';
 import { median, percentile } from './stats.js';
 
-const SPEAKERS = ['The Armenian Defense Ministry', 'The Azerbaijani Defense Ministry', 'The Ukrainian General Staff', 'The Russian Defence Ministry', 'The Syrian Observatory for Human Rights', 'The Iraqi Joint Operations Command'];
-const PLACES = ['Stepanakert', 'Shusha', 'Martuni', 'Hadrut', 'Ganja', 'Kharkiv', 'Bakhmut', 'Kherson', 'Aleppo', 'Idlib', 'Raqqa', 'Mosul', 'Kirkuk', 'Fallujah'];
+const SPEAKERS = [
+  'The Armenian Defense Ministry',
+  'The Azerbaijani Defense Ministry',
+  'The Ukrainian General Staff',
+  'The Russian Defence Ministry',
+  'The Syrian Observatory for Human Rights',
+  'The Iraqi Joint Operations Command',
+];
+const PLACES = [
+  'Stepanakert',
+  'Shusha',
+  'Martuni',
+  'Hadrut',
+  'Ganja',
+  'Kharkiv',
+  'Bakhmut',
+  'Kherson',
+  'Aleppo',
+  'Idlib',
+  'Raqqa',
+  'Mosul',
+  'Kirkuk',
+  'Fallujah',
+];
 const VERBS = ['shelled', 'struck', 'attacked', 'bombarded'];
 
 /** The n-th generated article: a date in 2015–2020, two or three attributed sentences. */
@@ -23,10 +45,17 @@ function article(n: number) {
   const pick = <T>(list: T[], salt: number) => list[(n * 31 + salt * 17) % list.length]!;
   const lines = [
     `${pick(SPEAKERS, 1)} said on Monday that enemy forces ${pick(VERBS, 2)} ${pick(PLACES, 3)} overnight.`,
-    n % 5 === 0 ? `${pick(SPEAKERS, 4)} said ${2 + (n % 40)} soldiers were killed near ${pick(PLACES, 5)}.` : `${pick(SPEAKERS, 4)} said the situation near ${pick(PLACES, 5)} was calm.`,
+    n % 5 === 0
+      ? `${pick(SPEAKERS, 4)} said ${2 + (n % 40)} soldiers were killed near ${pick(PLACES, 5)}.`
+      : `${pick(SPEAKERS, 4)} said the situation near ${pick(PLACES, 5)} was calm.`,
     `Report ${n}: residents described the night in their own words.`,
   ];
-  return { text: lines.join('\n'), url: `https://scale.example/${day}/${n}`, publishedAt: `${day}T08:00:00Z`, title: `Report ${n}` };
+  return {
+    text: lines.join('\n'),
+    url: `https://scale.example/${day}/${n}`,
+    publishedAt: `${day}T08:00:00Z`,
+    title: `Report ${n}`,
+  };
 }
 
 const QUERIES: Record<string, string> = {
@@ -49,11 +78,18 @@ export interface ScaleRow {
 async function measure(db: Db, articles: number, rounds: number): Promise<ScaleRow[]> {
   const yoga = createServer({ db, logError: () => {} });
   const ask = async (query: string) => {
-    const response = await yoga.fetch('http://claimgraph.bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const response = await yoga.fetch('http://claimgraph.bench/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
     const body = (await response.json()) as { errors?: unknown };
     if (body.errors) throw new Error(JSON.stringify(body.errors));
   };
-  const getItem = () => db.client.send(new GetItemCommand({ TableName: db.tableName, Key: { pk: { S: 'BENCH#none' }, sk: { S: 'BENCH' } } }));
+  const getItem = () =>
+    db.client.send(
+      new GetItemCommand({ TableName: db.tableName, Key: { pk: { S: 'BENCH#none' }, sk: { S: 'BENCH' } } }),
+    );
   const rows: ScaleRow[] = [];
   for (const [name, query] of Object.entries(QUERIES)) {
     db.counter.reset();
@@ -70,7 +106,18 @@ async function measure(db: Db, articles: number, rounds: number): Promise<ScaleR
       times.push(performance.now() - started);
     }
     const reference = median(references);
-    rows.push({ query: name, articles, requests, roundTrips, p50Ratio: median(times) / reference, p95Ratio: percentile([...times].sort((a, b) => a - b), 95) / reference });
+    rows.push({
+      query: name,
+      articles,
+      requests,
+      roundTrips,
+      p50Ratio: median(times) / reference,
+      p95Ratio:
+        percentile(
+          [...times].sort((a, b) => a - b),
+          95,
+        ) / reference,
+    });
   }
   return rows;
 }
@@ -83,7 +130,11 @@ export async function benchScale(endpoint: string, sizes = [100, 1000], rounds =
   for (const size of sizes) {
     // Four writers at a time, as a scraper's bursts would come.
     for (let next = stored; next < size; next += 4) {
-      await Promise.all(Array.from({ length: Math.min(4, size - next) }, (_, i) => ingestArticle(createDataContext(db), article(next + i))));
+      await Promise.all(
+        Array.from({ length: Math.min(4, size - next) }, (_, i) =>
+          ingestArticle(createDataContext(db), article(next + i)),
+        ),
+      );
     }
     stored = size;
     console.error(`scale: ${size} articles stored`);

@@ -64,13 +64,19 @@ export async function deleteArticle(data: DataContext, id: string): Promise<Arti
 
 /** The steps after the mark: the article's items (links first), then the article itself. */
 export async function deleteArticleSteps(data: DataContext, article: Article): Promise<void> {
-  await deleteClaims(data, article.id, [...article.claimIds, ...(article.replacedClaimIds ?? [])], [
-    ...mentionItems(article).map(keyOfItem),
-    patterns.articleText.key(article.id),
-  ]);
+  await deleteClaims(
+    data,
+    article.id,
+    [...article.claimIds, ...(article.replacedClaimIds ?? [])],
+    [...mentionItems(article).map(keyOfItem), patterns.articleText.key(article.id)],
+  );
   const ours = { condition: 'attribute_not_exists(pk) OR articleId = :id', values: { ':id': article.id } };
   await data.db.transact([
-    { delete: articleKey(article.id), condition: 'attribute_not_exists(pk) OR deleting = :true', values: { ':true': true } },
+    {
+      delete: articleKey(article.id),
+      condition: 'attribute_not_exists(pk) OR deleting = :true',
+      values: { ':true': true },
+    },
     { delete: patterns.articleByText.key(article.textHash), ...ours },
     ...article.urls.map((url) => ({ delete: patterns.articleByUrl.key(urlHashOf(url)), ...ours })),
   ]);
@@ -82,10 +88,20 @@ export async function deleteArticleSteps(data: DataContext, article: Article): P
  * through the claims) in a first round, the claims in a second, so a run stopped between
  * the two still finds every link it has left to delete when it runs again.
  */
-export async function deleteClaims(data: DataContext, articleId: string, claimIds: string[], others: Key[] = []): Promise<void> {
+export async function deleteClaims(
+  data: DataContext,
+  articleId: string,
+  claimIds: string[],
+  others: Key[] = [],
+): Promise<void> {
   const claims = [...(await data.db.batchGet(claimIds.map(claimKey), true)).values()]
     .map((item) => withoutKeys<Claim>(item))
     .filter((claim) => claim.articleId === articleId);
-  await data.db.batchWrite(claims.flatMap((claim) => claimWithLinks(claim).slice(1)).map((item) => ({ delete: keyOfItem(item) })));
-  await data.db.batchWrite([...claims.map((claim) => ({ delete: claimKey(claim.id) })), ...others.map((key) => ({ delete: key }))]);
+  await data.db.batchWrite(
+    claims.flatMap((claim) => claimWithLinks(claim).slice(1)).map((item) => ({ delete: keyOfItem(item) })),
+  );
+  await data.db.batchWrite([
+    ...claims.map((claim) => ({ delete: claimKey(claim.id) })),
+    ...others.map((key) => ({ delete: key })),
+  ]);
 }

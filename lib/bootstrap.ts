@@ -25,7 +25,9 @@ export async function ensureTable(db: Db): Promise<'created' | 'exists'> {
   }
   for (let i = 0; i < 600; i++) {
     const { Table } = await db.client.send(new DescribeTableCommand({ TableName: db.tableName }));
-    const ready = Table?.TableStatus === 'ACTIVE' && (Table.GlobalSecondaryIndexes ?? []).every((index) => index.IndexStatus === 'ACTIVE');
+    const ready =
+      Table?.TableStatus === 'ACTIVE' &&
+      (Table.GlobalSecondaryIndexes ?? []).every((index) => index.IndexStatus === 'ACTIVE');
     if (ready) return created ? 'created' : 'exists';
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

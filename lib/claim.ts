@@ -2,14 +2,22 @@
  * Claims: statements a party makes in an article. Creating and updating them (with
  * optimistic locking), listing by party, place, kind and date, and finding related claims.
  */
-import { followLinks, loadArticles, loadArticleText, loadClaimRecords, loadClaims, loadExisting, toVisibleClaims, type DataContext } from './store/loaders.js';
+import {
+  followLinks,
+  loadArticles,
+  loadArticleText,
+  loadClaimRecords,
+  loadClaims,
+  loadExisting,
+  toVisibleClaims,
+  type DataContext,
+} from './store/loaders.js';
 import { ConditionFailedError, keyString, type Item, type WriteAction } from './store/client.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
 import { claimWithLinks, keyOfItem, mentionItem } from './store/items.js';
 import { articleKey, locationKey, partyKey, patterns } from './store/patterns.js';
 import { pageOfPartition, pageOfShards, type Page, type PageArgs } from './store/pagination.js';
-import { partyClaims, type DateRange } from './party.js';
-import { locationClaims } from './location.js';
+import type { DateRange } from './party.js';
 import { randomId } from './ids.js';
 import type { Article, Claim, ClaimKind, ClaimMode, Quantity, ReviewStatus, Span } from './records.js';
 import { articleSortDate } from './records.js';
@@ -29,8 +37,16 @@ function filterOf(conditions: { kind?: ClaimKind | null; locationId?: string | n
   const expression: string[] = [];
   const names: Record<string, string> = {};
   const values: Item = {};
-  if (conditions.kind) expression.push('#kind = :kind'), (names['#kind'] = 'kind'), (values[':kind'] = conditions.kind);
-  if (conditions.locationId) expression.push('contains(#locations, :location)'), (names['#locations'] = 'locationIds'), (values[':location'] = conditions.locationId);
+  if (conditions.kind) {
+    expression.push('#kind = :kind');
+    names['#kind'] = 'kind';
+    values[':kind'] = conditions.kind;
+  }
+  if (conditions.locationId) {
+    expression.push('contains(#locations, :location)');
+    names['#locations'] = 'locationIds';
+    values[':location'] = conditions.locationId;
+  }
   return expression.length ? { filter: { expression: expression.join(' AND '), names, values } } : {};
 }
 
@@ -43,9 +59,15 @@ export async function listClaims(data: DataContext, filter: ClaimFilter, args: P
   if (filter.locationId) {
     const query = { ...patterns.claimsOfPlace.query(filter.locationId, range), ...filterOf({ kind: filter.kind }) };
     const page = await pageOfPartition(data.db, query, args);
-    return followLinks(page, (ids) => loadClaims(data, ids), (link) => String(link.claimId));
+    return followLinks(
+      page,
+      (ids) => loadClaims(data, ids),
+      (link) => String(link.claimId),
+    );
   }
-  const queries = filter.kind ? patterns.claimsByKind.queries(filter.kind, range) : patterns.claimsByDate.queries(range);
+  const queries = filter.kind
+    ? patterns.claimsByKind.queries(filter.kind, range)
+    : patterns.claimsByDate.queries(range);
   return toVisibleClaims(data, await pageOfShards(data.db, queries, args));
 }
 
@@ -60,19 +82,29 @@ export async function relatedClaims(data: DataContext, claim: Claim, first: numb
   const after = { since: claim.day, until: shiftDay(claim.day, RELATED_WINDOW_DAYS) };
   const sides = await Promise.all(
     claim.locationIds.flatMap((id) => [
-      pageOfPartition(data.db, { ...patterns.claimsOfPlace.query(id, after), newestFirst: false }, { first: first + 1 }),
+      pageOfPartition(
+        data.db,
+        { ...patterns.claimsOfPlace.query(id, after), newestFirst: false },
+        { first: first + 1 },
+      ),
       pageOfPartition(data.db, patterns.claimsOfPlace.query(id, before), { first: first + 1 }),
     ]),
   );
   const links = new Map<string, string>();
-  for (const { value } of sides.flatMap((page) => page.items)) if (value.claimId !== claim.id) links.set(String(value.claimId), String(value.sk).split('#')[1]!);
+  for (const { value } of sides.flatMap((page) => page.items))
+    if (value.claimId !== claim.id) links.set(String(value.claimId), String(value.sk).split('#')[1]!);
   const apart = (day: string) => Math.abs(Date.parse(day) - Date.parse(claim.day));
   const nearest = [...links].sort(([a, x], [b, y]) => apart(x) - apart(y) || a.localeCompare(b)).slice(0, first + 1);
-  const claims = await loadExisting(loadClaims, data, nearest.map(([id]) => id));
+  const claims = await loadExisting(
+    loadClaims,
+    data,
+    nearest.map(([id]) => id),
+  );
   return claims.slice(0, first);
 }
 
-const shiftDay = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const shiftDay = (day: string, days: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
@@ -80,12 +112,21 @@ const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 export function spanOf(text: string, offsets: { start: number; end: number }, field: string[]): Span {
   const { start, end } = offsets;
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) {
-    throw new ValidationError(`${field.at(-1)} must satisfy 0 <= start < end <= ${text.length} (the article text's length)`, field);
+    throw new ValidationError(
+      `${field.at(-1)} must satisfy 0 <= start < end <= ${text.length} (the article text's length)`,
+      field,
+    );
   }
   // An offset between the two halves of a surrogate pair would cut a character in two.
-  for (const [name, offset] of [['start', start], ['end', end]] as const) {
+  for (const [name, offset] of [
+    ['start', start],
+    ['end', end],
+  ] as const) {
     if (offset > 0 && offset < text.length && isLowSurrogate(text.charCodeAt(offset))) {
-      throw new ValidationError(`${name} ${offset} falls inside a character (between the halves of a UTF-16 surrogate pair)`, [...field, name]);
+      throw new ValidationError(
+        `${name} ${offset} falls inside a character (between the halves of a UTF-16 surrogate pair)`,
+        [...field, name],
+      );
     }
   }
   return { start, end, text: text.slice(start, end) };
@@ -110,13 +151,26 @@ function checkQuantities(quantities: Quantity[], field: string[]): Quantity[] {
   checkList(quantities, field, LIMITS.quantitiesPerClaim);
   return quantities.map((quantity, i) => {
     if (!Number.isInteger(quantity.value) || quantity.value < 0 || quantity.value > MAX_QUANTITY) {
-      throw new ValidationError(`a quantity value must be a whole number from 0 to ${MAX_QUANTITY}`, [...field, String(i), 'value']);
+      throw new ValidationError(`a quantity value must be a whole number from 0 to ${MAX_QUANTITY}`, [
+        ...field,
+        String(i),
+        'value',
+      ]);
     }
     const maxValue = quantity.maxValue ?? null;
     if (maxValue !== null && (!Number.isInteger(maxValue) || maxValue < quantity.value || maxValue > MAX_QUANTITY)) {
-      throw new ValidationError(`maxValue must be a whole number from value to ${MAX_QUANTITY}`, [...field, String(i), 'maxValue']);
+      throw new ValidationError(`maxValue must be a whole number from value to ${MAX_QUANTITY}`, [
+        ...field,
+        String(i),
+        'maxValue',
+      ]);
     }
-    return { kind: quantity.kind, value: quantity.value, maxValue, since: checkDate(quantity.since, [...field, String(i), 'since']) };
+    return {
+      kind: quantity.kind,
+      value: quantity.value,
+      maxValue,
+      since: checkDate(quantity.since, [...field, String(i), 'since']),
+    };
   });
 }
 
@@ -127,7 +181,10 @@ function checkQuantities(quantities: Quantity[], field: string[]): Quantity[] {
  */
 async function checkReferences(data: DataContext, claimantId: string | null, locationIds: string[]) {
   checkList(locationIds, ['input', 'locationIds'], LIMITS.locationsPerClaim);
-  const keys = [...(claimantId ? [partyKey(claimantId), patterns.mergedParty.key(claimantId)] : []), ...locationIds.map(locationKey)];
+  const keys = [
+    ...(claimantId ? [partyKey(claimantId), patterns.mergedParty.key(claimantId)] : []),
+    ...locationIds.map(locationKey),
+  ];
   const stored = await data.db.batchGet(keys, true);
   let claimant = claimantId;
   if (claimantId) {
@@ -137,9 +194,12 @@ async function checkReferences(data: DataContext, claimantId: string | null, loc
     else if (!party) throw new NotFoundError(`no party with ID ${claimantId}`, ['input', 'claimantId']);
   }
   const missing = locationIds.findIndex((id) => !stored.has(keyString(locationKey(id))));
-  if (missing >= 0) throw new NotFoundError(`no location with ID ${locationIds[missing]}`, ['input', 'locationIds', String(missing)]);
+  if (missing >= 0)
+    throw new NotFoundError(`no location with ID ${locationIds[missing]}`, ['input', 'locationIds', String(missing)]);
   const checks: WriteAction[] = [
-    ...(claimant ? [{ check: partyKey(claimant), condition: 'attribute_exists(pk) AND attribute_not_exists(mergedInto)' }] : []),
+    ...(claimant
+      ? [{ check: partyKey(claimant), condition: 'attribute_exists(pk) AND attribute_not_exists(mergedInto)' }]
+      : []),
     ...locationIds.map((id) => ({ check: locationKey(id), condition: 'attribute_exists(pk)' })),
   ];
   return { claimantId: claimant, checks };
@@ -231,10 +291,20 @@ export async function createClaim(data: DataContext, input: ClaimInput): Promise
       updatedAt: now,
     };
     const siblings = await loadExisting(loadClaimRecords, data, article.claimIds);
-    const ordered = [...siblings, claim].sort((a, b) => a.evidence.start - b.evidence.start || a.content.start - b.content.start);
+    const ordered = [...siblings, claim].sort(
+      (a, b) => a.evidence.start - b.evidence.start || a.content.start - b.content.start,
+    );
     await data.db.transact([
-      ...claimWithLinks(claim).map((item, i) => ({ put: item, ...(i === 0 ? { condition: 'attribute_not_exists(pk)' } : {}) })),
-      ...articleWrites(article, ordered.map((c) => c.id), claim.claimantId ? [claim.claimantId] : [], locationIds),
+      ...claimWithLinks(claim).map((item, i) => ({
+        put: item,
+        ...(i === 0 ? { condition: 'attribute_not_exists(pk)' } : {}),
+      })),
+      ...articleWrites(
+        article,
+        ordered.map((c) => c.id),
+        claim.claimantId ? [claim.claimantId] : [],
+        locationIds,
+      ),
       ...references.checks,
     ]);
     return claim;
@@ -254,7 +324,10 @@ export interface ClaimChanges {
 }
 
 const conflict = (claim: { id: string; version: number }, expected: number) =>
-  new ConflictError(`claim ${claim.id} is at version ${claim.version}, not ${expected}: reload it and apply your change again`, ['input', 'expectedVersion']);
+  new ConflictError(
+    `claim ${claim.id} is at version ${claim.version}, not ${expected}: reload it and apply your change again`,
+    ['input', 'expectedVersion'],
+  );
 
 /**
  * Applies `changes` if the claim is still at `expectedVersion`; a stale version is a
@@ -262,9 +335,16 @@ const conflict = (claim: { id: string; version: number }, expected: number) =>
  * nullable ones (claimant, event date). The fields changed are recorded on the claim, so
  * a newer extractor keeps the person's values.
  */
-export async function updateClaim(data: DataContext, id: string, expectedVersion: number, changes: ClaimChanges): Promise<Claim> {
-  const eventDateChange = changes.eventDate === undefined ? undefined : checkDate(changes.eventDate, ['input', 'eventDate']);
-  const quantities = changes.quantities == null ? undefined : checkQuantities(changes.quantities, ['input', 'quantities']);
+export async function updateClaim(
+  data: DataContext,
+  id: string,
+  expectedVersion: number,
+  changes: ClaimChanges,
+): Promise<Claim> {
+  const eventDateChange =
+    changes.eventDate === undefined ? undefined : checkDate(changes.eventDate, ['input', 'eventDate']);
+  const quantities =
+    changes.quantities == null ? undefined : checkQuantities(changes.quantities, ['input', 'quantities']);
   const updated = await withRetries(async () => {
     data.items.clearAll();
     const [claim] = await loadClaims(data, [id]);
@@ -273,7 +353,11 @@ export async function updateClaim(data: DataContext, id: string, expectedVersion
     const [article] = await loadArticles(data, [claim.articleId]);
     if (!article) throw new NotFoundError(`no claim with ID ${id}`, ['input', 'id']);
     const locationIds = changes.locationIds == null ? claim.locationIds : [...new Set(changes.locationIds)];
-    const references = await checkReferences(data, changes.claimantId === undefined ? claim.claimantId : changes.claimantId, locationIds);
+    const references = await checkReferences(
+      data,
+      changes.claimantId === undefined ? claim.claimantId : changes.claimantId,
+      locationIds,
+    );
     const eventDate = eventDateChange === undefined ? claim.eventDate : eventDateChange;
     const next: Claim = {
       ...claim,
@@ -288,9 +372,9 @@ export async function updateClaim(data: DataContext, id: string, expectedVersion
       version: claim.version + 1,
       updatedAt: new Date().toISOString(),
     };
-    const changed = (['claimantId', 'kind', 'mode', 'status', 'locationIds', 'eventDate', 'quantities'] as const).filter(
-      (field) => JSON.stringify(next[field]) !== JSON.stringify(claim[field]),
-    );
+    const changed = (
+      ['claimantId', 'kind', 'mode', 'status', 'locationIds', 'eventDate', 'quantities'] as const
+    ).filter((field) => JSON.stringify(next[field]) !== JSON.stringify(claim[field]));
     next.editedFields = [...new Set([...(claim.editedFields ?? []), ...changed])];
     const before = claimWithLinks(claim).slice(1).map(keyOfItem);
     const after = claimWithLinks(next);

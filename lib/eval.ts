@@ -46,7 +46,11 @@ function names(x: { name: string; aliases: readonly string[] }): string[] {
 }
 
 function contains(haystack: string, needle: string): boolean {
-  const norm = (s: string) => s.toLowerCase().replace(/[’‘`ʼ]/g, "'").replace(/\s+/g, ' ');
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[’‘`ʼ]/g, "'")
+      .replace(/\s+/g, ' ');
   return norm(haystack).includes(norm(needle));
 }
 
@@ -159,14 +163,23 @@ export function scoreGold(gold: GoldFile, x: Extraction): GoldScore {
   const matches = (g: GoldClaim) => (i: number) => {
     const c = x.claims[i]!;
     if (!contains(c.content.text, g.contentIncludes)) return false;
-    return g.claimant === undefined || partyHasName(c.claimantKey ? partyByKey.get(c.claimantKey) : undefined, g.claimant);
+    return (
+      g.claimant === undefined || partyHasName(c.claimantKey ? partyByKey.get(c.claimantKey) : undefined, g.claimant)
+    );
   };
   const indices = x.claims.map((_, i) => i);
   const goldLocationsByName = new Map<string, GoldLocation>();
   for (const l of gold.locations.required) goldLocationsByName.set(foldName(l.name), l);
   const matchedIndex: (number | undefined)[] = gold.claims.required.map((g) => indices.find(matches(g)));
   const found = matchedIndex.filter((i) => i !== undefined).length;
-  const tally = { cue: [0, 0], kind: [0, 0], locations: [0, 0], eventDate: [0, 0], quantities: [0, 0], restates: [0, 0] };
+  const tally = {
+    cue: [0, 0],
+    kind: [0, 0],
+    locations: [0, 0],
+    eventDate: [0, 0],
+    quantities: [0, 0],
+    restates: [0, 0],
+  };
   const missing: string[] = [];
   gold.claims.required.forEach((g, gi) => {
     const i = matchedIndex[gi];
@@ -185,7 +198,9 @@ export function scoreGold(gold: GoldFile, x: Extraction): GoldScore {
     }
     if (g.locations !== undefined) {
       tally.locations[1]!++;
-      const wantedKeys = g.locations.map((n) => findLocation(x, goldLocationsByName.get(foldName(n)) ?? { name: n })?.key ?? `missing:${n}`);
+      const wantedKeys = g.locations.map(
+        (n) => findLocation(x, goldLocationsByName.get(foldName(n)) ?? { name: n })?.key ?? `missing:${n}`,
+      );
       const got = new Set(c.locationKeys);
       if (wantedKeys.length === got.size && wantedKeys.every((k) => got.has(k))) tally.locations[0]!++;
     }
@@ -196,7 +211,9 @@ export function scoreGold(gold: GoldFile, x: Extraction): GoldScore {
     if (g.quantities !== undefined) {
       tally.quantities[1]!++;
       const ok = g.quantities.every((q) =>
-        c.quantities.some((e) => e.kind === q.kind && e.value === q.value && (q.since === undefined || e.since === q.since)),
+        c.quantities.some(
+          (e) => e.kind === q.kind && e.value === q.value && (q.since === undefined || e.since === q.since),
+        ),
       );
       if (ok) tally.quantities[0]!++;
     }
@@ -242,7 +259,9 @@ export function scoreGold(gold: GoldFile, x: Extraction): GoldScore {
     ...(gold.parties.allowed ?? []),
   ];
   const claimantKeys = [...new Set(x.claims.map((c) => c.claimantKey).filter((k): k is string => !!k))];
-  const goodClaimants = claimantKeys.filter((k) => goldPartyNames.some((n) => partyHasName(partyByKey.get(k), n))).length;
+  const goodClaimants = claimantKeys.filter((k) =>
+    goldPartyNames.some((n) => partyHasName(partyByKey.get(k), n)),
+  ).length;
 
   // Locations
   const locMissing: string[] = [];
@@ -269,7 +288,8 @@ export function scoreGold(gold: GoldFile, x: Extraction): GoldScore {
     if (l) {
       if (l.latitude === null || l.longitude === null) ok = a.acceptUnresolved ?? false;
       else if (a.wrongIfCountryCode?.includes(l.countryCode ?? '')) ok = false;
-      else if (a.acceptIfWithinKmOf) ok = distanceKm(a.acceptIfWithinKmOf, { lat: l.latitude, lon: l.longitude }) <= a.acceptIfWithinKmOf.km;
+      else if (a.acceptIfWithinKmOf)
+        ok = distanceKm(a.acceptIfWithinKmOf, { lat: l.latitude, lon: l.longitude }) <= a.acceptIfWithinKmOf.km;
     }
     if (ok) lFound++;
     else locMissing.push(`${a.name} (ambiguous)`);
@@ -406,17 +426,22 @@ export interface PloverScore {
 }
 
 /** The cue words that make a PLOVER sentence an attribution to be found. */
-export const SAID_CUES = /\b(?:said|says|say|told|tells|announced|announces|stated|reported|according to|quoted|added|claimed|denied|denies|declared|confirmed)\b/gi;
+export const SAID_CUES =
+  /\b(?:said|says|say|told|tells|announced|announces|stated|reported|according to|quoted|added|claimed|denied|denies|declared|confirmed)\b/gi;
 
 function locate(text: string, phrase: string): GoldSpan | null {
-  const cleaned = phrase.split('...')[0]!.replace(/[({]+$/, '').trim();
+  const cleaned = phrase
+    .split('...')[0]!
+    .replace(/[({]+$/, '')
+    .trim();
   if (!cleaned) return null;
   const i = text.toLowerCase().indexOf(cleaned.toLowerCase());
   return i < 0 ? null : { start: i, end: i + cleaned.length };
 }
 
 export function ploverActors(r: PloverRecord): string[] {
-  const list = (v: PloverActor[] | string | undefined) => (Array.isArray(v) ? v.map((a) => a.actorText).filter((t): t is string => !!t) : []);
+  const list = (v: PloverActor[] | string | undefined) =>
+    Array.isArray(v) ? v.map((a) => a.actorText).filter((t): t is string => !!t) : [];
   return [...list(r.source), ...list(r.target)];
 }
 
@@ -502,10 +527,21 @@ export function parseBrat(ann: string, text: string): BratAttribution[] {
     if (id.startsWith('T')) {
       const m = /^(\S+) ([\d ;]+)$/.exec(body.trim());
       if (!m) continue;
-      const pieces = m[2]!.split(';').map((p) => p.trim().split(' ').map(Number)).filter((p) => p.length === 2 && p.every(Number.isFinite)).map(([s, e]) => ({ start: at(s!), end: at(e!) }));
+      const pieces = m[2]!
+        .split(';')
+        .map((p) => p.trim().split(' ').map(Number))
+        .filter((p) => p.length === 2 && p.every(Number.isFinite))
+        .map(([s, e]) => ({ start: at(s!), end: at(e!) }));
       spans.set(id, { type: m[1]!, pieces });
     } else if (id.startsWith('E')) {
-      events.push(new Map(body.trim().split(/\s+/).map((part) => part.split(':') as [string, string])));
+      events.push(
+        new Map(
+          body
+            .trim()
+            .split(/\s+/)
+            .map((part) => part.split(':') as [string, string]),
+        ),
+      );
     }
   }
   const out: BratAttribution[] = [];
@@ -530,12 +566,18 @@ const SPEECH_CUES: [string, RegExp][] = [
   ['write', /\b(?:wrote|writes|write|writing|tweeted|tweets|tweet|posted)\b/i],
   ['add', /\b(?:added|adds|add|adding)\b/i],
   ['announce', /\b(?:announced|announces|announce|announcing|declared|declares|stated|states|proclaimed)\b/i],
-  ['claim', /\b(?:claimed|claims|claim|claiming|insisted|insists|argued|argues|asserted|asserts|maintained|maintains)\b/i],
+  [
+    'claim',
+    /\b(?:claimed|claims|claim|claiming|insisted|insists|argued|argues|asserted|asserts|maintained|maintains)\b/i,
+  ],
   ['deny', /\b(?:denied|denies|deny|denying|rejected|rejects|disputed)\b/i],
   ['accuse', /\b(?:accused|accuses|accusing|blamed|blames|charged)\b/i],
   ['warn', /\b(?:warned|warns|warning|cautioned)\b/i],
   ['confirm', /\b(?:confirmed|confirms|acknowledged|acknowledges|admitted|admits)\b/i],
-  ['report', /\b(?:reported|reports|reporting|noted|notes|noting|explained|explains|described|quoted|cited|citing|revealed|disclosed|estimated|predicted|promised|pledged|vowed|urged|called for|asked|replied|responded|answered|recalled|suggested|suggests|stressed|emphasized|emphasised|pointed out|observed|commented|remarked|repeated|conceded|complained|boasted|joked|shouted|testified|wondered|questioned)\b/i],
+  [
+    'report',
+    /\b(?:reported|reports|reporting|noted|notes|noting|explained|explains|described|quoted|cited|citing|revealed|disclosed|estimated|predicted|promised|pledged|vowed|urged|called for|asked|replied|responded|answered|recalled|suggested|suggests|stressed|emphasized|emphasised|pointed out|observed|commented|remarked|repeated|conceded|complained|boasted|joked|shouted|testified|wondered|questioned)\b/i,
+  ],
 ];
 
 /** The cue type of a cue text ("said in a statement" → "say"), or null when it is no verb of saying. */
@@ -545,14 +587,20 @@ export function speechCueType(cue: string): string | null {
 }
 
 const PRONOUN_SOURCES = /^(?:he|she|they|we|i|it|you|him|her|them|us|me|his|their|its|our)$/i;
-const ORGANISATION_WORDS = /\b(?:campaign|committee|department|ministry|agency|party|news|times|post|journal|press|association|council|office|commission|court|university|institute|company|corporation|corp|inc|network|foundation|administration|government|congress|senate|house|bureau|center|centre|group|union|coalition|police|army|forces|military|pentagon|fbi|cia|police|board|service|organization|organisation|network|poll|survey|report|study|cnn|nbc|abc|cbs|fox|reuters|ap|afp|bbc|msnbc|politico|gallup|pew)\b/i;
+const ORGANISATION_WORDS =
+  /\b(?:campaign|committee|department|ministry|agency|party|news|times|post|journal|press|association|council|office|commission|court|university|institute|company|corporation|corp|inc|network|foundation|administration|government|congress|senate|house|bureau|center|centre|group|union|coalition|police|army|forces|military|pentagon|fbi|cia|police|board|service|organization|organisation|network|poll|survey|report|study|cnn|nbc|abc|cbs|fox|reuters|ap|afp|bbc|msnbc|politico|gallup|pew)\b/i;
 
 /** Source type of a source text: a pronoun, an organisation, a name (proper noun) or a title/role ("officials", "a spokesman"). */
 export function sourceType(source: string): 'pronoun' | 'organisation' | 'name' | 'title' {
   const s = source.trim().replace(/^[“"']+|[”"',:]+$/g, '');
   if (PRONOUN_SOURCES.test(s)) return 'pronoun';
   if (ORGANISATION_WORDS.test(s) || /^(?:the\s+)?[A-Z]{2,6}$/.test(s)) return 'organisation';
-  if (/^\p{Lu}/u.test(s) && !/^(?:the|a|an|some|many|several|other|most|two|three|one)\b/i.test(s) && !/^\p{Lu}\p{Ll}+s$/u.test(s)) return 'name';
+  if (
+    /^\p{Lu}/u.test(s) &&
+    !/^(?:the|a|an|some|many|several|other|most|two|three|one)\b/i.test(s) &&
+    !/^\p{Lu}\p{Ll}+s$/u.test(s)
+  )
+    return 'name';
   return 'title';
 }
 
@@ -567,13 +615,24 @@ export interface PolnearCounts {
 export const EMPTY_POLNEAR: PolnearCounts = { gold: 0, found: 0, sourceRight: 0, predicted: 0, predictedRight: 0 };
 
 export function addPolnear(a: PolnearCounts, b: PolnearCounts): PolnearCounts {
-  return { gold: a.gold + b.gold, found: a.found + b.found, sourceRight: a.sourceRight + b.sourceRight, predicted: a.predicted + b.predicted, predictedRight: a.predictedRight + b.predictedRight };
+  return {
+    gold: a.gold + b.gold,
+    found: a.found + b.found,
+    sourceRight: a.sourceRight + b.sourceRight,
+    predicted: a.predicted + b.predicted,
+    predictedRight: a.predictedRight + b.predictedRight,
+  };
 }
 
 export function polnearFigures(c: PolnearCounts): PRF & { sourceAccuracy: number } {
   const precision = c.predicted ? c.predictedRight / c.predicted : 1;
   const recall = c.gold ? c.found / c.gold : 1;
-  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, sourceAccuracy: c.found ? c.sourceRight / c.found : 1 };
+  return {
+    precision,
+    recall,
+    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+    sourceAccuracy: c.found ? c.sourceRight / c.found : 1,
+  };
 }
 
 export interface PolnearItem {
@@ -594,7 +653,8 @@ export interface PolnearScore {
   items: PolnearItem[];
 }
 
-const anyOverlap = (a: Pieces, b: Pieces | GoldSpan) => a.some((p) => (Array.isArray(b) ? b : [b]).some((q) => overlaps(p, q)));
+const anyOverlap = (a: Pieces, b: Pieces | GoldSpan) =>
+  a.some((p) => (Array.isArray(b) ? b : [b]).some((q) => overlaps(p, q)));
 
 /**
  * Scores one article's attributed claims (NARRATED ones are the outlet's, not scored) against its
@@ -610,7 +670,8 @@ export function scorePolnear(text: string, gold: BratAttribution[], x: Extractio
   const speech = gold.filter((g) => g.source && speechCueType(slice(g.cue)) !== null);
   const score: PolnearScore = { all: EMPTY_POLNEAR, byCue: new Map(), bySource: new Map(), items: [] };
   const bump = (cue: string, source: string, d: Partial<PolnearCounts>) => {
-    const add = (m: Map<string, PolnearCounts>, k: string) => m.set(k, addPolnear(m.get(k) ?? EMPTY_POLNEAR, { ...EMPTY_POLNEAR, ...d }));
+    const add = (m: Map<string, PolnearCounts>, k: string) =>
+      m.set(k, addPolnear(m.get(k) ?? EMPTY_POLNEAR, { ...EMPTY_POLNEAR, ...d }));
     score.all = addPolnear(score.all, { ...EMPTY_POLNEAR, ...d });
     add(score.byCue, cue);
     add(score.bySource, source);
@@ -626,7 +687,13 @@ export function scorePolnear(text: string, gold: BratAttribution[], x: Extractio
     const hit = claims.find((c) => anyOverlap(g.content, c.content));
     if (!hit) {
       bump(cueType, srcType, { gold: 1 });
-      score.items.push({ what: 'miss', cueType, sourceType: srcType, text: slice(g.content).slice(0, 160), detail: `${srcText} | ${slice(g.cue)}` });
+      score.items.push({
+        what: 'miss',
+        cueType,
+        sourceType: srcType,
+        text: slice(g.content).slice(0, 160),
+        detail: `${srcText} | ${slice(g.cue)}`,
+      });
       continue;
     }
     const right =
@@ -635,7 +702,14 @@ export function scorePolnear(text: string, gold: BratAttribution[], x: Extractio
     bump(cueType, srcType, { gold: 1, found: 1, sourceRight: right ? 1 : 0 });
     if (!right) {
       const who = hit.claimantKey ? partyByKey.get(hit.claimantKey)?.name : null;
-      score.items.push({ what: 'wrong-source', cueType, sourceType: srcType, text: slice(g.content).slice(0, 160), detail: `gold ${srcText} | got ${who ?? '(none)'} via ${hit.claimantMention?.text ?? '-'}`, rule: hit.rule });
+      score.items.push({
+        what: 'wrong-source',
+        cueType,
+        sourceType: srcType,
+        text: slice(g.content).slice(0, 160),
+        detail: `gold ${srcText} | got ${who ?? '(none)'} via ${hit.claimantMention?.text ?? '-'}`,
+        rule: hit.rule,
+      });
     }
   }
   for (const c of claims) {
@@ -643,7 +717,15 @@ export function scorePolnear(text: string, gold: BratAttribution[], x: Extractio
     const srcType = c.claimantMention ? sourceType(c.claimantMention.text) : 'title';
     const right = gold.some((g) => anyOverlap(g.content, c.content));
     bump(cueType, srcType, { predicted: 1, predictedRight: right ? 1 : 0 });
-    if (!right) score.items.push({ what: 'false-positive', cueType, sourceType: srcType, text: c.content.text.slice(0, 160), detail: `${c.claimantMention?.text ?? '-'} | ${c.cue?.text ?? '-'}`, rule: c.rule });
+    if (!right)
+      score.items.push({
+        what: 'false-positive',
+        cueType,
+        sourceType: srcType,
+        text: c.content.text.slice(0, 160),
+        detail: `${c.claimantMention?.text ?? '-'} | ${c.cue?.text ?? '-'}`,
+        rule: c.rule,
+      });
   }
   return score;
 }
@@ -668,7 +750,13 @@ export interface GeoparsingArticle {
 function xmlText(s: string): string {
   const cdata = /^\s*<!\[CDATA\[([\s\S]*)\]\]>\s*$/.exec(s);
   if (cdata) return cdata[1]!;
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))).replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&amp;/g, '&');
 }
 
 /** The articles of an LGL or TR-News XML file (the Pragmatic-Guide format). */
@@ -687,7 +775,13 @@ export function parseGeoparsingXml(xml: string): GeoparsingArticle[] {
       if (!Number.isFinite(start) || !Number.isFinite(end)) continue;
       const lat = get('lat');
       const lon = get('lon');
-      toponyms.push({ start, end, phrase: xmlText(get('phrase') ?? ''), lat: lat ? Number(lat) : null, lon: lon ? Number(lon) : null });
+      toponyms.push({
+        start,
+        end,
+        phrase: xmlText(get('phrase') ?? ''),
+        lat: lat ? Number(lat) : null,
+        lon: lon ? Number(lon) : null,
+      });
     }
     out.push({ id, text, toponyms });
   }
@@ -726,13 +820,20 @@ export function scoreGeoparsing(article: GeoparsingArticle, x: Extraction): Geop
     const d = distanceKm({ lat: t.lat, lon: t.lon }, { lat: hit.loc.latitude, lon: hit.loc.longitude });
     s.errorsKm.push(d);
     if (d <= 161) s.within161++;
-    else s.misses.push({ phrase: t.phrase, detail: `${hit.loc.name} (${hit.loc.countryCode}) ${Math.round(d)} km off` });
+    else
+      s.misses.push({ phrase: t.phrase, detail: `${hit.loc.name} (${hit.loc.countryCode}) ${Math.round(d)} km off` });
   }
   return s;
 }
 
 export function addGeoparsing(a: GeoparsingScore, b: GeoparsingScore): GeoparsingScore {
-  return { toponyms: a.toponyms + b.toponyms, detected: a.detected + b.detected, within161: a.within161 + b.within161, errorsKm: [...a.errorsKm, ...b.errorsKm], misses: [...a.misses, ...b.misses] };
+  return {
+    toponyms: a.toponyms + b.toponyms,
+    detected: a.detected + b.detected,
+    within161: a.within161 + b.within161,
+    errorsKm: [...a.errorsKm, ...b.errorsKm],
+    misses: [...a.misses, ...b.misses],
+  };
 }
 
 export function median(xs: number[]): number | null {
@@ -761,5 +862,7 @@ export function deletionMap(raw: string, clean: string): ((i: number) => number)
 /** Gold attributions with their offsets moved into the clean text. */
 export function shiftBrat(gold: BratAttribution[], at: (i: number) => number): BratAttribution[] {
   const move = (p: Pieces) => p.map((s) => ({ start: at(s.start), end: at(s.end) })).filter((s) => s.end > s.start);
-  return gold.map((g) => ({ source: g.source ? move(g.source) : null, cue: move(g.cue), content: move(g.content) })).filter((g) => g.content.length && g.cue.length);
+  return gold
+    .map((g) => ({ source: g.source ? move(g.source) : null, cue: move(g.cue), content: move(g.content) }))
+    .filter((g) => g.content.length && g.cue.length);
 }

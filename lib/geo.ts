@@ -6,16 +6,33 @@
 const BASE32 = '0123456789bcdefghjkmnpqrstuvwxyz';
 
 export function geohash(latitude: number, longitude: number, precision = 9): string {
-  let latMin = -90, latMax = 90, lonMin = -180, lonMax = 180;
+  let latMin = -90,
+    latMax = 90,
+    lonMin = -180,
+    lonMax = 180;
   let hash = '';
-  let bits = 0, value = 0, even = true;
+  let bits = 0,
+    value = 0,
+    even = true;
   while (hash.length < precision) {
     if (even) {
       const mid = (lonMin + lonMax) / 2;
-      if (longitude >= mid) { value = value * 2 + 1; lonMin = mid; } else { value *= 2; lonMax = mid; }
+      if (longitude >= mid) {
+        value = value * 2 + 1;
+        lonMin = mid;
+      } else {
+        value *= 2;
+        lonMax = mid;
+      }
     } else {
       const mid = (latMin + latMax) / 2;
-      if (latitude >= mid) { value = value * 2 + 1; latMin = mid; } else { value *= 2; latMax = mid; }
+      if (latitude >= mid) {
+        value = value * 2 + 1;
+        latMin = mid;
+      } else {
+        value *= 2;
+        latMax = mid;
+      }
     }
     even = !even;
     if (++bits === 5) {
@@ -38,10 +55,15 @@ function cellSize(precision: number): { lat: number; lon: number } {
 const EARTH_RADIUS_KM = 6371.0088;
 const toRadians = (degrees: number) => (degrees * Math.PI) / 180;
 
-export function distanceKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
+export function distanceKm(
+  a: { latitude: number; longitude: number },
+  b: { latitude: number; longitude: number },
+): number {
   const dLat = toRadians(b.latitude - a.latitude);
   const dLon = toRadians(b.longitude - a.longitude);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRadians(a.latitude)) * Math.cos(toRadians(b.latitude)) * Math.sin(dLon / 2) ** 2;
+  const h =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(toRadians(a.latitude)) * Math.cos(toRadians(b.latitude)) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
@@ -68,4 +90,3 @@ export function coveringCells(center: { latitude: number; longitude: number }, r
   }
   return [...cells];
 }
-

@@ -13,7 +13,8 @@ export const sha256 = (value: string): string => createHash('sha256').update(val
 export const randomId = (): string => randomBytes(16).toString('base64url').slice(0, 22);
 
 // Query parameters that say where a reader came from, not which story it is.
-const TRACKING_PARAMETER = /^(utm_.*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ocid|ncid|cmpid|ref|ref_src|ref_url|referrer|source|src|rss|feed|share|smid|sh|at_.*|_ga|_gl|yclid|wt\.mc_id|spm)$/i;
+const TRACKING_PARAMETER =
+  /^(utm_.*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ocid|ncid|cmpid|ref|ref_src|ref_url|referrer|source|src|rss|feed|share|smid|sh|at_.*|_ga|_gl|yclid|wt\.mc_id|spm)$/i;
 
 /**
  * The canonical form of an article URL, so that one story is one article whatever link
@@ -50,8 +51,14 @@ export const partyIdFor = (name: string): string => digest(`party:${foldName(nam
  * unresolved name is one entity however many articles mention it (and one fix of its
  * geocode fixes them all).
  */
-export const locationIdFor = (place: { name: string; geonamesId: number | null; countryCode: string | null }): string =>
-  place.geonamesId !== null ? `gn${place.geonamesId}` : digest(`location:${foldName(place.name)}:${place.countryCode ?? ''}`);
+export const locationIdFor = (place: {
+  name: string;
+  geonamesId: number | null;
+  countryCode: string | null;
+}): string =>
+  place.geonamesId !== null
+    ? `gn${place.geonamesId}`
+    : digest(`location:${foldName(place.name)}:${place.countryCode ?? ''}`);
 
 /** A claim of an extraction run: the same extractor on the same article gives the same IDs. */
 export const extractedClaimIdFor = (articleId: string, extractorVersion: string, ordinal: number): string =>

@@ -22,7 +22,14 @@ import { ConditionFailedError, keyString, withoutKeys, type BatchAction, type Wr
 import { ConflictError, ValidationError } from './errors.js';
 import { EXTRACTION_LIMITS, type ArticleMeta, type Extraction } from './extract/types.js';
 import { articleIdFor, extractedClaimIdFor, normalizeUrl, partyIdFor, sha256, urlHashOf } from './ids.js';
-import { articleItem, articleTextHashItem, articleTextItem, articleUrlItem, claimWithLinks, keyOfItem } from './store/items.js';
+import {
+  articleItem,
+  articleTextHashItem,
+  articleTextItem,
+  articleUrlItem,
+  claimWithLinks,
+  keyOfItem,
+} from './store/items.js';
 import { articleKey, patterns } from './store/patterns.js';
 import { planNamed, writeNamed, type NamedPlan } from './named.js';
 import { followMergedParties } from './party.js';
@@ -64,7 +71,10 @@ export function checkIngestInput(input: IngestInput) {
 export function checkExtractionBounds(extraction: Extraction): void {
   const over = (count: number, max: number, what: string) => {
     if (count > max) {
-      throw new ValidationError(`the article has ${count} ${what}; one article may have at most ${max}`, ['input', 'text']);
+      throw new ValidationError(`the article has ${count} ${what}; one article may have at most ${max}`, [
+        'input',
+        'text',
+      ]);
     }
   };
   over(extraction.claims.length, LIMITS.claimsPerArticle, 'claims');
@@ -72,7 +82,10 @@ export function checkExtractionBounds(extraction: Extraction): void {
   over(extraction.locations.length, LIMITS.locationsPerArticle, 'places');
   // Extraction cut its output at a bound: storing the cut would silently lose the rest.
   if (extraction.truncated?.length) {
-    throw new ValidationError(`the article has more ${extraction.truncated.join(', ')} than one article may have (${extraction.truncated.map((name) => `${name} ${EXTRACTION_LIMITS[name]}`).join(', ')})`, ['input', 'text']);
+    throw new ValidationError(
+      `the article has more ${extraction.truncated.join(', ')} than one article may have (${extraction.truncated.map((name) => `${name} ${EXTRACTION_LIMITS[name]}`).join(', ')})`,
+      ['input', 'text'],
+    );
   }
 }
 
@@ -85,10 +98,18 @@ const loadExtractor = async (): Promise<Extractor> => (await import('./extract/i
 /** How many URLs one article records; more are acknowledged but not linked. */
 const MAX_URLS_PER_ARTICLE = 20;
 
-export async function ingestArticle(data: DataContext, input: IngestInput, extractor?: Extractor): Promise<IngestResult> {
+export async function ingestArticle(
+  data: DataContext,
+  input: IngestInput,
+  extractor?: Extractor,
+): Promise<IngestResult> {
   const checked = checkIngestInput(input);
   const extract = extractor ?? (await loadExtractor());
-  const extraction = extract(checked.text, { publishedAt: checked.publishedAt, title: checked.title, publisher: checked.publisher });
+  const extraction = extract(checked.text, {
+    publishedAt: checked.publishedAt,
+    title: checked.title,
+    publisher: checked.publisher,
+  });
   checkExtractionBounds(extraction);
   const source: Source = {
     url: checked.url ? normalizeUrl(checked.url) : null,
@@ -121,15 +142,27 @@ interface Source {
 }
 
 /** One attempt; undefined when a concurrent writer got there first and it must start over. */
-async function ingestOnce(data: DataContext, source: Source, extraction: Extraction): Promise<IngestResult | undefined> {
+async function ingestOnce(
+  data: DataContext,
+  source: Source,
+  extraction: Extraction,
+): Promise<IngestResult | undefined> {
   // 1. One batched read: the article under any of its identities, and the named entities.
-  const articleKeys = [articleKey(source.id), patterns.articleByText.key(source.textHash), ...(source.urlHash ? [patterns.articleByUrl.key(source.urlHash)] : [])];
+  const articleKeys = [
+    articleKey(source.id),
+    patterns.articleByText.key(source.textHash),
+    ...(source.urlHash ? [patterns.articleByUrl.key(source.urlHash)] : []),
+  ];
   const plan = await planNamed(data, extraction, articleKeys);
   const found = (key: { pk: string; sk: string }) => plan.stored.get(keyString(key));
-  const existingId = (source.urlHash ? found(patterns.articleByUrl.key(source.urlHash))?.articleId : undefined) ?? (found(articleKey(source.id)) ? source.id : undefined) ?? found(patterns.articleByText.key(source.textHash))?.articleId;
+  const existingId =
+    (source.urlHash ? found(patterns.articleByUrl.key(source.urlHash))?.articleId : undefined) ??
+    (found(articleKey(source.id)) ? source.id : undefined) ??
+    found(patterns.articleByText.key(source.textHash))?.articleId;
 
   if (existingId !== undefined) {
-    const stored = existingId === source.id ? found(articleKey(source.id)) : await data.db.get(articleKey(String(existingId)), true);
+    const stored =
+      existingId === source.id ? found(articleKey(source.id)) : await data.db.get(articleKey(String(existingId)), true);
     if (!stored) return undefined; // deleted in between: start over as a new article
     const existing = withoutKeys<Article>(stored);
     if (existing.deleting) {
@@ -178,7 +211,9 @@ async function ingestOnce(data: DataContext, source: Source, extraction: Extract
     await data.db.transact([
       { put: articleItem(article), condition: 'attribute_not_exists(pk)' },
       { put: articleTextHashItem(article.textHash, article.id), condition: 'attribute_not_exists(pk)' },
-      ...(source.urlHash ? [{ put: articleUrlItem(source.urlHash, article.id), condition: 'attribute_not_exists(pk)' }] : []),
+      ...(source.urlHash
+        ? [{ put: articleUrlItem(source.urlHash, article.id), condition: 'attribute_not_exists(pk)' }]
+        : []),
     ]);
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
@@ -195,11 +230,21 @@ async function ingestOnce(data: DataContext, source: Source, extraction: Extract
 
 /** Adds the source's URL to an article found by its text, or by another spelling of the URL. */
 async function linkUrl(data: DataContext, article: Article, source: Source): Promise<Article | undefined> {
-  if (!source.url || !source.urlHash || article.urls.includes(source.url) || article.urls.length >= MAX_URLS_PER_ARTICLE) return article;
+  if (
+    !source.url ||
+    !source.urlHash ||
+    article.urls.includes(source.url) ||
+    article.urls.length >= MAX_URLS_PER_ARTICLE
+  )
+    return article;
   const linked: Article = { ...article, urls: [...article.urls, source.url], version: article.version + 1 };
   try {
     await data.db.transact([
-      { put: articleItem(linked), condition: 'version = :v AND attribute_not_exists(deleting)', values: { ':v': article.version } },
+      {
+        put: articleItem(linked),
+        condition: 'version = :v AND attribute_not_exists(deleting)',
+        values: { ':v': article.version },
+      },
       { put: articleUrlItem(source.urlHash, article.id), condition: 'attribute_not_exists(pk)' },
     ]);
   } catch (error) {
@@ -216,10 +261,13 @@ async function discardUnlisted(data: DataContext, articleId: string, written: Ba
   if (winner) {
     const article = withoutKeys<Article>(winner);
     const claims = await loadExisting(loadClaimRecords, data, article.claimIds);
-    for (const item of [articleTextItem(article.id, ''), ...claims.flatMap(claimWithLinks), ...mentionItems(article)]) listed.add(keyString(keyOfItem(item)));
+    for (const item of [articleTextItem(article.id, ''), ...claims.flatMap(claimWithLinks), ...mentionItems(article)])
+      listed.add(keyString(keyOfItem(item)));
   }
   await data.db.batchWrite(
-    written.flatMap((action) => ('put' in action && !listed.has(keyString(keyOfItem(action.put))) ? [{ delete: keyOfItem(action.put) }] : [])),
+    written.flatMap((action) =>
+      'put' in action && !listed.has(keyString(keyOfItem(action.put))) ? [{ delete: keyOfItem(action.put) }] : [],
+    ),
   );
 }
 
@@ -231,7 +279,12 @@ async function discardUnlisted(data: DataContext, articleId: string, written: Ba
 async function finishReplacement(data: DataContext, article: Article): Promise<void> {
   await deleteClaims(data, article.id, article.replacedClaimIds ?? []);
   try {
-    await data.db.update({ key: articleKey(article.id), set: 'REMOVE replacedClaimIds', condition: 'version = :v', values: { ':v': article.version } });
+    await data.db.update({
+      key: articleKey(article.id),
+      set: 'REMOVE replacedClaimIds',
+      condition: 'version = :v',
+      values: { ':v': article.version },
+    });
   } catch (error) {
     // Changed meanwhile: the note stays for the next ingest, which deletes nothing twice.
     if (!(error instanceof ConditionFailedError)) throw error;
@@ -305,7 +358,12 @@ const sameSpan = (a: { start: number; end: number }, b: { start: number; end: nu
  * go. The switch is conditional on the article's version, which every claim write bumps:
  * an edit made meanwhile sends the whole replacement back to start over.
  */
-async function reextract(data: DataContext, article: Article, extraction: Extraction, plan: NamedPlan): Promise<IngestResult | undefined> {
+async function reextract(
+  data: DataContext,
+  article: Article,
+  extraction: Extraction,
+  plan: NamedPlan,
+): Promise<IngestResult | undefined> {
   const now = new Date().toISOString();
   const old = await loadExisting(loadClaimRecords, data, article.claimIds);
   let fresh = claimsOf(extraction, article, plan, now);
@@ -318,27 +376,48 @@ async function reextract(data: DataContext, article: Article, extraction: Extrac
     }
     const edited = claim.editedFields ?? [];
     if (edited.length === 0) continue;
-    const match = fresh.find((candidate) => candidate.content.start === claim.content.start && candidate.content.end === claim.content.end) ?? fresh.find((candidate) => sameSpan(candidate.content, claim.content));
+    const match =
+      fresh.find(
+        (candidate) => candidate.content.start === claim.content.start && candidate.content.end === claim.content.end,
+      ) ?? fresh.find((candidate) => sameSpan(candidate.content, claim.content));
     if (!match) {
       kept.push(claim);
       continue;
     }
-    fresh = fresh.filter((candidate) => candidate !== match).map((candidate) => (candidate.restatesId === match.id ? { ...candidate, restatesId: claim.id } : candidate));
-    const merged: Claim = { ...match, id: claim.id, createdAt: claim.createdAt, version: claim.version + 1, editedFields: edited };
-    for (const field of edited) (merged as unknown as Record<string, unknown>)[field] = (claim as unknown as Record<string, unknown>)[field];
+    fresh = fresh
+      .filter((candidate) => candidate !== match)
+      .map((candidate) => (candidate.restatesId === match.id ? { ...candidate, restatesId: claim.id } : candidate));
+    const merged: Claim = {
+      ...match,
+      id: claim.id,
+      createdAt: claim.createdAt,
+      version: claim.version + 1,
+      editedFields: edited,
+    };
+    for (const field of edited)
+      (merged as unknown as Record<string, unknown>)[field] = (claim as unknown as Record<string, unknown>)[field];
     merged.day = merged.eventDate ?? articleSortDate(article).slice(0, 10);
     updatedInPlace.push(merged);
   }
-  const all = [...fresh, ...updatedInPlace, ...kept].sort((a, b) => a.evidence.start - b.evidence.start || a.content.start - b.content.start);
+  const all = [...fresh, ...updatedInPlace, ...kept].sort(
+    (a, b) => a.evidence.start - b.evidence.start || a.content.start - b.content.start,
+  );
   const lists = listsOf(all, plan);
   const updated: Article = {
     ...article,
     ...lists,
     partyIds: [...new Set([...article.partyIds.filter((id) => lists.partyIds.includes(id)), ...lists.partyIds])],
-    locationIds: [...new Set([...article.locationIds.filter((id) => lists.locationIds.includes(id)), ...lists.locationIds])],
+    locationIds: [
+      ...new Set([...article.locationIds.filter((id) => lists.locationIds.includes(id)), ...lists.locationIds]),
+    ],
     extractorVersion: extraction.extractorVersion,
     version: article.version + 1,
-    replacedClaimIds: [...new Set([...(article.replacedClaimIds ?? []), ...old.map((claim) => claim.id).filter((id) => !lists.claimIds.includes(id))])],
+    replacedClaimIds: [
+      ...new Set([
+        ...(article.replacedClaimIds ?? []),
+        ...old.map((claim) => claim.id).filter((id) => !lists.claimIds.includes(id)),
+      ]),
+    ],
   };
   const owned: BatchAction[] = [
     ...fresh.flatMap((claim) => claimWithLinks(claim).map((item) => ({ put: item }))),
@@ -353,12 +432,19 @@ async function reextract(data: DataContext, article: Article, extraction: Extrac
     return [
       { put: after[0]!, condition: 'version = :v', values: { ':v': before.version } },
       ...after.slice(1).map((item) => ({ put: item })),
-      ...claimWithLinks(before).slice(1).filter((item) => !keep.has(keyString(keyOfItem(item)))).map((item) => ({ delete: keyOfItem(item) })),
+      ...claimWithLinks(before)
+        .slice(1)
+        .filter((item) => !keep.has(keyString(keyOfItem(item))))
+        .map((item) => ({ delete: keyOfItem(item) })),
     ];
   });
   try {
     await data.db.transact([
-      { put: articleItem(updated), condition: 'version = :v AND attribute_not_exists(deleting)', values: { ':v': article.version } },
+      {
+        put: articleItem(updated),
+        condition: 'version = :v AND attribute_not_exists(deleting)',
+        values: { ':v': article.version },
+      },
       ...inPlace,
     ]);
   } catch (error) {
@@ -369,7 +455,11 @@ async function reextract(data: DataContext, article: Article, extraction: Extrac
 
   // The old set is no longer listed, so no reader sees it: now it can go.
   const listedMentions = new Set(mentionItems(updated).map((item) => keyString(keyOfItem(item))));
-  await data.db.batchWrite(mentionItems(article).filter((item) => !listedMentions.has(keyString(keyOfItem(item)))).map((item) => ({ delete: keyOfItem(item) })));
+  await data.db.batchWrite(
+    mentionItems(article)
+      .filter((item) => !listedMentions.has(keyString(keyOfItem(item))))
+      .map((item) => ({ delete: keyOfItem(item) })),
+  );
   await finishReplacement(data, updated);
   await followMergedParties(data, updated);
   return { article: updated, created: false, reextracted: true };

@@ -33,18 +33,41 @@ export interface LocationFilter {
  * Places by name, or near a point. `precision` and `countryCode` filter what is read (with
  * the read budget of every filter that no key serves: a short page carries a cursor to go on).
  */
-export async function listLocations(data: DataContext, filter: LocationFilter, args: PageArgs): Promise<Page<Location>> {
-  const countryCode = filter.countryCode == null ? null : checkCountryCode(filter.countryCode.toUpperCase(), ['countryCode']);
+export async function listLocations(
+  data: DataContext,
+  filter: LocationFilter,
+  args: PageArgs,
+): Promise<Page<Location>> {
+  const countryCode =
+    filter.countryCode == null ? null : checkCountryCode(filter.countryCode.toUpperCase(), ['countryCode']);
   if (filter.near) {
     const page = await nearLocations(data, filter.near, args);
-    return { ...page, items: page.items.filter(({ value }) => (!filter.precision || value.precision === filter.precision) && (!countryCode || value.countryCode === countryCode)) };
+    return {
+      ...page,
+      items: page.items.filter(
+        ({ value }) =>
+          (!filter.precision || value.precision === filter.precision) &&
+          (!countryCode || value.countryCode === countryCode),
+      ),
+    };
   }
   const conditions: string[] = [];
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
-  if (filter.precision) conditions.push('#precision = :precision'), (names['#precision'] = 'precision'), (values[':precision'] = filter.precision);
-  if (countryCode) conditions.push('#country = :country'), (names['#country'] = 'countryCode'), (values[':country'] = countryCode);
-  const query = { ...patterns.locationsByName.query(), ...(conditions.length ? { filter: { expression: conditions.join(' AND '), names, values } } : {}) };
+  if (filter.precision) {
+    conditions.push('#precision = :precision');
+    names['#precision'] = 'precision';
+    values[':precision'] = filter.precision;
+  }
+  if (countryCode) {
+    conditions.push('#country = :country');
+    names['#country'] = 'countryCode';
+    values[':country'] = countryCode;
+  }
+  const query = {
+    ...patterns.locationsByName.query(),
+    ...(conditions.length ? { filter: { expression: conditions.join(' AND '), names, values } } : {}),
+  };
   return toRecords<Location>(data, await pageOfPartition(data.db, query, args));
 }
 
@@ -70,10 +93,16 @@ async function nearLocations(data: DataContext, near: Near, args: PageArgs): Pro
       const items: Location[] = [];
       let after: string | null = null;
       do {
-        const page = await pageOfPartition(data.db, patterns.locationsByCell.query(cell), { first: MAX_PAGE_SIZE, after });
+        const page = await pageOfPartition(data.db, patterns.locationsByCell.query(cell), {
+          first: MAX_PAGE_SIZE,
+          after,
+        });
         read += page.items.length;
         if (read > NEAR_READ_BUDGET) {
-          throw new ValidationError(`more than ${NEAR_READ_BUDGET} places lie in the cells around this circle: use a smaller radiusKm`, ['near', 'radiusKm']);
+          throw new ValidationError(
+            `more than ${NEAR_READ_BUDGET} places lie in the cells around this circle: use a smaller radiusKm`,
+            ['near', 'radiusKm'],
+          );
         }
         items.push(...page.items.map(({ value }) => withoutKeys<Location>(value)));
         after = page.hasNextPage ? page.items.at(-1)!.cursor : null;
@@ -83,7 +112,10 @@ async function nearLocations(data: DataContext, near: Near, args: PageArgs): Pro
   );
   const withDistance = pages
     .flat()
-    .map((location) => ({ location, km: distanceKm(near, { latitude: location.latitude!, longitude: location.longitude! }) }))
+    .map((location) => ({
+      location,
+      km: distanceKm(near, { latitude: location.latitude!, longitude: location.longitude! }),
+    }))
     .filter(({ km }) => km <= near.radiusKm)
     .sort((a, b) => a.km - b.km || a.location.id.localeCompare(b.location.id));
   return pageOfList(
@@ -94,9 +126,18 @@ async function nearLocations(data: DataContext, near: Near, args: PageArgs): Pro
 }
 
 /** Claims about a place, newest first by the claim's day. */
-export async function locationClaims(data: DataContext, locationId: string, range: DateRange, args: PageArgs): Promise<Page<Claim>> {
+export async function locationClaims(
+  data: DataContext,
+  locationId: string,
+  range: DateRange,
+  args: PageArgs,
+): Promise<Page<Claim>> {
   const page = await pageOfPartition(data.db, patterns.claimsOfPlace.query(locationId, range), args);
-  return followLinks(page, (ids) => loadClaims(data, ids), (link) => String(link.claimId));
+  return followLinks(
+    page,
+    (ids) => loadClaims(data, ids),
+    (link) => String(link.claimId),
+  );
 }
 
 export interface LocationChanges {
@@ -111,26 +152,44 @@ export interface LocationChanges {
 
 /** A point of the input: both coordinates in range, or neither. */
 function checkCoordinates(latitude: number | null | undefined, longitude: number | null | undefined) {
-  const checked = { latitude: checkLatitude(latitude, ['input', 'latitude']), longitude: checkLongitude(longitude, ['input', 'longitude']) };
+  const checked = {
+    latitude: checkLatitude(latitude, ['input', 'latitude']),
+    longitude: checkLongitude(longitude, ['input', 'longitude']),
+  };
   if ((checked.latitude === null) !== (checked.longitude === null)) {
-    throw new ValidationError('latitude and longitude must be given together', ['input', checked.latitude === null ? 'latitude' : 'longitude']);
+    throw new ValidationError('latitude and longitude must be given together', [
+      'input',
+      checked.latitude === null ? 'latitude' : 'longitude',
+    ]);
   }
   return checked;
 }
 
 /** Fixes a place's geocode or names, guarded by its version. */
-export async function updateLocation(data: DataContext, id: string, expectedVersion: number | null, changes: LocationChanges): Promise<Location> {
+export async function updateLocation(
+  data: DataContext,
+  id: string,
+  expectedVersion: number | null,
+  changes: LocationChanges,
+): Promise<Location> {
   const [location] = await loadLocations(data, [id]);
   if (!location) throw new NotFoundError(`no location with ID ${id}`, ['input', 'id']);
   if (expectedVersion !== null && expectedVersion !== location.version) {
-    throw new ConflictError(`location ${id} is at version ${location.version}, not ${expectedVersion}`, ['input', 'expectedVersion']);
+    throw new ConflictError(`location ${id} is at version ${location.version}, not ${expectedVersion}`, [
+      'input',
+      'expectedVersion',
+    ]);
   }
   const { latitude, longitude } = checkCoordinates(
     changes.latitude === undefined ? location.latitude : changes.latitude,
     changes.longitude === undefined ? location.longitude : changes.longitude,
   );
-  const countryCode = changes.countryCode === undefined ? location.countryCode : checkCountryCode(changes.countryCode, ['input', 'countryCode']);
-  const name = changes.name == null ? location.name : checkOptionalString(changes.name, ['input', 'name']) ?? location.name;
+  const countryCode =
+    changes.countryCode === undefined
+      ? location.countryCode
+      : checkCountryCode(changes.countryCode, ['input', 'countryCode']);
+  const name =
+    changes.name == null ? location.name : (checkOptionalString(changes.name, ['input', 'name']) ?? location.name);
   const aliases = changes.aliases == null ? location.aliases : checkAliases(changes.aliases, ['input', 'aliases']);
   let precision = changes.precision ?? location.precision;
   if (latitude !== null && precision === 'UNRESOLVED') precision = 'POINT';
@@ -156,7 +215,10 @@ export async function updateLocation(data: DataContext, id: string, expectedVers
     ]);
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
-    throw new ConflictError(`location ${id} was changed by someone else; reload it and try again`, ['input', 'expectedVersion']);
+    throw new ConflictError(`location ${id} was changed by someone else; reload it and try again`, [
+      'input',
+      'expectedVersion',
+    ]);
   }
   data.items.clearAll();
   return updated;
@@ -174,7 +236,8 @@ export interface LocationInput {
 
 function checkCountryCode(value: string | null | undefined, field: string[]): string | null {
   const code = checkOptionalString(value, field);
-  if (code !== null && !/^[A-Z]{2}$/.test(code)) throw new ValidationError('countryCode must be an ISO 3166-1 alpha-2 code such as AZ', field);
+  if (code !== null && !/^[A-Z]{2}$/.test(code))
+    throw new ValidationError('countryCode must be an ISO 3166-1 alpha-2 code such as AZ', field);
   return code;
 }
 
@@ -198,7 +261,10 @@ export async function createLocation(data: DataContext, input: LocationInput): P
   };
   if (location.precision === 'UNRESOLVED' && latitude !== null) location.precision = 'POINT';
   try {
-    await data.db.transact([{ put: locationItem(location), condition: 'attribute_not_exists(pk)' }, ...nameItems('LOCATION', location).map((item) => ({ put: item }))]);
+    await data.db.transact([
+      { put: locationItem(location), condition: 'attribute_not_exists(pk)' },
+      ...nameItems('LOCATION', location).map((item) => ({ put: item })),
+    ]);
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
     throw new ConflictError(`GeoNames place ${geonamesId} is already stored`, ['input', 'geonamesId']);

@@ -3,7 +3,15 @@
  * that `resolve(name)` and extraction look them up by.
  */
 import type { DataContext } from './store/loaders.js';
-import { ConditionFailedError, keyString, withoutKeys, type Db, type Item, type Key, type WriteAction } from './store/client.js';
+import {
+  ConditionFailedError,
+  keyString,
+  withoutKeys,
+  type Db,
+  type Item,
+  type Key,
+  type WriteAction,
+} from './store/client.js';
 import type { Extraction } from './extract/types.js';
 import { locationIdFor, partyIdFor } from './ids.js';
 import { keyOfItem, locationItem, nameItems, partyItem } from './store/items.js';
@@ -64,7 +72,11 @@ export async function planNamed(data: DataContext, extraction: Extraction, extra
   const partyIds = extraction.parties.map((party) => partyIdFor(party.name));
   const locationIds = extraction.locations.map((location) => locationIdFor(location));
   const stored = await data.db.batchGet(
-    [...extraKeys, ...partyIds.flatMap((id) => [partyKey(id), patterns.mergedParty.key(id)]), ...locationIds.map(locationKey)],
+    [
+      ...extraKeys,
+      ...partyIds.flatMap((id) => [partyKey(id), patterns.mergedParty.key(id)]),
+      ...locationIds.map(locationKey),
+    ],
     true,
   );
   const get = (key: Key) => stored.get(keyString(key));
@@ -81,14 +93,27 @@ export async function planNamed(data: DataContext, extraction: Extraction, extra
     }),
   );
   const elsewhere = resolved.filter((id, i) => id !== partyIds[i] && !get(partyKey(id)));
-  if (elsewhere.length > 0) for (const [key, item] of await data.db.batchGet([...new Set(elsewhere)].map(partyKey), true)) stored.set(key, item);
+  if (elsewhere.length > 0)
+    for (const [key, item] of await data.db.batchGet([...new Set(elsewhere)].map(partyKey), true))
+      stored.set(key, item);
 
   const plan: NamedPlan = { stored, parties: new Map(), locations: new Map(), writes: [] };
   const parties = new Map<string, Party>();
   extraction.parties.forEach((extracted, i) => {
     const id = resolved[i]!;
     const item = get(partyKey(id));
-    const base: Party = parties.get(id) ?? (item ? withoutKeys<Party>(item) : { id, name: extracted.name, aliases: [], kind: extracted.kind, affiliation: extracted.affiliation, version: 1 });
+    const base: Party =
+      parties.get(id) ??
+      (item
+        ? withoutKeys<Party>(item)
+        : {
+            id,
+            name: extracted.name,
+            aliases: [],
+            kind: extracted.kind,
+            affiliation: extracted.affiliation,
+            version: 1,
+          });
     const party = { ...base, aliases: [...base.aliases, ...newAliases(base, [extracted.name, ...extracted.aliases])] };
     parties.set(id, party);
     plan.parties.set(extracted.key, party);
@@ -113,7 +138,10 @@ export async function planNamed(data: DataContext, extraction: Extraction, extra
             candidates: extracted.candidates,
             version: 1,
           });
-    const location = { ...base, aliases: [...base.aliases, ...newAliases(base, [extracted.name, ...extracted.aliases])] };
+    const location = {
+      ...base,
+      aliases: [...base.aliases, ...newAliases(base, [extracted.name, ...extracted.aliases])],
+    };
     locations.set(id, location);
     plan.locations.set(extracted.key, location);
   });
@@ -149,7 +177,11 @@ export async function writeNamed(db: Db, plan: NamedPlan, alongside: Promise<unk
     ...grown.map(async ({ type, entity, toItem, storedVersion }) => {
       try {
         await db.transact([
-          { put: toItem({ ...entity, version: storedVersion! + 1 }), condition: 'version = :v AND attribute_not_exists(mergedInto)', values: { ':v': storedVersion } },
+          {
+            put: toItem({ ...entity, version: storedVersion! + 1 }),
+            condition: 'version = :v AND attribute_not_exists(mergedInto)',
+            values: { ':v': storedVersion },
+          },
           ...nameItems(type, entity).map((item) => ({ put: item })),
         ]);
       } catch (error) {
@@ -165,7 +197,13 @@ export async function writeNamed(db: Db, plan: NamedPlan, alongside: Promise<unk
  * Adds aliases to a stored entity with optimistic locking, retrying on a concurrent change.
  * A party merged away passes them on to the party it was merged into.
  */
-export async function addAliases<T extends Named>(db: Db, type: NamedType, id: string, aliases: string[], toItem: (entity: T) => Item): Promise<void> {
+export async function addAliases<T extends Named>(
+  db: Db,
+  type: NamedType,
+  id: string,
+  aliases: string[],
+  toItem: (entity: T) => Item,
+): Promise<void> {
   for (let attempt = 0; attempt < 8; attempt++) {
     const stored = await db.get(patterns.entity.key(type, id), true);
     if (!stored) {
@@ -180,7 +218,11 @@ export async function addAliases<T extends Named>(db: Db, type: NamedType, id: s
     const updated = { ...current, aliases: [...current.aliases, ...added], version: current.version + 1 };
     try {
       await db.transact([
-        { put: toItem(updated), condition: 'version = :v AND attribute_not_exists(mergedInto)', values: { ':v': current.version } },
+        {
+          put: toItem(updated),
+          condition: 'version = :v AND attribute_not_exists(mergedInto)',
+          values: { ':v': current.version },
+        },
         ...nameItems(type, { id, name: added[0]!, aliases: added.slice(1) }).map((item) => ({ put: item })),
       ]);
       return;

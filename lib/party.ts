@@ -2,7 +2,14 @@
  * Parties: who speaks or acts. Listing, their claims and articles, and merging two
  * records of one actor.
  */
-import { followLinks, loadArticles, loadParties, toRecords, toVisibleClaims, type DataContext } from './store/loaders.js';
+import {
+  followLinks,
+  loadArticles,
+  loadParties,
+  toRecords,
+  toVisibleClaims,
+  type DataContext,
+} from './store/loaders.js';
 import { ConditionFailedError, keyString, withoutKeys, type Key, type WriteAction } from './store/client.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
 import { claimWithLinks, keyOfItem, mentionItem, nameItems, partyItem, partyRedirectItem } from './store/items.js';
@@ -14,12 +21,18 @@ import { everyItem, pageOfPartition, type Page, type PageArgs } from './store/pa
 import type { Article, Claim, Party, PartyKind } from './records.js';
 import { commitGroups } from './store/writes.js';
 
-export async function listParties(data: DataContext, filter: { kind?: PartyKind | null }, args: PageArgs): Promise<Page<Party>> {
+export async function listParties(
+  data: DataContext,
+  filter: { kind?: PartyKind | null },
+  args: PageArgs,
+): Promise<Page<Party>> {
   const page = await pageOfPartition(
     data.db,
     {
       ...patterns.partiesByName.query(),
-      filter: filter.kind ? { expression: '#kind = :kind', names: { '#kind': 'kind' }, values: { ':kind': filter.kind } } : undefined,
+      filter: filter.kind
+        ? { expression: '#kind = :kind', names: { '#kind': 'kind' }, values: { ':kind': filter.kind } }
+        : undefined,
     },
     args,
   );
@@ -32,15 +45,29 @@ export interface DateRange {
 }
 
 /** A party's claims, newest first by the claim's day. */
-export async function partyClaims(data: DataContext, partyId: string, range: DateRange, args: PageArgs): Promise<Page<Claim>> {
+export async function partyClaims(
+  data: DataContext,
+  partyId: string,
+  range: DateRange,
+  args: PageArgs,
+): Promise<Page<Claim>> {
   return toVisibleClaims(data, await pageOfPartition(data.db, patterns.claimsByParty.query(partyId, range), args));
 }
 
 /** Articles that mention a party or a place, newest first. */
-export async function mentioningArticles(data: DataContext, owner: 'PARTY' | 'LOCATION', ownerId: string, args: PageArgs): Promise<Page<Article>> {
+export async function mentioningArticles(
+  data: DataContext,
+  owner: 'PARTY' | 'LOCATION',
+  ownerId: string,
+  args: PageArgs,
+): Promise<Page<Article>> {
   const page = await pageOfPartition(data.db, patterns.mentions.query(owner, ownerId), args);
   // A link written ahead of its article (an ingest under way) leads to no visible article: left out.
-  const articles = await followLinks(page, (ids) => loadArticles(data, ids), (link) => String(link.articleId));
+  const articles = await followLinks(
+    page,
+    (ids) => loadArticles(data, ids),
+    (link) => String(link.articleId),
+  );
   const list = owner === 'PARTY' ? 'partyIds' : 'locationIds';
   return { ...articles, items: articles.items.filter(({ value }) => value[list].includes(ownerId)) };
 }
@@ -56,26 +83,40 @@ export async function mentioningArticles(data: DataContext, owner: 'PARTY' | 'LO
  */
 export async function mergeParties(data: DataContext, keepId: string, removeId: string): Promise<Party> {
   if (keepId === removeId) throw new ValidationError('a party cannot be merged into itself', ['input', 'removeId']);
-  const [keepItem, removeItem] = await Promise.all([data.db.get(partyKey(keepId), true), data.db.get(partyKey(removeId), true)]);
+  const [keepItem, removeItem] = await Promise.all([
+    data.db.get(partyKey(keepId), true),
+    data.db.get(partyKey(removeId), true),
+  ]);
   const keep = keepItem ? withoutKeys<Party>(keepItem) : undefined;
   const remove = removeItem ? withoutKeys<Party>(removeItem) : undefined;
   if (!keep || keep.mergedInto) throw new NotFoundError(`no party with ID ${keepId}`, ['input', 'keepId']);
   if (!remove) throw new NotFoundError(`no party with ID ${removeId}`, ['input', 'removeId']);
   if (remove.mergedInto && remove.mergedInto !== keepId) {
-    throw new ConflictError(`party ${removeId} is being merged into ${remove.mergedInto}; finish that merge first`, ['input', 'removeId']);
+    throw new ConflictError(`party ${removeId} is being merged into ${remove.mergedInto}; finish that merge first`, [
+      'input',
+      'removeId',
+    ]);
   }
 
   // 1. The mark and the redirect: writers that name the removed party now reach the kept one.
   if (!remove.mergedInto) {
     try {
       await data.db.transact([
-        { update: partyKey(remove.id), set: 'SET mergedInto = :keep, version = version + :one', condition: 'version = :v', values: { ':keep': keep.id, ':one': 1, ':v': remove.version } },
+        {
+          update: partyKey(remove.id),
+          set: 'SET mergedInto = :keep, version = version + :one',
+          condition: 'version = :v',
+          values: { ':keep': keep.id, ':one': 1, ':v': remove.version },
+        },
         { put: partyRedirectItem(remove.id, keep.id) },
         { check: partyKey(keep.id), condition: 'attribute_exists(pk) AND attribute_not_exists(mergedInto)' },
       ]);
     } catch (error) {
       if (!(error instanceof ConditionFailedError)) throw error;
-      throw new ConflictError(`party ${removeId} or ${keepId} changed during the merge; run the merge again`, ['input', 'removeId']);
+      throw new ConflictError(`party ${removeId} or ${keepId} changed during the merge; run the merge again`, [
+        'input',
+        'removeId',
+      ]);
     }
   }
 
@@ -88,8 +129,14 @@ export async function mergeParties(data: DataContext, keepId: string, removeId: 
       pageOfPartition(data.db, patterns.mentions.query('PARTY', remove.id, { consistent: true }), args),
     );
     if (links.length === 0) break;
-    if (round >= 10) throw new ConflictError(`articles kept naming party ${removeId} during the merge; run the merge again`, ['input', 'removeId']);
-    await Promise.all(links.map((link) => repointArticleParty(data, String(link.articleId), remove.id, keep.id, keyOfItem(link))));
+    if (round >= 10)
+      throw new ConflictError(`articles kept naming party ${removeId} during the merge; run the merge again`, [
+        'input',
+        'removeId',
+      ]);
+    await Promise.all(
+      links.map((link) => repointArticleParty(data, String(link.articleId), remove.id, keep.id, keyOfItem(link))),
+    );
   }
 
   // 4. The record and its name entries go; the redirect stays for writers that still name it.
@@ -111,7 +158,13 @@ export async function mergeParties(data: DataContext, keepId: string, removeId: 
  * claimant (with their place links), its list of parties and its mention link follow, in
  * one transaction guarded by the versions read (retried when a claim write came between).
  */
-async function repointArticleParty(data: DataContext, articleId: string, fromId: string, toId: string, link?: Key): Promise<void> {
+async function repointArticleParty(
+  data: DataContext,
+  articleId: string,
+  fromId: string,
+  toId: string,
+  link?: Key,
+): Promise<void> {
   for (let attempt = 0; attempt < 10; attempt++) {
     const stored = await data.db.get(articleKey(articleId), true);
     if (!stored) {
@@ -126,7 +179,9 @@ async function repointArticleParty(data: DataContext, articleId: string, fromId:
     const now = new Date().toISOString();
     const claimGroups = claims.map((claim): WriteAction[] => {
       const moved = { ...claim, claimantId: toId, version: claim.version + 1, updatedAt: now };
-      return claimWithLinks(moved).map((item, i) => (i === 0 ? { put: item, condition: 'version = :v', values: { ':v': claim.version } } : { put: item }));
+      return claimWithLinks(moved).map((item, i) =>
+        i === 0 ? { put: item, condition: 'version = :v', values: { ':v': claim.version } } : { put: item },
+      );
     });
     const partyIds = [...new Set(article.partyIds.map((id) => (id === fromId ? toId : id)))];
     const articleWrites: WriteAction[] = [
@@ -148,7 +203,10 @@ async function repointArticleParty(data: DataContext, articleId: string, fromId:
       if (!(error instanceof ConditionFailedError)) throw error;
     }
   }
-  throw new ConflictError(`article ${articleId} kept changing during the merge; run the merge again`, ['input', 'removeId']);
+  throw new ConflictError(`article ${articleId} kept changing during the merge; run the merge again`, [
+    'input',
+    'removeId',
+  ]);
 }
 
 /**
@@ -158,7 +216,10 @@ async function repointArticleParty(data: DataContext, articleId: string, fromId:
  */
 export async function followMergedParties(data: DataContext, article: Article): Promise<void> {
   if (article.partyIds.length === 0) return;
-  const stored = await data.db.batchGet(article.partyIds.flatMap((id) => [partyKey(id), patterns.mergedParty.key(id)]), true);
+  const stored = await data.db.batchGet(
+    article.partyIds.flatMap((id) => [partyKey(id), patterns.mergedParty.key(id)]),
+    true,
+  );
   for (const id of article.partyIds) {
     const party = stored.get(keyString(partyKey(id)));
     const target = party?.mergedInto ?? stored.get(keyString(patterns.mergedParty.key(id)))?.partyId;
@@ -188,7 +249,10 @@ export async function createParty(data: DataContext, input: PartyInput): Promise
     version: 1,
   };
   try {
-    await data.db.transact([{ put: partyItem(party), condition: 'attribute_not_exists(pk)' }, ...nameItems('PARTY', party).map((item) => ({ put: item }))]);
+    await data.db.transact([
+      { put: partyItem(party), condition: 'attribute_not_exists(pk)' },
+      ...nameItems('PARTY', party).map((item) => ({ put: item })),
+    ]);
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
     throw new ConflictError(`a party named "${name}" exists`, ['input', 'name']);

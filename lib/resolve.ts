@@ -18,10 +18,18 @@ export function checkName(name: string): string | null {
 
 export async function partiesNamed(data: DataContext, name: string, args: PageArgs): Promise<Page<Party>> {
   const page = await pageOfPartition(data.db, patterns.names.query(name, 'PARTY'), args);
-  return followLinks(page, (ids) => loadParties(data, ids), (item) => String(item.entityId));
+  return followLinks(
+    page,
+    (ids) => loadParties(data, ids),
+    (item) => String(item.entityId),
+  );
 }
 
 export async function locationsNamed(data: DataContext, name: string, args: PageArgs): Promise<Page<Location>> {
   const page = await pageOfPartition(data.db, patterns.names.query(name, 'LOCATION'), args);
-  return followLinks(page, (ids) => loadLocations(data, ids), (item) => String(item.entityId));
+  return followLinks(
+    page,
+    (ids) => loadLocations(data, ids),
+    (item) => String(item.entityId),
+  );
 }

@@ -25,14 +25,22 @@ export const MAX_QUANTITY = 2_147_483_647;
 export const EARLIEST_YEAR = 1800;
 export const LATEST_YEAR = 2200;
 
-export function checkString(value: string, field: string[], options: { max?: number; required?: boolean } = {}): string {
+export function checkString(
+  value: string,
+  field: string[],
+  options: { max?: number; required?: boolean } = {},
+): string {
   const max = options.max ?? LIMITS.shortString;
   if (options.required && value.trim() === '') throw new ValidationError(`${field.at(-1)} must not be empty`, field);
   if (value.length > max) throw new ValidationError(`${field.at(-1)} must be at most ${max} characters`, field);
   return value;
 }
 
-export function checkOptionalString(value: string | null | undefined, field: string[], max: number = LIMITS.shortString): string | null {
+export function checkOptionalString(
+  value: string | null | undefined,
+  field: string[],
+  max: number = LIMITS.shortString,
+): string | null {
   if (value === null || value === undefined) return null;
   const trimmed = value.trim();
   if (trimmed === '') return null;
@@ -83,7 +91,10 @@ export function checkDate(value: string | Date | null | undefined, field: string
 function checkYear(date: Date, field: string[]): void {
   const year = date.getUTCFullYear();
   if (year < EARLIEST_YEAR || year > LATEST_YEAR) {
-    throw new ValidationError(`${field.at(-1)} must be in the years ${EARLIEST_YEAR} to ${LATEST_YEAR}, got ${year}`, field);
+    throw new ValidationError(
+      `${field.at(-1)} must be in the years ${EARLIEST_YEAR} to ${LATEST_YEAR}, got ${year}`,
+      field,
+    );
   }
 }
 
@@ -92,20 +103,25 @@ const roundCoordinate = (value: number): number => Math.round(value * 1e7) / 1e7
 
 export function checkLatitude(value: number | null | undefined, field: string[]): number | null {
   if (value === null || value === undefined) return null;
-  if (!Number.isFinite(value) || value < -90 || value > 90) throw new ValidationError(`${field.at(-1)} must be between -90 and 90`, field);
+  if (!Number.isFinite(value) || value < -90 || value > 90)
+    throw new ValidationError(`${field.at(-1)} must be between -90 and 90`, field);
   return roundCoordinate(value);
 }
 
 export function checkLongitude(value: number | null | undefined, field: string[]): number | null {
   if (value === null || value === undefined) return null;
-  if (!Number.isFinite(value) || value < -180 || value > 180) throw new ValidationError(`${field.at(-1)} must be between -180 and 180`, field);
+  if (!Number.isFinite(value) || value < -180 || value > 180)
+    throw new ValidationError(`${field.at(-1)} must be between -180 and 180`, field);
   return roundCoordinate(value);
 }
 
 export function checkTextSize(text: string, field: string[]): string {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > LIMITS.textBytes) {
-    throw new ValidationError(`${field.at(-1)} is ${bytes} bytes; the limit is ${LIMITS.textBytes} bytes (200 KB)`, field);
+    throw new ValidationError(
+      `${field.at(-1)} is ${bytes} bytes; the limit is ${LIMITS.textBytes} bytes (200 KB)`,
+      field,
+    );
   }
   if (text.trim() === '') throw new ValidationError(`${field.at(-1)} must not be empty`, field);
   return text;
@@ -119,5 +135,7 @@ export function checkList<T>(values: readonly T[], field: string[], max: number)
 /** A list of aliases: trimmed, non-empty, bounded in number and length. */
 export function checkAliases(aliases: readonly string[], field: string[]): string[] {
   checkList(aliases, field, LIMITS.aliases);
-  return aliases.map((alias, i) => checkOptionalString(alias, [...field, String(i)])).filter((alias): alias is string => alias !== null);
+  return aliases
+    .map((alias, i) => checkOptionalString(alias, [...field, String(i)]))
+    .filter((alias): alias is string => alias !== null);
 }

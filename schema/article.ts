@@ -11,7 +11,12 @@ import { PartyConnection } from './party.js';
 export const ArticleRef = builder.objectRef<Article>('Article');
 
 /** Resolves a list of IDs held on the article, page by page, dropping any deleted since. */
-async function listPage<T>(ids: string[], args: { first: number; after?: string | null }, name: string, load: (ids: string[]) => Promise<(T | null)[]>) {
+async function listPage<T>(
+  ids: string[],
+  args: { first: number; after?: string | null },
+  name: string,
+  load: (ids: string[]) => Promise<(T | null)[]>,
+) {
   const page = pageOfList(ids, args, name);
   const values = await load(page.items.map(({ value }) => value));
   return toConnection<T>({
@@ -28,59 +33,99 @@ builder.node(ArticleRef, {
   id: { resolve: (article) => article.id },
   loadMany: (ids, { data }) => loadArticles(data, ids),
   fields: (t) => ({
-    url: t.field({ type: 'URL', nullable: true, resolve: (a) => a.url, description: 'Where the story was published; unique among articles.' }),
+    url: t.field({
+      type: 'URL',
+      nullable: true,
+      resolve: (a) => a.url,
+      description: 'Where the story was published; unique among articles.',
+    }),
     title: t.exposeString('title', { nullable: true, description: 'Headline.' }),
     publisher: t.exposeString('publisher', { nullable: true, description: 'Outlet that published it.' }),
-    publishedAt: t.field({ type: 'DateTime', nullable: true, resolve: (a) => a.publishedAt, description: 'When it was published; relative dates in the text ("on Monday") resolve against it.' }),
+    publishedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      resolve: (a) => a.publishedAt,
+      description: 'When it was published; relative dates in the text ("on Monday") resolve against it.',
+    }),
     ingestedAt: t.field({ type: 'DateTime', resolve: (a) => a.ingestedAt, description: 'When claimgraph stored it.' }),
-    urls: t.field({ type: ['URL'], resolve: (a) => a.urls ?? (a.url ? [a.url] : []), description: 'Every URL the story is known under (normalised): the same story, or the same text, found at several addresses is one article.' }),
+    urls: t.field({
+      type: ['URL'],
+      resolve: (a) => a.urls ?? (a.url ? [a.url] : []),
+      description:
+        'Every URL the story is known under (normalised): the same story, or the same text, found at several addresses is one article.',
+    }),
     text: t.string({
-      description: 'The cleaned text (scraper junk removed). Every TextSpan of its claims indexes into it. Stored apart: ask for it only where you show it.',
+      description:
+        'The cleaned text (scraper junk removed). Every TextSpan of its claims indexes into it. Stored apart: ask for it only where you show it.',
       resolve: async (a, _, { data }) => (await loadArticleText(data, a.id)) ?? '',
     }),
-    extractorVersion: t.exposeString('extractorVersion', { nullable: true, description: 'Version of the extractor that produced its claims.' }),
+    extractorVersion: t.exposeString('extractorVersion', {
+      nullable: true,
+      description: 'Version of the extractor that produced its claims.',
+    }),
     claims: t.field({
       type: ClaimConnection,
       description: 'Claims made in this article, in document order.',
       args: pageArgs(t.arg),
-      resolve: (article, args, { data }) => listPage(article.claimIds, args, `claims:${article.id}`, (ids) => loadClaims(data, ids)),
+      resolve: (article, args, { data }) =>
+        listPage(article.claimIds, args, `claims:${article.id}`, (ids) => loadClaims(data, ids)),
     }),
     parties: t.field({
       type: PartyConnection,
       description: 'Parties this article mentions, in order of first mention.',
       args: pageArgs(t.arg),
-      resolve: (article, args, { data }) => listPage(article.partyIds, args, `parties:${article.id}`, (ids) => loadParties(data, ids)),
+      resolve: (article, args, { data }) =>
+        listPage(article.partyIds, args, `parties:${article.id}`, (ids) => loadParties(data, ids)),
     }),
     locations: t.field({
       type: LocationConnection,
       description: 'Places this article mentions, in order of first mention.',
       args: pageArgs(t.arg),
-      resolve: (article, args, { data }) => listPage(article.locationIds, args, `locations:${article.id}`, (ids) => loadLocations(data, ids)),
+      resolve: (article, args, { data }) =>
+        listPage(article.locationIds, args, `locations:${article.id}`, (ids) => loadLocations(data, ids)),
     }),
   }),
 });
 
-export const ArticleConnection = builder.connectionObject({
-  type: ArticleRef,
-  name: 'ArticleConnection',
-  description: 'A page of articles.',
-}, { name: 'ArticleEdge', description: 'An article and its position in the list.' });
+export const ArticleConnection = builder.connectionObject(
+  {
+    type: ArticleRef,
+    name: 'ArticleConnection',
+    description: 'A page of articles.',
+  },
+  { name: 'ArticleEdge', description: 'An article and its position in the list.' },
+);
 
 builder.queryField('articles', (t) =>
   t.field({
     type: ArticleConnection,
     description: 'Articles, newest first (by publication date, or ingest date when unknown).',
     args: {
-      publisher: t.arg.string({ required: false, description: 'Only this publisher’s articles (case- and diacritic-insensitive).' }),
-      publishedAfter: t.arg({ type: 'DateTime', required: false, description: 'Only articles published at or after this instant.' }),
-      publishedBefore: t.arg({ type: 'DateTime', required: false, description: 'Only articles published at or before this instant.' }),
+      publisher: t.arg.string({
+        required: false,
+        description: 'Only this publisher’s articles (case- and diacritic-insensitive).',
+      }),
+      publishedAfter: t.arg({
+        type: 'DateTime',
+        required: false,
+        description: 'Only articles published at or after this instant.',
+      }),
+      publishedBefore: t.arg({
+        type: 'DateTime',
+        required: false,
+        description: 'Only articles published at or before this instant.',
+      }),
       ...pageArgs(t.arg),
     },
     resolve: async (_, args, { data }) =>
       toConnection(
         await listArticles(
           data,
-          { publisher: args.publisher, publishedAfter: isoDateTime(args.publishedAfter), publishedBefore: isoDateTime(args.publishedBefore) },
+          {
+            publisher: args.publisher,
+            publishedAfter: isoDateTime(args.publishedAfter),
+            publishedBefore: isoDateTime(args.publishedBefore),
+          },
           args,
         ),
       ),
@@ -92,15 +137,23 @@ builder.relayMutationField(
   {
     description: 'A news story to store and extract claims from.',
     inputFields: (t) => ({
-      text: t.string({ required: true, description: 'Raw text as scraped (up to 200 KB); junk such as [ad_1] markers is removed.' }),
-      url: t.field({ type: 'URL', required: false, description: 'Where it was published. The same URL is always the same article.' }),
+      text: t.string({
+        required: true,
+        description: 'Raw text as scraped (up to 200 KB); junk such as [ad_1] markers is removed.',
+      }),
+      url: t.field({
+        type: 'URL',
+        required: false,
+        description: 'Where it was published. The same URL is always the same article.',
+      }),
       title: t.string({ required: false, description: 'Headline.' }),
       publisher: t.string({ required: false, description: 'Outlet that published it.' }),
       publishedAt: t.field({ type: 'DateTime', required: false, description: 'When it was published.' }),
     }),
   },
   {
-    description: 'Stores an article and the parties, places and claims extracted from it. Idempotent: the same URL (or, without one, the same cleaned text) returns the stored article with `created: false`.',
+    description:
+      'Stores an article and the parties, places and claims extracted from it. Idempotent: the same URL (or, without one, the same cleaned text) returns the stored article with `created: false`.',
     resolve: (_, { input }, { data }) =>
       withUserErrors(() =>
         ingestArticle(data, {
@@ -115,8 +168,16 @@ builder.relayMutationField(
   {
     description: 'The result of `ingestArticle`.',
     outputFields: (t) => ({
-      article: t.field({ type: ArticleRef, nullable: true, resolve: (p) => p.article ?? null, description: 'The stored article (new or existing); null on userErrors.' }),
-      created: t.boolean({ resolve: (p) => p.created ?? false, description: 'True when this call stored a new article.' }),
+      article: t.field({
+        type: ArticleRef,
+        nullable: true,
+        resolve: (p) => p.article ?? null,
+        description: 'The stored article (new or existing); null on userErrors.',
+      }),
+      created: t.boolean({
+        resolve: (p) => p.created ?? false,
+        description: 'True when this call stored a new article.',
+      }),
       userErrors: userErrorsField(t),
     }),
   },
@@ -126,18 +187,24 @@ builder.relayMutationField(
   'deleteArticle',
   {
     description: 'The article to delete.',
-    inputFields: (t) => ({ id: t.globalID({ required: true, for: ArticleRef, description: 'Global ID of the article.' }) }),
+    inputFields: (t) => ({
+      id: t.globalID({ required: true, for: ArticleRef, description: 'Global ID of the article.' }),
+    }),
   },
   {
     description: 'Deletes an article with its claims and every link to it.',
-    resolve: (_, { input }, { data }) => withUserErrors(async () => ({ deleted: await deleteArticle(data, input.id.id) })),
+    resolve: (_, { input }, { data }) =>
+      withUserErrors(async () => ({ deleted: await deleteArticle(data, input.id.id) })),
   },
   {
     description: 'The result of `deleteArticle`.',
     outputFields: (t) => ({
-      deletedArticleId: t.id({ nullable: true, resolve: (p) => (p.deleted ? encodeId('Article', p.deleted.id) : null), description: 'Global ID of the deleted article; null on userErrors.' }),
+      deletedArticleId: t.id({
+        nullable: true,
+        resolve: (p) => (p.deleted ? encodeId('Article', p.deleted.id) : null),
+        description: 'Global ID of the deleted article; null on userErrors.',
+      }),
       userErrors: userErrorsField(t),
     }),
   },
 );
-

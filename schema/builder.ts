@@ -28,14 +28,16 @@ export class InvalidIdError extends ClaimgraphError {
 }
 
 /** Global IDs are base64url of `Type:id`: opaque to clients, checked on the way in. */
-export const encodeId = (typename: string, id: string): string => Buffer.from(`${typename}:${id}`).toString('base64url');
+export const encodeId = (typename: string, id: string): string =>
+  Buffer.from(`${typename}:${id}`).toString('base64url');
 
 export function decodeId(globalID: string): { typename: string; id: string } {
   const decoded = /^[A-Za-z0-9_-]{1,200}$/.test(globalID) ? Buffer.from(globalID, 'base64url').toString('utf8') : '';
   const separator = decoded.indexOf(':');
   const typename = decoded.slice(0, separator);
   const id = decoded.slice(separator + 1);
-  if (separator < 1 || !NODE_TYPES.has(typename) || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new InvalidIdError(globalID);
+  if (separator < 1 || !NODE_TYPES.has(typename) || !/^[A-Za-z0-9_-]{1,64}$/.test(id))
+    throw new InvalidIdError(globalID);
   return { typename, id };
 }
 
@@ -83,7 +85,10 @@ export function fieldCost(args: Record<string, unknown>, field: GraphQLField<unk
   if ('first' in args) {
     const first = args.first;
     if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-      throw new CostArgumentError(`first must be between 1 and ${MAX_PAGE_SIZE} (on ${name}), got ${JSON.stringify(first)}`, [field.name, 'first']);
+      throw new CostArgumentError(
+        `first must be between 1 and ${MAX_PAGE_SIZE} (on ${name}), got ${JSON.stringify(first)}`,
+        [field.name, 'first'],
+      );
     }
     return { field: first + perParent, multiplier: first };
   }
@@ -134,7 +139,9 @@ export const builder = new SchemaBuilder<{
     hasNextPageFieldOptions: { description: 'True when another page follows: pass `endCursor` as `after` to get it.' },
     hasPreviousPageFieldOptions: { description: 'Always false: connections page forward only.' },
     startCursorFieldOptions: { description: 'Cursor of the first edge of this page.' },
-    endCursorFieldOptions: { description: 'Cursor of the last edge of this page: pass it as `after` for the next page.' },
+    endCursorFieldOptions: {
+      description: 'Cursor of the last edge of this page: pass it as `after` for the next page.',
+    },
     cursorFieldOptions: { description: 'Opaque position of this edge: pass it as `after` to continue from here.' },
     nodeFieldOptions: { description: 'The object at this edge.' },
     edgesFieldOptions: { description: 'The objects of this page, with their cursors.' },
@@ -168,11 +175,16 @@ builder.scalarType('URL', {
   parseLiteral: (ast) => parseUrl(ast.kind === Kind.STRING ? ast.value : undefined),
 });
 
-builder.queryType({ description: 'Reads: articles, the claims in them, who made them, and the places they are about.' });
-builder.mutationType({ description: 'Writes. Each takes one `input` and returns a payload whose `userErrors` say what was wrong.' });
+builder.queryType({
+  description: 'Reads: articles, the claims in them, who made them, and the places they are about.',
+});
+builder.mutationType({
+  description: 'Writes. Each takes one `input` and returns a payload whose `userErrors` say what was wrong.',
+});
 
 /** `Date` scalars arrive as JS Dates; the data layer speaks ISO strings. */
-export const isoDate = (value: Date | null | undefined): string | null => (value ? value.toISOString().slice(0, 10) : null);
+export const isoDate = (value: Date | null | undefined): string | null =>
+  value ? value.toISOString().slice(0, 10) : null;
 export const isoDateTime = (value: Date | null | undefined): string | null => (value ? value.toISOString() : null);
 
 /** Arguments of every connection: forward pagination only. */
@@ -182,7 +194,10 @@ export const pageArgs = (t: ArgBuilder<SchemaTypes>) => ({
     defaultValue: DEFAULT_PAGE_SIZE,
     description: `How many items to return, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`,
   }),
-  after: t.string({ required: false, description: 'Return items after this cursor (an `endCursor` or edge `cursor`).' }),
+  after: t.string({
+    required: false,
+    description: 'Return items after this cursor (an `endCursor` or edge `cursor`).',
+  }),
 });
 
 export function toConnection<T>(page: Page<T>) {
@@ -216,15 +231,28 @@ export interface UserErrorShape {
 export const UserError = builder.objectRef<UserErrorShape>('UserError').implement({
   description: 'A problem with a mutation input. Nothing was written.',
   fields: (t) => ({
-    field: t.exposeStringList('field', { nullable: true, description: 'Path to the input field at fault, e.g. ["input", "url"].' }),
+    field: t.exposeStringList('field', {
+      nullable: true,
+      description: 'Path to the input field at fault, e.g. ["input", "url"].',
+    }),
     message: t.exposeString('message', { description: 'What was wrong, for people.' }),
-    code: t.field({ type: UserErrorCode, resolve: (error) => error.code, description: 'What was wrong, for programs.' }),
+    code: t.field({
+      type: UserErrorCode,
+      resolve: (error) => error.code,
+      description: 'What was wrong, for programs.',
+    }),
   }),
 });
 
 /** The `userErrors` field every mutation payload has. */
-export const userErrorsField = (t: PothosSchemaTypes.ObjectFieldBuilder<SchemaTypes, { userErrors: UserErrorShape[] }>) =>
-  t.field({ type: [UserError], resolve: (payload) => payload.userErrors, description: 'Why the input was refused; empty on success.' });
+export const userErrorsField = (
+  t: PothosSchemaTypes.ObjectFieldBuilder<SchemaTypes, { userErrors: UserErrorShape[] }>,
+) =>
+  t.field({
+    type: [UserError],
+    resolve: (payload) => payload.userErrors,
+    description: 'Why the input was refused; empty on success.',
+  });
 
 const USER_ERROR_CODES = new Set(['VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT', 'INVALID_ID']);
 
@@ -232,12 +260,16 @@ const USER_ERROR_CODES = new Set(['VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT', 
  * Runs a mutation, turning expected failures into `userErrors` (nothing was written).
  * Authentication failures and unexpected errors stay GraphQL errors.
  */
-export async function withUserErrors<T extends object>(run: () => Promise<T>): Promise<Partial<T> & { userErrors: UserErrorShape[] }> {
+export async function withUserErrors<T extends object>(
+  run: () => Promise<T>,
+): Promise<Partial<T> & { userErrors: UserErrorShape[] }> {
   try {
     return { ...(await run()), userErrors: [] };
   } catch (error) {
     if (error instanceof ClaimgraphError && USER_ERROR_CODES.has(error.code)) {
-      return { userErrors: [{ field: error.field, message: error.message, code: error.code as UserErrorShape['code'] }] } as Partial<T> & {
+      return {
+        userErrors: [{ field: error.field, message: error.message, code: error.code as UserErrorShape['code'] }],
+      } as Partial<T> & {
         userErrors: UserErrorShape[];
       };
     }

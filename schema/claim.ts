@@ -1,10 +1,19 @@
 import { createClaim, listClaims, relatedClaims, updateClaim } from '../lib/claim.js';
 import { loadArticles, loadClaims, loadExisting, loadLocations, loadParties } from '../lib/store/loaders.js';
-import { CLAIM_KINDS, CLAIM_MODES, QUANTITY_KINDS } from '../lib/extract/types.js';
-import { REVIEW_STATUSES, type Claim, type Quantity, type Span } from '../lib/records.js';
+import type { CLAIM_KINDS, CLAIM_MODES, QUANTITY_KINDS } from '../lib/extract/types.js';
+import type { REVIEW_STATUSES, Claim, Quantity, Span } from '../lib/records.js';
 import { MAX_QUANTITY } from '../lib/validate.js';
 import { ArticleRef } from './article.js';
-import { builder, isoDate, pageArgs, toConnection, userErrorsField, withUserErrors, type SchemaTypes, type UserErrorShape } from './builder.js';
+import {
+  builder,
+  isoDate,
+  pageArgs,
+  toConnection,
+  userErrorsField,
+  withUserErrors,
+  type SchemaTypes,
+  type UserErrorShape,
+} from './builder.js';
 import { LocationRef } from './location.js';
 import { PartyRef } from './party.js';
 
@@ -28,7 +37,10 @@ const ClaimModeEnum = builder.enumType('ClaimMode', {
   values: {
     DIRECT: { description: 'Quoted in the source’s own words.' },
     INDIRECT: { description: 'Reported speech ("X said that ...").' },
-    NARRATED: { description: 'The article’s own voice, with no claimant ("... resulting in 9 rebels killed"): what the outlet itself reports, never a party’s claim.' },
+    NARRATED: {
+      description:
+        'The article’s own voice, with no claimant ("... resulting in 9 rebels killed"): what the outlet itself reports, never a party’s claim.',
+    },
   } satisfies Record<(typeof CLAIM_MODES)[number], unknown>,
 });
 
@@ -67,8 +79,17 @@ const QuantityRef = builder.objectRef<Quantity>('Quantity').implement({
   fields: (t) => ({
     kind: t.field({ type: QuantityKindEnum, resolve: (q) => q.kind, description: 'What is counted.' }),
     value: t.exposeInt('value', { description: 'How many; for a range ("1-2 policemen"), the lower bound.' }),
-    maxValue: t.int({ nullable: true, resolve: (q) => q.maxValue ?? null, description: 'The upper bound of a range ("1-2 policemen" → 2); null for a single number.' }),
-    since: t.field({ type: 'Date', nullable: true, resolve: (q) => q.since, description: 'A cumulative count runs from this date.' }),
+    maxValue: t.int({
+      nullable: true,
+      resolve: (q) => q.maxValue ?? null,
+      description: 'The upper bound of a range ("1-2 policemen" → 2); null for a single number.',
+    }),
+    since: t.field({
+      type: 'Date',
+      nullable: true,
+      resolve: (q) => q.since,
+      description: 'A cumulative count runs from this date.',
+    }),
   }),
 });
 
@@ -90,31 +111,66 @@ builder.node(ClaimRef, {
       type: PartyRef,
       nullable: true,
       description: 'Who makes the claim; null when the source could not be resolved.',
-      resolve: async (claim, _, { data }) => (claim.claimantId ? ((await loadParties(data, [claim.claimantId]))[0] ?? null) : null),
+      resolve: async (claim, _, { data }) =>
+        claim.claimantId ? ((await loadParties(data, [claim.claimantId]))[0] ?? null) : null,
     }),
-    claimantMention: t.field({ type: TextSpanRef, nullable: true, resolve: (c) => c.claimantMention, description: 'Where the text names the claimant ("The ministry", "President Ilham Aliyev").' }),
-    cue: t.field({ type: TextSpanRef, nullable: true, resolve: (c) => c.cue, description: 'The verb or phrase that attributes it ("said", "announced", "according to").' }),
+    claimantMention: t.field({
+      type: TextSpanRef,
+      nullable: true,
+      resolve: (c) => c.claimantMention,
+      description: 'Where the text names the claimant ("The ministry", "President Ilham Aliyev").',
+    }),
+    cue: t.field({
+      type: TextSpanRef,
+      nullable: true,
+      resolve: (c) => c.cue,
+      description: 'The verb or phrase that attributes it ("said", "announced", "according to").',
+    }),
     content: t.field({ type: TextSpanRef, resolve: (c) => c.content, description: 'What is claimed.' }),
-    evidence: t.field({ type: TextSpanRef, resolve: (c) => c.evidence, description: 'The whole sentence (or sentences) the claim is made in.' }),
-    text: t.string({ resolve: (c) => c.content.text, description: 'What is claimed, as plain text (the content span’s text).' }),
-    mode: t.field({ type: ClaimModeEnum, resolve: (c) => c.mode, description: 'Quoted directly or reported indirectly.' }),
+    evidence: t.field({
+      type: TextSpanRef,
+      resolve: (c) => c.evidence,
+      description: 'The whole sentence (or sentences) the claim is made in.',
+    }),
+    text: t.string({
+      resolve: (c) => c.content.text,
+      description: 'What is claimed, as plain text (the content span’s text).',
+    }),
+    mode: t.field({
+      type: ClaimModeEnum,
+      resolve: (c) => c.mode,
+      description: 'Quoted directly or reported indirectly.',
+    }),
     kind: t.field({ type: ClaimKindEnum, resolve: (c) => c.kind, description: 'What the claim is about.' }),
     locations: t.field({
       type: [LocationRef],
       description: 'The places the claim is about.',
       resolve: (claim, _, { data }) => loadExisting(loadLocations, data, claim.locationIds),
     }),
-    eventDate: t.field({ type: 'Date', nullable: true, resolve: (c) => c.eventDate, description: 'When the claimed event happened, resolved against the publication date ("on Monday").' }),
+    eventDate: t.field({
+      type: 'Date',
+      nullable: true,
+      resolve: (c) => c.eventDate,
+      description: 'When the claimed event happened, resolved against the publication date ("on Monday").',
+    }),
     quantities: t.field({
       type: [QuantityRef],
       // A value GraphQL's Int cannot carry (stored before inputs were bounded) is left out
       // rather than failing the whole list it appears in.
-      resolve: (c) => c.quantities.filter((q) => [q.value, q.maxValue ?? 0].every((n) => Number.isSafeInteger(n) && n >= 0 && n <= MAX_QUANTITY)),
+      resolve: (c) =>
+        c.quantities.filter((q) =>
+          [q.value, q.maxValue ?? 0].every((n) => Number.isSafeInteger(n) && n >= 0 && n <= MAX_QUANTITY),
+        ),
       description: 'Numbers the claim states.',
     }),
     status: t.field({ type: ReviewStatusEnum, resolve: (c) => c.status, description: 'Human review status.' }),
-    version: t.exposeInt('version', { description: 'Increases with every update; pass it as `expectedVersion` to `updateClaim`.' }),
-    extractorVersion: t.exposeString('extractorVersion', { nullable: true, description: 'Extractor that produced the claim; null when entered by hand.' }),
+    version: t.exposeInt('version', {
+      description: 'Increases with every update; pass it as `expectedVersion` to `updateClaim`.',
+    }),
+    extractorVersion: t.exposeString('extractorVersion', {
+      nullable: true,
+      description: 'Extractor that produced the claim; null when entered by hand.',
+    }),
     restates: t.field({
       type: ClaimRef,
       nullable: true,
@@ -151,7 +207,13 @@ builder.queryField('claims', (t) =>
       toConnection(
         await listClaims(
           data,
-          { kind: args.kind, partyId: args.partyId?.id, locationId: args.locationId?.id, since: isoDate(args.since), until: isoDate(args.until) },
+          {
+            kind: args.kind,
+            partyId: args.partyId?.id,
+            locationId: args.locationId?.id,
+            since: isoDate(args.since),
+            until: isoDate(args.until),
+          },
           args,
         ),
       ),
@@ -171,16 +233,30 @@ const QuantityInput = builder.inputType('QuantityInput', {
   fields: (t) => ({
     kind: t.field({ type: QuantityKindEnum, required: true, description: 'What is counted.' }),
     value: t.int({ required: true, description: 'How many (0 or more); the lower bound of a range.' }),
-    maxValue: t.int({ required: false, description: 'The upper bound of a range ("1-2 policemen" → 2), at least `value`.' }),
+    maxValue: t.int({
+      required: false,
+      description: 'The upper bound of a range ("1-2 policemen" → 2), at least `value`.',
+    }),
     since: t.field({ type: 'Date', required: false, description: 'A cumulative count runs from this date.' }),
   }),
 });
 
-const toQuantities = (quantities: { kind: Quantity['kind']; value: number; maxValue?: number | null; since?: Date | null }[] | null | undefined) =>
-  quantities?.map((q) => ({ kind: q.kind, value: q.value, maxValue: q.maxValue ?? null, since: isoDate(q.since) }));
+const toQuantities = (
+  quantities:
+    | { kind: Quantity['kind']; value: number; maxValue?: number | null; since?: Date | null }[]
+    | null
+    | undefined,
+) => quantities?.map((q) => ({ kind: q.kind, value: q.value, maxValue: q.maxValue ?? null, since: isoDate(q.since) }));
 
-const ClaimPayloadFields = (t: PothosSchemaTypes.ObjectFieldBuilder<SchemaTypes, { claim?: Claim; userErrors: UserErrorShape[] }>) => ({
-  claim: t.field({ type: ClaimRef, nullable: true, resolve: (p) => p.claim ?? null, description: 'The claim as stored; null on userErrors.' }),
+const ClaimPayloadFields = (
+  t: PothosSchemaTypes.ObjectFieldBuilder<SchemaTypes, { claim?: Claim; userErrors: UserErrorShape[] }>,
+) => ({
+  claim: t.field({
+    type: ClaimRef,
+    nullable: true,
+    resolve: (p) => p.claim ?? null,
+    description: 'The claim as stored; null on userErrors.',
+  }),
   userErrors: userErrorsField(t),
 });
 
@@ -192,7 +268,11 @@ builder.relayMutationField(
       articleId: t.globalID({ required: true, for: ArticleRef, description: 'The article the claim is made in.' }),
       claimantId: t.globalID({ required: false, for: PartyRef, description: 'Who makes it; omit when unknown.' }),
       content: t.field({ type: SpanInput, required: true, description: 'What is claimed.' }),
-      evidence: t.field({ type: SpanInput, required: false, description: 'The sentence(s) it is made in; defaults to the content span.' }),
+      evidence: t.field({
+        type: SpanInput,
+        required: false,
+        description: 'The sentence(s) it is made in; defaults to the content span.',
+      }),
       cue: t.field({ type: SpanInput, required: false, description: 'The attributing verb or phrase.' }),
       claimantMention: t.field({ type: SpanInput, required: false, description: 'Where the text names the claimant.' }),
       mode: t.field({ type: ClaimModeEnum, required: false, description: 'Default INDIRECT.' }),
@@ -232,7 +312,10 @@ builder.relayMutationField(
     description: 'Changes to a claim. Omitted fields keep their value.',
     inputFields: (t) => ({
       id: t.globalID({ required: true, for: ClaimRef, description: 'The claim to change.' }),
-      expectedVersion: t.int({ required: true, description: 'The `version` you read; if the claim changed since, the update is refused with CONFLICT.' }),
+      expectedVersion: t.int({
+        required: true,
+        description: 'The `version` you read; if the claim changed since, the update is refused with CONFLICT.',
+      }),
       claimantId: t.globalID({ required: false, for: PartyRef, description: 'New claimant; null clears it.' }),
       kind: t.field({ type: ClaimKindEnum, required: false, description: 'New kind.' }),
       mode: t.field({ type: ClaimModeEnum, required: false, description: 'New mode.' }),

@@ -1,5 +1,5 @@
 import { loadLocations } from '../lib/store/loaders.js';
-import { LOCATION_PRECISIONS } from '../lib/extract/types.js';
+import type { LOCATION_PRECISIONS } from '../lib/extract/types.js';
 import { createLocation, listLocations, locationClaims, MAX_RADIUS_KM, updateLocation } from '../lib/location.js';
 import { mentioningArticles } from '../lib/party.js';
 import type { GeoCandidate, Location } from '../lib/records.js';
@@ -41,10 +41,21 @@ builder.node(LocationRef, {
     aliases: t.exposeStringList('aliases', { description: 'Other names and spellings ("Shusha", "Şuşa").' }),
     latitude: t.exposeFloat('latitude', { nullable: true, description: 'WGS 84 latitude; null when unresolved.' }),
     longitude: t.exposeFloat('longitude', { nullable: true, description: 'WGS 84 longitude; null when unresolved.' }),
-    countryCode: t.exposeString('countryCode', { nullable: true, description: 'ISO 3166-1 alpha-2 code of the country it lies in.' }),
-    precision: t.field({ type: LocationPrecisionEnum, resolve: (l) => l.precision, description: 'How exactly it is geocoded.' }),
+    countryCode: t.exposeString('countryCode', {
+      nullable: true,
+      description: 'ISO 3166-1 alpha-2 code of the country it lies in.',
+    }),
+    precision: t.field({
+      type: LocationPrecisionEnum,
+      resolve: (l) => l.precision,
+      description: 'How exactly it is geocoded.',
+    }),
     geonamesId: t.exposeInt('geonamesId', { nullable: true, description: 'GeoNames ID, when it comes from GeoNames.' }),
-    candidates: t.field({ type: [GeoCandidateRef], resolve: (l) => l.candidates, description: 'For an unresolved place: the namesakes considered.' }),
+    candidates: t.field({
+      type: [GeoCandidateRef],
+      resolve: (l) => l.candidates,
+      description: 'For an unresolved place: the namesakes considered.',
+    }),
     claims: t.field({
       type: ClaimConnection,
       description: 'Claims about this place, newest first.',
@@ -54,13 +65,16 @@ builder.node(LocationRef, {
         ...pageArgs(t.arg),
       },
       resolve: async (location, args, { data }) =>
-        toConnection(await locationClaims(data, location.id, { since: isoDate(args.since), until: isoDate(args.until) }, args)),
+        toConnection(
+          await locationClaims(data, location.id, { since: isoDate(args.since), until: isoDate(args.until) }, args),
+        ),
     }),
     articles: t.field({
       type: ArticleConnection,
       description: 'Articles that mention this place, newest first.',
       args: pageArgs(t.arg),
-      resolve: async (location, args, { data }) => toConnection(await mentioningArticles(data, 'LOCATION', location.id, args)),
+      resolve: async (location, args, { data }) =>
+        toConnection(await mentioningArticles(data, 'LOCATION', location.id, args)),
     }),
   }),
 });
@@ -85,11 +99,21 @@ builder.queryField('locations', (t) =>
     description: 'Places: all by name, or those `near` a point, nearest first.',
     args: {
       near: t.arg({ type: NearInput, required: false, description: 'Only places within this circle.' }),
-      precision: t.arg({ type: LocationPrecisionEnum, required: false, description: 'Only places geocoded this exactly (UNRESOLVED: the names still to fix).' }),
-      countryCode: t.arg.string({ required: false, description: 'Only places in this country (ISO 3166-1 alpha-2, e.g. "AZ").' }),
+      precision: t.arg({
+        type: LocationPrecisionEnum,
+        required: false,
+        description: 'Only places geocoded this exactly (UNRESOLVED: the names still to fix).',
+      }),
+      countryCode: t.arg.string({
+        required: false,
+        description: 'Only places in this country (ISO 3166-1 alpha-2, e.g. "AZ").',
+      }),
       ...pageArgs(t.arg),
     },
-    resolve: async (_, args, { data }) => toConnection(await listLocations(data, { near: args.near, precision: args.precision, countryCode: args.countryCode }, args)),
+    resolve: async (_, args, { data }) =>
+      toConnection(
+        await listLocations(data, { near: args.near, precision: args.precision, countryCode: args.countryCode }, args),
+      ),
   }),
 );
 
@@ -99,7 +123,10 @@ builder.relayMutationField(
     description: 'Corrections to a place. Omitted fields keep their value.',
     inputFields: (t) => ({
       id: t.globalID({ required: true, for: LocationRef, description: 'The place to correct.' }),
-      expectedVersion: t.int({ required: false, description: 'When given, the update is refused with CONFLICT if the place changed since.' }),
+      expectedVersion: t.int({
+        required: false,
+        description: 'When given, the update is refused with CONFLICT if the place changed since.',
+      }),
       name: t.string({ required: false, description: 'New name.' }),
       aliases: t.stringList({ required: false, description: 'New list of aliases.' }),
       latitude: t.float({ required: false, description: 'New latitude, -90 to 90 (with longitude).' }),
@@ -120,7 +147,12 @@ builder.relayMutationField(
   {
     description: 'The result of `updateLocation`.',
     outputFields: (t) => ({
-      location: t.field({ type: LocationRef, nullable: true, resolve: (p) => p.location ?? null, description: 'The place as stored; null on userErrors.' }),
+      location: t.field({
+        type: LocationRef,
+        nullable: true,
+        resolve: (p) => p.location ?? null,
+        description: 'The place as stored; null on userErrors.',
+      }),
       userErrors: userErrorsField(t),
     }),
   },
@@ -133,10 +165,17 @@ builder.relayMutationField(
     inputFields: (t) => ({
       name: t.string({ required: true, description: 'Name as used in English news.' }),
       aliases: t.stringList({ required: false, description: 'Other names and spellings.' }),
-      latitude: t.float({ required: false, description: 'Latitude, -90 to 90 (with longitude); omit both for an unresolved place.' }),
+      latitude: t.float({
+        required: false,
+        description: 'Latitude, -90 to 90 (with longitude); omit both for an unresolved place.',
+      }),
       longitude: t.float({ required: false, description: 'Longitude, -180 to 180 (with latitude).' }),
       countryCode: t.string({ required: false, description: 'ISO 3166-1 alpha-2 code.' }),
-      precision: t.field({ type: LocationPrecisionEnum, required: false, description: 'Default POINT (UNRESOLVED without coordinates).' }),
+      precision: t.field({
+        type: LocationPrecisionEnum,
+        required: false,
+        description: 'Default POINT (UNRESOLVED without coordinates).',
+      }),
       geonamesId: t.int({ required: false, description: 'GeoNames ID; one place per ID.' }),
     }),
   },
@@ -147,7 +186,12 @@ builder.relayMutationField(
   {
     description: 'The result of `createLocation`.',
     outputFields: (t) => ({
-      location: t.field({ type: LocationRef, nullable: true, resolve: (p) => p.location ?? null, description: 'The new place; null on userErrors.' }),
+      location: t.field({
+        type: LocationRef,
+        nullable: true,
+        resolve: (p) => p.location ?? null,
+        description: 'The new place; null on userErrors.',
+      }),
       userErrors: userErrorsField(t),
     }),
   },

@@ -1,5 +1,5 @@
 import { loadParties } from '../lib/store/loaders.js';
-import { PARTY_KINDS } from '../lib/extract/types.js';
+import type { PARTY_KINDS } from '../lib/extract/types.js';
 import { createParty, listParties, mentioningArticles, mergeParties, partyClaims } from '../lib/party.js';
 import type { Party } from '../lib/records.js';
 import { ArticleConnection } from './article.js';
@@ -23,15 +23,21 @@ export const PartyKindEnum = builder.enumType('PartyKind', {
 });
 
 builder.node(PartyRef, {
-  description: 'Who speaks or acts: a person, a ministry, an armed force, a state. One party per real-world actor across all articles.',
+  description:
+    'Who speaks or acts: a person, a ministry, an armed force, a state. One party per real-world actor across all articles.',
   id: { resolve: (party) => party.id },
   loadMany: (ids, { data }) => loadParties(data, ids),
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Canonical name.' }),
     version: t.exposeInt('version', { description: 'Increases with every change to this party.' }),
-    aliases: t.exposeStringList('aliases', { description: 'Other names it is known by; `resolve(name:)` finds it by any of them.' }),
+    aliases: t.exposeStringList('aliases', {
+      description: 'Other names it is known by; `resolve(name:)` finds it by any of them.',
+    }),
     kind: t.field({ type: PartyKindEnum, resolve: (p) => p.kind, description: 'What sort of actor it is.' }),
-    affiliation: t.exposeString('affiliation', { nullable: true, description: 'The state (ISO 3166-1 alpha-2 code) or entity it belongs to.' }),
+    affiliation: t.exposeString('affiliation', {
+      nullable: true,
+      description: 'The state (ISO 3166-1 alpha-2 code) or entity it belongs to.',
+    }),
     claims: t.field({
       type: ClaimConnection,
       description: 'Claims this party made, newest first.',
@@ -41,7 +47,9 @@ builder.node(PartyRef, {
         ...pageArgs(t.arg),
       },
       resolve: async (party, args, { data }) =>
-        toConnection(await partyClaims(data, party.id, { since: isoDate(args.since), until: isoDate(args.until) }, args)),
+        toConnection(
+          await partyClaims(data, party.id, { since: isoDate(args.since), until: isoDate(args.until) }, args),
+        ),
     }),
     articles: t.field({
       type: ArticleConnection,
@@ -61,7 +69,10 @@ builder.queryField('parties', (t) =>
   t.field({
     type: PartyConnection,
     description: 'All parties, by name.',
-    args: { kind: t.arg({ type: PartyKindEnum, required: false, description: 'Only parties of this kind.' }), ...pageArgs(t.arg) },
+    args: {
+      kind: t.arg({ type: PartyKindEnum, required: false, description: 'Only parties of this kind.' }),
+      ...pageArgs(t.arg),
+    },
     resolve: async (_, args, { data }) => toConnection(await listParties(data, { kind: args.kind }, args)),
   }),
 );
@@ -72,17 +83,28 @@ builder.relayMutationField(
     description: 'Two records of one real-world actor.',
     inputFields: (t) => ({
       keepId: t.globalID({ required: true, for: PartyRef, description: 'The party that stays.' }),
-      removeId: t.globalID({ required: true, for: PartyRef, description: 'The party merged into it and then removed.' }),
+      removeId: t.globalID({
+        required: true,
+        for: PartyRef,
+        description: 'The party merged into it and then removed.',
+      }),
     }),
   },
   {
-    description: 'Merges one party into another: its name and aliases, claims and article mentions move to the kept party.',
-    resolve: (_, { input }, { data }) => withUserErrors(async () => ({ party: await mergeParties(data, input.keepId.id, input.removeId.id) })),
+    description:
+      'Merges one party into another: its name and aliases, claims and article mentions move to the kept party.',
+    resolve: (_, { input }, { data }) =>
+      withUserErrors(async () => ({ party: await mergeParties(data, input.keepId.id, input.removeId.id) })),
   },
   {
     description: 'The result of `mergeParties`.',
     outputFields: (t) => ({
-      party: t.field({ type: PartyRef, nullable: true, resolve: (p) => p.party ?? null, description: 'The kept party after the merge; null on userErrors.' }),
+      party: t.field({
+        type: PartyRef,
+        nullable: true,
+        resolve: (p) => p.party ?? null,
+        description: 'The kept party after the merge; null on userErrors.',
+      }),
       userErrors: userErrorsField(t),
     }),
   },
@@ -96,7 +118,10 @@ builder.relayMutationField(
       name: t.string({ required: true, description: 'Canonical name; must not be taken by another party.' }),
       aliases: t.stringList({ required: false, description: 'Other names it is known by.' }),
       kind: t.field({ type: PartyKindEnum, required: true, description: 'What sort of actor it is.' }),
-      affiliation: t.string({ required: false, description: 'The state (ISO 3166-1 alpha-2 code) or entity it belongs to.' }),
+      affiliation: t.string({
+        required: false,
+        description: 'The state (ISO 3166-1 alpha-2 code) or entity it belongs to.',
+      }),
     }),
   },
   {
@@ -106,7 +131,12 @@ builder.relayMutationField(
   {
     description: 'The result of `createParty`.',
     outputFields: (t) => ({
-      party: t.field({ type: PartyRef, nullable: true, resolve: (p) => p.party ?? null, description: 'The new party; null on userErrors.' }),
+      party: t.field({
+        type: PartyRef,
+        nullable: true,
+        resolve: (p) => p.party ?? null,
+        description: 'The new party; null on userErrors.',
+      }),
       userErrors: userErrorsField(t),
     }),
   },

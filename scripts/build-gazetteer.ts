@@ -97,7 +97,10 @@ const membersOf = new Map<string, Members>();
 
 function addMember(code: string, lat: number, lon: number, population: number): void {
   let m = membersOf.get(code);
-  if (!m) membersOf.set(code, (m = { lats: [], lons: [], population: 0 }));
+  if (!m) {
+    m = { lats: [], lons: [], population: 0 };
+    membersOf.set(code, m);
+  }
   m.lats.push(lat);
   m.lons.push(lon);
   m.population += population;
@@ -178,8 +181,8 @@ function countryRows(): GazetteerRow[] {
         ...natives,
         ...list(extra?.names),
       ].filter((n) => !n.includes(',') && /^[a-z0-9 ]+$/.test(foldName(n)));
-      const demonyms = [c.demonyms?.eng?.m, c.demonyms?.eng?.f, ...list(extra?.demonyms)].filter(
-        (d): d is string => Boolean(d),
+      const demonyms = [c.demonyms?.eng?.m, c.demonyms?.eng?.f, ...list(extra?.demonyms)].filter((d): d is string =>
+        Boolean(d),
       );
       return {
         geonamesId: null,
@@ -202,7 +205,9 @@ function countryRows(): GazetteerRow[] {
 // Names of armed groups and organisations that GeoNames lists as alternate names of some
 // town ("Hamas" for Hamm); in conflict news they are never that town.
 const NOT_PLACE_NAMES = new Set(
-  ['Hamas', 'Hezbollah', 'Hizbollah', 'Houthi', 'Houthis', 'Taliban', 'Daesh', 'Wagner', 'Fatah', 'Peshmerga'].map(foldName),
+  ['Hamas', 'Hezbollah', 'Hizbollah', 'Houthi', 'Houthis', 'Taliban', 'Daesh', 'Wagner', 'Fatah', 'Peshmerga'].map(
+    foldName,
+  ),
 );
 
 // compromise lexicon tags under which a word may still be a place name.
@@ -313,21 +318,67 @@ function divisionPoint(m: Members): [number, number] {
  * "B.C."): the AP stylebook's list, by GeoNames admin1 code. Lexicon data, not place data.
  */
 const STATE_ABBREVIATIONS: Record<string, string[]> = {
-  'US.AL': ['Ala.'], 'US.AZ': ['Ariz.'], 'US.AR': ['Ark.'], 'US.CA': ['Calif.'], 'US.CO': ['Colo.'], 'US.CT': ['Conn.'],
-  'US.DE': ['Del.'], 'US.FL': ['Fla.'], 'US.GA': ['Ga.'], 'US.IL': ['Ill.'], 'US.IN': ['Ind.'], 'US.KS': ['Kan.', 'Kans.'],
-  'US.KY': ['Ky.'], 'US.LA': ['La.'], 'US.MD': ['Md.'], 'US.MA': ['Mass.'], 'US.MI': ['Mich.'], 'US.MN': ['Minn.'],
-  'US.MS': ['Miss.'], 'US.MO': ['Mo.'], 'US.MT': ['Mont.'], 'US.NE': ['Neb.', 'Nebr.'], 'US.NV': ['Nev.'], 'US.NH': ['N.H.'],
-  'US.NJ': ['N.J.'], 'US.NM': ['N.M.'], 'US.NY': ['N.Y.'], 'US.NC': ['N.C.'], 'US.ND': ['N.D.'], 'US.OK': ['Okla.'],
-  'US.OR': ['Ore.', 'Oreg.'], 'US.PA': ['Pa.', 'Penn.'], 'US.RI': ['R.I.'], 'US.SC': ['S.C.'], 'US.SD': ['S.D.'], 'US.TN': ['Tenn.'],
-  'US.TX': ['Tex.'], 'US.VT': ['Vt.'], 'US.VA': ['Va.'], 'US.WA': ['Wash.'], 'US.WV': ['W.Va.', 'W. Va.'], 'US.WI': ['Wis.', 'Wisc.'],
-  'US.WY': ['Wyo.'], 'CA.01': ['Alta.'], 'CA.02': ['B.C.'], 'CA.03': ['Man.'], 'CA.04': ['N.B.'], 'CA.05': ['N.L.', 'Nfld.'],
-  'CA.07': ['N.S.'], 'CA.08': ['Ont.'], 'CA.09': ['P.E.I.'], 'CA.10': ['Que.'], 'CA.11': ['Sask.'],
+  'US.AL': ['Ala.'],
+  'US.AZ': ['Ariz.'],
+  'US.AR': ['Ark.'],
+  'US.CA': ['Calif.'],
+  'US.CO': ['Colo.'],
+  'US.CT': ['Conn.'],
+  'US.DE': ['Del.'],
+  'US.FL': ['Fla.'],
+  'US.GA': ['Ga.'],
+  'US.IL': ['Ill.'],
+  'US.IN': ['Ind.'],
+  'US.KS': ['Kan.', 'Kans.'],
+  'US.KY': ['Ky.'],
+  'US.LA': ['La.'],
+  'US.MD': ['Md.'],
+  'US.MA': ['Mass.'],
+  'US.MI': ['Mich.'],
+  'US.MN': ['Minn.'],
+  'US.MS': ['Miss.'],
+  'US.MO': ['Mo.'],
+  'US.MT': ['Mont.'],
+  'US.NE': ['Neb.', 'Nebr.'],
+  'US.NV': ['Nev.'],
+  'US.NH': ['N.H.'],
+  'US.NJ': ['N.J.'],
+  'US.NM': ['N.M.'],
+  'US.NY': ['N.Y.'],
+  'US.NC': ['N.C.'],
+  'US.ND': ['N.D.'],
+  'US.OK': ['Okla.'],
+  'US.OR': ['Ore.', 'Oreg.'],
+  'US.PA': ['Pa.', 'Penn.'],
+  'US.RI': ['R.I.'],
+  'US.SC': ['S.C.'],
+  'US.SD': ['S.D.'],
+  'US.TN': ['Tenn.'],
+  'US.TX': ['Tex.'],
+  'US.VT': ['Vt.'],
+  'US.VA': ['Va.'],
+  'US.WA': ['Wash.'],
+  'US.WV': ['W.Va.', 'W. Va.'],
+  'US.WI': ['Wis.', 'Wisc.'],
+  'US.WY': ['Wyo.'],
+  'CA.01': ['Alta.'],
+  'CA.02': ['B.C.'],
+  'CA.03': ['Man.'],
+  'CA.04': ['N.B.'],
+  'CA.05': ['N.L.', 'Nfld.'],
+  'CA.07': ['N.S.'],
+  'CA.08': ['Ont.'],
+  'CA.09': ['P.E.I.'],
+  'CA.10': ['Que.'],
+  'CA.11': ['Sask.'],
 };
 
 // Type words GeoNames writes into division names ("Hays County", "Kherson Oblast",
 // "Muḩāfaz̧at Ḩimş"): news writes the bare name too, or with its own type word.
-const DIVISION_SUFFIX = / (?:County|District|Province|Governorate|Oblast|Region|State|Department|Prefecture|Municipality|Rayon|Raion|Parish|Borough|Local Government Area|Krai|Territory)$/;
-const DIVISION_PREFIX = /^(?:Muḩāfaz̧at|Muhafazat|Provincia de|Provincia di|Província de|Departamento de|Département de|Estado de|Wilayat|Wilāyat|Ostān-e|Ostan-e|Région de|Région du|Province de|Province du|Province of|Oblast') /;
+const DIVISION_SUFFIX =
+  / (?:County|District|Province|Governorate|Oblast|Region|State|Department|Prefecture|Municipality|Rayon|Raion|Parish|Borough|Local Government Area|Krai|Territory)$/;
+const DIVISION_PREFIX =
+  /^(?:Muḩāfaz̧at|Muhafazat|Provincia de|Provincia di|Província de|Departamento de|Département de|Estado de|Wilayat|Wilāyat|Ostān-e|Ostan-e|Région de|Région du|Province de|Province du|Province of|Oblast') /;
 
 /**
  * GeoNames first- and second-level divisions (provinces, states, governorates, oblasts;
@@ -338,7 +389,28 @@ const DIVISION_PREFIX = /^(?:Muḩāfaz̧at|Muhafazat|Provincia de|Provincia di|
  * so that a surname never becomes a county; first-level ones also by their bare name.
  */
 /** Abbreviations that fold to a word or a name ("Miss.", "Pa.", "La."): indexed, they would make places of words. */
-const AMBIGUOUS_ABBREVIATIONS = new Set(['la', 'pa', 'mo', 'ga', 'md', 'va', 'del', 'ind', 'man', 'ill', 'miss', 'wash', 'mass', 'ore', 'que', 'alta', 'mont', 'penn', 'kan', 'neb']);
+const AMBIGUOUS_ABBREVIATIONS = new Set([
+  'la',
+  'pa',
+  'mo',
+  'ga',
+  'md',
+  'va',
+  'del',
+  'ind',
+  'man',
+  'ill',
+  'miss',
+  'wash',
+  'mass',
+  'ore',
+  'que',
+  'alta',
+  'mont',
+  'penn',
+  'kan',
+  'neb',
+]);
 
 function divisionRows(dir: string, lexicon: Record<string, string | string[]>): GazetteerRow[] {
   const rows: GazetteerRow[] = [];
@@ -346,13 +418,17 @@ function divisionRows(dir: string, lexicon: Record<string, string | string[]>): 
     const tags = lexicon[foldName(name)];
     return tags !== undefined && ![tags].flat().some((t) => PLACE_TAGS.has(t));
   };
-  for (const [file, level] of [['admin1CodesASCII.txt', 1], ['admin2Codes.txt', 2]] as const) {
+  for (const [file, level] of [
+    ['admin1CodesASCII.txt', 1],
+    ['admin2Codes.txt', 2],
+  ] as const) {
     for (const line of readFileSync(`${dir}/${file}`, 'utf8').split('\n')) {
       const [code, name, ascii, id] = line.split('\t');
       if (!code || !name || !id) continue;
       // A district with no town of 5,000 takes its province's towns: a point within the province.
       const inherited = !membersOf.has(code) && level === 2;
-      const members = membersOf.get(code) ?? (level === 2 ? membersOf.get(code.split('.').slice(0, 2).join('.')) : undefined);
+      const members =
+        membersOf.get(code) ?? (level === 2 ? membersOf.get(code.split('.').slice(0, 2).join('.')) : undefined);
       if (!members) continue;
       const cc = code.split('.')[0]!;
       const admin1 = code.split('.')[1]!;
@@ -363,12 +439,19 @@ function divisionRows(dir: string, lexicon: Record<string, string | string[]>): 
         const bare = n.replace(DIVISION_PREFIX, '').replace(DIVISION_SUFFIX, '').trim();
         // Short district names ("Bāk") are mostly codes and syllables of other words in English text.
         const folded = foldName(bare);
-        if ((level === 1 || !typed) && folded.length >= (level === 1 ? 3 : 4) && !isCommonWord(bare) && !NOT_PLACE_NAMES.has(folded)) forms.add(bare);
+        if (
+          (level === 1 || !typed) &&
+          folded.length >= (level === 1 ? 3 : 4) &&
+          !isCommonWord(bare) &&
+          !NOT_PLACE_NAMES.has(folded)
+        )
+          forms.add(bare);
         if (typed) forms.add(n);
         // Nigerian states are written "Niger State", "Rivers State": the name that is never a common word.
         if (level === 1 && cc === 'NG' && bare) forms.add(`${bare} State`);
       }
-      for (const abbreviation of STATE_ABBREVIATIONS[code] ?? []) if (!AMBIGUOUS_ABBREVIATIONS.has(foldName(abbreviation))) forms.add(abbreviation);
+      for (const abbreviation of STATE_ABBREVIATIONS[code] ?? [])
+        if (!AMBIGUOUS_ABBREVIATIONS.has(foldName(abbreviation))) forms.add(abbreviation);
       const [primary, ...aliases] = [...forms];
       if (!primary) continue;
       rows.push({

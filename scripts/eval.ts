@@ -12,11 +12,38 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extract, EXTRACTOR_VERSION } from '../lib/extract/index.js';
 import {
-  addGeoparsing, addPolnear, addShares, addSpanScores, deletionMap, EMPTY_GEOPARSING, EMPTY_POLNEAR, EMPTY_SPAN_SCORE, median, parseBrat,
-  parseGeoparsingXml, polnearFigures, prf, ratio, re3dGold, predictedSpans, scoreGeoparsing, scoreGold, scorePloverRecord,
-  scorePolnear, scoreSpans, shiftBrat,
-  type GeoparsingScore, type GoldFile, type GoldScore, type PloverRecord, type PloverScore, type PolnearCounts, type PolnearItem,
-  type Re3dEntity, type Share, type SpanScore,
+  addGeoparsing,
+  addPolnear,
+  addShares,
+  addSpanScores,
+  deletionMap,
+  EMPTY_GEOPARSING,
+  EMPTY_POLNEAR,
+  EMPTY_SPAN_SCORE,
+  median,
+  parseBrat,
+  parseGeoparsingXml,
+  polnearFigures,
+  prf,
+  ratio,
+  re3dGold,
+  predictedSpans,
+  scoreGeoparsing,
+  scoreGold,
+  scorePloverRecord,
+  scorePolnear,
+  scoreSpans,
+  shiftBrat,
+  type GeoparsingScore,
+  type GoldFile,
+  type GoldScore,
+  type PloverRecord,
+  type PloverScore,
+  type PolnearCounts,
+  type PolnearItem,
+  type Re3dEntity,
+  type Share,
+  type SpanScore,
 } from '../lib/eval.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -26,7 +53,15 @@ const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const explain = args.includes('--explain');
 const targets = args.filter((a) => !a.startsWith('--'));
-const DEFAULT_SETS = ['gold', 're3d/us-state-department', 're3d/centcom', 'plover/PLOVER_GSR_CAMEO.json', 'polnear-train', 'geoparsing/lgl.xml', 'geoparsing/tr-news.xml'].map((p) => join(SHARED, p));
+const DEFAULT_SETS = [
+  'gold',
+  're3d/us-state-department',
+  're3d/centcom',
+  'plover/PLOVER_GSR_CAMEO.json',
+  'polnear-train',
+  'geoparsing/lgl.xml',
+  'geoparsing/tr-news.xml',
+].map((p) => join(SHARED, p));
 const missingSets = targets.length ? [] : DEFAULT_SETS.filter((p) => !existsSync(p));
 const inputs = targets.length ? targets : DEFAULT_SETS.filter((p) => existsSync(p));
 
@@ -40,8 +75,10 @@ type Source =
 function classify(path: string): Source[] {
   const st = statSync(path);
   if (st.isDirectory()) {
-    if (existsSync(join(path, 'documents.json')) && existsSync(join(path, 'entities.json'))) return [{ kind: 're3d', dir: path }];
-    if (existsSync(join(path, 'text')) && existsSync(join(path, 'attributions'))) return [{ kind: 'polnear', dir: path }];
+    if (existsSync(join(path, 'documents.json')) && existsSync(join(path, 'entities.json')))
+      return [{ kind: 're3d', dir: path }];
+    if (existsSync(join(path, 'text')) && existsSync(join(path, 'attributions')))
+      return [{ kind: 'polnear', dir: path }];
     return readdirSync(path)
       .filter((f) => f.endsWith('.json') || statSync(join(path, f)).isDirectory())
       .sort()
@@ -75,7 +112,10 @@ function row(...cells: string[]): void {
 function evalGold(file: string): void {
   const gold = JSON.parse(readFileSync(file, 'utf8')) as GoldFile;
   const articlePath = resolve(dirname(file), '..', gold.article);
-  const x = extract(readFileSync(articlePath, 'utf8'), { publishedAt: gold.input.publishedAt ?? null, title: gold.input.title ?? null });
+  const x = extract(readFileSync(articlePath, 'utf8'), {
+    publishedAt: gold.input.publishedAt ?? null,
+    title: gold.input.title ?? null,
+  });
   const s: GoldScore = scoreGold(gold, x);
   const name = basename(file, '.json');
   const d = s.locations.distanceKm;
@@ -83,11 +123,39 @@ function evalGold(file: string): void {
   const claimR = ratio(s.claims.found);
   const f1 = claimP + claimR ? (2 * claimP * claimR) / (claimP + claimR) : 0;
   row(`gold ${name}`, 'claims (claimant+content)', pct(claimP), pct(claimR), pct(f1), `found ${sh(s.claims.found)}`);
-  row('', 'claims: cue / kind / places', '', '', '', `${sh(s.claims.cue)} / ${sh(s.claims.kind)} / ${sh(s.claims.locations)}`);
-  row('', 'claims: date / quantities / restates', '', '', '', `${sh(s.claims.eventDate)} / ${sh(s.claims.quantities)} / ${sh(s.claims.restates)}`);
+  row(
+    '',
+    'claims: cue / kind / places',
+    '',
+    '',
+    '',
+    `${sh(s.claims.cue)} / ${sh(s.claims.kind)} / ${sh(s.claims.locations)}`,
+  );
+  row(
+    '',
+    'claims: date / quantities / restates',
+    '',
+    '',
+    '',
+    `${sh(s.claims.eventDate)} / ${sh(s.claims.quantities)} / ${sh(s.claims.restates)}`,
+  );
   row('', 'claims: notClaims errors', '', '', '', String(s.claims.notClaimErrors));
-  row('', 'parties (required; P over claimants)', pct(ratio(s.parties.claimantPrecision)), pct(ratio(s.parties.found)), '', `kind ${sh(s.parties.kind)}, affiliation ${sh(s.parties.affiliation)}`);
-  row('', 'locations (required + ambiguous)', '', pct(ratio(s.locations.found)), '', `distance km mean ${d.length ? (d.reduce((a, b) => a + b, 0) / d.length).toFixed(1) : '-'}, max ${d.length ? Math.max(...d).toFixed(1) : '-'}`);
+  row(
+    '',
+    'parties (required; P over claimants)',
+    pct(ratio(s.parties.claimantPrecision)),
+    pct(ratio(s.parties.found)),
+    '',
+    `kind ${sh(s.parties.kind)}, affiliation ${sh(s.parties.affiliation)}`,
+  );
+  row(
+    '',
+    'locations (required + ambiguous)',
+    '',
+    pct(ratio(s.locations.found)),
+    '',
+    `distance km mean ${d.length ? (d.reduce((a, b) => a + b, 0) / d.length).toFixed(1) : '-'}, max ${d.length ? Math.max(...d).toFixed(1) : '-'}`,
+  );
   row('', 'clean text checks', '', '', '', sh(s.cleanText));
   if (s.claims.missing.length || s.parties.missing.length || s.locations.missing.length) {
     row('', 'missing', '', '', '', [...s.claims.missing, ...s.parties.missing, ...s.locations.missing].join('; '));
@@ -117,22 +185,44 @@ function evalRe3d(dir: string): void {
     locations = addSpanScores(locations, scoreSpans(gold.locations, predicted.locations));
     if (explain) {
       const traced = x.trace?.mentions ?? [];
-      const hit = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
-      for (const [label, g, p] of [['party', gold.parties, predicted.parties], ['place', gold.locations, predicted.locations]] as const) {
-        for (const s of p) if (!g.some((q) => hit(q, s))) tally(`${label} false positive · ${traced.find((m) => hit(m, s))?.rule ?? 'pronoun or site'}`, 'fp');
-        for (const s of g) if (!p.some((q) => hit(q, s))) tally(`${label} missed · ${traced.find((m) => hit(m, s)) ? `taken as ${traced.find((m) => hit(m, s))!.type} by ${traced.find((m) => hit(m, s))!.rule}` : 'no mention'}`, 'fn');
+      const hit = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+        a.start < b.end && b.start < a.end;
+      for (const [label, g, p] of [
+        ['party', gold.parties, predicted.parties],
+        ['place', gold.locations, predicted.locations],
+      ] as const) {
+        for (const s of p)
+          if (!g.some((q) => hit(q, s)))
+            tally(`${label} false positive · ${traced.find((m) => hit(m, s))?.rule ?? 'pronoun or site'}`, 'fp');
+        for (const s of g)
+          if (!p.some((q) => hit(q, s)))
+            tally(
+              `${label} missed · ${traced.find((m) => hit(m, s)) ? `taken as ${traced.find((m) => hit(m, s))!.type} by ${traced.find((m) => hit(m, s))!.rule}` : 'no mention'}`,
+              'fn',
+            );
       }
     }
   }
   if (explain) {
     explanations.push(`re3d ${basename(dir)} errors by mention rule:`);
-    for (const [k, v] of [...byRule].sort((a, b) => b[1].fp + b[1].fn - a[1].fp - a[1].fn).slice(0, 15)) explanations.push(`  ${String(v.fp + v.fn).padStart(5)}  ${k}`);
+    for (const [k, v] of [...byRule].sort((a, b) => b[1].fp + b[1].fn - a[1].fp - a[1].fn).slice(0, 15))
+      explanations.push(`  ${String(v.fp + v.fn).padStart(5)}  ${k}`);
   }
   const name = `re3d ${basename(dir)} (${docs.length} docs)`;
-  for (const [label, score] of [['parties', parties], ['locations', locations]] as const) {
+  for (const [label, score] of [
+    ['parties', parties],
+    ['locations', locations],
+  ] as const) {
     for (const mode of ['overlap', 'exact'] as const) {
       const f = prf(score[mode]);
-      row(label === 'parties' && mode === 'overlap' ? name : '', `${label} (${mode})`, pct(f.precision), pct(f.recall), pct(f.f1), `tp ${score[mode].tp} fp ${score[mode].fp} fn ${score[mode].fn}`);
+      row(
+        label === 'parties' && mode === 'overlap' ? name : '',
+        `${label} (${mode})`,
+        pct(f.precision),
+        pct(f.recall),
+        pct(f.f1),
+        `tp ${score[mode].tp} fp ${score[mode].fp} fn ${score[mode].fn}`,
+      );
     }
   }
   if (cleanMismatch) row('', 'clean text changed', '', '', '', `${cleanMismatch} docs`);
@@ -144,8 +234,15 @@ function evalRe3d(dir: string): void {
 }
 
 function evalPlover(file: string): void {
-  const records = (JSON.parse(readFileSync(file, 'utf8')) as PloverRecord[]).filter((r) => r.event !== 'DOCUMENT' && r.text);
-  let total: PloverScore = { actors: { ok: 0, of: 0 }, eventLocations: { ok: 0, of: 0 }, attributions: { ok: 0, of: 0 }, attributionsWithClaimant: { ok: 0, of: 0 } };
+  const records = (JSON.parse(readFileSync(file, 'utf8')) as PloverRecord[]).filter(
+    (r) => r.event !== 'DOCUMENT' && r.text,
+  );
+  let total: PloverScore = {
+    actors: { ok: 0, of: 0 },
+    eventLocations: { ok: 0, of: 0 },
+    attributions: { ok: 0, of: 0 },
+    attributionsWithClaimant: { ok: 0, of: 0 },
+  };
   for (const r of records) {
     const text = r.text.replace(/^\{|\}$/g, '');
     const x = extract(text, { publishedAt: r.date ? `${r.date}T12:00:00Z` : null });
@@ -157,9 +254,23 @@ function evalPlover(file: string): void {
       attributionsWithClaimant: addShares(total.attributionsWithClaimant, s.attributionsWithClaimant),
     };
   }
-  row(`PLOVER (${records.length} sentences)`, 'parties: actorText recall', '', pct(ratio(total.actors)), '', sh(total.actors));
+  row(
+    `PLOVER (${records.length} sentences)`,
+    'parties: actorText recall',
+    '',
+    pct(ratio(total.actors)),
+    '',
+    sh(total.actors),
+  );
   row('', 'locations: eventLoc recall', '', pct(ratio(total.eventLocations)), '', sh(total.eventLocations));
-  row('', 'claims: "said"-type attribution recall', '', pct(ratio(total.attributions)), '', `${sh(total.attributions)}; with claimant party ${sh(total.attributionsWithClaimant)}`);
+  row(
+    '',
+    'claims: "said"-type attribution recall',
+    '',
+    pct(ratio(total.attributions)),
+    '',
+    `${sh(total.attributions)}; with claimant party ${sh(total.attributionsWithClaimant)}`,
+  );
   result.plover = total;
 }
 
@@ -167,14 +278,23 @@ const explanations: string[] = [];
 
 function polnearRow(label: string, measure: string, c: PolnearCounts): void {
   const f = polnearFigures(c);
-  row(label, measure, pct(f.precision), pct(f.recall), pct(f.f1), `gold ${c.gold}, found ${c.found}, source right ${c.sourceRight} (${pct(f.sourceAccuracy)}), extracted ${c.predicted}`);
+  row(
+    label,
+    measure,
+    pct(f.precision),
+    pct(f.recall),
+    pct(f.f1),
+    `gold ${c.gold}, found ${c.found}, source right ${c.sourceRight} (${pct(f.sourceAccuracy)}), extracted ${c.predicted}`,
+  );
 }
 
 function evalPolnear(dir: string): void {
   const meta = new Map<string, string>();
   const metaFile = join(dir, 'metadata.tsv');
   if (existsSync(metaFile)) {
-    const [head, ...lines] = readFileSync(metaFile, 'utf8').split('\n').filter((l) => l.trim());
+    const [head, ...lines] = readFileSync(metaFile, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim());
     const cols = head!.split('\t');
     const fileCol = cols.indexOf('filename');
     const dateCol = cols.indexOf('publication_date');
@@ -185,7 +305,9 @@ function evalPolnear(dir: string): void {
   }
   // One annotator per article: the first file in name order.
   const annFiles = new Map<string, string>();
-  for (const f of readdirSync(join(dir, 'attributions')).filter((f) => f.endsWith('.ann')).sort()) {
+  for (const f of readdirSync(join(dir, 'attributions'))
+    .filter((f) => f.endsWith('.ann'))
+    .sort()) {
     const name = f.replace(/_[^_]+\.ann$/, '');
     if (!annFiles.has(name)) annFiles.set(name, f);
   }
@@ -219,14 +341,23 @@ function evalPolnear(dir: string): void {
   for (const [k, v] of [...byCue].sort((a, b) => b[1].gold - a[1].gold)) polnearRow('', `  cue: ${k}`, v);
   for (const [k, v] of [...bySource].sort((a, b) => b[1].gold - a[1].gold)) polnearRow('', `  source: ${k}`, v);
   if (cleanMismatch) row('', 'skipped: clean text differs', '', '', '', `${cleanMismatch} articles`);
-  result[`polnear:${basename(dir)}`] = { all: polnearFigures(all), counts: all, byCue: Object.fromEntries([...byCue].map(([k, v]) => [k, polnearFigures(v)])), bySource: Object.fromEntries([...bySource].map(([k, v]) => [k, polnearFigures(v)])), cleanTextChanged: cleanMismatch };
+  result[`polnear:${basename(dir)}`] = {
+    all: polnearFigures(all),
+    counts: all,
+    byCue: Object.fromEntries([...byCue].map(([k, v]) => [k, polnearFigures(v)])),
+    bySource: Object.fromEntries([...bySource].map(([k, v]) => [k, polnearFigures(v)])),
+    cleanTextChanged: cleanMismatch,
+  };
   if (explain) explainPolnear(items);
 }
 
 function explainPolnear(items: PolnearItem[]): void {
   const groups = new Map<string, PolnearItem[]>();
   for (const i of items) {
-    const key = i.what === 'miss' ? `miss · cue ${i.cueType} · source ${i.sourceType}` : `${i.what} · rule ${i.rule ?? '?'} · cue ${i.cueType}`;
+    const key =
+      i.what === 'miss'
+        ? `miss · cue ${i.cueType} · source ${i.sourceType}`
+        : `${i.what} · rule ${i.rule ?? '?'} · cue ${i.cueType}`;
     groups.set(key, [...(groups.get(key) ?? []), i]);
   }
   explanations.push('PolNeAR error classes (largest first; 3 examples each):');
@@ -247,7 +378,9 @@ function evalGeoparsing(file: string): void {
       cleanMismatch++;
       continue;
     }
-    const toponyms = a.toponyms.map((t) => ({ ...t, start: at(t.start), end: at(t.end) })).filter((t) => t.end > t.start);
+    const toponyms = a.toponyms
+      .map((t) => ({ ...t, start: at(t.start), end: at(t.end) }))
+      .filter((t) => t.end > t.start);
     const scored = scoreGeoparsing({ ...a, toponyms }, x);
     if (explain) {
       // Which rule, if any, took an undetected toponym for something else.
@@ -262,20 +395,45 @@ function evalGeoparsing(file: string): void {
   }
   const name = basename(file, '.xml');
   const med = median(total.errorsKm);
-  row(`${name} (${articles.length} articles)`, 'toponyms: detection recall', '', pct(total.detected / Math.max(1, total.toponyms)), '', `${total.detected}/${total.toponyms}`);
-  row('', 'toponyms: accuracy at 161 km', '', pct(total.within161 / Math.max(1, total.toponyms)), '', `${total.within161}/${total.toponyms}; median error ${med === null ? '-' : med.toFixed(1)} km over ${total.errorsKm.length} resolved`);
+  row(
+    `${name} (${articles.length} articles)`,
+    'toponyms: detection recall',
+    '',
+    pct(total.detected / Math.max(1, total.toponyms)),
+    '',
+    `${total.detected}/${total.toponyms}`,
+  );
+  row(
+    '',
+    'toponyms: accuracy at 161 km',
+    '',
+    pct(total.within161 / Math.max(1, total.toponyms)),
+    '',
+    `${total.within161}/${total.toponyms}; median error ${med === null ? '-' : med.toFixed(1)} km over ${total.errorsKm.length} resolved`,
+  );
   if (cleanMismatch) row('', 'skipped: clean text differs', '', '', '', `${cleanMismatch} articles`);
-  result[`geoparsing:${name}`] = { toponyms: total.toponyms, detectionRecall: total.detected / Math.max(1, total.toponyms), accuracy161: total.within161 / Math.max(1, total.toponyms), medianErrorKm: med, cleanTextChanged: cleanMismatch };
+  result[`geoparsing:${name}`] = {
+    toponyms: total.toponyms,
+    detectionRecall: total.detected / Math.max(1, total.toponyms),
+    accuracy161: total.within161 / Math.max(1, total.toponyms),
+    medianErrorKm: med,
+    cleanTextChanged: cleanMismatch,
+  };
   if (explain) {
     const counts = new Map<string, number>();
-    for (const m of total.misses) counts.set(`${m.phrase} — ${m.detail.replace(/\d+ km off/, 'far off')}`, (counts.get(`${m.phrase} — ${m.detail.replace(/\d+ km off/, 'far off')}`) ?? 0) + 1);
+    for (const m of total.misses)
+      counts.set(
+        `${m.phrase} — ${m.detail.replace(/\d+ km off/, 'far off')}`,
+        (counts.get(`${m.phrase} — ${m.detail.replace(/\d+ km off/, 'far off')}`) ?? 0) + 1,
+      );
     const kinds = new Map<string, number>();
     for (const m of total.misses) {
       const kind = m.detail.includes(' km off') ? 'wrong place' : m.detail;
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
     }
     explanations.push(`${name} misses: ${[...kinds].map(([k, v]) => `${k} ${v}`).join(', ')}; most frequent:`);
-    for (const [k, v] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 30)) explanations.push(`  ${v.toString().padStart(4)}  ${k}`);
+    for (const [k, v] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 30))
+      explanations.push(`  ${v.toString().padStart(4)}  ${k}`);
   }
 }
 
@@ -293,7 +451,9 @@ for (const input of inputs) {
 console.log(`claimgraph extraction eval — extractor ${EXTRACTOR_VERSION}`);
 console.log('Data: re3d by Dstl (Defence Science and Technology Laboratory), public-domain subsets;');
 console.log('      PLOVER gold standard records by the PLOVER project (openeventdata), CC BY-SA 4.0;');
-console.log('      PolNeAR by Edward Newell et al. (LREC 2018); LGL (Lieberman et al.) and TR-News (Kamalloo and Rafiei)');
+console.log(
+  '      PolNeAR by Edward Newell et al. (LREC 2018); LGL (Lieberman et al.) and TR-News (Kamalloo and Rafiei)',
+);
 console.log('      via the Pragmatic Guide to Geoparsing Evaluation (Gritta et al.). Points: GeoNames (geonames.org).');
 for (const m of missingSets) console.log(`Missing, skipped: ${m}`);
 console.log('');

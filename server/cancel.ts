@@ -18,7 +18,9 @@ const currentSignal = new AsyncLocalStorage<AbortSignal>();
 export class RequestTimeoutError extends Error {
   override name = 'RequestTimeoutError';
   constructor(readonly budgetMs: number) {
-    super(`the request took longer than ${budgetMs / 1000} s and was stopped: ask for less (smaller pages, fewer nested lists)`);
+    super(
+      `the request took longer than ${budgetMs / 1000} s and was stopped: ask for less (smaller pages, fewer nested lists)`,
+    );
   }
 }
 

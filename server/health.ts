@@ -16,7 +16,8 @@ export type Health = { status: 'ok' } | { status: 'unavailable'; reason: string 
 
 /** Why the table did not answer, in words safe to show anyone (no endpoint, no table name). */
 function reasonOf(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) return `DynamoDB did not answer within ${timeoutMs} ms`;
+  if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError'))
+    return `DynamoDB did not answer within ${timeoutMs} ms`;
   if (error instanceof DatabaseUnavailableError) return 'DynamoDB refused the connection';
   if (error instanceof ResourceNotFoundException) return 'the table does not exist';
   return `DynamoDB answered with an error${error instanceof Error ? ` (${error.name})` : ''}`;

@@ -41,7 +41,12 @@ export class LimitError extends GraphQLError {
   }
 }
 
-function errorResponse(fetchAPI: { Response: typeof Response }, status: number, code: string, message: string): Response {
+function errorResponse(
+  fetchAPI: { Response: typeof Response },
+  status: number,
+  code: string,
+  message: string,
+): Response {
   return new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8' },
@@ -88,7 +93,13 @@ function shapeLimits(): Plugin[] {
     // fragment named `__schema` is (fixed in 2.4.2: GHSA-hmfr-rx46-4jx2), and a fragment's
     // depth is added at every spread (GHSA-224p-v68g-5g8f). Fragments and inline fragments
     // are not levels of their own: only fields nest.
-    maxDepthPlugin({ ...armor, n: LIMITS.depth, ignoreIntrospection: true, flattenFragments: true, onReject: [reportAs('QUERY_TOO_DEEP')] }),
+    maxDepthPlugin({
+      ...armor,
+      n: LIMITS.depth,
+      ignoreIntrospection: true,
+      flattenFragments: true,
+      onReject: [reportAs('QUERY_TOO_DEEP')],
+    }),
     // `__typename` is cheap, but a thousand aliases of it still cost parsing and answer bytes.
     maxAliasesPlugin({ ...armor, n: LIMITS.aliases, allowList: [], onReject: [reportAs('TOO_MANY_ALIASES')] }),
     maxDirectivesPlugin({ ...armor, n: LIMITS.directives, onReject: [reportAs('TOO_MANY_DIRECTIVES')] }),
@@ -100,7 +111,13 @@ function shapeLimits(): Plugin[] {
  * takes the argument's default, as execution will). Undefined when the variables do not
  * fit the operation: execution then refuses them with graphql-js's own message.
  */
-function operationCost(args: { schema: Parameters<typeof validate>[0]; document: Parameters<typeof validate>[1]; operationName?: string | null; variableValues?: unknown; contextValue: unknown }): number | undefined {
+function operationCost(args: {
+  schema: Parameters<typeof validate>[0];
+  document: Parameters<typeof validate>[1];
+  operationName?: string | null;
+  variableValues?: unknown;
+  contextValue: unknown;
+}): number | undefined {
   let cost: number | undefined;
   const rule = createComplexityRule({
     context: args.contextValue as object,
@@ -130,7 +147,10 @@ function costLimit(): Plugin<{ request: Request }> {
       const cost = { requested, limit: LIMITS.cost };
       costs.set(args.contextValue.request, cost);
       if (requested > LIMITS.cost) {
-        throw new LimitError(`this query may return ${requested} nodes; the limit is ${LIMITS.cost}: ask for smaller pages`, 'QUERY_TOO_COSTLY');
+        throw new LimitError(
+          `this query may return ${requested} nodes; the limit is ${LIMITS.cost}: ask for smaller pages`,
+          'QUERY_TOO_COSTLY',
+        );
       }
     },
     onResultProcess({ request, result, setResult }) {
@@ -147,7 +167,14 @@ export function useLimits(): Plugin[] {
     {
       async onRequest({ request, endResponse, fetchAPI }) {
         if (request.method === 'POST' && (await bodyTooLarge(request))) {
-          endResponse(errorResponse(fetchAPI, 413, 'PAYLOAD_TOO_LARGE', `request bodies are limited to ${LIMITS.bodyBytes} bytes`));
+          endResponse(
+            errorResponse(
+              fetchAPI,
+              413,
+              'PAYLOAD_TOO_LARGE',
+              `request bodies are limited to ${LIMITS.bodyBytes} bytes`,
+            ),
+          );
         }
       },
     },

@@ -16,7 +16,13 @@ import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspect
 import type { Context } from '../schema/builder.js';
 import { schema } from '../schema/index.js';
 import { useApiKeys } from './auth.js';
-import { DatabaseUnavailableError, guardDatabase, RequestTimeoutError, useCancellation, WorkAbandonedError } from './cancel.js';
+import {
+  DatabaseUnavailableError,
+  guardDatabase,
+  RequestTimeoutError,
+  useCancellation,
+  WorkAbandonedError,
+} from './cancel.js';
 import { useHealth } from './health.js';
 import { useLimits } from './limits.js';
 
@@ -84,7 +90,8 @@ const HTTP_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, FOR
 export const DEFAULT_TIME_BUDGET_MS = 10_000;
 export const DEFAULT_HEALTH_TIMEOUT_MS = 1_000;
 
-const clientGone = (error: unknown): boolean => error instanceof WorkAbandonedError || (error instanceof Error && error.name === 'AbortError');
+const clientGone = (error: unknown): boolean =>
+  error instanceof WorkAbandonedError || (error instanceof Error && error.name === 'AbortError');
 
 /** Turns what a resolver threw into what a client may see. */
 function maskError(logError: (error: unknown) => void, production: boolean) {
@@ -94,11 +101,20 @@ function maskError(logError: (error: unknown) => void, production: boolean) {
     // Not the client's fault, and not a bug: a condition of the service, said as such.
     if (original instanceof RequestTimeoutError || original instanceof DatabaseUnavailableError) {
       const [code, message] =
-        original instanceof RequestTimeoutError ? ['REQUEST_TIMEOUT', original.message] : ['SERVICE_UNAVAILABLE', 'the database is not answering: try again shortly'];
-      return new GraphQLError(message, { nodes: graphQLError?.nodes, path: graphQLError?.path, extensions: { code, http: { status: 503 } } });
+        original instanceof RequestTimeoutError
+          ? ['REQUEST_TIMEOUT', original.message]
+          : ['SERVICE_UNAVAILABLE', 'the database is not answering: try again shortly'];
+      return new GraphQLError(message, {
+        nodes: graphQLError?.nodes,
+        path: graphQLError?.path,
+        extensions: { code, http: { status: 503 } },
+      });
     }
     // The client hung up: nobody reads this answer, and it is no incident.
-    if (clientGone(original)) return new GraphQLError('the client closed the request', { extensions: { code: 'CLIENT_CLOSED_REQUEST', http: { status: 499 } } });
+    if (clientGone(original))
+      return new GraphQLError('the client closed the request', {
+        extensions: { code: 'CLIENT_CLOSED_REQUEST', http: { status: 499 } },
+      });
     const expected =
       original instanceof ClaimgraphError
         ? original
@@ -111,12 +127,18 @@ function maskError(logError: (error: unknown) => void, production: boolean) {
       return new GraphQLError(expected.message, {
         nodes: graphQLError?.nodes,
         path: graphQLError?.path,
-        extensions: { code: expected.code, ...(expected.field ? { field: expected.field } : {}), ...(status ? { http: { status } } : {}) },
+        extensions: {
+          code: expected.code,
+          ...(expected.field ? { field: expected.field } : {}),
+          ...(status ? { http: { status } } : {}),
+        },
       });
     }
     // GET parameters (`variables`, `extensions`) that are not JSON.
     if (!graphQLError && original instanceof SyntaxError) {
-      return new GraphQLError('variables and extensions must be JSON objects', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+      return new GraphQLError('variables and extensions must be JSON objects', {
+        extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+      });
     }
     // Errors of the request itself (syntax, validation, variable coercion) have no path:
     // graphql-js wrote their messages, and they tell the client what to fix.
@@ -139,7 +161,9 @@ function maskError(logError: (error: unknown) => void, production: boolean) {
 }
 
 /** The server settings that come from the environment, the same in every host. */
-export const settingsFrom = (config: Config): Pick<ServerOptions, 'production' | 'adminKey' | 'pepper' | 'requireKeyForRead' | 'disableIntrospection'> => ({
+export const settingsFrom = (
+  config: Config,
+): Pick<ServerOptions, 'production' | 'adminKey' | 'pepper' | 'requireKeyForRead' | 'disableIntrospection'> => ({
   production: config.production,
   adminKey: config.adminKey,
   pepper: config.pepper,
@@ -166,7 +190,11 @@ export function createServer(options: ServerOptions) {
     plugins: [
       useHealth(options.db, options.healthTimeoutMs ?? DEFAULT_HEALTH_TIMEOUT_MS),
       ...useLimits(),
-      useApiKeys({ db: options.db, secrets: options.keySecrets ?? { pepper: options.pepper, adminKey: options.adminKey }, requireKeyForRead: options.requireKeyForRead }),
+      useApiKeys({
+        db: options.db,
+        secrets: options.keySecrets ?? { pepper: options.pepper, adminKey: options.adminKey },
+        requireKeyForRead: options.requireKeyForRead,
+      }),
       ...(options.production ? [blockFieldSuggestionsPlugin()] : []),
       ...(options.disableIntrospection ? [useDisableIntrospection()] : []),
       useCancellation(options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS),
@@ -179,7 +207,12 @@ export function createServer(options: ServerOptions) {
       error: (...args: unknown[]) => {
         // A client's malformed JSON (a SyntaxError) is answered with a 400, not an incident.
         const expected = (arg: unknown) =>
-          arg instanceof GraphQLError || arg instanceof ClaimgraphError || arg instanceof SyntaxError || arg instanceof RequestTimeoutError || arg instanceof DatabaseUnavailableError || clientGone(arg);
+          arg instanceof GraphQLError ||
+          arg instanceof ClaimgraphError ||
+          arg instanceof SyntaxError ||
+          arg instanceof RequestTimeoutError ||
+          arg instanceof DatabaseUnavailableError ||
+          clientGone(arg);
         if (!args.some(expected)) logError(args.length === 1 ? args[0] : args);
       },
     },

@@ -1,7 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../lib/store/client.js';
-import { allPages, createClaim, createLocation, createParty, createTestDb, dataOf, graphqlCaller, ingest, plainText, scanTable, type Caller } from './support.js';
+import {
+  allPages,
+  createClaim,
+  createLocation,
+  createParty,
+  createTestDb,
+  dataOf,
+  graphqlCaller,
+  ingest,
+  plainText,
+  scanTable,
+  type Caller,
+} from './support.js';
 
 const SAMPLE = readFileSync(new URL('../data/samples/karabakh-shushi.txt', import.meta.url), 'utf8');
 const INGEST = `mutation($input: IngestArticleInput!) {
@@ -17,7 +29,13 @@ beforeAll(async () => {
 
 describe('ingestArticle', () => {
   it('stores the cleaned text and returns the same article for the same URL', async () => {
-    const input = { text: SAMPLE, url: 'https://example.org/a', title: 'Shushi', publisher: 'Example News', publishedAt: '2020-11-09T12:00:00Z' };
+    const input = {
+      text: SAMPLE,
+      url: 'https://example.org/a',
+      title: 'Shushi',
+      publisher: 'Example News',
+      publishedAt: '2020-11-09T12:00:00Z',
+    };
     const first = (await dataOf(call(INGEST, { input }))).ingestArticle;
     expect(first.userErrors).toEqual([]);
     expect(first.created).toBe(true);
@@ -90,11 +108,23 @@ describe('articles', () => {
   });
 
   it('filters by publisher, case- and diacritic-insensitively, and by date range', async () => {
-    const byPublisher = await allPages(async (after) => (await dataOf(isolated(QUERY, { first: 5, after, publisher: 'daily agdam' }))).articles);
+    const byPublisher = await allPages(
+      async (after) => (await dataOf(isolated(QUERY, { first: 5, after, publisher: 'daily agdam' }))).articles,
+    );
     expect(byPublisher).toHaveLength(12);
     expect(byPublisher.every((n: any) => n.publisher === 'Daily Ağdam')).toBe(true);
     const february = await allPages(
-      async (after) => (await dataOf(isolated(QUERY, { first: 3, after, publishedAfter: '2024-02-01T00:00:00Z', publishedBefore: '2024-02-29T23:59:59Z' }))).articles,
+      async (after) =>
+        (
+          await dataOf(
+            isolated(QUERY, {
+              first: 3,
+              after,
+              publishedAfter: '2024-02-01T00:00:00Z',
+              publishedBefore: '2024-02-29T23:59:59Z',
+            }),
+          )
+        ).articles,
     );
     expect(february).toHaveLength(8);
     expect(february.every((n: any) => n.publishedAt.startsWith('2024-02'))).toBe(true);
@@ -118,26 +148,50 @@ describe('deleteArticle', () => {
     const localDb = await createTestDb();
     const local = graphqlCaller(localDb);
     const partyId = await createParty(local, { name: 'Ministry of Tests', kind: 'GOVERNMENT_BODY' });
-    const locationId = await createLocation(local, { name: 'Testville', latitude: 40, longitude: 45, countryCode: 'AZ' });
+    const locationId = await createLocation(local, {
+      name: 'Testville',
+      latitude: 40,
+      longitude: 45,
+      countryCode: 'AZ',
+    });
     const keep = await ingest(local, { text: plainText(1), publishedAt: '2024-01-01T00:00:00Z' });
     const doomed = await ingest(local, { text: plainText(2), publishedAt: '2024-01-02T00:00:00Z' });
     for (const article of [keep, doomed]) {
       for (let i = 0; i < 3; i++) {
-        await createClaim(local, { articleId: article.id, claimantId: partyId, locationIds: [locationId], content: { start: i, end: i + 5 }, kind: 'ATTACK' });
+        await createClaim(local, {
+          articleId: article.id,
+          claimantId: partyId,
+          locationIds: [locationId],
+          content: { start: i, end: i + 5 },
+          kind: 'ATTACK',
+        });
       }
     }
     const internalId = Buffer.from(doomed.id, 'base64url').toString().split(':')[1]!;
     const before = await scanTable(localDb);
     expect(before.filter((item) => JSON.stringify(item).includes(internalId)).length).toBeGreaterThan(5);
-    const result = await dataOf(local(`mutation($id: ID!) { deleteArticle(input: { id: $id }) { deletedArticleId userErrors { code } } }`, { id: doomed.id }));
+    const result = await dataOf(
+      local(`mutation($id: ID!) { deleteArticle(input: { id: $id }) { deletedArticleId userErrors { code } } }`, {
+        id: doomed.id,
+      }),
+    );
     expect(result.deleteArticle).toEqual({ deletedArticleId: doomed.id, userErrors: [] });
     const after = await scanTable(localDb);
     expect(after.filter((item) => JSON.stringify(item).includes(internalId))).toEqual([]);
     const gone = await dataOf(local(`query($id: ID!) { node(id: $id) { id } }`, { id: doomed.id }));
     expect(gone.node).toBeNull();
-    const again = await dataOf(local(`mutation($id: ID!) { deleteArticle(input: { id: $id }) { deletedArticleId userErrors { code } } }`, { id: doomed.id }));
+    const again = await dataOf(
+      local(`mutation($id: ID!) { deleteArticle(input: { id: $id }) { deletedArticleId userErrors { code } } }`, {
+        id: doomed.id,
+      }),
+    );
     expect(again.deleteArticle.userErrors).toEqual([{ code: 'NOT_FOUND' }]);
-    const party = await dataOf(local(`query($id: ID!) { node(id: $id) { ... on Party { claims { edges { node { article { id } } } } articles { edges { node { id } } } } } }`, { id: partyId }));
+    const party = await dataOf(
+      local(
+        `query($id: ID!) { node(id: $id) { ... on Party { claims { edges { node { article { id } } } } articles { edges { node { id } } } } } }`,
+        { id: partyId },
+      ),
+    );
     expect(party.node.claims.edges).toHaveLength(3);
     expect(party.node.claims.edges.every((e: any) => e.node.article.id === keep.id)).toBe(true);
     expect(party.node.articles.edges.map((e: any) => e.node.id)).toEqual([keep.id]);
@@ -148,14 +202,33 @@ describe('deleteArticle against a write in progress', () => {
   it('deleting while a 120-claim article is ingested leaves it whole or gone, and every listing answers', async () => {
     const local = await createTestDb();
     const caller = graphqlCaller(local);
-    const places = ['Kharkiv', 'Odesa', 'Kherson', 'Mykolaiv', 'Dnipro', 'Poltava', 'Sumy', 'Chernihiv', 'Lviv', 'Bakhmut'];
-    const text = Array.from({ length: 120 }, (_, i) => `The Ukrainian Defence Ministry said Russian forces shelled ${places[i % places.length]} on day ${i}.`).join('\n');
+    const places = [
+      'Kharkiv',
+      'Odesa',
+      'Kherson',
+      'Mykolaiv',
+      'Dnipro',
+      'Poltava',
+      'Sumy',
+      'Chernihiv',
+      'Lviv',
+      'Bakhmut',
+    ];
+    const text = Array.from(
+      { length: 120 },
+      (_, i) => `The Ukrainian Defence Ministry said Russian forces shelled ${places[i % places.length]} on day ${i}.`,
+    ).join('\n');
     const input = { text, url: 'https://example.org/delete-race', publishedAt: '2024-03-05T10:00:00Z' };
     const first = await ingest(caller, input);
     // Re-ingesting the same story (here: a re-extraction race is the same shape) while deletes arrive.
     const deletes = Array.from({ length: 5 }, (_, i) =>
       new Promise((resolve) => setTimeout(resolve, i * 40)).then(() =>
-        dataOf(graphqlCaller(local)(`mutation($id: ID!) { deleteArticle(input: { id: $id }) { deletedArticleId userErrors { code } } }`, { id: first.id })),
+        dataOf(
+          graphqlCaller(local)(
+            `mutation($id: ID!) { deleteArticle(input: { id: $id }) { deletedArticleId userErrors { code } } }`,
+            { id: first.id },
+          ),
+        ),
       ),
     );
     const ingests = Array.from({ length: 3 }, () => graphqlCaller(local)(INGEST, { input }));
@@ -163,12 +236,18 @@ describe('deleteArticle against a write in progress', () => {
     for (const result of results) expect((result as any).errors).toBeUndefined();
     const deleted = results.slice(0, 5).filter((result: any) => result.deleteArticle.deletedArticleId);
     expect(deleted.length).toBeGreaterThanOrEqual(1);
-    for (const result of results.slice(0, 5) as any[]) if (!result.deleteArticle.deletedArticleId) expect(['NOT_FOUND', 'CONFLICT']).toContain(result.deleteArticle.userErrors[0].code);
+    for (const result of results.slice(0, 5) as any[])
+      if (!result.deleteArticle.deletedArticleId)
+        expect(['NOT_FOUND', 'CONFLICT']).toContain(result.deleteArticle.userErrors[0].code);
     const items = await scanTable(local);
     const { checkInvariants } = await import('../lib/store/integrity.js');
     expect(checkInvariants(items)).toEqual([]);
     // A query that reaches claims through their party answers whole.
-    const parties = await dataOf(caller(`{ parties(first: 10) { edges { node { claims(first: 100) { edges { node { id article { url } } } } } } } }`));
+    const parties = await dataOf(
+      caller(
+        `{ parties(first: 10) { edges { node { claims(first: 100) { edges { node { id article { url } } } } } } } }`,
+      ),
+    );
     expect(parties.parties.edges.length).toBeGreaterThan(0);
   }, 120_000);
 });

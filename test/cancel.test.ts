@@ -13,7 +13,8 @@ import { deadEndpoint, openGate, type Gate } from './gate.js';
 import { createTestDb, graphqlCaller, ingest, plainText } from './support.js';
 
 /** Three dependent reads: the article listing, then its claims, then their claimants. */
-const QUERY = '{ articles(first: 5) { edges { node { title claims(first: 10) { edges { node { text claimant { name } } } } } } } }';
+const QUERY =
+  '{ articles(first: 5) { edges { node { title claims(first: 10) { edges { node { text claimant { name } } } } } } } }';
 const BODY = JSON.stringify({ query: QUERY });
 
 /** Long enough for a request that was going to follow to have been made. */
@@ -52,7 +53,11 @@ describe('a client that hangs up', () => {
       // Unhindered, the query makes its reads one after another.
       gate.hold(false);
       gated.counter.reset();
-      const full = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: BODY });
+      const full = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: BODY,
+      });
       const answer = await full.json();
       expect(answer.errors).toBeUndefined();
       expect(answer.data.articles.edges).toHaveLength(3);
@@ -71,7 +76,9 @@ describe('a client that hangs up', () => {
       await server.closed;
       gate.hold(false);
       gate.release();
-      await expect.poll(() => gate.answered, { timeout: 10_000 }).toBeGreaterThanOrEqual(arrivedBefore + LISTING_SHARDS);
+      await expect
+        .poll(() => gate.answered, { timeout: 10_000 })
+        .toBeGreaterThanOrEqual(arrivedBefore + LISTING_SHARDS);
       await settle();
       expect(gated.counter.total).toBe(LISTING_SHARDS);
       expect(gate.arrived).toBe(arrivedBefore + LISTING_SHARDS);
@@ -90,7 +97,11 @@ describe('the time budget', () => {
     gated.counter.reset();
     const arrivedBefore = gate.arrived;
     try {
-      const response = await yoga.fetch('http://claimgraph.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' }, body: BODY });
+      const response = await yoga.fetch('http://claimgraph.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        body: BODY,
+      });
       expect(response.status).toBe(503);
       const body = await response.json();
       expect(body.errors).toEqual([expect.objectContaining({ extensions: { code: 'REQUEST_TIMEOUT' } })]);
@@ -125,10 +136,17 @@ describe('a dead DynamoDB', () => {
   it('fails a query at once with SERVICE_UNAVAILABLE: one attempt per request, no retries', async () => {
     const { db, attempts } = await deadDb();
     const yoga = createServer({ db, logError: () => {} });
-    const response = await yoga.fetch('http://claimgraph.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' }, body: BODY });
+    const response = await yoga.fetch('http://claimgraph.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: BODY,
+    });
     const body = await response.json();
     expect(response.status).toBe(503);
-    expect(body.errors[0]).toMatchObject({ message: 'the database is not answering: try again shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    expect(body.errors[0]).toMatchObject({
+      message: 'the database is not answering: try again shortly',
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    });
     expect(db.counter.total).toBeGreaterThanOrEqual(1);
     expect(attempts.total).toBe(db.counter.total);
   });

@@ -1,5 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allPages, createClaim, createLocation, createParty, createTestDb, dataOf, graphqlCaller, ingest, plainText, type Caller } from './support.js';
+import {
+  allPages,
+  createClaim,
+  createLocation,
+  createParty,
+  createTestDb,
+  dataOf,
+  graphqlCaller,
+  ingest,
+  plainText,
+  type Caller,
+} from './support.js';
 
 const CLAIM_FIELDS = `id version kind mode status text eventDate extractorVersion
   article { id } claimant { id name } locations { id name }
@@ -16,7 +27,12 @@ let laterArticle: { id: string; text: string };
 
 beforeAll(async () => {
   call = graphqlCaller(await createTestDb());
-  ministry = await createParty(call, { name: 'Ministry of Defence of Ruritania', aliases: ['Ruritanian MoD'], kind: 'GOVERNMENT_BODY', affiliation: 'RU' });
+  ministry = await createParty(call, {
+    name: 'Ministry of Defence of Ruritania',
+    aliases: ['Ruritanian MoD'],
+    kind: 'GOVERNMENT_BODY',
+    affiliation: 'RU',
+  });
   army = await createParty(call, { name: 'Army of Freedonia', kind: 'ARMED_FORCE' });
   town = await createLocation(call, { name: 'Zenda', latitude: 48.1, longitude: 16.3, precision: 'CITY' });
   village = await createLocation(call, { name: 'Strelsau', latitude: 48.2, longitude: 16.4 });
@@ -29,7 +45,20 @@ const UPDATE = `mutation($input: UpdateClaimInput!) { updateClaim(input: $input)
 
 describe('createClaim', () => {
   it('stores a claim with spans taken from the article text, in document order', async () => {
-    const later = await dataOf(call(CREATE, { input: { articleId: article.id, claimantId: ministry, content: { start: 20, end: 40 }, cue: { start: 0, end: 6 }, kind: 'ATTACK', locationIds: [town], eventDate: '2024-03-09', quantities: [{ kind: 'KILLED', value: 4, since: '2024-03-01' }] } }));
+    const later = await dataOf(
+      call(CREATE, {
+        input: {
+          articleId: article.id,
+          claimantId: ministry,
+          content: { start: 20, end: 40 },
+          cue: { start: 0, end: 6 },
+          kind: 'ATTACK',
+          locationIds: [town],
+          eventDate: '2024-03-09',
+          quantities: [{ kind: 'KILLED', value: 4, since: '2024-03-01' }],
+        },
+      }),
+    );
     const claim = later.createClaim.claim;
     expect(later.createClaim.userErrors).toEqual([]);
     expect(claim).toMatchObject({
@@ -49,7 +78,12 @@ describe('createClaim', () => {
     });
     expect(claim.text).toBe(article.text.slice(20, 40));
     const earlier = await createClaim(call, { articleId: article.id, content: { start: 2, end: 10 } });
-    const order = await dataOf(call(`query($id: ID!) { node(id: $id) { ... on Article { claims { edges { node { id } } } parties { edges { node { id } } } locations { edges { node { id } } } } } }`, { id: article.id }));
+    const order = await dataOf(
+      call(
+        `query($id: ID!) { node(id: $id) { ... on Article { claims { edges { node { id } } } parties { edges { node { id } } } locations { edges { node { id } } } } } }`,
+        { id: article.id },
+      ),
+    );
     const ids = order.node.claims.edges.map((e: any) => e.node.id);
     expect(ids.indexOf(earlier.id)).toBeLessThan(ids.indexOf(claim.id));
     expect(order.node.parties.edges.map((e: any) => e.node.id)).toContain(ministry);
@@ -59,7 +93,11 @@ describe('createClaim', () => {
   it.each([
     [{ content: { start: 5, end: 5 } }, ['input', 'content'], 'VALIDATION_FAILED'],
     [{ content: { start: 0, end: 100000 } }, ['input', 'content'], 'VALIDATION_FAILED'],
-    [{ content: { start: 0, end: 5 }, eventDate: undefined, quantities: [{ kind: 'KILLED', value: -3 }] }, ['input', 'quantities', '0', 'value'], 'VALIDATION_FAILED'],
+    [
+      { content: { start: 0, end: 5 }, eventDate: undefined, quantities: [{ kind: 'KILLED', value: -3 }] },
+      ['input', 'quantities', '0', 'value'],
+      'VALIDATION_FAILED',
+    ],
   ])('refuses bad spans and values %#', async (input, field, code) => {
     const result = await dataOf(call(CREATE, { input: { articleId: article.id, ...input } }));
     expect(result.createClaim.claim).toBeNull();
@@ -68,8 +106,12 @@ describe('createClaim', () => {
 
   it('refuses references to things that do not exist', async () => {
     const ghostParty = Buffer.from('Party:doesnotexist').toString('base64url');
-    const result = await dataOf(call(CREATE, { input: { articleId: article.id, claimantId: ghostParty, content: { start: 0, end: 5 } } }));
-    expect(result.createClaim.userErrors).toEqual([expect.objectContaining({ field: ['input', 'claimantId'], code: 'NOT_FOUND' })]);
+    const result = await dataOf(
+      call(CREATE, { input: { articleId: article.id, claimantId: ghostParty, content: { start: 0, end: 5 } } }),
+    );
+    expect(result.createClaim.userErrors).toEqual([
+      expect.objectContaining({ field: ['input', 'claimantId'], code: 'NOT_FOUND' }),
+    ]);
     const wrongType = await call(CREATE, { input: { articleId: ministry, content: { start: 0, end: 5 } } });
     expect(wrongType.errors?.[0]?.extensions?.code).toBe('INVALID_ID');
   });
@@ -77,17 +119,46 @@ describe('createClaim', () => {
 
 describe('updateClaim', () => {
   it('applies changes at the expected version and refuses a stale one with CONFLICT', async () => {
-    const claim = await createClaim(call, { articleId: article.id, claimantId: ministry, content: { start: 0, end: 8 }, locationIds: [town] });
-    const updated = await dataOf(call(UPDATE, { input: { id: claim.id, expectedVersion: 1, status: 'VERIFIED', kind: 'CASUALTIES', claimantId: army, locationIds: [village] } }));
+    const claim = await createClaim(call, {
+      articleId: article.id,
+      claimantId: ministry,
+      content: { start: 0, end: 8 },
+      locationIds: [town],
+    });
+    const updated = await dataOf(
+      call(UPDATE, {
+        input: {
+          id: claim.id,
+          expectedVersion: 1,
+          status: 'VERIFIED',
+          kind: 'CASUALTIES',
+          claimantId: army,
+          locationIds: [village],
+        },
+      }),
+    );
     expect(updated.updateClaim.userErrors).toEqual([]);
-    expect(updated.updateClaim.claim).toMatchObject({ version: 2, status: 'VERIFIED', kind: 'CASUALTIES', claimant: { id: army }, locations: [{ id: village }] });
+    expect(updated.updateClaim.claim).toMatchObject({
+      version: 2,
+      status: 'VERIFIED',
+      kind: 'CASUALTIES',
+      claimant: { id: army },
+      locations: [{ id: village }],
+    });
     const stale = await dataOf(call(UPDATE, { input: { id: claim.id, expectedVersion: 1, status: 'REJECTED' } }));
     expect(stale.updateClaim.claim).toBeNull();
-    expect(stale.updateClaim.userErrors).toEqual([expect.objectContaining({ code: 'CONFLICT', field: ['input', 'expectedVersion'] })]);
+    expect(stale.updateClaim.userErrors).toEqual([
+      expect.objectContaining({ code: 'CONFLICT', field: ['input', 'expectedVersion'] }),
+    ]);
     // The place links moved with the claim.
-    const places = await dataOf(call(`query($town: ID!, $village: ID!) {
+    const places = await dataOf(
+      call(
+        `query($town: ID!, $village: ID!) {
       town: node(id: $town) { ... on Location { claims(first: 100) { edges { node { id } } } } }
-      village: node(id: $village) { ... on Location { claims(first: 100) { edges { node { id } } } } } }`, { town, village }));
+      village: node(id: $village) { ... on Location { claims(first: 100) { edges { node { id } } } } } }`,
+        { town, village },
+      ),
+    );
     expect(places.town.claims.edges.map((e: any) => e.node.id)).not.toContain(claim.id);
     expect(places.village.claims.edges.map((e: any) => e.node.id)).toContain(claim.id);
   });
@@ -95,12 +166,16 @@ describe('updateClaim', () => {
   it('gives exactly one success per version under concurrent updates', async () => {
     const claim = await createClaim(call, { articleId: article.id, content: { start: 0, end: 8 } });
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => dataOf(call(UPDATE, { input: { id: claim.id, expectedVersion: 1, status: i % 2 ? 'VERIFIED' : 'DISPUTED' } }))),
+      Array.from({ length: 10 }, (_, i) =>
+        dataOf(call(UPDATE, { input: { id: claim.id, expectedVersion: 1, status: i % 2 ? 'VERIFIED' : 'DISPUTED' } })),
+      ),
     );
     const successes = results.filter((r) => r.updateClaim.claim);
     expect(successes).toHaveLength(1);
     expect(results.filter((r) => r.updateClaim.userErrors[0]?.code === 'CONFLICT')).toHaveLength(9);
-    const final = await dataOf(call(`query($id: ID!) { node(id: $id) { ... on Claim { version } } }`, { id: claim.id }));
+    const final = await dataOf(
+      call(`query($id: ID!) { node(id: $id) { ... on Claim { version } } }`, { id: claim.id }),
+    );
     expect(final.node.version).toBe(2);
   });
 });
@@ -125,7 +200,16 @@ describe('claims queries', () => {
       ['a3', art2.id, a, [there], 'ATTACK', '2024-02-18'],
     ];
     for (const [name, articleId, claimantId, locationIds, kind, eventDate] of specs) {
-      ids[name] = (await createClaim(caller, { articleId, claimantId, locationIds, kind, eventDate, content: { start: 0, end: 6 } })).id;
+      ids[name] = (
+        await createClaim(caller, {
+          articleId,
+          claimantId,
+          locationIds,
+          kind,
+          eventDate,
+          content: { start: 0, end: 6 },
+        })
+      ).id;
     }
   });
 
@@ -152,14 +236,23 @@ describe('claims queries', () => {
   });
 
   it('serves Party.claims newest first with since/until', async () => {
-    const result = await dataOf(caller(`query($id: ID!) { node(id: $id) { ... on Party { all: claims { edges { node { id } } } jan: claims(since: "2024-01-11", until: "2024-01-31") { edges { node { id } } } articles { edges { node { id } } } } } }`, { id: a }));
+    const result = await dataOf(
+      caller(
+        `query($id: ID!) { node(id: $id) { ... on Party { all: claims { edges { node { id } } } jan: claims(since: "2024-01-11", until: "2024-01-31") { edges { node { id } } } articles { edges { node { id } } } } } }`,
+        { id: a },
+      ),
+    );
     expect(names(result.node.all.edges.map((e: any) => e.node))).toEqual(['a3', 'a2', 'a1']);
     expect(names(result.node.jan.edges.map((e: any) => e.node))).toEqual(['a2']);
     expect(result.node.articles.edges.map((e: any) => e.node.id)).toEqual([art2.id, art1.id]);
   });
 
   it('finds related claims about the same places within a few days', async () => {
-    const result = await dataOf(caller(`query($id: ID!) { node(id: $id) { ... on Claim { related(first: 5) { id claimant { id } } } } }`, { id: ids.a1 }));
+    const result = await dataOf(
+      caller(`query($id: ID!) { node(id: $id) { ... on Claim { related(first: 5) { id claimant { id } } } } }`, {
+        id: ids.a1,
+      }),
+    );
     expect(names(result.node.related)).toEqual(['b1', 'a2']);
   });
 });
@@ -168,10 +261,16 @@ describe('bounds of claim input and of stored values', () => {
   it('refuses a span that cuts a surrogate pair in two, naming the field', async () => {
     const emoji = await ingest(call, { text: `Report 😀 of the day.\nThe roads were open.` });
     const inside = emoji.text.indexOf('😀') + 1;
-    const result = await dataOf(call(CREATE, { input: { articleId: emoji.id, content: { start: inside, end: inside + 4 } } }));
+    const result = await dataOf(
+      call(CREATE, { input: { articleId: emoji.id, content: { start: inside, end: inside + 4 } } }),
+    );
     expect(result.createClaim.claim).toBeNull();
-    expect(result.createClaim.userErrors).toEqual([expect.objectContaining({ code: 'VALIDATION_FAILED', field: ['input', 'content', 'start'] })]);
-    const whole = await dataOf(call(CREATE, { input: { articleId: emoji.id, content: { start: inside - 1, end: inside + 1 } } }));
+    expect(result.createClaim.userErrors).toEqual([
+      expect.objectContaining({ code: 'VALIDATION_FAILED', field: ['input', 'content', 'start'] }),
+    ]);
+    const whole = await dataOf(
+      call(CREATE, { input: { articleId: emoji.id, content: { start: inside - 1, end: inside + 1 } } }),
+    );
     expect(whole.createClaim.claim.content.text).toBe('😀');
   });
 
@@ -179,15 +278,39 @@ describe('bounds of claim input and of stored values', () => {
     const db = await createTestDb();
     const local = graphqlCaller(db);
     const report = await ingest(local, { text: plainText(31), publishedAt: '2024-04-01T00:00:00Z' });
-    const made = await dataOf(local(CREATE, { input: { articleId: report.id, content: { start: 0, end: 6 }, kind: 'CASUALTIES', quantities: [{ kind: 'KILLED', value: 12 }] } }));
+    const made = await dataOf(
+      local(CREATE, {
+        input: {
+          articleId: report.id,
+          content: { start: 0, end: 6 },
+          kind: 'CASUALTIES',
+          quantities: [{ kind: 'KILLED', value: 12 }],
+        },
+      }),
+    );
     // As an older release could have stored it: 3,000,000,000 killed, beside a sane figure.
     const rawId = Buffer.from(made.createClaim.claim.id, 'base64url').toString('utf8').split(':')[1]!;
     const { claimKey } = await import('../lib/store/patterns.js');
-    await db.update({ key: claimKey(rawId), set: 'SET quantities = :q', values: { ':q': [{ kind: 'KILLED', value: 3_000_000_000, since: null }, { kind: 'WOUNDED', value: 4, since: null }] } });
+    await db.update({
+      key: claimKey(rawId),
+      set: 'SET quantities = :q',
+      values: {
+        ':q': [
+          { kind: 'KILLED', value: 3_000_000_000, since: null },
+          { kind: 'WOUNDED', value: 4, since: null },
+        ],
+      },
+    });
     const listed = await local(`{ claims(kind: CASUALTIES) { edges { node { id quantities { kind value } } } } }`);
     expect(listed.errors).toBeUndefined();
     expect(listed.data.claims.edges[0].node.quantities).toEqual([{ kind: 'WOUNDED', value: 4 }]);
-    const tooMany = await local(CREATE, { input: { articleId: report.id, content: { start: 0, end: 6 }, quantities: [{ kind: 'KILLED', value: 3_000_000_000 }] } });
+    const tooMany = await local(CREATE, {
+      input: {
+        articleId: report.id,
+        content: { start: 0, end: 6 },
+        quantities: [{ kind: 'KILLED', value: 3_000_000_000 }],
+      },
+    });
     expect(JSON.stringify(tooMany)).toMatch(/Int cannot represent|32-bit/);
   });
 });

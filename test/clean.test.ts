@@ -9,7 +9,8 @@ describe('cleanText', () => {
   });
 
   it('drops "Advertisement", share and subscribe lines', () => {
-    const raw = 'Title line\nAdvertisement\nBody text here.\nShare on Facebook | Twitter | WhatsApp\nSubscribe to our newsletter for daily updates\nMore body.\n';
+    const raw =
+      'Title line\nAdvertisement\nBody text here.\nShare on Facebook | Twitter | WhatsApp\nSubscribe to our newsletter for daily updates\nMore body.\n';
     expect(cleanText(raw)).toBe('Title line\nBody text here.\nMore body.\n');
   });
 
@@ -24,7 +25,8 @@ describe('cleanText', () => {
   });
 
   it('keeps datelines: they are text, set apart later by the sentence splitter', () => {
-    const raw = 'KYIV, March 3 (Reuters) - Russian forces launched drones.\nGoma, Democratic Republic of Congo — Rebels seized a town.\n';
+    const raw =
+      'KYIV, March 3 (Reuters) - Russian forces launched drones.\nGoma, Democratic Republic of Congo — Rebels seized a town.\n';
     expect(cleanText(raw)).toBe(raw);
   });
 

@@ -6,11 +6,20 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../lib/store/client.js';
-import { adminCaller, checkInvariants, summarize, type AdminCaller, type GraphQLResponse, type TableItem } from './fault-injection.js';
+import {
+  adminCaller,
+  checkInvariants,
+  summarize,
+  type AdminCaller,
+  type GraphQLResponse,
+  type TableItem,
+} from './fault-injection.js';
 import { createTestDb, scanTable } from './support.js';
 
 const SAMPLE_TEXT = readFileSync(new URL('../data/samples/karabakh-shushi.txt', import.meta.url), 'utf8');
-const SAMPLE_META = (JSON.parse(readFileSync(new URL('../data/samples/samples.json', import.meta.url), 'utf8')) as Record<string, string>[])[0]!;
+const SAMPLE_META = (
+  JSON.parse(readFileSync(new URL('../data/samples/samples.json', import.meta.url), 'utf8')) as Record<string, string>[]
+)[0]!;
 
 const INGEST = `mutation($input: IngestArticleInput!) {
   ingestArticle(input: $input) { article { id claims(first: 100) { edges { node { id } } } } created userErrors { field message code } } }`;
@@ -41,13 +50,17 @@ describe('50 concurrent updateClaim of one claim', () => {
   beforeAll(async () => {
     db = await createTestDb();
     call = adminCaller(db);
-    const ingested = dataOf(await call(INGEST, { input: { text: SAMPLE_TEXT, url: SAMPLE_META.url, publishedAt: SAMPLE_META.publishedAt } })).ingestArticle;
+    const ingested = dataOf(
+      await call(INGEST, { input: { text: SAMPLE_TEXT, url: SAMPLE_META.url, publishedAt: SAMPLE_META.publishedAt } }),
+    ).ingestArticle;
     claimIds = ingested.article.claims.edges.map((edge: any) => edge.node.id);
     expect(claimIds.length).toBeGreaterThanOrEqual(3);
   });
 
   const update = (id: string, expectedVersion: number, i: number) =>
-    call(UPDATE_CLAIM, { input: { id, expectedVersion, status: STATUSES[i % STATUSES.length] } }).then((response) => dataOf(response).updateClaim);
+    call(UPDATE_CLAIM, { input: { id, expectedVersion, status: STATUSES[i % STATUSES.length] } }).then(
+      (response) => dataOf(response).updateClaim,
+    );
   const versionOf = async (id: string): Promise<number> => dataOf(await call(CLAIM_VERSION, { id })).node.version;
 
   it('all with the same expectedVersion: exactly 1 succeeds, 49 get CONFLICT', async () => {
@@ -59,7 +72,8 @@ describe('50 concurrent updateClaim of one claim', () => {
     expect(successes[0].userErrors).toEqual([]);
     const conflicts = results.filter((result) => !result.claim);
     expect(conflicts).toHaveLength(49);
-    for (const { userErrors } of conflicts) expect(userErrors).toEqual([expect.objectContaining({ code: 'CONFLICT', field: ['input', 'expectedVersion'] })]);
+    for (const { userErrors } of conflicts)
+      expect(userErrors).toEqual([expect.objectContaining({ code: 'CONFLICT', field: ['input', 'expectedVersion'] })]);
     expect(await versionOf(id)).toBe(2);
     const stored = (await scanTable(db)).find((item) => item.pk === `CLAIM#${rawId(id)}` && item.sk === 'CLAIM');
     expect(stored).toMatchObject({ version: 2, status: successes[0].claim.status });
@@ -123,7 +137,9 @@ describe('20 concurrent ingestArticle of the same article', () => {
   async function race(input: Record<string, unknown>) {
     const db = await createTestDb();
     // Separate servers, as on separate Lambda instances: nothing is shared but the table.
-    const results = await Promise.all(Array.from({ length: 20 }, () => adminCaller(db)(INGEST, { input }).then((r) => dataOf(r).ingestArticle)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => adminCaller(db)(INGEST, { input }).then((r) => dataOf(r).ingestArticle)),
+    );
     for (const result of results) expect(result.userErrors).toEqual([]);
     const ids = new Set(results.map((result) => result.article.id));
     expect(ids.size).toBe(1);
@@ -140,14 +156,25 @@ describe('20 concurrent ingestArticle of the same article', () => {
     expect(new Set(claimIds).size).toBe(claimIds.length);
     expect(claims.map((claim) => claim.id).sort()).toEqual([...claimIds].sort());
     // Every response shows the one article complete, with its claims in the same order.
-    const shown = results.map((result) => result.article.claims.edges.map((edge: any) => rawId(edge.node.id)).join(','));
-    const incomplete = results.filter((_, i) => shown[i] !== claimIds.join(',')).map((result) => `created: ${result.created}, ${result.article.claims.edges.length} of ${claimIds.length} claims`);
+    const shown = results.map((result) =>
+      result.article.claims.edges.map((edge: any) => rawId(edge.node.id)).join(','),
+    );
+    const incomplete = results
+      .filter((_, i) => shown[i] !== claimIds.join(','))
+      .map(
+        (result) => `created: ${result.created}, ${result.article.claims.edges.length} of ${claimIds.length} claims`,
+      );
     expect(incomplete, 'responses showing the article other than as stored').toEqual([]);
     expect(items.map((item) => `${String(item.pk)} | ${String(item.sk)}`).sort()).toEqual(await referenceKeys(input));
   }
 
   it('with the same url', async () => {
-    await race({ text: SAMPLE_TEXT, url: SAMPLE_META.url, title: SAMPLE_META.title, publishedAt: SAMPLE_META.publishedAt });
+    await race({
+      text: SAMPLE_TEXT,
+      url: SAMPLE_META.url,
+      title: SAMPLE_META.title,
+      publishedAt: SAMPLE_META.publishedAt,
+    });
   }, 120_000);
 
   it('with no url and the same text', async () => {
@@ -155,9 +182,79 @@ describe('20 concurrent ingestArticle of the same article', () => {
   }, 120_000);
 
   it('of an article too big for one transaction (60 claims): no response shows it half-written', async () => {
-    const places = ['Stepanakert', 'Shushi', 'Agdam', 'Fuzuli', 'Jabrayil', 'Hadrut', 'Martuni', 'Ganja', 'Barda', 'Tartar', 'Goranboy', 'Lachin', 'Kalbajar', 'Zangilan', 'Qubadli', 'Goris', 'Kapan', 'Yerevan', 'Baku', 'Mingachevir', 'Beylagan', 'Horadiz', 'Sisian', 'Vardenis', 'Askeran', 'Khojaly', 'Aghdara', 'Kharkiv', 'Kherson', 'Bakhmut', 'Avdiivka', 'Mariupol', 'Odesa', 'Dnipro', 'Zaporizhzhia', 'Kramatorsk', 'Sloviansk', 'Izium', 'Lyman', 'Sievierodonetsk', 'Lysychansk', 'Melitopol', 'Sumy', 'Chernihiv', 'Poltava', 'Vinnytsia', 'Lviv', 'Rivne', 'Lutsk', 'Uzhhorod', 'Ternopil', 'Khmelnytskyi', 'Zhytomyr', 'Cherkasy', 'Kropyvnytskyi', 'Kyiv', 'Bucha', 'Irpin', 'Kupiansk', 'Pokrovsk'];
+    const places = [
+      'Stepanakert',
+      'Shushi',
+      'Agdam',
+      'Fuzuli',
+      'Jabrayil',
+      'Hadrut',
+      'Martuni',
+      'Ganja',
+      'Barda',
+      'Tartar',
+      'Goranboy',
+      'Lachin',
+      'Kalbajar',
+      'Zangilan',
+      'Qubadli',
+      'Goris',
+      'Kapan',
+      'Yerevan',
+      'Baku',
+      'Mingachevir',
+      'Beylagan',
+      'Horadiz',
+      'Sisian',
+      'Vardenis',
+      'Askeran',
+      'Khojaly',
+      'Aghdara',
+      'Kharkiv',
+      'Kherson',
+      'Bakhmut',
+      'Avdiivka',
+      'Mariupol',
+      'Odesa',
+      'Dnipro',
+      'Zaporizhzhia',
+      'Kramatorsk',
+      'Sloviansk',
+      'Izium',
+      'Lyman',
+      'Sievierodonetsk',
+      'Lysychansk',
+      'Melitopol',
+      'Sumy',
+      'Chernihiv',
+      'Poltava',
+      'Vinnytsia',
+      'Lviv',
+      'Rivne',
+      'Lutsk',
+      'Uzhhorod',
+      'Ternopil',
+      'Khmelnytskyi',
+      'Zhytomyr',
+      'Cherkasy',
+      'Kropyvnytskyi',
+      'Kyiv',
+      'Bucha',
+      'Irpin',
+      'Kupiansk',
+      'Pokrovsk',
+    ];
     const speakers = ['Armenia', 'Azerbaijan', 'Ukraine', 'Russia'];
-    const text = places.map((place, i) => `The Defense Ministry of ${speakers[i % speakers.length]} said that forces shelled ${place} on Monday.`).join('\n');
-    await race({ text, url: 'https://example.org/news/2020/11/09/long-front-report', publishedAt: '2020-11-09T12:00:00Z' });
+    const text = places
+      .map(
+        (place, i) =>
+          `The Defense Ministry of ${speakers[i % speakers.length]} said that forces shelled ${place} on Monday.`,
+      )
+      .join('\n');
+    await race({
+      text,
+      url: 'https://example.org/news/2020/11/09/long-front-report',
+      publishedAt: '2020-11-09T12:00:00Z',
+    });
   }, 180_000);
 });

@@ -5,7 +5,16 @@ import { ingestArticle } from '../lib/ingest.js';
 import type { Db } from '../lib/store/client.js';
 import { LISTING_SHARDS } from '../lib/store/patterns.js';
 import { CLAIMS_PER_ARTICLE, REFERENCE_ARTICLES, REFERENCE_QUERY, seedReferenceData } from './reference-data.js';
-import { allPages, createClaim, createTestDb, dataOf, graphqlCaller, ingest, plainText, type Caller } from './support.js';
+import {
+  allPages,
+  createClaim,
+  createTestDb,
+  dataOf,
+  graphqlCaller,
+  ingest,
+  plainText,
+  type Caller,
+} from './support.js';
 
 let db: Db;
 let call: Caller;
@@ -36,7 +45,12 @@ describe('DynamoDB round trips', () => {
   it('a query for one article costs one request per level', async () => {
     const first = await dataOf(call(`{ articles(first: 1) { edges { node { id } } } }`));
     db.counter.reset();
-    await dataOf(call(`query($id: ID!) { node(id: $id) { ... on Article { title claims { edges { node { claimant { name } locations { name } } } } } } }`, { id: first.articles.edges[0].node.id }));
+    await dataOf(
+      call(
+        `query($id: ID!) { node(id: $id) { ... on Article { title claims { edges { node { claimant { name } locations { name } } } } } } }`,
+        { id: first.articles.edges[0].node.id },
+      ),
+    );
     expect(db.counter.byCommand).toEqual({ BatchGetItemCommand: 3 });
   });
 });
@@ -53,16 +67,27 @@ describe('listings over years of sparse data', () => {
       const day = `${2015 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}-15`;
       const article = await ingest(local, { text: `${plainText(5000 + month)}`, publishedAt: `${day}T06:00:00Z` });
       const kind = month % 6 === 0 ? 'CASUALTIES' : 'STATEMENT';
-      const claim = await createClaim(local, { articleId: article.id, content: { start: 0, end: 10 }, kind, eventDate: day });
+      const claim = await createClaim(local, {
+        articleId: article.id,
+        content: { start: 0, end: 10 },
+        kind,
+        eventDate: day,
+      });
       expected[kind]!.push(claim.id);
     }
   }, 120_000);
 
   it.each([
     ['claims(kind: CASUALTIES, first: 50)', '{ claims(kind: CASUALTIES, first: 50) { edges { node { id } } } }'],
-    ['claims(kind: STATEMENT, until: "2018-12-31", first: 50)', '{ claims(kind: STATEMENT, until: "2018-12-31", first: 50) { edges { node { id } } } }'],
+    [
+      'claims(kind: STATEMENT, until: "2018-12-31", first: 50)',
+      '{ claims(kind: STATEMENT, until: "2018-12-31", first: 50) { edges { node { id } } } }',
+    ],
     ['claims(since: "2020-06-01", first: 5)', '{ claims(since: "2020-06-01", first: 5) { edges { node { id } } } }'],
-    ['articles(publishedBefore: "2016-01-01T00:00:00Z", first: 50)', '{ articles(publishedBefore: "2016-01-01T00:00:00Z", first: 50) { edges { node { id } } } }'],
+    [
+      'articles(publishedBefore: "2016-01-01T00:00:00Z", first: 50)',
+      '{ articles(publishedBefore: "2016-01-01T00:00:00Z", first: 50) { edges { node { id } } } }',
+    ],
   ])('%s: one round trip to the shards, one to check what it found', async (_, query) => {
     sparse.counter.reset();
     const data = await dataOf(local(query));
@@ -72,7 +97,17 @@ describe('listings over years of sparse data', () => {
   });
 
   it('pages through a rare kind newest first with no gaps or duplicates', async () => {
-    const ids = await allPages(async (after) => (await dataOf(local(`query($after: String) { claims(kind: CASUALTIES, first: 3, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`, { after }))).claims);
+    const ids = await allPages(
+      async (after) =>
+        (
+          await dataOf(
+            local(
+              `query($after: String) { claims(kind: CASUALTIES, first: 3, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`,
+              { after },
+            ),
+          )
+        ).claims,
+    );
     expect(ids.map((node: any) => node.id)).toEqual([...expected.CASUALTIES!].reverse());
   });
 });
@@ -82,9 +117,17 @@ describe('ingest round trips', () => {
 
   it('the sample article with its parties and places stored: at most 4 sequential round trips', async () => {
     const fresh = await createTestDb();
-    await ingestArticle(createDataContext(fresh), { text: SAMPLE, url: 'https://example.org/first', publishedAt: '2020-11-09T12:00:00Z' });
+    await ingestArticle(createDataContext(fresh), {
+      text: SAMPLE,
+      url: 'https://example.org/first',
+      publishedAt: '2020-11-09T12:00:00Z',
+    });
     fresh.counter.reset();
-    const result = await ingestArticle(createDataContext(fresh), { text: `${SAMPLE}\nA later update.`, url: 'https://example.org/second', publishedAt: '2020-11-10T12:00:00Z' });
+    const result = await ingestArticle(createDataContext(fresh), {
+      text: `${SAMPLE}\nA later update.`,
+      url: 'https://example.org/second',
+      publishedAt: '2020-11-10T12:00:00Z',
+    });
     expect(result.created).toBe(true);
     expect(fresh.counter.roundTrips).toBeLessThanOrEqual(4);
     // One batched read, the claims and links, the commit, the merged-party check.
@@ -93,11 +136,32 @@ describe('ingest round trips', () => {
 
   it('a new 10 KB article with 30 claims and new parties and places: at most 6', async () => {
     const fresh = await createTestDb();
-    const places = ['Kharkiv', 'Odesa', 'Kherson', 'Mykolaiv', 'Dnipro', 'Poltava', 'Sumy', 'Chernihiv', 'Lviv', 'Bakhmut'];
+    const places = [
+      'Kharkiv',
+      'Odesa',
+      'Kherson',
+      'Mykolaiv',
+      'Dnipro',
+      'Poltava',
+      'Sumy',
+      'Chernihiv',
+      'Lviv',
+      'Bakhmut',
+    ];
     const speakers = ['The Ukrainian Defence Ministry', 'The Russian Defence Ministry', 'The Ukrainian General Staff'];
-    const text = Array.from({ length: 30 }, (_, i) => `${speakers[i % 3]} said on Monday that artillery had shelled ${places[i % 10]} and the roads around ${places[(i + 3) % 10]} overnight, and that ${i + 2} people were wounded.`).join('\n').padEnd(10_000, ' Residents described a long night.');
+    const text = Array.from(
+      { length: 30 },
+      (_, i) =>
+        `${speakers[i % 3]} said on Monday that artillery had shelled ${places[i % 10]} and the roads around ${places[(i + 3) % 10]} overnight, and that ${i + 2} people were wounded.`,
+    )
+      .join('\n')
+      .padEnd(10_000, ' Residents described a long night.');
     fresh.counter.reset();
-    const result = await ingestArticle(createDataContext(fresh), { text, url: 'https://example.org/long-new', publishedAt: '2024-03-05T10:00:00Z' });
+    const result = await ingestArticle(createDataContext(fresh), {
+      text,
+      url: 'https://example.org/long-new',
+      publishedAt: '2024-03-05T10:00:00Z',
+    });
     expect(result.article.claimIds.length).toBeGreaterThanOrEqual(25);
     expect(fresh.counter.roundTrips).toBeLessThanOrEqual(6);
   });

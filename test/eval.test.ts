@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
-  deletionMap, median, parseBrat, parseGeoparsingXml, polnearFigures, prf, re3dGold, scoreGeoparsing, scoreGold, scorePolnear, scoreSpans,
-  scorePloverRecord, sourceType, speechCueType, type GoldFile,
+  deletionMap,
+  median,
+  parseBrat,
+  parseGeoparsingXml,
+  polnearFigures,
+  prf,
+  re3dGold,
+  scoreGeoparsing,
+  scoreGold,
+  scorePolnear,
+  scoreSpans,
+  scorePloverRecord,
+  sourceType,
+  speechCueType,
+  type GoldFile,
 } from '../lib/eval.js';
 import type { Extraction } from '../lib/extract/types.js';
 
@@ -12,8 +25,16 @@ const span = (text: string, part: string) => {
 
 describe('span scoring', () => {
   it('counts exact and overlapping matches', () => {
-    const gold = [{ start: 0, end: 10 }, { start: 20, end: 25 }, { start: 40, end: 50 }];
-    const predicted = [{ start: 0, end: 10 }, { start: 21, end: 30 }, { start: 60, end: 70 }];
+    const gold = [
+      { start: 0, end: 10 },
+      { start: 20, end: 25 },
+      { start: 40, end: 50 },
+    ];
+    const predicted = [
+      { start: 0, end: 10 },
+      { start: 21, end: 30 },
+      { start: 60, end: 70 },
+    ];
     const s = scoreSpans(gold, predicted);
     expect(s.exact).toEqual({ tp: 1, fp: 2, fn: 2 });
     expect(s.overlap).toEqual({ tp: 2, fp: 1, fn: 1 });
@@ -38,13 +59,59 @@ describe('gold file scoring', () => {
   const x: Extraction = {
     extractorVersion: 't',
     cleanText: text,
-    parties: [{ key: 'army', name: 'Army', aliases: [], kind: 'ARMED_FORCE', affiliation: 'XX', mentions: [span(text, 'The Army')] }],
-    locations: [{ key: 'townville', name: 'Townville', aliases: [], latitude: 10, longitude: 10.1, countryCode: 'XX', precision: 'CITY', geonamesId: null, candidates: [], mentions: [span(text, 'Townville')] }],
+    parties: [
+      {
+        key: 'army',
+        name: 'Army',
+        aliases: [],
+        kind: 'ARMED_FORCE',
+        affiliation: 'XX',
+        mentions: [span(text, 'The Army')],
+      },
+    ],
+    locations: [
+      {
+        key: 'townville',
+        name: 'Townville',
+        aliases: [],
+        latitude: 10,
+        longitude: 10.1,
+        countryCode: 'XX',
+        precision: 'CITY',
+        geonamesId: null,
+        candidates: [],
+        mentions: [span(text, 'Townville')],
+      },
+    ],
     sites: [],
     truncated: [],
     claims: [
-      { claimantKey: 'army', claimantMention: span(text, 'The Army'), cue: span(text, 'said'), content: span(text, 'rebels shelled Townville on Monday'), evidence: span(text, 'The Army said rebels shelled Townville on Monday.'), mode: 'INDIRECT', kind: 'ATTACK', locationKeys: ['townville'], eventDate: '2024-01-01', quantities: [], restates: null },
-      { claimantKey: 'army', claimantMention: null, cue: null, content: span(text, 'The fighting was fierce'), evidence: span(text, 'The fighting was fierce.'), mode: 'INDIRECT', kind: 'OTHER', locationKeys: [], eventDate: null, quantities: [], restates: null },
+      {
+        claimantKey: 'army',
+        claimantMention: span(text, 'The Army'),
+        cue: span(text, 'said'),
+        content: span(text, 'rebels shelled Townville on Monday'),
+        evidence: span(text, 'The Army said rebels shelled Townville on Monday.'),
+        mode: 'INDIRECT',
+        kind: 'ATTACK',
+        locationKeys: ['townville'],
+        eventDate: '2024-01-01',
+        quantities: [],
+        restates: null,
+      },
+      {
+        claimantKey: 'army',
+        claimantMention: null,
+        cue: null,
+        content: span(text, 'The fighting was fierce'),
+        evidence: span(text, 'The fighting was fierce.'),
+        mode: 'INDIRECT',
+        kind: 'OTHER',
+        locationKeys: [],
+        eventDate: null,
+        quantities: [],
+        restates: null,
+      },
     ],
   };
   const gold: GoldFile = {
@@ -54,7 +121,16 @@ describe('gold file scoring', () => {
     parties: { required: [{ name: 'Army', kind: 'ARMED_FORCE', affiliation: 'XX' }, { name: 'Rebels' }], allowed: [] },
     locations: { required: [{ name: 'Townville', lat: 10, lon: 10 }] },
     claims: {
-      required: [{ claimant: 'army', cue: 'said', contentIncludes: 'shelled Townville', kind: 'ATTACK', locations: ['Townville'], eventDate: '2024-01-02' }],
+      required: [
+        {
+          claimant: 'army',
+          cue: 'said',
+          contentIncludes: 'shelled Townville',
+          kind: 'ATTACK',
+          locations: ['Townville'],
+          eventDate: '2024-01-02',
+        },
+      ],
       notClaims: [{ contentIncludes: 'fighting was fierce' }],
     },
   };
@@ -86,13 +162,59 @@ describe('PLOVER scoring', () => {
     const x: Extraction = {
       extractorVersion: 't',
       cleanText: text,
-      parties: [{ key: 'swiss', name: 'Swiss Foreign Ministry', aliases: [], kind: 'GOVERNMENT_BODY', affiliation: 'CH', mentions: [span(text, 'the Swiss foreign ministry')] }],
-      locations: [{ key: 'geneva', name: 'Geneva', aliases: [], latitude: 46.2, longitude: 6.1, countryCode: 'CH', precision: 'CITY', geonamesId: null, candidates: [], mentions: [span(text, 'Geneva')] }],
+      parties: [
+        {
+          key: 'swiss',
+          name: 'Swiss Foreign Ministry',
+          aliases: [],
+          kind: 'GOVERNMENT_BODY',
+          affiliation: 'CH',
+          mentions: [span(text, 'the Swiss foreign ministry')],
+        },
+      ],
+      locations: [
+        {
+          key: 'geneva',
+          name: 'Geneva',
+          aliases: [],
+          latitude: 46.2,
+          longitude: 6.1,
+          countryCode: 'CH',
+          precision: 'CITY',
+          geonamesId: null,
+          candidates: [],
+          mentions: [span(text, 'Geneva')],
+        },
+      ],
       sites: [],
-    truncated: [],
-      claims: [{ claimantKey: 'swiss', claimantMention: null, cue: span(text, 'said'), content: span(text, 'Peace talks will resume in Geneva'), evidence: span(text, text), mode: 'INDIRECT', kind: 'STATEMENT', locationKeys: ['geneva'], eventDate: null, quantities: [], restates: null }],
+      truncated: [],
+      claims: [
+        {
+          claimantKey: 'swiss',
+          claimantMention: null,
+          cue: span(text, 'said'),
+          content: span(text, 'Peace talks will resume in Geneva'),
+          evidence: span(text, text),
+          mode: 'INDIRECT',
+          kind: 'STATEMENT',
+          locationKeys: ['geneva'],
+          eventDate: null,
+          quantities: [],
+          restates: null,
+        },
+      ],
     };
-    const s = scorePloverRecord({ id: 'p', event: 'CONSULT', text, source: [{ actorText: 'Swiss' }], target: [{ actorText: 'Iran' }], eventLoc: { name: 'Geneva' } }, x);
+    const s = scorePloverRecord(
+      {
+        id: 'p',
+        event: 'CONSULT',
+        text,
+        source: [{ actorText: 'Swiss' }],
+        target: [{ actorText: 'Iran' }],
+        eventLoc: { name: 'Geneva' },
+      },
+      x,
+    );
     expect(s.actors).toEqual({ ok: 1, of: 1 });
     expect(s.eventLocations).toEqual({ ok: 1, of: 1 });
     expect(s.attributions).toEqual({ ok: 1, of: 1 });
@@ -117,12 +239,30 @@ describe('PolNeAR scoring (brat standoff)', () => {
   const gold = parseBrat(ann, text);
   const span = (s: string) => ({ ...at(s), text: s });
   const claim = (content: string, mention: string | null, mode: 'INDIRECT' | 'NARRATED' = 'INDIRECT') => ({
-    claimantKey: null, claimantMention: mention ? span(mention) : null, cue: null, content: span(content), evidence: span(content),
-    mode, kind: 'STATEMENT' as const, locationKeys: [], eventDate: null, quantities: [], restates: null,
+    claimantKey: null,
+    claimantMention: mention ? span(mention) : null,
+    cue: null,
+    content: span(content),
+    evidence: span(content),
+    mode,
+    kind: 'STATEMENT' as const,
+    locationKeys: [],
+    eventDate: null,
+    quantities: [],
+    restates: null,
   });
   const x: Extraction = {
-    extractorVersion: 't', cleanText: text, parties: [], locations: [], sites: [], truncated: [],
-    claims: [claim('taxes would rise', 'The senator'), claim('Rain fell', null, 'NARRATED'), claim('We will win', 'reporters')],
+    extractorVersion: 't',
+    cleanText: text,
+    parties: [],
+    locations: [],
+    sites: [],
+    truncated: [],
+    claims: [
+      claim('taxes would rise', 'The senator'),
+      claim('Rain fell', null, 'NARRATED'),
+      claim('We will win', 'reporters'),
+    ],
   };
 
   it('reads attributions with their spans, and classifies cues and sources', () => {
@@ -130,7 +270,12 @@ describe('PolNeAR scoring (brat standoff)', () => {
     expect(speechCueType('said in a statement')).toBe('say');
     expect(speechCueType('according to')).toBe('according to');
     expect(speechCueType('reserved his passion for')).toBeNull();
-    expect(['he', 'Smith', 'the Trump campaign', 'officials'].map(sourceType)).toEqual(['pronoun', 'name', 'organisation', 'title']);
+    expect(['he', 'Smith', 'the Trump campaign', 'officials'].map(sourceType)).toEqual([
+      'pronoun',
+      'name',
+      'organisation',
+      'title',
+    ]);
   });
 
   it('finds by content overlap, checks the source, and leaves narration out of precision', () => {
@@ -158,10 +303,26 @@ describe('geoparsing scoring (LGL / TR-News)', () => {
     const [a] = parseGeoparsingXml(xml);
     expect(a!.toponyms.map((t) => t.phrase)).toEqual(['Paris', 'Springfield', 'Floods']);
     const loc = (name: string, start: number, lat: number | null, lon: number | null) => ({
-      key: name, name, aliases: [], latitude: lat, longitude: lon, countryCode: null, precision: 'CITY' as const, geonamesId: null, candidates: [],
+      key: name,
+      name,
+      aliases: [],
+      latitude: lat,
+      longitude: lon,
+      countryCode: null,
+      precision: 'CITY' as const,
+      geonamesId: null,
+      candidates: [],
       mentions: [{ start, end: start + name.length, text: name }],
     });
-    const x: Extraction = { extractorVersion: 't', cleanText: a!.text, parties: [], claims: [], sites: [], truncated: [], locations: [loc('Paris', 11, 48.86, 2.34), loc('Springfield', 21, 37.2, -93.3)] };
+    const x: Extraction = {
+      extractorVersion: 't',
+      cleanText: a!.text,
+      parties: [],
+      claims: [],
+      sites: [],
+      truncated: [],
+      locations: [loc('Paris', 11, 48.86, 2.34), loc('Springfield', 21, 37.2, -93.3)],
+    };
     const s = scoreGeoparsing(a!, x);
     expect(s).toMatchObject({ toponyms: 2, detected: 2, within161: 1 });
     expect(s.misses.map((m) => m.phrase)).toEqual(['Springfield']);

@@ -54,7 +54,8 @@ describe('extract: the sample article against its gold file', () => {
       expect(c, `no claim by ${want.claimant} containing "${want.contentIncludes}"`).toBeDefined();
       expect(foldName(c!.cue!.text)).toBe(foldName(want.cue));
       expect(c!.kind).toBe(want.kind);
-      if (want.locations) expect([...c!.locationKeys].sort()).toEqual(want.locations.map((n) => locationKey(x, n)).sort());
+      if (want.locations)
+        expect([...c!.locationKeys].sort()).toEqual(want.locations.map((n) => locationKey(x, n)).sort());
       if (want.eventDate) expect(c!.eventDate).toBe(want.eventDate);
       for (const q of want.quantities ?? []) {
         expect(c!.quantities).toContainEqual({ kind: q.kind, value: q.value, since: q.since ?? null });
@@ -81,7 +82,9 @@ describe('extract: the sample article against its gold file', () => {
       expect(p!.affiliation).toBe(g.affiliation);
     }
     // The long form is kept as an alias (without its leading article, which the name index drops).
-    expect(partyNamed(x, 'Defense Ministry of the unrecognized region of Nagorno Karabakh')?.name).toBe('Nagorno Karabakh Defense Ministry');
+    expect(partyNamed(x, 'Defense Ministry of the unrecognized region of Nagorno Karabakh')?.name).toBe(
+      'Nagorno Karabakh Defense Ministry',
+    );
     expect(partyNamed(x, 'Ilham Aliyev')?.aliases).toContain('Azerbaijani President Ilham Aliyev');
     expect(partyNamed(x, 'Azeri forces')?.name).toBe('Azerbaijani forces');
   });
@@ -98,7 +101,12 @@ describe('extract: the sample article against its gold file', () => {
     const spans = [
       ...x.parties.flatMap((p) => p.mentions),
       ...x.locations.flatMap((l) => l.mentions),
-      ...x.claims.flatMap((c) => [c.content, c.evidence, ...(c.cue ? [c.cue] : []), ...(c.claimantMention ? [c.claimantMention] : [])]),
+      ...x.claims.flatMap((c) => [
+        c.content,
+        c.evidence,
+        ...(c.cue ? [c.cue] : []),
+        ...(c.claimantMention ? [c.claimantMention] : []),
+      ]),
     ];
     for (const s of spans) expect(x.cleanText.slice(s.start, s.end)).toBe(s.text);
   });
@@ -120,7 +128,9 @@ describe('extract: other publishers, conflicts and styles', () => {
   };
 
   it('Reuters style: content first, "the ministry said in a statement"', () => {
-    const { c, claimant, x } = one('Russian forces shelled the city of Kharkiv overnight, killing three civilians, the Ukrainian Defence Ministry said in a statement on Tuesday.');
+    const { c, claimant, x } = one(
+      'Russian forces shelled the city of Kharkiv overnight, killing three civilians, the Ukrainian Defence Ministry said in a statement on Tuesday.',
+    );
     expect(claimant).toBe('Ukrainian Defense Ministry');
     expect(partyNamed(x, 'Ukrainian Defense Ministry')?.affiliation).toBe('UA');
     expect(c.cue?.text).toBe('said');
@@ -132,7 +142,9 @@ describe('extract: other publishers, conflicts and styles', () => {
   });
 
   it('"according to the UN"', () => {
-    const { c, claimant } = one('More than 1,200 people have been displaced by fighting in El Fasher, according to the United Nations.');
+    const { c, claimant } = one(
+      'More than 1,200 people have been displaced by fighting in El Fasher, according to the United Nations.',
+    );
     expect(claimant).toBe('United Nations');
     expect(c.cue?.text).toBe('according to');
     expect(c.content.text).toContain('displaced by fighting in El Fasher');
@@ -168,7 +180,10 @@ describe('extract: other publishers, conflicts and styles', () => {
   });
 
   it('Sudan: a claim of control and its denial by the other side', () => {
-    const x = extract('The Rapid Support Forces said on Monday they had taken control of Nyala, the capital of South Darfur. The Sudanese army denied the claim.', meta);
+    const x = extract(
+      'The Rapid Support Forces said on Monday they had taken control of Nyala, the capital of South Darfur. The Sudanese army denied the claim.',
+      meta,
+    );
     expect(x.claims.map((c) => [claimantName(x, c), c.kind])).toEqual([
       ['Rapid Support Forces', 'TERRITORIAL_CONTROL'],
       ['Sudanese Armed Forces', 'DENIAL'],
@@ -177,7 +192,9 @@ describe('extract: other publishers, conflicts and styles', () => {
   });
 
   it('a titled person who "told reporters"', () => {
-    const { c, claimant, x } = one('Ukrainian President Volodymyr Zelenskiy told reporters that Russian troops had withdrawn from Kherson.');
+    const { c, claimant, x } = one(
+      'Ukrainian President Volodymyr Zelenskiy told reporters that Russian troops had withdrawn from Kherson.',
+    );
     expect(claimant).toBe('Volodymyr Zelenskiy');
     expect(partyNamed(x, 'Volodymyr Zelenskiy')?.affiliation).toBe('UA');
     expect(c.content.text).toBe('Russian troops had withdrawn from Kherson');
@@ -185,7 +202,10 @@ describe('extract: other publishers, conflicts and styles', () => {
   });
 
   it('narration yields no party claim: an event is NARRATED with no claimant, background nothing', () => {
-    const x = extract('Heavy fighting continued near Bakhmut for a third week. The town lies in the Donetsk region.', meta);
+    const x = extract(
+      'Heavy fighting continued near Bakhmut for a third week. The town lies in the Donetsk region.',
+      meta,
+    );
     expect(x.claims.map((c) => [c.mode, c.claimantKey, c.kind, c.content.text])).toEqual([
       ['NARRATED', null, 'ATTACK', 'Heavy fighting continued near Bakhmut for a third week.'],
     ]);
@@ -202,7 +222,7 @@ describe('extract: wire copy from other publishers (datelines, possessives, meto
 
   describe('Reuters: Ukraine and Sudan', () => {
     const text = [
-      'KYIV, March 3 (Reuters) - Russian forces launched 40 drones at the southern port of Odesa overnight, killing at least five people, Ukraine\'s air force said on Sunday.',
+      "KYIV, March 3 (Reuters) - Russian forces launched 40 drones at the southern port of Odesa overnight, killing at least five people, Ukraine's air force said on Sunday.",
       '"The enemy is deliberately targeting civilian infrastructure," Odesa regional governor Oleh Kiper wrote on Telegram.',
       "Russia's Defence Ministry said its troops had captured the village of Krasnohorivka in the eastern Donetsk region, a claim Kyiv denied.",
       'According to the United Nations, more than 10,000 civilians have been killed since the invasion began in February 2022.',
@@ -212,7 +232,9 @@ describe('extract: wire copy from other publishers (datelines, possessives, meto
 
     it('keeps the dateline out of every claim, and its city out of the claim’s places', () => {
       const first = claimBy(x, 'Ukrainian air force')!;
-      expect(first.content.text).toBe('Russian forces launched 40 drones at the southern port of Odesa overnight, killing at least five people');
+      expect(first.content.text).toBe(
+        'Russian forces launched 40 drones at the southern port of Odesa overnight, killing at least five people',
+      );
       expect(first.evidence.text.startsWith('Russian forces')).toBe(true);
       for (const c of x.claims) expect(c.content.text).not.toMatch(/KYIV|Reuters\) -/);
       expect(first.locationKeys).toEqual(['odesa']);
@@ -225,10 +247,14 @@ describe('extract: wire copy from other publishers (datelines, possessives, meto
     it('gives a possessive state as affiliation and canonical demonym ("Russia\'s Defence Ministry")', () => {
       const ministry = partyNamed(x, 'Russian Defense Ministry')!;
       expect(ministry).toMatchObject({ kind: 'GOVERNMENT_BODY', affiliation: 'RU' });
-      expect(ministry.aliases).toEqual(expect.arrayContaining(['Russian Defence Ministry', "Russia's Defence Ministry"]));
+      expect(ministry.aliases).toEqual(
+        expect.arrayContaining(['Russian Defence Ministry', "Russia's Defence Ministry"]),
+      );
       const claim = claimBy(x, 'Russian Defense Ministry')!;
       expect(claim.kind).toBe('TERRITORIAL_CONTROL');
-      expect(claim.content.text).toBe('its troops had captured the village of Krasnohorivka in the eastern Donetsk region');
+      expect(claim.content.text).toBe(
+        'its troops had captured the village of Krasnohorivka in the eastern Donetsk region',
+      );
       expect(claim.locationKeys).toEqual(['krasnohorivka']);
       expect(x.parties.some((p) => p.kind === 'PERSON' && /ministry/i.test(p.name))).toBe(false);
       expect(locationOf(x, 'Russia')).toBeUndefined();
@@ -238,7 +264,9 @@ describe('extract: wire copy from other publishers (datelines, possessives, meto
 
     it('never makes a platform a place', () => {
       expect(locationOf(x, 'Telegram')).toBeUndefined();
-      expect(claimBy(x, 'Oleh Kiper')?.content.text).toBe('The enemy is deliberately targeting civilian infrastructure');
+      expect(claimBy(x, 'Oleh Kiper')?.content.text).toBe(
+        'The enemy is deliberately targeting civilian infrastructure',
+      );
     });
 
     it('reads a capital that denies as its state, and the denial as a claim of its own', () => {
@@ -247,7 +275,9 @@ describe('extract: wire copy from other publishers (datelines, possessives, meto
       const denial = claimBy(x, 'Ukraine', 'DENIAL')!;
       expect(denial.cue?.text).toBe('denied');
       expect(denial.claimantMention?.text).toBe('Kyiv');
-      expect(denial.content.text).toBe('its troops had captured the village of Krasnohorivka in the eastern Donetsk region');
+      expect(denial.content.text).toBe(
+        'its troops had captured the village of Krasnohorivka in the eastern Donetsk region',
+      );
       // Kyiv is not a place of the Russian claim.
       expect(claimBy(x, 'Russian Defense Ministry')!.locationKeys).not.toContain('kyiv');
     });
@@ -264,7 +294,7 @@ describe('extract: wire copy from other publishers (datelines, possessives, meto
   describe('AP: Lebanon, with a time clause after the source', () => {
     const text = [
       "BEIRUT (AP) — Israeli warplanes struck several villages in southern Lebanon on Tuesday, Lebanon's state news agency said, a day after Hezbollah fired rockets at northern Israel.",
-      "Israel's military said it had targeted Hezbollah infrastructure near the town of Nabatieh. \"We will continue to act against any threat,\" military spokesman Daniel Hagari told reporters.",
+      'Israel\'s military said it had targeted Hezbollah infrastructure near the town of Nabatieh. "We will continue to act against any threat," military spokesman Daniel Hagari told reporters.',
       'The Lebanese Health Ministry said three people were killed and 12 wounded in the strikes, raising the death toll to 250 since the fighting began in October 2023.',
       'Hezbollah denied that its fighters had used civilian homes, in a statement posted on Telegram.',
     ].join('\n');
@@ -280,7 +310,11 @@ describe('extract: wire copy from other publishers (datelines, possessives, meto
 
     it('maps "Israel\'s military" to the known party and counts since October 2023', () => {
       expect(claimBy(x, 'Israel Defense Forces')?.locationKeys).toEqual(['nabatieh']);
-      expect(claimBy(x, 'Lebanese Health Ministry')?.quantities).toContainEqual({ kind: 'KILLED', value: 250, since: '2023-10-01' });
+      expect(claimBy(x, 'Lebanese Health Ministry')?.quantities).toContainEqual({
+        kind: 'KILLED',
+        value: 250,
+        since: '2023-10-01',
+      });
       expect(locationOf(x, 'Beirut')?.countryCode).toBe('LB');
     });
 
@@ -359,15 +393,23 @@ describe('extract: wire copy from other publishers (datelines, possessives, meto
   });
 
   it('an unowned "Defence Ministry" is never a person: it is the ministry named before, or one of its own', () => {
-    const alone = extract('The Defence Ministry said troops had repelled an attack.', { publishedAt: '2024-03-03T10:00:00Z' });
+    const alone = extract('The Defence Ministry said troops had repelled an attack.', {
+      publishedAt: '2024-03-03T10:00:00Z',
+    });
     expect(alone.parties).toEqual([expect.objectContaining({ name: 'Defense Ministry', kind: 'GOVERNMENT_BODY' })]);
-    const after = extract('The Ukrainian Defence Ministry reported heavy fighting. Later the Defence Ministry said troops had repelled an attack.', { publishedAt: '2024-03-03T10:00:00Z' });
+    const after = extract(
+      'The Ukrainian Defence Ministry reported heavy fighting. Later the Defence Ministry said troops had repelled an attack.',
+      { publishedAt: '2024-03-03T10:00:00Z' },
+    );
     expect(after.parties.map((p) => p.name)).toEqual(['Ukrainian Defense Ministry']);
     expect(after.claims.at(-1)?.claimantKey).toBe(after.parties[0]!.key);
   });
 
   it('countries as actors are parties, not places; as settings they are places', () => {
-    const x = extract('The United States and Iraq signed a loan guarantee. Washington will support Iraq as the people of Iraq rebuild. Aid arrived in Iraq and in northern Syria.', {});
+    const x = extract(
+      'The United States and Iraq signed a loan guarantee. Washington will support Iraq as the people of Iraq rebuild. Aid arrived in Iraq and in northern Syria.',
+      {},
+    );
     const iraq = locationOf(x, 'Iraq')!;
     expect(iraq.mentions.map((m) => m.text)).toEqual(['Iraq']);
     expect(locationOf(x, 'Syria')!.mentions.map((m) => m.text)).toEqual(['northern Syria']);
@@ -376,7 +418,10 @@ describe('extract: wire copy from other publishers (datelines, possessives, meto
   });
 
   it('place spans take their qualifier and introducing words; sites are not places', () => {
-    const x = extract('Coalition aircraft destroyed an ISIL-held building and two bridges near Mosul, Iraq, the command said. Fighting continued in the Iraqi city of Tal Afar.', {});
+    const x = extract(
+      'Coalition aircraft destroyed an ISIL-held building and two bridges near Mosul, Iraq, the command said. Fighting continued in the Iraqi city of Tal Afar.',
+      {},
+    );
     expect(locationOf(x, 'Mosul')?.mentions.map((m) => m.text)).toEqual(['Mosul, Iraq']);
     expect(locationOf(x, 'Tal Afar')?.mentions.map((m) => m.text)).toEqual(['the Iraqi city of Tal Afar']);
     expect(x.locations.filter((l) => l.precision === 'UNRESOLVED')).toEqual([]);
@@ -387,9 +432,17 @@ describe('extract: wire copy from other publishers (datelines, possessives, meto
 
 describe('extract: bodies named by who runs them, capitals as actors', () => {
   it('"the Hamas-run health ministry said" is a source with an affiliation', () => {
-    const x = extract('Israeli strikes on Gaza City killed 30 people, the Hamas-run health ministry said.', { publishedAt: '2024-03-03T10:00:00Z' });
-    expect(x.claims[0]).toMatchObject({ kind: 'CASUALTIES', content: expect.objectContaining({ text: 'Israeli strikes on Gaza City killed 30 people' }) });
-    expect(x.parties.find((p) => p.key === x.claims[0]!.claimantKey)).toMatchObject({ kind: 'GOVERNMENT_BODY', affiliation: 'PS' });
+    const x = extract('Israeli strikes on Gaza City killed 30 people, the Hamas-run health ministry said.', {
+      publishedAt: '2024-03-03T10:00:00Z',
+    });
+    expect(x.claims[0]).toMatchObject({
+      kind: 'CASUALTIES',
+      content: expect.objectContaining({ text: 'Israeli strikes on Gaza City killed 30 people' }),
+    });
+    expect(x.parties.find((p) => p.key === x.claims[0]!.claimantKey)).toMatchObject({
+      kind: 'GOVERNMENT_BODY',
+      affiliation: 'PS',
+    });
   });
 
   it('a capital that acts is its state even when a bigger town has its name as an alias', () => {
@@ -424,6 +477,7 @@ describe('datelines', () => {
       'The ministry said - without evidence - that it won.',
       'Heavy fighting - the worst in weeks - continued.',
       'Zelenskiy - who spoke in Kyiv - said the front held.',
-    ]) expect(datelineLength(line), line).toBe(0);
+    ])
+      expect(datelineLength(line), line).toBe(0);
   });
 });

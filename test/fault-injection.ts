@@ -112,7 +112,12 @@ const INJECTED = 'injected fault';
 
 /** The error an attempt fails with, shaped as the SDK shapes real ones. */
 export function faultError(kind: FaultKind, command: string): Error {
-  const metadata = (httpStatusCode: number | undefined) => ({ httpStatusCode, requestId: `fault-${command}`, attempts: 1, totalRetryDelay: 0 });
+  const metadata = (httpStatusCode: number | undefined) => ({
+    httpStatusCode,
+    requestId: `fault-${command}`,
+    attempts: 1,
+    totalRetryDelay: 0,
+  });
   switch (kind) {
     case 'throttling':
       return new ThrottlingException({ message: `${INJECTED}: rate exceeded`, $metadata: metadata(400) });
@@ -132,7 +137,10 @@ export function faultError(kind: FaultKind, command: string): Error {
       });
     case 'timeout':
       // What @smithy/node-http-handler throws when the socket times out: no HTTP response.
-      return Object.assign(new Error(`${INJECTED}: connection timed out after 1000 ms`), { name: 'TimeoutError', code: 'ETIMEDOUT' });
+      return Object.assign(new Error(`${INJECTED}: connection timed out after 1000 ms`), {
+        name: 'TimeoutError',
+        code: 'ETIMEDOUT',
+      });
     case 'validation':
       return new DynamoDBServiceException({
         name: 'ValidationException',
@@ -184,7 +192,12 @@ export function injectFaults(client: DynamoDBClient, options: FaultOptions = {})
   // (seed, command, that number, attempt), not by one sequence drawn in the order attempts
   // happen to arrive, so requests running side by side get the same faults every run.
   const perCommand = new Map<string, number>();
-  const decide = (command: string, invocation: number | undefined, ordinal: number, attempt: number): FaultKind | undefined => {
+  const decide = (
+    command: string,
+    invocation: number | undefined,
+    ordinal: number,
+    attempt: number,
+  ): FaultKind | undefined => {
     const draw = seededRandom(hashOf(`${options.seed ?? 1}:${command}:${ordinal}:${attempt}`));
     const roll = draw();
     const pick = draw();
@@ -294,7 +307,12 @@ export interface GraphQLResponse<T = any> {
   status: number;
   body: {
     data?: T | null;
-    errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown>; [key: string]: unknown }[];
+    errors?: {
+      message: string;
+      path?: (string | number)[];
+      extensions?: Record<string, unknown>;
+      [key: string]: unknown;
+    }[];
   };
 }
 

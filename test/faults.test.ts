@@ -24,8 +24,15 @@ import {
 import { createTestDb, scanTable } from './support.js';
 
 const SAMPLE_TEXT = readFileSync(new URL('../data/samples/karabakh-shushi.txt', import.meta.url), 'utf8');
-const SAMPLE_META = (JSON.parse(readFileSync(new URL('../data/samples/samples.json', import.meta.url), 'utf8')) as Record<string, string>[])[0]!;
-const SAMPLE_INPUT = { text: SAMPLE_TEXT, url: SAMPLE_META.url, title: SAMPLE_META.title, publishedAt: SAMPLE_META.publishedAt };
+const SAMPLE_META = (
+  JSON.parse(readFileSync(new URL('../data/samples/samples.json', import.meta.url), 'utf8')) as Record<string, string>[]
+)[0]!;
+const SAMPLE_INPUT = {
+  text: SAMPLE_TEXT,
+  url: SAMPLE_META.url,
+  title: SAMPLE_META.title,
+  publishedAt: SAMPLE_META.publishedAt,
+};
 
 const INGEST = `mutation($input: IngestArticleInput!) {
   ingestArticle(input: $input) {
@@ -38,7 +45,12 @@ const DELETE_ARTICLE = `mutation($input: DeleteArticleInput!) { deleteArticle(in
 /** A Db over the same table as `clean`, with its own client (so its own retry budget) and faults. */
 function faultyDb(clean: Db, faults: FaultOptions, maxAttempts = 8): { db: Db; faults: FaultInjector } {
   const endpoint = inject('dynamodbEndpoint');
-  const client = new DynamoDBClient({ region: 'us-east-1', endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts });
+  const client = new DynamoDBClient({
+    region: 'us-east-1',
+    endpoint,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts,
+  });
   const db = new Db({ tableName: clean.tableName, region: 'us-east-1', endpoint, client });
   return { db, faults: injectFaults(client, faults) };
 }
@@ -63,11 +75,17 @@ function payloadOf(response: GraphQLResponse, field: string) {
 function expectMasked(response: GraphQLResponse, field: string) {
   const { errors, data } = response.body;
   expect(errors, JSON.stringify(response.body)).toHaveLength(1);
-  expect(errors![0]).toMatchObject({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' }, path: [field] });
+  expect(errors![0]).toMatchObject({
+    message: 'Unexpected error.',
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    path: [field],
+  });
   expect(Object.keys(errors![0]!.extensions!)).toEqual(['code']);
   expect(data ?? null).toBeNull();
   const text = JSON.stringify(response.body);
-  expect(text).not.toMatch(/stack|injected|Exception|InternalServerError|TimeoutError|ServiceUnavailable|TransactWriteItems|Dynamo|\.ts\b|node_modules|at \w+ \(/);
+  expect(text).not.toMatch(
+    /stack|injected|Exception|InternalServerError|TimeoutError|ServiceUnavailable|TransactWriteItems|Dynamo|\.ts\b|node_modules|at \w+ \(/,
+  );
 }
 
 const decode = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8');
@@ -80,10 +98,19 @@ describe('the fault injector', () => {
   it('is deterministic per seed, fails only the commands asked for, and the SDK retries what it injects', async () => {
     const clean = await createTestDb();
     const pattern = async (maxAttempts: number) => {
-      const { db, faults } = faultyDb(clean, { rate: 0.3, seed: 42, only: 'GetItem', kinds: ['internal', 'timeout', 'provisioned'] }, maxAttempts);
+      const { db, faults } = faultyDb(
+        clean,
+        { rate: 0.3, seed: 42, only: 'GetItem', kinds: ['internal', 'timeout', 'provisioned'] },
+        maxAttempts,
+      );
       const outcomes: string[] = [];
       for (let i = 0; i < 30; i++) {
-        outcomes.push(await db.get({ pk: `NOPE#${i}`, sk: 'X' }).then(() => 'ok', (error: Error) => error.name));
+        outcomes.push(
+          await db.get({ pk: `NOPE#${i}`, sk: 'X' }).then(
+            () => 'ok',
+            (error: Error) => error.name,
+          ),
+        );
         await db.query({ keyCondition: '#pk = :pk', names: { '#pk': 'pk' }, values: { ':pk': 'NOPE' } }); // never fails
       }
       return { outcomes, faults };
@@ -93,7 +120,9 @@ describe('the fault injector', () => {
     expect(again.outcomes).toEqual(once.outcomes);
     expect(once.faults.injected).toBeGreaterThan(3);
     expect(once.outcomes.filter((outcome) => outcome !== 'ok')).toHaveLength(once.faults.injected);
-    expect(new Set(once.outcomes)).toEqual(new Set(['ok', 'InternalServerError', 'TimeoutError', 'ProvisionedThroughputExceededException']));
+    expect(new Set(once.outcomes)).toEqual(
+      new Set(['ok', 'InternalServerError', 'TimeoutError', 'ProvisionedThroughputExceededException']),
+    );
     expect(Object.keys(once.faults.byCommand)).toEqual(['GetItem']);
     expect(once.faults.attempts).toBe(30);
     // With retries, every read succeeds; the extra attempts are the injected faults.
@@ -114,7 +143,12 @@ describe.each([
     const logged: unknown[] = [];
     // The last of the client's 8 attempts is spared: within the budget, the outcome is the
     // same every run, however the requests running side by side interleave.
-    const { db, faults } = faultyDb(clean, { rate, seed, kinds: ['throttling', 'provisioned', 'internal', 'unavailable', 'timeout'], maxAttemptsLeftAlone: 8 });
+    const { db, faults } = faultyDb(clean, {
+      rate,
+      seed,
+      kinds: ['throttling', 'provisioned', 'internal', 'unavailable', 'timeout'],
+      maxAttemptsLeftAlone: 8,
+    });
     const call = adminCaller(db, { logError: (error) => logged.push(error) });
     const started = performance.now();
 
@@ -127,7 +161,15 @@ describe.each([
     const party = article.parties.edges[0].node.id;
     const place = article.locations.edges[0].node.id;
     const created = payloadOf(
-      await call(CREATE_CLAIM, { input: { articleId: article.id, claimantId: party, locationIds: [place], content: { start: 0, end: 30 }, kind: 'ATTACK' } }),
+      await call(CREATE_CLAIM, {
+        input: {
+          articleId: article.id,
+          claimantId: party,
+          locationIds: [place],
+          content: { start: 0, end: 30 },
+          kind: 'ATTACK',
+        },
+      }),
       'createClaim',
     ).claim;
     expect(created).toMatchObject({ version: 1, claimant: { id: party }, locations: [{ id: place }] });
@@ -135,12 +177,17 @@ describe.each([
 
     const other = article.locations.edges.at(-1).node.id;
     const updated = payloadOf(
-      await call(UPDATE_CLAIM, { input: { id: created.id, expectedVersion: 1, status: 'VERIFIED', kind: 'CASUALTIES', locationIds: [other] } }),
+      await call(UPDATE_CLAIM, {
+        input: { id: created.id, expectedVersion: 1, status: 'VERIFIED', kind: 'CASUALTIES', locationIds: [other] },
+      }),
       'updateClaim',
     ).claim;
     expect(updated).toMatchObject({ version: 2, status: 'VERIFIED', kind: 'CASUALTIES', locations: [{ id: other }] });
     const extracted = article.claims.edges[0].node;
-    payloadOf(await call(UPDATE_CLAIM, { input: { id: extracted.id, expectedVersion: extracted.version, status: 'DISPUTED' } }), 'updateClaim');
+    payloadOf(
+      await call(UPDATE_CLAIM, { input: { id: extracted.id, expectedVersion: extracted.version, status: 'DISPUTED' } }),
+      'updateClaim',
+    );
     await expectConsistent(clean);
 
     const deleted = payloadOf(await call(DELETE_ARTICLE, { input: { id: article.id } }), 'deleteArticle');
@@ -154,7 +201,9 @@ describe.each([
     expect(faults.attempts).toBeGreaterThan(20);
     expect(faults.injected).toBeGreaterThan(0);
     if (rate >= 0.2) expect(faults.injected).toBeGreaterThan(faults.attempts * rate * 0.5);
-    console.log(`rate ${rate}: ${faults.injected} faults in ${faults.attempts} attempts ${JSON.stringify(faults.byKind)}, ${Math.round(performance.now() - started)} ms`);
+    console.log(
+      `rate ${rate}: ${faults.injected} faults in ${faults.attempts} attempts ${JSON.stringify(faults.byKind)}, ${Math.round(performance.now() - started)} ms`,
+    );
   }, 240_000); // throttling backs off from 1 s, with random jitter: a bad draw at 50% takes tens of seconds
 });
 
@@ -172,15 +221,39 @@ describe('past the retry budget', () => {
   async function seeded() {
     const clean = await createTestDb();
     const { article } = await ingestSample(adminCaller(clean));
-    const claim = payloadOf(await adminCaller(clean)(CREATE_CLAIM, { input: { articleId: article.id, content: { start: 0, end: 30 } } }), 'createClaim').claim;
+    const claim = payloadOf(
+      await adminCaller(clean)(CREATE_CLAIM, { input: { articleId: article.id, content: { start: 0, end: 30 } } }),
+      'createClaim',
+    ).claim;
     return { clean, article, claim };
   }
 
   const operations = (article: any, claim: any) =>
     [
       ['ingestArticle', INGEST, { input: SECOND_INPUT }],
-      ['createClaim', CREATE_CLAIM, { input: { articleId: article.id, locationIds: [article.locations.edges[0].node.id], content: { start: 5, end: 40 } } }],
-      ['updateClaim', UPDATE_CLAIM, { input: { id: claim.id, expectedVersion: 1, status: 'REJECTED', locationIds: [article.locations.edges[1].node.id] } }],
+      [
+        'createClaim',
+        CREATE_CLAIM,
+        {
+          input: {
+            articleId: article.id,
+            locationIds: [article.locations.edges[0].node.id],
+            content: { start: 5, end: 40 },
+          },
+        },
+      ],
+      [
+        'updateClaim',
+        UPDATE_CLAIM,
+        {
+          input: {
+            id: claim.id,
+            expectedVersion: 1,
+            status: 'REJECTED',
+            locationIds: [article.locations.edges[1].node.id],
+          },
+        },
+      ],
       ['deleteArticle', DELETE_ARTICLE, { input: { id: article.id } }],
     ] as const;
 
@@ -233,7 +306,13 @@ describe('past the retry budget', () => {
   it('a lost response (the write applied, the reply timed out) is retried idempotently', async () => {
     const { clean, article, claim } = await seeded();
     for (const [field, query, variables] of operations(article, claim)) {
-      const { db, faults } = faultyDb(clean, { only: 'TransactWriteItems', failInvocations: [1], failAttempts: 1, invocationFault: 'timeout', when: 'after' });
+      const { db, faults } = faultyDb(clean, {
+        only: 'TransactWriteItems',
+        failInvocations: [1],
+        failAttempts: 1,
+        invocationFault: 'timeout',
+        when: 'after',
+      });
       const before = await scanTable(clean);
       const response = await adminCaller(db)(query, variables);
       const payload = payloadOf(response, field);
@@ -242,26 +321,84 @@ describe('past the retry budget', () => {
       const count = (items: TableItem[], sk: string) => items.filter((item) => item.sk === sk).length;
       if (field === 'createClaim') expect(count(after, 'CLAIM')).toBe(count(before, 'CLAIM') + 1);
       if (field === 'updateClaim') expect(payload.claim.version).toBe(2);
-      if (field === 'updateClaim') expect(after.find((item) => item.pk === `CLAIM#${decode(claim.id).split(':')[1]}`)?.version).toBe(2);
+      if (field === 'updateClaim')
+        expect(after.find((item) => item.pk === `CLAIM#${decode(claim.id).split(':')[1]}`)?.version).toBe(2);
     }
   });
 });
 
 /** A long article: one attributed sentence per place, so its claims and links need several transactions. */
 const PLACES = [
-  'Stepanakert', 'Shushi', 'Agdam', 'Fuzuli', 'Jabrayil', 'Hadrut', 'Martuni', 'Ganja', 'Barda', 'Tartar',
-  'Goranboy', 'Lachin', 'Kalbajar', 'Zangilan', 'Qubadli', 'Goris', 'Kapan', 'Yerevan', 'Baku', 'Mingachevir',
-  'Beylagan', 'Horadiz', 'Sisian', 'Vardenis', 'Askeran', 'Khojaly', 'Aghdara', 'Kharkiv', 'Kherson', 'Bakhmut',
-  'Avdiivka', 'Mariupol', 'Odesa', 'Dnipro', 'Zaporizhzhia', 'Kramatorsk', 'Sloviansk', 'Izium', 'Lyman', 'Sievierodonetsk',
-  'Lysychansk', 'Melitopol', 'Sumy', 'Chernihiv', 'Poltava', 'Vinnytsia', 'Lviv', 'Rivne', 'Lutsk', 'Uzhhorod',
-  'Ternopil', 'Khmelnytskyi', 'Zhytomyr', 'Cherkasy', 'Kropyvnytskyi', 'Kyiv', 'Bucha', 'Irpin', 'Kupiansk', 'Pokrovsk',
+  'Stepanakert',
+  'Shushi',
+  'Agdam',
+  'Fuzuli',
+  'Jabrayil',
+  'Hadrut',
+  'Martuni',
+  'Ganja',
+  'Barda',
+  'Tartar',
+  'Goranboy',
+  'Lachin',
+  'Kalbajar',
+  'Zangilan',
+  'Qubadli',
+  'Goris',
+  'Kapan',
+  'Yerevan',
+  'Baku',
+  'Mingachevir',
+  'Beylagan',
+  'Horadiz',
+  'Sisian',
+  'Vardenis',
+  'Askeran',
+  'Khojaly',
+  'Aghdara',
+  'Kharkiv',
+  'Kherson',
+  'Bakhmut',
+  'Avdiivka',
+  'Mariupol',
+  'Odesa',
+  'Dnipro',
+  'Zaporizhzhia',
+  'Kramatorsk',
+  'Sloviansk',
+  'Izium',
+  'Lyman',
+  'Sievierodonetsk',
+  'Lysychansk',
+  'Melitopol',
+  'Sumy',
+  'Chernihiv',
+  'Poltava',
+  'Vinnytsia',
+  'Lviv',
+  'Rivne',
+  'Lutsk',
+  'Uzhhorod',
+  'Ternopil',
+  'Khmelnytskyi',
+  'Zhytomyr',
+  'Cherkasy',
+  'Kropyvnytskyi',
+  'Kyiv',
+  'Bucha',
+  'Irpin',
+  'Kupiansk',
+  'Pokrovsk',
 ];
 const SPEAKERS = ['Armenia', 'Azerbaijan', 'Ukraine', 'Russia'];
 const LONG_INPUT = {
   url: 'https://example.org/news/2020/11/09/long-front-report',
   title: 'Shelling reported along the whole front',
   publishedAt: '2020-11-09T12:00:00Z',
-  text: PLACES.map((place, i) => `The Defense Ministry of ${SPEAKERS[i % SPEAKERS.length]} said that forces shelled ${place} on Monday.`).join('\n'),
+  text: PLACES.map(
+    (place, i) =>
+      `The Defense Ministry of ${SPEAKERS[i % SPEAKERS.length]} said that forces shelled ${place} on Monday.`,
+  ).join('\n'),
 };
 
 const keysOf = (items: TableItem[]) => items.map((item) => `${String(item.pk)} | ${String(item.sk)}`).sort();
@@ -271,7 +408,10 @@ const keysOf = (items: TableItem[]) => items.map((item) => `${String(item.pk)} |
  * `claims`, `articles` (with each article's claims), `Party.claims`, `Location.claims`,
  * `related`, `resolve` and `node`. Returns the claim IDs each listing shows.
  */
-async function listings(clean: Db, reference: { claimIds: string[]; partyIds: string[]; locationIds: string[]; names: string[] }) {
+async function listings(
+  clean: Db,
+  reference: { claimIds: string[]; partyIds: string[]; locationIds: string[]; names: string[] },
+) {
   const call = adminCaller(clean);
   const ids = (connection: any) => (connection?.edges ?? []).map((edge: any) => edge.node.id as string);
   const ask = async (query: string, variables: Record<string, unknown> = {}) => {
@@ -279,15 +419,29 @@ async function listings(clean: Db, reference: { claimIds: string[]; partyIds: st
     expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
     return body.data as any;
   };
-  const listed = { ...(await ask(`{ claims(first: 100) { edges { node { id related(first: 10) { id } } } } }`)), ...(await ask(`{ articles(first: 10) { edges { node { id claims(first: 100) { edges { node { id } } } } } } }`)) };
+  const listed = {
+    ...(await ask(`{ claims(first: 100) { edges { node { id related(first: 10) { id } } } } }`)),
+    ...(await ask(`{ articles(first: 10) { edges { node { id claims(first: 100) { edges { node { id } } } } } } }`)),
+  };
   const claimNodes = await ask(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: reference.claimIds });
   const owners = await Promise.all(
-    [...reference.partyIds, ...reference.locationIds].map(async (id) =>
-      (await ask(`query($id: ID!) { node(id: $id) { ... on Party { claims(first: 100) { edges { node { id } } } articles(first: 10) { edges { node { id } } } } ... on Location { claims(first: 100) { edges { node { id } } } articles(first: 10) { edges { node { id } } } } } }`, { id })).node,
+    [...reference.partyIds, ...reference.locationIds].map(
+      async (id) =>
+        (
+          await ask(
+            `query($id: ID!) { node(id: $id) { ... on Party { claims(first: 100) { edges { node { id } } } articles(first: 10) { edges { node { id } } } } ... on Location { claims(first: 100) { edges { node { id } } } articles(first: 10) { edges { node { id } } } } } }`,
+            { id },
+          )
+        ).node,
     ),
   );
   const resolved = await Promise.all(
-    reference.names.map((name) => ask(`query($name: String!) { resolve(name: $name) { parties(first: 5) { edges { node { claims(first: 100) { edges { node { id } } } } } } locations(first: 5) { edges { node { claims(first: 100) { edges { node { id } } } } } } } }`, { name })),
+    reference.names.map((name) =>
+      ask(
+        `query($name: String!) { resolve(name: $name) { parties(first: 5) { edges { node { claims(first: 100) { edges { node { id } } } } } } locations(first: 5) { edges { node { claims(first: 100) { edges { node { id } } } } } } } }`,
+        { name },
+      ),
+    ),
   );
   const data = { data: { claims: listed.claims, articles: listed.articles, claimNodes: claimNodes.nodes, owners } };
   const shown: Record<string, string[]> = {
@@ -296,9 +450,13 @@ async function listings(clean: Db, reference: { claimIds: string[]; partyIds: st
     articles: data.data.articles.edges.flatMap((edge: any) => ids(edge.node.claims)),
     nodes: data.data.claimNodes.filter(Boolean).map((claim: any) => claim.id),
     owners: data.data.owners.filter(Boolean).flatMap((owner: any) => ids(owner.claims)),
-    resolve: resolved.flatMap((body: any) => [...body.resolve.parties.edges, ...body.resolve.locations.edges].flatMap((edge: any) => ids(edge.node.claims))),
+    resolve: resolved.flatMap((body: any) =>
+      [...body.resolve.parties.edges, ...body.resolve.locations.edges].flatMap((edge: any) => ids(edge.node.claims)),
+    ),
   };
-  const articlesShown = data.data.articles.edges.length + data.data.owners.filter(Boolean).reduce((sum: number, owner: any) => sum + owner.articles.edges.length, 0);
+  const articlesShown =
+    data.data.articles.edges.length +
+    data.data.owners.filter(Boolean).reduce((sum: number, owner: any) => sum + owner.articles.edges.length, 0);
   return { shown, articlesShown };
 }
 
@@ -313,16 +471,26 @@ function expectAllOrNothing(view: Awaited<ReturnType<typeof listings>>, claimIds
   }
   for (const [listing, shown] of Object.entries(view.shown)) {
     if (listing === 'related' || listing === 'resolve') continue;
-    expect(new Set(shown.filter((id) => all.has(id))), `${when}: ${listing} shows part of the article`).toEqual(listing === 'owners' ? new Set(shown) : all);
+    expect(new Set(shown.filter((id) => all.has(id))), `${when}: ${listing} shows part of the article`).toEqual(
+      listing === 'owners' ? new Set(shown) : all,
+    );
   }
   return 'whole';
 }
 
-
 describe('a write stopped at each of its steps', () => {
   /** The complete state of a fault-free run, and how many write requests it took. */
   let reference:
-    | { ingested: string[]; ingestWrites: number; deleted: string[]; deleteWrites: number; claimIds: string[]; partyIds: string[]; locationIds: string[]; names: string[] }
+    | {
+        ingested: string[];
+        ingestWrites: number;
+        deleted: string[];
+        deleteWrites: number;
+        claimIds: string[];
+        partyIds: string[];
+        locationIds: string[];
+        names: string[];
+      }
     | undefined;
   async function referenceRun() {
     if (reference) return reference;
@@ -358,7 +526,14 @@ describe('a write stopped at each of its steps', () => {
    * one on every attempt of a 3-attempt client), then reads every listing and scans the
    * table, then runs the same operation again without faults and scans again.
    */
-  async function failThenRetry(clean: Db, nth: number, fault: FaultKind, run: (call: AdminCaller) => Promise<GraphQLResponse>, field: string, complete: string[]) {
+  async function failThenRetry(
+    clean: Db,
+    nth: number,
+    fault: FaultKind,
+    run: (call: AdminCaller) => Promise<GraphQLResponse>,
+    field: string,
+    complete: string[],
+  ) {
     const { db, faults } = faultyDb(clean, { only: 'writes', failInvocations: [nth], invocationFault: fault }, 3);
     const logged: unknown[] = [];
     const call = adminCaller(db, { logError: (error) => logged.push(error) });
@@ -366,7 +541,11 @@ describe('a write stopped at each of its steps', () => {
     expectMasked(failed, field);
     expect(Object.values(faults.byCommand).reduce((sum, n) => sum + n, 0)).toBe(fault === 'validation' ? 1 : 3);
     expect(logged).toHaveLength(1);
-    const state = expectAllOrNothing(await listings(clean, reference!), reference!.claimIds, `after write ${nth} failed`);
+    const state = expectAllOrNothing(
+      await listings(clean, reference!),
+      reference!.claimIds,
+      `after write ${nth} failed`,
+    );
     const midway = await scanTable(clean);
     faults.setEnabled(false);
     const retried = await run(call);
@@ -377,9 +556,19 @@ describe('a write stopped at each of its steps', () => {
       ...checkInvariants(midway).map((problem) => `after the failure: ${problem}`),
       ...checkInvariants(after).map((problem) => `after the retry: ${problem}`),
       ...leftovers(after).map((problem) => `after the retry, left over: ${problem}`),
-      ...(keysOf(after).join('\n') === complete.join('\n') ? [] : [`after the retry: not the complete state: ${JSON.stringify(summarize(after))}`]),
+      ...(keysOf(after).join('\n') === complete.join('\n')
+        ? []
+        : [`after the retry: not the complete state: ${JSON.stringify(summarize(after))}`]),
     ];
-    return { state, midway, retried, after, problems: problems.length ? [`write ${nth} (${fault}): ${problems.length} problems, e.g. ${problems.slice(0, 2).join('; ')}`] : [] };
+    return {
+      state,
+      midway,
+      retried,
+      after,
+      problems: problems.length
+        ? [`write ${nth} (${fault}): ${problems.length} problems, e.g. ${problems.slice(0, 2).join('; ')}`]
+        : [],
+    };
   }
 
   it('ingestArticle: no listing shows part of the article, and a retry converges', async () => {
@@ -388,10 +577,20 @@ describe('a write stopped at each of its steps', () => {
     const states = new Set<string>();
     for (let nth = 1; nth <= ingestWrites; nth++) {
       const clean = await createTestDb();
-      const outcome = await failThenRetry(clean, nth, nth % 2 ? 'validation' : 'internal', (call) => call(INGEST, { input: LONG_INPUT }), 'ingestArticle', ingested);
+      const outcome = await failThenRetry(
+        clean,
+        nth,
+        nth % 2 ? 'validation' : 'internal',
+        (call) => call(INGEST, { input: LONG_INPUT }),
+        'ingestArticle',
+        ingested,
+      );
       states.add(outcome.state);
       const article = (outcome.retried.body.data as any).ingestArticle.article;
-      if (article.claims.edges.length !== PLACES.length) problems.push(`write ${nth}: the retry returned an article with ${article.claims.edges.length} claims, not ${PLACES.length}`);
+      if (article.claims.edges.length !== PLACES.length)
+        problems.push(
+          `write ${nth}: the retry returned an article with ${article.claims.edges.length} claims, not ${PLACES.length}`,
+        );
       problems.push(...outcome.problems);
     }
     expect(problems).toEqual([]);
@@ -405,7 +604,14 @@ describe('a write stopped at each of its steps', () => {
       const clean = await createTestDb();
       const { article } = await ingestLong(adminCaller(clean));
       expect(keysOf(await scanTable(clean))).toEqual(ingested);
-      const outcome = await failThenRetry(clean, nth, nth % 2 ? 'internal' : 'validation', (call) => call(DELETE_ARTICLE, { input: { id: article.id } }), 'deleteArticle', deleted);
+      const outcome = await failThenRetry(
+        clean,
+        nth,
+        nth % 2 ? 'internal' : 'validation',
+        (call) => call(DELETE_ARTICLE, { input: { id: article.id } }),
+        'deleteArticle',
+        deleted,
+      );
       expect(outcome.midway.length).toBeGreaterThan(deleted.length);
       problems.push(...outcome.problems);
     }

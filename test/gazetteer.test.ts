@@ -56,7 +56,10 @@ describe('gazetteer file', () => {
       demonyms: precision === 'COUNTRY' ? ['Testish'] : [],
       source: 'test',
     });
-    const text = serializeGazetteer([row('Ağtown', ['Old Town'], 'TT', 'CITY'), row('Testland', ['TL'], 'TT', 'COUNTRY')]);
+    const text = serializeGazetteer([
+      row('Ağtown', ['Old Town'], 'TT', 'CITY'),
+      row('Testland', ['TL'], 'TT', 'COUNTRY'),
+    ]);
     const dir = mkdtempSync(join(tmpdir(), 'gazetteer-'));
     const current = join(dir, 'current.tsv.gz');
     const stale = join(dir, 'stale.tsv.gz');
@@ -78,7 +81,10 @@ describe('lookupPlaces', () => {
       expect(lookupPlaces(name).some(near(39.8177, 46.7528, 25)), name).toBe(true);
     }
     for (const name of ['Shushi', 'Shusha', 'ŞUŞA', 'şuşa']) {
-      expect(lookupPlaces(name).some((p) => p.geonamesId === 147105), name).toBe(true);
+      expect(
+        lookupPlaces(name).some((p) => p.geonamesId === 147105),
+        name,
+      ).toBe(true);
     }
     expect(lookupPlaces('Aghdara').map((p) => p.name)).toContain('Martakert');
     expect(lookupPlaces('Ağdam')[0]?.geonamesId).toBe(148619);
@@ -113,7 +119,10 @@ describe('lookupPlaces', () => {
       ['Darfur', 'SD'],
       ['Rakhine State', 'MM'],
     ] as const) {
-      expect(lookupPlaces(name).some((p) => p.precision === 'REGION' && p.countryCode === cc), name).toBe(true);
+      expect(
+        lookupPlaces(name).some((p) => p.precision === 'REGION' && p.countryCode === cc),
+        name,
+      ).toBe(true);
     }
   });
 
@@ -213,15 +222,38 @@ describe('Arabic article variants', () => {
 
   it('finds a place by another form of its article, hyphen or space', () => {
     const row = (name: string, aliases: string[]): GazetteerRow => ({
-      geonamesId: null, name, aliases, latitude: 13.6, longitude: 25.3, countryCode: 'SD', featureCode: 'PPLA',
-      admin1: '', population: 250000, precision: 'CITY', demonyms: [], source: 'test',
+      geonamesId: null,
+      name,
+      aliases,
+      latitude: 13.6,
+      longitude: 25.3,
+      countryCode: 'SD',
+      featureCode: 'PPLA',
+      admin1: '',
+      population: 250000,
+      precision: 'CITY',
+      demonyms: [],
+      source: 'test',
     });
     const dir = mkdtempSync(join(tmpdir(), 'gazetteer-'));
     const path = join(dir, 'arabic.tsv.gz');
-    writeFileSync(path, gzipSync(serializeGazetteer([row('Al Fashir', ['Ash-Shaddadah Junction']), row('Testville', [])])));
+    writeFileSync(
+      path,
+      gzipSync(serializeGazetteer([row('Al Fashir', ['Ash-Shaddadah Junction']), row('Testville', [])])),
+    );
     configureGazetteer(path);
-    for (const name of ['El Fashir', 'el-Fashir', 'Al-Fashir', 'Ash Shaddadah Junction', 'Al-Shaddadah Junction', 'Shaddadah Junction']) {
-      expect(lookupPlaces(name).map((p) => p.name), name).toEqual(['Al Fashir']);
+    for (const name of [
+      'El Fashir',
+      'el-Fashir',
+      'Al-Fashir',
+      'Ash Shaddadah Junction',
+      'Al-Shaddadah Junction',
+      'Shaddadah Junction',
+    ]) {
+      expect(
+        lookupPlaces(name).map((p) => p.name),
+        name,
+      ).toEqual(['Al Fashir']);
     }
     // Without its article a name is found by geocoding, but the mention finder asks strictly.
     expect(lookupPlaces('Fashir').map((p) => p.name)).toEqual(['Al Fashir']);
@@ -231,7 +263,8 @@ describe('Arabic article variants', () => {
   });
 
   it('works on the committed gazetteer', () => {
-    for (const name of ['El Fasher', 'Al-Fashir', 'El-Fasher']) expect(lookupPlaces(name)[0]?.countryCode, name).toBe('SD');
+    for (const name of ['El Fasher', 'Al-Fashir', 'El-Fasher'])
+      expect(lookupPlaces(name)[0]?.countryCode, name).toBe('SD');
     expect(lookupPlaces('Al-Raqqa')[0]?.name).toBe('Ar Raqqah');
     expect(lookupPlaces('Jisr ash-Shughur')[0]?.name).toBe('Jisr al-Shughur');
   });

@@ -116,11 +116,11 @@ describe('geocode: the sample article', () => {
 });
 
 describe('geocode: other conflicts and namesakes', () => {
-  const one = (text: string, name: string, others: string[] = []) =>
-    locationNamed(run(text, [name, ...others]), name)!;
+  const one = (text: string, name: string, others: string[] = []) => locationNamed(run(text, [name, ...others]), name)!;
 
   it('Ukraine: Bakhmut, Kharkiv, Odesa', () => {
-    const text = 'Russian forces shelled Bakhmut and Kharkiv overnight, Ukrainian officials said, while drones hit Odesa.';
+    const text =
+      'Russian forces shelled Bakhmut and Kharkiv overnight, Ukrainian officials said, while drones hit Odesa.';
     const locations = run(text, ['Bakhmut', 'Kharkiv', 'Odesa']);
     expect(locations.map((l) => `${l.name}:${l.countryCode}:${l.precision}`)).toEqual([
       'Bakhmut:UA:CITY',
@@ -131,7 +131,8 @@ describe('geocode: other conflicts and namesakes', () => {
   });
 
   it('Syria: Idlib, Aleppo, and Idlib province as a region', () => {
-    const text = 'Syrian government jets bombed Idlib and the countryside of Aleppo. Rebels in Idlib province fought back.';
+    const text =
+      'Syrian government jets bombed Idlib and the countryside of Aleppo. Rebels in Idlib province fought back.';
     const locations = run(text, ['Idlib', 'Aleppo', 'Idlib province']);
     expect(locationNamed(locations, 'Idlib')).toMatchObject({ countryCode: 'SY', precision: 'CITY' });
     expect(locationNamed(locations, 'Aleppo')).toMatchObject({ countryCode: 'SY', precision: 'CITY' });
@@ -145,7 +146,10 @@ describe('geocode: other conflicts and namesakes', () => {
       'Gaza Strip',
     ]);
     expect(gaza.map((l) => l.countryCode)).toEqual(['PS', 'PS', 'PS']);
-    const sudan = run('The RSF attacked El Fasher in North Darfur, Sudanese army sources said.', ['El Fasher', 'North Darfur']);
+    const sudan = run('The RSF attacked El Fasher in North Darfur, Sudanese army sources said.', [
+      'El Fasher',
+      'North Darfur',
+    ]);
     expect(sudan.map((l) => `${l.countryCode}:${l.precision}`)).toEqual(['SD:CITY', 'SD:REGION']);
   });
 
@@ -188,7 +192,9 @@ describe('geocode: other conflicts and namesakes', () => {
     const text = 'Armenian forces held the line near Khujand, east of Stepanakert, the ministry said.';
     expect(one(text, 'Khujand', ['Stepanakert']).precision).toBe('UNRESOLVED');
     // The same name in a Tajik story is Khujand.
-    expect(one('Tajik officials in Khujand and Dushanbe said the border was calm.', 'Khujand', ['Dushanbe'])).toMatchObject({
+    expect(
+      one('Tajik officials in Khujand and Dushanbe said the border was calm.', 'Khujand', ['Dushanbe']),
+    ).toMatchObject({
       countryCode: 'TJ',
       precision: 'CITY',
     });
@@ -267,7 +273,10 @@ describe('geocode: evidence from possessives and from the parties', () => {
 
   it('keeps a common noun phrase marked as such out of the gazetteer, even with capitals', () => {
     const text = 'Strikes destroyed a VBIED Factory near Mosul.';
-    const [site] = geocode([{ name: 'VBIED Factory', mentions: [{ start: 17, end: 30, text: 'VBIED Factory' }], common: true }], text);
+    const [site] = geocode(
+      [{ name: 'VBIED Factory', mentions: [{ start: 17, end: 30, text: 'VBIED Factory' }], common: true }],
+      text,
+    );
     expect(site).toMatchObject({ precision: 'UNRESOLVED', candidates: [] });
   });
 });

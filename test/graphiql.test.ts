@@ -8,7 +8,14 @@ import { createServer } from '../server/server.js';
 import { createTestDb } from './support.js';
 
 // Chromium with the network quiet: this machine reaches nothing but the registries.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 let server: Server;
 let browser: Browser;
@@ -45,7 +52,7 @@ describe('GraphiQL in a real browser', () => {
     expect(failed).toEqual([]);
   });
 
-  it("loads the schema into the Docs pane: Query, and Claim with its fields", async () => {
+  it('loads the schema into the Docs pane: Query, and Claim with its fields', async () => {
     const page = await browser.newPage();
     await page.goto(url, { waitUntil: 'load' });
     const docs = page.locator('.graphiql-sidebar button[aria-label="Show Documentation Explorer"]');
@@ -54,9 +61,16 @@ describe('GraphiQL in a real browser', () => {
     const explorer = page.locator('.graphiql-doc-explorer');
     await expect.poll(() => explorer.innerText(), { timeout: 30_000 }).toMatch(/All Schema Types/);
     expect(await explorer.innerText()).not.toMatch(/Error fetching schema/);
-    await expect.poll(() => page.locator('.graphiql-doc-explorer-root-type', { hasText: 'Query' }).count()).toBeGreaterThan(0);
-    await page.locator('.graphiql-doc-explorer-type-name', { hasText: /^Claim$/ }).first().click();
-    await expect.poll(() => page.locator('.graphiql-doc-explorer-title').innerText(), { timeout: 30_000 }).toBe('Claim');
+    await expect
+      .poll(() => page.locator('.graphiql-doc-explorer-root-type', { hasText: 'Query' }).count())
+      .toBeGreaterThan(0);
+    await page
+      .locator('.graphiql-doc-explorer-type-name', { hasText: /^Claim$/ })
+      .first()
+      .click();
+    await expect
+      .poll(() => page.locator('.graphiql-doc-explorer-title').innerText(), { timeout: 30_000 })
+      .toBe('Claim');
     expect(await explorer.innerText()).toMatch(/claimant/);
   });
 });

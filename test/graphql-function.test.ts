@@ -278,7 +278,8 @@ describe('the deployed bundle (stack esbuild settings, fresh Node process)', () 
       ].sort(),
     );
     // A ConditionCheck item in a transaction needs dynamodb:ConditionCheckItem.
-    if (/ConditionCheck\s*:/.test(readFileSync('lib/store/client.ts', 'utf8'))) expect(DYNAMODB_COMMAND_ACTIONS.TransactWriteItemsCommand).toContain('dynamodb:ConditionCheckItem');
+    if (/ConditionCheck\s*:/.test(readFileSync('lib/store/client.ts', 'utf8')))
+      expect(DYNAMODB_COMMAND_ACTIONS.TransactWriteItemsCommand).toContain('dynamodb:ConditionCheckItem');
   });
 
   it('ingests (reading the gazetteer shipped next to it) and answers queries', async () => {

@@ -5,11 +5,20 @@ import { foldName } from '../lib/names.js';
 import type { Extraction } from '../lib/extract/types.js';
 
 const meta = { publishedAt: '2023-11-20T10:00:00Z' };
-const placeNamed = (x: Extraction, name: string) => x.locations.find((l) => [l.name, ...l.aliases].some((n) => foldName(n) === foldName(name)));
+const placeNamed = (x: Extraction, name: string) =>
+  x.locations.find((l) => [l.name, ...l.aliases].some((n) => foldName(n) === foldName(name)));
 
 describe('places down to districts (GeoNames first- and second-level divisions)', () => {
   it('knows first-level regions of every country, with a point and REGION precision', () => {
-    for (const [name, cc] of [['Logar', 'AF'], ['Ituri', 'CD'], ['Texas', 'US'], ['Kherson Oblast', 'UA'], ['Sool', 'SO'], ['Tillabéri', 'NE'], ['Edo', 'NG']] as const) {
+    for (const [name, cc] of [
+      ['Logar', 'AF'],
+      ['Ituri', 'CD'],
+      ['Texas', 'US'],
+      ['Kherson Oblast', 'UA'],
+      ['Sool', 'SO'],
+      ['Tillabéri', 'NE'],
+      ['Edo', 'NG'],
+    ] as const) {
       const region = lookupPlaces(name).find((p) => p.precision === 'REGION' && p.countryCode === cc);
       expect(region, name).toMatchObject({ precision: 'REGION', countryCode: cc });
     }
@@ -17,7 +26,9 @@ describe('places down to districts (GeoNames first- and second-level divisions)'
 
   it('a surname is never a county: second-level divisions named with their type word are found only with it', () => {
     expect(lookupPlaces('Clinton').some((p) => p.featureCode.startsWith('ADM2'))).toBe(false);
-    expect(lookupPlaces('Clinton County').some((p) => p.featureCode.startsWith('ADM2') && p.countryCode === 'US')).toBe(true);
+    expect(lookupPlaces('Clinton County').some((p) => p.featureCode.startsWith('ADM2') && p.countryCode === 'US')).toBe(
+      true,
+    );
   });
 
   it('"Hays district … western Yemen": the type word and the article’s country beat Hays, Kansas', () => {
@@ -34,7 +45,13 @@ describe('places down to districts (GeoNames first- and second-level divisions)'
     const x = extract('Militia fighters raided Bule (Djugu, Ituri), killing 5 civilians.', meta);
     const bule = placeNamed(x, 'Bule')!;
     const djugu = lookupPlaces('Djugu').find((p) => p.countryCode === 'CD')!;
-    expect(bule).toMatchObject({ countryCode: 'CD', precision: 'REGION', latitude: djugu.latitude, longitude: djugu.longitude, geonamesId: null });
+    expect(bule).toMatchObject({
+      countryCode: 'CD',
+      precision: 'REGION',
+      latitude: djugu.latitude,
+      longitude: djugu.longitude,
+      geonamesId: null,
+    });
   });
 
   it('"Auchi (Etsako West LGA, Edo)": the parents pick the namesake in their state', () => {
@@ -57,11 +74,20 @@ describe('places down to districts (GeoNames first- and second-level divisions)'
 
 describe('short conflict event reports', () => {
   it('"… in Boni (Douentza, Mopti), killing 3 soldiers": a NARRATED claim about the village, placed in its country', () => {
-    const x = extract('On 12 March 2023, JNIM militants attacked army positions in Boni (Douentza, Mopti), killing 3 soldiers.', meta);
+    const x = extract(
+      'On 12 March 2023, JNIM militants attacked army positions in Boni (Douentza, Mopti), killing 3 soldiers.',
+      meta,
+    );
     const boni = placeNamed(x, 'Boni')!;
     expect(boni.countryCode).toBe('ML');
     const [c] = x.claims;
-    expect(c).toMatchObject({ mode: 'NARRATED', claimantKey: null, kind: 'CASUALTIES', eventDate: '2023-03-12', quantities: [{ kind: 'KILLED', value: 3, since: null }] });
+    expect(c).toMatchObject({
+      mode: 'NARRATED',
+      claimantKey: null,
+      kind: 'CASUALTIES',
+      eventDate: '2023-03-12',
+      quantities: [{ kind: 'KILLED', value: 3, since: null }],
+    });
     expect(c!.locationKeys).toEqual([boni.key]);
   });
 
@@ -72,7 +98,11 @@ describe('short conflict event reports', () => {
 
   it('an abduction is an attack with a CAPTURED count', () => {
     const x = extract('Gunmen abducted 15 passengers near Katari (Kachia LGA, Kaduna).', meta);
-    expect(x.claims[0]).toMatchObject({ mode: 'NARRATED', kind: 'ATTACK', quantities: [{ kind: 'CAPTURED', value: 15, since: null }] });
+    expect(x.claims[0]).toMatchObject({
+      mode: 'NARRATED',
+      kind: 'ATTACK',
+      quantities: [{ kind: 'CAPTURED', value: 15, since: null }],
+    });
     expect(placeNamed(x, 'Katari')).toMatchObject({ countryCode: 'NG' });
   });
 });

@@ -19,10 +19,13 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('GraphQL over HTTP (graphql-http audits, real HTTP)', () => {
   const audits = serverAudits({ url: () => url });
-  it.each(audits.filter((audit) => audit.name.startsWith('MUST')).map((audit) => [audit.name, audit] as const))('%s', async (_, audit) => {
-    const result = await audit.fn();
-    expect(result, result.status === 'ok' ? '' : result.reason).toMatchObject({ status: 'ok' });
-  });
+  it.each(audits.filter((audit) => audit.name.startsWith('MUST')).map((audit) => [audit.name, audit] as const))(
+    '%s',
+    async (_, audit) => {
+      const result = await audit.fn();
+      expect(result, result.status === 'ok' ? '' : result.reason).toMatchObject({ status: 'ok' });
+    },
+  );
 
   it('passes every SHOULD audit too, or says why not', async () => {
     const failed: string[] = [];
@@ -39,20 +42,33 @@ describe('tools that load the schema from a URL', () => {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-      body: JSON.stringify({ query: getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }), operationName: 'IntrospectionQuery' }),
+      body: JSON.stringify({
+        query: getIntrospectionQuery({
+          descriptions: true,
+          specifiedByUrl: true,
+          directiveIsRepeatable: true,
+          schemaDescription: true,
+          inputValueDeprecation: true,
+        }),
+        operationName: 'IntrospectionQuery',
+      }),
     });
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body.errors).toBeUndefined();
     const claim = body.data.__schema.types.find((type: any) => type.name === 'Claim');
-    expect(claim.fields.map((field: any) => field.name)).toEqual(expect.arrayContaining(['claimant', 'locations', 'related']));
+    expect(claim.fields.map((field: any) => field.name)).toEqual(
+      expect.arrayContaining(['claimant', 'locations', 'related']),
+    );
     expect(body.extensions.cost.limit).toBeGreaterThan(body.extensions.cost.requested);
   });
 });
 
 describe('errors over HTTP', () => {
   it('answers a malformed JSON body in production with a plain BAD_REQUEST', async () => {
-    const production = createHttpServer(createServer({ db: await createTestDb(), production: true, logError: () => {} }));
+    const production = createHttpServer(
+      createServer({ db: await createTestDb(), production: true, logError: () => {} }),
+    );
     await new Promise<void>((resolve) => production.listen(0, '127.0.0.1', resolve));
     try {
       const response = await fetch(`http://127.0.0.1:${(production.address() as AddressInfo).port}/graphql`, {
@@ -61,21 +77,28 @@ describe('errors over HTTP', () => {
         body: '{"query": "mutation { deleteArticle(input: {id: \\"',
       });
       expect(response.status).toBe(400);
-      expect(await response.json()).toEqual({ errors: [{ message: 'POST body sent invalid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+      expect(await response.json()).toEqual({
+        errors: [{ message: 'POST body sent invalid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+      });
     } finally {
       await new Promise<void>((resolve) => production.close(() => resolve()));
     }
   });
 
   it('masks an unexpected error (a missing table) with a code and no stack trace', async () => {
-    const yoga = createServer({ db: new Db({ tableName: 'no-such-table', region: 'us-east-1', endpoint: inject('dynamodbEndpoint') }), logError: () => {} });
+    const yoga = createServer({
+      db: new Db({ tableName: 'no-such-table', region: 'us-east-1', endpoint: inject('dynamodbEndpoint') }),
+      logError: () => {},
+    });
     const response = await yoga.fetch('http://claimgraph.test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ articles(first: 1) { edges { node { id } } } }' }),
     });
     const body = await response.json();
-    expect(body.errors).toEqual([expect.objectContaining({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } })]);
+    expect(body.errors).toEqual([
+      expect.objectContaining({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
+    ]);
     expect(JSON.stringify(body)).not.toMatch(/no-such-table|ResourceNotFound|\.ts:\d+/);
   });
 });

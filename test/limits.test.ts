@@ -16,7 +16,10 @@ beforeAll(async () => {
 });
 
 /** Sends raw HTTP through yoga and reports status, body and the DynamoDB requests it cost. */
-async function send(body: string | Uint8Array, headers: Record<string, string> = { 'content-type': 'application/json' }) {
+async function send(
+  body: string | Uint8Array,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+) {
   db.counter.reset();
   const response = await call.yoga.fetch('http://claimgraph.test/graphql', {
     method: 'POST',
@@ -34,7 +37,8 @@ async function send(body: string | Uint8Array, headers: Record<string, string> =
 }
 const query = (q: string, variables?: unknown) => send(JSON.stringify({ query: q, variables }));
 
-const deep = (levels: number) => `{ node(id: "x") { ... on Claim { ${'restates { '.repeat(levels)}id${' }'.repeat(levels)} } } }`;
+const deep = (levels: number) =>
+  `{ node(id: "x") { ... on Claim { ${'restates { '.repeat(levels)}id${' }'.repeat(levels)} } } }`;
 
 /** `levels` nested fields under a Claim, as a selection set's inside. */
 const chain = (levels: number) => `${'restates { '.repeat(levels)}id${' }'.repeat(levels)}`;
@@ -45,31 +49,156 @@ describe('the abuse corpus: each is refused before any DynamoDB request', () => 
   it.each([
     ['depth 50', () => query(deep(50)), 400, 'QUERY_TOO_DEEP', /depth limit of 12 exceeded/],
     ['1,000 aliases', () => query(`{ ${aliases(1000)} }`), 400, 'QUERY_TOO_LARGE', /token limit of 2000/i],
-    ['21 aliases', () => query(`{ ${aliases(21)} }`), 400, 'TOO_MANY_ALIASES', /aliases limit of 20 exceeded, found 21/i],
-    ['fragment cycles', () => query('{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }'), 400, undefined, /cannot spread fragment/i],
-    ['first: 1000000000', () => query('{ articles(first: 1000000000) { edges { node { id } } } }'), 400, 'VALIDATION_FAILED', /first must be between 1 and 100/],
-    ['first: -1', () => query('{ articles(first: -1) { edges { node { id } } } }'), 400, 'VALIDATION_FAILED', /first must be between 1 and 100/],
-    ['first: -1 in a variable', () => query('query($n: Int!) { claims(first: $n) { edges { node { id } } } }', { n: -1 }), 400, 'VALIDATION_FAILED', /first must be between 1 and 100/],
-    ['first: 101 in a nested variable', () => query('query($n: Int) { articles(first: 1) { edges { node { claims(first: $n) { edges { node { id } } } } } } }', { n: 101 }), 400, 'VALIDATION_FAILED', /first must be between 1 and 100 \(on Article.claims\), got 101/],
-    ['a 1 MB string argument', () => query('query($t: String!) { resolve(name: $t) { parties { edges { node { id } } } } }', { t: 'x'.repeat(1024 * 1024) }), 413, 'PAYLOAD_TOO_LARGE', /limited to/],
+    [
+      '21 aliases',
+      () => query(`{ ${aliases(21)} }`),
+      400,
+      'TOO_MANY_ALIASES',
+      /aliases limit of 20 exceeded, found 21/i,
+    ],
+    [
+      'fragment cycles',
+      () => query('{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }'),
+      400,
+      undefined,
+      /cannot spread fragment/i,
+    ],
+    [
+      'first: 1000000000',
+      () => query('{ articles(first: 1000000000) { edges { node { id } } } }'),
+      400,
+      'VALIDATION_FAILED',
+      /first must be between 1 and 100/,
+    ],
+    [
+      'first: -1',
+      () => query('{ articles(first: -1) { edges { node { id } } } }'),
+      400,
+      'VALIDATION_FAILED',
+      /first must be between 1 and 100/,
+    ],
+    [
+      'first: -1 in a variable',
+      () => query('query($n: Int!) { claims(first: $n) { edges { node { id } } } }', { n: -1 }),
+      400,
+      'VALIDATION_FAILED',
+      /first must be between 1 and 100/,
+    ],
+    [
+      'first: 101 in a nested variable',
+      () =>
+        query(
+          'query($n: Int) { articles(first: 1) { edges { node { claims(first: $n) { edges { node { id } } } } } } }',
+          { n: 101 },
+        ),
+      400,
+      'VALIDATION_FAILED',
+      /first must be between 1 and 100 \(on Article.claims\), got 101/,
+    ],
+    [
+      'a 1 MB string argument',
+      () =>
+        query('query($t: String!) { resolve(name: $t) { parties { edges { node { id } } } } }', {
+          t: 'x'.repeat(1024 * 1024),
+        }),
+      413,
+      'PAYLOAD_TOO_LARGE',
+      /limited to/,
+    ],
     ['malformed JSON', () => send('{"query": "{ __typename }"'), 400, 'BAD_REQUEST', /JSON/i],
     ['a wrong content type', () => send('{ __typename }', { 'content-type': 'text/plain' }), 415, undefined, /.*/],
-    ['11 operations in one batch', () => send(JSON.stringify(Array.from({ length: 11 }, () => ({ query: '{ articles { edges { node { id } } } }' })))), 400, undefined, /.*/],
-    ['too many tokens', () => query(`query($a: [Int] = [${Array.from({ length: 2100 }, (_, i) => i).join(',')}]) { __typename }`), 400, 'QUERY_TOO_LARGE', /token limit of 2000/i],
-    ['1,500 copies of one field', () => query(`{ ${Array.from({ length: 1500 }, () => '__typename').join(' ')} }`), 400, undefined, /aborted/],
-    ['too costly', () => query('{ articles(first: 100) { edges { node { claims(first: 100) { edges { node { id } } } } } } }'), 400, 'QUERY_TOO_COSTLY', /may return 10101 nodes; the limit is 2000/],
-    ['too many directives', () => query(`{ __typename ${'@include(if: true) '.repeat(30)} }`), 400, 'TOO_MANY_DIRECTIVES', /directives limit of 20 exceeded/i],
+    [
+      '11 operations in one batch',
+      () =>
+        send(JSON.stringify(Array.from({ length: 11 }, () => ({ query: '{ articles { edges { node { id } } } }' })))),
+      400,
+      undefined,
+      /.*/,
+    ],
+    [
+      'too many tokens',
+      () => query(`query($a: [Int] = [${Array.from({ length: 2100 }, (_, i) => i).join(',')}]) { __typename }`),
+      400,
+      'QUERY_TOO_LARGE',
+      /token limit of 2000/i,
+    ],
+    [
+      '1,500 copies of one field',
+      () => query(`{ ${Array.from({ length: 1500 }, () => '__typename').join(' ')} }`),
+      400,
+      undefined,
+      /aborted/,
+    ],
+    [
+      'too costly',
+      () => query('{ articles(first: 100) { edges { node { claims(first: 100) { edges { node { id } } } } } } }'),
+      400,
+      'QUERY_TOO_COSTLY',
+      /may return 10101 nodes; the limit is 2000/,
+    ],
+    [
+      'too many directives',
+      () => query(`{ __typename ${'@include(if: true) '.repeat(30)} }`),
+      400,
+      'TOO_MANY_DIRECTIVES',
+      /directives limit of 20 exceeded/i,
+    ],
     // GHSA-hmfr-rx46-4jx2: graphql-armor < 2.4.2 skipped any node named `__schema`, so a
     // fragment or an operation of that name hid its depth.
-    ['a deep fragment named __schema', () => query(`{ node(id: "x") { ...__schema } } fragment __schema on Claim { ${chain(20)} }`), 400, 'QUERY_TOO_DEEP', /depth limit of 12 exceeded, found 22/],
-    ['a deep operation named __schema', () => query(`query __schema { node(id: "x") { ... on Claim { ${chain(20)} } } }`), 400, 'QUERY_TOO_DEEP', /depth limit of 12 exceeded/],
+    [
+      'a deep fragment named __schema',
+      () => query(`{ node(id: "x") { ...__schema } } fragment __schema on Claim { ${chain(20)} }`),
+      400,
+      'QUERY_TOO_DEEP',
+      /depth limit of 12 exceeded, found 22/,
+    ],
+    [
+      'a deep operation named __schema',
+      () => query(`query __schema { node(id: "x") { ... on Claim { ${chain(20)} } } }`),
+      400,
+      'QUERY_TOO_DEEP',
+      /depth limit of 12 exceeded/,
+    ],
     // GHSA-224p-v68g-5g8f: a fragment's depth was cached from its first, shallow use and
     // reused where it was spread deep down.
-    ['a fragment used shallow, then deep', () => query(`{ a: node(id: "x") { ...F } b: node(id: "y") { ... on Claim { ${'restates { '.repeat(8)}...F${' }'.repeat(8)} } } } fragment F on Claim { ${chain(5)} }`), 400, 'QUERY_TOO_DEEP', /depth limit of 12 exceeded, found 15/],
-    ['aliases hidden in a fragment spread twice', () => query(`{ ...F x: node(id: "x") { ...F } } fragment F on Node { ${aliases(11)} }`), 400, 'TOO_MANY_ALIASES', /found 23/],
+    [
+      'a fragment used shallow, then deep',
+      () =>
+        query(
+          `{ a: node(id: "x") { ...F } b: node(id: "y") { ... on Claim { ${'restates { '.repeat(8)}...F${' }'.repeat(8)} } } } fragment F on Claim { ${chain(5)} }`,
+        ),
+      400,
+      'QUERY_TOO_DEEP',
+      /depth limit of 12 exceeded, found 15/,
+    ],
+    [
+      'aliases hidden in a fragment spread twice',
+      () => query(`{ ...F x: node(id: "x") { ...F } } fragment F on Node { ${aliases(11)} }`),
+      400,
+      'TOO_MANY_ALIASES',
+      /found 23/,
+    ],
     // One anonymous request once read one article 5,000 times, each with 100 claims and their related claims.
-    ['5,000 copies of one ID', () => query('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: Array.from({ length: 5000 }, () => articleId) }), 400, 'VALIDATION_FAILED', /nodes takes at most 100 ids, got 5000/],
-    ['100 copies of one ID, with claims under each', () => query(`{ nodes(ids: ${ids(100, articleId)}) { ... on Article { claims(first: 100) { edges { node { related(first: 19) { id } } } } } } }`), 400, 'QUERY_TOO_COSTLY', /may return 210001 nodes/],
+    [
+      '5,000 copies of one ID',
+      () =>
+        query('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', {
+          ids: Array.from({ length: 5000 }, () => articleId),
+        }),
+      400,
+      'VALIDATION_FAILED',
+      /nodes takes at most 100 ids, got 5000/,
+    ],
+    [
+      '100 copies of one ID, with claims under each',
+      () =>
+        query(
+          `{ nodes(ids: ${ids(100, articleId)}) { ... on Article { claims(first: 100) { edges { node { related(first: 19) { id } } } } } } }`,
+        ),
+      400,
+      'QUERY_TOO_COSTLY',
+      /may return 210001 nodes/,
+    ],
   ] as const)('%s', async (_, run, status, code, message) => {
     const result = await run();
     expect(result.status).toBe(status);
@@ -84,7 +213,9 @@ describe('the abuse corpus: each is refused before any DynamoDB request', () => 
     const nested = await query(`{ articles(first: 20) { edges { node { ...C } } } } ${fragment}`);
     expect(top.json.extensions.cost).toEqual({ requested: 1 + 10, limit: LIMITS.cost });
     expect(nested.json.extensions.cost).toEqual({ requested: 21 + 20 * 10, limit: LIMITS.cost });
-    const tooMany = await query(`{ a: articles(first: 100) { edges { node { ...C ...D } } } } ${fragment} fragment D on Article { parties(first: 10) { edges { node { id } } } }`);
+    const tooMany = await query(
+      `{ a: articles(first: 100) { edges { node { ...C ...D } } } } ${fragment} fragment D on Article { parties(first: 10) { edges { node { id } } } }`,
+    );
     expect(tooMany.json.errors[0].extensions.code).toBe('QUERY_TOO_COSTLY');
     expect(tooMany.json.errors[0].message).toMatch(/may return 2101 nodes/);
     expect(tooMany.requests).toBe(0);
@@ -93,12 +224,37 @@ describe('the abuse corpus: each is refused before any DynamoDB request', () => 
 
 describe('cost: what a query may read, in every answer', () => {
   it.each([
-    ['the reference query (20 articles, 10 claims each)', '{ articles(first: 20) { edges { node { claims(first: 10) { edges { node { claimant { name } locations { name } } } } } } } }', {}, 21 + 20 * 10],
+    [
+      'the reference query (20 articles, 10 claims each)',
+      '{ articles(first: 20) { edges { node { claims(first: 10) { edges { node { claimant { name } locations { name } } } } } } } }',
+      {},
+      21 + 20 * 10,
+    ],
     // Party.claims is one Query per party: 100 of them, on top of 100 × 5 claims.
-    ['100 parties with 5 claims each', '{ parties(first: 100) { edges { node { claims(first: 5) { edges { node { id } } } } } } }', {}, 101 + 100 * (5 + 1)],
-    ['an omitted variable takes the argument default (20)', 'query($f: Int) { articles(first: $f) { edges { node { id } } } }', {}, 21],
-    ['a variable', 'query($f: Int) { claims(first: $f) { edges { node { related(first: 3) { id } } } } }', { f: 7 }, 8 + 7 * 4],
-    ['nodes: distinct IDs read, every copy multiplies', `query($id: ID!) { nodes(ids: [$id, $id, $id]) { ... on Article { parties(first: 2) { edges { node { id } } } } } }`, {}, 1 + 3 * 2],
+    [
+      '100 parties with 5 claims each',
+      '{ parties(first: 100) { edges { node { claims(first: 5) { edges { node { id } } } } } } }',
+      {},
+      101 + 100 * (5 + 1),
+    ],
+    [
+      'an omitted variable takes the argument default (20)',
+      'query($f: Int) { articles(first: $f) { edges { node { id } } } }',
+      {},
+      21,
+    ],
+    [
+      'a variable',
+      'query($f: Int) { claims(first: $f) { edges { node { related(first: 3) { id } } } } }',
+      { f: 7 },
+      8 + 7 * 4,
+    ],
+    [
+      'nodes: distinct IDs read, every copy multiplies',
+      `query($id: ID!) { nodes(ids: [$id, $id, $id]) { ... on Article { parties(first: 2) { edges { node { id } } } } } }`,
+      {},
+      1 + 3 * 2,
+    ],
     ['node(id:)', 'query($id: ID!) { node(id: $id) { id } }', {}, 1],
     // graphql-js answers `__typename` and introspection fields itself: the plugin counts 1 each.
     ['scalars and single objects only', '{ __typename resolve(name: "nowhere") { __typename } }', {}, 2],
@@ -109,7 +265,9 @@ describe('cost: what a query may read, in every answer', () => {
   });
 
   it('is reported on a refusal too', async () => {
-    const result = await query('{ articles(first: 100) { edges { node { claims(first: 100) { edges { node { id } } } } } } }');
+    const result = await query(
+      '{ articles(first: 100) { edges { node { claims(first: 100) { edges { node { id } } } } } } }',
+    );
     expect(result.json.extensions.cost).toEqual({ requested: 10101, limit: LIMITS.cost });
   });
 
@@ -122,10 +280,19 @@ describe('cost: what a query may read, in every answer', () => {
 
 describe('introspection: open to tools, counted nowhere', () => {
   it("graphql-js's full introspection query (15 levels deep) passes every limit", async () => {
-    const result = await query(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true }));
+    const result = await query(
+      getIntrospectionQuery({
+        descriptions: true,
+        specifiedByUrl: true,
+        directiveIsRepeatable: true,
+        inputValueDeprecation: true,
+      }),
+    );
     expect(result.status).toBe(200);
     expect(result.json.errors).toBeUndefined();
-    expect(result.json.data.__schema.types.map((type: any) => type.name)).toEqual(expect.arrayContaining(['Query', 'Claim', 'Article']));
+    expect(result.json.data.__schema.types.map((type: any) => type.name)).toEqual(
+      expect.arrayContaining(['Query', 'Claim', 'Article']),
+    );
     expect(result.requests).toBe(0);
   });
 
@@ -145,13 +312,16 @@ describe('introspection: open to tools, counted nowhere', () => {
 
 describe('what front ends need still fits in one request', () => {
   it('the reference query', async () => {
-    const result = await query('{ articles(first: 20) { edges { node { claims(first: 10) { edges { node { claimant { name } locations { name } } } } } } } }');
+    const result = await query(
+      '{ articles(first: 20) { edges { node { claims(first: 10) { edges { node { claimant { name } locations { name } } } } } } } }',
+    );
     expect(result.status).toBe(200);
     expect(result.json.errors).toBeUndefined();
   });
 
   it('one whole article: text, 100 claims with everything, 100 parties and 100 places', async () => {
-    const result = await query(`query($id: ID!) { node(id: $id) { ... on Article {
+    const result = await query(
+      `query($id: ID!) { node(id: $id) { ... on Article {
       id url title publisher publishedAt ingestedAt text extractorVersion
       claims(first: 100) { pageInfo { hasNextPage endCursor } edges { cursor node {
         id kind mode status text version eventDate extractorVersion
@@ -162,7 +332,9 @@ describe('what front ends need still fits in one request', () => {
       } } }
       parties(first: 100) { edges { node { id name aliases kind affiliation } } }
       locations(first: 100) { edges { node { id name aliases latitude longitude countryCode precision geonamesId } } }
-    } } }`, { id: articleId });
+    } } }`,
+      { id: articleId },
+    );
     expect(result.status).toBe(200);
     expect(result.json.errors).toBeUndefined();
     expect(result.json.data.node.id).toBe(articleId);
@@ -170,7 +342,10 @@ describe('what front ends need still fits in one request', () => {
 
   it(`an article of 200 KB`, async () => {
     const text = 'The weather in the valley was calm on that day. '.repeat(Math.floor((200 * 1024) / 49));
-    const result = await query('mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { created userErrors { code } } }', { input: { text } });
+    const result = await query(
+      'mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { created userErrors { code } } }',
+      { input: { text } },
+    );
     expect(result.status).toBe(200);
     expect(result.json.data.ingestArticle).toEqual({ created: true, userErrors: [] });
     expect(Buffer.byteLength(JSON.stringify({ text }))).toBeLessThan(LIMITS.bodyBytes);
@@ -198,7 +373,9 @@ describe('production mode', () => {
     const hidden = await production('{ artcles { edges { node { id } } } }');
     expect(hidden.errors?.[0]?.message).not.toMatch(/Did you mean/);
     expect((await dataOf(production('{ __schema { queryType { name } } }'))).__schema.queryType.name).toBe('Query');
-    const closed = await graphqlCaller(db, { production: true, disableIntrospection: true })('{ __schema { queryType { name } } }');
+    const closed = await graphqlCaller(db, { production: true, disableIntrospection: true })(
+      '{ __schema { queryType { name } } }',
+    );
     expect(closed.errors?.[0]?.message).toMatch(/introspection/i);
   });
 });
@@ -220,9 +397,14 @@ describe('README "Access and limits" says what the server does', () => {
   });
 
   it('gives the costs the server reports', async () => {
-    const cost = async (text: string, variables?: Record<string, unknown>) => (await query(text, variables)).json.extensions.cost.requested;
-    const reference = await cost('{ articles(first: 20) { edges { node { claims(first: 10) { edges { node { claimant { name } locations { name } } } } } } } }');
-    const parties = await cost('{ parties(first: 100) { edges { node { claims(first: 5) { edges { node { id } } } } } } }');
+    const cost = async (text: string, variables?: Record<string, unknown>) =>
+      (await query(text, variables)).json.extensions.cost.requested;
+    const reference = await cost(
+      '{ articles(first: 20) { edges { node { claims(first: 10) { edges { node { claimant { name } locations { name } } } } } } } }',
+    );
+    const parties = await cost(
+      '{ parties(first: 100) { edges { node { claims(first: 5) { edges { node { id } } } } } } }',
+    );
     const article = await cost(
       'query($id: ID!) { node(id: $id) { ... on Article { claims(first: 100) { edges { node { id } } } parties(first: 100) { edges { node { id } } } locations(first: 100) { edges { node { id } } } } } }',
       { id: articleId },

@@ -7,10 +7,19 @@ const narrated = (x: Extraction) => x.claims.filter((c) => c.mode === 'NARRATED'
 
 describe('narration: the outlet’s own account of events and figures', () => {
   it('"resulting in 9 rebels killed": a NARRATED casualty claim with its place and no claimant', () => {
-    const x = extract('Government forces clashed with rebels in Saliboko on Sunday, resulting in 9 rebels killed.', meta);
+    const x = extract(
+      'Government forces clashed with rebels in Saliboko on Sunday, resulting in 9 rebels killed.',
+      meta,
+    );
     const [c, ...rest] = narrated(x);
     expect(rest).toEqual([]);
-    expect(c).toMatchObject({ claimantKey: null, cue: null, kind: 'CASUALTIES', eventDate: '2023-11-19', quantities: [{ kind: 'KILLED', value: 9, since: null }] });
+    expect(c).toMatchObject({
+      claimantKey: null,
+      cue: null,
+      kind: 'CASUALTIES',
+      eventDate: '2023-11-19',
+      quantities: [{ kind: 'KILLED', value: 9, since: null }],
+    });
     expect(c!.locationKeys).toEqual([x.locations.find((l) => l.name === 'Saliboko')!.key]);
   });
 
@@ -26,7 +35,10 @@ describe('narration: the outlet’s own account of events and figures', () => {
     ['Two civilians were injured when a shell hit their house.', { kind: 'WOUNDED', value: 2, since: null }],
     ['Dozens of people were killed in the blast.', { kind: 'KILLED', value: 12, since: null }],
     ['At least 12 soldiers died in the ambush.', { kind: 'KILLED', value: 12, since: null }],
-    ['Between 10 and 15 villagers were abducted overnight.', { kind: 'CAPTURED', value: 10, maxValue: 15, since: null }],
+    [
+      'Between 10 and 15 villagers were abducted overnight.',
+      { kind: 'CAPTURED', value: 10, maxValue: 15, since: null },
+    ],
   ])('%s', (text, quantity) => {
     expect(narrated(extract(text, meta)).flatMap((c) => c.quantities)).toEqual([quantity]);
   });
@@ -46,16 +58,25 @@ describe('narration: the outlet’s own account of events and figures', () => {
 
 describe('bounds on what extraction emits', () => {
   it('drops counts above 2^31-1 and numbers of thousands of digits; every value is a finite integer', () => {
-    const x = extract(`3000000000 soldiers were killed, the army said. ${'9'.repeat(20_000)} people were wounded. Rebels killed 2147483648 troops.`, meta);
+    const x = extract(
+      `3000000000 soldiers were killed, the army said. ${'9'.repeat(20_000)} people were wounded. Rebels killed 2147483648 troops.`,
+      meta,
+    );
     const values = x.claims.flatMap((c) => c.quantities.flatMap((q) => [q.value, q.maxValue ?? 0]));
     expect(values).toEqual([]);
-    const ok = extract('Rebels killed 2147483647 troops.', meta).claims.flatMap((c) => c.quantities.map((q) => q.value));
+    const ok = extract('Rebels killed 2147483647 troops.', meta).claims.flatMap((c) =>
+      c.quantities.map((q) => q.value),
+    );
     expect(ok).toEqual([MAX_QUANTITY]);
   });
 
   it('an article of 5,000 "X Ministry said ..." sentences is cut to the limits, and says so', () => {
     // Distinct names, so that every limit is reached: "Gen. Ali Bac said 2 died in Bacville."
-    const word = (i: number) => { let w = ''; for (let n = i + 26; n > 0; n = Math.floor(n / 26)) w = 'abcdefghijklmnopqrstuvwxyz'[n % 26] + w; return w[0]!.toUpperCase() + w.slice(1); };
+    const word = (i: number) => {
+      let w = '';
+      for (let n = i + 26; n > 0; n = Math.floor(n / 26)) w = 'abcdefghijklmnopqrstuvwxyz'[n % 26] + w;
+      return w[0]!.toUpperCase() + w.slice(1);
+    };
     const sentences = Array.from({ length: 5000 }, (_, i) => `Gen. Ali ${word(i)} said 2 died in ${word(i)}ville.`);
     const text = sentences.join(' ');
     expect(text.length).toBeLessThan(200 * 1024);
@@ -81,12 +102,20 @@ describe('bounds on what extraction emits', () => {
 
 describe('what is not a place or a second party', () => {
   it('common nouns and a dateline’s short month are never places', () => {
-    const x = extract('GAZA, Nov 20 (Reuters) - Israeli jets struck targets and two bridges in residential areas of Khan Younis, the army said. Fighting spread to other areas.', meta);
+    const x = extract(
+      'GAZA, Nov 20 (Reuters) - Israeli jets struck targets and two bridges in residential areas of Khan Younis, the army said. Fighting spread to other areas.',
+      meta,
+    );
     expect(x.locations.map((l) => l.name).sort()).toEqual(['Gaza', 'Khan Younis']);
   });
 
   it('"The Armenian Defense Ministry" and "Armenian Defense Ministry" are one party', () => {
-    const x = extract('The Armenian Defense Ministry said Azerbaijani forces shelled Stepanakert. Armenian Defense Ministry spokeswoman Shushan Stepanyan said the attack continued.', meta);
-    expect(x.parties.filter((p) => /Defense Ministry/.test(p.name)).map((p) => p.name)).toEqual(['Armenian Defense Ministry']);
+    const x = extract(
+      'The Armenian Defense Ministry said Azerbaijani forces shelled Stepanakert. Armenian Defense Ministry spokeswoman Shushan Stepanyan said the attack continued.',
+      meta,
+    );
+    expect(x.parties.filter((p) => /Defense Ministry/.test(p.name)).map((p) => p.name)).toEqual([
+      'Armenian Defense Ministry',
+    ]);
   });
 });

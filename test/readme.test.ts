@@ -17,20 +17,21 @@ beforeAll(async () => {
 /** Every list in a result, flattened: an example "works" when none of them is empty. */
 function lists(value: unknown, path = ''): [string, unknown[]][] {
   if (Array.isArray(value)) return [[path, value], ...value.flatMap((item, i) => lists(item, `${path}[${i}]`))];
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => lists(item, `${path}.${key}`));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, item]) => lists(item, `${path}.${key}`));
   return [];
 }
 
 describe('README examples and the GraphiQL default operation', () => {
   it('has three examples', () => expect(examples).toHaveLength(3));
 
-  it.each([...examples.map((query, i) => [`README example ${i + 1}`, query]), ['GraphiQL default operation', EXAMPLE_OPERATION]])(
-    '%s returns data on the sample article',
-    async (_, query) => {
-      const data = await dataOf(call(query!));
-      const top = lists(data).filter(([path]) => path.split('.').length <= 4);
-      expect(top.length).toBeGreaterThan(0);
-      for (const [path, list] of top) expect(list.length, path).toBeGreaterThan(0);
-    },
-  );
+  it.each([
+    ...examples.map((query, i) => [`README example ${i + 1}`, query]),
+    ['GraphiQL default operation', EXAMPLE_OPERATION],
+  ])('%s returns data on the sample article', async (_, query) => {
+    const data = await dataOf(call(query!));
+    const top = lists(data).filter(([path]) => path.split('.').length <= 4);
+    expect(top.length).toBeGreaterThan(0);
+    for (const [path, list] of top) expect(list.length, path).toBeGreaterThan(0);
+  });
 });

@@ -18,10 +18,15 @@ export async function seedReferenceData(call: Caller): Promise<void> {
     Array.from({ length: 5 }, (_, i) => createParty(call, { name: `Reference Party ${i}`, kind: 'GOVERNMENT_BODY' })),
   );
   const locations = await Promise.all(
-    Array.from({ length: 8 }, (_, i) => createLocation(call, { name: `Reference Place ${i}`, latitude: 40 + i / 10, longitude: 45 })),
+    Array.from({ length: 8 }, (_, i) =>
+      createLocation(call, { name: `Reference Place ${i}`, latitude: 40 + i / 10, longitude: 45 }),
+    ),
   );
   for (let a = 0; a < REFERENCE_ARTICLES; a++) {
-    const article = await ingest(call, { text: plainText(1000 + a), publishedAt: `2024-07-${String(a + 1).padStart(2, '0')}T09:00:00Z` });
+    const article = await ingest(call, {
+      text: plainText(1000 + a),
+      publishedAt: `2024-07-${String(a + 1).padStart(2, '0')}T09:00:00Z`,
+    });
     for (let c = 0; c < CLAIMS_PER_ARTICLE; c++) {
       await createClaim(call, {
         articleId: article.id,

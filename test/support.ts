@@ -30,7 +30,11 @@ export const ADMIN_HEADERS = { authorization: `Bearer ${TEST_ADMIN_KEY}` };
  */
 export function graphqlCaller(db: Db, options: Omit<Partial<ServerOptions>, 'db'> = {}) {
   const yoga = createServer({ db, adminKey: TEST_ADMIN_KEY, logError: () => {}, ...options });
-  const call = async <T = any>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = ADMIN_HEADERS): Promise<GraphQLResult<T>> => {
+  const call = async <T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers: Record<string, string> = ADMIN_HEADERS,
+  ): Promise<GraphQLResult<T>> => {
     const response = await yoga.fetch('http://claimgraph.test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
@@ -56,27 +60,45 @@ export const plainText = (n: number) =>
 
 export async function ingest(call: Caller, input: Record<string, unknown>): Promise<{ id: string; text: string }> {
   const data = await dataOf(
-    call(`mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { article { id text } created userErrors { field message code } } }`, { input }),
+    call(
+      `mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { article { id text } created userErrors { field message code } } }`,
+      { input },
+    ),
   );
   if (data.ingestArticle.userErrors.length) throw new Error(JSON.stringify(data.ingestArticle.userErrors));
   return data.ingestArticle.article;
 }
 
 export async function createParty(call: Caller, input: Record<string, unknown>): Promise<string> {
-  const data = await dataOf(call(`mutation($input: CreatePartyInput!) { createParty(input: $input) { party { id } userErrors { message } } }`, { input }));
+  const data = await dataOf(
+    call(`mutation($input: CreatePartyInput!) { createParty(input: $input) { party { id } userErrors { message } } }`, {
+      input,
+    }),
+  );
   if (data.createParty.userErrors.length) throw new Error(JSON.stringify(data.createParty.userErrors));
   return data.createParty.party.id;
 }
 
 export async function createLocation(call: Caller, input: Record<string, unknown>): Promise<string> {
-  const data = await dataOf(call(`mutation($input: CreateLocationInput!) { createLocation(input: $input) { location { id } userErrors { message } } }`, { input }));
+  const data = await dataOf(
+    call(
+      `mutation($input: CreateLocationInput!) { createLocation(input: $input) { location { id } userErrors { message } } }`,
+      { input },
+    ),
+  );
   if (data.createLocation.userErrors.length) throw new Error(JSON.stringify(data.createLocation.userErrors));
   return data.createLocation.location.id;
 }
 
-export async function createClaim(call: Caller, input: Record<string, unknown>): Promise<{ id: string; version: number }> {
+export async function createClaim(
+  call: Caller,
+  input: Record<string, unknown>,
+): Promise<{ id: string; version: number }> {
   const data = await dataOf(
-    call(`mutation($input: CreateClaimInput!) { createClaim(input: $input) { claim { id version } userErrors { field message code } } }`, { input }),
+    call(
+      `mutation($input: CreateClaimInput!) { createClaim(input: $input) { claim { id version } userErrors { field message code } } }`,
+      { input },
+    ),
   );
   if (data.createClaim.userErrors.length) throw new Error(JSON.stringify(data.createClaim.userErrors));
   return data.createClaim.claim;
@@ -97,7 +119,11 @@ export async function scanTable(db: Db): Promise<Record<string, unknown>[]> {
 }
 
 /** Follows a connection to its end, `first` at a time, returning every node. */
-export async function allPages<T>(fetchPage: (after: string | null) => Promise<{ edges: { cursor: string; node: T }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }>): Promise<T[]> {
+export async function allPages<T>(
+  fetchPage: (
+    after: string | null,
+  ) => Promise<{ edges: { cursor: string; node: T }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }>,
+): Promise<T[]> {
   const nodes: T[] = [];
   let after: string | null = null;
   for (let guard = 0; guard < 1000; guard++) {

@@ -35,7 +35,12 @@ export const DYNAMODB_COMMAND_ACTIONS = {
   PutItemCommand: ['dynamodb:PutItem'],
   UpdateItemCommand: ['dynamodb:UpdateItem'],
   BatchWriteItemCommand: ['dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
-  TransactWriteItemsCommand: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'],
+  TransactWriteItemsCommand: [
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:ConditionCheckItem',
+  ],
 } as const;
 
 /** The Secrets Manager commands lib/aws-secrets.ts sends, and their IAM actions. */

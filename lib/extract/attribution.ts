@@ -16,7 +16,15 @@ import { AUDIENCE_WORDS, CUE_AUXILIARIES, CUE_OBJECT_REQUIRED, CUE_SETTING } fro
 import { ANONYMOUS_SOURCES, PERSON_TITLES, PERSON_ROLE_WORDS } from './lexicon/roles.js';
 import type { DateExpr } from './dates.js';
 import {
-  CLAUSE_WORDS, NOT_SOURCE_HEADS, NP_WORDS, PASSIVE, PRONOUNS, RELATIVE_OBJECT, ROLE_LINK, SOURCE_NOUNS, STATEMENT_NOUNS, SUBORDINATORS,
+  CLAUSE_WORDS,
+  NOT_SOURCE_HEADS,
+  NP_WORDS,
+  PASSIVE,
+  PRONOUNS,
+  RELATIVE_OBJECT,
+  ROLE_LINK,
+  SOURCE_NOUNS,
+  STATEMENT_NOUNS,
   TRAILING_CLAUSE,
 } from './lexicon/attribution-words.js';
 
@@ -90,7 +98,8 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
   const dateAt = new Array<boolean>(tokens.length).fill(false);
   for (const d of dates) for (let k = d.from; k < d.to; k++) dateAt[k] = true;
   const mentionEndingAt = (j: number) => mentions.find((m) => m.to === j + 1);
-  const mentionStartingAt = (j: number) => mentions.find((m) => m.from === j || (m.from === j + 1 && tokens[j]?.lower === 'the'));
+  const mentionStartingAt = (j: number) =>
+    mentions.find((m) => m.from === j || (m.from === j + 1 && tokens[j]?.lower === 'the'));
   const spanOf = (from: number, to: number): Span => {
     const start = tokens[from]!.start;
     const end = tokens[to - 1]!.end;
@@ -112,7 +121,13 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     const prev = tokens[c - 1];
     if (prev && PASSIVE.has(prev.lower) && lemma !== 'quote') continue;
     // "in a statement posted on Telegram": a participle describing the statement, not a cue.
-    if (prev && STATEMENT_NOUNS.test(prev.lower) && /^(?:a|an|the|its|his|her|their)$/.test(tokens[c - 2]?.lower ?? '') && /^(?:in|via|through|on|by)$/.test(tokens[c - 3]?.lower ?? '')) continue;
+    if (
+      prev &&
+      STATEMENT_NOUNS.test(prev.lower) &&
+      /^(?:a|an|the|its|his|her|their)$/.test(tokens[c - 2]?.lower ?? '') &&
+      /^(?:in|via|through|on|by)$/.test(tokens[c - 3]?.lower ?? '')
+    )
+      continue;
     if (lemma === 'tell' && tokens[c + 1]?.lower === 'to') continue;
     const rest = text.slice(t.end, Math.min(sentence.end, t.end + 80)).replace(/^\s+/, '');
     const needs = CUE_OBJECT_REQUIRED[lemma];
@@ -122,7 +137,8 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     if (/^(?:by)\b/i.test(rest)) continue;
 
     // "X said ... and denied that ...": a second cue of the same source.
-    const coordinated = prev?.lower === 'and' && claims.length > 0 && /(?:ed|said|told)$/.test(t.lower) && !mentionEndingAt(c - 1);
+    const coordinated =
+      prev?.lower === 'and' && claims.length > 0 && /(?:ed|said|told)$/.test(t.lower) && !mentionEndingAt(c - 1);
     const participle = (PARTICIPLE_CUES.test(t.lower) && prev?.text === ',') || coordinated;
     const claim = participle ? participleClaim(c, lemma) : verbClaim(c, lemma);
     if (claim) push(claim);
@@ -149,7 +165,7 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     // Trim punctuation and quotes at the content's edges.
     let from = contentFrom;
     let to = contentTo;
-    while (from < to && tokens[from]!.kind === 'punct' && !/^[(\[]$/.test(tokens[from]!.text)) from++;
+    while (from < to && tokens[from]!.kind === 'punct' && !/^[([]$/.test(tokens[from]!.text)) from++;
     while (to > from && tokens[to - 1]!.kind === 'punct' && !/^[)\]]$/.test(tokens[to - 1]!.text)) to--;
     if (to - from < 2) return null;
     const direct = inQuote[from] && inQuote[to - 1] && (isOpenQuote(tokens[from - 1]) || isCloseQuote(tokens[to]));
@@ -196,7 +212,12 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       // The comma that closes the content may stand a few words before the source's head
       // ("..., a state-owned Egyptian newspaper said").
       let comma = subj.from !== null ? subj.from - 1 : -1;
-      for (let k = 0; k < 5 && comma > 0 && tokens[comma]!.kind !== 'punct' && !CUE_FORMS.has(tokens[comma]!.lower); k++) comma--;
+      for (
+        let k = 0;
+        k < 5 && comma > 0 && tokens[comma]!.kind !== 'punct' && !CUE_FORMS.has(tokens[comma]!.lower);
+        k++
+      )
+        comma--;
       if (comma >= 0 && (tokens[comma]!.text === ',' || isCloseQuote(tokens[comma]))) {
         if (subj.key === null && subj.from !== null && subj.from > comma + 1) subj.from = comma + 1;
         return makeClaim(subj, c, cueTo, lemma, contentStart(comma), comma, 'content-then-source-cue');
@@ -214,7 +235,12 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
   function participleClaim(c: number, lemma: string): RawClaim | null {
     const previous = claims[claims.length - 1];
     let subj: Subject | null = previous
-      ? { key: previous.claimantKey, from: previous.claimantFrom, to: previous.claimantFrom === null ? 0 : mentionTo(previous.claimantFrom), pronoun: previous.pronoun }
+      ? {
+          key: previous.claimantKey,
+          from: previous.claimantFrom,
+          to: previous.claimantFrom === null ? 0 : mentionTo(previous.claimantFrom),
+          pronoun: previous.pronoun,
+        }
       : null;
     if (!subj) {
       // The sentence's subject: its first party mention, if it starts the clause.
@@ -232,7 +258,7 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
   }
 
   function according(c: number): RawClaim | null {
-    let subj = subjectAfter(c + 2) ?? anonymousAfter(c + 2) ?? accordingSource(c + 2);
+    const subj = subjectAfter(c + 2) ?? anonymousAfter(c + 2) ?? accordingSource(c + 2);
     if (!subj || subj.from === null) return null;
     const atStart = skipForward(0) >= c;
     if (atStart) {
@@ -251,7 +277,11 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
   }
 
   function skipForward(k: number): number {
-    while (k < tokens.length && (tokens[k]!.kind === 'punct' || /^(?:but|and|however|meanwhile)$/.test(tokens[k]!.lower))) k++;
+    while (
+      k < tokens.length &&
+      (tokens[k]!.kind === 'punct' || /^(?:but|and|however|meanwhile)$/.test(tokens[k]!.lower))
+    )
+      k++;
     return k;
   }
 
@@ -263,17 +293,31 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
 
   /** Content after a cue runs to the sentence end, the quote's end, or a participle cue. */
   function contentEndFrom(from: number): number {
-    const quoted = isOpenQuote(tokens[from - 1]) || (from < tokens.length && inQuote[from] && isOpenQuote(tokens[from - 1]));
+    const quoted =
+      isOpenQuote(tokens[from - 1]) || (from < tokens.length && inQuote[from] && isOpenQuote(tokens[from - 1]));
     for (let k = from; k < tokens.length; k++) {
       const t = tokens[k]!;
       if (quoted && isCloseQuote(t)) return k;
-      if (t.text === ',' && PARTICIPLE_CUES.test(tokens[k + 1]?.lower ?? '') && CUE_FORMS.has(tokens[k + 1]!.lower)) return k;
+      if (t.text === ',' && PARTICIPLE_CUES.test(tokens[k + 1]?.lower ?? '') && CUE_FORMS.has(tokens[k + 1]!.lower))
+        return k;
       // "X said A, while Y ...": a contrast the narrator adds.
       if (!quoted && t.text === ',' && /^(?:while|whereas)$/.test(tokens[k + 1]?.lower ?? '')) return k;
       // "X said A and denied B": the second cue starts a claim of its own.
-      if (!quoted && t.lower === 'and' && /(?:ed|said|told)$/.test(tokens[k + 1]?.lower ?? '') && CUE_FORMS.has(tokens[k + 1]!.lower)) return k;
+      if (
+        !quoted &&
+        t.lower === 'and' &&
+        /(?:ed|said|told)$/.test(tokens[k + 1]?.lower ?? '') &&
+        CUE_FORMS.has(tokens[k + 1]!.lower)
+      )
+        return k;
       // "..., in a statement posted on Telegram": where it was said, not what.
-      if (t.text === ',' && !quoted && tokens[k + 1] && CUE_SETTING.test(text.slice(tokens[k + 1]!.start, Math.min(sentence.end, tokens[k + 1]!.start + 80)))) return k;
+      if (
+        t.text === ',' &&
+        !quoted &&
+        tokens[k + 1] &&
+        CUE_SETTING.test(text.slice(tokens[k + 1]!.start, Math.min(sentence.end, tokens[k + 1]!.start + 80)))
+      )
+        return k;
     }
     return tokens.length;
   }
@@ -282,7 +326,12 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
   function cueEnd(c: number, lemma: string): number {
     if (['release', 'publish', 'post', 'show'].includes(lemma)) {
       for (let k = c + 1; k < Math.min(tokens.length, c + 4); k++) {
-        if (/^(?:images?|footage|videos?|photos?|photographs?|pictures|statements?|reports?|figures|messages?)$/.test(tokens[k]!.lower)) return k + 1;
+        if (
+          /^(?:images?|footage|videos?|photos?|photographs?|pictures|statements?|reports?|figures|messages?)$/.test(
+            tokens[k]!.lower,
+          )
+        )
+          return k + 1;
       }
     }
     return c + 1;
@@ -297,7 +346,13 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
         k++;
         continue;
       }
-      if (t.text === ',' || t.text === ':' || t.lower === 'that' || t.lower === 'also' || t.lower === 'on' && dateAt[k + 1]) {
+      if (
+        t.text === ',' ||
+        t.text === ':' ||
+        t.lower === 'that' ||
+        t.lower === 'also' ||
+        (t.lower === 'on' && dateAt[k + 1])
+      ) {
         k++;
         continue;
       }
@@ -331,7 +386,10 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
   function audienceEnd(k: number): number {
     for (let len = 3; len >= 1; len--) {
       if (k + len > tokens.length) continue;
-      const phrase = tokens.slice(k, k + len).map((x) => x.lower).join(' ');
+      const phrase = tokens
+        .slice(k, k + len)
+        .map((x) => x.lower)
+        .join(' ');
       if (AUDIENCE_WORDS.has(phrase)) return k + len;
     }
     const m = mentionStartingAt(k);
@@ -339,13 +397,21 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     // "told the Associated Press", "told a news conference": up to the next "that" nearby.
     for (let j = k; j < Math.min(tokens.length, k + 6); j++) if (tokens[j]!.lower === 'that') return j;
     // "told cheering supporters he would win": up to the clause's subject.
-    for (let j = k + 1; j < Math.min(tokens.length, k + 6); j++) if (PRONOUNS.has(tokens[j]!.lower) && !inQuote[j]) return j;
+    for (let j = k + 1; j < Math.min(tokens.length, k + 6); j++)
+      if (PRONOUNS.has(tokens[j]!.lower) && !inQuote[j]) return j;
     // "... ,” he told cheering supporters in Nashua.": nothing said after the audience.
     return tokens.length;
   }
 
   function skipBack(j: number): number {
-    while (j >= 0 && (CUE_AUXILIARIES.has(tokens[j]!.lower) || dateAt[j] || tokens[j]!.lower === "n't" || tokens[j]!.lower === 'on' && dateAt[j + 1])) j--;
+    while (
+      j >= 0 &&
+      (CUE_AUXILIARIES.has(tokens[j]!.lower) ||
+        dateAt[j] ||
+        tokens[j]!.lower === "n't" ||
+        (tokens[j]!.lower === 'on' && dateAt[j + 1]))
+    )
+      j--;
     return j;
   }
 
@@ -370,7 +436,8 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     // "The army's spokesman, Nabil Abdallah, said": the name set off by commas.
     if (t.text === ',') {
       const named = mentionEndingAt(j - 1);
-      if (named && named.kind === 'PERSON' && tokens[named.from - 1]?.text === ',') return { key: named.key, from: named.from, to: named.to, pronoun: null };
+      if (named && named.kind === 'PERSON' && tokens[named.from - 1]?.text === ',')
+        return { key: named.key, from: named.from, to: named.to, pronoun: null };
     }
     // "Ilham Aliyev, the president of Azerbaijan, said"
     if (t.text === ',') {
@@ -378,11 +445,18 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
         if (tokens[k]!.text !== ',') continue;
         const head = mentionEndingAt(k - 1);
         const first = tokens[k + 1];
-        if (head && first && (/^(?:a|an|the|its|his|her)$/.test(first.lower) || !first.cap || PERSON_TITLES.has(first.lower))) {
+        if (
+          head &&
+          first &&
+          (/^(?:a|an|the|its|his|her)$/.test(first.lower) || !first.cap || PERSON_TITLES.has(first.lower))
+        ) {
           return { key: head.key, from: head.from, to: head.to, pronoun: null };
         }
         // "Simmons, an Obama supporter, said": an unknown name with its apposition.
-        if (first && (/^(?:a|an|the|its|his|her)$/.test(first.lower) || PERSON_TITLES.has(first.lower) || /^\d/.test(first.text))) {
+        if (
+          first &&
+          (/^(?:a|an|the|its|his|her)$/.test(first.lower) || PERSON_TITLES.has(first.lower) || /^\d/.test(first.text))
+        ) {
           const named = nounPhraseBefore(k - 1);
           if (named && named.from !== null) return { key: named.key, from: named.from, to: j, pronoun: null };
         }
@@ -400,7 +474,8 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
    */
   function nounPhraseBefore(j: number): Subject | null {
     const head = tokens[j]!;
-    if (head.kind !== 'word' || inQuote[j] || CUE_FORMS.has(head.lower) || NOT_SOURCE_HEADS.test(head.lower)) return null;
+    if (head.kind !== 'word' || inQuote[j] || CUE_FORMS.has(head.lower) || NOT_SOURCE_HEADS.test(head.lower))
+      return null;
     if (!head.cap && !SOURCE_NOUNS.test(head.lower)) return null;
     let k = j;
     while (k - 1 >= 0 && j - k < 8) {
@@ -425,7 +500,12 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       let k = m.from - 2;
       let sawRole = false;
       while (k >= 0 && !tokens[k]!.cap && tokens[k]!.kind === 'word' && m.from - k < 8) {
-        if (PERSON_ROLE_WORDS.has(tokens[k]!.lower) || PERSON_TITLES.has(tokens[k]!.lower) || /^spokes/.test(tokens[k]!.lower)) sawRole = true;
+        if (
+          PERSON_ROLE_WORDS.has(tokens[k]!.lower) ||
+          PERSON_TITLES.has(tokens[k]!.lower) ||
+          /^spokes/.test(tokens[k]!.lower)
+        )
+          sawRole = true;
         k--;
       }
       // A capitalised title word also counts ("Commander of ...").
@@ -436,10 +516,12 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       if (sawRole) {
         if (k >= 0 && tokens[k]!.text === ',') {
           const person = mentionEndingAt(k - 1);
-          if (person && person.kind === 'PERSON') return { key: person.key, from: person.from, to: person.to, pronoun: null };
+          if (person && person.kind === 'PERSON')
+            return { key: person.key, from: person.from, to: person.to, pronoun: null };
         }
         const person = mentionEndingAt(k);
-        if (person && person.kind === 'PERSON') return { key: person.key, from: person.from, to: person.to, pronoun: null };
+        if (person && person.kind === 'PERSON')
+          return { key: person.key, from: person.from, to: person.to, pronoun: null };
         return { key: m.key, from: k + 1, to: m.to, pronoun: null };
       }
     }
@@ -448,8 +530,18 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
 
   function anonymousBefore(j: number): Subject | null {
     const t = tokens[j]!;
-    const role = PERSON_TITLES.has(t.lower) || PERSON_ROLE_WORDS.has(t.lower) || /(?:chairman|chairwoman|speaker|spokesperson)$/.test(t.lower);
-    if (!role && !ANONYMOUS_SOURCES.has(t.lower) && !/^(?:official|spokesman|spokeswoman|spokesperson|source|witness|resident|diplomat|analyst|statement|report|reports|media|newspaper|agency|television|channel|observers)$/.test(t.lower)) return null;
+    const role =
+      PERSON_TITLES.has(t.lower) ||
+      PERSON_ROLE_WORDS.has(t.lower) ||
+      /(?:chairman|chairwoman|speaker|spokesperson)$/.test(t.lower);
+    if (
+      !role &&
+      !ANONYMOUS_SOURCES.has(t.lower) &&
+      !/^(?:official|spokesman|spokeswoman|spokesperson|source|witness|resident|diplomat|analyst|statement|report|reports|media|newspaper|agency|television|channel|observers)$/.test(
+        t.lower,
+      )
+    )
+      return null;
     let k = j;
     while (k - 1 >= 0 && k > j - 4 && NP_WORDS.test(tokens[k - 1]!.lower)) k--;
     // "the army spokesman": back to the article over plain lower-case nouns.
@@ -480,7 +572,7 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
   function accordingSource(k: number): Subject | null {
     let j = k;
     while (j < tokens.length && j < k + 14 && tokens[j]!.kind !== 'punct') j++;
-    if (j === k || j - k > 12 && j < tokens.length && tokens[j]!.kind !== 'punct') return null;
+    if (j === k || (j - k > 12 && j < tokens.length && tokens[j]!.kind !== 'punct')) return null;
     const inside = mentions.filter((m) => m.from >= k && m.to <= j);
     return { key: inside[0]?.key ?? null, from: k, to: j, pronoun: null, rule: 'according-phrase' };
   }
@@ -488,15 +580,31 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
   /** Whether a source after its cue ends here: the sentence ends, or a comma, a date or a setting follows. */
   function endsSource(k: number): boolean {
     const t = tokens[k];
-    return !t || t.kind === 'punct' || dateAt[k] || /^(?:in|on|at|during|after|before|to|of|from|for|with|who|when|while|as|told|adding|according|via|last|this|earlier|late|recently|on)$/.test(t.lower);
+    return (
+      !t ||
+      t.kind === 'punct' ||
+      dateAt[k] ||
+      /^(?:in|on|at|during|after|before|to|of|from|for|with|who|when|while|as|told|adding|according|via|last|this|earlier|late|recently|on)$/.test(
+        t.lower,
+      )
+    );
   }
 
   /** "..., said the 46-year-old.", "..., said Virginia delegate Beau Correll.": the phrase after an inverted cue. */
   function nounPhraseAfter(k: number): Subject | null {
     const first = tokens[k];
-    if (!first || first.kind !== 'word' || !(first.cap || /^(?:a|an|the|one|two|three|several|some|many)$/.test(first.lower))) return null;
+    if (first?.kind !== 'word' || !(first.cap || /^(?:a|an|the|one|two|three|several|some|many)$/.test(first.lower)))
+      return null;
     let j = k;
-    while (j < tokens.length && j < k + 8 && tokens[j]!.kind !== 'punct' && !CLAUSE_WORDS.has(tokens[j]!.lower) && !CUE_FORMS.has(tokens[j]!.lower) && !dateAt[j]) j++;
+    while (
+      j < tokens.length &&
+      j < k + 8 &&
+      tokens[j]!.kind !== 'punct' &&
+      !CLAUSE_WORDS.has(tokens[j]!.lower) &&
+      !CUE_FORMS.has(tokens[j]!.lower) &&
+      !dateAt[j]
+    )
+      j++;
     if (j === k || !endsSource(j)) return null;
     const inside = mentions.filter((m) => m.from >= k && m.to <= j);
     return { key: inside[0]?.key ?? null, from: k, to: j, pronoun: null, rule: 'noun-phrase' };
@@ -504,8 +612,19 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
 
   function anonymousAfter(k: number): Subject | null {
     let j = k;
-    while (j < tokens.length && j < k + 5 && tokens[j]!.kind === 'word' && !/^(?:who|which|that)$/.test(tokens[j]!.lower)) {
-      if (ANONYMOUS_SOURCES.has(tokens[j]!.lower) || PERSON_ROLE_WORDS.has(tokens[j]!.lower) || /^(?:official|spokesman|spokesperson|source|report|reports|statement|data|figures|estimates|senator|witness|diplomat)$/.test(tokens[j]!.lower)) {
+    while (
+      j < tokens.length &&
+      j < k + 5 &&
+      tokens[j]!.kind === 'word' &&
+      !/^(?:who|which|that)$/.test(tokens[j]!.lower)
+    ) {
+      if (
+        ANONYMOUS_SOURCES.has(tokens[j]!.lower) ||
+        PERSON_ROLE_WORDS.has(tokens[j]!.lower) ||
+        /^(?:official|spokesman|spokesperson|source|report|reports|statement|data|figures|estimates|senator|witness|diplomat)$/.test(
+          tokens[j]!.lower,
+        )
+      ) {
         return { key: null, from: k, to: j + 1, pronoun: null, rule: 'anonymous' };
       }
       j++;

@@ -18,7 +18,10 @@ const NARRATED_KINDS: ReadonlySet<ClaimKind> = new Set(['ATTACK', 'TERRITORIAL_C
 
 /** The kind of a narrated sentence, or null when it reports no event or figure worth keeping. */
 export function narratedKind(content: string, quantities: Quantity[]): ClaimKind | null {
-  if (quantities.length) return quantities.some((q) => q.kind === 'KILLED' || q.kind === 'WOUNDED') ? 'CASUALTIES' : claimKind('', content, quantities);
+  if (quantities.length)
+    return quantities.some((q) => q.kind === 'KILLED' || q.kind === 'WOUNDED')
+      ? 'CASUALTIES'
+      : claimKind('', content, quantities);
   for (const [kind, re] of CLAIM_KIND_PATTERNS) if (re.test(content)) return NARRATED_KINDS.has(kind) ? kind : null;
   return null;
 }
@@ -38,10 +41,44 @@ export function mostSpecific(places: { key: string; precision: LocationPrecision
   return [];
 }
 
-const STOP = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'to', 'and', 'that', 'his', 'her', 'its', 'their', 'had', 'has', 'have', 'with', 'for', 'by', 'at', 'it', 'was', 'were', 'is', 'be', 'from', 'over', 's']);
+const STOP = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'in',
+  'on',
+  'to',
+  'and',
+  'that',
+  'his',
+  'her',
+  'its',
+  'their',
+  'had',
+  'has',
+  'have',
+  'with',
+  'for',
+  'by',
+  'at',
+  'it',
+  'was',
+  'were',
+  'is',
+  'be',
+  'from',
+  'over',
+  's',
+]);
 
 function contentWords(text: string): Set<string> {
-  return new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !STOP.has(w)));
+  return new Set(
+    text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 1 && !STOP.has(w)),
+  );
 }
 
 /**
@@ -56,7 +93,10 @@ export function linkRestatements(claims: ExtractedClaim[]): void {
     for (let i = 0; i < j; i++) {
       const a = claims[i]!;
       if (a.claimantKey !== b.claimantKey || a.kind !== b.kind) continue;
-      const samePlaces = a.locationKeys.length > 0 && a.locationKeys.length === b.locationKeys.length && a.locationKeys.every((k) => b.locationKeys.includes(k));
+      const samePlaces =
+        a.locationKeys.length > 0 &&
+        a.locationKeys.length === b.locationKeys.length &&
+        a.locationKeys.every((k) => b.locationKeys.includes(k));
       const wa = words[i]!;
       const wb = words[j]!;
       const shared = [...wa].filter((w) => wb.has(w)).length;

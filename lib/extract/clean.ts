@@ -34,8 +34,23 @@ const JUNK_LINE = new RegExp(
 /** Inline junk: ad placeholders and HTML tags (with the few entities scrapers leave). */
 const INLINE_AD = /[ \t]?\[\s*ad[_\s-]?\d*\s*\]/gi;
 const HTML_TAG = /<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?\/?>|<!--[\s\S]*?-->/g;
-const BLOCK_TAG = /^<\/?(?:p|div|br|li|ul|ol|h[1-6]|section|article|header|footer|blockquote|tr|td|table|figure|figcaption)\b/i;
-const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&quot;': '"', '&#39;': "'", '&apos;': "'", '&lt;': '<', '&gt;': '>', '&rsquo;': '’', '&lsquo;': '‘', '&ldquo;': '“', '&rdquo;': '”', '&mdash;': '—', '&ndash;': '–' };
+const BLOCK_TAG =
+  /^<\/?(?:p|div|br|li|ul|ol|h[1-6]|section|article|header|footer|blockquote|tr|td|table|figure|figcaption)\b/i;
+const ENTITIES: Record<string, string> = {
+  '&nbsp;': ' ',
+  '&amp;': '&',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&apos;': "'",
+  '&lt;': '<',
+  '&gt;': '>',
+  '&rsquo;': '’',
+  '&lsquo;': '‘',
+  '&ldquo;': '“',
+  '&rdquo;': '”',
+  '&mdash;': '—',
+  '&ndash;': '–',
+};
 const ENTITY = /&(?:nbsp|amp|quot|#39|apos|lt|gt|rsquo|lsquo|ldquo|rdquo|mdash|ndash);/g;
 
 interface Line {

@@ -24,14 +24,60 @@ export interface DateExpr {
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, 'jan.': 1, february: 2, feb: 2, 'feb.': 2, march: 3, mar: 3, 'mar.': 3, april: 4, apr: 4, 'apr.': 4,
-  may: 5, june: 6, jun: 6, 'jun.': 6, july: 7, jul: 7, 'jul.': 7, august: 8, aug: 8, 'aug.': 8, september: 9, sep: 9,
-  'sep.': 9, sept: 9, 'sept.': 9, october: 10, oct: 10, 'oct.': 10, november: 11, nov: 11, 'nov.': 11, december: 12,
-  dec: 12, 'dec.': 12,
+  january: 1,
+  jan: 1,
+  'jan.': 1,
+  february: 2,
+  feb: 2,
+  'feb.': 2,
+  march: 3,
+  mar: 3,
+  'mar.': 3,
+  april: 4,
+  apr: 4,
+  'apr.': 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  'jun.': 6,
+  july: 7,
+  jul: 7,
+  'jul.': 7,
+  august: 8,
+  aug: 8,
+  'aug.': 8,
+  september: 9,
+  sep: 9,
+  'sep.': 9,
+  sept: 9,
+  'sept.': 9,
+  october: 10,
+  oct: 10,
+  'oct.': 10,
+  november: 11,
+  nov: 11,
+  'nov.': 11,
+  december: 12,
+  dec: 12,
+  'dec.': 12,
 };
 const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, several: NaN, few: NaN,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  several: NaN,
+  few: NaN,
 };
 const UNIT_DAYS: Record<string, number> = { day: 1, days: 1, week: 7, weeks: 7 };
 
@@ -69,7 +115,15 @@ export function findDates(tokens: Token[], publishedAt: Date | null): DateExpr[]
   const out: DateExpr[] = [];
   const pubDay = publishedAt ? iso(publishedAt) : null;
   const push = (from: number, to: number, date: string | null, shiftDays: number | null = null) => {
-    out.push({ from, to, start: tokens[from]!.start, end: tokens[to - 1]!.end, date, since: isSince(tokens, from), shiftDays });
+    out.push({
+      from,
+      to,
+      start: tokens[from]!.start,
+      end: tokens[to - 1]!.end,
+      date,
+      since: isSince(tokens, from),
+      shiftDays,
+    });
   };
 
   for (let i = 0; i < tokens.length; i++) {
@@ -79,7 +133,12 @@ export function findDates(tokens: Token[], publishedAt: Date | null): DateExpr[]
     // Relative links: "a day after", "two days before", "the day after".
     const n = NUMBER_WORDS[lower] ?? (/^\d+$/.test(lower) ? Number(lower) : undefined);
     const unit = tokens[i + 1]?.lower;
-    if ((n !== undefined || lower === 'the') && unit && UNIT_DAYS[unit] && ['after', 'before'].includes(tokens[i + 2]?.lower ?? '')) {
+    if (
+      (n !== undefined || lower === 'the') &&
+      unit &&
+      UNIT_DAYS[unit] &&
+      ['after', 'before'].includes(tokens[i + 2]?.lower ?? '')
+    ) {
       const days = (lower === 'the' ? 1 : n!) * UNIT_DAYS[unit]!;
       if (Number.isFinite(days)) push(i, i + 3, null, tokens[i + 2]!.lower === 'after' ? -days : days);
       i += 2;
@@ -89,7 +148,12 @@ export function findDates(tokens: Token[], publishedAt: Date | null): DateExpr[]
     if (!pubDay || !publishedAt) continue;
 
     // "N days/weeks/months/years ago"
-    if (n !== undefined && Number.isFinite(n) && /^(?:days?|weeks?|months?|years?)$/.test(unit ?? '') && tokens[i + 2]?.lower === 'ago') {
+    if (
+      n !== undefined &&
+      Number.isFinite(n) &&
+      /^(?:days?|weeks?|months?|years?)$/.test(unit ?? '') &&
+      tokens[i + 2]?.lower === 'ago'
+    ) {
       const d = new Date(Date.parse(`${pubDay}T00:00:00Z`));
       if (unit!.startsWith('day')) d.setUTCDate(d.getUTCDate() - n);
       else if (unit!.startsWith('week')) d.setUTCDate(d.getUTCDate() - 7 * n);
@@ -100,7 +164,11 @@ export function findDates(tokens: Token[], publishedAt: Date | null): DateExpr[]
       continue;
     }
 
-    if (lower === 'today' || lower === 'tonight' || (lower === 'this' && /^(?:morning|afternoon|evening)$/.test(unit ?? ''))) {
+    if (
+      lower === 'today' ||
+      lower === 'tonight' ||
+      (lower === 'this' && /^(?:morning|afternoon|evening)$/.test(unit ?? ''))
+    ) {
       push(i, lower === 'this' ? i + 2 : i + 1, pubDay);
       continue;
     }
@@ -130,7 +198,9 @@ export function findDates(tokens: Token[], publishedAt: Date | null): DateExpr[]
       if (dayBefore !== null) {
         const from = tokens[i - 1]?.lower === 'of' ? i - 2 : i - 1;
         const year = yearOf(tokens[i + 1]);
-        const date = year ? iso(new Date(Date.UTC(year, month - 1, dayBefore))) : inferYear(month, dayBefore, publishedAt);
+        const date = year
+          ? iso(new Date(Date.UTC(year, month - 1, dayBefore)))
+          : inferYear(month, dayBefore, publishedAt);
         push(from, year ? i + 2 : i + 1, date);
         if (year) i++;
         continue;
@@ -138,7 +208,9 @@ export function findDates(tokens: Token[], publishedAt: Date | null): DateExpr[]
       if (dayAfter !== null) {
         const hasComma = tokens[i + 2]?.text === ',';
         const year = yearOf(tokens[hasComma ? i + 3 : i + 2]);
-        const date = year ? iso(new Date(Date.UTC(year, month - 1, dayAfter))) : inferYear(month, dayAfter, publishedAt);
+        const date = year
+          ? iso(new Date(Date.UTC(year, month - 1, dayAfter)))
+          : inferYear(month, dayAfter, publishedAt);
         const to = year ? (hasComma ? i + 4 : i + 3) : i + 2;
         push(i, to, date);
         i = to - 1;

@@ -96,7 +96,8 @@ const C = {
  * the file so that a changed folding rule is noticed instead of silently missing names.
  */
 export function foldFingerprint(): string {
-  const probe = "Ağdam ŞUŞA Xankəndi Nagorno-Karabakh Ma'arrat ØRESUND Œuvre Straße Łódź Đakovo Þórshöfn Ħamrun ıi Ærø D’Or Qırım 1st";
+  const probe =
+    "Ağdam ŞUŞA Xankəndi Nagorno-Karabakh Ma'arrat ØRESUND Œuvre Straße Łódź Đakovo Þórshöfn Ħamrun ıi Ærø D’Or Qırım 1st";
   let hash = 2166136261;
   for (const ch of foldName(probe)) hash = Math.imul(hash ^ ch.codePointAt(0)!, 16777619) >>> 0;
   return hash.toString(16);
@@ -109,7 +110,28 @@ function acronymOf(name: string): string | null {
 }
 
 /** Arabic article forms as folded words: "al-", "el-", and the assimilated "ad-", "ash-", "an-" ... */
-const ARABIC_ARTICLES = new Set(['al', 'el', 'il', 'ul', 'ad', 'adh', 'ar', 'as', 'ash', 'at', 'ath', 'az', 'an', 'ed', 'er', 'es', 'esh', 'et', 'ez', 'en']);
+const ARABIC_ARTICLES = new Set([
+  'al',
+  'el',
+  'il',
+  'ul',
+  'ad',
+  'adh',
+  'ar',
+  'as',
+  'ash',
+  'at',
+  'ath',
+  'az',
+  'an',
+  'ed',
+  'er',
+  'es',
+  'esh',
+  'et',
+  'ez',
+  'en',
+]);
 const ARTICLE_PREFIX = '~';
 
 /**
@@ -249,7 +271,8 @@ class MapIndex implements NameIndex {
     rows.forEach((line, i) => {
       const f = line.split('\t');
       const aliases = f[C.aliases] ? f[C.aliases]!.split('|') : [];
-      for (const [key, primary] of indexKeysOf(f[C.name]!, aliases)) addToIndex(this.map, key, (i << 1) | Number(primary));
+      for (const [key, primary] of indexKeysOf(f[C.name]!, aliases))
+        addToIndex(this.map, key, (i << 1) | Number(primary));
     });
   }
 
@@ -353,7 +376,10 @@ function load(path: string): State {
   const countryCount = Number(header.get('countries'));
   const rowStarts = lineStarts(text, firstLine.length + 1, placeCount);
   const indexMark = rowStarts[placeCount]!;
-  if (!firstLine.startsWith(`${MAGIC}\t`) || text.slice(indexMark, indexMark + INDEX_MARK.length + 1) !== `${INDEX_MARK}\n`) {
+  if (
+    !firstLine.startsWith(`${MAGIC}\t`) ||
+    text.slice(indexMark, indexMark + INDEX_MARK.length + 1) !== `${INDEX_MARK}\n`
+  ) {
     throw new Error(`${path}: not a claimgraph gazetteer of format 2`);
   }
   const rows = Array.from({ length: placeCount }, (_, i) => text.slice(rowStarts[i]!, rowStarts[i + 1]! - 1));
@@ -370,7 +396,8 @@ function load(path: string): State {
     const cc = f[C.countryCode]!;
     countries.set(cc, i);
     neighbours.set(cc, f[C.neighbours] ? f[C.neighbours]!.split('|') : []);
-    for (const [key] of indexKeysOf(f[C.name]!, f[C.aliases] ? f[C.aliases]!.split('|') : [])) countryNames.set(key, cc);
+    for (const [key] of indexKeysOf(f[C.name]!, f[C.aliases] ? f[C.aliases]!.split('|') : []))
+      countryNames.set(key, cc);
     for (const d of f[C.demonyms] ? f[C.demonyms]!.split('|') : []) {
       const key = foldName(d);
       const ccs = demonyms.get(key) ?? [];

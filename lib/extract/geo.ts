@@ -3,7 +3,14 @@
  * aliases in front ("Azeri", "U.S.") and memoised, since the same names recur in every sentence.
  */
 import { foldName } from '../names.js';
-import { countryByCode, countryByDemonym, countryByName, isKnownPlaceName, lookupPlaceMatches, lookupPlaces } from './gazetteer.js';
+import {
+  countryByCode,
+  countryByDemonym,
+  countryByName,
+  isKnownPlaceName,
+  lookupPlaceMatches,
+  lookupPlaces,
+} from './gazetteer.js';
 import { DEMONYM_ALIASES } from './lexicon/parties.js';
 
 export interface Demonym {
@@ -84,7 +91,11 @@ export const capitalCountry = memo((name: string): Country | null => {
   const matches = lookupPlaceMatches(name);
   const capital = matches.find((m) => m.place.featureCode === 'PPLC' && m.via !== 'alias')?.place;
   // A bigger town of that very name is meant as often (an alias elsewhere is not: "Islamabad").
-  if (!capital?.countryCode || matches.some((m) => m.place !== capital && m.via === 'name' && m.place.population > capital.population)) return null;
+  if (
+    !capital?.countryCode ||
+    matches.some((m) => m.place !== capital && m.via === 'name' && m.place.population > capital.population)
+  )
+    return null;
   const country = countryByCode(capital.countryCode);
   return country ? { code: capital.countryCode, name: country.name } : null;
 });
@@ -106,4 +117,6 @@ export function qualifiesPlace(base: string, qualifier: string): boolean {
 }
 
 /** `name` as a whole is a gazetteer name or alias (no wrapping words dropped): "West Bank". */
-export const isExactPlace = memo((name: string): boolean => lookupPlaceMatches(name).some((m) => m.matchedKey === foldName(name)));
+export const isExactPlace = memo((name: string): boolean =>
+  lookupPlaceMatches(name).some((m) => m.matchedKey === foldName(name)),
+);

@@ -137,7 +137,10 @@ function countryOfPhrase(phrase: string): string | null {
  */
 export function findCountryEvidence(text: string): CountryEvidence[] {
   // "Sudan's": the possessive is not part of the name.
-  const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length - (/['’]s$/u.test(m[0]) ? 2 : 0) }));
+  const words = [...text.matchAll(WORD)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length - (/['’]s$/u.test(m[0]) ? 2 : 0),
+  }));
   const found: CountryEvidence[] = [];
   for (let i = 0; i < words.length; i++) {
     if (!/\p{Lu}/u.test(text[words[i]!.start]!)) continue;
@@ -162,7 +165,9 @@ const QUALIFIER = /^,\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})(?
 function qualifiersAfter(text: string, mention: Span): string[] {
   // A mention may carry its qualifier ("Mosul, Iraq"); else it is written right after.
   const comma = mention.text.indexOf(',');
-  const match = QUALIFIER.exec(comma >= 0 ? `${mention.text.slice(comma)}.` : text.slice(mention.end, mention.end + 60));
+  const match = QUALIFIER.exec(
+    comma >= 0 ? `${mention.text.slice(comma)}.` : text.slice(mention.end, mention.end + 60),
+  );
   if (!match) return [];
   return lookupPlaceMatches(match[1]!)
     .map((m) => m.place)
@@ -182,18 +187,35 @@ function isDivision(place: Place): boolean {
 const DIVISION_PROMINENCE: Record<string, number> = { ADM1: 1.0, ADM2: 0.74, ADM2P: 0.6 };
 
 /** "(Rafi LGA, Niger)" or ", Logar" or ", Logar province, Afghanistan": the names written as a mention's parents. */
-const PARENS_AFTER = /^(?:\s+(?:village|town|city|area|locality|commune|district|settlement|camp))?\s*\(([^()\n]{2,80})\)/u;
-const COMMAS_AFTER = /^((?:,\s+\p{Lu}[\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}(?:\s+(?:province|district|state|county|governorate|oblast|region|territory|LGA|prefecture|department|municipality|raion|rayon))?)+)(?=\s*(?:[,.;:)\]]|$|\s+\p{Ll}))/u;
-const TYPE_WORD = /\b(?:province|district|state|county|governorate|oblast|region|territory|lga|local government area|prefecture|department|municipality|raion|rayon|parish|borough)\b/i;
+const PARENS_AFTER =
+  /^(?:\s+(?:village|town|city|area|locality|commune|district|settlement|camp))?\s*\(([^()\n]{2,80})\)/u;
+const COMMAS_AFTER =
+  /^((?:,\s+\p{Lu}[\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}(?:\s+(?:province|district|state|county|governorate|oblast|region|territory|LGA|prefecture|department|municipality|raion|rayon))?)+)(?=\s*(?:[,.;:)\]]|$|\s+\p{Ll}))/u;
+const TYPE_WORD =
+  /\b(?:province|district|state|county|governorate|oblast|region|territory|lga|local government area|prefecture|department|municipality|raion|rayon|parish|borough)\b/i;
 
 function parentNames(text: string, mention: Span): string[] {
   const comma = mention.text.indexOf(',');
-  if (comma >= 0) return mention.text.slice(comma + 1).split(',').map((p) => p.trim()).filter(Boolean);
+  if (comma >= 0)
+    return mention.text
+      .slice(comma + 1)
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
   const after = text.slice(mention.end, mention.end + 100);
   const paren = PARENS_AFTER.exec(after);
-  if (paren) return paren[1]!.split(',').map((p) => p.trim()).filter(Boolean);
+  if (paren)
+    return paren[1]!
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
   const commas = COMMAS_AFTER.exec(after);
-  return commas ? commas[1]!.split(',').map((p) => p.trim()).filter(Boolean) : [];
+  return commas
+    ? commas[1]!
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)
+    : [];
 }
 
 /** `outer` contains `inner`: the same country, and the same first-level division when `outer` is one. */
@@ -212,13 +234,23 @@ function contains(outer: Place, inner: Place): boolean {
 function parentsAfter(text: string, mention: Span): Place[] {
   const parts = parentNames(text, mention).slice(0, 3);
   if (!parts.length) return [];
-  const options = parts.map((p) => lookupPlaceMatches(p).map((m) => m.place).filter((pl) => pl.precision === 'COUNTRY' || pl.precision === 'REGION'));
+  const options = parts.map((p) =>
+    lookupPlaceMatches(p)
+      .map((m) => m.place)
+      .filter((pl) => pl.precision === 'COUNTRY' || pl.precision === 'REGION'),
+  );
   const chain: Place[] = [];
   for (let i = 0; i < options.length; i++) {
     const outer = options.slice(i + 1).find((o) => o.length);
     const fits = options[i]!.filter((p) => !outer || outer.some((o) => contains(o, p)));
     const pick = (fits.length ? fits : options[i]!).sort((a, b) => prominence(b) - prominence(a))[0];
-    if (pick && (!chain.length || contains(pick, chain[chain.length - 1]!) || pick.countryCode === chain[chain.length - 1]!.countryCode)) chain.push(pick);
+    if (
+      pick &&
+      (!chain.length ||
+        contains(pick, chain[chain.length - 1]!) ||
+        pick.countryCode === chain[chain.length - 1]!.countryCode)
+    )
+      chain.push(pick);
   }
   return chain;
 }
@@ -283,7 +315,12 @@ interface Context {
   divisions: Place[];
 }
 
-function contextFor(group: Group, evidence: CountryEvidence[], anchors: Map<Group, Place>, actors: readonly string[] = []): Context {
+function contextFor(
+  group: Group,
+  evidence: CountryEvidence[],
+  anchors: Map<Group, Place>,
+  actors: readonly string[] = [],
+): Context {
   const own = (e: CountryEvidence): boolean =>
     e.key === group.key || group.mentions.some((m) => m.start < e.end && e.start < m.end);
   const countries = new Set([...evidence.filter((e) => !own(e)).map((e) => e.countryCode), ...actors]);
@@ -292,7 +329,13 @@ function contextFor(group: Group, evidence: CountryEvidence[], anchors: Map<Grou
   // A division's point is an estimate of a wide area: containment (W_IN_DIVISION) uses it, nearness does not.
   const local = others.filter((p) => p.precision !== 'COUNTRY' && !isDivision(p));
   const neighbours = new Set([...countries].flatMap((cc) => neighboursOf(cc)));
-  return { countries, neighbours, anchors: local, cluster: clusterOf(local), divisions: others.filter((p) => p.featureCode === 'ADM1') };
+  return {
+    countries,
+    neighbours,
+    anchors: local,
+    cluster: clusterOf(local),
+    divisions: others.filter((p) => p.featureCode === 'ADM1'),
+  };
 }
 
 function nearestKm(place: Place, points: Point[]): number {
@@ -318,7 +361,8 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
   if (parentCountry && place.countryCode !== parentCountry) return false;
   // A town named like a country (Armenia in Colombia, Jordan in the US) needs another place of
   // the story close by: a demonym ("Colombian", "U.S.") is too common a sign.
-  const countryNamesake = place.precision !== 'COUNTRY' && group.candidates.some((o) => o.place.precision === 'COUNTRY');
+  const countryNamesake =
+    place.precision !== 'COUNTRY' && group.candidates.some((o) => o.place.precision === 'COUNTRY');
   if (countryNamesake) return nearestKm(place, ctx.anchors) <= LOCAL_KM;
   if (inCountry || isProminent(place)) return true;
   return !ctx.cluster || distanceKm(place, ctx.cluster.center) <= ctx.cluster.farKm;
@@ -366,9 +410,7 @@ function decide(group: Group, ctx: Context): Decision {
   const rivals = plausible.filter((x) => x !== best && !nested(x.c.place, best.c.place));
   const second = rivals[0];
   const tied =
-    second !== undefined &&
-    best.s - second.s < TIE_MARGIN &&
-    distanceKm(best.c.place, second.c.place) > SAME_PLACE_KM;
+    second !== undefined && best.s - second.s < TIE_MARGIN && distanceKm(best.c.place, second.c.place) > SAME_PLACE_KM;
   if (tied) return { place: null, considered: plausible.map((x) => x.c), confident: false };
   const inCountry = [best, ...rivals].filter((x) => x.c.place.countryCode && ctx.countries.has(x.c.place.countryCode));
   const confident =
@@ -385,7 +427,17 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
     let group = groups.get(key);
     if (!group) {
       const proper = !p.common && /\p{Lu}/u.test(p.name);
-      group = { key, name: p.name, surfaceNames: [], mentions: [], proper, candidates: [], qualifiers: new Set(), parents: [], typedDivision: TYPE_WORD.test(p.name) };
+      group = {
+        key,
+        name: p.name,
+        surfaceNames: [],
+        mentions: [],
+        proper,
+        candidates: [],
+        qualifiers: new Set(),
+        parents: [],
+        typedDivision: TYPE_WORD.test(p.name),
+      };
       groups.set(key, group);
     }
     if (!group.surfaceNames.includes(p.name)) group.surfaceNames.push(p.name);
@@ -396,7 +448,10 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
     if (!group.proper) continue;
     group.candidates = lookupPlaceMatches(group.name).map((m) => ({ place: m.place, via: m.via }));
     group.parents = group.mentions.map((m) => parentsAfter(text, m)).find((c) => c.length) ?? [];
-    group.qualifiers = new Set([...group.mentions.flatMap((m) => qualifiersAfter(text, m)), ...group.parents.flatMap((p) => (p.countryCode ? [p.countryCode] : []))]);
+    group.qualifiers = new Set([
+      ...group.mentions.flatMap((m) => qualifiersAfter(text, m)),
+      ...group.parents.flatMap((p) => (p.countryCode ? [p.countryCode] : [])),
+    ]);
   }
   return [...groups.values()];
 }
@@ -442,7 +497,11 @@ function aliasesOf(name: string, others: string[], place: Place | null): string[
  * foldName(name)); names that resolve to the same place are merged under the first one
  * mentioned, the others becoming aliases.
  */
-export function geocode(places: PlaceMention[], text: string, actorCountries: readonly string[] = []): ExtractedLocation[] {
+export function geocode(
+  places: PlaceMention[],
+  text: string,
+  actorCountries: readonly string[] = [],
+): ExtractedLocation[] {
   const groups = groupMentions(places, text);
   const evidence = findCountryEvidence(text);
   const actors = [...new Set(actorCountries.filter((c) => /^[A-Z]{2}$/.test(c)))];
@@ -471,7 +530,8 @@ export function geocode(places: PlaceMention[], text: string, actorCountries: re
     }
     // An unknown village inside a known district is the district's point, at REGION precision.
     const parent = group.parents[0];
-    if (group.proper && !decision.place && parent && parent.precision !== 'COUNTRY') decision = { place: parent, considered: decision.considered, confident: false, fallback: true };
+    if (group.proper && !decision.place && parent && parent.precision !== 'COUNTRY')
+      decision = { place: parent, considered: decision.considered, confident: false, fallback: true };
     decisions.set(group, decision);
   }
 
@@ -513,7 +573,11 @@ function mergeSamePlace(groups: Group[], decisions: Map<Group, Decision>): Extra
       return {
         key: group.key,
         name: group.name,
-        aliases: aliasesOf(group.name, all.flatMap((g) => g.surfaceNames).filter((n) => n !== group.name), null),
+        aliases: aliasesOf(
+          group.name,
+          all.flatMap((g) => g.surfaceNames).filter((n) => n !== group.name),
+          null,
+        ),
         latitude: place.latitude,
         longitude: place.longitude,
         countryCode: place.countryCode,

@@ -6,7 +6,16 @@
  * references) → attribution (cue patterns) → dates, quantities, kinds, places → geocode.
  */
 import { foldName } from '../names.js';
-import { EXTRACTION_LIMITS, type ArticleMeta, type ExtractedClaim, type ExtractedLocation, type Extraction, type ExtractionLimitName, type Span, type TracedMention } from './types.js';
+import {
+  EXTRACTION_LIMITS,
+  type ArticleMeta,
+  type ExtractedClaim,
+  type ExtractedLocation,
+  type Extraction,
+  type ExtractionLimitName,
+  type Span,
+  type TracedMention,
+} from './types.js';
 import { cleanText } from './clean.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { findMentions, type PlaceMention } from './mentions.js';
@@ -161,15 +170,29 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
     made.length = EXTRACTION_LIMITS.claims;
   }
   const claims = made.map((m) => m.claim);
-  denialsOfEarlierClaims(claims, made.map((m) => m.sentence), text);
+  denialsOfEarlierClaims(
+    claims,
+    made.map((m) => m.sentence),
+    text,
+  );
   linkRestatements(claims);
 
-  const sites = places.filter((p) => p.common === 'site').map((p) => ({ start: p.start, end: p.end, text: text.slice(p.start, p.end) }));
+  const sites = places
+    .filter((p) => p.common === 'site')
+    .map((p) => ({ start: p.start, end: p.end, text: text.slice(p.start, p.end) }));
   if (sites.length > EXTRACTION_LIMITS.sites) {
     truncated.push('sites');
     sites.length = EXTRACTION_LIMITS.sites;
   }
-  const x = bounded({ extractorVersion: EXTRACTOR_VERSION, cleanText: text, parties: registry.parties(), locations, claims, sites, truncated });
+  const x = bounded({
+    extractorVersion: EXTRACTOR_VERSION,
+    cleanText: text,
+    parties: registry.parties(),
+    locations,
+    claims,
+    sites,
+    truncated,
+  });
   return traced ? { ...x, trace: { mentions: traced } } : x;
 
   /**
@@ -183,7 +206,9 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
       const span = { start: t.start, end: t.end, text: t.text };
       let key: string | null = null;
       if (FIRST_PERSON.has(t.lower)) {
-        const quoted = sentenceClaims.find((c) => c.mode === 'DIRECT' && c.content.start <= t.start && c.content.end >= t.end);
+        const quoted = sentenceClaims.find(
+          (c) => c.mode === 'DIRECT' && c.content.start <= t.start && c.content.end >= t.end,
+        );
         key = quoted ? quoted.claimantKey : publisherKey;
       } else if (THIRD_PERSON.has(t.lower)) {
         key = registry.lastPerson(sentence.index, t.start, PERSON_PRONOUN_REACH + 1);
@@ -209,7 +234,11 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
  * killed"): a claim with no claimant. Sentences that report no event (background, quotes no one
  * is named for) make none.
  */
-function narratedClaim(sentence: Span, dates: DateExpr[], aboutPlaces: (content: Span) => string[]): ExtractedClaim | null {
+function narratedClaim(
+  sentence: Span,
+  dates: DateExpr[],
+  aboutPlaces: (content: Span) => string[],
+): ExtractedClaim | null {
   const quantities = findQuantities(sentence.text, sentence.start, dates);
   const kind = narratedKind(sentence.text, quantities);
   if (!kind) return null;
@@ -240,13 +269,20 @@ function bounded(x: Extraction): Extraction {
   let { parties, locations, claims } = x;
   if (parties.length > EXTRACTION_LIMITS.parties) {
     truncated.add('parties');
-    parties = [...parties].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start).slice(0, EXTRACTION_LIMITS.parties);
+    parties = [...parties]
+      .sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start)
+      .slice(0, EXTRACTION_LIMITS.parties);
     const kept = new Set(parties.map((p) => p.key));
     parties = x.parties.filter((p) => kept.has(p.key));
   }
   if (locations.length > EXTRACTION_LIMITS.locations) {
     truncated.add('locations');
-    const kept = new Set([...locations].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start).slice(0, EXTRACTION_LIMITS.locations).map((l) => l.key));
+    const kept = new Set(
+      [...locations]
+        .sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start)
+        .slice(0, EXTRACTION_LIMITS.locations)
+        .map((l) => l.key),
+    );
     locations = locations.filter((l) => kept.has(l.key));
   }
   if (truncated.has('parties') || truncated.has('locations')) {
@@ -281,14 +317,18 @@ function groupPlaces(places: PlaceMention[], text: string): { name: string; ment
   for (const p of places) {
     const key = foldName(p.name);
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { name: p.name, mentions: [], common: false }));
+    if (!g) {
+      g = { name: p.name, mentions: [], common: false };
+      groups.set(key, g);
+    }
     g.mentions.push({ start: p.start, end: p.end, text: text.slice(p.start, p.end) });
   }
   return [...groups.values()];
 }
 
 /** "the claim", "these reports", "the allegations as propaganda": a denial's object that points back. */
-const POINTING_BACK = /^(?:the|this|that|these|those|such|its|their|his|her)\s+(?:\w+\s+)?(?:claims?|reports?|allegations?|accusations?|charges?|assertions?|statements?|version|account)\b/i;
+const POINTING_BACK =
+  /^(?:the|this|that|these|those|such|its|their|his|her)\s+(?:\w+\s+)?(?:claims?|reports?|allegations?|accusations?|charges?|assertions?|statements?|version|account)\b/i;
 /** How many sentences back "denied the claim" looks for the claim. */
 const DENIAL_REACH = 2;
 
@@ -317,7 +357,9 @@ function denialsOfEarlierClaims(claims: ExtractedClaim[], sentenceOf: number[], 
 
 /** A place used as a landmark ("west of Goma", "20 km north of X"): where something is measured from, not where it is. */
 function isLandmark(text: string, start: number): boolean {
-  return /\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west|km|kilometres|kilometers|miles)\s+of\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 30), start));
+  return /\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west|km|kilometres|kilometers|miles)\s+of\s+(?:the\s+)?$/i.test(
+    text.slice(Math.max(0, start - 30), start),
+  );
 }
 
 /** What stands between a place and the first of its parents: "Boni (Douentza", "Kharwar district, Logar". */
@@ -330,8 +372,15 @@ const PLACE_REFERENCE_REACH = 1500;
  * "the city", "the country": a mention of the nearest place named before it with a fitting
  * precision (a city for "the city", a country for "the country"); dropped when there is none.
  */
-function resolvePlaceReferences(places: PlaceMention[], locations: ExtractedLocation[], locationAt: Map<number, ExtractedLocation>, text: string): void {
-  const named = locations.flatMap((loc) => loc.mentions.filter((m) => !isLandmark(text, m.start)).map((m) => ({ loc, start: m.start })));
+function resolvePlaceReferences(
+  places: PlaceMention[],
+  locations: ExtractedLocation[],
+  locationAt: Map<number, ExtractedLocation>,
+  text: string,
+): void {
+  const named = locations.flatMap((loc) =>
+    loc.mentions.filter((m) => !isLandmark(text, m.start)).map((m) => ({ loc, start: m.start })),
+  );
   for (const ref of places) {
     if (ref.common !== 'reference' || !ref.refersTo) continue;
     let best: { loc: ExtractedLocation; start: number } | null = null;
@@ -357,13 +406,17 @@ function claimDate(c: RawClaim, dates: DateExpr[]): string | null {
   const inContent = usable.find((d) => d.shiftDays === null && d.from >= c.contentFrom && d.to <= c.contentTo);
   if (inContent) return inContent.date;
   const sourceAt = c.claimantFrom ?? c.cueFrom;
-  const link = [...usable].reverse().find((d) => d.shiftDays !== null && d.to <= sourceAt && !(d.from >= c.contentFrom && d.to <= c.contentTo));
+  const link = [...usable]
+    .reverse()
+    .find((d) => d.shiftDays !== null && d.to <= sourceAt && !(d.from >= c.contentFrom && d.to <= c.contentTo));
   if (link) return link.date;
   const statement = usable.find(
     (d) =>
       d.shiftDays === null &&
       !(d.from >= c.contentFrom && d.to <= c.contentTo) &&
-      ((d.from >= c.cueTo && (d.to <= c.contentFrom || c.contentTo <= c.cueFrom)) || (d.to <= c.cueFrom && d.from >= sourceAt) || (d.from <= 1 && d.to <= sourceAt)),
+      ((d.from >= c.cueTo && (d.to <= c.contentFrom || c.contentTo <= c.cueFrom)) ||
+        (d.to <= c.cueFrom && d.from >= sourceAt) ||
+        (d.from <= 1 && d.to <= sourceAt)),
   );
   return statement?.date ?? null;
 }

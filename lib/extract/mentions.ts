@@ -10,21 +10,69 @@ import type { Token } from './tokens.js';
 import { tokenize } from './tokens.js';
 import { isCommonNoun, isCommonWord, isFirstName, isLastName, isVerbForm } from './wordclass.js';
 import { lookupPlaceMatches } from './gazetteer.js';
-import { capitalCountry, isExactPlace, qualifiesPlace, countryCodeOfPlace, countryOfName, demonymOf, isKnownPlace, resolveDemonym, type Country } from './geo.js';
-import { KNOWN_PARTIES, STATELESS_DEMONYMS, MINISTRY_SUBJECTS, NAME_NORMALISATION, type KnownParty } from './lexicon/parties.js';
 import {
-  PERSON_TITLES, GOVERNMENT_HEADS, ARMED_FORCE_HEADS, GROUP_HEADS, ORGANIZATION_HEADS, MEDIA_HEADS,
-  DEMONYM_LOWER_HEADS, NON_ACTOR_HEADS, PLACE_TYPES, PLACE_LIST_HEADS, DIRECTIONS, PLACE_PREPOSITIONS,
-  PERSON_ROLE_WORDS, POSSESSIVE_PLACE_NOUNS, POSSESSIVE_PLACE_ADJECTIVES, STATE_OBJECT_VERBS,
-  STATE_APPOSITION_NOUNS, STATE_COMPANION_PREPOSITIONS, SITE_NOUNS, SITE_VERBS, SITE_PREPOSITIONS,
+  capitalCountry,
+  isExactPlace,
+  qualifiesPlace,
+  countryCodeOfPlace,
+  countryOfName,
+  demonymOf,
+  isKnownPlace,
+  resolveDemonym,
+  type Country,
+} from './geo.js';
+import {
+  KNOWN_PARTIES,
+  STATELESS_DEMONYMS,
+  MINISTRY_SUBJECTS,
+  NAME_NORMALISATION,
+  type KnownParty,
+} from './lexicon/parties.js';
+import {
+  PERSON_TITLES,
+  GOVERNMENT_HEADS,
+  ARMED_FORCE_HEADS,
+  GROUP_HEADS,
+  ORGANIZATION_HEADS,
+  MEDIA_HEADS,
+  DEMONYM_LOWER_HEADS,
+  NON_ACTOR_HEADS,
+  PLACE_TYPES,
+  PLACE_LIST_HEADS,
+  DIRECTIONS,
+  PLACE_PREPOSITIONS,
+  PERSON_ROLE_WORDS,
+  POSSESSIVE_PLACE_NOUNS,
+  POSSESSIVE_PLACE_ADJECTIVES,
+  STATE_OBJECT_VERBS,
+  STATE_APPOSITION_NOUNS,
+  STATE_COMPANION_PREPOSITIONS,
+  SITE_NOUNS,
+  SITE_VERBS,
+  SITE_PREPOSITIONS,
   PLACE_REFERENCE_NOUNS,
 } from './lexicon/roles.js';
 import { CUE_FORMS } from './cues.js';
 import { NON_PARTY_ACRONYMS, PLATFORMS } from './lexicon/words.js';
 import {
-  ALIGNED_COMPOUND, BODY_ADJECTIVES, CONNECTORS_AFTER_HEAD, DATE_WORDS, DIVISION_WORDS, FACILITY_WORDS, FORCES_OF, HELD_COMPOUND,
-  INSTITUTION_WORDS, INTRODUCING_TYPES, LEADING_PLACE_WORDS, LED_COMPOUND, NAME_PARTICLES, NEVER_NAMES, NP_DETERMINERS, NP_STOP,
-  SEAT_VERBS, SHORT_MONTHS,
+  ALIGNED_COMPOUND,
+  BODY_ADJECTIVES,
+  CONNECTORS_AFTER_HEAD,
+  DATE_WORDS,
+  DIVISION_WORDS,
+  FACILITY_WORDS,
+  FORCES_OF,
+  HELD_COMPOUND,
+  INSTITUTION_WORDS,
+  INTRODUCING_TYPES,
+  LEADING_PLACE_WORDS,
+  LED_COMPOUND,
+  NAME_PARTICLES,
+  NEVER_NAMES,
+  NP_DETERMINERS,
+  NP_STOP,
+  SEAT_VERBS,
+  SHORT_MONTHS,
 } from './lexicon/mention-words.js';
 import { CUE_AUXILIARIES } from './lexicon/cues.js';
 
@@ -85,14 +133,19 @@ function trieInsert<T>(root: Trie<T>, words: string[], value: T): void {
   let node = root;
   for (const w of words) {
     let child = node.next.get(w);
-    if (!child) node.next.set(w, (child = { next: new Map() }));
+    if (!child) {
+      child = { next: new Map() };
+      node.next.set(w, child);
+    }
     node = child;
   }
   if (node.value === undefined) node.value = value;
 }
 
 function phraseWords(phrase: string): string[] {
-  return tokenize(phrase).filter((t) => t.kind !== 'punct' || t.text === '’s' || t.text === "'s").map((t) => tokenKey(t));
+  return tokenize(phrase)
+    .filter((t) => t.kind !== 'punct' || t.text === '’s' || t.text === "'s")
+    .map((t) => tokenKey(t));
 }
 
 function tokenKey(t: Token): string {
@@ -131,7 +184,13 @@ for (const party of KNOWN_PARTIES) {
 }
 
 const TITLE_TRIE = buildSetTrie(PERSON_TITLES);
-const HEAD_TRIE = buildSetTrie([...GOVERNMENT_HEADS, ...ARMED_FORCE_HEADS, ...GROUP_HEADS, ...ORGANIZATION_HEADS, ...MEDIA_HEADS]);
+const HEAD_TRIE = buildSetTrie([
+  ...GOVERNMENT_HEADS,
+  ...ARMED_FORCE_HEADS,
+  ...GROUP_HEADS,
+  ...ORGANIZATION_HEADS,
+  ...MEDIA_HEADS,
+]);
 const LOWER_HEAD_TRIE = buildSetTrie(DEMONYM_LOWER_HEADS);
 const FORCE_HEAD_TRIE = buildSetTrie([...ARMED_FORCE_HEADS, ...GROUP_HEADS]);
 
@@ -167,7 +226,7 @@ function endingAt<T>(trie: Trie<T>, tokens: Token[], from: number, end: number):
 // ---------------------------------------------------------------------------------------------
 // Token classes
 
-const QUOTE_OR_BRACKET = /^["“‘'(\[«—–-]$/;
+const QUOTE_OR_BRACKET = /^["“‘'([«—–-]$/;
 
 function isAcronym(t: Token): boolean {
   return /^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&-]{1,6}$/.test(t.text);
@@ -183,7 +242,9 @@ function isShortMonth(tokens: Token[], i: number): boolean {
  * name in capitals ("UAE", "DRC", a dateline's "KYIV"); not one of GeoNames' alternate names.
  */
 function isPlaceAcronym(name: string): boolean {
-  return lookupPlaceMatches(name, false).some((m) => m.via === 'acronym' || m.via === 'name' || m.place.precision === 'COUNTRY');
+  return lookupPlaceMatches(name, false).some(
+    (m) => m.via === 'acronym' || m.via === 'name' || m.place.precision === 'COUNTRY',
+  );
 }
 
 function isNameToken(t: Token): boolean {
@@ -227,7 +288,9 @@ function headKind(head: string): PartyKind {
 /** Institution heads are capitalised in canonical names ("Russian Defense Ministry"); groups are not ("Russian forces"). */
 function canonicalHead(head: string): string {
   const normalised = normaliseWords(head);
-  return /ministry|council|command|office|department|agency|service|staff|parliament|embassy|cabinet|presidency|guard|assembly|committee|commission|fleet|flotilla|squadron/i.test(head)
+  return /ministry|council|command|office|department|agency|service|staff|parliament|embassy|cabinet|presidency|guard|assembly|committee|commission|fleet|flotilla|squadron/i.test(
+    head,
+  )
     ? titleCase(normalised)
     : normalised.toLowerCase();
 }
@@ -251,14 +314,25 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
   };
   const span = (from: number, to: number) => ({ start: tokens[from]!.start, end: tokens[to - 1]!.end });
 
-  const addParty = (from: number, to: number, p: Omit<PartyMention, 'type' | 'sentence' | 'from' | 'to' | 'start' | 'end'>) => {
+  const addParty = (
+    from: number,
+    to: number,
+    p: Omit<PartyMention, 'type' | 'sentence' | 'from' | 'to' | 'start' | 'end'>,
+  ) => {
     // A built name that is a known party's name or alias is that party ("Sudan's army" → Sudanese Armed Forces).
     const known = p.kind !== 'PERSON' && p.name ? KNOWN_BY_NAME.get(foldName(p.name)) : undefined;
-    if (known) p = { ...p, name: known.name, kind: known.kind, affiliation: known.affiliation ?? p.affiliation, knownAliases: [known.name, ...known.aliases] };
+    if (known)
+      p = {
+        ...p,
+        name: known.name,
+        kind: known.kind,
+        affiliation: known.affiliation ?? p.affiliation,
+        knownAliases: [known.name, ...known.aliases],
+      };
     // Organisations take their article ("the Defense Ministry of ..."); people do not.
     let f = from;
     const prev = tokens[f - 1];
-    if (p.kind !== 'PERSON' && prev && (prev.lower === 'the') && !used[f - 1]) f -= 1;
+    if (p.kind !== 'PERSON' && prev && prev.lower === 'the' && !used[f - 1]) f -= 1;
     out.push({ type: 'party', sentence: sentence.index, from: f, to, ...span(f, to), ...p, rule });
     mark(f, to);
   };
@@ -323,12 +397,36 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     const [end, head] = hit;
     if (tokens.slice(i + 1, end).some((x, k) => used[i + 1 + k] || x.cap)) continue;
     const after = tokens[end];
-    if (after && (after.lower === 'of' || after.lower === "'s" || after.lower === '’s' || after.kind === 'word' && !CUE_FORMS.has(after.lower) && /^[a-z]/.test(after.text) && !isVerbAfterSubject(after))) continue;
-    if (!PERSON_ROLE_WORDS.has(head) && headKind(head) === 'ORGANIZATION' && !['group', 'coalition', 'alliance', 'organization', 'organisation'].includes(head)) continue;
+    if (
+      after &&
+      (after.lower === 'of' ||
+        after.lower === "'s" ||
+        after.lower === '’s' ||
+        (after.kind === 'word' &&
+          !CUE_FORMS.has(after.lower) &&
+          /^[a-z]/.test(after.text) &&
+          !isVerbAfterSubject(after)))
+    )
+      continue;
+    if (
+      !PERSON_ROLE_WORDS.has(head) &&
+      headKind(head) === 'ORGANIZATION' &&
+      !['group', 'coalition', 'alliance', 'organization', 'organisation'].includes(head)
+    )
+      continue;
     out.push({
-      type: 'party', sentence: sentence.index, from: i, to: end, ...span(i, end),
+      type: 'party',
+      sentence: sentence.index,
+      from: i,
+      to: end,
+      ...span(i, end),
       kind: PERSON_ROLE_WORDS.has(head.split(' ').pop()!) && headKind(head) === 'PERSON' ? 'PERSON' : headKind(head),
-      name: '', affiliation: null, head, knownAliases: [], reference: true, rule,
+      name: '',
+      affiliation: null,
+      head,
+      knownAliases: [],
+      reference: true,
+      rule,
     });
     mark(i, end);
   }
@@ -344,7 +442,9 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
 
   /** The country code of a name or demonym ("Saudi" → SA, "Russia" → RU), a known party's, or null. */
   function affiliationOf(name: string): string | null {
-    return resolveDemonym(name)?.code ?? countryOfName(name)?.code ?? KNOWN_BY_NAME.get(foldName(name))?.affiliation ?? null;
+    return (
+      resolveDemonym(name)?.code ?? countryOfName(name)?.code ?? KNOWN_BY_NAME.get(foldName(name))?.affiliation ?? null
+    );
   }
 
   function alignedForces(): void {
@@ -361,11 +461,20 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
         const ext = forceHead(tokens, j);
         if (!ext) continue;
         const side = aligned ? aligned[2]! : led![1]!;
-        const against = aligned?.[1]!.toLowerCase() === 'anti';
+        const against = aligned ? aligned[1]!.toLowerCase() === 'anti' : false;
         const inner = j > i + 1 ? text.slice(tokens[i + 1]!.start, tokens[j - 1]!.end) : '';
         const lead = aligned ? `${aligned[1]!.toLowerCase()}-${side}` : t.text;
-        const name = inner ? `${inner} ${canonicalHead(ext[1])}` : `${lead[0]!.toUpperCase()}${lead.slice(1)} ${canonicalHead(ext[1])}`;
-        addParty(i, ext[0], { kind: headKind(ext[1]), name, affiliation: against ? null : (affiliationOf(side) ?? side), head: ext[1], knownAliases: inner ? [`${lead} ${inner} ${ext[1]}`] : [], reference: false });
+        const name = inner
+          ? `${inner} ${canonicalHead(ext[1])}`
+          : `${lead[0]!.toUpperCase()}${lead.slice(1)} ${canonicalHead(ext[1])}`;
+        addParty(i, ext[0], {
+          kind: headKind(ext[1]),
+          name,
+          affiliation: against ? null : (affiliationOf(side) ?? side),
+          head: ext[1],
+          knownAliases: inner ? [`${lead} ${inner} ${ext[1]}`] : [],
+          reference: false,
+        });
         i = ext[0] - 1;
         continue;
       }
@@ -379,12 +488,32 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
         const owner = text.slice(tokens[k]!.start, tokens[e - 1]!.end);
         const country = countryOfName(owner);
         if (!country && !isKnownPlace(owner)) continue;
-        const from = i > 0 && ['military', 'armed', 'government', 'security'].includes(tokens[i - 1]!.lower) && !used[i - 1] ? i - 1 : i;
+        const from =
+          i > 0 && ['military', 'armed', 'government', 'security'].includes(tokens[i - 1]!.lower) && !used[i - 1]
+            ? i - 1
+            : i;
         const head = from < i ? `${tokens[from]!.lower} ${t.lower}` : t.lower;
         const ownerName = country ? (demonymOf(country.code) ?? country.name) : owner;
-        addParty(from, e, { kind: 'ARMED_FORCE', name: `${ownerName} ${canonicalHead(ARMED_FORCE_HEADS.has(head) ? head : t.lower)}`, affiliation: country?.code ?? owner, head: t.lower, knownAliases: [], reference: false });
+        addParty(from, e, {
+          kind: 'ARMED_FORCE',
+          name: `${ownerName} ${canonicalHead(ARMED_FORCE_HEADS.has(head) ? head : t.lower)}`,
+          affiliation: country?.code ?? owner,
+          head: t.lower,
+          knownAliases: [],
+          reference: false,
+        });
         // The owner is a place mentioned too.
-        if (!country) out.push({ type: 'place', sentence: sentence.index, from: k, to: e, ...span(k, e), name: owner, patternOnly: false, rule });
+        if (!country)
+          out.push({
+            type: 'place',
+            sentence: sentence.index,
+            from: k,
+            to: e,
+            ...span(k, e),
+            name: owner,
+            patternOnly: false,
+            rule,
+          });
         i = e - 1;
       }
     }
@@ -395,13 +524,42 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     for (let i = 0; i < tokens.length; i++) {
       if (used[i] || !/^(?:the|this)$/.test(tokens[i]!.lower)) continue;
       let k = i + 1;
-      while (k < i + 3 && tokens[k] && !used[k] && !PLACE_REFERENCE_NOUNS[tokens[k]!.lower] && tokens[k]!.kind === 'word' && (!tokens[k]!.cap || resolveDemonymToken(k, k + 1))) k++;
+      while (
+        k < i + 3 &&
+        tokens[k] &&
+        !used[k] &&
+        !PLACE_REFERENCE_NOUNS[tokens[k]!.lower] &&
+        tokens[k]!.kind === 'word' &&
+        (!tokens[k]!.cap || resolveDemonymToken(k, k + 1))
+      )
+        k++;
       const noun = tokens[k];
       const refersTo = noun && !noun.cap && !used[k] ? PLACE_REFERENCE_NOUNS[noun.lower] : undefined;
       if (!refersTo) continue;
       const after = tokens[k + 1];
-      if (after && (after.lower === 'of' || after.cap && after.kind === 'word' || (after.kind === 'word' && !after.cap && isCommonNoun(after.text) && !isVerbForm(after.text) && !PLACE_PREPOSITIONS.has(after.lower)))) continue;
-      out.push({ type: 'place', sentence: sentence.index, from: i, to: k + 1, ...span(i, k + 1), name: text.slice(tokens[i]!.start, tokens[k]!.end), patternOnly: true, common: 'reference', refersTo, rule });
+      if (
+        after &&
+        (after.lower === 'of' ||
+          (after.cap && after.kind === 'word') ||
+          (after.kind === 'word' &&
+            !after.cap &&
+            isCommonNoun(after.text) &&
+            !isVerbForm(after.text) &&
+            !PLACE_PREPOSITIONS.has(after.lower)))
+      )
+        continue;
+      out.push({
+        type: 'place',
+        sentence: sentence.index,
+        from: i,
+        to: k + 1,
+        ...span(i, k + 1),
+        name: text.slice(tokens[i]!.start, tokens[k]!.end),
+        patternOnly: true,
+        common: 'reference',
+        refersTo,
+        rule,
+      });
       mark(i, k + 1);
       i = k;
     }
@@ -425,7 +583,17 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
         const head = tokens[np.to - 1]!;
         if (SITE_NOUNS.has(head.lower) && !head.cap) {
           const name = text.slice(tokens[np.nameFrom]!.start, head.end);
-          out.push({ type: 'place', sentence: sentence.index, from: np.from, to: np.to, ...span(np.from, np.to), name, patternOnly: true, common: 'site', rule });
+          out.push({
+            type: 'place',
+            sentence: sentence.index,
+            from: np.from,
+            to: np.to,
+            ...span(np.from, np.to),
+            name,
+            patternOnly: true,
+            common: 'site',
+            rule,
+          });
           mark(np.from, np.to);
         }
         if (!verb) break;
@@ -447,7 +615,12 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     let j = k;
     if (tokens[j] && NP_DETERMINERS.test(tokens[j]!.lower) && !used[j]) j++;
     // "dozens of villages", "a group of buildings"
-    if (tokens[j] && /^(?:dozens|hundreds|scores|thousands|number|group|series|cluster|network|string)$/.test(tokens[j]!.lower) && tokens[j + 1]?.lower === 'of') j += 2;
+    if (
+      tokens[j] &&
+      /^(?:dozens|hundreds|scores|thousands|number|group|series|cluster|network|string)$/.test(tokens[j]!.lower) &&
+      tokens[j + 1]?.lower === 'of'
+    )
+      j += 2;
     const nameFrom = j;
     let end = j;
     while (end < tokens.length && end < j + 6) {
@@ -488,7 +661,14 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
         const runner = first.text.replace(/-[a-z]+$/, '');
         const known = KNOWN_BY_NAME.get(foldName(runner));
         const affiliation = known?.affiliation ?? resolveDemonym(runner)?.code ?? countryOfName(runner)?.code ?? null;
-        addParty(from, ext[0], { kind: headKind(ext[1]), name: `${first.text} ${canonicalHead(ext[1])}`, affiliation, head: ext[1], knownAliases: [], reference: false });
+        addParty(from, ext[0], {
+          kind: headKind(ext[1]),
+          name: `${first.text} ${canonicalHead(ext[1])}`,
+          affiliation,
+          head: ext[1],
+          knownAliases: [],
+          reference: false,
+        });
       }
       return;
     }
@@ -498,24 +678,47 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     const person = splitTitle(tokens, from, to);
     if (person) {
       const { titleFrom, titleTo, title } = person;
-      const affiliation = titleFrom > from ? qualifierAffiliation(from, titleFrom) : owner?.code ?? null;
+      const affiliation = titleFrom > from ? qualifierAffiliation(from, titleFrom) : (owner?.code ?? null);
       // "Fargo Mayor Dennis Walaker", "Odesa regional governor": a town that qualifies a title is mentioned too.
       const qualifierPlace = titleFrom > from && !affiliation ? placeNameOf(from, titleFrom) : null;
-      if (qualifierPlace && !countryOfName(qualifierPlace)) out.push({ type: 'place', sentence: sentence.index, from, to: titleFrom, ...span(from, titleFrom), name: qualifierPlace, patternOnly: false, rule });
+      if (qualifierPlace && !countryOfName(qualifierPlace))
+        out.push({
+          type: 'place',
+          sentence: sentence.index,
+          from,
+          to: titleFrom,
+          ...span(from, titleFrom),
+          name: qualifierPlace,
+          patternOnly: false,
+          rule,
+        });
       const start = owner?.from ?? from;
       if (titleTo < to) {
         const name = text.slice(tokens[titleTo]!.start, tokens[to - 1]!.end);
-        addParty(start, to, { kind: 'PERSON', name: canonicalPersonName(name), affiliation, head: title, knownAliases: [], reference: false });
+        addParty(start, to, {
+          kind: 'PERSON',
+          name: canonicalPersonName(name),
+          affiliation,
+          head: title,
+          knownAliases: [],
+          reference: false,
+        });
         const parts = name.split(/\s+/);
         if (parts.length > 1) ctx.surnames.set(foldName(parts[parts.length - 1]!), canonicalPersonName(name));
         return;
       }
       // A title with no name: a role ("Azerbaijani President", "U.S. Secretary of State").
-      const qualifier = titleFrom > from ? text.slice(tokens[from]!.start, tokens[titleFrom - 1]!.end) : owner?.demonym ?? '';
+      const qualifier =
+        titleFrom > from ? text.slice(tokens[from]!.start, tokens[titleFrom - 1]!.end) : (owner?.demonym ?? '');
       addParty(start, to, {
         kind: 'PERSON',
-        name: qualifier ? `${titleFrom > from ? qualifierName(from, titleFrom) ?? qualifier : qualifier} ${titleCase(title)}` : '',
-        affiliation, head: title, knownAliases: [], reference: !qualifier,
+        name: qualifier
+          ? `${titleFrom > from ? (qualifierName(from, titleFrom) ?? qualifier) : qualifier} ${titleCase(title)}`
+          : '',
+        affiliation,
+        head: title,
+        knownAliases: [],
+        reference: !qualifier,
       });
       return;
     }
@@ -524,7 +727,14 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     rule = 'chunk/known-surname';
     const surname = to - from === 1 ? ctx.surnames.get(foldName(first.text)) : undefined;
     if (surname) {
-      addParty(from, to, { kind: 'PERSON', name: surname, affiliation: null, head: null, knownAliases: [], reference: false });
+      addParty(from, to, {
+        kind: 'PERSON',
+        name: surname,
+        affiliation: null,
+        head: null,
+        knownAliases: [],
+        reference: false,
+      });
       return;
     }
 
@@ -540,7 +750,14 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     if (headHit && headHit[0] > from) {
       if (owner && !resolveDemonymToken(from, from + 1)) {
         // "Iran's Revolutionary Guards" → "Iranian Revolutionary Guards"
-        addParty(owner.from, to, { kind: headKind(headHit[1]), name: `${owner.demonym} ${normaliseWords(chunkText)}`, affiliation: owner.code, head: headHit[1], knownAliases: [], reference: false });
+        addParty(owner.from, to, {
+          kind: headKind(headHit[1]),
+          name: `${owner.demonym} ${normaliseWords(chunkText)}`,
+          affiliation: owner.code,
+          head: headHit[1],
+          knownAliases: [],
+          reference: false,
+        });
         return;
       }
       addOrganisation(from, headHit[0], to, headHit[1]);
@@ -558,7 +775,14 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
       if (subjectOf && leadingHead[1] === 'ministry') {
         const name = `${subjectOf} Ministry`;
         if (owner) {
-          addParty(owner.from, to, { kind: 'GOVERNMENT_BODY', name: `${owner.demonym} ${name}`, affiliation: owner.code, head: 'ministry', knownAliases: [], reference: false });
+          addParty(owner.from, to, {
+            kind: 'GOVERNMENT_BODY',
+            name: `${owner.demonym} ${name}`,
+            affiliation: owner.code,
+            head: 'ministry',
+            knownAliases: [],
+            reference: false,
+          });
         } else {
           addNamedReference(from, to, 'GOVERNMENT_BODY', name, 'ministry');
         }
@@ -568,23 +792,53 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     if (headHit && headHit[0] === from) {
       // Head first: "Ministry of Defense of Russia", or a bare "Ministry".
       const ofExt = extendOwner(to);
-      const subject = MINISTRY_SUBJECTS[foldName(text.slice(tokens[from + 1 < to ? from + 1 : from]!.start, tokens[to - 1]!.end)).replace(/^of /, '')];
+      const subject =
+        MINISTRY_SUBJECTS[
+          foldName(text.slice(tokens[from + 1 < to ? from + 1 : from]!.start, tokens[to - 1]!.end)).replace(/^of /, '')
+        ];
       if (ofExt) {
         addOwned(from, ofExt.end, ofExt.owner, ofExt.ownerFrom, ofExt.ownerTo, headHit[1]);
         return;
       }
       if (to - from === 1 && !atSentenceStart(tokens, from)) {
-        out.push({ type: 'party', sentence: sentence.index, from, to, ...span(from, to), kind: headKind(headHit[1]), name: '', affiliation: null, head: headHit[1], knownAliases: [], reference: true, rule });
+        out.push({
+          type: 'party',
+          sentence: sentence.index,
+          from,
+          to,
+          ...span(from, to),
+          kind: headKind(headHit[1]),
+          name: '',
+          affiliation: null,
+          head: headHit[1],
+          knownAliases: [],
+          reference: true,
+          rule,
+        });
         mark(from, to);
         return;
       }
       if (owner && headHit[0] === from) {
         const name = subject && headHit[1] === 'ministry' ? `${subject} Ministry` : canonicalHead(chunkText);
-        addParty(owner.from, to, { kind: headKind(headHit[1]), name: `${owner.demonym} ${name}`, affiliation: owner.code, head: headHit[1], knownAliases: [], reference: false });
+        addParty(owner.from, to, {
+          kind: headKind(headHit[1]),
+          name: `${owner.demonym} ${name}`,
+          affiliation: owner.code,
+          head: headHit[1],
+          knownAliases: [],
+          reference: false,
+        });
         return;
       }
       if (subject) {
-        addParty(from, to, { kind: 'GOVERNMENT_BODY', name: `${subject} Ministry`, affiliation: null, head: 'ministry', knownAliases: [], reference: false });
+        addParty(from, to, {
+          kind: 'GOVERNMENT_BODY',
+          name: `${subject} Ministry`,
+          affiliation: null,
+          head: 'ministry',
+          knownAliases: [],
+          reference: false,
+        });
         return;
       }
       // An unowned "Defence Ministry": the ministry named before, else a party of its own; never a person.
@@ -600,13 +854,24 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
         const head = lowerExt[1];
         if (NON_ACTOR_HEADS.has(head)) return;
         addParty(from, lowerExt[0], {
-          kind: headKind(head), name: `${demonym.demonym} ${canonicalHead(head)}`,
-          affiliation: demonym.code ?? demonym.demonym, head, knownAliases: [], reference: false,
+          kind: headKind(head),
+          name: `${demonym.demonym} ${canonicalHead(head)}`,
+          affiliation: demonym.code ?? demonym.demonym,
+          head,
+          knownAliases: [],
+          reference: false,
         });
         return;
       }
       if (demonym.plural) {
-        addParty(from, to, { kind: 'GROUP', name: `${titleCase(first.lower)}`, affiliation: demonym.code, head: null, knownAliases: [], reference: false });
+        addParty(from, to, {
+          kind: 'GROUP',
+          name: `${titleCase(first.lower)}`,
+          affiliation: demonym.code,
+          head: null,
+          knownAliases: [],
+          reference: false,
+        });
         return;
       }
       return; // an adjective: "Armenian sites"
@@ -621,11 +886,28 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
       const possessiveHead = tokens[to]?.text.match(/^['’]s$/) ? extendLowerHead(tokens, to + 1) : null;
       const headExt = lowerExt ?? possessiveHead;
       if (headExt && !NON_ACTOR_HEADS.has(headExt[1])) {
-        const owner = country ? demonymOf(country.code) ?? placeName : placeName;
+        const owner = country ? (demonymOf(country.code) ?? placeName) : placeName;
         const code = country?.code ?? countryCodeOfPlace(placeName);
-        addParty(from, headExt[0], { kind: headKind(headExt[1]), name: `${owner} ${canonicalHead(headExt[1])}`, affiliation: code ?? placeName, head: headExt[1], knownAliases: [], reference: false });
+        addParty(from, headExt[0], {
+          kind: headKind(headExt[1]),
+          name: `${owner} ${canonicalHead(headExt[1])}`,
+          affiliation: code ?? placeName,
+          head: headExt[1],
+          knownAliases: [],
+          reference: false,
+        });
         // A city is mentioned too ("the Baku government" names Baku); a country is the affiliation.
-        if (!country) out.push({ type: 'place', sentence: sentence.index, from, to, ...span(from, to), name: placeName, patternOnly: false, rule });
+        if (!country)
+          out.push({
+            type: 'place',
+            sentence: sentence.index,
+            from,
+            to,
+            ...span(from, to),
+            name: placeName,
+            patternOnly: false,
+            rule,
+          });
         return;
       }
       if (country && isPossessiveMark(tokens[to], tokens[to - 1]) && !owner) {
@@ -634,13 +916,27 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
       }
       if (country && stateOwned(from, to, country)) return;
       if (country && (isActorPosition(tokens, from, to) || isStateActor(tokens, from, to) || inCountryList(from, to))) {
-        addParty(from, to, { kind: 'STATE', name: country.name, affiliation: country.code, head: null, knownAliases: [], reference: false });
+        addParty(from, to, {
+          kind: 'STATE',
+          name: country.name,
+          affiliation: country.code,
+          head: null,
+          knownAliases: [],
+          reference: false,
+        });
         return;
       }
       // A capital as the speaker stands for its government ("a claim Kyiv denied", "Moscow said").
       const seat = country ? null : capitalCountry(placeName);
       if (seat && isSpeakerPosition(tokens, from, to)) {
-        addParty(from, to, { kind: 'STATE', name: seat.name, affiliation: seat.code, head: null, knownAliases: [seat.name, placeName], reference: false });
+        addParty(from, to, {
+          kind: 'STATE',
+          name: seat.name,
+          affiliation: seat.code,
+          head: null,
+          knownAliases: [seat.name, placeName],
+          reference: false,
+        });
         return;
       }
       addPlaceSpan(from, to, placeName, false);
@@ -655,8 +951,21 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     // An unknown name before a force or group noun: "Ambazonian separatists", "Maoist rebels", "NAS forces".
     rule = 'chunk/force-noun';
     const force = forceHead(tokens, to);
-    if (force && to - from <= 3 && !NON_ACTOR_HEADS.has(force[1]) && !isFirstName(first.text) && !['group', 'party', 'front', 'community', 'communities', 'movement', 'opposition'].includes(force[1])) {
-      addParty(from, force[0], { kind: headKind(force[1]), name: `${chunkText} ${canonicalHead(force[1])}`, affiliation: null, head: force[1], knownAliases: [], reference: false });
+    if (
+      force &&
+      to - from <= 3 &&
+      !NON_ACTOR_HEADS.has(force[1]) &&
+      !isFirstName(first.text) &&
+      !['group', 'party', 'front', 'community', 'communities', 'movement', 'opposition'].includes(force[1])
+    ) {
+      addParty(from, force[0], {
+        kind: headKind(force[1]),
+        name: `${chunkText} ${canonicalHead(force[1])}`,
+        affiliation: null,
+        head: force[1],
+        knownAliases: [],
+        reference: false,
+      });
       return;
     }
 
@@ -665,7 +974,14 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     if (to - from === 1 && isAcronym(first) && tokens[from - 1]?.text === '(' && tokens[to]?.text === ')') {
       const before = [...out].reverse().find((m): m is PartyMention => m.type === 'party' && m.to === from - 1);
       if (before && before.name) {
-        addParty(from, to, { kind: before.kind, name: before.name, affiliation: before.affiliation, head: before.head, knownAliases: [first.text], reference: false });
+        addParty(from, to, {
+          kind: before.kind,
+          name: before.name,
+          affiliation: before.affiliation,
+          head: before.head,
+          knownAliases: [first.text],
+          reference: false,
+        });
         return;
       }
     }
@@ -673,7 +989,14 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     // Acronyms: organisations ("SDF", "YPG") unless a place.
     rule = 'chunk/acronym';
     if (to - from === 1 && isAcronym(first) && !NON_PARTY_ACRONYMS.has(first.text.replace(/\./g, ''))) {
-      addParty(from, to, { kind: 'ORGANIZATION', name: first.text.replace(/\./g, ''), affiliation: null, head: null, knownAliases: [], reference: false });
+      addParty(from, to, {
+        kind: 'ORGANIZATION',
+        name: first.text.replace(/\./g, ''),
+        affiliation: null,
+        head: null,
+        knownAliases: [],
+        reference: false,
+      });
       return;
     }
 
@@ -682,7 +1005,18 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     // ("Exercise Eager Lion", "to Counter ISIL").
     rule = 'chunk/after-place-preposition';
     const prev = tokens[from - 1];
-    if (prev && PLACE_PREPOSITIONS.has(prev.lower) && !['of', 'by', 'with', 'against', 'on', 'via'].includes(prev.lower) && (!mostlyEnglish(from, to) || isKnownPlace(chunkText)) && !isUsed(to) && tokens[from - 2]?.lower !== 'according' && !isFirstName(first.text) && !atSentenceStart(tokens, from) && to - from <= 3 && !isAcronym(first)) {
+    if (
+      prev &&
+      PLACE_PREPOSITIONS.has(prev.lower) &&
+      !['of', 'by', 'with', 'against', 'on', 'via'].includes(prev.lower) &&
+      (!mostlyEnglish(from, to) || isKnownPlace(chunkText)) &&
+      !isUsed(to) &&
+      tokens[from - 2]?.lower !== 'according' &&
+      !isFirstName(first.text) &&
+      !atSentenceStart(tokens, from) &&
+      to - from <= 3 &&
+      !isAcronym(first)
+    ) {
       addPlaceSpan(from, to, chunkText, true);
       return;
     }
@@ -701,7 +1035,20 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
   /** "The Defence Ministry" with no owner: the one named before, resolved by the registry, else a party of this name. */
   function addNamedReference(from: number, to: number, kind: PartyKind, name: string, head: string): void {
     const f = tokens[from - 1]?.lower === 'the' && !used[from - 1] ? from - 1 : from;
-    out.push({ type: 'party', sentence: sentence.index, from: f, to, ...span(f, to), kind, name, affiliation: null, head, knownAliases: [], reference: true, rule });
+    out.push({
+      type: 'party',
+      sentence: sentence.index,
+      from: f,
+      to,
+      ...span(f, to),
+      kind,
+      name,
+      affiliation: null,
+      head,
+      knownAliases: [],
+      reference: true,
+      rule,
+    });
     mark(f, to);
   }
 
@@ -731,7 +1078,14 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
       addPlace(from, to, placeName, false);
       return;
     }
-    addParty(from, to, { kind: 'STATE', name: country.name, affiliation: country.code, head: null, knownAliases: [], reference: false });
+    addParty(from, to, {
+      kind: 'STATE',
+      name: country.name,
+      affiliation: country.code,
+      head: null,
+      knownAliases: [],
+      reference: false,
+    });
   }
 
   /** "the people of Iraq", "the government of Iraq": the country's own body or people ("Iraqi government"). */
@@ -746,7 +1100,14 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     if (!hit || hit[0] !== k || NON_ACTOR_HEADS.has(hit[1])) return false;
     const start = tokens[headAt - 1]?.lower === 'the' && !used[headAt - 1] ? headAt - 1 : headAt;
     const demonym = demonymOf(country.code) ?? country.name;
-    addParty(start, to, { kind: headKind(hit[1]), name: `${demonym} ${canonicalHead(hit[1])}`, affiliation: country.code, head: hit[1], knownAliases: [], reference: false });
+    addParty(start, to, {
+      kind: headKind(hit[1]),
+      name: `${demonym} ${canonicalHead(hit[1])}`,
+      affiliation: country.code,
+      head: hit[1],
+      knownAliases: [],
+      reference: false,
+    });
     return true;
   }
 
@@ -760,38 +1121,93 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     const demonym = headFrom - from === 1 ? resolveDemonymToken(from, headFrom) : qualifierDemonym(from, headFrom);
     const headText = text.slice(tokens[headFrom]!.start, tokens[to - 1]!.end);
     if (demonym && demonym.exact) {
-      addParty(from, to, { kind: headKind(head), name: `${demonym.demonym} ${canonicalHead(headText)}`, affiliation: demonym.code ?? demonym.demonym, head, knownAliases: [], reference: false });
+      addParty(from, to, {
+        kind: headKind(head),
+        name: `${demonym.demonym} ${canonicalHead(headText)}`,
+        affiliation: demonym.code ?? demonym.demonym,
+        head,
+        knownAliases: [],
+        reference: false,
+      });
       return;
     }
     const placeName = placeNameOf(from, headFrom);
     if (placeName) {
       const country = countryOfName(placeName);
-      const owner = country ? demonymOf(country.code) ?? placeName : placeName;
-      addParty(from, to, { kind: headKind(head), name: `${owner} ${canonicalHead(headText)}`, affiliation: country?.code ?? countryCodeOfPlace(placeName) ?? placeName, head, knownAliases: [], reference: false });
+      const owner = country ? (demonymOf(country.code) ?? placeName) : placeName;
+      addParty(from, to, {
+        kind: headKind(head),
+        name: `${owner} ${canonicalHead(headText)}`,
+        affiliation: country?.code ?? countryCodeOfPlace(placeName) ?? placeName,
+        head,
+        knownAliases: [],
+        reference: false,
+      });
       // "Kharkiv Regional Administration", "Mansfield Police Department": the town is mentioned too.
-      if (!country) out.push({ type: 'place', sentence: sentence.index, from, to: headFrom, ...span(from, headFrom), name: placeName, patternOnly: false, rule });
+      if (!country)
+        out.push({
+          type: 'place',
+          sentence: sentence.index,
+          from,
+          to: headFrom,
+          ...span(from, headFrom),
+          name: placeName,
+          patternOnly: false,
+          rule,
+        });
       return;
     }
     addParty(from, to, {
-      kind: headKind(head), name: normaliseWords(text.slice(tokens[from]!.start, tokens[to - 1]!.end)),
-      affiliation: demonym?.code ?? null, head, knownAliases: [], reference: false,
+      kind: headKind(head),
+      name: normaliseWords(text.slice(tokens[from]!.start, tokens[to - 1]!.end)),
+      affiliation: demonym?.code ?? null,
+      head,
+      knownAliases: [],
+      reference: false,
     });
   }
 
   /** "Defense Ministry of <the unrecognized region of> Nagorno Karabakh" → "Nagorno Karabakh Defense Ministry". */
-  function addOwned(from: number, end: number, owner: string, ownerFrom: number, ownerTo: number, head: string, qualifier?: string): void {
+  function addOwned(
+    from: number,
+    end: number,
+    owner: string,
+    ownerFrom: number,
+    ownerTo: number,
+    head: string,
+    qualifier?: string,
+  ): void {
     const country = countryOfName(owner);
     const demonym = resolveDemonymToken(ownerFrom, ownerTo);
-    const ownerName = demonym?.demonym ?? (country ? demonymOf(country.code) ?? owner : owner);
+    const ownerName = demonym?.demonym ?? (country ? (demonymOf(country.code) ?? owner) : owner);
     const headWords = qualifier ? `${qualifier} ${head}` : head;
-    const subject = MINISTRY_SUBJECTS[foldName(text.slice(tokens[from]!.start, tokens[end - 1]!.end)).replace(/^.*?ministry of /, '').replace(/ of .*$/, '')];
+    const subject =
+      MINISTRY_SUBJECTS[
+        foldName(text.slice(tokens[from]!.start, tokens[end - 1]!.end))
+          .replace(/^.*?ministry of /, '')
+          .replace(/ of .*$/, '')
+      ];
     const headName = subject && head === 'ministry' && !qualifier ? `${subject} Ministry` : canonicalHead(headWords);
     addParty(from, end, {
-      kind: headKind(head), name: `${ownerName} ${headName}`,
-      affiliation: demonym?.code ?? country?.code ?? owner, head, knownAliases: [], reference: false,
+      kind: headKind(head),
+      name: `${ownerName} ${headName}`,
+      affiliation: demonym?.code ?? country?.code ?? owner,
+      head,
+      knownAliases: [],
+      reference: false,
     });
     // A region or city that owns a body is still a place mention; a country is the party's affiliation.
-    if (!demonym && !country) out.push({ type: 'place', sentence: sentence.index, from: ownerFrom, to: ownerTo, ...span(ownerFrom, ownerTo), name: owner, patternOnly: !isKnownPlace(owner), rule });
+    if (!demonym && !country)
+      out.push({
+        type: 'place',
+        sentence: sentence.index,
+        from: ownerFrom,
+        to: ownerTo,
+        ...span(ownerFrom, ownerTo),
+        name: owner,
+        patternOnly: !isKnownPlace(owner),
+        rule,
+      });
   }
 
   /** After a head: "of [the] [up to 4 lower-case words] [of] <Place>" (the owner). */
@@ -805,7 +1221,13 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
       j = subjectEnd + 1;
     }
     let skipped = 0;
-    while (j < tokens.length && skipped < 6 && !tokens[j]!.cap && tokens[j]!.kind === 'word' && !CUE_FORMS.has(tokens[j]!.lower)) {
+    while (
+      j < tokens.length &&
+      skipped < 6 &&
+      !tokens[j]!.cap &&
+      tokens[j]!.kind === 'word' &&
+      !CUE_FORMS.has(tokens[j]!.lower)
+    ) {
       j++;
       skipped++;
     }
@@ -814,7 +1236,12 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     while (k < tokens.length && isNameToken(tokens[k]!) && !used[k]) k++;
     if (k === j) return null;
     const owner = text.slice(tokens[j]!.start, tokens[k - 1]!.end);
-    if (!isKnownPlace(owner) && !resolveDemonymToken(j, k) && !/\b(?:region|republic|state|province)\b/i.test(text.slice(tokens[to]!.start, tokens[j]!.start))) return null;
+    if (
+      !isKnownPlace(owner) &&
+      !resolveDemonymToken(j, k) &&
+      !/\b(?:region|republic|state|province)\b/i.test(text.slice(tokens[to]!.start, tokens[j]!.start))
+    )
+      return null;
     return { end: k, owner: stripPlaceType(owner), ownerFrom: j, ownerTo: k };
   }
 
@@ -899,10 +1326,25 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
         const typeAt = k;
         k--;
         // "the Iraqi city of", "the northwest province of", "the mining town of": modifiers back to the article.
-        while (k >= 0 && typeAt - k < 4 && !used[k] && tokens[k]!.kind === 'word' && !NP_STOP.has(tokens[k]!.lower) && !/^(?:the|a|an)$/.test(tokens[k]!.lower) && (!tokens[k]!.cap || resolveDemonymToken(k, k + 1))) k--;
+        while (
+          k >= 0 &&
+          typeAt - k < 4 &&
+          !used[k] &&
+          tokens[k]!.kind === 'word' &&
+          !NP_STOP.has(tokens[k]!.lower) &&
+          !/^(?:the|a|an)$/.test(tokens[k]!.lower) &&
+          (!tokens[k]!.cap || resolveDemonymToken(k, k + 1))
+        )
+          k--;
         f = k >= 0 && !used[k] && /^(?:the|a|an)$/.test(tokens[k]!.lower) ? k : typeAt;
       }
-    } else if (prev && !prev.cap && !used[f - 1] && DIRECTIONS.has(prev.lower) && !['upper', 'lower', 'greater'].includes(prev.lower)) {
+    } else if (
+      prev &&
+      !prev.cap &&
+      !used[f - 1] &&
+      DIRECTIONS.has(prev.lower) &&
+      !['upper', 'lower', 'greater'].includes(prev.lower)
+    ) {
       f--;
     }
     addPlace(f, t, n, patternOnly);
@@ -914,7 +1356,13 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     while (e < tokens.length && isNameToken(tokens[e]!) && !used[e] && e < k + 4) e++;
     if (e === k) return null;
     const after = tokens[e];
-    if (after && (after.lower === 'and' || after.lower === 'or' || (after.text === ',' && (tokens[e + 1]?.lower === 'and' || tokens[e + 1]?.cap)))) return null;
+    if (
+      after &&
+      (after.lower === 'and' ||
+        after.lower === 'or' ||
+        (after.text === ',' && (tokens[e + 1]?.lower === 'and' || tokens[e + 1]?.cap)))
+    )
+      return null;
     const q = text.slice(tokens[k]!.start, tokens[e - 1]!.end);
     return qualifiesPlace(base, q) ? e : null;
   }
@@ -933,10 +1381,21 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     if (prev?.lower === 'of' && prev2 && PLACE_TYPES.has(prev2.lower)) return chunkText;
     // "X province", "X axis"
     const next = tokens[to];
-    if (next && PLACE_TYPES.has(next.lower) && !next.cap && !['state', 'republic', 'department', 'border', 'base', 'road', 'highway', 'front'].includes(next.lower)) return chunkText;
+    if (
+      next &&
+      PLACE_TYPES.has(next.lower) &&
+      !next.cap &&
+      !['state', 'republic', 'department', 'border', 'base', 'road', 'highway', 'front'].includes(next.lower)
+    )
+      return chunkText;
     // Last word of the chunk is a place type or a facility: "Idlib Province", "Tabqa Dam", "Ishtar Gate"
     const last = tokens[to - 1]!.lower;
-    if (to - from >= 2 && (PLACE_TYPES.has(last) || (FACILITY_WORDS.has(last) && !isFirstName(tokens[from]!.text))) && !['state', 'republic', 'department', 'front'].includes(last)) return chunkText;
+    if (
+      to - from >= 2 &&
+      (PLACE_TYPES.has(last) || (FACILITY_WORDS.has(last) && !isFirstName(tokens[from]!.text))) &&
+      !['state', 'republic', 'department', 'front'].includes(last)
+    )
+      return chunkText;
     // First word: "Camp Hurriya", "Fort Campbell", "Mount Hermon"
     if (to - from >= 2 && LEADING_PLACE_WORDS.has(tokens[from]!.lower)) return chunkText;
     // Lists before a place-type head: "the A, B and C axes"
@@ -946,7 +1405,8 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
 
   /** Three or more countries in a row act together ("Australia, Canada, France and Jordan conducted ..."). */
   function inCountryList(from: number, to: number): boolean {
-    const isCountry = (a: number, b: number) => b > a && isNameToken(tokens[a]!) && !!countryOfName(text.slice(tokens[a]!.start, tokens[b - 1]!.end));
+    const isCountry = (a: number, b: number) =>
+      b > a && isNameToken(tokens[a]!) && !!countryOfName(text.slice(tokens[a]!.start, tokens[b - 1]!.end));
     const isSep = (t: Token | undefined) => !!t && (t.text === ',' || t.lower === 'and');
     let count = 1;
     // Forward: ", B", ", and the C".
@@ -997,11 +1457,22 @@ export function findMentions(sentence: Sentence, text: string, ctx: MentionConte
     if (words.some((w) => INSTITUTION_WORDS.has(w.lower))) return false;
     // "The army's spokesman, Nabil Abdallah, told ...": a name set off after a role.
     const before = tokens[from - 2];
-    if (tokens[from - 1]?.text === ',' && before && !before.cap && (PERSON_ROLE_WORDS.has(before.lower) || PERSON_TITLES.has(before.lower)) && (tokens[to]?.text === ',' || CUE_FORMS.has(tokens[to]?.lower ?? ''))) return true;
+    if (
+      tokens[from - 1]?.text === ',' &&
+      before &&
+      !before.cap &&
+      (PERSON_ROLE_WORDS.has(before.lower) || PERSON_TITLES.has(before.lower)) &&
+      (tokens[to]?.text === ',' || CUE_FORMS.has(tokens[to]?.lower ?? ''))
+    )
+      return true;
     if (atSentenceStart(tokens, from) && isCommonWord(words[0]!.text) && !isFirstName(words[0]!.text)) return false;
     if (isFirstName(words[0]!.text) || isLastName(words[n - 1]!.text)) return true;
     const next = tokens[to];
-    return !!next && (CUE_FORMS.has(next.lower) || next.text === ',' && !!tokens[to + 1] && /^(?:a|an|the)$/.test(tokens[to + 1]!.lower));
+    return (
+      !!next &&
+      (CUE_FORMS.has(next.lower) ||
+        (next.text === ',' && !!tokens[to + 1] && /^(?:a|an|the)$/.test(tokens[to + 1]!.lower)))
+    );
   }
 }
 
@@ -1026,7 +1497,12 @@ function isSpeakerPosition(tokens: Token[], from: number, to: number): boolean {
   let k = to;
   while (tokens[k] && (CUE_AUXILIARIES.has(tokens[k]!.lower) || /ly$/.test(tokens[k]!.lower)) && k < to + 3) k++;
   const verb = tokens[k];
-  return !!verb && !verb.cap && (CUE_FORMS.has(verb.lower) || STATE_OBJECT_VERBS.has(verb.lower) || SEAT_VERBS.has(verb.lower)) && !/ing$/.test(verb.lower);
+  return (
+    !!verb &&
+    !verb.cap &&
+    (CUE_FORMS.has(verb.lower) || STATE_OBJECT_VERBS.has(verb.lower) || SEAT_VERBS.has(verb.lower)) &&
+    !/ing$/.test(verb.lower)
+  );
 }
 
 /** Chunks of capitalised tokens not yet used, joined across "of"/"for" after a head noun and name particles. */
@@ -1042,7 +1518,7 @@ function chunks(tokens: Token[], used: boolean[]): [number, number][] {
     for (;;) {
       const t = tokens[j];
       if (!t || used[j]) break;
-      if ((isNameToken(t) && !isShortMonth(tokens, j)) || /^\d+(?:st|nd|rd|th)$/.test(t.text) && tokens[j + 1]?.cap) {
+      if ((isNameToken(t) && !isShortMonth(tokens, j)) || (/^\d+(?:st|nd|rd|th)$/.test(t.text) && tokens[j + 1]?.cap)) {
         j++;
         continue;
       }
@@ -1071,7 +1547,34 @@ function chunks(tokens: Token[], used: boolean[]): [number, number][] {
   return result;
 }
 
-const HEAD_KEYS = new Set([...GOVERNMENT_HEADS, ...ARMED_FORCE_HEADS, ...ORGANIZATION_HEADS, 'state', 'republic', 'kingdom', 'bank', 'university', 'office', 'coalition', 'minister', 'ministry', 'department', 'secretary', 'envoy', 'director', 'commissioner', 'advisor', 'adviser', 'general', 'president', 'chief', 'head', 'representative'].map((h) => h.split(' ').pop()!));
+const HEAD_KEYS = new Set(
+  [
+    ...GOVERNMENT_HEADS,
+    ...ARMED_FORCE_HEADS,
+    ...ORGANIZATION_HEADS,
+    'state',
+    'republic',
+    'kingdom',
+    'bank',
+    'university',
+    'office',
+    'coalition',
+    'minister',
+    'ministry',
+    'department',
+    'secretary',
+    'envoy',
+    'director',
+    'commissioner',
+    'advisor',
+    'adviser',
+    'general',
+    'president',
+    'chief',
+    'head',
+    'representative',
+  ].map((h) => h.split(' ').pop()!),
+);
 const TITLE_KEYS = new Set([...PERSON_TITLES].map((h) => h.split(' ').pop()!));
 
 function canStartChunk(tokens: Token[], i: number): boolean {
@@ -1085,7 +1588,11 @@ function canStartChunk(tokens: Token[], i: number): boolean {
 }
 
 /** Title words inside a chunk; the name is what follows the last title. */
-function splitTitle(tokens: Token[], from: number, to: number): { titleFrom: number; titleTo: number; title: string } | null {
+function splitTitle(
+  tokens: Token[],
+  from: number,
+  to: number,
+): { titleFrom: number; titleTo: number; title: string } | null {
   let found: { titleFrom: number; titleTo: number; title: string } | null = null;
   for (let i = from; i < to; i++) {
     const hit = longest(TITLE_TRIE, tokens, i, to);
@@ -1100,13 +1607,21 @@ function splitTitle(tokens: Token[], from: number, to: number): { titleFrom: num
   if (!found) return null;
   // "Defense Ministry", "Security Council": a head after the title makes it an organisation.
   const headAfter = endingAt(HEAD_TRIE, tokens, found.titleFrom, to);
-  if (headAfter && (found.titleTo === to ? headAfter[0] >= found.titleFrom && !PERSON_TITLES.has(headAfter[1]) : true) && !PERSON_TITLES.has(headAfter[1])) return null;
+  if (
+    headAfter &&
+    (found.titleTo === to ? headAfter[0] >= found.titleFrom && !PERSON_TITLES.has(headAfter[1]) : true) &&
+    !PERSON_TITLES.has(headAfter[1])
+  )
+    return null;
   // Name tokens after the title must look like a name, not another head ("President Trump", not "President Office").
   return found;
 }
 
 function canonicalPersonName(name: string): string {
-  return name.replace(/\s+/g, ' ').replace(/[,;:]+$/, '').trim();
+  return name
+    .replace(/\s+/g, ' ')
+    .replace(/[,;:]+$/, '')
+    .trim();
 }
 
 /** Lower-case party nouns after a demonym or place: "forces", "defense ministry". */
@@ -1125,13 +1640,43 @@ function extendLowerHead(tokens: Token[], to: number): [number, string] | null {
 }
 
 function isVerbAfterSubject(t: Token): boolean {
-  return /(?:ed|s)$/.test(t.lower) || ['has', 'have', 'had', 'is', 'was', 'were', 'are', 'will', 'would', 'also', 'later', 'could', 'can', 'did', 'does', 'may', 'might', 'must', 'should'].includes(t.lower);
+  return (
+    /(?:ed|s)$/.test(t.lower) ||
+    [
+      'has',
+      'have',
+      'had',
+      'is',
+      'was',
+      'were',
+      'are',
+      'will',
+      'would',
+      'also',
+      'later',
+      'could',
+      'can',
+      'did',
+      'does',
+      'may',
+      'might',
+      'must',
+      'should',
+    ].includes(t.lower)
+  );
 }
 
 /** Subject of a clause: a state acting ("Azerbaijan said", "Israel has launched"), not a place. */
 function isActorPosition(tokens: Token[], from: number, to: number): boolean {
   const prev = tokens[from - 1];
-  if (prev && ((DIRECTIONS.has(prev.lower) && !prev.cap) || PLACE_PREPOSITIONS.has(prev.lower) || prev.lower === 'by' || prev.lower === 'and' && tokens[from - 2] && PLACE_PREPOSITIONS.has(tokens[from - 2]!.lower))) return false;
+  if (
+    prev &&
+    ((DIRECTIONS.has(prev.lower) && !prev.cap) ||
+      PLACE_PREPOSITIONS.has(prev.lower) ||
+      prev.lower === 'by' ||
+      (prev.lower === 'and' && tokens[from - 2] && PLACE_PREPOSITIONS.has(tokens[from - 2]!.lower)))
+  )
+    return false;
   const next = tokens[to];
   if (!next) return false;
   if (CUE_FORMS.has(next.lower)) return true;
@@ -1139,11 +1684,31 @@ function isActorPosition(tokens: Token[], from: number, to: number): boolean {
   while (tokens[k] && /ly$/.test(tokens[k]!.lower) && tokens[k]!.kind === 'word') k++;
   const verb = tokens[k];
   if (!verb || verb.cap) return false;
-  if (['has', 'have', 'had', 'will', 'would', 'is', 'was', 'remains', 'continues', 'must', 'should', 'can', 'could'].includes(verb.lower)) return true;
+  if (
+    [
+      'has',
+      'have',
+      'had',
+      'will',
+      'would',
+      'is',
+      'was',
+      'remains',
+      'continues',
+      'must',
+      'should',
+      'can',
+      'could',
+    ].includes(verb.lower)
+  )
+    return true;
   if (!isVerbForm(verb.text) || /ing$/.test(verb.lower)) return false;
   if (!isCommonNoun(verb.text)) return true;
   // A verb that is also a noun ("stands", "backed") is a verb when a preposition or article follows.
-  return /(?:s|ed)$/.test(verb.lower) && /^(?:with|by|to|for|that|the|a|an|its|their|behind|against|ready|firmly)$/.test(tokens[k + 1]?.lower ?? '');
+  return (
+    /(?:s|ed)$/.test(verb.lower) &&
+    /^(?:with|by|to|for|that|the|a|an|its|their|behind|against|ready|firmly)$/.test(tokens[k + 1]?.lower ?? '')
+  );
 }
 
 /**
@@ -1160,13 +1725,21 @@ function isStateActor(tokens: Token[], from: number, to: number): boolean {
   if (prev && !prev.cap && DIRECTIONS.has(prev.lower)) return false;
   if (prev && !prev.cap) {
     // "the border with Iran", "the frontier between Syria and Turkey" are places.
-    const companion = STATE_COMPANION_PREPOSITIONS.has(prev.lower) && !POSSESSIVE_PLACE_NOUNS.has(tokens[p - 1]?.lower ?? '');
+    const companion =
+      STATE_COMPANION_PREPOSITIONS.has(prev.lower) && !POSSESSIVE_PLACE_NOUNS.has(tokens[p - 1]?.lower ?? '');
     if (companion || STATE_APPOSITION_NOUNS.has(prev.lower) || STATE_OBJECT_VERBS.has(prev.lower)) return true;
     if (PLACE_PREPOSITIONS.has(prev.lower) || prev.lower === 'by') return false;
   }
   const next = tokens[to];
   if (!next) return false;
-  if (next.lower === 'to' && tokens[to + 1] && !tokens[to + 1]!.cap && isVerbForm(tokens[to + 1]!.text) && !isCommonNoun(tokens[to + 1]!.text)) return true;
+  if (
+    next.lower === 'to' &&
+    tokens[to + 1] &&
+    !tokens[to + 1]!.cap &&
+    isVerbForm(tokens[to + 1]!.text) &&
+    !isCommonNoun(tokens[to + 1]!.text)
+  )
+    return true;
   // "the United States and Iraq signed": the second subject's verb decides for both.
   if (next.lower === 'and' && !(prev && PLACE_PREPOSITIONS.has(prev.lower))) {
     let k = to + 1;
@@ -1183,7 +1756,9 @@ function isKnownCountryOrCapital(name: string): boolean {
 }
 
 function stripPlaceType(name: string): string {
-  const stripped = name.replace(/\s+(?:region|province|governorate|oblast|district|city|town|village|area|county|municipality|axis|front|direction|sector|Region|Province|Governorate|Oblast|District|City|Town|Village|Area|County|Municipality)$/u, '');
+  const stripped = name.replace(
+    /\s+(?:region|province|governorate|oblast|district|city|town|village|area|county|municipality|axis|front|direction|sector|Region|Province|Governorate|Oblast|District|City|Town|Village|Area|County|Municipality)$/u,
+    '',
+  );
   return stripped || name;
 }
-

@@ -9,7 +9,9 @@ import type { PartyMention } from './mentions.js';
 import { NAME_NORMALISATION } from './lexicon/parties.js';
 
 /** The canonical spelling's other form, word by word ("Defense" → "Defence"), keeping capitals. */
-const OTHER_SPELLING = new Map(Object.entries(NAME_NORMALISATION).map(([other, canonical]) => [canonical.toLowerCase(), other]));
+const OTHER_SPELLING = new Map(
+  Object.entries(NAME_NORMALISATION).map(([other, canonical]) => [canonical.toLowerCase(), other]),
+);
 
 /** "Russian Defense Ministry" → "Russian Defence Ministry"; null when no word has another spelling. */
 export function otherSpelling(name: string): string | null {
@@ -59,7 +61,9 @@ function compatible(refHead: string, refKind: PartyKind, entry: PartyEntry): boo
     ['government', 'authorities', 'administration', 'regime', 'cabinet', 'leadership'],
     ['group', 'movement', 'militants', 'rebels', 'organization', 'organisation'],
   ];
-  return families.some((f) => f.includes(last) && (f.includes(head.split(' ').pop() ?? '') || f.some((w) => name.endsWith(` ${w}`))));
+  return families.some(
+    (f) => f.includes(last) && (f.includes(head.split(' ').pop() ?? '') || f.some((w) => name.endsWith(` ${w}`))),
+  );
 }
 
 export class PartyRegistry {
@@ -74,7 +78,14 @@ export class PartyRegistry {
     if (m.reference || !m.name) {
       // A named reference ("the Defense Ministry") means a party of that name, not any ministry.
       const named = m.name ? foldName(m.name) : null;
-      const key = this.resolveReference(m.head ?? '', m.kind, m.sentence, m.start, undefined, named ? (p) => foldName(p.name).endsWith(named) : undefined);
+      const key = this.resolveReference(
+        m.head ?? '',
+        m.kind,
+        m.sentence,
+        m.start,
+        undefined,
+        named ? (p) => foldName(p.name).endsWith(named) : undefined,
+      );
       if (key) this.attach(key, span, m, null);
       // A reference that finds nothing earlier but has a name of its own ("Defense Ministry") is a party.
       if (key || !m.name) return key;
@@ -131,13 +142,26 @@ export class PartyRegistry {
   private findHolder(m: PartyMention): string | null {
     for (const [key, e] of this.entries) {
       if (e.party.kind !== 'PERSON' || e.party.name.split(' ').length < 2) continue;
-      if (e.head && m.head && e.head.toLowerCase() === m.head.toLowerCase() && (!m.affiliation || e.party.affiliation === m.affiliation)) return key;
+      if (
+        e.head &&
+        m.head &&
+        e.head.toLowerCase() === m.head.toLowerCase() &&
+        (!m.affiliation || e.party.affiliation === m.affiliation)
+      )
+        return key;
     }
     return null;
   }
 
   /** The nearest earlier party that a reference ("the ministry", "the president") can mean. */
-  resolveReference(head: string, kind: PartyKind, sentence: number, before: number, maxBack = 6, accept?: (p: ExtractedParty) => boolean): string | null {
+  resolveReference(
+    head: string,
+    kind: PartyKind,
+    sentence: number,
+    before: number,
+    maxBack = 6,
+    accept?: (p: ExtractedParty) => boolean,
+  ): string | null {
     for (let i = this.seen.length - 1; i >= 0; i--) {
       const s = this.seen[i]!;
       if (s.start >= before) continue;
@@ -170,7 +194,11 @@ export class PartyRegistry {
         aliasKeys.add(k);
         return true;
       });
-      this.entries.set(key, { party: { key, name, aliases: kept, kind, affiliation, mentions: [] }, head: null, aliasKeys });
+      this.entries.set(key, {
+        party: { key, name, aliases: kept, kind, affiliation, mentions: [] },
+        head: null,
+        aliasKeys,
+      });
     }
     return key;
   }
@@ -183,14 +211,17 @@ export class PartyRegistry {
   addClaimantMention(key: string, span: Span, sentence: number): void {
     const entry = this.entries.get(key);
     if (!entry) return;
-    if (!entry.party.mentions.some((m) => m.start === span.start && m.end === span.end)) entry.party.mentions.push(span);
+    if (!entry.party.mentions.some((m) => m.start === span.start && m.end === span.end))
+      entry.party.mentions.push(span);
     this.seen.push({ key, kind: entry.party.kind, head: entry.head, sentence, start: span.start });
   }
 
   parties(): ExtractedParty[] {
-    return [...this.entries.values()].filter((e) => e.party.mentions.length > 0).map((e) => {
-      e.party.mentions.sort((a, b) => a.start - b.start);
-      return e.party;
-    });
+    return [...this.entries.values()]
+      .filter((e) => e.party.mentions.length > 0)
+      .map((e) => {
+        e.party.mentions.sort((a, b) => a.start - b.start);
+        return e.party;
+      });
   }
 }

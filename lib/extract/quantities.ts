@@ -6,12 +6,42 @@ import { MAX_QUANTITY, type Quantity, type QuantityKind } from './types.js';
 import type { DateExpr } from './dates.js';
 
 const WORD_NUMBERS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
-  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80,
-  ninety: 90, hundred: 100, 'a hundred': 100, dozen: 12, 'a dozen': 12,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  'a hundred': 100,
+  dozen: 12,
+  'a dozen': 12,
   // Vague plurals count their least reading, as event datasets code them ("dozens" → 12).
-  dozens: 12, scores: 20, hundreds: 100, thousands: 1000,
+  dozens: 12,
+  scores: 20,
+  hundreds: 100,
+  thousands: 1000,
 };
 
 const WORD = String.raw`(?:(?:a\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)|dozens|scores|hundreds|thousands)`;
@@ -58,16 +88,28 @@ const PATTERNS: Pattern[] = (['KILLED', 'WOUNDED', 'CAPTURED', 'DISPLACED'] as c
   // "killing 12 people", "wounding at least 30"
   { kind, re: new RegExp(String.raw`\b${ACTIVE[kind]}\s+${APPROX}${NUM}\b${NOT_COUNT}`, 'gi') },
   // "... killed 3 militants and 1-2 policemen", "left 5 dead and 7 injured": a count joined to one just matched.
-  { kind, re: new RegExp(String.raw`\b${ACTIVE[kind]}\s+${APPROX}${ONE}(?:\s+[\w-]+){1,3}?,?\s+(?:and|as\s+well\s+as|plus)\s+${APPROX}${NUM}\s+(?!${verbs('WOUNDED')}|${verbs('CAPTURED')})(?=[\w-]+)`, 'gi') },
+  {
+    kind,
+    re: new RegExp(
+      String.raw`\b${ACTIVE[kind]}\s+${APPROX}${ONE}(?:\s+[\w-]+){1,3}?,?\s+(?:and|as\s+well\s+as|plus)\s+${APPROX}${NUM}\s+(?!${verbs('WOUNDED')}|${verbs('CAPTURED')})(?=[\w-]+)`,
+      'gi',
+    ),
+  },
 ]);
 // "the death toll ... to 1,221", "a toll of 50"
 PATTERNS.push({
   kind: 'KILLED',
-  re: new RegExp(String.raw`\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|those\s+killed))\s+(?:[\w-]+\s+){0,8}?(?:to|at|of|reached|hit|rose\s+to|stands\s+at|stood\s+at|is|was)\s+${APPROX}${NUM}\b`, 'gi'),
+  re: new RegExp(
+    String.raw`\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|those\s+killed))\s+(?:[\w-]+\s+){0,8}?(?:to|at|of|reached|hit|rose\s+to|stands\s+at|stood\s+at|is|was)\s+${APPROX}${NUM}\b`,
+    'gi',
+  ),
 });
 PATTERNS.push({
   kind: 'WOUNDED',
-  re: new RegExp(String.raw`\bnumber\s+of\s+(?:wounded|injured)\s+(?:[\w-]+\s+){0,6}?(?:to|at|of|reached)\s+${APPROX}${NUM}\b`, 'gi'),
+  re: new RegExp(
+    String.raw`\bnumber\s+of\s+(?:wounded|injured)\s+(?:[\w-]+\s+){0,6}?(?:to|at|of|reached)\s+${APPROX}${NUM}\b`,
+    'gi',
+  ),
 });
 
 const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
@@ -105,12 +147,23 @@ export function findQuantities(text: string, offset: number, dates: DateExpr[]):
       const end = offset + m.index + m[0].length;
       if (found.some((f) => f.q.kind === kind && f.q.value === value && (f.q.maxValue ?? null) === maxValue)) continue;
       if (found.some((f) => at < f.end && end > f.at && f.q.kind !== kind)) continue;
-      found.push({ q: maxValue === null ? { kind, value, since: null } : { kind, value, maxValue, since: null }, at, end });
+      found.push({
+        q: maxValue === null ? { kind, value, since: null } : { kind, value, maxValue, since: null },
+        at,
+        end,
+      });
     }
   }
   found.sort((a, b) => a.at - b.at);
   for (const f of found) {
-    const since = dates.find((d) => d.since && d.date && d.start >= f.end && d.start - f.end < 120 && !found.some((g) => g !== f && g.at > f.end && g.at < d.start));
+    const since = dates.find(
+      (d) =>
+        d.since &&
+        d.date &&
+        d.start >= f.end &&
+        d.start - f.end < 120 &&
+        !found.some((g) => g !== f && g.at > f.end && g.at < d.start),
+    );
     if (since) f.q.since = since.date;
   }
   return found.map((f) => f.q);

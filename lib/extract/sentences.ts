@@ -41,7 +41,29 @@ export function datelineLength(line: string): number {
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
 const TERMINAL = new Set(['.', '!', '?', '…']);
 const HEADING_MAX_WORDS = 14;
-const SENTENCE_STARTERS = new Set(['the', 'he', 'she', 'it', 'they', 'we', 'in', 'on', 'a', 'an', 'but', 'this', 'that', 'his', 'her', 'its', 'their', 'i', 'there', 'meanwhile', 'however']);
+const SENTENCE_STARTERS = new Set([
+  'the',
+  'he',
+  'she',
+  'it',
+  'they',
+  'we',
+  'in',
+  'on',
+  'a',
+  'an',
+  'but',
+  'this',
+  'that',
+  'his',
+  'her',
+  'its',
+  'their',
+  'i',
+  'there',
+  'meanwhile',
+  'however',
+]);
 
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
@@ -117,13 +139,14 @@ function closesHere(tokens: Token[], i: number): boolean {
 
 function startsSentence(next: Token, after: Token | undefined): boolean {
   if (next.cap || next.kind === 'number') return true;
-  if (/^["“‘'(\[«]$/.test(next.text)) return !after || after.cap || after.kind === 'number';
+  if (/^["“‘'([«]$/.test(next.text)) return !after || after.cap || after.kind === 'number';
   return false;
 }
 
 function looksLikeHeading(tokens: Token[]): boolean {
   const last = tokens[tokens.length - 1]!;
-  if (TERMINAL.has(last.text) || CLOSERS.has(last.text) || last.text === ':' || last.text === ';' || last.text === ',') return false;
+  if (TERMINAL.has(last.text) || CLOSERS.has(last.text) || last.text === ':' || last.text === ';' || last.text === ',')
+    return false;
   const words = tokens.filter((t) => t.kind !== 'punct').length;
   return words > 0 && words <= HEADING_MAX_WORDS;
 }

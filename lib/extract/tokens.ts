@@ -52,7 +52,10 @@ function makeToken(text: string, start: number, forced?: Token['kind']): Token {
     text,
     start,
     end: start + text.length,
-    lower: text.toLowerCase().replace(/[’‘`ʼ]/g, "'").replace(/‑/g, '-'),
+    lower: text
+      .toLowerCase()
+      .replace(/[’‘`ʼ]/g, "'")
+      .replace(/‑/g, '-'),
     kind,
     cap: /^\p{Lu}/u.test(text),
   };

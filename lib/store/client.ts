@@ -94,7 +94,13 @@ export const MAX_BATCH_GET_KEYS = 100;
 export const MAX_BATCH_WRITE_ITEMS = 25;
 
 const actionKey = (action: WriteAction | BatchAction): Key =>
-  'put' in action ? keyOf(action.put) : 'delete' in action ? action.delete : 'update' in action ? action.update : action.check;
+  'put' in action
+    ? keyOf(action.put)
+    : 'delete' in action
+      ? action.delete
+      : 'update' in action
+        ? action.update
+        : action.check;
 
 /**
  * One action per item: DynamoDB refuses a transaction or batch that names an item twice.
@@ -178,7 +184,9 @@ export class Db {
           if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt) * Math.random());
           if (attempt > 10) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed`);
           const result = await this.client.send(
-            new BatchGetItemCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: consistent || undefined } } }),
+            new BatchGetItemCommand({
+              RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: consistent || undefined } },
+            }),
           );
           for (const raw of result.Responses?.[this.tableName] ?? []) {
             const item = unmarshall(raw);
@@ -264,7 +272,8 @@ export class Db {
       return { Put: { ...common, Item: marshall(action.put, { removeUndefinedValues: true }) } };
     }
     if ('delete' in action) return { Delete: { ...common, Key: marshall(action.delete) } };
-    if ('check' in action) return { ConditionCheck: { ...common, ConditionExpression: action.condition, Key: marshall(action.check) } };
+    if ('check' in action)
+      return { ConditionCheck: { ...common, ConditionExpression: action.condition, Key: marshall(action.check) } };
     return { Update: { ...common, Key: marshall(action.update), UpdateExpression: action.set } };
   }
 
@@ -280,14 +289,17 @@ export class Db {
         : { DeleteRequest: { Key: marshall(action.delete) } },
     );
     const chunks: WriteRequest[][] = [];
-    for (let i = 0; i < requests.length; i += MAX_BATCH_WRITE_ITEMS) chunks.push(requests.slice(i, i + MAX_BATCH_WRITE_ITEMS));
+    for (let i = 0; i < requests.length; i += MAX_BATCH_WRITE_ITEMS)
+      chunks.push(requests.slice(i, i + MAX_BATCH_WRITE_ITEMS));
     await Promise.all(
       chunks.map(async (chunk) => {
         let pending = chunk;
         for (let attempt = 0; pending.length > 0; attempt++) {
           if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt) * Math.random());
           if (attempt > 10) throw new Error(`BatchWriteItem left ${pending.length} items unprocessed`);
-          const result = await this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.tableName]: pending } }));
+          const result = await this.client.send(
+            new BatchWriteItemCommand({ RequestItems: { [this.tableName]: pending } }),
+          );
           pending = result.UnprocessedItems?.[this.tableName] ?? [];
         }
       }),
@@ -295,7 +307,10 @@ export class Db {
   }
 
   /** One conditional put; a failed condition throws ConditionFailedError. */
-  async put(item: Item, condition?: { expression: string; names?: Record<string, string>; values?: Item }): Promise<void> {
+  async put(
+    item: Item,
+    condition?: { expression: string; names?: Record<string, string>; values?: Item },
+  ): Promise<void> {
     try {
       await this.client.send(
         new PutItemCommand({
@@ -303,7 +318,9 @@ export class Db {
           Item: marshall(item, { removeUndefinedValues: true }),
           ConditionExpression: condition?.expression,
           ExpressionAttributeNames: condition?.names,
-          ExpressionAttributeValues: condition?.values ? marshall(condition.values, { removeUndefinedValues: true }) : undefined,
+          ExpressionAttributeValues: condition?.values
+            ? marshall(condition.values, { removeUndefinedValues: true })
+            : undefined,
         }),
       );
     } catch (error) {
@@ -313,7 +330,13 @@ export class Db {
   }
 
   /** One UpdateItem; a failed condition throws ConditionFailedError. */
-  async update(input: { key: Key; set: string; condition?: string; names?: Record<string, string>; values?: Item }): Promise<void> {
+  async update(input: {
+    key: Key;
+    set: string;
+    condition?: string;
+    names?: Record<string, string>;
+    values?: Item;
+  }): Promise<void> {
     try {
       await this.client.send(
         new UpdateItemCommand({

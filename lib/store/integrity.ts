@@ -33,7 +33,9 @@ export function checkInvariants(items: TableItem[]): string[] {
     const claim = entity('CLAIM', id);
     return claim && strings(visibleArticle(claim.articleId)?.claimIds).includes(String(id)) ? claim : undefined;
   };
-  const merged = new Set(items.filter((item) => item.sk === 'MERGED').map((item) => String(item.pk).slice('PARTY#'.length)));
+  const merged = new Set(
+    items.filter((item) => item.sk === 'MERGED').map((item) => String(item.pk).slice('PARTY#'.length)),
+  );
 
   for (const item of items) {
     const pk = String(item.pk);
@@ -41,11 +43,14 @@ export function checkInvariants(items: TableItem[]): string[] {
     const where = `${pk} / ${sk}`;
     if (sk === 'CLAIM' && pk.startsWith('CLAIM#')) {
       if (!visibleClaim(item.id)) continue;
-      if (item.claimantId != null && !entity('PARTY', item.claimantId)) problems.push(`${where}: its claimant ${String(item.claimantId)} does not exist`);
-      if (item.claimantId != null && merged.has(String(item.claimantId))) problems.push(`${where}: its claimant ${String(item.claimantId)} was merged away`);
+      if (item.claimantId != null && !entity('PARTY', item.claimantId))
+        problems.push(`${where}: its claimant ${String(item.claimantId)} does not exist`);
+      if (item.claimantId != null && merged.has(String(item.claimantId)))
+        problems.push(`${where}: its claimant ${String(item.claimantId)} was merged away`);
       for (const locationId of strings(item.locationIds)) {
         if (!entity('LOCATION', locationId)) problems.push(`${where}: its place ${locationId} does not exist`);
-        if (!byKey.get(`LOCATION#${locationId}|CLAIM#${String(item.day)}#${String(item.id)}`)) problems.push(`${where}: no place link for ${locationId}`);
+        if (!byKey.get(`LOCATION#${locationId}|CLAIM#${String(item.day)}#${String(item.id)}`))
+          problems.push(`${where}: no place link for ${locationId}`);
       }
     } else if (sk === 'ARTICLE' && pk.startsWith('ARTICLE#')) {
       if (item.deleting) continue;
@@ -54,7 +59,8 @@ export function checkInvariants(items: TableItem[]): string[] {
       for (const claimId of claimIds) {
         const claim = entity('CLAIM', claimId);
         if (!claim) problems.push(`${where}: its claim ${claimId} does not exist`);
-        else if (String(claim.articleId) !== String(item.id)) problems.push(`${where}: its claim ${claimId} names article ${String(claim.articleId)}`);
+        else if (String(claim.articleId) !== String(item.id))
+          problems.push(`${where}: its claim ${claimId} names article ${String(claim.articleId)}`);
       }
       for (const list of ['partyIds', 'locationIds'] as const) {
         const ids = strings(item[list]);
@@ -64,7 +70,8 @@ export function checkInvariants(items: TableItem[]): string[] {
         if (!entity('PARTY', partyId)) problems.push(`${where}: its party ${partyId} does not exist`);
         if (merged.has(partyId)) problems.push(`${where}: its party ${partyId} was merged away`);
       }
-      for (const locationId of strings(item.locationIds)) if (!entity('LOCATION', locationId)) problems.push(`${where}: its place ${locationId} does not exist`);
+      for (const locationId of strings(item.locationIds))
+        if (!entity('LOCATION', locationId)) problems.push(`${where}: its place ${locationId} does not exist`);
       if (!byKey.get(`${pk}|TEXT`)) problems.push(`${where}: its text does not exist`);
       const textKey = byKey.get(`TEXT#${String(item.textHash)}|ARTICLE`);
       if (textKey?.articleId !== item.id) problems.push(`${where}: its text hash does not lead to it`);
@@ -73,9 +80,12 @@ export function checkInvariants(items: TableItem[]): string[] {
       const locationId = pk.slice('LOCATION#'.length);
       const claim = entity('CLAIM', item.claimId)!;
       if (!entity('LOCATION', locationId)) problems.push(`${where}: its place does not exist`);
-      if (!strings(claim.locationIds).includes(locationId)) problems.push(`${where}: claim ${String(item.claimId)} is not about this place`);
-      else if (sk !== `CLAIM#${String(claim.day)}#${String(claim.id)}`) problems.push(`${where}: stale day for claim ${String(item.claimId)}`);
-      if ((item.claimantId ?? null) !== (claim.claimantId ?? null)) problems.push(`${where}: stale claimant for claim ${String(item.claimId)}`);
+      if (!strings(claim.locationIds).includes(locationId))
+        problems.push(`${where}: claim ${String(item.claimId)} is not about this place`);
+      else if (sk !== `CLAIM#${String(claim.day)}#${String(claim.id)}`)
+        problems.push(`${where}: stale day for claim ${String(item.claimId)}`);
+      if ((item.claimantId ?? null) !== (claim.claimantId ?? null))
+        problems.push(`${where}: stale claimant for claim ${String(item.claimId)}`);
     } else if (sk.startsWith('ARTICLE#') && (pk.startsWith('PARTY#') || pk.startsWith('LOCATION#'))) {
       const [type, ...rest] = pk.split('#');
       const ownerId = rest.join('#');
@@ -92,12 +102,18 @@ export function checkInvariants(items: TableItem[]): string[] {
     }
   }
   // Every listed article is whole: each of its parties and places has its mention link.
-  const mentions = new Set(items.filter((link) => String(link.sk).startsWith('ARTICLE#')).map((link) => `${String(link.pk)}|${String(link.articleId)}`));
+  const mentions = new Set(
+    items
+      .filter((link) => String(link.sk).startsWith('ARTICLE#'))
+      .map((link) => `${String(link.pk)}|${String(link.articleId)}`),
+  );
   for (const item of items) {
     if (item.sk !== 'ARTICLE' || !String(item.pk).startsWith('ARTICLE#') || item.deleting) continue;
     const linked = (type: string, id: string) => mentions.has(`${type}#${id}|${String(item.id)}`);
-    for (const partyId of strings(item.partyIds)) if (!linked('PARTY', partyId)) problems.push(`${String(item.pk)}: no mention link for party ${partyId}`);
-    for (const locationId of strings(item.locationIds)) if (!linked('LOCATION', locationId)) problems.push(`${String(item.pk)}: no mention link for place ${locationId}`);
+    for (const partyId of strings(item.partyIds))
+      if (!linked('PARTY', partyId)) problems.push(`${String(item.pk)}: no mention link for party ${partyId}`);
+    for (const locationId of strings(item.locationIds))
+      if (!linked('LOCATION', locationId)) problems.push(`${String(item.pk)}: no mention link for place ${locationId}`);
   }
   return problems;
 }
@@ -121,15 +137,20 @@ export function leftovers(items: TableItem[]): string[] {
     const sk = String(item.sk);
     const where = `${pk} / ${sk}`;
     if (pk.startsWith('ARTICLE#') && sk === 'ARTICLE' && item.deleting) found.push(`${where}: being deleted`);
-    else if (pk.startsWith('CLAIM#') && sk === 'CLAIM' && !listedClaim(item.id)) found.push(`${where}: no article lists it`);
-    else if (pk.startsWith('LOCATION#') && sk.startsWith('CLAIM#') && !listedClaim(item.claimId)) found.push(`${where}: its claim is not listed`);
+    else if (pk.startsWith('CLAIM#') && sk === 'CLAIM' && !listedClaim(item.id))
+      found.push(`${where}: no article lists it`);
+    else if (pk.startsWith('LOCATION#') && sk.startsWith('CLAIM#') && !listedClaim(item.claimId))
+      found.push(`${where}: its claim is not listed`);
     else if (sk.startsWith('ARTICLE#') && (pk.startsWith('PARTY#') || pk.startsWith('LOCATION#'))) {
       const owner = pk.slice(pk.indexOf('#') + 1);
       const listed = strings(article(item.articleId)?.[pk.startsWith('PARTY#') ? 'partyIds' : 'locationIds']);
       if (!listed.includes(owner)) found.push(`${where}: its article does not list it`);
-    } else if (pk.startsWith('ARTICLE#') && sk === 'TEXT' && !article(item.articleId)) found.push(`${where}: its article does not exist`);
-    else if ((pk.startsWith('URL#') || pk.startsWith('TEXT#')) && sk === 'ARTICLE' && !article(item.articleId)) found.push(`${where}: its article does not exist`);
-    else if (pk.startsWith('NAME#') && !byKey.has(`${sk}|${sk.split('#')[0]}`)) found.push(`${where}: its entity does not exist (written ahead of it)`);
+    } else if (pk.startsWith('ARTICLE#') && sk === 'TEXT' && !article(item.articleId))
+      found.push(`${where}: its article does not exist`);
+    else if ((pk.startsWith('URL#') || pk.startsWith('TEXT#')) && sk === 'ARTICLE' && !article(item.articleId))
+      found.push(`${where}: its article does not exist`);
+    else if (pk.startsWith('NAME#') && !byKey.has(`${sk}|${sk.split('#')[0]}`))
+      found.push(`${where}: its entity does not exist (written ahead of it)`);
   }
   return found;
 }
@@ -140,7 +161,11 @@ export function summarize(items: TableItem[]): Record<string, number> {
   for (const item of items) {
     const pk = String(item.pk);
     const sk = String(item.sk);
-    const kind = pk.startsWith('NAME#') ? pk.split('#')[0]! : sk.includes('#') ? `${pk.split('#')[0]}->${sk.split('#')[0]}` : sk;
+    const kind = pk.startsWith('NAME#')
+      ? pk.split('#')[0]!
+      : sk.includes('#')
+        ? `${pk.split('#')[0]}->${sk.split('#')[0]}`
+        : sk;
     counts[kind] = (counts[kind] ?? 0) + 1;
   }
   return counts;

@@ -13,19 +13,34 @@ export const articleItem = (article: Article): Item => {
   return {
     ...articleKey(article.id),
     // An article being deleted is no longer listed.
-    ...(article.deleting ? {} : { ...patterns.articlesByPublisher.keys(listed), ...patterns.articlesByDate.keys(listed) }),
+    ...(article.deleting
+      ? {}
+      : { ...patterns.articlesByPublisher.keys(listed), ...patterns.articlesByDate.keys(listed) }),
     ...article,
   };
 };
 
-export const articleTextItem = (articleId: string, text: string): Item => ({ ...patterns.articleText.key(articleId), articleId, text });
+export const articleTextItem = (articleId: string, text: string): Item => ({
+  ...patterns.articleText.key(articleId),
+  articleId,
+  text,
+});
 
 /** The items that make a URL and a cleaned text lead to one article. */
-export const articleUrlItem = (urlHash: string, articleId: string): Item => ({ ...patterns.articleByUrl.key(urlHash), articleId });
-export const articleTextHashItem = (textHash: string, articleId: string): Item => ({ ...patterns.articleByText.key(textHash), articleId });
+export const articleUrlItem = (urlHash: string, articleId: string): Item => ({
+  ...patterns.articleByUrl.key(urlHash),
+  articleId,
+});
+export const articleTextHashItem = (textHash: string, articleId: string): Item => ({
+  ...patterns.articleByText.key(textHash),
+  articleId,
+});
 
 /** Left where a merged party was: its ID leads to the party it was merged into. */
-export const partyRedirectItem = (removedId: string, keptId: string): Item => ({ ...patterns.mergedParty.key(removedId), partyId: keptId });
+export const partyRedirectItem = (removedId: string, keptId: string): Item => ({
+  ...patterns.mergedParty.key(removedId),
+  partyId: keptId,
+});
 
 export const claimItem = (claim: Claim): Item => ({
   ...claimKey(claim.id),
@@ -50,7 +65,11 @@ export const mentionItem = (owner: 'PARTY' | 'LOCATION', ownerId: string, articl
   articleId: article.id,
 });
 
-export const partyItem = (party: Party): Item => ({ ...partyKey(party.id), ...patterns.partiesByName.keys(party), ...party });
+export const partyItem = (party: Party): Item => ({
+  ...partyKey(party.id),
+  ...patterns.partiesByName.keys(party),
+  ...party,
+});
 
 export const locationItem = (location: Location): Item => ({
   ...locationKey(location.id),
@@ -66,7 +85,11 @@ export function nameItems(type: 'PARTY' | 'LOCATION', entity: { id: string; name
   for (const name of [entity.name, ...entity.aliases]) {
     if (foldName(name) && !byKey.has(nameKeyPart(name))) byKey.set(nameKeyPart(name), name);
   }
-  return [...byKey.values()].map((name) => ({ ...patterns.names.key(name, type, entity.id), name, entityId: entity.id }));
+  return [...byKey.values()].map((name) => ({
+    ...patterns.names.key(name, type, entity.id),
+    name,
+    entityId: entity.id,
+  }));
 }
 
 /** A claim's item and its place links: always written and deleted together. */

@@ -34,7 +34,8 @@ async function loadMany<T>(data: DataContext, keys: Key[]): Promise<(T | null)[]
 }
 
 /** Article items as stored, those being deleted included (for writers). */
-export const loadArticleRecords = (data: DataContext, ids: readonly string[]) => loadMany<Article>(data, ids.map(articleKey));
+export const loadArticleRecords = (data: DataContext, ids: readonly string[]) =>
+  loadMany<Article>(data, ids.map(articleKey));
 /** Claim items as stored, whether or not their article shows them (for writers). */
 export const loadClaimRecords = (data: DataContext, ids: readonly string[]) => loadMany<Claim>(data, ids.map(claimKey));
 
@@ -60,18 +61,24 @@ export async function loadClaims(data: DataContext, ids: readonly string[]): Pro
 
 export async function visibleClaims(data: DataContext, claims: readonly (Claim | null)[]): Promise<(Claim | null)[]> {
   const articles = await loadArticles(data, [...new Set(claims.flatMap((claim) => (claim ? [claim.articleId] : [])))]);
-  const byId = new Map(articles.flatMap((article) => (article ? [[article.id, new Set(article.claimIds)] as const] : [])));
+  const byId = new Map(
+    articles.flatMap((article) => (article ? [[article.id, new Set(article.claimIds)] as const] : [])),
+  );
   return claims.map((claim) => (claim && byId.get(claim.articleId)?.has(claim.id) ? claim : null));
 }
 
 export const loadParties = (data: DataContext, ids: readonly string[]) => loadMany<Party>(data, ids.map(partyKey));
-export const loadLocations = (data: DataContext, ids: readonly string[]) => loadMany<Location>(data, ids.map(locationKey));
+export const loadLocations = (data: DataContext, ids: readonly string[]) =>
+  loadMany<Location>(data, ids.map(locationKey));
 
 /** Loads by ID and drops the missing (e.g. deleted between two reads). */
-export async function loadExisting<T>(load: (data: DataContext, ids: readonly string[]) => Promise<(T | null)[]>, data: DataContext, ids: readonly string[]): Promise<T[]> {
+export async function loadExisting<T>(
+  load: (data: DataContext, ids: readonly string[]) => Promise<(T | null)[]>,
+  data: DataContext,
+  ids: readonly string[],
+): Promise<T[]> {
   return (await load(data, ids)).filter((value): value is Awaited<T> & {} => value !== null) as T[];
 }
-
 
 /** Turns stored items into records, priming the loader so a refetch costs nothing. */
 export function toRecords<T>(data: DataContext, page: Page<Record<string, unknown>>): Page<T> {
@@ -91,7 +98,10 @@ export async function toVisibleClaims(data: DataContext, page: Page<Record<strin
 }
 
 /** A page of articles as readers see it. */
-export async function toVisibleArticles(data: DataContext, page: Page<Record<string, unknown>>): Promise<Page<Article>> {
+export async function toVisibleArticles(
+  data: DataContext,
+  page: Page<Record<string, unknown>>,
+): Promise<Page<Article>> {
   const records = toRecords<Article>(data, page);
   return keepVisible(records, async (articles) => articles.map((article) => (article.deleting ? null : article)));
 }

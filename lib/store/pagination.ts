@@ -52,7 +52,8 @@ export function pageOfList<T>(list: readonly T[], args: PageArgs, listName: stri
   let start = 0;
   if (args.after) {
     const cursor = decode(args.after);
-    if (cursor.l !== listName || !Number.isInteger(cursor.o) || (cursor.o as number) < 0) throw new InvalidCursorError();
+    if (cursor.l !== listName || !Number.isInteger(cursor.o) || (cursor.o as number) < 0)
+      throw new InvalidCursorError();
     start = (cursor.o as number) + 1;
   }
   const slice = list.slice(start, start + args.first);
@@ -197,15 +198,21 @@ export async function pageOfShards(db: Db, queries: PartitionQuery[], args: Page
   if (args.after) {
     const cursor = decode(args.after);
     if (!Array.isArray(cursor.s) || cursor.s.length !== queries.length) throw new InvalidCursorError();
-    positions = cursor.s.map((position: unknown, i: number) => (position === 'start' || position === 'done' ? position : startKeyFrom(position, queries[i]!)));
+    positions = cursor.s.map((position: unknown, i: number) =>
+      position === 'start' || position === 'done' ? position : startKeyFrom(position, queries[i]!),
+    );
   }
   const read = await Promise.all(
     queries.map((query, shard) => {
       const position = positions[shard]!;
-      return position === 'done' ? { items: [], more: false } : readShard(db, query, args.first + 1, position === 'start' ? undefined : position);
+      return position === 'done'
+        ? { items: [], more: false }
+        : readShard(db, query, args.first + 1, position === 'start' ? undefined : position);
     }),
   );
-  const current = positions.map((position, shard) => (read[shard]!.items.length === 0 && !read[shard]!.more ? 'done' : position));
+  const current = positions.map((position, shard) =>
+    read[shard]!.items.length === 0 && !read[shard]!.more ? 'done' : position,
+  );
   const descending = queries[0]?.newestFirst ?? false;
   const sortKey = keyAttributes(queries[0]?.index).sort;
   const merged = read
@@ -217,7 +224,13 @@ export async function pageOfShards(db: Db, queries: PartitionQuery[], args: Page
     current[shard] = !read[shard]!.more && read[shard]!.items.at(-1) === item ? 'done' : keyOf(item, queries[shard]!);
     return { cursor: encode({ s: current }), value: item };
   });
-  return { items, hasNextPage: current.some((position) => position !== 'done') && merged.length > 0 && (merged.length > taken.length || read.some(({ more }) => more)) };
+  return {
+    items,
+    hasNextPage:
+      current.some((position) => position !== 'done') &&
+      merged.length > 0 &&
+      (merged.length > taken.length || read.some(({ more }) => more)),
+  };
 }
 
 async function readShard(db: Db, query: PartitionQuery, limit: number, startKey: Item | undefined) {

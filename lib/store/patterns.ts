@@ -44,7 +44,10 @@ export function nameKeyPart(name: string): string {
   // "The Armenian Defense Ministry" and "Armenian Defense Ministry" are one name.
   const folded = foldName(name).replace(/^the (?=.)/, '');
   if (Buffer.byteLength(folded, 'utf8') <= 400) return folded;
-  const prefix = Buffer.from(folded, 'utf8').subarray(0, 300).toString('utf8').replace(/\uFFFD+$/, '');
+  const prefix = Buffer.from(folded, 'utf8')
+    .subarray(0, 300)
+    .toString('utf8')
+    .replace(/\uFFFD+$/, '');
   return `${prefix}~${createHash('sha256').update(folded).digest('base64url').slice(0, 22)}`;
 }
 
@@ -94,13 +97,23 @@ export const patterns = {
 
   /** A place's claims, newest first by the claim's day (`Location.claims`, `related`). */
   claimsOfPlace: {
-    key: (locationId: string, day: string, claimId: string): Key => ({ pk: `LOCATION#${locationId}`, sk: `CLAIM#${day}#${claimId}` }),
-    query: (locationId: string, range: Range = {}): PartitionQuery => ({ partition: `LOCATION#${locationId}`, ...dateRange(range, 'CLAIM#'), newestFirst }),
+    key: (locationId: string, day: string, claimId: string): Key => ({
+      pk: `LOCATION#${locationId}`,
+      sk: `CLAIM#${day}#${claimId}`,
+    }),
+    query: (locationId: string, range: Range = {}): PartitionQuery => ({
+      partition: `LOCATION#${locationId}`,
+      ...dateRange(range, 'CLAIM#'),
+      newestFirst,
+    }),
   },
 
   /** The articles that mention a party or a place, newest first. */
   mentions: {
-    key: (owner: Owner, ownerId: string, articleDate: string, articleId: string): Key => ({ pk: `${owner}#${ownerId}`, sk: `ARTICLE#${articleDate}#${articleId}` }),
+    key: (owner: Owner, ownerId: string, articleDate: string, articleId: string): Key => ({
+      pk: `${owner}#${ownerId}`,
+      sk: `ARTICLE#${articleDate}#${articleId}`,
+    }),
     query: (owner: Owner, ownerId: string, options: { consistent?: boolean } = {}): PartitionQuery => ({
       partition: `${owner}#${ownerId}`,
       prefix: 'ARTICLE#',
@@ -112,7 +125,10 @@ export const patterns = {
   /** Parties and places by any name or alias, folded (`resolve`, extraction's lookups). */
   names: {
     key: (name: string, type: Owner, id: string): Key => ({ pk: `NAME#${nameKeyPart(name)}`, sk: `${type}#${id}` }),
-    query: (name: string, type: Owner): PartitionQuery => ({ partition: `NAME#${nameKeyPart(name)}`, prefix: `${type}#` }),
+    query: (name: string, type: Owner): PartitionQuery => ({
+      partition: `NAME#${nameKeyPart(name)}`,
+      prefix: `${type}#`,
+    }),
   },
 
   /** A party's claims, newest first by day. */
@@ -120,49 +136,79 @@ export const patterns = {
     index: 'gsi1',
     keys: (claim: { id: string; day: string; claimantId: string | null }) =>
       claim.claimantId ? { gsi1pk: `PARTY#${claim.claimantId}`, gsi1sk: `CLAIM#${claim.day}#${claim.id}` } : {},
-    query: (partyId: string, range: Range = {}): PartitionQuery => ({ index: 'gsi1', partition: `PARTY#${partyId}`, ...dateRange(range, 'CLAIM#'), newestFirst }),
+    query: (partyId: string, range: Range = {}): PartitionQuery => ({
+      index: 'gsi1',
+      partition: `PARTY#${partyId}`,
+      ...dateRange(range, 'CLAIM#'),
+      newestFirst,
+    }),
   },
 
   /** Claims of one kind, newest first by day, over the shards. */
   claimsByKind: {
     index: 'gsi2',
-    keys: (claim: { id: string; day: string; kind: string }) => ({ gsi2pk: `CLAIMS#${claim.kind}#${shardOf(claim.id)}`, gsi2sk: `${claim.day}#${claim.id}` }),
-    queries: (kind: string, range: Range = {}): PartitionQuery[] => shards(`CLAIMS#${kind}`).map((partition) => ({ index: 'gsi2', partition, ...dateRange(range), newestFirst })),
+    keys: (claim: { id: string; day: string; kind: string }) => ({
+      gsi2pk: `CLAIMS#${claim.kind}#${shardOf(claim.id)}`,
+      gsi2sk: `${claim.day}#${claim.id}`,
+    }),
+    queries: (kind: string, range: Range = {}): PartitionQuery[] =>
+      shards(`CLAIMS#${kind}`).map((partition) => ({ index: 'gsi2', partition, ...dateRange(range), newestFirst })),
   },
 
   /** All claims, newest first by day, over the shards. */
   claimsByDate: {
     index: 'gsi3',
-    keys: (claim: { id: string; day: string }) => ({ gsi3pk: `CLAIMS#${shardOf(claim.id)}`, gsi3sk: `${claim.day}#${claim.id}` }),
-    queries: (range: Range = {}): PartitionQuery[] => shards('CLAIMS').map((partition) => ({ index: 'gsi3', partition, ...dateRange(range), newestFirst })),
+    keys: (claim: { id: string; day: string }) => ({
+      gsi3pk: `CLAIMS#${shardOf(claim.id)}`,
+      gsi3sk: `${claim.day}#${claim.id}`,
+    }),
+    queries: (range: Range = {}): PartitionQuery[] =>
+      shards('CLAIMS').map((partition) => ({ index: 'gsi3', partition, ...dateRange(range), newestFirst })),
   },
 
   /** A publisher's articles, newest first. */
   articlesByPublisher: {
     index: 'gsi2',
     keys: (article: { id: string; sortDate: string; publisher: string | null }) =>
-      article.publisher ? { gsi2pk: `PUBLISHER#${nameKeyPart(article.publisher)}`, gsi2sk: `${article.sortDate}#${article.id}` } : {},
-    query: (publisher: string, range: Range = {}): PartitionQuery => ({ index: 'gsi2', partition: `PUBLISHER#${nameKeyPart(publisher)}`, ...dateRange(range), newestFirst }),
+      article.publisher
+        ? { gsi2pk: `PUBLISHER#${nameKeyPart(article.publisher)}`, gsi2sk: `${article.sortDate}#${article.id}` }
+        : {},
+    query: (publisher: string, range: Range = {}): PartitionQuery => ({
+      index: 'gsi2',
+      partition: `PUBLISHER#${nameKeyPart(publisher)}`,
+      ...dateRange(range),
+      newestFirst,
+    }),
   },
 
   /** All articles, newest first, over the shards. */
   articlesByDate: {
     index: 'gsi3',
-    keys: (article: { id: string; sortDate: string }) => ({ gsi3pk: `ARTICLES#${shardOf(article.id)}`, gsi3sk: `${article.sortDate}#${article.id}` }),
-    queries: (range: Range = {}): PartitionQuery[] => shards('ARTICLES').map((partition) => ({ index: 'gsi3', partition, ...dateRange(range), newestFirst })),
+    keys: (article: { id: string; sortDate: string }) => ({
+      gsi3pk: `ARTICLES#${shardOf(article.id)}`,
+      gsi3sk: `${article.sortDate}#${article.id}`,
+    }),
+    queries: (range: Range = {}): PartitionQuery[] =>
+      shards('ARTICLES').map((partition) => ({ index: 'gsi3', partition, ...dateRange(range), newestFirst })),
   },
 
   /** Parties by name. */
   partiesByName: {
     index: 'gsi3',
-    keys: (party: { id: string; name: string }) => ({ gsi3pk: 'PARTIES', gsi3sk: `${nameKeyPart(party.name)}#${party.id}` }),
+    keys: (party: { id: string; name: string }) => ({
+      gsi3pk: 'PARTIES',
+      gsi3sk: `${nameKeyPart(party.name)}#${party.id}`,
+    }),
     query: (): PartitionQuery => ({ index: 'gsi3', partition: 'PARTIES' }),
   },
 
   /** Places by name. */
   locationsByName: {
     index: 'gsi3',
-    keys: (location: { id: string; name: string }) => ({ gsi3pk: 'LOCATIONS', gsi3sk: `${nameKeyPart(location.name)}#${location.id}` }),
+    keys: (location: { id: string; name: string }) => ({
+      gsi3pk: 'LOCATIONS',
+      gsi3sk: `${nameKeyPart(location.name)}#${location.id}`,
+    }),
     query: (): PartitionQuery => ({ index: 'gsi3', partition: 'LOCATIONS' }),
   },
 

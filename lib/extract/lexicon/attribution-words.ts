@@ -1,14 +1,47 @@
 /** Word lists of the attribution rules (attribution.ts): data only, the rules that use them live there. */
 
 /** "..., a claim Kyiv denied", "..., a charge X has rejected": text before a cue whose object is that claim. */
-export const RELATIVE_OBJECT = /(?:^|,\s*)(?:a|an|the|which|an?\s+\w+)\s+(?:claims?|charges?|accusations?|allegations?|assertions?|reports?|account|version|statement)\s+(?:(?:that|which)\s+)?(?:[\p{L}.'’-]+\s+){1,5}$/u;
+export const RELATIVE_OBJECT =
+  /(?:^|,\s*)(?:a|an|the|which|an?\s+\w+)\s+(?:claims?|charges?|accusations?|allegations?|assertions?|reports?|account|version|statement)\s+(?:(?:that|which)\s+)?(?:[\p{L}.'’-]+\s+){1,5}$/u;
 
 /** Words that open a clause of time or circumstance after a cue: "..., X said, a day after ...". */
-export const TRAILING_CLAUSE = new Set(['after', 'before', 'as', 'while', 'when', 'amid', 'following', 'despite', 'although', 'though', 'whereas', 'hours', 'days', 'weeks', 'shortly', 'just']);
+export const TRAILING_CLAUSE = new Set([
+  'after',
+  'before',
+  'as',
+  'while',
+  'when',
+  'amid',
+  'following',
+  'despite',
+  'although',
+  'though',
+  'whereas',
+  'hours',
+  'days',
+  'weeks',
+  'shortly',
+  'just',
+]);
 
-export const STATEMENT_NOUNS = /^(?:statement|message|video|post|letter|communiqu[eé]|report|footage|images?|photos?|tweet|address|speech)$/;
+export const STATEMENT_NOUNS =
+  /^(?:statement|message|video|post|letter|communiqu[eé]|report|footage|images?|photos?|tweet|address|speech)$/;
 
-export const PASSIVE = new Set(['was', 'were', 'been', 'is', 'are', 'be', 'being', 'the', 'a', 'an', 'widely', 'who', 'which']);
+export const PASSIVE = new Set([
+  'was',
+  'were',
+  'been',
+  'is',
+  'are',
+  'be',
+  'being',
+  'the',
+  'a',
+  'an',
+  'widely',
+  'who',
+  'which',
+]);
 
 export const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
 
@@ -17,12 +50,37 @@ export const SUBORDINATORS = new Set(['that', ':']);
 export const ROLE_LINK = new Set(['of', 'for', 'at', 'from', 'with', 'to']);
 
 /** Words that end a source noun phrase on its left: the clause it belongs to starts after them. */
-export const CLAUSE_WORDS = new Set(['and', 'but', 'or', 'that', 'which', 'who', 'whom', 'whose', 'while', 'as', 'because', 'if', 'when', 'after', 'before', 'since', 'though', 'although', 'where', 'so', 'than']);
+export const CLAUSE_WORDS = new Set([
+  'and',
+  'but',
+  'or',
+  'that',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'while',
+  'as',
+  'because',
+  'if',
+  'when',
+  'after',
+  'before',
+  'since',
+  'though',
+  'although',
+  'where',
+  'so',
+  'than',
+]);
 
 /** Lower-case heads that may be a source: people and bodies counted or described, documents that speak. */
-export const SOURCE_NOUNS = /^(?:campaign|aides?|advisers?|advisors?|allies|supporters|critics|voters|respondents|americans|democrats|republicans|members|leaders|lawmakers|senators|experts|analysts|economists|researchers|scientists|investigators|prosecutors|authorities|police|officers|officials?|sources|spokes(?:man|woman|person)|people|residents|witnesses|group|groups|committee|organizers|organisers|staff|team|administration|government|report|reports|statement|study|survey|poll|polls|data|figures|documents?|memo|letter|email|e-mails?|emails|filing|complaint|lawsuit|indictment|ruling|website|article|story|newspaper|paper|network|agency|ministry|department|office|majority|majorities|half|third|quarter|percent|most|many|some|others|both|all|none)$/;
+export const SOURCE_NOUNS =
+  /^(?:campaign|aides?|advisers?|advisors?|allies|supporters|critics|voters|respondents|americans|democrats|republicans|members|leaders|lawmakers|senators|experts|analysts|economists|researchers|scientists|investigators|prosecutors|authorities|police|officers|officials?|sources|spokes(?:man|woman|person)|people|residents|witnesses|group|groups|committee|organizers|organisers|staff|team|administration|government|report|reports|statement|study|survey|poll|polls|data|figures|documents?|memo|letter|email|e-mails?|emails|filing|complaint|lawsuit|indictment|ruling|website|article|story|newspaper|paper|network|agency|ministry|department|office|majority|majorities|half|third|quarter|percent|most|many|some|others|both|all|none)$/;
 
 /** Heads that are never a speaker ("the day said"). */
-export const NOT_SOURCE_HEADS = /^(?:it|there|this|these|those|what|all|time|day|week|year|today|yesterday|tonight|also|then|now|not|never|just|only|even|still|however|i|you)$/;
+export const NOT_SOURCE_HEADS =
+  /^(?:it|there|this|these|those|what|all|time|day|week|year|today|yesterday|tonight|also|then|now|not|never|just|only|even|still|however|i|you)$/;
 
-export const NP_WORDS = /^(?:a|an|the|one|two|three|several|some|many|senior|local|top|other|unnamed|anonymous|military|government|security|police|hospital|health|medical|diplomatic|western|state|official|independent|humanitarian|rescue|regional|provincial|city|u\.n\.|un|us|u\.s\.|eu)$/;
+export const NP_WORDS =
+  /^(?:a|an|the|one|two|three|several|some|many|senior|local|top|other|unnamed|anonymous|military|government|security|police|hospital|health|medical|diplomatic|western|state|official|independent|humanitarian|rescue|regional|provincial|city|u\.n\.|un|us|u\.s\.|eu)$/;

@@ -82,12 +82,16 @@ export const DENIAL_LEMMAS = new Set(['deny', 'dismiss', 'reject']);
  * describe an action ("released prisoners", "showed restraint", "rejected the offer").
  */
 export const CUE_OBJECT_REQUIRED: Record<string, RegExp> = {
-  release: /^(?:a |an |the )?(?:\w+ ){0,2}(?:images?|footage|videos?|photos?|photographs?|statements?|reports?|figures|pictures)\b/i,
-  publish: /^(?:a |an |the )?(?:\w+ ){0,2}(?:images?|footage|videos?|photos?|photographs?|statements?|reports?|figures|pictures|list)\b/i,
+  release:
+    /^(?:a |an |the )?(?:\w+ ){0,2}(?:images?|footage|videos?|photos?|photographs?|statements?|reports?|figures|pictures)\b/i,
+  publish:
+    /^(?:a |an |the )?(?:\w+ ){0,2}(?:images?|footage|videos?|photos?|photographs?|statements?|reports?|figures|pictures|list)\b/i,
   show: /^(?:\w+ ){0,1}(?:that)\b/i,
   post: /^(?:a |an |the )?(?:\w+ ){0,2}(?:images?|footage|videos?|photos?|statements?|messages?)\b|^on\b/i,
-  reject: /^(?:the |a |an |these |those |such |any )?(?:\w+ ){0,2}(?:claims?|reports?|allegations?|accusations?|charges?|assertions?|statements?)\b|^that\b/i,
-  dismiss: /^(?:the |a |an |these |those |such |any )?(?:\w+ ){0,2}(?:claims?|reports?|allegations?|accusations?|charges?|assertions?|statements?)\b/i,
+  reject:
+    /^(?:the |a |an |these |those |such |any )?(?:\w+ ){0,2}(?:claims?|reports?|allegations?|accusations?|charges?|assertions?|statements?)\b|^that\b/i,
+  dismiss:
+    /^(?:the |a |an |these |those |such |any )?(?:\w+ ){0,2}(?:claims?|reports?|allegations?|accusations?|charges?|assertions?|statements?)\b/i,
   claim: /^(?!responsibility\b|the lives?\b|lives\b|\d)/i,
   report: /^(?!cases?\b)/i,
   indicate: /^that\b/i,
@@ -118,19 +122,74 @@ export const CUE_OBJECT_REQUIRED: Record<string, RegExp> = {
 
 /** Words that may stand between the source and its cue ("the ministry also said"). */
 export const CUE_AUXILIARIES = new Set([
-  'also', 'later', 'earlier', 'further', 'previously', 'separately', 'then', 'has', 'have', 'had',
-  'again', 'repeatedly', 'publicly', 'officially', 'reportedly', 'has also', 'once', 'had also',
-  'subsequently', 'initially', 'firmly', 'flatly', 'strongly', 'categorically', 'quickly',
-  'immediately', 'now', 'would', 'will', 'did', 'does', 'not', 'would later', 'yesterday', 'today',
+  'also',
+  'later',
+  'earlier',
+  'further',
+  'previously',
+  'separately',
+  'then',
+  'has',
+  'have',
+  'had',
+  'again',
+  'repeatedly',
+  'publicly',
+  'officially',
+  'reportedly',
+  'has also',
+  'once',
+  'had also',
+  'subsequently',
+  'initially',
+  'firmly',
+  'flatly',
+  'strongly',
+  'categorically',
+  'quickly',
+  'immediately',
+  'now',
+  'would',
+  'will',
+  'did',
+  'does',
+  'not',
+  'would later',
+  'yesterday',
+  'today',
 ]);
 
 /** Objects of "told" that are the audience, not the content ("told reporters"). */
 export const AUDIENCE_WORDS = new Set([
-  'reporters', 'journalists', 'the press', 'press', 'media', 'the media', 'parliament', 'lawmakers',
-  'a news conference', 'a press conference', 'state media', 'state television', 'state tv',
-  'television', 'a briefing', 'supporters', 'the council', 'the assembly', 'an interviewer',
-  'senators', 'delegates', 'the audience', 'crowds', 'a crowd', 'the bbc', 'cnn', 'reuters',
+  'reporters',
+  'journalists',
+  'the press',
+  'press',
+  'media',
+  'the media',
+  'parliament',
+  'lawmakers',
+  'a news conference',
+  'a press conference',
+  'state media',
+  'state television',
+  'state tv',
+  'television',
+  'a briefing',
+  'supporters',
+  'the council',
+  'the assembly',
+  'an interviewer',
+  'senators',
+  'delegates',
+  'the audience',
+  'crowds',
+  'a crowd',
+  'the bbc',
+  'cnn',
+  'reuters',
 ]);
 
 /** Prepositional phrases after a cue that only say where it was said ("said in a statement"). */
-export const CUE_SETTING = /^(?:,\s*)?(?:by (?:tele)?phone\b|by e-?mail\b|on condition of anonymity\b|(?:in|on|at|via|during|through|after|before|to)\s+(?:a |an |the |its |his |her |their )?(?:[\w-]+ ){0,3}?(?:statement|communiqu[eé]|briefing|news conference|press conference|interview|speech|address|post|posts|tweet|message|report|telegram|telegram channel|x|twitter|facebook|website|television|tv|broadcast|letter|meeting|session|summit|remarks|update|bulletin|declaration|email|call|visit)\b)/i;
+export const CUE_SETTING =
+  /^(?:,\s*)?(?:by (?:tele)?phone\b|by e-?mail\b|on condition of anonymity\b|(?:in|on|at|via|during|through|after|before|to)\s+(?:a |an |the |its |his |her |their )?(?:[\w-]+ ){0,3}?(?:statement|communiqu[eé]|briefing|news conference|press conference|interview|speech|address|post|posts|tweet|message|report|telegram|telegram channel|x|twitter|facebook|website|television|tv|broadcast|letter|meeting|session|summit|remarks|update|bulletin|declaration|email|call|visit)\b)/i;
