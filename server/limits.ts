@@ -16,7 +16,7 @@ import { CostArgumentError, MAX_NODE_IDS } from '../schema/builder.js';
 
 export const LIMITS = {
   /** Bytes of a request body: a 200 KB article JSON-encoded, with room to spare. */
-  bodyBytes: 512 * 1024,
+  bodyBytes: 1536 * 1024,
   /** Lexical tokens of a document. */
   tokens: 2000,
   /** Nesting of fields, fragments flattened: the reference query is 8 deep. */

@@ -96,10 +96,10 @@ describe('the abuse corpus: each is refused before any DynamoDB request', () => 
       /first must be between 1 and 100 \(on Article.claims\), got 101/,
     ],
     [
-      'a 1 MB string argument',
+      'a 2 MB string argument',
       () =>
         query('query($t: String!) { resolve(name: $t) { parties { edges { node { id } } } } }', {
-          t: 'x'.repeat(1024 * 1024),
+          t: 'x'.repeat(2 * 1024 * 1024),
         }),
       413,
       'PAYLOAD_TOO_LARGE',
