@@ -6,14 +6,12 @@
  * copyright): a missing one is named and skipped.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ensureTable } from '../lib/bootstrap.js';
 import { createDataContext } from '../lib/store/loaders.js';
 import { Db } from '../lib/store/client.js';
 import { ClaimgraphError } from '../lib/errors.js';
 import { ingestArticle, type IngestInput } from '../lib/ingest.js';
-import { checkInvariants, leftovers } from '../lib/store/integrity.js';
+import { checkInvariants, leftovers, scanTable } from '../lib/store/integrity.js';
 import { createServer } from '../server/server.js';
 
 const SHARED = new URL('../../shared/data/', import.meta.url);
@@ -113,17 +111,6 @@ export function loadCorpora(): { articles: CorpusArticle[]; missing: string[] } 
   return { articles, missing };
 }
 
-async function scan(db: Db): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let ExclusiveStartKey: Record<string, any> | undefined;
-  do {
-    const page = await db.client.send(new ScanCommand({ TableName: db.tableName, ExclusiveStartKey }));
-    items.push(...(page.Items ?? []).map((item) => unmarshall(item)));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
-}
-
 /** Pages through every listing of the API once; returns how many responses had errors. */
 async function queryEveryListing(db: Db): Promise<{ requests: number; errors: string[] }> {
   const yoga = createServer({ db, logError: () => {} });
@@ -218,7 +205,7 @@ export async function benchCorpus(endpoint: string): Promise<CorpusResult> {
     if ((i + 1) % 100 === 0) console.error(`corpus: ${i + 1}/${articles.length} ingested, ${failures.length} failed`);
   }
   const seconds = (performance.now() - started) / 1000;
-  const items = await scan(db);
+  const items = await scanTable(db);
   const problems = checkInvariants(items);
   const left = leftovers(items);
   for (const problem of [...problems, ...left].slice(0, 10)) console.error(`corpus: ${problem}`);

@@ -22,6 +22,7 @@ import {
   type TableItem,
 } from './fault-injection.js';
 import { createTestDb, scanTable } from './support.js';
+import { LONG_INPUT, PLACES } from './long-article.js';
 
 const SAMPLE_TEXT = readFileSync(new URL('../data/samples/karabakh-shushi.txt', import.meta.url), 'utf8');
 const SAMPLE_META = (
@@ -326,80 +327,6 @@ describe('past the retry budget', () => {
     }
   });
 });
-
-/** A long article: one attributed sentence per place, so its claims and links need several transactions. */
-const PLACES = [
-  'Stepanakert',
-  'Shushi',
-  'Agdam',
-  'Fuzuli',
-  'Jabrayil',
-  'Hadrut',
-  'Martuni',
-  'Ganja',
-  'Barda',
-  'Tartar',
-  'Goranboy',
-  'Lachin',
-  'Kalbajar',
-  'Zangilan',
-  'Qubadli',
-  'Goris',
-  'Kapan',
-  'Yerevan',
-  'Baku',
-  'Mingachevir',
-  'Beylagan',
-  'Horadiz',
-  'Sisian',
-  'Vardenis',
-  'Askeran',
-  'Khojaly',
-  'Aghdara',
-  'Kharkiv',
-  'Kherson',
-  'Bakhmut',
-  'Avdiivka',
-  'Mariupol',
-  'Odesa',
-  'Dnipro',
-  'Zaporizhzhia',
-  'Kramatorsk',
-  'Sloviansk',
-  'Izium',
-  'Lyman',
-  'Sievierodonetsk',
-  'Lysychansk',
-  'Melitopol',
-  'Sumy',
-  'Chernihiv',
-  'Poltava',
-  'Vinnytsia',
-  'Lviv',
-  'Rivne',
-  'Lutsk',
-  'Uzhhorod',
-  'Ternopil',
-  'Khmelnytskyi',
-  'Zhytomyr',
-  'Cherkasy',
-  'Kropyvnytskyi',
-  'Kyiv',
-  'Bucha',
-  'Irpin',
-  'Kupiansk',
-  'Pokrovsk',
-];
-const SPEAKERS = ['Armenia', 'Azerbaijan', 'Ukraine', 'Russia'];
-const LONG_INPUT = {
-  url: 'https://example.org/news/2020/11/09/long-front-report',
-  title: 'Shelling reported along the whole front',
-  publishedAt: '2020-11-09T12:00:00Z',
-  text: PLACES.map(
-    (place, i) =>
-      `The Defense Ministry of ${SPEAKERS[i % SPEAKERS.length]} said that forces shelled ${place} on Monday.`,
-  ).join('\n'),
-};
 
 const keysOf = (items: TableItem[]) => items.map((item) => `${String(item.pk)} | ${String(item.sk)}`).sort();
 

@@ -104,19 +104,7 @@ export async function createClaim(
   return data.createClaim.claim;
 }
 
-/** Reads every item of a table (tests only: no request path scans). */
-export async function scanTable(db: Db): Promise<Record<string, unknown>[]> {
-  const { ScanCommand } = await import('@aws-sdk/client-dynamodb');
-  const { unmarshall } = await import('@aws-sdk/util-dynamodb');
-  const items: Record<string, unknown>[] = [];
-  let ExclusiveStartKey: Record<string, any> | undefined;
-  do {
-    const page = await db.client.send(new ScanCommand({ TableName: db.tableName, ExclusiveStartKey }));
-    items.push(...(page.Items ?? []).map((item) => unmarshall(item)));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
-}
+export { scanTable } from '../lib/store/integrity.js';
 
 /** Follows a connection to its end, `first` at a time, returning every node. */
 export async function allPages<T>(

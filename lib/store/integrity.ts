@@ -3,7 +3,23 @@
  * a scan of the table). `checkInvariants` checks what readers can see; `leftovers` lists
  * what an unfinished write left where no reader looks.
  */
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { Db } from './client.js';
+
 export type TableItem = Record<string, unknown>;
+
+/** Reads every item of a table: for the checks below, never on a request path. */
+export async function scanTable(db: Db): Promise<TableItem[]> {
+  const items: TableItem[] = [];
+  let ExclusiveStartKey: Record<string, any> | undefined;
+  do {
+    const page = await db.client.send(new ScanCommand({ TableName: db.tableName, ExclusiveStartKey }));
+    items.push(...(page.Items ?? []).map((item) => unmarshall(item)));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 
