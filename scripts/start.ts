@@ -14,7 +14,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { parseArgs } from 'node:util';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { PepperError } from '../lib/api-key.js';
-import { ensureTable, loadSamples } from '../lib/bootstrap.js';
+import { checkStoreLayout, ensureTable, loadSamples, StoreLayoutError } from '../lib/bootstrap.js';
 import { ConfigError, readConfig } from '../lib/config.js';
 import { Db } from '../lib/store/client.js';
 import { JavaMissingError, openLocalDatabase, StartAbortedError } from '../lib/local-dynamo.js';
@@ -78,6 +78,7 @@ async function main(): Promise<void> {
   const db = new Db({ tableName: config.tableName, region: config.region, endpoint: opened.endpoint });
   const table = await ensureTable(db);
   console.log(`Table ${config.tableName}: ${table}`);
+  await checkStoreLayout(db);
   if (!values['no-samples']) {
     console.log('Loading the sample articles...');
     for (const result of await loadSamples(db)) {
@@ -143,7 +144,12 @@ async function main(): Promise<void> {
 main().catch(async (error: unknown) => {
   // Interrupted start-up: whatever failed did so because it was being stopped.
   if (stopping || error instanceof StartAbortedError) return;
-  if (error instanceof ConfigError || error instanceof JavaMissingError || error instanceof PepperError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof JavaMissingError ||
+    error instanceof PepperError ||
+    error instanceof StoreLayoutError
+  ) {
     console.error(error.message);
   } else {
     console.error(error);

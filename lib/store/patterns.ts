@@ -22,6 +22,7 @@
  * | articlesByDate      | gsi3           | ARTICLES#<shard>             | <date>#articleId             |
  * | partiesByName       | gsi3           | PARTIES                      | <folded name>#partyId        |
  * | locationsByName     | gsi3           | LOCATIONS                    | <folded name>#locationId     |
+ * | storeLayout         | table          | META                         | STORE_LAYOUT                 |
  * | apiKey              | table          | APIKEY#id                    | APIKEY                       |
  * | apiKeys             | gsi3           | APIKEYS                      | <created at>#keyId           |
  *
@@ -226,6 +227,9 @@ export const patterns = {
     query: (cell: string): PartitionQuery => ({ index: 'gsi2', partition: `GEO#${cell.slice(0, 2)}`, prefix: cell }),
   },
 
+  /** Which layout of items the table holds (`STORE_LAYOUT`), so a version never misreads another's. */
+  storeLayout: { key: (): Key => ({ pk: 'META', sk: 'STORE_LAYOUT' }) },
+
   /** An API key's record (its MAC, scope and state; never the key itself). */
   apiKey: { key: (id: string): Key => ({ pk: `APIKEY#${id}`, sk: 'APIKEY' }) },
 
@@ -236,6 +240,13 @@ export const patterns = {
     query: (): PartitionQuery => ({ index: 'gsi3', partition: 'APIKEYS' }),
   },
 } as const;
+
+/**
+ * The layout of the items written by this version. 2: claims visible through their article,
+ * article text apart, URL and text lookup items, listings over hash shards (1 was the month
+ * shards and their registry). A table of another layout is refused, not misread.
+ */
+export const STORE_LAYOUT = 2;
 
 export const articleKey = (id: string) => patterns.entity.key('ARTICLE', id);
 export const claimKey = (id: string) => patterns.entity.key('CLAIM', id);
