@@ -387,7 +387,7 @@ describe('operations', () => {
       throttled
         .map((metric: any) => metric.MetricStat.Metric.Dimensions.find((d: any) => d.Name === 'Operation').Value)
         .sort(),
-    ).toEqual(['BatchGetItem', 'GetItem', 'Query', 'TransactWriteItems']);
+    ).toEqual(['BatchGetItem', 'BatchWriteItem', 'GetItem', 'PutItem', 'Query', 'TransactWriteItems', 'UpdateItem']);
     for (const metric of throttled) {
       expect(metric.MetricStat.Metric).toMatchObject({ Namespace: 'AWS/DynamoDB', MetricName: 'ThrottledRequests' });
       expect(metric.MetricStat.Metric.Dimensions).toContainEqual({

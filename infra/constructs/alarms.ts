@@ -70,13 +70,21 @@ export class ClaimgraphAlarms extends Construct {
     add(
       'TableThrottledRequests',
       props.table.metricThrottledRequestsForOperations({
-        operations: [Operation.GET_ITEM, Operation.BATCH_GET_ITEM, Operation.QUERY, Operation.TRANSACT_WRITE_ITEMS],
+        // Every operation the data layer sends (lib/store/client.ts).
+        operations: [
+          Operation.GET_ITEM,
+          Operation.BATCH_GET_ITEM,
+          Operation.QUERY,
+          Operation.PUT_ITEM,
+          Operation.UPDATE_ITEM,
+          Operation.BATCH_WRITE_ITEM,
+          Operation.TRANSACT_WRITE_ITEMS,
+        ],
         period: PERIOD,
       }),
       {
         threshold: 1,
-        description:
-          'DynamoDB throttled requests of the GraphQL function to the claimgraph table (or its indexes) in the last 5 minutes.',
+        description: 'DynamoDB throttled requests to the claimgraph table (or its indexes) in the last 5 minutes.',
       },
     );
     add('Api5xx', props.stage.metricServerError({ period: PERIOD, statistic: Stats.SUM }), {
