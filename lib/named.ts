@@ -32,8 +32,44 @@ export interface Named {
 /** IDs of the entities of `type` with this name or alias. */
 export async function idsByName(db: Db, type: NamedType, name: string): Promise<string[]> {
   if (!foldName(name)) return [];
+  if (type === 'PARTY') {
+    // A lead may name a party whose write stopped midway: only the ones that exist count.
+    const ids = partyIdsOf(await db.get(patterns.partyNames.key(name), true));
+    const found = await db.batchGet(ids.map(partyKey), true);
+    return ids.filter((id) => found.has(keyString(partyKey(id))));
+  }
   const { items } = await pageOfPartition(db, patterns.names.query(name, type), { first: MAX_PAGE_SIZE });
   return items.map(({ value }) => String(value.entityId));
+}
+
+/** The party IDs a `partyNames` item holds, in a stable order. */
+const partyIdsOf = (item: Item | undefined): string[] =>
+  [...((item?.partyIds as Set<string> | undefined) ?? [])].sort();
+
+/**
+ * Adds `id` to (or, with `remove`, takes it from) the parties each name leads to: one
+ * UpdateItem per name, all at once. Always written before the names and the entity they
+ * lead to, so that a run stopped midway leaves at most a lead to nothing, which readers
+ * check and skip, and the retry writes the rest.
+ */
+export async function writePartyNames(
+  db: Db,
+  id: string,
+  names: string[],
+  change: 'ADD' | 'DELETE' = 'ADD',
+): Promise<void> {
+  const byKey = new Map(
+    names.filter((name) => foldName(name)).map((name) => [keyString(patterns.partyNames.key(name)), name]),
+  );
+  await Promise.all(
+    [...byKey.values()].map((name) =>
+      db.update({
+        key: patterns.partyNames.key(name),
+        set: `${change} partyIds :ids`,
+        values: { ':ids': new Set([id]) },
+      }),
+    ),
+  );
 }
 
 /** Aliases in `extra` that `entity` does not have yet, by folded form. */
@@ -74,28 +110,39 @@ export async function planNamed(data: DataContext, extraction: Extraction, extra
   const stored = await data.db.batchGet(
     [
       ...extraKeys,
-      ...partyIds.flatMap((id) => [partyKey(id), patterns.mergedParty.key(id)]),
+      ...extraction.parties.flatMap((party, i) => [
+        partyKey(partyIds[i]!),
+        patterns.mergedParty.key(partyIds[i]!),
+        patterns.partyNames.key(party.name),
+      ]),
       ...locationIds.map(locationKey),
     ],
     true,
   );
   const get = (key: Key) => stored.get(keyString(key));
 
-  // Where each extracted party leads: the stored party, a merge's redirect, or an alias.
-  const resolved = await Promise.all(
-    extraction.parties.map(async (party, i) => {
-      const id = partyIds[i]!;
-      const item = get(partyKey(id));
-      if (item) return item.mergedInto ? String(item.mergedInto) : id;
-      const redirect = get(patterns.mergedParty.key(id));
-      if (redirect) return String(redirect.partyId);
-      return (await idsByName(data.db, 'PARTY', party.name))[0] ?? id;
-    }),
-  );
-  const elsewhere = resolved.filter((id, i) => id !== partyIds[i] && !get(partyKey(id)));
-  if (elsewhere.length > 0)
-    for (const [key, item] of await data.db.batchGet([...new Set(elsewhere)].map(partyKey), true))
-      stored.set(key, item);
+  // Where each extracted party leads: the stored party, a merge's redirect, or (for a name
+  // never seen as a canonical name) the party that has it as an alias.
+  const aliased = extraction.parties.map((party) => partyIdsOf(get(patterns.partyNames.key(party.name))));
+  const elsewhere = aliased.flat().filter((id) => !stored.has(keyString(partyKey(id))));
+  if (elsewhere.length > 0) {
+    const more = await data.db.batchGet(
+      [...new Set(elsewhere)].flatMap((id) => [partyKey(id), patterns.mergedParty.key(id)]),
+      true,
+    );
+    for (const [key, item] of more) stored.set(key, item);
+  }
+  /** Where a party ID leads now: itself, or the party it was merged into; null if it does not exist. */
+  const follow = (id: string): string | null => {
+    const item = get(partyKey(id));
+    if (item) return item.mergedInto ? String(item.mergedInto) : id;
+    const redirect = get(patterns.mergedParty.key(id));
+    return redirect ? String(redirect.partyId) : null;
+  };
+  const resolved = partyIds.map((id, i) => follow(id) ?? aliased[i]!.map(follow).find((found) => found !== null) ?? id);
+  const followed = resolved.filter((id) => !stored.has(keyString(partyKey(id))));
+  if (followed.length > 0)
+    for (const [key, item] of await data.db.batchGet([...new Set(followed)].map(partyKey), true)) stored.set(key, item);
 
   const plan: NamedPlan = { stored, parties: new Map(), locations: new Map(), writes: [] };
   const parties = new Map<string, Party>();
@@ -174,7 +221,11 @@ export async function writeNamed(db: Db, plan: NamedPlan, alongside: Promise<unk
   await Promise.all([
     ...alongside,
     db.batchWrite(created.flatMap(({ type, entity }) => nameItems(type, entity)).map((item) => ({ put: item }))),
+    ...created
+      .filter(({ type }) => type === 'PARTY')
+      .map(({ entity }) => writePartyNames(db, entity.id, [entity.name, ...entity.aliases])),
     ...grown.map(async ({ type, entity, toItem, storedVersion }) => {
+      if (type === 'PARTY') await writePartyNames(db, entity.id, [entity.name, ...entity.aliases]);
       try {
         await db.transact([
           {
@@ -206,16 +257,20 @@ export async function addAliases<T extends Named>(
 ): Promise<void> {
   for (let attempt = 0; attempt < 8; attempt++) {
     const stored = await db.get(patterns.entity.key(type, id), true);
-    if (!stored) {
-      const redirect = type === 'PARTY' ? await db.get(patterns.mergedParty.key(id), true) : undefined;
-      if (redirect) return addAliases(db, type, String(redirect.partyId), aliases, toItem);
-      return;
+    const redirect = !stored && type === 'PARTY' ? await db.get(patterns.mergedParty.key(id), true) : undefined;
+    const target = stored?.mergedInto ?? redirect?.partyId;
+    if (target) {
+      // A writer that named the party before the merge may have led these names to it: they
+      // lead to the party it was merged into instead.
+      await writePartyNames(db, id, aliases, 'DELETE');
+      return addAliases(db, type, String(target), aliases, toItem);
     }
-    if (stored.mergedInto) return addAliases(db, type, String(stored.mergedInto), aliases, toItem);
+    if (!stored) return;
     const current = withoutKeys<T>(stored);
     const added = newAliases(current, aliases);
     if (added.length === 0) return;
     const updated = { ...current, aliases: [...current.aliases, ...added], version: current.version + 1 };
+    if (type === 'PARTY') await writePartyNames(db, id, added);
     try {
       await db.transact([
         {

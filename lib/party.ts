@@ -16,7 +16,7 @@ import { claimWithLinks, keyOfItem, mentionItem, nameItems, partyItem, partyRedi
 import { partyIdFor } from './ids.js';
 import { checkAliases, checkOptionalString, checkString } from './validate.js';
 import { articleKey, claimKey, partyKey, patterns } from './store/patterns.js';
-import { addAliases, idsByName, renameWrites } from './named.js';
+import { addAliases, idsByName, renameWrites, writePartyNames } from './named.js';
 import { everyItem, pageOfPartition, type Page, type PageArgs } from './store/pagination.js';
 import type { Article, Claim, Party, PartyKind } from './records.js';
 import { commitGroups } from './store/writes.js';
@@ -143,6 +143,8 @@ export async function mergeParties(data: DataContext, keepId: string, removeId: 
   const current = await data.db.get(partyKey(remove.id), true);
   if (current) {
     const stored = withoutKeys<Party>(current);
+    // Its names lead to the kept party only (step 2 added that lead first).
+    await writePartyNames(data.db, remove.id, [stored.name, ...stored.aliases], 'DELETE');
     await data.db.transact([
       { delete: partyKey(remove.id), condition: 'mergedInto = :keep', values: { ':keep': keep.id } },
       ...renameWrites('PARTY', stored, { ...stored, name: '', aliases: [] }),
@@ -248,6 +250,7 @@ export async function createParty(data: DataContext, input: PartyInput): Promise
     affiliation: checkOptionalString(input.affiliation, ['input', 'affiliation']),
     version: 1,
   };
+  await writePartyNames(data.db, party.id, [name, ...aliases]);
   try {
     await data.db.transact([
       { put: partyItem(party), condition: 'attribute_not_exists(pk)' },

@@ -164,5 +164,7 @@ describe('ingest round trips', () => {
     });
     expect(result.article.claimIds.length).toBeGreaterThanOrEqual(25);
     expect(fresh.counter.roundTrips).toBeLessThanOrEqual(6);
+    // Names are looked up by key in the one batched read: no Query per name.
+    expect(fresh.counter.byCommand.QueryCommand ?? 0).toBe(0);
   });
 });

@@ -110,6 +110,32 @@ describe('mergeParties', () => {
   });
 });
 
+describe('ingest and the names of stored parties', () => {
+  it('takes a name known only as an alias for the party that has it, looked up by key', async () => {
+    const db = await createTestDb();
+    const local = graphqlCaller(db);
+    const party = await createParty(local, {
+      name: 'Ministry of Defence of Ruritania',
+      aliases: ['Ruritanian Defense Ministry'],
+      kind: 'GOVERNMENT_BODY',
+    });
+    db.counter.reset();
+    const article = await ingest(local, {
+      text: 'The Ruritanian Defense Ministry said troops shelled Stepanakert on Monday.',
+      url: 'https://example.org/alias-lookup',
+    });
+    expect(db.counter.byCommand.QueryCommand ?? 0).toBe(0);
+    const claims = await dataOf(
+      local(`query($id: ID!) { node(id: $id) { ... on Article { claims { edges { node { claimant { id } } } } } } }`, {
+        id: article.id,
+      }),
+    );
+    expect(claims.node.claims.edges.map((edge: any) => edge.node.claimant?.id)).toContain(party);
+    const all = await dataOf(local(`{ parties(first: 100) { edges { node { name } } } }`));
+    expect(all.parties.edges.filter((edge: any) => /Ruritania/.test(edge.node.name))).toHaveLength(1);
+  });
+});
+
 describe('mergeParties under concurrent writers', () => {
   it('leaves nothing naming the removed party while 20 writers ingest and create claims naming it', async () => {
     const db = await createTestDb();

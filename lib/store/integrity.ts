@@ -108,6 +108,10 @@ export function checkInvariants(items: TableItem[]): string[] {
       const article = visibleArticle(item.articleId);
       if (!article || !strings(article[type === 'PARTY' ? 'partyIds' : 'locationIds']).includes(ownerId)) continue;
       if (!entity(type!, ownerId)) problems.push(`${where}: its ${type!.toLowerCase()} does not exist`);
+    } else if (pk.startsWith('NAME#') && sk === 'PARTY') {
+      for (const id of strings([...((item.partyIds as Set<string> | undefined) ?? [])])) {
+        if (merged.has(id)) problems.push(`${where}: leads to party ${id}, merged away`);
+      }
     } else if (pk.startsWith('NAME#')) {
       const [type] = sk.split('#');
       if (type !== 'PARTY' && type !== 'LOCATION') problems.push(`${where}: unknown name target`);
@@ -165,7 +169,12 @@ export function leftovers(items: TableItem[]): string[] {
       found.push(`${where}: its article does not exist`);
     else if ((pk.startsWith('URL#') || pk.startsWith('TEXT#')) && sk === 'ARTICLE' && !article(item.articleId))
       found.push(`${where}: its article does not exist`);
-    else if (pk.startsWith('NAME#') && !byKey.has(`${sk}|${sk.split('#')[0]}`))
+    else if (pk.startsWith('NAME#') && sk === 'PARTY') {
+      const missing = [...((item.partyIds as Set<string> | undefined) ?? [])].filter(
+        (id) => !byKey.has(`PARTY#${id}|PARTY`),
+      );
+      if (missing.length) found.push(`${where}: leads to ${missing.join(', ')}, not written (yet)`);
+    } else if (pk.startsWith('NAME#') && !byKey.has(`${sk}|${sk.split('#')[0]}`))
       found.push(`${where}: its entity does not exist (written ahead of it)`);
   }
   return found;

@@ -14,6 +14,7 @@
  * | claimsOfPlace       | table          | LOCATION#id                  | CLAIM#<day>#claimId          |
  * | mentions            | table          | PARTY#id or LOCATION#id      | ARTICLE#<date>#articleId     |
  * | names               | table          | NAME#<folded name>           | PARTY#id or LOCATION#id      |
+ * | partyNames          | table          | NAME#<folded name>           | PARTY (a set of party IDs)   |
  * | claimsByParty       | gsi1           | PARTY#id                     | CLAIM#<day>#claimId          |
  * | claimsByKind        | gsi2           | CLAIMS#<kind>#<shard>        | <day>#claimId                |
  * | articlesByPublisher | gsi2           | PUBLISHER#<folded name>      | <date>#articleId             |
@@ -131,6 +132,12 @@ export const patterns = {
       prefix: `${type}#`,
     }),
   },
+
+  /**
+   * Which parties a name leads to, read by key (ingest looks up every name it extracted in its
+   * one batched read): a set of party IDs per folded name, kept beside the `names` entries.
+   */
+  partyNames: { key: (name: string): Key => ({ pk: `NAME#${nameKeyPart(name)}`, sk: 'PARTY' }) },
 
   /** A party's claims, newest first by day. */
   claimsByParty: {
