@@ -19,38 +19,15 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { HANDLER_EXPORT, handlerCode } from '../bundling.js';
+import { ownLogGroupPolicy, tableDataPolicy } from './policies.js';
 import type { ClaimgraphTable } from './table.js';
 
-/**
- * The DynamoDB commands the data layer (lib/store/client.ts) sends at run time, and the IAM
- * actions each one needs. TransactWriteItems has no action of its own: IAM checks each
- * Put, Update, Delete and ConditionCheck in it as PutItem, UpdateItem, DeleteItem and
- * ConditionCheckItem; BatchWriteItem needs its own action and those of its puts and deletes.
- * DescribeTable and CreateTable are sent only by the local bootstrap, never by the function.
- */
-export const DYNAMODB_COMMAND_ACTIONS = {
-  GetItemCommand: ['dynamodb:GetItem'],
-  BatchGetItemCommand: ['dynamodb:BatchGetItem'],
-  QueryCommand: ['dynamodb:Query'],
-  PutItemCommand: ['dynamodb:PutItem'],
-  UpdateItemCommand: ['dynamodb:UpdateItem'],
-  BatchWriteItemCommand: ['dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
-  TransactWriteItemsCommand: [
-    'dynamodb:PutItem',
-    'dynamodb:UpdateItem',
-    'dynamodb:DeleteItem',
-    'dynamodb:ConditionCheckItem',
-  ],
-} as const;
+export { DYNAMODB_COMMAND_ACTIONS } from './policies.js';
 
 /** The Secrets Manager commands lib/aws-secrets.ts sends, and their IAM actions. */
 export const SECRETS_COMMAND_ACTIONS = {
   GetSecretValueCommand: ['secretsmanager:GetSecretValue'],
 } as const;
-
-/** Actions on the table itself, and on its indexes (Query is the only index operation). */
-export const TABLE_ACTIONS: string[] = [...new Set(Object.values(DYNAMODB_COMMAND_ACTIONS).flat())].sort();
-export const INDEX_ACTIONS: string[] = ['dynamodb:Query'];
 
 export interface GraphqlFunctionProps {
   table: ClaimgraphTable;
@@ -85,16 +62,7 @@ export class GraphqlFunction extends Construct {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: 'claimgraph GraphQL function: its own log group, and data access to the claimgraph table',
       inlinePolicies: {
-        Logs: new PolicyDocument({
-          statements: [
-            new PolicyStatement({
-              sid: 'WriteOwnLogGroup',
-              effect: Effect.ALLOW,
-              actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-              resources: [this.logGroup.logGroupArn],
-            }),
-          ],
-        }),
+        Logs: ownLogGroupPolicy(this.logGroup),
         // Only GetSecretValue (what lib/aws-secrets.ts sends), on exactly these two secrets.
         KeySecrets: new PolicyDocument({
           statements: [
@@ -109,22 +77,7 @@ export class GraphqlFunction extends Construct {
             }),
           ],
         }),
-        DynamoDbData: new PolicyDocument({
-          statements: [
-            new PolicyStatement({
-              sid: 'ReadWriteTableItems',
-              effect: Effect.ALLOW,
-              actions: TABLE_ACTIONS,
-              resources: [table.table.tableArn],
-            }),
-            new PolicyStatement({
-              sid: 'QueryTableIndexes',
-              effect: Effect.ALLOW,
-              actions: INDEX_ACTIONS,
-              resources: table.indexArns,
-            }),
-          ],
-        }),
+        DynamoDbData: tableDataPolicy(table),
       },
     });
 

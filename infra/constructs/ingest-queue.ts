@@ -25,7 +25,7 @@ import { Construct } from 'constructs';
 import { join } from 'node:path';
 import { MAX_ATTEMPTS } from '../../lib/queue.js';
 import { HANDLER_EXPORT, PROJECT_ROOT, handlerCode } from '../bundling.js';
-import { INDEX_ACTIONS, TABLE_ACTIONS } from './graphql-function.js';
+import { ownLogGroupPolicy, tableDataPolicy } from './policies.js';
 import type { ClaimgraphTable } from './table.js';
 
 export const WORKER_ENTRY = join(PROJECT_ROOT, 'functions', 'ingest-worker.ts');
@@ -35,9 +35,6 @@ export const SQS_COMMAND_ACTIONS = {
   SendMessageBatchCommand: ['sqs:SendMessage'],
   SendMessageCommand: ['sqs:SendMessage'],
 } as const;
-
-/** The worker runs the same data layer as the GraphQL function: the same actions on the table. */
-export const WORKER_TABLE_ACTIONS: string[] = TABLE_ACTIONS;
 
 /** Messages per invocation: one article takes ~0.1-0.5 s, so a batch ends well within the timeout. */
 export const WORKER_BATCH_SIZE = 10;
@@ -91,32 +88,8 @@ export class IngestQueue extends Construct {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: 'claimgraph ingest worker: its own log group, the claimgraph table, its queue and dead-letter queue',
       inlinePolicies: {
-        Logs: new PolicyDocument({
-          statements: [
-            new PolicyStatement({
-              sid: 'WriteOwnLogGroup',
-              effect: Effect.ALLOW,
-              actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-              resources: [this.logGroup.logGroupArn],
-            }),
-          ],
-        }),
-        DynamoDbData: new PolicyDocument({
-          statements: [
-            new PolicyStatement({
-              sid: 'ReadWriteTableItems',
-              effect: Effect.ALLOW,
-              actions: WORKER_TABLE_ACTIONS,
-              resources: [table.table.tableArn],
-            }),
-            new PolicyStatement({
-              sid: 'QueryTableIndexes',
-              effect: Effect.ALLOW,
-              actions: INDEX_ACTIONS,
-              resources: table.indexArns,
-            }),
-          ],
-        }),
+        Logs: ownLogGroupPolicy(this.logGroup),
+        DynamoDbData: tableDataPolicy(table),
         DeadLetters: new PolicyDocument({
           statements: [
             new PolicyStatement({
