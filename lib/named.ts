@@ -94,7 +94,13 @@ export interface NamedPlan {
   parties: Map<string, Party>;
   locations: Map<string, Location>;
   /** Entities to create, and stored ones with names to add (each once). */
-  writes: { type: NamedType; entity: Named; toItem: (entity: any) => Item; storedVersion: number | null }[];
+  writes: {
+    type: NamedType;
+    entity: Named;
+    toItem: (entity: any) => Item;
+    storedVersion: number | null;
+    added: string[];
+  }[];
 }
 
 /**
@@ -198,7 +204,14 @@ export async function planNamed(data: DataContext, extraction: Extraction, extra
       const item = get(patterns.entity.key(type, entity.id));
       const before = item ? withoutKeys<Named>(item) : null;
       if (!before || entity.aliases.length > before.aliases.length) {
-        plan.writes.push({ type, entity, toItem, storedVersion: before?.version ?? null });
+        plan.writes.push({
+          type,
+          entity,
+          toItem,
+          storedVersion: before?.version ?? null,
+          // A stored entity's names are kept; only those it gains are written.
+          added: before ? entity.aliases.slice(before.aliases.length) : [entity.name, ...entity.aliases],
+        });
       }
     }
   };
@@ -224,8 +237,8 @@ export async function writeNamed(db: Db, plan: NamedPlan, alongside: Promise<unk
     ...created
       .filter(({ type }) => type === 'PARTY')
       .map(({ entity }) => writePartyNames(db, entity.id, [entity.name, ...entity.aliases])),
-    ...grown.map(async ({ type, entity, toItem, storedVersion }) => {
-      if (type === 'PARTY') await writePartyNames(db, entity.id, [entity.name, ...entity.aliases]);
+    ...grown.map(async ({ type, entity, toItem, storedVersion, added }) => {
+      if (type === 'PARTY') await writePartyNames(db, entity.id, added);
       try {
         await db.transact([
           {
@@ -233,11 +246,13 @@ export async function writeNamed(db: Db, plan: NamedPlan, alongside: Promise<unk
             condition: 'version = :v AND attribute_not_exists(mergedInto)',
             values: { ':v': storedVersion },
           },
-          ...nameItems(type, entity).map((item) => ({ put: item })),
+          ...nameItems(type, { id: entity.id, name: added[0]!, aliases: added.slice(1) }).map((item) => ({
+            put: item,
+          })),
         ]);
       } catch (error) {
         if (!(error instanceof ConditionFailedError)) throw error;
-        await addAliases(db, type, entity.id, [entity.name, ...entity.aliases], toItem);
+        await addAliases(db, type, entity.id, added, toItem);
       }
     }),
   ]);
