@@ -1,0 +1,22 @@
+import { graphql } from './graphql.js';
+
+/** Claims of one kind in a date range, newest first, a page at a time. */
+export const ClaimFeedQuery = graphql`
+  query ClaimFeedQuery($kind: ClaimKind, $since: Date, $until: Date, $count: Int!, $cursor: String) {
+    ...ClaimFeed_query
+  }
+`;
+
+export const ClaimFeedFragment = graphql`
+  fragment ClaimFeed_query on Query @refetchable(queryName: "ClaimFeedPaginationQuery") {
+    claims(kind: $kind, since: $since, until: $until, first: $count, after: $cursor)
+      @connection(key: "ClaimFeed_claims", filters: ["kind", "since", "until"]) {
+      edges {
+        node {
+          id
+          ...ClaimCard_claim
+        }
+      }
+    }
+  }
+`;

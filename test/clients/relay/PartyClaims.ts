@@ -1,0 +1,28 @@
+import { graphql } from './graphql.js';
+
+/** A party's page: its claims newest first; further pages are fetched through `node(id:)`. */
+export const PartyClaimsQuery = graphql`
+  query PartyClaimsQuery($id: ID!, $count: Int!, $cursor: String) {
+    node(id: $id) {
+      # Relay exposes a fragment on a narrower type than the field's as a nullable property.
+      ...PartyClaims_party @alias
+    }
+  }
+`;
+
+export const PartyClaimsFragment = graphql`
+  fragment PartyClaims_party on Party @refetchable(queryName: "PartyClaimsRefetchQuery") {
+    id
+    name
+    kind
+    affiliation
+    claims(first: $count, after: $cursor) @connection(key: "PartyClaims_claims") {
+      edges {
+        node {
+          id
+          ...ClaimCard_claim
+        }
+      }
+    }
+  }
+`;
