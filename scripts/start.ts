@@ -1,7 +1,7 @@
 /**
  * `npm start`: the API on this machine. Starts DynamoDB Local (unless DYNAMODB_ENDPOINT
  * names one), creates the table, loads the sample article and serves GraphQL with
- * GraphiQL at http://127.0.0.1:4000/graphql.
+ * GraphiQL at http://127.0.0.1:4000/graphql, and the example front end (web/) at http://127.0.0.1:4000/.
  *
  *   --in-memory   a fresh in-memory database instead of the one kept under .data/
  *   --no-samples  do not load the sample article
@@ -22,6 +22,7 @@ import { localPepper } from '../lib/local-secrets.js';
 import { InMemoryQueue } from '../lib/queue.js';
 import { removeRuntimeFile, writeRuntimeFile } from '../lib/runtime-file.js';
 import { createServer, settingsFrom } from '../server/server.js';
+import { withExamplePage } from '../server/web.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -99,7 +100,7 @@ async function main(): Promise<void> {
       ),
   });
   const yoga = createServer({ db, ...settingsFrom(config), pepper, renderGraphiQL, ingestQueue });
-  const http = createHttpServer(yoga);
+  const http = createHttpServer(withExamplePage(yoga));
   server = http;
   http.on('error', (error: NodeJS.ErrnoException) => {
     console.error(
@@ -125,6 +126,7 @@ async function main(): Promise<void> {
     });
     process.once('exit', () => removeRuntimeFile(config));
     console.log(`claimgraph is ready: GraphiQL at ${url}`);
+    console.log(`Claims on a map and a timeline: ${new URL('/', url)}`);
     if (!LOOPBACK.has(config.host)) {
       console.log(
         `Listening on ${config.host}: other machines can reach the API (reads are open unless REQUIRE_KEY_FOR_READ=true).`,
