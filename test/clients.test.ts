@@ -124,7 +124,7 @@ import type { PartyClaims_party$data } from '../__generated__/PartyClaims_party.
 import type { ClaimFeedQuery$variables } from '../__generated__/ClaimFeedQuery.graphql';
 import type { ReviewClaimMutation$variables } from '../__generated__/ReviewClaimMutation.graphql';
 
-export const firstPage: ClaimFeedQuery$variables = { kind: 'CASUALTIES', since: '2020-09-27', count: 50 };
+export const firstPage: ClaimFeedQuery$variables = { kind: 'CASUALTIES', since: '2020-09-27' };
 export const review: ReviewClaimMutation$variables = { input: { id: 'Q2xhaW06eA', expectedVersion: 1, status: 'VERIFIED' } };
 export const points = (claim: ClaimCard_claim$data): [number, number][] =>
   claim.locations.flatMap((place) =>

@@ -2,7 +2,7 @@ import { graphql } from './graphql.js';
 
 /** A party's page: its claims newest first; further pages are fetched through `node(id:)`. */
 export const PartyClaimsQuery = graphql`
-  query PartyClaimsQuery($id: ID!, $count: Int!, $cursor: String) {
+  query PartyClaimsQuery($id: ID!) {
     node(id: $id) {
       # Relay exposes a fragment on a narrower type than the field's as a nullable property.
       ...PartyClaims_party @alias
@@ -11,7 +11,9 @@ export const PartyClaimsQuery = graphql`
 `;
 
 export const PartyClaimsFragment = graphql`
-  fragment PartyClaims_party on Party @refetchable(queryName: "PartyClaimsRefetchQuery") {
+  fragment PartyClaims_party on Party
+  @argumentDefinitions(count: { type: "Int", defaultValue: 20 }, cursor: { type: "String" })
+  @refetchable(queryName: "PartyClaimsRefetchQuery") {
     id
     name
     kind
