@@ -173,7 +173,7 @@ describe('GraphQL Code Generator', () => {
           generates: {
             [target]: {
               plugins: ['typescript-operations'],
-              config: { scalars: scalarTypes(), strictScalars: true, dedupeOperationSuffix: true },
+              config: { scalars: scalarTypes(), dedupeOperationSuffix: true },
             },
           },
         },
