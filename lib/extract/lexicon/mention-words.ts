@@ -76,7 +76,10 @@ export const SHORT_MONTHS = new Set([
 export const ALIGNED_COMPOUND = /^(pro|anti|Pro|Anti)-(\p{Lu}[\p{L}'’]*)$/u;
 
 /** "Saudi-led", "Iranian-backed", "Russia-aligned": who leads or backs a force. */
-export const LED_COMPOUND = /^(\p{Lu}[\p{L}'’]*)-(?:led|backed|allied|aligned|affiliated|supported|sponsored|funded)$/u;
+/** What a "-led" compound says of its force: "Saudi-led", "Iranian-backed". */
+export const LED_SUFFIXES = ['led', 'backed', 'allied', 'aligned', 'affiliated', 'supported', 'sponsored', 'funded'];
+
+export const LED_COMPOUND = new RegExp(`^(\\p{Lu}[\\p{L}'’]*)-(?:${LED_SUFFIXES.join('|')})$`, 'u');
 
 export const FORCES_OF = new Set(['forces', 'troops', 'army', 'militia', 'fighters', 'soldiers']);
 
@@ -556,3 +559,69 @@ export const FRONT_SUFFIXES = ['axis', 'front', 'direction', 'sector'];
 
 /** Type words between a head and an unknown owner that make the owner a place ("Defense Ministry of the republic of X"). */
 export const OWNER_TYPE_WORDS = ['region', 'republic', 'state', 'province'];
+
+/** Arabic articles and particles written joined to a name ("al-Qaida", "al-Abadi"): the name is capitalised after them. */
+export const JOINED_NAME_PARTICLES = ['al', 'el', 'ad', 'ash', 'as', 'at', 'an', 'ar', 'az', 'ul'];
+
+/** Adjectives that, before a government or force head, name a body without naming its state ("local authorities"). */
+export const LEVEL_ADJECTIVES = new Set([
+  'local',
+  'provincial',
+  'regional',
+  'district',
+  'municipal',
+  'state',
+  'federal',
+  'county',
+  'city',
+  'village',
+  'tribal',
+  'military',
+  'security',
+  'government',
+  'police',
+]);
+
+/** Plural or collective heads that name an armed side or a group in their own right ("militants", "enemy forces"). */
+export const GENERIC_ACTOR_HEADS = new Set([
+  'militants',
+  'rebels',
+  'insurgents',
+  'separatists',
+  'jihadists',
+  'extremists',
+  'terrorists',
+  'gunmen',
+  'fighters',
+  'militias',
+  'paramilitaries',
+  'forces',
+  'coalition',
+  'enemy',
+  'regime',
+  'international community',
+]);
+
+/** Generic heads that name a side only with a modifier ("enemy forces", not "forces"). */
+export const GENERIC_ACTOR_HEADS_MODIFIED = new Set(['forces']);
+
+/** Lower-case words that may stand before a generic actor head and belong to its name ("enemy forces", "the global coalition"). */
+export const GENERIC_ACTOR_MODIFIERS = new Set([
+  'enemy',
+  'partner',
+  'ground',
+  'coalition',
+  'foreign',
+  'opposition',
+  'international',
+  'global',
+  'allied',
+  'rebel',
+  'terrorist',
+  'armed',
+  'suspected',
+  'islamist',
+  'jihadist',
+  'wider',
+  'moderate',
+]);

@@ -277,6 +277,9 @@ export const ARMED_FORCE_HEADS = new Set([
   'fleet',
   'flotilla',
   'squadron',
+  'wing',
+  'platoon',
+  'battery',
 ]);
 
 /** Head nouns of non-state groups and organisations. */

@@ -3,7 +3,14 @@
  * Saudi-led coalition", "anti-Houthi National Resistance forces") and "forces of X".
  */
 import { countryOfName, demonymOf, isKnownPlace } from '../geo.js';
-import { ALIGNED_COMPOUND, FORCES_OF, FORCES_OF_QUALIFIERS, LED_COMPOUND } from '../lexicon/mention-words.js';
+import {
+  ALIGNED_COMPOUND,
+  FORCES_OF,
+  FORCES_OF_QUALIFIERS,
+  LED_COMPOUND,
+  LED_SUFFIXES,
+} from '../lexicon/mention-words.js';
+import type { Token } from '../tokens.js';
 import { ARMED_FORCE_HEADS } from '../lexicon/roles.js';
 import type { Scan } from './scan.js';
 import { affiliationOf, canonicalHead, forceHead, headKind, isNameToken, KNOWN_TRIE, longest } from './shared.js';
@@ -15,18 +22,20 @@ export function alignedForces(s: Scan): void {
     if (used[i]) continue;
     const t = tokens[i]!;
     const aligned = ALIGNED_COMPOUND.exec(t.text);
-    const led = aligned ? null : LED_COMPOUND.exec(t.text);
+    const split = aligned ? 0 : splitLedCompound(tokens, i);
+    const led = aligned ? null : split ? [t.text, t.text] : LED_COMPOUND.exec(t.text);
     if (aligned || led) {
-      let j = i + 1;
+      const compoundEnd = i + 1 + split;
+      let j = compoundEnd;
       while (j < tokens.length && j < i + 5 && tokens[j]!.cap && !used[j] && isNameToken(tokens[j]!)) j++;
       // "Iranian-backed Houthi rebels": a known party inside is that party, found by its own rule.
-      if (j > i + 1 && longest(KNOWN_TRIE, tokens, i + 1)) continue;
+      if (j > compoundEnd && longest(KNOWN_TRIE, tokens, compoundEnd)) continue;
       const ext = forceHead(tokens, j);
       if (!ext) continue;
       const side = aligned ? aligned[2]! : led![1]!;
       const against = aligned ? aligned[1]!.toLowerCase() === 'anti' : false;
-      const inner = j > i + 1 ? text.slice(tokens[i + 1]!.start, tokens[j - 1]!.end) : '';
-      const lead = aligned ? `${aligned[1]!.toLowerCase()}-${side}` : t.text;
+      const inner = j > compoundEnd ? text.slice(tokens[compoundEnd]!.start, tokens[j - 1]!.end) : '';
+      const lead = aligned ? `${aligned[1]!.toLowerCase()}-${side}` : text.slice(t.start, tokens[compoundEnd - 1]!.end);
       const name = inner
         ? `${inner} ${canonicalHead(ext[1])}`
         : `${lead[0]!.toUpperCase()}${lead.slice(1)} ${canonicalHead(ext[1])}`;
@@ -67,4 +76,16 @@ export function alignedForces(s: Scan): void {
       i = e - 1;
     }
   }
+}
+
+/** "U.S.-led": a dotted acronym splits from its "-led" into three tokens; the two more it spans, else 0. */
+function splitLedCompound(tokens: Token[], i: number): number {
+  const [t, dash, word] = [tokens[i]!, tokens[i + 1], tokens[i + 2]];
+  return /^(?:[A-Z]\.){2,}$/.test(t.text) &&
+    dash?.text === '-' &&
+    dash.start === t.end &&
+    word?.start === dash.end &&
+    LED_SUFFIXES.includes(word.lower)
+    ? 2
+    : 0;
 }

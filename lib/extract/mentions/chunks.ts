@@ -14,7 +14,17 @@ import { headNoun, heldCompound, platform } from './organisations.js';
 import { knownSurname, personName, titledPerson } from './persons.js';
 import { afterPlacePreposition, gazetteerOrPattern } from './places.js';
 import type { Scan } from './scan.js';
-import { atSentenceStart, HEAD_KEYS, isNameToken, isShortMonth, TITLE_KEYS, tokenKey } from './shared.js';
+import {
+  atSentenceStart,
+  endingAt,
+  HEAD_KEYS,
+  HEAD_TRIE,
+  headKind,
+  isNameToken,
+  isShortMonth,
+  TITLE_KEYS,
+  tokenKey,
+} from './shared.js';
 import type { Owner } from './types.js';
 
 /** A capitalised chunk [from, to), with the possessive state that owns it, if any. */
@@ -101,7 +111,10 @@ function chunks(tokens: Token[], used: boolean[]): [number, number][] {
       }
       break;
     }
-    result.push([i, j]);
+    // "the 158th Fighter Wing", "3rd Brigade": a unit's ordinal belongs to its name.
+    const ordinal = i > 0 && !used[i - 1] && /^\d+(?:st|nd|rd|th)$/.test(tokens[i - 1]!.text);
+    const head = ordinal ? endingAt(HEAD_TRIE, tokens, i, j) : null;
+    result.push([head && headKind(head[1]) === 'ARMED_FORCE' ? i - 1 : i, j]);
     i = j;
   }
   return result;

@@ -8,7 +8,9 @@
 import type { Sentence } from '../sentences.js';
 import { alignedForces } from './aligned-forces.js';
 import { capitalisedChunks } from './chunks.js';
+import { genericActors } from './generic-actors.js';
 import { knownParties } from './known-parties.js';
+import { levelBodies } from './level-bodies.js';
 import { references } from './references.js';
 import { Scan } from './scan.js';
 import { placeReferencesAndSites } from './sites.js';
@@ -24,8 +26,12 @@ const PASSES: ((s: Scan) => void)[] = [
   knownParties,
   // 2. Capitalised chunks, by the chunk rules (chunks.ts): people, bodies, demonyms, places, acronyms.
   capitalisedChunks,
+  // 2b. Bodies named by level and head ("local authorities", "security forces").
+  levelBodies,
   // 3. Lower-case references to parties ("the ministry", "the president").
   references,
+  // 3b. Sides named by a common noun ("militants", "enemy forces", "the international community").
+  genericActors,
   // 4. Places that are not names: references back ("the city") and sites ("two bridges").
   placeReferencesAndSites,
 ];

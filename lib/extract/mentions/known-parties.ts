@@ -1,5 +1,5 @@
 /** Pass 1: known parties from the lexicon, longest match first; short acronyms only in capitals. */
-import { canonicalHead, extendLowerHead, headKind, KNOWN_TRIE, longest } from './shared.js';
+import { canonicalHead, extendLowerHead, headKind, isJoinedParticleName, KNOWN_TRIE, longest } from './shared.js';
 import type { Scan } from './scan.js';
 
 export function knownParties(s: Scan): void {
@@ -7,7 +7,7 @@ export function knownParties(s: Scan): void {
   const { tokens, text } = s;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!(t.cap || /^\d/.test(t.text))) continue;
+    if (!(t.cap || /^\d/.test(t.text) || isJoinedParticleName(t))) continue;
     const hit = longest(KNOWN_TRIE, tokens, i);
     if (!hit) continue;
     const [end, entry] = hit;

@@ -14,6 +14,7 @@ import type { Chunk } from './chunks.js';
 import { placeNameOf } from './places.js';
 import type { Scan } from './scan.js';
 import {
+  afterJoinedParticle,
   atSentenceStart,
   canonicalPersonName,
   endingAt,
@@ -46,8 +47,7 @@ export function titledPerson(s: Scan, { from, to, owner }: Chunk): boolean {
       knownAliases: [],
       reference: false,
     });
-    const parts = name.split(/\s+/);
-    if (parts.length > 1) s.ctx.surnames.set(foldName(parts[parts.length - 1]!), canonicalPersonName(name));
+    rememberSurname(s, canonicalPersonName(name));
     return true;
   }
   // A title with no name: a role ("Azerbaijani President", "U.S. Secretary of State").
@@ -86,9 +86,18 @@ export function personName(s: Scan, { from, to, name: chunkText }: Chunk): boole
   if (!looksLikePersonName(s, from, to)) return false;
   const name = canonicalPersonName(chunkText);
   s.addParty(from, to, { kind: 'PERSON', name, affiliation: null, head: null, knownAliases: [], reference: false });
-  const parts = name.split(/\s+/);
-  if (parts.length > 1) s.ctx.surnames.set(foldName(parts[parts.length - 1]!), name);
+  rememberSurname(s, name);
   return true;
+}
+
+/** A person's surname, to know them by it later; "al-Abadi" is known as "Abadi" too. */
+function rememberSurname(s: Scan, name: string): void {
+  const parts = name.split(/\s+/);
+  if (parts.length < 2) return;
+  const last = parts[parts.length - 1]!;
+  s.ctx.surnames.set(foldName(last), name);
+  const bare = afterJoinedParticle(last);
+  if (bare && !s.ctx.surnames.has(foldName(bare))) s.ctx.surnames.set(foldName(bare), name);
 }
 
 function looksLikePersonName(s: Scan, from: number, to: number): boolean {

@@ -29,6 +29,7 @@ import {
   extendLowerHead,
   headKind,
   isAcronym,
+  isMixedAcronym,
   isNameToken,
   isPossessiveMark,
 } from './shared.js';
@@ -150,6 +151,13 @@ export function placeNameOf(s: Scan, from: number, to: number): string | null {
   const chunkText = s.slice(from, to);
   // An acronym is a place only as a known place acronym ("UAE", "DRC"): "(ELN)" is an armed group, not a village.
   if (to - from === 1 && /^[A-Z]{2,6}$/.test(chunkText) && !isPlaceAcronym(chunkText)) return null;
+  // "FAMa" is the Malian army, not Fama: written so, a name is a place only as a place's acronym.
+  if (
+    to - from === 1 &&
+    isMixedAcronym(chunkText) &&
+    !lookupPlaceMatches(chunkText, false).some((m) => m.via === 'acronym')
+  )
+    return null;
   if (to - from === 1 && isCommonWord(tokens[from]!.text) && !tokens[from]!.text.match(/^[A-Z]{2,}$/)) return null;
   if (to - from === 1 && isFirstName(tokens[from]!.text) && !isKnownCountryOrCapital(chunkText)) return null;
   if (isKnownPlace(chunkText)) return stripPlaceType(chunkText);

@@ -19,6 +19,7 @@ import {
   CHUNK_HEAD_WORDS,
   DATE_WORDS,
   INSTITUTION_HEAD_STEMS,
+  JOINED_NAME_PARTICLES,
   NEVER_NAMES,
   PERSON_HEAD_STEMS,
   SHORT_MONTHS,
@@ -75,7 +76,7 @@ for (const party of KNOWN_PARTIES) {
   }
 }
 
-function buildSetTrie(phrases: Iterable<string>): Trie<string> {
+export function buildSetTrie(phrases: Iterable<string>): Trie<string> {
   const root: Trie<string> = { next: new Map() };
   for (const p of phrases) trieInsert(root, phraseWords(p), p);
   return root;
@@ -135,7 +136,12 @@ export function endingAt<T>(trie: Trie<T>, tokens: Token[], from: number, end: n
 const QUOTE_OR_BRACKET = /^["“‘'([«—–-]$/;
 
 export function isAcronym(t: Token): boolean {
-  return /^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&-]{1,6}$/.test(t.text);
+  return /^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&-]{1,6}$/.test(t.text) || isMixedAcronym(t.text);
+}
+
+/** "FAMa", "FARDC"-like names with a lower-case letter inside (not a plural "MPs"): an organisation's acronym. */
+export function isMixedAcronym(word: string): boolean {
+  return /^[A-Z]{2,}[a-rt-z][A-Z]*$/.test(word) && word.length <= 8;
 }
 
 /** "GAZA, Nov 20": a month written short without its dot, known by the day after it. */
@@ -143,10 +149,23 @@ export function isShortMonth(tokens: Token[], i: number): boolean {
   return SHORT_MONTHS.has(tokens[i]!.lower) && /^\d{1,2}(?:st|nd|rd|th)?$/.test(tokens[i + 1]?.text ?? '');
 }
 
+const JOINED_PARTICLE_NAME = new RegExp(`^(?:${JOINED_NAME_PARTICLES.join('|')})-\\p{Lu}`, 'u');
+
+/** "al-Qaida", "al-Abadi": a name behind a joined particle, capitalised or not. */
+export function isJoinedParticleName(t: Token): boolean {
+  return t.kind === 'word' && JOINED_PARTICLE_NAME.test(t.text);
+}
+
+/** The word a joined particle leads ("al-Abadi" → "Abadi"), or null. */
+export function afterJoinedParticle(word: string): string | null {
+  const m = /^[\p{L}]+-(\p{Lu}.*)$/u.exec(word);
+  return m && JOINED_PARTICLE_NAME.test(word) ? m[1]! : null;
+}
+
 export function isNameToken(t: Token): boolean {
   if (t.kind === 'punct') return false;
   if (DATE_WORDS.has(t.lower) || NEVER_NAMES.has(t.lower)) return false;
-  return t.cap || isAcronym(t);
+  return t.cap || isAcronym(t) || isJoinedParticleName(t);
 }
 
 export function atSentenceStart(tokens: Token[], i: number): boolean {
