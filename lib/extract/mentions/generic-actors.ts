@@ -41,8 +41,10 @@ export function genericActors(s: Scan): void {
     // "a coalition of parties", "forces of X": the owner names them (an earlier pass), not the head.
     if (tokens[end]?.lower === 'of') continue;
     const name = s.slice(from, end).toLowerCase();
+    const kind = headKind(head);
     s.addParty(from, end, {
-      kind: headKind(head),
+      // "gunmen", "the enemy": a side, not an institution.
+      kind: kind === 'ORGANIZATION' ? 'GROUP' : kind,
       name,
       affiliation: null,
       head,
