@@ -104,6 +104,24 @@ describe('parties as conflict reporting names them', () => {
   });
 });
 
+describe('references and units', () => {
+  it('a title referred back to before a preposition or "and" is the person named before', () => {
+    const x = extract(
+      'Defense Secretary Lloyd Austin met Iraqi Prime Minister Mohammed Shia al-Sudani. The secretary thanked the prime minister for his support.',
+      meta,
+    );
+    expect(x.parties.map((p) => [p.name, p.mentions.map((m) => m.text)])).toEqual([
+      ['Lloyd Austin', ['Defense Secretary Lloyd Austin', 'The secretary']],
+      ['Mohammed Shia al-Sudani', ['Iraqi Prime Minister Mohammed Shia al-Sudani', 'the prime minister', 'his']],
+    ]);
+  });
+
+  it('teams and units are sides only with what kind they are', () => {
+    const x = extract('Strikes hit two mortar teams and a tactical unit. The housing units were empty.', meta);
+    expect(x.parties.map((p) => p.name)).toEqual(['mortar teams', 'tactical unit']);
+  });
+});
+
 describe('claims that keep their claimant', () => {
   it('"claimed responsibility" is the group’s claim about the attack; "claimed the lives" is none', () => {
     const x = extract('The ADF claimed responsibility for the ambush near Beni on Tuesday.', meta);

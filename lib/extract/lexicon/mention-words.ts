@@ -596,6 +596,12 @@ export const GENERIC_ACTOR_HEADS = new Set([
   'militias',
   'paramilitaries',
   'forces',
+  'units',
+  'unit',
+  'teams',
+  'team',
+  'service members',
+  'servicemembers',
   'coalition',
   'enemy',
   'regime',
@@ -603,7 +609,7 @@ export const GENERIC_ACTOR_HEADS = new Set([
 ]);
 
 /** Generic heads that name a side only with a modifier ("enemy forces", not "forces"). */
-export const GENERIC_ACTOR_HEADS_MODIFIED = new Set(['forces']);
+export const GENERIC_ACTOR_HEADS_MODIFIED = new Set(['forces', 'units', 'unit', 'teams', 'team']);
 
 /** Lower-case words that may stand before a generic actor head and belong to its name ("enemy forces", "the global coalition"). */
 export const GENERIC_ACTOR_MODIFIERS = new Set([
@@ -624,4 +630,27 @@ export const GENERIC_ACTOR_MODIFIERS = new Set([
   'jihadist',
   'wider',
   'moderate',
+  'tactical',
+  'mortar',
+  'sniper',
+  'combat',
+  'fellow',
+]);
+
+/** Words after a bare head that still let it be a reference ("complimented the prime minister on", "the secretary and X"). */
+export const REFERENCE_FOLLOWERS = new Set([
+  'on',
+  'in',
+  'at',
+  'with',
+  'for',
+  'to',
+  'from',
+  'during',
+  'after',
+  'before',
+  'about',
+  'over',
+  'and',
+  'or',
 ]);

@@ -1,6 +1,6 @@
 /** Pass 3: lower-case references to a party named before ("the ministry", "the president"). */
 import { CUE_FORMS } from '../cues.js';
-import { REFERENCE_ORGANISATION_HEADS } from '../lexicon/mention-words.js';
+import { REFERENCE_FOLLOWERS, REFERENCE_ORGANISATION_HEADS } from '../lexicon/mention-words.js';
 import { PERSON_ROLE_WORDS } from '../lexicon/roles.js';
 import type { Scan } from './scan.js';
 import { HEAD_TRIE, headKind, isVerbAfterSubject, longest, TITLE_TRIE } from './shared.js';
@@ -25,6 +25,7 @@ export function references(s: Scan): void {
         after.lower === '’s' ||
         (after.kind === 'word' &&
           !CUE_FORMS.has(after.lower) &&
+          !REFERENCE_FOLLOWERS.has(after.lower) &&
           /^[a-z]/.test(after.text) &&
           !isVerbAfterSubject(after)))
     )
