@@ -45,4 +45,101 @@ describe('parties as conflict reporting names them', () => {
     expect(x.locations.map((l) => l.name)).toEqual(['Arauca']);
     expect(claimant(x)).toBe('National Liberation Army');
   });
+
+  it('a body named by its level and head keeps the claim it makes', () => {
+    const x = extract(
+      'Local authorities said gunmen planted the bomb. Two shops burned, the district police said.',
+      meta,
+    );
+    expect(parties(x)).toEqual([
+      ['Local authorities', 'GOVERNMENT_BODY', null],
+      ['gunmen', 'GROUP', null],
+      ['District police', 'GOVERNMENT_BODY', null],
+    ]);
+    expect(claimant(x, 0)).toBe('Local authorities');
+    expect(claimant(x, 1)).toBe('District police');
+    // A level adjective before another noun names no body.
+    expect(extract('The convoy carried military hardware and local produce.', meta).parties).toEqual([]);
+  });
+
+  it('sides named by a common noun, with their modifiers; a bare count of soldiers or forces is none', () => {
+    const x = extract(
+      'Enemy forces withdrew after an airstrike killed 14 insurgents. The international community condemned the attack. Forces moved and 3 soldiers died.',
+      meta,
+    );
+    expect(x.parties.map((p) => p.name)).toEqual(['enemy forces', 'insurgents', 'international community']);
+    expect(x.parties.find((p) => p.name === 'enemy forces')?.kind).toBe('ARMED_FORCE');
+  });
+
+  it('units with their ordinal, "U.S.-led" forces, and a country before a noun acting', () => {
+    const x = extract(
+      'Pilots from the 122nd Fighter Wing joined the U.S.-led coalition. A U.K. strike hit a depot on U.K. soil.',
+      meta,
+    );
+    expect(x.parties.map((p) => [p.name, p.mentions[0]!.text])).toEqual([
+      ['122nd Fighter Wing', 'the 122nd Fighter Wing'],
+      expect.arrayContaining(['the U.S.-led coalition']),
+      ['United Kingdom', 'U.K.'],
+    ]);
+    // "U.K. soil" is land, not an actor: one mention of the United Kingdom only.
+    expect(x.parties.find((p) => p.name === 'United Kingdom')?.mentions).toHaveLength(1);
+    expect(x.parties[1]!.affiliation).toBe('US');
+  });
+
+  it('names behind a joined al-, and a person known later by the surname after it', () => {
+    const x = extract(
+      'Defence Minister Khalid al-Obeidi visited al-Shabaab strongholds. Later, Obeidi said the group had fled.',
+      meta,
+    );
+    const minister = x.parties.find((p) => p.name === 'Khalid al-Obeidi');
+    expect(minister?.mentions.map((m) => m.text)).toEqual(['Defence Minister Khalid al-Obeidi', 'Obeidi']);
+    expect(claimant(x)).toBe('Khalid al-Obeidi');
+  });
+
+  it('a mixed-case acronym is an armed group, never a place that shares its letters', () => {
+    const x = extract('FAMa soldiers repelled an attack near Boni. The FAMa said 12 assailants were killed.', meta);
+    expect(x.locations.map((l) => l.name)).toEqual(['Boni']);
+    expect(x.parties.map((p) => p.name)).toEqual(['FAMa soldiers', 'FAMa']);
+    expect(claimant(x)).toBe('FAMa');
+  });
+});
+
+describe('references and units', () => {
+  it('a title referred back to before a preposition or "and" is the person named before', () => {
+    const x = extract(
+      'Defense Secretary Lloyd Austin met Iraqi Prime Minister Mohammed Shia al-Sudani. The secretary thanked the prime minister for his support.',
+      meta,
+    );
+    expect(x.parties.map((p) => [p.name, p.mentions.map((m) => m.text)])).toEqual([
+      ['Lloyd Austin', ['Defense Secretary Lloyd Austin', 'The secretary']],
+      ['Mohammed Shia al-Sudani', ['Iraqi Prime Minister Mohammed Shia al-Sudani', 'the prime minister', 'his']],
+    ]);
+  });
+
+  it('teams and units are sides only with what kind they are', () => {
+    const x = extract('Strikes hit two mortar teams and a tactical unit. The housing units were empty.', meta);
+    expect(x.parties.map((p) => p.name)).toEqual(['mortar teams', 'tactical unit']);
+  });
+});
+
+describe('claims that keep their claimant', () => {
+  it('"claimed responsibility" is the group’s claim about the attack; "claimed the lives" is none', () => {
+    const x = extract('The ADF claimed responsibility for the ambush near Beni on Tuesday.', meta);
+    expect(claimant(x)).toBe('ADF');
+    const [c] = x.claims;
+    expect([c!.mode, c!.cue?.text, c!.content.text, c!.kind]).toEqual([
+      'INDIRECT',
+      'claimed',
+      'responsibility for the ambush near Beni on Tuesday',
+      'ATTACK',
+    ]);
+    const fire = extract('The fire claimed the lives of 4 people.', meta);
+    expect(fire.claims.map((k) => k.mode)).toEqual(['NARRATED']);
+  });
+
+  it('a side named by a common noun claims its own figures', () => {
+    const x = extract('Rebel forces claimed to have killed 7 soldiers in the raid.', meta);
+    expect(claimant(x)).toBe('rebel forces');
+    expect(x.claims[0]!.quantities.map((q) => q.value)).toEqual([7]);
+  });
 });

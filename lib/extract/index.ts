@@ -18,7 +18,7 @@ import {
 } from './types.js';
 import { cleanText } from './clean.js';
 import { splitSentences, type Sentence } from './sentences.js';
-import { findMentions, type PlaceMention } from './mentions.js';
+import { findMentions, type PlaceMention } from './mentions/index.js';
 import { PartyRegistry } from './parties.js';
 import { findAttributions, type RawClaim, type ResolvedMention } from './attribution.js';
 import { findDates, resolveRelative, type DateExpr } from './dates.js';
@@ -28,7 +28,7 @@ import { geocode } from './geocode.js';
 import { KNOWN_PARTIES } from './lexicon/parties.js';
 
 /** Bump on any change that alters output: stored claims record it so a corpus can be re-extracted. */
-export const EXTRACTOR_VERSION = '0.3.0';
+export const EXTRACTOR_VERSION = '0.4.0';
 
 export { cleanText };
 

@@ -92,7 +92,8 @@ export const CUE_OBJECT_REQUIRED: Record<string, RegExp> = {
     /^(?:the |a |an |these |those |such |any )?(?:\w+ ){0,2}(?:claims?|reports?|allegations?|accusations?|charges?|assertions?|statements?)\b|^that\b/i,
   dismiss:
     /^(?:the |a |an |these |those |such |any )?(?:\w+ ){0,2}(?:claims?|reports?|allegations?|accusations?|charges?|assertions?|statements?)\b/i,
-  claim: /^(?!responsibility\b|the lives?\b|lives\b|\d)/i,
+  // "claimed responsibility for the attack" is a claim; "claimed the lives of" is not.
+  claim: /^(?!the lives?\b|lives\b|\d)/i,
   report: /^(?!cases?\b)/i,
   indicate: /^that\b/i,
   quote: /^(?:\w+ ){0,4}as saying\b/i,

@@ -114,6 +114,7 @@ export const KNOWN_PARTIES: KnownParty[] = [
   { name: 'al-Qaeda', aliases: ['al Qaeda', 'al-Qaida', 'Al Qaeda'], kind: 'GROUP', affiliation: null },
   { name: 'al-Shabaab', aliases: ['al Shabaab', 'Al-Shabab'], kind: 'GROUP', affiliation: 'SO' },
   { name: 'Boko Haram', aliases: [], kind: 'GROUP', affiliation: 'NG' },
+  { name: 'Peshmerga', aliases: ['Kurdish Peshmerga', 'Peshmerga forces'], kind: 'ARMED_FORCE', affiliation: 'IQ' },
   { name: 'Hayat Tahrir al-Sham', aliases: ['HTS'], kind: 'GROUP', affiliation: 'SY' },
   { name: 'Syrian Democratic Forces', aliases: ['SDF'], kind: 'ARMED_FORCE', affiliation: 'SY' },
   { name: 'YPG', aliases: ["People's Protection Units", 'Kurdish YPG'], kind: 'ARMED_FORCE', affiliation: 'SY' },

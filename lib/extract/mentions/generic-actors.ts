@@ -1,0 +1,56 @@
+/**
+ * Pass 3b: sides named by a common noun ("militants", "enemy forces", "the coalition", "the
+ * international community"): parties of their own, as conflict reporting names them, once no
+ * name or state took the words.
+ */
+import {
+  GENERIC_ACTOR_HEADS,
+  GENERIC_ACTOR_HEADS_MODIFIED,
+  GENERIC_ACTOR_MODIFIERS,
+} from '../lexicon/mention-words.js';
+import type { Scan } from './scan.js';
+import { isCommonNoun, isVerbForm } from '../wordclass.js';
+import { atSentenceStart, buildSetTrie, headKind, longest, tokenKey } from './shared.js';
+
+const GENERIC_TRIE = buildSetTrie(GENERIC_ACTOR_HEADS);
+
+export function genericActors(s: Scan): void {
+  s.rule = 'generic-actor';
+  const { tokens, used } = s;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (used[i] || t.cap || t.kind !== 'word') continue;
+    const hit = longest(GENERIC_TRIE, tokens, i);
+    if (!hit) continue;
+    const [end, head] = hit;
+    if (tokens.slice(i, end).some((x, k) => used[i + k] || x.cap)) continue;
+    // "enemy forces", "the global coalition": modifiers before the head belong to it.
+    let from = i;
+    while (
+      from > 0 &&
+      !used[from - 1] &&
+      (!tokens[from - 1]!.cap || atSentenceStart(tokens, from - 1)) &&
+      GENERIC_ACTOR_MODIFIERS.has(tokenKey(tokens[from - 1]!))
+    )
+      from--;
+    if (from === i && GENERIC_ACTOR_HEADS_MODIFIED.has(head)) continue;
+    // "the enemy" alone is a side; "enemy" before another noun qualifies it.
+    const next = tokens[end];
+    if (head === 'enemy' && next?.kind === 'word' && !next.cap && isCommonNoun(next.text) && !isVerbForm(next.text))
+      continue;
+    // "a coalition of parties", "forces of X": the owner names them (an earlier pass), not the head.
+    if (tokens[end]?.lower === 'of') continue;
+    const name = s.slice(from, end).toLowerCase();
+    const kind = headKind(head);
+    s.addParty(from, end, {
+      // "gunmen", "the enemy": a side, not an institution.
+      kind: kind === 'ORGANIZATION' ? 'GROUP' : kind,
+      name,
+      affiliation: null,
+      head,
+      knownAliases: [],
+      reference: false,
+    });
+    i = end - 1;
+  }
+}
