@@ -35,7 +35,7 @@ const FAR_KM = 1500;
  */
 const LOCAL_KM = 300;
 /** Score gap under which two namesakes far apart are a tie. */
-const TIE_MARGIN = 0.2;
+const TIE_MARGIN = 0.1;
 /** Namesakes closer than this are one place for the tie rule (a town and its hand-curated point). */
 const SAME_PLACE_KM = 50;
 const MAX_CANDIDATES = 10;
@@ -50,6 +50,13 @@ const W_OWN_NAME = 0.3;
 const W_NEAR_SPELLING = -0.5;
 const W_TYPED_DIVISION = 1.5;
 const W_IN_DIVISION = 1;
+/** Support from the other names' namesakes: their countries, and namesakes close by or containing. */
+const W_CO_COUNTRY = 1;
+const W_CO_LOCAL = 1.2;
+/** Namesakes this close (or a province and a place in it) support each other. */
+const CO_LOCAL_KM = 120;
+/** Other names with more namesakes than this say too little about where the story is. */
+const MAX_SUPPORTING_CANDIDATES = 12;
 
 interface Candidate {
   place: Place;
@@ -74,6 +81,12 @@ interface Group {
   parents: Place[];
   /** Written with a division's type word ("Hays district", "Niger State"). */
   typedDivision: boolean;
+  /**
+   * How much the article's other names back each namesake, before any is resolved: their
+   * namesakes in the same country, and those near it or containing it ("Gainesville" beside
+   * "Hall County": the Georgia ones). The spatial-minimality rule of the geoparsing literature.
+   */
+  support: Map<Place, number>;
 }
 
 interface CountryEvidence {
@@ -181,10 +194,10 @@ function isDivision(place: Place): boolean {
 }
 
 /**
- * A province ranks like a city of some 100,000 people and a district like a town of 5,000:
+ * A province ranks like a city of some 250,000 people and a district like a town of 5,000:
  * "Idlib" is the city before the province, "Logar" the province since no town is called so.
  */
-const DIVISION_PROMINENCE: Record<string, number> = { ADM1: 1.0, ADM2: 0.74, ADM2P: 0.6 };
+const DIVISION_PROMINENCE: Record<string, number> = { ADM1: 1.08, ADM2: 0.74, ADM2P: 0.6 };
 
 /** "(Rafi LGA, Niger)" or ", Logar" or ", Logar province, Afghanistan": the names written as a mention's parents. */
 const PARENS_AFTER =
@@ -384,7 +397,55 @@ function score(group: Group, c: Candidate, ctx: Context): number {
   // "Hays district": the district beats the town; a place inside a province the story is set in beats its namesakes.
   if (group.typedDivision && isDivision(place)) s += W_TYPED_DIVISION;
   if (!isDivision(place) && ctx.divisions.some((d) => contains(d, place))) s += W_IN_DIVISION;
+  s += group.support.get(place) ?? 0;
   return s;
+}
+
+/** `a` and `b` lie together: one contains the other, or both are towns (or districts) close by. */
+function together(a: Place, b: Place): boolean {
+  if (a === b || a.countryCode === null || a.countryCode !== b.countryCode) return false;
+  if (a.precision === 'COUNTRY' || b.precision === 'COUNTRY') return false;
+  // Provinces are named beside their country's other provinces ("counties in Georgia and … in Florida").
+  if (a.featureCode === 'ADM1' && b.featureCode === 'ADM1') return true;
+  if (a.featureCode === 'ADM1' || b.featureCode === 'ADM1') return a.admin1 === b.admin1;
+  // An estimated district point is a point of its province: nearness means little.
+  if (a.featureCode === 'ADM2P' || b.featureCode === 'ADM2P') return false;
+  if (a.precision === 'REGION' && !isDivision(a)) return false;
+  if (b.precision === 'REGION' && !isDivision(b)) return false;
+  return distanceKm(a, b) <= CO_LOCAL_KM;
+}
+
+/**
+ * Each namesake's support from the article's other names (see `Group.support`). A name with
+ * many namesakes supports each of them less; a name's own country never supports itself.
+ */
+function addSupport(groups: Group[]): void {
+  const named = groups.filter((g) => g.proper && g.candidates.length > 0);
+  const countriesOf = new Map(
+    named.map((g) => [g, new Set(g.candidates.flatMap((c) => (c.place.countryCode ? [c.place.countryCode] : [])))]),
+  );
+  const supporters = named.filter((g) => g.candidates.length <= MAX_SUPPORTING_CANDIDATES);
+  for (const group of named) {
+    if (group.candidates.length < 2) continue;
+    const countryVotes = new Map<string, number>();
+    const localVotes = new Map<Place, number>();
+    for (const other of supporters) {
+      if (other === group || other.key === group.key) continue;
+      const ccs = countriesOf.get(other)!;
+      for (const cc of ccs) countryVotes.set(cc, (countryVotes.get(cc) ?? 0) + 1 / ccs.size);
+      const weight = 1 / Math.sqrt(other.candidates.length);
+      for (const c of group.candidates) {
+        if (other.candidates.some((o) => together(c.place, o.place)))
+          localVotes.set(c.place, (localVotes.get(c.place) ?? 0) + weight);
+      }
+    }
+    for (const c of group.candidates) {
+      const cc = c.place.countryCode;
+      const byCountry = cc ? Math.min(1, (countryVotes.get(cc) ?? 0) / 2) : 0;
+      const local = Math.min(1, localVotes.get(c.place) ?? 0);
+      group.support.set(c.place, W_CO_COUNTRY * byCountry + W_CO_LOCAL * local);
+    }
+  }
 }
 
 /** A division and a place inside it ("Kharkiv Oblast" and Kharkiv) are one answer, not rivals. */
@@ -437,6 +498,7 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
         qualifiers: new Set(),
         parents: [],
         typedDivision: TYPE_WORD.test(p.name),
+        support: new Map(),
       };
       groups.set(key, group);
     }
@@ -448,11 +510,14 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
     if (!group.proper) continue;
     group.candidates = lookupPlaceMatches(group.name).map((m) => ({ place: m.place, via: m.via }));
     group.parents = group.mentions.map((m) => parentsAfter(text, m)).find((c) => c.length) ?? [];
+    // "Iraq, Afghanistan or Syria": a list of countries, not an address.
+    if (group.candidates.some((c) => c.place.precision === 'COUNTRY')) group.parents = [];
     group.qualifiers = new Set([
       ...group.mentions.flatMap((m) => qualifiersAfter(text, m)),
       ...group.parents.flatMap((p) => (p.countryCode ? [p.countryCode] : [])),
     ]);
   }
+  addSupport([...groups.values()]);
   return [...groups.values()];
 }
 
