@@ -480,9 +480,25 @@ function decide(group: Group, ctx: Context): Decision {
   return { place: best.c.place, considered, confident };
 }
 
+/** A capitalised type word is part of a division's name: "Walker County" is not Walker. */
+const NAMED_TYPE =
+  /^\s+(County|Parish|Borough|Township|District|Province|Governorate|Oblast|Region|Prefecture|Municipality)\b/u;
+
+/** The name with the capitalised type word its mentions write after it ("Walker" written "Walker County"). */
+function typedName(p: PlaceMention, text: string): string {
+  if (TYPE_WORD.test(p.name)) return p.name;
+  for (const m of p.mentions) {
+    const at = m.text.startsWith(p.name) ? m.start + p.name.length : -1;
+    const typed = at >= 0 ? NAMED_TYPE.exec(text.slice(at, at + 30)) : null;
+    if (typed) return `${p.name} ${typed[1]}`;
+  }
+  return p.name;
+}
+
 function groupMentions(places: PlaceMention[], text: string): Group[] {
   const groups = new Map<string, Group>();
-  for (const p of places) {
+  for (const mention of places) {
+    const p = mention.common ? mention : { ...mention, name: typedName(mention, text) };
     const key = foldName(p.name);
     if (!key) continue;
     let group = groups.get(key);
