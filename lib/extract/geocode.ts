@@ -53,10 +53,13 @@ const W_IN_DIVISION = 1;
 /** Support from the other names' namesakes: their countries, and namesakes close by or containing. */
 const W_CO_COUNTRY = 1;
 const W_CO_LOCAL = 1.2;
+const W_FAMOUS = 1.5;
 /** Namesakes this close (or a province and a place in it) support each other. */
 const CO_LOCAL_KM = 120;
 /** Other names with more namesakes than this say too little about where the story is. */
-const MAX_SUPPORTING_CANDIDATES = 12;
+const MAX_SUPPORTING_CANDIDATES = 30;
+/** How sharply prominence and country support pick a name's likely namesake (softmax scale). */
+const SUPPORT_SHARPNESS = 3;
 
 interface Candidate {
   place: Place;
@@ -87,6 +90,8 @@ interface Group {
    * "Hall County": the Georgia ones). The spatial-minimality rule of the geoparsing literature.
    */
   support: Map<Place, number>;
+  /** Namesakes that another name of the article lies beside or inside (see `together`). */
+  backed: Set<Place>;
 }
 
 interface CountryEvidence {
@@ -223,6 +228,8 @@ function parentNames(text: string, mention: Span): string[] {
       .map((p) => p.trim())
       .filter(Boolean);
   const commas = COMMAS_AFTER.exec(after);
+  // "Moscow, Kiev, Minsk and Riga": a list goes on with "and"/"or" and another name.
+  if (commas && /^\s*,?\s*(?:and|or)\s+\p{Lu}/u.test(after.slice(commas[0].length))) return [];
   return commas
     ? commas[1]!
         .split(',')
@@ -247,11 +254,15 @@ function contains(outer: Place, inner: Place): boolean {
 function parentsAfter(text: string, mention: Span): Place[] {
   const parts = parentNames(text, mention).slice(0, 3);
   if (!parts.length) return [];
-  const options = parts.map((p) =>
-    lookupPlaceMatches(p)
-      .map((m) => m.place)
-      .filter((pl) => pl.precision === 'COUNTRY' || pl.precision === 'REGION'),
-  );
+  const parens = mention.text.indexOf(',') < 0 && PARENS_AFTER.test(text.slice(mention.end, mention.end + 100));
+  const options: Place[][] = [];
+  for (const part of parts) {
+    const all = lookupPlaceMatches(part).map((m) => m.place);
+    // "Moscow, Kiev, Minsk": after a comma, a name that is first of all a city starts a list, not an address.
+    if (!parens && all.length && [...all].sort((a, b) => prominence(b) - prominence(a))[0]!.precision === 'CITY') break;
+    options.push(all.filter((pl) => pl.precision === 'COUNTRY' || pl.precision === 'REGION'));
+  }
+  if (!options.length) return [];
   const chain: Place[] = [];
   for (let i = 0; i < options.length; i++) {
     const outer = options.slice(i + 1).find((o) => o.length);
@@ -376,7 +387,7 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
   // the story close by: a demonym ("Colombian", "U.S.") is too common a sign.
   const countryNamesake =
     place.precision !== 'COUNTRY' && group.candidates.some((o) => o.place.precision === 'COUNTRY');
-  if (countryNamesake) return nearestKm(place, ctx.anchors) <= LOCAL_KM;
+  if (countryNamesake) return group.backed.has(place) || nearestKm(place, ctx.anchors) <= LOCAL_KM;
   if (inCountry || isProminent(place)) return true;
   return !ctx.cluster || distanceKm(place, ctx.cluster.center) <= ctx.cluster.farKm;
 }
@@ -398,6 +409,8 @@ function score(group: Group, c: Candidate, ctx: Context): number {
   if (group.typedDivision && isDivision(place)) s += W_TYPED_DIVISION;
   if (!isDivision(place) && ctx.divisions.some((d) => contains(d, place))) s += W_IN_DIVISION;
   s += group.support.get(place) ?? 0;
+  // Moscow is Moscow, Russia, in an American story too, unless a place beside it says otherwise.
+  if (isProminent(place) && place.precision !== 'COUNTRY') s += W_FAMOUS;
   return s;
 }
 
@@ -425,25 +438,51 @@ function addSupport(groups: Group[]): void {
     named.map((g) => [g, new Set(g.candidates.flatMap((c) => (c.place.countryCode ? [c.place.countryCode] : [])))]),
   );
   const supporters = named.filter((g) => g.candidates.length <= MAX_SUPPORTING_CANDIDATES);
+  // Round one: the countries the other names could be in.
+  const byCountry = new Map<Group, Map<Place, number>>();
   for (const group of named) {
-    if (group.candidates.length < 2) continue;
-    const countryVotes = new Map<string, number>();
-    const localVotes = new Map<Place, number>();
+    const votes = new Map<string, number>();
     for (const other of supporters) {
       if (other === group || other.key === group.key) continue;
       const ccs = countriesOf.get(other)!;
-      for (const cc of ccs) countryVotes.set(cc, (countryVotes.get(cc) ?? 0) + 1 / ccs.size);
-      const weight = 1 / Math.sqrt(other.candidates.length);
-      for (const c of group.candidates) {
-        if (other.candidates.some((o) => together(c.place, o.place)))
-          localVotes.set(c.place, (localVotes.get(c.place) ?? 0) + weight);
-      }
+      for (const cc of ccs) votes.set(cc, (votes.get(cc) ?? 0) + 1 / ccs.size);
     }
+    const cs = new Map<Place, number>();
     for (const c of group.candidates) {
       const cc = c.place.countryCode;
-      const byCountry = cc ? Math.min(1, (countryVotes.get(cc) ?? 0) / 2) : 0;
-      const local = Math.min(1, localVotes.get(c.place) ?? 0);
-      group.support.set(c.place, W_CO_COUNTRY * byCountry + W_CO_LOCAL * local);
+      cs.set(c.place, W_CO_COUNTRY * (cc ? Math.min(1, (votes.get(cc) ?? 0) / 2) : 0));
+    }
+    byCountry.set(group, cs);
+  }
+  // How likely each namesake of a name is on that evidence (its share of the name, by a softmax
+  // of prominence and country support): "Florida" beside American names is the US state.
+  const likelihood = new Map<Place, number>();
+  for (const group of supporters) {
+    const raw = group.candidates.map((c) =>
+      Math.exp(SUPPORT_SHARPNESS * (prominence(c.place) + byCountry.get(group)!.get(c.place)!)),
+    );
+    const total = raw.reduce((a, b) => a + b, 0);
+    // Never below an even share: a namesake the prominence rates low is still a fair reading.
+    const even = 1 / Math.sqrt(group.candidates.length);
+    group.candidates.forEach((c, i) => {
+      likelihood.set(c.place, Math.max(likelihood.get(c.place) ?? 0, even, raw[i]! / total));
+    });
+  }
+  // Round two: namesakes of the other names beside or around each namesake, by their likelihood.
+  for (const group of named) {
+    if (group.candidates.length < 2) continue;
+    for (const c of group.candidates) {
+      let local = 0;
+      for (const other of supporters) {
+        if (other === group || other.key === group.key) continue;
+        let best = 0;
+        for (const o of other.candidates)
+          if (together(c.place, o.place)) best = Math.max(best, likelihood.get(o.place)!);
+        local += best;
+      }
+      local = Math.min(1, local);
+      if (local >= 0.35) group.backed.add(c.place);
+      group.support.set(c.place, byCountry.get(group)!.get(c.place)! + W_CO_LOCAL * local);
     }
   }
 }
@@ -464,6 +503,13 @@ function decide(group: Group, ctx: Context): Decision {
   const scored = group.candidates
     .map((c) => ({ c, s: score(group, c, ctx), ok: isPlausible(group, c, ctx) }))
     .sort((a, b) => b.s - a.s);
+  console.log(
+    group.name,
+    scored.map(
+      (x) =>
+        `${x.c.place.name}/${x.c.place.countryCode}/${x.c.place.featureCode} ${x.s.toFixed(2)} ${x.ok} sup=${(group.support.get(x.c.place) ?? 0).toFixed(2)} backed=${group.backed.has(x.c.place)}`,
+    ),
+  );
   const considered = scored.map((x) => x.c);
   const plausible = scored.filter((x) => x.ok);
   const best = plausible[0];
@@ -515,6 +561,7 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
         parents: [],
         typedDivision: TYPE_WORD.test(p.name),
         support: new Map(),
+        backed: new Set(),
       };
       groups.set(key, group);
     }
