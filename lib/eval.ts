@@ -644,6 +644,12 @@ export interface PolnearItem {
   detail: string;
   /** The rule that made the extracted claim (false positives, wrong sources). */
   rule?: string;
+  /**
+   * With a traced extraction: the mention rule behind the source, for misses the mention over
+   * the gold source ("taken as place by chunk/gazetteer-or-pattern", "no mention"), for
+   * extracted claims the claimant's mention ("pronoun" when no mention rule made it).
+   */
+  sourceRule?: string;
 }
 
 export interface PolnearScore {
@@ -680,6 +686,13 @@ export function scorePolnear(text: string, gold: BratAttribution[], x: Extractio
     const p = key ? partyByKey.get(key) : undefined;
     return p ? new Set([p.name, ...p.aliases].map(foldName)) : new Set<string>();
   };
+  const traced = x.trace?.mentions;
+  /** The mention rule over a span, when the extraction was traced. */
+  const ruleOver = (span: Pieces | GoldSpan, none: string): string | undefined => {
+    if (!traced) return undefined;
+    const m = traced.find((t) => anyOverlap(Array.isArray(span) ? span : [span], t));
+    return m ? `${m.type} by ${m.rule}` : none;
+  };
   for (const g of speech) {
     const cueType = speechCueType(slice(g.cue))!;
     const srcText = slice(g.source!);
@@ -693,6 +706,7 @@ export function scorePolnear(text: string, gold: BratAttribution[], x: Extractio
         sourceType: srcType,
         text: slice(g.content).slice(0, 160),
         detail: `${srcText} | ${slice(g.cue)}`,
+        sourceRule: ruleOver(g.source!, 'no mention'),
       });
       continue;
     }
@@ -709,6 +723,9 @@ export function scorePolnear(text: string, gold: BratAttribution[], x: Extractio
         text: slice(g.content).slice(0, 160),
         detail: `gold ${srcText} | got ${who ?? '(none)'} via ${hit.claimantMention?.text ?? '-'}`,
         rule: hit.rule,
+        sourceRule: hit.claimantMention
+          ? ruleOver(hit.claimantMention, 'attribution rule (pronoun or noun phrase)')
+          : 'no claimant',
       });
     }
   }
@@ -725,6 +742,9 @@ export function scorePolnear(text: string, gold: BratAttribution[], x: Extractio
         text: c.content.text.slice(0, 160),
         detail: `${c.claimantMention?.text ?? '-'} | ${c.cue?.text ?? '-'}`,
         rule: c.rule,
+        sourceRule: c.claimantMention
+          ? ruleOver(c.claimantMention, 'attribution rule (pronoun or noun phrase)')
+          : 'no claimant',
       });
   }
   return score;

@@ -322,7 +322,7 @@ function evalPolnear(dir: string): void {
     if (!existsSync(textFile)) continue;
     const text = readFileSync(textFile, 'utf8');
     const date = meta.get(name);
-    const x = extract(text, { publishedAt: date ? `${date}T12:00:00Z` : null });
+    const x = extract(text, { publishedAt: date ? `${date}T12:00:00Z` : null, trace: explain });
     articles++;
     // Gold offsets are into the text as published: moved into the clean text (tags removed).
     const at = deletionMap(text, x.cleanText);
@@ -360,6 +360,19 @@ function explainPolnear(items: PolnearItem[]): void {
         : `${i.what} · rule ${i.rule ?? '?'} · cue ${i.cueType}`;
     groups.set(key, [...(groups.get(key) ?? []), i]);
   }
+  // Per mention rule: what the rules made of a missed attribution's source, and which rule made
+  // the claimant of a false positive or a wrong source.
+  const byRule = new Map<string, number>();
+  for (const i of items) {
+    const key =
+      i.what === 'miss'
+        ? `miss · source ${i.sourceType} · ${i.sourceRule === 'no mention' ? 'no mention' : `taken as ${i.sourceRule}`}`
+        : `${i.what} · claimant ${i.sourceRule ?? '?'} · rule ${i.rule ?? '?'}`;
+    byRule.set(key, (byRule.get(key) ?? 0) + 1);
+  }
+  explanations.push('PolNeAR errors by mention rule (source of a miss; claimant of a false positive or wrong source):');
+  for (const [key, n] of [...byRule].sort((a, b) => b[1] - a[1]).slice(0, 30))
+    explanations.push(`  ${n.toString().padStart(5)}  ${key}`);
   explanations.push('PolNeAR error classes (largest first; 3 examples each):');
   for (const [key, list] of [...groups].sort((a, b) => b[1].length - a[1].length).slice(0, 25)) {
     explanations.push(`  ${list.length.toString().padStart(5)}  ${key}`);

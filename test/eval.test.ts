@@ -285,6 +285,25 @@ describe('PolNeAR scoring (brat standoff)', () => {
     expect(s.items.map((i) => i.what)).toEqual(['wrong-source']);
   });
 
+  it('names the mention rule behind a missed source and behind a wrong claimant, when traced', () => {
+    const traced: Extraction = {
+      ...x,
+      claims: [claim('We will win', 'reporters')],
+      trace: {
+        mentions: [
+          { ...at('Smith'), type: 'party', rule: 'chunk/person-name' },
+          { ...at('reporters'), type: 'party', rule: 'reference' },
+        ],
+      },
+    };
+    const s = scorePolnear(text, gold, traced);
+    const miss = s.items.find((i) => i.what === 'miss');
+    expect(miss).toMatchObject({ text: 'taxes would rise', sourceType: 'title', sourceRule: 'no mention' });
+    expect(s.items.find((i) => i.what === 'wrong-source')?.sourceRule).toBe('party by reference');
+    // Untraced, no rule is claimed.
+    expect(scorePolnear(text, gold, x).items.every((i) => i.sourceRule === undefined)).toBe(true);
+  });
+
   it('moves gold offsets through text that cleaning deleted', () => {
     const map = deletionMap('a<b>c', 'ac')!;
     expect([map(0), map(1), map(4), map(5)]).toEqual([0, 1, 1, 2]);

@@ -18,7 +18,7 @@ import {
 } from './types.js';
 import { cleanText } from './clean.js';
 import { splitSentences, type Sentence } from './sentences.js';
-import { findMentions, type PlaceMention } from './mentions.js';
+import { findMentions, type PlaceMention } from './mentions/index.js';
 import { PartyRegistry } from './parties.js';
 import { findAttributions, type RawClaim, type ResolvedMention } from './attribution.js';
 import { findDates, resolveRelative, type DateExpr } from './dates.js';

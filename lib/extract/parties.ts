@@ -5,7 +5,7 @@
  */
 import { foldName } from '../names.js';
 import type { ExtractedParty, PartyKind, Span } from './types.js';
-import type { PartyMention } from './mentions.js';
+import type { PartyMention } from './mentions/index.js';
 import { NAME_NORMALISATION } from './lexicon/parties.js';
 
 /** The canonical spelling's other form, word by word ("Defense" → "Defence"), keeping capitals. */

@@ -1,4 +1,4 @@
-/** Word lists of the mention rules (mentions.ts): data only, the rules that use them live there. */
+/** Word lists of the mention rules (mentions/): data only, the rules that use them live there. */
 
 export const CONNECTORS_AFTER_HEAD = new Set(['of', 'for']);
 
@@ -362,3 +362,197 @@ export const INTRODUCING_TYPES = new Set([
   'emirate',
   'enclave',
 ]);
+
+// Lists that were written inline in the rules; kept here so the rules hold no words.
+
+/** Organisation heads a bare reference may still take ("the group said", "the coalition"). */
+export const REFERENCE_ORGANISATION_HEADS = new Set(['group', 'coalition', 'alliance', 'organization', 'organisation']);
+
+/** Words before "forces of X" that belong to the party's head ("military forces of Artsakh"). */
+export const FORCES_OF_QUALIFIERS = new Set(['military', 'armed', 'government', 'security']);
+
+/** Collective nouns before "of" that a site phrase reads through ("dozens of villages"). */
+export const NP_COLLECTIVES = new Set([
+  'dozens',
+  'hundreds',
+  'scores',
+  'thousands',
+  'number',
+  'group',
+  'series',
+  'cluster',
+  'network',
+  'string',
+]);
+
+/** Group nouns that are not an armed force after an unknown name ("Maoist party", "Kurdish community"). */
+export const NOT_FORCE_NOUNS = new Set([
+  'group',
+  'party',
+  'front',
+  'community',
+  'communities',
+  'movement',
+  'opposition',
+]);
+
+/** Place prepositions that do not make an unknown name a place ("wrote on Telegram", "sanctions on Rosneft"). */
+export const NOT_UNKNOWN_PLACE_PREPOSITIONS = new Set(['of', 'by', 'with', 'against', 'on', 'via']);
+
+/** Compass-like words that are part of a place's own name, not a direction before it ("Upper Nile"). */
+export const NAME_DIRECTIONS = new Set(['upper', 'lower', 'greater']);
+
+/** Place types that do not make the name before them a place ("Islamic State", "Transport Department"). */
+export const NOT_PLACE_TYPES_AFTER = new Set([
+  'state',
+  'republic',
+  'department',
+  'border',
+  'base',
+  'road',
+  'highway',
+  'front',
+]);
+
+/** Place types that do not make a name ending in them a place ("Islamic Republic", "Southern Front"). */
+export const NOT_PLACE_TYPES_LAST = new Set(['state', 'republic', 'department', 'front']);
+
+/** Last words of heads and titles that may join "of"/"for" and a name into one chunk ("Ministry of Defense"). */
+export const CHUNK_HEAD_WORDS = [
+  'state',
+  'republic',
+  'kingdom',
+  'bank',
+  'university',
+  'office',
+  'coalition',
+  'minister',
+  'ministry',
+  'department',
+  'secretary',
+  'envoy',
+  'director',
+  'commissioner',
+  'advisor',
+  'adviser',
+  'general',
+  'president',
+  'chief',
+  'head',
+  'representative',
+];
+
+/** Words after a bare head that show it is a clause's subject ("the ministry has ..."). */
+export const SUBJECT_FOLLOWERS = new Set([
+  'has',
+  'have',
+  'had',
+  'is',
+  'was',
+  'were',
+  'are',
+  'will',
+  'would',
+  'also',
+  'later',
+  'could',
+  'can',
+  'did',
+  'does',
+  'may',
+  'might',
+  'must',
+  'should',
+]);
+
+/** Auxiliaries after a country that make it a clause's subject ("Israel has launched"). */
+export const ACTOR_AUXILIARIES = new Set([
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'is',
+  'was',
+  'remains',
+  'continues',
+  'must',
+  'should',
+  'can',
+  'could',
+]);
+
+/** Words after a verb that is also a noun which show it is the verb ("stands with", "backed by"). */
+export const VERB_NOUN_FOLLOWERS = new Set([
+  'with',
+  'by',
+  'to',
+  'for',
+  'that',
+  'the',
+  'a',
+  'an',
+  'its',
+  'their',
+  'behind',
+  'against',
+  'ready',
+  'firmly',
+]);
+
+/** Parts of a head noun that name a person's role (matched inside the head: "spokesman", "minister"). */
+export const PERSON_HEAD_STEMS = [
+  'spokes',
+  'minister',
+  'president',
+  'official',
+  'leader',
+  'chief',
+  'commander',
+  'envoy',
+  'ambassador',
+];
+
+/** Parts of a head noun that make an institution's name, capitalised in canonical names ("Defense Ministry"). */
+export const INSTITUTION_HEAD_STEMS = [
+  'ministry',
+  'council',
+  'command',
+  'office',
+  'department',
+  'agency',
+  'service',
+  'staff',
+  'parliament',
+  'embassy',
+  'cabinet',
+  'presidency',
+  'guard',
+  'assembly',
+  'committee',
+  'commission',
+  'fleet',
+  'flotilla',
+  'squadron',
+];
+
+/** Type words stripped from the end of a place's name, lower-case or capitalised ("Idlib Province" → "Idlib"). */
+export const PLACE_TYPE_SUFFIXES = [
+  'region',
+  'province',
+  'governorate',
+  'oblast',
+  'district',
+  'city',
+  'town',
+  'village',
+  'area',
+  'county',
+  'municipality',
+];
+
+/** Front-line words stripped from a place's name only in lower case ("the Kupiansk direction"). */
+export const FRONT_SUFFIXES = ['axis', 'front', 'direction', 'sector'];
+
+/** Type words between a head and an unknown owner that make the owner a place ("Defense Ministry of the republic of X"). */
+export const OWNER_TYPE_WORDS = ['region', 'republic', 'state', 'province'];

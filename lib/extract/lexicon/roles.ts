@@ -1,6 +1,6 @@
 /**
  * Words that make a name a person's title, an organisation's head noun or a place type.
- * Data only; folded to lower case. Used by mentions.ts and parties.ts.
+ * Data only; folded to lower case. Used by mentions/ and parties.ts.
  */
 
 /** Titles that precede a person's name ("President", "Foreign Minister", "Lt. Gen."). */

@@ -1,0 +1,118 @@
+/**
+ * Pass 2: capitalised chunks, each classified by the chunk rules in order; the first rule that
+ * takes a chunk decides it. The order matters: a title before a name beats a head noun, a head
+ * noun beats a demonym, a known place beats an unknown name before a force noun.
+ */
+import { CONNECTORS_AFTER_HEAD, DATE_WORDS, NAME_PARTICLES } from '../lexicon/mention-words.js';
+import { DIRECTIONS, PERSON_TITLES } from '../lexicon/roles.js';
+import type { Token } from '../tokens.js';
+import { isCommonWord } from '../wordclass.js';
+import { acronym, bracketedAcronym } from './acronyms.js';
+import { demonymHead } from './demonym-heads.js';
+import { forceNoun } from './force-nouns.js';
+import { headNoun, heldCompound, platform } from './organisations.js';
+import { knownSurname, personName, titledPerson } from './persons.js';
+import { afterPlacePreposition, gazetteerOrPattern } from './places.js';
+import type { Scan } from './scan.js';
+import { atSentenceStart, HEAD_KEYS, isNameToken, isShortMonth, TITLE_KEYS, tokenKey } from './shared.js';
+import type { Owner } from './types.js';
+
+/** A capitalised chunk [from, to), with the possessive state that owns it, if any. */
+export interface Chunk {
+  from: number;
+  to: number;
+  /** `text` of the chunk. */
+  name: string;
+  owner?: Owner;
+}
+
+/** A chunk rule: true when it decided the chunk (whether or not it made a mention). */
+export type ChunkRule = (s: Scan, c: Chunk) => boolean;
+
+/** The chunk rules in the order they are tried, with the rule name each records. */
+const CHUNK_RULES: [string, ChunkRule][] = [
+  ['chunk/platform', platform],
+  ['chunk/held-compound', heldCompound],
+  ['chunk/titled-person', titledPerson],
+  ['chunk/known-surname', knownSurname],
+  ['chunk/head-noun', headNoun],
+  ['chunk/demonym-head', demonymHead],
+  ['chunk/gazetteer-or-pattern', gazetteerOrPattern],
+  ['chunk/force-noun', forceNoun],
+  ['chunk/bracketed-acronym', bracketedAcronym],
+  ['chunk/acronym', acronym],
+  ['chunk/after-place-preposition', afterPlacePreposition],
+  ['chunk/person-name', personName],
+];
+
+export function capitalisedChunks(s: Scan): void {
+  s.rule = 'chunk';
+  s.chunkList = chunks(s.tokens, s.used);
+  s.classifyChunk = (from, to, owner) => classifyChunk(s, from, to, owner);
+  for (const [from, to] of s.chunkList) if (!s.used[from]) classifyChunk(s, from, to);
+}
+
+/**
+ * Tries the chunk rules in order. `owner`: a possessive state right before the chunk ("Russia's
+ * Defence Ministry"): it gives the affiliation and the canonical name's demonym, and its tokens
+ * join the party's mention. A chunk no rule takes is dropped.
+ */
+export function classifyChunk(s: Scan, from: number, to: number, owner?: Owner): void {
+  const c: Chunk = { from, to, name: s.slice(from, to), owner };
+  for (const [name, rule] of CHUNK_RULES) {
+    s.rule = name;
+    if (rule(s, c)) return;
+  }
+}
+
+/** Chunks of capitalised tokens not yet used, joined across "of"/"for" after a head noun and name particles. */
+function chunks(tokens: Token[], used: boolean[]): [number, number][] {
+  const result: [number, number][] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (used[i] || !isNameToken(tokens[i]!) || !canStartChunk(tokens, i) || isShortMonth(tokens, i)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    for (;;) {
+      const t = tokens[j];
+      if (!t || used[j]) break;
+      if ((isNameToken(t) && !isShortMonth(tokens, j)) || (/^\d+(?:st|nd|rd|th)$/.test(t.text) && tokens[j + 1]?.cap)) {
+        j++;
+        continue;
+      }
+      const after = tokens[j + 1];
+      // "Ministry of Defense", "Secretary of State", "Envoy for the Global Coalition"
+      if (CONNECTORS_AFTER_HEAD.has(t.lower) && after && !used[j + 1]) {
+        const prevKey = tokenKey(tokens[j - 1]!);
+        const isHead = HEAD_KEYS.has(prevKey) || TITLE_KEYS.has(prevKey);
+        const nextIdx = after.lower === 'the' ? j + 2 : j + 1;
+        const nxt = tokens[nextIdx];
+        if (isHead && nxt && nxt.cap && !used[nextIdx] && !DATE_WORDS.has(nxt.lower)) {
+          j = nextIdx + 1;
+          continue;
+        }
+      }
+      // "Abu Bakr al-Baghdadi", "Haider al Abadi"
+      if (NAME_PARTICLES.has(t.lower) && after?.cap && !used[j + 1]) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    result.push([i, j]);
+    i = j;
+  }
+  return result;
+}
+
+function canStartChunk(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (!atSentenceStart(tokens, i)) return true;
+  if (!isCommonWord(t.text)) return true;
+  // Sentence-initial titles and heads do start names: "President Ilham Aliyev said".
+  const next = tokens[i + 1];
+  if (!next?.cap) return false;
+  return PERSON_TITLES.has(t.lower) || HEAD_KEYS.has(t.lower) || DIRECTIONS.has(t.lower);
+}

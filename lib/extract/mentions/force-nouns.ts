@@ -1,0 +1,28 @@
+/** Chunk rule: an unknown name before a force or group noun ("Ambazonian separatists", "Maoist rebels", "NAS forces"). */
+import { NOT_FORCE_NOUNS } from '../lexicon/mention-words.js';
+import { NON_ACTOR_HEADS } from '../lexicon/roles.js';
+import { isFirstName } from '../wordclass.js';
+import type { Chunk } from './chunks.js';
+import type { Scan } from './scan.js';
+import { canonicalHead, forceHead, headKind } from './shared.js';
+
+export function forceNoun(s: Scan, { from, to, name }: Chunk): boolean {
+  const force = forceHead(s.tokens, to);
+  if (
+    !force ||
+    to - from > 3 ||
+    NON_ACTOR_HEADS.has(force[1]) ||
+    isFirstName(s.tokens[from]!.text) ||
+    NOT_FORCE_NOUNS.has(force[1])
+  )
+    return false;
+  s.addParty(from, force[0], {
+    kind: headKind(force[1]),
+    name: `${name} ${canonicalHead(force[1])}`,
+    affiliation: null,
+    head: force[1],
+    knownAliases: [],
+    reference: false,
+  });
+  return true;
+}

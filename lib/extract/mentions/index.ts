@@ -1,0 +1,37 @@
+/**
+ * Mentions of parties and places in one sentence, by rules over capitalised chunks and
+ * lexicons: titles before names, head nouns after demonyms, "the city of X", gazetteer names.
+ * The passes run in order, each taking tokens the ones before left free; every mention records
+ * the rule that made it. The output is raw mentions; parties.ts merges them into parties and
+ * resolves references.
+ */
+import type { Sentence } from '../sentences.js';
+import { alignedForces } from './aligned-forces.js';
+import { capitalisedChunks } from './chunks.js';
+import { knownParties } from './known-parties.js';
+import { references } from './references.js';
+import { Scan } from './scan.js';
+import { placeReferencesAndSites } from './sites.js';
+import type { Mention, MentionContext } from './types.js';
+
+export type { Mention, MentionContext, PartyMention, PlaceMention } from './types.js';
+
+/** The passes in the order they run. */
+const PASSES: ((s: Scan) => void)[] = [
+  // 0. Forces named by whom they side with or who leads them, and "forces of X".
+  alignedForces,
+  // 1. Known parties from the lexicon.
+  knownParties,
+  // 2. Capitalised chunks, by the chunk rules (chunks.ts): people, bodies, demonyms, places, acronyms.
+  capitalisedChunks,
+  // 3. Lower-case references to parties ("the ministry", "the president").
+  references,
+  // 4. Places that are not names: references back ("the city") and sites ("two bridges").
+  placeReferencesAndSites,
+];
+
+export function findMentions(sentence: Sentence, text: string, ctx: MentionContext): Mention[] {
+  const s = new Scan(sentence, text, ctx);
+  for (const pass of PASSES) pass(s);
+  return s.out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,40 @@
+/** Pass 1: known parties from the lexicon, longest match first; short acronyms only in capitals. */
+import { canonicalHead, extendLowerHead, headKind, KNOWN_TRIE, longest } from './shared.js';
+import type { Scan } from './scan.js';
+
+export function knownParties(s: Scan): void {
+  s.rule = 'known-party';
+  const { tokens, text } = s;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!(t.cap || /^\d/.test(t.text))) continue;
+    const hit = longest(KNOWN_TRIE, tokens, i);
+    if (!hit) continue;
+    const [end, entry] = hit;
+    const surface = text.slice(tokens[i]!.start, tokens[end - 1]!.end);
+    if (entry.caseSensitive && surface.replace(/[.\s]/g, '') !== entry.caseSensitive) continue;
+    const extended = extendLowerHead(tokens, end);
+    if (extended && !entry.party.kind.startsWith('MEDIA')) {
+      // "Hamas fighters", "Wagner units": a body of the known party.
+      const head = extended[1];
+      s.addParty(i, extended[0], {
+        kind: headKind(head),
+        name: `${entry.party.name} ${canonicalHead(head)}`,
+        affiliation: entry.party.affiliation ?? entry.party.name,
+        head,
+        knownAliases: [],
+        reference: false,
+      });
+    } else {
+      s.addParty(i, end, {
+        kind: entry.party.kind,
+        name: entry.party.name,
+        affiliation: entry.party.affiliation,
+        head: null,
+        knownAliases: [entry.party.name, ...entry.party.aliases],
+        reference: false,
+      });
+    }
+    i = end - 1;
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * Chunk rules for people: a title before a name ("Azerbaijani President Ilham Aliyev", "Lt. Gen.
+ * Stephen J. Townsend") or a role with no name ("U.S. Secretary of State"); a surname of someone
+ * named before; a bare name that looks like a person's.
+ */
+import { foldName } from '../../names.js';
+import { CUE_FORMS } from '../cues.js';
+import { countryOfName, demonymOf } from '../geo.js';
+import { INSTITUTION_WORDS } from '../lexicon/mention-words.js';
+import { PERSON_ROLE_WORDS, PERSON_TITLES } from '../lexicon/roles.js';
+import type { Token } from '../tokens.js';
+import { isCommonWord, isFirstName, isLastName } from '../wordclass.js';
+import type { Chunk } from './chunks.js';
+import { placeNameOf } from './places.js';
+import type { Scan } from './scan.js';
+import {
+  atSentenceStart,
+  canonicalPersonName,
+  endingAt,
+  HEAD_TRIE,
+  isAcronym,
+  KNOWN_TRIE,
+  longest,
+  TITLE_TRIE,
+  titleCase,
+} from './shared.js';
+
+/** Person: [qualifier] Title Name, or a title with no name (a role). */
+export function titledPerson(s: Scan, { from, to, owner }: Chunk): boolean {
+  const { tokens, text } = s;
+  const person = splitTitle(tokens, from, to);
+  if (!person) return false;
+  const { titleFrom, titleTo, title } = person;
+  const affiliation = titleFrom > from ? qualifierAffiliation(s, from, titleFrom) : (owner?.code ?? null);
+  // "Fargo Mayor Dennis Walaker", "Odesa regional governor": a town that qualifies a title is mentioned too.
+  const qualifierPlace = titleFrom > from && !affiliation ? placeNameOf(s, from, titleFrom) : null;
+  if (qualifierPlace && !countryOfName(qualifierPlace)) s.notePlace(from, titleFrom, qualifierPlace, false);
+  const start = owner?.from ?? from;
+  if (titleTo < to) {
+    const name = text.slice(tokens[titleTo]!.start, tokens[to - 1]!.end);
+    s.addParty(start, to, {
+      kind: 'PERSON',
+      name: canonicalPersonName(name),
+      affiliation,
+      head: title,
+      knownAliases: [],
+      reference: false,
+    });
+    const parts = name.split(/\s+/);
+    if (parts.length > 1) s.ctx.surnames.set(foldName(parts[parts.length - 1]!), canonicalPersonName(name));
+    return true;
+  }
+  // A title with no name: a role ("Azerbaijani President", "U.S. Secretary of State").
+  const qualifier =
+    titleFrom > from ? text.slice(tokens[from]!.start, tokens[titleFrom - 1]!.end) : (owner?.demonym ?? '');
+  s.addParty(start, to, {
+    kind: 'PERSON',
+    name: qualifier
+      ? `${titleFrom > from ? (qualifierName(s, from, titleFrom) ?? qualifier) : qualifier} ${titleCase(title)}`
+      : '',
+    affiliation,
+    head: title,
+    knownAliases: [],
+    reference: !qualifier,
+  });
+  return true;
+}
+
+/** A surname of a person named earlier in the article ("Davis" after "Capt. Jeff Davis"). */
+export function knownSurname(s: Scan, { from, to }: Chunk): boolean {
+  const surname = to - from === 1 ? s.ctx.surnames.get(foldName(s.tokens[from]!.text)) : undefined;
+  if (!surname) return false;
+  s.addParty(from, to, {
+    kind: 'PERSON',
+    name: surname,
+    affiliation: null,
+    head: null,
+    knownAliases: [],
+    reference: false,
+  });
+  return true;
+}
+
+/** A name no other rule took that looks like a person's ("Nabil Abdallah told ..."). */
+export function personName(s: Scan, { from, to, name: chunkText }: Chunk): boolean {
+  if (!looksLikePersonName(s, from, to)) return false;
+  const name = canonicalPersonName(chunkText);
+  s.addParty(from, to, { kind: 'PERSON', name, affiliation: null, head: null, knownAliases: [], reference: false });
+  const parts = name.split(/\s+/);
+  if (parts.length > 1) s.ctx.surnames.set(foldName(parts[parts.length - 1]!), name);
+  return true;
+}
+
+function looksLikePersonName(s: Scan, from: number, to: number): boolean {
+  const { tokens } = s;
+  const n = to - from;
+  if (n < 2 || n > 4) return false;
+  const words = tokens.slice(from, to);
+  if (words.some((w) => isAcronym(w) && !/^[A-Z]\.$/.test(w.text))) return false;
+  // An institution is never a person ("Ministry of Defence", "Security Council").
+  if (words.some((w) => INSTITUTION_WORDS.has(w.lower))) return false;
+  // "The army's spokesman, Nabil Abdallah, told ...": a name set off after a role.
+  const before = tokens[from - 2];
+  if (
+    tokens[from - 1]?.text === ',' &&
+    before &&
+    !before.cap &&
+    (PERSON_ROLE_WORDS.has(before.lower) || PERSON_TITLES.has(before.lower)) &&
+    (tokens[to]?.text === ',' || CUE_FORMS.has(tokens[to]?.lower ?? ''))
+  )
+    return true;
+  if (atSentenceStart(tokens, from) && isCommonWord(words[0]!.text) && !isFirstName(words[0]!.text)) return false;
+  if (isFirstName(words[0]!.text) || isLastName(words[n - 1]!.text)) return true;
+  const next = tokens[to];
+  return (
+    !!next &&
+    (CUE_FORMS.has(next.lower) ||
+      (next.text === ',' && !!tokens[to + 1] && /^(?:a|an|the)$/.test(tokens[to + 1]!.lower)))
+  );
+}
+
+/** Title words inside a chunk; the name is what follows the last title. */
+export function splitTitle(
+  tokens: Token[],
+  from: number,
+  to: number,
+): { titleFrom: number; titleTo: number; title: string } | null {
+  let found: { titleFrom: number; titleTo: number; title: string } | null = null;
+  for (let i = from; i < to; i++) {
+    const hit = longest(TITLE_TRIE, tokens, i, to);
+    if (!hit) continue;
+    const [end, title] = hit;
+    // Extend over stacked titles: "Lt. Gen.", "Deputy Secretary of State".
+    if (found && found.titleTo === i) found = { titleFrom: found.titleFrom, titleTo: end, title };
+    else if (!found) found = { titleFrom: i, titleTo: end, title };
+    else found = { titleFrom: i, titleTo: end, title };
+    i = end - 1;
+  }
+  if (!found) return null;
+  // "Defense Ministry", "Security Council": a head after the title makes it an organisation.
+  const headAfter = endingAt(HEAD_TRIE, tokens, found.titleFrom, to);
+  if (
+    headAfter &&
+    (found.titleTo === to ? headAfter[0] >= found.titleFrom && !PERSON_TITLES.has(headAfter[1]) : true) &&
+    !PERSON_TITLES.has(headAfter[1])
+  )
+    return null;
+  return found;
+}
+
+function qualifierAffiliation(s: Scan, from: number, to: number): string | null {
+  const d = s.resolveDemonymToken(from, to) ?? s.resolveDemonymToken(from, from + 1);
+  if (d?.code) return d.code;
+  const q = s.slice(from, to);
+  const known = longest(KNOWN_TRIE, s.tokens, from, to);
+  if (known && known[0] === to) return known[1].party.affiliation ?? known[1].party.name;
+  const country = countryOfName(q);
+  return country?.code ?? null;
+}
+
+function qualifierName(s: Scan, from: number, to: number): string | null {
+  const d = s.resolveDemonymToken(from, to);
+  if (d) return d.demonym;
+  const country = countryOfName(s.slice(from, to));
+  return country ? demonymOf(country.code) : null;
+}

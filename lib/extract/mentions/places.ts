@@ -1,0 +1,283 @@
+/**
+ * Chunk rules for places: names the gazetteer knows or a pattern shows ("the city of X", "X
+ * province", "Camp Hurriya"), and unknown names after a place preposition. A country's name may
+ * be a party instead (states.ts decides); a place's span takes its type word, qualifier and
+ * introducing phrase.
+ */
+import { capitalCountry, countryCodeOfPlace, countryOfName, demonymOf, isKnownPlace, qualifiesPlace } from '../geo.js';
+import { lookupPlaceMatches } from '../gazetteer.js';
+import {
+  DIVISION_WORDS,
+  FACILITY_WORDS,
+  FRONT_SUFFIXES,
+  INTRODUCING_TYPES,
+  LEADING_PLACE_WORDS,
+  NAME_DIRECTIONS,
+  NOT_PLACE_TYPES_AFTER,
+  NOT_PLACE_TYPES_LAST,
+  NOT_UNKNOWN_PLACE_PREPOSITIONS,
+  NP_STOP,
+  PLACE_TYPE_SUFFIXES,
+} from '../lexicon/mention-words.js';
+import { DIRECTIONS, NON_ACTOR_HEADS, PLACE_LIST_HEADS, PLACE_PREPOSITIONS, PLACE_TYPES } from '../lexicon/roles.js';
+import { isCommonWord, isFirstName } from '../wordclass.js';
+import type { Chunk } from './chunks.js';
+import type { Scan } from './scan.js';
+import {
+  atSentenceStart,
+  canonicalHead,
+  extendLowerHead,
+  headKind,
+  isAcronym,
+  isNameToken,
+  isPossessiveMark,
+} from './shared.js';
+import {
+  inCountryList,
+  isActorPosition,
+  isSpeakerPosition,
+  isStateActor,
+  possessiveState,
+  stateOwned,
+} from './states.js';
+
+/** Places known to the gazetteer, or by pattern; a country may act as a state, a capital as its government. */
+export function gazetteerOrPattern(s: Scan, { from, to, owner }: Chunk): boolean {
+  const { tokens } = s;
+  const placeName = placeNameOf(s, from, to);
+  if (placeName) {
+    const country = countryOfName(placeName);
+    // Country (or capital) + party noun: "Azerbaijan's defense ministry", "the Baku government".
+    const lowerExt = extendLowerHead(tokens, to);
+    const possessiveHead = tokens[to]?.text.match(/^['’]s$/) ? extendLowerHead(tokens, to + 1) : null;
+    const headExt = lowerExt ?? possessiveHead;
+    if (headExt && !NON_ACTOR_HEADS.has(headExt[1])) {
+      const ownerName = country ? (demonymOf(country.code) ?? placeName) : placeName;
+      const code = country?.code ?? countryCodeOfPlace(placeName);
+      s.addParty(from, headExt[0], {
+        kind: headKind(headExt[1]),
+        name: `${ownerName} ${canonicalHead(headExt[1])}`,
+        affiliation: code ?? placeName,
+        head: headExt[1],
+        knownAliases: [],
+        reference: false,
+      });
+      // A city is mentioned too ("the Baku government" names Baku); a country is the affiliation.
+      if (!country) s.notePlace(from, to, placeName, false);
+      return true;
+    }
+    if (country && isPossessiveMark(tokens[to], tokens[to - 1]) && !owner) {
+      possessiveState(s, from, to, placeName, country);
+      return true;
+    }
+    if (country && stateOwned(s, from, to, country)) return true;
+    if (
+      country &&
+      (isActorPosition(tokens, from, to) || isStateActor(tokens, from, to) || inCountryList(s, from, to))
+    ) {
+      s.addParty(from, to, {
+        kind: 'STATE',
+        name: country.name,
+        affiliation: country.code,
+        head: null,
+        knownAliases: [],
+        reference: false,
+      });
+      return true;
+    }
+    // A capital as the speaker stands for its government ("a claim Kyiv denied", "Moscow said").
+    const seat = country ? null : capitalCountry(placeName);
+    if (seat && isSpeakerPosition(tokens, from, to)) {
+      s.addParty(from, to, {
+        kind: 'STATE',
+        name: seat.name,
+        affiliation: seat.code,
+        head: null,
+        knownAliases: [seat.name, placeName],
+        reference: false,
+      });
+      return true;
+    }
+    addPlaceSpan(s, from, to, placeName, false);
+    return true;
+  }
+  const patterned = placeByPattern(s, from, to);
+  if (!patterned) return false;
+  addPlaceSpan(s, from, to, patterned, true);
+  return true;
+}
+
+/**
+ * Unknown name after a place preposition: a place the gazetteer lacks. Not after "on" ("wrote
+ * on Telegram", "sanctions on Rosneft"), nor a name made of English words ("Exercise Eager
+ * Lion", "to Counter ISIL").
+ */
+export function afterPlacePreposition(s: Scan, { from, to, name }: Chunk): boolean {
+  const { tokens } = s;
+  const first = tokens[from]!;
+  const prev = tokens[from - 1];
+  if (
+    prev &&
+    PLACE_PREPOSITIONS.has(prev.lower) &&
+    !NOT_UNKNOWN_PLACE_PREPOSITIONS.has(prev.lower) &&
+    (!mostlyEnglish(s, from, to) || isKnownPlace(name)) &&
+    !s.isUsed(to) &&
+    tokens[from - 2]?.lower !== 'according' &&
+    !isFirstName(first.text) &&
+    !atSentenceStart(tokens, from) &&
+    to - from <= 3 &&
+    !isAcronym(first)
+  ) {
+    addPlaceSpan(s, from, to, name, true);
+    return true;
+  }
+  return false;
+}
+
+/**
+ * An all-caps name the gazetteer knows as a place's acronym, a country's name or a place's own
+ * name in capitals ("UAE", "DRC", a dateline's "KYIV"); not one of GeoNames' alternate names.
+ */
+function isPlaceAcronym(name: string): boolean {
+  return lookupPlaceMatches(name, false).some(
+    (m) => m.via === 'acronym' || m.via === 'name' || m.place.precision === 'COUNTRY',
+  );
+}
+
+/** The place a chunk names, if the gazetteer knows it (type word stripped), else null. */
+export function placeNameOf(s: Scan, from: number, to: number): string | null {
+  const { tokens } = s;
+  const chunkText = s.slice(from, to);
+  // An acronym is a place only as a known place acronym ("UAE", "DRC"): "(ELN)" is an armed group, not a village.
+  if (to - from === 1 && /^[A-Z]{2,6}$/.test(chunkText) && !isPlaceAcronym(chunkText)) return null;
+  if (to - from === 1 && isCommonWord(tokens[from]!.text) && !tokens[from]!.text.match(/^[A-Z]{2,}$/)) return null;
+  if (to - from === 1 && isFirstName(tokens[from]!.text) && !isKnownCountryOrCapital(chunkText)) return null;
+  if (isKnownPlace(chunkText)) return stripPlaceType(chunkText);
+  // "East Mosul", "Northern Gaza": a compass word before a known place the gazetteer lacks as a whole.
+  if (to - from >= 2 && DIRECTIONS.has(tokens[from]!.lower) && tokens[from]!.cap) {
+    const rest = s.slice(from + 1, to);
+    if (isKnownPlace(rest) && !countryOfName(rest)) return stripPlaceType(rest);
+  }
+  return null;
+}
+
+/**
+ * A place mention with the words that belong to its span: the division it names ("the eastern
+ * Donetsk region": name "Donetsk region"), a country or region that qualifies it ("Mosul, Iraq",
+ * "Washington, D.C."), the phrase that introduces it ("the Iraqi city of Mosul", "the village
+ * of X") and a compass adjective ("northern Syria"). The name stays the place's own.
+ */
+export function addPlaceSpan(s: Scan, from: number, to: number, name: string, patternOnly: boolean): void {
+  const { tokens, used } = s;
+  let f = from;
+  let t = to;
+  let n = name;
+  const next = tokens[t];
+  if (next && !next.cap && !used[t] && DIVISION_WORDS.has(next.lower) && !DIVISION_WORDS.has(tokens[t - 1]!.lower)) {
+    n = `${n} ${next.text}`;
+    t++;
+  } else if (next?.text === ',' && !countryOfName(name)) {
+    const q = qualifierEnd(s, t + 1, name);
+    if (q) t = q;
+  }
+  const prev = tokens[f - 1];
+  if (prev?.lower === 'of' && !used[f - 1]) {
+    let k = f - 2;
+    if (tokens[k] && !tokens[k]!.cap && !used[k] && INTRODUCING_TYPES.has(tokens[k]!.lower)) {
+      const typeAt = k;
+      k--;
+      // "the Iraqi city of", "the northwest province of", "the mining town of": modifiers back to the article.
+      while (
+        k >= 0 &&
+        typeAt - k < 4 &&
+        !used[k] &&
+        tokens[k]!.kind === 'word' &&
+        !NP_STOP.has(tokens[k]!.lower) &&
+        !/^(?:the|a|an)$/.test(tokens[k]!.lower) &&
+        (!tokens[k]!.cap || s.resolveDemonymToken(k, k + 1))
+      )
+        k--;
+      f = k >= 0 && !used[k] && /^(?:the|a|an)$/.test(tokens[k]!.lower) ? k : typeAt;
+    }
+  } else if (prev && !prev.cap && !used[f - 1] && DIRECTIONS.has(prev.lower) && !NAME_DIRECTIONS.has(prev.lower)) {
+    f--;
+  }
+  s.addPlace(f, t, n, patternOnly);
+}
+
+/** ", Iraq" after a place: the end of the qualifier, when it is a country or region and not a list. */
+function qualifierEnd(s: Scan, k: number, base: string): number | null {
+  const { tokens, used } = s;
+  let e = k;
+  while (e < tokens.length && isNameToken(tokens[e]!) && !used[e] && e < k + 4) e++;
+  if (e === k) return null;
+  const after = tokens[e];
+  if (
+    after &&
+    (after.lower === 'and' ||
+      after.lower === 'or' ||
+      (after.text === ',' && (tokens[e + 1]?.lower === 'and' || tokens[e + 1]?.cap)))
+  )
+    return null;
+  return qualifiesPlace(base, s.slice(k, e)) ? e : null;
+}
+
+/** A name made mostly of English words ("Exercise Eager Lion", "Next Isolation Phase"): a title, not a place. */
+function mostlyEnglish(s: Scan, from: number, to: number): boolean {
+  const common = s.tokens.slice(from, to).filter((t) => isCommonWord(t.text)).length;
+  return to - from === 1 ? common === 1 : common * 2 > to - from;
+}
+
+function placeByPattern(s: Scan, from: number, to: number): string | null {
+  const { tokens } = s;
+  const chunkText = s.slice(from, to);
+  const prev = tokens[from - 1];
+  const prev2 = tokens[from - 2];
+  // "the city of X", "the village of X"
+  if (prev?.lower === 'of' && prev2 && PLACE_TYPES.has(prev2.lower)) return chunkText;
+  // "X province", "X axis"
+  const next = tokens[to];
+  if (next && PLACE_TYPES.has(next.lower) && !next.cap && !NOT_PLACE_TYPES_AFTER.has(next.lower)) return chunkText;
+  // Last word of the chunk is a place type or a facility: "Idlib Province", "Tabqa Dam", "Ishtar Gate"
+  const last = tokens[to - 1]!.lower;
+  if (
+    to - from >= 2 &&
+    (PLACE_TYPES.has(last) || (FACILITY_WORDS.has(last) && !isFirstName(tokens[from]!.text))) &&
+    !NOT_PLACE_TYPES_LAST.has(last)
+  )
+    return chunkText;
+  // First word: "Camp Hurriya", "Fort Campbell", "Mount Hermon"
+  if (to - from >= 2 && LEADING_PLACE_WORDS.has(tokens[from]!.lower)) return chunkText;
+  // Lists before a place-type head: "the A, B and C axes"
+  if (inPlaceList(s, to)) return chunkText;
+  return null;
+}
+
+function inPlaceList(s: Scan, to: number): boolean {
+  const { tokens } = s;
+  let j = to;
+  while (j < tokens.length) {
+    const t = tokens[j]!;
+    if (t.text === ',' || t.lower === 'and' || t.lower === 'or') {
+      j++;
+      while (j < tokens.length && isNameToken(tokens[j]!)) j++;
+      continue;
+    }
+    return PLACE_LIST_HEADS.has(t.lower) && !t.cap;
+  }
+  return false;
+}
+
+function isKnownCountryOrCapital(name: string): boolean {
+  return countryOfName(name) !== null;
+}
+
+const PLACE_TYPE_SUFFIX = new RegExp(
+  `\\s+(?:${[...PLACE_TYPE_SUFFIXES, ...FRONT_SUFFIXES, ...PLACE_TYPE_SUFFIXES.map((w) => w[0]!.toUpperCase() + w.slice(1))].join('|')})$`,
+  'u',
+);
+
+/** "Idlib province" → "Idlib": the name to look up. */
+export function stripPlaceType(name: string): string {
+  return name.replace(PLACE_TYPE_SUFFIX, '') || name;
+}
