@@ -503,13 +503,7 @@ function decide(group: Group, ctx: Context): Decision {
   const scored = group.candidates
     .map((c) => ({ c, s: score(group, c, ctx), ok: isPlausible(group, c, ctx) }))
     .sort((a, b) => b.s - a.s);
-  console.log(
-    group.name,
-    scored.map(
-      (x) =>
-        `${x.c.place.name}/${x.c.place.countryCode}/${x.c.place.featureCode} ${x.s.toFixed(2)} ${x.ok} sup=${(group.support.get(x.c.place) ?? 0).toFixed(2)} backed=${group.backed.has(x.c.place)}`,
-    ),
-  );
+
   const considered = scored.map((x) => x.c);
   const plausible = scored.filter((x) => x.ok);
   const best = plausible[0];
