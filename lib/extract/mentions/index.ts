@@ -9,6 +9,7 @@ import type { Sentence } from '../sentences.js';
 import { alignedForces } from './aligned-forces.js';
 import { capitalisedChunks } from './chunks.js';
 import { knownParties } from './known-parties.js';
+import { placesInsideNames } from './places.js';
 import { references } from './references.js';
 import { Scan } from './scan.js';
 import { placeReferencesAndSites } from './sites.js';
@@ -24,6 +25,8 @@ const PASSES: ((s: Scan) => void)[] = [
   knownParties,
   // 2. Capitalised chunks, by the chunk rules (chunks.ts): people, bodies, demonyms, places, acronyms.
   capitalisedChunks,
+  // 2b. Places that bodies are named after ("Gainesville Police"), inside those bodies' names.
+  placesInsideNames,
   // 3. Lower-case references to parties ("the ministry", "the president").
   references,
   // 4. Places that are not names: references back ("the city") and sites ("two bridges").

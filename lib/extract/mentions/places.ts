@@ -19,6 +19,7 @@ import {
   NP_STOP,
   PLACE_TYPE_SUFFIXES,
 } from '../lexicon/mention-words.js';
+import { NOT_PLACE_NAME_ENDINGS } from '../lexicon/places.js';
 import { DIRECTIONS, NON_ACTOR_HEADS, PLACE_LIST_HEADS, PLACE_PREPOSITIONS, PLACE_TYPES } from '../lexicon/roles.js';
 import { isCommonWord, isFirstName } from '../wordclass.js';
 import type { Chunk } from './chunks.js';
@@ -280,4 +281,28 @@ const PLACE_TYPE_SUFFIX = new RegExp(
 /** "Idlib province" → "Idlib": the name to look up. */
 export function stripPlaceType(name: string): string {
   return name.replace(PLACE_TYPE_SUFFIX, '') || name;
+}
+
+/**
+ * Pass: a capitalised name no rule took, that starts with a place the gazetteer knows, mentions
+ * that place: "the Georgia Bureau of Investigation", "the Ohio Department of Transportation",
+ * "Anderson County Sheriff", "Paris Junior College". Local news names its places mostly this
+ * way. The longest known run of leading words, short of the whole name; not a person's first
+ * name ("Jordan Smith Foundation"), nor a common word ("General Motors").
+ */
+export function placesInsideNames(s: Scan): void {
+  const { tokens } = s;
+  s.rule = 'place-inside-name';
+  const taken = s.out.map((m) => [m.from, m.to] as const);
+  for (const [chunkFrom, chunkTo] of s.chunkList) {
+    if (chunkTo - chunkFrom < 2 || taken.some(([f, t]) => f < chunkTo && chunkFrom < t)) continue;
+    const from = chunkFrom;
+    if (isFirstName(tokens[from]!.text) || NOT_PLACE_NAME_ENDINGS.has(tokens[chunkTo - 1]!.lower)) continue;
+    for (let to = Math.min(chunkTo - 1, from + 3); to > from; to--) {
+      const placeName = placeNameOf(s, from, to);
+      if (!placeName) continue;
+      s.notePlace(from, to, placeName, false);
+      break;
+    }
+  }
 }
