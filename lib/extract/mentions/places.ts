@@ -294,15 +294,35 @@ export function placesInsideNames(s: Scan): void {
   const { tokens } = s;
   s.rule = 'place-inside-name';
   const taken = s.out.map((m) => [m.from, m.to] as const);
-  for (const [chunkFrom, chunkTo] of s.chunkList) {
-    if (chunkTo - chunkFrom < 2 || taken.some(([f, t]) => f < chunkTo && chunkFrom < t)) continue;
-    const from = chunkFrom;
-    if (isFirstName(tokens[from]!.text) || NOT_PLACE_NAME_ENDINGS.has(tokens[chunkTo - 1]!.lower)) continue;
-    for (let to = Math.min(chunkTo - 1, from + 3); to > from; to--) {
+  const leadingPlace = (from: number, end: number, countries: boolean): void => {
+    if (isFirstName(tokens[from]!.text) || NOT_PLACE_NAME_ENDINGS.has(tokens[end - 1]!.lower)) return;
+    for (let to = Math.min(end - 1, from + 3); to > from; to--) {
+      if (!tokens[to - 1]!.cap) continue;
+      // "UN Security Council", "Central Command": an acronym or a compass word alone is not the place.
+      if (
+        to - from === 1 &&
+        (isAcronym(tokens[from]!) || DIRECTIONS.has(tokens[from]!.lower)) &&
+        !countryOfName(s.slice(from, to))
+      )
+        continue;
       const placeName = placeNameOf(s, from, to);
       if (!placeName) continue;
+      if (!countries && countryOfName(placeName)) return;
       s.notePlace(from, to, placeName, false);
-      break;
+      return;
     }
+  };
+  for (const [from, to] of s.chunkList) {
+    if (to - from >= 2 && !taken.some(([f, t]) => f < to && from < t)) leadingPlace(from, to, true);
+  }
+  // A body the rules took as a party ("the Madison County Health Department", "Dublin Arts
+  // Council"), unless a place of it is already noted. A country's name before a body is its
+  // affiliation ("U.S. Central Command"), not where the story is.
+  const places = s.out.filter((m) => m.type === 'place');
+  for (const m of s.out) {
+    if (m.type !== 'party' || m.reference || m.kind === 'PERSON' || m.kind === 'STATE') continue;
+    if (places.some((p) => p.from < m.to && m.from < p.to)) continue;
+    const from = tokens[m.from]?.lower === 'the' ? m.from + 1 : m.from;
+    if (m.to - from >= 2 && tokens[from]?.cap) leadingPlace(from, m.to, false);
   }
 }
