@@ -14,10 +14,12 @@ import {
   countryByName,
   findNearSpellings,
   lookupPlaceMatches,
+  lookupPlaces,
   neighboursOf,
   type MatchKind,
   type Place,
 } from './gazetteer.js';
+import { US_STATE_ABBREVIATIONS } from './lexicon/places.js';
 import type { ExtractedLocation, GeoCandidate, Span } from './types.js';
 
 export interface PlaceMention {
@@ -230,12 +232,12 @@ function parentNames(text: string, mention: Span): string[] {
   const commas = COMMAS_AFTER.exec(after);
   // "Moscow, Kiev, Minsk and Riga": a list goes on with "and"/"or" and another name.
   if (commas && /^\s*,?\s*(?:and|or)\s+\p{Lu}/u.test(after.slice(commas[0].length))) return [];
-  return commas
-    ? commas[1]!
-        .split(',')
-        .map((p) => p.trim())
-        .filter(Boolean)
-    : [];
+  if (!commas) return [];
+  // "Columbus, Miss. He said": the sentence ends with the abbreviation's period.
+  const parts = commas[1]!.split(',').map((p) => p.trim());
+  const end = parts.findIndex((p) => /\.\s/.test(p));
+  if (end >= 0) parts.splice(end, parts.length - end, parts[end]!.split(/\.\s/)[0]!);
+  return parts.filter(Boolean);
 }
 
 /** `outer` contains `inner`: the same country, and the same first-level division when `outer` is one. */
@@ -258,6 +260,9 @@ function parentsAfter(text: string, mention: Span): Place[] {
   const options: Place[][] = [];
   for (const part of parts) {
     const all = lookupPlaceMatches(part).map((m) => m.place);
+    // "Columbus, Miss.", "Austin, TX": a state's abbreviation, read only in this position.
+    const state = all.length ? undefined : US_STATE_ABBREVIATIONS[part.replace(/\.$/, '').replace(/\. /g, '.')];
+    if (state) all.push(...lookupPlaces(state).filter((p) => p.featureCode === 'ADM1' && p.countryCode === 'US'));
     // "Moscow, Kiev, Minsk": after a comma, a name that is first of all a city starts a list, not an address.
     if (!parens && all.length && [...all].sort((a, b) => prominence(b) - prominence(a))[0]!.precision === 'CITY') break;
     options.push(all.filter((pl) => pl.precision === 'COUNTRY' || pl.precision === 'REGION'));
