@@ -55,7 +55,7 @@ const W_IN_DIVISION = 1;
 /** Support from the other names' namesakes: their countries, and namesakes close by or containing. */
 const W_CO_COUNTRY = 1;
 const W_CO_LOCAL = 1.2;
-const W_FAMOUS = 1.5;
+const W_FAMOUS = 2.5;
 /** Namesakes this close (or a province and a place in it) support each other. */
 const CO_LOCAL_KM = 120;
 /** Other names with more namesakes than this say too little about where the story is. */
