@@ -78,6 +78,15 @@ describe('places named inside names', () => {
     expect(placeNamed(y, 'Anderson County')).toMatchObject({ countryCode: 'US', precision: 'REGION' });
   });
 
+  it('a place inside a hyphenated compound, as its own span', () => {
+    const text = 'A Texas-based firm hired Sen. Ray Miller, D-Columbus, to run the Washington-Moscow route.';
+    const x = extract(text, meta);
+    expect(placeNamed(x, 'Texas')).toMatchObject({ countryCode: 'US', precision: 'REGION' });
+    expect(placeNamed(x, 'Moscow')).toMatchObject({ countryCode: 'RU' });
+    expect(placeNamed(x, 'Texas')!.mentions.map((m) => m.text)).toEqual(['Texas']);
+    expect(extract('A well-known Anti-Corruption group objected.', meta).locations).toEqual([]);
+  });
+
   it('not an acronym, a compass word, a time zone or an agreement', () => {
     const x = extract(
       'The UN Security Council met at 14:00 Greenwich Mean Time to discuss the Geneva Communique and Central Command reports.',

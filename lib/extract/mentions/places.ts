@@ -315,6 +315,31 @@ export function placesInsideNames(s: Scan): void {
   for (const [from, to] of s.chunkList) {
     if (to - from >= 2 && !taken.some(([f, t]) => f < to && from < t)) leadingPlace(from, to, true);
   }
+  // Hyphenated compounds name places too: "a Texas-based firm", "Sen. Ray Miller, D-Columbus",
+  // "the Washington-Moscow route". Each capitalised part the gazetteer knows, as its own span.
+  const noted = s.out.filter((m) => m.type === 'place');
+  tokens.forEach((token, k) => {
+    if (!token.text.includes('-') || token.kind !== 'word' || noted.some((m) => m.from <= k && k < m.to)) return;
+    let offset = 0;
+    for (const part of token.text.split('-')) {
+      const at = offset;
+      offset += part.length + 1;
+      if (part.length < 3 || !/^\p{Lu}/u.test(part) || isCommonWord(part) || isFirstName(part)) continue;
+      if (!isKnownPlace(part) || /^[A-Z]{2,6}$/.test(part)) continue;
+      const start = token.start + at;
+      s.out.push({
+        type: 'place',
+        sentence: s.sentence.index,
+        from: k,
+        to: k + 1,
+        start,
+        end: start + part.length,
+        name: part,
+        patternOnly: false,
+        rule: 'place-in-compound',
+      });
+    }
+  });
   // A body the rules took as a party ("the Madison County Health Department", "Dublin Arts
   // Council"), unless a place of it is already noted. A country's name before a body is its
   // affiliation ("U.S. Central Command"), not where the story is.
