@@ -212,6 +212,7 @@ const NOT_PLACE_NAMES = new Set(
 
 // compromise lexicon tags under which a word may still be a place name.
 const PLACE_TAGS = new Set(['City', 'Place', 'Country', 'Region', 'ProperNoun']);
+const PROVINCE_TAGS = new Set([...PLACE_TAGS, 'Person', 'FirstName', 'FemaleName', 'MaleName', 'LastName']);
 
 /**
  * Drops GeoNames alternate names that would mostly produce false matches in English text:
@@ -414,9 +415,11 @@ const AMBIGUOUS_ABBREVIATIONS = new Set([
 
 function divisionRows(dir: string, lexicon: Record<string, string | string[]>): GazetteerRow[] {
   const rows: GazetteerRow[] = [];
-  const isCommonWord = (name: string): boolean => {
+  const isCommonWord = (name: string, level: 1 | 2): boolean => {
     const tags = lexicon[foldName(name)];
-    return tags !== undefined && ![tags].flat().some((t) => PLACE_TAGS.has(t));
+    // A province named like a person ("Virginia", "Victoria", "Guerrero") is named in news as often as the person.
+    const allowed = level === 1 ? PROVINCE_TAGS : PLACE_TAGS;
+    return tags !== undefined && ![tags].flat().some((t) => allowed.has(t));
   };
   for (const [file, level] of [
     ['admin1CodesASCII.txt', 1],
@@ -442,7 +445,7 @@ function divisionRows(dir: string, lexicon: Record<string, string | string[]>): 
         if (
           (level === 1 || !typed) &&
           folded.length >= (level === 1 ? 3 : 4) &&
-          !isCommonWord(bare) &&
+          !isCommonWord(bare, level) &&
           !NOT_PLACE_NAMES.has(folded)
         )
           forms.add(bare);

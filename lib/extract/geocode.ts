@@ -14,10 +14,12 @@ import {
   countryByName,
   findNearSpellings,
   lookupPlaceMatches,
+  lookupPlaces,
   neighboursOf,
   type MatchKind,
   type Place,
 } from './gazetteer.js';
+import { US_STATE_ABBREVIATIONS } from './lexicon/places.js';
 import type { ExtractedLocation, GeoCandidate, Span } from './types.js';
 
 export interface PlaceMention {
@@ -35,7 +37,7 @@ const FAR_KM = 1500;
  */
 const LOCAL_KM = 300;
 /** Score gap under which two namesakes far apart are a tie. */
-const TIE_MARGIN = 0.2;
+const TIE_MARGIN = 0.1;
 /** Namesakes closer than this are one place for the tie rule (a town and its hand-curated point). */
 const SAME_PLACE_KM = 50;
 const MAX_CANDIDATES = 10;
@@ -50,6 +52,16 @@ const W_OWN_NAME = 0.3;
 const W_NEAR_SPELLING = -0.5;
 const W_TYPED_DIVISION = 1.5;
 const W_IN_DIVISION = 1;
+/** Support from the other names' namesakes: their countries, and namesakes close by or containing. */
+const W_CO_COUNTRY = 1;
+const W_CO_LOCAL = 1.2;
+const W_FAMOUS = 2.5;
+/** Namesakes this close (or a province and a place in it) support each other. */
+const CO_LOCAL_KM = 120;
+/** Other names with more namesakes than this say too little about where the story is. */
+const MAX_SUPPORTING_CANDIDATES = 30;
+/** How sharply prominence and country support pick a name's likely namesake (softmax scale). */
+const SUPPORT_SHARPNESS = 3;
 
 interface Candidate {
   place: Place;
@@ -74,6 +86,14 @@ interface Group {
   parents: Place[];
   /** Written with a division's type word ("Hays district", "Niger State"). */
   typedDivision: boolean;
+  /**
+   * How much the article's other names back each namesake, before any is resolved: their
+   * namesakes in the same country, and those near it or containing it ("Gainesville" beside
+   * "Hall County": the Georgia ones). The spatial-minimality rule of the geoparsing literature.
+   */
+  support: Map<Place, number>;
+  /** Namesakes that another name of the article lies beside or inside (see `together`). */
+  backed: Set<Place>;
 }
 
 interface CountryEvidence {
@@ -181,10 +201,10 @@ function isDivision(place: Place): boolean {
 }
 
 /**
- * A province ranks like a city of some 100,000 people and a district like a town of 5,000:
+ * A province ranks like a city of some 250,000 people and a district like a town of 5,000:
  * "Idlib" is the city before the province, "Logar" the province since no town is called so.
  */
-const DIVISION_PROMINENCE: Record<string, number> = { ADM1: 1.0, ADM2: 0.74, ADM2P: 0.6 };
+const DIVISION_PROMINENCE: Record<string, number> = { ADM1: 1.08, ADM2: 0.74, ADM2P: 0.6 };
 
 /** "(Rafi LGA, Niger)" or ", Logar" or ", Logar province, Afghanistan": the names written as a mention's parents. */
 const PARENS_AFTER =
@@ -210,12 +230,14 @@ function parentNames(text: string, mention: Span): string[] {
       .map((p) => p.trim())
       .filter(Boolean);
   const commas = COMMAS_AFTER.exec(after);
-  return commas
-    ? commas[1]!
-        .split(',')
-        .map((p) => p.trim())
-        .filter(Boolean)
-    : [];
+  // "Moscow, Kiev, Minsk and Riga": a list goes on with "and"/"or" and another name.
+  if (commas && /^\s*,?\s*(?:and|or)\s+\p{Lu}/u.test(after.slice(commas[0].length))) return [];
+  if (!commas) return [];
+  // "Columbus, Miss. He said": the sentence ends with the abbreviation's period.
+  const parts = commas[1]!.split(',').map((p) => p.trim());
+  const end = parts.findIndex((p) => /\.\s/.test(p));
+  if (end >= 0) parts.splice(end, parts.length - end, parts[end]!.split(/\.\s/)[0]!);
+  return parts.filter(Boolean);
 }
 
 /** `outer` contains `inner`: the same country, and the same first-level division when `outer` is one. */
@@ -234,11 +256,18 @@ function contains(outer: Place, inner: Place): boolean {
 function parentsAfter(text: string, mention: Span): Place[] {
   const parts = parentNames(text, mention).slice(0, 3);
   if (!parts.length) return [];
-  const options = parts.map((p) =>
-    lookupPlaceMatches(p)
-      .map((m) => m.place)
-      .filter((pl) => pl.precision === 'COUNTRY' || pl.precision === 'REGION'),
-  );
+  const parens = mention.text.indexOf(',') < 0 && PARENS_AFTER.test(text.slice(mention.end, mention.end + 100));
+  const options: Place[][] = [];
+  for (const part of parts) {
+    const all = lookupPlaceMatches(part).map((m) => m.place);
+    // "Columbus, Miss.", "Austin, TX": a state's abbreviation, read only in this position.
+    const state = all.length ? undefined : US_STATE_ABBREVIATIONS[part.replace(/\.$/, '').replace(/\. /g, '.')];
+    if (state) all.push(...lookupPlaces(state).filter((p) => p.featureCode === 'ADM1' && p.countryCode === 'US'));
+    // "Moscow, Kiev, Minsk": after a comma, a name that is first of all a city starts a list, not an address.
+    if (!parens && all.length && [...all].sort((a, b) => prominence(b) - prominence(a))[0]!.precision === 'CITY') break;
+    options.push(all.filter((pl) => pl.precision === 'COUNTRY' || pl.precision === 'REGION'));
+  }
+  if (!options.length) return [];
   const chain: Place[] = [];
   for (let i = 0; i < options.length; i++) {
     const outer = options.slice(i + 1).find((o) => o.length);
@@ -363,7 +392,7 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
   // the story close by: a demonym ("Colombian", "U.S.") is too common a sign.
   const countryNamesake =
     place.precision !== 'COUNTRY' && group.candidates.some((o) => o.place.precision === 'COUNTRY');
-  if (countryNamesake) return nearestKm(place, ctx.anchors) <= LOCAL_KM;
+  if (countryNamesake) return group.backed.has(place) || nearestKm(place, ctx.anchors) <= LOCAL_KM;
   if (inCountry || isProminent(place)) return true;
   return !ctx.cluster || distanceKm(place, ctx.cluster.center) <= ctx.cluster.farKm;
 }
@@ -384,7 +413,83 @@ function score(group: Group, c: Candidate, ctx: Context): number {
   // "Hays district": the district beats the town; a place inside a province the story is set in beats its namesakes.
   if (group.typedDivision && isDivision(place)) s += W_TYPED_DIVISION;
   if (!isDivision(place) && ctx.divisions.some((d) => contains(d, place))) s += W_IN_DIVISION;
+  s += group.support.get(place) ?? 0;
+  // Moscow is Moscow, Russia, in an American story too, unless a place beside it says otherwise.
+  if (isProminent(place) && place.precision !== 'COUNTRY') s += W_FAMOUS;
   return s;
+}
+
+/** `a` and `b` lie together: one contains the other, or both are towns (or districts) close by. */
+function together(a: Place, b: Place): boolean {
+  if (a === b || a.countryCode === null || a.countryCode !== b.countryCode) return false;
+  if (a.precision === 'COUNTRY' || b.precision === 'COUNTRY') return false;
+  // Provinces are named beside their country's other provinces ("counties in Georgia and … in Florida").
+  if (a.featureCode === 'ADM1' && b.featureCode === 'ADM1') return true;
+  if (a.featureCode === 'ADM1' || b.featureCode === 'ADM1') return a.admin1 === b.admin1;
+  // An estimated district point is a point of its province: nearness means little.
+  if (a.featureCode === 'ADM2P' || b.featureCode === 'ADM2P') return false;
+  if (a.precision === 'REGION' && !isDivision(a)) return false;
+  if (b.precision === 'REGION' && !isDivision(b)) return false;
+  return distanceKm(a, b) <= CO_LOCAL_KM;
+}
+
+/**
+ * Each namesake's support from the article's other names (see `Group.support`). A name with
+ * many namesakes supports each of them less; a name's own country never supports itself.
+ */
+function addSupport(groups: Group[]): void {
+  const named = groups.filter((g) => g.proper && g.candidates.length > 0);
+  const countriesOf = new Map(
+    named.map((g) => [g, new Set(g.candidates.flatMap((c) => (c.place.countryCode ? [c.place.countryCode] : [])))]),
+  );
+  const supporters = named.filter((g) => g.candidates.length <= MAX_SUPPORTING_CANDIDATES);
+  // Round one: the countries the other names could be in.
+  const byCountry = new Map<Group, Map<Place, number>>();
+  for (const group of named) {
+    const votes = new Map<string, number>();
+    for (const other of supporters) {
+      if (other === group || other.key === group.key) continue;
+      const ccs = countriesOf.get(other)!;
+      for (const cc of ccs) votes.set(cc, (votes.get(cc) ?? 0) + 1 / ccs.size);
+    }
+    const cs = new Map<Place, number>();
+    for (const c of group.candidates) {
+      const cc = c.place.countryCode;
+      cs.set(c.place, W_CO_COUNTRY * (cc ? Math.min(1, (votes.get(cc) ?? 0) / 2) : 0));
+    }
+    byCountry.set(group, cs);
+  }
+  // How likely each namesake of a name is on that evidence (its share of the name, by a softmax
+  // of prominence and country support): "Florida" beside American names is the US state.
+  const likelihood = new Map<Place, number>();
+  for (const group of supporters) {
+    const raw = group.candidates.map((c) =>
+      Math.exp(SUPPORT_SHARPNESS * (prominence(c.place) + byCountry.get(group)!.get(c.place)!)),
+    );
+    const total = raw.reduce((a, b) => a + b, 0);
+    // Never below an even share: a namesake the prominence rates low is still a fair reading.
+    const even = 1 / Math.sqrt(group.candidates.length);
+    group.candidates.forEach((c, i) => {
+      likelihood.set(c.place, Math.max(likelihood.get(c.place) ?? 0, even, raw[i]! / total));
+    });
+  }
+  // Round two: namesakes of the other names beside or around each namesake, by their likelihood.
+  for (const group of named) {
+    if (group.candidates.length < 2) continue;
+    for (const c of group.candidates) {
+      let local = 0;
+      for (const other of supporters) {
+        if (other === group || other.key === group.key) continue;
+        let best = 0;
+        for (const o of other.candidates)
+          if (together(c.place, o.place)) best = Math.max(best, likelihood.get(o.place)!);
+        local += best;
+      }
+      local = Math.min(1, local);
+      if (local >= 0.35) group.backed.add(c.place);
+      group.support.set(c.place, byCountry.get(group)!.get(c.place)! + W_CO_LOCAL * local);
+    }
+  }
 }
 
 /** A division and a place inside it ("Kharkiv Oblast" and Kharkiv) are one answer, not rivals. */
@@ -403,6 +508,7 @@ function decide(group: Group, ctx: Context): Decision {
   const scored = group.candidates
     .map((c) => ({ c, s: score(group, c, ctx), ok: isPlausible(group, c, ctx) }))
     .sort((a, b) => b.s - a.s);
+
   const considered = scored.map((x) => x.c);
   const plausible = scored.filter((x) => x.ok);
   const best = plausible[0];
@@ -419,9 +525,25 @@ function decide(group: Group, ctx: Context): Decision {
   return { place: best.c.place, considered, confident };
 }
 
+/** A capitalised type word is part of a division's name: "Walker County" is not Walker. */
+const NAMED_TYPE =
+  /^\s+(County|Parish|Borough|Township|District|Province|Governorate|Oblast|Region|Prefecture|Municipality)\b/u;
+
+/** The name with the capitalised type word its mentions write after it ("Walker" written "Walker County"). */
+function typedName(p: PlaceMention, text: string): string {
+  if (TYPE_WORD.test(p.name)) return p.name;
+  for (const m of p.mentions) {
+    const at = m.text.startsWith(p.name) ? m.start + p.name.length : -1;
+    const typed = at >= 0 ? NAMED_TYPE.exec(text.slice(at, at + 30)) : null;
+    if (typed) return `${p.name} ${typed[1]}`;
+  }
+  return p.name;
+}
+
 function groupMentions(places: PlaceMention[], text: string): Group[] {
   const groups = new Map<string, Group>();
-  for (const p of places) {
+  for (const mention of places) {
+    const p = mention.common ? mention : { ...mention, name: typedName(mention, text) };
     const key = foldName(p.name);
     if (!key) continue;
     let group = groups.get(key);
@@ -437,6 +559,8 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
         qualifiers: new Set(),
         parents: [],
         typedDivision: TYPE_WORD.test(p.name),
+        support: new Map(),
+        backed: new Set(),
       };
       groups.set(key, group);
     }
@@ -448,11 +572,14 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
     if (!group.proper) continue;
     group.candidates = lookupPlaceMatches(group.name).map((m) => ({ place: m.place, via: m.via }));
     group.parents = group.mentions.map((m) => parentsAfter(text, m)).find((c) => c.length) ?? [];
+    // "Iraq, Afghanistan or Syria": a list of countries, not an address.
+    if (group.candidates.some((c) => c.place.precision === 'COUNTRY')) group.parents = [];
     group.qualifiers = new Set([
       ...group.mentions.flatMap((m) => qualifiersAfter(text, m)),
       ...group.parents.flatMap((p) => (p.countryCode ? [p.countryCode] : [])),
     ]);
   }
+  addSupport([...groups.values()]);
   return [...groups.values()];
 }
 

@@ -11,6 +11,7 @@ import { capitalisedChunks } from './chunks.js';
 import { genericActors } from './generic-actors.js';
 import { knownParties } from './known-parties.js';
 import { levelBodies } from './level-bodies.js';
+import { placesInsideNames } from './places.js';
 import { references } from './references.js';
 import { Scan } from './scan.js';
 import { placeReferencesAndSites } from './sites.js';
@@ -28,6 +29,8 @@ const PASSES: ((s: Scan) => void)[] = [
   capitalisedChunks,
   // 2b. Bodies named by level and head ("local authorities", "security forces").
   levelBodies,
+  // 2c. Places that bodies are named after ("Gainesville Police"), inside those bodies' names.
+  placesInsideNames,
   // 3. Lower-case references to parties ("the ministry", "the president").
   references,
   // 3b. Sides named by a common noun ("militants", "enemy forces", "the international community").

@@ -19,6 +19,7 @@ import {
   NP_STOP,
   PLACE_TYPE_SUFFIXES,
 } from '../lexicon/mention-words.js';
+import { NOT_PLACE_NAME_ENDINGS } from '../lexicon/places.js';
 import { DIRECTIONS, NON_ACTOR_HEADS, PLACE_LIST_HEADS, PLACE_PREPOSITIONS, PLACE_TYPES } from '../lexicon/roles.js';
 import { isCommonWord, isFirstName } from '../wordclass.js';
 import type { Chunk } from './chunks.js';
@@ -288,4 +289,73 @@ const PLACE_TYPE_SUFFIX = new RegExp(
 /** "Idlib province" → "Idlib": the name to look up. */
 export function stripPlaceType(name: string): string {
   return name.replace(PLACE_TYPE_SUFFIX, '') || name;
+}
+
+/**
+ * Pass: a capitalised name no rule took, that starts with a place the gazetteer knows, mentions
+ * that place: "the Georgia Bureau of Investigation", "the Ohio Department of Transportation",
+ * "Anderson County Sheriff", "Paris Junior College". Local news names its places mostly this
+ * way. The longest known run of leading words, short of the whole name; not a person's first
+ * name ("Jordan Smith Foundation"), nor a common word ("General Motors").
+ */
+export function placesInsideNames(s: Scan): void {
+  const { tokens } = s;
+  s.rule = 'place-inside-name';
+  const taken = s.out.map((m) => [m.from, m.to] as const);
+  const leadingPlace = (from: number, end: number, countries: boolean): void => {
+    if (isFirstName(tokens[from]!.text) || NOT_PLACE_NAME_ENDINGS.has(tokens[end - 1]!.lower)) return;
+    for (let to = Math.min(end - 1, from + 3); to > from; to--) {
+      if (!tokens[to - 1]!.cap) continue;
+      // "UN Security Council", "Central Command": an acronym or a compass word alone is not the place.
+      if (
+        to - from === 1 &&
+        (isAcronym(tokens[from]!) || DIRECTIONS.has(tokens[from]!.lower)) &&
+        !countryOfName(s.slice(from, to))
+      )
+        continue;
+      const placeName = placeNameOf(s, from, to);
+      if (!placeName) continue;
+      if (!countries && countryOfName(placeName)) return;
+      s.notePlace(from, to, placeName, false);
+      return;
+    }
+  };
+  for (const [from, to] of s.chunkList) {
+    if (to - from >= 2 && !taken.some(([f, t]) => f < to && from < t)) leadingPlace(from, to, true);
+  }
+  // Hyphenated compounds name places too: "a Texas-based firm", "Sen. Ray Miller, D-Columbus",
+  // "the Washington-Moscow route". Each capitalised part the gazetteer knows, as its own span.
+  const noted = s.out.filter((m) => m.type === 'place');
+  tokens.forEach((token, k) => {
+    if (!token.text.includes('-') || token.kind !== 'word' || noted.some((m) => m.from <= k && k < m.to)) return;
+    let offset = 0;
+    for (const part of token.text.split('-')) {
+      const at = offset;
+      offset += part.length + 1;
+      if (part.length < 3 || !/^\p{Lu}/u.test(part) || isCommonWord(part) || isFirstName(part)) continue;
+      if (!isKnownPlace(part) || /^[A-Z]{2,6}$/.test(part)) continue;
+      const start = token.start + at;
+      s.out.push({
+        type: 'place',
+        sentence: s.sentence.index,
+        from: k,
+        to: k + 1,
+        start,
+        end: start + part.length,
+        name: part,
+        patternOnly: false,
+        rule: 'place-in-compound',
+      });
+    }
+  });
+  // A body the rules took as a party ("the Madison County Health Department", "Dublin Arts
+  // Council"), unless a place of it is already noted. A country's name before a body is its
+  // affiliation ("U.S. Central Command"), not where the story is.
+  const places = s.out.filter((m) => m.type === 'place');
+  for (const m of s.out) {
+    if (m.type !== 'party' || m.reference || m.kind === 'PERSON' || m.kind === 'STATE') continue;
+    if (places.some((p) => p.from < m.to && m.from < p.to)) continue;
+    const from = tokens[m.from]?.lower === 'the' ? m.from + 1 : m.from;
+    if (m.to - from >= 2 && tokens[from]?.cap) leadingPlace(from, m.to, false);
+  }
 }

@@ -1,0 +1,83 @@
+/** Word lists for place detection (mentions/places.ts). */
+
+/**
+ * Last words of a name that starts with a place but names no place of the story: time zones
+ * ("Greenwich Mean Time"), and agreements named after where they were signed ("Geneva
+ * Communique", "Minsk Agreements"): what they name happened elsewhere.
+ */
+export const NOT_PLACE_NAME_ENDINGS = new Set([
+  'time',
+  'syndrome',
+  'convention',
+  'conventions',
+  'protocol',
+  'accord',
+  'accords',
+  'agreement',
+  'agreements',
+  'communique',
+  'treaty',
+  'declaration',
+]);
+
+/**
+ * US states as news writes them after a town and a comma ("Columbus, Miss.", "Fulton County,
+ * Ga.", "Austin, TX"): AP style abbreviations and postal codes, without their periods, written
+ * exactly so. Only read in that position, where "Miss." or "Ind." cannot be a word.
+ */
+export const US_STATE_ABBREVIATIONS: Record<string, string> = Object.fromEntries(
+  (
+    [
+      ['Alabama', 'Ala', 'AL'],
+      ['Alaska', '', 'AK'],
+      ['Arizona', 'Ariz', 'AZ'],
+      ['Arkansas', 'Ark', 'AR'],
+      ['California', 'Calif', 'CA'],
+      ['Colorado', 'Colo', 'CO'],
+      ['Connecticut', 'Conn', 'CT'],
+      ['Delaware', 'Del', 'DE'],
+      ['Florida', 'Fla', 'FL'],
+      ['Georgia', 'Ga', 'GA'],
+      ['Hawaii', '', 'HI'],
+      ['Idaho', '', 'ID'],
+      ['Illinois', 'Ill', 'IL'],
+      ['Indiana', 'Ind', 'IN'],
+      ['Iowa', '', 'IA'],
+      ['Kansas', 'Kan', 'KS'],
+      ['Kentucky', 'Ky', 'KY'],
+      ['Louisiana', 'La', 'LA'],
+      ['Maine', '', 'ME'],
+      ['Maryland', 'Md', 'MD'],
+      ['Massachusetts', 'Mass', 'MA'],
+      ['Michigan', 'Mich', 'MI'],
+      ['Minnesota', 'Minn', 'MN'],
+      ['Mississippi', 'Miss', 'MS'],
+      ['Missouri', 'Mo', 'MO'],
+      ['Montana', 'Mont', 'MT'],
+      ['Nebraska', 'Neb', 'NE'],
+      ['Nevada', 'Nev', 'NV'],
+      ['New Hampshire', 'N.H', 'NH'],
+      ['New Jersey', 'N.J', 'NJ'],
+      ['New Mexico', 'N.M', 'NM'],
+      ['New York', 'N.Y', 'NY'],
+      ['North Carolina', 'N.C', 'NC'],
+      ['North Dakota', 'N.D', 'ND'],
+      ['Ohio', '', 'OH'],
+      ['Oklahoma', 'Okla', 'OK'],
+      ['Oregon', 'Ore', 'OR'],
+      ['Pennsylvania', 'Pa', 'PA'],
+      ['Rhode Island', 'R.I', 'RI'],
+      ['South Carolina', 'S.C', 'SC'],
+      ['South Dakota', 'S.D', 'SD'],
+      ['Tennessee', 'Tenn', 'TN'],
+      ['Texas', 'Tex', 'TX'],
+      ['Utah', '', 'UT'],
+      ['Vermont', 'Vt', 'VT'],
+      ['Virginia', 'Va', 'VA'],
+      ['Washington', 'Wash', 'WA'],
+      ['West Virginia', 'W.Va', 'WV'],
+      ['Wisconsin', 'Wis', 'WI'],
+      ['Wyoming', 'Wyo', 'WY'],
+    ] as const
+  ).flatMap(([state, ap, postal]) => [...(ap ? [[ap, state]] : []), [postal, state]]),
+);
