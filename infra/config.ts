@@ -124,12 +124,12 @@ export function readStackSettings(
 ): StackSettings {
   const k = CONTEXT_KEYS;
   const contextOrigins = context(k.allowedOrigins);
-  const envOrigins = readConfig(env).allowedOrigins;
+  const envOrigins = readConfig(env).corsOrigins;
   const allowedOrigins =
     contextOrigins !== undefined && contextOrigins !== ''
       ? origins(contextOrigins, `context ${k.allowedOrigins}`)
       : envOrigins.length > 0
-        ? origins(envOrigins, 'ALLOWED_ORIGINS')
+        ? origins(envOrigins, 'CORS_ORIGINS')
         : DEFAULT_SETTINGS.allowedOrigins;
 
   const logRetention = integer(context, k.logRetentionDays, DEFAULT_SETTINGS.logRetention, 1, 3653);
