@@ -66,7 +66,11 @@ export function useCompression(): Plugin {
       headers.set('content-encoding', encoding);
       headers.set('content-length', String(compressed.byteLength));
       setResponse(
-        new fetchAPI.Response(new Uint8Array(compressed), { status: response.status, statusText: response.statusText, headers }),
+        new fetchAPI.Response(new Uint8Array(compressed), {
+          status: response.status,
+          statusText: response.statusText,
+          headers,
+        }),
       );
     },
   };

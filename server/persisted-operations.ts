@@ -127,7 +127,8 @@ export function readManifest(path: string): Map<string, string> {
     );
   const manifest = new Map<string, string>();
   for (const [hash, document] of entries) {
-    if (typeof document !== 'string') throw new ConfigError(`PERSISTED_OPERATIONS_FILE ${path}: "${hash}" is not a string`);
+    if (typeof document !== 'string')
+      throw new ConfigError(`PERSISTED_OPERATIONS_FILE ${path}: "${hash}" is not a string`);
     try {
       parse(document);
     } catch (error) {

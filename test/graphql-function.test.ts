@@ -121,7 +121,11 @@ describe('the Lambda handler with API Gateway 2.0 events', () => {
       handler(
         httpApiEvent({
           method: 'OPTIONS',
-          headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+          headers: {
+            origin,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'content-type',
+          },
         }),
       );
     const result = await preflight('https://news.example.org');
@@ -152,7 +156,10 @@ describe('the Lambda handler with API Gateway 2.0 events', () => {
     expect(plain.headers?.['content-encoding']).toBeUndefined();
     const gzipped = await get('gzip');
     expect(gzipped.isBase64Encoded).toBe(true);
-    expect(gzipped.headers).toMatchObject({ 'content-encoding': 'gzip', vary: expect.stringContaining('Accept-Encoding') });
+    expect(gzipped.headers).toMatchObject({
+      'content-encoding': 'gzip',
+      vary: expect.stringContaining('Accept-Encoding'),
+    });
     const bytes = Buffer.from(gzipped.body ?? '', 'base64');
     expect(bytes.byteLength).toBeLessThan(Buffer.byteLength(plain.body ?? ''));
     expect(gunzipSync(bytes).toString('utf8')).toBe(plain.body);
