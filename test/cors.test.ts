@@ -30,7 +30,9 @@ beforeAll(async () => {
 afterAll(() => Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve())))));
 
 const query = (url: string, origin: string) =>
-  fetch(`${url}?${new URLSearchParams({ query: '{ __typename }' })}`, { headers: { origin, accept: 'application/json' } });
+  fetch(`${url}?${new URLSearchParams({ query: '{ __typename }' })}`, {
+    headers: { origin, accept: 'application/json' },
+  });
 const preflight = (url: string, origin: string) =>
   fetch(url, {
     method: 'OPTIONS',

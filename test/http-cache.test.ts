@@ -100,7 +100,11 @@ describe('Cache-Control', () => {
   });
 
   it('is no-store for every answer with CACHE_MAX_AGE=0', async () => {
-    const yoga = createServer({ db, logError: () => {}, cacheMaxAgeSeconds: readConfig({ CACHE_MAX_AGE: '0' }).cacheMaxAgeSeconds });
+    const yoga = createServer({
+      db,
+      logError: () => {},
+      cacheMaxAgeSeconds: readConfig({ CACHE_MAX_AGE: '0' }).cacheMaxAgeSeconds,
+    });
     const response = await yoga.fetch(`http://claimgraph.test/graphql?${new URLSearchParams({ query: PARTIES })}`);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('etag')).toBeNull();
