@@ -72,7 +72,8 @@ export function requestOf(event: APIGatewayProxyEventV2): { url: string; init: R
 
 /**
  * A fetch Response as an API Gateway 2.0 result: header names in lower case (yoga's Headers
- * may keep the case they were set with), every `set-cookie` in `cookies`.
+ * may keep the case they were set with), every `set-cookie` in `cookies`. HTTP APIs do not
+ * compress: the server did (server/compression.ts), and compressed bytes travel base64-encoded.
  */
 export async function resultOf(response: Response): Promise<APIGatewayProxyStructuredResultV2> {
   const headers: Record<string, string> = {};
@@ -82,11 +83,12 @@ export async function resultOf(response: Response): Promise<APIGatewayProxyStruc
     headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`;
   });
   const cookies = typeof response.headers.getSetCookie === 'function' ? response.headers.getSetCookie() : [];
+  const encoded = headers['content-encoding'] !== undefined;
   return {
     statusCode: response.status,
     headers,
-    body: await response.text(),
-    isBase64Encoded: false,
+    body: encoded ? Buffer.from(await response.arrayBuffer()).toString('base64') : await response.text(),
+    isBase64Encoded: encoded,
     ...(cookies.length > 0 ? { cookies } : {}),
   };
 }

@@ -11,7 +11,7 @@
  * through an asset with local bundling instead (`handlerCode`), with no Docker.
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AssetHashType, DockerImage } from 'aws-cdk-lib';
 import { Code } from 'aws-cdk-lib/aws-lambda';
@@ -83,10 +83,22 @@ export function esbuildOptions(outdir: string, entry: string = HANDLER_ENTRY): B
   };
 }
 
+/** A file of the deployment's own (not of the repository) put into the bundle under another name. */
+export interface ExtraAsset {
+  /** Path of the file, relative to the working directory of the synth. */
+  from: string;
+  /** Its name next to `index.mjs`. */
+  to: string;
+}
+
+/** Where the operation allow-list is put in the bundle (PERSISTED_OPERATIONS_FILE of the function). */
+export const PERSISTED_OPERATIONS_BUNDLE_FILE = 'persisted-operations.json';
+
 /** Copies the run-time files next to a bundle built outside CDK (the stack's asset does the same). */
-export function copyBundleAssets(outdir: string): void {
+export function copyBundleAssets(outdir: string, extra: readonly ExtraAsset[] = []): void {
   mkdirSync(outdir, { recursive: true });
   for (const asset of BUNDLE_ASSETS) copyFileSync(join(PROJECT_ROOT, asset), join(outdir, basename(asset)));
+  for (const asset of extra) copyFileSync(resolve(asset.from), join(outdir, asset.to));
 }
 
 /**
@@ -95,18 +107,21 @@ export function copyBundleAssets(outdir: string): void {
  * uploaded again. The Docker image is only named because CDK requires one: local bundling
  * always succeeds or throws, so Docker is never used.
  */
-export function handlerCode(entry: string = HANDLER_ENTRY): Code {
+export function handlerCode(entry: string = HANDLER_ENTRY, extra: readonly ExtraAsset[] = []): Code {
   return Code.fromAsset(join(PROJECT_ROOT, 'functions'), {
     assetHashType: AssetHashType.OUTPUT,
     bundling: {
       image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:24'),
       // CDK caches a bundle by its source folder and these options, not by what `local`
       // does: naming the entry here gives each handler (GraphQL, ingest worker) its own bundle.
-      environment: { CLAIMGRAPH_ENTRY: relative(PROJECT_ROOT, entry) },
+      environment: {
+        CLAIMGRAPH_ENTRY: relative(PROJECT_ROOT, entry),
+        ...(extra.length > 0 ? { CLAIMGRAPH_EXTRA_ASSETS: extra.map((asset) => resolve(asset.from)).join(',') } : {}),
+      },
       local: {
         tryBundle(outputDir: string): boolean {
           buildSync({ ...esbuildOptions(outputDir, entry), metafile: false, logLevel: 'error' });
-          copyBundleAssets(outputDir);
+          copyBundleAssets(outputDir, extra);
           return true;
         },
       },

@@ -5,7 +5,8 @@
  */
 import { Duration } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { ConfigError, readConfig } from '../lib/config.js';
+import { ConfigError, DEFAULT_CACHE_MAX_AGE_SECONDS, readConfig } from '../lib/config.js';
+import { readManifest } from '../server/persisted-operations.js';
 
 export interface StackSettings {
   /** Origins browsers may call the API from; `['*']` allows any (no credentials are used). */
@@ -36,6 +37,13 @@ export interface StackSettings {
   ingestMaxConcurrency: number;
   /** The ingest queue's age-of-oldest-message alarm fires at this many seconds. */
   ingestQueueAgeAlarmSeconds: number;
+  /** `max-age` of anonymous GET query answers (CACHE_MAX_AGE of the function). */
+  cacheMaxAgeSeconds: number;
+  /**
+   * A manifest of persisted operations (hash → document) to bundle with the function: only
+   * those operations then run (PERSISTED_OPERATIONS_ONLY). None: any document, and APQ.
+   */
+  persistedOperationsFile: string | undefined;
 }
 
 export const DEFAULT_SETTINGS: StackSettings = {
@@ -54,6 +62,8 @@ export const DEFAULT_SETTINGS: StackSettings = {
   // on-demand table absorbs without throttling, and the queue holds the rest.
   ingestMaxConcurrency: 5,
   ingestQueueAgeAlarmSeconds: 900,
+  cacheMaxAgeSeconds: DEFAULT_CACHE_MAX_AGE_SECONDS,
+  persistedOperationsFile: undefined,
 };
 
 /** The context keys, as in `cdk deploy -c allowedOrigins=https://a.example,https://b.example`. */
@@ -71,6 +81,8 @@ export const CONTEXT_KEYS = {
   adminKeySecretName: 'adminKeySecretName',
   ingestMaxConcurrency: 'ingestMaxConcurrency',
   ingestQueueAgeAlarmSeconds: 'ingestQueueAgeAlarmSeconds',
+  cacheMaxAge: 'cacheMaxAge',
+  persistedOperations: 'persistedOperations',
 } as const;
 
 type Context = (key: string) => unknown;
@@ -124,12 +136,13 @@ export function readStackSettings(
 ): StackSettings {
   const k = CONTEXT_KEYS;
   const contextOrigins = context(k.allowedOrigins);
-  const envOrigins = readConfig(env).allowedOrigins;
+  const envConfig = readConfig(env);
+  const envOrigins = envConfig.corsOrigins;
   const allowedOrigins =
     contextOrigins !== undefined && contextOrigins !== ''
       ? origins(contextOrigins, `context ${k.allowedOrigins}`)
       : envOrigins.length > 0
-        ? origins(envOrigins, 'ALLOWED_ORIGINS')
+        ? origins(envOrigins, 'CORS_ORIGINS')
         : DEFAULT_SETTINGS.allowedOrigins;
 
   const logRetention = integer(context, k.logRetentionDays, DEFAULT_SETTINGS.logRetention, 1, 3653);
@@ -159,6 +172,15 @@ export function readStackSettings(
       `context ${k.adminKeySecretName} must be a Secrets Manager secret name, got "${String(adminKeySecretName)}"`,
     );
   }
+  const contextManifest = context(k.persistedOperations);
+  const persistedOperationsFile =
+    contextManifest !== undefined && contextManifest !== ''
+      ? String(contextManifest)
+      : envConfig.persistedOperationsOnly
+        ? envConfig.persistedOperationsFile
+        : undefined;
+  // A broken manifest fails the synth, not the first request of the deployed function.
+  if (persistedOperationsFile) readManifest(persistedOperationsFile);
   return {
     allowedOrigins,
     throttleRateLimit,
@@ -180,5 +202,7 @@ export function readStackSettings(
       60,
       1_209_600,
     ),
+    cacheMaxAgeSeconds: integer(context, k.cacheMaxAge, envConfig.cacheMaxAgeSeconds, 0, 3600),
+    persistedOperationsFile,
   };
 }

@@ -54,6 +54,9 @@ export class ClaimgraphStack extends Stack {
       logRetention: settings.logRetention,
       requireKeyForRead: settings.requireKeyForRead,
       disableIntrospection: settings.disableIntrospection,
+      corsOrigins: settings.allowedOrigins,
+      cacheMaxAgeSeconds: settings.cacheMaxAgeSeconds,
+      persistedOperationsFile: settings.persistedOperationsFile,
       pepperSecret: this.pepper,
       adminKeySecret: this.adminKeySecret,
     });

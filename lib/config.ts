@@ -38,8 +38,21 @@ export interface Config {
   requireKeyForRead: boolean;
   /** Where `npm start` keeps DynamoDB Local's data (git-ignored). */
   localDataDir: string;
-  /** Extra origins allowed by CORS, comma-separated in ALLOWED_ORIGINS; empty allows any. */
-  allowedOrigins: string[];
+  /**
+   * Origins browsers may call the API from (CORS_ORIGINS, comma-separated; `*` for any origin).
+   * Empty (the default) allows only pages served from this machine (localhost, 127.0.0.1, [::1]).
+   * Credentials (cookies) are never allowed: keys travel in the Authorization header.
+   */
+  corsOrigins: string[];
+  /** `max-age` (seconds) of anonymous GET query answers (CACHE_MAX_AGE); 0 stores nothing. */
+  cacheMaxAgeSeconds: number;
+  /**
+   * Only the operations of a manifest run (PERSISTED_OPERATIONS_ONLY=true with
+   * PERSISTED_OPERATIONS_FILE); arbitrary documents are refused. Off: automatic persisted queries.
+   */
+  persistedOperationsOnly: boolean;
+  /** The manifest (hash → document) of persisted operations; a path, relative to the working directory. */
+  persistedOperationsFile: string | undefined;
   /** The SQS queue `enqueueArticles` sends to (INGEST_QUEUE_URL, set by the stack); unset locally. */
   ingestQueueUrl: string | undefined;
   /** Where the ingest worker puts an article that failed its last attempt (INGEST_DEAD_LETTER_QUEUE_URL). */
@@ -92,6 +105,49 @@ function readPepper(env: Env): string | undefined {
   return raw;
 }
 
+function readOrigins(env: Env): string[] {
+  // The old name would otherwise be ignored without a word, and a deployment lose its origins.
+  if (env.ALLOWED_ORIGINS) throw new ConfigError('ALLOWED_ORIGINS is now CORS_ORIGINS: rename the variable');
+  const origins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    if (origin === '*') continue;
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || parsed.origin !== origin)
+      throw new ConfigError(
+        `CORS_ORIGINS must list origins such as https://news.example.org (scheme, host, optional port; no path), got "${origin}"`,
+      );
+  }
+  return origins;
+}
+
+function readMaxAge(env: Env): number {
+  const raw = env.CACHE_MAX_AGE;
+  if (raw === undefined || raw === '') return DEFAULT_CACHE_MAX_AGE_SECONDS;
+  const seconds = Number(raw);
+  if (!Number.isInteger(seconds) || seconds < 0 || seconds > 3600)
+    throw new ConfigError(`CACHE_MAX_AGE must be a whole number of seconds from 0 to 3600, got "${raw}"`);
+  return seconds;
+}
+
+/** Short: a CDN or browser may show an answer this old, and claims are corrected by hand. */
+export const DEFAULT_CACHE_MAX_AGE_SECONDS = 30;
+
+function readPersistedOperations(env: Env): Pick<Config, 'persistedOperationsOnly' | 'persistedOperationsFile'> {
+  const only = readBoolean(env, 'PERSISTED_OPERATIONS_ONLY');
+  const file = env.PERSISTED_OPERATIONS_FILE || undefined;
+  if (only && !file)
+    throw new ConfigError('PERSISTED_OPERATIONS_ONLY=true needs PERSISTED_OPERATIONS_FILE, the manifest of operations');
+  return { persistedOperationsOnly: only, persistedOperationsFile: file };
+}
+
 function readHost(env: Env): string {
   const raw = env.CLAIMGRAPH_HOST;
   if (raw === undefined || raw === '') return '127.0.0.1';
@@ -115,10 +171,9 @@ export function readConfig(env: Env = process.env): Config {
     adminKeySecretId: env.CLAIMGRAPH_ADMIN_KEY_SECRET || undefined,
     requireKeyForRead: readBoolean(env, 'REQUIRE_KEY_FOR_READ'),
     localDataDir: env.CLAIMGRAPH_DATA_DIR || fileURLToPath(new URL('../.data/', import.meta.url)),
-    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
-      .split(',')
-      .map((origin) => origin.trim())
-      .filter(Boolean),
+    corsOrigins: readOrigins(env),
+    cacheMaxAgeSeconds: readMaxAge(env),
+    ...readPersistedOperations(env),
     ingestQueueUrl: readUrl(env, 'INGEST_QUEUE_URL'),
     ingestDeadLetterQueueUrl: readUrl(env, 'INGEST_DEAD_LETTER_QUEUE_URL'),
   };

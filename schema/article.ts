@@ -3,7 +3,16 @@ import { loadArticles, loadArticleText, loadClaims, loadLocations, loadParties }
 import { ingestArticle } from '../lib/ingest.js';
 import { pageOfList } from '../lib/store/pagination.js';
 import type { Article } from '../lib/records.js';
-import { builder, encodeId, isoDateTime, pageArgs, toConnection, userErrorsField, withUserErrors } from './builder.js';
+import {
+  builder,
+  encodeId,
+  inputId,
+  isoDateTime,
+  pageArgs,
+  toConnection,
+  userErrorsField,
+  withUserErrors,
+} from './builder.js';
 import { ClaimConnection } from './claim.js';
 import { LocationConnection } from './location.js';
 import { PartyConnection } from './party.js';
@@ -188,13 +197,15 @@ builder.relayMutationField(
   {
     description: 'The article to delete.',
     inputFields: (t) => ({
-      id: t.globalID({ required: true, for: ArticleRef, description: 'Global ID of the article.' }),
+      id: t.id({ required: true, description: 'Global ID of the article.' }),
     }),
   },
   {
     description: 'Deletes an article with its claims and every link to it.',
     resolve: (_, { input }, { data }) =>
-      withUserErrors(async () => ({ deleted: await deleteArticle(data, input.id.id) })),
+      withUserErrors(async () => ({
+        deleted: await deleteArticle(data, inputId(input.id, 'Article', ['input', 'id'])),
+      })),
   },
   {
     description: 'The result of `deleteArticle`.',

@@ -41,6 +41,35 @@ export function decodeId(globalID: string): { typename: string; id: string } {
   return { typename, id };
 }
 
+/**
+ * A global ID from a mutation input, checked where `withUserErrors` can report it: one that
+ * does not decode, or names another type than `typename`, is an INVALID_ID user error on
+ * `field` (e.g. ["input", "articleId"]) rather than a request error with no field.
+ */
+export function inputId(globalID: string, typename: string, field: string[]): string {
+  let decoded: { typename: string; id: string };
+  try {
+    decoded = decodeId(globalID);
+  } catch {
+    throw new ClaimgraphError(
+      'INVALID_ID',
+      `${field.join('.')}: "${globalID.slice(0, 100)}" is not a claimgraph ID`,
+      field,
+    );
+  }
+  if (decoded.typename !== typename)
+    throw new ClaimgraphError(
+      'INVALID_ID',
+      `${field.join('.')} must be the ID of a ${typename}, got the ID of a ${decoded.typename}`,
+      field,
+    );
+  return decoded.id;
+}
+
+/** `inputId` for each ID of a list; the field names the position of the one at fault. */
+export const inputIds = (globalIDs: readonly string[], typename: string, field: string[]): string[] =>
+  globalIDs.map((globalID, index) => inputId(globalID, typename, [...field, String(index)]));
+
 /** `nodes(ids:)` takes at most this many IDs: one BatchGetItem. */
 export const MAX_NODE_IDS = 100;
 
@@ -153,8 +182,18 @@ export const builder = new SchemaBuilder<{
 
 export type SchemaTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
-builder.addScalarType('DateTime', DateTimeResolver, {});
-builder.addScalarType('Date', DateResolver, {});
+/**
+ * Where each custom scalar's format is defined (`@specifiedBy`), so that clients and code
+ * generators can map it to a type and validate it without guessing.
+ */
+export const SCALAR_SPECIFICATIONS = {
+  DateTime: 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6',
+  Date: 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6',
+  URL: 'https://url.spec.whatwg.org/#absolute-url-string',
+} as const;
+
+builder.addScalarType('DateTime', DateTimeResolver, { specifiedByURL: SCALAR_SPECIFICATIONS.DateTime });
+builder.addScalarType('Date', DateResolver, { specifiedByURL: SCALAR_SPECIFICATIONS.Date });
 /** An absolute http(s) URL. Malformed input is a clear request error, never a crash. */
 function parseUrl(value: unknown): URL {
   if (typeof value === 'string') {
@@ -169,7 +208,8 @@ function parseUrl(value: unknown): URL {
 }
 
 builder.scalarType('URL', {
-  description: 'An absolute http(s) URL (RFC 3986).',
+  description: 'An absolute http(s) URL, as the WHATWG URL Standard parses it (RFC 3986 syntax).',
+  specifiedByURL: SCALAR_SPECIFICATIONS.URL,
   serialize: (value) => String(value),
   parseValue: parseUrl,
   parseLiteral: (ast) => parseUrl(ast.kind === Kind.STRING ? ast.value : undefined),

@@ -6,6 +6,8 @@ import { MAX_QUANTITY } from '../lib/validate.js';
 import { ArticleRef } from './article.js';
 import {
   builder,
+  inputId,
+  inputIds,
   isoDate,
   pageArgs,
   toConnection,
@@ -265,8 +267,8 @@ builder.relayMutationField(
   {
     description: 'A claim to add to an article by hand.',
     inputFields: (t) => ({
-      articleId: t.globalID({ required: true, for: ArticleRef, description: 'The article the claim is made in.' }),
-      claimantId: t.globalID({ required: false, for: PartyRef, description: 'Who makes it; omit when unknown.' }),
+      articleId: t.id({ required: true, description: 'The article the claim is made in.' }),
+      claimantId: t.id({ required: false, description: 'Who makes it; omit when unknown.' }),
       content: t.field({ type: SpanInput, required: true, description: 'What is claimed.' }),
       evidence: t.field({
         type: SpanInput,
@@ -277,7 +279,7 @@ builder.relayMutationField(
       claimantMention: t.field({ type: SpanInput, required: false, description: 'Where the text names the claimant.' }),
       mode: t.field({ type: ClaimModeEnum, required: false, description: 'Default INDIRECT.' }),
       kind: t.field({ type: ClaimKindEnum, required: false, description: 'Default STATEMENT.' }),
-      locationIds: t.globalIDList({ required: false, for: LocationRef, description: 'Places the claim is about.' }),
+      locationIds: t.idList({ required: false, description: 'Places the claim is about.' }),
       eventDate: t.field({ type: 'Date', required: false, description: 'When the claimed event happened.' }),
       quantities: t.field({ type: [QuantityInput], required: false, description: 'Numbers the claim states.' }),
       status: t.field({ type: ReviewStatusEnum, required: false, description: 'Default UNREVIEWED.' }),
@@ -288,15 +290,17 @@ builder.relayMutationField(
     resolve: (_, { input }, { data }) =>
       withUserErrors(async () => ({
         claim: await createClaim(data, {
-          articleId: input.articleId.id,
-          claimantId: input.claimantId?.id ?? null,
+          articleId: inputId(input.articleId, 'Article', ['input', 'articleId']),
+          claimantId: input.claimantId ? inputId(input.claimantId, 'Party', ['input', 'claimantId']) : null,
           content: input.content,
           evidence: input.evidence,
           cue: input.cue,
           claimantMention: input.claimantMention,
           mode: input.mode,
           kind: input.kind,
-          locationIds: input.locationIds?.map((l) => l.id),
+          locationIds: input.locationIds
+            ? inputIds(input.locationIds, 'Location', ['input', 'locationIds'])
+            : undefined,
           eventDate: isoDate(input.eventDate),
           quantities: toQuantities(input.quantities),
           status: input.status,
@@ -311,16 +315,16 @@ builder.relayMutationField(
   {
     description: 'Changes to a claim. Omitted fields keep their value.',
     inputFields: (t) => ({
-      id: t.globalID({ required: true, for: ClaimRef, description: 'The claim to change.' }),
+      id: t.id({ required: true, description: 'The claim to change.' }),
       expectedVersion: t.int({
         required: true,
         description: 'The `version` you read; if the claim changed since, the update is refused with CONFLICT.',
       }),
-      claimantId: t.globalID({ required: false, for: PartyRef, description: 'New claimant; null clears it.' }),
+      claimantId: t.id({ required: false, description: 'New claimant; null clears it.' }),
       kind: t.field({ type: ClaimKindEnum, required: false, description: 'New kind.' }),
       mode: t.field({ type: ClaimModeEnum, required: false, description: 'New mode.' }),
       status: t.field({ type: ReviewStatusEnum, required: false, description: 'New review status.' }),
-      locationIds: t.globalIDList({ required: false, for: LocationRef, description: 'New list of places.' }),
+      locationIds: t.idList({ required: false, description: 'New list of places.' }),
       eventDate: t.field({ type: 'Date', required: false, description: 'New event date; null clears it.' }),
       quantities: t.field({ type: [QuantityInput], required: false, description: 'New list of quantities.' }),
     }),
@@ -329,12 +333,16 @@ builder.relayMutationField(
     description: 'Changes a claim if it is still at `expectedVersion` (optimistic locking).',
     resolve: (_, { input }, { data }) =>
       withUserErrors(async () => ({
-        claim: await updateClaim(data, input.id.id, input.expectedVersion, {
-          ...('claimantId' in input ? { claimantId: input.claimantId?.id ?? null } : {}),
+        claim: await updateClaim(data, inputId(input.id, 'Claim', ['input', 'id']), input.expectedVersion, {
+          ...('claimantId' in input
+            ? { claimantId: input.claimantId ? inputId(input.claimantId, 'Party', ['input', 'claimantId']) : null }
+            : {}),
           kind: input.kind,
           mode: input.mode,
           status: input.status,
-          locationIds: input.locationIds?.map((l) => l.id),
+          locationIds: input.locationIds
+            ? inputIds(input.locationIds, 'Location', ['input', 'locationIds'])
+            : undefined,
           ...('eventDate' in input ? { eventDate: isoDate(input.eventDate) } : {}),
           quantities: toQuantities(input.quantities),
         }),

@@ -4,7 +4,7 @@ import { createLocation, listLocations, locationClaims, MAX_RADIUS_KM, updateLoc
 import { mentioningArticles } from '../lib/party.js';
 import type { GeoCandidate, Location } from '../lib/records.js';
 import { ArticleConnection } from './article.js';
-import { builder, isoDate, pageArgs, toConnection, userErrorsField, withUserErrors } from './builder.js';
+import { builder, inputId, isoDate, pageArgs, toConnection, userErrorsField, withUserErrors } from './builder.js';
 import { ClaimConnection } from './claim.js';
 
 export const LocationRef = builder.objectRef<Location>('Location');
@@ -122,7 +122,7 @@ builder.relayMutationField(
   {
     description: 'Corrections to a place. Omitted fields keep their value.',
     inputFields: (t) => ({
-      id: t.globalID({ required: true, for: LocationRef, description: 'The place to correct.' }),
+      id: t.id({ required: true, description: 'The place to correct.' }),
       expectedVersion: t.int({
         required: false,
         description: 'When given, the update is refused with CONFLICT if the place changed since.',
@@ -141,7 +141,14 @@ builder.relayMutationField(
     resolve: (_, { input }, { data }) =>
       withUserErrors(async () => {
         const { id, expectedVersion, ...changes } = input;
-        return { location: await updateLocation(data, id.id, expectedVersion ?? null, changes) };
+        return {
+          location: await updateLocation(
+            data,
+            inputId(id, 'Location', ['input', 'id']),
+            expectedVersion ?? null,
+            changes,
+          ),
+        };
       }),
   },
   {

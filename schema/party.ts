@@ -3,7 +3,7 @@ import type { PARTY_KINDS } from '../lib/extract/types.js';
 import { createParty, listParties, mentioningArticles, mergeParties, partyClaims } from '../lib/party.js';
 import type { Party } from '../lib/records.js';
 import { ArticleConnection } from './article.js';
-import { builder, isoDate, pageArgs, toConnection, userErrorsField, withUserErrors } from './builder.js';
+import { builder, inputId, isoDate, pageArgs, toConnection, userErrorsField, withUserErrors } from './builder.js';
 import { ClaimConnection } from './claim.js';
 
 export const PartyRef = builder.objectRef<Party>('Party');
@@ -82,19 +82,21 @@ builder.relayMutationField(
   {
     description: 'Two records of one real-world actor.',
     inputFields: (t) => ({
-      keepId: t.globalID({ required: true, for: PartyRef, description: 'The party that stays.' }),
-      removeId: t.globalID({
-        required: true,
-        for: PartyRef,
-        description: 'The party merged into it and then removed.',
-      }),
+      keepId: t.id({ required: true, description: 'The party that stays.' }),
+      removeId: t.id({ required: true, description: 'The party merged into it and then removed.' }),
     }),
   },
   {
     description:
       'Merges one party into another: its name and aliases, claims and article mentions move to the kept party.',
     resolve: (_, { input }, { data }) =>
-      withUserErrors(async () => ({ party: await mergeParties(data, input.keepId.id, input.removeId.id) })),
+      withUserErrors(async () => ({
+        party: await mergeParties(
+          data,
+          inputId(input.keepId, 'Party', ['input', 'keepId']),
+          inputId(input.removeId, 'Party', ['input', 'removeId']),
+        ),
+      })),
   },
   {
     description: 'The result of `mergeParties`.',

@@ -99,7 +99,12 @@ async function main(): Promise<void> {
         `Ingest queue empty: ${ingested} articles ingested since start${deadLettered ? `, ${deadLettered} failed 3 times (reasons above)` : ''}`,
       ),
   });
-  const yoga = createServer({ db, ...settingsFrom(config), pepper, renderGraphiQL, ingestQueue });
+  const settings = settingsFrom(config);
+  if (settings.persistedOperations)
+    console.log(
+      `Allow-list mode: only the ${settings.persistedOperations.size} operations of ${config.persistedOperationsFile} run (GraphiQL's own documents are refused).`,
+    );
+  const yoga = createServer({ db, ...settings, pepper, renderGraphiQL, ingestQueue });
   const http = createHttpServer(withExamplePage(yoga));
   server = http;
   http.on('error', (error: NodeJS.ErrnoException) => {

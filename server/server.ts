@@ -6,7 +6,7 @@ import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerOptions } from 'graphql-yoga';
 import type { KeySecretsSource } from '../lib/api-key.js';
-import type { Config } from '../lib/config.js';
+import { type Config, DEFAULT_CACHE_MAX_AGE_SECONDS } from '../lib/config.js';
 import { createDataContext } from '../lib/store/loaders.js';
 import type { Db } from '../lib/store/client.js';
 import { ClaimgraphError } from '../lib/errors.js';
@@ -23,8 +23,12 @@ import {
   useCancellation,
   WorkAbandonedError,
 } from './cancel.js';
+import { useCompression } from './compression.js';
+import { corsOptions } from './cors.js';
 import { useHealth } from './health.js';
+import { useHttpCaching } from './http-cache.js';
 import { useLimits } from './limits.js';
+import { readManifest, useAutomaticPersistedQueries, useOperationAllowList } from './persisted-operations.js';
 
 /** GraphiQL opens on this: it returns data on the sample article. */
 export const EXAMPLE_OPERATION = `# claimgraph: who claims what, about where, and when.
@@ -82,6 +86,15 @@ export interface ServerOptions {
   healthTimeoutMs?: number;
   /** Where unexpected errors are reported (never to the client). */
   logError?: (error: unknown) => void;
+  /** Origins browsers may call from (`*`: any); empty or absent: pages on this machine only (server/cors.ts). */
+  corsOrigins?: readonly string[];
+  /** `max-age` of anonymous GET query answers (default 30 s; 0: `no-store`). */
+  cacheMaxAgeSeconds?: number;
+  /**
+   * The allow-list (hash → document): only these operations run. Absent: any document, and
+   * automatic persisted queries.
+   */
+  persistedOperations?: ReadonlyMap<string, string>;
 }
 
 /** Errors that answer for the whole request set its HTTP status. */
@@ -163,20 +176,38 @@ function maskError(logError: (error: unknown) => void, production: boolean) {
 /** The server settings that come from the environment, the same in every host. */
 export const settingsFrom = (
   config: Config,
-): Pick<ServerOptions, 'production' | 'adminKey' | 'pepper' | 'requireKeyForRead' | 'disableIntrospection'> => ({
+): Pick<
+  ServerOptions,
+  | 'production'
+  | 'adminKey'
+  | 'pepper'
+  | 'requireKeyForRead'
+  | 'disableIntrospection'
+  | 'corsOrigins'
+  | 'cacheMaxAgeSeconds'
+  | 'persistedOperations'
+> => ({
   production: config.production,
   adminKey: config.adminKey,
   pepper: config.pepper,
   requireKeyForRead: config.requireKeyForRead,
   disableIntrospection: config.disableIntrospection,
+  corsOrigins: config.corsOrigins,
+  cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
+  // Read once, at start: a missing or broken manifest stops the server before it answers anything.
+  persistedOperations:
+    config.persistedOperationsOnly && config.persistedOperationsFile
+      ? readManifest(config.persistedOperationsFile)
+      : undefined,
 });
 
 export function createServer(options: ServerOptions) {
   const logError = options.logError ?? ((error) => console.error(error));
   guardDatabase(options.db.client);
+  const graphqlEndpoint = options.graphqlEndpoint ?? '/graphql';
   return createYoga<object, Context>({
     schema,
-    graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
+    graphqlEndpoint,
     context: () => ({ data: createDataContext(options.db), ingestQueue: options.ingestQueue }),
     maskedErrors: { maskError: maskError(logError, options.production ?? false) },
     graphiql: options.renderGraphiQL ? { title: 'claimgraph', defaultQuery: EXAMPLE_OPERATION } : false,
@@ -187,7 +218,12 @@ export function createServer(options: ServerOptions) {
     healthCheckEndpoint: '/live',
     // One operation per request: batching would multiply every limit by the batch size.
     batching: false,
+    cors: corsOptions(options.corsOrigins ?? []),
     plugins: [
+      // First: they turn a hash into the document every later step checks.
+      ...(options.persistedOperations
+        ? useOperationAllowList(options.persistedOperations)
+        : useAutomaticPersistedQueries()),
       useHealth(options.db, options.healthTimeoutMs ?? DEFAULT_HEALTH_TIMEOUT_MS),
       ...useLimits(),
       useApiKeys({
@@ -198,6 +234,9 @@ export function createServer(options: ServerOptions) {
       ...(options.production ? [blockFieldSuggestionsPlugin()] : []),
       ...(options.disableIntrospection ? [useDisableIntrospection()] : []),
       useCancellation(options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS),
+      // In this order: caching headers and the ETag are those of the plain answer, then it is compressed.
+      useHttpCaching({ graphqlEndpoint, maxAgeSeconds: options.cacheMaxAgeSeconds ?? DEFAULT_CACHE_MAX_AGE_SECONDS }),
+      useCompression(),
     ],
     // Expected errors are answers, not incidents; unexpected ones reach `logError` via maskError.
     logging: {

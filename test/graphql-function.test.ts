@@ -4,6 +4,7 @@
  * the stack's esbuild settings and run in a fresh Node process.
  */
 import { readFileSync } from 'node:fs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { rmSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -48,6 +49,8 @@ beforeAll(async () => {
   process.env.DYNAMODB_ENDPOINT = inject('dynamodbEndpoint');
   process.env.AWS_REGION = 'us-east-1';
   process.env.CLAIMGRAPH_ADMIN_KEY = TEST_ADMIN_KEY;
+  // What the stack sets from its allowedOrigins.
+  process.env.CORS_ORIGINS = 'https://news.example.org';
   adapter = await import('../functions/graphql.js');
   handler = (event) => adapter.handler(event);
 });
@@ -113,24 +116,56 @@ describe('the Lambda handler with API Gateway 2.0 events', () => {
     expect(result.headers?.allow).toMatch(/POST/);
   });
 
-  it('answers a CORS preflight (in AWS, API Gateway answers it before the function)', async () => {
-    const result = await handler(
-      httpApiEvent({
-        method: 'OPTIONS',
-        headers: {
-          origin: 'https://news.example.org',
-          'access-control-request-method': 'POST',
-          'access-control-request-headers': 'content-type',
-        },
-      }),
-    );
+  it('answers a CORS preflight for a configured origin (in AWS, API Gateway answers it before the function)', async () => {
+    const preflight = (origin: string) =>
+      handler(
+        httpApiEvent({
+          method: 'OPTIONS',
+          headers: {
+            origin,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'content-type',
+          },
+        }),
+      );
+    const result = await preflight('https://news.example.org');
     expect(result.statusCode).toBe(204);
     expect(result.body).toBe('');
     expect(result.headers).toMatchObject({
       'access-control-allow-origin': 'https://news.example.org',
-      'access-control-allow-methods': 'POST',
-      'access-control-allow-headers': 'content-type',
+      'access-control-allow-methods': 'GET, POST',
+      'access-control-allow-headers': expect.stringContaining('content-type'),
     });
+    expect(result.headers?.['access-control-allow-credentials']).toBeUndefined();
+    const refused = await preflight('https://elsewhere.example');
+    expect(refused.headers?.['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('compresses a large answer when the client accepts it, base64-encoded for API Gateway', async () => {
+    const rawQueryString = new URLSearchParams({ query: '{ __schema { types { name description } } }' }).toString();
+    const get = (acceptEncoding?: string) =>
+      handler(
+        httpApiEvent({
+          method: 'GET',
+          rawQueryString,
+          headers: { accept: 'application/json', ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) },
+        }),
+      );
+    const plain = await get();
+    expect(plain.isBase64Encoded).toBe(false);
+    expect(plain.headers?.['content-encoding']).toBeUndefined();
+    const gzipped = await get('gzip');
+    expect(gzipped.isBase64Encoded).toBe(true);
+    expect(gzipped.headers).toMatchObject({
+      'content-encoding': 'gzip',
+      vary: expect.stringContaining('Accept-Encoding'),
+    });
+    const bytes = Buffer.from(gzipped.body ?? '', 'base64');
+    expect(bytes.byteLength).toBeLessThan(Buffer.byteLength(plain.body ?? ''));
+    expect(gunzipSync(bytes).toString('utf8')).toBe(plain.body);
+    const brotli = await get('gzip, deflate, br');
+    expect(brotli.headers?.['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(Buffer.from(brotli.body ?? '', 'base64')).toString('utf8')).toBe(plain.body);
   });
 
   it('answers a malformed body with 400 and a GraphQL error, not a crash', async () => {

@@ -6,14 +6,15 @@
  * The synth uses non-default settings (CORS origins, an alarm topic, an admin key secret) to
  * check that they reach the template; the defaults are checked on readStackSettings.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Duration, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { NagPack } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ESM_REQUIRE_BANNER } from '../infra/bundling.js';
+import { copyBundleAssets, ESM_REQUIRE_BANNER, PERSISTED_OPERATIONS_BUNDLE_FILE } from '../infra/bundling.js';
 import { addNagChecks } from '../infra/checks.js';
 import { DEFAULT_SETTINGS, readStackSettings } from '../infra/config.js';
 import { TABLE_LOGICAL_ID } from '../infra/constructs/table.js';
@@ -115,6 +116,9 @@ describe('the function', () => {
       NODE_OPTIONS: '--enable-source-maps',
       REQUIRE_KEY_FOR_READ: 'false',
       DISABLE_INTROSPECTION: 'false',
+      // The origins API Gateway allows, so that the function's own CORS answers agree.
+      CORS_ORIGINS: 'https://news.example.org,http://localhost:4000',
+      CACHE_MAX_AGE: String(DEFAULT_SETTINGS.cacheMaxAgeSeconds),
       INGEST_QUEUE_URL: { Ref: expect.stringMatching(/^IngestQueue/) },
       // Where the secrets are, never their values (lib/aws-secrets.ts reads them at run time).
       CLAIMGRAPH_KEY_PEPPER_SECRET: { Ref: only('AWS::SecretsManager::Secret')[0] },
@@ -597,6 +601,24 @@ describe('cdk-nag', () => {
 describe('stack settings', () => {
   const none = () => undefined;
 
+  it('bundles an operation allow-list given as context or by PERSISTED_OPERATIONS_ONLY', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'claimgraph-infra-'));
+    const manifest = join(folder, 'persisted-documents.json');
+    writeFileSync(manifest, JSON.stringify({ abc: '{ __typename }' }));
+    expect(readStackSettings(none, {}).persistedOperationsFile).toBeUndefined();
+    expect(readStackSettings((key) => (key === 'persistedOperations' ? manifest : undefined), {})).toMatchObject({
+      persistedOperationsFile: manifest,
+    });
+    expect(
+      readStackSettings(none, { PERSISTED_OPERATIONS_ONLY: 'true', PERSISTED_OPERATIONS_FILE: manifest })
+        .persistedOperationsFile,
+    ).toBe(manifest);
+    // The bundle gets it next to index.mjs, under the name the function's environment gives.
+    const outdir = join(folder, 'bundle');
+    copyBundleAssets(outdir, [{ from: manifest, to: PERSISTED_OPERATIONS_BUNDLE_FILE }]);
+    expect(readFileSync(join(outdir, PERSISTED_OPERATIONS_BUNDLE_FILE), 'utf8')).toBe(readFileSync(manifest, 'utf8'));
+  });
+
   it('defaults: any origin, 50 rps (burst 100), a month of logs, 1024 MB, 15 s', () => {
     expect(readStackSettings(none, {})).toEqual(DEFAULT_SETTINGS);
     expect(DEFAULT_SETTINGS).toMatchObject({
@@ -608,19 +630,23 @@ describe('stack settings', () => {
     });
   });
 
-  it('takes origins from context first, then ALLOWED_ORIGINS', () => {
+  it('takes origins from context first, then CORS_ORIGINS', () => {
     expect(
-      readStackSettings(none, { ALLOWED_ORIGINS: 'https://a.example, https://b.example:8443' }).allowedOrigins,
+      readStackSettings(none, { CORS_ORIGINS: 'https://a.example, https://b.example:8443' }).allowedOrigins,
     ).toEqual(['https://a.example', 'https://b.example:8443']);
     const context = (key: string) => (key === 'allowedOrigins' ? ['https://c.example'] : undefined);
-    expect(readStackSettings(context, { ALLOWED_ORIGINS: 'https://a.example' }).allowedOrigins).toEqual([
+    expect(readStackSettings(context, { CORS_ORIGINS: 'https://a.example' }).allowedOrigins).toEqual([
       'https://c.example',
     ]);
   });
 
   it('fails with a message naming the setting', () => {
     const context = (values: Record<string, unknown>) => (key: string) => values[key];
-    expect(() => readStackSettings(none, { ALLOWED_ORIGINS: 'https://a.example/path' })).toThrow(/ALLOWED_ORIGINS/);
+    expect(() => readStackSettings(none, { CORS_ORIGINS: 'https://a.example/path' })).toThrow(/CORS_ORIGINS/);
+    expect(() => readStackSettings(context({ cacheMaxAge: 7200 }), {})).toThrow(/context cacheMaxAge/);
+    expect(() => readStackSettings(context({ persistedOperations: '/nonexistent/manifest.json' }), {})).toThrow(
+      /PERSISTED_OPERATIONS_FILE/,
+    );
     expect(() => readStackSettings(context({ allowedOrigins: 'news.example.org' }), {})).toThrow(
       /context allowedOrigins/,
     );

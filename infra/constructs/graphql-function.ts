@@ -18,7 +18,7 @@ import {
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { HANDLER_EXPORT, handlerCode } from '../bundling.js';
+import { HANDLER_EXPORT, handlerCode, PERSISTED_OPERATIONS_BUNDLE_FILE } from '../bundling.js';
 import { ownLogGroupPolicy, tableDataPolicy } from './policies.js';
 import type { ClaimgraphTable } from './table.js';
 
@@ -40,6 +40,12 @@ export interface GraphqlFunctionProps {
   pepperSecret: ISecret;
   /** A secret whose value is the bootstrap admin API key (see StackSettings), read the same way. */
   adminKeySecret: ISecret | undefined;
+  /** Origins browsers may call from, as API Gateway answers their preflights (CORS_ORIGINS). */
+  corsOrigins: readonly string[];
+  /** `max-age` of anonymous GET query answers (CACHE_MAX_AGE). */
+  cacheMaxAgeSeconds: number;
+  /** A manifest of persisted operations, bundled with the function: only they run. */
+  persistedOperationsFile: string | undefined;
 }
 
 export class GraphqlFunction extends Construct {
@@ -83,7 +89,12 @@ export class GraphqlFunction extends Construct {
 
     this.function = new LambdaFunction(this, 'Function', {
       description: 'claimgraph GraphQL API (graphql-yoga + Pothos over DynamoDB)',
-      code: handlerCode(),
+      code: handlerCode(
+        undefined,
+        props.persistedOperationsFile
+          ? [{ from: props.persistedOperationsFile, to: PERSISTED_OPERATIONS_BUNDLE_FILE }]
+          : [],
+      ),
       handler: `index.${HANDLER_EXPORT}`,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
@@ -102,6 +113,13 @@ export class GraphqlFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         REQUIRE_KEY_FOR_READ: String(props.requireKeyForRead),
         DISABLE_INTROSPECTION: String(props.disableIntrospection),
+        // The same origins API Gateway allows: the function's own CORS answers agree with them.
+        CORS_ORIGINS: props.corsOrigins.join(','),
+        CACHE_MAX_AGE: String(props.cacheMaxAgeSeconds),
+        // The manifest sits next to index.mjs, in the function's working directory.
+        ...(props.persistedOperationsFile
+          ? { PERSISTED_OPERATIONS_ONLY: 'true', PERSISTED_OPERATIONS_FILE: PERSISTED_OPERATIONS_BUNDLE_FILE }
+          : {}),
         // Where the secrets are, not what they are: anyone allowed to read the function's
         // configuration would see a value put here (lib/aws-secrets.ts reads them at run time).
         CLAIMGRAPH_KEY_PEPPER_SECRET: props.pepperSecret.secretArn,
