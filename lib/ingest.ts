@@ -18,7 +18,14 @@
  */
 import { deleteArticleSteps, deleteClaims, mentionItems } from './article.js';
 import { loadClaimRecords, loadExisting, type DataContext } from './store/loaders.js';
-import { ConditionFailedError, keyString, withoutKeys, type BatchAction, type WriteAction } from './store/client.js';
+import {
+  ConditionFailedError,
+  keyString,
+  MAX_TRANSACTION_ACTIONS,
+  withoutKeys,
+  type BatchAction,
+  type WriteAction,
+} from './store/client.js';
 import { ConflictError, ValidationError } from './errors.js';
 import { EXTRACTION_LIMITS, type ArticleMeta, type Extraction } from './extract/types.js';
 import { articleIdFor, extractedClaimIdFor, normalizeUrl, partyIdFor, sha256, urlHashOf } from './ids.js';
@@ -30,9 +37,10 @@ import {
   claimWithLinks,
   keyOfItem,
 } from './store/items.js';
-import { articleKey, patterns } from './store/patterns.js';
+import { articleKey, claimKey, patterns } from './store/patterns.js';
 import { planNamed, writeNamed, type NamedPlan } from './named.js';
-import { followMergedParties } from './party.js';
+import { settleArticleParties } from './party.js';
+import { recentWrites, refChanges } from './store/recent-claims.js';
 import { articleSortDate, type Article, type Claim } from './records.js';
 import { checkDateTime, checkOptionalString, checkTextSize, checkUrl, LIMITS } from './validate.js';
 
@@ -206,14 +214,19 @@ async function ingestOnce(
   ];
   await writeNamed(data.db, plan, [data.db.batchWrite(owned)]);
 
-  // 3. The article and the items that lead to it, at once: now it is visible.
+  // 3. The article and the items that lead to it, at once: now it is visible, and its
+  // claimants' lists of newest claims gain its claims in the same transaction.
+  const commit: WriteAction[] = [
+    { put: articleItem(article), condition: 'attribute_not_exists(pk)' },
+    { put: articleTextHashItem(article.textHash, article.id), condition: 'attribute_not_exists(pk)' },
+    ...(source.urlHash
+      ? [{ put: articleUrlItem(source.urlHash, article.id), condition: 'attribute_not_exists(pk)' }]
+      : []),
+  ];
   try {
     await data.db.transact([
-      { put: articleItem(article), condition: 'attribute_not_exists(pk)' },
-      { put: articleTextHashItem(article.textHash, article.id), condition: 'attribute_not_exists(pk)' },
-      ...(source.urlHash
-        ? [{ put: articleUrlItem(source.urlHash, article.id), condition: 'attribute_not_exists(pk)' }]
-        : []),
+      ...commit,
+      ...(await recentWrites(data.db, refChanges([], claims), MAX_TRANSACTION_ACTIONS - commit.length)),
     ]);
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
@@ -223,8 +236,9 @@ async function ingestOnce(
     return undefined;
   }
 
-  // 4. A party merged away while this article was written: move the article to the kept one.
-  await followMergedParties(data, article);
+  // 4. A party merged away while this article was written: move the article to the kept one
+  // (and, in the same read, see whether a claimant's list of newest claims needs a trim).
+  await settleArticleParties(data, article, claimantsOf(claims));
   return { article, created: true, reextracted: false };
 }
 
@@ -290,6 +304,11 @@ async function finishReplacement(data: DataContext, article: Article): Promise<v
     if (!(error instanceof ConditionFailedError)) throw error;
   }
 }
+
+/** The parties that claim something in `claims`, each once. */
+const claimantsOf = (claims: Claim[]): string[] => [
+  ...new Set(claims.flatMap((claim) => (claim.claimantId ? [claim.claimantId] : []))),
+];
 
 /** True when extractor version `a` is newer than `b` (a hand-made article has none). */
 const isNewer = (a: string, b: string | null): boolean => b !== null && compareVersions(a, b) > 0;
@@ -365,7 +384,10 @@ async function reextract(
   plan: NamedPlan,
 ): Promise<IngestResult | undefined> {
   const now = new Date().toISOString();
-  const old = await loadExisting(loadClaimRecords, data, article.claimIds);
+  // Read consistently: the lists of newest claims change by the difference from these.
+  const old = [...(await data.db.batchGet(article.claimIds.map(claimKey), true)).values()]
+    .map((item) => withoutKeys<Claim>(item))
+    .filter((claim) => claim.articleId === article.id);
   let fresh = claimsOf(extraction, article, plan, now);
   const kept: Claim[] = [];
   const updatedInPlace: Claim[] = [];
@@ -438,14 +460,18 @@ async function reextract(
         .map((item) => ({ delete: keyOfItem(item) })),
     ];
   });
+  const switchOver: WriteAction[] = [
+    {
+      put: articleItem(updated),
+      condition: 'version = :v AND attribute_not_exists(deleting)',
+      values: { ':v': article.version },
+    },
+    ...inPlace,
+  ];
   try {
     await data.db.transact([
-      {
-        put: articleItem(updated),
-        condition: 'version = :v AND attribute_not_exists(deleting)',
-        values: { ':v': article.version },
-      },
-      ...inPlace,
+      ...switchOver,
+      ...(await recentWrites(data.db, refChanges(old, all), MAX_TRANSACTION_ACTIONS - switchOver.length)),
     ]);
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
@@ -461,6 +487,6 @@ async function reextract(
       .map((item) => ({ delete: keyOfItem(item) })),
   );
   await finishReplacement(data, updated);
-  await followMergedParties(data, updated);
+  await settleArticleParties(data, updated, claimantsOf(all));
   return { article: updated, created: false, reextracted: true };
 }
