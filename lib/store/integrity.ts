@@ -3,8 +3,7 @@
  * a scan of the table). `checkInvariants` checks what readers can see; `leftovers` lists
  * what an unfinished write left where no reader looks.
  */
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './client.js';
 import { recentClaimsOf } from './recent-claims.js';
 
@@ -15,8 +14,8 @@ export async function scanTable(db: Db): Promise<TableItem[]> {
   const items: TableItem[] = [];
   let ExclusiveStartKey: Record<string, any> | undefined;
   do {
-    const page = await db.client.send(new ScanCommand({ TableName: db.tableName, ExclusiveStartKey }));
-    items.push(...(page.Items ?? []).map((item) => unmarshall(item)));
+    const page = await db.documents.send(new ScanCommand({ TableName: db.tableName, ExclusiveStartKey }));
+    items.push(...(page.Items ?? []));
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return items;
