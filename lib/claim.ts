@@ -22,7 +22,7 @@ import { randomId } from './ids.js';
 import type { Article, Claim, ClaimKind, ClaimMode, Quantity, ReviewStatus, Span } from './records.js';
 import { articleSortDate } from './records.js';
 import { checkDate, checkList, LIMITS, MAX_QUANTITY } from './validate.js';
-import { recentUpdates, refChanges, trimRecentClaims } from './store/recent-claims.js';
+import { recentUpdates, refChanges, trimRecentClaimsAfterWrite } from './store/recent-claims.js';
 
 /** How far apart two claims about the same place may be to count as related. */
 export const RELATED_WINDOW_DAYS = 3;
@@ -311,7 +311,7 @@ export async function createClaim(data: DataContext, input: ClaimInput): Promise
     ]);
     return claim;
   });
-  await trimRecentClaims(data.db, claim.claimantId ? [claim.claimantId] : []);
+  await trimRecentClaimsAfterWrite(data.db, claim.claimantId ? [claim.claimantId] : []);
   data.items.clearAll();
   return claim;
 }
@@ -393,7 +393,7 @@ export async function updateClaim(
     ]);
     return next;
   });
-  await trimRecentClaims(data.db, updated.claimantId ? [updated.claimantId] : []);
+  await trimRecentClaimsAfterWrite(data.db, updated.claimantId ? [updated.claimantId] : []);
   data.items.clearAll();
   return updated;
 }

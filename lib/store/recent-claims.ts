@@ -245,3 +245,16 @@ export async function newestPartyClaims(
     ...(last ? { endCursor: cursor(last) } : {}),
   };
 }
+
+/**
+ * `trimRecentClaims` after a write that has already answered for itself (a claim made or
+ * changed): a failed trim leaves the list longer, still exact, and the next write trims it,
+ * so it must not turn the write into an error the caller would retry (making a second claim).
+ */
+export async function trimRecentClaimsAfterWrite(db: Db, partyIds: Iterable<string>): Promise<void> {
+  try {
+    await trimRecentClaims(db, partyIds);
+  } catch {
+    // Left for the next write of these parties.
+  }
+}
