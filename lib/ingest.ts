@@ -40,7 +40,7 @@ import {
 import { articleKey, claimKey, patterns } from './store/patterns.js';
 import { planNamed, writeNamed, type NamedPlan } from './named.js';
 import { settleArticleParties } from './party.js';
-import { recentWrites, refChanges } from './store/recent-claims.js';
+import { recentKeys, recentWrites, refChanges, trimRecentClaims } from './store/recent-claims.js';
 import { articleSortDate, type Article, type Claim } from './records.js';
 import { checkDateTime, checkOptionalString, checkTextSize, checkUrl, LIMITS } from './validate.js';
 
@@ -161,7 +161,11 @@ async function ingestOnce(
     patterns.articleByText.key(source.textHash),
     ...(source.urlHash ? [patterns.articleByUrl.key(source.urlHash)] : []),
   ];
-  const plan = await planNamed(data, extraction, articleKeys);
+  // The lists of newest claims of the parties it names, read in the same batch: one that is
+  // due for a trim is trimmed beside the writes of step 2, in no round trip of its own.
+  const named = extraction.parties.map((party) => partyIdFor(party.name));
+  const plan = await planNamed(data, extraction, [...articleKeys, ...recentKeys(named)]);
+  const trim = () => trimRecentClaims(data.db, named, plan.stored);
   const found = (key: { pk: string; sk: string }) => plan.stored.get(keyString(key));
   const existingId =
     (source.urlHash ? found(patterns.articleByUrl.key(source.urlHash))?.articleId : undefined) ??
@@ -182,7 +186,7 @@ async function ingestOnce(
     const linked = await linkUrl(data, existing, source);
     if (!linked) return undefined;
     if (isNewer(extraction.extractorVersion, linked.extractorVersion) && linked.textHash === source.textHash) {
-      return reextract(data, linked, extraction, plan);
+      return reextract(data, linked, extraction, plan, trim);
     }
     return { article: linked, created: false, reextracted: false };
   }
@@ -212,7 +216,7 @@ async function ingestOnce(
     ...claims.flatMap((claim) => claimWithLinks(claim).map((item) => ({ put: item }))),
     ...mentionItems(article).map((item) => ({ put: item })),
   ];
-  await writeNamed(data.db, plan, [data.db.batchWrite(owned)]);
+  await writeNamed(data.db, plan, [data.db.batchWrite(owned), trim()]);
 
   // 3. The article and the items that lead to it, at once: now it is visible, and its
   // claimants' lists of newest claims gain its claims in the same transaction.
@@ -382,6 +386,7 @@ async function reextract(
   article: Article,
   extraction: Extraction,
   plan: NamedPlan,
+  trim: () => Promise<void>,
 ): Promise<IngestResult | undefined> {
   const now = new Date().toISOString();
   // Read consistently: the lists of newest claims change by the difference from these.
@@ -445,7 +450,7 @@ async function reextract(
     ...fresh.flatMap((claim) => claimWithLinks(claim).map((item) => ({ put: item }))),
     ...mentionItems(updated).map((item) => ({ put: item })),
   ];
-  await writeNamed(data.db, plan, [data.db.batchWrite(owned)]);
+  await writeNamed(data.db, plan, [data.db.batchWrite(owned), trim()]);
 
   const inPlace = updatedInPlace.flatMap((claim): WriteAction[] => {
     const before = old.find((candidate) => candidate.id === claim.id)!;

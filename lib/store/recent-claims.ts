@@ -184,7 +184,30 @@ export async function trimRecentClaims(db: Db, partyIds: Iterable<string>, store
       if (refs.length <= RECENT_CLAIMS_TRIM_AT) return;
       const dropped = refs.slice(RECENT_CLAIMS_KEPT);
       const partyId = key.pk.slice('PARTY#'.length);
-      await raiseFloor(db, partyId, sortKeyOf(dropped[0]!));
+      const floor = sortKeyOf(dropped[0]!);
+      // Usually one UpdateItem: the floor rises and the older claims go at once, if the floor
+      // is lower and the claims still hold the days read; else step by step below.
+      if (dropped.length <= MAX_CHANGES_PER_PARTY) {
+        const names: Record<string, string> = { '#floor': FLOOR };
+        const values: Item = { ':floor': floor };
+        dropped.forEach((ref, i) => {
+          names[`#c${i}`] = `${PREFIX}${ref.id}`;
+          values[`:c${i}`] = ref.day;
+        });
+        try {
+          await db.update({
+            key,
+            set: `SET #floor = :floor REMOVE ${dropped.map((_, i) => `#c${i}`).join(', ')}`,
+            condition: `(attribute_not_exists(#floor) OR #floor < :floor) AND ${dropped.map((_, i) => `#c${i} = :c${i}`).join(' AND ')}`,
+            names,
+            values,
+          });
+          return;
+        } catch (error) {
+          if (!(error instanceof ConditionFailedError)) throw error;
+        }
+      }
+      await raiseFloor(db, partyId, floor);
       const chunks: ClaimRef[][] = [];
       for (let i = 0; i < dropped.length; i += MAX_CHANGES_PER_PARTY)
         chunks.push(dropped.slice(i, i + MAX_CHANGES_PER_PARTY));
