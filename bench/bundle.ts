@@ -7,10 +7,11 @@
  * (infra/bundling.ts). A cold start is measured in a fresh Node process with the Lambda's
  * NODE_OPTIONS: the time from before `import()` of the bundle to the handler's answer to one
  * GraphQL request (an API Gateway 2.0 event), so Node's own boot, equal for both, is left
- * out. coldStartRatio is the median of the handler's runs over the median of the peer's,
- * alternating, in the same run.
+ * out. coldStartRatio is the median, over pairs of fresh processes run back to back (in turns
+ * of which goes first), of the handler's time over the peer's: on a shared machine whose
+ * load drifts during the run, pairs compare like with like.
  *
- *   npx tsx bench/bundle.ts [--runs 7]   starts DynamoDB Local, loads the sample, prints JSON
+ *   npx tsx bench/bundle.ts [--runs 15]   starts DynamoDB Local, loads the sample, prints JSON
  *   npm run bench                        calls benchBundle(endpoint) among the other benchmarks
  */
 import { spawn } from 'node:child_process';
@@ -329,8 +330,13 @@ export interface ColdStartResult {
   handlerColdMs: number;
   /** The same for the peer (import + one query answered with one GetItem), ms. */
   peerColdMs: number;
-  /** handlerColdMs / peerColdMs. */
+  /** Medians of `import()` alone, ms. */
+  handlerImportMs: number;
+  peerImportMs: number;
+  /** The median, over pairs of runs back to back, of handler time / peer time. */
   coldStartRatio: number;
+  /** handlerColdMs / peerColdMs (the ratio of the medians, more sensitive to a machine's load changing during the run). */
+  ratioOfMedians: number;
   runs: number;
 }
 
@@ -344,7 +350,7 @@ export async function benchColdStart(options: {
   tableName: string;
   runs?: number;
 }): Promise<ColdStartResult> {
-  const runs = options.runs ?? 7;
+  const runs = options.runs ?? 15;
   const db = new Db({ tableName: options.tableName, region: 'us-east-1', endpoint: options.endpoint });
   await ensureTable(db);
   await db.client.send(
@@ -367,7 +373,7 @@ export async function benchColdStart(options: {
       if (run.statusCode !== 200 || body.errors || !body.data) {
         throw new Error(`cold start answered ${run.statusCode}: ${run.body.slice(0, 500)}`);
       }
-      return { ms: run.ms, data: body.data };
+      return { ...run, data: body.data };
     };
     // The warm-up runs (discarded) also find the article the timed runs read by ID.
     const listed = await answer(handlerBundle, graphqlEvent('{ articles(first: 1) { edges { node { id } } } }'));
@@ -377,21 +383,33 @@ export async function benchColdStart(options: {
     const peerEvent = graphqlEvent(PEER_QUERY);
     if ((await answer(peerBundle, peerEvent)).data.article !== 'peer')
       throw new Error('the peer did not read its item');
-    const peer: number[] = [];
-    const handler: number[] = [];
+    const peer: ColdStart[] = [];
+    const handler: ColdStart[] = [];
     for (let i = 0; i < runs; i++) {
-      peer.push((await answer(peerBundle, peerEvent)).ms);
-      handler.push((await answer(handlerBundle, handlerEvent)).ms);
+      // Pairs run back to back, in turns of who goes first: a machine that gets busier or
+      // quieter during the run weighs on both sides of every pair alike.
+      const runPeer = async () => peer.push(await answer(peerBundle, peerEvent));
+      const runHandler = async () => handler.push(await answer(handlerBundle, handlerEvent));
+      if (i % 2 === 0) {
+        await runPeer();
+        await runHandler();
+      } else {
+        await runHandler();
+        await runPeer();
+      }
     }
-    const handlerColdMs = median(handler);
-    const peerColdMs = median(peer);
+    const handlerColdMs = median(handler.map((run) => run.ms));
+    const peerColdMs = median(peer.map((run) => run.ms));
     return {
       bundleBytes: handlerBundle.bytes,
       lazyBytes: handlerBundle.lazyBytes,
       peerBytes: peerBundle.bytes,
       handlerColdMs: round(handlerColdMs),
       peerColdMs: round(peerColdMs),
-      coldStartRatio: round(handlerColdMs / peerColdMs, 2),
+      handlerImportMs: round(median(handler.map((run) => run.importMs))),
+      peerImportMs: round(median(peer.map((run) => run.importMs))),
+      coldStartRatio: round(median(handler.map((run, i) => run.ms / peer[i]!.ms)), 2),
+      ratioOfMedians: round(handlerColdMs / peerColdMs, 2),
       runs,
     };
   } finally {
@@ -419,7 +437,7 @@ export async function benchBundle(
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' } } });
   const local = await startLocalDynamo();
   try {
     const bundle = await buildHandlerBundle();

@@ -63,6 +63,11 @@ const QUERIES: Record<string, string> = {
   casualties: `{ claims(kind: CASUALTIES, first: 50) { edges { node { id text } } } }`,
   statementsUntil2018: `{ claims(kind: STATEMENT, until: "2018-12-31", first: 50) { edges { node { id text } } } }`,
   partiesWithClaims: `{ parties(first: 100) { edges { node { name claims(first: 5) { edges { node { id } } } } } } }`,
+  // The same with the claims' fields: the claims are read too, in batches of 100.
+  partiesWithClaimTexts: `{ parties(first: 100) { edges { node { name claims(first: 5) { edges { node { id text } } } } } } }`,
+  // A date range sends each party's claims to the Query: one request per party, as before
+  // the lists of newest claims (what they save).
+  partiesWithClaimsByQuery: `{ parties(first: 100) { edges { node { name claims(first: 5, since: "1900-01-01") { edges { node { id } } } } } } }`,
   articlesByDate: `{ articles(publishedAfter: "2017-01-01T00:00:00Z", publishedBefore: "2017-12-31T00:00:00Z", first: 20) { edges { node { id title } } } }`,
 };
 

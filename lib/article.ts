@@ -3,7 +3,14 @@
  * and deletion with everything an article owns.
  */
 import { toVisibleArticles, type DataContext } from './store/loaders.js';
-import { ConditionFailedError, withoutKeys, type Key } from './store/client.js';
+import {
+  ConditionFailedError,
+  MAX_TRANSACTION_ACTIONS,
+  withoutKeys,
+  type Key,
+  type WriteAction,
+} from './store/client.js';
+import { recentWrites, refChanges } from './store/recent-claims.js';
 import { ConflictError, NotFoundError } from './errors.js';
 import { urlHashOf } from './ids.js';
 import { claimWithLinks, keyOfItem, mentionItem } from './store/items.js';
@@ -45,12 +52,18 @@ export async function deleteArticle(data: DataContext, id: string): Promise<Arti
     const article = withoutKeys<Article>(stored);
     if (!article.deleting) {
       try {
-        await data.db.update({
-          key: articleKey(id),
+        const mark: WriteAction = {
+          update: articleKey(id),
           set: `SET deleting = :true, version = version + :one REMOVE ${ARTICLE_LISTING_KEYS.join(', ')}`,
           condition: 'version = :v',
           values: { ':true': true, ':one': 1, ':v': article.version },
-        });
+        };
+        // Its claims leave their claimants' lists of newest claims with the mark, at once.
+        const claims = await articleClaims(data, article);
+        await data.db.transact([
+          mark,
+          ...(await recentWrites(data.db, refChanges(claims, []), MAX_TRANSACTION_ACTIONS - 1)),
+        ]);
       } catch (error) {
         if (error instanceof ConditionFailedError) continue; // a claim was written meanwhile: read it again
         throw error;
@@ -60,6 +73,13 @@ export async function deleteArticle(data: DataContext, id: string): Promise<Arti
     return article;
   }
   throw new ConflictError(`article ${id} kept changing while it was being deleted; delete it again`, ['input', 'id']);
+}
+
+/** The claims an article lists, read consistently (the mark's version guard keeps them current). */
+async function articleClaims(data: DataContext, article: Article): Promise<Claim[]> {
+  return [...(await data.db.batchGet(article.claimIds.map(claimKey), true)).values()]
+    .map((item) => withoutKeys<Claim>(item))
+    .filter((claim) => claim.articleId === article.id);
 }
 
 /** The steps after the mark: the article's items (links first), then the article itself. */

@@ -22,6 +22,7 @@ import { randomId } from './ids.js';
 import type { Article, Claim, ClaimKind, ClaimMode, Quantity, ReviewStatus, Span } from './records.js';
 import { articleSortDate } from './records.js';
 import { checkDate, checkList, LIMITS, MAX_QUANTITY } from './validate.js';
+import { recentUpdates, refChanges, trimRecentClaimsAfterWrite } from './store/recent-claims.js';
 
 /** How far apart two claims about the same place may be to count as related. */
 export const RELATED_WINDOW_DAYS = 3;
@@ -306,9 +307,11 @@ export async function createClaim(data: DataContext, input: ClaimInput): Promise
         locationIds,
       ),
       ...references.checks,
+      ...recentUpdates(refChanges([], [claim])),
     ]);
     return claim;
   });
+  await trimRecentClaimsAfterWrite(data.db, claim.claimantId ? [claim.claimantId] : []);
   data.items.clearAll();
   return claim;
 }
@@ -385,9 +388,12 @@ export async function updateClaim(
       ...before.filter((key) => !keep.has(keyString(key))).map((key) => ({ delete: key })),
       ...articleWrites(article, article.claimIds, next.claimantId ? [next.claimantId] : [], locationIds),
       ...references.checks,
+      // A new claimant or day moves the claim in the lists of newest claims.
+      ...recentUpdates(refChanges([claim], [next])),
     ]);
     return next;
   });
+  await trimRecentClaimsAfterWrite(data.db, updated.claimantId ? [updated.claimantId] : []);
   data.items.clearAll();
   return updated;
 }

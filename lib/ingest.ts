@@ -18,7 +18,14 @@
  */
 import { deleteArticleSteps, deleteClaims, mentionItems } from './article.js';
 import { loadClaimRecords, loadExisting, type DataContext } from './store/loaders.js';
-import { ConditionFailedError, keyString, withoutKeys, type BatchAction, type WriteAction } from './store/client.js';
+import {
+  ConditionFailedError,
+  keyString,
+  MAX_TRANSACTION_ACTIONS,
+  withoutKeys,
+  type BatchAction,
+  type WriteAction,
+} from './store/client.js';
 import { ConflictError, ValidationError } from './errors.js';
 import { EXTRACTION_LIMITS, type ArticleMeta, type Extraction } from './extract/types.js';
 import { articleIdFor, extractedClaimIdFor, normalizeUrl, partyIdFor, sha256, urlHashOf } from './ids.js';
@@ -30,9 +37,10 @@ import {
   claimWithLinks,
   keyOfItem,
 } from './store/items.js';
-import { articleKey, patterns } from './store/patterns.js';
+import { articleKey, claimKey, patterns } from './store/patterns.js';
 import { planNamed, writeNamed, type NamedPlan } from './named.js';
-import { followMergedParties } from './party.js';
+import { settleArticleParties } from './party.js';
+import { recentKeys, recentWrites, refChanges, trimRecentClaims } from './store/recent-claims.js';
 import { articleSortDate, type Article, type Claim } from './records.js';
 import { checkDateTime, checkOptionalString, checkTextSize, checkUrl, LIMITS } from './validate.js';
 
@@ -153,7 +161,11 @@ async function ingestOnce(
     patterns.articleByText.key(source.textHash),
     ...(source.urlHash ? [patterns.articleByUrl.key(source.urlHash)] : []),
   ];
-  const plan = await planNamed(data, extraction, articleKeys);
+  // The lists of newest claims of the parties it names, read in the same batch: one that is
+  // due for a trim is trimmed beside the writes of step 2, in no round trip of its own.
+  const named = extraction.parties.map((party) => partyIdFor(party.name));
+  const plan = await planNamed(data, extraction, [...articleKeys, ...recentKeys(named)]);
+  const trim = () => trimRecentClaims(data.db, named, plan.stored);
   const found = (key: { pk: string; sk: string }) => plan.stored.get(keyString(key));
   const existingId =
     (source.urlHash ? found(patterns.articleByUrl.key(source.urlHash))?.articleId : undefined) ??
@@ -174,7 +186,7 @@ async function ingestOnce(
     const linked = await linkUrl(data, existing, source);
     if (!linked) return undefined;
     if (isNewer(extraction.extractorVersion, linked.extractorVersion) && linked.textHash === source.textHash) {
-      return reextract(data, linked, extraction, plan);
+      return reextract(data, linked, extraction, plan, trim);
     }
     return { article: linked, created: false, reextracted: false };
   }
@@ -204,16 +216,21 @@ async function ingestOnce(
     ...claims.flatMap((claim) => claimWithLinks(claim).map((item) => ({ put: item }))),
     ...mentionItems(article).map((item) => ({ put: item })),
   ];
-  await writeNamed(data.db, plan, [data.db.batchWrite(owned)]);
+  await writeNamed(data.db, plan, [data.db.batchWrite(owned), trim()]);
 
-  // 3. The article and the items that lead to it, at once: now it is visible.
+  // 3. The article and the items that lead to it, at once: now it is visible, and its
+  // claimants' lists of newest claims gain its claims in the same transaction.
+  const commit: WriteAction[] = [
+    { put: articleItem(article), condition: 'attribute_not_exists(pk)' },
+    { put: articleTextHashItem(article.textHash, article.id), condition: 'attribute_not_exists(pk)' },
+    ...(source.urlHash
+      ? [{ put: articleUrlItem(source.urlHash, article.id), condition: 'attribute_not_exists(pk)' }]
+      : []),
+  ];
   try {
     await data.db.transact([
-      { put: articleItem(article), condition: 'attribute_not_exists(pk)' },
-      { put: articleTextHashItem(article.textHash, article.id), condition: 'attribute_not_exists(pk)' },
-      ...(source.urlHash
-        ? [{ put: articleUrlItem(source.urlHash, article.id), condition: 'attribute_not_exists(pk)' }]
-        : []),
+      ...commit,
+      ...(await recentWrites(data.db, refChanges([], claims), MAX_TRANSACTION_ACTIONS - commit.length)),
     ]);
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
@@ -223,8 +240,9 @@ async function ingestOnce(
     return undefined;
   }
 
-  // 4. A party merged away while this article was written: move the article to the kept one.
-  await followMergedParties(data, article);
+  // 4. A party merged away while this article was written: move the article to the kept one
+  // (and, in the same read, see whether a claimant's list of newest claims needs a trim).
+  await settleArticleParties(data, article, claimantsOf(claims));
   return { article, created: true, reextracted: false };
 }
 
@@ -290,6 +308,11 @@ async function finishReplacement(data: DataContext, article: Article): Promise<v
     if (!(error instanceof ConditionFailedError)) throw error;
   }
 }
+
+/** The parties that claim something in `claims`, each once. */
+const claimantsOf = (claims: Claim[]): string[] => [
+  ...new Set(claims.flatMap((claim) => (claim.claimantId ? [claim.claimantId] : []))),
+];
 
 /** True when extractor version `a` is newer than `b` (a hand-made article has none). */
 const isNewer = (a: string, b: string | null): boolean => b !== null && compareVersions(a, b) > 0;
@@ -363,9 +386,13 @@ async function reextract(
   article: Article,
   extraction: Extraction,
   plan: NamedPlan,
+  trim: () => Promise<void>,
 ): Promise<IngestResult | undefined> {
   const now = new Date().toISOString();
-  const old = await loadExisting(loadClaimRecords, data, article.claimIds);
+  // Read consistently: the lists of newest claims change by the difference from these.
+  const old = [...(await data.db.batchGet(article.claimIds.map(claimKey), true)).values()]
+    .map((item) => withoutKeys<Claim>(item))
+    .filter((claim) => claim.articleId === article.id);
   let fresh = claimsOf(extraction, article, plan, now);
   const kept: Claim[] = [];
   const updatedInPlace: Claim[] = [];
@@ -423,7 +450,7 @@ async function reextract(
     ...fresh.flatMap((claim) => claimWithLinks(claim).map((item) => ({ put: item }))),
     ...mentionItems(updated).map((item) => ({ put: item })),
   ];
-  await writeNamed(data.db, plan, [data.db.batchWrite(owned)]);
+  await writeNamed(data.db, plan, [data.db.batchWrite(owned), trim()]);
 
   const inPlace = updatedInPlace.flatMap((claim): WriteAction[] => {
     const before = old.find((candidate) => candidate.id === claim.id)!;
@@ -438,14 +465,18 @@ async function reextract(
         .map((item) => ({ delete: keyOfItem(item) })),
     ];
   });
+  const switchOver: WriteAction[] = [
+    {
+      put: articleItem(updated),
+      condition: 'version = :v AND attribute_not_exists(deleting)',
+      values: { ':v': article.version },
+    },
+    ...inPlace,
+  ];
   try {
     await data.db.transact([
-      {
-        put: articleItem(updated),
-        condition: 'version = :v AND attribute_not_exists(deleting)',
-        values: { ':v': article.version },
-      },
-      ...inPlace,
+      ...switchOver,
+      ...(await recentWrites(data.db, refChanges(old, all), MAX_TRANSACTION_ACTIONS - switchOver.length)),
     ]);
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
@@ -461,6 +492,6 @@ async function reextract(
       .map((item) => ({ delete: keyOfItem(item) })),
   );
   await finishReplacement(data, updated);
-  await followMergedParties(data, updated);
+  await settleArticleParties(data, updated, claimantsOf(all));
   return { article: updated, created: false, reextracted: true };
 }

@@ -10,7 +10,7 @@ import {
   toVisibleClaims,
   type DataContext,
 } from './store/loaders.js';
-import { ConditionFailedError, keyString, withoutKeys, type Key, type WriteAction } from './store/client.js';
+import { ConditionFailedError, keyString, withoutKeys, type Item, type Key, type WriteAction } from './store/client.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
 import { claimWithLinks, keyOfItem, mentionItem, nameItems, partyItem, partyRedirectItem } from './store/items.js';
 import { partyIdFor } from './ids.js';
@@ -20,6 +20,14 @@ import { addAliases, idsByName, renameWrites, writePartyNames } from './named.js
 import { everyItem, pageOfPartition, type Page, type PageArgs } from './store/pagination.js';
 import type { Article, Claim, Party, PartyKind } from './records.js';
 import { commitGroups } from './store/writes.js';
+import {
+  newestPartyClaims,
+  recentKey,
+  recentKeys,
+  recentUpdates,
+  refChanges,
+  trimRecentClaims,
+} from './store/recent-claims.js';
 
 export async function listParties(
   data: DataContext,
@@ -44,13 +52,23 @@ export interface DateRange {
   until?: string | null;
 }
 
-/** A party's claims, newest first by the claim's day. */
+/**
+ * A party's claims, newest first by the claim's day. A first page with no date range is
+ * answered from the party's newest claims (read for every party of a page in one batch)
+ * when they tell; otherwise, and for later pages, by a Query. With `idsOnly` (the caller
+ * selects nothing but IDs) the claims themselves are not read.
+ */
 export async function partyClaims(
   data: DataContext,
   partyId: string,
   range: DateRange,
   args: PageArgs,
+  options: { idsOnly?: boolean } = {},
 ): Promise<Page<Claim>> {
+  if (!range.since && !range.until && !args.after) {
+    const page = await newestPartyClaims(data, partyId, args.first, options.idsOnly ?? false);
+    if (page) return page;
+  }
   return toVisibleClaims(data, await pageOfPartition(data.db, patterns.claimsByParty.query(partyId, range), args));
 }
 
@@ -147,9 +165,12 @@ export async function mergeParties(data: DataContext, keepId: string, removeId: 
     await writePartyNames(data.db, remove.id, [stored.name, ...stored.aliases], 'DELETE');
     await data.db.transact([
       { delete: partyKey(remove.id), condition: 'mergedInto = :keep', values: { ':keep': keep.id } },
+      // Its claims all moved (step 3): its list of newest claims holds none above its floor.
+      { delete: recentKey(remove.id) },
       ...renameWrites('PARTY', stored, { ...stored, name: '', aliases: [] }),
     ]);
   }
+  await trimRecentClaims(data.db, [keep.id]);
   data.items.clearAll();
   const [merged] = await loadParties(data, [keep.id]);
   return merged!;
@@ -179,12 +200,12 @@ async function repointArticleParty(
       .map((item) => withoutKeys<Claim>(item))
       .filter((claim) => claim.claimantId === fromId);
     const now = new Date().toISOString();
-    const claimGroups = claims.map((claim): WriteAction[] => {
-      const moved = { ...claim, claimantId: toId, version: claim.version + 1, updatedAt: now };
-      return claimWithLinks(moved).map((item, i) =>
-        i === 0 ? { put: item, condition: 'version = :v', values: { ':v': claim.version } } : { put: item },
-      );
-    });
+    const moved = claims.map((claim) => ({ ...claim, claimantId: toId, version: claim.version + 1, updatedAt: now }));
+    const claimGroups = moved.map((claim, c): WriteAction[] =>
+      claimWithLinks(claim).map((item, i) =>
+        i === 0 ? { put: item, condition: 'version = :v', values: { ':v': claims[c]!.version } } : { put: item },
+      ),
+    );
     const partyIds = [...new Set(article.partyIds.map((id) => (id === fromId ? toId : id)))];
     const articleWrites: WriteAction[] = [
       {
@@ -199,7 +220,15 @@ async function repointArticleParty(
     try {
       // A claim group never splits; the article goes with the last group, so its list and
       // links change only once every claim names the kept party.
-      await commitGroups(data.db, [...claimGroups, articleWrites]);
+      // Each transaction moves its claims between the two parties' lists of newest claims.
+      const movedIn = (indexes: number[]) =>
+        recentUpdates(
+          refChanges(
+            indexes.flatMap((i) => claims[i] ?? []),
+            indexes.flatMap((i) => moved[i] ?? []),
+          ),
+        );
+      await commitGroups(data.db, [...claimGroups, articleWrites], movedIn, 2);
       return;
     } catch (error) {
       if (!(error instanceof ConditionFailedError)) throw error;
@@ -216,17 +245,34 @@ async function repointArticleParty(
  * write was under way, the article moves to the party it was merged into. One batched read
  * when nothing was merged.
  */
-export async function followMergedParties(data: DataContext, article: Article): Promise<void> {
-  if (article.partyIds.length === 0) return;
+export async function followMergedParties(
+  data: DataContext,
+  article: Article,
+  extraKeys: Key[] = [],
+): Promise<Map<string, Item>> {
+  if (article.partyIds.length === 0 && extraKeys.length === 0) return new Map();
   const stored = await data.db.batchGet(
-    article.partyIds.flatMap((id) => [partyKey(id), patterns.mergedParty.key(id)]),
+    [...article.partyIds.flatMap((id) => [partyKey(id), patterns.mergedParty.key(id)]), ...extraKeys],
     true,
   );
   for (const id of article.partyIds) {
     const party = stored.get(keyString(partyKey(id)));
     const target = party?.mergedInto ?? stored.get(keyString(patterns.mergedParty.key(id)))?.partyId;
-    if (target) await repointArticleParty(data, article.id, id, String(target));
+    if (target) {
+      await repointArticleParty(data, article.id, id, String(target));
+      await trimRecentClaims(data.db, [String(target)]);
+    }
   }
+  return stored;
+}
+
+/**
+ * After a write of an article: follows merges (as `followMergedParties`), reading in the
+ * same batch the lists of newest claims of `claimantIds`, and trims those that grew too long.
+ */
+export async function settleArticleParties(data: DataContext, article: Article, claimantIds: string[]): Promise<void> {
+  const stored = await followMergedParties(data, article, recentKeys(claimantIds));
+  await trimRecentClaims(data.db, claimantIds, stored);
 }
 
 export interface PartyInput {

@@ -1,3 +1,4 @@
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { loadParties } from '../lib/store/loaders.js';
 import type { PARTY_KINDS } from '../lib/extract/types.js';
 import { createParty, listParties, mentioningArticles, mergeParties, partyClaims } from '../lib/party.js';
@@ -7,6 +8,33 @@ import { builder, inputId, isoDate, pageArgs, toConnection, userErrorsField, wit
 import { ClaimConnection } from './claim.js';
 
 export const PartyRef = builder.objectRef<Party>('Party');
+
+/**
+ * True when a connection field's selection asks nothing of its nodes but `id` (or
+ * `__typename`): then the nodes need not be read. Fragments count as asking more.
+ */
+function selectsOnlyNodeIds(info: GraphQLResolveInfo): boolean {
+  const fieldsOf = (set: SelectionSetNode | undefined, name: string) =>
+    (set?.selections ?? []).flatMap((selection) =>
+      selection.kind === Kind.FIELD && selection.name.value === name ? [selection] : [],
+    );
+  const onlyFields = (set: SelectionSetNode | undefined) =>
+    (set?.selections ?? []).every((selection) => selection.kind === Kind.FIELD);
+  return info.fieldNodes.every((field) => {
+    if (!onlyFields(field.selectionSet)) return false;
+    return fieldsOf(field.selectionSet, 'edges').every((edges) => {
+      if (!onlyFields(edges.selectionSet)) return false;
+      return fieldsOf(edges.selectionSet, 'node').every(
+        (node) =>
+          onlyFields(node.selectionSet) &&
+          (node.selectionSet?.selections ?? []).every(
+            (selection) =>
+              selection.kind === Kind.FIELD && (selection.name.value === 'id' || selection.name.value === '__typename'),
+          ),
+      );
+    });
+  });
+}
 
 export const PartyKindEnum = builder.enumType('PartyKind', {
   description: 'What sort of actor a party is.',
@@ -46,9 +74,11 @@ builder.node(PartyRef, {
         until: t.arg({ type: 'Date', required: false, description: 'Only claims about this day or earlier.' }),
         ...pageArgs(t.arg),
       },
-      resolve: async (party, args, { data }) =>
+      resolve: async (party, args, { data }, info) =>
         toConnection(
-          await partyClaims(data, party.id, { since: isoDate(args.since), until: isoDate(args.until) }, args),
+          await partyClaims(data, party.id, { since: isoDate(args.since), until: isoDate(args.until) }, args, {
+            idsOnly: selectsOnlyNodeIds(info),
+          }),
         ),
     }),
     articles: t.field({

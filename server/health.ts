@@ -4,8 +4,8 @@
  * one every query needs), with a short timeout and no retries, so that a dead DynamoDB makes
  * a quick 503 rather than a hung load balancer probe.
  */
-import { GetItemCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
+import { ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Plugin } from 'graphql-yoga';
 import type { Db } from '../lib/store/client.js';
 import { DatabaseUnavailableError } from './cancel.js';
@@ -25,8 +25,8 @@ function reasonOf(error: unknown, timeoutMs: number): string {
 
 export async function checkHealth(db: Db, timeoutMs: number): Promise<Health> {
   try {
-    await db.client.send(
-      new GetItemCommand({ TableName: db.tableName, Key: marshall({ pk: 'HEALTH', sk: 'HEALTH' }) }),
+    await db.documents.send(
+      new GetCommand({ TableName: db.tableName, Key: { pk: 'HEALTH', sk: 'HEALTH' } }),
       // The SDK would retry a silent or failing endpoint for seconds: the timeout bounds them all.
       { abortSignal: AbortSignal.timeout(timeoutMs) },
     );

@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { cachedSecrets, createApiKey, newPepper, revokeApiKey, type KeySecrets } from '../lib/api-key.js';
 import type { Db } from '../lib/store/client.js';
@@ -100,7 +99,7 @@ describe('key items written by someone else (the pepper)', () => {
       createdAt: '2026-01-01T00:00:00.000Z',
       ...hashFields(id, secret),
     };
-    await db.client.send(new PutItemCommand({ TableName: db.tableName, Item: marshall(item) }));
+    await db.documents.send(new PutCommand({ TableName: db.tableName, Item: item }));
     return `cg_${id}_${secret}`;
   };
   const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -128,12 +127,10 @@ describe('key items written by someone else (the pepper)', () => {
   it('a key made with the pepper works; raising its scope in the table breaks it instead of promoting it', async () => {
     const { key, secret } = await createApiKey(db, 'to-be-promoted', 'read', TEST_PEPPER);
     expect((await status(call, '{ __typename }', bearer(secret))).status).toBe(200);
-    const keyOf = { TableName: db.tableName, Key: marshall({ pk: `APIKEY#${key.id}`, sk: 'APIKEY' }) };
-    const stored = unmarshall((await db.client.send(new GetItemCommand(keyOf))).Item!);
+    const keyOf = { TableName: db.tableName, Key: { pk: `APIKEY#${key.id}`, sk: 'APIKEY' } };
+    const stored = (await db.documents.send(new GetCommand(keyOf))).Item!;
     expect(JSON.stringify(stored)).not.toContain(secret.slice(-43));
-    await db.client.send(
-      new PutItemCommand({ TableName: db.tableName, Item: marshall({ ...stored, scope: 'admin' }) }),
-    );
+    await db.documents.send(new PutCommand({ TableName: db.tableName, Item: { ...stored, scope: 'admin' } }));
     const promoted = await status(call, MUTATION.replace('Auth Test Party', 'Promoted Party'), bearer(secret));
     expect(promoted.status).toBe(401);
   });

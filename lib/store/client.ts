@@ -1,25 +1,26 @@
 /**
- * The DynamoDB client and the few operations the data layer uses, over plain JS objects.
- * Every command passes through a counting middleware, so tests and the benchmark can
- * read how many round trips a GraphQL operation took.
+ * The DynamoDB client and the few operations the data layer uses, over plain JS objects
+ * (the AWS SDK's document client marshals them). Every command passes through a counting
+ * middleware, so tests and the benchmark can read how many round trips a GraphQL operation
+ * took.
  */
 import {
-  BatchGetItemCommand,
-  BatchWriteItemCommand,
   ConditionalCheckFailedException,
   DynamoDBClient,
-  GetItemCommand,
-  PutItemCommand,
-  QueryCommand,
-  TransactWriteItemsCommand,
   TransactionCanceledException,
-  UpdateItemCommand,
-  type AttributeValue,
-  type QueryCommandInput,
-  type TransactWriteItem,
-  type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type QueryCommandInput,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { KEY_ATTRIBUTES } from './table.js';
 
 export type Item = Record<string, unknown>;
@@ -139,8 +140,14 @@ export function keyString(key: Key): string {
 }
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+type WriteRequest = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: Key } };
+
 export class Db {
+  /** The low-level client (its middleware counts every request, the document client's too). */
   readonly client: DynamoDBClient;
+  /** The same client, marshalling plain JS objects: what every operation below sends through. */
+  readonly documents: DynamoDBDocumentClient;
   readonly tableName: string;
   readonly counter = new RequestCounter();
 
@@ -159,13 +166,15 @@ export class Db {
       (next, context) => async (args) => this.counter.track(context.commandName ?? 'unknown', () => next(args)),
       { step: 'initialize', name: 'claimgraphRequestCounter' },
     );
+    // Undefined fields are left out, as a record's optional fields are.
+    this.documents = DynamoDBDocumentClient.from(this.client, { marshallOptions: { removeUndefinedValues: true } });
   }
 
   async get(key: Key, consistent = false): Promise<Item | undefined> {
-    const { Item } = await this.client.send(
-      new GetItemCommand({ TableName: this.tableName, Key: marshall(key), ConsistentRead: consistent }),
+    const { Item } = await this.documents.send(
+      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: consistent }),
     );
-    return Item ? unmarshall(Item) : undefined;
+    return Item;
   }
 
   /**
@@ -179,19 +188,16 @@ export class Db {
     for (let i = 0; i < unique.length; i += MAX_BATCH_GET_KEYS) chunks.push(unique.slice(i, i + MAX_BATCH_GET_KEYS));
     await Promise.all(
       chunks.map(async (chunk) => {
-        let pending: Record<string, AttributeValue>[] = chunk.map((key) => marshall(key));
+        let pending: Item[] = chunk;
         for (let attempt = 0; pending.length > 0; attempt++) {
           if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt) * Math.random());
           if (attempt > 10) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed`);
-          const result = await this.client.send(
-            new BatchGetItemCommand({
+          const result = await this.documents.send(
+            new BatchGetCommand({
               RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: consistent || undefined } },
             }),
           );
-          for (const raw of result.Responses?.[this.tableName] ?? []) {
-            const item = unmarshall(raw);
-            found.set(keyString(keyOf(item)), item);
-          }
+          for (const item of result.Responses?.[this.tableName] ?? []) found.set(keyString(keyOf(item)), item);
           pending = result.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
         }
       }),
@@ -217,16 +223,16 @@ export class Db {
       KeyConditionExpression: input.keyCondition,
       FilterExpression: input.filter,
       ExpressionAttributeNames: input.names,
-      ExpressionAttributeValues: marshall(input.values, { removeUndefinedValues: true }),
+      ExpressionAttributeValues: input.values,
       ScanIndexForward: input.forward ?? true,
       Limit: input.limit,
-      ExclusiveStartKey: input.startKey ? marshall(input.startKey) : undefined,
+      ExclusiveStartKey: input.startKey,
       ConsistentRead: input.consistent,
     };
-    const result = await this.client.send(new QueryCommand(command));
+    const result = await this.documents.send(new QueryCommand(command));
     return {
-      items: (result.Items ?? []).map((item) => unmarshall(item)),
-      lastKey: result.LastEvaluatedKey ? unmarshall(result.LastEvaluatedKey) : undefined,
+      items: result.Items ?? [],
+      lastKey: result.LastEvaluatedKey,
       scanned: result.ScannedCount ?? result.Count ?? 0,
     };
   }
@@ -244,7 +250,7 @@ export class Db {
     const items = unique.map((action) => this.toTransactItem(action));
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.client.send(new TransactWriteItemsCommand({ TransactItems: items }));
+        await this.documents.send(new TransactWriteCommand({ TransactItems: items }));
         return;
       } catch (error) {
         if (!(error instanceof TransactionCanceledException)) throw error;
@@ -261,20 +267,18 @@ export class Db {
     }
   }
 
-  private toTransactItem(action: WriteAction): TransactWriteItem {
+  private toTransactItem(action: WriteAction): TransactItem {
     const common = {
       TableName: this.tableName,
       ConditionExpression: action.condition,
       ExpressionAttributeNames: action.names,
-      ExpressionAttributeValues: action.values ? marshall(action.values, { removeUndefinedValues: true }) : undefined,
+      ExpressionAttributeValues: action.values,
     };
-    if ('put' in action) {
-      return { Put: { ...common, Item: marshall(action.put, { removeUndefinedValues: true }) } };
-    }
-    if ('delete' in action) return { Delete: { ...common, Key: marshall(action.delete) } };
+    if ('put' in action) return { Put: { ...common, Item: action.put } };
+    if ('delete' in action) return { Delete: { ...common, Key: action.delete } };
     if ('check' in action)
-      return { ConditionCheck: { ...common, ConditionExpression: action.condition, Key: marshall(action.check) } };
-    return { Update: { ...common, Key: marshall(action.update), UpdateExpression: action.set } };
+      return { ConditionCheck: { ...common, ConditionExpression: action.condition, Key: action.check } };
+    return { Update: { ...common, Key: action.update, UpdateExpression: action.set } };
   }
 
   /**
@@ -284,9 +288,7 @@ export class Db {
    */
   async batchWrite(actions: readonly BatchAction[]): Promise<void> {
     const requests: WriteRequest[] = oneActionPerItem(actions).map((action) =>
-      'put' in action
-        ? { PutRequest: { Item: marshall(action.put, { removeUndefinedValues: true }) } }
-        : { DeleteRequest: { Key: marshall(action.delete) } },
+      'put' in action ? { PutRequest: { Item: action.put } } : { DeleteRequest: { Key: action.delete } },
     );
     const chunks: WriteRequest[][] = [];
     for (let i = 0; i < requests.length; i += MAX_BATCH_WRITE_ITEMS)
@@ -297,10 +299,10 @@ export class Db {
         for (let attempt = 0; pending.length > 0; attempt++) {
           if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt) * Math.random());
           if (attempt > 10) throw new Error(`BatchWriteItem left ${pending.length} items unprocessed`);
-          const result = await this.client.send(
-            new BatchWriteItemCommand({ RequestItems: { [this.tableName]: pending } }),
+          const result = await this.documents.send(
+            new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }),
           );
-          pending = result.UnprocessedItems?.[this.tableName] ?? [];
+          pending = (result.UnprocessedItems?.[this.tableName] ?? []) as WriteRequest[];
         }
       }),
     );
@@ -312,15 +314,13 @@ export class Db {
     condition?: { expression: string; names?: Record<string, string>; values?: Item },
   ): Promise<void> {
     try {
-      await this.client.send(
-        new PutItemCommand({
+      await this.documents.send(
+        new PutCommand({
           TableName: this.tableName,
-          Item: marshall(item, { removeUndefinedValues: true }),
+          Item: item,
           ConditionExpression: condition?.expression,
           ExpressionAttributeNames: condition?.names,
-          ExpressionAttributeValues: condition?.values
-            ? marshall(condition.values, { removeUndefinedValues: true })
-            : undefined,
+          ExpressionAttributeValues: condition?.values,
         }),
       );
     } catch (error) {
@@ -338,14 +338,14 @@ export class Db {
     values?: Item;
   }): Promise<void> {
     try {
-      await this.client.send(
-        new UpdateItemCommand({
+      await this.documents.send(
+        new UpdateCommand({
           TableName: this.tableName,
-          Key: marshall(input.key),
+          Key: input.key,
           UpdateExpression: input.set,
           ConditionExpression: input.condition,
           ExpressionAttributeNames: input.names,
-          ExpressionAttributeValues: input.values ? marshall(input.values, { removeUndefinedValues: true }) : undefined,
+          ExpressionAttributeValues: input.values,
         }),
       );
     } catch (error) {

@@ -3,9 +3,9 @@
  * a scan of the table). `checkInvariants` checks what readers can see; `leftovers` lists
  * what an unfinished write left where no reader looks.
  */
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './client.js';
+import { recentClaimsOf } from './recent-claims.js';
 
 export type TableItem = Record<string, unknown>;
 
@@ -14,8 +14,8 @@ export async function scanTable(db: Db): Promise<TableItem[]> {
   const items: TableItem[] = [];
   let ExclusiveStartKey: Record<string, any> | undefined;
   do {
-    const page = await db.client.send(new ScanCommand({ TableName: db.tableName, ExclusiveStartKey }));
-    items.push(...(page.Items ?? []).map((item) => unmarshall(item)));
+    const page = await db.documents.send(new ScanCommand({ TableName: db.tableName, ExclusiveStartKey }));
+    items.push(...(page.Items ?? []));
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return items;
@@ -34,7 +34,8 @@ const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(
  * - every link item of a visible claim or article points to existing items, and a
  *   place-claim link matches a claim that lists that place;
  * - a merged party's redirect leads to an existing party, and nothing else names the
- *   merged party (a NAME# item that leads to no entity yet is a leftover: `resolve` skips it).
+ *   merged party (a NAME# item that leads to no entity yet is a leftover: `resolve` skips it);
+ * - a party's list of newest claims holds, above its floor, exactly its visible claims.
  */
 export function checkInvariants(items: TableItem[]): string[] {
   const problems: string[] = [];
@@ -121,6 +122,7 @@ export function checkInvariants(items: TableItem[]): string[] {
       if (entity('PARTY', pk.slice('PARTY#'.length))) problems.push(`${where}: the merged party still exists`);
     }
   }
+  problems.push(...checkRecentClaims(items, visibleClaim));
   // Every listed article is whole: each of its parties and places has its mention link.
   const mentions = new Set(
     items
@@ -134,6 +136,40 @@ export function checkInvariants(items: TableItem[]): string[] {
       if (!linked('PARTY', partyId)) problems.push(`${String(item.pk)}: no mention link for party ${partyId}`);
     for (const locationId of strings(item.locationIds))
       if (!linked('LOCATION', locationId)) problems.push(`${String(item.pk)}: no mention link for place ${locationId}`);
+  }
+  return problems;
+}
+
+/**
+ * Above its floor, a party's list of newest claims (`recent-claims.ts`) holds exactly the
+ * visible claims that party makes, each at its day: none missing, none extra.
+ */
+function checkRecentClaims(items: TableItem[], visibleClaim: (id: unknown) => TableItem | undefined): string[] {
+  const problems: string[] = [];
+  const expected = new Map<string, Set<string>>();
+  for (const item of items) {
+    if (item.sk !== 'CLAIM' || !String(item.pk).startsWith('CLAIM#') || item.claimantId == null) continue;
+    if (!visibleClaim(item.id)) continue;
+    const partyId = String(item.claimantId);
+    if (!expected.has(partyId)) expected.set(partyId, new Set());
+    expected.get(partyId)!.add(`${String(item.day)}#${String(item.id)}`);
+  }
+  const lists = new Map(
+    items
+      .filter((item) => item.sk === 'RECENT' && String(item.pk).startsWith('PARTY#'))
+      .map((item) => [String(item.pk).slice('PARTY#'.length), recentClaimsOf(item)]),
+  );
+  for (const partyId of new Set([...expected.keys(), ...lists.keys()])) {
+    const list = lists.get(partyId) ?? recentClaimsOf(undefined);
+    const above = (key: string) => list.floor === null || key > list.floor;
+    const held = new Set(list.refs.map((ref) => `${ref.day}#${ref.id}`));
+    const claims = expected.get(partyId) ?? new Set<string>();
+    for (const key of held)
+      if (above(key) && !claims.has(key))
+        problems.push(`PARTY#${partyId} / RECENT: holds ${key}, not a visible claim of the party at that day`);
+    for (const key of claims)
+      if (above(key) && !held.has(key))
+        problems.push(`PARTY#${partyId} / RECENT: misses its visible claim ${key} (floor ${String(list.floor)})`);
   }
   return problems;
 }

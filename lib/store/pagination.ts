@@ -165,7 +165,8 @@ async function collect(
   return { items: items.slice(0, limit), resumeKey: items.length < limit ? next : undefined };
 }
 
-function cursorOf(item: Item, query: PartitionQuery, extra: Item = {}): string {
+/** The cursor of `item` in `query`'s pages (also for a page answered from elsewhere, to go on with the Query). */
+export function cursorOf(item: Item, query: PartitionQuery, extra: Item = {}): string {
   const attributes = keyAttributes(query.index);
   const key: Item = {};
   for (const name of attributes.all) key[name] = item[name];

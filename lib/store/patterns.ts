@@ -26,6 +26,7 @@
  * | storeLayout         | table          | META                         | STORE_LAYOUT                 |
  * | apiKey              | table          | APIKEY#id                    | APIKEY                       |
  * | apiKeys             | gsi3           | APIKEYS                      | <created at>#keyId           |
+ * | recentClaimsOfParty | table          | PARTY#id                     | RECENT                       |
  *
  * The time-ordered listings are spread over LISTING_SHARDS partitions by a hash of the
  * item's ID, so writes do not funnel into one key; a page queries them all at once and
@@ -246,14 +247,24 @@ export const patterns = {
     keys: (key: { id: string; createdAt: string }) => ({ gsi3pk: 'APIKEYS', gsi3sk: `${key.createdAt}#${key.id}` }),
     query: (): PartitionQuery => ({ index: 'gsi3', partition: 'APIKEYS' }),
   },
+
+  // Nested lists under a list of parents: what a page of parents needs, read by key in one
+  // BatchGetItem (`recent-claims.ts`).
+
+  /**
+   * A party's newest claims, one attribute per claim (`claim:<id>` = its day) with a floor:
+   * `parties { claims(first:) }` reads these for the whole page at once.
+   */
+  recentClaimsOfParty: { key: (partyId: string): Key => ({ pk: `PARTY#${partyId}`, sk: 'RECENT' }) },
 } as const;
 
 /**
- * The layout of the items written by this version. 2: claims visible through their article,
- * article text apart, URL and text lookup items, listings over hash shards (1 was the month
- * shards and their registry). A table of another layout is refused, not misread.
+ * The layout of the items written by this version. 3: a party's newest claims on an item of
+ * its own, kept by every claim write. 2: claims visible through their article, article text
+ * apart, URL and text lookup items, listings over hash shards (1 was the month shards and
+ * their registry). A table of another layout is refused, not misread.
  */
-export const STORE_LAYOUT = 2;
+export const STORE_LAYOUT = 3;
 
 export const articleKey = (id: string) => patterns.entity.key('ARTICLE', id);
 export const claimKey = (id: string) => patterns.entity.key('CLAIM', id);

@@ -8,19 +8,30 @@ import { MAX_TRANSACTION_ACTIONS, type Db, type WriteAction } from './client.js'
 
 /**
  * Commits `groups` in order, packing consecutive groups into transactions of at most 100
- * actions. A group (a claim with its links) is never split across transactions.
+ * actions. A group (a claim with its links) is never split across transactions. `alongside`
+ * adds to each transaction the writes that must go with the groups in it (at most `reserve`
+ * actions), given their indexes.
  */
-export async function commitGroups(db: Db, groups: WriteAction[][]): Promise<void> {
+export async function commitGroups(
+  db: Db,
+  groups: WriteAction[][],
+  alongside: (indexes: number[]) => WriteAction[] = () => [],
+  reserve = 0,
+): Promise<void> {
+  const limit = MAX_TRANSACTION_ACTIONS - reserve;
   let batch: WriteAction[] = [];
-  for (const group of groups) {
-    if (group.length > MAX_TRANSACTION_ACTIONS) {
-      throw new Error(`one group of writes has ${group.length} actions; the limit is ${MAX_TRANSACTION_ACTIONS}`);
+  let indexes: number[] = [];
+  for (const [index, group] of groups.entries()) {
+    if (group.length > limit) {
+      throw new Error(`one group of writes has ${group.length} actions; the limit is ${limit}`);
     }
-    if (batch.length + group.length > MAX_TRANSACTION_ACTIONS) {
-      await db.transact(batch);
+    if (batch.length + group.length > limit) {
+      await db.transact([...batch, ...alongside(indexes)]);
       batch = [];
+      indexes = [];
     }
     batch.push(...group);
+    indexes.push(index);
   }
-  await db.transact(batch);
+  await db.transact([...batch, ...alongside(indexes)]);
 }
