@@ -10,6 +10,7 @@ import { claimWithLinks, keyOfItem, mentionItem } from './store/items.js';
 import { ARTICLE_LISTING_KEYS, articleKey, claimKey, patterns } from './store/patterns.js';
 import { pageOfPartition, pageOfShards, type Page, type PageArgs } from './store/pagination.js';
 import type { Article, Claim } from './records.js';
+import { ChangeRecorder, deleted } from './changes.js';
 
 export interface ArticleFilter {
   publisher?: string | null;
@@ -40,17 +41,24 @@ export const mentionItems = (article: Article) => [
  */
 export async function deleteArticle(data: DataContext, id: string): Promise<Article> {
   for (let attempt = 0; attempt < 5; attempt++) {
+    const changes = new ChangeRecorder(data.db); // sync: its shard's head is read beside the article
     const stored = await data.db.get(articleKey(id), true);
     if (!stored) throw new NotFoundError(`no article with ID ${id}`, ['input', 'id']);
     const article = withoutKeys<Article>(stored);
     if (!article.deleting) {
       try {
-        await data.db.update({
-          key: articleKey(id),
-          set: `SET deleting = :true, version = version + :one REMOVE ${ARTICLE_LISTING_KEYS.join(', ')}`,
-          condition: 'version = :v',
-          values: { ':true': true, ':one': 1, ':v': article.version },
-        });
+        // sync: the mark hides the article and its claims, so their tombstones go with it.
+        await changes.commit(
+          [
+            {
+              update: articleKey(id),
+              set: `SET deleting = :true, version = version + :one REMOVE ${ARTICLE_LISTING_KEYS.join(', ')}`,
+              condition: 'version = :v',
+              values: { ':true': true, ':one': 1, ':v': article.version },
+            },
+          ],
+          [...deleted('ARTICLE', [id]), ...deleted('CLAIM', article.claimIds)],
+        );
       } catch (error) {
         if (error instanceof ConditionFailedError) continue; // a claim was written meanwhile: read it again
         throw error;

@@ -22,6 +22,7 @@ import { randomId } from './ids.js';
 import type { Article, Claim, ClaimKind, ClaimMode, Quantity, ReviewStatus, Span } from './records.js';
 import { articleSortDate } from './records.js';
 import { checkDate, checkList, LIMITS, MAX_QUANTITY } from './validate.js';
+import { ChangeRecorder, timestamp, upserted } from './changes.js';
 
 /** How far apart two claims about the same place may be to count as related. */
 export const RELATED_WINDOW_DAYS = 3;
@@ -217,9 +218,10 @@ function articleWrites(article: Article, claimIds: string[], partyIds: string[],
       // Every claim write moves the article's version: a re-extraction or a deletion that
       // read the article before it cannot then commit over it.
       update: articleKey(article.id),
-      set: 'SET claimIds = :claims, partyIds = :parties, locationIds = :locations, version = version + :one',
+      set: 'SET claimIds = :claims, partyIds = :parties, locationIds = :locations, version = version + :one, updatedAt = :now',
       condition: 'version = :v AND attribute_not_exists(deleting)',
       values: {
+        ':now': timestamp(), // sync
         ':claims': claimIds,
         ':parties': [...article.partyIds, ...newParties],
         ':locations': [...article.locationIds, ...newLocations],
@@ -262,10 +264,11 @@ export async function createClaim(data: DataContext, input: ClaimInput): Promise
   const eventDate = checkDate(input.eventDate, ['input', 'eventDate']);
   const quantities = checkQuantities(input.quantities ?? [], ['input', 'quantities']);
   const locationIds = [...new Set(input.locationIds ?? [])];
-  const now = new Date().toISOString();
+  const now = timestamp();
   const id = randomId();
 
   const claim = await withRetries(async () => {
+    const feed = new ChangeRecorder(data.db); // sync: its shard's head is read beside the article
     const { article, text } = await articleForClaim(data, input.articleId, ['input', 'articleId']);
     const content = spanOf(text, input.content, ['input', 'content']);
     const references = await checkReferences(data, input.claimantId ?? null, locationIds);
@@ -294,19 +297,22 @@ export async function createClaim(data: DataContext, input: ClaimInput): Promise
     const ordered = [...siblings, claim].sort(
       (a, b) => a.evidence.start - b.evidence.start || a.content.start - b.content.start,
     );
-    await data.db.transact([
-      ...claimWithLinks(claim).map((item, i) => ({
-        put: item,
-        ...(i === 0 ? { condition: 'attribute_not_exists(pk)' } : {}),
-      })),
-      ...articleWrites(
-        article,
-        ordered.map((c) => c.id),
-        claim.claimantId ? [claim.claimantId] : [],
-        locationIds,
-      ),
-      ...references.checks,
-    ]);
+    await feed.commit(
+      [
+        ...claimWithLinks(claim).map((item, i) => ({
+          put: item,
+          ...(i === 0 ? { condition: 'attribute_not_exists(pk)' } : {}),
+        })),
+        ...articleWrites(
+          article,
+          ordered.map((c) => c.id),
+          claim.claimantId ? [claim.claimantId] : [],
+          locationIds,
+        ),
+        ...references.checks,
+      ],
+      [...upserted('CLAIM', [claim.id]), ...upserted('ARTICLE', [article.id])], // sync
+    );
     return claim;
   });
   data.items.clearAll();
@@ -346,6 +352,7 @@ export async function updateClaim(
   const quantities =
     changes.quantities == null ? undefined : checkQuantities(changes.quantities, ['input', 'quantities']);
   const updated = await withRetries(async () => {
+    const feed = new ChangeRecorder(data.db); // sync: its shard's head is read beside the claim
     data.items.clearAll();
     const [claim] = await loadClaims(data, [id]);
     if (!claim) throw new NotFoundError(`no claim with ID ${id}`, ['input', 'id']);
@@ -370,7 +377,7 @@ export async function updateClaim(
       quantities: quantities ?? claim.quantities,
       day: eventDate ?? articleSortDate(article).slice(0, 10),
       version: claim.version + 1,
-      updatedAt: new Date().toISOString(),
+      updatedAt: timestamp(),
     };
     const changed = (
       ['claimantId', 'kind', 'mode', 'status', 'locationIds', 'eventDate', 'quantities'] as const
@@ -379,13 +386,16 @@ export async function updateClaim(
     const before = claimWithLinks(claim).slice(1).map(keyOfItem);
     const after = claimWithLinks(next);
     const keep = new Set(after.map((item) => keyString(keyOfItem(item))));
-    await data.db.transact([
-      { put: after[0]!, condition: 'version = :v', values: { ':v': expectedVersion } },
-      ...after.slice(1).map((item) => ({ put: item })),
-      ...before.filter((key) => !keep.has(keyString(key))).map((key) => ({ delete: key })),
-      ...articleWrites(article, article.claimIds, next.claimantId ? [next.claimantId] : [], locationIds),
-      ...references.checks,
-    ]);
+    await feed.commit(
+      [
+        { put: after[0]!, condition: 'version = :v', values: { ':v': expectedVersion } },
+        ...after.slice(1).map((item) => ({ put: item })),
+        ...before.filter((key) => !keep.has(keyString(key))).map((key) => ({ delete: key })),
+        ...articleWrites(article, article.claimIds, next.claimantId ? [next.claimantId] : [], locationIds),
+        ...references.checks,
+      ],
+      [...upserted('CLAIM', [next.id]), ...upserted('ARTICLE', [article.id])], // sync
+    );
     return next;
   });
   data.items.clearAll();

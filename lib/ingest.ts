@@ -35,6 +35,7 @@ import { planNamed, writeNamed, type NamedPlan } from './named.js';
 import { followMergedParties } from './party.js';
 import { articleSortDate, type Article, type Claim } from './records.js';
 import { checkDateTime, checkOptionalString, checkTextSize, checkUrl, LIMITS } from './validate.js';
+import { articleChanges, ChangeRecorder, deleted, timestamp } from './changes.js';
 
 export type Extractor = (raw: string, meta: ArticleMeta) => Extraction;
 
@@ -180,7 +181,7 @@ async function ingestOnce(
   }
 
   // 2. Everything the article owns, written where no reader looks until step 3.
-  const ingestedAt = new Date().toISOString();
+  const ingestedAt = timestamp();
   const draft: Article = {
     id: source.id,
     url: source.url,
@@ -196,6 +197,8 @@ async function ingestOnce(
     locationIds: [],
     extractorVersion: extraction.extractorVersion,
     version: 1,
+    createdAt: ingestedAt, // sync
+    updatedAt: ingestedAt, // sync
   };
   const claims = claimsOf(extraction, draft, plan, ingestedAt);
   const article: Article = { ...draft, ...listsOf(claims, plan) };
@@ -204,17 +207,22 @@ async function ingestOnce(
     ...claims.flatMap((claim) => claimWithLinks(claim).map((item) => ({ put: item }))),
     ...mentionItems(article).map((item) => ({ put: item })),
   ];
+  const changes = new ChangeRecorder(data.db); // sync: its shard's head is read beside the writes
   await writeNamed(data.db, plan, [data.db.batchWrite(owned)]);
 
   // 3. The article and the items that lead to it, at once: now it is visible.
   try {
-    await data.db.transact([
-      { put: articleItem(article), condition: 'attribute_not_exists(pk)' },
-      { put: articleTextHashItem(article.textHash, article.id), condition: 'attribute_not_exists(pk)' },
-      ...(source.urlHash
-        ? [{ put: articleUrlItem(source.urlHash, article.id), condition: 'attribute_not_exists(pk)' }]
-        : []),
-    ]);
+    await changes.commit(
+      [
+        { put: articleItem(article), condition: 'attribute_not_exists(pk)' },
+        { put: articleTextHashItem(article.textHash, article.id), condition: 'attribute_not_exists(pk)' },
+        ...(source.urlHash
+          ? [{ put: articleUrlItem(source.urlHash, article.id), condition: 'attribute_not_exists(pk)' }]
+          : []),
+      ],
+      // sync: every party and place it names, found or made (made ones were written in step 2).
+      articleChanges(article),
+    );
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
     // Another ingest stored this story (or this text) first. Take away what only this
@@ -237,16 +245,24 @@ async function linkUrl(data: DataContext, article: Article, source: Source): Pro
     article.urls.length >= MAX_URLS_PER_ARTICLE
   )
     return article;
-  const linked: Article = { ...article, urls: [...article.urls, source.url], version: article.version + 1 };
+  const linked: Article = {
+    ...article,
+    urls: [...article.urls, source.url],
+    version: article.version + 1,
+    updatedAt: timestamp(), // sync
+  };
   try {
-    await data.db.transact([
-      {
-        put: articleItem(linked),
-        condition: 'version = :v AND attribute_not_exists(deleting)',
-        values: { ':v': article.version },
-      },
-      { put: articleUrlItem(source.urlHash, article.id), condition: 'attribute_not_exists(pk)' },
-    ]);
+    await new ChangeRecorder(data.db).commit(
+      [
+        {
+          put: articleItem(linked),
+          condition: 'version = :v AND attribute_not_exists(deleting)',
+          values: { ':v': article.version },
+        },
+        { put: articleUrlItem(source.urlHash, article.id), condition: 'attribute_not_exists(pk)' },
+      ],
+      [{ type: 'ARTICLE', id: article.id, deleted: false }], // sync
+    );
   } catch (error) {
     if (error instanceof ConditionFailedError) return undefined;
     throw error;
@@ -364,7 +380,7 @@ async function reextract(
   extraction: Extraction,
   plan: NamedPlan,
 ): Promise<IngestResult | undefined> {
-  const now = new Date().toISOString();
+  const now = timestamp();
   const old = await loadExisting(loadClaimRecords, data, article.claimIds);
   let fresh = claimsOf(extraction, article, plan, now);
   const kept: Claim[] = [];
@@ -412,6 +428,7 @@ async function reextract(
     ],
     extractorVersion: extraction.extractorVersion,
     version: article.version + 1,
+    updatedAt: now, // sync
     replacedClaimIds: [
       ...new Set([
         ...(article.replacedClaimIds ?? []),
@@ -423,6 +440,7 @@ async function reextract(
     ...fresh.flatMap((claim) => claimWithLinks(claim).map((item) => ({ put: item }))),
     ...mentionItems(updated).map((item) => ({ put: item })),
   ];
+  const changes = new ChangeRecorder(data.db); // sync: its shard's head is read beside the writes
   await writeNamed(data.db, plan, [data.db.batchWrite(owned)]);
 
   const inPlace = updatedInPlace.flatMap((claim): WriteAction[] => {
@@ -439,14 +457,24 @@ async function reextract(
     ];
   });
   try {
-    await data.db.transact([
-      {
-        put: articleItem(updated),
-        condition: 'version = :v AND attribute_not_exists(deleting)',
-        values: { ':v': article.version },
-      },
-      ...inPlace,
-    ]);
+    await changes.commit(
+      [
+        {
+          put: articleItem(updated),
+          condition: 'version = :v AND attribute_not_exists(deleting)',
+          values: { ':v': article.version },
+        },
+        ...inPlace,
+      ],
+      // sync: the switch shows the new set and hides the replaced claims, at once.
+      [
+        ...articleChanges(updated),
+        ...deleted(
+          'CLAIM',
+          article.claimIds.filter((id) => !updated.claimIds.includes(id)),
+        ),
+      ],
+    );
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
     await discardUnlisted(data, article.id, owned);

@@ -19,7 +19,7 @@ import { articleKey, claimKey, partyKey, patterns } from './store/patterns.js';
 import { addAliases, idsByName, renameWrites, writePartyNames } from './named.js';
 import { everyItem, pageOfPartition, type Page, type PageArgs } from './store/pagination.js';
 import type { Article, Claim, Party, PartyKind } from './records.js';
-import { commitGroups } from './store/writes.js';
+import { ChangeRecorder, deleted, timestamp, upserted } from './changes.js';
 
 export async function listParties(
   data: DataContext,
@@ -140,15 +140,19 @@ export async function mergeParties(data: DataContext, keepId: string, removeId: 
   }
 
   // 4. The record and its name entries go; the redirect stays for writers that still name it.
+  const feed = new ChangeRecorder(data.db); // sync: its shard's head is read beside the party
   const current = await data.db.get(partyKey(remove.id), true);
   if (current) {
     const stored = withoutKeys<Party>(current);
     // Its names lead to the kept party only (step 2 added that lead first).
     await writePartyNames(data.db, remove.id, [stored.name, ...stored.aliases], 'DELETE');
-    await data.db.transact([
-      { delete: partyKey(remove.id), condition: 'mergedInto = :keep', values: { ':keep': keep.id } },
-      ...renameWrites('PARTY', stored, { ...stored, name: '', aliases: [] }),
-    ]);
+    await feed.commit(
+      [
+        { delete: partyKey(remove.id), condition: 'mergedInto = :keep', values: { ':keep': keep.id } },
+        ...renameWrites('PARTY', stored, { ...stored, name: '', aliases: [] }),
+      ],
+      deleted('PARTY', [remove.id]), // sync
+    );
   }
   data.items.clearAll();
   const [merged] = await loadParties(data, [keep.id]);
@@ -168,6 +172,7 @@ async function repointArticleParty(
   link?: Key,
 ): Promise<void> {
   for (let attempt = 0; attempt < 10; attempt++) {
+    const feed = new ChangeRecorder(data.db); // sync: its shard's head is read beside the article
     const stored = await data.db.get(articleKey(articleId), true);
     if (!stored) {
       // Its article is gone (or not written yet by an ingest that will follow the redirect).
@@ -178,20 +183,22 @@ async function repointArticleParty(
     const claims = [...(await data.db.batchGet(article.claimIds.map(claimKey), true)).values()]
       .map((item) => withoutKeys<Claim>(item))
       .filter((claim) => claim.claimantId === fromId);
-    const now = new Date().toISOString();
-    const claimGroups = claims.map((claim): WriteAction[] => {
+    const now = timestamp();
+    const claimGroups = claims.map((claim) => {
       const moved = { ...claim, claimantId: toId, version: claim.version + 1, updatedAt: now };
-      return claimWithLinks(moved).map((item, i) =>
-        i === 0 ? { put: item, condition: 'version = :v', values: { ':v': claim.version } } : { put: item },
+      const actions = claimWithLinks(moved).map(
+        (item, i): WriteAction =>
+          i === 0 ? { put: item, condition: 'version = :v', values: { ':v': claim.version } } : { put: item },
       );
+      return { actions, changes: upserted('CLAIM', [claim.id]) }; // sync
     });
     const partyIds = [...new Set(article.partyIds.map((id) => (id === fromId ? toId : id)))];
     const articleWrites: WriteAction[] = [
       {
         update: articleKey(article.id),
-        set: 'SET partyIds = :ids, version = version + :one',
+        set: 'SET partyIds = :ids, version = version + :one, updatedAt = :now',
         condition: 'version = :v',
-        values: { ':ids': partyIds, ':one': 1, ':v': article.version },
+        values: { ':ids': partyIds, ':one': 1, ':v': article.version, ':now': now },
       },
       { put: mentionItem('PARTY', toId, article) },
       { delete: keyOfItem(mentionItem('PARTY', fromId, article)) },
@@ -199,7 +206,8 @@ async function repointArticleParty(
     try {
       // A claim group never splits; the article goes with the last group, so its list and
       // links change only once every claim names the kept party.
-      await commitGroups(data.db, [...claimGroups, articleWrites]);
+      // sync: each transaction announces the claims it moves (and the last, the article).
+      await feed.commitGroups([...claimGroups, { actions: articleWrites, changes: upserted('ARTICLE', [article.id]) }]);
       return;
     } catch (error) {
       if (!(error instanceof ConditionFailedError)) throw error;
@@ -249,13 +257,19 @@ export async function createParty(data: DataContext, input: PartyInput): Promise
     kind: input.kind,
     affiliation: checkOptionalString(input.affiliation, ['input', 'affiliation']),
     version: 1,
+    createdAt: timestamp(), // sync
   };
+  party.updatedAt = party.createdAt; // sync
+  const feed = new ChangeRecorder(data.db); // sync
   await writePartyNames(data.db, party.id, [name, ...aliases]);
   try {
-    await data.db.transact([
-      { put: partyItem(party), condition: 'attribute_not_exists(pk)' },
-      ...nameItems('PARTY', party).map((item) => ({ put: item })),
-    ]);
+    await feed.commit(
+      [
+        { put: partyItem(party), condition: 'attribute_not_exists(pk)' },
+        ...nameItems('PARTY', party).map((item) => ({ put: item })),
+      ],
+      upserted('PARTY', [party.id]), // sync
+    );
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
     throw new ConflictError(`a party named "${name}" exists`, ['input', 'name']);

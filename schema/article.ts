@@ -4,6 +4,7 @@ import { ingestArticle } from '../lib/ingest.js';
 import { pageOfList } from '../lib/store/pagination.js';
 import type { Article } from '../lib/records.js';
 import { builder, encodeId, isoDateTime, pageArgs, toConnection, userErrorsField, withUserErrors } from './builder.js';
+import { timestampFields } from './change.js';
 import { ClaimConnection } from './claim.js';
 import { LocationConnection } from './location.js';
 import { PartyConnection } from './party.js';
@@ -48,6 +49,12 @@ builder.node(ArticleRef, {
       description: 'When it was published; relative dates in the text ("on Monday") resolve against it.',
     }),
     ingestedAt: t.field({ type: 'DateTime', resolve: (a) => a.ingestedAt, description: 'When claimgraph stored it.' }),
+    // sync
+    ...timestampFields(
+      t,
+      (a) => ({ createdAt: a.createdAt ?? a.ingestedAt, updatedAt: a.updatedAt ?? a.createdAt ?? a.ingestedAt }),
+      'An article stored before timestamps were kept reads its `ingestedAt`.',
+    ),
     urls: t.field({
       type: ['URL'],
       resolve: (a) => a.urls ?? (a.url ? [a.url] : []),
