@@ -72,10 +72,13 @@ const MAX_HEAD_RACES = 20;
  * makes the change visible.
  */
 export class ChangeRecorder {
-  private readonly shard = Math.floor(Math.random() * CHANGE_SHARDS);
   private head: Promise<number>;
 
-  constructor(private readonly db: Db) {
+  /** `shard`: random unless a test needs two writers to race for one. */
+  constructor(
+    private readonly db: Db,
+    private readonly shard = Math.floor(Math.random() * CHANGE_SHARDS),
+  ) {
     this.head = readHead(db, this.shard);
     // Read ahead: a writer that fails before it commits never awaits it.
     this.head.catch(() => {});
