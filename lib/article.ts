@@ -41,7 +41,7 @@ export const mentionItems = (article: Article) => [
  */
 export async function deleteArticle(data: DataContext, id: string): Promise<Article> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const changes = new ChangeRecorder(data.db); // sync: its shard's head is read beside the article
+    const changes = new ChangeRecorder(data.db, id); // sync: its shard's head is read beside the article
     const stored = await data.db.get(articleKey(id), true);
     if (!stored) throw new NotFoundError(`no article with ID ${id}`, ['input', 'id']);
     const article = withoutKeys<Article>(stored);

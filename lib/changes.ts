@@ -12,12 +12,14 @@
  * per write event (read beside the writer's other reads, not after them) and, when two
  * events race for one shard, a retry of the loser's transaction.
  */
+import { createHash } from 'node:crypto';
 import { CursorExpiredError, ConflictError, InvalidCursorError } from './errors.js';
 import type { Db, WriteAction } from './store/client.js';
 import type { DataContext } from './store/loaders.js';
 import {
   changeActions,
   decodeChange,
+  onlyConflicts,
   onlyHeadMoved,
   readHead,
   readHeads,
@@ -63,6 +65,8 @@ export const articleChanges = (article: {
   ...upserted('LOCATION', article.locationIds),
 ];
 
+const shardOfKey = (key: string): number => createHash('sha256').update(key).digest()[0]! % CHANGE_SHARDS;
+
 /** How many times an event retries when other events keep taking its shard's next number. */
 const MAX_HEAD_RACES = 20;
 
@@ -74,19 +78,28 @@ const MAX_HEAD_RACES = 20;
 export class ChangeRecorder {
   private head: Promise<number>;
 
-  /** `shard`: random unless a test needs two writers to race for one. */
+  private readonly firstShard: number;
+
+  /**
+   * `key`: the ID of what the write is about (its article, claim, party or place). Its hash
+   * picks the shard, so a write and its retry (or the reference run of a test) land on the
+   * same keys, and writes to one thing, which contend on its item anyway, share one head.
+   */
   constructor(
     private readonly db: Db,
-    private readonly shard = Math.floor(Math.random() * CHANGE_SHARDS),
+    key: string,
+    private shard = shardOfKey(key),
   ) {
-    this.head = readHead(db, this.shard);
+    this.firstShard = shard;
+    this.head = readHead(db, shard);
     // Read ahead: a writer that fails before it commits never awaits it.
     this.head.catch(() => {});
   }
 
   /**
    * Commits `actions` in one transaction with the entry of `changes`. A lost race for the
-   * shard's next number reads the head again and retries; any other failed condition is
+   * shard's next number (or a transaction conflict on its head that outlasted the client's
+   * own retries) moves to another shard, reads its head and retries; any other failure is
    * thrown as it came (a ConditionFailedError for the writer to handle).
    */
   async commit(actions: WriteAction[], changes: NodeChange[]): Promise<void> {
@@ -99,8 +112,10 @@ export class ChangeRecorder {
         this.head = Promise.resolve(feed.head);
         return;
       } catch (error) {
-        if (!onlyHeadMoved(error)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** race)));
+        if (!onlyHeadMoved(error) && !onlyConflicts(error)) throw error;
+        // Full jitter, so writers that collided on one head spread out over the shards and in time.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 10 * 2 ** race)));
+        this.shard = (this.firstShard + race + 1) % CHANGE_SHARDS;
         this.head = readHead(this.db, this.shard);
       }
     }

@@ -268,7 +268,7 @@ export async function createClaim(data: DataContext, input: ClaimInput): Promise
   const id = randomId();
 
   const claim = await withRetries(async () => {
-    const feed = new ChangeRecorder(data.db); // sync: its shard's head is read beside the article
+    const feed = new ChangeRecorder(data.db, input.articleId); // sync: its shard's head is read beside the article
     const { article, text } = await articleForClaim(data, input.articleId, ['input', 'articleId']);
     const content = spanOf(text, input.content, ['input', 'content']);
     const references = await checkReferences(data, input.claimantId ?? null, locationIds);
@@ -352,7 +352,7 @@ export async function updateClaim(
   const quantities =
     changes.quantities == null ? undefined : checkQuantities(changes.quantities, ['input', 'quantities']);
   const updated = await withRetries(async () => {
-    const feed = new ChangeRecorder(data.db); // sync: its shard's head is read beside the claim
+    const feed = new ChangeRecorder(data.db, id); // sync: its shard's head is read beside the claim
     data.items.clearAll();
     const [claim] = await loadClaims(data, [id]);
     if (!claim) throw new NotFoundError(`no claim with ID ${id}`, ['input', 'id']);

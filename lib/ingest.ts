@@ -207,7 +207,7 @@ async function ingestOnce(
     ...claims.flatMap((claim) => claimWithLinks(claim).map((item) => ({ put: item }))),
     ...mentionItems(article).map((item) => ({ put: item })),
   ];
-  const changes = new ChangeRecorder(data.db); // sync: its shard's head is read beside the writes
+  const changes = new ChangeRecorder(data.db, article.id); // sync: its shard's head is read beside the writes
   await writeNamed(data.db, plan, [data.db.batchWrite(owned)]);
 
   // 3. The article and the items that lead to it, at once: now it is visible.
@@ -252,7 +252,7 @@ async function linkUrl(data: DataContext, article: Article, source: Source): Pro
     updatedAt: timestamp(), // sync
   };
   try {
-    await new ChangeRecorder(data.db).commit(
+    await new ChangeRecorder(data.db, article.id).commit(
       [
         {
           put: articleItem(linked),
@@ -440,7 +440,7 @@ async function reextract(
     ...fresh.flatMap((claim) => claimWithLinks(claim).map((item) => ({ put: item }))),
     ...mentionItems(updated).map((item) => ({ put: item })),
   ];
-  const changes = new ChangeRecorder(data.db); // sync: its shard's head is read beside the writes
+  const changes = new ChangeRecorder(data.db, article.id); // sync: its shard's head is read beside the writes
   await writeNamed(data.db, plan, [data.db.batchWrite(owned)]);
 
   const inPlace = updatedInPlace.flatMap((claim): WriteAction[] => {

@@ -173,7 +173,7 @@ export async function updateLocation(
   expectedVersion: number | null,
   changes: LocationChanges,
 ): Promise<Location> {
-  const feed = new ChangeRecorder(data.db); // sync: its shard's head is read beside the place
+  const feed = new ChangeRecorder(data.db, id); // sync: its shard's head is read beside the place
   const [location] = await loadLocations(data, [id]);
   if (!location) throw new NotFoundError(`no location with ID ${id}`, ['input', 'id']);
   if (expectedVersion !== null && expectedVersion !== location.version) {
@@ -269,7 +269,7 @@ export async function createLocation(data: DataContext, input: LocationInput): P
   location.updatedAt = location.createdAt; // sync
   if (location.precision === 'UNRESOLVED' && latitude !== null) location.precision = 'POINT';
   try {
-    await new ChangeRecorder(data.db).commit(
+    await new ChangeRecorder(data.db, location.id).commit(
       [
         { put: locationItem(location), condition: 'attribute_not_exists(pk)' },
         ...nameItems('LOCATION', location).map((item) => ({ put: item })),

@@ -275,7 +275,7 @@ export async function addAliases<T extends Named>(
   toItem: (entity: T) => Item,
 ): Promise<void> {
   for (let attempt = 0; attempt < 8; attempt++) {
-    const feed = new ChangeRecorder(db); // sync: its shard's head is read beside the entity
+    const feed = new ChangeRecorder(db, id); // sync: its shard's head is read beside the entity
     const stored = await db.get(patterns.entity.key(type, id), true);
     const redirect = !stored && type === 'PARTY' ? await db.get(patterns.mergedParty.key(id), true) : undefined;
     const target = stored?.mergedInto ?? redirect?.partyId;

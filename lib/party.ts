@@ -140,7 +140,7 @@ export async function mergeParties(data: DataContext, keepId: string, removeId: 
   }
 
   // 4. The record and its name entries go; the redirect stays for writers that still name it.
-  const feed = new ChangeRecorder(data.db); // sync: its shard's head is read beside the party
+  const feed = new ChangeRecorder(data.db, remove.id); // sync: its shard's head is read beside the party
   const current = await data.db.get(partyKey(remove.id), true);
   if (current) {
     const stored = withoutKeys<Party>(current);
@@ -172,7 +172,7 @@ async function repointArticleParty(
   link?: Key,
 ): Promise<void> {
   for (let attempt = 0; attempt < 10; attempt++) {
-    const feed = new ChangeRecorder(data.db); // sync: its shard's head is read beside the article
+    const feed = new ChangeRecorder(data.db, articleId); // sync: its shard's head is read beside the article
     const stored = await data.db.get(articleKey(articleId), true);
     if (!stored) {
       // Its article is gone (or not written yet by an ingest that will follow the redirect).
@@ -260,7 +260,7 @@ export async function createParty(data: DataContext, input: PartyInput): Promise
     createdAt: timestamp(), // sync
   };
   party.updatedAt = party.createdAt; // sync
-  const feed = new ChangeRecorder(data.db); // sync
+  const feed = new ChangeRecorder(data.db, party.id); // sync
   await writePartyNames(data.db, party.id, [name, ...aliases]);
   try {
     await feed.commit(

@@ -361,8 +361,8 @@ describe('the feed under racing writers', () => {
     const db = await createTestDb();
     const call = graphqlCaller(db);
     // Two events race for shard 0: both read its head before either commits.
-    const slow = new ChangeRecorder(db, 0);
-    const fast = new ChangeRecorder(db, 0);
+    const slow = new ChangeRecorder(db, 'race', 0);
+    const fast = new ChangeRecorder(db, 'race', 0);
     await fast.commit([], upserted('PARTY', ['fast']));
     const read = await follow(call, null);
     expect(read.changes.map((change) => change.nodeId)).toEqual([Buffer.from('Party:fast').toString('base64url')]);
@@ -386,7 +386,7 @@ describe('the feed under racing writers', () => {
     const call = graphqlCaller(db);
     const ids = Array.from({ length: 2 * NODES_PER_ENTRY + 50 }, (_, i) => `bulk${String(i).padStart(4, '0')}`);
     db.counter.reset();
-    await new ChangeRecorder(db, 1).commit([], upserted('CLAIM', ids));
+    await new ChangeRecorder(db, 'bulk', 1).commit([], upserted('CLAIM', ids));
     expect(db.counter.byCommand).toEqual({ GetItemCommand: 1, TransactWriteItemsCommand: 1 });
     const entries = (await scanTable(db)).filter((item) => String(item.pk) === 'CHANGES#1');
     expect(entries.map((item) => item.sk)).toEqual([

@@ -9,6 +9,7 @@
  * only after entry n, whatever the writers' clocks say. A reader that holds "shard s up to
  * n" can therefore never skip an entry committed later: it is n + 1 or after.
  */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { ConditionFailedError, MAX_BATCH_GET_KEYS, keyString, type Db, type Item, type WriteAction } from './client.js';
 import { CHANGE_HEAD_SORT_KEY, CHANGE_SHARDS, changePatterns, type EntityType } from './patterns.js';
 import { TTL_ATTRIBUTE } from './table.js';
@@ -115,6 +116,19 @@ export function onlyHeadMoved(error: unknown): boolean {
   if (!(error instanceof ConditionFailedError)) return false;
   const { reasons } = error;
   return reasons.at(-1) === 'ConditionalCheckFailed' && reasons.slice(0, -1).every((reason) => reason === undefined);
+}
+
+/**
+ * True when a transaction was cancelled only by conflicts with other transactions (on the
+ * head, which every event of its shard writes), after the client's own retries gave up.
+ */
+export function onlyConflicts(error: unknown): boolean {
+  if (!(error instanceof TransactionCanceledException)) return false;
+  const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code);
+  return (
+    codes.includes('TransactionConflict') &&
+    codes.every((code) => code === 'None' || code === 'TransactionConflict' || code === undefined)
+  );
 }
 
 /** A stored entry. */
