@@ -17,6 +17,7 @@ import { claimWithLinks, keyOfItem, mentionItem } from './store/items.js';
 import { ARTICLE_LISTING_KEYS, articleKey, claimKey, patterns } from './store/patterns.js';
 import { pageOfPartition, pageOfShards, type Page, type PageArgs } from './store/pagination.js';
 import type { Article, Claim } from './records.js';
+import { ChangeRecorder, deleted, feedActionCount } from './changes.js';
 
 export interface ArticleFilter {
   publisher?: string | null;
@@ -47,6 +48,7 @@ export const mentionItems = (article: Article) => [
  */
 export async function deleteArticle(data: DataContext, id: string): Promise<Article> {
   for (let attempt = 0; attempt < 5; attempt++) {
+    const changes = new ChangeRecorder(data.db, id); // sync: its shard's head is read beside the article
     const stored = await data.db.get(articleKey(id), true);
     if (!stored) throw new NotFoundError(`no article with ID ${id}`, ['input', 'id']);
     const article = withoutKeys<Article>(stored);
@@ -58,12 +60,12 @@ export async function deleteArticle(data: DataContext, id: string): Promise<Arti
           condition: 'version = :v',
           values: { ':true': true, ':one': 1, ':v': article.version },
         };
+        // sync: the mark hides the article and its claims, so their tombstones go with it.
+        const tombstones = [...deleted('ARTICLE', [id]), ...deleted('CLAIM', article.claimIds)];
         // Its claims leave their claimants' lists of newest claims with the mark, at once.
         const claims = await articleClaims(data, article);
-        await data.db.transact([
-          mark,
-          ...(await recentWrites(data.db, refChanges(claims, []), MAX_TRANSACTION_ACTIONS - 1)),
-        ]);
+        const room = MAX_TRANSACTION_ACTIONS - 1 - feedActionCount(tombstones.length);
+        await changes.commit([mark, ...(await recentWrites(data.db, refChanges(claims, []), room))], tombstones);
       } catch (error) {
         if (error instanceof ConditionFailedError) continue; // a claim was written meanwhile: read it again
         throw error;

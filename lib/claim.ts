@@ -23,6 +23,7 @@ import type { Article, Claim, ClaimKind, ClaimMode, Quantity, ReviewStatus, Span
 import { articleSortDate } from './records.js';
 import { checkDate, checkList, LIMITS, MAX_QUANTITY } from './validate.js';
 import { recentUpdates, refChanges, trimRecentClaimsAfterWrite } from './store/recent-claims.js';
+import { ChangeRecorder, timestamp, upserted } from './changes.js';
 
 /** How far apart two claims about the same place may be to count as related. */
 export const RELATED_WINDOW_DAYS = 3;
@@ -218,9 +219,10 @@ function articleWrites(article: Article, claimIds: string[], partyIds: string[],
       // Every claim write moves the article's version: a re-extraction or a deletion that
       // read the article before it cannot then commit over it.
       update: articleKey(article.id),
-      set: 'SET claimIds = :claims, partyIds = :parties, locationIds = :locations, version = version + :one',
+      set: 'SET claimIds = :claims, partyIds = :parties, locationIds = :locations, version = version + :one, updatedAt = :now',
       condition: 'version = :v AND attribute_not_exists(deleting)',
       values: {
+        ':now': timestamp(), // sync
         ':claims': claimIds,
         ':parties': [...article.partyIds, ...newParties],
         ':locations': [...article.locationIds, ...newLocations],
@@ -263,10 +265,11 @@ export async function createClaim(data: DataContext, input: ClaimInput): Promise
   const eventDate = checkDate(input.eventDate, ['input', 'eventDate']);
   const quantities = checkQuantities(input.quantities ?? [], ['input', 'quantities']);
   const locationIds = [...new Set(input.locationIds ?? [])];
-  const now = new Date().toISOString();
+  const now = timestamp();
   const id = randomId();
 
   const claim = await withRetries(async () => {
+    const feed = new ChangeRecorder(data.db, input.articleId); // sync: its shard's head is read beside the article
     const { article, text } = await articleForClaim(data, input.articleId, ['input', 'articleId']);
     const content = spanOf(text, input.content, ['input', 'content']);
     const references = await checkReferences(data, input.claimantId ?? null, locationIds);
@@ -295,20 +298,23 @@ export async function createClaim(data: DataContext, input: ClaimInput): Promise
     const ordered = [...siblings, claim].sort(
       (a, b) => a.evidence.start - b.evidence.start || a.content.start - b.content.start,
     );
-    await data.db.transact([
-      ...claimWithLinks(claim).map((item, i) => ({
-        put: item,
-        ...(i === 0 ? { condition: 'attribute_not_exists(pk)' } : {}),
-      })),
-      ...articleWrites(
-        article,
-        ordered.map((c) => c.id),
-        claim.claimantId ? [claim.claimantId] : [],
-        locationIds,
-      ),
-      ...references.checks,
-      ...recentUpdates(refChanges([], [claim])),
-    ]);
+    await feed.commit(
+      [
+        ...claimWithLinks(claim).map((item, i) => ({
+          put: item,
+          ...(i === 0 ? { condition: 'attribute_not_exists(pk)' } : {}),
+        })),
+        ...articleWrites(
+          article,
+          ordered.map((c) => c.id),
+          claim.claimantId ? [claim.claimantId] : [],
+          locationIds,
+        ),
+        ...references.checks,
+        ...recentUpdates(refChanges([], [claim])),
+      ],
+      [...upserted('CLAIM', [claim.id]), ...upserted('ARTICLE', [article.id])], // sync
+    );
     return claim;
   });
   await trimRecentClaimsAfterWrite(data.db, claim.claimantId ? [claim.claimantId] : []);
@@ -349,6 +355,7 @@ export async function updateClaim(
   const quantities =
     changes.quantities == null ? undefined : checkQuantities(changes.quantities, ['input', 'quantities']);
   const updated = await withRetries(async () => {
+    const feed = new ChangeRecorder(data.db, id); // sync: its shard's head is read beside the claim
     data.items.clearAll();
     const [claim] = await loadClaims(data, [id]);
     if (!claim) throw new NotFoundError(`no claim with ID ${id}`, ['input', 'id']);
@@ -373,7 +380,7 @@ export async function updateClaim(
       quantities: quantities ?? claim.quantities,
       day: eventDate ?? articleSortDate(article).slice(0, 10),
       version: claim.version + 1,
-      updatedAt: new Date().toISOString(),
+      updatedAt: timestamp(),
     };
     const changed = (
       ['claimantId', 'kind', 'mode', 'status', 'locationIds', 'eventDate', 'quantities'] as const
@@ -382,15 +389,18 @@ export async function updateClaim(
     const before = claimWithLinks(claim).slice(1).map(keyOfItem);
     const after = claimWithLinks(next);
     const keep = new Set(after.map((item) => keyString(keyOfItem(item))));
-    await data.db.transact([
-      { put: after[0]!, condition: 'version = :v', values: { ':v': expectedVersion } },
-      ...after.slice(1).map((item) => ({ put: item })),
-      ...before.filter((key) => !keep.has(keyString(key))).map((key) => ({ delete: key })),
-      ...articleWrites(article, article.claimIds, next.claimantId ? [next.claimantId] : [], locationIds),
-      ...references.checks,
-      // A new claimant or day moves the claim in the lists of newest claims.
-      ...recentUpdates(refChanges([claim], [next])),
-    ]);
+    await feed.commit(
+      [
+        { put: after[0]!, condition: 'version = :v', values: { ':v': expectedVersion } },
+        ...after.slice(1).map((item) => ({ put: item })),
+        ...before.filter((key) => !keep.has(keyString(key))).map((key) => ({ delete: key })),
+        ...articleWrites(article, article.claimIds, next.claimantId ? [next.claimantId] : [], locationIds),
+        ...references.checks,
+        // A new claimant or day moves the claim in the lists of newest claims.
+        ...recentUpdates(refChanges([claim], [next])),
+      ],
+      [...upserted('CLAIM', [next.id]), ...upserted('ARTICLE', [article.id])], // sync
+    );
     return next;
   });
   await trimRecentClaimsAfterWrite(data.db, updated.claimantId ? [updated.claimantId] : []);

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'INVALID_ID'
   | 'INVALID_CURSOR'
+  | 'CURSOR_EXPIRED'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN';
 
@@ -45,5 +46,12 @@ export class ConflictError extends ClaimgraphError {
 export class InvalidCursorError extends ClaimgraphError {
   constructor(message = 'the cursor is malformed or belongs to another list', field: string[] | null = ['after']) {
     super('INVALID_CURSOR', message, field);
+  }
+}
+
+/** A change-feed cursor older than the feed's retention: the client must resync. */
+export class CursorExpiredError extends ClaimgraphError {
+  constructor(message: string, field: string[] | null = ['after']) {
+    super('CURSOR_EXPIRED', message, field);
   }
 }

@@ -43,6 +43,7 @@ import { settleArticleParties } from './party.js';
 import { recentKeys, recentWrites, refChanges, trimRecentClaims } from './store/recent-claims.js';
 import { articleSortDate, type Article, type Claim } from './records.js';
 import { checkDateTime, checkOptionalString, checkTextSize, checkUrl, LIMITS } from './validate.js';
+import { articleChanges, ChangeRecorder, deleted, feedActionCount, timestamp } from './changes.js';
 
 export type Extractor = (raw: string, meta: ArticleMeta) => Extraction;
 
@@ -192,7 +193,7 @@ async function ingestOnce(
   }
 
   // 2. Everything the article owns, written where no reader looks until step 3.
-  const ingestedAt = new Date().toISOString();
+  const ingestedAt = timestamp();
   const draft: Article = {
     id: source.id,
     url: source.url,
@@ -208,6 +209,8 @@ async function ingestOnce(
     locationIds: [],
     extractorVersion: extraction.extractorVersion,
     version: 1,
+    createdAt: ingestedAt, // sync
+    updatedAt: ingestedAt, // sync
   };
   const claims = claimsOf(extraction, draft, plan, ingestedAt);
   const article: Article = { ...draft, ...listsOf(claims, plan) };
@@ -216,6 +219,7 @@ async function ingestOnce(
     ...claims.flatMap((claim) => claimWithLinks(claim).map((item) => ({ put: item }))),
     ...mentionItems(article).map((item) => ({ put: item })),
   ];
+  const changes = new ChangeRecorder(data.db, article.id); // sync: its shard's head is read beside the writes
   await writeNamed(data.db, plan, [data.db.batchWrite(owned), trim()]);
 
   // 3. The article and the items that lead to it, at once: now it is visible, and its
@@ -228,10 +232,10 @@ async function ingestOnce(
       : []),
   ];
   try {
-    await data.db.transact([
-      ...commit,
-      ...(await recentWrites(data.db, refChanges([], claims), MAX_TRANSACTION_ACTIONS - commit.length)),
-    ]);
+    // sync: every party and place it names, found or made (made ones were written in step 2).
+    const announced = articleChanges(article);
+    const room = MAX_TRANSACTION_ACTIONS - commit.length - feedActionCount(announced.length);
+    await changes.commit([...commit, ...(await recentWrites(data.db, refChanges([], claims), room))], announced);
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
     // Another ingest stored this story (or this text) first. Take away what only this
@@ -255,16 +259,24 @@ async function linkUrl(data: DataContext, article: Article, source: Source): Pro
     article.urls.length >= MAX_URLS_PER_ARTICLE
   )
     return article;
-  const linked: Article = { ...article, urls: [...article.urls, source.url], version: article.version + 1 };
+  const linked: Article = {
+    ...article,
+    urls: [...article.urls, source.url],
+    version: article.version + 1,
+    updatedAt: timestamp(), // sync
+  };
   try {
-    await data.db.transact([
-      {
-        put: articleItem(linked),
-        condition: 'version = :v AND attribute_not_exists(deleting)',
-        values: { ':v': article.version },
-      },
-      { put: articleUrlItem(source.urlHash, article.id), condition: 'attribute_not_exists(pk)' },
-    ]);
+    await new ChangeRecorder(data.db, article.id).commit(
+      [
+        {
+          put: articleItem(linked),
+          condition: 'version = :v AND attribute_not_exists(deleting)',
+          values: { ':v': article.version },
+        },
+        { put: articleUrlItem(source.urlHash, article.id), condition: 'attribute_not_exists(pk)' },
+      ],
+      [{ type: 'ARTICLE', id: article.id, deleted: false }], // sync
+    );
   } catch (error) {
     if (error instanceof ConditionFailedError) return undefined;
     throw error;
@@ -388,7 +400,7 @@ async function reextract(
   plan: NamedPlan,
   trim: () => Promise<void>,
 ): Promise<IngestResult | undefined> {
-  const now = new Date().toISOString();
+  const now = timestamp();
   // Read consistently: the lists of newest claims change by the difference from these.
   const old = [...(await data.db.batchGet(article.claimIds.map(claimKey), true)).values()]
     .map((item) => withoutKeys<Claim>(item))
@@ -439,6 +451,7 @@ async function reextract(
     ],
     extractorVersion: extraction.extractorVersion,
     version: article.version + 1,
+    updatedAt: now, // sync
     replacedClaimIds: [
       ...new Set([
         ...(article.replacedClaimIds ?? []),
@@ -450,6 +463,7 @@ async function reextract(
     ...fresh.flatMap((claim) => claimWithLinks(claim).map((item) => ({ put: item }))),
     ...mentionItems(updated).map((item) => ({ put: item })),
   ];
+  const changes = new ChangeRecorder(data.db, article.id); // sync: its shard's head is read beside the writes
   await writeNamed(data.db, plan, [data.db.batchWrite(owned), trim()]);
 
   const inPlace = updatedInPlace.flatMap((claim): WriteAction[] => {
@@ -474,10 +488,16 @@ async function reextract(
     ...inPlace,
   ];
   try {
-    await data.db.transact([
-      ...switchOver,
-      ...(await recentWrites(data.db, refChanges(old, all), MAX_TRANSACTION_ACTIONS - switchOver.length)),
-    ]);
+    // sync: the switch shows the new set and hides the replaced claims, at once.
+    const announced = [
+      ...articleChanges(updated),
+      ...deleted(
+        'CLAIM',
+        article.claimIds.filter((id) => !updated.claimIds.includes(id)),
+      ),
+    ];
+    const room = MAX_TRANSACTION_ACTIONS - switchOver.length - feedActionCount(announced.length);
+    await changes.commit([...switchOver, ...(await recentWrites(data.db, refChanges(old, all), room))], announced);
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
     await discardUnlisted(data, article.id, owned);

@@ -14,6 +14,7 @@ import { MAX_PAGE_SIZE, pageOfList, pageOfPartition, type Page, type PageArgs } 
 import type { DateRange } from './party.js';
 import type { Claim, Location, LocationPrecision } from './records.js';
 import { checkAliases, checkLatitude, checkLongitude, checkOptionalString, checkString } from './validate.js';
+import { ChangeRecorder, timestamp, upserted } from './changes.js';
 
 export const MAX_RADIUS_KM = 1000;
 
@@ -172,6 +173,7 @@ export async function updateLocation(
   expectedVersion: number | null,
   changes: LocationChanges,
 ): Promise<Location> {
+  const feed = new ChangeRecorder(data.db, id); // sync: its shard's head is read beside the place
   const [location] = await loadLocations(data, [id]);
   if (!location) throw new NotFoundError(`no location with ID ${id}`, ['input', 'id']);
   if (expectedVersion !== null && expectedVersion !== location.version) {
@@ -207,12 +209,16 @@ export async function updateLocation(
     geonamesId: changes.geonamesId === undefined ? location.geonamesId : changes.geonamesId,
     candidates: latitude !== null ? [] : location.candidates,
     version: location.version + 1,
+    updatedAt: timestamp(), // sync
   };
   try {
-    await data.db.transact([
-      { put: locationItem(updated), condition: 'version = :v', values: { ':v': location.version } },
-      ...renameWrites('LOCATION', location, updated),
-    ]);
+    await feed.commit(
+      [
+        { put: locationItem(updated), condition: 'version = :v', values: { ':v': location.version } },
+        ...renameWrites('LOCATION', location, updated),
+      ],
+      upserted('LOCATION', [id]), // sync
+    );
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
     throw new ConflictError(`location ${id} was changed by someone else; reload it and try again`, [
@@ -258,13 +264,18 @@ export async function createLocation(data: DataContext, input: LocationInput): P
     geonamesId,
     candidates: [],
     version: 1,
+    createdAt: timestamp(), // sync
   };
+  location.updatedAt = location.createdAt; // sync
   if (location.precision === 'UNRESOLVED' && latitude !== null) location.precision = 'POINT';
   try {
-    await data.db.transact([
-      { put: locationItem(location), condition: 'attribute_not_exists(pk)' },
-      ...nameItems('LOCATION', location).map((item) => ({ put: item })),
-    ]);
+    await new ChangeRecorder(data.db, location.id).commit(
+      [
+        { put: locationItem(location), condition: 'attribute_not_exists(pk)' },
+        ...nameItems('LOCATION', location).map((item) => ({ put: item })),
+      ],
+      upserted('LOCATION', [location.id]), // sync
+    );
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
     throw new ConflictError(`GeoNames place ${geonamesId} is already stored`, ['input', 'geonamesId']);

@@ -19,6 +19,7 @@ import { locationKey, partyKey, patterns } from './store/patterns.js';
 import { foldName } from './names.js';
 import { MAX_PAGE_SIZE, pageOfPartition } from './store/pagination.js';
 import type { Location, Party } from './records.js';
+import { ChangeRecorder, createdNow, timestamp, upserted } from './changes.js';
 
 export type NamedType = 'PARTY' | 'LOCATION';
 
@@ -166,6 +167,7 @@ export async function planNamed(data: DataContext, extraction: Extraction, extra
             kind: extracted.kind,
             affiliation: extracted.affiliation,
             version: 1,
+            ...createdNow(), // sync
           });
     const party = { ...base, aliases: [...base.aliases, ...newAliases(base, [extracted.name, ...extracted.aliases])] };
     parties.set(id, party);
@@ -190,6 +192,7 @@ export async function planNamed(data: DataContext, extraction: Extraction, extra
             geonamesId: extracted.geonamesId,
             candidates: extracted.candidates,
             version: 1,
+            ...createdNow(), // sync
           });
     const location = {
       ...base,
@@ -242,7 +245,8 @@ export async function writeNamed(db: Db, plan: NamedPlan, alongside: Promise<unk
       try {
         await db.transact([
           {
-            put: toItem({ ...entity, version: storedVersion! + 1 }),
+            // sync: announced by the ingest's commit, which lists every party and place it names.
+            put: toItem({ ...entity, version: storedVersion! + 1, updatedAt: timestamp() }),
             condition: 'version = :v AND attribute_not_exists(mergedInto)',
             values: { ':v': storedVersion },
           },
@@ -271,6 +275,7 @@ export async function addAliases<T extends Named>(
   toItem: (entity: T) => Item,
 ): Promise<void> {
   for (let attempt = 0; attempt < 8; attempt++) {
+    const feed = new ChangeRecorder(db, id); // sync: its shard's head is read beside the entity
     const stored = await db.get(patterns.entity.key(type, id), true);
     const redirect = !stored && type === 'PARTY' ? await db.get(patterns.mergedParty.key(id), true) : undefined;
     const target = stored?.mergedInto ?? redirect?.partyId;
@@ -284,17 +289,25 @@ export async function addAliases<T extends Named>(
     const current = withoutKeys<T>(stored);
     const added = newAliases(current, aliases);
     if (added.length === 0) return;
-    const updated = { ...current, aliases: [...current.aliases, ...added], version: current.version + 1 };
+    const updated = {
+      ...current,
+      aliases: [...current.aliases, ...added],
+      version: current.version + 1,
+      updatedAt: timestamp(), // sync
+    };
     if (type === 'PARTY') await writePartyNames(db, id, added);
     try {
-      await db.transact([
-        {
-          put: toItem(updated),
-          condition: 'version = :v AND attribute_not_exists(mergedInto)',
-          values: { ':v': current.version },
-        },
-        ...nameItems(type, { id, name: added[0]!, aliases: added.slice(1) }).map((item) => ({ put: item })),
-      ]);
+      await feed.commit(
+        [
+          {
+            put: toItem(updated),
+            condition: 'version = :v AND attribute_not_exists(mergedInto)',
+            values: { ':v': current.version },
+          },
+          ...nameItems(type, { id, name: added[0]!, aliases: added.slice(1) }).map((item) => ({ put: item })),
+        ],
+        upserted(type, [id]), // sync
+      );
       return;
     } catch (error) {
       if (!(error instanceof ConditionFailedError)) throw error;

@@ -19,7 +19,6 @@ import { articleKey, claimKey, partyKey, patterns } from './store/patterns.js';
 import { addAliases, idsByName, renameWrites, writePartyNames } from './named.js';
 import { everyItem, pageOfPartition, type Page, type PageArgs } from './store/pagination.js';
 import type { Article, Claim, Party, PartyKind } from './records.js';
-import { commitGroups } from './store/writes.js';
 import {
   newestPartyClaims,
   recentKey,
@@ -28,6 +27,7 @@ import {
   refChanges,
   trimRecentClaims,
 } from './store/recent-claims.js';
+import { ChangeRecorder, deleted, timestamp, upserted } from './changes.js';
 
 export async function listParties(
   data: DataContext,
@@ -158,17 +158,21 @@ export async function mergeParties(data: DataContext, keepId: string, removeId: 
   }
 
   // 4. The record and its name entries go; the redirect stays for writers that still name it.
+  const feed = new ChangeRecorder(data.db, remove.id); // sync: its shard's head is read beside the party
   const current = await data.db.get(partyKey(remove.id), true);
   if (current) {
     const stored = withoutKeys<Party>(current);
     // Its names lead to the kept party only (step 2 added that lead first).
     await writePartyNames(data.db, remove.id, [stored.name, ...stored.aliases], 'DELETE');
-    await data.db.transact([
-      { delete: partyKey(remove.id), condition: 'mergedInto = :keep', values: { ':keep': keep.id } },
-      // Its claims all moved (step 3): its list of newest claims holds none above its floor.
-      { delete: recentKey(remove.id) },
-      ...renameWrites('PARTY', stored, { ...stored, name: '', aliases: [] }),
-    ]);
+    await feed.commit(
+      [
+        { delete: partyKey(remove.id), condition: 'mergedInto = :keep', values: { ':keep': keep.id } },
+        // Its claims all moved (step 3): its list of newest claims holds none above its floor.
+        { delete: recentKey(remove.id) },
+        ...renameWrites('PARTY', stored, { ...stored, name: '', aliases: [] }),
+      ],
+      deleted('PARTY', [remove.id]), // sync
+    );
   }
   await trimRecentClaims(data.db, [keep.id]);
   data.items.clearAll();
@@ -189,6 +193,7 @@ async function repointArticleParty(
   link?: Key,
 ): Promise<void> {
   for (let attempt = 0; attempt < 10; attempt++) {
+    const feed = new ChangeRecorder(data.db, articleId); // sync: its shard's head is read beside the article
     const stored = await data.db.get(articleKey(articleId), true);
     if (!stored) {
       // Its article is gone (or not written yet by an ingest that will follow the redirect).
@@ -199,20 +204,22 @@ async function repointArticleParty(
     const claims = [...(await data.db.batchGet(article.claimIds.map(claimKey), true)).values()]
       .map((item) => withoutKeys<Claim>(item))
       .filter((claim) => claim.claimantId === fromId);
-    const now = new Date().toISOString();
+    const now = timestamp();
     const moved = claims.map((claim) => ({ ...claim, claimantId: toId, version: claim.version + 1, updatedAt: now }));
-    const claimGroups = moved.map((claim, c): WriteAction[] =>
-      claimWithLinks(claim).map((item, i) =>
-        i === 0 ? { put: item, condition: 'version = :v', values: { ':v': claims[c]!.version } } : { put: item },
-      ),
-    );
+    const claimGroups = moved.map((claim, c) => {
+      const actions = claimWithLinks(claim).map(
+        (item, i): WriteAction =>
+          i === 0 ? { put: item, condition: 'version = :v', values: { ':v': claims[c]!.version } } : { put: item },
+      );
+      return { actions, changes: upserted('CLAIM', [claim.id]) }; // sync
+    });
     const partyIds = [...new Set(article.partyIds.map((id) => (id === fromId ? toId : id)))];
     const articleWrites: WriteAction[] = [
       {
         update: articleKey(article.id),
-        set: 'SET partyIds = :ids, version = version + :one',
+        set: 'SET partyIds = :ids, version = version + :one, updatedAt = :now',
         condition: 'version = :v',
-        values: { ':ids': partyIds, ':one': 1, ':v': article.version },
+        values: { ':ids': partyIds, ':one': 1, ':v': article.version, ':now': now },
       },
       { put: mentionItem('PARTY', toId, article) },
       { delete: keyOfItem(mentionItem('PARTY', fromId, article)) },
@@ -228,7 +235,12 @@ async function repointArticleParty(
             indexes.flatMap((i) => moved[i] ?? []),
           ),
         );
-      await commitGroups(data.db, [...claimGroups, articleWrites], movedIn, 2);
+      // sync: each transaction announces the claims it moves (and the last, the article).
+      await feed.commitGroups(
+        [...claimGroups, { actions: articleWrites, changes: upserted('ARTICLE', [article.id]) }],
+        movedIn,
+        2,
+      );
       return;
     } catch (error) {
       if (!(error instanceof ConditionFailedError)) throw error;
@@ -295,13 +307,19 @@ export async function createParty(data: DataContext, input: PartyInput): Promise
     kind: input.kind,
     affiliation: checkOptionalString(input.affiliation, ['input', 'affiliation']),
     version: 1,
+    createdAt: timestamp(), // sync
   };
+  party.updatedAt = party.createdAt; // sync
+  const feed = new ChangeRecorder(data.db, party.id); // sync
   await writePartyNames(data.db, party.id, [name, ...aliases]);
   try {
-    await data.db.transact([
-      { put: partyItem(party), condition: 'attribute_not_exists(pk)' },
-      ...nameItems('PARTY', party).map((item) => ({ put: item })),
-    ]);
+    await feed.commit(
+      [
+        { put: partyItem(party), condition: 'attribute_not_exists(pk)' },
+        ...nameItems('PARTY', party).map((item) => ({ put: item })),
+      ],
+      upserted('PARTY', [party.id]), // sync
+    );
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
     throw new ConflictError(`a party named "${name}" exists`, ['input', 'name']);

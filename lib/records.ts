@@ -47,6 +47,9 @@ export interface Article {
   deleting?: boolean;
   /** Claims a re-extraction replaced and has yet to delete (no reader sees them). */
   replacedClaimIds?: string[];
+  /** Sync: absent on items stored before they were kept (read as `ingestedAt`). */
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 export interface ArticleText {
@@ -64,6 +67,9 @@ export interface Party {
   version: number;
   /** Set by mergeParties' first step: this party is being merged into that one. */
   mergedInto?: string;
+  /** Sync: absent on items stored before they were kept. */
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 export interface Location {
@@ -77,6 +83,9 @@ export interface Location {
   geonamesId: number | null;
   candidates: GeoCandidate[];
   version: number;
+  /** Sync: absent on items stored before they were kept. */
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 export interface Claim {

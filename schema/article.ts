@@ -13,6 +13,7 @@ import {
   userErrorsField,
   withUserErrors,
 } from './builder.js';
+import { timestampFields } from './change.js';
 import { ClaimConnection } from './claim.js';
 import { LocationConnection } from './location.js';
 import { PartyConnection } from './party.js';
@@ -57,6 +58,12 @@ builder.node(ArticleRef, {
       description: 'When it was published; relative dates in the text ("on Monday") resolve against it.',
     }),
     ingestedAt: t.field({ type: 'DateTime', resolve: (a) => a.ingestedAt, description: 'When claimgraph stored it.' }),
+    // sync
+    ...timestampFields(
+      t,
+      (a) => ({ createdAt: a.createdAt ?? a.ingestedAt, updatedAt: a.updatedAt ?? a.createdAt ?? a.ingestedAt }),
+      'An article stored before timestamps were kept reads its `ingestedAt`.',
+    ),
     urls: t.field({
       type: ['URL'],
       resolve: (a) => a.urls ?? (a.url ? [a.url] : []),

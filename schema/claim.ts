@@ -16,6 +16,7 @@ import {
   type SchemaTypes,
   type UserErrorShape,
 } from './builder.js';
+import { timestampFields } from './change.js';
 import { LocationRef } from './location.js';
 import { PartyRef } from './party.js';
 
@@ -100,6 +101,7 @@ builder.node(ClaimRef, {
   id: { resolve: (claim) => claim.id },
   loadMany: (ids, { data }) => loadClaims(data, ids),
   fields: (t) => ({
+    ...timestampFields(t, (claim) => claim, 'Claims have always carried both.'), // sync
     article: t.field({
       type: ArticleRef,
       description: 'The article the claim is made in.',

@@ -6,5 +6,6 @@ import './claim.js';
 import './party.js';
 import './location.js';
 import './resolve.js';
+import './change.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -5,6 +5,7 @@ import { mentioningArticles } from '../lib/party.js';
 import type { GeoCandidate, Location } from '../lib/records.js';
 import { ArticleConnection } from './article.js';
 import { builder, inputId, isoDate, pageArgs, toConnection, userErrorsField, withUserErrors } from './builder.js';
+import { NAMED_FALLBACK, namedTimestamps, timestampFields } from './change.js';
 import { ClaimConnection } from './claim.js';
 
 export const LocationRef = builder.objectRef<Location>('Location');
@@ -38,6 +39,7 @@ builder.node(LocationRef, {
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Name as used in English news.' }),
     version: t.exposeInt('version', { description: 'Increases with every change to this place.' }),
+    ...timestampFields(t, namedTimestamps, NAMED_FALLBACK), // sync
     aliases: t.exposeStringList('aliases', { description: 'Other names and spellings ("Shusha", "Şuşa").' }),
     latitude: t.exposeFloat('latitude', { nullable: true, description: 'WGS 84 latitude; null when unresolved.' }),
     longitude: t.exposeFloat('longitude', { nullable: true, description: 'WGS 84 longitude; null when unresolved.' }),

@@ -5,6 +5,7 @@ import { createParty, listParties, mentioningArticles, mergeParties, partyClaims
 import type { Party } from '../lib/records.js';
 import { ArticleConnection } from './article.js';
 import { builder, inputId, isoDate, pageArgs, toConnection, userErrorsField, withUserErrors } from './builder.js';
+import { NAMED_FALLBACK, namedTimestamps, timestampFields } from './change.js';
 import { ClaimConnection } from './claim.js';
 
 export const PartyRef = builder.objectRef<Party>('Party');
@@ -58,6 +59,7 @@ builder.node(PartyRef, {
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Canonical name.' }),
     version: t.exposeInt('version', { description: 'Increases with every change to this party.' }),
+    ...timestampFields(t, namedTimestamps, NAMED_FALLBACK), // sync
     aliases: t.exposeStringList('aliases', {
       description: 'Other names it is known by; `resolve(name:)` finds it by any of them.',
     }),

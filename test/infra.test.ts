@@ -19,7 +19,7 @@ import { addNagChecks } from '../infra/checks.js';
 import { DEFAULT_SETTINGS, readStackSettings } from '../infra/config.js';
 import { TABLE_LOGICAL_ID } from '../infra/constructs/table.js';
 import { ClaimgraphStack, nagAcknowledgements } from '../infra/stack.js';
-import { TABLE, createTableInput } from '../lib/store/table.js';
+import { TABLE, TTL_ATTRIBUTE, createTableInput } from '../lib/store/table.js';
 
 const CONTEXT = {
   allowedOrigins: 'https://news.example.org, http://localhost:4000',
@@ -77,6 +77,14 @@ describe('the table', () => {
     expect(table.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual(
       TABLE.indexes.map((index) => index.name),
     );
+  });
+
+  it('enables TTL on the attribute the change feed expires its entries by', () => {
+    expect(resources[TABLE_LOGICAL_ID]!.Properties.TimeToLiveSpecification).toEqual({
+      AttributeName: TTL_ATTRIBUTE,
+      Enabled: true,
+    });
+    expect(TTL_ATTRIBUTE).toBe('expiresAt');
   });
 
   it('is on-demand, with point-in-time recovery and deletion protection, retained, and has no physical name', () => {

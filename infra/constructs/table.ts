@@ -7,7 +7,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, type CfnTable } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { TABLE } from '../../lib/store/table.js';
+import { TABLE, TTL_ATTRIBUTE } from '../../lib/store/table.js';
 
 export const TABLE_LOGICAL_ID = 'ClaimgraphTable';
 
@@ -23,6 +23,8 @@ export class ClaimgraphTable extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      // Change-feed entries expire after their retention (lib/changes.ts).
+      timeToLiveAttribute: TTL_ATTRIBUTE,
     });
     for (const index of TABLE.indexes) {
       this.table.addGlobalSecondaryIndex({

@@ -260,9 +260,10 @@ export const patterns = {
 
 /**
  * The layout of the items written by this version. 3: a party's newest claims on an item of
- * its own, kept by every claim write. 2: claims visible through their article, article text
- * apart, URL and text lookup items, listings over hash shards (1 was the month shards and
- * their registry). A table of another layout is refused, not misread.
+ * its own, kept by every claim write; the change feed (every write since the table began has
+ * its entry) and createdAt/updatedAt on every entity. 2: claims visible through their article,
+ * article text apart, URL and text lookup items, listings over hash shards (1 was the month
+ * shards and their registry). A table of another layout is refused, not misread.
  */
 export const STORE_LAYOUT = 3;
 
@@ -273,3 +274,36 @@ export const locationKey = (id: string) => patterns.entity.key('LOCATION', id);
 
 /** The listing keys of an article (set once it is complete, removed while it is deleted). */
 export const ARTICLE_LISTING_KEYS = ['gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'] as const;
+
+/*
+ * Sync: the change feed (`lib/changes.ts`, items in `store/changes.ts`).
+ *
+ * | pattern      | table or index | partition          | sort key                  |
+ * |--------------|----------------|--------------------|---------------------------|
+ * | changeEntry  | table          | CHANGES#<shard>    | SEQ#<12-digit sequence>   |
+ * | changeHead   | table          | CHANGES#<shard>    | SEQ#~HEAD                 |
+ *
+ * Each shard's entries carry a gap-free sequence, moved by its head item in the transaction
+ * that writes them; the head sorts after every entry ("~" after the digits), so one Query
+ * from a position returns the entries after it and, when it reaches the end, the head.
+ */
+export const CHANGE_SHARDS = 4;
+const CHANGE_SEQ_DIGITS = 12;
+const changePartition = (shard: number) => `CHANGES#${shard}`;
+const changeSortKey = (seq: number) => `SEQ#${String(seq).padStart(CHANGE_SEQ_DIGITS, '0')}`;
+export const CHANGE_HEAD_SORT_KEY = 'SEQ#~HEAD';
+
+export const changePatterns = {
+  /** One write event's node IDs (or a chunk of them), at its place in its shard's sequence. */
+  changeEntry: {
+    key: (shard: number, seq: number): Key => ({ pk: changePartition(shard), sk: changeSortKey(seq) }),
+    /** The entries after `seq` and then the head, in sequence order. */
+    query: (shard: number, seq: number): PartitionQuery => ({
+      partition: changePartition(shard),
+      from: changeSortKey(seq + 1),
+      to: CHANGE_HEAD_SORT_KEY,
+    }),
+  },
+  /** The last sequence number a shard gave out. */
+  changeHead: { key: (shard: number): Key => ({ pk: changePartition(shard), sk: CHANGE_HEAD_SORT_KEY }) },
+} as const;

@@ -63,3 +63,10 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
     })),
   };
 }
+
+/**
+ * Sync: the attribute DynamoDB's TTL deletes expired items by (epoch seconds). Change-feed
+ * entries carry it; the CDK table enables TTL on it. Deletion lags expiry (up to days), so
+ * readers compare it with the clock themselves and never rely on an item being gone.
+ */
+export const TTL_ATTRIBUTE = 'expiresAt';
