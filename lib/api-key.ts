@@ -105,7 +105,8 @@ export async function createApiKey(
 ): Promise<{ key: ApiKey; secret: string }> {
   if (!name.trim() || name.length > 100) throw new ValidationError('name must be 1 to 100 characters', ['name']);
   checkPepper(pepper);
-  const id = randomBytes(9).toString('base64url').replace(/_/g, '-');
+  // Hex: an ID never holds the key's `_` separator, nor starts with `-` (read as an option by `npm run keys -- revoke ID`).
+  const id = randomBytes(6).toString('hex');
   const secret = randomBytes(32).toString('base64url');
   const key: StoredKey = {
     id,

@@ -176,7 +176,8 @@ describe('deleteArticle', () => {
       }),
     );
     expect(result.deleteArticle).toEqual({ deletedArticleId: doomed.id, userErrors: [] });
-    const after = await scanTable(localDb);
+    // The change feed keeps its tombstones for the retention time: they alone may name it.
+    const after = (await scanTable(localDb)).filter((item) => !String(item.pk).startsWith('CHANGES#'));
     expect(after.filter((item) => JSON.stringify(item).includes(internalId))).toEqual([]);
     const gone = await dataOf(local(`query($id: ID!) { node(id: $id) { id } }`, { id: doomed.id }));
     expect(gone.node).toBeNull();
