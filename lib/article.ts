@@ -10,6 +10,7 @@ import { claimWithLinks, keyOfItem, mentionItem } from './store/items.js';
 import { ARTICLE_LISTING_KEYS, articleKey, claimKey, patterns } from './store/patterns.js';
 import { pageOfPartition, pageOfShards, type Page, type PageArgs } from './store/pagination.js';
 import type { Article, Claim } from './records.js';
+import { counterActions } from './store/counters.js';
 
 export interface ArticleFilter {
   publisher?: string | null;
@@ -44,13 +45,18 @@ export async function deleteArticle(data: DataContext, id: string): Promise<Arti
     if (!stored) throw new NotFoundError(`no article with ID ${id}`, ['input', 'id']);
     const article = withoutKeys<Article>(stored);
     if (!article.deleting) {
+      // Counts: its claims as they are at this version, uncounted in the mark's transaction.
+      const counted = await listedClaims(data, article);
       try {
-        await data.db.update({
-          key: articleKey(id),
-          set: `SET deleting = :true, version = version + :one REMOVE ${ARTICLE_LISTING_KEYS.join(', ')}`,
-          condition: 'version = :v',
-          values: { ':true': true, ':one': 1, ':v': article.version },
-        });
+        await data.db.transact([
+          {
+            update: articleKey(id),
+            set: `SET deleting = :true, version = version + :one REMOVE ${ARTICLE_LISTING_KEYS.join(', ')}`,
+            condition: 'version = :v',
+            values: { ':true': true, ':one': 1, ':v': article.version },
+          },
+          ...counterActions({ before: counted, after: [], articles: -1 }),
+        ]);
       } catch (error) {
         if (error instanceof ConditionFailedError) continue; // a claim was written meanwhile: read it again
         throw error;
@@ -60,6 +66,15 @@ export async function deleteArticle(data: DataContext, id: string): Promise<Arti
     return article;
   }
   throw new ConflictError(`article ${id} kept changing while it was being deleted; delete it again`, ['input', 'id']);
+}
+
+/**
+ * The claims an article lists, read consistently after it: any claim write since moved the
+ * article's version, so a write conditioned on that version sees exactly these.
+ */
+async function listedClaims(data: DataContext, article: Article): Promise<Claim[]> {
+  const stored = await data.db.batchGet(article.claimIds.map(claimKey), true);
+  return [...stored.values()].map((item) => withoutKeys<Claim>(item)).filter((claim) => claim.articleId === article.id);
 }
 
 /** The steps after the mark: the article's items (links first), then the article itself. */

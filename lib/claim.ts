@@ -22,6 +22,7 @@ import { randomId } from './ids.js';
 import type { Article, Claim, ClaimKind, ClaimMode, Quantity, ReviewStatus, Span } from './records.js';
 import { articleSortDate } from './records.js';
 import { checkDate, checkList, LIMITS, MAX_QUANTITY } from './validate.js';
+import { checkCounterBounds, counterActions } from './store/counters.js';
 
 /** How far apart two claims about the same place may be to count as related. */
 export const RELATED_WINDOW_DAYS = 3;
@@ -196,13 +197,16 @@ async function checkReferences(data: DataContext, claimantId: string | null, loc
   const missing = locationIds.findIndex((id) => !stored.has(keyString(locationKey(id))));
   if (missing >= 0)
     throw new NotFoundError(`no location with ID ${locationIds[missing]}`, ['input', 'locationIds', String(missing)]);
+  const countries = new Map(
+    locationIds.map((id) => [id, (stored.get(keyString(locationKey(id)))?.countryCode as string | null) ?? null]),
+  );
   const checks: WriteAction[] = [
     ...(claimant
       ? [{ check: partyKey(claimant), condition: 'attribute_exists(pk) AND attribute_not_exists(mergedInto)' }]
       : []),
     ...locationIds.map((id) => ({ check: locationKey(id), condition: 'attribute_exists(pk)' })),
   ];
-  return { claimantId: claimant, checks };
+  return { claimantId: claimant, checks, countries };
 }
 
 /**
@@ -294,6 +298,7 @@ export async function createClaim(data: DataContext, input: ClaimInput): Promise
     const ordered = [...siblings, claim].sort(
       (a, b) => a.evidence.start - b.evidence.start || a.content.start - b.content.start,
     );
+    checkCounterBounds(ordered, ['input', 'eventDate']);
     await data.db.transact([
       ...claimWithLinks(claim).map((item, i) => ({
         put: item,
@@ -306,6 +311,8 @@ export async function createClaim(data: DataContext, input: ClaimInput): Promise
         locationIds,
       ),
       ...references.checks,
+      // Counts: the claim is visible from this transaction on.
+      ...counterActions({ before: [], after: [claim], countries: references.countries }),
     ]);
     return claim;
   });
@@ -376,6 +383,11 @@ export async function updateClaim(
       ['claimantId', 'kind', 'mode', 'status', 'locationIds', 'eventDate', 'quantities'] as const
     ).filter((field) => JSON.stringify(next[field]) !== JSON.stringify(claim[field]));
     next.editedFields = [...new Set([...(claim.editedFields ?? []), ...changed])];
+    const siblings = await loadExisting(loadClaimRecords, data, article.claimIds);
+    checkCounterBounds(
+      siblings.map((sibling) => (sibling.id === next.id ? next : sibling)),
+      ['input', 'eventDate'],
+    );
     const before = claimWithLinks(claim).slice(1).map(keyOfItem);
     const after = claimWithLinks(next);
     const keep = new Set(after.map((item) => keyString(keyOfItem(item))));
@@ -385,6 +397,8 @@ export async function updateClaim(
       ...before.filter((key) => !keep.has(keyString(key))).map((key) => ({ delete: key })),
       ...articleWrites(article, article.claimIds, next.claimantId ? [next.claimantId] : [], locationIds),
       ...references.checks,
+      // Counts: readers see `claim` before this transaction and `next` after it.
+      ...counterActions({ before: [claim], after: [next], countries: references.countries }),
     ]);
     return next;
   });

@@ -30,11 +30,12 @@ import {
   claimWithLinks,
   keyOfItem,
 } from './store/items.js';
-import { articleKey, patterns } from './store/patterns.js';
+import { articleKey, claimKey, patterns } from './store/patterns.js';
 import { planNamed, writeNamed, type NamedPlan } from './named.js';
 import { followMergedParties } from './party.js';
 import { articleSortDate, type Article, type Claim } from './records.js';
 import { checkDateTime, checkOptionalString, checkTextSize, checkUrl, LIMITS } from './validate.js';
+import { checkCounterBounds, counterActions } from './store/counters.js';
 
 export type Extractor = (raw: string, meta: ArticleMeta) => Extraction;
 
@@ -198,6 +199,7 @@ async function ingestOnce(
     version: 1,
   };
   const claims = claimsOf(extraction, draft, plan, ingestedAt);
+  checkCounterBounds(claims, ['input', 'text']);
   const article: Article = { ...draft, ...listsOf(claims, plan) };
   const owned: BatchAction[] = [
     { put: articleTextItem(article.id, extraction.cleanText) },
@@ -214,6 +216,8 @@ async function ingestOnce(
       ...(source.urlHash
         ? [{ put: articleUrlItem(source.urlHash, article.id), condition: 'attribute_not_exists(pk)' }]
         : []),
+      // Counts: its claims become visible here, so they are counted here.
+      ...counterActions({ before: [], after: claims, countries: countriesOf(plan), articles: 1 }),
     ]);
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
@@ -341,6 +345,10 @@ function claimsOf(extraction: Extraction, article: Article, plan: NamedPlan, now
   }));
 }
 
+/** The country of each place the extraction named, for its counts. */
+const countriesOf = (plan: NamedPlan) =>
+  new Map([...plan.locations.values()].map((location) => [location.id, location.countryCode] as const));
+
 /** Two spans cover mostly the same text. */
 const sameSpan = (a: { start: number; end: number }, b: { start: number; end: number }) => {
   const overlap = Math.min(a.end, b.end) - Math.max(a.start, b.start);
@@ -365,7 +373,12 @@ async function reextract(
   plan: NamedPlan,
 ): Promise<IngestResult | undefined> {
   const now = new Date().toISOString();
-  const old = await loadExisting(loadClaimRecords, data, article.claimIds);
+  // Read consistently: the counts of the switch below subtract exactly these.
+  const stored = await data.db.batchGet(article.claimIds.map(claimKey), true);
+  const old = article.claimIds.flatMap((id) => {
+    const item = stored.get(keyString(claimKey(id)));
+    return item ? [withoutKeys<Claim>(item)] : [];
+  });
   let fresh = claimsOf(extraction, article, plan, now);
   const kept: Claim[] = [];
   const updatedInPlace: Claim[] = [];
@@ -402,6 +415,7 @@ async function reextract(
   const all = [...fresh, ...updatedInPlace, ...kept].sort(
     (a, b) => a.evidence.start - b.evidence.start || a.content.start - b.content.start,
   );
+  checkCounterBounds(all, ['input', 'text']);
   const lists = listsOf(all, plan);
   const updated: Article = {
     ...article,
@@ -446,6 +460,8 @@ async function reextract(
         values: { ':v': article.version },
       },
       ...inPlace,
+      // Counts: readers see `old` before this transaction and `all` after it.
+      ...counterActions({ before: old, after: all, countries: countriesOf(plan) }),
     ]);
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;

@@ -14,6 +14,7 @@ import { MAX_PAGE_SIZE, pageOfList, pageOfPartition, type Page, type PageArgs } 
 import type { DateRange } from './party.js';
 import type { Claim, Location, LocationPrecision } from './records.js';
 import { checkAliases, checkLatitude, checkLongitude, checkOptionalString, checkString } from './validate.js';
+import { countryAction } from './store/counters.js';
 
 export const MAX_RADIUS_KM = 1000;
 
@@ -212,6 +213,8 @@ export async function updateLocation(
     await data.db.transact([
       { put: locationItem(updated), condition: 'version = :v', values: { ':v': location.version } },
       ...renameWrites('LOCATION', location, updated),
+      // Counts: COUNTRY tallies read the country kept beside the place's counts.
+      ...(countryCode !== location.countryCode ? [countryAction(id, countryCode)] : []),
     ]);
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;

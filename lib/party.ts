@@ -19,7 +19,7 @@ import { articleKey, claimKey, partyKey, patterns } from './store/patterns.js';
 import { addAliases, idsByName, renameWrites, writePartyNames } from './named.js';
 import { everyItem, pageOfPartition, type Page, type PageArgs } from './store/pagination.js';
 import type { Article, Claim, Party, PartyKind } from './records.js';
-import { commitGroups } from './store/writes.js';
+import { commitCountedGroups, forgetParty, type CountedGroup } from './store/counters.js';
 
 export async function listParties(
   data: DataContext,
@@ -150,6 +150,8 @@ export async function mergeParties(data: DataContext, keepId: string, removeId: 
       ...renameWrites('PARTY', stored, { ...stored, name: '', aliases: [] }),
     ]);
   }
+  // Counts: its claims moved with theirs; only its zeroed cells are left to take away.
+  await forgetParty(data.db, remove.id);
   data.items.clearAll();
   const [merged] = await loadParties(data, [keep.id]);
   return merged!;
@@ -179,27 +181,33 @@ async function repointArticleParty(
       .map((item) => withoutKeys<Claim>(item))
       .filter((claim) => claim.claimantId === fromId);
     const now = new Date().toISOString();
-    const claimGroups = claims.map((claim): WriteAction[] => {
+    const claimGroups = claims.map((claim): CountedGroup => {
       const moved = { ...claim, claimantId: toId, version: claim.version + 1, updatedAt: now };
-      return claimWithLinks(moved).map((item, i) =>
-        i === 0 ? { put: item, condition: 'version = :v', values: { ':v': claim.version } } : { put: item },
+      const actions = claimWithLinks(moved).map(
+        (item, i): WriteAction =>
+          i === 0 ? { put: item, condition: 'version = :v', values: { ':v': claim.version } } : { put: item },
       );
+      return { actions, before: [claim], after: [moved] };
     });
     const partyIds = [...new Set(article.partyIds.map((id) => (id === fromId ? toId : id)))];
-    const articleWrites: WriteAction[] = [
+    // Every transaction moves the article's version (a deletion that read it before cannot
+    // then uncount stale claims); the last one also its list and links, so they change only
+    // once every claim names the kept party.
+    const articleWrites = (index: number, last: boolean): WriteAction[] => [
       {
         update: articleKey(article.id),
-        set: 'SET partyIds = :ids, version = version + :one',
+        set: last ? 'SET partyIds = :ids, version = version + :one' : 'SET version = version + :one',
         condition: 'version = :v',
-        values: { ':ids': partyIds, ':one': 1, ':v': article.version },
+        values: { ...(last ? { ':ids': partyIds } : {}), ':one': 1, ':v': article.version + index },
       },
-      { put: mentionItem('PARTY', toId, article) },
-      { delete: keyOfItem(mentionItem('PARTY', fromId, article)) },
+      ...(last
+        ? [{ put: mentionItem('PARTY', toId, article) }, { delete: keyOfItem(mentionItem('PARTY', fromId, article)) }]
+        : []),
     ];
     try {
-      // A claim group never splits; the article goes with the last group, so its list and
-      // links change only once every claim names the kept party.
-      await commitGroups(data.db, [...claimGroups, articleWrites]);
+      // Counts move with each claim (from the removed party to the kept one) in the
+      // transaction that moves it, unless the article is being deleted (then nothing is counted).
+      await commitCountedGroups(data.db, claimGroups, articleWrites, !article.deleting);
       return;
     } catch (error) {
       if (!(error instanceof ConditionFailedError)) throw error;

@@ -6,5 +6,6 @@ import './claim.js';
 import './party.js';
 import './location.js';
 import './resolve.js';
+import './counts.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
