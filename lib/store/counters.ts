@@ -388,3 +388,29 @@ export async function forgetParty(db: Db, partyId: string): Promise<void> {
     }),
   );
 }
+
+/**
+ * An item's size as DynamoDB counts it (attribute names plus values: a number about one byte
+ * per two digits plus one, a string its UTF-8 length), for the corpus benchmark's report.
+ */
+export function itemBytes(item: Item): number {
+  let bytes = 0;
+  for (const [name, value] of Object.entries(item)) {
+    bytes += Buffer.byteLength(name);
+    if (typeof value === 'number') bytes += Math.ceil(String(Math.abs(value)).replace(/^0+/, '').length / 2) + 1;
+    else if (typeof value === 'string') bytes += Buffer.byteLength(value);
+    else if (value instanceof Set) for (const member of value) bytes += Buffer.byteLength(String(member));
+  }
+  return bytes;
+}
+
+/** The largest counter item of a table's items, and how many there are. */
+export function largestCounterItem(items: readonly Item[]): { key: string; bytes: number; count: number } {
+  const counters = items.filter((item) => String(item.pk).startsWith('COUNTS#'));
+  let largest = { key: '', bytes: 0, count: counters.length };
+  for (const item of counters) {
+    const bytes = itemBytes(item);
+    if (bytes > largest.bytes) largest = { key: String(item.pk), bytes, count: counters.length };
+  }
+  return largest;
+}
