@@ -6,6 +6,7 @@ import type { GeoCandidate, Location } from '../lib/records.js';
 import { ArticleConnection } from './article.js';
 import { builder, isoDate, pageArgs, toConnection, userErrorsField, withUserErrors } from './builder.js';
 import { ClaimConnection } from './claim.js';
+import { withTotalCount } from './total-count.js';
 
 export const LocationRef = builder.objectRef<Location>('Location');
 
@@ -65,8 +66,11 @@ builder.node(LocationRef, {
         ...pageArgs(t.arg),
       },
       resolve: async (location, args, { data }) =>
-        toConnection(
-          await locationClaims(data, location.id, { since: isoDate(args.since), until: isoDate(args.until) }, args),
+        withTotalCount(
+          toConnection(
+            await locationClaims(data, location.id, { since: isoDate(args.since), until: isoDate(args.until) }, args),
+          ),
+          args.since || args.until ? null : { claimsOf: 'LOCATION', id: location.id },
         ),
     }),
     articles: t.field({

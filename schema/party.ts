@@ -5,6 +5,7 @@ import type { Party } from '../lib/records.js';
 import { ArticleConnection } from './article.js';
 import { builder, isoDate, pageArgs, toConnection, userErrorsField, withUserErrors } from './builder.js';
 import { ClaimConnection } from './claim.js';
+import { withTotalCount } from './total-count.js';
 
 export const PartyRef = builder.objectRef<Party>('Party');
 
@@ -47,8 +48,11 @@ builder.node(PartyRef, {
         ...pageArgs(t.arg),
       },
       resolve: async (party, args, { data }) =>
-        toConnection(
-          await partyClaims(data, party.id, { since: isoDate(args.since), until: isoDate(args.until) }, args),
+        withTotalCount(
+          toConnection(
+            await partyClaims(data, party.id, { since: isoDate(args.since), until: isoDate(args.until) }, args),
+          ),
+          args.since || args.until ? null : { claimsOf: 'PARTY', id: party.id },
         ),
     }),
     articles: t.field({

@@ -221,6 +221,33 @@ describe('claimCounts', () => {
     }
   });
 
+  it('gives totalCount where a counter serves it, equal to the listed claims and articles', async () => {
+    const casualties = claims.filter((c) => c.kind === 'CASUALTIES').length;
+    const ofTown = claims.filter((c) => c.locations.some((l) => l.id === made.town)).length;
+    const ofArmenia = claims.filter((c) => c.claimant === made.armenia).length;
+    const totals = await dataOf(
+      call(
+        `query($party: ID!, $town: ID!) {
+          all: claims(first: 1) { totalCount }
+          casualties: claims(kind: CASUALTIES, first: 1) { totalCount }
+          dated: claims(since: "2020-10-01", first: 1) { totalCount }
+          articles(first: 1) { totalCount }
+          party: node(id: $party) { ... on Party { claims(first: 1) { totalCount } } }
+          town: node(id: $town) { ... on Location { claims(first: 1) { totalCount } } }
+        }`,
+        { party: made.armenia, town: made.town },
+      ),
+    );
+    expect(totals).toEqual({
+      all: { totalCount: claims.length },
+      casualties: { totalCount: casualties },
+      dated: { totalCount: null },
+      articles: { totalCount: 2 },
+      party: { claims: { totalCount: ofArmenia } },
+      town: { claims: { totalCount: ofTown } },
+    });
+  });
+
   it('refuses what the counters cannot answer exactly, naming the argument', async () => {
     const refused = async (by: string, filter: Record<string, unknown>, top = 20) => {
       const result = await call(COUNTS, { by, filter, top });
