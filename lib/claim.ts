@@ -383,11 +383,14 @@ export async function updateClaim(
       ['claimantId', 'kind', 'mode', 'status', 'locationIds', 'eventDate', 'quantities'] as const
     ).filter((field) => JSON.stringify(next[field]) !== JSON.stringify(claim[field]));
     next.editedFields = [...new Set([...(claim.editedFields ?? []), ...changed])];
-    const siblings = await loadExisting(loadClaimRecords, data, article.claimIds);
-    checkCounterBounds(
-      siblings.map((sibling) => (sibling.id === next.id ? next : sibling)),
-      ['input', 'eventDate'],
-    );
+    // A new day, claimant or place may bring the article's counts to more counter items.
+    if (next.day !== claim.day || next.claimantId !== claim.claimantId || changed.includes('locationIds')) {
+      const siblings = await loadExisting(loadClaimRecords, data, article.claimIds);
+      checkCounterBounds(
+        siblings.map((sibling) => (sibling.id === next.id ? next : sibling)),
+        ['input', 'eventDate'],
+      );
+    }
     const before = claimWithLinks(claim).slice(1).map(keyOfItem);
     const after = claimWithLinks(next);
     const keep = new Set(after.map((item) => keyString(keyOfItem(item))));
