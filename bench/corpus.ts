@@ -12,6 +12,7 @@ import { Db } from '../lib/store/client.js';
 import { ClaimgraphError } from '../lib/errors.js';
 import { ingestArticle, type IngestInput } from '../lib/ingest.js';
 import { checkInvariants, leftovers, scanTable } from '../lib/store/integrity.js';
+import { largestCounterItem } from '../lib/store/counters.js';
 import { createServer } from '../server/server.js';
 
 const SHARED = new URL('../../shared/data/', import.meta.url);
@@ -180,6 +181,8 @@ export interface CorpusResult {
   listingRequests: number;
   listingErrors: number;
   items: number;
+  /** The largest counter item (bytes), with how many counter items there are. */
+  largestCounter: { key: string; bytes: number; count: number };
   missing: string[];
   failures: string[];
 }
@@ -221,6 +224,7 @@ export async function benchCorpus(endpoint: string): Promise<CorpusResult> {
     listingRequests: listing.requests,
     listingErrors: listing.errors.length,
     items: items.length,
+    largestCounter: largestCounterItem(items),
     missing,
     failures,
   };

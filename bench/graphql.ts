@@ -68,6 +68,8 @@ async function rawReferenceQuery(client: DynamoDBDocumentClient, table: string):
   return claims.length + named.length;
 }
 
+const COUNTS_QUERY = `{ claimCounts(by: DAY, filter: { since: "2024-06-20", until: "2024-07-19" }) { total buckets { key count killed wounded } } }`;
+
 export async function benchGraphql(endpoint: string, rounds = 60) {
   const db = new Db({ tableName: `bench-${Date.now()}`, region: 'us-east-1', endpoint });
   await ensureTable(db);
@@ -90,6 +92,18 @@ export async function benchGraphql(endpoint: string, rounds = 60) {
   const referenceQueryDynamoCalls = db.counter.total;
   const referenceQueryRoundTrips = db.counter.roundTrips;
 
+  // A 30-day DAY histogram over the seeded July 2024 (it spans two months: two counter items).
+  db.counter.reset();
+  const histogram = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: COUNTS_QUERY }),
+  });
+  const counted = (await histogram.json()) as { errors?: unknown; data?: { claimCounts: { total: number } } };
+  if (counted.errors || !counted.data?.claimCounts.total) throw new Error(`claimCounts: ${JSON.stringify(counted)}`);
+  const countsRequests = db.counter.total;
+  const countsClaims = counted.data.claimCounts.total;
+
   // Interleave the two so drift in the machine's load falls on both alike.
   const graphqlMs: number[] = [];
   const rawMs: number[] = [];
@@ -99,6 +113,8 @@ export async function benchGraphql(endpoint: string, rounds = 60) {
   }
   server.close();
   return {
+    countsRequests,
+    countsClaims,
     referenceQueryDynamoCalls,
     referenceQueryRoundTrips,
     graphqlMedianMs: median(graphqlMs),

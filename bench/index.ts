@@ -109,6 +109,12 @@ async function main(): Promise<void> {
         `whole table (${corpus.items} items) read back: broken references, incomplete articles`,
         '0',
       );
+      add(
+        'corpusLargestCounterKB',
+        round(corpus.largestCounter.bytes / 1024, 1),
+        `largest of ${corpus.largestCounter.count} counter items (${corpus.largestCounter.key}); DynamoDB's cap is 400 KB`,
+        '< 100',
+      );
       add('corpusLeftoverItems', corpus.leftoverItems, 'items no reader sees (left by unfinished writes)', '0');
       add(
         'corpusListingErrors',
@@ -130,6 +136,12 @@ async function main(): Promise<void> {
       round(graphql.graphqlOverRawRatio),
       `yoga over HTTP ${round(graphql.graphqlMedianMs)} ms / hand-written SDK ${round(graphql.rawSdkMedianMs)} ms (medians)`,
       '< 1.5',
+    );
+    add(
+      'countsRequests',
+      graphql.countsRequests,
+      `DynamoDB requests of a 30-day DAY histogram (claimCounts, ${graphql.countsClaims} claims counted)`,
+      '1',
     );
 
     const extraction = await benchExtract();

@@ -18,6 +18,7 @@ import { ARTICLE_LISTING_KEYS, articleKey, claimKey, patterns } from './store/pa
 import { pageOfPartition, pageOfShards, type Page, type PageArgs } from './store/pagination.js';
 import type { Article, Claim } from './records.js';
 import { ChangeRecorder, deleted, feedActionCount } from './changes.js';
+import { counterActions } from './store/counters.js';
 
 export interface ArticleFilter {
   publisher?: string | null;
@@ -53,6 +54,8 @@ export async function deleteArticle(data: DataContext, id: string): Promise<Arti
     if (!stored) throw new NotFoundError(`no article with ID ${id}`, ['input', 'id']);
     const article = withoutKeys<Article>(stored);
     if (!article.deleting) {
+      // Counts: its claims as they are at this version, uncounted in the mark's transaction.
+      const counted = await listedClaims(data, article);
       try {
         const mark: WriteAction = {
           update: articleKey(id),
@@ -60,12 +63,15 @@ export async function deleteArticle(data: DataContext, id: string): Promise<Arti
           condition: 'version = :v',
           values: { ':true': true, ':one': 1, ':v': article.version },
         };
+        const counters = counterActions({ before: counted, after: [], articles: -1 });
         // sync: the mark hides the article and its claims, so their tombstones go with it.
         const tombstones = [...deleted('ARTICLE', [id]), ...deleted('CLAIM', article.claimIds)];
         // Its claims leave their claimants' lists of newest claims with the mark, at once.
-        const claims = await articleClaims(data, article);
-        const room = MAX_TRANSACTION_ACTIONS - 1 - feedActionCount(tombstones.length);
-        await changes.commit([mark, ...(await recentWrites(data.db, refChanges(claims, []), room))], tombstones);
+        const room = MAX_TRANSACTION_ACTIONS - 1 - counters.length - feedActionCount(tombstones.length);
+        await changes.commit(
+          [mark, ...counters, ...(await recentWrites(data.db, refChanges(counted, []), room))],
+          tombstones,
+        );
       } catch (error) {
         if (error instanceof ConditionFailedError) continue; // a claim was written meanwhile: read it again
         throw error;
@@ -77,11 +83,13 @@ export async function deleteArticle(data: DataContext, id: string): Promise<Arti
   throw new ConflictError(`article ${id} kept changing while it was being deleted; delete it again`, ['input', 'id']);
 }
 
-/** The claims an article lists, read consistently (the mark's version guard keeps them current). */
-async function articleClaims(data: DataContext, article: Article): Promise<Claim[]> {
-  return [...(await data.db.batchGet(article.claimIds.map(claimKey), true)).values()]
-    .map((item) => withoutKeys<Claim>(item))
-    .filter((claim) => claim.articleId === article.id);
+/**
+ * The claims an article lists, read consistently after it: any claim write since moved the
+ * article's version, so a write conditioned on that version sees exactly these.
+ */
+async function listedClaims(data: DataContext, article: Article): Promise<Claim[]> {
+  const stored = await data.db.batchGet(article.claimIds.map(claimKey), true);
+  return [...stored.values()].map((item) => withoutKeys<Claim>(item)).filter((claim) => claim.articleId === article.id);
 }
 
 /** The steps after the mark: the article's items (links first), then the article itself. */

@@ -24,6 +24,7 @@ import { articleSortDate } from './records.js';
 import { checkDate, checkList, LIMITS, MAX_QUANTITY } from './validate.js';
 import { recentUpdates, refChanges, trimRecentClaimsAfterWrite } from './store/recent-claims.js';
 import { ChangeRecorder, timestamp, upserted } from './changes.js';
+import { checkCounterBounds, counterActions } from './store/counters.js';
 
 /** How far apart two claims about the same place may be to count as related. */
 export const RELATED_WINDOW_DAYS = 3;
@@ -198,13 +199,16 @@ async function checkReferences(data: DataContext, claimantId: string | null, loc
   const missing = locationIds.findIndex((id) => !stored.has(keyString(locationKey(id))));
   if (missing >= 0)
     throw new NotFoundError(`no location with ID ${locationIds[missing]}`, ['input', 'locationIds', String(missing)]);
+  const countries = new Map(
+    locationIds.map((id) => [id, (stored.get(keyString(locationKey(id)))?.countryCode as string | null) ?? null]),
+  );
   const checks: WriteAction[] = [
     ...(claimant
       ? [{ check: partyKey(claimant), condition: 'attribute_exists(pk) AND attribute_not_exists(mergedInto)' }]
       : []),
     ...locationIds.map((id) => ({ check: locationKey(id), condition: 'attribute_exists(pk)' })),
   ];
-  return { claimantId: claimant, checks };
+  return { claimantId: claimant, checks, countries };
 }
 
 /**
@@ -298,6 +302,7 @@ export async function createClaim(data: DataContext, input: ClaimInput): Promise
     const ordered = [...siblings, claim].sort(
       (a, b) => a.evidence.start - b.evidence.start || a.content.start - b.content.start,
     );
+    checkCounterBounds(ordered, ['input', 'eventDate']);
     await feed.commit(
       [
         ...claimWithLinks(claim).map((item, i) => ({
@@ -312,6 +317,8 @@ export async function createClaim(data: DataContext, input: ClaimInput): Promise
         ),
         ...references.checks,
         ...recentUpdates(refChanges([], [claim])),
+        // Counts: the claim is visible from this transaction on.
+        ...counterActions({ before: [], after: [claim], countries: references.countries }),
       ],
       [...upserted('CLAIM', [claim.id]), ...upserted('ARTICLE', [article.id])], // sync
     );
@@ -386,6 +393,14 @@ export async function updateClaim(
       ['claimantId', 'kind', 'mode', 'status', 'locationIds', 'eventDate', 'quantities'] as const
     ).filter((field) => JSON.stringify(next[field]) !== JSON.stringify(claim[field]));
     next.editedFields = [...new Set([...(claim.editedFields ?? []), ...changed])];
+    // A new day, claimant or place may bring the article's counts to more counter items.
+    if (next.day !== claim.day || next.claimantId !== claim.claimantId || changed.includes('locationIds')) {
+      const siblings = await loadExisting(loadClaimRecords, data, article.claimIds);
+      checkCounterBounds(
+        siblings.map((sibling) => (sibling.id === next.id ? next : sibling)),
+        ['input', 'eventDate'],
+      );
+    }
     const before = claimWithLinks(claim).slice(1).map(keyOfItem);
     const after = claimWithLinks(next);
     const keep = new Set(after.map((item) => keyString(keyOfItem(item))));
@@ -398,6 +413,8 @@ export async function updateClaim(
         ...references.checks,
         // A new claimant or day moves the claim in the lists of newest claims.
         ...recentUpdates(refChanges([claim], [next])),
+        // Counts: readers see `claim` before this transaction and `next` after it.
+        ...counterActions({ before: [claim], after: [next], countries: references.countries }),
       ],
       [...upserted('CLAIM', [next.id]), ...upserted('ARTICLE', [article.id])], // sync
     );

@@ -44,6 +44,7 @@ import { recentKeys, recentWrites, refChanges, trimRecentClaims } from './store/
 import { articleSortDate, type Article, type Claim } from './records.js';
 import { checkDateTime, checkOptionalString, checkTextSize, checkUrl, LIMITS } from './validate.js';
 import { articleChanges, ChangeRecorder, deleted, feedActionCount, timestamp } from './changes.js';
+import { checkCounterBounds, counterActions } from './store/counters.js';
 
 export type Extractor = (raw: string, meta: ArticleMeta) => Extraction;
 
@@ -213,6 +214,7 @@ async function ingestOnce(
     updatedAt: ingestedAt, // sync
   };
   const claims = claimsOf(extraction, draft, plan, ingestedAt);
+  checkCounterBounds(claims, ['input', 'text']);
   const article: Article = { ...draft, ...listsOf(claims, plan) };
   const owned: BatchAction[] = [
     { put: articleTextItem(article.id, extraction.cleanText) },
@@ -232,6 +234,8 @@ async function ingestOnce(
       : []),
   ];
   try {
+    // Counts: its claims become visible here, so they are counted here.
+    commit.push(...counterActions({ before: [], after: claims, countries: countriesOf(plan), articles: 1 }));
     // sync: every party and place it names, found or made (made ones were written in step 2).
     const announced = articleChanges(article);
     const room = MAX_TRANSACTION_ACTIONS - commit.length - feedActionCount(announced.length);
@@ -376,6 +380,10 @@ function claimsOf(extraction: Extraction, article: Article, plan: NamedPlan, now
   }));
 }
 
+/** The country of each place the extraction named, for its counts. */
+const countriesOf = (plan: NamedPlan) =>
+  new Map([...plan.locations.values()].map((location) => [location.id, location.countryCode] as const));
+
 /** Two spans cover mostly the same text. */
 const sameSpan = (a: { start: number; end: number }, b: { start: number; end: number }) => {
   const overlap = Math.min(a.end, b.end) - Math.max(a.start, b.start);
@@ -401,10 +409,12 @@ async function reextract(
   trim: () => Promise<void>,
 ): Promise<IngestResult | undefined> {
   const now = timestamp();
-  // Read consistently: the lists of newest claims change by the difference from these.
-  const old = [...(await data.db.batchGet(article.claimIds.map(claimKey), true)).values()]
-    .map((item) => withoutKeys<Claim>(item))
-    .filter((claim) => claim.articleId === article.id);
+  // Read consistently: the counts and the lists of newest claims change by the difference from these.
+  const stored = await data.db.batchGet(article.claimIds.map(claimKey), true);
+  const old = article.claimIds.flatMap((id) => {
+    const item = stored.get(keyString(claimKey(id)));
+    return item ? [withoutKeys<Claim>(item)] : [];
+  });
   let fresh = claimsOf(extraction, article, plan, now);
   const kept: Claim[] = [];
   const updatedInPlace: Claim[] = [];
@@ -441,6 +451,7 @@ async function reextract(
   const all = [...fresh, ...updatedInPlace, ...kept].sort(
     (a, b) => a.evidence.start - b.evidence.start || a.content.start - b.content.start,
   );
+  checkCounterBounds(all, ['input', 'text']);
   const lists = listsOf(all, plan);
   const updated: Article = {
     ...article,
@@ -488,6 +499,8 @@ async function reextract(
     ...inPlace,
   ];
   try {
+    // Counts: readers see `old` before this transaction and `all` after it.
+    switchOver.push(...counterActions({ before: old, after: all, countries: countriesOf(plan) }));
     // sync: the switch shows the new set and hides the replaced claims, at once.
     const announced = [
       ...articleChanges(updated),

@@ -15,6 +15,7 @@ import type { DateRange } from './party.js';
 import type { Claim, Location, LocationPrecision } from './records.js';
 import { checkAliases, checkLatitude, checkLongitude, checkOptionalString, checkString } from './validate.js';
 import { ChangeRecorder, timestamp, upserted } from './changes.js';
+import { countryAction } from './store/counters.js';
 
 export const MAX_RADIUS_KM = 1000;
 
@@ -216,6 +217,8 @@ export async function updateLocation(
       [
         { put: locationItem(updated), condition: 'version = :v', values: { ':v': location.version } },
         ...renameWrites('LOCATION', location, updated),
+        // Counts: COUNTRY tallies read the country kept beside the place's counts.
+        ...(countryCode !== location.countryCode ? [countryAction(id, countryCode)] : []),
       ],
       upserted('LOCATION', [id]), // sync
     );

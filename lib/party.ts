@@ -28,6 +28,13 @@ import {
   trimRecentClaims,
 } from './store/recent-claims.js';
 import { ChangeRecorder, deleted, timestamp, upserted } from './changes.js';
+import { commitCountedGroups, forgetParty, type CountedGroup } from './store/counters.js';
+
+/** A claim moved from one claimant to another, with its counts. */
+interface MovedClaim extends CountedGroup {
+  before: Claim[];
+  after: Claim[];
+}
 
 export async function listParties(
   data: DataContext,
@@ -175,6 +182,8 @@ export async function mergeParties(data: DataContext, keepId: string, removeId: 
     );
   }
   await trimRecentClaims(data.db, [keep.id]);
+  // Counts: its claims moved with theirs; only its zeroed cells are left to take away.
+  await forgetParty(data.db, remove.id);
   data.items.clearAll();
   const [merged] = await loadParties(data, [keep.id]);
   return merged!;
@@ -205,41 +214,61 @@ async function repointArticleParty(
       .map((item) => withoutKeys<Claim>(item))
       .filter((claim) => claim.claimantId === fromId);
     const now = timestamp();
-    const moved = claims.map((claim) => ({ ...claim, claimantId: toId, version: claim.version + 1, updatedAt: now }));
-    const claimGroups = moved.map((claim, c) => {
-      const actions = claimWithLinks(claim).map(
+    const claimGroups = claims.map((claim): MovedClaim => {
+      const moved = { ...claim, claimantId: toId, version: claim.version + 1, updatedAt: now };
+      const actions = claimWithLinks(moved).map(
         (item, i): WriteAction =>
-          i === 0 ? { put: item, condition: 'version = :v', values: { ':v': claims[c]!.version } } : { put: item },
+          i === 0 ? { put: item, condition: 'version = :v', values: { ':v': claim.version } } : { put: item },
       );
-      return { actions, changes: upserted('CLAIM', [claim.id]) }; // sync
+      return { actions, before: [claim], after: [moved] };
     });
     const partyIds = [...new Set(article.partyIds.map((id) => (id === fromId ? toId : id)))];
-    const articleWrites: WriteAction[] = [
+    // Every transaction moves the article's version (a deletion that read it before cannot
+    // then uncount stale claims); the last one also its list and links, so they change only
+    // once every claim names the kept party.
+    const articleWrites = (index: number, last: boolean): WriteAction[] => [
       {
         update: articleKey(article.id),
-        set: 'SET partyIds = :ids, version = version + :one, updatedAt = :now',
+        set: last
+          ? 'SET partyIds = :ids, version = version + :one, updatedAt = :now'
+          : 'SET version = version + :one, updatedAt = :now',
         condition: 'version = :v',
-        values: { ':ids': partyIds, ':one': 1, ':v': article.version, ':now': now },
+        values: { ...(last ? { ':ids': partyIds } : {}), ':one': 1, ':v': article.version + index, ':now': now },
       },
-      { put: mentionItem('PARTY', toId, article) },
-      { delete: keyOfItem(mentionItem('PARTY', fromId, article)) },
+      ...(last
+        ? [{ put: mentionItem('PARTY', toId, article) }, { delete: keyOfItem(mentionItem('PARTY', fromId, article)) }]
+        : []),
     ];
     try {
-      // A claim group never splits; the article goes with the last group, so its list and
-      // links change only once every claim names the kept party.
-      // Each transaction moves its claims between the two parties' lists of newest claims.
-      const movedIn = (indexes: number[]) =>
-        recentUpdates(
-          refChanges(
-            indexes.flatMap((i) => claims[i] ?? []),
-            indexes.flatMap((i) => moved[i] ?? []),
+      // Counts move with each claim (from the removed party to the kept one) in the
+      // transaction that moves it, unless the article is being deleted (then nothing is counted);
+      // so does the claim between the two parties' lists of newest claims.
+      await commitCountedGroups(
+        claimGroups,
+        articleWrites,
+        !article.deleting,
+        (actions, batch) =>
+          feed.commit(
+            [
+              ...actions,
+              ...recentUpdates(
+                refChanges(
+                  batch.flatMap((group) => group.before),
+                  batch.flatMap((group) => group.after),
+                ),
+              ),
+            ],
+            // sync: each transaction announces the claims it moves and the article it versions.
+            [
+              ...upserted(
+                'CLAIM',
+                batch.flatMap((group) => group.before.map((claim) => claim.id)),
+              ),
+              ...upserted('ARTICLE', [article.id]),
+            ],
           ),
-        );
-      // sync: each transaction announces the claims it moves (and the last, the article).
-      await feed.commitGroups(
-        [...claimGroups, { actions: articleWrites, changes: upserted('ARTICLE', [article.id]) }],
-        movedIn,
-        2,
+        // The feed's head and entries, and the two parties' lists of newest claims.
+        5,
       );
       return;
     } catch (error) {

@@ -17,6 +17,7 @@ import { timestampFields } from './change.js';
 import { ClaimConnection } from './claim.js';
 import { LocationConnection } from './location.js';
 import { PartyConnection } from './party.js';
+import { resolveTotalCount, TOTAL_COUNT_DESCRIPTION, withTotalCount } from './total-count.js';
 
 export const ArticleRef = builder.objectRef<Article>('Article');
 
@@ -83,8 +84,10 @@ builder.node(ArticleRef, {
       type: ClaimConnection,
       description: 'Claims made in this article, in document order.',
       args: pageArgs(t.arg),
-      resolve: (article, args, { data }) =>
-        listPage(article.claimIds, args, `claims:${article.id}`, (ids) => loadClaims(data, ids)),
+      resolve: async (article, args, { data }) =>
+        withTotalCount(await listPage(article.claimIds, args, `claims:${article.id}`, (ids) => loadClaims(data, ids)), {
+          fixed: article.claimIds.length,
+        }),
     }),
     parties: t.field({
       type: PartyConnection,
@@ -108,6 +111,13 @@ export const ArticleConnection = builder.connectionObject(
     type: ArticleRef,
     name: 'ArticleConnection',
     description: 'A page of articles.',
+    fields: (t) => ({
+      totalCount: t.int({
+        nullable: true,
+        description: TOTAL_COUNT_DESCRIPTION,
+        resolve: (connection, _, { data }) => resolveTotalCount(connection, data),
+      }),
+    }),
   },
   { name: 'ArticleEdge', description: 'An article and its position in the list.' },
 );
@@ -134,16 +144,19 @@ builder.queryField('articles', (t) =>
       ...pageArgs(t.arg),
     },
     resolve: async (_, args, { data }) =>
-      toConnection(
-        await listArticles(
-          data,
-          {
-            publisher: args.publisher,
-            publishedAfter: isoDateTime(args.publishedAfter),
-            publishedBefore: isoDateTime(args.publishedBefore),
-          },
-          args,
+      withTotalCount(
+        toConnection(
+          await listArticles(
+            data,
+            {
+              publisher: args.publisher,
+              publishedAfter: isoDateTime(args.publishedAfter),
+              publishedBefore: isoDateTime(args.publishedBefore),
+            },
+            args,
+          ),
         ),
+        args.publisher || args.publishedAfter || args.publishedBefore ? null : { articles: true },
       ),
   }),
 );

@@ -19,6 +19,7 @@ import {
 import { timestampFields } from './change.js';
 import { LocationRef } from './location.js';
 import { PartyRef } from './party.js';
+import { resolveTotalCount, TOTAL_COUNT_DESCRIPTION, withTotalCount } from './total-count.js';
 
 export const ClaimRef = builder.objectRef<Claim>('Claim');
 
@@ -191,7 +192,18 @@ builder.node(ClaimRef, {
 });
 
 export const ClaimConnection = builder.connectionObject(
-  { type: ClaimRef, name: 'ClaimConnection', description: 'A page of claims.' },
+  {
+    type: ClaimRef,
+    name: 'ClaimConnection',
+    description: 'A page of claims.',
+    fields: (t) => ({
+      totalCount: t.int({
+        nullable: true,
+        description: TOTAL_COUNT_DESCRIPTION,
+        resolve: (connection, _, { data }) => resolveTotalCount(connection, data),
+      }),
+    }),
+  },
   { name: 'ClaimEdge', description: 'A claim and its position in the list.' },
 );
 
@@ -208,18 +220,28 @@ builder.queryField('claims', (t) =>
       ...pageArgs(t.arg),
     },
     resolve: async (_, args, { data }) =>
-      toConnection(
-        await listClaims(
-          data,
-          {
-            kind: args.kind,
-            partyId: args.partyId?.id,
-            locationId: args.locationId?.id,
-            since: isoDate(args.since),
-            until: isoDate(args.until),
-          },
-          args,
+      withTotalCount(
+        toConnection(
+          await listClaims(
+            data,
+            {
+              kind: args.kind,
+              partyId: args.partyId?.id,
+              locationId: args.locationId?.id,
+              since: isoDate(args.since),
+              until: isoDate(args.until),
+            },
+            args,
+          ),
         ),
+        // Counted per kind, per party and per place over all time: not with dates, nor party and place together.
+        args.since || args.until || (args.partyId && args.locationId)
+          ? null
+          : args.partyId
+            ? { claimsOf: 'PARTY', id: args.partyId.id, kind: args.kind }
+            : args.locationId
+              ? { claimsOf: 'LOCATION', id: args.locationId.id, kind: args.kind }
+              : { claimsOf: 'ALL', kind: args.kind },
       ),
   }),
 );

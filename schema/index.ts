@@ -7,5 +7,6 @@ import './party.js';
 import './location.js';
 import './resolve.js';
 import './change.js';
+import './counts.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -7,6 +7,7 @@ import { ArticleConnection } from './article.js';
 import { builder, inputId, isoDate, pageArgs, toConnection, userErrorsField, withUserErrors } from './builder.js';
 import { NAMED_FALLBACK, namedTimestamps, timestampFields } from './change.js';
 import { ClaimConnection } from './claim.js';
+import { withTotalCount } from './total-count.js';
 
 export const LocationRef = builder.objectRef<Location>('Location');
 
@@ -67,8 +68,11 @@ builder.node(LocationRef, {
         ...pageArgs(t.arg),
       },
       resolve: async (location, args, { data }) =>
-        toConnection(
-          await locationClaims(data, location.id, { since: isoDate(args.since), until: isoDate(args.until) }, args),
+        withTotalCount(
+          toConnection(
+            await locationClaims(data, location.id, { since: isoDate(args.since), until: isoDate(args.until) }, args),
+          ),
+          args.since || args.until ? null : { claimsOf: 'LOCATION', id: location.id },
         ),
     }),
     articles: t.field({

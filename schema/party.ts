@@ -7,6 +7,7 @@ import { ArticleConnection } from './article.js';
 import { builder, inputId, isoDate, pageArgs, toConnection, userErrorsField, withUserErrors } from './builder.js';
 import { NAMED_FALLBACK, namedTimestamps, timestampFields } from './change.js';
 import { ClaimConnection } from './claim.js';
+import { withTotalCount } from './total-count.js';
 
 export const PartyRef = builder.objectRef<Party>('Party');
 
@@ -77,10 +78,13 @@ builder.node(PartyRef, {
         ...pageArgs(t.arg),
       },
       resolve: async (party, args, { data }, info) =>
-        toConnection(
-          await partyClaims(data, party.id, { since: isoDate(args.since), until: isoDate(args.until) }, args, {
-            idsOnly: selectsOnlyNodeIds(info),
-          }),
+        withTotalCount(
+          toConnection(
+            await partyClaims(data, party.id, { since: isoDate(args.since), until: isoDate(args.until) }, args, {
+              idsOnly: selectsOnlyNodeIds(info),
+            }),
+          ),
+          args.since || args.until ? null : { claimsOf: 'PARTY', id: party.id },
         ),
     }),
     articles: t.field({

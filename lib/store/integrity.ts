@@ -6,6 +6,8 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './client.js';
 import { recentClaimsOf } from './recent-claims.js';
+import type { CountedClaim } from '../counts.js';
+import { recountProblems } from './counters.js';
 
 export type TableItem = Record<string, unknown>;
 
@@ -36,6 +38,7 @@ const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(
  * - a merged party's redirect leads to an existing party, and nothing else names the
  *   merged party (a NAME# item that leads to no entity yet is a leftover: `resolve` skips it);
  * - a party's list of newest claims holds, above its floor, exactly its visible claims.
+ * - every counter item equals a recount of the visible claims and articles (`counters.ts`).
  */
 export function checkInvariants(items: TableItem[]): string[] {
   const problems: string[] = [];
@@ -137,6 +140,18 @@ export function checkInvariants(items: TableItem[]): string[] {
     for (const locationId of strings(item.locationIds))
       if (!linked('LOCATION', locationId)) problems.push(`${String(item.pk)}: no mention link for place ${locationId}`);
   }
+  // Every counter equals a recount of what readers see.
+  problems.push(
+    ...recountProblems(
+      items.filter((item) => String(item.pk).startsWith('COUNTS#')),
+      items.filter((item) => item.sk === 'CLAIM' && visibleClaim(item.id)) as unknown as CountedClaim[],
+      items.filter((item) => item.sk === 'ARTICLE' && String(item.pk).startsWith('ARTICLE#') && !item.deleting).length,
+      (locationId) => {
+        const location = entity('LOCATION', locationId);
+        return location ? ((location.countryCode as string | null) ?? null) : undefined;
+      },
+    ),
+  );
   return problems;
 }
 

@@ -27,6 +27,11 @@
  * | apiKey              | table          | APIKEY#id                    | APIKEY                       |
  * | apiKeys             | gsi3           | APIKEYS                      | <created at>#keyId           |
  * | recentClaimsOfParty | table          | PARTY#id                     | RECENT                       |
+ * | dayCounts           | table          | COUNTS#DAY#<yyyy-mm>         | COUNTS                       |
+ * | monthCounts         | table          | COUNTS#MONTH#<yyyy-mm>       | COUNTS                       |
+ * | kindCounts          | table          | COUNTS#KIND                  | COUNTS                       |
+ * | partyCounts         | table          | COUNTS#PARTY#<shard>         | COUNTS                       |
+ * | locationCounts      | table          | COUNTS#LOCATION#<shard>      | COUNTS                       |
  *
  * The time-ordered listings are spread over LISTING_SHARDS partitions by a hash of the
  * item's ID, so writes do not funnel into one key; a page queries them all at once and
@@ -256,12 +261,36 @@ export const patterns = {
    * `parties { claims(first:) }` reads these for the whole page at once.
    */
   recentClaimsOfParty: { key: (partyId: string): Key => ({ pk: `PARTY#${partyId}`, sk: 'RECENT' }) },
+
+  // Counts (`store/counters.ts`): counter items, read by key, changed with ADD.
+
+  /** A month's claims per day and kind (DAY, WEEK and MONTH histograms, KIND with dates). */
+  dayCounts: { key: (month: string): Key => ({ pk: `COUNTS#DAY#${month}`, sk: 'COUNTS' }) },
+
+  /** A month's claims per party and per place, by kind (those tallies with a range of months). */
+  monthCounts: { key: (month: string): Key => ({ pk: `COUNTS#MONTH#${month}`, sk: 'COUNTS' }) },
+
+  /** All claims by kind, and the number of articles (totalCount of `claims` and `articles`). */
+  kindCounts: { key: (): Key => ({ pk: 'COUNTS#KIND', sk: 'COUNTS' }) },
+
+  /** Each party's claims by kind, over all time, in COUNTER_SHARDS.PARTY items by hash of its ID. */
+  partyCounts: { key: (shard: number): Key => ({ pk: `COUNTS#PARTY#${shard}`, sk: 'COUNTS' }) },
+
+  /** Each place's claims by kind, and its country, in COUNTER_SHARDS.LOCATION items by hash of its ID. */
+  locationCounts: { key: (shard: number): Key => ({ pk: `COUNTS#LOCATION#${shard}`, sk: 'COUNTS' }) },
 } as const;
 
 /**
+ * How many items the all-time counts of parties and of places are spread over: an article
+ * touches at most this many of each, and a tally reads them all in one BatchGetItem.
+ */
+export const COUNTER_SHARDS = { PARTY: 4, LOCATION: 8 } as const;
+
+/**
  * The layout of the items written by this version. 3: a party's newest claims on an item of
- * its own, kept by every claim write; the change feed (every write since the table began has
- * its entry) and createdAt/updatedAt on every entity. 2: claims visible through their article,
+ * its own, kept by every claim write; counter items kept by every write (a table without
+ * them would count wrong); the change feed (every write since the table began has its entry)
+ * and createdAt/updatedAt on every entity. 2: claims visible through their article,
  * article text apart, URL and text lookup items, listings over hash shards (1 was the month
  * shards and their registry). A table of another layout is refused, not misread.
  */
