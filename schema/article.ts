@@ -5,6 +5,7 @@ import { pageOfList } from '../lib/store/pagination.js';
 import type { Article } from '../lib/records.js';
 import { builder, encodeId, isoDateTime, pageArgs, toConnection, userErrorsField, withUserErrors } from './builder.js';
 import { ClaimConnection } from './claim.js';
+import { orderArg } from './geojson.js';
 import { LocationConnection } from './location.js';
 import { PartyConnection } from './party.js';
 
@@ -99,7 +100,8 @@ export const ArticleConnection = builder.connectionObject(
 builder.queryField('articles', (t) =>
   t.field({
     type: ArticleConnection,
-    description: 'Articles, newest first (by publication date, or ingest date when unknown).',
+    description:
+      'Articles by publication date (or ingest date when unknown), newest first unless `order` says otherwise.',
     args: {
       publisher: t.arg.string({
         required: false,
@@ -115,6 +117,7 @@ builder.queryField('articles', (t) =>
         required: false,
         description: 'Only articles published at or before this instant.',
       }),
+      order: orderArg(t.arg),
       ...pageArgs(t.arg),
     },
     resolve: async (_, args, { data }) =>
@@ -125,6 +128,7 @@ builder.queryField('articles', (t) =>
             publisher: args.publisher,
             publishedAfter: isoDateTime(args.publishedAfter),
             publishedBefore: isoDateTime(args.publishedBefore),
+            order: args.order,
           },
           args,
         ),
