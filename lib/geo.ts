@@ -161,11 +161,15 @@ export function cellsCoveringBox(box: BoundingBox, precision: number, max = Infi
 /**
  * The geohash levels of the claim map index, finest first, with how many cells of each a
  * box may need before the next coarser level serves it. Level 3 cells are about 156 km,
- * level 2 about 1,250 × 625 km, level 1 45° × 45° (32 cover the world, so every box has a level).
+ * level 2 about 1,250 × 625 km, level 1 45° × 45°. Four cells keep a page to four Queries
+ * (Nagorno-Karabakh: 2 level-2 cells; the Caucasus: 4; Ukraine or Europe: 2 to 4 level-1
+ * cells) while the cells stay near the box's size, so the read budget goes to claims inside
+ * it; only a box wider than a quarter of the world needs more, up to the 32 level-1 cells
+ * that cover the world.
  */
 export const CLAIM_CELL_LEVELS = [
-  { precision: 3, maxCells: 12 },
-  { precision: 2, maxCells: 12 },
+  { precision: 3, maxCells: 4 },
+  { precision: 2, maxCells: 4 },
   { precision: 1, maxCells: 32 },
 ] as const;
 
