@@ -260,3 +260,36 @@ describe('claimsGeoJSON', () => {
     expect(db.counter.byCommand.QueryCommand).toBeLessThanOrEqual(12);
   });
 });
+
+describe('a box in a crowded cell', () => {
+  it('spends its read budget on the claims around it and pages on, in either order, without gaps or repeats', async () => {
+    const local = graphqlCaller(await createTestDb());
+    const near = await createLocation(local, { name: 'near', latitude: 39.9, longitude: 46.9 });
+    const inside = await createLocation(local, { name: 'inside', latitude: 39.8156, longitude: 46.752 });
+    const article = await ingest(local, { text: plainText(2), publishedAt: '2020-10-05T09:00:00Z' });
+    const make = (day: string, locationIds: string[]) =>
+      createClaim(local, { articleId: article.id, content: { start: 0, end: 6 }, eventDate: day, locationIds });
+    const wanted = [await make('2020-01-01', [inside]), await make('2020-01-02', [near, inside])];
+    // Newer claims in the same cells, just outside the box: each page's budget is spent on them.
+    for (let day = 10; day < 40; day++) await make(`2020-02-${String((day % 28) + 1).padStart(2, '0')}`, [near]);
+    const box = { west: 46.7, south: 39.78, east: 46.8, north: 39.85 };
+    for (const order of ['NEWEST_FIRST', 'OLDEST_FIRST']) {
+      let pages = 0;
+      const ids = await allPages(async (after) => {
+        pages++;
+        return (
+          await dataOf(
+            local(
+              `query($bbox: BoundingBoxInput!, $after: String, $order: ListOrder!) { claims(bbox: $bbox, first: 1, after: $after, order: $order) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+              { bbox: box, after, order },
+            ),
+          )
+        ).claims;
+      });
+      const expected = wanted.map((claim) => claim.id);
+      expect(ids.map((node: any) => node.id)).toEqual(order === 'NEWEST_FIRST' ? expected.reverse() : expected);
+      // first: 1 reads at most 20 entries per cell: the 30 claims outside take more than one page.
+      expect(pages).toBeGreaterThan(2);
+    }
+  });
+});
