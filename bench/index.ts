@@ -13,6 +13,7 @@ import { benchColdStart } from './bundle.js';
 import { benchCorpus } from './corpus.js';
 import { benchScale } from './scale.js';
 import { benchExtract } from './extract.js';
+import { benchGeoJSON } from './geojson.js';
 import { benchGraphql } from './graphql.js';
 import { benchIngest } from './ingest.js';
 import { benchLoad } from './load.js';
@@ -142,6 +143,18 @@ async function main(): Promise<void> {
       graphql.countsRequests,
       `DynamoDB requests of a 30-day DAY histogram (claimCounts, ${graphql.countsClaims} claims counted)`,
       '1',
+    );
+
+    const geojson = await benchGeoJSON(local.endpoint);
+    add(
+      'geojsonRequests',
+      geojson.requests,
+      `claimsGeoJSON(bbox: the Karabakh front, first: 100): ${geojson.claims} claims, ${geojson.features} features, ${geojson.roundTrips} round trips (${Object.entries(
+        geojson.byCommand,
+      )
+        .map(([command, n]) => `${n} ${command}`)
+        .join(', ')}); with no box ${geojson.worldRequests} requests`,
+      '<= 3',
     );
 
     const extraction = await benchExtract();

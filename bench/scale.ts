@@ -40,7 +40,7 @@ const PLACES = [
 const VERBS = ['shelled', 'struck', 'attacked', 'bombarded'];
 
 /** The n-th generated article: a date in 2015–2020, two or three attributed sentences. */
-function article(n: number) {
+export function article(n: number) {
   const day = new Date(Date.UTC(2015, 0, 1) + ((n * 7919) % (6 * 365)) * 86_400_000).toISOString().slice(0, 10);
   const pick = <T>(list: T[], salt: number) => list[(n * 31 + salt * 17) % list.length]!;
   const lines = [

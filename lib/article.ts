@@ -19,18 +19,24 @@ import { pageOfPartition, pageOfShards, type Page, type PageArgs } from './store
 import type { Article, Claim } from './records.js';
 import { ChangeRecorder, deleted, feedActionCount } from './changes.js';
 import { counterActions } from './store/counters.js';
+import { ordered, type ListOrder } from './geojson.js';
 
 export interface ArticleFilter {
   publisher?: string | null;
   publishedAfter?: string | null;
   publishedBefore?: string | null;
+  order?: ListOrder | null;
 }
 
 export async function listArticles(data: DataContext, filter: ArticleFilter, args: PageArgs): Promise<Page<Article>> {
   const range = { since: filter.publishedAfter, until: filter.publishedBefore };
   const page = filter.publisher
-    ? await pageOfPartition(data.db, patterns.articlesByPublisher.query(filter.publisher, range), args)
-    : await pageOfShards(data.db, patterns.articlesByDate.queries(range), args);
+    ? await pageOfPartition(
+        data.db,
+        ordered(patterns.articlesByPublisher.query(filter.publisher, range), filter.order),
+        args,
+      )
+    : await pageOfShards(data.db, ordered(patterns.articlesByDate.queries(range), filter.order), args);
   return toVisibleArticles(data, page);
 }
 

@@ -9,16 +9,19 @@ import {
   loadClaimRecords,
   loadClaims,
   loadExisting,
+  loadLocations,
   toVisibleClaims,
   type DataContext,
 } from './store/loaders.js';
 import { ConditionFailedError, keyString, type Item, type WriteAction } from './store/client.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
-import { claimWithLinks, keyOfItem, mentionItem } from './store/items.js';
+import { claimWithLinks, keyOfItem, mentionItem, placePointsOf, type PlacedClaim } from './store/items.js';
 import { articleKey, locationKey, partyKey, patterns } from './store/patterns.js';
 import { pageOfPartition, pageOfShards, type Page, type PageArgs } from './store/pagination.js';
 import type { DateRange } from './party.js';
 import { randomId } from './ids.js';
+import { checkBox, inBox, type BoundingBox } from './geo.js';
+import { claimsInBox, ordered, type ListOrder } from './geojson.js';
 import type { Article, Claim, ClaimKind, ClaimMode, Quantity, ReviewStatus, Span } from './records.js';
 import { articleSortDate } from './records.js';
 import { checkDate, checkList, LIMITS, MAX_QUANTITY } from './validate.js';
@@ -33,6 +36,9 @@ export interface ClaimFilter extends DateRange {
   kind?: ClaimKind | null;
   partyId?: string | null;
   locationId?: string | null;
+  /** Only claims with a place inside this box. */
+  bbox?: BoundingBox | null;
+  order?: ListOrder | null;
 }
 
 /** Conditions no key serves: read with the read budget of every filtered page. */
@@ -55,12 +61,22 @@ function filterOf(conditions: { kind?: ClaimKind | null; locationId?: string | n
 
 export async function listClaims(data: DataContext, filter: ClaimFilter, args: PageArgs): Promise<Page<Claim>> {
   const range = { since: filter.since, until: filter.until };
+  // Maps and timelines: a box reads the claim map index; every listing reads in either order.
+  if (filter.bbox && !filter.locationId) return claimsInBox(data, filter, args);
+  if (filter.bbox && filter.locationId && !(await placeInBox(data, filter.locationId, filter.bbox)))
+    return { items: [], hasNextPage: false };
   if (filter.partyId) {
-    const query = { ...patterns.claimsByParty.query(filter.partyId, range), ...filterOf(filter) };
+    const query = {
+      ...ordered(patterns.claimsByParty.query(filter.partyId, range), filter.order),
+      ...filterOf(filter),
+    };
     return toVisibleClaims(data, await pageOfPartition(data.db, query, args));
   }
   if (filter.locationId) {
-    const query = { ...patterns.claimsOfPlace.query(filter.locationId, range), ...filterOf({ kind: filter.kind }) };
+    const query = {
+      ...ordered(patterns.claimsOfPlace.query(filter.locationId, range), filter.order),
+      ...filterOf({ kind: filter.kind }),
+    };
     const page = await pageOfPartition(data.db, query, args);
     return followLinks(
       page,
@@ -71,7 +87,14 @@ export async function listClaims(data: DataContext, filter: ClaimFilter, args: P
   const queries = filter.kind
     ? patterns.claimsByKind.queries(filter.kind, range)
     : patterns.claimsByDate.queries(range);
-  return toVisibleClaims(data, await pageOfShards(data.db, queries, args));
+  return toVisibleClaims(data, await pageOfShards(data.db, ordered(queries, filter.order), args));
+}
+
+/** Whether a place lies inside a box (the box checked first, naming its field). */
+async function placeInBox(data: DataContext, locationId: string, bbox: BoundingBox): Promise<boolean> {
+  const box = checkBox(bbox);
+  const [place] = await loadLocations(data, [locationId]);
+  return !!place && place.latitude !== null && place.longitude !== null && inBox(box, place.latitude, place.longitude);
 }
 
 /**
@@ -208,7 +231,9 @@ async function checkReferences(data: DataContext, claimantId: string | null, loc
       : []),
     ...locationIds.map((id) => ({ check: locationKey(id), condition: 'attribute_exists(pk)' })),
   ];
-  return { claimantId: claimant, checks, countries };
+  // Maps: the points of the places, for the claim map index on its links.
+  const points = placePointsOf(locationIds, (id) => stored.get(keyString(locationKey(id))));
+  return { claimantId: claimant, checks, countries, points };
 }
 
 /**
@@ -277,7 +302,7 @@ export async function createClaim(data: DataContext, input: ClaimInput): Promise
     const { article, text } = await articleForClaim(data, input.articleId, ['input', 'articleId']);
     const content = spanOf(text, input.content, ['input', 'content']);
     const references = await checkReferences(data, input.claimantId ?? null, locationIds);
-    const claim: Claim = {
+    const claim: PlacedClaim = {
       id,
       articleId: article.id,
       claimantId: references.claimantId,
@@ -297,6 +322,7 @@ export async function createClaim(data: DataContext, input: ClaimInput): Promise
       version: 1,
       createdAt: now,
       updatedAt: now,
+      placePoints: references.points,
     };
     const siblings = await loadExisting(loadClaimRecords, data, article.claimIds);
     const ordered = [...siblings, claim].sort(
@@ -376,7 +402,7 @@ export async function updateClaim(
       locationIds,
     );
     const eventDate = eventDateChange === undefined ? claim.eventDate : eventDateChange;
-    const next: Claim = {
+    const next: PlacedClaim = {
       ...claim,
       claimantId: references.claimantId,
       kind: changes.kind ?? claim.kind,
@@ -388,6 +414,7 @@ export async function updateClaim(
       day: eventDate ?? articleSortDate(article).slice(0, 10),
       version: claim.version + 1,
       updatedAt: timestamp(),
+      placePoints: references.points,
     };
     const changed = (
       ['claimantId', 'kind', 'mode', 'status', 'locationIds', 'eventDate', 'quantities'] as const

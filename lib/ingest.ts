@@ -36,6 +36,8 @@ import {
   articleUrlItem,
   claimWithLinks,
   keyOfItem,
+  placePointsOf,
+  type PlacedClaim,
 } from './store/items.js';
 import { articleKey, claimKey, patterns } from './store/patterns.js';
 import { planNamed, writeNamed, type NamedPlan } from './named.js';
@@ -357,27 +359,35 @@ function listsOf(claims: Claim[], plan: NamedPlan, kept: Claim[] = []) {
 
 function claimsOf(extraction: Extraction, article: Article, plan: NamedPlan, now: string): Claim[] {
   const ids = extraction.claims.map((_, i) => extractedClaimIdFor(article.id, extraction.extractorVersion, i));
-  return extraction.claims.map((extracted, i) => ({
-    id: ids[i]!,
-    articleId: article.id,
-    claimantId: extracted.claimantKey ? (plan.parties.get(extracted.claimantKey)?.id ?? null) : null,
-    claimantMention: extracted.claimantMention,
-    cue: extracted.cue,
-    content: extracted.content,
-    evidence: extracted.evidence,
-    mode: extracted.mode,
-    kind: extracted.kind,
-    locationIds: [...new Set(extracted.locationKeys.flatMap((key) => plan.locations.get(key)?.id ?? []))],
-    eventDate: extracted.eventDate,
-    quantities: extracted.quantities,
-    status: 'UNREVIEWED',
-    restatesId: extracted.restates !== null ? (ids[extracted.restates] ?? null) : null,
-    extractorVersion: extraction.extractorVersion,
-    day: extracted.eventDate ?? articleSortDate(article).slice(0, 10),
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-  }));
+  return extraction.claims.map((extracted, i) =>
+    withPlacePoints(plan, {
+      id: ids[i]!,
+      articleId: article.id,
+      claimantId: extracted.claimantKey ? (plan.parties.get(extracted.claimantKey)?.id ?? null) : null,
+      claimantMention: extracted.claimantMention,
+      cue: extracted.cue,
+      content: extracted.content,
+      evidence: extracted.evidence,
+      mode: extracted.mode,
+      kind: extracted.kind,
+      locationIds: [...new Set(extracted.locationKeys.flatMap((key) => plan.locations.get(key)?.id ?? []))],
+      eventDate: extracted.eventDate,
+      quantities: extracted.quantities,
+      status: 'UNREVIEWED',
+      restatesId: extracted.restates !== null ? (ids[extracted.restates] ?? null) : null,
+      extractorVersion: extraction.extractorVersion,
+      day: extracted.eventDate ?? articleSortDate(article).slice(0, 10),
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    }),
+  );
+}
+
+/** Maps: a claim with the points of its places, so its place links carry the claim map index. */
+function withPlacePoints(plan: NamedPlan, claim: PlacedClaim): PlacedClaim {
+  const byId = new Map([...plan.locations.values()].map((location) => [location.id, location]));
+  return { ...claim, placePoints: placePointsOf(claim.locationIds, (id) => byId.get(id), claim.placePoints) };
 }
 
 /** The country of each place the extraction named, for its counts. */
@@ -446,7 +456,8 @@ async function reextract(
     for (const field of edited)
       (merged as unknown as Record<string, unknown>)[field] = (claim as unknown as Record<string, unknown>)[field];
     merged.day = merged.eventDate ?? articleSortDate(article).slice(0, 10);
-    updatedInPlace.push(merged);
+    // Maps: a person's places keep the points they had; the new extraction's bring theirs.
+    updatedInPlace.push(withPlacePoints(plan, { ...merged, placePoints: { ...(claim as PlacedClaim).placePoints } }));
   }
   const all = [...fresh, ...updatedInPlace, ...kept].sort(
     (a, b) => a.evidence.start - b.evidence.start || a.content.start - b.content.start,

@@ -5,12 +5,20 @@
 import { followLinks, loadClaims, loadLocations, toRecords, type DataContext } from './store/loaders.js';
 import { ConditionFailedError, withoutKeys } from './store/client.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
-import { coveringCells, distanceKm } from './geo.js';
+import { cellsCoveringBox, checkBox, coveringCells, distanceKm, type BoundingBox } from './geo.js';
+import { ordered, type ListOrder } from './geojson.js';
 import { locationItem, nameItems } from './store/items.js';
 import { patterns } from './store/patterns.js';
 import { locationIdFor, randomId } from './ids.js';
 import { renameWrites } from './named.js';
-import { MAX_PAGE_SIZE, pageOfList, pageOfPartition, type Page, type PageArgs } from './store/pagination.js';
+import {
+  MAX_PAGE_SIZE,
+  pageOfList,
+  pageOfPartition,
+  pageOfShards,
+  type Page,
+  type PageArgs,
+} from './store/pagination.js';
 import type { DateRange } from './party.js';
 import type { Claim, Location, LocationPrecision } from './records.js';
 import { checkAliases, checkLatitude, checkLongitude, checkOptionalString, checkString } from './validate.js';
@@ -27,6 +35,8 @@ export interface Near {
 
 export interface LocationFilter {
   near?: Near | null;
+  /** Only places inside this box (by geohash cell, else by name when the box is large). */
+  bbox?: BoundingBox | null;
   precision?: LocationPrecision | null;
   countryCode?: string | null;
 }
@@ -42,6 +52,7 @@ export async function listLocations(
 ): Promise<Page<Location>> {
   const countryCode =
     filter.countryCode == null ? null : checkCountryCode(filter.countryCode.toUpperCase(), ['countryCode']);
+  if (filter.near && filter.bbox) throw new ValidationError('give near or bbox, not both', ['bbox']);
   if (filter.near) {
     const page = await nearLocations(data, filter.near, args);
     return {
@@ -56,6 +67,14 @@ export async function listLocations(
   const conditions: string[] = [];
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
+  const box = filter.bbox ? checkBox(filter.bbox) : null;
+  if (box) {
+    // Maps: the box as a filter on the places' own coordinates (exact, antimeridian included).
+    conditions.push('#lat BETWEEN :south AND :north');
+    conditions.push(box.west > box.east ? '(#lon >= :west OR #lon <= :east)' : '#lon BETWEEN :west AND :east');
+    Object.assign(names, { '#lat': 'latitude', '#lon': 'longitude' });
+    Object.assign(values, { ':south': box.south, ':north': box.north, ':west': box.west, ':east': box.east });
+  }
   if (filter.precision) {
     conditions.push('#precision = :precision');
     names['#precision'] = 'precision';
@@ -66,12 +85,27 @@ export async function listLocations(
     names['#country'] = 'countryCode';
     values[':country'] = countryCode;
   }
-  const query = {
-    ...patterns.locationsByName.query(),
-    ...(conditions.length ? { filter: { expression: conditions.join(' AND '), names, values } } : {}),
-  };
+  const filterOfQuery = conditions.length ? { filter: { expression: conditions.join(' AND '), names, values } } : {};
+  const cells = box ? cellsCoveringBox(box, 2, MAX_BOX_CELLS) : [];
+  if (box && cells.length <= MAX_BOX_CELLS) {
+    // The cells of the box at once, merged in geohash order, each with the read budget.
+    const queries = cells.map((cell) => ({
+      ...patterns.locationsByCell.query(cell),
+      ...filterOfQuery,
+      singleRead: true,
+    }));
+    return toRecords<Location>(data, await pageOfShards(data.db, queries, args));
+  }
+  // No box, or one too large for its cells (a continent): every place by name, filtered.
+  const query = { ...patterns.locationsByName.query(), ...filterOfQuery };
   return toRecords<Location>(data, await pageOfPartition(data.db, query, args));
 }
+
+/**
+ * The most 2-character geohash cells (about 1,250 × 625 km) a `bbox` search reads at once; a
+ * larger box reads places by name with the box as a filter (read budget, cursor to go on).
+ */
+export const MAX_BOX_CELLS = 16;
 
 /** The most places a `near` search reads for one page: a wider search must narrow its radius. */
 export const NEAR_READ_BUDGET = 2000;
@@ -127,14 +161,15 @@ async function nearLocations(data: DataContext, near: Near, args: PageArgs): Pro
   );
 }
 
-/** Claims about a place, newest first by the claim's day. */
+/** Claims about a place by the claim's day, newest first unless `order` says otherwise. */
 export async function locationClaims(
   data: DataContext,
   locationId: string,
   range: DateRange,
   args: PageArgs,
+  order?: ListOrder | null,
 ): Promise<Page<Claim>> {
-  const page = await pageOfPartition(data.db, patterns.claimsOfPlace.query(locationId, range), args);
+  const page = await pageOfPartition(data.db, ordered(patterns.claimsOfPlace.query(locationId, range), order), args);
   return followLinks(
     page,
     (ids) => loadClaims(data, ids),

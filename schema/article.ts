@@ -15,6 +15,7 @@ import {
 } from './builder.js';
 import { timestampFields } from './change.js';
 import { ClaimConnection } from './claim.js';
+import { orderArg } from './geojson.js';
 import { LocationConnection } from './location.js';
 import { PartyConnection } from './party.js';
 import { resolveTotalCount, TOTAL_COUNT_DESCRIPTION, withTotalCount } from './total-count.js';
@@ -125,7 +126,8 @@ export const ArticleConnection = builder.connectionObject(
 builder.queryField('articles', (t) =>
   t.field({
     type: ArticleConnection,
-    description: 'Articles, newest first (by publication date, or ingest date when unknown).',
+    description:
+      'Articles by publication date (or ingest date when unknown), newest first unless `order` says otherwise.',
     args: {
       publisher: t.arg.string({
         required: false,
@@ -141,6 +143,7 @@ builder.queryField('articles', (t) =>
         required: false,
         description: 'Only articles published at or before this instant.',
       }),
+      order: orderArg(t.arg),
       ...pageArgs(t.arg),
     },
     resolve: async (_, args, { data }) =>
@@ -152,6 +155,7 @@ builder.queryField('articles', (t) =>
               publisher: args.publisher,
               publishedAfter: isoDateTime(args.publishedAfter),
               publishedBefore: isoDateTime(args.publishedBefore),
+              order: args.order,
             },
             args,
           ),

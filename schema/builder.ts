@@ -139,6 +139,7 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date | string };
     Date: { Input: Date; Output: Date | string };
     URL: { Input: URL; Output: URL | string };
+    GeoJSON: { Input: never; Output: object };
   };
   DefaultFieldNullability: false;
 }>({

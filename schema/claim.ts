@@ -4,10 +4,16 @@ import type { CLAIM_KINDS, CLAIM_MODES, QUANTITY_KINDS } from '../lib/extract/ty
 import type { REVIEW_STATUSES, Claim, Quantity, Span } from '../lib/records.js';
 import { MAX_QUANTITY } from '../lib/validate.js';
 import { ArticleRef } from './article.js';
+import type { ArgBuilder } from '@pothos/core';
+import { claimsGeoJSON, daySourceOf, type ListOrder } from '../lib/geojson.js';
+import type { BoundingBox } from '../lib/geo.js';
+import { MAX_PAGE_SIZE } from '../lib/store/pagination.js';
+import { BoundingBoxInput, DaySourceEnum, GeoJSONScalar, orderArg } from './geojson.js';
 import {
   builder,
   inputId,
   inputIds,
+  encodeId,
   isoDate,
   pageArgs,
   toConnection,
@@ -158,6 +164,22 @@ builder.node(ClaimRef, {
       resolve: (c) => c.eventDate,
       description: 'When the claimed event happened, resolved against the publication date ("on Monday").',
     }),
+    day: t.field({
+      type: 'Date',
+      resolve: (c) => c.day,
+      description:
+        'The day the claim is about, which every dated listing sorts by: its event date, else its article’s publication day, else the day the article was stored (see `daySource`).',
+    }),
+    daySource: t.field({
+      type: DaySourceEnum,
+      description: 'Where `day` comes from, so that undated claims show as such rather than as that day’s news.',
+      resolve: async (claim, _, { data }) => {
+        // The article is already loaded: it decides whether the claim is visible at all.
+        const [article] = await loadArticles(data, [claim.articleId]);
+        if (!article) throw new Error(`claim ${claim.id} has no article`);
+        return daySourceOf(claim, article);
+      },
+    }),
     quantities: t.field({
       type: [QuantityRef],
       // A value GraphQL's Int cannot carry (stored before inputs were bounded) is left out
@@ -207,35 +229,50 @@ export const ClaimConnection = builder.connectionObject(
   { name: 'ClaimEdge', description: 'A claim and its position in the list.' },
 );
 
+/** The filters of `claims` and `claimsGeoJSON`. */
+const claimFilterArgs = (arg: ArgBuilder<SchemaTypes>) => ({
+  kind: arg({ type: ClaimKindEnum, required: false, description: 'Only claims of this kind.' }),
+  partyId: arg.globalID({ required: false, for: PartyRef, description: 'Only claims made by this party.' }),
+  locationId: arg.globalID({ required: false, for: LocationRef, description: 'Only claims about this place.' }),
+  since: arg({ type: 'Date', required: false, description: 'Only claims about this day or later.' }),
+  until: arg({ type: 'Date', required: false, description: 'Only claims about this day or earlier.' }),
+  bbox: arg({
+    type: BoundingBoxInput,
+    required: false,
+    description: 'Only claims with a geocoded place inside this box (west > east crosses the antimeridian).',
+  }),
+  order: orderArg(arg),
+});
+
+const claimFilterOf = (args: {
+  kind?: Claim['kind'] | null;
+  partyId?: { id: string } | null;
+  locationId?: { id: string } | null;
+  since?: Date | null;
+  until?: Date | null;
+  bbox?: BoundingBox | null;
+  order: ListOrder;
+}) => ({
+  kind: args.kind,
+  partyId: args.partyId?.id,
+  locationId: args.locationId?.id,
+  since: isoDate(args.since),
+  until: isoDate(args.until),
+  bbox: args.bbox,
+  order: args.order,
+});
+
 builder.queryField('claims', (t) =>
   t.field({
     type: ClaimConnection,
-    description: 'Claims, newest first by the day they are about (event date, else publication date).',
-    args: {
-      kind: t.arg({ type: ClaimKindEnum, required: false, description: 'Only claims of this kind.' }),
-      partyId: t.arg.globalID({ required: false, for: PartyRef, description: 'Only claims made by this party.' }),
-      locationId: t.arg.globalID({ required: false, for: LocationRef, description: 'Only claims about this place.' }),
-      since: t.arg({ type: 'Date', required: false, description: 'Only claims about this day or later.' }),
-      until: t.arg({ type: 'Date', required: false, description: 'Only claims about this day or earlier.' }),
-      ...pageArgs(t.arg),
-    },
+    description:
+      'Claims by the day they are about (`Claim.day`: event date, else publication date, else ingest date), newest first unless `order` says otherwise.',
+    args: { ...claimFilterArgs(t.arg), ...pageArgs(t.arg) },
     resolve: async (_, args, { data }) =>
       withTotalCount(
-        toConnection(
-          await listClaims(
-            data,
-            {
-              kind: args.kind,
-              partyId: args.partyId?.id,
-              locationId: args.locationId?.id,
-              since: isoDate(args.since),
-              until: isoDate(args.until),
-            },
-            args,
-          ),
-        ),
-        // Counted per kind, per party and per place over all time: not with dates, nor party and place together.
-        args.since || args.until || (args.partyId && args.locationId)
+        toConnection(await listClaims(data, claimFilterOf(args), args)),
+        // Counted per kind, per party and per place over all time: not with dates or a box, nor party and place together.
+        args.since || args.until || args.bbox || (args.partyId && args.locationId)
           ? null
           : args.partyId
             ? { claimsOf: 'PARTY', id: args.partyId.id, kind: args.kind }
@@ -243,6 +280,24 @@ builder.queryField('claims', (t) =>
               ? { claimsOf: 'LOCATION', id: args.locationId.id, kind: args.kind }
               : { claimsOf: 'ALL', kind: args.kind },
       ),
+  }),
+);
+
+builder.queryField('claimsGeoJSON', (t) =>
+  t.field({
+    type: GeoJSONScalar,
+    description:
+      'A page of the claims `claims` would list, as a GeoJSON FeatureCollection (RFC 7946): one Point Feature per claim and geocoded place, [longitude, latitude], with the claim’s global ID, kind, claimant name (null when narrated), day, daySource, and the place’s name, ID and precision as properties. Places of COUNTRY or REGION precision are marked `approximate: true`; UNRESOLVED places are left out; with `bbox`, only the places inside it. Foreign members `hasNextPage` and `endCursor` page on (pass it as `after`).',
+    args: {
+      ...claimFilterArgs(t.arg),
+      first: t.arg.int({
+        required: true,
+        defaultValue: MAX_PAGE_SIZE,
+        description: `How many claims, 1 to ${MAX_PAGE_SIZE} (default ${MAX_PAGE_SIZE}).`,
+      }),
+      after: t.arg.string({ required: false, description: 'Continue after this `endCursor`.' }),
+    },
+    resolve: (_, args, { data }) => claimsGeoJSON(data, claimFilterOf(args), args, encodeId),
   }),
 );
 

@@ -8,6 +8,7 @@ import { builder, inputId, isoDate, pageArgs, toConnection, userErrorsField, wit
 import { NAMED_FALLBACK, namedTimestamps, timestampFields } from './change.js';
 import { ClaimConnection } from './claim.js';
 import { withTotalCount } from './total-count.js';
+import { BoundingBoxInput, orderArg } from './geojson.js';
 
 export const LocationRef = builder.objectRef<Location>('Location');
 
@@ -61,16 +62,23 @@ builder.node(LocationRef, {
     }),
     claims: t.field({
       type: ClaimConnection,
-      description: 'Claims about this place, newest first.',
+      description: 'Claims about this place by their day, newest first unless `order` says otherwise.',
       args: {
         since: t.arg({ type: 'Date', required: false, description: 'Only claims about this day or later.' }),
         until: t.arg({ type: 'Date', required: false, description: 'Only claims about this day or earlier.' }),
+        order: orderArg(t.arg),
         ...pageArgs(t.arg),
       },
       resolve: async (location, args, { data }) =>
         withTotalCount(
           toConnection(
-            await locationClaims(data, location.id, { since: isoDate(args.since), until: isoDate(args.until) }, args),
+            await locationClaims(
+              data,
+              location.id,
+              { since: isoDate(args.since), until: isoDate(args.until) },
+              args,
+              args.order,
+            ),
           ),
           args.since || args.until ? null : { claimsOf: 'LOCATION', id: location.id },
         ),
@@ -102,9 +110,15 @@ const NearInput = builder.inputType('NearInput', {
 builder.queryField('locations', (t) =>
   t.field({
     type: LocationConnection,
-    description: 'Places: all by name, or those `near` a point, nearest first.',
+    description:
+      'Places: all by name, those `near` a point (nearest first), or those inside a `bbox` (in geohash order).',
     args: {
       near: t.arg({ type: NearInput, required: false, description: 'Only places within this circle.' }),
+      bbox: t.arg({
+        type: BoundingBoxInput,
+        required: false,
+        description: 'Only places inside this box (west > east crosses the antimeridian); not with `near`.',
+      }),
       precision: t.arg({
         type: LocationPrecisionEnum,
         required: false,
@@ -118,7 +132,11 @@ builder.queryField('locations', (t) =>
     },
     resolve: async (_, args, { data }) =>
       toConnection(
-        await listLocations(data, { near: args.near, precision: args.precision, countryCode: args.countryCode }, args),
+        await listLocations(
+          data,
+          { near: args.near, bbox: args.bbox, precision: args.precision, countryCode: args.countryCode },
+          args,
+        ),
       ),
   }),
 );

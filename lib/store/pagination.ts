@@ -76,6 +76,11 @@ export interface PartitionQuery {
   filter?: { expression: string; names: Record<string, string>; values: Item };
   /** A strongly consistent read (the table only; writers that must see every item). */
   consistent?: boolean;
+  /**
+   * One Query per page and no more (Limit: the read budget when filtered), for listings that
+   * must stay within their round trips: what the budget leaves unread is reached by the cursor.
+   */
+  singleRead?: boolean;
 }
 
 function keyAttributes(index: IndexName | undefined): { partition: string; sort: string; all: string[] } {
@@ -154,14 +159,18 @@ async function collect(
       filter: query.filter?.expression,
       forward: !query.newestFirst,
       // With a filter, DynamoDB applies Limit before the filter: read a budget's worth.
-      limit: query.filter ? Math.min(budget - read, Math.max(50, 2 * (limit - items.length))) : limit - items.length,
+      limit: query.filter
+        ? query.singleRead
+          ? budget
+          : Math.min(budget - read, Math.max(50, 2 * (limit - items.length)))
+        : limit - items.length,
       startKey: next,
       consistent: query.consistent,
     });
     read += page.scanned;
     items.push(...page.items);
     next = page.lastKey;
-  } while (next && items.length < limit && read < budget);
+  } while (!query.singleRead && next && items.length < limit && read < budget);
   return { items: items.slice(0, limit), resumeKey: items.length < limit ? next : undefined };
 }
 
@@ -170,13 +179,33 @@ export function cursorOf(item: Item, query: PartitionQuery, extra: Item = {}): s
   const attributes = keyAttributes(query.index);
   const key: Item = {};
   for (const name of attributes.all) key[name] = item[name];
-  return encode({ ...extra, k: key });
+  return encode({ ...extra, ...directionOf(query), k: key });
+}
+
+/**
+ * A listing read oldest first says so in its cursors: a cursor of one order given to the
+ * other would resume from the wrong end, so it is refused as a foreign cursor.
+ */
+const directionOf = (query: PartitionQuery | undefined): Item => (query?.newestFirst === false ? { o: 1 } : {});
+
+function checkDirection(cursor: Record<string, unknown>, query: PartitionQuery | undefined): void {
+  if ((cursor.o === 1) !== (query?.newestFirst === false)) throw new InvalidCursorError();
+}
+
+/** Sort keys compare as DynamoDB orders them (by code unit, never by locale), in the query's direction. */
+function sortOrder(descending: boolean) {
+  return (a: string, b: string): number => (a === b ? 0 : a < b !== descending ? -1 : 1);
 }
 
 /** One page of a single partition, in sort-key order. */
 export async function pageOfPartition(db: Db, query: PartitionQuery, args: PageArgs): Promise<Page<Item>> {
   checkPageSize(args.first);
-  const startKey = args.after ? startKeyFrom(decode(args.after).k, query) : undefined;
+  let startKey: Item | undefined;
+  if (args.after) {
+    const cursor = decode(args.after);
+    checkDirection(cursor, query);
+    startKey = startKeyFrom(cursor.k, query);
+  }
   const { items, resumeKey } = await collect(db, query, args.first + 1, startKey);
   return {
     items: items.slice(0, args.first).map((item) => ({ cursor: cursorOf(item, query), value: item })),
@@ -186,18 +215,31 @@ export async function pageOfPartition(db: Db, query: PartitionQuery, args: PageA
 }
 
 /**
- * One page of a listing spread over several partitions (write shards), in sort-key order:
- * every shard is queried at once for `first + 1` items after its own position, and the
- * results are merged. One round trip whatever the filter, at most shards × (first + 1)
- * items read. A cursor holds each shard's position (the key of the last item taken from it,
- * or `null` for one exhausted), so every edge can be resumed from.
+ * One page of a listing spread over several partitions (write shards, or map cells), in
+ * sort-key order: every shard is queried at once for `first + 1` items after its own
+ * position, and the results are merged. One round trip whatever the filter, at most
+ * shards × (first + 1) items read, or shards × the read budget with a filter (`singleRead`).
+ * A cursor holds each shard's position (the key of the last item taken from it, or `null`
+ * for one exhausted), so every edge can be resumed from.
+ *
+ * A shard that spent its read budget may hold, past where it stopped, items that sort before
+ * other shards' items: the page then ends where it stopped, short, and that shard resumes
+ * from there. With `mergeTies`, items of equal sort keys in several shards (one claim under
+ * two map cells) are one edge, and a page never ends between them.
  */
-export async function pageOfShards(db: Db, queries: PartitionQuery[], args: PageArgs): Promise<Page<Item>> {
+export async function pageOfShards(
+  db: Db,
+  queries: PartitionQuery[],
+  args: PageArgs,
+  options: { mergeTies?: boolean } = {},
+): Promise<Page<Item>> {
   checkPageSize(args.first);
   // Each shard's position: 'start', 'done', or the key of the last item taken from it.
   let positions: ('start' | 'done' | Item)[] = queries.map(() => 'start');
+  const direction = directionOf(queries[0]);
   if (args.after) {
     const cursor = decode(args.after);
+    checkDirection(cursor, queries[0]);
     if (!Array.isArray(cursor.s) || cursor.s.length !== queries.length) throw new InvalidCursorError();
     positions = cursor.s.map((position: unknown, i: number) =>
       position === 'start' || position === 'done' ? position : startKeyFrom(position, queries[i]!),
@@ -207,36 +249,56 @@ export async function pageOfShards(db: Db, queries: PartitionQuery[], args: Page
     queries.map((query, shard) => {
       const position = positions[shard]!;
       return position === 'done'
-        ? { items: [], more: false }
+        ? { items: [], more: false, resumeKey: undefined }
         : readShard(db, query, args.first + 1, position === 'start' ? undefined : position);
     }),
   );
   const current = positions.map((position, shard) =>
     read[shard]!.items.length === 0 && !read[shard]!.more ? 'done' : position,
   );
-  const descending = queries[0]?.newestFirst ?? false;
+  const compare = sortOrder(queries[0]?.newestFirst ?? false);
   const sortKey = keyAttributes(queries[0]?.index).sort;
+  const keyOfSort = (item: Item) => String(item[sortKey]);
+  // The earliest place (in the listing's order) where a shard stopped on its budget.
+  let frontier: string | undefined;
+  for (const { resumeKey } of read) {
+    if (resumeKey && (frontier === undefined || compare(keyOfSort(resumeKey), frontier) < 0))
+      frontier = keyOfSort(resumeKey);
+  }
   const merged = read
     .flatMap(({ items }, shard) => items.map((item) => ({ item, shard })))
-    .sort((a, b) => (descending ? -1 : 1) * String(a.item[sortKey]).localeCompare(String(b.item[sortKey])));
-  const taken = merged.slice(0, args.first);
-  const items = taken.map(({ item, shard }) => {
+    .sort((a, b) => compare(keyOfSort(a.item), keyOfSort(b.item)) || a.shard - b.shard);
+  const eligible =
+    frontier === undefined ? merged : merged.filter(({ item }) => compare(keyOfSort(item), frontier) <= 0);
+  let cut = Math.min(args.first, eligible.length);
+  if (options.mergeTies) {
+    while (cut > 0 && cut < eligible.length && keyOfSort(eligible[cut]!.item) === keyOfSort(eligible[cut - 1]!.item))
+      cut++;
+  }
+  const taken = eligible.slice(0, cut);
+  const items: { cursor: string; value: Item }[] = [];
+  taken.forEach(({ item, shard }, i) => {
     // A shard whose every item was taken, with nothing after it, is done.
     current[shard] = !read[shard]!.more && read[shard]!.items.at(-1) === item ? 'done' : keyOf(item, queries[shard]!);
-    return { cursor: encode({ s: current }), value: item };
+    const cursor = encode({ ...direction, s: current });
+    const tie = options.mergeTies && i > 0 && keyOfSort(taken[i - 1]!.item) === keyOfSort(item);
+    // A tie is the same entry again: the edge keeps its first item and takes the later cursor.
+    if (tie) items.at(-1)!.cursor = cursor;
+    else items.push({ cursor, value: item });
   });
-  return {
-    items,
-    hasNextPage:
-      current.some((position) => position !== 'done') &&
-      merged.length > 0 &&
-      (merged.length > taken.length || read.some(({ more }) => more)),
-  };
+  // A shard that stopped on its budget with all it found taken goes on from where it stopped.
+  read.forEach(({ items: found, resumeKey }, shard) => {
+    if (resumeKey && found.every((item) => taken.some((entry) => entry.item === item)))
+      current[shard] = keyOf(resumeKey, queries[shard]!);
+  });
+  const hasNextPage =
+    current.some((position) => position !== 'done') && (merged.length > taken.length || read.some(({ more }) => more));
+  return { items, hasNextPage, ...(hasNextPage ? { endCursor: encode({ ...direction, s: current }) } : {}) };
 }
 
 async function readShard(db: Db, query: PartitionQuery, limit: number, startKey: Item | undefined) {
   const { items, resumeKey } = await collect(db, query, limit, startKey);
-  return { items, more: items.length >= limit || resumeKey !== undefined };
+  return { items, more: items.length >= limit || resumeKey !== undefined, resumeKey };
 }
 
 /** The key attributes of an item, as a Query resumes after it. */

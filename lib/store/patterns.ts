@@ -32,6 +32,7 @@
  * | kindCounts          | table          | COUNTS#KIND                  | COUNTS                       |
  * | partyCounts         | table          | COUNTS#PARTY#<shard>         | COUNTS                       |
  * | locationCounts      | table          | COUNTS#LOCATION#<shard>      | COUNTS                       |
+ * | claimsByCell        | gsi1/gsi2/gsi3 | CLAIMCELL#<3/2/1-char geohash> | <day>#claimId              |
  *
  * The time-ordered listings are spread over LISTING_SHARDS partitions by a hash of the
  * item's ID, so writes do not funnel into one key; a page queries them all at once and
@@ -40,8 +41,9 @@
 import { createHash } from 'node:crypto';
 import { geohash } from '../geo.js';
 import { foldName } from '../names.js';
-import type { Key } from './client.js';
+import type { Item, Key } from './client.js';
 import type { PartitionQuery } from './pagination.js';
+import { indexDefinition, type IndexName } from './table.js';
 
 /**
  * A folded name as a key part. DynamoDB caps keys (2,048 bytes for a partition key, 1,024
@@ -290,7 +292,8 @@ export const COUNTER_SHARDS = { PARTY: 4, LOCATION: 8 } as const;
  * The layout of the items written by this version. 3: a party's newest claims on an item of
  * its own, kept by every claim write; counter items kept by every write (a table without
  * them would count wrong); the change feed (every write since the table began has its entry)
- * and createdAt/updatedAt on every entity. 2: claims visible through their article,
+ * and createdAt/updatedAt on every entity; claims keep their places' points, and place links
+ * carry the claim map index (`claimsByCell`). 2: claims visible through their article,
  * article text apart, URL and text lookup items, listings over hash shards (1 was the month
  * shards and their registry). A table of another layout is refused, not misread.
  */
@@ -335,4 +338,34 @@ export const changePatterns = {
   },
   /** The last sequence number a shard gave out. */
   changeHead: { key: (shard: number): Key => ({ pk: changePartition(shard), sk: CHANGE_HEAD_SORT_KEY }) },
+} as const;
+
+// ---- Maps: the claim map index (claims by geohash cell, at three levels) ----
+
+/**
+ * Which index holds each level of the claim map index: a place link (`claimsOfPlace`)
+ * carries one entry per level, so a box is served by the finest level that covers it with
+ * few cells (`claimCellsFor` in geo.ts). Link items use no index otherwise.
+ */
+const CELL_INDEX: Record<number, IndexName> = { 3: 'gsi1', 2: 'gsi2', 1: 'gsi3' };
+
+export const mapPatterns = {
+  /**
+   * Claims by map cell, newest first by day. One entry per claim and cell (on the link of its
+   * first place in that cell), so within a cell a claim appears once; a claim with places in
+   * several cells appears in each under the same sort key, and merged pages count it once.
+   */
+  claimsByCell: {
+    keys: (cell: string, day: string, claimId: string): Item => {
+      const index = indexDefinition(CELL_INDEX[cell.length]!);
+      return { [index.partitionKey]: `CLAIMCELL#${cell}`, [index.sortKey]: `${day}#${claimId}` };
+    },
+    queries: (cells: string[], range: Range = {}): PartitionQuery[] =>
+      cells.map((cell) => ({
+        index: CELL_INDEX[cell.length]!,
+        partition: `CLAIMCELL#${cell}`,
+        ...dateRange(range),
+        newestFirst,
+      })),
+  },
 } as const;
