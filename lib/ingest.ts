@@ -169,7 +169,12 @@ async function ingestOnce(
   // due for a trim is trimmed beside the writes of step 2, in no round trip of its own.
   const named = extraction.parties.map((party) => partyIdFor(party.name));
   const plan = await planNamed(data, extraction, [...articleKeys, ...recentKeys(named)]);
-  const trim = () => trimRecentClaims(data.db, named, plan.stored);
+  const trim = (adding: Claim[]) => {
+    const counts = new Map<string, number>();
+    for (const claim of adding)
+      if (claim.claimantId) counts.set(claim.claimantId, (counts.get(claim.claimantId) ?? 0) + 1);
+    return trimRecentClaims(data.db, named, plan.stored, counts);
+  };
   const found = (key: { pk: string; sk: string }) => plan.stored.get(keyString(key));
   const existingId =
     (source.urlHash ? found(patterns.articleByUrl.key(source.urlHash))?.articleId : undefined) ??
@@ -224,7 +229,7 @@ async function ingestOnce(
     ...mentionItems(article).map((item) => ({ put: item })),
   ];
   const changes = new ChangeRecorder(data.db, article.id); // sync: its shard's head is read beside the writes
-  await writeNamed(data.db, plan, [data.db.batchWrite(owned), trim()]);
+  await writeNamed(data.db, plan, [data.db.batchWrite(owned), trim(claims)]);
 
   // 3. The article and the items that lead to it, at once: now it is visible, and its
   // claimants' lists of newest claims gain its claims in the same transaction.
@@ -416,7 +421,7 @@ async function reextract(
   article: Article,
   extraction: Extraction,
   plan: NamedPlan,
-  trim: () => Promise<void>,
+  trim: (adding: Claim[]) => Promise<void>,
 ): Promise<IngestResult | undefined> {
   const now = timestamp();
   // Read consistently: the counts and the lists of newest claims change by the difference from these.
@@ -486,7 +491,7 @@ async function reextract(
     ...mentionItems(updated).map((item) => ({ put: item })),
   ];
   const changes = new ChangeRecorder(data.db, article.id); // sync: its shard's head is read beside the writes
-  await writeNamed(data.db, plan, [data.db.batchWrite(owned), trim()]);
+  await writeNamed(data.db, plan, [data.db.batchWrite(owned), trim(fresh)]);
 
   const inPlace = updatedInPlace.flatMap((claim): WriteAction[] => {
     const before = old.find((candidate) => candidate.id === claim.id)!;

@@ -170,18 +170,26 @@ export const recentKeys = (partyIds: Iterable<string>): Key[] => [...new Set(par
 /**
  * Trims the items of `partyIds` that hold more than TRIM_AT claims to the newest KEPT:
  * first the floor rises to the newest claim dropped (from then on readers trust only what
- * is above it), then the older attributes go. `stored` holds the items if the caller read
+ * is above it), then the older attributes go (a claim added later below the floor is
+ * ignored). `stored` holds the items if the caller read
  * them already (by key string); otherwise they are read here. Safe beside any writer: a
  * claim added meanwhile below the new floor is ignored until the next trim takes it away.
  */
-export async function trimRecentClaims(db: Db, partyIds: Iterable<string>, stored?: Map<string, Item>): Promise<void> {
+export async function trimRecentClaims(
+  db: Db,
+  partyIds: Iterable<string>,
+  stored?: Map<string, Item>,
+  adding: Map<string, number> = new Map(),
+): Promise<void> {
   const keys = recentKeys(partyIds);
   if (keys.length === 0) return;
   const items = stored ?? (await db.batchGet(keys, true));
   await Promise.all(
     keys.map(async (key) => {
       const { refs } = recentClaimsOf(items.get(keyString(key)));
-      if (refs.length <= RECENT_CLAIMS_TRIM_AT) return;
+      // `adding`: claims a write about to commit adds (so it trims before, not after, them).
+      if (refs.length + (adding.get(key.pk.slice('PARTY#'.length)) ?? 0) <= RECENT_CLAIMS_TRIM_AT) return;
+      if (refs.length <= RECENT_CLAIMS_KEPT) return;
       const dropped = refs.slice(RECENT_CLAIMS_KEPT);
       const partyId = key.pk.slice('PARTY#'.length);
       const floor = sortKeyOf(dropped[0]!);
