@@ -48,6 +48,9 @@ export const BUNDLE = {
   sourcesContent: false,
   // One copy of dual-published packages (graphql ships CJS and ESM builds): always the ESM one.
   mainFields: ['module', 'main'],
+  // ...and for deep imports with no extension (graphql-armor's `graphql/language/parser`):
+  // without `.mjs` first they load graphql's CommonJS parser, lexer and errors a second time.
+  resolveExtensions: ['.mjs', '.tsx', '.ts', '.jsx', '.js', '.css', '.json'],
   banner: ESM_REQUIRE_BANNER,
   // Everything is bundled, the AWS SDK included (not the runtime's copy: pinned and tree-shaken).
   external: [] as string[],
@@ -75,6 +78,7 @@ export function esbuildOptions(outdir: string, entry: string = HANDLER_ENTRY): B
     sourcemap: BUNDLE.sourcemap,
     sourcesContent: BUNDLE.sourcesContent,
     mainFields: [...BUNDLE.mainFields],
+    resolveExtensions: [...BUNDLE.resolveExtensions],
     banner: { js: BUNDLE.banner },
     external: [...BUNDLE.external],
     absWorkingDir: PROJECT_ROOT,
