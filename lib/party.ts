@@ -302,6 +302,12 @@ export async function followMergedParties(
     if (target) {
       await repointArticleParty(data, article.id, id, String(target));
       await trimRecentClaims(data.db, [String(target)]);
+      // This write's claims reached the removed party's list of newest claims and counters
+      // after the merge cleared them (an update makes an item anew), and the repoint left them
+      // empty and zero: once the merge is over, nothing reads them, so they go.
+      if (!(await data.db.get(partyKey(id), true))) {
+        await Promise.all([data.db.batchWrite([{ delete: recentKey(id) }]), forgetParty(data.db, id)]);
+      }
     }
   }
   return stored;
