@@ -2,22 +2,16 @@
  * Articles: listing (newest first, by publisher, by date range), lookup by cleaned text,
  * and deletion with everything an article owns.
  */
-import { toVisibleArticles, type DataContext } from './store/loaders.js';
-import {
-  ConditionFailedError,
-  MAX_TRANSACTION_ACTIONS,
-  withoutKeys,
-  type Key,
-  type WriteAction,
-} from './store/client.js';
+import { readArticleClaims, toVisibleArticles, type DataContext } from './store/loaders.js';
+import { ConditionFailedError, withoutKeys, type Key, type WriteAction } from './store/client.js';
 import { recentWrites, refChanges } from './store/recent-claims.js';
 import { ConflictError, NotFoundError } from './errors.js';
 import { urlHashOf } from './ids.js';
 import { claimWithLinks, keyOfItem, mentionItem } from './store/items.js';
 import { ARTICLE_LISTING_KEYS, articleKey, claimKey, patterns } from './store/patterns.js';
 import { pageOfPartition, pageOfShards, type Page, type PageArgs } from './store/pagination.js';
-import type { Article, Claim } from './records.js';
-import { ChangeRecorder, deleted, feedActionCount } from './changes.js';
+import type { Article } from './records.js';
+import { ChangeRecorder, deleted, roomBeside } from './changes.js';
 import { counterActions } from './store/counters.js';
 import { ordered, type ListOrder } from './geojson.js';
 
@@ -61,7 +55,7 @@ export async function deleteArticle(data: DataContext, id: string): Promise<Arti
     const article = withoutKeys<Article>(stored);
     if (!article.deleting) {
       // Counts: its claims as they are at this version, uncounted in the mark's transaction.
-      const counted = await listedClaims(data, article);
+      const counted = await readArticleClaims(data.db, article.id, article.claimIds);
       try {
         const mark: WriteAction = {
           update: articleKey(id),
@@ -73,7 +67,7 @@ export async function deleteArticle(data: DataContext, id: string): Promise<Arti
         // sync: the mark hides the article and its claims, so their tombstones go with it.
         const tombstones = [...deleted('ARTICLE', [id]), ...deleted('CLAIM', article.claimIds)];
         // Its claims leave their claimants' lists of newest claims with the mark, at once.
-        const room = MAX_TRANSACTION_ACTIONS - 1 - counters.length - feedActionCount(tombstones.length);
+        const room = roomBeside(1 + counters.length, tombstones);
         await changes.commit(
           [mark, ...counters, ...(await recentWrites(data.db, refChanges(counted, []), room))],
           tombstones,
@@ -87,15 +81,6 @@ export async function deleteArticle(data: DataContext, id: string): Promise<Arti
     return article;
   }
   throw new ConflictError(`article ${id} kept changing while it was being deleted; delete it again`, ['input', 'id']);
-}
-
-/**
- * The claims an article lists, read consistently after it: any claim write since moved the
- * article's version, so a write conditioned on that version sees exactly these.
- */
-async function listedClaims(data: DataContext, article: Article): Promise<Claim[]> {
-  const stored = await data.db.batchGet(article.claimIds.map(claimKey), true);
-  return [...stored.values()].map((item) => withoutKeys<Claim>(item)).filter((claim) => claim.articleId === article.id);
 }
 
 /** The steps after the mark: the article's items (links first), then the article itself. */
@@ -130,9 +115,7 @@ export async function deleteClaims(
   claimIds: string[],
   others: Key[] = [],
 ): Promise<void> {
-  const claims = [...(await data.db.batchGet(claimIds.map(claimKey), true)).values()]
-    .map((item) => withoutKeys<Claim>(item))
-    .filter((claim) => claim.articleId === articleId);
+  const claims = await readArticleClaims(data.db, articleId, claimIds);
   await data.db.batchWrite(
     claims.flatMap((claim) => claimWithLinks(claim).slice(1)).map((item) => ({ delete: keyOfItem(item) })),
   );

@@ -69,7 +69,11 @@ export const articleChanges = (article: {
 const shardOfKey = (key: string): number => createHash('sha256').update(key).digest()[0]! % CHANGE_SHARDS;
 
 /** The actions the feed adds to a transaction that announces `nodes` changes: its entries and its shard's head. */
-export const feedActionCount = (nodes: number): number => (nodes === 0 ? 0 : Math.ceil(nodes / NODES_PER_ENTRY) + 1);
+const feedActionCount = (nodes: number): number => (nodes === 0 ? 0 : Math.ceil(nodes / NODES_PER_ENTRY) + 1);
+
+/** How many more actions fit in a transaction of `actions` that announces `changes`. */
+export const roomBeside = (actions: number, changes: readonly NodeChange[]): number =>
+  MAX_TRANSACTION_ACTIONS - actions - feedActionCount(changes.length);
 
 /** How many times an event retries when other events keep taking its shard's next number. */
 const MAX_HEAD_RACES = 20;

@@ -17,15 +17,8 @@
  * A failure at any step leaves nothing visible, and a retry converges on the same items.
  */
 import { deleteArticleSteps, deleteClaims, mentionItems } from './article.js';
-import { loadClaimRecords, loadExisting, type DataContext } from './store/loaders.js';
-import {
-  ConditionFailedError,
-  keyString,
-  MAX_TRANSACTION_ACTIONS,
-  withoutKeys,
-  type BatchAction,
-  type WriteAction,
-} from './store/client.js';
+import { loadClaimRecords, loadExisting, readArticleClaims, type DataContext } from './store/loaders.js';
+import { ConditionFailedError, keyString, withoutKeys, type BatchAction, type WriteAction } from './store/client.js';
 import { ConflictError, ValidationError } from './errors.js';
 import { EXTRACTION_LIMITS, type ArticleMeta, type Extraction } from './extract/types.js';
 import { articleIdFor, extractedClaimIdFor, normalizeUrl, partyIdFor, sha256, urlHashOf } from './ids.js';
@@ -39,13 +32,13 @@ import {
   placePointsOf,
   type PlacedClaim,
 } from './store/items.js';
-import { articleKey, claimKey, patterns } from './store/patterns.js';
+import { articleKey, patterns } from './store/patterns.js';
 import { planNamed, writeNamed, type NamedPlan } from './named.js';
 import { settleArticleParties } from './party.js';
 import { recentKeys, recentWrites, refChanges, trimRecentClaims } from './store/recent-claims.js';
 import { articleSortDate, type Article, type Claim } from './records.js';
 import { checkDateTime, checkOptionalString, checkTextSize, checkUrl, LIMITS } from './validate.js';
-import { articleChanges, ChangeRecorder, deleted, feedActionCount, timestamp } from './changes.js';
+import { articleChanges, ChangeRecorder, deleted, roomBeside, timestamp } from './changes.js';
 import { checkCounterBounds, counterActions } from './store/counters.js';
 
 export type Extractor = (raw: string, meta: ArticleMeta) => Extraction;
@@ -245,7 +238,7 @@ async function ingestOnce(
     commit.push(...counterActions({ before: [], after: claims, countries: countriesOf(plan), articles: 1 }));
     // sync: every party and place it names, found or made (made ones were written in step 2).
     const announced = articleChanges(article);
-    const room = MAX_TRANSACTION_ACTIONS - commit.length - feedActionCount(announced.length);
+    const room = roomBeside(commit.length, announced);
     await changes.commit([...commit, ...(await recentWrites(data.db, refChanges([], claims), room))], announced);
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
@@ -425,11 +418,7 @@ async function reextract(
 ): Promise<IngestResult | undefined> {
   const now = timestamp();
   // Read consistently: the counts and the lists of newest claims change by the difference from these.
-  const stored = await data.db.batchGet(article.claimIds.map(claimKey), true);
-  const old = article.claimIds.flatMap((id) => {
-    const item = stored.get(keyString(claimKey(id)));
-    return item ? [withoutKeys<Claim>(item)] : [];
-  });
+  const old = await readArticleClaims(data.db, article.id, article.claimIds);
   let fresh = claimsOf(extraction, article, plan, now);
   const kept: Claim[] = [];
   const updatedInPlace: Claim[] = [];
@@ -525,7 +514,7 @@ async function reextract(
         article.claimIds.filter((id) => !updated.claimIds.includes(id)),
       ),
     ];
-    const room = MAX_TRANSACTION_ACTIONS - switchOver.length - feedActionCount(announced.length);
+    const room = roomBeside(switchOver.length, announced);
     await changes.commit([...switchOver, ...(await recentWrites(data.db, refChanges(old, all), room))], announced);
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;

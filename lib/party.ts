@@ -6,6 +6,7 @@ import {
   followLinks,
   loadArticles,
   loadParties,
+  readArticleClaims,
   toRecords,
   toVisibleClaims,
   type DataContext,
@@ -15,7 +16,7 @@ import { ConflictError, NotFoundError, ValidationError } from './errors.js';
 import { claimWithLinks, keyOfItem, mentionItem, nameItems, partyItem, partyRedirectItem } from './store/items.js';
 import { partyIdFor } from './ids.js';
 import { checkAliases, checkOptionalString, checkString } from './validate.js';
-import { articleKey, claimKey, partyKey, patterns } from './store/patterns.js';
+import { articleKey, partyKey, patterns } from './store/patterns.js';
 import { addAliases, idsByName, renameWrites, writePartyNames } from './named.js';
 import { everyItem, pageOfPartition, type Page, type PageArgs } from './store/pagination.js';
 import type { Article, Claim, Party, PartyKind } from './records.js';
@@ -210,9 +211,9 @@ async function repointArticleParty(
       return;
     }
     const article = withoutKeys<Article>(stored);
-    const claims = [...(await data.db.batchGet(article.claimIds.map(claimKey), true)).values()]
-      .map((item) => withoutKeys<Claim>(item))
-      .filter((claim) => claim.claimantId === fromId);
+    const claims = (await readArticleClaims(data.db, article.id, article.claimIds)).filter(
+      (claim) => claim.claimantId === fromId,
+    );
     const now = timestamp();
     const claimGroups = claims.map((claim): MovedClaim => {
       const moved = { ...claim, claimantId: toId, version: claim.version + 1, updatedAt: now };

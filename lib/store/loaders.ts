@@ -67,6 +67,19 @@ export async function visibleClaims(data: DataContext, claims: readonly (Claim |
   return claims.map((claim) => (claim && byId.get(claim.articleId)?.has(claim.id) ? claim : null));
 }
 
+/**
+ * The stored claims of an article among `claimIds`, in that order, read consistently past the
+ * request's loaders: writers compute counts, list changes and deletions from exactly these.
+ */
+export async function readArticleClaims(db: Db, articleId: string, claimIds: readonly string[]): Promise<Claim[]> {
+  const stored = await db.batchGet(claimIds.map(claimKey), true);
+  return claimIds.flatMap((id) => {
+    const item = stored.get(keyString(claimKey(id)));
+    const claim = item && withoutKeys<Claim>(item);
+    return claim && claim.articleId === articleId ? [claim] : [];
+  });
+}
+
 export const loadParties = (data: DataContext, ids: readonly string[]) => loadMany<Party>(data, ids.map(partyKey));
 export const loadLocations = (data: DataContext, ids: readonly string[]) =>
   loadMany<Location>(data, ids.map(locationKey));
