@@ -304,9 +304,9 @@ describe('a place that moves (updateLocation with new coordinates)', () => {
   const NEW = { west: 49.9, south: 49.9, east: 50.1, north: 50.1 };
   const TOWN = { west: 10.4, south: 10.4, east: 10.6, north: 10.6 };
   const inBox = async (bbox: Record<string, number>) =>
-    (
-      await allPages(async (after) => (await dataOf(ownCall(CLAIMS_IN_BOX, { bbox, first: 2, after }))).claims)
-    ).map((node: any) => node.id);
+    (await allPages(async (after) => (await dataOf(ownCall(CLAIMS_IN_BOX, { bbox, first: 2, after }))).claims)).map(
+      (node: any) => node.id,
+    );
   const moveVillage = (latitude: number, longitude: number) =>
     dataOf(
       ownCall(
@@ -367,4 +367,5 @@ describe('a place that moves (updateLocation with new coordinates)', () => {
 });
 
 /** The table ID inside a global ID ("Claim:abc" → "abc"). */
-const decodeLocal = (globalId: string | undefined) => Buffer.from(globalId!, 'base64url').toString('utf8').split(':')[1]!;
+const decodeLocal = (globalId: string | undefined) =>
+  Buffer.from(globalId!, 'base64url').toString('utf8').split(':')[1]!;
