@@ -214,6 +214,9 @@ const COMMAS_AFTER =
 const TYPE_WORD =
   /\b(?:province|district|state|county|governorate|oblast|region|territory|lga|local government area|prefecture|department|municipality|raion|rayon|parish|borough)\b/i;
 
+const TRAILING_TYPE_WORD =
+  /\s+(?:province|district|state|county|governorate|oblast|region|territory|lga|local government area|prefecture|department|municipality|raion|rayon|parish|borough)$/i;
+
 function parentNames(text: string, mention: Span): string[] {
   const comma = mention.text.indexOf(',');
   if (comma >= 0)
@@ -253,13 +256,16 @@ function contains(outer: Place, inner: Place): boolean {
  * prominent namesake that lies inside one of the next part's namesakes ("Rafi LGA, Niger": the
  * Rafi of Niger State, and so Niger State, not the country Niger).
  */
-function parentsAfter(text: string, mention: Span): Place[] {
+function parentsAfter(text: string, mention: Span, namesakes: readonly Place[]): Place[] {
   const parts = parentNames(text, mention).slice(0, 3);
   if (!parts.length) return [];
   const parens = mention.text.indexOf(',') < 0 && PARENS_AFTER.test(text.slice(mention.end, mention.end + 100));
   const options: Place[][] = [];
   for (const part of parts) {
-    const all = lookupPlaceMatches(part).map((m) => m.place);
+    // "Rafi LGA": a district the gazetteer knows by its bare name.
+    const typed = lookupPlaceMatches(part).map((m) => m.place);
+    const bare = part.replace(TRAILING_TYPE_WORD, '');
+    const all = typed.length || bare === part ? typed : lookupPlaceMatches(bare).map((m) => m.place);
     // "Columbus, Miss.", "Austin, TX": a state's abbreviation, read only in this position.
     const state = all.length ? undefined : US_STATE_ABBREVIATIONS[part.replace(/\.$/, '').replace(/\. /g, '.')];
     if (state) all.push(...lookupPlaces(state).filter((p) => p.featureCode === 'ADM1' && p.countryCode === 'US'));
@@ -272,7 +278,11 @@ function parentsAfter(text: string, mention: Span): Place[] {
   for (let i = 0; i < options.length; i++) {
     const outer = options.slice(i + 1).find((o) => o.length);
     const fits = options[i]!.filter((p) => !outer || outer.some((o) => contains(o, p)));
-    const pick = (fits.length ? fits : options[i]!).sort((a, b) => prominence(b) - prominence(a))[0];
+    // "Bamenda (Mezam, North-West)": the North-West that holds a Bamenda, not another country's.
+    const holding = fits.filter((p) => namesakes.some((n) => contains(p, n)));
+    const pick = (holding.length ? holding : fits.length ? fits : options[i]!).sort(
+      (a, b) => prominence(b) - prominence(a),
+    )[0];
     if (
       pick &&
       (!chain.length ||
@@ -571,7 +581,8 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
     group.mentions = dedupeSpans(group.mentions);
     if (!group.proper) continue;
     group.candidates = lookupPlaceMatches(group.name).map((m) => ({ place: m.place, via: m.via }));
-    group.parents = group.mentions.map((m) => parentsAfter(text, m)).find((c) => c.length) ?? [];
+    const namesakes = group.candidates.map((c) => c.place);
+    group.parents = group.mentions.map((m) => parentsAfter(text, m, namesakes)).find((c) => c.length) ?? [];
     // "Iraq, Afghanistan or Syria": a list of countries, not an address.
     if (group.candidates.some((c) => c.place.precision === 'COUNTRY')) group.parents = [];
     group.qualifiers = new Set([
