@@ -73,6 +73,14 @@ describe('places down to districts (GeoNames first- and second-level divisions)'
     expect(placeNamed(x, 'North-West')).toMatchObject({ countryCode: 'CM', precision: 'REGION' });
   });
 
+  it('"Marib city", "the town of Mandera": written as a settlement, the town beats the province of its name', () => {
+    const city = (text: string, name: string) => placeNamed(extract(text, meta), name);
+    expect(city('A drone struck Marib city (Marib) on Sunday.', 'Marib')).toMatchObject({ precision: 'CITY' });
+    expect(city('Fighting in the town of Mandera killed 4.', 'Mandera')).toMatchObject({ precision: 'CITY' });
+    // Without the word, the province of that name stays the reading (it is as likely, and wider).
+    expect(city('Fighting in Marib governorate killed 4.', 'Marib governorate')).toMatchObject({ precision: 'REGION' });
+  });
+
   it('"Auchi (Etsako West LGA, Edo)": the parents pick the namesake in their state', () => {
     const x = extract('Fighting in Auchi (Etsako West LGA, Edo) left 4 dead.', meta);
     expect(placeNamed(x, 'Auchi')).toMatchObject({ countryCode: 'NG', precision: 'CITY' });

@@ -86,6 +86,8 @@ interface Group {
   parents: Place[];
   /** Written with a division's type word ("Hays district", "Niger State"). */
   typedDivision: boolean;
+  /** Written as a settlement ("Marib city", "the town of Mandera"): the town beats the province of that name. */
+  typedSettlement: boolean;
   /**
    * How much the article's other names back each namesake, before any is resolved: their
    * namesakes in the same country, and those near it or containing it ("Gainesville" beside
@@ -422,6 +424,7 @@ function score(group: Group, c: Candidate, ctx: Context): number {
   if (c.via === 'near-spelling') s += W_NEAR_SPELLING;
   // "Hays district": the district beats the town; a place inside a province the story is set in beats its namesakes.
   if (group.typedDivision && isDivision(place)) s += W_TYPED_DIVISION;
+  if (group.typedSettlement && !isDivision(place) && place.precision === 'CITY') s += W_TYPED_DIVISION;
   if (!isDivision(place) && ctx.divisions.some((d) => contains(d, place))) s += W_IN_DIVISION;
   s += group.support.get(place) ?? 0;
   // Moscow is Moscow, Russia, in an American story too, unless a place beside it says otherwise.
@@ -539,6 +542,11 @@ function decide(group: Group, ctx: Context): Decision {
 const NAMED_TYPE =
   /^\s+(County|Parish|Borough|Township|District|Province|Governorate|Oblast|Region|Prefecture|Municipality)\b/u;
 
+/** "Marib city", "Mandera town" (lower case: "Mexico City" is a name), "the village of Bule". */
+const SETTLEMENT_AFTER = /^\s+(?:city|town|village)\b/u;
+const SETTLEMENT_BEFORE = /\b(?:city|town|village) of\s+$/iu;
+const SETTLEMENT_START = /^(?:the\s+)?(?:city|town|village) of\s/iu;
+
 /** The name with the capitalised type word its mentions write after it ("Walker" written "Walker County"). */
 function typedName(p: PlaceMention, text: string): string {
   if (TYPE_WORD.test(p.name)) return p.name;
@@ -569,6 +577,7 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
         qualifiers: new Set(),
         parents: [],
         typedDivision: TYPE_WORD.test(p.name),
+        typedSettlement: false,
         support: new Map(),
         backed: new Set(),
       };
@@ -580,6 +589,12 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
   for (const group of groups.values()) {
     group.mentions = dedupeSpans(group.mentions);
     if (!group.proper) continue;
+    group.typedSettlement = group.mentions.some(
+      (m) =>
+        SETTLEMENT_AFTER.test(text.slice(m.end, m.end + 12)) ||
+        SETTLEMENT_BEFORE.test(text.slice(Math.max(0, m.start - 20), m.start)) ||
+        SETTLEMENT_START.test(m.text),
+    );
     group.candidates = lookupPlaceMatches(group.name).map((m) => ({ place: m.place, via: m.via }));
     const namesakes = group.candidates.map((c) => c.place);
     group.parents = group.mentions.map((m) => parentsAfter(text, m, namesakes)).find((c) => c.length) ?? [];
