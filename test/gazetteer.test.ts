@@ -329,10 +329,10 @@ describe('village tier', () => {
 
   it('holds GeoNames places of 1,000-4,999 that detection never sees', () => {
     // A Texas village that is also a surname: a place only where the text already says so.
-    expect(isKnownPlaceName('Barrett')).toBe(false);
-    expect(lookupPlaces('Aledo')).toEqual([]);
-    const villages = lookupVillageMatches('Aledo', ['US']).map((m) => m.place);
-    expect(villages.map((p) => p.admin1).sort()).toEqual(['IL', 'TX']);
+    expect(isKnownPlaceName('Kountze')).toBe(false);
+    expect(lookupPlaces('Hallsville')).toEqual([]);
+    const villages = lookupVillageMatches('Hallsville', ['US']).map((m) => m.place);
+    expect(villages.map((p) => p.admin1).sort()).toEqual(['MO', 'TX']);
     for (const p of villages) {
       expect(p.village).toBe(true);
       expect(p.population).toBeGreaterThanOrEqual(1000);
@@ -341,11 +341,11 @@ describe('village tier', () => {
   });
 
   it('resolves a name found as a place to a village of the country or state the text names', () => {
-    const aledo = extract('Flooding closed roads in Aledo, Texas, on Monday, officials said.', {}).locations;
-    expect(aledo.find((l) => l.name === 'Aledo')).toMatchObject({ precision: 'CITY', countryCode: 'US' });
-    expect(
-      near(32.7, -97.6, 10)(aledo.find((l) => l.name === 'Aledo') as { latitude: number; longitude: number }),
-    ).toBe(true);
+    const town = extract('Flooding closed roads in Hallsville, Texas, on Monday, officials said.', {}).locations.find(
+      (l) => l.name === 'Hallsville',
+    );
+    expect(town).toMatchObject({ precision: 'CITY', countryCode: 'US' });
+    expect(near(32.5, -94.57, 10)(town as { latitude: number; longitude: number })).toBe(true);
     const village = extract(
       'Shelling hit the village of Zatyshshya in Ukraine on Monday, the governor said.',
       {},
@@ -353,8 +353,19 @@ describe('village tier', () => {
     expect(village).toMatchObject({ countryCode: 'UA', precision: 'CITY' });
     // A surname stays a person: the village tier is never asked whether a word is a place.
     expect(
-      extract('Barrett said the talks in Austin would resume on Thursday.', {}).locations.map((l) => l.name),
-    ).not.toContain('Barrett');
+      extract('Kountze said the talks in Austin would resume on Thursday.', {}).locations.map((l) => l.name),
+    ).not.toContain('Kountze');
+  });
+
+  it('prefers a village beside the story’s other places to a far namesake town', () => {
+    const at = (text: string) => extract(text, {}).locations.find((l) => l.name === 'Groesbeck');
+    // Groesbeck, Ohio (a town of 5,000+) is 1,300 km from Waco; Groesbeck, Texas (a village) 60 km.
+    expect(
+      near(31.52, -96.53, 10)(at('Storms damaged homes in Waco and Groesbeck on Monday, officials said.') as never),
+    ).toBe(true);
+    // Alone, the name keeps its town.
+    expect(at('Groesbeck officials said the storm had passed.')).toMatchObject({ countryCode: 'US' });
+    expect(near(39.22, -84.59, 10)(at('Groesbeck officials said the storm had passed.') as never)).toBe(true);
   });
 });
 

@@ -647,8 +647,18 @@ export function geocode(
   for (const group of groups) {
     const ctx = contextFor(group, evidence, anchors, actors);
     let decision = decide(group, ctx);
-    if (group.proper && !decision.place && !group.candidates.some((c) => isPlausible(group, c, ctx))) {
-      const villages = villageCandidates(group, ctx);
+    const unplaced = !decision.place && !group.candidates.some((c) => isPlausible(group, c, ctx));
+    // A namesake far from every other place of the story, when a village of the name lies among them.
+    const farOff =
+      decision.place !== null &&
+      decision.place.precision === 'CITY' &&
+      ctx.anchors.length > 0 &&
+      nearestKm(decision.place, ctx.anchors) > LOCAL_KM &&
+      !qualifies(group, decision.place);
+    if (group.proper && (unplaced || farOff)) {
+      const villages = villageCandidates(group, ctx).filter(
+        (v) => unplaced || qualifies(group, v.place) || nearestKm(v.place, ctx.anchors) <= LOCAL_KM,
+      );
       if (villages.length) {
         group.candidates.push(...villages);
         decision = decide(group, ctx);
