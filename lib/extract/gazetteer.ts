@@ -1,7 +1,8 @@
 /**
- * The offline gazetteer: GeoNames cities5000, the countries of `world-countries` and the
- * hand-curated regions and places of data/places.tsv, built by scripts/build-gazetteer.ts
- * into one gzipped TSV. Loaded lazily on first use (never at import time) and indexed by
+ * The offline gazetteer: GeoNames cities5000 and first- and second-level divisions, the
+ * countries of `world-countries` and the hand-curated regions and places of data/places.tsv,
+ * plus a village tier (GeoNames places of 1,000-4,999) kept apart for resolution only, built
+ * by scripts/build-gazetteer.ts into one gzipped TSV. Loaded lazily on first use (never at import time) and indexed by
  * `foldName` of every name and alias, so "ŞUŞA", "Shusha" and "Shushi" find one place.
  *
  * File format (UTF-8, gzip):
