@@ -15,6 +15,7 @@ import {
   findNearSpellings,
   lookupPlaceMatches,
   lookupPlaces,
+  lookupVillageMatches,
   neighboursOf,
   type MatchKind,
   type Place,
@@ -672,6 +673,23 @@ export function geocode(
   for (const group of groups) {
     const ctx = contextFor(group, evidence, anchors, actors);
     let decision = decide(group, ctx);
+    const unplaced = !decision.place && !group.candidates.some((c) => isPlausible(group, c, ctx));
+    // A namesake far from every other place of the story, when a village of the name lies among them.
+    const farOff =
+      decision.place !== null &&
+      decision.place.precision === 'CITY' &&
+      ctx.anchors.length > 0 &&
+      nearestKm(decision.place, ctx.anchors) > LOCAL_KM &&
+      !qualifies(group, decision.place);
+    if (group.proper && (unplaced || farOff)) {
+      const villages = villageCandidates(group, ctx).filter(
+        (v) => unplaced || qualifies(group, v.place) || nearestKm(v.place, ctx.anchors) <= LOCAL_KM,
+      );
+      if (villages.length) {
+        group.candidates.push(...villages);
+        decision = decide(group, ctx);
+      }
+    }
     if (group.proper && !decision.place && !group.candidates.some((c) => isPlausible(group, c, ctx))) {
       const variants = findNearSpellings(group.name, ctx.countries).filter(
         (m) => !group.candidates.some((c) => c.place === m.place),
@@ -689,6 +707,20 @@ export function geocode(
   }
 
   return mergeSamePlace(groups, decisions);
+}
+
+/**
+ * Villages (a gazetteer tier of places of 1,000-4,999 that only this step reads) named like a
+ * place the mention finder found and the gazetteer's places lack or place far off: only in the
+ * countries the article is about, and inside the division written after the name when one is
+ * ("Tennessee Colony, Texas", "Bule (Djugu, Ituri)").
+ */
+function villageCandidates(group: Group, ctx: Context): Candidate[] {
+  const parent = group.parents[0];
+  const countries = parent?.countryCode ? [parent.countryCode] : [...ctx.countries, ...group.qualifiers];
+  return lookupVillageMatches(group.name, countries)
+    .filter((m) => !parent || parent.precision === 'COUNTRY' || m.place.admin1 === parent.admin1)
+    .map((m) => ({ place: m.place, via: m.via }));
 }
 
 const isShouting = (name: string): boolean => /\p{Lu}{3}/u.test(name) && !/\p{Ll}/u.test(name);
