@@ -3,7 +3,7 @@
  * fixing a geocode.
  */
 import { followLinks, loadClaims, loadLocations, toRecords, type DataContext } from './store/loaders.js';
-import { ConditionFailedError, keyString, withoutKeys, type Db } from './store/client.js';
+import { allWrites, ConditionFailedError, keyString, withoutKeys, type Db } from './store/client.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
 import { cellsCoveringBox, checkBox, coveringCells, distanceKm, type BoundingBox } from './geo.js';
 import { ordered, type ListOrder } from './geojson.js';
@@ -295,7 +295,7 @@ export async function movePlaceOfClaims(db: Db, place: Location): Promise<number
     const page = await pageOfPartition(db, patterns.claimsOfPlace.query(place.id), { first: MOVE_PAGE, after });
     const ids = page.items.map(({ value }) => String(value.claimId));
     const claims = await readClaims(db, ids);
-    const results = await Promise.all(
+    const results = await allWrites(
       claims.filter(stale).map((claim) => moveClaimPoint(db, claim, place.id, point, stale)),
     );
     moved += results.filter(Boolean).length;

@@ -5,6 +5,7 @@
 import type { DataContext } from './store/loaders.js';
 import {
   ConditionFailedError,
+  allWrites,
   keyString,
   withoutKeys,
   type Db,
@@ -62,7 +63,7 @@ export async function writePartyNames(
   const byKey = new Map(
     names.filter((name) => foldName(name)).map((name) => [keyString(patterns.partyNames.key(name)), name]),
   );
-  await Promise.all(
+  await allWrites(
     [...byKey.values()].map((name) =>
       db.update({
         key: patterns.partyNames.key(name),
@@ -234,7 +235,7 @@ export async function planNamed(data: DataContext, extraction: Extraction, extra
 export async function writeNamed(db: Db, plan: NamedPlan, alongside: Promise<unknown>[] = []): Promise<void> {
   const created = plan.writes.filter((write) => write.storedVersion === null);
   const grown = plan.writes.filter((write) => write.storedVersion !== null);
-  await Promise.all([
+  await allWrites([
     ...alongside,
     db.batchWrite(created.flatMap(({ type, entity }) => nameItems(type, entity)).map((item) => ({ put: item }))),
     ...created

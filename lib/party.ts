@@ -11,7 +11,15 @@ import {
   toVisibleClaims,
   type DataContext,
 } from './store/loaders.js';
-import { ConditionFailedError, keyString, withoutKeys, type Item, type Key, type WriteAction } from './store/client.js';
+import {
+  allWrites,
+  ConditionFailedError,
+  keyString,
+  withoutKeys,
+  type Item,
+  type Key,
+  type WriteAction,
+} from './store/client.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
 import { claimWithLinks, keyOfItem, mentionItem, nameItems, partyItem, partyRedirectItem } from './store/items.js';
 import { partyIdFor } from './ids.js';
@@ -163,7 +171,9 @@ export async function mergeParties(data: DataContext, keepId: string, removeId: 
         'input',
         'removeId',
       ]);
-    await Promise.all(
+    // Every article's step settles before a failure is reported: no write of this merge is
+    // still under way once the caller hears of it (and may run the merge again).
+    await allWrites(
       links.map((link) => repointArticleParty(data, String(link.articleId), remove.id, keep.id, keyOfItem(link))),
     );
   }
@@ -310,7 +320,7 @@ export async function followMergedParties(
       // after the merge cleared them (an update makes an item anew), and the repoint left them
       // empty and zero: once the merge is over, nothing reads them, so they go.
       if (!(await data.db.get(partyKey(id), true))) {
-        await Promise.all([data.db.batchWrite([{ delete: recentKey(id) }]), forgetParty(data.db, id)]);
+        await allWrites([data.db.batchWrite([{ delete: recentKey(id) }]), forgetParty(data.db, id)]);
       }
     }
   }

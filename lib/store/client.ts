@@ -140,6 +140,17 @@ export function keyString(key: Key): string {
 }
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Waits for every write, then throws the first failure: whoever hears of a failure (and may
+ * retry, or read) knows that no write of the same step is still under way.
+ */
+export async function allWrites<T>(writes: readonly Promise<T>[]): Promise<T[]> {
+  const results = await Promise.allSettled(writes);
+  const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  return results.map((result) => (result as PromiseFulfilledResult<T>).value);
+}
+
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 type WriteRequest = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: Key } };
 
@@ -293,7 +304,7 @@ export class Db {
     const chunks: WriteRequest[][] = [];
     for (let i = 0; i < requests.length; i += MAX_BATCH_WRITE_ITEMS)
       chunks.push(requests.slice(i, i + MAX_BATCH_WRITE_ITEMS));
-    await Promise.all(
+    await allWrites(
       chunks.map(async (chunk) => {
         let pending = chunk;
         for (let attempt = 0; pending.length > 0; attempt++) {

@@ -29,6 +29,7 @@ import {
   type CountPlan,
 } from '../counts.js';
 import {
+  allWrites,
   ConditionFailedError,
   MAX_TRANSACTION_ACTIONS,
   type Db,
@@ -369,7 +370,7 @@ export async function forgetParty(db: Db, partyId: string): Promise<void> {
     [shard, partyId],
     ...[...monthItems.values()].map((item): [Item, string] => [item, `P.${partyId}`]),
   ];
-  await Promise.all(
+  await allWrites(
     targets.map(async ([item, dim]) => {
       const attributes = Object.keys(item).filter((name) => name.startsWith(`${dim}#`));
       if (attributes.length === 0) return;

@@ -17,7 +17,15 @@
  * transaction (more than DynamoDB's 100 actions, or a huge change) is given up before the
  * write: its floor goes to the top, and readers use the Query for it from then on.
  */
-import { ConditionFailedError, keyString, type Db, type Item, type Key, type WriteAction } from './client.js';
+import {
+  allWrites,
+  ConditionFailedError,
+  keyString,
+  type Db,
+  type Item,
+  type Key,
+  type WriteAction,
+} from './client.js';
 import { loadClaimRecords, type DataContext } from './loaders.js';
 import { checkPageSize, cursorOf, type Page } from './pagination.js';
 import { claimKey, patterns } from './patterns.js';
@@ -219,7 +227,7 @@ export async function trimRecentClaims(
       const chunks: ClaimRef[][] = [];
       for (let i = 0; i < dropped.length; i += MAX_CHANGES_PER_PARTY)
         chunks.push(dropped.slice(i, i + MAX_CHANGES_PER_PARTY));
-      await Promise.all(
+      await allWrites(
         chunks.map(async (chunk) => {
           // Each attribute goes only if it still holds the day read: a writer that moved the
           // claim to a newer day meanwhile keeps it. A chunk that changed stays for the next trim.
