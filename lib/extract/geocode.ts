@@ -56,6 +56,8 @@ const W_IN_DIVISION = 1;
 const W_CO_COUNTRY = 1;
 const W_CO_LOCAL = 1.2;
 const W_FAMOUS = 2.5;
+/** A namesake in the first-level region (state, province) where the article's other names are. */
+const W_REGION = 1.5;
 /** Namesakes this close (or a province and a place in it) support each other. */
 const CO_LOCAL_KM = 120;
 /** Other names with more namesakes than this say too little about where the story is. */
@@ -342,6 +344,11 @@ interface Context {
   cluster: { center: Point; farKm: number } | null;
   /** First-level divisions the article's other names resolved to ("Florida"). */
   divisions: Place[];
+  /**
+   * The first-level regions (country and province) the article's other names were placed in
+   * on the previous pass, each with how many names: "Paris" beside a Henry County of Tennessee.
+   */
+  regions: Map<string, number>;
 }
 
 function contextFor(
@@ -349,6 +356,7 @@ function contextFor(
   evidence: CountryEvidence[],
   anchors: Map<Group, Place>,
   actors: readonly string[] = [],
+  settled: Map<Group, Place> = new Map(),
 ): Context {
   const own = (e: CountryEvidence): boolean =>
     e.key === group.key || group.mentions.some((m) => m.start < e.end && e.start < m.end);
@@ -364,7 +372,29 @@ function contextFor(
     anchors: local,
     cluster: clusterOf(local),
     divisions: others.filter((p) => p.featureCode === 'ADM1'),
+    regions: regionsOf(settled, group),
   };
+}
+
+/** The first-level region a place lies in ("US/TN"), or null for a country, a world region or a place with none. */
+function regionKey(place: Place): string | null {
+  if (!place.countryCode || !place.admin1 || place.precision === 'COUNTRY') return null;
+  return `${place.countryCode}/${place.admin1}`;
+}
+
+function regionsOf(settled: Map<Group, Place>, group: Group): Map<string, number> {
+  const regions = new Map<string, number>();
+  for (const [g, p] of settled) {
+    const key = g === group || g.key === group.key ? null : regionKey(p);
+    if (key) regions.set(key, (regions.get(key) ?? 0) + 1);
+  }
+  return regions;
+}
+
+/** Another name of the article was placed in this namesake's first-level region. */
+function inStoryRegion(place: Place, ctx: Context): boolean {
+  const key = regionKey(place);
+  return key !== null && (ctx.regions.get(key) ?? 0) > 0;
 }
 
 function nearestKm(place: Place, points: Point[]): number {
@@ -413,10 +443,24 @@ function score(group: Group, c: Candidate, ctx: Context): number {
   // "Hays district": the district beats the town; a place inside a province the story is set in beats its namesakes.
   if (group.typedDivision && isDivision(place)) s += W_TYPED_DIVISION;
   if (!isDivision(place) && ctx.divisions.some((d) => contains(d, place))) s += W_IN_DIVISION;
+  if (inStoryRegion(place, ctx)) s += W_REGION;
   s += group.support.get(place) ?? 0;
   // Moscow is Moscow, Russia, in an American story too, unless a place beside it says otherwise.
-  if (isProminent(place) && place.precision !== 'COUNTRY') s += W_FAMOUS;
+  if (isProminent(place) && place.precision !== 'COUNTRY' && !rivalBacked(group, place) && !rivalInRegion(group, place, ctx))
+    s += W_FAMOUS;
   return s;
+}
+
+/** Another namesake of the name lies beside or inside another name of the article: fame says nothing then. */
+function rivalBacked(group: Group, place: Place): boolean {
+  for (const b of group.backed) if (b !== place && !nested(b, place) && distanceKm(b, place) > SAME_PLACE_KM) return true;
+  return false;
+}
+
+/** Another namesake lies in a first-level region where the article's other names are. */
+function rivalInRegion(group: Group, place: Place, ctx: Context): boolean {
+  if (inStoryRegion(place, ctx)) return false;
+  return group.candidates.some((c) => c.place !== place && !nested(c.place, place) && inStoryRegion(c.place, ctx));
 }
 
 /** `a` and `b` lie together: one contains the other, or both are towns (or districts) close by. */
@@ -486,7 +530,7 @@ function addSupport(groups: Group[]): void {
         local += best;
       }
       local = Math.min(1, local);
-      if (local >= 0.35) group.backed.add(c.place);
+      if (local >= 0.3) group.backed.add(c.place);
       group.support.set(c.place, byCountry.get(group)!.get(c.place)! + W_CO_LOCAL * local);
     }
   }
@@ -501,23 +545,41 @@ function nested(a: Place, b: Place): boolean {
   return inside(a, b) || inside(b, a);
 }
 
+/** How many times bigger than its tied namesakes a town must be to be the one meant. */
+const MUCH_BIGGER = 1.5;
+
+/**
+ * Namesakes that score alike are still told apart when they share a province (the answer is
+ * that province either way: take the bigger) or when one is much the biggest ("Arlington" alone
+ * is the city of 390,000 rather than that of 210,000). Otherwise the name stays unresolved.
+ */
+function breaksTie(best: Place, tied: Place[]): boolean {
+  const region = regionKey(best);
+  if (region !== null && tied.every((p) => regionKey(p) === region && p.population <= best.population)) return true;
+  return best.population > 0 && tied.every((p) => best.population >= MUCH_BIGGER * p.population);
+}
+
 /** How far a district's estimated point may lie from a place in it. */
 const DISTRICT_KM = 60;
+
+export const DEBUG: { log: null | ((name: string, scored: { c: Candidate; s: number; ok: boolean }[], ctx: Context) => void) } = { log: null };
 
 function decide(group: Group, ctx: Context): Decision {
   const scored = group.candidates
     .map((c) => ({ c, s: score(group, c, ctx), ok: isPlausible(group, c, ctx) }))
     .sort((a, b) => b.s - a.s);
+  DEBUG.log?.(group.name, scored, ctx);
 
   const considered = scored.map((x) => x.c);
   const plausible = scored.filter((x) => x.ok);
   const best = plausible[0];
   if (!best) return { place: null, considered, confident: false };
   const rivals = plausible.filter((x) => x !== best && !nested(x.c.place, best.c.place));
-  const second = rivals[0];
-  const tied =
-    second !== undefined && best.s - second.s < TIE_MARGIN && distanceKm(best.c.place, second.c.place) > SAME_PLACE_KM;
-  if (tied) return { place: null, considered: plausible.map((x) => x.c), confident: false };
+  const tiedWith = rivals.filter(
+    (x) => best.s - x.s < TIE_MARGIN && distanceKm(best.c.place, x.c.place) > SAME_PLACE_KM,
+  );
+  if (tiedWith.length && !breaksTie(best.c.place, tiedWith.map((x) => x.c.place)))
+    return { place: null, considered: plausible.map((x) => x.c), confident: false };
   const inCountry = [best, ...rivals].filter((x) => x.c.place.countryCode && ctx.countries.has(x.c.place.countryCode));
   const confident =
     best.c.via !== 'near-spelling' &&
@@ -660,6 +722,18 @@ export function geocode(
     if (group.proper && !decision.place && parent && parent.precision !== 'COUNTRY')
       decision = { place: parent, considered: decision.considered, confident: false, fallback: true };
     decisions.set(group, decision);
+  }
+
+  // Pass 3: every name again, now that the others have a place: the region they share is the
+  // story's ("Paris" in a story whose Henry County is Tennessee's is Paris, Tennessee).
+  const settled = new Map<Group, Place>();
+  for (const [group, d] of decisions) if (d.place && !d.fallback) settled.set(group, d.place);
+  if (settled.size > 1) {
+    for (const group of groups) {
+      if (!group.proper || decisions.get(group)!.fallback || group.candidates.length < 2) continue;
+      const decision = decide(group, contextFor(group, evidence, anchors, actors, settled));
+      if (decision.place || decisions.get(group)!.place === null) decisions.set(group, decision);
+    }
   }
 
   return mergeSamePlace(groups, decisions);
