@@ -349,6 +349,8 @@ interface Context {
    * on the previous pass, each with how many names: "Paris" beside a Henry County of Tennessee.
    */
   regions: Map<string, number>;
+  /** The places of the article's other names that the text itself pins down (see `isFirm`). */
+  firm: Place[];
 }
 
 function contextFor(
@@ -366,13 +368,16 @@ function contextFor(
   // A division's point is an estimate of a wide area: containment (W_IN_DIVISION) uses it, nearness does not.
   const local = others.filter((p) => p.precision !== 'COUNTRY' && !isDivision(p));
   const neighbours = new Set([...countries].flatMap((cc) => neighboursOf(cc)));
+  const firm = [...settled].filter(([g]) => g !== group && g.key !== group.key).map(([, p]) => p);
+  const regions = storyRegions(firm);
   return {
     countries,
     neighbours,
     anchors: local,
     cluster: clusterOf(local),
     divisions: others.filter((p) => p.featureCode === 'ADM1'),
-    regions: regionsOf(settled, group),
+    regions,
+    firm: firm.filter((p) => regions.has(regionKey(p) ?? '')),
   };
 }
 
@@ -382,12 +387,17 @@ function regionKey(place: Place): string | null {
   return `${place.countryCode}/${place.admin1}`;
 }
 
-function regionsOf(settled: Map<Group, Place>, group: Group): Map<string, number> {
+/**
+ * The first-level regions that hold at least half of the other names' firm places: where the
+ * story is. A story that ranges over many provinces (a list of shootings across a country) has none.
+ */
+function storyRegions(firm: Place[]): Map<string, number> {
   const regions = new Map<string, number>();
-  for (const [g, p] of settled) {
-    const key = g === group || g.key === group.key ? null : regionKey(p);
+  for (const p of firm) {
+    const key = regionKey(p);
     if (key) regions.set(key, (regions.get(key) ?? 0) + 1);
   }
+  for (const [key, n] of regions) if (n < firm.length / 2) regions.delete(key);
   return regions;
 }
 
@@ -443,24 +453,42 @@ function score(group: Group, c: Candidate, ctx: Context): number {
   // "Hays district": the district beats the town; a place inside a province the story is set in beats its namesakes.
   if (group.typedDivision && isDivision(place)) s += W_TYPED_DIVISION;
   if (!isDivision(place) && ctx.divisions.some((d) => contains(d, place))) s += W_IN_DIVISION;
-  if (inStoryRegion(place, ctx)) s += W_REGION;
+  // The province alone does not outweigh fame: "Washington" in an Iowa story is still the capital.
+  if (inStoryRegion(place, ctx) && !famousRival(group, place, ctx)) s += W_REGION;
   s += group.support.get(place) ?? 0;
   // Moscow is Moscow, Russia, in an American story too, unless a place beside it says otherwise.
-  if (isProminent(place) && place.precision !== 'COUNTRY' && !rivalBacked(group, place) && !rivalInRegion(group, place, ctx))
-    s += W_FAMOUS;
+  if (isFamous(group, place, ctx)) s += W_FAMOUS;
   return s;
 }
 
-/** Another namesake of the name lies beside or inside another name of the article: fame says nothing then. */
-function rivalBacked(group: Group, place: Place): boolean {
-  for (const b of group.backed) if (b !== place && !nested(b, place) && distanceKm(b, place) > SAME_PLACE_KM) return true;
-  return false;
+/** Known from anywhere, and not outweighed by a namesake beside the story's places. */
+function isFamous(group: Group, place: Place, ctx: Context): boolean {
+  return isProminent(place) && place.precision !== 'COUNTRY' && !rivalBesideStory(group, place, ctx);
 }
 
-/** Another namesake lies in a first-level region where the article's other names are. */
-function rivalInRegion(group: Group, place: Place, ctx: Context): boolean {
-  if (inStoryRegion(place, ctx)) return false;
-  return group.candidates.some((c) => c.place !== place && !nested(c.place, place) && inStoryRegion(c.place, ctx));
+function famousRival(group: Group, place: Place, ctx: Context): boolean {
+  return group.candidates.some((c) => c.place !== place && !nested(c.place, place) && isFamous(group, c.place, ctx));
+}
+
+/**
+ * Another namesake lies beside or inside one of the story's firmly placed names, and this one
+ * does not: fame says nothing then ("Paris" in a story about Henry County, Tennessee).
+ */
+function rivalBesideStory(group: Group, place: Place, ctx: Context): boolean {
+  if (!ctx.firm.length || besideStory(place, ctx)) return false;
+  return group.candidates.some(
+    (c) => c.place !== place && !nested(c.place, place) && distanceKm(c.place, place) > SAME_PLACE_KM && besideStory(c.place, ctx),
+  );
+}
+
+/** Within a firmly placed district of the story, or close to a firmly placed town. */
+function besideStory(place: Place, ctx: Context): boolean {
+  return ctx.firm.some((f) => {
+    if (f.countryCode !== place.countryCode || f === place) return false;
+    if (f.featureCode === 'ADM2') return f.admin1 === place.admin1 && distanceKm(f, place) <= COUNTY_KM;
+    if (isDivision(f) || f.precision !== 'CITY') return false;
+    return distanceKm(f, place) <= CO_LOCAL_KM;
+  });
 }
 
 /** `a` and `b` lie together: one contains the other, or both are towns (or districts) close by. */
@@ -530,7 +558,7 @@ function addSupport(groups: Group[]): void {
         local += best;
       }
       local = Math.min(1, local);
-      if (local >= 0.3) group.backed.add(c.place);
+      if (local >= 0.35) group.backed.add(c.place);
       group.support.set(c.place, byCountry.get(group)!.get(c.place)! + W_CO_LOCAL * local);
     }
   }
@@ -547,17 +575,26 @@ function nested(a: Place, b: Place): boolean {
 
 /** How many times bigger than its tied namesakes a town must be to be the one meant. */
 const MUCH_BIGGER = 1.5;
+/** A tie goes to the biggest namesake only when it is a city at least this big. */
+const BIG_TOWN = 50_000;
 
 /**
- * Namesakes that score alike are still told apart when they share a province (the answer is
- * that province either way: take the bigger) or when one is much the biggest ("Arlington" alone
- * is the city of 390,000 rather than that of 210,000). Otherwise the name stays unresolved.
+ * Namesakes that score alike are still told apart when one is a city much the biggest
+ * ("Arlington" alone is the city of 390,000 rather than that of 210,000). Otherwise the name
+ * stays unresolved.
  */
 function breaksTie(best: Place, tied: Place[]): boolean {
-  const region = regionKey(best);
-  if (region !== null && tied.every((p) => regionKey(p) === region && p.population <= best.population)) return true;
-  return best.population > 0 && tied.every((p) => best.population >= MUCH_BIGGER * p.population);
+  // Towns only: a province's or a district's population is not recorded, and a village is no reading to force.
+  const town = (p: Place) => p.precision === 'CITY' && !isDivision(p);
+  return (
+    town(best) &&
+    best.population >= BIG_TOWN &&
+    tied.every((p) => town(p) && best.population >= MUCH_BIGGER * p.population)
+  );
 }
+
+/** How far a second-level district's point (a county's) may lie from a town in it. */
+const COUNTY_KM = 80;
 
 /** How far a district's estimated point may lie from a place in it. */
 const DISTRICT_KM = 60;
@@ -727,8 +764,8 @@ export function geocode(
   // Pass 3: every name again, now that the others have a place: the region they share is the
   // story's ("Paris" in a story whose Henry County is Tennessee's is Paris, Tennessee).
   const settled = new Map<Group, Place>();
-  for (const [group, d] of decisions) if (d.place && !d.fallback) settled.set(group, d.place);
-  if (settled.size > 1) {
+  for (const [group, d] of decisions) if (d.place && !d.fallback && isFirm(group, d.place)) settled.set(group, d.place);
+  if (settled.size > 0) {
     for (const group of groups) {
       if (!group.proper || decisions.get(group)!.fallback || group.candidates.length < 2) continue;
       const decision = decide(group, contextFor(group, evidence, anchors, actors, settled));
@@ -737,6 +774,19 @@ export function geocode(
   }
 
   return mergeSamePlace(groups, decisions);
+}
+
+/**
+ * A placed name the text pins down, and so evidence for the others: a division written as one
+ * ("Henry County"), a province named outright ("Tennessee"), or a name with its province or
+ * country written after it ("Columbus, Miss."). A bare town name may be a surname ("Lawton").
+ */
+function isFirm(group: Group, place: Place): boolean {
+  return (
+    (group.typedDivision && isDivision(place)) ||
+    (place.featureCode === 'ADM1' && group.candidates.every((c) => c.place.precision !== 'COUNTRY')) ||
+    qualifies(group, place)
+  );
 }
 
 const isShouting = (name: string): boolean => /\p{Lu}{3}/u.test(name) && !/\p{Ll}/u.test(name);
