@@ -58,6 +58,8 @@ const W_CO_LOCAL = 1.2;
 const W_FAMOUS = 2.5;
 /** A namesake in the first-level region (state, province) where the article's other names are. */
 const W_REGION = 1.5;
+/** A province named by its own name, over towns named after it elsewhere. */
+const W_PROVINCE_NAME = 0.5;
 /** Namesakes this close (or a province and a place in it) support each other. */
 const CO_LOCAL_KM = 120;
 /** Other names with more namesakes than this say too little about where the story is. */
@@ -450,15 +452,27 @@ function score(group: Group, c: Candidate, ctx: Context): number {
   }
   if (c.via === 'name' || c.via === 'acronym') s += W_OWN_NAME;
   if (c.via === 'near-spelling') s += W_NEAR_SPELLING;
+  if (namesProvince(group, c)) s += W_PROVINCE_NAME;
+  if (namesProvince(group, c)) s += W_PROVINCE_NAME;
   // "Hays district": the district beats the town; a place inside a province the story is set in beats its namesakes.
   if (group.typedDivision && isDivision(place)) s += W_TYPED_DIVISION;
   if (!isDivision(place) && ctx.divisions.some((d) => contains(d, place))) s += W_IN_DIVISION;
-  // The province alone does not outweigh fame: "Washington" in an Iowa story is still the capital.
-  if (inStoryRegion(place, ctx) && !famousRival(group, place, ctx)) s += W_REGION;
+  // The province alone does not outweigh a capital: "Washington" in an Iowa story is still the capital.
+  if (inStoryRegion(place, ctx) && !capitalRival(group, place, ctx)) s += W_REGION;
   s += group.support.get(place) ?? 0;
   // Moscow is Moscow, Russia, in an American story too, unless a place beside it says otherwise.
   if (isFamous(group, place, ctx)) s += W_FAMOUS;
   return s;
+}
+
+/**
+ * The name is a province's own name, and no town in that province bears it: "Virginia" is the
+ * state, not the towns named after it elsewhere. (A province and its namesake capital, Idlib,
+ * are left to prominence, which prefers the city.)
+ */
+function namesProvince(group: Group, c: Candidate): boolean {
+  if (c.place.featureCode !== 'ADM1' || c.via !== 'name') return false;
+  return !group.candidates.some((o) => o !== c && !isDivision(o.place) && contains(c.place, o.place));
 }
 
 /** Known from anywhere, and not outweighed by a namesake beside the story's places. */
@@ -466,8 +480,10 @@ function isFamous(group: Group, place: Place, ctx: Context): boolean {
   return isProminent(place) && place.precision !== 'COUNTRY' && !rivalBesideStory(group, place, ctx);
 }
 
-function famousRival(group: Group, place: Place, ctx: Context): boolean {
-  return group.candidates.some((c) => c.place !== place && !nested(c.place, place) && isFamous(group, c.place, ctx));
+function capitalRival(group: Group, place: Place, ctx: Context): boolean {
+  return group.candidates.some(
+    (c) => c.place !== place && c.place.featureCode === 'PPLC' && !nested(c.place, place) && isFamous(group, c.place, ctx),
+  );
 }
 
 /**
