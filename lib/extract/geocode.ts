@@ -436,7 +436,15 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
     place.precision !== 'COUNTRY' && group.candidates.some((o) => o.place.precision === 'COUNTRY');
   if (countryNamesake) return group.backed.has(place) || nearestKm(place, ctx.anchors) <= LOCAL_KM;
   if (inCountry || isProminent(place)) return true;
+  // Far from the story's other places but beside another of its names ("Decatur" and "DeKalb
+  // County"), or written as a division that one country has ("Orange County"): the story is there too.
+  if (group.backed.has(place) || (group.typedDivision && isDivision(place) && oneCountry(group))) return true;
   return !ctx.cluster || distanceKm(place, ctx.cluster.center) <= ctx.cluster.farKm;
+}
+
+/** All the name's namesakes are in one country, and there are several: a name of that country's. */
+function oneCountry(group: Group): boolean {
+  return group.candidates.length > 1 && group.candidates.every((c) => c.place.countryCode === group.candidates[0]!.place.countryCode);
 }
 
 function score(group: Group, c: Candidate, ctx: Context): number {
