@@ -59,7 +59,7 @@ const W_FAMOUS = 2.5;
 /** A namesake in the first-level region (state, province) where the article's other names are. */
 const W_REGION = 1.5;
 /** A province named by its own name, over towns named after it elsewhere. */
-const W_PROVINCE_NAME = 0.5;
+const W_PROVINCE_NAME = 1;
 /** Namesakes this close (or a province and a place in it) support each other. */
 const CO_LOCAL_KM = 120;
 /** Other names with more namesakes than this say too little about where the story is. */
@@ -480,7 +480,10 @@ function score(group: Group, c: Candidate, ctx: Context): number {
  */
 function namesProvince(group: Group, c: Candidate): boolean {
   if (c.place.featureCode !== 'ADM1' || c.via !== 'name') return false;
-  return !group.candidates.some((o) => o !== c && !isDivision(o.place) && contains(c.place, o.place));
+  // A national capital of that name ("Washington") is what the name means first.
+  return !group.candidates.some(
+    (o) => o !== c && !isDivision(o.place) && (contains(c.place, o.place) || o.place.featureCode === 'PPLC'),
+  );
 }
 
 /** Known from anywhere, and not outweighed by a namesake beside the story's places. */
