@@ -464,7 +464,9 @@ function score(group: Group, c: Candidate, ctx: Context): number {
   if (namesProvince(group, c)) s += W_PROVINCE_NAME;
   // "Hays district": the district beats the town; a place inside a province the story is set in beats its namesakes.
   if (group.typedDivision && isDivision(place)) s += W_TYPED_DIVISION;
-  if (!isDivision(place) && ctx.divisions.some((d) => contains(d, place))) s += W_IN_DIVISION;
+  // "Ohio and Oregon": provinces are named together, and a town named like one is no town of the other.
+  if (!isDivision(place) && ctx.divisions.some((d) => contains(d, place)) && !group.candidates.some((o) => namesProvince(group, o)))
+    s += W_IN_DIVISION;
   // The province alone does not outweigh a capital: "Washington" in an Iowa story is still the capital.
   if (inStoryRegion(place, ctx) && !capitalRival(group, place, ctx)) s += W_REGION;
   s += group.support.get(place) ?? 0;
