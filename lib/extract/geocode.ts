@@ -59,7 +59,7 @@ const W_FAMOUS = 2.5;
 /** A namesake in the first-level region (state, province) where the article's other names are. */
 const W_REGION = 1.5;
 /** A province named by its own name, over towns named after it elsewhere. */
-const W_PROVINCE_NAME = 1;
+const W_PROVINCE_NAME = 2;
 /** Namesakes this close (or a province and a place in it) support each other. */
 const CO_LOCAL_KM = 120;
 /** Other names with more namesakes than this say too little about where the story is. */
@@ -444,7 +444,10 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
 
 /** All the name's namesakes are in one country, and there are several: a name of that country's. */
 function oneCountry(group: Group): boolean {
-  return group.candidates.length > 1 && group.candidates.every((c) => c.place.countryCode === group.candidates[0]!.place.countryCode);
+  return (
+    group.candidates.length > 1 &&
+    group.candidates.every((c) => c.place.countryCode === group.candidates[0]!.place.countryCode)
+  );
 }
 
 function score(group: Group, c: Candidate, ctx: Context): number {
@@ -461,11 +464,14 @@ function score(group: Group, c: Candidate, ctx: Context): number {
   if (c.via === 'name' || c.via === 'acronym') s += W_OWN_NAME;
   if (c.via === 'near-spelling') s += W_NEAR_SPELLING;
   if (namesProvince(group, c)) s += W_PROVINCE_NAME;
-  if (namesProvince(group, c)) s += W_PROVINCE_NAME;
   // "Hays district": the district beats the town; a place inside a province the story is set in beats its namesakes.
   if (group.typedDivision && isDivision(place)) s += W_TYPED_DIVISION;
   // "Ohio and Oregon": provinces are named together, and a town named like one is no town of the other.
-  if (!isDivision(place) && ctx.divisions.some((d) => contains(d, place)) && !group.candidates.some((o) => namesProvince(group, o)))
+  if (
+    !isDivision(place) &&
+    ctx.divisions.some((d) => contains(d, place)) &&
+    !group.candidates.some((o) => namesProvince(group, o))
+  )
     s += W_IN_DIVISION;
   // The province alone does not outweigh a capital: "Washington" in an Iowa story is still the capital.
   if (inStoryRegion(place, ctx) && !capitalRival(group, place, ctx)) s += W_REGION;
@@ -495,7 +501,8 @@ function isFamous(group: Group, place: Place, ctx: Context): boolean {
 
 function capitalRival(group: Group, place: Place, ctx: Context): boolean {
   return group.candidates.some(
-    (c) => c.place !== place && c.place.featureCode === 'PPLC' && !nested(c.place, place) && isFamous(group, c.place, ctx),
+    (c) =>
+      c.place !== place && c.place.featureCode === 'PPLC' && !nested(c.place, place) && isFamous(group, c.place, ctx),
   );
 }
 
@@ -506,7 +513,11 @@ function capitalRival(group: Group, place: Place, ctx: Context): boolean {
 function rivalBesideStory(group: Group, place: Place, ctx: Context): boolean {
   if (!ctx.firm.length || besideStory(place, ctx)) return false;
   return group.candidates.some(
-    (c) => c.place !== place && !nested(c.place, place) && distanceKm(c.place, place) > SAME_PLACE_KM && besideStory(c.place, ctx),
+    (c) =>
+      c.place !== place &&
+      !nested(c.place, place) &&
+      distanceKm(c.place, place) > SAME_PLACE_KM &&
+      besideStory(c.place, ctx),
   );
 }
 
@@ -628,13 +639,10 @@ const COUNTY_KM = 80;
 /** How far a district's estimated point may lie from a place in it. */
 const DISTRICT_KM = 60;
 
-export const DEBUG: { log: null | ((name: string, scored: { c: Candidate; s: number; ok: boolean }[], ctx: Context) => void) } = { log: null };
-
 function decide(group: Group, ctx: Context): Decision {
   const scored = group.candidates
     .map((c) => ({ c, s: score(group, c, ctx), ok: isPlausible(group, c, ctx) }))
     .sort((a, b) => b.s - a.s);
-  DEBUG.log?.(group.name, scored, ctx);
 
   const considered = scored.map((x) => x.c);
   const plausible = scored.filter((x) => x.ok);
@@ -644,7 +652,13 @@ function decide(group: Group, ctx: Context): Decision {
   const tiedWith = rivals.filter(
     (x) => best.s - x.s < TIE_MARGIN && distanceKm(best.c.place, x.c.place) > SAME_PLACE_KM,
   );
-  if (tiedWith.length && !breaksTie(best.c.place, tiedWith.map((x) => x.c.place)))
+  if (
+    tiedWith.length &&
+    !breaksTie(
+      best.c.place,
+      tiedWith.map((x) => x.c.place),
+    )
+  )
     return { place: null, considered: plausible.map((x) => x.c), confident: false };
   const inCountry = [best, ...rivals].filter((x) => x.c.place.countryCode && ctx.countries.has(x.c.place.countryCode));
   const confident =
