@@ -8,7 +8,8 @@ import { type AttributeValue, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '../lib/bootstrap.js';
 import { createDataContext } from '../lib/store/loaders.js';
 import { Db } from '../lib/store/client.js';
-import { enqueueArticles, MAX_ARTICLES_PER_CALL } from '../lib/enqueue.js';
+import { enqueueArticles } from '../lib/enqueue.js';
+import { MAX_ARTICLES_PER_CALL } from '../lib/validate.js';
 import { ingestArticle, type IngestInput } from '../lib/ingest.js';
 import { InMemoryQueue } from '../lib/queue.js';
 

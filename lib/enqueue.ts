@@ -15,9 +15,8 @@ import { articleIdFor, sha256, urlHashOf } from './ids.js';
 import { checkIngestInput, type IngestInput } from './ingest.js';
 import { patterns } from './store/patterns.js';
 import { type ArticleMessage, MAX_MESSAGE_BYTES, type Queue } from './queue.js';
+import { MAX_ARTICLES_PER_CALL } from './validate.js';
 
-/** At most this many articles per call: the size of a scraper's page, and one BatchGetItem of URLs. */
-export const MAX_ARTICLES_PER_CALL = 100;
 /** At most this many bytes of article fields per call. */
 export const MAX_BYTES_PER_CALL = 1024 * 1024;
 

@@ -3,12 +3,12 @@
  * fixing a geocode.
  */
 import { followLinks, loadClaims, loadLocations, toRecords, type DataContext } from './store/loaders.js';
-import { ConditionFailedError, withoutKeys } from './store/client.js';
+import { ConditionFailedError, keyString, withoutKeys, type Db } from './store/client.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
 import { cellsCoveringBox, checkBox, coveringCells, distanceKm, type BoundingBox } from './geo.js';
 import { ordered, type ListOrder } from './geojson.js';
-import { locationItem, nameItems } from './store/items.js';
-import { patterns } from './store/patterns.js';
+import { claimWithLinks, locationItem, nameItems, type PlacedClaim } from './store/items.js';
+import { claimKey, patterns } from './store/patterns.js';
 import { locationIdFor, randomId } from './ids.js';
 import { renameWrites } from './named.js';
 import {
@@ -265,7 +265,80 @@ export async function updateLocation(
     ]);
   }
   data.items.clearAll();
+  // A caller that sends coordinates (the same ones again, too) gets the map index brought in line.
+  if (changes.latitude !== undefined || changes.longitude !== undefined) await movePlaceOfClaims(data.db, updated);
   return updated;
+}
+
+/** Claims whose kept points are rewritten at once: a page of the place's claim links. */
+const MOVE_PAGE = MAX_PAGE_SIZE;
+
+/**
+ * After a place moves, its claims are still filed under the old point: each claim keeps its
+ * places' points (`placePoints`), and its place links the map index cells and bounds made
+ * from them (lib/store/items.ts). This rewrites every claim of the place whose kept point
+ * is not the place's own, a page of the place's claim links at a time: per claim, the claim
+ * item and its links in one transaction, on condition that the claim did not change
+ * meanwhile (else it is read again). Nothing a reader sees changes but where the map index
+ * files the claim; until it is done a box may miss a claim of the moved place, never show
+ * one outside it (readers check the places' current coordinates). A run that stops midway
+ * is finished by sending the place's coordinates again: claims already moved are skipped.
+ * Returns how many claims were rewritten.
+ */
+export async function movePlaceOfClaims(db: Db, place: Location): Promise<number> {
+  const point: [number, number] | null =
+    place.latitude !== null && place.longitude !== null ? [place.latitude, place.longitude] : null;
+  const stale = (claim: PlacedClaim) => JSON.stringify(claim.placePoints?.[place.id] ?? null) !== JSON.stringify(point);
+  let moved = 0;
+  let after: string | null = null;
+  do {
+    const page = await pageOfPartition(db, patterns.claimsOfPlace.query(place.id), { first: MOVE_PAGE, after });
+    const ids = page.items.map(({ value }) => String(value.claimId));
+    const claims = await readClaims(db, ids);
+    const results = await Promise.all(
+      claims.filter(stale).map((claim) => moveClaimPoint(db, claim, place.id, point, stale)),
+    );
+    moved += results.filter(Boolean).length;
+    after = page.hasNextPage ? page.items.at(-1)!.cursor : null;
+  } while (after);
+  return moved;
+}
+
+/** Claim records as stored now (consistent reads): a claim deleted meanwhile is left out. */
+async function readClaims(db: Db, ids: readonly string[]): Promise<PlacedClaim[]> {
+  const found = await db.batchGet(ids.map(claimKey), true);
+  return ids.flatMap((id) => {
+    const item = found.get(keyString(claimKey(id)));
+    return item ? [withoutKeys<PlacedClaim>(item)] : [];
+  });
+}
+
+/** One claim's kept point of one place, and its links, rewritten together. */
+async function moveClaimPoint(
+  db: Db,
+  claim: PlacedClaim,
+  placeId: string,
+  point: [number, number] | null,
+  stale: (claim: PlacedClaim) => boolean,
+): Promise<boolean> {
+  let current: PlacedClaim | undefined = claim;
+  for (let attempt = 0; current && stale(current) && current.locationIds.includes(placeId); attempt++) {
+    const { [placeId]: _old, ...others } = current.placePoints ?? {};
+    const next: PlacedClaim = { ...current, placePoints: point ? { ...others, [placeId]: point } : others };
+    const [claimItem, ...links] = claimWithLinks(next);
+    try {
+      await db.transact([
+        { put: claimItem!, condition: 'version = :v', values: { ':v': current.version } },
+        ...links.map((link) => ({ put: link })),
+      ]);
+      return true;
+    } catch (error) {
+      // Changed meanwhile (an edit, a merge, a delete): read it again and see.
+      if (!(error instanceof ConditionFailedError) || attempt >= 5) throw error;
+      [current] = await readClaims(db, [claim.id]);
+    }
+  }
+  return false;
 }
 
 export interface LocationInput {

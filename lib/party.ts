@@ -29,6 +29,7 @@ import {
   trimRecentClaims,
 } from './store/recent-claims.js';
 import { ChangeRecorder, deleted, timestamp, upserted } from './changes.js';
+import { ordered, type ListOrder } from './geojson.js';
 import { commitCountedGroups, forgetParty, type CountedGroup } from './store/counters.js';
 
 /** A claim moved from one claimant to another, with its counts. */
@@ -71,13 +72,15 @@ export async function partyClaims(
   partyId: string,
   range: DateRange,
   args: PageArgs,
-  options: { idsOnly?: boolean } = {},
+  options: { idsOnly?: boolean; order?: ListOrder | null } = {},
 ): Promise<Page<Claim>> {
-  if (!range.since && !range.until && !args.after) {
+  // The list of newest claims kept on the party serves only the first page newest first.
+  if (!range.since && !range.until && !args.after && options.order !== 'OLDEST_FIRST') {
     const page = await newestPartyClaims(data, partyId, args.first, options.idsOnly ?? false);
     if (page) return page;
   }
-  return toVisibleClaims(data, await pageOfPartition(data.db, patterns.claimsByParty.query(partyId, range), args));
+  const query = ordered(patterns.claimsByParty.query(partyId, range), options.order);
+  return toVisibleClaims(data, await pageOfPartition(data.db, query, args));
 }
 
 /** Articles that mention a party or a place, newest first. */

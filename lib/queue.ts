@@ -9,7 +9,7 @@
  */
 import { createDataContext } from './store/loaders.js';
 import type { Db } from './store/client.js';
-import { ingestArticle, type Extractor, type IngestInput } from './ingest.js';
+import type { Extractor, IngestInput } from './ingest.js';
 
 /** One article to ingest, as it travels through the queue. */
 export interface ArticleMessage {
@@ -97,6 +97,9 @@ export async function processMessages(
   options: WorkerOptions,
 ): Promise<string[]> {
   const log = options.log ?? ((record) => console.error(JSON.stringify(record)));
+  // Loaded here, not at the top: the GraphQL function shares this module (the Queue type,
+  // lazyQueue) and must not parse ingestion at a cold start that only answers queries.
+  const { ingestArticle } = await import('./ingest.js');
   const failed: string[] = [];
   for (const delivered of messages) {
     try {

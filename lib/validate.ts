@@ -18,6 +18,9 @@ export const LIMITS = {
   locationsPerArticle: EXTRACTION_LIMITS.locations,
 } as const;
 
+/** At most this many articles per `enqueueArticles` call: the size of a scraper's page, and one BatchGetItem of URLs. */
+export const MAX_ARTICLES_PER_CALL = 100;
+
 /** The largest count a quantity may state: GraphQL's Int is 32-bit. */
 export const MAX_QUANTITY = 2_147_483_647;
 

@@ -1,6 +1,5 @@
 import { deleteArticle, listArticles } from '../lib/article.js';
 import { loadArticles, loadArticleText, loadClaims, loadLocations, loadParties } from '../lib/store/loaders.js';
-import { ingestArticle } from '../lib/ingest.js';
 import { pageOfList } from '../lib/store/pagination.js';
 import type { Article } from '../lib/records.js';
 import {
@@ -188,15 +187,17 @@ builder.relayMutationField(
     description:
       'Stores an article and the parties, places and claims extracted from it. Idempotent: the same URL (or, without one, the same cleaned text) returns the stored article with `created: false`.',
     resolve: (_, { input }, { data }) =>
-      withUserErrors(() =>
-        ingestArticle(data, {
+      withUserErrors(async () => {
+        // Ingestion loads on first use: a cold start that only answers queries never parses it.
+        const { ingestArticle } = await import('../lib/ingest.js');
+        return ingestArticle(data, {
           text: input.text,
           url: input.url?.toString() ?? null,
           title: input.title,
           publisher: input.publisher,
           publishedAt: isoDateTime(input.publishedAt),
-        }),
-      ),
+        });
+      }),
   },
   {
     description: 'The result of `ingestArticle`.',

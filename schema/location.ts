@@ -161,7 +161,8 @@ builder.relayMutationField(
     }),
   },
   {
-    description: 'Fixes a place’s geocode or names.',
+    description:
+      'Fixes a place’s geocode or names. New coordinates also move the place’s claims on the map (`claims(bbox:)`, `claimsGeoJSON`): a place named in many claims takes a write per claim. Should that stop midway, sending the same coordinates again finishes it.',
     resolve: (_, { input }, { data }) =>
       withUserErrors(async () => {
         const { id, expectedVersion, ...changes } = input;

@@ -7,6 +7,7 @@ import { ArticleConnection } from './article.js';
 import { builder, inputId, isoDate, pageArgs, toConnection, userErrorsField, withUserErrors } from './builder.js';
 import { NAMED_FALLBACK, namedTimestamps, timestampFields } from './change.js';
 import { ClaimConnection } from './claim.js';
+import { orderArg } from './geojson.js';
 import { withTotalCount } from './total-count.js';
 
 export const PartyRef = builder.objectRef<Party>('Party');
@@ -71,10 +72,11 @@ builder.node(PartyRef, {
     }),
     claims: t.field({
       type: ClaimConnection,
-      description: 'Claims this party made, newest first.',
+      description: 'Claims this party made, by their day, newest first unless `order` says otherwise.',
       args: {
         since: t.arg({ type: 'Date', required: false, description: 'Only claims about this day or later.' }),
         until: t.arg({ type: 'Date', required: false, description: 'Only claims about this day or earlier.' }),
+        order: orderArg(t.arg),
         ...pageArgs(t.arg),
       },
       resolve: async (party, args, { data }, info) =>
@@ -82,6 +84,7 @@ builder.node(PartyRef, {
           toConnection(
             await partyClaims(data, party.id, { since: isoDate(args.since), until: isoDate(args.until) }, args, {
               idsOnly: selectsOnlyNodeIds(info),
+              order: args.order,
             }),
           ),
           args.since || args.until ? null : { claimsOf: 'PARTY', id: party.id },

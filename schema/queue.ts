@@ -1,4 +1,5 @@
-import { enqueueArticles, MAX_ARTICLES_PER_CALL, type EnqueuedArticle } from '../lib/enqueue.js';
+import type { EnqueuedArticle } from '../lib/enqueue.js';
+import { MAX_ARTICLES_PER_CALL } from '../lib/validate.js';
 import type { UserErrorShape } from './builder.js';
 import { builder, encodeId, userErrorsField, withUserErrors } from './builder.js';
 
@@ -82,6 +83,8 @@ builder.relayMutationField(
       withUserErrors(async () => {
         if (!ingestQueue)
           throw new IngestQueueMissingError('this server has no ingest queue (INGEST_QUEUE_URL is not set)');
+        // Writers load on first use: a cold start that only answers queries never parses them.
+        const { enqueueArticles } = await import('../lib/enqueue.js');
         const result = await enqueueArticles(data.db, ingestQueue, input.articles);
         return {
           articles: result.articles,

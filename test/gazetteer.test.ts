@@ -15,10 +15,12 @@ import {
   loadGazetteer,
   lookupPlaceMatches,
   lookupPlaces,
+  lookupVillageMatches,
   serializeGazetteer,
   type GazetteerRow,
 } from '../lib/extract/gazetteer.js';
 import { distanceKm } from '../lib/extract/geocode.js';
+import { extract } from '../lib/extract/index.js';
 
 const near = (lat: number, lon: number, km: number) => (p: { latitude: number; longitude: number }) =>
   distanceKm(p, { latitude: lat, longitude: lon }) <= km;
@@ -267,5 +269,118 @@ describe('Arabic article variants', () => {
       expect(lookupPlaces(name)[0]?.countryCode, name).toBe('SD');
     expect(lookupPlaces('Al-Raqqa')[0]?.name).toBe('Ar Raqqah');
     expect(lookupPlaces('Jisr ash-Shughur')[0]?.name).toBe('Jisr al-Shughur');
+  });
+});
+
+describe('village tier', () => {
+  afterEach(() => configureGazetteer(null));
+
+  const row = (
+    name: string,
+    cc: string,
+    village: boolean,
+    precision: GazetteerRow['precision'] = 'CITY',
+  ): GazetteerRow => ({
+    geonamesId: village ? 900001 : null,
+    name,
+    aliases: [],
+    latitude: 10,
+    longitude: 20,
+    countryCode: cc,
+    featureCode: precision === 'COUNTRY' ? 'PCLI' : 'PPL',
+    admin1: '01',
+    population: village ? 2500 : 50000,
+    precision,
+    demonyms: [],
+    source: village ? '' : 'test',
+    ...(village ? { village: true as const } : {}),
+  });
+
+  it('stores villages apart: only lookupVillageMatches finds them, and only in the countries given', () => {
+    const text = serializeGazetteer([
+      row('Smallbrook', 'TT', true),
+      row('Testland', 'TT', false, 'COUNTRY'),
+      row('Bigtown', 'TT', false),
+    ]);
+    expect(text).toMatch(/places=2\tcountries=1\tnames=\d+\tvillages=1\tvillageNames=1/);
+    const dir = mkdtempSync(join(tmpdir(), 'gazetteer-'));
+    const current = join(dir, 'villages.tsv.gz');
+    const stale = join(dir, 'villages-stale.tsv.gz');
+    writeFileSync(current, gzipSync(text));
+    writeFileSync(stale, gzipSync(text.replace(/fold=[0-9a-f]+/, 'fold=0')));
+    for (const path of [current, stale]) {
+      configureGazetteer(path);
+      expect(loadGazetteer()).toMatchObject({ places: 2, villages: 1 });
+      expect(isKnownPlaceName('Smallbrook')).toBe(false);
+      expect(lookupPlaces('Smallbrook')).toEqual([]);
+      expect(lookupPlaces('Bigtown').map((p) => p.name)).toEqual(['Bigtown']);
+      const [match] = lookupVillageMatches('SMALLBROOK', ['TT']);
+      expect(match?.place).toMatchObject({
+        name: 'Smallbrook',
+        village: true,
+        geonamesId: 900001,
+        source: 'GeoNames 900001',
+      });
+      expect(lookupVillageMatches('Smallbrook', ['XX'])).toEqual([]);
+      expect(lookupVillageMatches('Bigtown', ['TT'])).toEqual([]);
+      expect(findNearSpellings('Smalbrook', ['TT'])).toEqual([]);
+    }
+  });
+
+  it('holds GeoNames places of 1,000-4,999 that detection never sees', () => {
+    // A Texas village that is also a surname: a place only where the text already says so.
+    expect(isKnownPlaceName('Kountze')).toBe(false);
+    expect(lookupPlaces('Hallsville')).toEqual([]);
+    const villages = lookupVillageMatches('Hallsville', ['US']).map((m) => m.place);
+    expect(villages.map((p) => p.admin1).sort()).toEqual(['MO', 'TX']);
+    for (const p of villages) {
+      expect(p.village).toBe(true);
+      expect(p.population).toBeGreaterThanOrEqual(1000);
+      expect(p.population).toBeLessThan(5000);
+    }
+  });
+
+  it('resolves a name found as a place to a village of the country or state the text names', () => {
+    const town = extract('Flooding closed roads in Hallsville, Texas, on Monday, officials said.', {}).locations.find(
+      (l) => l.name === 'Hallsville',
+    );
+    expect(town).toMatchObject({ precision: 'CITY', countryCode: 'US' });
+    expect(near(32.5, -94.57, 10)(town as { latitude: number; longitude: number })).toBe(true);
+    const village = extract(
+      'Shelling hit the village of Zatyshshya in Ukraine on Monday, the governor said.',
+      {},
+    ).locations.find((l) => l.name === 'Zatyshshya');
+    expect(village).toMatchObject({ countryCode: 'UA', precision: 'CITY' });
+    // A surname stays a person: the village tier is never asked whether a word is a place.
+    expect(
+      extract('Kountze said the talks in Austin would resume on Thursday.', {}).locations.map((l) => l.name),
+    ).not.toContain('Kountze');
+  });
+
+  it('prefers a village beside the story’s other places to a far namesake town', () => {
+    const at = (text: string) => extract(text, {}).locations.find((l) => l.name === 'Groesbeck');
+    // Groesbeck, Ohio (a town of 5,000+) is 1,300 km from Waco; Groesbeck, Texas (a village) 60 km.
+    expect(
+      near(31.52, -96.53, 10)(at('Storms damaged homes in Waco and Groesbeck on Monday, officials said.') as never),
+    ).toBe(true);
+    // Alone, the name keeps its town.
+    expect(at('Groesbeck officials said the storm had passed.')).toMatchObject({ countryCode: 'US' });
+    expect(near(39.22, -84.59, 10)(at('Groesbeck officials said the storm had passed.') as never)).toBe(true);
+  });
+});
+
+describe('points of countries and first-level divisions', () => {
+  it('places the United States at the middle of the contiguous states', () => {
+    expect(near(39.83, -98.58, 25)(countryByCode('US')!)).toBe(true);
+  });
+
+  it("takes country-state-city's point for a division, unless it lies outside the division's towns", () => {
+    const yunnan = lookupPlaces('Yunnan').find((p) => p.featureCode === 'ADM1')!;
+    expect(yunnan.source).toMatch(/country-state-city \(CN-YN\)/);
+    expect(near(24.48, 101.34, 5)(yunnan)).toBe(true);
+    // The package puts Yukon at the Oklahoma town of that name: the estimate from its own towns stays.
+    const yukon = lookupPlaces('Yukon').find((p) => p.featureCode === 'ADM1')!;
+    expect(yukon.source).toMatch(/estimated from the cities1000 places/);
+    expect(yukon.latitude).toBeGreaterThan(59);
   });
 });

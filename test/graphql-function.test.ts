@@ -280,7 +280,7 @@ describe('the deployed bundle (stack esbuild settings, fresh Node process)', () 
     expect(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/.test(code)).toBe(true);
   });
 
-  it('loads no extraction at init: compromise, the lexicons and the gazetteer are in chunks imported on the first ingest', () => {
+  it('loads no extraction or ingestion at init: compromise, the lexicons, the gazetteer and ingest are in chunks imported on the first mutation', () => {
     const { metafile } = bundle;
     const entry = Object.keys(metafile.outputs).find((output) => resolve(PROJECT_ROOT, output) === bundle.outfile)!;
     const atInit = inputsOf(metafile, loadedAtInit(metafile, entry));
@@ -290,6 +290,12 @@ describe('the deployed bundle (stack esbuild settings, fresh Node process)', () 
     // The bundle has them (the check below would pass vacuously otherwise), but not where a query's cold start reads.
     expect(everything.filter(extraction).length).toBeGreaterThan(10);
     expect(atInit.filter(extraction)).toEqual([]);
+    // Nor ingestion and bulk enqueueing: mutations load them on first use.
+    expect(atInit.filter((input) => input === 'lib/ingest.ts' || input === 'lib/enqueue.ts')).toEqual([]);
+    expect(everything).toContain('lib/ingest.ts');
+    // One copy of lru-cache (yoga's): the persisted-query store pins the same major.
+    expect(atInit.filter((input) => input.includes('node_modules/lru-cache/')).length).toBeGreaterThan(0);
+    expect(atInit.filter((input) => /node_modules\/.+\/node_modules\/lru-cache\//.test(input))).toEqual([]);
     // Secrets Manager's client loads only when a request presents a key.
     expect(atInit.filter((input) => input.includes('client-secrets-manager'))).toEqual([]);
     // Nor does SQS's: only when enqueueArticles first sends.

@@ -54,6 +54,33 @@ describe('places down to districts (GeoNames first- and second-level divisions)'
     });
   });
 
+  it('a parent written with its type word ("Rafi LGA") is found by its bare name: the village takes the district’s point, not the state’s', () => {
+    const x = extract('Gunmen attacked Kagara village (Rafi LGA, Niger State), abducting 12 people.', meta);
+    const rafi = lookupPlaces('Rafi').find((p) => p.countryCode === 'NG')!;
+    expect(placeNamed(x, 'Kagara')).toMatchObject({
+      countryCode: 'NG',
+      precision: 'REGION',
+      latitude: rafi.latitude,
+      longitude: rafi.longitude,
+    });
+  });
+
+  it('of namesake parents, the one that holds the place: "Bamenda (Mezam, North-West)" is the North-West of Cameroon', () => {
+    // Botswana and South Africa have a North-West too; only Cameroon's holds a Bamenda.
+    expect(new Set(lookupPlaces('North-West').map((p) => p.countryCode)).size).toBeGreaterThan(1);
+    const x = extract('Separatists killed a gendarme in Bamenda (Mezam, North-West) on Friday.', meta);
+    expect(placeNamed(x, 'Bamenda')).toMatchObject({ countryCode: 'CM', precision: 'CITY' });
+    expect(placeNamed(x, 'North-West')).toMatchObject({ countryCode: 'CM', precision: 'REGION' });
+  });
+
+  it('"Marib city", "the town of Mandera": written as a settlement, the town beats the province of its name', () => {
+    const city = (text: string, name: string) => placeNamed(extract(text, meta), name);
+    expect(city('A drone struck Marib city (Marib) on Sunday.', 'Marib')).toMatchObject({ precision: 'CITY' });
+    expect(city('Fighting in the town of Mandera killed 4.', 'Mandera')).toMatchObject({ precision: 'CITY' });
+    // Without the word, the province of that name stays the reading (it is as likely, and wider).
+    expect(city('Fighting in Marib governorate killed 4.', 'Marib governorate')).toMatchObject({ precision: 'REGION' });
+  });
+
   it('"Auchi (Etsako West LGA, Edo)": the parents pick the namesake in their state', () => {
     const x = extract('Fighting in Auchi (Etsako West LGA, Edo) left 4 dead.', meta);
     expect(placeNamed(x, 'Auchi')).toMatchObject({ countryCode: 'NG', precision: 'CITY' });

@@ -3,7 +3,9 @@
  * describes it, and what a map page costs in DynamoDB requests.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../lib/store/client.js';
+import { withoutKeys, type Db } from '../lib/store/client.js';
+import { claimWithLinks, type PlacedClaim } from '../lib/store/items.js';
+import { claimKey } from '../lib/store/patterns.js';
 import {
   allPages,
   createClaim,
@@ -293,3 +295,77 @@ describe('a box in a crowded cell', () => {
     }
   });
 });
+
+describe('a place that moves (updateLocation with new coordinates)', () => {
+  let own: Db;
+  let ownCall: Caller;
+  const ids: Record<string, string> = {};
+  const OLD = { west: 9.9, south: 9.9, east: 10.1, north: 10.1 };
+  const NEW = { west: 49.9, south: 49.9, east: 50.1, north: 50.1 };
+  const TOWN = { west: 10.4, south: 10.4, east: 10.6, north: 10.6 };
+  const inBox = async (bbox: Record<string, number>) =>
+    (await allPages(async (after) => (await dataOf(ownCall(CLAIMS_IN_BOX, { bbox, first: 2, after }))).claims)).map(
+      (node: any) => node.id,
+    );
+  const moveVillage = (latitude: number, longitude: number) =>
+    dataOf(
+      ownCall(
+        `mutation($input: UpdateLocationInput!) { updateLocation(input: $input) { location { latitude longitude } userErrors { code } } }`,
+        { input: { id: ids.village, latitude, longitude } },
+      ),
+    );
+
+  beforeAll(async () => {
+    own = await createTestDb();
+    ownCall = graphqlCaller(own);
+    ids.village = await createLocation(ownCall, { name: 'Village', latitude: 10, longitude: 10, precision: 'POINT' });
+    ids.town = await createLocation(ownCall, { name: 'Town', latitude: 10.5, longitude: 10.5, precision: 'CITY' });
+    const article = await ingest(ownCall, { text: plainText(7), publishedAt: '2021-03-01T09:00:00Z' });
+    const make = async (locations: string[]) =>
+      (await createClaim(ownCall, { articleId: article.id, content: { start: 0, end: 10 }, locationIds: locations }))
+        .id;
+    ids.village1 = await make([ids.village]);
+    ids.both = await make([ids.village, ids.town]);
+    ids.town1 = await make([ids.town]);
+    for (let i = 0; i < 3; i++) ids[`village${i + 2}`] = await make([ids.village]);
+  }, 120_000);
+
+  it('files its claims under the new point: a box there finds them, a box at the old point no longer does', async () => {
+    const villageClaims = [ids.village1, ids.both, ids.village2, ids.village3, ids.village4].sort();
+    expect((await inBox(OLD)).sort()).toEqual(villageClaims);
+    const { updateLocation } = await moveVillage(50, 50);
+    expect(updateLocation.userErrors).toEqual([]);
+    expect((await inBox(NEW)).sort()).toEqual(villageClaims);
+    expect(await inBox(OLD)).toEqual([]);
+    // The claim of both places is still under the town, which did not move.
+    expect((await inBox(TOWN)).sort()).toEqual([ids.both, ids.town1].sort());
+    const { claimsGeoJSON } = await dataOf(
+      ownCall(`query($bbox: BoundingBoxInput!) { claimsGeoJSON(bbox: $bbox, first: 50) }`, { bbox: NEW }),
+    );
+    const features = checkFeatureCollection(claimsGeoJSON);
+    expect(features.map((feature: any) => feature.geometry.coordinates)).toEqual(villageClaims.map(() => [50, 50]));
+  });
+
+  it('finishes an interrupted move when the same coordinates are sent again', async () => {
+    await moveVillage(-20, 30);
+    // As a run stopped midway leaves it: one claim still keeps (and is filed under) the last point.
+    const stored = (await own.get(claimKey(decodeLocal(ids.village1)), true)) as any;
+    expect(stored.placePoints[decodeLocal(ids.village)]).toEqual([-20, 30]);
+    const [claimItem, ...links] = claimWithLinks(
+      withoutKeys<PlacedClaim>({ ...stored, placePoints: { [decodeLocal(ids.village)]: [50, 50] } }),
+    );
+    await own.transact([{ put: claimItem! }, ...links.map((link) => ({ put: link }))]);
+    const MOVED = { west: 29.9, south: -20.1, east: 30.1, north: -19.9 };
+    expect(await inBox(MOVED)).not.toContain(ids.village1);
+    await moveVillage(-20, 30);
+    expect(await inBox(MOVED)).toContain(ids.village1);
+    // Nothing is left to move: a third call writes nothing.
+    own.counter.reset();
+    await moveVillage(-20, 30);
+    expect(own.counter.byCommand.TransactWriteItemsCommand).toBe(1);
+  });
+});
+
+/** The table ID inside a global ID ("Claim:abc" → "abc"). */
+const decodeLocal = (globalId: string | undefined) =>
+  Buffer.from(globalId!, 'base64url').toString('utf8').split(':')[1]!;

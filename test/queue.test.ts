@@ -15,7 +15,7 @@ import { WORKER_ENTRY } from '../infra/constructs/ingest-queue.js';
 import { createIngestWorker } from '../functions/ingest-worker.js';
 import { createDataContext, loadArticles } from '../lib/store/loaders.js';
 import type { Db } from '../lib/store/client.js';
-import { MAX_ARTICLES_PER_CALL } from '../lib/enqueue.js';
+import { MAX_ARTICLES_PER_CALL } from '../lib/validate.js';
 import { InMemoryQueue, MAX_ATTEMPTS, type DeadLetters, type DeliveredMessage } from '../lib/queue.js';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import {

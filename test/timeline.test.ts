@@ -146,6 +146,24 @@ describe('order: NEWEST_FIRST | OLDEST_FIRST', () => {
     expect(claims.length).toBeGreaterThan(2);
   });
 
+  it('a party’s claims: the first page newest first from its list of newest claims, oldest first from the index', async () => {
+    const { parties } = await dataOf(
+      call(`{ parties(first: 100) { edges { node { id claims(first: 1) { totalCount } } } } }`),
+    );
+    const busiest = parties.edges
+      .map((edge: any) => edge.node)
+      .sort((a: any, b: any) => b.claims.totalCount - a.claims.totalCount)[0];
+    expect(busiest.claims.totalCount).toBeGreaterThan(4);
+    const PARTY = `query($id: ID!, $order: ListOrder!, $after: String) {
+      node(id: $id) { ... on Party { claims(order: $order, first: 3, after: $after) { edges { node { id day } } pageInfo { hasNextPage endCursor } } } }
+    }`;
+    const claims = await bothWays(
+      (order, after) => dataOf(call(PARTY, { id: busiest.id, order, after })).then((data) => data.node.claims),
+      (node) => node.day,
+    );
+    expect(claims).toHaveLength(busiest.claims.totalCount);
+  });
+
   it('refuses a cursor made in the other order', async () => {
     const { claims } = await dataOf(call(CLAIMS, { order: 'NEWEST_FIRST' }));
     const result = await call(CLAIMS, { order: 'OLDEST_FIRST', after: claims.pageInfo.endCursor });

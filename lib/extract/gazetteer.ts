@@ -1,16 +1,24 @@
 /**
- * The offline gazetteer: GeoNames cities5000, the countries of `world-countries` and the
- * hand-curated regions and places of data/places.tsv, built by scripts/build-gazetteer.ts
- * into one gzipped TSV. Loaded lazily on first use (never at import time) and indexed by
+ * The offline gazetteer: GeoNames cities5000 and first- and second-level divisions, the
+ * countries of `world-countries` and the hand-curated regions and places of data/places.tsv,
+ * plus a village tier (GeoNames places of 1,000-4,999) kept apart for resolution only, built
+ * by scripts/build-gazetteer.ts into one gzipped TSV. Loaded lazily on first use (never at import time) and indexed by
  * `foldName` of every name and alias, so "ŞUŞA", "Shusha" and "Shushi" find one place.
  *
  * File format (UTF-8, gzip):
- *   #claimgraph-gazetteer/2 <TAB> fold=<fingerprint> <TAB> places=<n> <TAB> countries=<k> <TAB> names=<m>
+ *   #claimgraph-gazetteer/3 <TAB> fold=<fingerprint> <TAB> places=<n> <TAB> countries=<k> <TAB> names=<m>
+ *     <TAB> villages=<v> <TAB> villageNames=<w>
  *   n place lines, countries first, tab-separated in the order of `C` below; lists are
  *     `|`-separated; empty population means 0, empty precision CITY, empty source "GeoNames <id>"
+ *   v village lines, same columns (the village tier: GeoNames places of 1,000-4,999)
  *   #index
  *   m lines sorted by key: folded name <TAB> comma-separated (placeIndex*2 + isPrimaryName);
- *     keys starting with `!` are all-caps acronyms ("!UAE")
+ *     keys starting with `!` are all-caps acronyms ("!UAE"); places only, never villages
+ *   #villages
+ *   w lines, the same for the villages (placeIndex counts on after the n places)
+ * Villages have an index of their own so that nothing that decides whether a phrase is a place
+ * (`isKnownPlaceName`, `lookupPlaceMatches`) can see them: most village names are also surnames
+ * or English words. Only `lookupVillageMatches` reads it, to resolve a name already found as a place.
  * The index is folded at build time because folding 160,000 names costs more than the rest
  * of the load; the fingerprint tells when `foldName` has changed since, and then the index is
  * rebuilt from the names at load (slower, never wrong).
@@ -37,6 +45,8 @@ export interface Place {
   precision: PlacePrecision;
   /** Where the row comes from: "GeoNames 587084", "world-countries", "Wikipedia: Khojavend". */
   source: string;
+  /** Set on the village tier (GeoNames places of 1,000-4,999), found only by `lookupVillageMatches`. */
+  village?: true;
 }
 
 /** How a name reached a place: its primary name, an alias, or an all-caps acronym ("UAE"). */
@@ -65,10 +75,13 @@ export interface GazetteerRow {
   source: string;
   /** Countries only: ISO 3166-1 alpha-2 codes of the countries it borders. */
   neighbours?: string[];
+  /** The village tier: stored after the places, with an index of its own. */
+  village?: true;
 }
 
-const MAGIC = '#claimgraph-gazetteer/2';
+const MAGIC = '#claimgraph-gazetteer/3';
 const INDEX_MARK = '#index';
+const VILLAGE_MARK = '#villages';
 const FILE_NAME = 'gazetteer.tsv.gz';
 const PATH_ENV = 'CLAIMGRAPH_GAZETTEER_PATH';
 const PRIMARY_BIT = 1;
@@ -184,11 +197,16 @@ const cell = (value: string | number | null): string => {
 
 /** The file's text for these places (the build script gzips it). */
 export function serializeGazetteer(places: readonly GazetteerRow[]): string {
-  const rows = [...places].sort((a, b) => Number(b.precision === 'COUNTRY') - Number(a.precision === 'COUNTRY'));
+  // Countries first, villages last (a stable sort: the build's order is kept within each).
+  const tierOf = (r: GazetteerRow): number => (r.precision === 'COUNTRY' ? 0 : r.village ? 2 : 1);
+  const rows = [...places].sort((a, b) => tierOf(a) - tierOf(b));
   const countries = rows.filter((r) => r.precision === 'COUNTRY').length;
+  const villages = rows.filter((r) => r.village).length;
   const index: Index = new Map();
+  const villageIndex: Index = new Map();
   const lines = rows.map((r, i) => {
-    for (const [key, primary] of indexKeysOf(r.name, r.aliases)) addToIndex(index, key, (i << 1) | Number(primary));
+    for (const [key, primary] of indexKeysOf(r.name, r.aliases))
+      addToIndex(r.village ? villageIndex : index, key, (i << 1) | Number(primary));
     return [
       cell(r.geonamesId),
       cell(r.name),
@@ -206,17 +224,22 @@ export function serializeGazetteer(places: readonly GazetteerRow[]): string {
     ].join('\t');
   });
   // Sorted by UTF-16 code units, the order of JavaScript's `<`, for the binary search at load.
-  const indexLines = [...index]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, v]) => `${key}\t${typeof v === 'number' ? v : v.join(',')}`);
+  const sortedLines = (idx: Index): string[] =>
+    [...idx]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, v]) => `${key}\t${typeof v === 'number' ? v : v.join(',')}`);
+  const indexLines = sortedLines(index);
+  const villageLines = sortedLines(villageIndex);
   const header = [
     MAGIC,
     `fold=${foldFingerprint()}`,
-    `places=${rows.length}`,
+    `places=${rows.length - villages}`,
     `countries=${countries}`,
     `names=${indexLines.length}`,
+    `villages=${villages}`,
+    `villageNames=${villageLines.length}`,
   ];
-  return [header.join('\t'), ...lines, INDEX_MARK, ...indexLines, ''].join('\n');
+  return [header.join('\t'), ...lines, INDEX_MARK, ...indexLines, VILLAGE_MARK, ...villageLines, ''].join('\n');
 }
 
 /** Folded key → packed place values (placeIndex*2 + isPrimaryName). */
@@ -267,8 +290,9 @@ class SortedLinesIndex implements NameIndex {
 class MapIndex implements NameIndex {
   private readonly map: Index = new Map();
 
-  constructor(rows: string[]) {
-    rows.forEach((line, i) => {
+  constructor(rows: string[], from: number, to: number) {
+    rows.slice(from, to).forEach((line, j) => {
+      const i = from + j;
       const f = line.split('\t');
       const aliases = f[C.aliases] ? f[C.aliases]!.split('|') : [];
       for (const [key, primary] of indexKeysOf(f[C.name]!, aliases))
@@ -288,9 +312,12 @@ class MapIndex implements NameIndex {
 
 interface State {
   path: string;
+  /** The places' lines, then the villages'. */
   rows: string[];
+  placeCount: number;
   places: (Place | undefined)[];
   names: NameIndex;
+  villageNames: NameIndex;
   demonyms: Map<string, string[]>;
   /** Folded country names and aliases (acronyms with their `!` prefix) → country code. */
   countryNames: Map<string, string>;
@@ -318,6 +345,7 @@ export interface GazetteerStats {
   path: string;
   places: number;
   names: number;
+  villages: number;
   loadMs: number;
 }
 
@@ -325,7 +353,13 @@ export interface GazetteerStats {
 export function loadGazetteer(path?: string | URL): GazetteerStats {
   if (path !== undefined) configureGazetteer(path);
   const s = gazetteer();
-  return { path: s.path, places: s.rows.length, names: s.names.size, loadMs: s.loadMs };
+  return {
+    path: s.path,
+    places: s.placeCount,
+    names: s.names.size,
+    villages: s.rows.length - s.placeCount,
+    loadMs: s.loadMs,
+  };
 }
 
 function candidatePaths(): string[] {
@@ -374,19 +408,24 @@ function load(path: string): State {
   const placeCount = Number(header.get('places'));
   const nameCount = Number(header.get('names'));
   const countryCount = Number(header.get('countries'));
-  const rowStarts = lineStarts(text, firstLine.length + 1, placeCount);
-  const indexMark = rowStarts[placeCount]!;
-  if (
-    !firstLine.startsWith(`${MAGIC}\t`) ||
-    text.slice(indexMark, indexMark + INDEX_MARK.length + 1) !== `${INDEX_MARK}\n`
-  ) {
-    throw new Error(`${path}: not a claimgraph gazetteer of format 2`);
-  }
-  const rows = Array.from({ length: placeCount }, (_, i) => text.slice(rowStarts[i]!, rowStarts[i + 1]! - 1));
-  const names =
-    header.get('fold') === foldFingerprint()
-      ? new SortedLinesIndex(text, lineStarts(text, indexMark + INDEX_MARK.length + 1, nameCount))
-      : new MapIndex(rows);
+  const villageCount = Number(header.get('villages'));
+  const villageNameCount = Number(header.get('villageNames'));
+  const isMark = (at: number, mark: string): boolean => text.slice(at, at + mark.length + 1) === `${mark}\n`;
+  const notOurs = () => new Error(`${path}: not a claimgraph gazetteer of format 3`);
+  if (!firstLine.startsWith(`${MAGIC}\t`) || !Number.isInteger(villageCount)) throw notOurs();
+  const rowCount = placeCount + villageCount;
+  const rowStarts = lineStarts(text, firstLine.length + 1, rowCount);
+  const indexMark = rowStarts[rowCount]!;
+  if (!isMark(indexMark, INDEX_MARK)) throw notOurs();
+  const indexStarts = lineStarts(text, indexMark + INDEX_MARK.length + 1, nameCount);
+  const villageMark = indexStarts[nameCount]!;
+  if (!isMark(villageMark, VILLAGE_MARK)) throw notOurs();
+  const rows = Array.from({ length: rowCount }, (_, i) => text.slice(rowStarts[i]!, rowStarts[i + 1]! - 1));
+  const folded = header.get('fold') === foldFingerprint();
+  const names = folded ? new SortedLinesIndex(text, indexStarts) : new MapIndex(rows, 0, placeCount);
+  const villageNames = folded
+    ? new SortedLinesIndex(text, lineStarts(text, villageMark + VILLAGE_MARK.length + 1, villageNameCount))
+    : new MapIndex(rows, placeCount, rowCount);
   const demonyms = new Map<string, string[]>();
   const countryNames = new Map<string, string>();
   const neighbours = new Map<string, readonly string[]>();
@@ -408,8 +447,10 @@ function load(path: string): State {
   return {
     path,
     rows,
-    places: new Array(placeCount),
+    placeCount,
+    places: new Array(rowCount),
     names,
+    villageNames,
     demonyms,
     countryNames,
     neighbours,
@@ -435,6 +476,7 @@ function placeAt(s: State, index: number): Place {
     population: f[C.population] ? Number(f[C.population]) : 0,
     precision: (f[C.precision] || 'CITY') as PlacePrecision,
     source: f[C.source] || `GeoNames ${geonamesId}`,
+    ...(index >= s.placeCount ? { village: true as const } : {}),
   });
   s.places[index] = place;
   return place;
@@ -478,7 +520,7 @@ function articleKeys(key: string, loose: boolean): string[] {
   return [free, ARTICLE_PREFIX + free];
 }
 
-function exactMatches(s: State, name: string, loose = true): PlaceMatch[] {
+function exactMatches(s: State, name: string, loose = true, names: NameIndex = s.names): PlaceMatch[] {
   const toMatches = (key: string, values: readonly number[], matchedKey: string): PlaceMatch[] =>
     values.map((v) => ({
       place: placeAt(s, v >> 1),
@@ -486,16 +528,16 @@ function exactMatches(s: State, name: string, loose = true): PlaceMatch[] {
       matchedKey,
     }));
   const acronym = acronymOf(name);
-  const acronymHit = acronym ? s.names.get(ACRONYM_PREFIX + acronym) : undefined;
+  const acronymHit = acronym ? names.get(ACRONYM_PREFIX + acronym) : undefined;
   if (acronymHit) return toMatches(ACRONYM_PREFIX + acronym, acronymHit, foldName(name));
   const keys = lookupKeys(name);
   for (const key of keys) {
-    const hit = s.names.get(key);
+    const hit = names.get(key);
     if (hit) return toMatches(key, hit, key);
   }
   for (const key of keys) {
     for (const variant of articleKeys(key, loose)) {
-      const hit = s.names.get(variant);
+      const hit = names.get(variant);
       if (hit) return toMatches(variant, hit, variant.replace(ARTICLE_PREFIX, ''));
     }
   }
@@ -534,6 +576,22 @@ export function lookupPlaceMatches(name: string, loose = true): PlaceMatch[] {
   return matchesOf(gazetteer(), name, loose).sort(
     (a, b) => b.place.population - a.place.population || a.place.name.localeCompare(b.place.name),
   );
+}
+
+/**
+ * The villages (GeoNames places of 1,000-4,999, a tier no other lookup sees) named `name` in
+ * the given countries; largest first. For resolving a name the mention finder has already
+ * taken as a place and the places lack ("Tennessee Colony, Texas"), never for deciding
+ * whether a phrase is a place: most village names are also surnames or English words.
+ */
+export function lookupVillageMatches(name: string, countryCodes: Iterable<string>): PlaceMatch[] {
+  const s = gazetteer();
+  const codes = new Set(countryCodes);
+  if (!codes.size) return [];
+  const bare = name.includes(',') ? name.slice(0, name.lastIndexOf(',')) : name;
+  return exactMatches(s, bare, true, s.villageNames)
+    .filter((m) => m.place.countryCode !== null && codes.has(m.place.countryCode))
+    .sort((a, b) => b.place.population - a.place.population || a.place.name.localeCompare(b.place.name));
 }
 
 /** Every namesake of `name` (by name or alias, case- and diacritic-insensitive); largest first. */
@@ -608,7 +666,8 @@ function placesOfCountry(s: State, cc: string): { index: number; forms: string[]
   if (!s.byCountry) {
     s.byCountry = new Map();
     s.rows.forEach((row, index) => {
-      if (index < s.countries.size) return; // countries come first in the file
+      // Countries come first in the file, villages last: neither is a near spelling's place.
+      if (index < s.countries.size || index >= s.placeCount) return;
       const code = row.split('\t', C.countryCode + 1)[C.countryCode];
       if (!code) return;
       const list = s.byCountry!.get(code) ?? [];

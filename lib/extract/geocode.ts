@@ -15,6 +15,7 @@ import {
   findNearSpellings,
   lookupPlaceMatches,
   lookupPlaces,
+  lookupVillageMatches,
   neighboursOf,
   type MatchKind,
   type Place,
@@ -90,6 +91,8 @@ interface Group {
   parents: Place[];
   /** Written with a division's type word ("Hays district", "Niger State"). */
   typedDivision: boolean;
+  /** Written as a settlement ("Marib city", "the town of Mandera"): the town beats the province of that name. */
+  typedSettlement: boolean;
   /**
    * How much the article's other names back each namesake, before any is resolved: their
    * namesakes in the same country, and those near it or containing it ("Gainesville" beside
@@ -218,6 +221,9 @@ const COMMAS_AFTER =
 const TYPE_WORD =
   /\b(?:province|district|state|county|governorate|oblast|region|territory|lga|local government area|prefecture|department|municipality|raion|rayon|parish|borough)\b/i;
 
+const TRAILING_TYPE_WORD =
+  /\s+(?:province|district|state|county|governorate|oblast|region|territory|lga|local government area|prefecture|department|municipality|raion|rayon|parish|borough)$/i;
+
 function parentNames(text: string, mention: Span): string[] {
   const comma = mention.text.indexOf(',');
   if (comma >= 0)
@@ -257,13 +263,16 @@ function contains(outer: Place, inner: Place): boolean {
  * prominent namesake that lies inside one of the next part's namesakes ("Rafi LGA, Niger": the
  * Rafi of Niger State, and so Niger State, not the country Niger).
  */
-function parentsAfter(text: string, mention: Span): Place[] {
+function parentsAfter(text: string, mention: Span, namesakes: readonly Place[]): Place[] {
   const parts = parentNames(text, mention).slice(0, 3);
   if (!parts.length) return [];
   const parens = mention.text.indexOf(',') < 0 && PARENS_AFTER.test(text.slice(mention.end, mention.end + 100));
   const options: Place[][] = [];
   for (const part of parts) {
-    const all = lookupPlaceMatches(part).map((m) => m.place);
+    // "Rafi LGA": a district the gazetteer knows by its bare name.
+    const typed = lookupPlaceMatches(part).map((m) => m.place);
+    const bare = part.replace(TRAILING_TYPE_WORD, '');
+    const all = typed.length || bare === part ? typed : lookupPlaceMatches(bare).map((m) => m.place);
     // "Columbus, Miss.", "Austin, TX": a state's abbreviation, read only in this position.
     const state = all.length ? undefined : US_STATE_ABBREVIATIONS[part.replace(/\.$/, '').replace(/\. /g, '.')];
     if (state) all.push(...lookupPlaces(state).filter((p) => p.featureCode === 'ADM1' && p.countryCode === 'US'));
@@ -276,7 +285,11 @@ function parentsAfter(text: string, mention: Span): Place[] {
   for (let i = 0; i < options.length; i++) {
     const outer = options.slice(i + 1).find((o) => o.length);
     const fits = options[i]!.filter((p) => !outer || outer.some((o) => contains(o, p)));
-    const pick = (fits.length ? fits : options[i]!).sort((a, b) => prominence(b) - prominence(a))[0];
+    // "Bamenda (Mezam, North-West)": the North-West that holds a Bamenda, not another country's.
+    const holding = fits.filter((p) => namesakes.some((n) => contains(p, n)));
+    const pick = (holding.length ? holding : fits.length ? fits : options[i]!).sort(
+      (a, b) => prominence(b) - prominence(a),
+    )[0];
     if (
       pick &&
       (!chain.length ||
@@ -466,6 +479,7 @@ function score(group: Group, c: Candidate, ctx: Context): number {
   if (namesProvince(group, c)) s += W_PROVINCE_NAME;
   // "Hays district": the district beats the town; a place inside a province the story is set in beats its namesakes.
   if (group.typedDivision && isDivision(place)) s += W_TYPED_DIVISION;
+  if (group.typedSettlement && !isDivision(place) && place.precision === 'CITY') s += W_TYPED_DIVISION;
   // "Ohio and Oregon": provinces are named together, and a town named like one is no town of the other.
   if (
     !isDivision(place) &&
@@ -671,6 +685,11 @@ function decide(group: Group, ctx: Context): Decision {
 const NAMED_TYPE =
   /^\s+(County|Parish|Borough|Township|District|Province|Governorate|Oblast|Region|Prefecture|Municipality)\b/u;
 
+/** "Marib city", "Mandera town" (lower case: "Mexico City" is a name), "the village of Bule". */
+const SETTLEMENT_AFTER = /^\s+(?:city|town|village)\b/u;
+const SETTLEMENT_BEFORE = /\b(?:city|town|village) of\s+$/iu;
+const SETTLEMENT_START = /^(?:the\s+)?(?:city|town|village) of\s/iu;
+
 /** The name with the capitalised type word its mentions write after it ("Walker" written "Walker County"). */
 function typedName(p: PlaceMention, text: string): string {
   if (TYPE_WORD.test(p.name)) return p.name;
@@ -701,6 +720,7 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
         qualifiers: new Set(),
         parents: [],
         typedDivision: TYPE_WORD.test(p.name),
+        typedSettlement: false,
         support: new Map(),
         backed: new Set(),
       };
@@ -712,8 +732,15 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
   for (const group of groups.values()) {
     group.mentions = dedupeSpans(group.mentions);
     if (!group.proper) continue;
+    group.typedSettlement = group.mentions.some(
+      (m) =>
+        SETTLEMENT_AFTER.test(text.slice(m.end, m.end + 12)) ||
+        SETTLEMENT_BEFORE.test(text.slice(Math.max(0, m.start - 20), m.start)) ||
+        SETTLEMENT_START.test(m.text),
+    );
     group.candidates = lookupPlaceMatches(group.name).map((m) => ({ place: m.place, via: m.via }));
-    group.parents = group.mentions.map((m) => parentsAfter(text, m)).find((c) => c.length) ?? [];
+    const namesakes = group.candidates.map((c) => c.place);
+    group.parents = group.mentions.map((m) => parentsAfter(text, m, namesakes)).find((c) => c.length) ?? [];
     // "Iraq, Afghanistan or Syria": a list of countries, not an address.
     if (group.candidates.some((c) => c.place.precision === 'COUNTRY')) group.parents = [];
     group.qualifiers = new Set([
@@ -788,6 +815,23 @@ export function geocode(
   for (const group of groups) {
     const ctx = contextFor(group, evidence, anchors, actors);
     let decision = decide(group, ctx);
+    const unplaced = !decision.place && !group.candidates.some((c) => isPlausible(group, c, ctx));
+    // A namesake far from every other place of the story, when a village of the name lies among them.
+    const farOff =
+      decision.place !== null &&
+      decision.place.precision === 'CITY' &&
+      ctx.anchors.length > 0 &&
+      nearestKm(decision.place, ctx.anchors) > LOCAL_KM &&
+      !qualifies(group, decision.place);
+    if (group.proper && (unplaced || farOff)) {
+      const villages = villageCandidates(group, ctx).filter(
+        (v) => unplaced || qualifies(group, v.place) || nearestKm(v.place, ctx.anchors) <= LOCAL_KM,
+      );
+      if (villages.length) {
+        group.candidates.push(...villages);
+        decision = decide(group, ctx);
+      }
+    }
     if (group.proper && !decision.place && !group.candidates.some((c) => isPlausible(group, c, ctx))) {
       const variants = findNearSpellings(group.name, ctx.countries).filter(
         (m) => !group.candidates.some((c) => c.place === m.place),
@@ -817,6 +861,20 @@ export function geocode(
   }
 
   return mergeSamePlace(groups, decisions);
+}
+
+/**
+ * Villages (a gazetteer tier of places of 1,000-4,999 that only this step reads) named like a
+ * place the mention finder found and the gazetteer's places lack or place far off: only in the
+ * countries the article is about, and inside the division written after the name when one is
+ * ("Tennessee Colony, Texas", "Bule (Djugu, Ituri)").
+ */
+function villageCandidates(group: Group, ctx: Context): Candidate[] {
+  const parent = group.parents[0];
+  const countries = parent?.countryCode ? [parent.countryCode] : [...ctx.countries, ...group.qualifiers];
+  return lookupVillageMatches(group.name, countries)
+    .filter((m) => !parent || parent.precision === 'COUNTRY' || m.place.admin1 === parent.admin1)
+    .map((m) => ({ place: m.place, via: m.via }));
 }
 
 /**
