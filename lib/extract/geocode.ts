@@ -412,7 +412,9 @@ function storyRegions(firm: Place[]): Map<string, number> {
     const key = regionKey(p);
     if (key) regions.set(key, (regions.get(key) ?? 0) + 1);
   }
-  for (const [key, n] of regions) if (n < firm.length / 2) regions.delete(key);
+  // One province named outright says less than a county or two places there ("Cleveland" in a story that names Florida).
+  const county = (key: string) => firm.some((p) => regionKey(p) === key && p.featureCode.startsWith('ADM2'));
+  for (const [key, n] of regions) if (n < firm.length / 2 || (n < 2 && !county(key))) regions.delete(key);
   return regions;
 }
 
@@ -481,14 +483,13 @@ function score(group: Group, c: Candidate, ctx: Context): number {
   if (group.typedDivision && isDivision(place)) s += W_TYPED_DIVISION;
   if (group.typedSettlement && !isDivision(place) && place.precision === 'CITY') s += W_TYPED_DIVISION;
   // "Ohio and Oregon": provinces are named together, and a town named like one is no town of the other.
-  if (
+  const inDivision =
     !isDivision(place) &&
     ctx.divisions.some((d) => contains(d, place)) &&
-    !group.candidates.some((o) => namesProvince(group, o))
-  )
-    s += W_IN_DIVISION;
-  // The province alone does not outweigh a capital: "Washington" in an Iowa story is still the capital.
-  if (inStoryRegion(place, ctx) && !capitalRival(group, place, ctx)) s += W_REGION;
+    !group.candidates.some((o) => namesProvince(group, o));
+  // The province alone does not outweigh a country or a capital: "Washington" in an Iowa story is still the capital.
+  const inRegion = inStoryRegion(place, ctx) && !capitalRival(group, place, ctx);
+  s += inRegion ? W_REGION : inDivision ? W_IN_DIVISION : 0;
   s += group.support.get(place) ?? 0;
   // Moscow is Moscow, Russia, in an American story too, unless a place beside it says otherwise.
   if (isFamous(group, place, ctx)) s += W_FAMOUS;
@@ -502,9 +503,12 @@ function score(group: Group, c: Candidate, ctx: Context): number {
  */
 function namesProvince(group: Group, c: Candidate): boolean {
   if (c.place.featureCode !== 'ADM1' || c.via !== 'name') return false;
-  // A national capital of that name ("Washington") is what the name means first.
+  // A country or a national capital of that name ("Mexico", "Washington") is what the name means first.
   return !group.candidates.some(
-    (o) => o !== c && !isDivision(o.place) && (contains(c.place, o.place) || o.place.featureCode === 'PPLC'),
+    (o) =>
+      o !== c &&
+      !isDivision(o.place) &&
+      (contains(c.place, o.place) || o.place.featureCode === 'PPLC' || o.place.precision === 'COUNTRY'),
   );
 }
 
@@ -516,7 +520,9 @@ function isFamous(group: Group, place: Place, ctx: Context): boolean {
 function capitalRival(group: Group, place: Place, ctx: Context): boolean {
   return group.candidates.some(
     (c) =>
-      c.place !== place && c.place.featureCode === 'PPLC' && !nested(c.place, place) && isFamous(group, c.place, ctx),
+      c.place !== place &&
+      (c.place.precision === 'COUNTRY' ||
+        (c.place.featureCode === 'PPLC' && !nested(c.place, place) && isFamous(group, c.place, ctx))),
   );
 }
 
@@ -541,7 +547,7 @@ function besideStory(place: Place, ctx: Context): boolean {
     if (f.countryCode !== place.countryCode || f === place) return false;
     if (f.featureCode === 'ADM2') return f.admin1 === place.admin1 && distanceKm(f, place) <= COUNTY_KM;
     if (isDivision(f) || f.precision !== 'CITY') return false;
-    return distanceKm(f, place) <= CO_LOCAL_KM;
+    return distanceKm(f, place) <= BESIDE_TOWN_KM;
   });
 }
 
@@ -646,6 +652,9 @@ function breaksTie(best: Place, tied: Place[]): boolean {
     tied.every((p) => town(p) && best.population >= MUCH_BIGGER * p.population)
   );
 }
+
+/** A namesake this close to a firmly placed town of the story is the story's (a suburb, the next town). */
+const BESIDE_TOWN_KM = 50;
 
 /** How far a second-level district's point (a county's) may lie from a town in it. */
 const COUNTY_KM = 80;
