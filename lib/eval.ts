@@ -808,6 +808,13 @@ export function parseGeoparsingXml(xml: string): GeoparsingArticle[] {
   return out;
 }
 
+export interface GeoparsingMiss {
+  phrase: string;
+  detail: string;
+  /** A resolved toponym placed too far: the name it was looked up by and the gold point (for --explain). */
+  wrong?: { name: string; lat: number; lon: number };
+}
+
 export interface GeoparsingScore {
   /** Toponyms with a gold point. */
   toponyms: number;
@@ -815,7 +822,7 @@ export interface GeoparsingScore {
   within161: number;
   /** Error in km of every detected and resolved toponym. */
   errorsKm: number[];
-  misses: { phrase: string; detail: string }[];
+  misses: GeoparsingMiss[];
 }
 
 export const EMPTY_GEOPARSING: GeoparsingScore = { toponyms: 0, detected: 0, within161: 0, errorsKm: [], misses: [] };
@@ -834,14 +841,20 @@ export function scoreGeoparsing(article: GeoparsingArticle, x: Extraction): Geop
     }
     s.detected++;
     if (hit.loc.latitude === null || hit.loc.longitude === null) {
-      s.misses.push({ phrase: t.phrase, detail: 'unresolved' });
+      // Namesakes that tied or were all rejected, against a name the gazetteer lacks.
+      const why = hit.loc.candidates.length ? 'namesakes in doubt' : 'no namesake';
+      s.misses.push({ phrase: t.phrase, detail: `unresolved: ${why}` });
       continue;
     }
     const d = distanceKm({ lat: t.lat, lon: t.lon }, { lat: hit.loc.latitude, lon: hit.loc.longitude });
     s.errorsKm.push(d);
     if (d <= 161) s.within161++;
     else
-      s.misses.push({ phrase: t.phrase, detail: `${hit.loc.name} (${hit.loc.countryCode}) ${Math.round(d)} km off` });
+      s.misses.push({
+        phrase: t.phrase,
+        detail: `${hit.loc.name} (${hit.loc.countryCode}) ${Math.round(d)} km off`,
+        wrong: { name: hit.loc.name, lat: t.lat, lon: t.lon },
+      });
   }
   return s;
 }

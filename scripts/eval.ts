@@ -10,6 +10,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lookupPlaceMatches } from '../lib/extract/gazetteer.js';
 import { extract, EXTRACTOR_VERSION } from '../lib/extract/index.js';
 import {
   addGeoparsing,
@@ -17,6 +18,7 @@ import {
   addShares,
   addSpanScores,
   deletionMap,
+  distanceKm,
   EMPTY_GEOPARSING,
   EMPTY_POLNEAR,
   EMPTY_SPAN_SCORE,
@@ -380,6 +382,18 @@ function explainPolnear(items: PolnearItem[]): void {
   }
 }
 
+/**
+ * A toponym placed too far: the geocoder chose the wrong namesake (one within 161 km of the gold
+ * point was there to choose), or none of the name's namesakes lies near the gold point (a
+ * gazetteer point or a missing place).
+ */
+function wrongKind(wrong: { name: string; lat: number; lon: number }): string {
+  const near = lookupPlaceMatches(wrong.name).some(
+    (m) => distanceKm({ lat: m.place.latitude, lon: m.place.longitude }, wrong) <= 161,
+  );
+  return near ? 'wrong place: wrong namesake' : 'wrong place: no namesake near gold';
+}
+
 function evalGeoparsing(file: string): void {
   const articles = parseGeoparsingXml(readFileSync(file, 'utf8'));
   let total: GeoparsingScore = EMPTY_GEOPARSING;
@@ -441,7 +455,7 @@ function evalGeoparsing(file: string): void {
       );
     const kinds = new Map<string, number>();
     for (const m of total.misses) {
-      const kind = m.detail.includes(' km off') ? 'wrong place' : m.detail;
+      const kind = m.wrong ? wrongKind(m.wrong) : m.detail;
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
     }
     explanations.push(`${name} misses: ${[...kinds].map(([k, v]) => `${k} ${v}`).join(', ')}; most frequent:`);

@@ -280,3 +280,42 @@ describe('geocode: evidence from possessives and from the parties', () => {
     expect(site).toMatchObject({ precision: 'UNRESOLVED', candidates: [] });
   });
 });
+
+describe('geocode: choosing among namesakes', () => {
+  const one = (text: string, name: string, others: string[] = []) => locationNamed(run(text, [name, ...others]), name)!;
+
+  it('a world city yields to its namesake inside a county the text names', () => {
+    const text = 'Sheriff deputies of Clarke County and police in Athens said the road was closed.';
+    const athens = one(text, 'Athens', ['Clarke County']);
+    expect(athens.countryCode).toBe('US');
+    expect(distanceKm(at(athens), { latitude: 33.96, longitude: -83.38 })).toBeLessThan(25);
+    // Without the county, Athens is Greece's.
+    expect(one('The mayor of Athens met officials.', 'Athens').countryCode).toBe('GR');
+  });
+
+  it('a national capital keeps its name in a story set in one province', () => {
+    const text = 'Candidates left Iowa for Washington after the caucuses.';
+    const washington = one(text, 'Washington', ['Iowa']);
+    expect(distanceKm(at(washington), { latitude: 38.9, longitude: -77.04 })).toBeLessThan(25);
+  });
+
+  it('a province named by its own name is the province, not a town named after it', () => {
+    expect(one('Voters in Ohio and Oregon went to the polls.', 'Oregon', ['Ohio'])).toMatchObject({
+      countryCode: 'US',
+      precision: 'REGION',
+    });
+    // Alone, with towns of that name abroad and at home.
+    expect(one('Virginia officials said the storm had passed.', 'Virginia')).toMatchObject({
+      countryCode: 'US',
+      precision: 'REGION',
+    });
+  });
+
+  it('a tie goes to a city much bigger than its namesakes, and stays open between near equals', () => {
+    // Aurora, Colorado has some 325,000 people, Aurora, Illinois some 200,000.
+    const aurora = one('Police in Aurora said the suspect fled.', 'Aurora');
+    expect(distanceKm(at(aurora), { latitude: 39.73, longitude: -104.83 })).toBeLessThan(25);
+    // Pasadena, Texas and Pasadena, California are of a size.
+    expect(one('Police in Pasadena said the suspect fled.', 'Pasadena').precision).toBe('UNRESOLVED');
+  });
+});

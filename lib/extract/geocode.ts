@@ -57,6 +57,10 @@ const W_IN_DIVISION = 1;
 const W_CO_COUNTRY = 1;
 const W_CO_LOCAL = 1.2;
 const W_FAMOUS = 2.5;
+/** A namesake in the first-level region (state, province) where the article's other names are. */
+const W_REGION = 1.5;
+/** A province named by its own name, over towns named after it elsewhere. */
+const W_PROVINCE_NAME = 2;
 /** Namesakes this close (or a province and a place in it) support each other. */
 const CO_LOCAL_KM = 120;
 /** Other names with more namesakes than this say too little about where the story is. */
@@ -355,6 +359,13 @@ interface Context {
   cluster: { center: Point; farKm: number } | null;
   /** First-level divisions the article's other names resolved to ("Florida"). */
   divisions: Place[];
+  /**
+   * The first-level regions (country and province) the article's other names were placed in
+   * on the previous pass, each with how many names: "Paris" beside a Henry County of Tennessee.
+   */
+  regions: Map<string, number>;
+  /** The places of the article's other names that the text itself pins down (see `isFirm`). */
+  firm: Place[];
 }
 
 function contextFor(
@@ -362,6 +373,7 @@ function contextFor(
   evidence: CountryEvidence[],
   anchors: Map<Group, Place>,
   actors: readonly string[] = [],
+  settled: Map<Group, Place> = new Map(),
 ): Context {
   const own = (e: CountryEvidence): boolean =>
     e.key === group.key || group.mentions.some((m) => m.start < e.end && e.start < m.end);
@@ -371,13 +383,45 @@ function contextFor(
   // A division's point is an estimate of a wide area: containment (W_IN_DIVISION) uses it, nearness does not.
   const local = others.filter((p) => p.precision !== 'COUNTRY' && !isDivision(p));
   const neighbours = new Set([...countries].flatMap((cc) => neighboursOf(cc)));
+  const firm = [...settled].filter(([g]) => g !== group && g.key !== group.key).map(([, p]) => p);
+  const regions = storyRegions(firm);
   return {
     countries,
     neighbours,
     anchors: local,
     cluster: clusterOf(local),
     divisions: others.filter((p) => p.featureCode === 'ADM1'),
+    regions,
+    firm: firm.filter((p) => regions.has(regionKey(p) ?? '')),
   };
+}
+
+/** The first-level region a place lies in ("US/TN"), or null for a country, a world region or a place with none. */
+function regionKey(place: Place): string | null {
+  if (!place.countryCode || !place.admin1 || place.precision === 'COUNTRY') return null;
+  return `${place.countryCode}/${place.admin1}`;
+}
+
+/**
+ * The first-level regions that hold at least half of the other names' firm places: where the
+ * story is. A story that ranges over many provinces (a list of shootings across a country) has none.
+ */
+function storyRegions(firm: Place[]): Map<string, number> {
+  const regions = new Map<string, number>();
+  for (const p of firm) {
+    const key = regionKey(p);
+    if (key) regions.set(key, (regions.get(key) ?? 0) + 1);
+  }
+  // One province named outright says less than a county or two places there ("Cleveland" in a story that names Florida).
+  const county = (key: string) => firm.some((p) => regionKey(p) === key && p.featureCode.startsWith('ADM2'));
+  for (const [key, n] of regions) if (n < firm.length / 2 || (n < 2 && !county(key))) regions.delete(key);
+  return regions;
+}
+
+/** Another name of the article was placed in this namesake's first-level region. */
+function inStoryRegion(place: Place, ctx: Context): boolean {
+  const key = regionKey(place);
+  return key !== null && (ctx.regions.get(key) ?? 0) > 0;
 }
 
 function nearestKm(place: Place, points: Point[]): number {
@@ -407,7 +451,18 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
     place.precision !== 'COUNTRY' && group.candidates.some((o) => o.place.precision === 'COUNTRY');
   if (countryNamesake) return group.backed.has(place) || nearestKm(place, ctx.anchors) <= LOCAL_KM;
   if (inCountry || isProminent(place)) return true;
+  // Far from the story's other places but beside another of its names ("Decatur" and "DeKalb
+  // County"), or written as a division that one country has ("Orange County"): the story is there too.
+  if (group.backed.has(place) || (group.typedDivision && isDivision(place) && oneCountry(group))) return true;
   return !ctx.cluster || distanceKm(place, ctx.cluster.center) <= ctx.cluster.farKm;
+}
+
+/** All the name's namesakes are in one country, and there are several: a name of that country's. */
+function oneCountry(group: Group): boolean {
+  return (
+    group.candidates.length > 1 &&
+    group.candidates.every((c) => c.place.countryCode === group.candidates[0]!.place.countryCode)
+  );
 }
 
 function score(group: Group, c: Candidate, ctx: Context): number {
@@ -423,14 +478,77 @@ function score(group: Group, c: Candidate, ctx: Context): number {
   }
   if (c.via === 'name' || c.via === 'acronym') s += W_OWN_NAME;
   if (c.via === 'near-spelling') s += W_NEAR_SPELLING;
+  if (namesProvince(group, c)) s += W_PROVINCE_NAME;
   // "Hays district": the district beats the town; a place inside a province the story is set in beats its namesakes.
   if (group.typedDivision && isDivision(place)) s += W_TYPED_DIVISION;
   if (group.typedSettlement && !isDivision(place) && place.precision === 'CITY') s += W_TYPED_DIVISION;
-  if (!isDivision(place) && ctx.divisions.some((d) => contains(d, place))) s += W_IN_DIVISION;
+  // "Ohio and Oregon": provinces are named together, and a town named like one is no town of the other.
+  const inDivision =
+    !isDivision(place) &&
+    ctx.divisions.some((d) => contains(d, place)) &&
+    !group.candidates.some((o) => namesProvince(group, o));
+  // The province alone does not outweigh a country or a capital: "Washington" in an Iowa story is still the capital.
+  const inRegion = inStoryRegion(place, ctx) && !capitalRival(group, place, ctx);
+  s += inRegion ? W_REGION : inDivision ? W_IN_DIVISION : 0;
   s += group.support.get(place) ?? 0;
   // Moscow is Moscow, Russia, in an American story too, unless a place beside it says otherwise.
-  if (isProminent(place) && place.precision !== 'COUNTRY') s += W_FAMOUS;
+  if (isFamous(group, place, ctx)) s += W_FAMOUS;
   return s;
+}
+
+/**
+ * The name is a province's own name, and no town in that province bears it: "Virginia" is the
+ * state, not the towns named after it elsewhere. (A province and its namesake capital, Idlib,
+ * are left to prominence, which prefers the city.)
+ */
+function namesProvince(group: Group, c: Candidate): boolean {
+  if (c.place.featureCode !== 'ADM1' || c.via !== 'name') return false;
+  // A country or a national capital of that name ("Mexico", "Washington") is what the name means first.
+  return !group.candidates.some(
+    (o) =>
+      o !== c &&
+      !isDivision(o.place) &&
+      (contains(c.place, o.place) || o.place.featureCode === 'PPLC' || o.place.precision === 'COUNTRY'),
+  );
+}
+
+/** Known from anywhere, and not outweighed by a namesake beside the story's places. */
+function isFamous(group: Group, place: Place, ctx: Context): boolean {
+  return isProminent(place) && place.precision !== 'COUNTRY' && !rivalBesideStory(group, place, ctx);
+}
+
+function capitalRival(group: Group, place: Place, ctx: Context): boolean {
+  return group.candidates.some(
+    (c) =>
+      c.place !== place &&
+      (c.place.precision === 'COUNTRY' ||
+        (c.place.featureCode === 'PPLC' && !nested(c.place, place) && isFamous(group, c.place, ctx))),
+  );
+}
+
+/**
+ * Another namesake lies beside or inside one of the story's firmly placed names, and this one
+ * does not: fame says nothing then ("Paris" in a story about Henry County, Tennessee).
+ */
+function rivalBesideStory(group: Group, place: Place, ctx: Context): boolean {
+  if (!ctx.firm.length || besideStory(place, ctx)) return false;
+  return group.candidates.some(
+    (c) =>
+      c.place !== place &&
+      !nested(c.place, place) &&
+      distanceKm(c.place, place) > SAME_PLACE_KM &&
+      besideStory(c.place, ctx),
+  );
+}
+
+/** Within a firmly placed district of the story, or close to a firmly placed town. */
+function besideStory(place: Place, ctx: Context): boolean {
+  return ctx.firm.some((f) => {
+    if (f.countryCode !== place.countryCode || f === place) return false;
+    if (f.featureCode === 'ADM2') return f.admin1 === place.admin1 && distanceKm(f, place) <= COUNTY_KM;
+    if (isDivision(f) || f.precision !== 'CITY') return false;
+    return distanceKm(f, place) <= BESIDE_TOWN_KM;
+  });
 }
 
 /** `a` and `b` lie together: one contains the other, or both are towns (or districts) close by. */
@@ -515,6 +633,32 @@ function nested(a: Place, b: Place): boolean {
   return inside(a, b) || inside(b, a);
 }
 
+/** How many times bigger than its tied namesakes a town must be to be the one meant. */
+const MUCH_BIGGER = 1.5;
+/** A tie goes to the biggest namesake only when it is a city at least this big. */
+const BIG_TOWN = 50_000;
+
+/**
+ * Namesakes that score alike are still told apart when one is a city much the biggest
+ * ("Arlington" alone is the city of 390,000 rather than that of 210,000). Otherwise the name
+ * stays unresolved.
+ */
+function breaksTie(best: Place, tied: Place[]): boolean {
+  // Towns only: a province's or a district's population is not recorded, and a village is no reading to force.
+  const town = (p: Place) => p.precision === 'CITY' && !isDivision(p);
+  return (
+    town(best) &&
+    best.population >= BIG_TOWN &&
+    tied.every((p) => town(p) && best.population >= MUCH_BIGGER * p.population)
+  );
+}
+
+/** A namesake this close to a firmly placed town of the story is the story's (a suburb, the next town). */
+const BESIDE_TOWN_KM = 50;
+
+/** How far a second-level district's point (a county's) may lie from a town in it. */
+const COUNTY_KM = 80;
+
 /** How far a district's estimated point may lie from a place in it. */
 const DISTRICT_KM = 60;
 
@@ -528,10 +672,17 @@ function decide(group: Group, ctx: Context): Decision {
   const best = plausible[0];
   if (!best) return { place: null, considered, confident: false };
   const rivals = plausible.filter((x) => x !== best && !nested(x.c.place, best.c.place));
-  const second = rivals[0];
-  const tied =
-    second !== undefined && best.s - second.s < TIE_MARGIN && distanceKm(best.c.place, second.c.place) > SAME_PLACE_KM;
-  if (tied) return { place: null, considered: plausible.map((x) => x.c), confident: false };
+  const tiedWith = rivals.filter(
+    (x) => best.s - x.s < TIE_MARGIN && distanceKm(best.c.place, x.c.place) > SAME_PLACE_KM,
+  );
+  if (
+    tiedWith.length &&
+    !breaksTie(
+      best.c.place,
+      tiedWith.map((x) => x.c.place),
+    )
+  )
+    return { place: null, considered: plausible.map((x) => x.c), confident: false };
   const inCountry = [best, ...rivals].filter((x) => x.c.place.countryCode && ctx.countries.has(x.c.place.countryCode));
   const confident =
     best.c.via !== 'near-spelling' &&
@@ -706,6 +857,18 @@ export function geocode(
     decisions.set(group, decision);
   }
 
+  // Pass 3: every name again, now that the others have a place: the region they share is the
+  // story's ("Paris" in a story whose Henry County is Tennessee's is Paris, Tennessee).
+  const settled = new Map<Group, Place>();
+  for (const [group, d] of decisions) if (d.place && !d.fallback && isFirm(group, d.place)) settled.set(group, d.place);
+  if (settled.size > 0) {
+    for (const group of groups) {
+      if (!group.proper || decisions.get(group)!.fallback || group.candidates.length < 2) continue;
+      const decision = decide(group, contextFor(group, evidence, anchors, actors, settled));
+      if (decision.place || decisions.get(group)!.place === null) decisions.set(group, decision);
+    }
+  }
+
   return mergeSamePlace(groups, decisions);
 }
 
@@ -721,6 +884,19 @@ function villageCandidates(group: Group, ctx: Context): Candidate[] {
   return lookupVillageMatches(group.name, countries)
     .filter((m) => !parent || parent.precision === 'COUNTRY' || m.place.admin1 === parent.admin1)
     .map((m) => ({ place: m.place, via: m.via }));
+}
+
+/**
+ * A placed name the text pins down, and so evidence for the others: a division written as one
+ * ("Henry County"), a province named outright ("Tennessee"), or a name with its province or
+ * country written after it ("Columbus, Miss."). A bare town name may be a surname ("Lawton").
+ */
+function isFirm(group: Group, place: Place): boolean {
+  return (
+    (group.typedDivision && isDivision(place)) ||
+    (place.featureCode === 'ADM1' && group.candidates.every((c) => c.place.precision !== 'COUNTRY')) ||
+    qualifies(group, place)
+  );
 }
 
 const isShouting = (name: string): boolean => /\p{Lu}{3}/u.test(name) && !/\p{Ll}/u.test(name);
