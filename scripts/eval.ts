@@ -16,6 +16,7 @@ import {
   addPolnear,
   addShares,
   addSpanScores,
+  COUNTED_USES,
   deletionMap,
   EMPTY_GEOPARSING,
   EMPTY_POLNEAR,
@@ -468,6 +469,12 @@ console.log(
   '      PolNeAR by Edward Newell et al. (LREC 2018); LGL (Lieberman et al.) and TR-News (Kamalloo and Rafiei)',
 );
 console.log('      via the Pragmatic Guide to Geoparsing Evaluation (Gritta et al.). Points: GeoNames (geonames.org).');
+console.log(
+  `Counted as toponyms: LGL/TR-News every place use (${COUNTED_USES.geoparsing.join(', ')}: "in Iran", "Iran said", "Iranian");`,
+);
+console.log(
+  `      re3d Locations only ${COUNTED_USES.re3d.join(', ')} (its gold marks a state acting as Organisation, a demonym as Nationality).`,
+);
 for (const m of missingSets) console.log(`Missing, skipped: ${m}`);
 console.log('');
 const header = ['source', 'measure', 'P', 'R', 'F1', 'detail'];

@@ -6,6 +6,7 @@
  * resolves references.
  */
 import type { Sentence } from '../sentences.js';
+import { actorPlaces } from './actor-places.js';
 import { alignedForces } from './aligned-forces.js';
 import { capitalisedChunks } from './chunks.js';
 import { genericActors } from './generic-actors.js';
@@ -31,6 +32,8 @@ const PASSES: ((s: Scan) => void)[] = [
   levelBodies,
   // 2c. Places that bodies are named after ("Gainesville Police"), inside those bodies' names.
   placesInsideNames,
+  // 2d. Countries named as actors ("Iran said") and demonyms ("Iraqi forces"): place mentions of those uses.
+  actorPlaces,
   // 3. Lower-case references to parties ("the ministry", "the president").
   references,
   // 3b. Sides named by a common noun ("militants", "enemy forces", "the international community").

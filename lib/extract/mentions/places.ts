@@ -344,6 +344,7 @@ export function placesInsideNames(s: Scan): void {
         end: start + part.length,
         name: part,
         patternOnly: false,
+        use: 'PLACE',
         rule: 'place-in-compound',
       });
     }
