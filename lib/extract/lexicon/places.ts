@@ -81,3 +81,24 @@ export const US_STATE_ABBREVIATIONS: Record<string, string> = Object.fromEntries
     ] as const
   ).flatMap(([state, ap, postal]) => [...(ap ? [[ap, state]] : []), [postal, state]]),
 );
+
+/**
+ * Plural division nouns after a list of names: "Barrow, Jackson and Madison counties",
+ * "Alachua and Gilchrist counties". Each name in the list is a division's.
+ */
+export const PLURAL_DIVISION_HEADS = new Set([
+  'counties',
+  'parishes',
+  'townships',
+  'boroughs',
+  'provinces',
+  'districts',
+  'governorates',
+  'oblasts',
+  'municipalities',
+  'prefectures',
+  'cantons',
+]);
+
+/** Capitalised type words that end a division's name ("Laurel County"): the name is a place, even on a first name. */
+export const NAMED_DIVISION_ENDINGS = new Set(['county', 'parish', 'township', 'borough']);

@@ -19,7 +19,12 @@ import {
   NP_STOP,
   PLACE_TYPE_SUFFIXES,
 } from '../lexicon/mention-words.js';
-import { NOT_PLACE_NAME_ENDINGS } from '../lexicon/places.js';
+import {
+  NAMED_DIVISION_ENDINGS,
+  NOT_PLACE_NAME_ENDINGS,
+  PLURAL_DIVISION_HEADS,
+  US_STATE_ABBREVIATIONS,
+} from '../lexicon/places.js';
 import { DIRECTIONS, NON_ACTOR_HEADS, PLACE_LIST_HEADS, PLACE_PREPOSITIONS, PLACE_TYPES } from '../lexicon/roles.js';
 import { isCommonWord, isFirstName } from '../wordclass.js';
 import type { Chunk } from './chunks.js';
@@ -33,6 +38,8 @@ import {
   isMixedAcronym,
   isNameToken,
   isPossessiveMark,
+  longest,
+  TITLE_TRIE,
 } from './shared.js';
 import {
   inCountryList,
@@ -217,6 +224,8 @@ export function addPlaceSpan(s: Scan, from: number, to: number, name: string, pa
 /** ", Iraq" after a place: the end of the qualifier, when it is a country or region and not a list. */
 function qualifierEnd(s: Scan, k: number, base: string): number | null {
   const { tokens, used } = s;
+  const state = usStateAbbreviationEnd(s, k);
+  if (state) return state;
   let e = k;
   while (e < tokens.length && isNameToken(tokens[e]!) && !used[e] && e < k + 4) e++;
   if (e === k) return null;
@@ -229,6 +238,25 @@ function qualifierEnd(s: Scan, k: number, base: string): number | null {
   )
     return null;
   return qualifiesPlace(base, s.slice(k, e)) ? e : null;
+}
+
+/**
+ * A US state written short after a town and a comma ("South Bend, Ind.", "Columbia, S.C.",
+ * "Charleston, W. Va.", "Austin, TX"): the end of the abbreviation, its period included; else null.
+ */
+function usStateAbbreviationEnd(s: Scan, k: number): number | null {
+  const { tokens, used } = s;
+  const t = tokens[k];
+  if (!t || used[k] || !t.cap) return null;
+  // "W. Va.": an initial and the rest.
+  const two = /^[A-Z]\.$/.test(t.text) && tokens[k + 1]?.cap && tokens[k + 1]!.start === t.end + 1;
+  const last = two ? k + 1 : k;
+  const word = (two ? `${t.text}${tokens[k + 1]!.text}` : t.text).replace(/\.$/, '');
+  if (!US_STATE_ABBREVIATIONS[word] || used[last]) return null;
+  // A postal code stands alone ("TX"); AP style takes its period ("Ind.", "S.C.").
+  if (/^[A-Z]{2}$/.test(word)) return last + 1;
+  if (tokens[last]!.text.endsWith('.')) return last + 1;
+  return tokens[last + 1]?.text === '.' && tokens[last + 1]!.start === tokens[last]!.end ? last + 2 : null;
 }
 
 /** A name made mostly of English words ("Exercise Eager Lion", "Next Isolation Phase"): a title, not a place. */
@@ -272,7 +300,7 @@ function inPlaceList(s: Scan, to: number): boolean {
       while (j < tokens.length && isNameToken(tokens[j]!)) j++;
       continue;
     }
-    return PLACE_LIST_HEADS.has(t.lower) && !t.cap;
+    return (PLACE_LIST_HEADS.has(t.lower) || PLURAL_DIVISION_HEADS.has(t.lower)) && !t.cap;
   }
   return false;
 }
@@ -302,10 +330,17 @@ export function placesInsideNames(s: Scan): void {
   const { tokens } = s;
   s.rule = 'place-inside-name';
   const taken = s.out.map((m) => [m.from, m.to] as const);
-  const leadingPlace = (from: number, end: number, countries: boolean): void => {
-    if (isFirstName(tokens[from]!.text) || NOT_PLACE_NAME_ENDINGS.has(tokens[end - 1]!.lower)) return;
+  // A title right after the place, or after one word of the body it heads ("Police Chief").
+  const titleWithin = (at: number, end: number): boolean =>
+    !!longest(TITLE_TRIE, tokens, at, end) || (at + 1 < end && !!longest(TITLE_TRIE, tokens, at + 1, end));
+  const leadingPlace = (from: number, end: number, countries: boolean, titleAfter = false): void => {
+    if (NOT_PLACE_NAME_ENDINGS.has(tokens[end - 1]!.lower)) return;
     for (let to = Math.min(end - 1, from + 3); to > from; to--) {
       if (!tokens[to - 1]!.cap) continue;
+      // "Jordan Smith Foundation" is no place; "Laurel County Clerk" is.
+      if (isFirstName(tokens[from]!.text) && !NAMED_DIVISION_ENDINGS.has(tokens[to - 1]!.lower)) continue;
+      // In a person's mention, only a place before the title ("Fargo Police Chief X", "Alaska Gov. Y").
+      if (titleAfter && !titleWithin(to, end)) continue;
       // "UN Security Council", "Central Command": an acronym or a compass word alone is not the place.
       if (
         to - from === 1 &&
@@ -354,9 +389,9 @@ export function placesInsideNames(s: Scan): void {
   // affiliation ("U.S. Central Command"), not where the story is.
   const places = s.out.filter((m) => m.type === 'place');
   for (const m of s.out) {
-    if (m.type !== 'party' || m.reference || m.kind === 'PERSON' || m.kind === 'STATE') continue;
+    if (m.type !== 'party' || m.reference || m.kind === 'STATE') continue;
     if (places.some((p) => p.from < m.to && m.from < p.to)) continue;
     const from = tokens[m.from]?.lower === 'the' ? m.from + 1 : m.from;
-    if (m.to - from >= 2 && tokens[from]?.cap) leadingPlace(from, m.to, false);
+    if (m.to - from >= 2 && tokens[from]?.cap) leadingPlace(from, m.to, false, m.kind === 'PERSON');
   }
 }
