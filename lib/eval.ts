@@ -143,14 +143,15 @@ function partyHasName(p: ExtractedParty | undefined, name: string): boolean {
   return !!p && names(p).some((n) => sameName(n, name));
 }
 
-/** A location the article names as a place at least once (not only as a state acting or a demonym). */
+/** A location the article names as a place at least once: where an event can be (PLOVER's eventLoc). */
 function namedAsPlace(l: ExtractedLocation): boolean {
   return l.mentions.some((m) => (m.use ?? 'PLACE') === 'PLACE');
 }
 
 function findLocation(x: Extraction, gold: { name: string; aliases?: string[] }): ExtractedLocation | undefined {
   const wanted = [gold.name, ...(gold.aliases ?? [])];
-  return x.locations.find((l) => namedAsPlace(l) && names(l).some((n) => wanted.some((w) => sameName(n, w))));
+  // Every location the article names counts, however it names it ("the Baku government" names Baku).
+  return x.locations.find((l) => names(l).some((n) => wanted.some((w) => sameName(n, w))));
 }
 
 export function scoreGold(gold: GoldFile, x: Extraction): GoldScore {

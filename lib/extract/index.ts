@@ -396,9 +396,7 @@ function resolvePlaceReferences(
   text: string,
 ): void {
   const named = locations.flatMap((loc) =>
-    loc.mentions
-      .filter((m) => m.use === 'PLACE' && !isLandmark(text, m.start))
-      .map((m) => ({ loc, start: m.start })),
+    loc.mentions.filter((m) => m.use === 'PLACE' && !isLandmark(text, m.start)).map((m) => ({ loc, start: m.start })),
   );
   for (const ref of places) {
     if (ref.common !== 'reference' || !ref.refersTo) continue;

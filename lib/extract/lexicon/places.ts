@@ -102,3 +102,49 @@ export const PLURAL_DIVISION_HEADS = new Set([
 
 /** Capitalised type words that end a division's name ("Laurel County"): the name is a place, even on a first name. */
 export const NAMED_DIVISION_ENDINGS = new Set(['county', 'parish', 'township', 'borough']);
+
+/**
+ * Site words read by mentions/sites.ts beside the SITE_* lists of roles.ts: what a strike report
+ * writes as where a strike hit ("strikes engaged four ISIL-held buildings", "along a highway",
+ * "in the vicinity of the airfield").
+ */
+export const ENGAGING_VERBS = new Set(['engaged', 'engaging', 'engage', 'engages']);
+export const ROUTE_PREPOSITIONS = new Set(['along', 'alongside', 'via']);
+/** "the vicinity of X", "the outskirts of X": the site is X. */
+export const VICINITY_NOUNS = new Set(['vicinity', 'outskirts', 'edge', 'edges', 'perimeter', 'environs']);
+/** Head nouns that name a place as such: "a strike on the location", "at the deployed location". */
+export const LOCATION_NOUNS = new Set(['location', 'locations']);
+/** Words that point to a place ("here", "there"), read as one only after a verb of going. */
+export const DEICTIC_PLACES = new Set(['here', 'there']);
+/** Verbs of going or arriving, after which "here" or "there" is a place ("arrived here", "get there"). */
+export const MOTION_VERBS = new Set([
+  'arrive',
+  'arrived',
+  'arrives',
+  'arriving',
+  'get',
+  'got',
+  'gets',
+  'go',
+  'went',
+  'goes',
+  'come',
+  'came',
+  'comes',
+  'return',
+  'returned',
+  'returns',
+  'travel',
+  'traveled',
+  'travelled',
+  'move',
+  'moved',
+  'stay',
+  'stayed',
+  'live',
+  'lived',
+  'lives',
+  'deployed',
+  'stationed',
+  'based',
+]);

@@ -22,6 +22,11 @@ export function actorPlaces(s: Scan): void {
   for (const m of s.out) if (m.type === 'place') for (let k = m.from; k < m.to; k++) placeTokens[k] = true;
   const parties = s.out.filter((m): m is PartyMention => m.type === 'party' && !m.reference);
 
+  // A place inside a party's name names who the party belongs to ("the Baku government",
+  // "Gainesville Police", "Fargo Mayor X"), not where anything happens.
+  for (const p of s.out)
+    if (p.type === 'place' && !p.common && parties.some((m) => m.start <= p.start && p.end <= m.end)) p.use = 'ACTOR';
+
   s.rule = 'actor-place';
   for (const m of parties) {
     for (let k = m.from; k < m.to; ) {

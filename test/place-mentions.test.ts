@@ -1,0 +1,114 @@
+/**
+ * Place mention rules: how a mention uses a place's name (PLACE, ACTOR, DEMONYM), and the
+ * detection rules for names and sites. Small synthetic sentences.
+ */
+import { describe, expect, it } from 'vitest';
+import { foldName } from '../lib/names.js';
+import { extract } from '../lib/extract/index.js';
+import type { Extraction } from '../lib/extract/types.js';
+
+const locationOf = (x: Extraction, name: string) =>
+  x.locations.find((l) => [l.name, ...l.aliases].some((n) => foldName(n) === foldName(name)));
+const uses = (x: Extraction) => x.locations.flatMap((l) => l.mentions.map((m) => [l.name, m.text, m.use] as const));
+const textsOf = (x: Extraction, name: string) => locationOf(x, name)?.mentions.map((m) => m.text);
+
+describe('place uses', () => {
+  it('a country acting is a Location mention of use ACTOR, and stays a Party', () => {
+    const x = extract('Iran said it would respond. Ships later sailed to Oman.', {});
+    expect(x.parties.find((p) => p.name === 'Iran')).toMatchObject({ kind: 'STATE', affiliation: 'IR' });
+    expect(locationOf(x, 'Iran')?.mentions.map((m) => [m.text, m.use])).toEqual([['Iran', 'ACTOR']]);
+    expect(locationOf(x, 'Oman')?.mentions.map((m) => m.use)).toEqual(['PLACE']);
+  });
+
+  it('a demonym is a mention of its country, of use DEMONYM, inside a party or alone', () => {
+    const x = extract('Iraqi forces advanced while the Syrian people waited. Afghans fled.', {});
+    expect(x.parties.some((p) => p.name === 'Iraqi forces')).toBe(true);
+    expect(uses(x)).toEqual([
+      ['Iraq', 'Iraqi', 'DEMONYM'],
+      ['Syria', 'Syrian', 'DEMONYM'],
+      ['Afghanistan', 'Afghans', 'DEMONYM'],
+    ]);
+  });
+
+  it('a demonym that starts a longer name is not one, nor a people with no state', () => {
+    const x = extract('He flew American Airlines to meet Kurdish leaders.', {});
+    expect(x.locations.filter((l) => l.mentions.some((m) => m.use === 'DEMONYM'))).toEqual([]);
+  });
+
+  it("a person's name is no country; the qualifier of a title is", () => {
+    const x = extract('Sen. Jordan Smith met Georgian President Mikheil Saakashvili.', {});
+    expect(locationOf(x, 'Jordan')).toBeUndefined();
+    expect(textsOf(x, 'Georgia')).toEqual(['Georgian']);
+  });
+
+  it("a place inside a party's name names its owner (ACTOR), and says nothing of where a claim is", () => {
+    const x = extract('Fargo Police Chief Keith Ternes said the Gainesville Police found a car in Dayton.', {});
+    expect(locationOf(x, 'Fargo')?.mentions.map((m) => m.use)).toEqual(['ACTOR']);
+    expect(locationOf(x, 'Gainesville')?.mentions.map((m) => m.use)).toEqual(['ACTOR']);
+    expect(x.claims[0]?.locationKeys).toEqual(['dayton']);
+  });
+
+  it('a claim is about the places it names, not the states acting in it', () => {
+    const x = extract('The ministry said Russian troops shelled Kharkiv.', {});
+    expect(x.claims[0]?.locationKeys).toEqual(['kharkiv']);
+    expect(locationOf(x, 'Russia')?.mentions.map((m) => m.use)).toEqual(['DEMONYM']);
+  });
+});
+
+describe('place names', () => {
+  it('a US state written short after a town belongs to its mention', () => {
+    const x = extract(
+      'He was arrested in South Bend, Ind., and later in Austin, TX, and Charleston, W. Va. on Monday.',
+      {},
+    );
+    expect(textsOf(x, 'South Bend')).toEqual(['South Bend, Ind.']);
+    expect(textsOf(x, 'Austin')).toEqual(['Austin, TX']);
+    expect(textsOf(x, 'Charleston')).toEqual(['Charleston, W. Va.']);
+  });
+
+  it('names before a plural division noun are divisions, first names too', () => {
+    const x = extract('School boards in Barrow, Jackson and Madison counties changed their rules.', {});
+    expect(x.locations.map((l) => l.mentions[0]!.text)).toEqual(['Barrow', 'Jackson', 'Madison']);
+  });
+
+  it("a county's name on a first name, and a place before a person's title", () => {
+    const x = extract('Laurel County Clerk Dean Johnson spoke. DeKalb Police Lt. Gary Spangler agreed.', {});
+    expect(textsOf(x, 'Laurel County')).toEqual(['Laurel County']);
+    expect(textsOf(x, 'DeKalb')).toEqual(['DeKalb']);
+    expect(locationOf(x, 'Dean')).toBeUndefined();
+  });
+});
+
+describe('sites and references', () => {
+  const sites = (text: string) => extract(text, {}).sites.map((s) => s.text);
+
+  it('a list of struck things goes on past the parties in it', () => {
+    expect(sites('Strikes engaged three ISIL tactical units, four ISIL-held buildings and two bridges.')).toEqual([
+      'four ISIL-held buildings',
+      'two bridges',
+    ]);
+  });
+
+  it('the vicinity of a site, a route, a count of villages, a bare base', () => {
+    expect(sites('Tanks were destroyed in the vicinity of the airfield, along a highway.')).toEqual([
+      'the airfield',
+      'a highway',
+    ]);
+    expect(sites('The SDF liberated dozens of villages.')).toEqual(['dozens of villages']);
+    expect(sites('All aircraft returned to base safely.')).toEqual(['base']);
+    expect(sites('Jets conducted a strike on the location to hit fighters.')).toEqual(['the location']);
+  });
+
+  it('"here" and "there" are sites only after a verb of going', () => {
+    expect(sites('The jets arrived here on Monday.')).toEqual(['here']);
+    expect(sites('We are here because there is work.')).toEqual([]);
+  });
+
+  it('"the country\'s second-largest city" refers back to the city, and "the city of" a common noun too', () => {
+    const x = extract(
+      'Fighters held Mosul, the country’s second-largest city. Troops cleared 20 percent of the city of enemy forces.',
+      {},
+    );
+    expect(textsOf(x, 'Mosul')).toEqual(['Mosul', 'the country’s second-largest city', 'the city']);
+  });
+});
