@@ -79,6 +79,18 @@ describe('place names', () => {
   });
 });
 
+describe("places inside a person's or body's name", () => {
+  it('a division before a title far on, or before any name, and a country under its own name', () => {
+    const x = extract(
+      'Kanawha County Emergency Services Director Dale Petry said the Douglas County Sheriff agreed. U.S. District Judge Ann Barrett ruled.',
+      {},
+    );
+    expect(textsOf(x, 'Kanawha County')).toEqual(['Kanawha County']);
+    expect(textsOf(x, 'Douglas County')).toEqual(['Douglas County']);
+    expect(locationOf(x, 'United States')?.mentions.map((m) => [m.text, m.use])).toEqual([['U.S.', 'ACTOR']]);
+  });
+});
+
 describe('sites and references', () => {
   const sites = (text: string) => extract(text, {}).sites.map((s) => s.text);
 

@@ -10,7 +10,7 @@ import { capitalCountry, countryOfName, isKnownPlace } from '../geo.js';
 import { countryByCode } from '../gazetteer.js';
 import type { PlaceUse } from '../types.js';
 import type { Scan } from './scan.js';
-import { isAcronym, longest, TITLE_TRIE } from './shared.js';
+import { isAcronym, titleWithin } from './shared.js';
 import type { PartyMention } from './types.js';
 
 /** Longest country name or demonym considered, in tokens ("the United Arab Emirates", "Sri Lankan"). */
@@ -32,7 +32,7 @@ export function actorPlaces(s: Scan): void {
     for (let k = m.from; k < m.to; ) {
       const found = placeNameAt(s, k, m.to, placeTokens);
       // In a person's mention only a title's qualifier ("Georgian President X"), never the name ("Jordan Smith").
-      if (!found || (m.kind === 'PERSON' && !longest(TITLE_TRIE, tokens, found.to, m.to))) {
+      if (!found || (m.kind === 'PERSON' && !titleWithin(tokens, found.to, m.to))) {
         k++;
         continue;
       }
@@ -84,7 +84,8 @@ function placeNameAt(
     if (!free || !tokens[to - 1]!.cap) continue;
     const phrase = s.slice(k, to);
     const country = countryOfName(phrase);
-    if (country) return { to, name: phrase, use: 'ACTOR' };
+    // The country's own name, not the written one: "U.S. District Judge" is not a place "U.S. District".
+    if (country) return { to, name: country.name, use: 'ACTOR' };
     const demonym = s.resolveDemonymToken(k, to);
     const place = demonym?.code ? countryByCode(demonym.code) : null;
     if (place) return { to, name: place.name, use: 'DEMONYM' };

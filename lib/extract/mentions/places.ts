@@ -38,8 +38,7 @@ import {
   isMixedAcronym,
   isNameToken,
   isPossessiveMark,
-  longest,
-  TITLE_TRIE,
+  titleWithin,
 } from './shared.js';
 import {
   inCountryList,
@@ -330,17 +329,15 @@ export function placesInsideNames(s: Scan): void {
   const { tokens } = s;
   s.rule = 'place-inside-name';
   const taken = s.out.map((m) => [m.from, m.to] as const);
-  // A title right after the place, or after one word of the body it heads ("Police Chief").
-  const titleWithin = (at: number, end: number): boolean =>
-    !!longest(TITLE_TRIE, tokens, at, end) || (at + 1 < end && !!longest(TITLE_TRIE, tokens, at + 1, end));
   const leadingPlace = (from: number, end: number, countries: boolean, titleAfter = false): void => {
     if (NOT_PLACE_NAME_ENDINGS.has(tokens[end - 1]!.lower)) return;
     for (let to = Math.min(end - 1, from + 3); to > from; to--) {
       if (!tokens[to - 1]!.cap) continue;
       // "Jordan Smith Foundation" is no place; "Laurel County Clerk" is.
       if (isFirstName(tokens[from]!.text) && !NAMED_DIVISION_ENDINGS.has(tokens[to - 1]!.lower)) continue;
-      // In a person's mention, only a place before the title ("Fargo Police Chief X", "Alaska Gov. Y").
-      if (titleAfter && !titleWithin(to, end)) continue;
+      // In a person's mention, only a place before the title ("Fargo Police Chief X") or a
+      // division's name, which no person has ("Douglas County Sheriff").
+      if (titleAfter && !titleWithin(tokens, to, end) && !NAMED_DIVISION_ENDINGS.has(tokens[to - 1]!.lower)) continue;
       // "UN Security Council", "Central Command": an acronym or a compass word alone is not the place.
       if (
         to - from === 1 &&
