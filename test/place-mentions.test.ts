@@ -30,6 +30,24 @@ describe('place uses', () => {
     ]);
   });
 
+  it('parts of a hyphenated compound: demonyms, short country names, known places', () => {
+    const x = extract('Egyptian-US ties and a Texas-based firm shaped Arab-Israeli talks.', {});
+    expect(uses(x)).toEqual([
+      ['Egypt', 'Egyptian', 'DEMONYM'],
+      ['United States', 'US', 'PLACE'],
+      ['Texas', 'Texas', 'PLACE'],
+      ['Israel', 'Israeli', 'DEMONYM'],
+    ]);
+  });
+
+  it("a country's name no rule took: a place before a word, a state acting before punctuation", () => {
+    const x = extract('Traffic on U.S. 95 slowed. A U.S.-led coalition struck.', {});
+    expect(locationOf(x, 'United States')?.mentions.map((m) => [m.text, m.use])).toEqual([
+      ['U.S.', 'PLACE'],
+      ['U.S.', 'ACTOR'],
+    ]);
+  });
+
   it('a demonym that starts a longer name is not one, nor a people with no state', () => {
     const x = extract('He flew American Airlines to meet Kurdish leaders.', {});
     expect(x.locations.filter((l) => l.mentions.some((m) => m.use === 'DEMONYM'))).toEqual([]);

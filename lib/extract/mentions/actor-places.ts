@@ -48,8 +48,8 @@ export function actorPlaces(s: Scan): void {
     }
   }
 
-  // A demonym no rule took: an adjective ("Russian troops" left to no party, "American people")
-  // or a people ("Afghans"), not the start of a longer name ("American Airlines").
+  // A demonym no rule took: an adjective ("Armenian sites", "American people") or a people
+  // ("Afghans"), not the start of a longer name ("American Airlines"); or a country's name.
   s.rule = 'demonym';
   for (let k = 0; k < tokens.length; ) {
     if (s.isUsed(k) || placeTokens[k] || !tokens[k]!.cap) {
@@ -57,8 +57,15 @@ export function actorPlaces(s: Scan): void {
       continue;
     }
     const found = placeNameAt(s, k, Math.min(tokens.length, k + MAX_NAME_TOKENS), placeTokens, true);
-    if (found && found.use === 'DEMONYM' && standsAlone(s, found.to)) {
-      s.notePlace(k, found.to, found.name, false, { use: 'DEMONYM' });
+    if (found && standsAlone(s, found.to)) {
+      // A country's name no rule took before a word is where that is ("U.S. cities", "U.S. 95",
+      // "U.S. territory"); before punctuation it is a state acting in a list or compound
+      // ("the U.S., French and Royal navies", "a U.S.-led coalition", "the U.K.'s ship").
+      const next = tokens[found.to];
+      const modifies = next && (next.kind === 'word' || next.kind === 'number');
+      s.notePlace(k, found.to, found.name, false, {
+        use: found.use === 'DEMONYM' ? 'DEMONYM' : modifies ? 'PLACE' : 'ACTOR',
+      });
       k = found.to;
     } else k++;
   }

@@ -4,8 +4,19 @@
  * be a party instead (states.ts decides); a place's span takes its type word, qualifier and
  * introducing phrase.
  */
-import { capitalCountry, countryCodeOfPlace, countryOfName, demonymOf, isKnownPlace, qualifiesPlace } from '../geo.js';
-import { lookupPlaceMatches } from '../gazetteer.js';
+import { foldName } from '../../names.js';
+import {
+  capitalCountry,
+  countryCodeOfPlace,
+  countryOfName,
+  demonymOf,
+  isKnownPlace,
+  qualifiesPlace,
+  resolveDemonym,
+} from '../geo.js';
+import { STATELESS_DEMONYMS } from '../lexicon/parties.js';
+import type { PlaceUse } from '../types.js';
+import { countryByCode, lookupPlaceMatches } from '../gazetteer.js';
 import {
   DIVISION_WORDS,
   FACILITY_WORDS,
@@ -356,7 +367,8 @@ export function placesInsideNames(s: Scan): void {
     if (to - from >= 2 && !taken.some(([f, t]) => f < to && from < t)) leadingPlace(from, to, true);
   }
   // Hyphenated compounds name places too: "a Texas-based firm", "Sen. Ray Miller, D-Columbus",
-  // "the Washington-Moscow route". Each capitalised part the gazetteer knows, as its own span.
+  // "the Washington-Moscow route", "Egyptian-US relations". Each capitalised part the gazetteer
+  // knows, a country's short name or a demonym (its country's, of use DEMONYM), as its own span.
   const noted = s.out.filter((m) => m.type === 'place');
   tokens.forEach((token, k) => {
     if (!token.text.includes('-') || token.kind !== 'word' || noted.some((m) => m.from <= k && k < m.to)) return;
@@ -364,8 +376,8 @@ export function placesInsideNames(s: Scan): void {
     for (const part of token.text.split('-')) {
       const at = offset;
       offset += part.length + 1;
-      if (part.length < 3 || !/^\p{Lu}/u.test(part) || isCommonWord(part) || isFirstName(part)) continue;
-      if (!isKnownPlace(part) || /^[A-Z]{2,6}$/.test(part)) continue;
+      const place = compoundPart(part);
+      if (!place) continue;
       const start = token.start + at;
       s.out.push({
         type: 'place',
@@ -374,9 +386,8 @@ export function placesInsideNames(s: Scan): void {
         to: k + 1,
         start,
         end: start + part.length,
-        name: part,
+        ...place,
         patternOnly: false,
-        use: 'PLACE',
         rule: 'place-in-compound',
       });
     }
@@ -391,4 +402,18 @@ export function placesInsideNames(s: Scan): void {
     const from = tokens[m.from]?.lower === 'the' ? m.from + 1 : m.from;
     if (m.to - from >= 2 && tokens[from]?.cap) leadingPlace(from, m.to, false, m.kind === 'PERSON');
   }
+}
+
+/** The place a part of a hyphenated compound names ("Texas-based", "Egyptian-US", "Arab-Israeli"), if any. */
+function compoundPart(part: string): { name: string; use: PlaceUse } | null {
+  if (!/^\p{Lu}/u.test(part)) return null;
+  if (/^[A-Z]{2,6}$/.test(part)) {
+    const country = countryOfName(part);
+    return country ? { name: country.name, use: 'PLACE' } : null;
+  }
+  if (part.length < 3 || isCommonWord(part) || isFirstName(part)) return null;
+  const demonym = STATELESS_DEMONYMS.has(foldName(part)) ? null : resolveDemonym(part);
+  const country = demonym?.code ? countryByCode(demonym.code) : null;
+  if (country) return { name: country.name, use: 'DEMONYM' };
+  return isKnownPlace(part) ? { name: part, use: 'PLACE' } : null;
 }
