@@ -84,6 +84,12 @@ describe('place names', () => {
     expect(textsOf(x, 'Charleston')).toEqual(['Charleston, W. Va.']);
   });
 
+  it('a dotted US state abbreviation is its state, alone or leading a body', () => {
+    const x = extract('The S.C. Highway Patrol said he rode to D.C. last week.', {});
+    expect(textsOf(x, 'South Carolina')).toEqual(['S.C.']);
+    expect(textsOf(x, 'District of Columbia')).toEqual(['D.C.']);
+  });
+
   it('names before a plural division noun are divisions, first names too', () => {
     const x = extract('School boards in Barrow, Jackson and Madison counties changed their rules.', {});
     expect(x.locations.map((l) => l.mentions[0]!.text)).toEqual(['Barrow', 'Jackson', 'Madison']);

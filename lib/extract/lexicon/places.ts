@@ -60,6 +60,7 @@ export const US_STATE_ABBREVIATIONS: Record<string, string> = Object.fromEntries
       ['New Jersey', 'N.J', 'NJ'],
       ['New Mexico', 'N.M', 'NM'],
       ['New York', 'N.Y', 'NY'],
+      ['District of Columbia', 'D.C', 'DC'],
       ['North Carolina', 'N.C', 'NC'],
       ['North Dakota', 'N.D', 'ND'],
       ['Ohio', '', 'OH'],

@@ -102,6 +102,5 @@ function placeNameAt(
 
 /** A demonym ends where a lower-case word, punctuation or the sentence follows, not a capitalised name. */
 function standsAlone(s: Scan, to: number): boolean {
-  const next = s.tokens[to];
-  return !next || !next.cap;
+  return !s.tokens[to]?.cap;
 }

@@ -163,10 +163,20 @@ function isPlaceAcronym(name: string): boolean {
   );
 }
 
+/**
+ * The US state a dotted abbreviation names ("S.C.", "N.Y.", "D.C."): written so it is no word or
+ * acronym of anything else, wherever it stands.
+ */
+export function dottedUsState(text: string): string | null {
+  return /^(?:[A-Z]\.){2}$/.test(text) ? (US_STATE_ABBREVIATIONS[text.slice(0, -1)] ?? null) : null;
+}
+
 /** The place a chunk names, if the gazetteer knows it (type word stripped), else null. */
 export function placeNameOf(s: Scan, from: number, to: number): string | null {
   const { tokens } = s;
   const chunkText = s.slice(from, to);
+  const state = to - from === 1 ? dottedUsState(chunkText) : null;
+  if (state) return state;
   // An acronym is a place only as a known place acronym ("UAE", "DRC"): "(ELN)" is an armed group, not a village.
   if (to - from === 1 && /^[A-Z]{2,6}$/.test(chunkText) && !isPlaceAcronym(chunkText)) return null;
   // "FAMa" is the Malian army, not Fama: written so, a name is a place only as a place's acronym.
@@ -353,7 +363,8 @@ export function placesInsideNames(s: Scan): void {
       if (
         to - from === 1 &&
         (isAcronym(tokens[from]!) || DIRECTIONS.has(tokens[from]!.lower)) &&
-        !countryOfName(s.slice(from, to))
+        !countryOfName(s.slice(from, to)) &&
+        !dottedUsState(s.slice(from, to))
       )
         continue;
       const placeName = placeNameOf(s, from, to);
