@@ -103,6 +103,29 @@ describe('place names', () => {
   });
 });
 
+describe('names by their position', () => {
+  it('a bearing is taken from a place, a first name too', () => {
+    const x = extract('The crash happened two miles east of Brandon on Monday.', {});
+    expect(textsOf(x, 'Brandon')).toEqual(['Brandon']);
+  });
+
+  it("after a legislator's party, the place they represent", () => {
+    const x = extract('Tom Bakk, DFL-Cook, said so, and Marty Seifert, R-Marshall, agreed.', {});
+    expect(x.locations.map((l) => l.mentions[0]!.text)).toEqual(['Cook', 'Marshall']);
+  });
+
+  it('a dateline in capitals after a headline, not a tag, a body or an article', () => {
+    const place = (text: string) => extract(text, {}).locations.map((l) => l.mentions[0]!.text);
+    expect(place('Man charged. WINONA -- The body of a man was found.')).toEqual(['WINONA']);
+    expect(place('Courts close. MOUNT GILEAD (AP) -- A city court will not accept new cases.')).toEqual([
+      'MOUNT GILEAD',
+    ]);
+    expect(place('Mine to close. RIDGE FARM, Ill. (AP) — Peabody Energy says so.')).toEqual(['RIDGE FARM, Ill.']);
+    expect(place('UPDATE — The fire is out.')).toEqual([]);
+    expect(place('NATO -- The alliance met.')).toEqual([]);
+  });
+});
+
 describe("places inside a person's or body's name", () => {
   it('a division before a title far on, or before any name, and a country under its own name', () => {
     const x = extract(

@@ -149,3 +149,22 @@ export const MOTION_VERBS = new Set([
   'stationed',
   'based',
 ]);
+
+/** Bearings that are taken from a place: "east of X", "two miles southwest of X". */
+export const COMPASS_POINTS = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'northeast',
+  'northwest',
+  'southeast',
+  'southwest',
+  'north-east',
+  'north-west',
+  'south-east',
+  'south-west',
+]);
+
+/** A US legislator's party before the place they represent: "D-Columbus", "R-Marshall", "DFL-Cook". */
+export const LEGISLATOR_PARTIES = new Set(['D', 'R', 'I', 'DFL']);

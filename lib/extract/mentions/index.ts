@@ -9,6 +9,7 @@ import type { Sentence } from '../sentences.js';
 import { actorPlaces } from './actor-places.js';
 import { alignedForces } from './aligned-forces.js';
 import { capitalisedChunks } from './chunks.js';
+import { shoutedDateline } from './datelines.js';
 import { genericActors } from './generic-actors.js';
 import { knownParties } from './known-parties.js';
 import { levelBodies } from './level-bodies.js';
@@ -24,6 +25,8 @@ export type { Mention, MentionContext, PartyMention, PlaceMention } from './type
 const PASSES: ((s: Scan) => void)[] = [
   // 0. Forces named by whom they side with or who leads them, and "forces of X".
   alignedForces,
+  // 0b. A dateline in capitals after a headline in the same paragraph ("WINONA -- The body ...").
+  shoutedDateline,
   // 1. Known parties from the lexicon.
   knownParties,
   // 2. Capitalised chunks, by the chunk rules (chunks.ts): people, bodies, demonyms, places, acronyms.

@@ -31,6 +31,8 @@ import {
   PLACE_TYPE_SUFFIXES,
 } from '../lexicon/mention-words.js';
 import {
+  COMPASS_POINTS,
+  LEGISLATOR_PARTIES,
   NAMED_DIVISION_ENDINGS,
   NOT_PLACE_NAME_ENDINGS,
   PLURAL_DIVISION_HEADS,
@@ -177,6 +179,8 @@ export function placeNameOf(s: Scan, from: number, to: number): string | null {
   const chunkText = s.slice(from, to);
   const state = to - from === 1 ? dottedUsState(chunkText) : null;
   if (state) return state;
+  // "-- A city court": a lone capital letter is an article or an initial.
+  if (to - from === 1 && chunkText.length === 1) return null;
   // An acronym is a place only as a known place acronym ("UAE", "DRC"): "(ELN)" is an armed group, not a village.
   if (to - from === 1 && /^[A-Z]{2,6}$/.test(chunkText) && !isPlaceAcronym(chunkText)) return null;
   // "FAMa" is the Malian army, not Fama: written so, a name is a place only as a place's acronym.
@@ -288,10 +292,15 @@ function mostlyEnglish(s: Scan, from: number, to: number): boolean {
 function placeByPattern(s: Scan, from: number, to: number): string | null {
   const { tokens } = s;
   const chunkText = s.slice(from, to);
+  // "-- A city court": a lone capital letter is an article or an initial.
+  if (chunkText.length === 1) return null;
   const prev = tokens[from - 1];
   const prev2 = tokens[from - 2];
   // "the city of X", "the village of X"
   if (prev?.lower === 'of' && prev2 && PLACE_TYPES.has(prev2.lower)) return chunkText;
+  // "two miles east of X", "southwest of X": a bearing is taken from a place.
+  if (prev?.lower === 'of' && prev2 && !prev2.cap && COMPASS_POINTS.has(prev2.lower) && to - from <= 3)
+    return chunkText;
   // "X province", "X axis"
   const next = tokens[to];
   if (next && PLACE_TYPES.has(next.lower) && !next.cap && !NOT_PLACE_TYPES_AFTER.has(next.lower)) return chunkText;
@@ -384,10 +393,13 @@ export function placesInsideNames(s: Scan): void {
   tokens.forEach((token, k) => {
     if (!token.text.includes('-') || token.kind !== 'word' || noted.some((m) => m.from <= k && k < m.to)) return;
     let offset = 0;
-    for (const part of token.text.split('-')) {
+    const parts = token.text.split('-');
+    // "Sen. Ray Miller, D-Columbus": after a legislator's party, the place they represent, known or not.
+    const represented = parts.length === 2 && LEGISLATOR_PARTIES.has(parts[0]!) && /^\p{Lu}\p{Ll}/u.test(parts[1]!);
+    for (const part of parts) {
       const at = offset;
       offset += part.length + 1;
-      const place = compoundPart(part);
+      const place = represented && at > 0 ? { name: part, use: 'PLACE' as const } : compoundPart(part);
       if (!place) continue;
       const start = token.start + at;
       s.out.push({
