@@ -838,13 +838,27 @@ export interface GeoparsingScore {
   /** Error in km of every detected and resolved toponym. */
   errorsKm: number[];
   misses: { phrase: string; detail: string }[];
+  /** Detected toponyms by the use of the mention that found them ("Iran said": ACTOR). */
+  detectedByUse: Record<PlaceUse, number>;
 }
 
-export const EMPTY_GEOPARSING: GeoparsingScore = { toponyms: 0, detected: 0, within161: 0, errorsKm: [], misses: [] };
+export const EMPTY_GEOPARSING: GeoparsingScore = {
+  toponyms: 0,
+  detected: 0,
+  within161: 0,
+  errorsKm: [],
+  misses: [],
+  detectedByUse: { PLACE: 0, ACTOR: 0, DEMONYM: 0 },
+};
 
 /** Detection (a Location mention overlaps the toponym) and accuracy at 161 km, as the geoparsing literature scores them. */
 export function scoreGeoparsing(article: GeoparsingArticle, x: Extraction): GeoparsingScore {
-  const s: GeoparsingScore = { toponyms: 0, detected: 0, within161: 0, errorsKm: [], misses: [] };
+  const s: GeoparsingScore = {
+    ...EMPTY_GEOPARSING,
+    errorsKm: [],
+    misses: [],
+    detectedByUse: { PLACE: 0, ACTOR: 0, DEMONYM: 0 },
+  };
   const mentions = x.locations.flatMap((loc) =>
     loc.mentions.filter((m) => COUNTED_USES.geoparsing.includes(m.use ?? 'PLACE')).map((m) => ({ loc, m })),
   );
@@ -857,6 +871,7 @@ export function scoreGeoparsing(article: GeoparsingArticle, x: Extraction): Geop
       continue;
     }
     s.detected++;
+    s.detectedByUse[hit.m.use ?? 'PLACE']++;
     if (hit.loc.latitude === null || hit.loc.longitude === null) {
       s.misses.push({ phrase: t.phrase, detail: 'unresolved' });
       continue;
@@ -877,6 +892,11 @@ export function addGeoparsing(a: GeoparsingScore, b: GeoparsingScore): Geoparsin
     within161: a.within161 + b.within161,
     errorsKm: [...a.errorsKm, ...b.errorsKm],
     misses: [...a.misses, ...b.misses],
+    detectedByUse: {
+      PLACE: a.detectedByUse.PLACE + b.detectedByUse.PLACE,
+      ACTOR: a.detectedByUse.ACTOR + b.detectedByUse.ACTOR,
+      DEMONYM: a.detectedByUse.DEMONYM + b.detectedByUse.DEMONYM,
+    },
   };
 }
 

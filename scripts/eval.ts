@@ -415,7 +415,9 @@ function evalGeoparsing(file: string): void {
     '',
     pct(total.detected / Math.max(1, total.toponyms)),
     '',
-    `${total.detected}/${total.toponyms}`,
+    `${total.detected}/${total.toponyms}; by use ${Object.entries(total.detectedByUse)
+      .map(([use, n]) => `${use} ${n}`)
+      .join(', ')}`,
   );
   row(
     '',
@@ -429,6 +431,7 @@ function evalGeoparsing(file: string): void {
   result[`geoparsing:${name}`] = {
     toponyms: total.toponyms,
     detectionRecall: total.detected / Math.max(1, total.toponyms),
+    detectedByUse: total.detectedByUse,
     accuracy161: total.within161 / Math.max(1, total.toponyms),
     medianErrorKm: med,
     cleanTextChanged: cleanMismatch,

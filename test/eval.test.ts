@@ -382,6 +382,7 @@ describe('geoparsing scoring (LGL / TR-News)', () => {
       x,
     );
     expect(s).toMatchObject({ toponyms: 3, detected: 3, within161: 3 });
+    expect(s.detectedByUse).toEqual({ PLACE: 1, ACTOR: 1, DEMONYM: 1 });
     expect(predictedSpans(x).locations.map((m) => m.text)).toEqual(['Oman']);
   });
 });
