@@ -109,6 +109,12 @@ describe('names by their position', () => {
     expect(textsOf(x, 'Brandon')).toEqual(['Brandon']);
   });
 
+  it('an era beside a year is neither place nor party', () => {
+    const x = extract('The gate has stood since 575 B.C. in the city.', {});
+    expect(x.locations).toEqual([]);
+    expect(x.parties).toEqual([]);
+  });
+
   it("after a legislator's party, the place they represent", () => {
     const x = extract('Tom Bakk, DFL-Cook, said so, and Marty Seifert, R-Marshall, agreed.', {});
     expect(x.locations.map((l) => l.mentions[0]!.text)).toEqual(['Cook', 'Marshall']);
@@ -135,6 +141,14 @@ describe("places inside a person's or body's name", () => {
     expect(textsOf(x, 'Kanawha County')).toEqual(['Kanawha County']);
     expect(textsOf(x, 'Douglas County')).toEqual(['Douglas County']);
     expect(locationOf(x, 'United States')?.mentions.map((m) => [m.text, m.use])).toEqual([['U.S.', 'ACTOR']]);
+  });
+
+  it('a country leading a name no rule took is whose the named thing is', () => {
+    const x = extract("He met the U.S. Embassy Charge d'Affaires in Baghdad.", {});
+    expect(uses(x)).toEqual([
+      ['U.S.', 'U.S.', 'ACTOR'],
+      ['Baghdad', 'Baghdad', 'PLACE'],
+    ]);
   });
 });
 

@@ -168,3 +168,6 @@ export const COMPASS_POINTS = new Set([
 
 /** A US legislator's party before the place they represent: "D-Columbus", "R-Marshall", "DFL-Cook". */
 export const LEGISLATOR_PARTIES = new Set(['D', 'R', 'I', 'DFL']);
+
+/** Era marks beside a year ("575 B.C.", "AD 70"), never the place they are spelt like. */
+export const ERAS = new Set(['B.C.', 'BC', 'A.D.', 'AD', 'BCE', 'B.C.E.', 'CE', 'C.E.']);

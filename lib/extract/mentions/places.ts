@@ -32,6 +32,7 @@ import {
 } from '../lexicon/mention-words.js';
 import {
   COMPASS_POINTS,
+  ERAS,
   LEGISLATOR_PARTIES,
   NAMED_DIVISION_ENDINGS,
   NOT_PLACE_NAME_ENDINGS,
@@ -65,6 +66,8 @@ import {
 /** Places known to the gazetteer, or by pattern; a country may act as a state, a capital as its government. */
 export function gazetteerOrPattern(s: Scan, { from, to, owner }: Chunk): boolean {
   const { tokens } = s;
+  // An era is neither place nor party.
+  if (isEra(s, from, to)) return true;
   const placeName = placeNameOf(s, from, to);
   if (placeName) {
     const country = countryOfName(placeName);
@@ -165,6 +168,16 @@ function isPlaceAcronym(name: string): boolean {
   );
 }
 
+/** "575 B.C.", "AD 70": an era beside a year, not British Columbia. */
+function isEra(s: Scan, from: number, to: number): boolean {
+  const { tokens } = s;
+  return (
+    to - from === 1 &&
+    ERAS.has(tokens[from]!.text) &&
+    (tokens[from - 1]?.kind === 'number' || tokens[to]?.kind === 'number')
+  );
+}
+
 /**
  * The US state a dotted abbreviation names ("S.C.", "N.Y.", "D.C."): written so it is no word or
  * acronym of anything else, wherever it stands.
@@ -181,6 +194,7 @@ export function placeNameOf(s: Scan, from: number, to: number): string | null {
   if (state) return state;
   // "-- A city court": a lone capital letter is an article or an initial.
   if (to - from === 1 && chunkText.length === 1) return null;
+  if (isEra(s, from, to)) return null;
   // An acronym is a place only as a known place acronym ("UAE", "DRC"): "(ELN)" is an armed group, not a village.
   if (to - from === 1 && /^[A-Z]{2,6}$/.test(chunkText) && !isPlaceAcronym(chunkText)) return null;
   // "FAMa" is the Malian army, not Fama: written so, a name is a place only as a place's acronym.
@@ -378,8 +392,10 @@ export function placesInsideNames(s: Scan): void {
         continue;
       const placeName = placeNameOf(s, from, to);
       if (!placeName) continue;
-      if (!countries && countryOfName(placeName)) return;
-      s.notePlace(from, to, placeName, false);
+      const country = countryOfName(placeName);
+      if (!countries && country) return;
+      // A country leading a name is whose the named thing is ("the U.S. Embassy Chargé d'Affaires").
+      s.notePlace(from, to, placeName, false, country ? { use: 'ACTOR' } : undefined);
       return;
     }
   };
