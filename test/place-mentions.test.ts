@@ -30,6 +30,14 @@ describe('place uses', () => {
     ]);
   });
 
+  it('a continent has demonyms too', () => {
+    const x = extract('European diplomats met African leaders.', {});
+    expect(uses(x)).toEqual([
+      ['Europe', 'European', 'DEMONYM'],
+      ['Africa', 'African', 'DEMONYM'],
+    ]);
+  });
+
   it('parts of a hyphenated compound: demonyms, short country names, known places', () => {
     const x = extract('Egyptian-US ties and a Texas-based firm shaped Arab-Israeli talks.', {});
     expect(uses(x)).toEqual([

@@ -171,3 +171,19 @@ export const LEGISLATOR_PARTIES = new Set(['D', 'R', 'I', 'DFL']);
 
 /** Era marks beside a year ("575 B.C.", "AD 70"), never the place they are spelt like. */
 export const ERAS = new Set(['B.C.', 'BC', 'A.D.', 'AD', 'BCE', 'B.C.E.', 'CE', 'C.E.']);
+
+/** Demonyms of continents and world regions, which no country's demonym list holds: the place each names. */
+export const CONTINENT_DEMONYMS: Record<string, string> = {
+  european: 'Europe',
+  europeans: 'Europe',
+  african: 'Africa',
+  africans: 'Africa',
+  asian: 'Asia',
+  asians: 'Asia',
+  'north american': 'North America',
+  'north americans': 'North America',
+  'south american': 'South America',
+  'south americans': 'South America',
+  'latin american': 'Latin America',
+  'latin americans': 'Latin America',
+};

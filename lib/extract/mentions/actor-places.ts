@@ -6,7 +6,9 @@
  * the party's span, its Party untouched. Geoparsing corpora count these as toponyms; the uses
  * let a scorer (or a reader) that wants only literal places leave them out.
  */
+import { foldName } from '../../names.js';
 import { capitalCountry, countryOfName, isKnownPlace } from '../geo.js';
+import { CONTINENT_DEMONYMS } from '../lexicon/places.js';
 import { countryByCode } from '../gazetteer.js';
 import type { PlaceUse } from '../types.js';
 import type { Scan } from './scan.js';
@@ -96,6 +98,8 @@ function placeNameAt(
     const demonym = s.resolveDemonymToken(k, to);
     const place = demonym?.code ? countryByCode(demonym.code) : null;
     if (place) return { to, name: place.name, use: 'DEMONYM' };
+    const continent = CONTINENT_DEMONYMS[foldName(phrase)];
+    if (continent) return { to, name: continent, use: 'DEMONYM' };
   }
   return null;
 }
