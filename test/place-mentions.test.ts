@@ -117,6 +117,19 @@ describe('names by their position', () => {
     expect(textsOf(x, 'Brandon')).toEqual(['Brandon']);
   });
 
+  it('a name no rule took, in a list of places beside one, is a place', () => {
+    const x = extract('Crews came from Harwinton, Bantam, Litchfield, Winsted and Torrington.', {});
+    expect(x.locations.map((l) => l.mentions[0]!.text)).toEqual([
+      'Harwinton',
+      'Bantam',
+      'Litchfield',
+      'Winsted',
+      'Torrington',
+    ]);
+    // One place is no list of places.
+    expect(extract('Crews came from Litchfield and Bantam.', {}).locations.map((l) => l.name)).toEqual(['Litchfield']);
+  });
+
   it('an era beside a year is neither place nor party', () => {
     const x = extract('The gate has stood since 575 B.C. in the city.', {});
     expect(x.locations).toEqual([]);

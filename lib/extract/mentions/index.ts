@@ -13,6 +13,7 @@ import { shoutedDateline } from './datelines.js';
 import { genericActors } from './generic-actors.js';
 import { knownParties } from './known-parties.js';
 import { levelBodies } from './level-bodies.js';
+import { placesInLists } from './place-lists.js';
 import { placesInsideNames } from './places.js';
 import { references } from './references.js';
 import { Scan } from './scan.js';
@@ -35,6 +36,8 @@ const PASSES: ((s: Scan) => void)[] = [
   levelBodies,
   // 2c. Places that bodies are named after ("Gainesville Police"), inside those bodies' names.
   placesInsideNames,
+  // 2c'. Names no rule took in a list with places ("Monroe, Trenton and Seven Mile").
+  placesInLists,
   // 2d. Countries named as actors ("Iran said") and demonyms ("Iraqi forces"): place mentions of those uses.
   actorPlaces,
   // 3. Lower-case references to parties ("the ministry", "the president").
