@@ -130,6 +130,11 @@ describe('names by their position', () => {
     expect(extract('Crews came from Litchfield and Bantam.', {}).locations.map((l) => l.name)).toEqual(['Litchfield']);
   });
 
+  it("the town after a street address, but not a street's own name", () => {
+    const x = extract('Jimmy Delaney of Main Street, Tipperary, appeared on Monday.', {});
+    expect(x.locations.map((l) => l.mentions.map((m) => m.text))).toEqual([['Tipperary']]);
+  });
+
   it('an era beside a year is neither place nor party', () => {
     const x = extract('The gate has stood since 575 B.C. in the city.', {});
     expect(x.locations).toEqual([]);

@@ -187,3 +187,22 @@ export const CONTINENT_DEMONYMS: Record<string, string> = {
   'latin american': 'Latin America',
   'latin americans': 'Latin America',
 };
+
+/** Last words of a street's name; the name after it and a comma is the address's town ("Main Street, Tipperary"). */
+export const STREET_TYPES = new Set([
+  'street',
+  'st',
+  'road',
+  'rd',
+  'avenue',
+  'ave',
+  'drive',
+  'lane',
+  'boulevard',
+  'blvd',
+  'terrace',
+  'crescent',
+  'close',
+  'parade',
+  'highway',
+]);

@@ -1,8 +1,10 @@
 /**
  * Pass: a name no rule took, in a list with places ("Monroe, Trenton and Seven Mile", "Harwinton,
  * Bantam, Litchfield"): a place the gazetteer lacks, or one it knows only as a first name. The
- * list must name at least two places, one of them right beside the name.
+ * list must name at least two places, one of them right beside the name. And the town after
+ * a street address ("of Main Street, Tipperary").
  */
+import { STREET_TYPES } from '../lexicon/places.js';
 import type { Scan } from './scan.js';
 import { isNameToken } from './shared.js';
 
@@ -43,6 +45,15 @@ export function placesInLists(s: Scan): void {
       let free = true;
       for (let k = from; k < to; k++) if (used[k] || placeAt[k]) free = false;
       if (!free) continue;
+      // "of Main Street, Tipperary,": the town of an address.
+      const street = tokens[from - 2];
+      if (tokens[from - 1]?.text === ',' && street?.cap && STREET_TYPES.has(street.lower)) {
+        s.rule = 'place-after-address';
+        s.addPlace(from, to, s.slice(from, to), true);
+        s.rule = 'place-in-list';
+        for (let k = from; k < to; k++) placeAt[k] = true;
+        continue;
+      }
       const before = itemsBeside(from, to, -1);
       const after = itemsBeside(from, to, 1);
       const places = [...before, ...after].filter(Boolean).length;
