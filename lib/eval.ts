@@ -7,7 +7,7 @@
  * "said"-type attributions).
  */
 import { foldName } from './names.js';
-import type { ExtractedLocation, ExtractedParty, Extraction, Span } from './extract/types.js';
+import type { ExtractedLocation, ExtractedParty, Extraction, PlaceUse, Span } from './extract/types.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared figures
@@ -143,8 +143,14 @@ function partyHasName(p: ExtractedParty | undefined, name: string): boolean {
   return !!p && names(p).some((n) => sameName(n, name));
 }
 
+/** A location the article names as a place at least once: where an event can be (PLOVER's eventLoc). */
+function namedAsPlace(l: ExtractedLocation): boolean {
+  return l.mentions.some((m) => (m.use ?? 'PLACE') === 'PLACE');
+}
+
 function findLocation(x: Extraction, gold: { name: string; aliases?: string[] }): ExtractedLocation | undefined {
   const wanted = [gold.name, ...(gold.aliases ?? [])];
+  // Every location the article names counts, however it names it ("the Baku government" names Baku).
   return x.locations.find((l) => names(l).some((n) => wanted.some((w) => sameName(n, w))));
 }
 
@@ -391,11 +397,27 @@ export function re3dGold(entities: Re3dEntity[]): { parties: GoldSpan[]; locatio
   return { parties, locations };
 }
 
+/**
+ * The place uses each corpus counts as a toponym or Location. The geoparsing literature (Gritta
+ * et al., "A Pragmatic Guide to Geoparsing Evaluation") counts every use: a place, a state
+ * acting ("Iran said") and a demonym ("Iraqi"). re3d marks a state acting as an Organisation and
+ * a demonym as a Nationality, so only a place is its Location.
+ */
+export const COUNTED_USES = {
+  geoparsing: ['PLACE', 'ACTOR', 'DEMONYM'],
+  re3d: ['PLACE'],
+} as const satisfies Record<string, readonly PlaceUse[]>;
+
+/** The location mentions a scheme counts (a mention with no use is a place). */
+export function locationMentions(x: Extraction, uses: readonly PlaceUse[]): Span[] {
+  return x.locations.flatMap((l) => l.mentions.filter((m) => uses.includes(m.use ?? 'PLACE')));
+}
+
 /** re3d's Location covers sites ("two bridges") as well as named places: both are scored. */
 export function predictedSpans(x: Extraction): { parties: Span[]; locations: Span[] } {
   return {
     parties: x.parties.flatMap((p) => p.mentions),
-    locations: [...x.locations.flatMap((l) => l.mentions), ...x.sites],
+    locations: [...locationMentions(x, COUNTED_USES.re3d), ...x.sites],
   };
 }
 
@@ -460,7 +482,7 @@ export function scorePloverRecord(r: PloverRecord, x: Extraction): PloverScore {
   if (r.eventLoc?.name) {
     locOf = 1;
     const at = locate(x.cleanText, r.eventLoc.name);
-    const byName = x.locations.some((l) => names(l).some((n) => sameName(n, r.eventLoc!.name)));
+    const byName = x.locations.some((l) => namedAsPlace(l) && names(l).some((n) => sameName(n, r.eventLoc!.name)));
     if (byName || (at && spans.locations.some((s) => overlaps(s, at)))) locOk = 1;
   }
   const cues = [...x.cleanText.matchAll(SAID_CUES)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
@@ -823,14 +845,30 @@ export interface GeoparsingScore {
   /** Error in km of every detected and resolved toponym. */
   errorsKm: number[];
   misses: GeoparsingMiss[];
+  /** Detected toponyms by the use of the mention that found them ("Iran said": ACTOR). */
+  detectedByUse: Record<PlaceUse, number>;
 }
 
-export const EMPTY_GEOPARSING: GeoparsingScore = { toponyms: 0, detected: 0, within161: 0, errorsKm: [], misses: [] };
+export const EMPTY_GEOPARSING: GeoparsingScore = {
+  toponyms: 0,
+  detected: 0,
+  within161: 0,
+  errorsKm: [],
+  misses: [],
+  detectedByUse: { PLACE: 0, ACTOR: 0, DEMONYM: 0 },
+};
 
 /** Detection (a Location mention overlaps the toponym) and accuracy at 161 km, as the geoparsing literature scores them. */
 export function scoreGeoparsing(article: GeoparsingArticle, x: Extraction): GeoparsingScore {
-  const s: GeoparsingScore = { toponyms: 0, detected: 0, within161: 0, errorsKm: [], misses: [] };
-  const mentions = x.locations.flatMap((loc) => loc.mentions.map((m) => ({ loc, m })));
+  const s: GeoparsingScore = {
+    ...EMPTY_GEOPARSING,
+    errorsKm: [],
+    misses: [],
+    detectedByUse: { PLACE: 0, ACTOR: 0, DEMONYM: 0 },
+  };
+  const mentions = x.locations.flatMap((loc) =>
+    loc.mentions.filter((m) => COUNTED_USES.geoparsing.includes(m.use ?? 'PLACE')).map((m) => ({ loc, m })),
+  );
   for (const t of article.toponyms) {
     if (t.lat === null || t.lon === null) continue;
     s.toponyms++;
@@ -840,6 +878,7 @@ export function scoreGeoparsing(article: GeoparsingArticle, x: Extraction): Geop
       continue;
     }
     s.detected++;
+    s.detectedByUse[hit.m.use ?? 'PLACE']++;
     if (hit.loc.latitude === null || hit.loc.longitude === null) {
       // Namesakes that tied or were all rejected, against a name the gazetteer lacks.
       const why = hit.loc.candidates.length ? 'namesakes in doubt' : 'no namesake';
@@ -866,6 +905,11 @@ export function addGeoparsing(a: GeoparsingScore, b: GeoparsingScore): Geoparsin
     within161: a.within161 + b.within161,
     errorsKm: [...a.errorsKm, ...b.errorsKm],
     misses: [...a.misses, ...b.misses],
+    detectedByUse: {
+      PLACE: a.detectedByUse.PLACE + b.detectedByUse.PLACE,
+      ACTOR: a.detectedByUse.ACTOR + b.detectedByUse.ACTOR,
+      DEMONYM: a.detectedByUse.DEMONYM + b.detectedByUse.DEMONYM,
+    },
   };
 }
 

@@ -17,6 +17,7 @@ import {
   addPolnear,
   addShares,
   addSpanScores,
+  COUNTED_USES,
   deletionMap,
   distanceKm,
   EMPTY_GEOPARSING,
@@ -428,7 +429,9 @@ function evalGeoparsing(file: string): void {
     '',
     pct(total.detected / Math.max(1, total.toponyms)),
     '',
-    `${total.detected}/${total.toponyms}`,
+    `${total.detected}/${total.toponyms}; by use ${Object.entries(total.detectedByUse)
+      .map(([use, n]) => `${use} ${n}`)
+      .join(', ')}`,
   );
   row(
     '',
@@ -442,6 +445,7 @@ function evalGeoparsing(file: string): void {
   result[`geoparsing:${name}`] = {
     toponyms: total.toponyms,
     detectionRecall: total.detected / Math.max(1, total.toponyms),
+    detectedByUse: total.detectedByUse,
     accuracy161: total.within161 / Math.max(1, total.toponyms),
     medianErrorKm: med,
     cleanTextChanged: cleanMismatch,
@@ -482,6 +486,12 @@ console.log(
   '      PolNeAR by Edward Newell et al. (LREC 2018); LGL (Lieberman et al.) and TR-News (Kamalloo and Rafiei)',
 );
 console.log('      via the Pragmatic Guide to Geoparsing Evaluation (Gritta et al.). Points: GeoNames (geonames.org).');
+console.log(
+  `Counted as toponyms: LGL/TR-News every place use (${COUNTED_USES.geoparsing.join(', ')}: "in Iran", "Iran said", "Iranian");`,
+);
+console.log(
+  `      re3d Locations only ${COUNTED_USES.re3d.join(', ')} (its gold marks a state acting as Organisation, a demonym as Nationality).`,
+);
 for (const m of missingSets) console.log(`Missing, skipped: ${m}`);
 console.log('');
 const header = ['source', 'measure', 'P', 'R', 'F1', 'detail'];

@@ -5,6 +5,7 @@ import {
   parseBrat,
   parseGeoparsingXml,
   polnearFigures,
+  predictedSpans,
   prf,
   re3dGold,
   scoreGeoparsing,
@@ -346,5 +347,42 @@ describe('geoparsing scoring (LGL / TR-News)', () => {
     expect(s).toMatchObject({ toponyms: 2, detected: 2, within161: 1 });
     expect(s.misses.map((m) => m.phrase)).toEqual(['Springfield']);
     expect(median(s.errorsKm)! > 100).toBe(true);
+  });
+
+  it('counts every use of a place name as a toponym, but only a place as a re3d Location', () => {
+    const text = 'Iran said Iranian ships sailed to Oman.';
+    const at = (part: string, use: 'PLACE' | 'ACTOR' | 'DEMONYM') => ({ ...span(text, part), use });
+    const loc = (name: string, lat: number, lon: number, mentions: ReturnType<typeof at>[]) => ({
+      key: name,
+      name,
+      aliases: [],
+      latitude: lat,
+      longitude: lon,
+      countryCode: null,
+      precision: 'COUNTRY' as const,
+      geonamesId: null,
+      candidates: [],
+      mentions,
+    });
+    const x: Extraction = {
+      extractorVersion: 't',
+      cleanText: text,
+      parties: [],
+      claims: [],
+      sites: [],
+      truncated: [],
+      locations: [
+        loc('Iran', 32, 53, [at('Iran', 'ACTOR'), at('Iranian', 'DEMONYM')]),
+        loc('Oman', 21, 57, [at('Oman', 'PLACE')]),
+      ],
+    };
+    const toponym = (part: string) => ({ ...span(text, part), phrase: part, lat: 32, lon: 53 });
+    const s = scoreGeoparsing(
+      { id: '1', text, toponyms: [toponym('Iran'), toponym('Iranian'), { ...toponym('Oman'), lat: 21, lon: 57 }] },
+      x,
+    );
+    expect(s).toMatchObject({ toponyms: 3, detected: 3, within161: 3 });
+    expect(s.detectedByUse).toEqual({ PLACE: 1, ACTOR: 1, DEMONYM: 1 });
+    expect(predictedSpans(x).locations.map((m) => m.text)).toEqual(['Oman']);
   });
 });

@@ -257,7 +257,9 @@ describe('extract: wire copy from other publishers (datelines, possessives, meto
       );
       expect(claim.locationKeys).toEqual(['krasnohorivka']);
       expect(x.parties.some((p) => p.kind === 'PERSON' && /ministry/i.test(p.name))).toBe(false);
-      expect(locationOf(x, 'Russia')).toBeUndefined();
+      // The owner state is named as an actor, not as a place.
+      expect(locationOf(x, 'Russia')?.mentions.some((m) => m.use === 'ACTOR')).toBe(true);
+      expect(locationOf(x, 'Russia')?.mentions.some((m) => m.use === 'PLACE')).toBe(false);
       // Known parties absorb built names: "Sudan's army" is the Sudanese Armed Forces.
       expect(claimBy(x, 'Sudanese Armed Forces')?.cue?.text).toBe('accused');
     });
@@ -381,7 +383,7 @@ describe('extract: wire copy from other publishers (datelines, possessives, meto
     it('reads capitals acting as their states, and cuts the narrator\'s "while" clause', () => {
       expect(claimBy(x, 'Russia')?.content.text).toBe('it was deeply concerned by the fighting');
       expect(partyNamed(x, 'Washington')).toMatchObject({ name: 'United States', kind: 'STATE' });
-      expect(locationOf(x, 'Washington')).toBeUndefined();
+      expect(locationOf(x, 'Washington')?.mentions.map((m) => [m.text, m.use])).toEqual([['Washington', 'ACTOR']]);
     });
 
     it('finds a name set off by commas after a role, and "since April 2023"', () => {
@@ -411,7 +413,10 @@ describe('extract: wire copy from other publishers (datelines, possessives, meto
       {},
     );
     const iraq = locationOf(x, 'Iraq')!;
-    expect(iraq.mentions.map((m) => m.text)).toEqual(['Iraq']);
+    // Every naming is a mention of Iraq; only the setting ("in Iraq") uses it as a place.
+    expect(iraq.mentions.map((m) => m.use)).toEqual(['ACTOR', 'ACTOR', 'ACTOR', 'PLACE']);
+    expect(iraq.mentions.filter((m) => m.use === 'PLACE').map((m) => m.text)).toEqual(['Iraq']);
+    expect(locationOf(x, 'United States')?.mentions.map((m) => [m.text, m.use])).toEqual([['United States', 'ACTOR']]);
     expect(locationOf(x, 'Syria')!.mentions.map((m) => m.text)).toEqual(['northern Syria']);
     expect(partyNamed(x, 'Iraq')).toMatchObject({ kind: 'STATE', affiliation: 'IQ' });
     expect(partyNamed(x, 'Iraqi people')?.mentions.map((m) => m.text)).toEqual(['the people of Iraq']);
@@ -448,7 +453,13 @@ describe('extract: bodies named by who runs them, capitals as actors', () => {
   it('a capital that acts is its state even when a bigger town has its name as an alias', () => {
     const x = extract("Pakistan's foreign ministry said Islamabad had summoned the Afghan envoy.", {});
     expect(x.parties.find((p) => p.aliases.includes('Islamabad'))).toMatchObject({ name: 'Pakistan', kind: 'STATE' });
-    expect(x.locations).toEqual([]);
+    // Named only as actors and a demonym: no place where anything happens.
+    expect(x.locations.flatMap((l) => l.mentions.map((m) => [m.text, m.use]))).toEqual([
+      ['Pakistan', 'ACTOR'],
+      ['Islamabad', 'ACTOR'],
+      ['Afghan', 'DEMONYM'],
+    ]);
+    expect(x.claims.flatMap((c) => c.locationKeys)).toEqual([]);
   });
 });
 

@@ -13,6 +13,7 @@ import {
   type ExtractedLocation,
   type Extraction,
   type ExtractionLimitName,
+  type PlaceUse,
   type Span,
   type TracedMention,
 } from './types.js';
@@ -100,9 +101,9 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
     truncated.push('locations');
     groups = groups.slice(0, EXTRACTION_LIMITS.locations);
   }
-  const locations = geocode(groups, text, actorCountries);
+  const locations = withUses(geocode(groups, text, actorCountries), named);
   const locationAt = new Map<number, ExtractedLocation>();
-  for (const loc of locations) for (const m of loc.mentions) locationAt.set(m.start, loc);
+  for (const loc of locations) for (const m of loc.mentions) if (m.use === 'PLACE') locationAt.set(m.start, loc);
   resolvePlaceReferences(places, locations, locationAt, text);
 
   // A claim is about the places it names or refers back to ("the city"); not about landmarks
@@ -311,6 +312,22 @@ function publisherParty(registry: PartyRegistry, publisher: string): string {
     : registry.ensure(publisher, 'MEDIA', null, []);
 }
 
+/**
+ * Each location mention with the use its mention rule gave it. A span named both ways (a place
+ * inside a body's name that is also its own mention) counts as a place.
+ */
+function withUses(locations: ExtractedLocation[], places: PlaceMention[]): ExtractedLocation[] {
+  const useAt = new Map<string, PlaceUse>();
+  for (const p of places) {
+    const at = `${p.start}:${p.end}`;
+    if (useAt.get(at) !== 'PLACE') useAt.set(at, p.use);
+  }
+  return locations.map((loc) => ({
+    ...loc,
+    mentions: loc.mentions.map((m) => ({ ...m, use: useAt.get(`${m.start}:${m.end}`) ?? 'PLACE' })),
+  }));
+}
+
 /** Mentions by folded name, in order of first mention. */
 function groupPlaces(places: PlaceMention[], text: string): { name: string; mentions: Span[]; common: boolean }[] {
   const groups = new Map<string, { name: string; mentions: Span[]; common: boolean }>();
@@ -379,7 +396,7 @@ function resolvePlaceReferences(
   text: string,
 ): void {
   const named = locations.flatMap((loc) =>
-    loc.mentions.filter((m) => !isLandmark(text, m.start)).map((m) => ({ loc, start: m.start })),
+    loc.mentions.filter((m) => m.use === 'PLACE' && !isLandmark(text, m.start)).map((m) => ({ loc, start: m.start })),
   );
   for (const ref of places) {
     if (ref.common !== 'reference' || !ref.refersTo) continue;
@@ -390,7 +407,7 @@ function resolvePlaceReferences(
       if (!best || n.start > best.start) best = n;
     }
     if (!best) continue;
-    best.loc.mentions.push({ start: ref.start, end: ref.end, text: text.slice(ref.start, ref.end) });
+    best.loc.mentions.push({ start: ref.start, end: ref.end, text: text.slice(ref.start, ref.end), use: 'PLACE' });
     best.loc.mentions.sort((a, b) => a.start - b.start);
     locationAt.set(ref.start, best.loc);
   }

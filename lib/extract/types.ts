@@ -77,6 +77,22 @@ export interface GeoCandidate {
   geonamesId: number | null;
 }
 
+/**
+ * How a mention uses a place's name. PLACE: where something is or happens ("in Mosul"). ACTOR:
+ * a state or region standing for its government, people or institutions ("Iran said",
+ * "Russia's defence ministry", "Georgia lawmakers"), a metonymic use. DEMONYM: the adjective or
+ * noun for its people ("Iraqi forces", "Afghans"). The geoparsing literature counts all three
+ * as toponyms; entity corpora such as re3d count only PLACE as a Location (an actor is an
+ * Organisation, a demonym a Nationality). Only PLACE mentions say where a claim is.
+ */
+export const PLACE_USES = ['PLACE', 'ACTOR', 'DEMONYM'] as const;
+export type PlaceUse = (typeof PLACE_USES)[number];
+
+/** A mention of a Location, with how it uses the place's name (absent: PLACE). */
+export interface LocationMention extends Span {
+  use?: PlaceUse;
+}
+
 export interface ExtractedLocation {
   key: string;
   name: string;
@@ -88,7 +104,7 @@ export interface ExtractedLocation {
   geonamesId: number | null;
   /** For UNRESOLVED places: the namesakes that were considered and rejected. */
   candidates: GeoCandidate[];
-  mentions: Span[];
+  mentions: LocationMention[];
 }
 
 export interface ExtractedClaim {

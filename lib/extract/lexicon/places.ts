@@ -60,6 +60,7 @@ export const US_STATE_ABBREVIATIONS: Record<string, string> = Object.fromEntries
       ['New Jersey', 'N.J', 'NJ'],
       ['New Mexico', 'N.M', 'NM'],
       ['New York', 'N.Y', 'NY'],
+      ['District of Columbia', 'D.C', 'DC'],
       ['North Carolina', 'N.C', 'NC'],
       ['North Dakota', 'N.D', 'ND'],
       ['Ohio', '', 'OH'],
@@ -81,3 +82,127 @@ export const US_STATE_ABBREVIATIONS: Record<string, string> = Object.fromEntries
     ] as const
   ).flatMap(([state, ap, postal]) => [...(ap ? [[ap, state]] : []), [postal, state]]),
 );
+
+/**
+ * Plural division nouns after a list of names: "Barrow, Jackson and Madison counties",
+ * "Alachua and Gilchrist counties". Each name in the list is a division's.
+ */
+export const PLURAL_DIVISION_HEADS = new Set([
+  'counties',
+  'parishes',
+  'townships',
+  'boroughs',
+  'provinces',
+  'districts',
+  'governorates',
+  'oblasts',
+  'municipalities',
+  'prefectures',
+  'cantons',
+]);
+
+/** Capitalised type words that end a division's name ("Laurel County"): the name is a place, even on a first name. */
+export const NAMED_DIVISION_ENDINGS = new Set(['county', 'parish', 'township', 'borough']);
+
+/**
+ * Site words read by mentions/sites.ts beside the SITE_* lists of roles.ts: what a strike report
+ * writes as where a strike hit ("strikes engaged four ISIL-held buildings", "along a highway",
+ * "in the vicinity of the airfield").
+ */
+export const ENGAGING_VERBS = new Set(['engaged', 'engaging', 'engage', 'engages']);
+export const ROUTE_PREPOSITIONS = new Set(['along', 'alongside', 'via']);
+/** "the vicinity of X", "the outskirts of X": the site is X. */
+export const VICINITY_NOUNS = new Set(['vicinity', 'outskirts', 'edge', 'edges', 'perimeter', 'environs']);
+/** Head nouns that name a place as such: "a strike on the location", "at the deployed location". */
+export const LOCATION_NOUNS = new Set(['location', 'locations']);
+/** Words that point to a place ("here", "there"), read as one only after a verb of going. */
+export const DEICTIC_PLACES = new Set(['here', 'there']);
+/** Verbs of going or arriving, after which "here" or "there" is a place ("arrived here", "get there"). */
+export const MOTION_VERBS = new Set([
+  'arrive',
+  'arrived',
+  'arrives',
+  'arriving',
+  'get',
+  'got',
+  'gets',
+  'go',
+  'went',
+  'goes',
+  'come',
+  'came',
+  'comes',
+  'return',
+  'returned',
+  'returns',
+  'travel',
+  'traveled',
+  'travelled',
+  'move',
+  'moved',
+  'stay',
+  'stayed',
+  'live',
+  'lived',
+  'lives',
+  'deployed',
+  'stationed',
+  'based',
+]);
+
+/** Bearings that are taken from a place: "east of X", "two miles southwest of X". */
+export const COMPASS_POINTS = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'northeast',
+  'northwest',
+  'southeast',
+  'southwest',
+  'north-east',
+  'north-west',
+  'south-east',
+  'south-west',
+]);
+
+/** A US legislator's party before the place they represent: "D-Columbus", "R-Marshall", "DFL-Cook". */
+export const LEGISLATOR_PARTIES = new Set(['D', 'R', 'I', 'DFL']);
+
+/** Era marks beside a year ("575 B.C.", "AD 70"), never the place they are spelt like. */
+export const ERAS = new Set(['B.C.', 'BC', 'A.D.', 'AD', 'BCE', 'B.C.E.', 'CE', 'C.E.']);
+
+/** Demonyms of continents and world regions, which no country's demonym list holds: the place each names. */
+export const CONTINENT_DEMONYMS: Record<string, string> = {
+  european: 'Europe',
+  europeans: 'Europe',
+  african: 'Africa',
+  africans: 'Africa',
+  asian: 'Asia',
+  asians: 'Asia',
+  'north american': 'North America',
+  'north americans': 'North America',
+  'south american': 'South America',
+  'south americans': 'South America',
+  'latin american': 'Latin America',
+  'latin americans': 'Latin America',
+};
+
+/** Last words of a street's name; the name after it and a comma is the address's town ("Main Street, Tipperary"). */
+export const STREET_TYPES = new Set([
+  'street',
+  'st',
+  'road',
+  'rd',
+  'avenue',
+  'ave',
+  'drive',
+  'lane',
+  'boulevard',
+  'blvd',
+  'terrace',
+  'crescent',
+  'close',
+  'parade',
+  'highway',
+]);

@@ -6,11 +6,14 @@
  * resolves references.
  */
 import type { Sentence } from '../sentences.js';
+import { actorPlaces } from './actor-places.js';
 import { alignedForces } from './aligned-forces.js';
 import { capitalisedChunks } from './chunks.js';
+import { shoutedDateline } from './datelines.js';
 import { genericActors } from './generic-actors.js';
 import { knownParties } from './known-parties.js';
 import { levelBodies } from './level-bodies.js';
+import { placesInLists } from './place-lists.js';
 import { placesInsideNames } from './places.js';
 import { references } from './references.js';
 import { Scan } from './scan.js';
@@ -23,6 +26,8 @@ export type { Mention, MentionContext, PartyMention, PlaceMention } from './type
 const PASSES: ((s: Scan) => void)[] = [
   // 0. Forces named by whom they side with or who leads them, and "forces of X".
   alignedForces,
+  // 0b. A dateline in capitals after a headline in the same paragraph ("WINONA -- The body ...").
+  shoutedDateline,
   // 1. Known parties from the lexicon.
   knownParties,
   // 2. Capitalised chunks, by the chunk rules (chunks.ts): people, bodies, demonyms, places, acronyms.
@@ -31,6 +36,10 @@ const PASSES: ((s: Scan) => void)[] = [
   levelBodies,
   // 2c. Places that bodies are named after ("Gainesville Police"), inside those bodies' names.
   placesInsideNames,
+  // 2c'. Names no rule took in a list with places ("Monroe, Trenton and Seven Mile").
+  placesInLists,
+  // 2d. Countries named as actors ("Iran said") and demonyms ("Iraqi forces"): place mentions of those uses.
+  actorPlaces,
   // 3. Lower-case references to parties ("the ministry", "the president").
   references,
   // 3b. Sides named by a common noun ("militants", "enemy forces", "the international community").

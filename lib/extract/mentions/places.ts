@@ -4,8 +4,19 @@
  * be a party instead (states.ts decides); a place's span takes its type word, qualifier and
  * introducing phrase.
  */
-import { capitalCountry, countryCodeOfPlace, countryOfName, demonymOf, isKnownPlace, qualifiesPlace } from '../geo.js';
-import { lookupPlaceMatches } from '../gazetteer.js';
+import { foldName } from '../../names.js';
+import {
+  capitalCountry,
+  countryCodeOfPlace,
+  countryOfName,
+  demonymOf,
+  isKnownPlace,
+  qualifiesPlace,
+  resolveDemonym,
+} from '../geo.js';
+import { STATELESS_DEMONYMS } from '../lexicon/parties.js';
+import type { PlaceUse } from '../types.js';
+import { countryByCode, lookupPlaceMatches } from '../gazetteer.js';
 import {
   DIVISION_WORDS,
   FACILITY_WORDS,
@@ -19,7 +30,15 @@ import {
   NP_STOP,
   PLACE_TYPE_SUFFIXES,
 } from '../lexicon/mention-words.js';
-import { NOT_PLACE_NAME_ENDINGS } from '../lexicon/places.js';
+import {
+  COMPASS_POINTS,
+  ERAS,
+  LEGISLATOR_PARTIES,
+  NAMED_DIVISION_ENDINGS,
+  NOT_PLACE_NAME_ENDINGS,
+  PLURAL_DIVISION_HEADS,
+  US_STATE_ABBREVIATIONS,
+} from '../lexicon/places.js';
 import { DIRECTIONS, NON_ACTOR_HEADS, PLACE_LIST_HEADS, PLACE_PREPOSITIONS, PLACE_TYPES } from '../lexicon/roles.js';
 import { isCommonWord, isFirstName } from '../wordclass.js';
 import type { Chunk } from './chunks.js';
@@ -33,6 +52,7 @@ import {
   isMixedAcronym,
   isNameToken,
   isPossessiveMark,
+  titleWithin,
 } from './shared.js';
 import {
   inCountryList,
@@ -46,6 +66,8 @@ import {
 /** Places known to the gazetteer, or by pattern; a country may act as a state, a capital as its government. */
 export function gazetteerOrPattern(s: Scan, { from, to, owner }: Chunk): boolean {
   const { tokens } = s;
+  // An era is neither place nor party.
+  if (isEra(s, from, to)) return true;
   const placeName = placeNameOf(s, from, to);
   if (placeName) {
     const country = countryOfName(placeName);
@@ -146,10 +168,33 @@ function isPlaceAcronym(name: string): boolean {
   );
 }
 
+/** "575 B.C.", "AD 70": an era beside a year, not British Columbia. */
+function isEra(s: Scan, from: number, to: number): boolean {
+  const { tokens } = s;
+  return (
+    to - from === 1 &&
+    ERAS.has(tokens[from]!.text) &&
+    (tokens[from - 1]?.kind === 'number' || tokens[to]?.kind === 'number')
+  );
+}
+
+/**
+ * The US state a dotted abbreviation names ("S.C.", "N.Y.", "D.C."): written so it is no word or
+ * acronym of anything else, wherever it stands.
+ */
+export function dottedUsState(text: string): string | null {
+  return /^(?:[A-Z]\.){2}$/.test(text) ? (US_STATE_ABBREVIATIONS[text.slice(0, -1)] ?? null) : null;
+}
+
 /** The place a chunk names, if the gazetteer knows it (type word stripped), else null. */
 export function placeNameOf(s: Scan, from: number, to: number): string | null {
   const { tokens } = s;
   const chunkText = s.slice(from, to);
+  const state = to - from === 1 ? dottedUsState(chunkText) : null;
+  if (state) return state;
+  // "-- A city court": a lone capital letter is an article or an initial.
+  if (to - from === 1 && chunkText.length === 1) return null;
+  if (isEra(s, from, to)) return null;
   // An acronym is a place only as a known place acronym ("UAE", "DRC"): "(ELN)" is an armed group, not a village.
   if (to - from === 1 && /^[A-Z]{2,6}$/.test(chunkText) && !isPlaceAcronym(chunkText)) return null;
   // "FAMa" is the Malian army, not Fama: written so, a name is a place only as a place's acronym.
@@ -217,6 +262,8 @@ export function addPlaceSpan(s: Scan, from: number, to: number, name: string, pa
 /** ", Iraq" after a place: the end of the qualifier, when it is a country or region and not a list. */
 function qualifierEnd(s: Scan, k: number, base: string): number | null {
   const { tokens, used } = s;
+  const state = usStateAbbreviationEnd(s, k);
+  if (state) return state;
   let e = k;
   while (e < tokens.length && isNameToken(tokens[e]!) && !used[e] && e < k + 4) e++;
   if (e === k) return null;
@@ -231,6 +278,25 @@ function qualifierEnd(s: Scan, k: number, base: string): number | null {
   return qualifiesPlace(base, s.slice(k, e)) ? e : null;
 }
 
+/**
+ * A US state written short after a town and a comma ("South Bend, Ind.", "Columbia, S.C.",
+ * "Charleston, W. Va.", "Austin, TX"): the end of the abbreviation, its period included; else null.
+ */
+function usStateAbbreviationEnd(s: Scan, k: number): number | null {
+  const { tokens, used } = s;
+  const t = tokens[k];
+  if (!t || used[k] || !t.cap) return null;
+  // "W. Va.": an initial and the rest.
+  const two = /^[A-Z]\.$/.test(t.text) && tokens[k + 1]?.cap && tokens[k + 1]!.start === t.end + 1;
+  const last = two ? k + 1 : k;
+  const word = (two ? `${t.text}${tokens[k + 1]!.text}` : t.text).replace(/\.$/, '');
+  if (!US_STATE_ABBREVIATIONS[word] || used[last]) return null;
+  // A postal code stands alone ("TX"); AP style takes its period ("Ind.", "S.C.").
+  if (/^[A-Z]{2}$/.test(word)) return last + 1;
+  if (tokens[last]!.text.endsWith('.')) return last + 1;
+  return tokens[last + 1]?.text === '.' && tokens[last + 1]!.start === tokens[last]!.end ? last + 2 : null;
+}
+
 /** A name made mostly of English words ("Exercise Eager Lion", "Next Isolation Phase"): a title, not a place. */
 function mostlyEnglish(s: Scan, from: number, to: number): boolean {
   const common = s.tokens.slice(from, to).filter((t) => isCommonWord(t.text)).length;
@@ -240,10 +306,15 @@ function mostlyEnglish(s: Scan, from: number, to: number): boolean {
 function placeByPattern(s: Scan, from: number, to: number): string | null {
   const { tokens } = s;
   const chunkText = s.slice(from, to);
+  // "-- A city court": a lone capital letter is an article or an initial.
+  if (chunkText.length === 1) return null;
   const prev = tokens[from - 1];
   const prev2 = tokens[from - 2];
   // "the city of X", "the village of X"
   if (prev?.lower === 'of' && prev2 && PLACE_TYPES.has(prev2.lower)) return chunkText;
+  // "two miles east of X", "southwest of X": a bearing is taken from a place.
+  if (prev?.lower === 'of' && prev2 && !prev2.cap && COMPASS_POINTS.has(prev2.lower) && to - from <= 3)
+    return chunkText;
   // "X province", "X axis"
   const next = tokens[to];
   if (next && PLACE_TYPES.has(next.lower) && !next.cap && !NOT_PLACE_TYPES_AFTER.has(next.lower)) return chunkText;
@@ -272,7 +343,7 @@ function inPlaceList(s: Scan, to: number): boolean {
       while (j < tokens.length && isNameToken(tokens[j]!)) j++;
       continue;
     }
-    return PLACE_LIST_HEADS.has(t.lower) && !t.cap;
+    return (PLACE_LIST_HEADS.has(t.lower) || PLURAL_DIVISION_HEADS.has(t.lower)) && !t.cap;
   }
   return false;
 }
@@ -302,21 +373,29 @@ export function placesInsideNames(s: Scan): void {
   const { tokens } = s;
   s.rule = 'place-inside-name';
   const taken = s.out.map((m) => [m.from, m.to] as const);
-  const leadingPlace = (from: number, end: number, countries: boolean): void => {
-    if (isFirstName(tokens[from]!.text) || NOT_PLACE_NAME_ENDINGS.has(tokens[end - 1]!.lower)) return;
+  const leadingPlace = (from: number, end: number, countries: boolean, titleAfter = false): void => {
+    if (NOT_PLACE_NAME_ENDINGS.has(tokens[end - 1]!.lower)) return;
     for (let to = Math.min(end - 1, from + 3); to > from; to--) {
       if (!tokens[to - 1]!.cap) continue;
+      // "Jordan Smith Foundation" is no place; "Laurel County Clerk" is.
+      if (isFirstName(tokens[from]!.text) && !NAMED_DIVISION_ENDINGS.has(tokens[to - 1]!.lower)) continue;
+      // In a person's mention, only a place before the title ("Fargo Police Chief X") or a
+      // division's name, which no person has ("Douglas County Sheriff").
+      if (titleAfter && !titleWithin(tokens, to, end) && !NAMED_DIVISION_ENDINGS.has(tokens[to - 1]!.lower)) continue;
       // "UN Security Council", "Central Command": an acronym or a compass word alone is not the place.
       if (
         to - from === 1 &&
         (isAcronym(tokens[from]!) || DIRECTIONS.has(tokens[from]!.lower)) &&
-        !countryOfName(s.slice(from, to))
+        !countryOfName(s.slice(from, to)) &&
+        !dottedUsState(s.slice(from, to))
       )
         continue;
       const placeName = placeNameOf(s, from, to);
       if (!placeName) continue;
-      if (!countries && countryOfName(placeName)) return;
-      s.notePlace(from, to, placeName, false);
+      const country = countryOfName(placeName);
+      if (!countries && country) return;
+      // A country leading a name is whose the named thing is ("the U.S. Embassy Chargé d'Affaires").
+      s.notePlace(from, to, placeName, false, country ? { use: 'ACTOR' } : undefined);
       return;
     }
   };
@@ -324,16 +403,20 @@ export function placesInsideNames(s: Scan): void {
     if (to - from >= 2 && !taken.some(([f, t]) => f < to && from < t)) leadingPlace(from, to, true);
   }
   // Hyphenated compounds name places too: "a Texas-based firm", "Sen. Ray Miller, D-Columbus",
-  // "the Washington-Moscow route". Each capitalised part the gazetteer knows, as its own span.
+  // "the Washington-Moscow route", "Egyptian-US relations". Each capitalised part the gazetteer
+  // knows, a country's short name or a demonym (its country's, of use DEMONYM), as its own span.
   const noted = s.out.filter((m) => m.type === 'place');
   tokens.forEach((token, k) => {
     if (!token.text.includes('-') || token.kind !== 'word' || noted.some((m) => m.from <= k && k < m.to)) return;
     let offset = 0;
-    for (const part of token.text.split('-')) {
+    const parts = token.text.split('-');
+    // "Sen. Ray Miller, D-Columbus": after a legislator's party, the place they represent, known or not.
+    const represented = parts.length === 2 && LEGISLATOR_PARTIES.has(parts[0]!) && /^\p{Lu}\p{Ll}/u.test(parts[1]!);
+    for (const part of parts) {
       const at = offset;
       offset += part.length + 1;
-      if (part.length < 3 || !/^\p{Lu}/u.test(part) || isCommonWord(part) || isFirstName(part)) continue;
-      if (!isKnownPlace(part) || /^[A-Z]{2,6}$/.test(part)) continue;
+      const place = represented && at > 0 ? { name: part, use: 'PLACE' as const } : compoundPart(part);
+      if (!place) continue;
       const start = token.start + at;
       s.out.push({
         type: 'place',
@@ -342,7 +425,7 @@ export function placesInsideNames(s: Scan): void {
         to: k + 1,
         start,
         end: start + part.length,
-        name: part,
+        ...place,
         patternOnly: false,
         rule: 'place-in-compound',
       });
@@ -353,9 +436,23 @@ export function placesInsideNames(s: Scan): void {
   // affiliation ("U.S. Central Command"), not where the story is.
   const places = s.out.filter((m) => m.type === 'place');
   for (const m of s.out) {
-    if (m.type !== 'party' || m.reference || m.kind === 'PERSON' || m.kind === 'STATE') continue;
+    if (m.type !== 'party' || m.reference || m.kind === 'STATE') continue;
     if (places.some((p) => p.from < m.to && m.from < p.to)) continue;
     const from = tokens[m.from]?.lower === 'the' ? m.from + 1 : m.from;
-    if (m.to - from >= 2 && tokens[from]?.cap) leadingPlace(from, m.to, false);
+    if (m.to - from >= 2 && tokens[from]?.cap) leadingPlace(from, m.to, false, m.kind === 'PERSON');
   }
+}
+
+/** The place a part of a hyphenated compound names ("Texas-based", "Egyptian-US", "Arab-Israeli"), if any. */
+function compoundPart(part: string): { name: string; use: PlaceUse } | null {
+  if (!/^\p{Lu}/u.test(part)) return null;
+  if (/^[A-Z]{2,6}$/.test(part)) {
+    const country = countryOfName(part);
+    return country ? { name: country.name, use: 'PLACE' } : null;
+  }
+  if (part.length < 3 || isCommonWord(part) || isFirstName(part)) return null;
+  const demonym = STATELESS_DEMONYMS.has(foldName(part)) ? null : resolveDemonym(part);
+  const country = demonym?.code ? countryByCode(demonym.code) : null;
+  if (country) return { name: country.name, use: 'DEMONYM' };
+  return isKnownPlace(part) ? { name: part, use: 'PLACE' } : null;
 }

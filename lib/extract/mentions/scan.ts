@@ -107,6 +107,7 @@ export class Scan {
       ...this.span(from, to),
       name,
       patternOnly,
+      use: 'PLACE',
       ...extra,
       rule: this.rule,
     });

@@ -121,6 +121,12 @@ export function longest<T>(trie: Trie<T>, tokens: Token[], i: number, limit = to
   return best;
 }
 
+/** A person's title starts somewhere in tokens [at, end) ("Police Chief", "Emergency Services Director"). */
+export function titleWithin(tokens: Token[], at: number, end: number): boolean {
+  for (let k = at; k < end; k++) if (longest(TITLE_TRIE, tokens, k, end)) return true;
+  return false;
+}
+
 /** A phrase of the trie that ends exactly at token end (exclusive), longest first. */
 export function endingAt<T>(trie: Trie<T>, tokens: Token[], from: number, end: number): [number, T] | null {
   for (let s = from; s < end; s++) {

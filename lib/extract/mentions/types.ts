@@ -1,5 +1,5 @@
 /** The mentions the passes produce: raw parties and places, each with the rule that made it. */
-import type { LocationPrecision, PartyKind } from '../types.js';
+import type { LocationPrecision, PartyKind, PlaceUse } from '../types.js';
 
 export interface PartyMention {
   type: 'party';
@@ -40,6 +40,8 @@ export interface PlaceMention {
    */
   common?: 'site' | 'reference';
   refersTo?: readonly LocationPrecision[];
+  /** How the name is used: a place, a state acting ("Iran said"), a demonym ("Iraqi"). */
+  use: PlaceUse;
   /** The rule (pass) that made it ("chunk/gazetteer-or-pattern", "chunk/after-place-preposition"). */
   rule: string;
 }

@@ -1,0 +1,110 @@
+/**
+ * Pass: places named by how a state or a people acts, not by where something is. A country (or a
+ * capital) that the rules made a party is still a use of its name ("Iran said", "Russia's defence
+ * ministry", "the Sudan Liberation Army"), and so is a demonym ("Iraqi forces", "Russian
+ * officials", "the Palestinians"): each becomes a place mention of use ACTOR or DEMONYM inside
+ * the party's span, its Party untouched. Geoparsing corpora count these as toponyms; the uses
+ * let a scorer (or a reader) that wants only literal places leave them out.
+ */
+import { foldName } from '../../names.js';
+import { capitalCountry, countryOfName, isKnownPlace } from '../geo.js';
+import { CONTINENT_DEMONYMS } from '../lexicon/places.js';
+import { countryByCode } from '../gazetteer.js';
+import type { PlaceUse } from '../types.js';
+import type { Scan } from './scan.js';
+import { isAcronym, titleWithin } from './shared.js';
+import type { PartyMention } from './types.js';
+
+/** Longest country name or demonym considered, in tokens ("the United Arab Emirates", "Sri Lankan"). */
+const MAX_NAME_TOKENS = 4;
+
+export function actorPlaces(s: Scan): void {
+  const { tokens } = s;
+  const placeTokens = new Array<boolean>(tokens.length).fill(false);
+  for (const m of s.out) if (m.type === 'place') for (let k = m.from; k < m.to; k++) placeTokens[k] = true;
+  const parties = s.out.filter((m): m is PartyMention => m.type === 'party' && !m.reference);
+
+  // A place inside a party's name names who the party belongs to ("the Baku government",
+  // "Gainesville Police", "Fargo Mayor X"), not where anything happens.
+  for (const p of s.out)
+    if (p.type === 'place' && !p.common && parties.some((m) => m.start <= p.start && p.end <= m.end)) p.use = 'ACTOR';
+
+  s.rule = 'actor-place';
+  for (const m of parties) {
+    for (let k = m.from; k < m.to; ) {
+      const found = placeNameAt(s, k, m.to, placeTokens);
+      // In a person's mention only a title's qualifier ("Georgian President X"), never the name ("Jordan Smith").
+      if (!found || (m.kind === 'PERSON' && !titleWithin(tokens, found.to, m.to))) {
+        k++;
+        continue;
+      }
+      s.notePlace(k, found.to, found.name, false, { use: found.use });
+      k = found.to;
+    }
+    // A capital standing for its government ("Moscow said", "a claim Kyiv denied").
+    const from = tokens[m.from]?.lower === 'the' ? m.from + 1 : m.from;
+    if (m.kind === 'STATE' && !placeTokens[from] && !s.out.some((p) => p.type === 'place' && p.from === from)) {
+      const name = s.slice(from, m.to);
+      if (capitalCountry(name) || (isKnownPlace(name) && !countryOfName(name)))
+        s.notePlace(from, m.to, name, false, { use: 'ACTOR' });
+    }
+  }
+
+  // A demonym no rule took: an adjective ("Armenian sites", "American people") or a people
+  // ("Afghans"), not the start of a longer name ("American Airlines"); or a country's name.
+  s.rule = 'demonym';
+  for (let k = 0; k < tokens.length; ) {
+    if (s.isUsed(k) || placeTokens[k] || !tokens[k]!.cap) {
+      k++;
+      continue;
+    }
+    const found = placeNameAt(s, k, Math.min(tokens.length, k + MAX_NAME_TOKENS), placeTokens, true);
+    if (found && standsAlone(s, found.to)) {
+      // A country's name no rule took before a word is where that is ("U.S. cities", "U.S. 95",
+      // "U.S. territory"); before punctuation it is a state acting in a list or compound
+      // ("the U.S., French and Royal navies", "a U.S.-led coalition", "the U.K.'s ship").
+      const next = tokens[found.to];
+      const modifies = next && (next.kind === 'word' || next.kind === 'number');
+      s.notePlace(k, found.to, found.name, false, {
+        use: found.use === 'DEMONYM' ? 'DEMONYM' : modifies ? 'PLACE' : 'ACTOR',
+      });
+      k = found.to;
+    } else k++;
+  }
+}
+
+/**
+ * The country name or demonym starting at token k, longest first, within [k, limit): a demonym
+ * is its country's mention of use DEMONYM, a country's name one of use ACTOR.
+ */
+function placeNameAt(
+  s: Scan,
+  k: number,
+  limit: number,
+  placeTokens: boolean[],
+  unusedOnly = false,
+): { to: number; name: string; use: PlaceUse } | null {
+  const { tokens } = s;
+  const t = tokens[k]!;
+  if ((!t.cap && !isAcronym(t)) || t.lower === 'the') return null;
+  for (let to = Math.min(limit, k + MAX_NAME_TOKENS); to > k; to--) {
+    let free = true;
+    for (let j = k; j < to; j++) if (placeTokens[j] || (unusedOnly && s.isUsed(j))) free = false;
+    if (!free || !tokens[to - 1]!.cap) continue;
+    const phrase = s.slice(k, to);
+    const country = countryOfName(phrase);
+    // The country's own name, not the written one: "U.S. District Judge" is not a place "U.S. District".
+    if (country) return { to, name: country.name, use: 'ACTOR' };
+    const demonym = s.resolveDemonymToken(k, to);
+    const place = demonym?.code ? countryByCode(demonym.code) : null;
+    if (place) return { to, name: place.name, use: 'DEMONYM' };
+    const continent = CONTINENT_DEMONYMS[foldName(phrase)];
+    if (continent) return { to, name: continent, use: 'DEMONYM' };
+  }
+  return null;
+}
+
+/** A demonym ends where a lower-case word, punctuation or the sentence follows, not a capitalised name. */
+function standsAlone(s: Scan, to: number): boolean {
+  return !s.tokens[to]?.cap;
+}

@@ -1,0 +1,53 @@
+/**
+ * Pass: a dateline in capitals where the headline runs on in the same paragraph ("Madison will
+ * dump assessors. DANIELSVILLE - Madison County commissioners ...", "WINONA -- The body ...",
+ * "MOUNT GILEAD (AP) -- ..."): the sentence splitter reads datelines only at a paragraph's
+ * start, and a small town in capitals is no name the gazetteer or the chunk rules know.
+ */
+import { foldName } from '../../names.js';
+import { isKnownPlace } from '../geo.js';
+import { isCommonWord } from '../wordclass.js';
+import { addPlaceSpan } from './places.js';
+import type { Scan } from './scan.js';
+import { isAcronym, KNOWN_BY_NAME } from './shared.js';
+
+/** Most words in a dateline's place ("ISLE OF PALMS"). */
+const MAX_WORDS = 4;
+const DASHES = new Set(['-', '--', '—', '–']);
+const SHOUTED = /^\p{Lu}[\p{Lu}'’.]*$/u;
+
+export function shoutedDateline(s: Scan): void {
+  const { tokens, used } = s;
+  s.rule = 'shouted-dateline';
+  let k = 0;
+  while (
+    k < MAX_WORDS + 1 &&
+    tokens[k] &&
+    !used[k] &&
+    tokens[k]!.kind === 'word' &&
+    (SHOUTED.test(tokens[k]!.text) || (k > 0 && tokens[k]!.lower === 'of'))
+  )
+    k++;
+  if (k === 0 || k > MAX_WORDS || tokens[k - 1]!.lower === 'of') return;
+  const name = s.slice(0, k);
+  if (name.replace(/[^\p{L}]/gu, '').length < 4 || !datelineEnds(s, k)) return;
+  // "UPDATE -", "BREAKING --": a tag; "NATO --", "AP -": a body or an agency.
+  const words = tokens.slice(0, k).filter((t) => t.lower !== 'of');
+  const known = isKnownPlace(name);
+  if (!known && (words.every((t) => isCommonWord(t.lower)) || (k === 1 && isAcronym(tokens[0]!)))) return;
+  if (KNOWN_BY_NAME.has(foldName(name))) return;
+  addPlaceSpan(s, 0, k, name, !known);
+}
+
+/** A dash follows, maybe after an agency in brackets or a state or country after a comma. */
+function datelineEnds(s: Scan, k: number): boolean {
+  const { tokens } = s;
+  let j = k;
+  for (; j < k + 8 && tokens[j]; j++) {
+    const t = tokens[j]!;
+    if (DASHES.has(t.text)) return j === k || tokens[k]!.text === ',' || tokens[k]!.text === '(';
+    if (t.kind === 'word' && !t.cap) return false;
+  }
+  // "RIDGE FARM, Ill." alone: the splitter ended the sentence at the state's period.
+  return j === tokens.length && tokens[k]?.text === ',';
+}

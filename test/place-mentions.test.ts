@@ -1,0 +1,213 @@
+/**
+ * Place mention rules: how a mention uses a place's name (PLACE, ACTOR, DEMONYM), and the
+ * detection rules for names and sites. Small synthetic sentences.
+ */
+import { describe, expect, it } from 'vitest';
+import { foldName } from '../lib/names.js';
+import { extract } from '../lib/extract/index.js';
+import type { Extraction } from '../lib/extract/types.js';
+
+const locationOf = (x: Extraction, name: string) =>
+  x.locations.find((l) => [l.name, ...l.aliases].some((n) => foldName(n) === foldName(name)));
+const uses = (x: Extraction) => x.locations.flatMap((l) => l.mentions.map((m) => [l.name, m.text, m.use] as const));
+const textsOf = (x: Extraction, name: string) => locationOf(x, name)?.mentions.map((m) => m.text);
+
+describe('place uses', () => {
+  it('a country acting is a Location mention of use ACTOR, and stays a Party', () => {
+    const x = extract('Iran said it would respond. Ships later sailed to Oman.', {});
+    expect(x.parties.find((p) => p.name === 'Iran')).toMatchObject({ kind: 'STATE', affiliation: 'IR' });
+    expect(locationOf(x, 'Iran')?.mentions.map((m) => [m.text, m.use])).toEqual([['Iran', 'ACTOR']]);
+    expect(locationOf(x, 'Oman')?.mentions.map((m) => m.use)).toEqual(['PLACE']);
+  });
+
+  it('a demonym is a mention of its country, of use DEMONYM, inside a party or alone', () => {
+    const x = extract('Iraqi forces advanced while the Syrian people waited. Afghans fled.', {});
+    expect(x.parties.some((p) => p.name === 'Iraqi forces')).toBe(true);
+    expect(uses(x)).toEqual([
+      ['Iraq', 'Iraqi', 'DEMONYM'],
+      ['Syria', 'Syrian', 'DEMONYM'],
+      ['Afghanistan', 'Afghans', 'DEMONYM'],
+    ]);
+  });
+
+  it('a continent has demonyms too', () => {
+    const x = extract('European diplomats met African leaders.', {});
+    expect(uses(x)).toEqual([
+      ['Europe', 'European', 'DEMONYM'],
+      ['Africa', 'African', 'DEMONYM'],
+    ]);
+  });
+
+  it('parts of a hyphenated compound: demonyms, short country names, known places', () => {
+    const x = extract('Egyptian-US ties and a Texas-based firm shaped Arab-Israeli talks.', {});
+    expect(uses(x)).toEqual([
+      ['Egypt', 'Egyptian', 'DEMONYM'],
+      ['United States', 'US', 'PLACE'],
+      ['Texas', 'Texas', 'PLACE'],
+      ['Israel', 'Israeli', 'DEMONYM'],
+    ]);
+  });
+
+  it("a country's name no rule took: a place before a word, a state acting before punctuation", () => {
+    const x = extract('Traffic on U.S. 95 slowed. A U.S.-led coalition struck.', {});
+    expect(locationOf(x, 'United States')?.mentions.map((m) => [m.text, m.use])).toEqual([
+      ['U.S.', 'PLACE'],
+      ['U.S.', 'ACTOR'],
+    ]);
+  });
+
+  it('a demonym that starts a longer name is not one, nor a people with no state', () => {
+    const x = extract('He flew American Airlines to meet Kurdish leaders.', {});
+    expect(x.locations.filter((l) => l.mentions.some((m) => m.use === 'DEMONYM'))).toEqual([]);
+  });
+
+  it("a person's name is no country; the qualifier of a title is", () => {
+    const x = extract('Sen. Jordan Smith met Georgian President Mikheil Saakashvili.', {});
+    expect(locationOf(x, 'Jordan')).toBeUndefined();
+    expect(textsOf(x, 'Georgia')).toEqual(['Georgian']);
+  });
+
+  it("a place inside a party's name names its owner (ACTOR), and says nothing of where a claim is", () => {
+    const x = extract('Fargo Police Chief Keith Ternes said the Gainesville Police found a car in Dayton.', {});
+    expect(locationOf(x, 'Fargo')?.mentions.map((m) => m.use)).toEqual(['ACTOR']);
+    expect(locationOf(x, 'Gainesville')?.mentions.map((m) => m.use)).toEqual(['ACTOR']);
+    expect(x.claims[0]?.locationKeys).toEqual(['dayton']);
+  });
+
+  it('a claim is about the places it names, not the states acting in it', () => {
+    const x = extract('The ministry said Russian troops shelled Kharkiv.', {});
+    expect(x.claims[0]?.locationKeys).toEqual(['kharkiv']);
+    expect(locationOf(x, 'Russia')?.mentions.map((m) => m.use)).toEqual(['DEMONYM']);
+  });
+});
+
+describe('place names', () => {
+  it('a US state written short after a town belongs to its mention', () => {
+    const x = extract(
+      'He was arrested in South Bend, Ind., and later in Austin, TX, and Charleston, W. Va. on Monday.',
+      {},
+    );
+    expect(textsOf(x, 'South Bend')).toEqual(['South Bend, Ind.']);
+    expect(textsOf(x, 'Austin')).toEqual(['Austin, TX']);
+    expect(textsOf(x, 'Charleston')).toEqual(['Charleston, W. Va.']);
+  });
+
+  it('a dotted US state abbreviation is its state, alone or leading a body', () => {
+    const x = extract('The S.C. Highway Patrol said he rode to D.C. last week.', {});
+    expect(textsOf(x, 'South Carolina')).toEqual(['S.C.']);
+    expect(textsOf(x, 'District of Columbia')).toEqual(['D.C.']);
+  });
+
+  it('names before a plural division noun are divisions, first names too', () => {
+    const x = extract('School boards in Barrow, Jackson and Madison counties changed their rules.', {});
+    expect(x.locations.map((l) => l.mentions[0]!.text)).toEqual(['Barrow', 'Jackson', 'Madison']);
+  });
+
+  it("a county's name on a first name, and a place before a person's title", () => {
+    const x = extract('Laurel County Clerk Dean Johnson spoke. DeKalb Police Lt. Gary Spangler agreed.', {});
+    expect(textsOf(x, 'Laurel County')).toEqual(['Laurel County']);
+    expect(textsOf(x, 'DeKalb')).toEqual(['DeKalb']);
+    expect(locationOf(x, 'Dean')).toBeUndefined();
+  });
+});
+
+describe('names by their position', () => {
+  it('a bearing is taken from a place, a first name too', () => {
+    const x = extract('The crash happened two miles east of Brandon on Monday.', {});
+    expect(textsOf(x, 'Brandon')).toEqual(['Brandon']);
+  });
+
+  it('a name no rule took, in a list of places beside one, is a place', () => {
+    const x = extract('Crews came from Harwinton, Bantam, Litchfield, Winsted and Torrington.', {});
+    expect(x.locations.map((l) => l.mentions[0]!.text)).toEqual([
+      'Harwinton',
+      'Bantam',
+      'Litchfield',
+      'Winsted',
+      'Torrington',
+    ]);
+    // One place is no list of places.
+    expect(extract('Crews came from Litchfield and Bantam.', {}).locations.map((l) => l.name)).toEqual(['Litchfield']);
+  });
+
+  it("the town after a street address, but not a street's own name", () => {
+    const x = extract('Jimmy Delaney of Main Street, Tipperary, appeared on Monday.', {});
+    expect(x.locations.map((l) => l.mentions.map((m) => m.text))).toEqual([['Tipperary']]);
+  });
+
+  it('an era beside a year is neither place nor party', () => {
+    const x = extract('The gate has stood since 575 B.C. in the city.', {});
+    expect(x.locations).toEqual([]);
+    expect(x.parties).toEqual([]);
+  });
+
+  it("after a legislator's party, the place they represent", () => {
+    const x = extract('Tom Bakk, DFL-Cook, said so, and Marty Seifert, R-Marshall, agreed.', {});
+    expect(x.locations.map((l) => l.mentions[0]!.text)).toEqual(['Cook', 'Marshall']);
+  });
+
+  it('a dateline in capitals after a headline, not a tag, a body or an article', () => {
+    const place = (text: string) => extract(text, {}).locations.map((l) => l.mentions[0]!.text);
+    expect(place('Man charged. WINONA -- The body of a man was found.')).toEqual(['WINONA']);
+    expect(place('Courts close. MOUNT GILEAD (AP) -- A city court will not accept new cases.')).toEqual([
+      'MOUNT GILEAD',
+    ]);
+    expect(place('Mine to close. RIDGE FARM, Ill. (AP) — Peabody Energy says so.')).toEqual(['RIDGE FARM, Ill.']);
+    expect(place('UPDATE — The fire is out.')).toEqual([]);
+    expect(place('NATO -- The alliance met.')).toEqual([]);
+  });
+});
+
+describe("places inside a person's or body's name", () => {
+  it('a division before a title far on, or before any name, and a country under its own name', () => {
+    const x = extract(
+      'Kanawha County Emergency Services Director Dale Petry said the Douglas County Sheriff agreed. U.S. District Judge Ann Barrett ruled.',
+      {},
+    );
+    expect(textsOf(x, 'Kanawha County')).toEqual(['Kanawha County']);
+    expect(textsOf(x, 'Douglas County')).toEqual(['Douglas County']);
+    expect(locationOf(x, 'United States')?.mentions.map((m) => [m.text, m.use])).toEqual([['U.S.', 'ACTOR']]);
+  });
+
+  it('a country leading a name no rule took is whose the named thing is', () => {
+    const x = extract("He met the U.S. Embassy Charge d'Affaires in Baghdad.", {});
+    expect(uses(x)).toEqual([
+      ['U.S.', 'U.S.', 'ACTOR'],
+      ['Baghdad', 'Baghdad', 'PLACE'],
+    ]);
+  });
+});
+
+describe('sites and references', () => {
+  const sites = (text: string) => extract(text, {}).sites.map((s) => s.text);
+
+  it('a list of struck things goes on past the parties in it', () => {
+    expect(sites('Strikes engaged three ISIL tactical units, four ISIL-held buildings and two bridges.')).toEqual([
+      'four ISIL-held buildings',
+      'two bridges',
+    ]);
+  });
+
+  it('the vicinity of a site, a route, a count of villages, a bare base', () => {
+    expect(sites('Tanks were destroyed in the vicinity of the airfield, along a highway.')).toEqual([
+      'the airfield',
+      'a highway',
+    ]);
+    expect(sites('The SDF liberated dozens of villages.')).toEqual(['dozens of villages']);
+    expect(sites('All aircraft returned to base safely.')).toEqual(['base']);
+    expect(sites('Jets conducted a strike on the location to hit fighters.')).toEqual(['the location']);
+  });
+
+  it('"here" and "there" are sites only after a verb of going', () => {
+    expect(sites('The jets arrived here on Monday.')).toEqual(['here']);
+    expect(sites('We are here because there is work.')).toEqual([]);
+  });
+
+  it('"the country\'s second-largest city" refers back to the city, and "the city of" a common noun too', () => {
+    const x = extract(
+      'Fighters held Mosul, the country’s second-largest city. Troops cleared 20 percent of the city of enemy forces.',
+      {},
+    );
+    expect(textsOf(x, 'Mosul')).toEqual(['Mosul', 'the country’s second-largest city', 'the city']);
+  });
+});
