@@ -81,6 +81,16 @@ describe('places down to districts (GeoNames first- and second-level divisions)'
     expect(city('Fighting in Marib governorate killed 4.', 'Marib governorate')).toMatchObject({ precision: 'REGION' });
   });
 
+  it('a name the gazetteer lacks, written before its district and province in parentheses, is a place there', () => {
+    const x = extract('Gunmen attacked Kagara (Rafi LGA, Niger), killing 3 civilians.', meta);
+    const rafi = lookupPlaces('Rafi').find((p) => p.countryCode === 'NG')!;
+    expect(placeNamed(x, 'Kagara')).toMatchObject({ countryCode: 'NG', latitude: rafi.latitude });
+    // One name in parentheses is as often a politician's state: no place is made of the person.
+    expect(
+      placeNamed(extract('Pastor Hubert Walling (Ohio) said the church was shelled.', meta), 'Hubert Walling'),
+    ).toBe(undefined);
+  });
+
   it('"Auchi (Etsako West LGA, Edo)": the parents pick the namesake in their state', () => {
     const x = extract('Fighting in Auchi (Etsako West LGA, Edo) left 4 dead.', meta);
     expect(placeNamed(x, 'Auchi')).toMatchObject({ countryCode: 'NG', precision: 'CITY' });

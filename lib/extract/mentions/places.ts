@@ -315,6 +315,9 @@ function placeByPattern(s: Scan, from: number, to: number): string | null {
   // "two miles east of X", "southwest of X": a bearing is taken from a place.
   if (prev?.lower === 'of' && prev2 && !prev2.cap && COMPASS_POINTS.has(prev2.lower) && to - from <= 3)
     return chunkText;
+  // "Kagara (Rafi LGA, Niger)": an unknown name before the district and province it lies in,
+  // as event reports write villages (geocoding then places it at the district).
+  if (tokens[to]?.text === '(' && !isFirstName(tokens[from]!.text) && parentsInParentheses(s, to)) return chunkText;
   // "X province", "X axis"
   const next = tokens[to];
   if (next && PLACE_TYPES.has(next.lower) && !next.cap && !NOT_PLACE_TYPES_AFTER.has(next.lower)) return chunkText;
@@ -331,6 +334,26 @@ function placeByPattern(s: Scan, from: number, to: number): string | null {
   // Lists before a place-type head: "the A, B and C axes"
   if (inPlaceList(s, to)) return chunkText;
   return null;
+}
+
+/** A type word after a division's name ("Rafi LGA", "Logar province"): the gazetteer knows the bare name. */
+const TRAILING_DIVISION_TYPE =
+  /\s+(?:lga|district|province|state|county|governorate|oblast|region|prefecture|department|municipality|raion|rayon)$/i;
+
+/**
+ * "(Rafi LGA, Niger)", "(Djugu, Ituri)": a parenthesis of two or three comma-separated names
+ * whose first, type word aside, is a division or country the gazetteer knows.
+ */
+function parentsInParentheses(s: Scan, open: number): boolean {
+  const after = s.text.slice(s.tokens[open]!.start, s.tokens[open]!.start + 80);
+  const inner = /^\(([^()\n]{2,70})\)/u.exec(after)?.[1];
+  if (!inner) return false;
+  const parts = inner.split(',').map((part) => part.trim());
+  // Two or three: "(Texas)" alone follows a politician's name as often as a village's.
+  if (parts.length < 2 || parts.length > 3 || !parts.every((part) => /^\p{Lu}/u.test(part))) return false;
+  return lookupPlaceMatches(parts[0]!.replace(TRAILING_DIVISION_TYPE, ''), false).some(
+    (m) => m.place.precision === 'REGION' || m.place.precision === 'COUNTRY',
+  );
 }
 
 function inPlaceList(s: Scan, to: number): boolean {
