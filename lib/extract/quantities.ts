@@ -4,6 +4,7 @@
  */
 import { MAX_QUANTITY, type Quantity, type QuantityKind } from './types.js';
 import type { DateExpr } from './dates.js';
+import { SINGLE_VICTIM_NOUNS } from './lexicon/victims.js';
 
 const WORD_NUMBERS: Record<string, number> = {
   one: 1,
@@ -37,6 +38,9 @@ const WORD_NUMBERS: Record<string, number> = {
   'a hundred': 100,
   dozen: 12,
   'a dozen': 12,
+  // Only read before a noun of one person (SINGLE_VICTIM_NOUNS).
+  a: 1,
+  an: 1,
   // Vague plurals count their least reading, as event datasets code them ("dozens" → 12).
   dozens: 12,
   scores: 20,
@@ -96,6 +100,19 @@ const PATTERNS: Pattern[] = (['KILLED', 'WOUNDED', 'CAPTURED', 'DISPLACED'] as c
     ),
   },
 ]);
+// One victim named by a noun: "killed a gendarme", "injuring an elderly woman", "a soldier was wounded".
+const SINGLE = String.raw`(?:${SINGLE_VICTIM_NOUNS.join('|')})`;
+// Words between "a" and the noun, but not a count's ("a dozen civilian protesters" is 12).
+const SINGLE_ADJECTIVES = String.raw`(?:(?!(?:dozen|hundred|thousand|score|number|total|couple|few|handful)\b)[\w-]+\s+){0,2}?`;
+for (const kind of ['KILLED', 'WOUNDED', 'CAPTURED'] as const) {
+  PATTERNS.push(
+    { kind, re: new RegExp(String.raw`\b${ACTIVE[kind]}\s+(an?)\s+${SINGLE_ADJECTIVES}${SINGLE}\b`, 'gi') },
+    {
+      kind,
+      re: new RegExp(String.raw`(?:^|[^\w-])(an?)\s+${SINGLE_ADJECTIVES}${SINGLE}\s+${BE}${verbs(kind)}\b`, 'gi'),
+    },
+  );
+}
 // "the death toll ... to 1,221", "a toll of 50"
 PATTERNS.push({
   kind: 'KILLED',
