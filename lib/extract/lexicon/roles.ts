@@ -2,6 +2,7 @@
  * Words that make a name a person's title, an organisation's head noun or a place type.
  * Data only; folded to lower case. Used by mentions/ and parties.ts.
  */
+import { COMPASS_POINTS } from './places.js';
 
 /** Titles that precede a person's name ("President", "Foreign Minister", "Lt. Gen."). */
 export const PERSON_TITLES = new Set([
@@ -701,18 +702,7 @@ export const PLACE_PREPOSITIONS = new Set([
  */
 export const POSSESSIVE_PLACE_NOUNS = new Set([
   ...PLACE_TYPES,
-  'north',
-  'south',
-  'east',
-  'west',
-  'northeast',
-  'northwest',
-  'southeast',
-  'southwest',
-  'north-east',
-  'north-west',
-  'south-east',
-  'south-west',
+  ...COMPASS_POINTS,
   'soil',
   'airspace',
   'territory',
