@@ -67,16 +67,26 @@ export interface AttributionInput {
 
 const PARTICIPLE_CUES = /ing$/;
 
-function isOpenQuote(t: Token | undefined): boolean {
-  return !!t && (t.text === '“' || t.text === '"' || t.text === '«');
-}
-
-function isCloseQuote(t: Token | undefined): boolean {
-  return !!t && (t.text === '”' || t.text === '"' || t.text === '»');
+/**
+ * Tokens that are a straight double quote written as two apostrophes ('' as some wires and
+ * archives print it): both halves count as the mark.
+ */
+function doubledApostrophes(tokens: Token[]): Set<Token> {
+  const out = new Set<Token>();
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1]!;
+    if (/^['’]$/.test(a.text) && a.text === b.text && b.start === a.end) {
+      out.add(a);
+      out.add(b);
+      i++;
+    }
+  }
+  return out;
 }
 
 /** inQuote[i]: token i lies inside double quotes. Straight quotes alternate; an unmatched close opens at the start. */
-function quoteMap(tokens: Token[]): boolean[] {
+function quoteMap(tokens: Token[], doubled: Set<Token>): boolean[] {
   const inQuote = new Array<boolean>(tokens.length).fill(false);
   const firstClose = tokens.findIndex((t) => t.text === '”' || t.text === '»');
   const firstOpen = tokens.findIndex((t) => t.text === '“' || t.text === '«');
@@ -86,14 +96,25 @@ function quoteMap(tokens: Token[]): boolean[] {
     if (t.text === '“' || t.text === '«') open = true;
     else if (t.text === '”' || t.text === '»') open = false;
     else if (t.text === '"') open = !open;
-    else inQuote[i] = open;
+    else if (doubled.has(t)) {
+      // The pair toggles once.
+      if (doubled.has(tokens[i + 1]!) && tokens[i + 1]!.start === t.end) {
+        open = !open;
+        i++;
+      }
+    } else inQuote[i] = open;
   }
   return inQuote;
 }
 
 export function findAttributions({ sentence, text, mentions, dates }: AttributionInput): RawClaim[] {
   const tokens = sentence.tokens;
-  const inQuote = quoteMap(tokens);
+  const doubled = doubledApostrophes(tokens);
+  const inQuote = quoteMap(tokens, doubled);
+  const isOpenQuote = (t: Token | undefined) =>
+    !!t && (t.text === '“' || t.text === '"' || t.text === '«' || doubled.has(t));
+  const isCloseQuote = (t: Token | undefined) =>
+    !!t && (t.text === '”' || t.text === '"' || t.text === '»' || doubled.has(t));
   const claims: RawClaim[] = [];
   const dateAt = new Array<boolean>(tokens.length).fill(false);
   for (const d of dates) for (let k = d.from; k < d.to; k++) dateAt[k] = true;
@@ -293,9 +314,12 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
 
   /** Content after a cue runs to the sentence end, the quote's end, or a participle cue. */
   function contentEndFrom(from: number): number {
-    const quoted =
-      isOpenQuote(tokens[from - 1]) || (from < tokens.length && inQuote[from] && isOpenQuote(tokens[from - 1]));
-    for (let k = from; k < tokens.length; k++) {
+    // 'said "A" and left': the quote that opens right after the cue is the content.
+    let first = from;
+    while (first < tokens.length && isOpenQuote(tokens[first]) && !inQuote[first]) first++;
+    if (first > from && !inQuote[first]) first = from;
+    const quoted = first > from || isOpenQuote(tokens[from - 1]);
+    for (let k = first; k < tokens.length; k++) {
       const t = tokens[k]!;
       if (quoted && isCloseQuote(t)) return k;
       if (t.text === ',' && PARTICIPLE_CUES.test(tokens[k + 1]?.lower ?? '') && CUE_FORMS.has(tokens[k + 1]!.lower))
