@@ -23,6 +23,9 @@ import {
   PRONOUNS,
   RELATIVE_OBJECT,
   ROLE_LINK,
+  BE_FORMS,
+  VERB_AUXILIARIES,
+  SETTING_PREPOSITIONS,
   SOURCE_NOUNS,
   STATEMENT_NOUNS,
   TRAILING_CLAUSE,
@@ -140,7 +143,9 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     const lemma = CUE_FORMS.get(t.lower);
     if (!lemma) continue;
     const prev = tokens[c - 1];
-    if (prev && PASSIVE.has(prev.lower) && lemma !== 'quote') continue;
+    // "is telling", "was saying": progressive, not passive.
+    const progressive = PARTICIPLE_CUES.test(t.lower) && !!prev && BE_FORMS.has(prev.lower);
+    if (prev && PASSIVE.has(prev.lower) && lemma !== 'quote' && !progressive) continue;
     // "in a statement posted on Telegram": a participle describing the statement, not a cue.
     if (
       prev &&
@@ -387,6 +392,15 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
         while (k < tokens.length && tokens[k]!.start < endOffset) k++;
         continue;
       }
+      // "said at a rally in Ohio that ...", "said Saturday at the debate.": a phrase of place or
+      // occasion; the content follows it, or (with none) stands before the cue.
+      if (SETTING_PREPOSITIONS.has(t.lower) && !inQuote[k]) {
+        const end = settingEnd(k);
+        if (end !== null) {
+          k = end;
+          continue;
+        }
+      }
       if (lemma === 'tell' && k === first) {
         const audience = audienceEnd(k);
         if (audience > k) {
@@ -405,6 +419,16 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       break;
     }
     return k;
+  }
+
+  /** The end of a phrase of setting at k: the "that", quote or colon after it, or the sentence end; null when it runs on. */
+  function settingEnd(k: number): number | null {
+    for (let j = k + 1; j < Math.min(tokens.length, k + 16); j++) {
+      const w = tokens[j]!;
+      if (w.lower === 'that' || w.text === ':' || isOpenQuote(w) || w.text === ',' || w.text === ';') return j;
+      if (CUE_FORMS.has(w.lower) || w.lower === 'and') return null;
+    }
+    return contentLimit() <= k + 16 ? tokens.length : null;
   }
 
   function audienceEnd(k: number): number {
@@ -431,6 +455,7 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     while (
       j >= 0 &&
       (CUE_AUXILIARIES.has(tokens[j]!.lower) ||
+        VERB_AUXILIARIES.has(tokens[j]!.lower) ||
         dateAt[j] ||
         tokens[j]!.lower === "n't" ||
         (tokens[j]!.lower === 'on' && dateAt[j + 1]))
@@ -451,7 +476,16 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
   function subjectBefore(c: number): Subject | null {
     let j = skipBack(c - 1);
     // "the World Food Program (WFP) said"
-    if (j >= 2 && tokens[j]!.text === ')' && tokens[j - 2]!.text === '(') j = skipBack(j - 3);
+    // "Sen. Marco Rubio (R-Fla.) said": a bracket after the name.
+    if (j >= 2 && tokens[j]!.text === ')') {
+      for (let k = j - 1; k >= Math.max(0, j - 12); k--) {
+        if (tokens[k]!.text === ')') break;
+        if (tokens[k]!.text === '(') {
+          j = skipBack(k - 1);
+          break;
+        }
+      }
+    }
     if (j < 0) return null;
     const t = tokens[j]!;
     const m = mentionEndingAt(j);

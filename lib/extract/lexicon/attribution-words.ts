@@ -43,6 +43,58 @@ export const PASSIVE = new Set([
   'which',
 ]);
 
+/**
+ * Forms of "be" and contracted or negated auxiliaries that may stand between a source and its
+ * cue ("Trump is telling", "he's predicted", "Trump isn't saying"). Not passive before an -ing
+ * cue; before a past participle the passive check runs first.
+ */
+export const VERB_AUXILIARIES = new Set([
+  'is',
+  'was',
+  'are',
+  'were',
+  'been',
+  'be',
+  "'s",
+  "'re",
+  "'m",
+  "'ve",
+  "'d",
+  "isn't",
+  "wasn't",
+  "aren't",
+  "weren't",
+  "hasn't",
+  "haven't",
+  "hadn't",
+  "didn't",
+  "doesn't",
+  "don't",
+  "won't",
+  "wouldn't",
+  'never',
+  'always',
+  'still',
+  'even',
+  'just',
+  'first',
+  'recently',
+  'privately',
+  'openly',
+  'explicitly',
+  'bluntly',
+  'frequently',
+  'often',
+  'long',
+  'already',
+  'since',
+]);
+
+export const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'been', 'be', 'being', "'s", "'re", "'m"]);
+
+/** Prepositions that open a phrase of place or occasion right after a cue ("said at a rally"), never its content. */
+export const SETTING_PREPOSITIONS = new Set(['at', 'during', 'outside', 'inside', 'in', 'on', 'from', 'while', 'before']);
+
 export const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
 
 export const SUBORDINATORS = new Set(['that', ':']);
