@@ -15,6 +15,7 @@ import { CUE_FORMS } from './cues.js';
 import { AUDIENCE_WORDS, CUE_AUXILIARIES, CUE_OBJECT_REQUIRED, CUE_SETTING } from './lexicon/cues.js';
 import { ANONYMOUS_SOURCES, PERSON_TITLES, PERSON_ROLE_WORDS } from './lexicon/roles.js';
 import type { DateExpr } from './dates.js';
+import { isCommonNoun, isPronoun, isVerbForm } from './wordclass.js';
 import {
   CLAUSE_WORDS,
   NOT_SOURCE_HEADS,
@@ -26,6 +27,8 @@ import {
   BE_FORMS,
   VERB_AUXILIARIES,
   SETTING_PREPOSITIONS,
+  FUNCTION_WORDS,
+  SOURCE_DETERMINERS,
   SOURCE_NOUNS,
   STATEMENT_NOUNS,
   TRAILING_CLAUSE,
@@ -534,7 +537,8 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     const head = tokens[j]!;
     if (head.kind !== 'word' || inQuote[j] || CUE_FORMS.has(head.lower) || NOT_SOURCE_HEADS.test(head.lower))
       return null;
-    if (!head.cap && !SOURCE_NOUNS.test(head.lower)) return null;
+    const plainHead = !head.cap && !SOURCE_NOUNS.test(head.lower);
+    if (plainHead && !looksLikeNoun(head.lower)) return null;
     let k = j;
     while (k - 1 >= 0 && j - k < 8) {
       const w = tokens[k - 1]!;
@@ -546,6 +550,17 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     const before = tokens[k - 1];
     if (before && !(before.kind === 'punct' || CLAUSE_WORDS.has(before.lower))) return null;
     if (before && /^(?:that|which|who|whom|whose)$/.test(before.lower)) return null;
+    // Any noun may head a source that is determined or owned ("the host said", "one employee
+    // told", "Trump's campaign manager said"), or a plural of people ("hacking specialists say").
+    if (plainHead) {
+      const opener = tokens[k]!;
+      const determined =
+        SOURCE_DETERMINERS.has(opener.lower) ||
+        opener.kind === 'number' ||
+        (k < j && tokens.slice(k, j).some((w) => /^['’]s?$/.test(w.text)));
+      const people = /(?:ers|ists|ians|ants|ents)$/.test(head.lower);
+      if (!determined && !people) return null;
+    }
     const inside = mentions.filter((m) => m.from >= k && m.to <= j + 1);
     const party = inside.find((m) => m.to === j + 1) ?? inside[0];
     return { key: party?.key ?? null, from: k, to: j + 1, pronoun: null, rule: 'noun-phrase' };
@@ -696,6 +711,12 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
  * the first content ends at the clause break before the second source. With no break the
  * second is reported speech inside the first, and both stand.
  */
+/** A lower-case word that may head a noun phrase: a noun, or at least no function word, verb or adverb. */
+function looksLikeNoun(word: string): boolean {
+  if (isCommonNoun(word)) return true;
+  return !/ly$|ing$/.test(word) && !isVerbForm(word) && !isPronoun(word) && !FUNCTION_WORDS.has(word);
+}
+
 function cutNested(claims: RawClaim[], tokens: Token[], text: string): void {
   for (const a of claims) {
     for (const b of claims) {
