@@ -28,6 +28,9 @@ import {
   VERB_AUXILIARIES,
   SETTING_PREPOSITIONS,
   FUNCTION_WORDS,
+  COORDINATORS,
+  RELATIVE_PRONOUNS,
+  SUBORDINATE,
   SOURCE_DETERMINERS,
   SOURCE_NOUNS,
   STATEMENT_NOUNS,
@@ -233,6 +236,11 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     const subj = subjectBefore(c);
     if (!subj) return null;
     const after = contentStartAfter(cueTo, lemma);
+    // "Ted Cruz, who said ...", "... shook her head and said ...": the content can only follow.
+    if (subj.rule === 'relative' || subj.rule === 'coordinated') {
+      if (after >= contentLimit()) return null;
+      return makeClaim(subj, c, cueTo, lemma, after, contentEndFrom(after), 'source-cue-content');
+    }
     // "..., the agency said, a day after X ...": what follows the cue is a clause of time, so
     // the content stands before the source.
     const trailing = tokens[cueTo]?.text === ',' && isTrailingClause(cueTo + 1) && subj.from !== null && subj.from > 1;
@@ -494,6 +502,8 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     const m = mentionEndingAt(j);
     if (m) return withAppositive(m);
     if (PRONOUNS.has(t.lower) && !inQuote[j]) return { key: null, from: j, to: j + 1, pronoun: t.lower };
+    if (RELATIVE_PRONOUNS.has(t.lower) && !inQuote[j]) return relativeSubject(j);
+    if (COORDINATORS.has(t.lower) && !inQuote[j]) return clauseSubject(j);
     // "The army's spokesman, Nabil Abdallah, said": the name set off by commas.
     if (t.text === ',') {
       const named = mentionEndingAt(j - 1);
@@ -526,6 +536,70 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       return null;
     }
     return anonymousBefore(j) ?? nounPhraseBefore(j);
+  }
+
+  /**
+   * "Ted Cruz, who said ...", "business leaders who say ...": the relative pronoun is the
+   * source's mention, the phrase before it its party.
+   */
+  function relativeSubject(j: number): Subject {
+    let a = j - 1;
+    if (tokens[a]?.text === ',') a--;
+    const named = a >= 0 ? mentionEndingAt(a) : undefined;
+    const phrase = !named && a >= 0 && tokens[a]!.kind === 'word' ? nounPhraseBefore(a) : null;
+    return { key: named?.key ?? phrase?.key ?? null, from: j, to: j + 1, pronoun: null, rule: 'relative' };
+  }
+
+  /**
+   * "Mrs. Clinton shook her head and said ...": a cue coordinated with the clause's first verb
+   * has the clause's subject, at the sentence start or after an opening phrase ("In a
+   * statement, Gov. Rick Scott blasted Congress and said ...").
+   */
+  function clauseSubject(and: number): Subject | null {
+    let p = skipForward(0);
+    const opener = tokens[p];
+    if (!opener) return null;
+    if (!mentionStartingAt(p) && !PRONOUNS.has(opener.lower) && !SOURCE_DETERMINERS.has(opener.lower)) {
+      const comma = tokens.findIndex((w, i) => i > p && i < and && w.text === ',' && !inQuote[i]);
+      if (comma < 0 || comma > p + 12) return null;
+      p = comma + 1;
+    }
+    let subj: Subject | null = null;
+    let end = p;
+    const first = tokens[p]!;
+    const m = mentionStartingAt(p);
+    if (PRONOUNS.has(first.lower)) {
+      subj = { key: null, from: p, to: p + 1, pronoun: first.lower };
+      end = p + 1;
+    } else if (m) {
+      subj = { key: m.key, from: m.from, to: m.to, pronoun: null };
+      end = m.to;
+    } else {
+      while (end < and && end - p < 12 && !isVerbLike(end)) end++;
+      if (end === p || end >= and) return null;
+      const inside = mentions.filter((x) => x.from >= p && x.to <= end);
+      subj = { key: inside[0]?.key ?? null, from: p, to: end, pronoun: null };
+    }
+    // "Gov. Rick Scott (R)": a bracket after the name.
+    if (tokens[end]?.text === '(') {
+      const close = tokens.findIndex((w, i) => i > end && i < end + 10 && w.text === ')');
+      if (close > 0) end = close + 1;
+    }
+    // The subject's own verb follows it, and nothing opens another clause before the "and".
+    if (end >= and || !isVerbLike(end)) return null;
+    for (let k = end; k < and; k++) {
+      const w = tokens[k]!;
+      if (inQuote[k]) continue;
+      if (w.text === ';' || SUBORDINATE.has(w.lower) || CUE_FORMS.has(w.lower)) return null;
+    }
+    return { ...subj, rule: subj.pronoun ? undefined : 'coordinated' };
+  }
+
+  /** A lower-case word that reads as a verb ("shook", "defended", "praised"). */
+  function isVerbLike(k: number): boolean {
+    const w = tokens[k];
+    if (!w || w.kind !== 'word' || w.cap || inQuote[k]) return false;
+    return isVerbForm(w.lower) || /ed$/.test(w.lower);
   }
 
   /**

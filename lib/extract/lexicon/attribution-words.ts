@@ -39,8 +39,6 @@ export const PASSIVE = new Set([
   'a',
   'an',
   'widely',
-  'who',
-  'which',
 ]);
 
 /**
@@ -168,6 +166,36 @@ export const FUNCTION_WORDS = new Set([
   'yet',
   'ever',
   'else',
+]);
+
+/** "Ted Cruz, who said ...": relative pronouns that stand for a source before them. */
+export const RELATIVE_PRONOUNS = new Set(['who', 'which']);
+
+/** "... shook her head and said": conjunctions that join a cue to the clause's first verb. */
+export const COORDINATORS = new Set(['and', 'but']);
+
+/** Words that open a subordinate clause: a subject before them is not the subject of a cue after them. */
+export const SUBORDINATE = new Set([
+  'that',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'when',
+  'because',
+  'if',
+  'after',
+  'before',
+  'while',
+  'since',
+  'where',
+  'though',
+  'although',
+  'but',
+  'so',
+  'until',
+  'unless',
+  'whether',
 ]);
 
 export const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
