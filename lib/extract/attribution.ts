@@ -94,24 +94,41 @@ function doubledApostrophes(tokens: Token[]): Set<Token> {
   return out;
 }
 
-/** inQuote[i]: token i lies inside double quotes. Straight quotes alternate; an unmatched close opens at the start. */
+/**
+ * inQuote[i]: token i lies inside double quotes. A straight quote opens or closes by its
+ * spacing (attached to the word after it, it opens; to the word before, it closes), else
+ * alternates. A sentence whose first mark closes began inside a quote from a sentence before.
+ */
 function quoteMap(tokens: Token[], doubled: Set<Token>): boolean[] {
   const inQuote = new Array<boolean>(tokens.length).fill(false);
-  const firstClose = tokens.findIndex((t) => t.text === '”' || t.text === '»');
-  const firstOpen = tokens.findIndex((t) => t.text === '“' || t.text === '«');
-  let open = firstClose >= 0 && (firstOpen < 0 || firstClose < firstOpen);
+  const marks: { at: number; to: number; role: 'open' | 'close' | 'either' }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.text === '“' || t.text === '«') open = true;
-    else if (t.text === '”' || t.text === '»') open = false;
-    else if (t.text === '"') open = !open;
-    else if (doubled.has(t)) {
-      // The pair toggles once.
-      if (doubled.has(tokens[i + 1]!) && tokens[i + 1]!.start === t.end) {
-        open = !open;
-        i++;
-      }
-    } else inQuote[i] = open;
+    if (t.text === '“' || t.text === '«') marks.push({ at: i, to: i + 1, role: 'open' });
+    else if (t.text === '”' || t.text === '»') marks.push({ at: i, to: i + 1, role: 'close' });
+    else if (t.text === '"' || doubled.has(t)) {
+      const to = doubled.has(t) ? i + 2 : i + 1;
+      const last = tokens[to - 1]!;
+      const prev = tokens[i - 1];
+      const next = tokens[to];
+      const attachedBefore = !!prev && prev.end === t.start;
+      const attachedAfter = !!next && next.start === last.end;
+      const role = attachedAfter && !attachedBefore ? 'open' : attachedBefore && !attachedAfter ? 'close' : 'either';
+      marks.push({ at: i, to, role });
+      i = to - 1;
+    }
+  }
+  let open = marks[0]?.role === 'close';
+  let m = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const mark = marks[m];
+    if (mark && mark.at === i) {
+      open = mark.role === 'open' ? true : mark.role === 'close' ? false : !open;
+      i = mark.to - 1;
+      m++;
+      continue;
+    }
+    inQuote[i] = open;
   }
   return inQuote;
 }
@@ -200,7 +217,9 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     while (from < to && tokens[from]!.kind === 'punct' && !/^[([]$/.test(tokens[from]!.text)) from++;
     while (to > from && tokens[to - 1]!.kind === 'punct' && !/^[)\]]$/.test(tokens[to - 1]!.text)) to--;
     if (to - from < 2) return null;
-    const direct = inQuote[from] && inQuote[to - 1] && (isOpenQuote(tokens[from - 1]) || isCloseQuote(tokens[to]));
+    // The closing mark may follow the content's last punctuation ("... Jewish," he said).
+    const closes = isCloseQuote(tokens[to]) || (tokens[to]?.kind === 'punct' && isCloseQuote(tokens[to + 1]));
+    const direct = inQuote[from] && inQuote[to - 1] && (isOpenQuote(tokens[from - 1]) || closes);
     return {
       sentence: sentence.index,
       claimantKey: subject.key,
