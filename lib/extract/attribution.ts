@@ -243,9 +243,13 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     // 1. Inverted, after the content: "..., said the ministry." (Not "told": its object is the audience.)
     const before = skipBack(c - 1);
     if (lemma !== 'tell' && before >= 0 && (tokens[before]!.text === ',' || isCloseQuote(tokens[before]))) {
-      const found = subjectAfter(cueTo) ?? anonymousAfter(cueTo) ?? nounPhraseAfter(cueTo);
-      // "Simmons, an Obama supporter, said he saw ...": a subject followed by its own verb is the content's, not the cue's.
-      const subj = found && found.from !== null && endsSource(found.to) ? found : null;
+      // "Simmons, an Obama supporter, said he saw ...": a subject followed by its own verb is the
+      // content's, not the cue's. A name that only opens a longer phrase ("said Clinton campaign
+      // manager Robby Mook") gives way to the phrase.
+      const subj =
+        [subjectAfter(cueTo), anonymousAfter(cueTo), nounPhraseAfter(cueTo)].find(
+          (f) => f && f.from !== null && endsSource(f.to),
+        ) ?? null;
       if (subj) {
         const contentEnd = isCloseQuote(tokens[before]) ? before : before;
         return makeClaim(subj, c, cueTo, lemma, contentStart(contentEnd), contentEnd, 'content-then-cue-source');
@@ -529,32 +533,50 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       if (named && named.kind === 'PERSON' && tokens[named.from - 1]?.text === ',')
         return { key: named.key, from: named.from, to: named.to, pronoun: null };
     }
-    // "Ilham Aliyev, the president of Azerbaijan, said"
+    // "Ilham Aliyev, the president of Azerbaijan, said", "Woodrow Benford, 58, who lives outside
+    // Minneapolis, says": the name before one or more appositions set off by commas.
     if (t.text === ',') {
-      for (let k = j - 1; k >= Math.max(0, j - 14); k--) {
-        if (tokens[k]!.text !== ',') continue;
-        const head = mentionEndingAt(k - 1);
+      let commas = 0;
+      for (let k = j - 1; k >= Math.max(0, j - 40); k--) {
+        const w = tokens[k]!;
+        if (inQuote[k] || w.text === ';' || w.text === ':' || CUE_FORMS.has(w.lower)) break;
+        if (w.text !== ',') continue;
+        if (++commas > 4) break;
         const first = tokens[k + 1];
-        if (
-          head &&
-          first &&
-          (/^(?:a|an|the|its|his|her)$/.test(first.lower) || !first.cap || PERSON_TITLES.has(first.lower))
-        ) {
-          return { key: head.key, from: head.from, to: head.to, pronoun: null };
+        if (!first || !opensApposition(first)) break;
+        let end = k - 1;
+        // "Sen. Johnny Isakson (R-Ga.), one of ...": a bracket after the name.
+        if (tokens[end]?.text === ')') {
+          const open = tokens.findIndex((x, i) => i < end && i >= end - 10 && x.text === '(');
+          if (open > 0) end = open - 1;
         }
+        const head = end >= 0 ? mentionEndingAt(end) : undefined;
+        if (head && opensClause(head.from)) return { key: head.key, from: head.from, to: head.to, pronoun: null };
         // "Simmons, an Obama supporter, said": an unknown name with its apposition.
-        if (
-          first &&
-          (/^(?:a|an|the|its|his|her)$/.test(first.lower) || PERSON_TITLES.has(first.lower) || /^\d/.test(first.text))
-        ) {
-          const named = nounPhraseBefore(k - 1);
+        if (!head && end >= 0 && (tokens[end]!.cap || SOURCE_NOUNS.test(tokens[end]!.lower))) {
+          const named = nounPhraseBefore(end);
           if (named && named.from !== null) return { key: named.key, from: named.from, to: j, pronoun: null };
         }
-        break;
       }
       return null;
     }
     return anonymousBefore(j) ?? nounPhraseBefore(j);
+  }
+
+  /** A word that may open an apposition: "the president of", "58", "who lives", "founder of", "President of CNN". */
+  function opensApposition(w: Token): boolean {
+    if (w.kind === 'number' || PERSON_TITLES.has(w.lower) || SOURCE_DETERMINERS.has(w.lower)) return true;
+    if (w.lower === 'who' || w.lower === 'whose') return true;
+    if (w.kind !== 'word') return false;
+    return w.cap || looksLikeNoun(w.lower);
+  }
+
+  /** Whether a phrase starting at k opens its clause (sentence start, or after punctuation or a conjunction). */
+  function opensClause(k: number): boolean {
+    if (k <= skipForward(0)) return true;
+    const before = tokens[k - 1]!;
+    if (before.lower === 'the' || before.lower === 'and' || before.lower === 'but') return opensClause(k - 1);
+    return before.kind === 'punct' && before.text !== ',' ? true : before.text === ',' && !inQuote[k - 1];
   }
 
   /**
@@ -759,8 +781,8 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
   /** "..., said the 46-year-old.", "..., said Virginia delegate Beau Correll.": the phrase after an inverted cue. */
   function nounPhraseAfter(k: number): Subject | null {
     const first = tokens[k];
-    if (first?.kind !== 'word' || !(first.cap || /^(?:a|an|the|one|two|three|several|some|many)$/.test(first.lower)))
-      return null;
+    if (first?.kind !== 'word' || inQuote[k]) return null;
+    const determined = first.cap || SOURCE_DETERMINERS.has(first.lower);
     let j = k;
     while (
       j < tokens.length &&
@@ -768,12 +790,23 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       tokens[j]!.kind !== 'punct' &&
       !CLAUSE_WORDS.has(tokens[j]!.lower) &&
       !CUE_FORMS.has(tokens[j]!.lower) &&
-      !dateAt[j]
+      !dateAt[j] &&
+      !(j > k && endsSource(j))
     )
       j++;
     if (j === k || !endsSource(j)) return null;
+    // "said pollster Frank Luntz", "said former tech executive Carly Fiorina": undetermined, the
+    // phrase ends in a name.
+    if (!determined && !(tokens[j - 1]!.cap && j - k > 1)) return null;
+    // Only the words of a noun phrase: no verb or pronoun ("says he didn't know ...").
+    for (let i = k; i < j; i++) {
+      const w = tokens[i]!;
+      if (w.cap || w.kind === 'number' || (i === k && SOURCE_DETERMINERS.has(w.lower))) continue;
+      if (/n't$/.test(w.lower) || !looksLikeNoun(w.lower)) return null;
+    }
+    // The head comes last: "Clinton campaign manager Robby Mook" is Robby Mook.
     const inside = mentions.filter((m) => m.from >= k && m.to <= j);
-    return { key: inside[0]?.key ?? null, from: k, to: j, pronoun: null, rule: 'noun-phrase' };
+    return { key: inside[inside.length - 1]?.key ?? null, from: k, to: j, pronoun: null, rule: 'noun-phrase' };
   }
 
   function anonymousAfter(k: number): Subject | null {
