@@ -29,6 +29,7 @@ import {
   SETTING_PREPOSITIONS,
   FUNCTION_WORDS,
   COORDINATORS,
+  LOOSE_BREAKS,
   RELATIVE_PRONOUNS,
   SUBORDINATE,
   SOURCE_DETERMINERS,
@@ -182,7 +183,9 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     const needs = CUE_OBJECT_REQUIRED[lemma];
     // "..., a charge Kigali has repeatedly rejected": the object stands before the source.
     const objectBefore = RELATIVE_OBJECT.test(text.slice(Math.max(sentence.start, t.start - 80), t.start));
-    if (needs && !needs.test(rest) && !objectBefore) continue;
+    // With nothing after it the cue closes content before it ("“Denver,” he answered.").
+    const closing = /^(?:[.!?]|$)/.test(rest) && c > 1;
+    if (needs && !needs.test(rest) && !objectBefore && !closing) continue;
     if (/^(?:by)\b/i.test(rest)) continue;
 
     // "X said ... and denied that ...": a second cue of the same source.
@@ -302,12 +305,9 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
           pronoun: previous.pronoun,
         }
       : null;
-    if (!subj) {
-      // The sentence's subject: its first party mention, if it starts the clause.
-      const first = mentions.find((m) => m.from <= 2 && m.to < c);
-      if (!first) return null;
-      subj = { key: first.key, from: first.from, to: first.to, pronoun: null };
-    }
+    // The clause's subject: "The justice sounded off on Trump, saying ...".
+    subj ??= clauseSubject(c, true);
+    if (!subj) return null;
     const after = contentStartAfter(cueEnd(c, lemma), lemma);
     if (after >= contentLimit()) return null;
     return makeClaim(subj, c, cueEnd(c, lemma), lemma, after, contentEndFrom(after), 'participle-cue');
@@ -526,7 +526,8 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     if (m) return withAppositive(m);
     if (PRONOUNS.has(t.lower) && !inQuote[j]) return { key: null, from: j, to: j + 1, pronoun: t.lower };
     if (RELATIVE_PRONOUNS.has(t.lower) && !inQuote[j]) return relativeSubject(j);
-    if (COORDINATORS.has(t.lower) && !inQuote[j]) return clauseSubject(j);
+    // "... and said", "Trump was quick to add": the clause's subject.
+    if ((COORDINATORS.has(t.lower) || t.lower === 'to') && !inQuote[j]) return clauseSubject(j);
     // "The army's spokesman, Nabil Abdallah, said": the name set off by commas.
     if (t.text === ',') {
       const named = mentionEndingAt(j - 1);
@@ -568,7 +569,8 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     if (w.kind === 'number' || PERSON_TITLES.has(w.lower) || SOURCE_DETERMINERS.has(w.lower)) return true;
     if (w.lower === 'who' || w.lower === 'whose') return true;
     if (w.kind !== 'word') return false;
-    return w.cap || looksLikeNoun(w.lower);
+    // Also a participle: "Sen. Roy Blunt, facing a stiff challenge, noted".
+    return w.cap || looksLikeNoun(w.lower) || (/(?:ing|ed)$/.test(w.lower) && !FUNCTION_WORDS.has(w.lower));
   }
 
   /** Whether a phrase starting at k opens its clause (sentence start, or after punctuation or a conjunction). */
@@ -592,22 +594,31 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
   }
 
   /**
-   * "Mrs. Clinton shook her head and said ...": a cue coordinated with the clause's first verb
-   * has the clause's subject, at the sentence start or after an opening phrase ("In a
-   * statement, Gov. Rick Scott blasted Congress and said ...").
+   * "Mrs. Clinton shook her head and said ...", "The justice sounded off on Trump, saying ...",
+   * "Trump was quick to add ...": a cue that continues its clause has the clause's subject, at
+   * the sentence start, after a subordinator ("When Trump referred to ... and said") or after an
+   * opening phrase ("In a statement, Gov. Rick Scott blasted Congress and said ..."). With
+   * `loose`, a participle's, the clause may hold subordinate clauses of its own.
    */
-  function clauseSubject(and: number): Subject | null {
-    let p = skipForward(0);
-    const opener = tokens[p];
-    if (!opener) return null;
-    if (!mentionStartingAt(p) && !PRONOUNS.has(opener.lower) && !SOURCE_DETERMINERS.has(opener.lower)) {
-      const comma = tokens.findIndex((w, i) => i > p && i < and && w.text === ',' && !inQuote[i]);
-      if (comma < 0 || comma > p + 12) return null;
-      p = comma + 1;
+  function clauseSubject(limit: number, loose = false): Subject | null {
+    const p = skipForward(0);
+    const starts = [p];
+    if (tokens[p] && SUBORDINATE.has(tokens[p]!.lower)) starts.push(p + 1);
+    for (let i = p; i < limit && starts.length < 5; i++) if (tokens[i]!.text === ',' && !inQuote[i]) starts.push(i + 1);
+    for (const start of starts) {
+      if (start >= limit) break;
+      const subj = subjectOpening(start, limit, loose);
+      if (subj) return { ...subj, rule: subj.pronoun ? undefined : 'coordinated' };
     }
-    let subj: Subject | null = null;
-    let end = p;
-    const first = tokens[p]!;
+    return null;
+  }
+
+  /** The subject that opens a clause at p, followed by its verb, with no other clause before `limit`. */
+  function subjectOpening(p: number, limit: number, loose: boolean): Subject | null {
+    const first = tokens[p];
+    if (!first || first.kind !== 'word' || inQuote[p]) return null;
+    let subj: Subject;
+    let end: number;
     const m = mentionStartingAt(p);
     if (PRONOUNS.has(first.lower)) {
       subj = { key: null, from: p, to: p + 1, pronoun: first.lower };
@@ -616,8 +627,21 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       subj = { key: m.key, from: m.from, to: m.to, pronoun: null };
       end = m.to;
     } else {
-      while (end < and && end - p < 12 && !isVerbLike(end)) end++;
-      if (end === p || end >= and) return null;
+      // A noun phrase, not an opening phrase ("In a statement", "Asked about it", "On Tuesday").
+      if (FUNCTION_WORDS.has(first.lower) || SUBORDINATE.has(first.lower) || /(?:ing|ed|ly)$/.test(first.lower))
+        return null;
+      if (dateAt[p] || NOT_SOURCE_HEADS.test(first.lower)) return null;
+      end = p;
+      while (
+        end < limit &&
+        end - p < 12 &&
+        !isVerbLike(end) &&
+        tokens[end]!.kind !== 'punct' &&
+        !CUE_AUXILIARIES.has(tokens[end]!.lower) &&
+        !VERB_AUXILIARIES.has(tokens[end]!.lower)
+      )
+        end++;
+      if (end === p || end >= limit) return null;
       const inside = mentions.filter((x) => x.from >= p && x.to <= end);
       subj = { key: inside[0]?.key ?? null, from: p, to: end, pronoun: null };
     }
@@ -626,14 +650,22 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       const close = tokens.findIndex((w, i) => i > end && i < end + 10 && w.text === ')');
       if (close > 0) end = close + 1;
     }
-    // The subject's own verb follows it, and nothing opens another clause before the "and".
-    if (end >= and || !isVerbLike(end)) return null;
-    for (let k = end; k < and; k++) {
+    // "Gary Emineth, a former state party chairman, became ...": an apposition after the name.
+    if (tokens[end]?.text === ',' && !subj.pronoun) {
+      const close = tokens.findIndex((w, i) => i > end + 1 && i < Math.min(limit, end + 25) && w.text === ',');
+      if (close > 0 && tokens[end + 1] && opensApposition(tokens[end + 1]!)) end = close + 1;
+    }
+    while (end < limit && (CUE_AUXILIARIES.has(tokens[end]!.lower) || /ly$/.test(tokens[end]!.lower))) end++;
+    // The subject's own verb follows it.
+    if (end >= limit || !(isVerbLike(end) || VERB_AUXILIARIES.has(tokens[end]!.lower))) return null;
+    for (let k = end; k < limit; k++) {
       const w = tokens[k]!;
       if (inQuote[k]) continue;
-      if (w.text === ';' || SUBORDINATE.has(w.lower) || CUE_FORMS.has(w.lower)) return null;
+      if (w.text === ';') return null;
+      if (loose ? LOOSE_BREAKS.has(w.lower) : SUBORDINATE.has(w.lower)) return null;
     }
-    return { ...subj, rule: subj.pronoun ? undefined : 'coordinated' };
+    if (claims.some((cl) => cl.cueFrom >= end && cl.cueFrom < limit)) return null;
+    return subj;
   }
 
   /** A lower-case word that reads as a verb ("shook", "defended", "praised"). */

@@ -198,6 +198,9 @@ export const SUBORDINATE = new Set([
   'whether',
 ]);
 
+/** Words that start a new clause with its own subject, between a subject and its participle cue ("..., saying"). */
+export const LOOSE_BREAKS = new Set(['while', 'whereas', 'but', 'although', 'though']);
+
 export const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
 
 export const SUBORDINATORS = new Set(['that', ':']);
