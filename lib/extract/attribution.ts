@@ -270,7 +270,11 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     // "..., the agency said, a day after X ...": what follows the cue is a clause of time, so
     // the content stands before the source.
     const trailing = tokens[cueTo]?.text === ',' && isTrailingClause(cueTo + 1) && subj.from !== null && subj.from > 1;
-    if (after >= contentLimit() || trailing) {
+    // "“We need steady hands,” Clinton told AIPAC, referring to ...": a quote closes right before
+    // the source, so what follows the cue is its setting, unless another quote opens there.
+    const quoteBefore =
+      subj.from !== null && closesQuoteBefore(subj.from) && !opensQuoteAt(after);
+    if (after >= contentLimit() || trailing || quoteBefore) {
       // 3. Cue after the content: "..., the minister said."
       // The comma that closes the content may stand a few words before the source's head
       // ("..., a state-owned Egyptian newspaper said").
@@ -285,9 +289,24 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
         if (subj.key === null && subj.from !== null && subj.from > comma + 1) subj.from = comma + 1;
         return makeClaim(subj, c, cueTo, lemma, contentStart(comma), comma, 'content-then-source-cue');
       }
+      if (!trailing && !quoteBefore) return null;
       if (!trailing) return null;
     }
     return makeClaim(subj, c, cueTo, lemma, after, contentEndFrom(after), 'source-cue-content');
+  }
+
+  /** A quote closes right before k (after its own comma, or before one). */
+  function closesQuoteBefore(k: number): boolean {
+    const a = tokens[k - 1];
+    if (!a) return false;
+    if (isCloseQuote(a) && !inQuote[k - 1] && inQuote[k - 2 - (doubled.has(a) ? 1 : 0)]) return true;
+    const b = tokens[k - 2];
+    return a.text === ',' && !!b && isCloseQuote(b) && !inQuote[k - 2];
+  }
+
+  function opensQuoteAt(k: number): boolean {
+    for (let i = k; i < Math.min(tokens.length, k + 2); i++) if (isOpenQuote(tokens[i]) && inQuote[i + 1]) return true;
+    return false;
   }
 
   function isTrailingClause(k: number): boolean {
@@ -477,7 +496,10 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     const m = mentionStartingAt(k);
     if (m) return m.to;
     // "told the Associated Press", "told a news conference": up to the next "that" nearby.
-    for (let j = k; j < Math.min(tokens.length, k + 6); j++) if (tokens[j]!.lower === 'that') return j;
+    for (let j = k; j < Math.min(tokens.length, k + 12); j++) {
+      if (tokens[j]!.lower === 'that') return j;
+      if (tokens[j]!.kind === 'punct' && !/^[.'’]/.test(tokens[j]!.text)) break;
+    }
     // "told cheering supporters he would win": up to the clause's subject.
     for (let j = k + 1; j < Math.min(tokens.length, k + 6); j++)
       if (PRONOUNS.has(tokens[j]!.lower) && !inQuote[j]) return j;
