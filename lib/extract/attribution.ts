@@ -269,11 +269,19 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     }
     // "..., the agency said, a day after X ...": what follows the cue is a clause of time, so
     // the content stands before the source.
-    const trailing = tokens[cueTo]?.text === ',' && isTrailingClause(cueTo + 1) && subj.from !== null && subj.from > 1;
+    // "..., the army said, adding that ...": a participle cue right after says nothing of this one's.
+    const participleNext =
+      tokens[cueTo]?.text === ',' &&
+      PARTICIPLE_CUES.test(tokens[cueTo + 1]?.lower ?? '') &&
+      CUE_FORMS.has(tokens[cueTo + 1]!.lower);
+    const trailing =
+      tokens[cueTo]?.text === ',' &&
+      (isTrailingClause(cueTo + 1) || participleNext) &&
+      subj.from !== null &&
+      subj.from > 1;
     // "“We need steady hands,” Clinton told AIPAC, referring to ...": a quote closes right before
     // the source, so what follows the cue is its setting, unless another quote opens there.
-    const quoteBefore =
-      subj.from !== null && closesQuoteBefore(subj.from) && !opensQuoteAt(after);
+    const quoteBefore = subj.from !== null && closesQuoteBefore(subj.from) && !opensQuoteAt(after);
     if (after >= contentLimit() || trailing || quoteBefore) {
       // 3. Cue after the content: "..., the minister said."
       // The comma that closes the content may stand a few words before the source's head
@@ -562,7 +570,8 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       let commas = 0;
       for (let k = j - 1; k >= Math.max(0, j - 40); k--) {
         const w = tokens[k]!;
-        if (inQuote[k] || w.text === ';' || w.text === ':' || CUE_FORMS.has(w.lower)) break;
+        if (inQuote[k] || w.text === ';' || w.text === ':') break;
+        if (CUE_FORMS.has(w.lower) && claims.some((cl) => cl.cueFrom === k)) break;
         if (w.text !== ',') continue;
         if (++commas > 4) break;
         const first = tokens[k + 1];
@@ -657,7 +666,8 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       while (
         end < limit &&
         end - p < 12 &&
-        !isVerbLike(end) &&
+        // The word after a determiner is never the verb ("the judge sided").
+        (!isVerbLike(end) || (end > p && SOURCE_DETERMINERS.has(tokens[end - 1]!.lower))) &&
         tokens[end]!.kind !== 'punct' &&
         !CUE_AUXILIARIES.has(tokens[end]!.lower) &&
         !VERB_AUXILIARIES.has(tokens[end]!.lower)
@@ -707,7 +717,14 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     if (head.kind !== 'word' || inQuote[j] || CUE_FORMS.has(head.lower) || NOT_SOURCE_HEADS.test(head.lower))
       return null;
     const plainHead = !head.cap && !SOURCE_NOUNS.test(head.lower);
-    if (plainHead && !looksLikeNoun(head.lower)) return null;
+    // After a determiner any word but a function word is a noun ("the coach said").
+    const afterDeterminer = j > 0 && SOURCE_DETERMINERS.has(tokens[j - 1]!.lower);
+    if (
+      plainHead &&
+      !looksLikeNoun(head.lower) &&
+      !(afterDeterminer && !FUNCTION_WORDS.has(head.lower) && !/ly$/.test(head.lower))
+    )
+      return null;
     let k = j;
     while (k - 1 >= 0 && j - k < 8) {
       const w = tokens[k - 1]!;

@@ -109,7 +109,8 @@ function splitLine(tokens: Token[]): Token[][] {
     }
     const next = tokens[i + 1];
     // An opening '' (two apostrophes) looks past its second half.
-    const doubled = next && /^['’]$/.test(next.text) && tokens[i + 2]?.text === next.text && tokens[i + 2]!.start === next.end;
+    const doubled =
+      next && /^['’]$/.test(next.text) && tokens[i + 2]?.text === next.text && tokens[i + 2]!.start === next.end;
     if (next && startsSentence(next, tokens[doubled ? i + 3 : i + 2])) {
       parts.push(current);
       current = [];

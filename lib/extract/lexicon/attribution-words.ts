@@ -27,19 +27,7 @@ export const TRAILING_CLAUSE = new Set([
 export const STATEMENT_NOUNS =
   /^(?:statement|message|video|post|letter|communiqu[eé]|report|footage|images?|photos?|tweet|address|speech)$/;
 
-export const PASSIVE = new Set([
-  'was',
-  'were',
-  'been',
-  'is',
-  'are',
-  'be',
-  'being',
-  'the',
-  'a',
-  'an',
-  'widely',
-]);
+export const PASSIVE = new Set(['was', 'were', 'been', 'is', 'are', 'be', 'being', 'the', 'a', 'an', 'widely']);
 
 /**
  * Forms of "be" and contracted or negated auxiliaries that may stand between a source and its
@@ -91,7 +79,17 @@ export const VERB_AUXILIARIES = new Set([
 export const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'been', 'be', 'being', "'s", "'re", "'m"]);
 
 /** Prepositions that open a phrase of place or occasion right after a cue ("said at a rally"), never its content. */
-export const SETTING_PREPOSITIONS = new Set(['at', 'during', 'outside', 'inside', 'in', 'on', 'from', 'while', 'before']);
+export const SETTING_PREPOSITIONS = new Set([
+  'at',
+  'during',
+  'outside',
+  'inside',
+  'in',
+  'on',
+  'from',
+  'while',
+  'before',
+]);
 
 /** Words that open a determined noun phrase, which may be a source whatever its head ("the host said"). */
 export const SOURCE_DETERMINERS = new Set([

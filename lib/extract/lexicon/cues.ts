@@ -130,7 +130,8 @@ export const CUE_OBJECT_REQUIRED: Record<string, RegExp> = {
   answer: /^(?:that\b|[,:]|“|")/i,
   remark: /^(?:that\b|[,:]|“|")/i,
   comment: /^(?:that\b|[,:]|“|")/i,
-  repeat: /^(?:that\b|[,:]|“|"|(?:his|her|their|its|the) (?:claims?|assertions?|charges?|accusations?|view|argument|call|promise|pledge|warning)\b)/i,
+  repeat:
+    /^(?:that\b|[,:]|“|"|(?:his|her|their|its|the) (?:claims?|assertions?|charges?|accusations?|view|argument|call|promise|pledge|warning)\b)/i,
   wonder: /^(?:(?:aloud )?(?:whether|if|why|how|what|who|when|where)\b|[,:]|“|")/i,
   shout: /^(?:that\b|[,:]|“|")/i,
   dispute:
