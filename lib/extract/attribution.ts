@@ -29,6 +29,7 @@ import {
   SETTING_PREPOSITIONS,
   FUNCTION_WORDS,
   COORDINATORS,
+  INFINITIVE_CUES,
   LOOSE_BREAKS,
   RELATIVE_PRONOUNS,
   SUBORDINATE,
@@ -557,7 +558,9 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     if (PRONOUNS.has(t.lower) && !inQuote[j]) return { key: null, from: j, to: j + 1, pronoun: t.lower };
     if (RELATIVE_PRONOUNS.has(t.lower) && !inQuote[j]) return relativeSubject(j);
     // "... and said", "Trump was quick to add": the clause's subject.
-    if ((COORDINATORS.has(t.lower) || t.lower === 'to') && !inQuote[j]) return clauseSubject(j);
+    // Only verbs that are nothing but speech read so after "to" ("to deny any safe haven" is no denial).
+    const infinitive = t.lower === 'to' && INFINITIVE_CUES.has(CUE_FORMS.get(tokens[c]!.lower) ?? '');
+    if ((COORDINATORS.has(t.lower) || infinitive) && !inQuote[j]) return clauseSubject(j);
     // "The army's spokesman, Nabil Abdallah, said": the name set off by commas.
     if (t.text === ',') {
       const named = mentionEndingAt(j - 1);

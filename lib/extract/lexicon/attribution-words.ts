@@ -199,6 +199,25 @@ export const SUBORDINATE = new Set([
 /** Words that start a new clause with its own subject, between a subject and its participle cue ("..., saying"). */
 export const LOOSE_BREAKS = new Set(['while', 'whereas', 'but', 'although', 'though']);
 
+/** Cue lemmas read as speech after "to" ("was quick to add"): verbs with no other sense. */
+export const INFINITIVE_CUES = new Set([
+  'say',
+  'tell',
+  'add',
+  'announce',
+  'explain',
+  'note',
+  'stress',
+  'insist',
+  'argue',
+  'declare',
+  'acknowledge',
+  'admit',
+  'suggest',
+  'tweet',
+  'write',
+]);
+
 export const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
 
 export const SUBORDINATORS = new Set(['that', ':']);
