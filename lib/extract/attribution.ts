@@ -27,6 +27,7 @@ import {
   BE_FORMS,
   VERB_AUXILIARIES,
   SETTING_PREPOSITIONS,
+  SOURCE_AFTER_END,
   FUNCTION_WORDS,
   COORDINATORS,
   INFINITIVE_CUES,
@@ -250,10 +251,17 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       // "Simmons, an Obama supporter, said he saw ...": a subject followed by its own verb is the
       // content's, not the cue's. A name that only opens a longer phrase ("said Clinton campaign
       // manager Robby Mook") gives way to the phrase.
-      const subj =
-        [subjectAfter(cueTo), anonymousAfter(cueTo), nounPhraseAfter(cueTo)].find(
+      const named = subjectAfter(cueTo);
+      let subj =
+        [named, anonymousAfter(cueTo), nounPhraseAfter(cueTo)].find(
           (f) => f && f.from !== null && endsSource(f.to),
         ) ?? null;
+      // "Craig Minassian, a spokesman for the foundation, said the decision ...": a phrase after
+      // the cue that is no party gives way to a name before an apposition.
+      if (subj && subj !== named && tokens[before]!.text === ',') {
+        const apposed = subjectBefore(c);
+        if (apposed && apposed.from !== null && apposed.from < before) subj = null;
+      }
       if (subj) {
         const contentEnd = isCloseQuote(tokens[before]) ? before : before;
         return makeClaim(subj, c, cueTo, lemma, contentStart(contentEnd), contentEnd, 'content-then-cue-source');
@@ -865,7 +873,7 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       !CLAUSE_WORDS.has(tokens[j]!.lower) &&
       !CUE_FORMS.has(tokens[j]!.lower) &&
       !dateAt[j] &&
-      !(j > k && endsSource(j))
+      !(j > k && SOURCE_AFTER_END.test(tokens[j]!.lower))
     )
       j++;
     if (j === k || !endsSource(j)) return null;
@@ -898,7 +906,14 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
           tokens[j]!.lower,
         )
       ) {
-        return { key: null, from: k, to: j + 1, pronoun: null, rule: 'anonymous' };
+        // "said a source close to the talks": a short modifier up to the sentence's end or a comma.
+        let e = j + 1;
+        while (e < j + 7 && tokens[e] && tokens[e]!.kind !== 'punct' && !CUE_FORMS.has(tokens[e]!.lower)) {
+          if (/^(?:who|which|that)$/.test(tokens[e]!.lower)) break;
+          e++;
+        }
+        const to = e > j + 1 && (!tokens[e] || tokens[e]!.kind === 'punct') ? e : j + 1;
+        return { key: null, from: k, to, pronoun: null, rule: 'anonymous' };
       }
       j++;
     }
@@ -914,7 +929,7 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
 /** A lower-case word that may head a noun phrase: a noun, or at least no function word, verb or adverb. */
 function looksLikeNoun(word: string): boolean {
   if (isCommonNoun(word)) return true;
-  return !/ly$|ing$/.test(word) && !isVerbForm(word) && !isPronoun(word) && !FUNCTION_WORDS.has(word);
+  return !/ly$|ing$|ed$/.test(word) && !isVerbForm(word) && !isPronoun(word) && !FUNCTION_WORDS.has(word);
 }
 
 function cutNested(claims: RawClaim[], tokens: Token[], text: string): void {

@@ -218,6 +218,10 @@ export const INFINITIVE_CUES = new Set([
   'write',
 ]);
 
+/** Words that end a source phrase after an inverted cue ("said Robert Lyle in a statement", "said a man who ..."). */
+export const SOURCE_AFTER_END =
+  /^(?:in|on|at|during|after|before|who|when|while|as|told|adding|according|via|last|this|earlier|late|recently)$/;
+
 export const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
 
 export const SUBORDINATORS = new Set(['that', ':']);
