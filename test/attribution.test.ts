@@ -142,6 +142,21 @@ describe('attribution: cues that continue a clause', () => {
     ]);
   });
 
+  it('skips the audience of "told" up to its "that", colon or quote, or an object pronoun', () => {
+    const [a] = claimsOf('Mayor Ines Calder told a town hall in Salem, Oregon on Monday that the park would stay open.');
+    expect(a).toMatchObject({ party: 'Ines Calder', content: 'the park would stay open' });
+    const [b] = claimsOf('Mayor Ines Calder told the crowd: “We will not close the park.”');
+    expect(b).toMatchObject({ content: 'We will not close the park', mode: 'DIRECT' });
+    const [c] = claimsOf('Mayor Ines Calder wrote to residents, telling them, “The park stays open.”');
+    expect(c).toMatchObject({ cue: 'telling', content: 'The park stays open' });
+  });
+
+  it('finds the quote before a source phrase that starts before the name', () => {
+    const [c] = claimsOf('“There are interests and there are values,” the Labour Party’s Dana Moss told the BBC.');
+    expect(c).toMatchObject({ cue: 'told', content: 'There are interests and there are values', mode: 'DIRECT' });
+    expect(c?.source).toContain('Dana Moss');
+  });
+
   it('a cue that closes its sentence needs no object ("he asked.")', () => {
     const [c] = claimsOf('"Is anyone still there?" he asked.');
     expect(c).toMatchObject({ cue: 'asked', content: 'Is anyone still there' });

@@ -26,9 +26,11 @@ import {
   ROLE_LINK,
   BE_FORMS,
   VERB_AUXILIARIES,
+  OBJECT_PRONOUNS,
   SETTING_PREPOSITIONS,
   SOURCE_AFTER_END,
   FUNCTION_WORDS,
+  ADDRESSED_CUES,
   COORDINATORS,
   INFINITIVE_CUES,
   LOOSE_BREAKS,
@@ -290,7 +292,7 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       subj.from > 1;
     // "“We need steady hands,” Clinton told AIPAC, referring to ...": a quote closes right before
     // the source, so what follows the cue is its setting, unless another quote opens there.
-    const quoteBefore = subj.from !== null && closesQuoteBefore(subj.from) && !opensQuoteAt(after);
+    const quoteBefore = subj.from !== null && closesQuoteBefore(phraseStart(subj.from)) && !opensQuoteAt(after);
     if (after >= contentLimit() || trailing || quoteBefore) {
       // 3. Cue after the content: "..., the minister said."
       // The comma that closes the content may stand a few words before the source's head
@@ -298,7 +300,10 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       let comma = subj.from !== null ? subj.from - 1 : -1;
       for (
         let k = 0;
-        k < 5 && comma > 0 && tokens[comma]!.kind !== 'punct' && !CUE_FORMS.has(tokens[comma]!.lower);
+        k < 7 &&
+        comma > 0 &&
+        (tokens[comma]!.kind !== 'punct' || (/^['’]s?$/.test(tokens[comma]!.text) && !doubled.has(tokens[comma]!))) &&
+        !CUE_FORMS.has(tokens[comma]!.lower);
         k++
       )
         comma--;
@@ -319,6 +324,19 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     if (isCloseQuote(a) && !inQuote[k - 1] && inQuote[k - 2 - (doubled.has(a) ? 1 : 0)]) return true;
     const b = tokens[k - 2];
     return a.text === ',' && !!b && isCloseQuote(b) && !inQuote[k - 2];
+  }
+
+  /** Where the phrase around a source mention starts: "the Zionist Union Party’s Nachman Shai". */
+  function phraseStart(k: number): number {
+    let i = k;
+    while (i > 0 && k - i < 6) {
+      const w = tokens[i - 1]!;
+      const possessive = /^['’]s?$/.test(w.text) && !doubled.has(w);
+      if (inQuote[i - 1] || (w.kind === 'punct' && !possessive) || CUE_FORMS.has(w.lower) || CLAUSE_WORDS.has(w.lower))
+        break;
+      i--;
+    }
+    return i;
   }
 
   function opensQuoteAt(k: number): boolean {
@@ -471,6 +489,11 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
           continue;
         }
       }
+      // "wrote to residents that ...", "said to reporters": the addressee, not the content.
+      if (t.lower === 'to' && k === first && ADDRESSED_CUES.has(lemma) && !isVerbLike(k + 1) && tokens[k + 1]?.kind === 'word') {
+        k = audienceEnd(k + 1);
+        continue;
+      }
       if (lemma === 'tell' && k === first) {
         const audience = audienceEnd(k);
         if (audience > k) {
@@ -510,16 +533,22 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
         .join(' ');
       if (AUDIENCE_WORDS.has(phrase)) return k + len;
     }
+    // "told them, “...”", "told me he ...".
+    if (OBJECT_PRONOUNS.has(tokens[k]?.lower ?? '')) return k + 1;
     const m = mentionStartingAt(k);
     if (m) return m.to;
-    // "told the Associated Press", "told a news conference": up to the next "that" nearby.
-    for (let j = k; j < Math.min(tokens.length, k + 12); j++) {
-      if (tokens[j]!.lower === 'that') return j;
-      if (tokens[j]!.kind === 'punct' && !/^[.'’]/.test(tokens[j]!.text)) break;
+    // "told the Associated Press", "told a town hall in Salem, New Hampshire on Monday that",
+    // "told his supporters, “...”": up to the next "that", colon or quote nearby.
+    for (let j = k; j < Math.min(tokens.length, k + 16); j++) {
+      const w = tokens[j]!;
+      if (w.lower === 'that' || w.text === ':' || (isOpenQuote(w) && inQuote[j + 1])) return j;
+      if (w.text === ';' || isCloseQuote(w) || CUE_FORMS.has(w.lower)) break;
     }
     // "told cheering supporters he would win": up to the clause's subject.
-    for (let j = k + 1; j < Math.min(tokens.length, k + 6); j++)
+    for (let j = k + 1; j < Math.min(tokens.length, k + 10); j++) {
+      if (tokens[j]!.kind === 'punct' && tokens[j]!.text !== ',') break;
       if (PRONOUNS.has(tokens[j]!.lower) && !inQuote[j]) return j;
+    }
     // "... ,” he told cheering supporters in Nashua.": nothing said after the audience.
     return tokens.length;
   }

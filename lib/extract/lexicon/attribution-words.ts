@@ -222,6 +222,12 @@ export const INFINITIVE_CUES = new Set([
 export const SOURCE_AFTER_END =
   /^(?:in|on|at|during|after|before|who|when|while|as|told|adding|according|via|last|this|earlier|late|recently)$/;
 
+/** Pronouns that are the audience of "told" ("told them", "told me he ..."). */
+export const OBJECT_PRONOUNS = new Set(['me', 'us', 'him', 'her', 'them', 'you']);
+
+/** Cue lemmas whose "to X" right after them is the addressee ("wrote to residents that ..."). */
+export const ADDRESSED_CUES = new Set(['write', 'say', 'explain', 'complain', 'announce', 'declare', 'tweet', 'post']);
+
 export const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
 
 export const SUBORDINATORS = new Set(['that', ':']);
