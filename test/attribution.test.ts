@@ -143,7 +143,9 @@ describe('attribution: cues that continue a clause', () => {
   });
 
   it('skips the audience of "told" up to its "that", colon or quote, or an object pronoun', () => {
-    const [a] = claimsOf('Mayor Ines Calder told a town hall in Salem, Oregon on Monday that the park would stay open.');
+    const [a] = claimsOf(
+      'Mayor Ines Calder told a town hall in Salem, Oregon on Monday that the park would stay open.',
+    );
     expect(a).toMatchObject({ party: 'Ines Calder', content: 'the park would stay open' });
     const [b] = claimsOf('Mayor Ines Calder told the crowd: “We will not close the park.”');
     expect(b).toMatchObject({ content: 'We will not close the park', mode: 'DIRECT' });
@@ -166,6 +168,16 @@ describe('attribution: cues that continue a clause', () => {
     expect(claimsOf('Governor Tom Albers said at a rally in Dayton on Saturday.')).toEqual([]);
     const [c] = claimsOf('Governor Tom Albers said at a rally in Dayton that taxes would fall.');
     expect(c?.content).toBe('taxes would fall');
+  });
+
+  it('reads a passive cue with its agent after "by" as the agent\'s claim', () => {
+    const [a] = claimsOf('The attack on the convoy was claimed by the Ansar Brigade.');
+    expect(a).toMatchObject({ cue: 'claimed', content: 'The attack on the convoy' });
+    expect(a?.source).toContain('Ansar Brigade');
+    const [b] = claimsOf('As first reported by the Ledger, the plant will close in June.');
+    expect(b).toMatchObject({ cue: 'reported', content: 'the plant will close in June' });
+    expect(b?.source).toContain('Ledger');
+    expect(claimsOf('The town was captured by rebels on Sunday.').filter((c) => c.cue)).toEqual([]);
   });
 
   it('keeps the claimant of conflict claims', () => {

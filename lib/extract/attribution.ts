@@ -27,6 +27,7 @@ import {
   BE_FORMS,
   VERB_AUXILIARIES,
   OBJECT_PRONOUNS,
+  PASSIVE_CUES,
   SETTING_PREPOSITIONS,
   SOURCE_AFTER_END,
   FUNCTION_WORDS,
@@ -171,6 +172,12 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     const lemma = CUE_FORMS.get(t.lower);
     if (!lemma) continue;
     const prev = tokens[c - 1];
+    // "The attack was claimed by JNIM.", "As first reported by Politico, ...": the agent speaks.
+    if (tokens[c + 1]?.lower === 'by' && PASSIVE_CUES.has(lemma) && /ed$/.test(t.lower)) {
+      const claim = passiveClaim(c, lemma);
+      if (claim) push(claim);
+      continue;
+    }
     // "is telling", "was saying": progressive, not passive.
     const progressive = PARTICIPLE_CUES.test(t.lower) && !!prev && BE_FORMS.has(prev.lower);
     if (prev && PASSIVE.has(prev.lower) && lemma !== 'quote' && !progressive) continue;
@@ -255,9 +262,8 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       // manager Robby Mook") gives way to the phrase.
       const named = subjectAfter(cueTo);
       let subj =
-        [named, anonymousAfter(cueTo), nounPhraseAfter(cueTo)].find(
-          (f) => f && f.from !== null && endsSource(f.to),
-        ) ?? null;
+        [named, anonymousAfter(cueTo), nounPhraseAfter(cueTo)].find((f) => f && f.from !== null && endsSource(f.to)) ??
+        null;
       // "Craig Minassian, a spokesman for the foundation, said the decision ...": a phrase after
       // the cue that is no party gives way to a name before an apposition.
       if (subj && subj !== named && tokens[before]!.text === ',') {
@@ -342,6 +348,46 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
   function opensQuoteAt(k: number): boolean {
     for (let i = k; i < Math.min(tokens.length, k + 2); i++) if (isOpenQuote(tokens[i]) && inQuote[i + 1]) return true;
     return false;
+  }
+
+  /**
+   * A passive cue with its agent after "by": "The attack was claimed by JNIM" (the content is the
+   * clause's subject), "As reported by Politico, CONTENT" or "CONTENT, as reported by Politico".
+   */
+  function passiveClaim(c: number, lemma: string): RawClaim | null {
+    const agentFrom = c + 2;
+    const agent = subjectAfter(agentFrom) ?? anonymousAfter(agentFrom) ?? accordingSource(agentFrom);
+    if (!agent || agent.from === null) return null;
+    const agentTo = Math.max(agent.to, mentionTo(agent.from));
+    let b = c - 1;
+    while (
+      b >= 0 &&
+      (CUE_AUXILIARIES.has(tokens[b]!.lower) || /ly$/.test(tokens[b]!.lower) || tokens[b]!.lower === 'first')
+    )
+      b--;
+    const before = tokens[b];
+    if (!before) return null;
+    if (before.lower === 'as') {
+      if (b <= skipForward(0)) {
+        let k = agentTo;
+        while (k < tokens.length && tokens[k]!.text !== ',') k++;
+        return makeClaim(agent, c, c + 1, lemma, k + 1, contentEndFrom(k + 1), 'passive-cue');
+      }
+      const end = tokens[b - 1]?.text === ',' ? b - 1 : b;
+      return makeClaim(agent, c, c + 1, lemma, contentStart(end), end, 'passive-cue');
+    }
+    if (!BE_FORMS.has(before.lower)) return null;
+    // The clause's subject: back to the sentence start, a comma or a clause word.
+    let k = b;
+    while (
+      k > 0 &&
+      tokens[k - 1]!.text !== ',' &&
+      tokens[k - 1]!.text !== ';' &&
+      !CLAUSE_WORDS.has(tokens[k - 1]!.lower)
+    )
+      k--;
+    if (k >= b) return null;
+    return makeClaim(agent, c, c + 1, lemma, Math.max(k, skipForward(0)), b, 'passive-cue');
   }
 
   function isTrailingClause(k: number): boolean {
@@ -490,7 +536,13 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
         }
       }
       // "wrote to residents that ...", "said to reporters": the addressee, not the content.
-      if (t.lower === 'to' && k === first && ADDRESSED_CUES.has(lemma) && !isVerbLike(k + 1) && tokens[k + 1]?.kind === 'word') {
+      if (
+        t.lower === 'to' &&
+        k === first &&
+        ADDRESSED_CUES.has(lemma) &&
+        !isVerbLike(k + 1) &&
+        tokens[k + 1]?.kind === 'word'
+      ) {
         k = audienceEnd(k + 1);
         continue;
       }

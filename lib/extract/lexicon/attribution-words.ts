@@ -228,6 +228,30 @@ export const OBJECT_PRONOUNS = new Set(['me', 'us', 'him', 'her', 'them', 'you']
 /** Cue lemmas whose "to X" right after them is the addressee ("wrote to residents that ..."). */
 export const ADDRESSED_CUES = new Set(['write', 'say', 'explain', 'complain', 'announce', 'declare', 'tweet', 'post']);
 
+/** Cue lemmas whose passive with "by" names the speaker ("was claimed by", "as reported by"). */
+export const PASSIVE_CUES = new Set([
+  'claim',
+  'report',
+  'announce',
+  'confirm',
+  'deny',
+  'reject',
+  'dispute',
+  'state',
+  'describe',
+  'reveal',
+  'publish',
+  'release',
+  'post',
+  'tweet',
+  'cite',
+  'quote',
+  'disclose',
+  'estimate',
+  'predict',
+  'note',
+]);
+
 export const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
 
 export const SUBORDINATORS = new Set(['that', ':']);
