@@ -100,6 +100,24 @@ describe('attribution: sources', () => {
     expect(d).toMatchObject({ party: 'Ahmed Saleh', content: 'no civilians were hurt' });
   });
 
+  it('never takes a pronoun or a possessive that opens the content as an inverted source', () => {
+    const [a] = claimsOf('Gov. Ruth Adler, for her part, said she backs the plan.');
+    expect(a).toMatchObject({ cue: 'said', content: 'she backs the plan' });
+    expect(a?.source).toContain('Ruth Adler');
+    const [b] = claimsOf('The group’s director, Betty Marsh, said Governor Tom Albers’s visit had been booked.');
+    expect(b).toMatchObject({ party: 'Betty Marsh', content: 'Governor Tom Albers’s visit had been booked' });
+  });
+
+  it('finds a name that opens the phrase between two commas ("Another pollster, David Ward of X, said")', () => {
+    const [c] = claimsOf('Another pollster, Dr. David Ward of Clemson University, said his survey showed no change.');
+    expect(c).toMatchObject({ party: 'David Ward', content: 'his survey showed no change' });
+  });
+
+  it('a quoted title in the setting is not a second quote ("said on ABC’s “This Week”")', () => {
+    const [c] = claimsOf('“We are not winning yet,” Gov. Ruth Adler said on ABC’s “This Week” on Sunday.');
+    expect(c).toMatchObject({ content: 'We are not winning yet', mode: 'DIRECT' });
+  });
+
   it('reads a role or description that opens a phrase after an inverted cue', () => {
     const [c] = claimsOf('"The count is wrong," said campaign manager Robert Lyle.');
     expect(c).toMatchObject({ party: 'Robert Lyle', content: 'The count is wrong' });

@@ -260,10 +260,16 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       // "Simmons, an Obama supporter, said he saw ...": a subject followed by its own verb is the
       // content's, not the cue's. A name that only opens a longer phrase ("said Clinton campaign
       // manager Robby Mook") gives way to the phrase.
+      // "said he’s with ...", "said Carson’s appearance ...": a pronoun or a possessive after the
+      // cue opens the content; only a pronoun that closes the sentence is an inverted source.
       const named = subjectAfter(cueTo);
-      let subj =
-        [named, anonymousAfter(cueTo), nounPhraseAfter(cueTo)].find((f) => f && f.from !== null && endsSource(f.to)) ??
-        null;
+      const usable = (f: Subject | null) =>
+        !!f &&
+        f.from !== null &&
+        endsSource(f.to) &&
+        !/^['’]s?$/.test(tokens[f.to]?.text ?? '') &&
+        (!f.pronoun || !tokens[f.to] || /^[.!?]$/.test(tokens[f.to]!.text));
+      let subj = [named, anonymousAfter(cueTo), nounPhraseAfter(cueTo)].find(usable) ?? null;
       // "Craig Minassian, a spokesman for the foundation, said the decision ...": a phrase after
       // the cue that is no party gives way to a name before an apposition.
       if (subj && subj !== named && tokens[before]!.text === ',') {
@@ -298,7 +304,10 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       subj.from > 1;
     // "“We need steady hands,” Clinton told AIPAC, referring to ...": a quote closes right before
     // the source, so what follows the cue is its setting, unless another quote opens there.
-    const quoteBefore = subj.from !== null && closesQuoteBefore(phraseStart(subj.from)) && !opensQuoteAt(after);
+    // A quote after the cue continues the content only right after it, a comma or a colon; in a
+    // setting it is a title ("said on ABC’s “This Week”").
+    const quoteAfter = opensQuoteAt(after) && (after <= cueTo || /^[,:]$/.test(tokens[after - 1]?.text ?? ''));
+    const quoteBefore = subj.from !== null && closesQuoteBefore(phraseStart(subj.from)) && !quoteAfter;
     if (after >= contentLimit() || trailing || quoteBefore) {
       // 3. Cue after the content: "..., the minister said."
       // The comma that closes the content may stand a few words before the source's head
@@ -650,16 +659,25 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     // Only verbs that are nothing but speech read so after "to" ("to deny any safe haven" is no denial).
     const infinitive = t.lower === 'to' && INFINITIVE_CUES.has(CUE_FORMS.get(tokens[c]!.lower) ?? '');
     if ((COORDINATORS.has(t.lower) || infinitive) && !inQuote[j]) return clauseSubject(j);
-    // "The army's spokesman, Nabil Abdallah, said": the name set off by commas.
+    // "The army's spokesman, Nabil Abdallah, said", "Another pollster, David Woodard of Clemson
+    // University, said": the name set off by commas.
     if (t.text === ',') {
       const named = mentionEndingAt(j - 1);
       if (named && named.kind === 'PERSON' && tokens[named.from - 1]?.text === ',')
         return { key: named.key, from: named.from, to: named.to, pronoun: null };
+      for (let k = j - 1; k > Math.max(0, j - 12); k--) {
+        if (tokens[k]!.text !== ',') continue;
+        const first = mentionStartingAt(k + 1);
+        if (first && first.kind === 'PERSON' && first.to < j && !mentionEndingAt(k - 1))
+          return { key: first.key, from: first.from, to: first.to, pronoun: null };
+        break;
+      }
     }
     // "Ilham Aliyev, the president of Azerbaijan, said", "Woodrow Benford, 58, who lives outside
     // Minneapolis, says": the name before one or more appositions set off by commas.
     if (t.text === ',') {
       let commas = 0;
+      let segmentEnd = j;
       for (let k = j - 1; k >= Math.max(0, j - 40); k--) {
         const w = tokens[k]!;
         if (inQuote[k] || w.text === ';' || w.text === ':') break;
@@ -667,7 +685,11 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
         if (w.text !== ',') continue;
         if (++commas > 4) break;
         const first = tokens[k + 1];
-        if (!first || !opensApposition(first)) break;
+        if (!first) break;
+        // "Gov. Ruth Adler, for her part, said": a short aside with no verb.
+        const aside = segmentEnd - k - 1 <= 4 && !tokens.slice(k + 1, segmentEnd).some((_, i) => isVerbLike(k + 1 + i));
+        segmentEnd = k;
+        if (!opensApposition(first) && !aside) break;
         let end = k - 1;
         // "Sen. Johnny Isakson (R-Ga.), one of ...": a bracket after the name.
         if (tokens[end]?.text === ')') {
@@ -692,8 +714,9 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     if (w.kind === 'number' || PERSON_TITLES.has(w.lower) || SOURCE_DETERMINERS.has(w.lower)) return true;
     if (w.lower === 'who' || w.lower === 'whose') return true;
     if (w.kind !== 'word') return false;
-    // Also a participle: "Sen. Roy Blunt, facing a stiff challenge, noted".
-    return w.cap || looksLikeNoun(w.lower) || (/(?:ing|ed)$/.test(w.lower) && !FUNCTION_WORDS.has(w.lower));
+    // Also a participle or an adverb: "Sen. Roy Blunt, facing a stiff challenge, noted",
+    // "Clinton, clearly frustrated, responded".
+    return w.cap || looksLikeNoun(w.lower) || (/(?:ing|ed|ly)$/.test(w.lower) && !FUNCTION_WORDS.has(w.lower));
   }
 
   /** Whether a phrase starting at k opens its clause (sentence start, or after punctuation or a conjunction). */

@@ -74,6 +74,10 @@ export const VERB_AUXILIARIES = new Set([
   'long',
   'already',
   'since',
+  'himself',
+  'herself',
+  'themselves',
+  'itself',
 ]);
 
 export const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'been', 'be', 'being', "'s", "'re", "'m"]);
