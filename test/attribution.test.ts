@@ -198,6 +198,12 @@ describe('attribution: cues that continue a clause', () => {
     expect(claimsOf('The town was captured by rebels on Sunday.').filter((c) => c.cue)).toEqual([]);
   });
 
+  it('reads a cue form after a possessive, a demonstrative or a number as a noun', () => {
+    expect(claimsOf('His remarks drew little attention.').filter((c) => c.cue)).toEqual([]);
+    expect(claimsOf('Like the United States, Canada has split control.').filter((c) => c.cue)).toEqual([]);
+    expect(claimsOf('In all, 691 delegates are up for grabs in five states.').filter((c) => c.cue)).toEqual([]);
+  });
+
   it('keeps the claimant of conflict claims', () => {
     const [a] = claimsOf('The militia claimed to have killed 4 soldiers in an attack on their base.');
     expect(a).toMatchObject({ cue: 'claimed', content: 'to have killed 4 soldiers in an attack on their base' });

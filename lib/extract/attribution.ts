@@ -26,6 +26,7 @@ import {
   ROLE_LINK,
   BE_FORMS,
   VERB_AUXILIARIES,
+  NOUN_DETERMINERS,
   OBJECT_PRONOUNS,
   PASSIVE_CUES,
   SETTING_PREPOSITIONS,
@@ -181,6 +182,9 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     // "is telling", "was saying": progressive, not passive.
     const progressive = PARTICIPLE_CUES.test(t.lower) && !!prev && BE_FORMS.has(prev.lower);
     if (prev && PASSIVE.has(prev.lower) && lemma !== 'quote' && !progressive) continue;
+    // "his remarks", "five states", "the United States": a noun, not a cue.
+    if (prev && (NOUN_DETERMINERS.has(prev.lower) || prev.kind === 'number')) continue;
+    if (t.cap && c > skipForward(0) && !inQuote[c] && /s$/.test(t.lower) && lemma === 'state') continue;
     // "in a statement posted on Telegram": a participle describing the statement, not a cue.
     if (
       prev &&

@@ -256,6 +256,26 @@ export const PASSIVE_CUES = new Set([
   'note',
 ]);
 
+/** Words after which a cue form is a noun ("his remarks", "these claims", "other states"). */
+export const NOUN_DETERMINERS = new Set([
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'my',
+  'your',
+  'this',
+  'these',
+  'those',
+  'every',
+  'each',
+  'another',
+  'no',
+  'other',
+  'whose',
+]);
+
 export const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
 
 export const SUBORDINATORS = new Set(['that', ':']);
