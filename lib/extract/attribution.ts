@@ -184,6 +184,8 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     if (prev && PASSIVE.has(prev.lower) && lemma !== 'quote' && !progressive) continue;
     // "his remarks", "five states", "the United States": a noun, not a cue.
     if (prev && (NOUN_DETERMINERS.has(prev.lower) || prev.kind === 'number')) continue;
+    // "several claims", "five states": a plural after a quantifier ("several said" is a verb).
+    if (prev && SOURCE_DETERMINERS.has(prev.lower) && /s$/.test(t.lower) && t.lower !== 'says') continue;
     if (t.cap && c > skipForward(0) && !inQuote[c] && /s$/.test(t.lower) && lemma === 'state') continue;
     // "in a statement posted on Telegram": a participle describing the statement, not a cue.
     if (
