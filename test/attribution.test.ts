@@ -198,6 +198,13 @@ describe('attribution: cues that continue a clause', () => {
     expect(claimsOf('The town was captured by rebels on Sunday.').filter((c) => c.cue)).toEqual([]);
   });
 
+  it("skips adverbs between source and cue, and ends a subordinate clause's content at its comma", () => {
+    const [a] = claimsOf('While Gov. Ruth Adler wrongly claimed that the mill had closed, workers were still there.');
+    expect(a).toMatchObject({ party: 'Ruth Adler', cue: 'claimed', content: 'the mill had closed' });
+    const [b] = claimsOf('Gov. Ruth Adler pointedly rejected the notion that she would resign.');
+    expect(b).toMatchObject({ cue: 'rejected', content: 'the notion that she would resign' });
+  });
+
   it('reads a cue form after a possessive, a demonstrative or a number as a noun', () => {
     expect(claimsOf('His remarks drew little attention.').filter((c) => c.cue)).toEqual([]);
     expect(claimsOf('Like the United States, Canada has split control.').filter((c) => c.cue)).toEqual([]);

@@ -335,7 +335,20 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       if (!trailing && !quoteBefore) return null;
       if (!trailing) return null;
     }
-    return makeClaim(subj, c, cueTo, lemma, after, contentEndFrom(after), 'source-cue-content');
+    return makeClaim(subj, c, cueTo, lemma, after, subordinateEnd(subj, after), 'source-cue-content');
+  }
+
+  /**
+   * "While Clinton claimed that the videos exist, experts ...": in a subordinate clause the
+   * content ends at the comma that closes it.
+   */
+  function subordinateEnd(subj: Subject, after: number): number {
+    const end = contentEndFrom(after);
+    const opener = subj.from !== null ? tokens[subj.from - 1] : undefined;
+    if (!opener || !SUBORDINATE.has(opener.lower) || opener.lower === 'that' || subj.from! - 1 > skipForward(0))
+      return end;
+    for (let k = after; k < end; k++) if (tokens[k]!.text === ',' && !inQuote[k]) return k;
+    return end;
   }
 
   /** A quote closes right before k (after its own comma, or before one). */
@@ -625,6 +638,8 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       j >= 0 &&
       (CUE_AUXILIARIES.has(tokens[j]!.lower) ||
         VERB_AUXILIARIES.has(tokens[j]!.lower) ||
+        // "wrongly claimed", "pointedly rejected"
+        (/ly$/.test(tokens[j]!.lower) && !tokens[j]!.cap && tokens[j]!.kind === 'word' && !inQuote[j]) ||
         dateAt[j] ||
         tokens[j]!.lower === "n't" ||
         (tokens[j]!.lower === 'on' && dateAt[j + 1]))

@@ -97,7 +97,7 @@ export const CUE_OBJECT_REQUIRED: Record<string, RegExp> = {
   show: /^(?:\w+ ){0,1}(?:that)\b/i,
   post: /^(?:a |an |the )?(?:\w+ ){0,2}(?:images?|footage|videos?|photos?|statements?|messages?)\b|^on\b/i,
   reject:
-    /^(?:the |a |an |these |those |such |any )?(?:\w+ ){0,2}(?:claims?|reports?|allegations?|accusations?|charges?|assertions?|statements?)\b|^that\b/i,
+    /^(?:the |a |an |these |those |such |any )?(?:\w+ ){0,2}(?:claims?|reports?|allegations?|accusations?|charges?|assertions?|statements?|notion|idea|suggestion|criticism|characteri[sz]ation|premise|findings|conclusions?|account|version)\b|^that\b/i,
   dismiss:
     /^(?:the |a |an |these |those |such |any )?(?:\w+ ){0,2}(?:claims?|reports?|allegations?|accusations?|charges?|assertions?|statements?)\b/i,
   // "claimed responsibility for the attack" is a claim; "claimed the lives of" is not.
