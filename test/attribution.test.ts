@@ -41,6 +41,18 @@ describe('attribution: quote marks', () => {
     expect(got).toHaveLength(1);
   });
 
+  it('takes the quote of the sentence before when its cue sentence says nothing ("“...” Clinton said to People.")', () => {
+    const x = extract('The mayor was blunt. “The budget is empty!” Mayor Ines Calder said to reporters.', meta);
+    const c = x.claims.find((k) => k.cue?.text === 'said');
+    expect(c?.content.text).toBe('The budget is empty');
+    expect(c?.mode).toBe('DIRECT');
+    // The evidence runs from the quote to the cue's sentence end.
+    expect(c?.evidence.text).toContain('The budget is empty');
+    expect(c?.evidence.text.endsWith('said to reporters.')).toBe(true);
+    // Nothing is taken when the sentence before is no quote.
+    expect(claimsOf('The vote is today. Mayor Ines Calder said at a rally.').filter((k) => k.cue)).toEqual([]);
+  });
+
   it('ends the content at the close of a quote that opens right after the cue', () => {
     const [c] = claimsOf('The coach said "we were the better side" and left the room.');
     expect(c).toMatchObject({ content: 'we were the better side', mode: 'DIRECT' });

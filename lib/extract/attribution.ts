@@ -79,6 +79,8 @@ export interface AttributionInput {
   text: string;
   mentions: ResolvedMention[];
   dates: DateExpr[];
+  /** The sentence before, for a quote that closed there ("“...” ¶ Clinton said."). */
+  previous?: Sentence;
 }
 
 const PARTICIPLE_CUES = /ing$/;
@@ -140,7 +142,12 @@ function quoteMap(tokens: Token[], doubled: Set<Token>): boolean[] {
   return inQuote;
 }
 
-export function findAttributions({ sentence, text, mentions, dates }: AttributionInput): RawClaim[] {
+/** A closing quote mark: ” » or a straight quote (or '') attached to the word before it. */
+function isClosingMark(t: Token): boolean {
+  return t.text === '”' || t.text === '»' || t.text === '"' || t.text === "''" || /^['’]$/.test(t.text);
+}
+
+export function findAttributions({ sentence, text, mentions, dates, previous }: AttributionInput): RawClaim[] {
   const tokens = sentence.tokens;
   const doubled = doubledApostrophes(tokens);
   const inQuote = quoteMap(tokens, doubled);
@@ -216,7 +223,7 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
   return claims;
 
   function push(claim: RawClaim): void {
-    if (claim.contentTo <= claim.contentFrom) return;
+    if (claim.content.end <= claim.content.start) return;
     if (claims.some((k) => k.cueFrom === claim.cueFrom)) return;
     claims.push(claim);
     lastEnd = Math.max(lastEnd, claim.cueTo);
@@ -332,6 +339,9 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
         if (subj.key === null && subj.from !== null && subj.from > comma + 1) subj.from = comma + 1;
         return makeClaim(subj, c, cueTo, lemma, contentStart(comma), comma, 'content-then-source-cue');
       }
+      // "“...” ¶ Clinton said to People.": the quote that closed the sentence before.
+      if (!trailing && subj.from !== null && subj.from <= skipForward(0))
+        return previousQuoteClaim(subj, c, cueTo, lemma);
       if (!trailing && !quoteBefore) return null;
       if (!trailing) return null;
     }
@@ -349,6 +359,52 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       return end;
     for (let k = after; k < end; k++) if (tokens[k]!.text === ',' && !inQuote[k]) return k;
     return end;
+  }
+
+  /**
+   * A source and cue with nothing said in their sentence, after a sentence that is a quote: the
+   * quote is the content ("“We will win.” Clinton said to reporters.").
+   */
+  function previousQuoteClaim(subj: Subject, c: number, cueTo: number, lemma: string): RawClaim | null {
+    const prior = previous?.tokens;
+    if (!prior?.length || subj.from === null) return null;
+    let last = prior.length - 1;
+    while (last > 0 && prior[last]!.kind === 'punct' && !isClosingMark(prior[last]!)) last--;
+    if (!isClosingMark(prior[last]!)) return null;
+    // Back to the quote's opening mark, or the sentence start when the quote began earlier.
+    let first = 0;
+    for (let k = last - 1; k >= 0; k--) {
+      if (
+        /^[“«]$/.test(prior[k]!.text) ||
+        (prior[k]!.text === '"' && (k === 0 || prior[k - 1]!.end < prior[k]!.start))
+      ) {
+        first = k + 1;
+        break;
+      }
+    }
+    while (first < last && prior[first]!.kind === 'punct') first++;
+    let end = last;
+    while (end > first && (prior[end - 1]!.kind === 'punct' || isClosingMark(prior[end - 1]!))) end--;
+    if (end - first < 2) return null;
+    const start = prior[first]!.start;
+    const stop = prior[end - 1]!.end;
+    return {
+      sentence: sentence.index,
+      claimantKey: subj.key,
+      claimantMention: spanOf(subj.from, subj.to),
+      claimantFrom: subj.from,
+      cue: spanOf(c, cueTo),
+      cueFrom: c,
+      cueTo,
+      lemma,
+      // The content lies in the sentence before: no token of this one.
+      contentFrom: 0,
+      contentTo: 0,
+      content: { start, end: stop, text: text.slice(start, stop) },
+      mode: 'DIRECT',
+      pronoun: subj.pronoun,
+      rule: `previous-quote/${subj.rule ?? (subj.pronoun ? 'pronoun' : 'party')}`,
+    };
   }
 
   /** A quote closes right before k (after its own comma, or before one). */
