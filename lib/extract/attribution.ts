@@ -839,7 +839,7 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
   /** The subject that opens a clause at p, followed by its verb, with no other clause before `limit`. */
   function subjectOpening(p: number, limit: number, loose: boolean): Subject | null {
     const first = tokens[p];
-    if (!first || first.kind !== 'word' || inQuote[p]) return null;
+    if (first?.kind !== 'word' || inQuote[p]) return null;
     let subj: Subject;
     let end: number;
     const m = mentionStartingAt(p);
@@ -895,7 +895,7 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
   /** A lower-case word that reads as a verb ("shook", "defended", "praised"). */
   function isVerbLike(k: number): boolean {
     const w = tokens[k];
-    if (!w || w.kind !== 'word' || w.cap || inQuote[k]) return false;
+    if (w?.kind !== 'word' || w.cap || inQuote[k]) return false;
     return isVerbForm(w.lower) || /ed$/.test(w.lower);
   }
 
