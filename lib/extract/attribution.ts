@@ -15,6 +15,7 @@ import { CUE_FORMS } from './cues.js';
 import { AUDIENCE_WORDS, CUE_AUXILIARIES, CUE_OBJECT_REQUIRED, CUE_SETTING } from './lexicon/cues.js';
 import { ANONYMOUS_SOURCES, PERSON_TITLES, PERSON_ROLE_WORDS } from './lexicon/roles.js';
 import type { DateExpr } from './dates.js';
+import { isCommonNoun, isPronoun, isVerbForm } from './wordclass.js';
 import {
   CLAUSE_WORDS,
   NOT_SOURCE_HEADS,
@@ -23,6 +24,21 @@ import {
   PRONOUNS,
   RELATIVE_OBJECT,
   ROLE_LINK,
+  BE_FORMS,
+  VERB_AUXILIARIES,
+  NOUN_DETERMINERS,
+  OBJECT_PRONOUNS,
+  PASSIVE_CUES,
+  SETTING_PREPOSITIONS,
+  SOURCE_AFTER_END,
+  FUNCTION_WORDS,
+  ADDRESSED_CUES,
+  COORDINATORS,
+  INFINITIVE_CUES,
+  LOOSE_BREAKS,
+  RELATIVE_PRONOUNS,
+  SUBORDINATE,
+  SOURCE_DETERMINERS,
   SOURCE_NOUNS,
   STATEMENT_NOUNS,
   TRAILING_CLAUSE,
@@ -63,37 +79,82 @@ export interface AttributionInput {
   text: string;
   mentions: ResolvedMention[];
   dates: DateExpr[];
+  /** The sentence before, for a quote that closed there ("“...” ¶ Clinton said."). */
+  previous?: Sentence;
 }
 
 const PARTICIPLE_CUES = /ing$/;
 
-function isOpenQuote(t: Token | undefined): boolean {
-  return !!t && (t.text === '“' || t.text === '"' || t.text === '«');
+/**
+ * Tokens that are a straight double quote written as two apostrophes ('' as some wires and
+ * archives print it): both halves count as the mark.
+ */
+function doubledApostrophes(tokens: Token[]): Set<Token> {
+  const out = new Set<Token>();
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1]!;
+    if (/^['’]$/.test(a.text) && a.text === b.text && b.start === a.end) {
+      out.add(a);
+      out.add(b);
+      i++;
+    }
+  }
+  return out;
 }
 
-function isCloseQuote(t: Token | undefined): boolean {
-  return !!t && (t.text === '”' || t.text === '"' || t.text === '»');
-}
-
-/** inQuote[i]: token i lies inside double quotes. Straight quotes alternate; an unmatched close opens at the start. */
-function quoteMap(tokens: Token[]): boolean[] {
+/**
+ * inQuote[i]: token i lies inside double quotes. A straight quote opens or closes by its
+ * spacing (attached to the word after it, it opens; to the word before, it closes), else
+ * alternates. A sentence whose first mark closes began inside a quote from a sentence before.
+ */
+function quoteMap(tokens: Token[], doubled: Set<Token>): boolean[] {
   const inQuote = new Array<boolean>(tokens.length).fill(false);
-  const firstClose = tokens.findIndex((t) => t.text === '”' || t.text === '»');
-  const firstOpen = tokens.findIndex((t) => t.text === '“' || t.text === '«');
-  let open = firstClose >= 0 && (firstOpen < 0 || firstClose < firstOpen);
+  const marks: { at: number; to: number; role: 'open' | 'close' | 'either' }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.text === '“' || t.text === '«') open = true;
-    else if (t.text === '”' || t.text === '»') open = false;
-    else if (t.text === '"') open = !open;
-    else inQuote[i] = open;
+    if (t.text === '“' || t.text === '«') marks.push({ at: i, to: i + 1, role: 'open' });
+    else if (t.text === '”' || t.text === '»') marks.push({ at: i, to: i + 1, role: 'close' });
+    else if (t.text === '"' || doubled.has(t)) {
+      const to = doubled.has(t) ? i + 2 : i + 1;
+      const last = tokens[to - 1]!;
+      const prev = tokens[i - 1];
+      const next = tokens[to];
+      const attachedBefore = !!prev && prev.end === t.start;
+      const attachedAfter = !!next && next.start === last.end;
+      const role = attachedAfter && !attachedBefore ? 'open' : attachedBefore && !attachedAfter ? 'close' : 'either';
+      marks.push({ at: i, to, role });
+      i = to - 1;
+    }
+  }
+  let open = marks[0]?.role === 'close';
+  let m = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const mark = marks[m];
+    if (mark && mark.at === i) {
+      open = mark.role === 'open' ? true : mark.role === 'close' ? false : !open;
+      i = mark.to - 1;
+      m++;
+      continue;
+    }
+    inQuote[i] = open;
   }
   return inQuote;
 }
 
-export function findAttributions({ sentence, text, mentions, dates }: AttributionInput): RawClaim[] {
+/** A closing quote mark: ” » or a straight quote (or '') attached to the word before it. */
+function isClosingMark(t: Token): boolean {
+  return t.text === '”' || t.text === '»' || t.text === '"' || t.text === "''" || /^['’]$/.test(t.text);
+}
+
+export function findAttributions({ sentence, text, mentions, dates, previous }: AttributionInput): RawClaim[] {
   const tokens = sentence.tokens;
-  const inQuote = quoteMap(tokens);
+  const doubled = doubledApostrophes(tokens);
+  const inQuote = quoteMap(tokens, doubled);
+  const isOpenQuote = (t: Token | undefined) =>
+    !!t && (t.text === '“' || t.text === '"' || t.text === '«' || doubled.has(t));
+  const isCloseQuote = (t: Token | undefined) =>
+    !!t && (t.text === '”' || t.text === '"' || t.text === '»' || doubled.has(t));
   const claims: RawClaim[] = [];
   const dateAt = new Array<boolean>(tokens.length).fill(false);
   for (const d of dates) for (let k = d.from; k < d.to; k++) dateAt[k] = true;
@@ -119,7 +180,20 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     const lemma = CUE_FORMS.get(t.lower);
     if (!lemma) continue;
     const prev = tokens[c - 1];
-    if (prev && PASSIVE.has(prev.lower) && lemma !== 'quote') continue;
+    // "The attack was claimed by JNIM.", "As first reported by Politico, ...": the agent speaks.
+    if (tokens[c + 1]?.lower === 'by' && PASSIVE_CUES.has(lemma) && /ed$/.test(t.lower)) {
+      const claim = passiveClaim(c, lemma);
+      if (claim) push(claim);
+      continue;
+    }
+    // "is telling", "was saying": progressive, not passive.
+    const progressive = PARTICIPLE_CUES.test(t.lower) && !!prev && BE_FORMS.has(prev.lower);
+    if (prev && PASSIVE.has(prev.lower) && lemma !== 'quote' && !progressive) continue;
+    // "his remarks", "five states", "the United States": a noun, not a cue.
+    if (prev && (NOUN_DETERMINERS.has(prev.lower) || prev.kind === 'number')) continue;
+    // "several claims", "five states": a plural after a quantifier ("several said" is a verb).
+    if (prev && SOURCE_DETERMINERS.has(prev.lower) && /s$/.test(t.lower) && t.lower !== 'says') continue;
+    if (t.cap && c > skipForward(0) && !inQuote[c] && /s$/.test(t.lower) && lemma === 'state') continue;
     // "in a statement posted on Telegram": a participle describing the statement, not a cue.
     if (
       prev &&
@@ -133,7 +207,9 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     const needs = CUE_OBJECT_REQUIRED[lemma];
     // "..., a charge Kigali has repeatedly rejected": the object stands before the source.
     const objectBefore = RELATIVE_OBJECT.test(text.slice(Math.max(sentence.start, t.start - 80), t.start));
-    if (needs && !needs.test(rest) && !objectBefore) continue;
+    // With nothing after it the cue closes content before it ("“Denver,” he answered.").
+    const closing = /^(?:[.!?]|$)/.test(rest) && c > 1;
+    if (needs && !needs.test(rest) && !objectBefore && !closing) continue;
     if (/^(?:by)\b/i.test(rest)) continue;
 
     // "X said ... and denied that ...": a second cue of the same source.
@@ -147,7 +223,7 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
   return claims;
 
   function push(claim: RawClaim): void {
-    if (claim.contentTo <= claim.contentFrom) return;
+    if (claim.content.end <= claim.content.start) return;
     if (claims.some((k) => k.cueFrom === claim.cueFrom)) return;
     claims.push(claim);
     lastEnd = Math.max(lastEnd, claim.cueTo);
@@ -168,7 +244,9 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     while (from < to && tokens[from]!.kind === 'punct' && !/^[([]$/.test(tokens[from]!.text)) from++;
     while (to > from && tokens[to - 1]!.kind === 'punct' && !/^[)\]]$/.test(tokens[to - 1]!.text)) to--;
     if (to - from < 2) return null;
-    const direct = inQuote[from] && inQuote[to - 1] && (isOpenQuote(tokens[from - 1]) || isCloseQuote(tokens[to]));
+    // The closing mark may follow the content's last punctuation ("... Jewish," he said).
+    const closes = isCloseQuote(tokens[to]) || (tokens[to]?.kind === 'punct' && isCloseQuote(tokens[to + 1]));
+    const direct = inQuote[from] && inQuote[to - 1] && (isOpenQuote(tokens[from - 1]) || closes);
     return {
       sentence: sentence.index,
       claimantKey: subject.key,
@@ -192,9 +270,25 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     // 1. Inverted, after the content: "..., said the ministry." (Not "told": its object is the audience.)
     const before = skipBack(c - 1);
     if (lemma !== 'tell' && before >= 0 && (tokens[before]!.text === ',' || isCloseQuote(tokens[before]))) {
-      const found = subjectAfter(cueTo) ?? anonymousAfter(cueTo) ?? nounPhraseAfter(cueTo);
-      // "Simmons, an Obama supporter, said he saw ...": a subject followed by its own verb is the content's, not the cue's.
-      const subj = found && found.from !== null && endsSource(found.to) ? found : null;
+      // "Simmons, an Obama supporter, said he saw ...": a subject followed by its own verb is the
+      // content's, not the cue's. A name that only opens a longer phrase ("said Clinton campaign
+      // manager Robby Mook") gives way to the phrase.
+      // "said he’s with ...", "said Carson’s appearance ...": a pronoun or a possessive after the
+      // cue opens the content; only a pronoun that closes the sentence is an inverted source.
+      const named = subjectAfter(cueTo);
+      const usable = (f: Subject | null) =>
+        !!f &&
+        f.from !== null &&
+        endsSource(f.to) &&
+        !/^['’]s?$/.test(tokens[f.to]?.text ?? '') &&
+        (!f.pronoun || !tokens[f.to] || /^[.!?]$/.test(tokens[f.to]!.text));
+      let subj = [named, anonymousAfter(cueTo), nounPhraseAfter(cueTo)].find(usable) ?? null;
+      // "Craig Minassian, a spokesman for the foundation, said the decision ...": a phrase after
+      // the cue that is no party gives way to a name before an apposition.
+      if (subj && subj !== named && tokens[before]!.text === ',') {
+        const apposed = subjectBefore(c);
+        if (apposed && apposed.from !== null && apposed.from < before) subj = null;
+      }
       if (subj) {
         const contentEnd = isCloseQuote(tokens[before]) ? before : before;
         return makeClaim(subj, c, cueTo, lemma, contentStart(contentEnd), contentEnd, 'content-then-cue-source');
@@ -204,17 +298,40 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     const subj = subjectBefore(c);
     if (!subj) return null;
     const after = contentStartAfter(cueTo, lemma);
+    // "Ted Cruz, who said ...", "... shook her head and said ...": the content can only follow.
+    if (subj.rule === 'relative' || subj.rule === 'coordinated') {
+      if (after >= contentLimit()) return null;
+      return makeClaim(subj, c, cueTo, lemma, after, contentEndFrom(after), 'source-cue-content');
+    }
     // "..., the agency said, a day after X ...": what follows the cue is a clause of time, so
     // the content stands before the source.
-    const trailing = tokens[cueTo]?.text === ',' && isTrailingClause(cueTo + 1) && subj.from !== null && subj.from > 1;
-    if (after >= contentLimit() || trailing) {
+    // "..., the army said, adding that ...": a participle cue right after says nothing of this one's.
+    const participleNext =
+      tokens[cueTo]?.text === ',' &&
+      PARTICIPLE_CUES.test(tokens[cueTo + 1]?.lower ?? '') &&
+      CUE_FORMS.has(tokens[cueTo + 1]!.lower);
+    const trailing =
+      tokens[cueTo]?.text === ',' &&
+      (isTrailingClause(cueTo + 1) || participleNext) &&
+      subj.from !== null &&
+      subj.from > 1;
+    // "“We need steady hands,” Clinton told AIPAC, referring to ...": a quote closes right before
+    // the source, so what follows the cue is its setting, unless another quote opens there.
+    // A quote after the cue continues the content only right after it, a comma or a colon; in a
+    // setting it is a title ("said on ABC’s “This Week”").
+    const quoteAfter = opensQuoteAt(after) && (after <= cueTo || /^[,:]$/.test(tokens[after - 1]?.text ?? ''));
+    const quoteBefore = subj.from !== null && closesQuoteBefore(phraseStart(subj.from)) && !quoteAfter;
+    if (after >= contentLimit() || trailing || quoteBefore) {
       // 3. Cue after the content: "..., the minister said."
       // The comma that closes the content may stand a few words before the source's head
       // ("..., a state-owned Egyptian newspaper said").
       let comma = subj.from !== null ? subj.from - 1 : -1;
       for (
         let k = 0;
-        k < 5 && comma > 0 && tokens[comma]!.kind !== 'punct' && !CUE_FORMS.has(tokens[comma]!.lower);
+        k < 7 &&
+        comma > 0 &&
+        (tokens[comma]!.kind !== 'punct' || (/^['’]s?$/.test(tokens[comma]!.text) && !doubled.has(tokens[comma]!))) &&
+        !CUE_FORMS.has(tokens[comma]!.lower);
         k++
       )
         comma--;
@@ -222,9 +339,139 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
         if (subj.key === null && subj.from !== null && subj.from > comma + 1) subj.from = comma + 1;
         return makeClaim(subj, c, cueTo, lemma, contentStart(comma), comma, 'content-then-source-cue');
       }
+      // "“...” ¶ Clinton said to People.": the quote that closed the sentence before.
+      if (!trailing && subj.from !== null && subj.from <= skipForward(0))
+        return previousQuoteClaim(subj, c, cueTo, lemma);
+      if (!trailing && !quoteBefore) return null;
       if (!trailing) return null;
     }
-    return makeClaim(subj, c, cueTo, lemma, after, contentEndFrom(after), 'source-cue-content');
+    return makeClaim(subj, c, cueTo, lemma, after, subordinateEnd(subj, after), 'source-cue-content');
+  }
+
+  /**
+   * "While Clinton claimed that the videos exist, experts ...": in a subordinate clause the
+   * content ends at the comma that closes it.
+   */
+  function subordinateEnd(subj: Subject, after: number): number {
+    const end = contentEndFrom(after);
+    const opener = subj.from !== null ? tokens[subj.from - 1] : undefined;
+    if (!opener || !SUBORDINATE.has(opener.lower) || opener.lower === 'that' || subj.from! - 1 > skipForward(0))
+      return end;
+    for (let k = after; k < end; k++) if (tokens[k]!.text === ',' && !inQuote[k]) return k;
+    return end;
+  }
+
+  /**
+   * A source and cue with nothing said in their sentence, after a sentence that is a quote: the
+   * quote is the content ("“We will win.” Clinton said to reporters.").
+   */
+  function previousQuoteClaim(subj: Subject, c: number, cueTo: number, lemma: string): RawClaim | null {
+    const prior = previous?.tokens;
+    if (!prior?.length || subj.from === null) return null;
+    let last = prior.length - 1;
+    while (last > 0 && prior[last]!.kind === 'punct' && !isClosingMark(prior[last]!)) last--;
+    if (!isClosingMark(prior[last]!)) return null;
+    // Back to the quote's opening mark, or the sentence start when the quote began earlier.
+    let first = 0;
+    for (let k = last - 1; k >= 0; k--) {
+      if (
+        /^[“«]$/.test(prior[k]!.text) ||
+        (prior[k]!.text === '"' && (k === 0 || prior[k - 1]!.end < prior[k]!.start))
+      ) {
+        first = k + 1;
+        break;
+      }
+    }
+    while (first < last && prior[first]!.kind === 'punct') first++;
+    let end = last;
+    while (end > first && (prior[end - 1]!.kind === 'punct' || isClosingMark(prior[end - 1]!))) end--;
+    if (end - first < 2) return null;
+    const start = prior[first]!.start;
+    const stop = prior[end - 1]!.end;
+    return {
+      sentence: sentence.index,
+      claimantKey: subj.key,
+      claimantMention: spanOf(subj.from, subj.to),
+      claimantFrom: subj.from,
+      cue: spanOf(c, cueTo),
+      cueFrom: c,
+      cueTo,
+      lemma,
+      // The content lies in the sentence before: no token of this one.
+      contentFrom: 0,
+      contentTo: 0,
+      content: { start, end: stop, text: text.slice(start, stop) },
+      mode: 'DIRECT',
+      pronoun: subj.pronoun,
+      rule: `previous-quote/${subj.rule ?? (subj.pronoun ? 'pronoun' : 'party')}`,
+    };
+  }
+
+  /** A quote closes right before k (after its own comma, or before one). */
+  function closesQuoteBefore(k: number): boolean {
+    const a = tokens[k - 1];
+    if (!a) return false;
+    if (isCloseQuote(a) && !inQuote[k - 1] && inQuote[k - 2 - (doubled.has(a) ? 1 : 0)]) return true;
+    const b = tokens[k - 2];
+    return a.text === ',' && !!b && isCloseQuote(b) && !inQuote[k - 2];
+  }
+
+  /** Where the phrase around a source mention starts: "the Zionist Union Party’s Nachman Shai". */
+  function phraseStart(k: number): number {
+    let i = k;
+    while (i > 0 && k - i < 6) {
+      const w = tokens[i - 1]!;
+      const possessive = /^['’]s?$/.test(w.text) && !doubled.has(w);
+      if (inQuote[i - 1] || (w.kind === 'punct' && !possessive) || CUE_FORMS.has(w.lower) || CLAUSE_WORDS.has(w.lower))
+        break;
+      i--;
+    }
+    return i;
+  }
+
+  function opensQuoteAt(k: number): boolean {
+    for (let i = k; i < Math.min(tokens.length, k + 2); i++) if (isOpenQuote(tokens[i]) && inQuote[i + 1]) return true;
+    return false;
+  }
+
+  /**
+   * A passive cue with its agent after "by": "The attack was claimed by JNIM" (the content is the
+   * clause's subject), "As reported by Politico, CONTENT" or "CONTENT, as reported by Politico".
+   */
+  function passiveClaim(c: number, lemma: string): RawClaim | null {
+    const agentFrom = c + 2;
+    const agent = subjectAfter(agentFrom) ?? anonymousAfter(agentFrom) ?? accordingSource(agentFrom);
+    if (!agent || agent.from === null) return null;
+    const agentTo = Math.max(agent.to, mentionTo(agent.from));
+    let b = c - 1;
+    while (
+      b >= 0 &&
+      (CUE_AUXILIARIES.has(tokens[b]!.lower) || /ly$/.test(tokens[b]!.lower) || tokens[b]!.lower === 'first')
+    )
+      b--;
+    const before = tokens[b];
+    if (!before) return null;
+    if (before.lower === 'as') {
+      if (b <= skipForward(0)) {
+        let k = agentTo;
+        while (k < tokens.length && tokens[k]!.text !== ',') k++;
+        return makeClaim(agent, c, c + 1, lemma, k + 1, contentEndFrom(k + 1), 'passive-cue');
+      }
+      const end = tokens[b - 1]?.text === ',' ? b - 1 : b;
+      return makeClaim(agent, c, c + 1, lemma, contentStart(end), end, 'passive-cue');
+    }
+    if (!BE_FORMS.has(before.lower)) return null;
+    // The clause's subject: back to the sentence start, a comma or a clause word.
+    let k = b;
+    while (
+      k > 0 &&
+      tokens[k - 1]!.text !== ',' &&
+      tokens[k - 1]!.text !== ';' &&
+      !CLAUSE_WORDS.has(tokens[k - 1]!.lower)
+    )
+      k--;
+    if (k >= b) return null;
+    return makeClaim(agent, c, c + 1, lemma, Math.max(k, skipForward(0)), b, 'passive-cue');
   }
 
   function isTrailingClause(k: number): boolean {
@@ -242,12 +489,9 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
           pronoun: previous.pronoun,
         }
       : null;
-    if (!subj) {
-      // The sentence's subject: its first party mention, if it starts the clause.
-      const first = mentions.find((m) => m.from <= 2 && m.to < c);
-      if (!first) return null;
-      subj = { key: first.key, from: first.from, to: first.to, pronoun: null };
-    }
+    // The clause's subject: "The justice sounded off on Trump, saying ...".
+    subj ??= clauseSubject(c, true);
+    if (!subj) return null;
     const after = contentStartAfter(cueEnd(c, lemma), lemma);
     if (after >= contentLimit()) return null;
     return makeClaim(subj, c, cueEnd(c, lemma), lemma, after, contentEndFrom(after), 'participle-cue');
@@ -293,9 +537,12 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
 
   /** Content after a cue runs to the sentence end, the quote's end, or a participle cue. */
   function contentEndFrom(from: number): number {
-    const quoted =
-      isOpenQuote(tokens[from - 1]) || (from < tokens.length && inQuote[from] && isOpenQuote(tokens[from - 1]));
-    for (let k = from; k < tokens.length; k++) {
+    // 'said "A" and left': the quote that opens right after the cue is the content.
+    let first = from;
+    while (first < tokens.length && isOpenQuote(tokens[first]) && !inQuote[first]) first++;
+    if (first > from && !inQuote[first]) first = from;
+    const quoted = first > from || isOpenQuote(tokens[from - 1]);
+    for (let k = first; k < tokens.length; k++) {
       const t = tokens[k]!;
       if (quoted && isCloseQuote(t)) return k;
       if (t.text === ',' && PARTICIPLE_CUES.test(tokens[k + 1]?.lower ?? '') && CUE_FORMS.has(tokens[k + 1]!.lower))
@@ -363,6 +610,26 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
         while (k < tokens.length && tokens[k]!.start < endOffset) k++;
         continue;
       }
+      // "said at a rally in Ohio that ...", "said Saturday at the debate.": a phrase of place or
+      // occasion; the content follows it, or (with none) stands before the cue.
+      if (SETTING_PREPOSITIONS.has(t.lower) && !inQuote[k]) {
+        const end = settingEnd(k);
+        if (end !== null) {
+          k = end;
+          continue;
+        }
+      }
+      // "wrote to residents that ...", "said to reporters": the addressee, not the content.
+      if (
+        t.lower === 'to' &&
+        k === first &&
+        ADDRESSED_CUES.has(lemma) &&
+        !isVerbLike(k + 1) &&
+        tokens[k + 1]?.kind === 'word'
+      ) {
+        k = audienceEnd(k + 1);
+        continue;
+      }
       if (lemma === 'tell' && k === first) {
         const audience = audienceEnd(k);
         if (audience > k) {
@@ -383,6 +650,16 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     return k;
   }
 
+  /** The end of a phrase of setting at k: the "that", quote or colon after it, or the sentence end; null when it runs on. */
+  function settingEnd(k: number): number | null {
+    for (let j = k + 1; j < Math.min(tokens.length, k + 16); j++) {
+      const w = tokens[j]!;
+      if (w.lower === 'that' || w.text === ':' || isOpenQuote(w) || w.text === ',' || w.text === ';') return j;
+      if (CUE_FORMS.has(w.lower) || w.lower === 'and') return null;
+    }
+    return contentLimit() <= k + 16 ? tokens.length : null;
+  }
+
   function audienceEnd(k: number): number {
     for (let len = 3; len >= 1; len--) {
       if (k + len > tokens.length) continue;
@@ -392,13 +669,22 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
         .join(' ');
       if (AUDIENCE_WORDS.has(phrase)) return k + len;
     }
+    // "told them, “...”", "told me he ...".
+    if (OBJECT_PRONOUNS.has(tokens[k]?.lower ?? '')) return k + 1;
     const m = mentionStartingAt(k);
     if (m) return m.to;
-    // "told the Associated Press", "told a news conference": up to the next "that" nearby.
-    for (let j = k; j < Math.min(tokens.length, k + 6); j++) if (tokens[j]!.lower === 'that') return j;
+    // "told the Associated Press", "told a town hall in Salem, New Hampshire on Monday that",
+    // "told his supporters, “...”": up to the next "that", colon or quote nearby.
+    for (let j = k; j < Math.min(tokens.length, k + 16); j++) {
+      const w = tokens[j]!;
+      if (w.lower === 'that' || w.text === ':' || (isOpenQuote(w) && inQuote[j + 1])) return j;
+      if (w.text === ';' || isCloseQuote(w) || CUE_FORMS.has(w.lower)) break;
+    }
     // "told cheering supporters he would win": up to the clause's subject.
-    for (let j = k + 1; j < Math.min(tokens.length, k + 6); j++)
+    for (let j = k + 1; j < Math.min(tokens.length, k + 10); j++) {
+      if (tokens[j]!.kind === 'punct' && tokens[j]!.text !== ',') break;
       if (PRONOUNS.has(tokens[j]!.lower) && !inQuote[j]) return j;
+    }
     // "... ,” he told cheering supporters in Nashua.": nothing said after the audience.
     return tokens.length;
   }
@@ -407,6 +693,9 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     while (
       j >= 0 &&
       (CUE_AUXILIARIES.has(tokens[j]!.lower) ||
+        VERB_AUXILIARIES.has(tokens[j]!.lower) ||
+        // "wrongly claimed", "pointedly rejected"
+        (/ly$/.test(tokens[j]!.lower) && !tokens[j]!.cap && tokens[j]!.kind === 'word' && !inQuote[j]) ||
         dateAt[j] ||
         tokens[j]!.lower === "n't" ||
         (tokens[j]!.lower === 'on' && dateAt[j + 1]))
@@ -427,44 +716,187 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
   function subjectBefore(c: number): Subject | null {
     let j = skipBack(c - 1);
     // "the World Food Program (WFP) said"
-    if (j >= 2 && tokens[j]!.text === ')' && tokens[j - 2]!.text === '(') j = skipBack(j - 3);
+    // "Sen. Marco Rubio (R-Fla.) said": a bracket after the name.
+    if (j >= 2 && tokens[j]!.text === ')') {
+      for (let k = j - 1; k >= Math.max(0, j - 12); k--) {
+        if (tokens[k]!.text === ')') break;
+        if (tokens[k]!.text === '(') {
+          j = skipBack(k - 1);
+          break;
+        }
+      }
+    }
     if (j < 0) return null;
     const t = tokens[j]!;
     const m = mentionEndingAt(j);
     if (m) return withAppositive(m);
     if (PRONOUNS.has(t.lower) && !inQuote[j]) return { key: null, from: j, to: j + 1, pronoun: t.lower };
-    // "The army's spokesman, Nabil Abdallah, said": the name set off by commas.
+    if (RELATIVE_PRONOUNS.has(t.lower) && !inQuote[j]) return relativeSubject(j);
+    // "... and said", "Trump was quick to add": the clause's subject.
+    // Only verbs that are nothing but speech read so after "to" ("to deny any safe haven" is no denial).
+    const infinitive = t.lower === 'to' && INFINITIVE_CUES.has(CUE_FORMS.get(tokens[c]!.lower) ?? '');
+    if ((COORDINATORS.has(t.lower) || infinitive) && !inQuote[j]) return clauseSubject(j);
+    // "The army's spokesman, Nabil Abdallah, said", "Another pollster, David Woodard of Clemson
+    // University, said": the name set off by commas.
     if (t.text === ',') {
       const named = mentionEndingAt(j - 1);
       if (named && named.kind === 'PERSON' && tokens[named.from - 1]?.text === ',')
         return { key: named.key, from: named.from, to: named.to, pronoun: null };
-    }
-    // "Ilham Aliyev, the president of Azerbaijan, said"
-    if (t.text === ',') {
-      for (let k = j - 1; k >= Math.max(0, j - 14); k--) {
+      for (let k = j - 1; k > Math.max(0, j - 12); k--) {
         if (tokens[k]!.text !== ',') continue;
-        const head = mentionEndingAt(k - 1);
+        const first = mentionStartingAt(k + 1);
+        if (first && first.kind === 'PERSON' && first.to < j && !mentionEndingAt(k - 1))
+          return { key: first.key, from: first.from, to: first.to, pronoun: null };
+        break;
+      }
+    }
+    // "Ilham Aliyev, the president of Azerbaijan, said", "Woodrow Benford, 58, who lives outside
+    // Minneapolis, says": the name before one or more appositions set off by commas.
+    if (t.text === ',') {
+      let commas = 0;
+      let segmentEnd = j;
+      for (let k = j - 1; k >= Math.max(0, j - 40); k--) {
+        const w = tokens[k]!;
+        if (inQuote[k] || w.text === ';' || w.text === ':') break;
+        if (CUE_FORMS.has(w.lower) && claims.some((cl) => cl.cueFrom === k)) break;
+        if (w.text !== ',') continue;
+        if (++commas > 4) break;
         const first = tokens[k + 1];
-        if (
-          head &&
-          first &&
-          (/^(?:a|an|the|its|his|her)$/.test(first.lower) || !first.cap || PERSON_TITLES.has(first.lower))
-        ) {
-          return { key: head.key, from: head.from, to: head.to, pronoun: null };
+        if (!first) break;
+        // "Gov. Ruth Adler, for her part, said": a short aside with no verb.
+        const aside = segmentEnd - k - 1 <= 4 && !tokens.slice(k + 1, segmentEnd).some((_, i) => isVerbLike(k + 1 + i));
+        segmentEnd = k;
+        if (!opensApposition(first) && !aside) break;
+        let end = k - 1;
+        // "Sen. Johnny Isakson (R-Ga.), one of ...": a bracket after the name.
+        if (tokens[end]?.text === ')') {
+          const open = tokens.findIndex((x, i) => i < end && i >= end - 10 && x.text === '(');
+          if (open > 0) end = open - 1;
         }
+        const head = end >= 0 ? mentionEndingAt(end) : undefined;
+        if (head && opensClause(head.from)) return { key: head.key, from: head.from, to: head.to, pronoun: null };
         // "Simmons, an Obama supporter, said": an unknown name with its apposition.
-        if (
-          first &&
-          (/^(?:a|an|the|its|his|her)$/.test(first.lower) || PERSON_TITLES.has(first.lower) || /^\d/.test(first.text))
-        ) {
-          const named = nounPhraseBefore(k - 1);
+        if (!head && end >= 0 && (tokens[end]!.cap || SOURCE_NOUNS.test(tokens[end]!.lower))) {
+          const named = nounPhraseBefore(end);
           if (named && named.from !== null) return { key: named.key, from: named.from, to: j, pronoun: null };
         }
-        break;
       }
       return null;
     }
     return anonymousBefore(j) ?? nounPhraseBefore(j);
+  }
+
+  /** A word that may open an apposition: "the president of", "58", "who lives", "founder of", "President of CNN". */
+  function opensApposition(w: Token): boolean {
+    if (w.kind === 'number' || PERSON_TITLES.has(w.lower) || SOURCE_DETERMINERS.has(w.lower)) return true;
+    if (w.lower === 'who' || w.lower === 'whose') return true;
+    if (w.kind !== 'word') return false;
+    // Also a participle or an adverb: "Sen. Roy Blunt, facing a stiff challenge, noted",
+    // "Clinton, clearly frustrated, responded".
+    return w.cap || looksLikeNoun(w.lower) || (/(?:ing|ed|ly)$/.test(w.lower) && !FUNCTION_WORDS.has(w.lower));
+  }
+
+  /** Whether a phrase starting at k opens its clause (sentence start, or after punctuation or a conjunction). */
+  function opensClause(k: number): boolean {
+    if (k <= skipForward(0)) return true;
+    const before = tokens[k - 1]!;
+    if (before.lower === 'the' || before.lower === 'and' || before.lower === 'but') return opensClause(k - 1);
+    return before.kind === 'punct' && before.text !== ',' ? true : before.text === ',' && !inQuote[k - 1];
+  }
+
+  /**
+   * "Ted Cruz, who said ...", "business leaders who say ...": the relative pronoun is the
+   * source's mention, the phrase before it its party.
+   */
+  function relativeSubject(j: number): Subject {
+    let a = j - 1;
+    if (tokens[a]?.text === ',') a--;
+    const named = a >= 0 ? mentionEndingAt(a) : undefined;
+    const phrase = !named && a >= 0 && tokens[a]!.kind === 'word' ? nounPhraseBefore(a) : null;
+    return { key: named?.key ?? phrase?.key ?? null, from: j, to: j + 1, pronoun: null, rule: 'relative' };
+  }
+
+  /**
+   * "Mrs. Clinton shook her head and said ...", "The justice sounded off on Trump, saying ...",
+   * "Trump was quick to add ...": a cue that continues its clause has the clause's subject, at
+   * the sentence start, after a subordinator ("When Trump referred to ... and said") or after an
+   * opening phrase ("In a statement, Gov. Rick Scott blasted Congress and said ..."). With
+   * `loose`, a participle's, the clause may hold subordinate clauses of its own.
+   */
+  function clauseSubject(limit: number, loose = false): Subject | null {
+    const p = skipForward(0);
+    const starts = [p];
+    if (tokens[p] && SUBORDINATE.has(tokens[p]!.lower)) starts.push(p + 1);
+    for (let i = p; i < limit && starts.length < 5; i++) if (tokens[i]!.text === ',' && !inQuote[i]) starts.push(i + 1);
+    for (const start of starts) {
+      if (start >= limit) break;
+      const subj = subjectOpening(start, limit, loose);
+      if (subj) return { ...subj, rule: subj.pronoun ? undefined : 'coordinated' };
+    }
+    return null;
+  }
+
+  /** The subject that opens a clause at p, followed by its verb, with no other clause before `limit`. */
+  function subjectOpening(p: number, limit: number, loose: boolean): Subject | null {
+    const first = tokens[p];
+    if (first?.kind !== 'word' || inQuote[p]) return null;
+    let subj: Subject;
+    let end: number;
+    const m = mentionStartingAt(p);
+    if (PRONOUNS.has(first.lower)) {
+      subj = { key: null, from: p, to: p + 1, pronoun: first.lower };
+      end = p + 1;
+    } else if (m) {
+      subj = { key: m.key, from: m.from, to: m.to, pronoun: null };
+      end = m.to;
+    } else {
+      // A noun phrase, not an opening phrase ("In a statement", "Asked about it", "On Tuesday").
+      if (FUNCTION_WORDS.has(first.lower) || SUBORDINATE.has(first.lower) || /(?:ing|ed|ly)$/.test(first.lower))
+        return null;
+      if (dateAt[p] || NOT_SOURCE_HEADS.test(first.lower)) return null;
+      end = p;
+      while (
+        end < limit &&
+        end - p < 12 &&
+        // The word after a determiner is never the verb ("the judge sided").
+        (!isVerbLike(end) || (end > p && SOURCE_DETERMINERS.has(tokens[end - 1]!.lower))) &&
+        tokens[end]!.kind !== 'punct' &&
+        !CUE_AUXILIARIES.has(tokens[end]!.lower) &&
+        !VERB_AUXILIARIES.has(tokens[end]!.lower)
+      )
+        end++;
+      if (end === p || end >= limit) return null;
+      const inside = mentions.filter((x) => x.from >= p && x.to <= end);
+      subj = { key: inside[0]?.key ?? null, from: p, to: end, pronoun: null };
+    }
+    // "Gov. Rick Scott (R)": a bracket after the name.
+    if (tokens[end]?.text === '(') {
+      const close = tokens.findIndex((w, i) => i > end && i < end + 10 && w.text === ')');
+      if (close > 0) end = close + 1;
+    }
+    // "Gary Emineth, a former state party chairman, became ...": an apposition after the name.
+    if (tokens[end]?.text === ',' && !subj.pronoun) {
+      const close = tokens.findIndex((w, i) => i > end + 1 && i < Math.min(limit, end + 25) && w.text === ',');
+      if (close > 0 && tokens[end + 1] && opensApposition(tokens[end + 1]!)) end = close + 1;
+    }
+    while (end < limit && (CUE_AUXILIARIES.has(tokens[end]!.lower) || /ly$/.test(tokens[end]!.lower))) end++;
+    // The subject's own verb follows it.
+    if (end >= limit || !(isVerbLike(end) || VERB_AUXILIARIES.has(tokens[end]!.lower))) return null;
+    for (let k = end; k < limit; k++) {
+      const w = tokens[k]!;
+      if (inQuote[k]) continue;
+      if (w.text === ';') return null;
+      if (loose ? LOOSE_BREAKS.has(w.lower) : SUBORDINATE.has(w.lower)) return null;
+    }
+    if (claims.some((cl) => cl.cueFrom >= end && cl.cueFrom < limit)) return null;
+    return subj;
+  }
+
+  /** A lower-case word that reads as a verb ("shook", "defended", "praised"). */
+  function isVerbLike(k: number): boolean {
+    const w = tokens[k];
+    if (w?.kind !== 'word' || w.cap || inQuote[k]) return false;
+    return isVerbForm(w.lower) || /ed$/.test(w.lower);
   }
 
   /**
@@ -476,7 +908,15 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     const head = tokens[j]!;
     if (head.kind !== 'word' || inQuote[j] || CUE_FORMS.has(head.lower) || NOT_SOURCE_HEADS.test(head.lower))
       return null;
-    if (!head.cap && !SOURCE_NOUNS.test(head.lower)) return null;
+    const plainHead = !head.cap && !SOURCE_NOUNS.test(head.lower);
+    // After a determiner any word but a function word is a noun ("the coach said").
+    const afterDeterminer = j > 0 && SOURCE_DETERMINERS.has(tokens[j - 1]!.lower);
+    if (
+      plainHead &&
+      !looksLikeNoun(head.lower) &&
+      !(afterDeterminer && !FUNCTION_WORDS.has(head.lower) && !/ly$/.test(head.lower))
+    )
+      return null;
     let k = j;
     while (k - 1 >= 0 && j - k < 8) {
       const w = tokens[k - 1]!;
@@ -488,6 +928,17 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
     const before = tokens[k - 1];
     if (before && !(before.kind === 'punct' || CLAUSE_WORDS.has(before.lower))) return null;
     if (before && /^(?:that|which|who|whom|whose)$/.test(before.lower)) return null;
+    // Any noun may head a source that is determined or owned ("the host said", "one employee
+    // told", "Trump's campaign manager said"), or a plural of people ("hacking specialists say").
+    if (plainHead) {
+      const opener = tokens[k]!;
+      const determined =
+        SOURCE_DETERMINERS.has(opener.lower) ||
+        opener.kind === 'number' ||
+        (k < j && tokens.slice(k, j).some((w) => /^['’]s?$/.test(w.text)));
+      const people = /(?:ers|ists|ians|ants|ents)$/.test(head.lower);
+      if (!determined && !people) return null;
+    }
     const inside = mentions.filter((m) => m.from >= k && m.to <= j + 1);
     const party = inside.find((m) => m.to === j + 1) ?? inside[0];
     return { key: party?.key ?? null, from: k, to: j + 1, pronoun: null, rule: 'noun-phrase' };
@@ -593,8 +1044,8 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
   /** "..., said the 46-year-old.", "..., said Virginia delegate Beau Correll.": the phrase after an inverted cue. */
   function nounPhraseAfter(k: number): Subject | null {
     const first = tokens[k];
-    if (first?.kind !== 'word' || !(first.cap || /^(?:a|an|the|one|two|three|several|some|many)$/.test(first.lower)))
-      return null;
+    if (first?.kind !== 'word' || inQuote[k]) return null;
+    const determined = first.cap || SOURCE_DETERMINERS.has(first.lower);
     let j = k;
     while (
       j < tokens.length &&
@@ -602,12 +1053,23 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
       tokens[j]!.kind !== 'punct' &&
       !CLAUSE_WORDS.has(tokens[j]!.lower) &&
       !CUE_FORMS.has(tokens[j]!.lower) &&
-      !dateAt[j]
+      !dateAt[j] &&
+      !(j > k && SOURCE_AFTER_END.test(tokens[j]!.lower))
     )
       j++;
     if (j === k || !endsSource(j)) return null;
+    // "said pollster Frank Luntz", "said former tech executive Carly Fiorina": undetermined, the
+    // phrase ends in a name.
+    if (!determined && !(tokens[j - 1]!.cap && j - k > 1)) return null;
+    // Only the words of a noun phrase: no verb or pronoun ("says he didn't know ...").
+    for (let i = k; i < j; i++) {
+      const w = tokens[i]!;
+      if (w.cap || w.kind === 'number' || (i === k && SOURCE_DETERMINERS.has(w.lower))) continue;
+      if (/n't$/.test(w.lower) || !looksLikeNoun(w.lower)) return null;
+    }
+    // The head comes last: "Clinton campaign manager Robby Mook" is Robby Mook.
     const inside = mentions.filter((m) => m.from >= k && m.to <= j);
-    return { key: inside[0]?.key ?? null, from: k, to: j, pronoun: null, rule: 'noun-phrase' };
+    return { key: inside[inside.length - 1]?.key ?? null, from: k, to: j, pronoun: null, rule: 'noun-phrase' };
   }
 
   function anonymousAfter(k: number): Subject | null {
@@ -625,7 +1087,14 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
           tokens[j]!.lower,
         )
       ) {
-        return { key: null, from: k, to: j + 1, pronoun: null, rule: 'anonymous' };
+        // "said a source close to the talks": a short modifier up to the sentence's end or a comma.
+        let e = j + 1;
+        while (e < j + 7 && tokens[e] && tokens[e]!.kind !== 'punct' && !CUE_FORMS.has(tokens[e]!.lower)) {
+          if (/^(?:who|which|that)$/.test(tokens[e]!.lower)) break;
+          e++;
+        }
+        const to = e > j + 1 && (!tokens[e] || tokens[e]!.kind === 'punct') ? e : j + 1;
+        return { key: null, from: k, to, pronoun: null, rule: 'anonymous' };
       }
       j++;
     }
@@ -638,6 +1107,12 @@ export function findAttributions({ sentence, text, mentions, dates }: Attributio
  * the first content ends at the clause break before the second source. With no break the
  * second is reported speech inside the first, and both stand.
  */
+/** A lower-case word that may head a noun phrase: a noun, or at least no function word, verb or adverb. */
+function looksLikeNoun(word: string): boolean {
+  if (isCommonNoun(word)) return true;
+  return !/ly$|ing$|ed$/.test(word) && !isVerbForm(word) && !isPronoun(word) && !FUNCTION_WORDS.has(word);
+}
+
 function cutNested(claims: RawClaim[], tokens: Token[], text: string): void {
   for (const a of claims) {
     for (const b of claims) {

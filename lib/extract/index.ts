@@ -76,7 +76,8 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
     const sentenceClaims: RawClaim[] = [];
     const dates = findDates(sentence.tokens, published);
     resolveRelative(dates, published);
-    for (const claim of findAttributions({ sentence, text, mentions: resolved, dates })) {
+    const previous = sentences[sentence.index - 1];
+    for (const claim of findAttributions({ sentence, text, mentions: resolved, dates, previous })) {
       if (claim.pronoun && claim.claimantMention) {
         claim.claimantKey = resolvePronoun(claim.pronoun, claim.claimantMention, sentence.index);
         if (claim.claimantKey) registry.addClaimantMention(claim.claimantKey, claim.claimantMention, sentence.index);
@@ -140,7 +141,9 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
   };
   const made: { claim: ExtractedClaim; sentence: number }[] = [];
   for (const { raw, dates, sentence } of pending) {
-    const evidence = { start: sentence.start, end: sentence.end, text: text.slice(sentence.start, sentence.end) };
+    // A quote in the sentence before its cue ("“...” ¶ X said.") is part of the evidence.
+    const from = raw ? Math.min(sentence.start, raw.content.start) : sentence.start;
+    const evidence = { start: from, end: sentence.end, text: text.slice(from, sentence.end) };
     if (!raw) {
       const claim = narratedClaim(evidence, dates, aboutPlaces);
       if (claim) made.push({ claim, sentence: sentence.index });

@@ -108,7 +108,10 @@ function splitLine(tokens: Token[]): Token[][] {
       current.push(tokens[++i]!);
     }
     const next = tokens[i + 1];
-    if (next && startsSentence(next, tokens[i + 2])) {
+    // An opening '' (two apostrophes) looks past its second half.
+    const doubled =
+      next && /^['’]$/.test(next.text) && tokens[i + 2]?.text === next.text && tokens[i + 2]!.start === next.end;
+    if (next && startsSentence(next, tokens[doubled ? i + 3 : i + 2])) {
       parts.push(current);
       current = [];
     }
@@ -134,7 +137,14 @@ function closesHere(tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1]!;
   const next = tokens[i + 1];
   if (q.text === '“' || q.text === '‘') return false;
-  return q.start === prev.end && (!next || next.start > q.end);
+  if (q.start !== prev.end) return false;
+  // '' (a double quote printed as two apostrophes) closes as one mark.
+  if (next && /^['’]$/.test(q.text) && next.text === q.text && next.start === q.end) {
+    const after = tokens[i + 2];
+    return !after || after.start > next.end;
+  }
+  if (/^['’]$/.test(q.text) && prev.text === q.text && i >= 2 && TERMINAL.has(tokens[i - 2]!.text)) return true;
+  return !next || next.start > q.end;
 }
 
 function startsSentence(next: Token, after: Token | undefined): boolean {

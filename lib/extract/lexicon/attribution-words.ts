@@ -27,20 +27,253 @@ export const TRAILING_CLAUSE = new Set([
 export const STATEMENT_NOUNS =
   /^(?:statement|message|video|post|letter|communiqu[eé]|report|footage|images?|photos?|tweet|address|speech)$/;
 
-export const PASSIVE = new Set([
+export const PASSIVE = new Set(['was', 'were', 'been', 'is', 'are', 'be', 'being', 'the', 'a', 'an', 'widely']);
+
+/**
+ * Forms of "be" and contracted or negated auxiliaries that may stand between a source and its
+ * cue ("Trump is telling", "he's predicted", "Trump isn't saying"). Not passive before an -ing
+ * cue; before a past participle the passive check runs first.
+ */
+export const VERB_AUXILIARIES = new Set([
+  'is',
   'was',
+  'are',
   'were',
   'been',
-  'is',
-  'are',
   'be',
-  'being',
+  "'s",
+  "'re",
+  "'m",
+  "'ve",
+  "'d",
+  "isn't",
+  "wasn't",
+  "aren't",
+  "weren't",
+  "hasn't",
+  "haven't",
+  "hadn't",
+  "didn't",
+  "doesn't",
+  "don't",
+  "won't",
+  "wouldn't",
+  'never',
+  'always',
+  'still',
+  'even',
+  'just',
+  'first',
+  'recently',
+  'privately',
+  'openly',
+  'explicitly',
+  'bluntly',
+  'frequently',
+  'often',
+  'long',
+  'already',
+  'since',
+  'himself',
+  'herself',
+  'themselves',
+  'itself',
+]);
+
+export const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'been', 'be', 'being', "'s", "'re", "'m"]);
+
+/** Prepositions that open a phrase of place or occasion right after a cue ("said at a rally"), never its content. */
+export const SETTING_PREPOSITIONS = new Set([
+  'at',
+  'during',
+  'outside',
+  'inside',
+  'in',
+  'on',
+  'from',
+  'while',
+  'before',
+]);
+
+/** Words that open a determined noun phrase, which may be a source whatever its head ("the host said"). */
+export const SOURCE_DETERMINERS = new Set([
   'the',
   'a',
   'an',
-  'widely',
-  'who',
+  'this',
+  'that',
+  'these',
+  'those',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'my',
+  'your',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'some',
+  'many',
+  'most',
+  'several',
+  'few',
+  'both',
+  'each',
+  'every',
+  'another',
+  'other',
+  'no',
+  'all',
+]);
+
+/** Words that never head a noun phrase. */
+export const FUNCTION_WORDS = new Set([
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'by',
+  'with',
+  'from',
+  'as',
+  'than',
+  'and',
+  'or',
+  'but',
+  'nor',
+  'so',
+  'if',
+  'then',
+  'there',
+  'here',
+  'very',
+  'too',
+  'not',
+  'no',
+  'what',
+  'whatever',
+  'about',
+  'into',
+  'over',
+  'under',
+  'again',
+  'ago',
+  'once',
+  'yet',
+  'ever',
+  'else',
+]);
+
+/** "Ted Cruz, who said ...": relative pronouns that stand for a source before them. */
+export const RELATIVE_PRONOUNS = new Set(['who', 'which']);
+
+/** "... shook her head and said": conjunctions that join a cue to the clause's first verb. */
+export const COORDINATORS = new Set(['and', 'but']);
+
+/** Words that open a subordinate clause: a subject before them is not the subject of a cue after them. */
+export const SUBORDINATE = new Set([
+  'that',
   'which',
+  'who',
+  'whom',
+  'whose',
+  'when',
+  'because',
+  'if',
+  'after',
+  'before',
+  'while',
+  'since',
+  'where',
+  'though',
+  'although',
+  'but',
+  'so',
+  'until',
+  'unless',
+  'whether',
+]);
+
+/** Words that start a new clause with its own subject, between a subject and its participle cue ("..., saying"). */
+export const LOOSE_BREAKS = new Set(['while', 'whereas', 'but', 'although', 'though']);
+
+/** Cue lemmas read as speech after "to" ("was quick to add"): verbs with no other sense. */
+export const INFINITIVE_CUES = new Set([
+  'say',
+  'tell',
+  'add',
+  'announce',
+  'explain',
+  'note',
+  'stress',
+  'insist',
+  'argue',
+  'declare',
+  'acknowledge',
+  'admit',
+  'suggest',
+  'tweet',
+  'write',
+]);
+
+/** Words that end a source phrase after an inverted cue ("said Robert Lyle in a statement", "said a man who ..."). */
+export const SOURCE_AFTER_END =
+  /^(?:in|on|at|during|after|before|who|when|while|as|told|adding|according|via|last|this|earlier|late|recently)$/;
+
+/** Pronouns that are the audience of "told" ("told them", "told me he ..."). */
+export const OBJECT_PRONOUNS = new Set(['me', 'us', 'him', 'her', 'them', 'you']);
+
+/** Cue lemmas whose "to X" right after them is the addressee ("wrote to residents that ..."). */
+export const ADDRESSED_CUES = new Set(['write', 'say', 'explain', 'complain', 'announce', 'declare', 'tweet', 'post']);
+
+/** Cue lemmas whose passive with "by" names the speaker ("was claimed by", "as reported by"). */
+export const PASSIVE_CUES = new Set([
+  'claim',
+  'report',
+  'announce',
+  'confirm',
+  'deny',
+  'reject',
+  'dispute',
+  'state',
+  'describe',
+  'reveal',
+  'publish',
+  'release',
+  'post',
+  'tweet',
+  'cite',
+  'quote',
+  'disclose',
+  'estimate',
+  'predict',
+  'note',
+]);
+
+/** Words after which a cue form is a noun ("his remarks", "these claims", "other states"). */
+export const NOUN_DETERMINERS = new Set([
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'my',
+  'your',
+  'this',
+  'these',
+  'those',
+  'every',
+  'each',
+  'another',
+  'no',
+  'other',
+  'whose',
 ]);
 
 export const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);

@@ -1,0 +1,235 @@
+/**
+ * Attribution shapes of ordinary news: quotes printed as '' or with straight marks, sources with
+ * brackets and appositions, sources that are roles or any determined noun phrase, relative and
+ * coordinated cues, and quotes that close right before their source. Sentences written for the
+ * tests; none is taken from a development set.
+ */
+import { describe, expect, it } from 'vitest';
+import { extract } from '../lib/extract/index.js';
+import type { ExtractedClaim, Extraction } from '../lib/extract/types.js';
+
+const meta = { publishedAt: '2024-03-12T10:00:00Z' };
+
+interface Seen {
+  source: string | null;
+  party: string | null;
+  cue: string | null;
+  content: string;
+  mode: string;
+}
+
+function claimsOf(text: string): Seen[] {
+  const x: Extraction = extract(text, meta);
+  const name = (c: ExtractedClaim) => x.parties.find((p) => p.key === c.claimantKey)?.name ?? null;
+  return x.claims
+    .filter((c) => c.mode !== 'NARRATED')
+    .map((c) => ({
+      source: c.claimantMention?.text ?? null,
+      party: name(c),
+      cue: c.cue?.text ?? null,
+      content: c.content.text,
+      mode: c.mode,
+    }));
+}
+
+describe('attribution: quote marks', () => {
+  it("reads '' (two apostrophes) as a double quote, and splits sentences after .''", () => {
+    const got = claimsOf(
+      "''The bridge will reopen in May,'' Mayor Ellen Varga said. ''We have the money.'' The council agreed.",
+    );
+    expect(got[0]).toMatchObject({ party: 'Ellen Varga', content: 'The bridge will reopen in May', mode: 'DIRECT' });
+    expect(got).toHaveLength(1);
+  });
+
+  it('takes the quote of the sentence before when its cue sentence says nothing ("“...” Clinton said to People.")', () => {
+    const x = extract('The mayor was blunt. “The budget is empty!” Mayor Ines Calder said to reporters.', meta);
+    const c = x.claims.find((k) => k.cue?.text === 'said');
+    expect(c?.content.text).toBe('The budget is empty');
+    expect(c?.mode).toBe('DIRECT');
+    // The evidence runs from the quote to the cue's sentence end.
+    expect(c?.evidence.text).toContain('The budget is empty');
+    expect(c?.evidence.text.endsWith('said to reporters.')).toBe(true);
+    // Nothing is taken when the sentence before is no quote.
+    expect(claimsOf('The vote is today. Mayor Ines Calder said at a rally.').filter((k) => k.cue)).toEqual([]);
+  });
+
+  it('ends the content at the close of a quote that opens right after the cue', () => {
+    const [c] = claimsOf('The coach said "we were the better side" and left the room.');
+    expect(c).toMatchObject({ content: 'we were the better side', mode: 'DIRECT' });
+  });
+
+  it('reads a straight quote by its spacing: a sentence that starts inside a quote keeps its source', () => {
+    const got = claimsOf('Dana Whitlow spoke first. "The harvest failed twice. Nobody came to help," she said.');
+    expect(got.at(-1)).toMatchObject({ source: 'she', content: 'Nobody came to help', mode: 'DIRECT' });
+  });
+
+  it('takes a quote that closes right before its source as the content, not the setting after the cue', () => {
+    const [c] = claimsOf('“We will rebuild every school,” Gov. Marta Ruiz told a town hall in Dayton on Monday.');
+    expect(c).toMatchObject({ cue: 'told', content: 'We will rebuild every school' });
+    expect(c?.source).toContain('Marta Ruiz');
+    const [d] = claimsOf('"It is over," the referee said with a laugh.');
+    expect(d).toMatchObject({ source: 'the referee', content: 'It is over' });
+  });
+
+  it('still reads a second quote after the cue as the content', () => {
+    const [c] = claimsOf('"Frankly," the mayor said, "the budget is empty."');
+    expect(c).toMatchObject({ content: 'the budget is empty', mode: 'DIRECT' });
+  });
+});
+
+describe('attribution: sources', () => {
+  it('skips a bracket after the name ("Sen. Jane Doe (D-Ore.) said")', () => {
+    const [c] = claimsOf('Sen. Jane Holloway (D-Ore.) said the bill would pass next week.');
+    expect(c).toMatchObject({ party: 'Jane Holloway', content: 'the bill would pass next week' });
+  });
+
+  it('reads progressive and contracted auxiliaries ("is telling", "has not been saying")', () => {
+    const [c] = claimsOf('Governor Tom Albers is telling voters that taxes will fall.');
+    expect(c).toMatchObject({ party: 'Tom Albers', cue: 'telling', content: 'taxes will fall' });
+    const [d] = claimsOf("Mr. Albers hasn't said whether he will run.");
+    expect(d?.party).toBe('Albers');
+  });
+
+  it('takes any determined noun phrase as a source ("the host said", "one employee told")', () => {
+    const [c] = claimsOf('"That was a mistake," the host said.');
+    expect(c).toMatchObject({ source: 'the host', party: null, content: 'That was a mistake' });
+    const [d] = claimsOf('The column noted that the plan had been dropped.');
+    expect(d).toMatchObject({ source: 'The column', content: 'the plan had been dropped' });
+    expect(claimsOf('The day said nothing new.')).toEqual([]);
+  });
+
+  it('reads a relative pronoun as the source mention and the phrase before it as the party', () => {
+    const [c] = claimsOf(
+      'The deal was signed with help from Commerce Minister Ravi Menon, who said exports would double.',
+    );
+    expect(c).toMatchObject({ source: 'who', party: 'Ravi Menon', content: 'exports would double' });
+  });
+
+  it('finds a name before several appositions', () => {
+    const [c] = claimsOf('Lena Brask, 58, who farms outside Aarhus, says the new rules came too late.');
+    expect(c).toMatchObject({ party: 'Lena Brask', content: 'the new rules came too late' });
+    const [d] = claimsOf('Col. Ahmed Saleh, facing questions about the raid, noted that no civilians were hurt.');
+    expect(d).toMatchObject({ party: 'Ahmed Saleh', content: 'no civilians were hurt' });
+  });
+
+  it('never takes a pronoun or a possessive that opens the content as an inverted source', () => {
+    const [a] = claimsOf('Gov. Ruth Adler, for her part, said she backs the plan.');
+    expect(a).toMatchObject({ cue: 'said', content: 'she backs the plan' });
+    expect(a?.source).toContain('Ruth Adler');
+    const [b] = claimsOf('The group’s director, Betty Marsh, said Governor Tom Albers’s visit had been booked.');
+    expect(b).toMatchObject({ party: 'Betty Marsh', content: 'Governor Tom Albers’s visit had been booked' });
+  });
+
+  it('finds a name that opens the phrase between two commas ("Another pollster, David Ward of X, said")', () => {
+    const [c] = claimsOf('Another pollster, Dr. David Ward of Clemson University, said his survey showed no change.');
+    expect(c).toMatchObject({ party: 'David Ward', content: 'his survey showed no change' });
+  });
+
+  it('a quoted title in the setting is not a second quote ("said on ABC’s “This Week”")', () => {
+    const [c] = claimsOf('“We are not winning yet,” Gov. Ruth Adler said on ABC’s “This Week” on Sunday.');
+    expect(c).toMatchObject({ content: 'We are not winning yet', mode: 'DIRECT' });
+  });
+
+  it('reads a role or description that opens a phrase after an inverted cue', () => {
+    const [c] = claimsOf('"The count is wrong," said campaign manager Robert Lyle.');
+    expect(c).toMatchObject({ party: 'Robert Lyle', content: 'The count is wrong' });
+    const [d] = claimsOf('"Nothing has changed," said a source close to the talks.');
+    expect(d?.source).toMatch(/^a source close/);
+    // A clause after the cue is the content's, not a source.
+    const [e] = claimsOf('Mark Olsen, 61, who lives in Bergen, says he did not know much about Mr. Dahl.');
+    expect(e).toMatchObject({ party: 'Mark Olsen', content: 'he did not know much about Mr. Dahl' });
+  });
+});
+
+describe('attribution: cues that continue a clause', () => {
+  it('gives "and said" the clause subject', () => {
+    const [c] = claimsOf('Mrs. Okafor shook her head and said the vote was rigged.');
+    expect(c).toMatchObject({ party: 'Okafor', cue: 'said', content: 'the vote was rigged' });
+  });
+
+  it('looks past an opening phrase and an apposition for the clause subject', () => {
+    const [c] = claimsOf(
+      'In a statement, Gen. Omar Diallo, the army chief, praised the troops and said the border was secure.',
+    );
+    expect(c).toMatchObject({ party: 'Omar Diallo', content: 'the border was secure' });
+  });
+
+  it('gives ", saying" the clause subject when no claim came before', () => {
+    const [c] = claimsOf('On Friday, the judge sided with the plaintiffs, saying the law was void.');
+    expect(c).toMatchObject({ source: 'the judge', cue: 'saying', content: 'the law was void' });
+  });
+
+  it('gives an infinitive cue ("was quick to add") the clause subject', () => {
+    const [c] = claimsOf('Mayor Ines Calder was quick to add that the park would stay open.');
+    expect(c).toMatchObject({ party: 'Ines Calder', cue: 'add', content: 'the park would stay open' });
+  });
+
+  it('a participle cue right after a source says nothing of that cue', () => {
+    const got = claimsOf('The rebels took the town on Sunday, the army said, adding that troops had regrouped.');
+    expect(got.map((c) => [c.cue, c.content])).toEqual([
+      ['said', 'The rebels took the town on Sunday'],
+      ['adding', 'troops had regrouped'],
+    ]);
+  });
+
+  it('skips the audience of "told" up to its "that", colon or quote, or an object pronoun', () => {
+    const [a] = claimsOf(
+      'Mayor Ines Calder told a town hall in Salem, Oregon on Monday that the park would stay open.',
+    );
+    expect(a).toMatchObject({ party: 'Ines Calder', content: 'the park would stay open' });
+    const [b] = claimsOf('Mayor Ines Calder told the crowd: “We will not close the park.”');
+    expect(b).toMatchObject({ content: 'We will not close the park', mode: 'DIRECT' });
+    const [c] = claimsOf('Mayor Ines Calder wrote to residents, telling them, “The park stays open.”');
+    expect(c).toMatchObject({ cue: 'telling', content: 'The park stays open' });
+  });
+
+  it('finds the quote before a source phrase that starts before the name', () => {
+    const [c] = claimsOf('“There are interests and there are values,” the Labour Party’s Dana Moss told the BBC.');
+    expect(c).toMatchObject({ cue: 'told', content: 'There are interests and there are values', mode: 'DIRECT' });
+    expect(c?.source).toContain('Dana Moss');
+  });
+
+  it('a cue that closes its sentence needs no object ("he asked.")', () => {
+    const [c] = claimsOf('"Is anyone still there?" he asked.');
+    expect(c).toMatchObject({ cue: 'asked', content: 'Is anyone still there' });
+  });
+
+  it('a phrase of setting after the cue is no content ("said at a rally in X")', () => {
+    expect(claimsOf('Governor Tom Albers said at a rally in Dayton on Saturday.')).toEqual([]);
+    const [c] = claimsOf('Governor Tom Albers said at a rally in Dayton that taxes would fall.');
+    expect(c?.content).toBe('taxes would fall');
+  });
+
+  it('reads a passive cue with its agent after "by" as the agent\'s claim', () => {
+    const [a] = claimsOf('The attack on the convoy was claimed by the Ansar Brigade.');
+    expect(a).toMatchObject({ cue: 'claimed', content: 'The attack on the convoy' });
+    expect(a?.source).toContain('Ansar Brigade');
+    const [b] = claimsOf('As first reported by the Ledger, the plant will close in June.');
+    expect(b).toMatchObject({ cue: 'reported', content: 'the plant will close in June' });
+    expect(b?.source).toContain('Ledger');
+    expect(claimsOf('The town was captured by rebels on Sunday.').filter((c) => c.cue)).toEqual([]);
+  });
+
+  it("skips adverbs between source and cue, and ends a subordinate clause's content at its comma", () => {
+    const [a] = claimsOf('While Gov. Ruth Adler wrongly claimed that the mill had closed, workers were still there.');
+    expect(a).toMatchObject({ party: 'Ruth Adler', cue: 'claimed', content: 'the mill had closed' });
+    const [b] = claimsOf('Gov. Ruth Adler pointedly rejected the notion that she would resign.');
+    expect(b).toMatchObject({ cue: 'rejected', content: 'the notion that she would resign' });
+  });
+
+  it('reads a cue form after a possessive, a demonstrative or a number as a noun', () => {
+    expect(claimsOf('His remarks drew little attention.').filter((c) => c.cue)).toEqual([]);
+    expect(claimsOf('Like the United States, Canada has split control.').filter((c) => c.cue)).toEqual([]);
+    expect(claimsOf('In all, 691 delegates are up for grabs in five states.').filter((c) => c.cue)).toEqual([]);
+  });
+
+  it('keeps the claimant of conflict claims', () => {
+    const [a] = claimsOf('The militia claimed to have killed 4 soldiers in an attack on their base.');
+    expect(a).toMatchObject({ cue: 'claimed', content: 'to have killed 4 soldiers in an attack on their base' });
+    const [b] = claimsOf('Local authorities said the insurgents planted the bomb near the market.');
+    expect(b).toMatchObject({
+      source: 'Local authorities',
+      content: 'the insurgents planted the bomb near the market',
+    });
+  });
+});
