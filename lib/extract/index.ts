@@ -29,7 +29,7 @@ import { geocode } from './geocode.js';
 import { KNOWN_PARTIES } from './lexicon/parties.js';
 
 /** Bump on any change that alters output: stored claims record it so a corpus can be re-extracted. */
-export const EXTRACTOR_VERSION = '0.5.0';
+export const EXTRACTOR_VERSION = '0.6.0';
 
 export { cleanText };
 
