@@ -17,7 +17,7 @@ import {
   speechCueType,
   type GoldFile,
 } from '../lib/eval.js';
-import type { Extraction } from '../lib/extract/types.js';
+import type { ExtractedLocation, Extraction } from '../lib/extract/types.js';
 
 const span = (text: string, part: string) => {
   const start = text.indexOf(part);
@@ -322,18 +322,8 @@ describe('geoparsing scoring (LGL / TR-News)', () => {
   it('scores detection and accuracy at 161 km over toponyms with a point', () => {
     const [a] = parseGeoparsingXml(xml);
     expect(a!.toponyms.map((t) => t.phrase)).toEqual(['Paris', 'Springfield', 'Floods']);
-    const loc = (name: string, start: number, lat: number | null, lon: number | null) => ({
-      key: name,
-      name,
-      aliases: [],
-      latitude: lat,
-      longitude: lon,
-      countryCode: null,
-      precision: 'CITY' as const,
-      geonamesId: null,
-      candidates: [],
-      mentions: [{ start, end: start + name.length, text: name }],
-    });
+    const loc = (name: string, start: number, lat: number | null, lon: number | null) =>
+      extractedLocation(name, lat, lon, 'CITY', [{ start, end: start + name.length, text: name }]);
     const x: Extraction = {
       extractorVersion: 't',
       cleanText: a!.text,
@@ -352,18 +342,8 @@ describe('geoparsing scoring (LGL / TR-News)', () => {
   it('counts every use of a place name as a toponym, but only a place as a re3d Location', () => {
     const text = 'Iran said Iranian ships sailed to Oman.';
     const at = (part: string, use: 'PLACE' | 'ACTOR' | 'DEMONYM') => ({ ...span(text, part), use });
-    const loc = (name: string, lat: number, lon: number, mentions: ReturnType<typeof at>[]) => ({
-      key: name,
-      name,
-      aliases: [],
-      latitude: lat,
-      longitude: lon,
-      countryCode: null,
-      precision: 'COUNTRY' as const,
-      geonamesId: null,
-      candidates: [],
-      mentions,
-    });
+    const loc = (name: string, lat: number, lon: number, mentions: ReturnType<typeof at>[]) =>
+      extractedLocation(name, lat, lon, 'COUNTRY', mentions);
     const x: Extraction = {
       extractorVersion: 't',
       cleanText: text,
@@ -386,3 +366,25 @@ describe('geoparsing scoring (LGL / TR-News)', () => {
     expect(predictedSpans(x).locations.map((m) => m.text)).toEqual(['Oman']);
   });
 });
+
+/** An extracted place as extraction lists it, for scoring tests. */
+function extractedLocation(
+  name: string,
+  latitude: number | null,
+  longitude: number | null,
+  precision: 'CITY' | 'COUNTRY',
+  mentions: ExtractedLocation['mentions'],
+): ExtractedLocation {
+  return {
+    key: name,
+    name,
+    aliases: [],
+    latitude,
+    longitude,
+    countryCode: null,
+    precision,
+    geonamesId: null,
+    candidates: [],
+    mentions,
+  };
+}

@@ -1,5 +1,8 @@
 /** Word lists of the attribution rules (attribution.ts): data only, the rules that use them live there. */
 
+/** "his remarks", "their claims": possessives before a noun. */
+const POSSESSIVE_DETERMINERS = ['his', 'her', 'their', 'its', 'our', 'my', 'your'];
+
 /** "..., a claim Kyiv denied", "..., a charge X has rejected": text before a cue whose object is that claim. */
 export const RELATIVE_OBJECT =
   /(?:^|,\s*)(?:a|an|the|which|an?\s+\w+)\s+(?:claims?|charges?|accusations?|allegations?|assertions?|reports?|account|version|statement)\s+(?:(?:that|which)\s+)?(?:[\p{L}.'’-]+\s+){1,5}$/u;
@@ -104,13 +107,7 @@ export const SOURCE_DETERMINERS = new Set([
   'that',
   'these',
   'those',
-  'his',
-  'her',
-  'their',
-  'its',
-  'our',
-  'my',
-  'your',
+  ...POSSESSIVE_DETERMINERS,
   'one',
   'two',
   'three',
@@ -258,13 +255,7 @@ export const PASSIVE_CUES = new Set([
 
 /** Words after which a cue form is a noun ("his remarks", "these claims", "other states"). */
 export const NOUN_DETERMINERS = new Set([
-  'his',
-  'her',
-  'their',
-  'its',
-  'our',
-  'my',
-  'your',
+  ...POSSESSIVE_DETERMINERS,
   'this',
   'these',
   'those',
