@@ -384,3 +384,21 @@ describe('points of countries and first-level divisions', () => {
     expect(yukon.latitude).toBeGreaterThan(59);
   });
 });
+
+describe('continents and "America"', () => {
+  it('knows every continent and the Americas’ parts as regions, and "America" as the United States', () => {
+    for (const name of ['Africa', 'Europe', 'Asia', 'North America', 'South America', 'Central America', 'Oceania']) {
+      expect(
+        lookupPlaces(name).some((p) => p.precision === 'REGION' && p.countryCode === null),
+        name,
+      ).toBe(true);
+    }
+    expect(lookupPlaces('America')).toEqual([expect.objectContaining({ countryCode: 'US', precision: 'COUNTRY' })]);
+    // The longer name wins: South America is not the United States.
+    const x = extract('Exports to South America and America grew.');
+    expect(x.locations.map((l) => [l.name, l.countryCode])).toEqual([
+      ['South America', null],
+      ['United States', 'US'],
+    ]);
+  });
+});
