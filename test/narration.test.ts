@@ -56,6 +56,13 @@ describe('narration: the outlet’s own account of events and figures', () => {
   });
 });
 
+describe('a report’s note that it has no figure', () => {
+  it('"Casualties unknown." is no claim; the attack before it is', () => {
+    const x = extract('On 11 August 2021, Houthi forces launched a drone strike on Marib city. Casualties unknown.');
+    expect(x.claims.map((c) => [c.mode, c.kind])).toEqual([['NARRATED', 'ATTACK']]);
+  });
+});
+
 describe('bounds on what extraction emits', () => {
   it('drops counts above 2^31-1 and numbers of thousands of digits; every value is a finite integer', () => {
     const x = extract(

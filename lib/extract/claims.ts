@@ -17,7 +17,12 @@ export function claimKind(lemma: string, content: string, quantities: Quantity[]
 const NARRATED_KINDS: ReadonlySet<ClaimKind> = new Set(['ATTACK', 'TERRITORIAL_CONTROL', 'CASUALTIES', 'MOVEMENT']);
 
 /** The kind of a narrated sentence, or null when it reports no event or figure worth keeping. */
+/** "Casualties unknown.", "Fatalities are not known": a report's note that it has no figure, not an event. */
+const NO_FIGURE =
+  /^\W*(?:casualties|fatalities|deaths|injuries)\s+(?:(?:are|were|remain|is)\s+)?(?:unknown|not\s+known|unclear|unconfirmed|not\s+reported)\W*$/i;
+
 export function narratedKind(content: string, quantities: Quantity[]): ClaimKind | null {
+  if (NO_FIGURE.test(content)) return null;
   if (quantities.length)
     return quantities.some((q) => q.kind === 'KILLED' || q.kind === 'WOUNDED')
       ? 'CASUALTIES'
