@@ -2,13 +2,20 @@
  * Locations: places claims are about. Listing by name or by distance, their claims, and
  * fixing a geocode.
  */
-import { followLinks, loadClaims, loadLocations, toRecords, type DataContext } from './store/loaders.js';
-import { allWrites, ConditionFailedError, keyString, withoutKeys, type Db } from './store/client.js';
+import {
+  followLinks,
+  loadClaims,
+  loadLocations,
+  readClaimRecords,
+  toRecords,
+  type DataContext,
+} from './store/loaders.js';
+import { allWrites, ConditionFailedError, withoutKeys, type Db } from './store/client.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
 import { cellsCoveringBox, checkBox, coveringCells, distanceKm, type BoundingBox } from './geo.js';
 import { ordered, type ListOrder } from './geojson.js';
 import { claimWithLinks, locationItem, nameItems, type PlacedClaim } from './store/items.js';
-import { claimKey, patterns } from './store/patterns.js';
+import { patterns } from './store/patterns.js';
 import { locationIdFor, randomId } from './ids.js';
 import { renameWrites } from './named.js';
 import {
@@ -283,34 +290,19 @@ const MOVE_PAGE = MAX_PAGE_SIZE;
  * files the claim; until it is done a box may miss a claim of the moved place, never show
  * one outside it (readers check the places' current coordinates). A run that stops midway
  * is finished by sending the place's coordinates again: claims already moved are skipped.
- * Returns how many claims were rewritten.
  */
-export async function movePlaceOfClaims(db: Db, place: Location): Promise<number> {
+export async function movePlaceOfClaims(db: Db, place: Location): Promise<void> {
   const point: [number, number] | null =
     place.latitude !== null && place.longitude !== null ? [place.latitude, place.longitude] : null;
   const stale = (claim: PlacedClaim) => JSON.stringify(claim.placePoints?.[place.id] ?? null) !== JSON.stringify(point);
-  let moved = 0;
   let after: string | null = null;
   do {
     const page = await pageOfPartition(db, patterns.claimsOfPlace.query(place.id), { first: MOVE_PAGE, after });
     const ids = page.items.map(({ value }) => String(value.claimId));
-    const claims = await readClaims(db, ids);
-    const results = await allWrites(
-      claims.filter(stale).map((claim) => moveClaimPoint(db, claim, place.id, point, stale)),
-    );
-    moved += results.filter(Boolean).length;
+    const claims = await readClaimRecords<PlacedClaim>(db, ids);
+    await allWrites(claims.filter(stale).map((claim) => moveClaimPoint(db, claim, place.id, point, stale)));
     after = page.hasNextPage ? page.items.at(-1)!.cursor : null;
   } while (after);
-  return moved;
-}
-
-/** Claim records as stored now (consistent reads): a claim deleted meanwhile is left out. */
-async function readClaims(db: Db, ids: readonly string[]): Promise<PlacedClaim[]> {
-  const found = await db.batchGet(ids.map(claimKey), true);
-  return ids.flatMap((id) => {
-    const item = found.get(keyString(claimKey(id)));
-    return item ? [withoutKeys<PlacedClaim>(item)] : [];
-  });
 }
 
 /** One claim's kept point of one place, and its links, rewritten together. */
@@ -320,7 +312,7 @@ async function moveClaimPoint(
   placeId: string,
   point: [number, number] | null,
   stale: (claim: PlacedClaim) => boolean,
-): Promise<boolean> {
+): Promise<void> {
   let current: PlacedClaim | undefined = claim;
   for (let attempt = 0; current && stale(current) && current.locationIds.includes(placeId); attempt++) {
     const { [placeId]: _old, ...others } = current.placePoints ?? {};
@@ -331,14 +323,13 @@ async function moveClaimPoint(
         { put: claimItem!, condition: 'version = :v', values: { ':v': current.version } },
         ...links.map((link) => ({ put: link })),
       ]);
-      return true;
+      return;
     } catch (error) {
       // Changed meanwhile (an edit, a merge, a delete): read it again and see.
       if (!(error instanceof ConditionFailedError) || attempt >= 5) throw error;
-      [current] = await readClaims(db, [claim.id]);
+      [current] = await readClaimRecords<PlacedClaim>(db, [claim.id]);
     }
   }
-  return false;
 }
 
 export interface LocationInput {

@@ -20,7 +20,7 @@ import {
   type MatchKind,
   type Place,
 } from './gazetteer.js';
-import { US_STATE_ABBREVIATIONS } from './lexicon/places.js';
+import { DIVISION_TYPE_WORDS, TRAILING_DIVISION_TYPE, US_STATE_ABBREVIATIONS } from './lexicon/places.js';
 import type { ExtractedLocation, GeoCandidate, Span } from './types.js';
 
 export interface PlaceMention {
@@ -218,11 +218,7 @@ const PARENS_AFTER =
   /^(?:\s+(?:village|town|city|area|locality|commune|district|settlement|camp))?\s*\(([^()\n]{2,80})\)/u;
 const COMMAS_AFTER =
   /^((?:,\s+\p{Lu}[\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}(?:\s+(?:province|district|state|county|governorate|oblast|region|territory|LGA|prefecture|department|municipality|raion|rayon))?)+)(?=\s*(?:[,.;:)\]]|$|\s+\p{Ll}))/u;
-const TYPE_WORD =
-  /\b(?:province|district|state|county|governorate|oblast|region|territory|lga|local government area|prefecture|department|municipality|raion|rayon|parish|borough)\b/i;
-
-const TRAILING_TYPE_WORD =
-  /\s+(?:province|district|state|county|governorate|oblast|region|territory|lga|local government area|prefecture|department|municipality|raion|rayon|parish|borough)$/i;
+const TYPE_WORD = new RegExp(`\\b(?:${DIVISION_TYPE_WORDS.join('|')})\\b`, 'i');
 
 function parentNames(text: string, mention: Span): string[] {
   const comma = mention.text.indexOf(',');
@@ -271,7 +267,7 @@ function parentsAfter(text: string, mention: Span, namesakes: readonly Place[]):
   for (const part of parts) {
     // "Rafi LGA": a district the gazetteer knows by its bare name.
     const typed = lookupPlaceMatches(part).map((m) => m.place);
-    const bare = part.replace(TRAILING_TYPE_WORD, '');
+    const bare = part.replace(TRAILING_DIVISION_TYPE, '');
     const all = typed.length || bare === part ? typed : lookupPlaceMatches(bare).map((m) => m.place);
     // "Columbus, Miss.", "Austin, TX": a state's abbreviation, read only in this position.
     const state = all.length ? undefined : US_STATE_ABBREVIATIONS[part.replace(/\.$/, '').replace(/\. /g, '.')];

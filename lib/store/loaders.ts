@@ -72,11 +72,15 @@ export async function visibleClaims(data: DataContext, claims: readonly (Claim |
  * request's loaders: writers compute counts, list changes and deletions from exactly these.
  */
 export async function readArticleClaims(db: Db, articleId: string, claimIds: readonly string[]): Promise<Claim[]> {
+  return (await readClaimRecords<Claim>(db, claimIds)).filter((claim) => claim.articleId === articleId);
+}
+
+/** Claim items as stored now, in the order of `claimIds` (consistent reads); those gone are left out. */
+export async function readClaimRecords<T extends Claim = Claim>(db: Db, claimIds: readonly string[]): Promise<T[]> {
   const stored = await db.batchGet(claimIds.map(claimKey), true);
   return claimIds.flatMap((id) => {
     const item = stored.get(keyString(claimKey(id)));
-    const claim = item && withoutKeys<Claim>(item);
-    return claim && claim.articleId === articleId ? [claim] : [];
+    return item ? [withoutKeys<T>(item)] : [];
   });
 }
 

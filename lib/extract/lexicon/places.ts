@@ -20,6 +20,29 @@ export const NOT_PLACE_NAME_ENDINGS = new Set([
   'declaration',
 ]);
 
+/** The type words of first- and second-level divisions, as news writes them after a name ("Logar province", "Rafi LGA"). */
+export const DIVISION_TYPE_WORDS = [
+  'province',
+  'district',
+  'state',
+  'county',
+  'governorate',
+  'oblast',
+  'region',
+  'territory',
+  'lga',
+  'local government area',
+  'prefecture',
+  'department',
+  'municipality',
+  'raion',
+  'rayon',
+  'parish',
+  'borough',
+];
+/** A division's type word at the end of a name: the gazetteer knows "Rafi LGA" as "Rafi". */
+export const TRAILING_DIVISION_TYPE = new RegExp(`\\s+(?:${DIVISION_TYPE_WORDS.join('|')})$`, 'i');
+
 /**
  * US states as news writes them after a town and a comma ("Columbus, Miss.", "Fulton County,
  * Ga.", "Austin, TX"): AP style abbreviations and postal codes, without their periods, written

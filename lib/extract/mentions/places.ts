@@ -37,6 +37,7 @@ import {
   NAMED_DIVISION_ENDINGS,
   NOT_PLACE_NAME_ENDINGS,
   PLURAL_DIVISION_HEADS,
+  TRAILING_DIVISION_TYPE,
   US_STATE_ABBREVIATIONS,
 } from '../lexicon/places.js';
 import { DIRECTIONS, NON_ACTOR_HEADS, PLACE_LIST_HEADS, PLACE_PREPOSITIONS, PLACE_TYPES } from '../lexicon/roles.js';
@@ -335,10 +336,6 @@ function placeByPattern(s: Scan, from: number, to: number): string | null {
   if (inPlaceList(s, to)) return chunkText;
   return null;
 }
-
-/** A type word after a division's name ("Rafi LGA", "Logar province"): the gazetteer knows the bare name. */
-const TRAILING_DIVISION_TYPE =
-  /\s+(?:lga|district|province|state|county|governorate|oblast|region|prefecture|department|municipality|raion|rayon)$/i;
 
 /**
  * "(Rafi LGA, Niger)", "(Djugu, Ituri)": a parenthesis of two or three comma-separated names
