@@ -85,6 +85,8 @@ describe('places down to districts (GeoNames first- and second-level divisions)'
     const x = extract('Gunmen attacked Kagara (Rafi LGA, Niger), killing 3 civilians.', meta);
     const rafi = lookupPlaces('Rafi').find((p) => p.countryCode === 'NG')!;
     expect(placeNamed(x, 'Kagara')).toMatchObject({ countryCode: 'NG', latitude: rafi.latitude });
+    // The parents after "LGA," are where the village is, not what the claim is about.
+    expect(x.claims[0]!.locationKeys).toEqual([placeNamed(x, 'Kagara')!.key]);
     // One name in parentheses is as often a politician's state: no place is made of the person.
     expect(
       placeNamed(extract('Pastor Hubert Walling (Ohio) said the church was shelled.', meta), 'Hubert Walling'),

@@ -63,6 +63,59 @@ describe('a report’s note that it has no figure', () => {
   });
 });
 
+describe('a figure in the sentence after its event', () => {
+  const placeKeys = (x: Extraction, name: string) => [x.locations.find((l) => l.name === name)!.key];
+
+  it('takes the event’s place and date: the outlet’s own figure, and a party’s that names the event back', () => {
+    const x = extract(
+      'Rebels attacked an army post in Saliboko on Sunday. Twelve soldiers were killed and five injured. ' +
+        'The attack was the deadliest this month, the army said.',
+      meta,
+    );
+    const [attack, figure] = x.claims;
+    expect(attack).toMatchObject({ mode: 'NARRATED', kind: 'ATTACK', eventDate: '2023-11-19' });
+    expect(figure).toMatchObject({
+      mode: 'NARRATED',
+      kind: 'CASUALTIES',
+      eventDate: '2023-11-19',
+      quantities: [
+        { kind: 'KILLED', value: 12, since: null },
+        { kind: 'WOUNDED', value: 5, since: null },
+      ],
+    });
+    expect(figure!.locationKeys).toEqual(placeKeys(x, 'Saliboko'));
+
+    const named = extract('Gunmen ambushed a convoy near Saliboko. The ambush killed 4 soldiers, the army said.', meta);
+    expect(named.claims[1]).toMatchObject({ mode: 'INDIRECT', kind: 'CASUALTIES' });
+    expect(named.claims[1]!.locationKeys).toEqual(placeKeys(named, 'Saliboko'));
+  });
+
+  it('keeps no place for a wider toll, a party’s own count, or a figure two sentences on', () => {
+    const wider = extract('Fighting raged in Saliboko. More than 300 people have died since the war began.', meta);
+    expect(wider.claims[1]!.locationKeys).toEqual([]);
+    const partys = extract('Fighting raged in Saliboko. The ministry said 500 rebels were killed.', meta);
+    expect(partys.claims[1]!.locationKeys).toEqual([]);
+    const far = extract('Rebels shelled Saliboko. The town lies in a valley. Two civilians were killed.', meta);
+    expect(far.claims.at(-1)!.locationKeys).toEqual([]);
+  });
+});
+
+describe('counts as reports label them', () => {
+  it.each([
+    ['Fatalities: 7.', [{ kind: 'KILLED', value: 7, since: null }]],
+    [
+      'Three people died and 12 were hospitalised.',
+      [
+        { kind: 'KILLED', value: 3, since: null },
+        { kind: 'WOUNDED', value: 12, since: null },
+      ],
+    ],
+    ['Two villagers were taken to hospital after the shelling.', [{ kind: 'WOUNDED', value: 2, since: null }]],
+  ])('%s', (text, quantities) => {
+    expect(narrated(extract(text, meta)).flatMap((c) => c.quantities)).toEqual(quantities);
+  });
+});
+
 describe('bounds on what extraction emits', () => {
   it('drops counts above 2^31-1 and numbers of thousands of digits; every value is a finite integer', () => {
     const x = extract(

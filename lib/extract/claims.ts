@@ -4,7 +4,7 @@
  */
 import type { ClaimKind, ExtractedClaim, LocationPrecision, Quantity } from './types.js';
 import { DENIAL_LEMMAS } from './lexicon/cues.js';
-import { CLAIM_KIND_PATTERNS } from './lexicon/kinds.js';
+import { CLAIM_KIND_PATTERNS, EVENT_REFERENCE, WIDER_SCOPE } from './lexicon/kinds.js';
 
 export function claimKind(lemma: string, content: string, quantities: Quantity[]): ClaimKind {
   if (DENIAL_LEMMAS.has(lemma)) return 'DENIAL';
@@ -112,5 +112,29 @@ export function linkRestatements(claims: ExtractedClaim[]): void {
         break;
       }
     }
+  }
+}
+
+/** Kinds of claim that report an event at a place: what a figure in the next sentence is about. */
+const EVENT_KINDS: ReadonlySet<ClaimKind> = new Set(['ATTACK', 'CASUALTIES', 'TERRITORIAL_CONTROL']);
+
+/**
+ * A figure that names no place takes the place and date of the event reported in the sentence
+ * just before: "JNIM attacked a post in Boni. 12 soldiers were killed." or "... ambushed a convoy
+ * near Afgooye. The attack killed 10 soldiers, the army said." The outlet's own figure follows its
+ * event report; a party's figure only when it names the event back ("the attack"), since a
+ * party's toll is often its own, wider count. A figure over a wider span ("since the war began",
+ * "this year") keeps no place.
+ */
+export function inheritEventPlaces(claims: ExtractedClaim[], sentenceOf: number[]): void {
+  for (let i = 1; i < claims.length; i++) {
+    const c = claims[i]!;
+    const before = claims[i - 1]!;
+    if (c.kind !== 'CASUALTIES' || c.locationKeys.length || sentenceOf[i]! - sentenceOf[i - 1]! !== 1) continue;
+    if (!EVENT_KINDS.has(before.kind) || !before.locationKeys.length) continue;
+    if (WIDER_SCOPE.test(c.content.text) || c.quantities.some((q) => q.since)) continue;
+    if (c.mode !== 'NARRATED' && !EVENT_REFERENCE.test(c.content.text)) continue;
+    c.locationKeys = before.locationKeys;
+    c.eventDate = c.eventDate ?? before.eventDate;
   }
 }

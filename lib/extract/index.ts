@@ -24,9 +24,10 @@ import { PartyRegistry } from './parties.js';
 import { findAttributions, type RawClaim, type ResolvedMention } from './attribution.js';
 import { findDates, resolveRelative, type DateExpr } from './dates.js';
 import { findQuantities } from './quantities.js';
-import { claimKind, linkRestatements, mostSpecific, narratedKind } from './claims.js';
+import { claimKind, inheritEventPlaces, linkRestatements, mostSpecific, narratedKind } from './claims.js';
 import { geocode } from './geocode.js';
 import { KNOWN_PARTIES } from './lexicon/parties.js';
+import { DIVISION_TYPE_WORDS } from './lexicon/places.js';
 
 /** Bump on any change that alters output: stored claims record it so a corpus can be re-extracted. */
 export const EXTRACTOR_VERSION = '0.6.0';
@@ -174,6 +175,10 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
     made.length = EXTRACTION_LIMITS.claims;
   }
   const claims = made.map((m) => m.claim);
+  inheritEventPlaces(
+    claims,
+    made.map((m) => m.sentence),
+  );
   denialsOfEarlierClaims(
     claims,
     made.map((m) => m.sentence),
@@ -382,8 +387,11 @@ function isLandmark(text: string, start: number): boolean {
   );
 }
 
-/** What stands between a place and the first of its parents: "Boni (Douentza", "Kharwar district, Logar". */
-const PARENT_LINK = /^(?:\s+(?:village|town|city|area|locality|commune|district|settlement|camp))?\s*(\(|,)\s*$/i;
+/** What stands between a place and the first of its parents: "Boni (Douentza", "Kharwar district, Logar", "Rafi LGA, Niger". */
+const PARENT_LINK = new RegExp(
+  `^(?:\\s+(?:village|town|city|area|locality|commune|settlement|camp|${DIVISION_TYPE_WORDS.join('|')}))?\\s*(\\(|,)\\s*$`,
+  'i',
+);
 
 /** How far back (in characters) "the city" looks for the city it means. */
 const PLACE_REFERENCE_REACH = 1500;

@@ -67,7 +67,8 @@ function verbs(kind: QuantityKind): string {
     case 'KILLED':
       return String.raw`(?:killed|dead|died|have\s+died|had\s+died|slain|deaths|fatalities|lost\s+(?:their|his|her)\s+lives|perished|martyred)`;
     case 'WOUNDED':
-      return String.raw`(?:wounded|injured|hurt|injuries)`;
+      // Taken to hospital from an attack: counted with the injured, as casualty reports do.
+      return String.raw`(?:wounded|injured|hurt|injuries|hospitali[sz]ed|taken\s+to\s+(?:a\s+)?hospital)`;
     case 'CAPTURED':
       return String.raw`(?:captured|taken\s+prisoner|detained|arrested|abducted|kidnapped|taken\s+hostage|held\s+hostage|taken\s+captive)`;
     case 'DISPLACED':
@@ -121,6 +122,17 @@ PATTERNS.push({
     'gi',
   ),
 });
+// A report's own label: "Fatalities: 7", "Injured: 12".
+PATTERNS.push(
+  {
+    kind: 'KILLED',
+    re: new RegExp(String.raw`\b(?:fatalities|deaths|dead|killed)\s*:\s*${APPROX}${NUM}\b${NOT_COUNT}`, 'gi'),
+  },
+  {
+    kind: 'WOUNDED',
+    re: new RegExp(String.raw`\b(?:injured|wounded|injuries)\s*:\s*${APPROX}${NUM}\b${NOT_COUNT}`, 'gi'),
+  },
+);
 PATTERNS.push({
   kind: 'WOUNDED',
   re: new RegExp(

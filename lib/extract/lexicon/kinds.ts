@@ -19,3 +19,17 @@ export const CLAIM_KIND_PATTERNS: [ClaimKind, RegExp][] = [
     /\b(?:withdr(?:ew|awn|aw|awal|awing)|retreat(?:ed|ing)?|pull(?:ed|ing)? (?:back|out)|deploy(?:ed|ment|ing)?|advanc(?:ed|e|ing)|moved|moving|evacuat(?:ed|ion|ing)|redeploy(?:ed)?|convoy|reinforcements?|mobiliz(?:ed|ation)|crossed)\b/i,
   ],
 ];
+
+/**
+ * An event named back ("the attack", "in the blast"): a figure that names it is about the event
+ * of the sentence before, and so about its places.
+ */
+export const EVENT_REFERENCE =
+  /\b(?:the|this|that)\s+(?:(?:\w+|\w+-\w+)\s+)?(?:attacks?|strikes?|airstrikes?|blasts?|explosions?|bombings?|raids?|ambush|shelling|assault|clashes|fighting|incident|operation|offensive|battle|encounter|shooting|massacre)\b/i;
+
+/**
+ * A figure over a wider span than one event ("since the war began", "so far this year", "in the
+ * past week"): it stays without the places of the sentence before.
+ */
+export const WIDER_SCOPE =
+  /\b(?:since|so\s+far|to\s+date|in\s+total|overall|altogether|(?:this|last|past|previous)\s+(?:day|days|week|weeks|month|months|year|years|\d+\s+\w+)|the\s+(?:war|conflict|fighting\s+began|start\s+of)|nationwide|across\s+the\s+country)\b/i;
