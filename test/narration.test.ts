@@ -51,6 +51,14 @@ describe('narration: the outlet’s own account of events and figures', () => {
     expect(x.claims[0]!.quantities).toEqual([{ kind: 'KILLED', value: 5, since: null }]);
   });
 
+  it.each([
+    'Militants torched a school in Saliboko.',
+    'Soldiers demolished two homes in Saliboko.',
+    'Gunmen set fire to the market in Saliboko.',
+  ])('destruction of property is an attack: %s', (text) => {
+    expect(narrated(extract(text, meta)).map((c) => c.kind)).toEqual(['ATTACK']);
+  });
+
   it('background with no event makes no claim', () => {
     expect(extract('The town lies in a fertile valley. Its market is famous for apricots.', meta).claims).toEqual([]);
   });

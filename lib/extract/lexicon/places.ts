@@ -39,6 +39,18 @@ export const DIVISION_TYPE_WORDS = [
   'rayon',
   'parish',
   'borough',
+  // Second- and third-level divisions as conflict reports name them (Mali, Ethiopia, South Asia, Ukraine, East Africa).
+  'cercle',
+  'woreda',
+  'tehsil',
+  'upazila',
+  'hromada',
+  'sub-county',
+  'subcounty',
+  'sub-district',
+  'subdistrict',
+  'krai',
+  'canton',
 ];
 /** A division's type word at the end of a name: the gazetteer knows "Rafi LGA" as "Rafi". */
 export const TRAILING_DIVISION_TYPE = new RegExp(`\\s+(?:${DIVISION_TYPE_WORDS.join('|')})$`, 'i');
