@@ -23,7 +23,7 @@ describe('parties as conflict reporting names them', () => {
 
   it('"forces of X" and "X separatists / rebels / forces" for names no lexicon has', () => {
     const x = extract(
-      'Military forces of Artsakh said they repelled an attack. Ambazonian separatists killed 3 soldiers. Maoist rebels ambushed a patrol. NAS forces said they took the town.',
+      'Military forces of Artsakh said they repelled an attack. Ambazonian separatists killed 3 soldiers. Maoist rebels ambushed a patrol. NAS forces said they took the town. Mai-Mai militiamen burned a clinic.',
       meta,
     );
     expect(x.parties.map((p) => p.name)).toEqual([
@@ -31,6 +31,7 @@ describe('parties as conflict reporting names them', () => {
       'Ambazonian separatists',
       'Maoist rebels',
       'NAS forces',
+      'Mai-Mai militiamen',
     ]);
     expect(claimant(x, 0)).toBe('Artsakh forces');
     expect(claimant(x, 1)).toBe('NAS forces');

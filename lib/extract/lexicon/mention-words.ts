@@ -594,6 +594,7 @@ export const GENERIC_ACTOR_HEADS = new Set([
   'gunmen',
   'fighters',
   'militias',
+  'militiamen',
   'paramilitaries',
   'forces',
   'units',

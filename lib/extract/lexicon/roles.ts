@@ -291,6 +291,7 @@ export const ARMED_FORCE_HEADS = new Set([
 export const GROUP_HEADS = new Set([
   'rebels',
   'militants',
+  'militiamen',
   'insurgents',
   'separatists',
   'opposition',
@@ -407,6 +408,7 @@ export const DEMONYM_LOWER_HEADS = new Set([
   'ministry',
   'rebels',
   'militants',
+  'militiamen',
   'separatists',
   'fighters',
   'side',
