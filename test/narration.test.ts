@@ -65,10 +65,13 @@ describe('narration: the outlet’s own account of events and figures', () => {
 });
 
 describe('a report’s note that it has no figure', () => {
-  it('"Casualties unknown." is no claim; the attack before it is', () => {
-    const x = extract('On 11 August 2021, Houthi forces launched a drone strike on Marib city. Casualties unknown.');
-    expect(x.claims.map((c) => [c.mode, c.kind])).toEqual([['NARRATED', 'ATTACK']]);
-  });
+  it.each(['Casualties unknown.', 'No casualties were reported.', 'There were no casualties.', 'No one was hurt.'])(
+    '"%s" is no claim; the attack before it is',
+    (note) => {
+      const x = extract(`On 11 August 2021, Houthi forces launched a drone strike on Marib city. ${note}`);
+      expect(x.claims.map((c) => [c.mode, c.kind])).toEqual([['NARRATED', 'ATTACK']]);
+    },
+  );
 });
 
 describe('a figure in the sentence after its event', () => {

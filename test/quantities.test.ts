@@ -17,3 +17,48 @@ describe('counts of one: a noun of one person after "a"/"an"', () => {
     expect(counts('the raid killed a camel and destroyed a truck')).toEqual([]);
   });
 });
+
+describe('counts as reports word them', () => {
+  it.each([
+    ['militants beheaded 11 villagers', [['KILLED', 11]]],
+    ['gunmen shot dead 4 farmers', [['KILLED', 4]]],
+    ['11 prisoners were executed', [['KILLED', 11]]],
+    ['nine bodies were recovered from the rubble', [['KILLED', 9]]],
+    ['the bodies of 12 people were found', [['KILLED', 12]]],
+    [
+      'a soldier and two civilians were killed',
+      [
+        ['KILLED', 1],
+        ['KILLED', 2],
+      ],
+    ],
+    [
+      'three soldiers and two civilians were killed',
+      [
+        ['KILLED', 3],
+        ['KILLED', 2],
+      ],
+    ],
+    [
+      '12 were abducted and 5 injured',
+      [
+        ['CAPTURED', 12],
+        ['WOUNDED', 5],
+      ],
+    ],
+    [
+      'three people died and 12 were hospitalised',
+      [
+        ['KILLED', 3],
+        ['WOUNDED', 12],
+      ],
+    ],
+    ['Fatalities: 7', [['KILLED', 7]]],
+  ])('%s', (text, expected) => {
+    expect(counts(text)).toEqual(expected);
+  });
+
+  it('a strike conducted is no death', () => {
+    expect(counts('coalition forces conducted 14 strikes')).toEqual([]);
+  });
+});

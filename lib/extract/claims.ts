@@ -17,9 +17,9 @@ export function claimKind(lemma: string, content: string, quantities: Quantity[]
 const NARRATED_KINDS: ReadonlySet<ClaimKind> = new Set(['ATTACK', 'TERRITORIAL_CONTROL', 'CASUALTIES', 'MOVEMENT']);
 
 /** The kind of a narrated sentence, or null when it reports no event or figure worth keeping. */
-/** "Casualties unknown.", "Fatalities are not known": a report's note that it has no figure, not an event. */
+/** "Casualties unknown.", "No casualties were reported.": a report's note that it has no figure, not an event. */
 const NO_FIGURE =
-  /^\W*(?:casualties|fatalities|deaths|injuries)\s+(?:(?:are|were|remain|is)\s+)?(?:unknown|not\s+known|unclear|unconfirmed|not\s+reported)\W*$/i;
+  /^\W*(?:(?:casualties|fatalities|deaths|injuries)\s+(?:(?:are|were|remain|is)\s+)?(?:unknown|not\s+known|unclear|unconfirmed|not\s+reported)|(?:there\s+were\s+)?no\s+(?:casualties|fatalities|deaths|injuries)(?:\s+(?:were|have\s+been)\s+(?:reported|recorded|confirmed))?|no\s+one\s+was\s+(?:killed|hurt|injured|wounded))\W*$/i;
 
 export function narratedKind(content: string, quantities: Quantity[]): ClaimKind | null {
   if (NO_FIGURE.test(content)) return null;

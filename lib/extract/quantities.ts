@@ -65,7 +65,7 @@ interface Pattern {
 function verbs(kind: QuantityKind): string {
   switch (kind) {
     case 'KILLED':
-      return String.raw`(?:killed|dead|died|have\s+died|had\s+died|slain|deaths|fatalities|lost\s+(?:their|his|her)\s+lives|perished|martyred)`;
+      return String.raw`(?:killed|dead|died|have\s+died|had\s+died|slain|deaths|fatalities|lost\s+(?:their|his|her)\s+lives|perished|martyred|beheaded|executed|massacred|shot\s+dead|gunned\s+down|slaughtered|murdered|assassinated|lynched|(?:burned|burnt|stabbed|beaten)\s+to\s+death)`;
     case 'WOUNDED':
       // Taken to hospital from an attack: counted with the injured, as casualty reports do.
       return String.raw`(?:wounded|injured|hurt|injuries|hospitali[sz]ed|taken\s+to\s+(?:a\s+)?hospital)`;
@@ -79,11 +79,14 @@ function verbs(kind: QuantityKind): string {
 }
 
 const ACTIVE: Record<string, string> = {
-  KILLED: String.raw`(?:killing|killed|kill|claimed\s+the\s+lives\s+of|left)`,
+  KILLED: String.raw`(?:killing|killed|kill|claimed\s+the\s+lives\s+of|left|beheaded|beheading|massacred|massacring|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|slaughtered|murdered|murdering|assassinated|lynched)`,
   WOUNDED: String.raw`(?:wounding|wounded|injuring|injured)`,
   CAPTURED: String.raw`(?:captured|capturing|detained|detaining|arrested|arresting|took|taking|abducted|abducting|kidnapped|kidnapping|seized|seizing)`,
   DISPLACED: String.raw`(?:displacing|displaced|forcing)`,
 };
+
+/** A word that ends a count's nouns: a verb of any kind of count, or a form of "be". */
+const LIST_BREAK = String.raw`(?:${(['KILLED', 'WOUNDED', 'CAPTURED', 'DISPLACED'] as const).map(verbs).join('|')}|were|was|are|is|have|has|had|been)\b`;
 
 const NOT_COUNT = String.raw`(?!\s*(?:km|kilomet|miles|metres|meters|%|percent|per\s+cent|years?|months?|days?|hours?|minutes?|am|pm|a\.m|p\.m)\b)`;
 
@@ -100,6 +103,15 @@ const PATTERNS: Pattern[] = (['KILLED', 'WOUNDED', 'CAPTURED', 'DISPLACED'] as c
       'gi',
     ),
   },
+  // "3 soldiers and 2 civilians were killed": the first count of a list the verb ends (its nouns
+  // hold no verb: in "12 were abducted and 5 injured" the first count is of another kind).
+  {
+    kind,
+    re: new RegExp(
+      String.raw`\b${APPROX}(${ONE})\s+(?:(?!${LIST_BREAK})[\w-]+\s+){1,3}?(?:and|as\s+well\s+as|plus)\s+${APPROX}${ONE}\s+${NOUNS}${BE}${verbs(kind)}\b`,
+      'gi',
+    ),
+  },
 ]);
 // One victim named by a noun: "killed a gendarme", "injuring an elderly woman", "a soldier was wounded".
 const SINGLE = String.raw`(?:${SINGLE_VICTIM_NOUNS.join('|')})`;
@@ -112,6 +124,14 @@ for (const kind of ['KILLED', 'WOUNDED', 'CAPTURED'] as const) {
       kind,
       re: new RegExp(String.raw`(?:^|[^\w-])(an?)\s+${SINGLE_ADJECTIVES}${SINGLE}\s+${BE}${verbs(kind)}\b`, 'gi'),
     },
+    // "A soldier and two civilians were killed".
+    {
+      kind,
+      re: new RegExp(
+        String.raw`(?:^|[^\w-])(an?)\s+${SINGLE_ADJECTIVES}${SINGLE}\s+(?:and|as\s+well\s+as|plus)\s+${APPROX}${ONE}\s+${NOUNS}${BE}${verbs(kind)}\b`,
+        'gi',
+      ),
+    },
   );
 }
 // "the death toll ... to 1,221", "a toll of 50"
@@ -122,6 +142,11 @@ PATTERNS.push({
     'gi',
   ),
 });
+// Bodies found are deaths: "nine bodies were recovered", "the bodies of 12 people".
+PATTERNS.push(
+  { kind: 'KILLED', re: new RegExp(String.raw`\b${APPROX}${NUM}\s+(?:[\w-]+\s+)?bodies\b`, 'gi') },
+  { kind: 'KILLED', re: new RegExp(String.raw`\bbodies\s+of\s+${APPROX}${NUM}\b${NOT_COUNT}`, 'gi') },
+);
 // A report's own label: "Fatalities: 7", "Injured: 12".
 PATTERNS.push(
   {
