@@ -125,6 +125,14 @@ describe('attribution: sources', () => {
     expect(c).toMatchObject({ party: 'David Ward', content: 'his survey showed no change' });
   });
 
+  it('takes a body named between two commas ("The group’s armed wing, the Ansar Brigades, said")', () => {
+    expect(claimsOf('The group’s armed wing, the Ansar Brigades, said it fired rockets at the base.')).toMatchObject([
+      { party: 'Ansar Brigades', cue: 'said', content: 'it fired rockets at the base' },
+    ]);
+    const [rival] = claimsOf('Its rival, the Sahel Front, said the talks had failed.');
+    expect(rival).toMatchObject({ source: 'the Sahel Front', content: 'the talks had failed' });
+  });
+
   it('a quoted title in the setting is not a second quote ("said on ABC’s “This Week”")', () => {
     const [c] = claimsOf('“We are not winning yet,” Gov. Ruth Adler said on ABC’s “This Week” on Sunday.');
     expect(c).toMatchObject({ content: 'We are not winning yet', mode: 'DIRECT' });

@@ -737,11 +737,15 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     const infinitive = t.lower === 'to' && INFINITIVE_CUES.has(CUE_FORMS.get(tokens[c]!.lower) ?? '');
     if ((COORDINATORS.has(t.lower) || infinitive) && !inQuote[j]) return clauseSubject(j);
     // "The army's spokesman, Nabil Abdallah, said", "Another pollster, David Woodard of Clemson
-    // University, said": the name set off by commas.
+    // University, said": the name set off by commas. So is a body's ("Hamas's armed wing, the
+    // Qassam Brigades, said"), with its article.
     if (t.text === ',') {
       const named = mentionEndingAt(j - 1);
-      if (named && named.kind === 'PERSON' && tokens[named.from - 1]?.text === ',')
-        return { key: named.key, from: named.from, to: named.to, pronoun: null };
+      const before = named && tokens[named.from - 1];
+      const setOff =
+        before?.text === ',' ||
+        (named?.kind !== 'PERSON' && before?.lower === 'the' && tokens[named!.from - 2]?.text === ',');
+      if (named && setOff) return { key: named.key, from: named.from, to: named.to, pronoun: null };
       for (let k = j - 1; k > Math.max(0, j - 12); k--) {
         if (tokens[k]!.text !== ',') continue;
         const first = mentionStartingAt(k + 1);
