@@ -133,6 +133,15 @@ describe('attribution: sources', () => {
     expect(rival).toMatchObject({ source: 'the Sahel Front', content: 'the talks had failed' });
   });
 
+  it('takes an unnamed source before an aside ("A military source, speaking on condition of anonymity, said")', () => {
+    for (const text of [
+      'A military source, speaking on condition of anonymity, said 20 fighters were killed.',
+      'A security official, who asked not to be named, said 20 fighters were killed.',
+    ]) {
+      expect(claimsOf(text)).toMatchObject([{ party: null, mode: 'INDIRECT', content: '20 fighters were killed' }]);
+    }
+  });
+
   it('a quoted title in the setting is not a second quote ("said on ABC’s “This Week”")', () => {
     const [c] = claimsOf('“We are not winning yet,” Gov. Ruth Adler said on ABC’s “This Week” on Sunday.');
     expect(c).toMatchObject({ content: 'We are not winning yet', mode: 'DIRECT' });

@@ -23,6 +23,7 @@ describe('counts as reports word them', () => {
     ['militants beheaded 11 villagers', [['KILLED', 11]]],
     ['gunmen shot dead 4 farmers', [['KILLED', 4]]],
     ['11 prisoners were executed', [['KILLED', 11]]],
+    ['the army neutralised 20 terrorists', [['KILLED', 20]]],
     ['nine bodies were recovered from the rubble', [['KILLED', 9]]],
     ['the bodies of 12 people were found', [['KILLED', 12]]],
     [

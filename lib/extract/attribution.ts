@@ -784,6 +784,9 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
           const named = nounPhraseBefore(end);
           if (named && named.from !== null) return { key: named.key, from: named.from, to: j, pronoun: null };
         }
+        // "A military source, speaking on condition of anonymity, said": an unnamed source with an aside.
+        const unnamed = !head && end >= 0 ? anonymousBefore(end) : null;
+        if (unnamed) return unnamed;
       }
       return null;
     }

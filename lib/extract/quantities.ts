@@ -65,7 +65,7 @@ interface Pattern {
 function verbs(kind: QuantityKind): string {
   switch (kind) {
     case 'KILLED':
-      return String.raw`(?:killed|dead|died|have\s+died|had\s+died|slain|deaths|fatalities|lost\s+(?:their|his|her)\s+lives|perished|martyred|beheaded|executed|massacred|shot\s+dead|gunned\s+down|slaughtered|murdered|assassinated|lynched|(?:burned|burnt|stabbed|beaten)\s+to\s+death)`;
+      return String.raw`(?:killed|dead|died|have\s+died|had\s+died|slain|deaths|fatalities|lost\s+(?:their|his|her)\s+lives|perished|martyred|beheaded|executed|massacred|shot\s+dead|gunned\s+down|slaughtered|murdered|assassinated|lynched|neutrali[sz]ed|(?:burned|burnt|stabbed|beaten)\s+to\s+death)`;
     case 'WOUNDED':
       // Taken to hospital from an attack: counted with the injured, as casualty reports do.
       return String.raw`(?:wounded|injured|hurt|injuries|hospitali[sz]ed|taken\s+to\s+(?:a\s+)?hospital)`;
@@ -79,7 +79,7 @@ function verbs(kind: QuantityKind): string {
 }
 
 const ACTIVE: Record<string, string> = {
-  KILLED: String.raw`(?:killing|killed|kill|claimed\s+the\s+lives\s+of|left|beheaded|beheading|massacred|massacring|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|slaughtered|murdered|murdering|assassinated|lynched)`,
+  KILLED: String.raw`(?:killing|killed|kill|claimed\s+the\s+lives\s+of|left|beheaded|beheading|massacred|massacring|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|slaughtered|murdered|murdering|assassinated|lynched|neutrali[sz]ed|neutrali[sz]ing)`,
   WOUNDED: String.raw`(?:wounding|wounded|injuring|injured)`,
   CAPTURED: String.raw`(?:captured|capturing|detained|detaining|arrested|arresting|took|taking|abducted|abducting|kidnapped|kidnapping|seized|seizing)`,
   DISPLACED: String.raw`(?:displacing|displaced|forcing)`,
