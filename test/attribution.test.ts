@@ -158,6 +158,21 @@ describe('attribution: sources', () => {
   });
 });
 
+describe('attribution with no publication date', () => {
+  it('skips a day after the cue that it cannot date ("said on Sunday it had ...")', () => {
+    for (const text of [
+      'The defence ministry said on Sunday it had destroyed five tanks.',
+      'The defence ministry said Sunday it had destroyed five tanks.',
+      'The defence ministry said three days ago that it had destroyed five tanks.',
+    ]) {
+      const x = extract(text);
+      expect(x.claims.map((c) => [c.mode, c.content.text, c.eventDate])).toEqual([
+        ['INDIRECT', 'it had destroyed five tanks', null],
+      ]);
+    }
+  });
+});
+
 describe('attribution: cues that continue a clause', () => {
   it('gives "and said" the clause subject', () => {
     const [c] = claimsOf('Mrs. Okafor shook her head and said the vote was rigged.');

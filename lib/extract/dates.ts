@@ -145,8 +145,8 @@ export function findDates(tokens: Token[], publishedAt: Date | null): DateExpr[]
       continue;
     }
 
-    if (!pubDay || !publishedAt) continue;
-
+    // With no publication date, a relative date is still a date ("said on Sunday it had ..."),
+    // one that says no day: the span is found, its `date` is null.
     // "N days/weeks/months/years ago"
     if (
       n !== undefined &&
@@ -154,6 +154,11 @@ export function findDates(tokens: Token[], publishedAt: Date | null): DateExpr[]
       /^(?:days?|weeks?|months?|years?)$/.test(unit ?? '') &&
       tokens[i + 2]?.lower === 'ago'
     ) {
+      if (!pubDay) {
+        push(i, i + 3, null);
+        i += 2;
+        continue;
+      }
       const d = new Date(Date.parse(`${pubDay}T00:00:00Z`));
       if (unit!.startsWith('day')) d.setUTCDate(d.getUTCDate() - n);
       else if (unit!.startsWith('week')) d.setUTCDate(d.getUTCDate() - 7 * n);
@@ -173,19 +178,19 @@ export function findDates(tokens: Token[], publishedAt: Date | null): DateExpr[]
       continue;
     }
     if (lower === 'yesterday' || (lower === 'last' && unit === 'night')) {
-      push(i, lower === 'last' ? i + 2 : i + 1, addDays(pubDay, -1));
+      push(i, lower === 'last' ? i + 2 : i + 1, pubDay && addDays(pubDay, -1));
       continue;
     }
 
     const wd = WEEKDAYS.indexOf(lower);
     if (wd >= 0 && t.cap) {
       const last = tokens[i - 1]?.lower === 'last';
-      let back = (publishedAt.getUTCDay() - wd + 7) % 7;
+      let back = publishedAt ? (publishedAt.getUTCDay() - wd + 7) % 7 : 0;
       if (last && back === 0) back = 7;
       let to = i + 1;
       if (/^(?:morning|afternoon|evening|night)$/.test(tokens[to]?.lower ?? '')) to++;
       const from = tokens[i - 1]?.lower === 'on' || last ? i - 1 : i;
-      push(from, to, addDays(pubDay, -back));
+      push(from, to, pubDay && addDays(pubDay, -back));
       i = to - 1;
       continue;
     }
@@ -200,7 +205,7 @@ export function findDates(tokens: Token[], publishedAt: Date | null): DateExpr[]
         const year = yearOf(tokens[i + 1]);
         const date = year
           ? iso(new Date(Date.UTC(year, month - 1, dayBefore)))
-          : inferYear(month, dayBefore, publishedAt);
+          : publishedAt && inferYear(month, dayBefore, publishedAt);
         push(from, year ? i + 2 : i + 1, date);
         if (year) i++;
         continue;
@@ -210,7 +215,7 @@ export function findDates(tokens: Token[], publishedAt: Date | null): DateExpr[]
         const year = yearOf(tokens[hasComma ? i + 3 : i + 2]);
         const date = year
           ? iso(new Date(Date.UTC(year, month - 1, dayAfter)))
-          : inferYear(month, dayAfter, publishedAt);
+          : publishedAt && inferYear(month, dayAfter, publishedAt);
         const to = year ? (hasComma ? i + 4 : i + 3) : i + 2;
         push(i, to, date);
         i = to - 1;
