@@ -133,6 +133,12 @@ describe('attribution: sources', () => {
     expect(rival).toMatchObject({ source: 'the Sahel Front', content: 'the talks had failed' });
   });
 
+  it('takes the outlet named before "news agency" ("the official CTK news agency said")', () => {
+    expect(claimsOf('The official ANSA news agency said the ferry had sunk.')).toMatchObject([
+      { party: 'ANSA', source: 'ANSA news agency', content: 'the ferry had sunk' },
+    ]);
+  });
+
   it('takes an unnamed source before an aside ("A military source, speaking on condition of anonymity, said")', () => {
     for (const text of [
       'A military source, speaking on condition of anonymity, said 20 fighters were killed.',

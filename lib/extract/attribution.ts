@@ -13,7 +13,7 @@ import type { Sentence } from './sentences.js';
 import type { Token } from './tokens.js';
 import { CUE_FORMS } from './cues.js';
 import { AUDIENCE_WORDS, CUE_AUXILIARIES, CUE_OBJECT_REQUIRED, CUE_SETTING } from './lexicon/cues.js';
-import { ANONYMOUS_SOURCES, PERSON_TITLES, PERSON_ROLE_WORDS } from './lexicon/roles.js';
+import { ANONYMOUS_SOURCES, MEDIA_HEADS, PERSON_TITLES, PERSON_ROLE_WORDS } from './lexicon/roles.js';
 import type { DateExpr } from './dates.js';
 import { isCommonNoun, isPronoun, isVerbForm } from './wordclass.js';
 import {
@@ -1010,6 +1010,11 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
         break;
       }
       if (w.kind !== 'word' || w.cap || CUE_FORMS.has(w.lower)) break;
+    }
+    // "The official CTK news agency said", "Iran's Tasnim news agency reported": the outlet named inside.
+    if (MEDIA_HEADS.has(t.lower)) {
+      const outlet = mentions.find((m) => m.to >= j - 2 && m.to <= j && m.kind !== 'PERSON');
+      if (outlet) return { key: outlet.key, from: Math.min(k, outlet.from), to: j + 1, pronoun: null };
     }
     // "a statement issued by the ministry said" → the ministry.
     return { key: null, from: k, to: j + 1, pronoun: null, rule: 'anonymous' };
