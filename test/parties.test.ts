@@ -37,6 +37,11 @@ describe('parties as conflict reporting names them', () => {
     expect(claimant(x, 1)).toBe('NAS forces');
   });
 
+  it('a state is the speaker with a time before its verb ("Nigeria today announced", "Israel on Sunday said")', () => {
+    expect(claimant(extract('Nigeria today announced that it would withdraw its troops.', meta))).toBe('Nigeria');
+    expect(claimant(extract('Israel on Sunday said it had struck the depot.', meta))).toBe('Israel');
+  });
+
   it('an acronym in brackets is the party before it, and never a place', () => {
     const x = extract(
       'Fighters of the National Liberation Army (ELN) attacked a base in Arauca. The ELN said it would fight on.',

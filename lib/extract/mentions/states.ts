@@ -122,11 +122,24 @@ export function inCountryList(s: Scan, from: number, to: number): boolean {
   return count >= 3;
 }
 
+const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+/** Past a time between a subject and its verb: "Nigeria today announced", "Israel on Sunday said". */
+function afterTime(tokens: Token[], k: number): number {
+  const t = tokens[k];
+  if (!t) return k;
+  if (/^(?:today|yesterday|tonight|earlier|later)$/.test(t.lower)) return k + 1;
+  if (t.cap && WEEKDAY.test(t.lower)) return k + 1;
+  if (t.lower === 'on' && tokens[k + 1]?.cap && WEEKDAY.test(tokens[k + 1]!.lower)) return k + 2;
+  if (/^(?:last|this)$/.test(t.lower) && /^(?:week|month|night|year)$/.test(tokens[k + 1]?.lower ?? '')) return k + 2;
+  return k;
+}
+
 /** The subject of a reporting verb: "Kyiv denied", "Moscow has repeatedly said", "a claim Kyiv denied". */
 export function isSpeakerPosition(tokens: Token[], from: number, to: number): boolean {
   const prev = tokens[from - 1];
   if (prev && (PLACE_PREPOSITIONS.has(prev.lower) || prev.lower === 'by')) return false;
-  let k = to;
+  let k = afterTime(tokens, to);
   while (tokens[k] && (CUE_AUXILIARIES.has(tokens[k]!.lower) || /ly$/.test(tokens[k]!.lower)) && k < to + 3) k++;
   const verb = tokens[k];
   return (
@@ -148,10 +161,11 @@ export function isActorPosition(tokens: Token[], from: number, to: number): bool
       (prev.lower === 'and' && tokens[from - 2] && PLACE_PREPOSITIONS.has(tokens[from - 2]!.lower)))
   )
     return false;
-  const next = tokens[to];
+  const at = afterTime(tokens, to);
+  const next = tokens[at];
   if (!next) return false;
   if (CUE_FORMS.has(next.lower)) return true;
-  let k = to;
+  let k = at;
   while (tokens[k] && /ly$/.test(tokens[k]!.lower) && tokens[k]!.kind === 'word') k++;
   const verb = tokens[k];
   if (!verb || verb.cap) return false;
