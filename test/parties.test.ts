@@ -40,6 +40,8 @@ describe('parties as conflict reporting names them', () => {
   it('a state is the speaker with a time before its verb ("Nigeria today announced", "Israel on Sunday said")', () => {
     expect(claimant(extract('Nigeria today announced that it would withdraw its troops.', meta))).toBe('Nigeria');
     expect(claimant(extract('Israel on Sunday said it had struck the depot.', meta))).toBe('Israel');
+    // An abbreviation in capitals opens a sentence as a name, not as the word "us".
+    expect(claimant(extract('US authorities said the ship was hit.', meta))).toBe('US authorities');
   });
 
   it('an acronym in brackets is the party before it, and never a place', () => {

@@ -123,7 +123,8 @@ function chunks(tokens: Token[], used: boolean[]): [number, number][] {
 function canStartChunk(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
   if (!atSentenceStart(tokens, i)) return true;
-  if (!isCommonWord(t.text)) return true;
+  // "US authorities said": written in capitals, an abbreviation, not the word "us".
+  if (!isCommonWord(t.text) || /^[A-Z]{2,}$/.test(t.text)) return true;
   // Sentence-initial titles and heads do start names: "President Ilham Aliyev said".
   const next = tokens[i + 1];
   if (!next?.cap) return false;
