@@ -464,6 +464,22 @@ const EXTENT_MARGIN = 1;
 // A division's point must have its own town nearest, or mostly its own towns among this many nearest (of any country).
 const NEIGHBOUR_TOWNS = 5;
 
+// A division's point this close to a town named like the division is the town's own point ...
+const NAMESAKE_TOWN_KM = 10;
+// ... and not the division's when it lies this far from the middle of the division's towns.
+const OFF_MIDDLE_KM = 100;
+// ... and this far from their median.
+const OFF_MEDIAN_KM = 50;
+
+/** Great-circle distance in km. */
+function kmBetween(a: [number, number], b: [number, number]): number {
+  const rad = Math.PI / 180;
+  const h =
+    Math.sin(((b[0] - a[0]) * rad) / 2) ** 2 +
+    Math.cos(a[0] * rad) * Math.cos(b[0] * rad) * Math.sin(((b[1] - a[1]) * rad) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
 /** Whether the towns nearest a point (nearest first) say it lies in division `code`: the nearest one, or most of them, are its own. */
 const ownTownsAround = (codes: string[], code: string): boolean =>
   codes[0] === code || codes.filter((c) => c === code).length * 2 > codes.length;
@@ -525,6 +541,7 @@ function stateCentres(dir: string, villages: Cities1000Row[]): Map<string, { poi
   }
   const extents = new Map<string, Extent>();
   const towns = new Map<string, { lat: number; lon: number; code: string }[]>(); // cc|folded name → towns
+  const ownTowns = new Map<string, Members>(); // division code → its towns (the same GeoNames codes as `extents`)
   for (const v of villages) {
     const code = `${v.country}.${v.adminCode}`;
     const [lon, lat] = v.loc.coordinates;
@@ -537,6 +554,10 @@ function stateCentres(dir: string, villages: Cities1000Row[]): Map<string, { poi
     });
     const key = `${v.country}|${foldName(v.name)}`;
     towns.set(key, [...(towns.get(key) ?? []), { lat, lon, code }]);
+    const own = ownTowns.get(code) ?? { lats: [], lons: [] };
+    own.lats.push(lat);
+    own.lons.push(lon);
+    ownTowns.set(code, own);
   }
   const nearby = new TownGrid(villages);
   const states = CscState.getAllStates().filter((st) => st.latitude && st.longitude);
@@ -581,6 +602,24 @@ function stateCentres(dir: string, villages: Cities1000Row[]): Map<string, { poi
   }
   const centres = new Map<string, { point: [number, number]; iso: string }>();
   let outside = 0;
+  const atTown: string[] = [];
+  // The package geocoded some states by name and got the city of that name ("New York" at New York
+  // City, in the state's far corner): a point on a town named like its division, far from the
+  // middle of the division's towns, is that town's and not the division's.
+  const atNamesakeTown = (lat: number, lon: number, code: string): boolean => {
+    const members = ownTowns.get(code);
+    const name = divisions.get(code);
+    if (!members || !name) return false;
+    const cc = code.split('.')[0]!;
+    const namesakes = [...(towns.get(`${cc}|${name}`) ?? []), ...(towns.get(`${cc}|${name} city`) ?? [])];
+    const onTown = namesakes.some((t) => t.code === code && kmBetween([t.lat, t.lon], [lat, lon]) <= NAMESAKE_TOWN_KM);
+    // Both the middle and the median: a division with far islands (Valparaíso) has its middle at sea.
+    return (
+      onTown &&
+      kmBetween(divisionPoint(members), [lat, lon]) > OFF_MIDDLE_KM &&
+      kmBetween([medianOf(members.lats), medianOf(members.lons)], [lat, lon]) > OFF_MEDIAN_KM
+    );
+  };
   for (const st of states) {
     const code = matched.get(stateKey(st.countryCode, st.isoCode));
     if (!code || centres.has(code)) continue;
@@ -598,11 +637,15 @@ function stateCentres(dir: string, villages: Cities1000Row[]): Map<string, { poi
       outside++;
       continue;
     }
+    if (atNamesakeTown(lat, lon, code)) {
+      atTown.push(code);
+      continue;
+    }
     centres.set(code, { point: [lat, lon], iso: `${st.countryCode}-${st.isoCode}` });
   }
   console.log(
     `country-state-city: ${states.length} states; matched to GeoNames first-level divisions: ${byNameCount} by name, ` +
-      `${byTownsCount} by their towns; ${outside} points outside their division's towns left out; ` +
+      `${byTownsCount} by their towns; ${outside} points outside their division's towns and ${atTown.length} on a namesake town off its middle (${atTown.join(' ')}) left out; ` +
       `${centres.size} of ${divisions.size} divisions take its point`,
   );
   return centres;

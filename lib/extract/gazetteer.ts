@@ -323,6 +323,8 @@ interface State {
   countryNames: Map<string, string>;
   neighbours: Map<string, readonly string[]>;
   countries: Map<string, number>;
+  /** Row index by GeoNames id, built on the first `placeByGeonamesId`. */
+  byId?: Map<number, number>;
   /** Each country's places with their folded names, built on the first near-spelling search. */
   byCountry?: Map<string, { index: number; forms: string[] }[]>;
   loadMs: number;
@@ -592,6 +594,24 @@ export function lookupVillageMatches(name: string, countryCodes: Iterable<string
   return exactMatches(s, bare, true, s.villageNames)
     .filter((m) => m.place.countryCode !== null && codes.has(m.place.countryCode))
     .sort((a, b) => b.place.population - a.place.population || a.place.name.localeCompare(b.place.name));
+}
+
+/**
+ * The place or village with GeoNames id `id` (a town, or a division by its GeoNames id), null
+ * when the gazetteer lacks it. For diagnostics (which names a place is known by); the id map is
+ * built on first use, so a geocoding run never pays for it.
+ */
+export function placeByGeonamesId(id: number): Place | null {
+  const s = gazetteer();
+  if (!s.byId) {
+    s.byId = new Map();
+    s.rows.forEach((row, index) => {
+      const cellText = row.slice(0, row.indexOf('\t'));
+      if (cellText && !s.byId!.has(Number(cellText))) s.byId!.set(Number(cellText), index);
+    });
+  }
+  const index = s.byId.get(id);
+  return index === undefined ? null : placeAt(s, index);
 }
 
 /** Every namesake of `name` (by name or alias, case- and diacritic-insensitive); largest first. */
