@@ -517,6 +517,14 @@ class TownGrid {
   }
 }
 
+/** What `country-state-city` gives first-level divisions, by GeoNames admin1 code ("CA.01"). */
+interface StateData {
+  /** The state's point, where it passes the checks against the division's towns. */
+  centres: Map<string, { point: [number, number]; iso: string }>;
+  /** The state's name, in English where GeoNames has the local one ("Rhineland-Palatinate" for "Rheinland-Pfalz"). */
+  names: Map<string, string>;
+}
+
 /**
  * Representative points of first-level divisions from `country-state-city` (its states carry a
  * point and an ISO 3166-2 code, but no GeoNames code), by GeoNames admin1 code ("CA.01"). A
@@ -526,7 +534,7 @@ class TownGrid {
  * the state. A point outside the extent of the division's own towns (by more than a degree)
  * is a slip of the source ("Yukon" at the Oklahoma town of that name) and is not used.
  */
-function stateCentres(dir: string, villages: Cities1000Row[]): Map<string, { point: [number, number]; iso: string }> {
+function stateCentres(dir: string, villages: Cities1000Row[]): StateData {
   const divisions = new Map<string, string>(); // code → bare key
   const byName = new Map<string, string[]>(); // cc|bare key → codes
   for (const line of readFileSync(`${dir}/admin1CodesASCII.txt`, 'utf8').split('\n')) {
@@ -648,15 +656,73 @@ function stateCentres(dir: string, villages: Cities1000Row[]): Map<string, { poi
       `${byTownsCount} by their towns; ${outside} points outside their division's towns and ${atTown.length} on a namesake town off its middle (${atTown.join(' ')}) left out; ` +
       `${centres.size} of ${divisions.size} divisions take its point`,
   );
-  return centres;
+  const names = new Map<string, string>();
+  for (const st of states) {
+    const code = matched.get(stateKey(st.countryCode, st.isoCode));
+    if (code && !names.has(code)) names.set(code, st.name);
+  }
+  return { centres, names };
+}
+
+// Division names made only of compass and generic words ("Northern", "Mid Western", "Far Western
+// Development"): as a name of their own they would make places of ordinary words.
+const GENERIC_DIVISION_NAME =
+  /^(?:(?:north|south|east|west|central|northern|southern|eastern|western|north ?eastern|north ?western|south ?eastern|south ?western|mid|middle|upper|lower|far|inner|outer|greater|capital|development|coast|coastal|interior|centre|center|region)(?: |$))+$/;
+
+/**
+ * The English names (country-state-city's) of first-level divisions that GeoNames names in the
+ * local language, kept only where they name nothing else in the country: a state that the
+ * package matched by its towns can be a part of the division ("Central Banat" for Central
+ * Serbia) or share its capital's name ("Beirut"), and neither may take a name from a place. Nor
+ * from a country or a hand-curated region ("Kurdistan" stays the Kurdistan Region of Iraq).
+ */
+function usableEnglishNames(
+  dir: string,
+  stateNames: Map<string, string>,
+  places: readonly GazetteerRow[],
+  handNames: readonly string[],
+): Map<string, string> {
+  const owners = new Map<string, Set<string>>(); // cc|bare key → division codes named so
+  for (const file of ['admin1CodesASCII.txt', 'admin2Codes.txt']) {
+    for (const line of readFileSync(`${dir}/${file}`, 'utf8').split('\n')) {
+      const [code, name, ascii] = line.split('\t');
+      if (!code || !name) continue;
+      for (const n of [name, ascii ?? '']) {
+        const key = `${code.split('.')[0]}|${bareDivisionKey(n)}`;
+        owners.set(key, (owners.get(key) ?? new Set()).add(code));
+      }
+    }
+  }
+  const placeKeys = new Set(
+    places.flatMap((p) => [p.name, ...p.aliases].map((n) => `${p.countryCode}|${articleFree(foldName(n))}`)),
+  );
+  const reserved = new Set(
+    [
+      ...handNames,
+      ...places.filter((p) => p.precision === 'COUNTRY').flatMap((c) => [c.name, ...c.aliases, ...c.demonyms]),
+    ].map((n) => articleFree(foldName(n))),
+  );
+  const usable = new Map<string, string>();
+  for (const [code, name] of stateNames) {
+    const bare = bareDivisionKey(name);
+    const key = `${code.split('.')[0]}|${bare}`;
+    if (GENERIC_DIVISION_NAME.test(bare) || placeKeys.has(key) || reserved.has(bare)) continue;
+    if (reserved.has(articleFree(foldName(name)))) continue;
+    if ([...(owners.get(key) ?? [])].some((c) => c !== code)) continue;
+    usable.set(code, name);
+  }
+  return usable;
 }
 
 function divisionRows(
   dir: string,
   lexicon: Record<string, string | string[]>,
-  centres: Map<string, { point: [number, number]; iso: string }>,
+  { centres, names: stateNames }: StateData,
+  places: readonly GazetteerRow[],
+  handNames: readonly string[],
 ): GazetteerRow[] {
   const rows: GazetteerRow[] = [];
+  const englishNameOf = usableEnglishNames(dir, stateNames, places, handNames);
   const isCommonWord = (name: string, level: 1 | 2): boolean => {
     const tags = lexicon[foldName(name)];
     // A province named like a person ("Virginia", "Victoria", "Guerrero") is named in news as often as the person.
@@ -680,7 +746,9 @@ function divisionRows(
       const admin1 = code.split('.')[1]!;
       const forms = new Set<string>();
       const typed = DIVISION_SUFFIX.test(name) || DIVISION_PREFIX.test(name);
-      for (const n of [name, ascii ?? '']) {
+      // country-state-city's name of the state: the English one where GeoNames gives the local one.
+      const english = level === 1 ? englishNameOf.get(code) : undefined;
+      for (const n of [name, ascii ?? '', english ?? '']) {
         if (!n) continue;
         const bare = n.replace(DIVISION_PREFIX, '').replace(DIVISION_SUFFIX, '').trim();
         // Short district names ("Bāk") are mostly codes and syllables of other words in English text.
@@ -692,7 +760,7 @@ function divisionRows(
           !NOT_PLACE_NAMES.has(folded)
         )
           forms.add(bare);
-        if (typed) forms.add(n);
+        if (typed || (n === english && bare !== n)) forms.add(n);
         // Nigerian states are written "Niger State", "Rivers State": the name that is never a common word.
         if (level === 1 && cc === 'NG' && bare) forms.add(`${bare} State`);
       }
@@ -775,8 +843,7 @@ function main(): void {
   const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
   const cities1000 = readCities1000();
   readDivisionMembers();
-  const centres = stateCentres(dirname(zipPath), cities1000);
-  const divisions = divisionRows(dirname(zipPath), lexicon, centres);
+  const divisions = divisionRows(dirname(zipPath), lexicon, stateCentres(dirname(zipPath), cities1000), rows, handNames);
   console.log(`${divisions.length} first- and second-level divisions with a point`);
 
   rows.push(...divisions);

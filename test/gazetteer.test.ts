@@ -16,6 +16,7 @@ import {
   lookupPlaceMatches,
   lookupPlaces,
   lookupVillageMatches,
+  placeByGeonamesId,
   serializeGazetteer,
   type GazetteerRow,
 } from '../lib/extract/gazetteer.js';
@@ -155,6 +156,18 @@ describe('lookupPlaces', () => {
     expect(lookupPlaces('khankndy')).toEqual([]);
     expect(lookupPlaces('Moscow').map((p) => p.name)).not.toContain('Kansas City');
     expect(lookupPlaces('Hamas')).toEqual([]);
+  });
+});
+
+describe('placeByGeonamesId', () => {
+  it('finds a town, a division or a village by its GeoNames id, and nothing for an unknown id', () => {
+    const baku = lookupPlaces('Baku').find((p) => p.featureCode === 'PPLC')!;
+    expect(placeByGeonamesId(baku.geonamesId!)).toEqual(baku);
+    const yukon = lookupPlaces('Yukon').find((p) => p.featureCode === 'ADM1')!;
+    expect(placeByGeonamesId(yukon.geonamesId!)?.name).toBe(yukon.name);
+    const village = lookupVillageMatches('Aledo', ['US'])[0]!.place;
+    expect(placeByGeonamesId(village.geonamesId!)?.village).toBe(true);
+    expect(placeByGeonamesId(1)).toBeNull();
   });
 });
 
@@ -382,6 +395,29 @@ describe('points of countries and first-level divisions', () => {
     const yukon = lookupPlaces('Yukon').find((p) => p.featureCode === 'ADM1')!;
     expect(yukon.source).toMatch(/estimated from the cities1000 places/);
     expect(yukon.latitude).toBeGreaterThan(59);
+  });
+
+  it("leaves out country-state-city's point for a division when it is its namesake city's, far from the division's middle", () => {
+    // The package puts Neuquén province at Neuquén city, on the province's eastern border.
+    const city = lookupPlaces('Neuquén').find((p) => p.featureCode === 'PPLA')!;
+    const province = lookupPlaces('Neuquén').find((p) => p.featureCode === 'ADM1')!;
+    expect(province.source).toMatch(/estimated from the cities1000 places/);
+    expect(distanceKm(city, province)).toBeGreaterThan(100);
+    // A small division around its capital keeps the package's point.
+    expect(lookupPlaces('Yerevan').find((p) => p.featureCode === 'ADM1')!.source).toMatch(/country-state-city/);
+  });
+
+  it("knows a first-level division by country-state-city's English name where GeoNames has the local one", () => {
+    for (const [name, cc] of [
+      ['North Gyeongsang', 'KR'],
+      ['Trentino-South Tyrol', 'IT'],
+      ['North Gyeongsang Province', 'KR'],
+    ]) {
+      expect(lookupPlaces(name!).map((p) => [p.featureCode, p.countryCode]), name).toContainEqual(['ADM1', cc]);
+    }
+    // Not where the name is another place's of the country, a country's or a hand-curated region's.
+    expect(lookupPlaces('Kurdistan').map((p) => p.countryCode)).not.toContain('IR');
+    expect(isKnownPlaceName('Northern')).toBe(false);
   });
 });
 
