@@ -142,6 +142,15 @@ describe('lookupPlaces', () => {
     expect(lookupPlaceMatches('Karabakh region')[0]?.matchedKey).toBe('karabakh');
   });
 
+  it('finds every namesake of a name written with "Mt.", "Ft." or "St.", whichever form GeoNames lists', () => {
+    const full = lookupPlaces('Mount Vernon').map((p) => p.geonamesId);
+    expect(full.length).toBeGreaterThan(3);
+    expect(lookupPlaces('Mt. Vernon').map((p) => p.geonamesId)).toEqual(expect.arrayContaining(full));
+    expect(lookupPlaces('Ft. Wayne')[0]).toMatchObject({ name: 'Fort Wayne', countryCode: 'US' });
+    // The mention finder's strict lookup does not expand: "St." does not make a phrase a place.
+    expect(lookupPlaceMatches('Ft. Wayne', false)).toEqual([]);
+  });
+
   it('reads "Palmyra, Syria" as the namesake in that country', () => {
     expect(lookupPlaces('Palmyra, Syria').map((p) => p.countryCode)).toEqual(['SY']);
     expect(lookupPlaces('Rome, Italy').map((p) => p.countryCode)).toEqual(['IT']);
