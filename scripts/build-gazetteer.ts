@@ -413,7 +413,10 @@ const STATE_ABBREVIATIONS: Record<string, string[]> = {
 const DIVISION_SUFFIX =
   / (?:County|District|Province|Governorate|Oblast|Region|State|Department|Prefecture|Municipality|Rayon|Raion|Parish|Borough|Local Government Area|Krai|Territory)$/;
 const DIVISION_PREFIX =
-  /^(?:Muḩāfaz̧at|Muhafazat|Provincia de|Provincia di|Província de|Departamento de|Département de|Estado de|Wilayat|Wilāyat|Ostān-e|Ostan-e|Région de|Région du|Province de|Province du|Province of|Oblast') /;
+  /^(?:Muḩāfaz̧at|Muhafazat|Provincia de|Provincia di|Província de|Departamento de|Département de|Estado de|Wilayat|Wilāyat|Ostān-e|Ostan-e|Région de|Région du|Province de|Province du|Province of|Oblast'|County(?: of)?|(?:Royal |London |Metropolitan |City and )?Borough of) /;
+// British and Irish type words before the name ("County Tipperary", "Borough of Thurrock"): there
+// the bare name is the division's everyday name, and it is no surname ("Clinton County" is).
+const BARE_NAMED_PREFIX = /^(?:County(?: of)?|(?:Royal |London |Metropolitan |City and )?Borough of) /;
 
 /**
  * GeoNames first- and second-level divisions (provinces, states, governorates, oblasts;
@@ -754,7 +757,7 @@ function divisionRows(
         // Short district names ("Bāk") are mostly codes and syllables of other words in English text.
         const folded = foldName(bare);
         if (
-          (level === 1 || !typed) &&
+          (level === 1 || !typed || BARE_NAMED_PREFIX.test(n)) &&
           folded.length >= (level === 1 ? 3 : 4) &&
           !isCommonWord(bare, level) &&
           !NOT_PLACE_NAMES.has(folded)

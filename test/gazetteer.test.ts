@@ -423,6 +423,17 @@ describe('points of countries and first-level divisions', () => {
     expect(lookupPlaces('Yerevan').find((p) => p.featureCode === 'ADM1')!.source).toMatch(/country-state-city/);
   });
 
+  it('knows a British or Irish division by its bare name ("Donegal" for County Donegal), an American county only with its type word', () => {
+    const divisionsOf = (name: string) =>
+      lookupPlaces(name)
+        .filter((p) => p.featureCode.startsWith('ADM2'))
+        .map((p) => p.countryCode);
+    expect(divisionsOf('Donegal')).toContain('IE');
+    expect(divisionsOf('Thurrock')).toContain('GB');
+    expect(divisionsOf('Clinton County')).toContain('US');
+    expect(divisionsOf('Clinton')).not.toContain('US');
+  });
+
   it("knows a first-level division by country-state-city's English name where GeoNames has the local one", () => {
     for (const [name, cc] of [
       ['North Gyeongsang', 'KR'],
