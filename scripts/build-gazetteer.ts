@@ -846,7 +846,13 @@ function main(): void {
   const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
   const cities1000 = readCities1000();
   readDivisionMembers();
-  const divisions = divisionRows(dirname(zipPath), lexicon, stateCentres(dirname(zipPath), cities1000), rows, handNames);
+  const divisions = divisionRows(
+    dirname(zipPath),
+    lexicon,
+    stateCentres(dirname(zipPath), cities1000),
+    rows,
+    handNames,
+  );
   console.log(`${divisions.length} first- and second-level divisions with a point`);
 
   rows.push(...divisions);

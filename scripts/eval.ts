@@ -426,7 +426,13 @@ function geoparsingGoldTags(file: string): (articleId: string) => Map<string, Go
       const id = /<gaztag geonameid="(\d+)"/.exec(t[1]!)?.[1];
       const [lat, lon] = [Number(get('lat')), Number(get('lon'))];
       if (!get('lat')) continue;
-      tags.set(`${get('phrase')}|${lat}|${lon}`, { id: id ? Number(id) : null, name: get('name'), fcode: get('fcode'), lat, lon });
+      tags.set(`${get('phrase')}|${lat}|${lon}`, {
+        id: id ? Number(id) : null,
+        name: get('name'),
+        fcode: get('fcode'),
+        lat,
+        lon,
+      });
     }
     byArticle.set(m[1]!, tags);
   }
@@ -434,7 +440,12 @@ function geoparsingGoldTags(file: string): (articleId: string) => Map<string, Go
 }
 
 /** Our place's kind as the gazetteer stores it: feature code and population, or COUNTRY. */
-function placeKind(loc: { name: string; latitude: number; longitude: number; geonamesId: number | null }): Place | null {
+function placeKind(loc: {
+  name: string;
+  latitude: number;
+  longitude: number;
+  geonamesId: number | null;
+}): Place | null {
   const byId = loc.geonamesId !== null ? placeByGeonamesId(loc.geonamesId) : null;
   if (byId) return byId;
   return (
@@ -460,7 +471,13 @@ function farFromGold(
     const km = distanceKm({ lat: t.lat, lon: t.lon }, { lat: loc.latitude, lon: loc.longitude });
     if (km <= 161) continue;
     const place = placeKind({ ...loc, latitude: loc.latitude, longitude: loc.longitude });
-    const tag = gold.get(`${t.phrase}|${t.lat}|${t.lon}`) ?? { id: null, name: '?', fcode: '?', lat: t.lat, lon: t.lon };
+    const tag = gold.get(`${t.phrase}|${t.lat}|${t.lon}`) ?? {
+      id: null,
+      name: '?',
+      fcode: '?',
+      lat: t.lat,
+      lon: t.lon,
+    };
     out.push({
       phrase: t.phrase,
       km,

@@ -440,7 +440,10 @@ describe('points of countries and first-level divisions', () => {
       ['Trentino-South Tyrol', 'IT'],
       ['North Gyeongsang Province', 'KR'],
     ]) {
-      expect(lookupPlaces(name!).map((p) => [p.featureCode, p.countryCode]), name).toContainEqual(['ADM1', cc]);
+      expect(
+        lookupPlaces(name!).map((p) => [p.featureCode, p.countryCode]),
+        name,
+      ).toContainEqual(['ADM1', cc]);
     }
     // Not where the name is another place's of the country, a country's or a hand-curated region's.
     expect(lookupPlaces('Kurdistan').map((p) => p.countryCode)).not.toContain('IR');
