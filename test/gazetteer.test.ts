@@ -403,6 +403,12 @@ describe('points of countries and first-level divisions', () => {
     expect(near(39.83, -98.58, 25)(countryByCode('US')!)).toBe(true);
   });
 
+  it("places Kuwait in Kuwait, not at the package's point in Saudi Arabia", () => {
+    const kuwait = countryByCode('KW')!;
+    const kuwaitCity = lookupPlaces('Kuwait City')[0]!;
+    expect(distanceKm(kuwait, kuwaitCity)).toBeLessThan(100);
+  });
+
   it("takes country-state-city's point for a division, unless it lies outside the division's towns", () => {
     const yunnan = lookupPlaces('Yunnan').find((p) => p.featureCode === 'ADM1')!;
     expect(yunnan.source).toMatch(/country-state-city \(CN-YN\)/);
