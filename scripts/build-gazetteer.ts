@@ -413,7 +413,10 @@ const STATE_ABBREVIATIONS: Record<string, string[]> = {
 const DIVISION_SUFFIX =
   / (?:County|District|Province|Governorate|Oblast|Region|State|Department|Prefecture|Municipality|Rayon|Raion|Parish|Borough|Local Government Area|Krai|Territory)$/;
 const DIVISION_PREFIX =
-  /^(?:Muḩāfaz̧at|Muhafazat|Provincia de|Provincia di|Província de|Departamento de|Département de|Estado de|Wilayat|Wilāyat|Ostān-e|Ostan-e|Région de|Région du|Province de|Province du|Province of|Oblast') /;
+  /^(?:Muḩāfaz̧at|Muhafazat|Provincia de|Provincia di|Província de|Departamento de|Département de|Estado de|Wilayat|Wilāyat|Ostān-e|Ostan-e|Région de|Région du|Province de|Province du|Province of|Oblast'|County(?: of)?|(?:Royal |London |Metropolitan |City and )?Borough of) /;
+// British and Irish type words before the name ("County Tipperary", "Borough of Thurrock"): there
+// the bare name is the division's everyday name, and it is no surname ("Clinton County" is).
+const BARE_NAMED_PREFIX = /^(?:County(?: of)?|(?:Royal |London |Metropolitan |City and )?Borough of) /;
 
 /**
  * GeoNames first- and second-level divisions (provinces, states, governorates, oblasts;
@@ -464,6 +467,22 @@ const EXTENT_MARGIN = 1;
 // A division's point must have its own town nearest, or mostly its own towns among this many nearest (of any country).
 const NEIGHBOUR_TOWNS = 5;
 
+// A division's point this close to a town named like the division is the town's own point ...
+const NAMESAKE_TOWN_KM = 10;
+// ... and not the division's when it lies this far from the middle of the division's towns.
+const OFF_MIDDLE_KM = 100;
+// ... and this far from their median.
+const OFF_MEDIAN_KM = 50;
+
+/** Great-circle distance in km. */
+function kmBetween(a: [number, number], b: [number, number]): number {
+  const rad = Math.PI / 180;
+  const h =
+    Math.sin(((b[0] - a[0]) * rad) / 2) ** 2 +
+    Math.cos(a[0] * rad) * Math.cos(b[0] * rad) * Math.sin(((b[1] - a[1]) * rad) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
 /** Whether the towns nearest a point (nearest first) say it lies in division `code`: the nearest one, or most of them, are its own. */
 const ownTownsAround = (codes: string[], code: string): boolean =>
   codes[0] === code || codes.filter((c) => c === code).length * 2 > codes.length;
@@ -501,6 +520,14 @@ class TownGrid {
   }
 }
 
+/** What `country-state-city` gives first-level divisions, by GeoNames admin1 code ("CA.01"). */
+interface StateData {
+  /** The state's point, where it passes the checks against the division's towns. */
+  centres: Map<string, { point: [number, number]; iso: string }>;
+  /** The state's name, in English where GeoNames has the local one ("Rhineland-Palatinate" for "Rheinland-Pfalz"). */
+  names: Map<string, string>;
+}
+
 /**
  * Representative points of first-level divisions from `country-state-city` (its states carry a
  * point and an ISO 3166-2 code, but no GeoNames code), by GeoNames admin1 code ("CA.01"). A
@@ -510,7 +537,7 @@ class TownGrid {
  * the state. A point outside the extent of the division's own towns (by more than a degree)
  * is a slip of the source ("Yukon" at the Oklahoma town of that name) and is not used.
  */
-function stateCentres(dir: string, villages: Cities1000Row[]): Map<string, { point: [number, number]; iso: string }> {
+function stateCentres(dir: string, villages: Cities1000Row[]): StateData {
   const divisions = new Map<string, string>(); // code → bare key
   const byName = new Map<string, string[]>(); // cc|bare key → codes
   for (const line of readFileSync(`${dir}/admin1CodesASCII.txt`, 'utf8').split('\n')) {
@@ -525,6 +552,7 @@ function stateCentres(dir: string, villages: Cities1000Row[]): Map<string, { poi
   }
   const extents = new Map<string, Extent>();
   const towns = new Map<string, { lat: number; lon: number; code: string }[]>(); // cc|folded name → towns
+  const ownTowns = new Map<string, Members>(); // division code → its towns (the same GeoNames codes as `extents`)
   for (const v of villages) {
     const code = `${v.country}.${v.adminCode}`;
     const [lon, lat] = v.loc.coordinates;
@@ -537,6 +565,10 @@ function stateCentres(dir: string, villages: Cities1000Row[]): Map<string, { poi
     });
     const key = `${v.country}|${foldName(v.name)}`;
     towns.set(key, [...(towns.get(key) ?? []), { lat, lon, code }]);
+    const own = ownTowns.get(code) ?? { lats: [], lons: [] };
+    own.lats.push(lat);
+    own.lons.push(lon);
+    ownTowns.set(code, own);
   }
   const nearby = new TownGrid(villages);
   const states = CscState.getAllStates().filter((st) => st.latitude && st.longitude);
@@ -581,6 +613,24 @@ function stateCentres(dir: string, villages: Cities1000Row[]): Map<string, { poi
   }
   const centres = new Map<string, { point: [number, number]; iso: string }>();
   let outside = 0;
+  const atTown: string[] = [];
+  // The package geocoded some states by name and got the city of that name ("New York" at New York
+  // City, in the state's far corner): a point on a town named like its division, far from the
+  // middle of the division's towns, is that town's and not the division's.
+  const atNamesakeTown = (lat: number, lon: number, code: string): boolean => {
+    const members = ownTowns.get(code);
+    const name = divisions.get(code);
+    if (!members || !name) return false;
+    const cc = code.split('.')[0]!;
+    const namesakes = [...(towns.get(`${cc}|${name}`) ?? []), ...(towns.get(`${cc}|${name} city`) ?? [])];
+    const onTown = namesakes.some((t) => t.code === code && kmBetween([t.lat, t.lon], [lat, lon]) <= NAMESAKE_TOWN_KM);
+    // Both the middle and the median: a division with far islands (Valparaíso) has its middle at sea.
+    return (
+      onTown &&
+      kmBetween(divisionPoint(members), [lat, lon]) > OFF_MIDDLE_KM &&
+      kmBetween([medianOf(members.lats), medianOf(members.lons)], [lat, lon]) > OFF_MEDIAN_KM
+    );
+  };
   for (const st of states) {
     const code = matched.get(stateKey(st.countryCode, st.isoCode));
     if (!code || centres.has(code)) continue;
@@ -598,22 +648,84 @@ function stateCentres(dir: string, villages: Cities1000Row[]): Map<string, { poi
       outside++;
       continue;
     }
+    if (atNamesakeTown(lat, lon, code)) {
+      atTown.push(code);
+      continue;
+    }
     centres.set(code, { point: [lat, lon], iso: `${st.countryCode}-${st.isoCode}` });
   }
   console.log(
     `country-state-city: ${states.length} states; matched to GeoNames first-level divisions: ${byNameCount} by name, ` +
-      `${byTownsCount} by their towns; ${outside} points outside their division's towns left out; ` +
+      `${byTownsCount} by their towns; ${outside} points outside their division's towns and ${atTown.length} on a namesake town off its middle (${atTown.join(' ')}) left out; ` +
       `${centres.size} of ${divisions.size} divisions take its point`,
   );
-  return centres;
+  const names = new Map<string, string>();
+  for (const st of states) {
+    const code = matched.get(stateKey(st.countryCode, st.isoCode));
+    if (code && !names.has(code)) names.set(code, st.name);
+  }
+  return { centres, names };
+}
+
+// Division names made only of compass and generic words ("Northern", "Mid Western", "Far Western
+// Development"): as a name of their own they would make places of ordinary words.
+const GENERIC_DIVISION_NAME =
+  /^(?:(?:north|south|east|west|central|northern|southern|eastern|western|north ?eastern|north ?western|south ?eastern|south ?western|mid|middle|upper|lower|far|inner|outer|greater|capital|development|coast|coastal|interior|centre|center|region)(?: |$))+$/;
+
+/**
+ * The English names (country-state-city's) of first-level divisions that GeoNames names in the
+ * local language, kept only where they name nothing else in the country: a state that the
+ * package matched by its towns can be a part of the division ("Central Banat" for Central
+ * Serbia) or share its capital's name ("Beirut"), and neither may take a name from a place. Nor
+ * from a country or a hand-curated region ("Kurdistan" stays the Kurdistan Region of Iraq).
+ */
+function usableEnglishNames(
+  dir: string,
+  stateNames: Map<string, string>,
+  places: readonly GazetteerRow[],
+  handNames: readonly string[],
+): Map<string, string> {
+  const owners = new Map<string, Set<string>>(); // cc|bare key → division codes named so
+  for (const file of ['admin1CodesASCII.txt', 'admin2Codes.txt']) {
+    for (const line of readFileSync(`${dir}/${file}`, 'utf8').split('\n')) {
+      const [code, name, ascii] = line.split('\t');
+      if (!code || !name) continue;
+      for (const n of [name, ascii ?? '']) {
+        const key = `${code.split('.')[0]}|${bareDivisionKey(n)}`;
+        owners.set(key, (owners.get(key) ?? new Set()).add(code));
+      }
+    }
+  }
+  const placeKeys = new Set(
+    places.flatMap((p) => [p.name, ...p.aliases].map((n) => `${p.countryCode}|${articleFree(foldName(n))}`)),
+  );
+  const reserved = new Set(
+    [
+      ...handNames,
+      ...places.filter((p) => p.precision === 'COUNTRY').flatMap((c) => [c.name, ...c.aliases, ...c.demonyms]),
+    ].map((n) => articleFree(foldName(n))),
+  );
+  const usable = new Map<string, string>();
+  for (const [code, name] of stateNames) {
+    const bare = bareDivisionKey(name);
+    const key = `${code.split('.')[0]}|${bare}`;
+    if (GENERIC_DIVISION_NAME.test(bare) || placeKeys.has(key) || reserved.has(bare)) continue;
+    if (reserved.has(articleFree(foldName(name)))) continue;
+    if ([...(owners.get(key) ?? [])].some((c) => c !== code)) continue;
+    usable.set(code, name);
+  }
+  return usable;
 }
 
 function divisionRows(
   dir: string,
   lexicon: Record<string, string | string[]>,
-  centres: Map<string, { point: [number, number]; iso: string }>,
+  { centres, names: stateNames }: StateData,
+  places: readonly GazetteerRow[],
+  handNames: readonly string[],
 ): GazetteerRow[] {
   const rows: GazetteerRow[] = [];
+  const englishNameOf = usableEnglishNames(dir, stateNames, places, handNames);
   const isCommonWord = (name: string, level: 1 | 2): boolean => {
     const tags = lexicon[foldName(name)];
     // A province named like a person ("Virginia", "Victoria", "Guerrero") is named in news as often as the person.
@@ -637,19 +749,21 @@ function divisionRows(
       const admin1 = code.split('.')[1]!;
       const forms = new Set<string>();
       const typed = DIVISION_SUFFIX.test(name) || DIVISION_PREFIX.test(name);
-      for (const n of [name, ascii ?? '']) {
+      // country-state-city's name of the state: the English one where GeoNames gives the local one.
+      const english = level === 1 ? englishNameOf.get(code) : undefined;
+      for (const n of [name, ascii ?? '', english ?? '']) {
         if (!n) continue;
         const bare = n.replace(DIVISION_PREFIX, '').replace(DIVISION_SUFFIX, '').trim();
         // Short district names ("Bāk") are mostly codes and syllables of other words in English text.
         const folded = foldName(bare);
         if (
-          (level === 1 || !typed) &&
+          (level === 1 || !typed || BARE_NAMED_PREFIX.test(n)) &&
           folded.length >= (level === 1 ? 3 : 4) &&
           !isCommonWord(bare, level) &&
           !NOT_PLACE_NAMES.has(folded)
         )
           forms.add(bare);
-        if (typed) forms.add(n);
+        if (typed || (n === english && bare !== n)) forms.add(n);
         // Nigerian states are written "Niger State", "Rivers State": the name that is never a common word.
         if (level === 1 && cc === 'NG' && bare) forms.add(`${bare} State`);
       }
@@ -732,8 +846,27 @@ function main(): void {
   const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
   const cities1000 = readCities1000();
   readDivisionMembers();
-  const centres = stateCentres(dirname(zipPath), cities1000);
-  const divisions = divisionRows(dirname(zipPath), lexicon, centres);
+  // A country's point among foreign towns is a slip of the package (Kuwait's lay in Saudi Arabia):
+  // listed here to be checked by hand and, where it is one, overridden in countries-extra.tsv.
+  const grid = new TownGrid(cities1000);
+  const foreign = countries.filter((c) => {
+    const near = grid.nearest(c.latitude, c.longitude, NEIGHBOUR_TOWNS).map((code) => code.split('.')[0]);
+    return (
+      near.length > 0 &&
+      near[0] !== c.countryCode &&
+      near.filter((cc) => cc === c.countryCode).length * 2 <= near.length
+    );
+  });
+  console.log(
+    `country points with mostly foreign towns nearest (check by hand): ${foreign.map((c) => c.countryCode).join(' ') || 'none'}`,
+  );
+  const divisions = divisionRows(
+    dirname(zipPath),
+    lexicon,
+    stateCentres(dirname(zipPath), cities1000),
+    rows,
+    handNames,
+  );
   console.log(`${divisions.length} first- and second-level divisions with a point`);
 
   rows.push(...divisions);

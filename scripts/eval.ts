@@ -10,8 +10,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lookupPlaceMatches } from '../lib/extract/gazetteer.js';
+import { lookupPlaceMatches, placeByGeonamesId, type Place } from '../lib/extract/gazetteer.js';
 import { extract, EXTRACTOR_VERSION } from '../lib/extract/index.js';
+import type { Extraction } from '../lib/extract/types.js';
+import { foldName } from '../lib/names.js';
 import {
   addGeoparsing,
   addPolnear,
@@ -395,10 +397,158 @@ function wrongKind(wrong: { name: string; lat: number; lon: number }): string {
   return near ? 'wrong place: wrong namesake' : 'wrong place: no namesake near gold';
 }
 
+/** A toponym resolved more than 161 km from its gold point, with what both sides are (for --explain). */
+interface FarMiss {
+  phrase: string;
+  km: number;
+  ours: { name: string; kind: string; countryCode: string | null; geonamesId: number | null; precision: string };
+  gold: GoldTag;
+  /** Some namesake of our place's name lies within 161 km of the gold point: the geocoder's choice, not the data. */
+  namesakeNear: boolean;
+}
+
+/** What the geoparsing XML says of a toponym beyond its point: its GeoNames id, name and feature code. */
+interface GoldTag {
+  id: number | null;
+  name: string;
+  fcode: string;
+  lat: number;
+  lon: number;
+}
+
+/** Gold tags of each article of a geoparsing file, by article id, then by "phrase|lat|lon". */
+function geoparsingGoldTags(file: string): (articleId: string) => Map<string, GoldTag> {
+  const byArticle = new Map<string, Map<string, GoldTag>>();
+  for (const m of readFileSync(file, 'utf8').matchAll(/<article\b[^>]*docid="([^"]*)"[^>]*>([\s\S]*?)<\/article>/g)) {
+    const tags = new Map<string, GoldTag>();
+    for (const t of m[2]!.matchAll(/<toponym>([\s\S]*?)<\/toponym>/g)) {
+      const get = (tag: string) => new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(t[1]!)?.[1] ?? '';
+      const id = /<gaztag geonameid="(\d+)"/.exec(t[1]!)?.[1];
+      const [lat, lon] = [Number(get('lat')), Number(get('lon'))];
+      if (!get('lat')) continue;
+      tags.set(`${get('phrase')}|${lat}|${lon}`, {
+        id: id ? Number(id) : null,
+        name: get('name'),
+        fcode: get('fcode'),
+        lat,
+        lon,
+      });
+    }
+    byArticle.set(m[1]!, tags);
+  }
+  return (articleId) => byArticle.get(articleId) ?? new Map();
+}
+
+/** Our place's kind as the gazetteer stores it: feature code and population, or COUNTRY. */
+function placeKind(loc: {
+  name: string;
+  latitude: number;
+  longitude: number;
+  geonamesId: number | null;
+}): Place | null {
+  const byId = loc.geonamesId !== null ? placeByGeonamesId(loc.geonamesId) : null;
+  if (byId) return byId;
+  return (
+    lookupPlaceMatches(loc.name).find(
+      (m) => Math.abs(m.place.latitude - loc.latitude) < 1e-3 && Math.abs(m.place.longitude - loc.longitude) < 1e-3,
+    )?.place ?? null
+  );
+}
+
+/** The detected toponyms of one article placed more than 161 km from gold. */
+function farFromGold(
+  toponyms: { start: number; end: number; phrase: string; lat: number | null; lon: number | null }[],
+  gold: Map<string, GoldTag>,
+  x: Extraction,
+): FarMiss[] {
+  const out: FarMiss[] = [];
+  for (const t of toponyms) {
+    if (t.lat === null || t.lon === null) continue;
+    const loc = x.locations.find((l) =>
+      l.mentions.some((m) => COUNTED_USES.geoparsing.includes(m.use ?? 'PLACE') && m.start < t.end && t.start < m.end),
+    );
+    if (!loc || loc.latitude === null || loc.longitude === null) continue;
+    const km = distanceKm({ lat: t.lat, lon: t.lon }, { lat: loc.latitude, lon: loc.longitude });
+    if (km <= 161) continue;
+    const place = placeKind({ ...loc, latitude: loc.latitude, longitude: loc.longitude });
+    const tag = gold.get(`${t.phrase}|${t.lat}|${t.lon}`) ?? {
+      id: null,
+      name: '?',
+      fcode: '?',
+      lat: t.lat,
+      lon: t.lon,
+    };
+    out.push({
+      phrase: t.phrase,
+      km,
+      ours: {
+        name: loc.name,
+        kind: place ? `${place.featureCode}${place.population ? ` ${place.population}` : ''}` : '?',
+        countryCode: loc.countryCode,
+        geonamesId: loc.geonamesId,
+        precision: loc.precision,
+      },
+      gold: tag,
+      namesakeNear: lookupPlaceMatches(loc.name).some(
+        (m) => distanceKm({ lat: m.place.latitude, lon: m.place.longitude }, { lat: t.lat!, lon: t.lon! }) <= 161,
+      ),
+    });
+  }
+  return out;
+}
+
+/**
+ * Why no namesake lies near gold, by cause: (b) our point of the same entity is off (a
+ * country, a division or a continent whose point differs from GeoNames'); (a) the gazetteer
+ * has the gold place under other names only, has it only as a village, or lacks it; (c) the
+ * gold place has the name but another entity of it was chosen and the gold one's point is off.
+ */
+function farMissCause(m: FarMiss): string {
+  const g = m.gold;
+  const goldPlace = g.id !== null ? placeByGeonamesId(g.id) : null;
+  const sameEntity =
+    (g.id !== null && m.ours.geonamesId === g.id) ||
+    (g.fcode.startsWith('PCL') && m.ours.precision === 'COUNTRY' && foldName(m.ours.name) === foldName(g.name)) ||
+    (g.fcode === 'CONT' && m.ours.kind.startsWith('RGN'));
+  if (sameEntity) return `(b) same entity, our point off (${g.fcode.startsWith('PCL') ? 'PCL' : g.fcode})`;
+  if (!goldPlace) return `(a) gold not in gazetteer (${g.fcode})`;
+  const names = [goldPlace.name, ...goldPlace.aliases].map(foldName);
+  const gkm = distanceKm({ lat: g.lat, lon: g.lon }, { lat: goldPlace.latitude, lon: goldPlace.longitude });
+  if (goldPlace.village) return `(a) gold only in the village tier (${g.fcode})`;
+  if (!names.includes(foldName(m.phrase)) && !names.includes(foldName(m.ours.name)))
+    return `(a) gold in gazetteer, not by this name (${g.fcode})`;
+  return gkm > 161 ? `(c) gold has the name, its point off (${g.fcode})` : `(c) other entity of the name (${g.fcode})`;
+}
+
+/** Lists every toponym placed far from gold with no namesake near it, grouped by cause. */
+function explainFarMisses(name: string, misses: FarMiss[]): void {
+  const far = misses.filter((m) => !m.namesakeNear);
+  const byCause = new Map<string, Map<string, { n: number; km: number }>>();
+  for (const m of far) {
+    const cause = farMissCause(m);
+    const group = byCause.get(cause) ?? new Map<string, { n: number; km: number }>();
+    const key =
+      `"${m.phrase}" → ${m.ours.name} (${m.ours.countryCode ?? '-'} ${m.ours.kind}) ` +
+      `| gold ${m.gold.name} ${m.gold.fcode} ${m.gold.id ?? ''} (${m.gold.lat}, ${m.gold.lon})`;
+    const had = group.get(key) ?? { n: 0, km: 0 };
+    group.set(key, { n: had.n + 1, km: Math.max(had.km, m.km) });
+    byCause.set(cause, group);
+  }
+  const total = (g: Map<string, { n: number }>) => [...g.values()].reduce((a, b) => a + b.n, 0);
+  explanations.push(`${name}: no namesake near gold (${far.length}), by cause:`);
+  for (const [cause, group] of [...byCause].sort((a, b) => total(b[1]) - total(a[1]))) {
+    explanations.push(`  ${total(group).toString().padStart(4)}  ${cause}`);
+    for (const [key, v] of [...group].sort((a, b) => b[1].n - a[1].n))
+      explanations.push(`        ${v.n.toString().padStart(3)}  ${key} ${Math.round(v.km)} km`);
+  }
+}
+
 function evalGeoparsing(file: string): void {
   const articles = parseGeoparsingXml(readFileSync(file, 'utf8'));
   let total: GeoparsingScore = EMPTY_GEOPARSING;
   let cleanMismatch = 0;
+  const farMisses: FarMiss[] = [];
+  const goldTags = explain ? geoparsingGoldTags(file) : () => new Map<string, GoldTag>();
   for (const a of articles) {
     const x = extract(a.text, { trace: explain });
     const at = deletionMap(a.text, x.cleanText);
@@ -410,6 +560,7 @@ function evalGeoparsing(file: string): void {
       .map((t) => ({ ...t, start: at(t.start), end: at(t.end) }))
       .filter((t) => t.end > t.start);
     const scored = scoreGeoparsing({ ...a, toponyms }, x);
+    if (explain) farMisses.push(...farFromGold(toponyms, goldTags(a.id), x));
     if (explain) {
       // Which rule, if any, took an undetected toponym for something else.
       for (const m of scored.misses) {
@@ -465,6 +616,7 @@ function evalGeoparsing(file: string): void {
     explanations.push(`${name} misses: ${[...kinds].map(([k, v]) => `${k} ${v}`).join(', ')}; most frequent:`);
     for (const [k, v] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 30))
       explanations.push(`  ${v.toString().padStart(4)}  ${k}`);
+    explainFarMisses(name, farMisses);
   }
 }
 

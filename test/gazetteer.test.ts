@@ -16,6 +16,7 @@ import {
   lookupPlaceMatches,
   lookupPlaces,
   lookupVillageMatches,
+  placeByGeonamesId,
   serializeGazetteer,
   type GazetteerRow,
 } from '../lib/extract/gazetteer.js';
@@ -120,6 +121,13 @@ describe('lookupPlaces', () => {
       ['Sinai', 'EG'],
       ['Darfur', 'SD'],
       ['Rakhine State', 'MM'],
+      // States with limited recognition and Somalia's federal member states, which GeoNames lacks as divisions.
+      ['South Ossetia', 'GE'],
+      ['Somaliland', 'SO'],
+      ['Puntland', 'SO'],
+      ['Jubaland', 'SO'],
+      ['Turkish Republic of Northern Cyprus', 'CY'],
+      ["Luhansk People's Republic", 'UA'],
     ] as const) {
       expect(
         lookupPlaces(name).some((p) => p.precision === 'REGION' && p.countryCode === cc),
@@ -141,6 +149,15 @@ describe('lookupPlaces', () => {
     expect(lookupPlaceMatches('Karabakh region')[0]?.matchedKey).toBe('karabakh');
   });
 
+  it('finds every namesake of a name written with "Mt.", "Ft." or "St.", whichever form GeoNames lists', () => {
+    const full = lookupPlaces('Mount Vernon').map((p) => p.geonamesId);
+    expect(full.length).toBeGreaterThan(3);
+    expect(lookupPlaces('Mt. Vernon').map((p) => p.geonamesId)).toEqual(expect.arrayContaining(full));
+    expect(lookupPlaces('Ft. Wayne')[0]).toMatchObject({ name: 'Fort Wayne', countryCode: 'US' });
+    // The mention finder's strict lookup does not expand: "St." does not make a phrase a place.
+    expect(lookupPlaceMatches('Ft. Wayne', false)).toEqual([]);
+  });
+
   it('reads "Palmyra, Syria" as the namesake in that country', () => {
     expect(lookupPlaces('Palmyra, Syria').map((p) => p.countryCode)).toEqual(['SY']);
     expect(lookupPlaces('Rome, Italy').map((p) => p.countryCode)).toEqual(['IT']);
@@ -155,6 +172,18 @@ describe('lookupPlaces', () => {
     expect(lookupPlaces('khankndy')).toEqual([]);
     expect(lookupPlaces('Moscow').map((p) => p.name)).not.toContain('Kansas City');
     expect(lookupPlaces('Hamas')).toEqual([]);
+  });
+});
+
+describe('placeByGeonamesId', () => {
+  it('finds a town, a division or a village by its GeoNames id, and nothing for an unknown id', () => {
+    const baku = lookupPlaces('Baku').find((p) => p.featureCode === 'PPLC')!;
+    expect(placeByGeonamesId(baku.geonamesId!)).toEqual(baku);
+    const yukon = lookupPlaces('Yukon').find((p) => p.featureCode === 'ADM1')!;
+    expect(placeByGeonamesId(yukon.geonamesId!)?.name).toBe(yukon.name);
+    const village = lookupVillageMatches('Aledo', ['US'])[0]!.place;
+    expect(placeByGeonamesId(village.geonamesId!)?.village).toBe(true);
+    expect(placeByGeonamesId(1)).toBeNull();
   });
 });
 
@@ -374,6 +403,12 @@ describe('points of countries and first-level divisions', () => {
     expect(near(39.83, -98.58, 25)(countryByCode('US')!)).toBe(true);
   });
 
+  it("places Kuwait in Kuwait, not at the package's point in Saudi Arabia", () => {
+    const kuwait = countryByCode('KW')!;
+    const kuwaitCity = lookupPlaces('Kuwait City')[0]!;
+    expect(distanceKm(kuwait, kuwaitCity)).toBeLessThan(100);
+  });
+
   it("takes country-state-city's point for a division, unless it lies outside the division's towns", () => {
     const yunnan = lookupPlaces('Yunnan').find((p) => p.featureCode === 'ADM1')!;
     expect(yunnan.source).toMatch(/country-state-city \(CN-YN\)/);
@@ -382,6 +417,43 @@ describe('points of countries and first-level divisions', () => {
     const yukon = lookupPlaces('Yukon').find((p) => p.featureCode === 'ADM1')!;
     expect(yukon.source).toMatch(/estimated from the cities1000 places/);
     expect(yukon.latitude).toBeGreaterThan(59);
+  });
+
+  it("leaves out country-state-city's point for a division when it is its namesake city's, far from the division's middle", () => {
+    // The package puts Neuquén province at Neuquén city, on the province's eastern border.
+    const city = lookupPlaces('Neuquén').find((p) => p.featureCode === 'PPLA')!;
+    const province = lookupPlaces('Neuquén').find((p) => p.featureCode === 'ADM1')!;
+    expect(province.source).toMatch(/estimated from the cities1000 places/);
+    expect(distanceKm(city, province)).toBeGreaterThan(100);
+    // A small division around its capital keeps the package's point.
+    expect(lookupPlaces('Yerevan').find((p) => p.featureCode === 'ADM1')!.source).toMatch(/country-state-city/);
+  });
+
+  it('knows a British or Irish division by its bare name ("Donegal" for County Donegal), an American county only with its type word', () => {
+    const divisionsOf = (name: string) =>
+      lookupPlaces(name)
+        .filter((p) => p.featureCode.startsWith('ADM2'))
+        .map((p) => p.countryCode);
+    expect(divisionsOf('Donegal')).toContain('IE');
+    expect(divisionsOf('Thurrock')).toContain('GB');
+    expect(divisionsOf('Clinton County')).toContain('US');
+    expect(divisionsOf('Clinton')).not.toContain('US');
+  });
+
+  it("knows a first-level division by country-state-city's English name where GeoNames has the local one", () => {
+    for (const [name, cc] of [
+      ['North Gyeongsang', 'KR'],
+      ['Trentino-South Tyrol', 'IT'],
+      ['North Gyeongsang Province', 'KR'],
+    ]) {
+      expect(
+        lookupPlaces(name!).map((p) => [p.featureCode, p.countryCode]),
+        name,
+      ).toContainEqual(['ADM1', cc]);
+    }
+    // Not where the name is another place's of the country, a country's or a hand-curated region's.
+    expect(lookupPlaces('Kurdistan').map((p) => p.countryCode)).not.toContain('IR');
+    expect(isKnownPlaceName('Northern')).toBe(false);
   });
 });
 

@@ -323,6 +323,8 @@ interface State {
   countryNames: Map<string, string>;
   neighbours: Map<string, readonly string[]>;
   countries: Map<string, number>;
+  /** Row index by GeoNames id, built on the first `placeByGeonamesId`. */
+  byId?: Map<number, number>;
   /** Each country's places with their folded names, built on the first near-spelling search. */
   byCountry?: Map<string, { index: number; forms: string[] }[]>;
   loadMs: number;
@@ -520,6 +522,24 @@ function articleKeys(key: string, loose: boolean): string[] {
   return [free, ARTICLE_PREFIX + free];
 }
 
+// Words that place names abbreviate ("Mt. Pleasant", "Ft. Worth", "St. Paris"), both ways.
+const ABBREVIATED_WORDS = new Map([
+  ['mt', 'mount'],
+  ['ft', 'fort'],
+  ['st', 'saint'],
+  ['ste', 'sainte'],
+]);
+const EXPANDED_WORDS = new Map([...ABBREVIATED_WORDS].map(([short, long]) => [long, short]));
+
+/** The folded name with its abbreviated words written out, or the reverse; null without any. */
+function abbreviationVariant(key: string): string | null {
+  const words = key.split(' ');
+  if (words.length < 2) return null;
+  const short = words.some((w) => ABBREVIATED_WORDS.has(w));
+  const swapped = words.map((w) => (short ? ABBREVIATED_WORDS.get(w) : EXPANDED_WORDS.get(w)) ?? w).join(' ');
+  return swapped === key ? null : swapped;
+}
+
 function exactMatches(s: State, name: string, loose = true, names: NameIndex = s.names): PlaceMatch[] {
   const toMatches = (key: string, values: readonly number[], matchedKey: string): PlaceMatch[] =>
     values.map((v) => ({
@@ -533,7 +553,14 @@ function exactMatches(s: State, name: string, loose = true, names: NameIndex = s
   const keys = lookupKeys(name);
   for (const key of keys) {
     const hit = names.get(key);
-    if (hit) return toMatches(key, hit, key);
+    // "Mt. Pleasant" is every Mount Pleasant, whichever form GeoNames happens to list for each.
+    const variant = loose ? abbreviationVariant(key) : null;
+    const also = variant ? names.get(variant) : undefined;
+    if (hit && also) {
+      const seen = new Set(hit.map((v) => v >> 1));
+      return toMatches(key, [...hit, ...also.filter((v) => !seen.has(v >> 1))], key);
+    }
+    if (hit || also) return toMatches(key, (hit ?? also)!, key);
   }
   for (const key of keys) {
     for (const variant of articleKeys(key, loose)) {
@@ -592,6 +619,24 @@ export function lookupVillageMatches(name: string, countryCodes: Iterable<string
   return exactMatches(s, bare, true, s.villageNames)
     .filter((m) => m.place.countryCode !== null && codes.has(m.place.countryCode))
     .sort((a, b) => b.place.population - a.place.population || a.place.name.localeCompare(b.place.name));
+}
+
+/**
+ * The place or village with GeoNames id `id` (a town, or a division by its GeoNames id), null
+ * when the gazetteer lacks it. For diagnostics (which names a place is known by); the id map is
+ * built on first use, so a geocoding run never pays for it.
+ */
+export function placeByGeonamesId(id: number): Place | null {
+  const s = gazetteer();
+  if (!s.byId) {
+    s.byId = new Map();
+    s.rows.forEach((row, index) => {
+      const cellText = row.slice(0, row.indexOf('\t'));
+      if (cellText && !s.byId!.has(Number(cellText))) s.byId!.set(Number(cellText), index);
+    });
+  }
+  const index = s.byId.get(id);
+  return index === undefined ? null : placeAt(s, index);
 }
 
 /** Every namesake of `name` (by name or alias, case- and diacritic-insensitive); largest first. */
