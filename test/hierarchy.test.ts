@@ -130,6 +130,16 @@ describe('short conflict event reports', () => {
     expect(c!.locationKeys).toEqual([boni.key]);
   });
 
+  it('"in Bankass cercle": a division type word of West Africa; a village it cannot place keeps the cercle beside it', () => {
+    const x = extract(
+      'Militia killed 32 civilians in the village of Dinguila, in Bankass cercle (Mopti region).',
+      meta,
+    );
+    const cercle = placeNamed(x, 'Bankass cercle');
+    expect(cercle).toMatchObject({ countryCode: 'ML', precision: 'REGION' });
+    expect(x.claims[0]!.locationKeys).toEqual([placeNamed(x, 'Dinguila')!.key, cercle!.key]);
+  });
+
   it('"Mukondi village (Beni, Nord-Kivu)": a type word may stand before the parents', () => {
     const x = extract('Suspected ADF militants killed 7 civilians in Mukondi village (Beni, Nord-Kivu).', meta);
     expect(placeNamed(x, 'Mukondi')).toMatchObject({ countryCode: 'CD', precision: 'REGION' });

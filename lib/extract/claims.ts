@@ -35,15 +35,18 @@ const SPECIFIC: LocationPrecision[] = ['POINT', 'CITY', 'UNRESOLVED'];
 
 /**
  * The places a claim is about: a city named in it beats the region or country that contains it
- * ("Shushi in the Nagorno Karabakh region" is about Shushi).
+ * ("Shushi in the Nagorno Karabakh region" is about Shushi). A place the gazetteer cannot place
+ * keeps the region beside it ("Dinguila, in Bankass cercle"), so the claim still has a point.
  */
 export function mostSpecific(places: { key: string; precision: LocationPrecision }[]): string[] {
   const unique = [...new Map(places.map((p) => [p.key, p])).values()];
+  const kept: string[] = [];
   for (const tier of [SPECIFIC, ['REGION'], ['COUNTRY']] as LocationPrecision[][]) {
     const hits = unique.filter((p) => tier.includes(p.precision));
-    if (hits.length) return hits.map((p) => p.key);
+    kept.push(...hits.map((p) => p.key));
+    if (hits.some((p) => p.precision !== 'UNRESOLVED')) return kept;
   }
-  return [];
+  return kept;
 }
 
 const STOP = new Set([

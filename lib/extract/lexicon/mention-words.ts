@@ -333,6 +333,11 @@ export const DIVISION_WORDS = new Set([
   'prefecture',
   'raion',
   'krai',
+  'cercle',
+  'woreda',
+  'tehsil',
+  'upazila',
+  'hromada',
 ]);
 
 /** Place types that introduce a name with "of" ("the city of X", "the port city of X"), not "the capital of X". */
