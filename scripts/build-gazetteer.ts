@@ -413,7 +413,24 @@ const STATE_ABBREVIATIONS: Record<string, string[]> = {
 const DIVISION_SUFFIX =
   / (?:County|District|Province|Governorate|Oblast|Region|State|Department|Prefecture|Municipality|Rayon|Raion|Parish|Borough|Local Government Area|Krai|Territory)$/;
 const DIVISION_PREFIX =
-  /^(?:Muḩāfaz̧at|Muhafazat|Provincia de|Provincia di|Província de|Departamento de|Département de|Estado de|Wilayat|Wilāyat|Ostān-e|Ostan-e|Région de|Région du|Province de|Province du|Province of|Oblast'|County(?: of)?|(?:Royal |London |Metropolitan |City and )?Borough of) /;
+  /^(?:Muḩāfaz̧at|Muhafazat|Provincia de|Provincia di|Província de|Departamento de|Département de|Estado de|Wilayat|Wilāyat|Ostān-e|Ostan-e|Région de|Région du|Province de|Province du|Province des|Province of|Préfecture de|Préfecture du|Département du|Département des|Oblast'|County(?: of)?|(?:Royal |London |Metropolitan |City and )?Borough of) /;
+// A type word written first in another language ("Province du Soum", "Département de Tillabéri"):
+// English news writes it after the name ("Soum province"), the form a typed district is found by.
+const ENGLISH_TYPE_OF_PREFIX: [RegExp, string][] = [
+  [/^(?:Province (?:de|du|des|of)|Provincia d[ei]|Província de|Wilayat|Wilāyat|Ostān-e|Ostan-e) /, 'Province'],
+  [/^(?:Département (?:de|du|des)|Departamento de) /, 'Department'],
+  [/^Région (?:de|du) /, 'Region'],
+  [/^Préfecture (?:de|du) /, 'Prefecture'],
+  [/^(?:Muḩāfaz̧at|Muhafazat) /, 'Governorate'],
+];
+
+/** "Province du Soum" → "Soum Province": the English form of a name whose type word comes first. */
+function englishTypedForm(name: string): string | null {
+  for (const [prefix, type] of ENGLISH_TYPE_OF_PREFIX)
+    if (prefix.test(name)) return `${name.replace(prefix, '').trim()} ${type}`;
+  return null;
+}
+
 // British and Irish type words before the name ("County Tipperary", "Borough of Thurrock"): there
 // the bare name is the division's everyday name, and it is no surname ("Clinton County" is).
 const BARE_NAMED_PREFIX = /^(?:County(?: of)?|(?:Royal |London |Metropolitan |City and )?Borough of) /;
@@ -764,6 +781,8 @@ function divisionRows(
         )
           forms.add(bare);
         if (typed || (n === english && bare !== n)) forms.add(n);
+        const englishTyped = typed ? englishTypedForm(n) : null;
+        if (englishTyped) forms.add(englishTyped);
         // Nigerian states are written "Niger State", "Rivers State": the name that is never a common word.
         if (level === 1 && cc === 'NG' && bare) forms.add(`${bare} State`);
       }

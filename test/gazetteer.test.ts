@@ -440,6 +440,16 @@ describe('points of countries and first-level divisions', () => {
     expect(divisionsOf('Clinton')).not.toContain('US');
   });
 
+  it('knows a district GeoNames names type-first in French by the English order ("Province du Soum" as "Soum province")', () => {
+    const divisions = (name: string) =>
+      lookupPlaces(name)
+        .filter((p) => p.featureCode.startsWith('ADM2'))
+        .map((p) => [p.name, p.countryCode]);
+    expect(divisions('Soum province')).toEqual([['Province du Soum', 'BF']]);
+    // Still only with a type word: a bare district name is as often a word or a surname.
+    expect(divisions('Soum')).toEqual([]);
+  });
+
   it("knows a first-level division by country-state-city's English name where GeoNames has the local one", () => {
     for (const [name, cc] of [
       ['North Gyeongsang', 'KR'],
