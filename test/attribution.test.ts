@@ -139,6 +139,21 @@ describe('attribution: sources', () => {
     ]);
   });
 
+  it('takes the body a statement or a spokesman comes from ("according to a statement from the army")', () => {
+    expect(claimsOf('According to a statement from the Malian army, troops killed 15 fighters.')).toMatchObject([
+      { party: 'Malian army', content: 'troops killed 15 fighters' },
+    ]);
+    expect(claimsOf('Troops killed 15 fighters, according to a spokesman for the Malian army.')).toMatchObject([
+      { party: 'Malian army', content: 'Troops killed 15 fighters' },
+    ]);
+  });
+
+  it('skips where a statement was posted ("said in a statement posted on X that ...")', () => {
+    expect(claimsOf('The Malian army said in a statement posted on X that it repelled the attack.')).toMatchObject([
+      { party: 'Malian army', content: 'it repelled the attack' },
+    ]);
+  });
+
   it('takes an unnamed source before an aside ("A military source, speaking on condition of anonymity, said")', () => {
     for (const text of [
       'A military source, speaking on condition of anonymity, said 20 fighters were killed.',

@@ -13,7 +13,7 @@ import type { Sentence } from './sentences.js';
 import type { Token } from './tokens.js';
 import { CUE_FORMS } from './cues.js';
 import { AUDIENCE_WORDS, CUE_AUXILIARIES, CUE_OBJECT_REQUIRED, CUE_SETTING } from './lexicon/cues.js';
-import { ANONYMOUS_SOURCES, MEDIA_HEADS, PERSON_TITLES, PERSON_ROLE_WORDS } from './lexicon/roles.js';
+import { ANONYMOUS_SOURCES, MEDIA_HEADS, PERSON_TITLES, PERSON_ROLE_WORDS, SPEAKS_FOR } from './lexicon/roles.js';
 import type { DateExpr } from './dates.js';
 import { isCommonNoun, isPronoun, isVerbForm } from './wordclass.js';
 import {
@@ -1106,6 +1106,17 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
           e++;
         }
         const to = e > j + 1 && (!tokens[e] || tokens[e]!.kind === 'punct') ? e : j + 1;
+        // "a statement from the Nigerian army", "a spokesman for the ministry": the body it comes from.
+        const body = SPEAKS_FOR.test(tokens[j]!.lower)
+          ? mentions.find(
+              (m) =>
+                m.from > j &&
+                m.to <= to &&
+                m.kind !== 'PERSON' &&
+                /^(?:from|by|of|for)$/.test(tokens[j + 1]?.lower ?? ''),
+            )
+          : undefined;
+        if (body) return { key: body.key, from: k, to, pronoun: null };
         return { key: null, from: k, to, pronoun: null, rule: 'anonymous' };
       }
       j++;

@@ -489,6 +489,9 @@ export const DEMONYM_LOWER_HEADS = new Set([
 /** Of the above, nouns that name hardware or positions, not an actor. */
 export const NON_ACTOR_HEADS = new Set(['aircraft', 'warplanes', 'drones', 'jets', 'positions', 'artillery']);
 
+/** What a body issues or who speaks for it: the body named after "from"/"by"/"for" is the source ("a statement from the army"). */
+export const SPEAKS_FOR = /^(?:statement|report|reports|data|figures|estimates|spokesman|spokeswoman|spokesperson)$/;
+
 /** Plural nouns for unnamed sources: a claim by them has a claimant mention but no party. */
 export const ANONYMOUS_SOURCES = new Set([
   'officials',
