@@ -166,6 +166,9 @@ PATTERNS.push({
   ),
 });
 
+/** What every count starts with: a digit, a number word, or "a"/"an" before a noun of one person. */
+const MAY_COUNT = new RegExp(String.raw`\d|\b${WORD}\b|\b${SINGLE}\b`, 'i');
+
 const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
 
 /** A count, or null when it is no count a report could mean (not finite, not whole, above 2^31-1). */
@@ -185,6 +188,8 @@ function parseNumber(s: string): number | null {
  * sentence's date expressions, to attach "since" dates that follow a count.
  */
 export function findQuantities(text: string, offset: number, dates: DateExpr[]): Quantity[] {
+  // Most sentences hold no count at all: one cheap test spares them every pattern.
+  if (!MAY_COUNT.test(text)) return [];
   const found: { q: Quantity; at: number; end: number }[] = [];
   for (const { kind, re } of PATTERNS) {
     re.lastIndex = 0;
