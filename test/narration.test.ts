@@ -59,6 +59,14 @@ describe('narration: the outlet’s own account of events and figures', () => {
     expect(narrated(extract(text, meta)).map((c) => c.kind)).toEqual(['ATTACK']);
   });
 
+  it.each([
+    ['Rebels overran an army base near Saliboko.', 'TERRITORIAL_CONTROL'],
+    ['Rebel fighters entered Saliboko on Sunday.', 'MOVEMENT'],
+    ['Protesters stormed the governor’s office in Saliboko.', 'ATTACK'],
+  ])('%s → %s', (text, kind) => {
+    expect(narrated(extract(text, meta)).map((c) => c.kind)).toEqual([kind]);
+  });
+
   it('background with no event makes no claim', () => {
     expect(extract('The town lies in a fertile valley. Its market is famous for apricots.', meta).claims).toEqual([]);
   });

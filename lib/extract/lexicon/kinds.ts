@@ -8,15 +8,15 @@ export const CLAIM_KIND_PATTERNS: [ClaimKind, RegExp][] = [
   ],
   [
     'TERRITORIAL_CONTROL',
-    /\b(?:(?:took|taken|take|taking|seized?|seizing|gained|gaining|established|establishing|regained|restored|lost|losing|full|complete|under (?:their|its|our|his|her))\s+control|control (?:of|over)|captur(?:ed|e|ing)(?: of)? (?:the )?(?:\w+ )?(?:city|town|village|settlement|region|district|area|territory|hill|heights|airport|base|bridge)|(?:captured|liberated|recaptured|retook|retaken|seized|occupied|liberation of|fall of|fell to|has fallen|encircled|surrounded)\b)/i,
+    /\b(?:(?:took|taken|take|taking|seized?|seizing|gained|gaining|established|establishing|regained|restored|lost|losing|full|complete|under (?:their|its|our|his|her))\s+control|control (?:of|over)|captur(?:ed|e|ing)(?: of)? (?:the )?(?:\w+ )?(?:city|town|village|settlement|region|district|area|territory|hill|heights|airport|base|bridge)|(?:captured|liberated|recaptured|retook|retaken|seized|occupied|liberation of|fall of|fell to|has fallen|encircled|surrounded|overran|overrun|overrunning)\b)/i,
   ],
   [
     'ATTACK',
-    /\b(?:shell(?:ed|ing|s)?|struck|strikes?|airstrikes?|air strikes?|attack(?:ed|s|ing)?|bomb(?:ed|ing|ings|s)?|fir(?:ed|ing) (?:on|at|rockets?|missiles?)|missiles?|rockets?|drones? (?:strike|attack|targeting)|target(?:ed|ing)|clash(?:es|ed)|fighting|offensive|assault|raid(?:ed|s)?|destroy(?:ed|ing)|ambush(?:ed)?|hit|pounded|shot down|counter-?attack|artillery fire|sniper|invasion|invaded|battles?|abduct(?:ed|ing|ion|ions)|kidnap(?:ped|ping|pings)?|demolish(?:ed|ing)|torched|set\s+(?:fire\s+to|ablaze|on\s+fire)|razed|looted)\b/i,
+    /\b(?:shell(?:ed|ing|s)?|struck|strikes?|airstrikes?|air strikes?|attack(?:ed|s|ing)?|bomb(?:ed|ing|ings|s)?|fir(?:ed|ing) (?:on|at|rockets?|missiles?)|missiles?|rockets?|drones? (?:strike|attack|targeting)|target(?:ed|ing)|clash(?:es|ed)|fighting|offensive|assault|raid(?:ed|s)?|destroy(?:ed|ing)|ambush(?:ed)?|hit|pounded|shot down|counter-?attack|artillery fire|sniper|invasion|invaded|battles?|abduct(?:ed|ing|ion|ions)|kidnap(?:ped|ping|pings)?|demolish(?:ed|ing)|stormed|storming|torched|set\s+(?:fire\s+to|ablaze|on\s+fire)|razed|looted)\b/i,
   ],
   [
     'MOVEMENT',
-    /\b(?:withdr(?:ew|awn|aw|awal|awing)|retreat(?:ed|ing)?|pull(?:ed|ing)? (?:back|out)|deploy(?:ed|ment|ing)?|advanc(?:ed|e|ing)|moved|moving|evacuat(?:ed|ion|ing)|redeploy(?:ed)?|convoy|reinforcements?|mobiliz(?:ed|ation)|crossed)\b/i,
+    /\b(?:withdr(?:ew|awn|aw|awal|awing)|retreat(?:ed|ing)?|pull(?:ed|ing)? (?:back|out)|deploy(?:ed|ment|ing)?|advanc(?:ed|e|ing)|moved|moving|evacuat(?:ed|ion|ing)|redeploy(?:ed)?|convoy|reinforcements?|mobiliz(?:ed|ation)|crossed|entered|entering)\b/i,
   ],
 ];
 
