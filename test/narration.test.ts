@@ -119,6 +119,15 @@ describe('a figure in the sentence after its event', () => {
   });
 });
 
+describe('the outlet’s own figure given twice', () => {
+  it('restates the earlier narrated claim of the same counts and places, and only that', () => {
+    const x = extract('Gunmen killed 7 civilians in Saliboko. Fatalities: 7.', meta);
+    expect(x.claims.map((c) => c.restates)).toEqual([null, 0]);
+    const two = extract('Gunmen killed 7 people in Saliboko. In Gusau, gunmen killed 7 farmers.', meta);
+    expect(two.claims.map((c) => c.restates)).toEqual([null, null]);
+  });
+});
+
 describe('counts as reports label them', () => {
   it.each([
     ['Fatalities: 7.', [{ kind: 'KILLED', value: 7, since: null }]],

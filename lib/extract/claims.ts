@@ -97,6 +97,10 @@ export function linkRestatements(claims: ExtractedClaim[]): void {
   const words = claims.map((c) => contentWords(c.content.text));
   for (let j = 0; j < claims.length; j++) {
     const b = claims[j]!;
+    if (b.mode === 'NARRATED') {
+      linkNarratedRestatement(claims, j);
+      continue;
+    }
     if (!b.claimantKey) continue;
     for (let i = 0; i < j; i++) {
       const a = claims[i]!;
@@ -139,5 +143,28 @@ export function inheritEventPlaces(claims: ExtractedClaim[], sentenceOf: number[
     if (c.mode !== 'NARRATED' && !EVENT_REFERENCE.test(c.content.text)) continue;
     c.locationKeys = before.locationKeys;
     c.eventDate = c.eventDate ?? before.eventDate;
+  }
+}
+
+const sameCounts = (a: Quantity[], b: Quantity[]): boolean =>
+  a.length > 0 &&
+  a.length === b.length &&
+  a.every(
+    (q, i) => q.kind === b[i]!.kind && q.value === b[i]!.value && (q.maxValue ?? null) === (b[i]!.maxValue ?? null),
+  );
+
+/**
+ * The outlet's own figure given twice ("... killed 7 civilians in Kagara. Fatalities: 7."): the
+ * later one restates the earlier narrated claim of the same kind, counts and places.
+ */
+function linkNarratedRestatement(claims: ExtractedClaim[], j: number): void {
+  const b = claims[j]!;
+  for (let i = j - 1; i >= 0; i--) {
+    const a = claims[i]!;
+    if (a.mode !== 'NARRATED' || a.kind !== b.kind || !sameCounts(a.quantities, b.quantities)) continue;
+    if (b.locationKeys.some((k) => !a.locationKeys.includes(k))) continue;
+    b.restates = a.restates ?? i;
+    if (!b.eventDate && a.eventDate) b.eventDate = a.eventDate;
+    return;
   }
 }
