@@ -362,6 +362,8 @@ interface Context {
   regions: Map<string, number>;
   /** The places of the article's other names that the text itself pins down (see `isFirm`). */
   firm: Place[];
+  /** Countries the text itself names or describes (not those inferred from the article's places). */
+  namedCountries: Set<string>;
 }
 
 function contextFor(
@@ -370,17 +372,21 @@ function contextFor(
   anchors: Map<Group, Place>,
   actors: readonly string[] = [],
   settled: Map<Group, Place> = new Map(),
+  placed: Map<Group, Place> = new Map(),
 ): Context {
   const own = (e: CountryEvidence): boolean =>
     e.key === group.key || group.mentions.some((m) => m.start < e.end && e.start < m.end);
-  const countries = new Set([...evidence.filter((e) => !own(e)).map((e) => e.countryCode), ...actors]);
+  // Not the parties' countries: "Alexandria police" has the country of whichever Alexandria it is placed in.
+  const namedCountries = new Set(evidence.filter((e) => !own(e)).map((e) => e.countryCode));
+  const countries = new Set([...namedCountries, ...actors]);
   const others = [...anchors].filter(([g]) => g !== group).map(([, p]) => p);
   for (const p of others) if (p.countryCode) countries.add(p.countryCode);
   // A division's point is an estimate of a wide area: containment (W_IN_DIVISION) uses it, nearness does not.
   const local = others.filter((p) => p.precision !== 'COUNTRY' && !isDivision(p));
   const neighbours = new Set([...countries].flatMap((cc) => neighboursOf(cc)));
   const firm = [...settled].filter(([g]) => g !== group && g.key !== group.key).map(([, p]) => p);
-  const regions = storyRegions(firm);
+  const elsewhere = [...placed].filter(([g]) => g !== group && g.key !== group.key).map(([, p]) => p);
+  const regions = storyRegions(firm, elsewhere);
   return {
     countries,
     neighbours,
@@ -389,6 +395,7 @@ function contextFor(
     divisions: others.filter((p) => p.featureCode === 'ADM1'),
     regions,
     firm: firm.filter((p) => regions.has(regionKey(p) ?? '')),
+    namedCountries,
   };
 }
 
@@ -402,7 +409,7 @@ function regionKey(place: Place): string | null {
  * The first-level regions that hold at least half of the other names' firm places: where the
  * story is. A story that ranges over many provinces (a list of shootings across a country) has none.
  */
-function storyRegions(firm: Place[]): Map<string, number> {
+function storyRegions(firm: Place[], placed: Place[]): Map<string, number> {
   const regions = new Map<string, number>();
   for (const p of firm) {
     const key = regionKey(p);
@@ -410,7 +417,11 @@ function storyRegions(firm: Place[]): Map<string, number> {
   }
   // One province named outright says less than a county or two places there ("Cleveland" in a story that names Florida).
   const county = (key: string) => firm.some((p) => regionKey(p) === key && p.featureCode.startsWith('ADM2'));
-  for (const [key, n] of regions) if (n < firm.length / 2 || (n < 2 && !county(key))) regions.delete(key);
+  // A province named outright is the story's when the story names no other province ("Manhattan" in a Kansas story).
+  const alone = (key: string) =>
+    firm.some((p) => regionKey(p) === key && p.featureCode === 'ADM1') &&
+    !placed.some((p) => p.featureCode === 'ADM1' && regionKey(p) !== key);
+  for (const [key, n] of regions) if (n < firm.length / 2 || (n < 2 && !county(key) && !alone(key))) regions.delete(key);
   return regions;
 }
 
@@ -527,14 +538,24 @@ function capitalRival(group: Group, place: Place, ctx: Context): boolean {
  * does not: fame says nothing then ("Paris" in a story about Henry County, Tennessee).
  */
 function rivalBesideStory(group: Group, place: Place, ctx: Context): boolean {
-  if (!ctx.firm.length || besideStory(place, ctx)) return false;
+  if (!ctx.firm.length || besideStory(place, ctx) || inStoryRegion(place, ctx)) return false;
   return group.candidates.some(
     (c) =>
       c.place !== place &&
       !nested(c.place, place) &&
       distanceKm(c.place, place) > SAME_PLACE_KM &&
-      besideStory(c.place, ctx),
+      (besideStory(c.place, ctx) || (inStoryRegion(c.place, ctx) && !keepsFame(place, c.place, ctx))),
   );
+}
+
+/**
+ * A famous place keeps its fame against a namesake in the story's province when the text names
+ * its country ("Paris" in an Ohio story that mentions France) or it is the capital of the
+ * province's own country ("Washington" in an Iowa story is still the capital).
+ */
+function keepsFame(famous: Place, local: Place, ctx: Context): boolean {
+  if (famous.countryCode === local.countryCode) return famous.featureCode === 'PPLC';
+  return famous.countryCode !== null && ctx.namedCountries.has(famous.countryCode);
 }
 
 /** Within a firmly placed district of the story, or close to a firmly placed town. */
@@ -857,10 +878,12 @@ export function geocode(
   // story's ("Paris" in a story whose Henry County is Tennessee's is Paris, Tennessee).
   const settled = new Map<Group, Place>();
   for (const [group, d] of decisions) if (d.place && !d.fallback && isFirm(group, d.place)) settled.set(group, d.place);
+  const placed = new Map<Group, Place>();
+  for (const [group, d] of decisions) if (d.place && !d.fallback) placed.set(group, d.place);
   if (settled.size > 0) {
     for (const group of groups) {
       if (!group.proper || decisions.get(group)!.fallback || group.candidates.length < 2) continue;
-      const decision = decide(group, contextFor(group, evidence, anchors, actors, settled));
+      const decision = decide(group, contextFor(group, evidence, anchors, actors, settled, placed));
       if (decision.place || decisions.get(group)!.place === null) decisions.set(group, decision);
     }
   }
