@@ -364,6 +364,8 @@ interface Context {
   firm: Place[];
   /** Countries the text itself names or describes (not those inferred from the article's places). */
   namedCountries: Set<string>;
+  /** Towns the article's other names were placed at on the previous pass. */
+  towns: Place[];
 }
 
 function contextFor(
@@ -396,6 +398,7 @@ function contextFor(
     regions,
     firm: firm.filter((p) => regions.has(regionKey(p) ?? '')),
     namedCountries,
+    towns: elsewhere.filter((p) => p.precision === 'CITY' && !isDivision(p)),
   };
 }
 
@@ -538,13 +541,15 @@ function capitalRival(group: Group, place: Place, ctx: Context): boolean {
  * does not: fame says nothing then ("Paris" in a story about Henry County, Tennessee).
  */
 function rivalBesideStory(group: Group, place: Place, ctx: Context): boolean {
-  if (!ctx.firm.length || besideStory(place, ctx) || inStoryRegion(place, ctx)) return false;
+  if (!ctx.firm.length && !ctx.towns.length) return false;
+  if (besideStory(place, ctx) || inStoryRegion(place, ctx) || besideTown(place, ctx)) return false;
   return group.candidates.some(
     (c) =>
       c.place !== place &&
       !nested(c.place, place) &&
       distanceKm(c.place, place) > SAME_PLACE_KM &&
-      (besideStory(c.place, ctx) || (inStoryRegion(c.place, ctx) && !keepsFame(place, c.place, ctx))),
+      (besideStory(c.place, ctx) ||
+        ((inStoryRegion(c.place, ctx) || besideTown(c.place, ctx)) && !keepsFame(place, c.place, ctx))),
   );
 }
 
@@ -556,6 +561,16 @@ function rivalBesideStory(group: Group, place: Place, ctx: Context): boolean {
 function keepsFame(famous: Place, local: Place, ctx: Context): boolean {
   if (famous.countryCode === local.countryCode) return famous.featureCode === 'PPLC';
   return famous.countryCode !== null && ctx.namedCountries.has(famous.countryCode);
+}
+
+/**
+ * Close to a town another name of the story was placed at ("London" beside a St. Thomas placed
+ * in Ontario): two names whose namesakes lie together mean those namesakes.
+ */
+function besideTown(place: Place, ctx: Context): boolean {
+  return ctx.towns.some(
+    (t) => t !== place && t.countryCode === place.countryCode && distanceKm(t, place) <= BESIDE_TOWN_KM,
+  );
 }
 
 /** Within a firmly placed district of the story, or close to a firmly placed town. */
@@ -880,7 +895,7 @@ export function geocode(
   for (const [group, d] of decisions) if (d.place && !d.fallback && isFirm(group, d.place)) settled.set(group, d.place);
   const placed = new Map<Group, Place>();
   for (const [group, d] of decisions) if (d.place && !d.fallback) placed.set(group, d.place);
-  if (settled.size > 0) {
+  if (settled.size > 0 || placed.size > 1) {
     for (const group of groups) {
       if (!group.proper || decisions.get(group)!.fallback || group.candidates.length < 2) continue;
       const decision = decide(group, contextFor(group, evidence, anchors, actors, settled, placed));
