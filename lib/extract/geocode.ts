@@ -463,16 +463,19 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
   if (inCountry || isProminent(place)) return true;
   // Far from the story's other places but beside another of its names ("Decatur" and "DeKalb
   // County"), or written as a division that one country has ("Orange County"): the story is there too.
-  if (group.backed.has(place) || (group.typedDivision && isDivision(place) && oneCountry(group))) return true;
+  if (group.backed.has(place) || (group.typedDivision && isDivision(place) && oneCountry(group, ctx))) return true;
   return !ctx.cluster || distanceKm(place, ctx.cluster.center) <= ctx.cluster.farKm;
 }
 
-/** All the name's namesakes are in one country, and there are several: a name of that country's. */
-function oneCountry(group: Group): boolean {
-  return (
-    group.candidates.length > 1 &&
-    group.candidates.every((c) => c.place.countryCode === group.candidates[0]!.place.countryCode)
-  );
+/**
+ * All the name's namesakes are in one country, and there are several ("Orange County"): a name
+ * of that country's. A division the gazetteer has but one of ("Edgar County") is that one,
+ * unless the text names other countries only (a "Karak district" in a story about Jordan).
+ */
+function oneCountry(group: Group, ctx: Context): boolean {
+  const cc = group.candidates[0]?.place.countryCode;
+  if (!cc || group.candidates.some((c) => c.place.countryCode !== cc)) return false;
+  return group.candidates.length > 1 || ctx.namedCountries.size === 0 || ctx.namedCountries.has(cc);
 }
 
 function score(group: Group, c: Candidate, ctx: Context): number {
@@ -695,6 +698,7 @@ const COUNTY_KM = 80;
 const DISTRICT_KM = 60;
 
 function decide(group: Group, ctx: Context): Decision {
+  if (process.env.GDEBUG && group.name === process.env.GDEBUG) console.error("DECIDE", group.name, group.candidates.map((c) => `${c.place.name}/${c.place.countryCode}/${c.place.admin1}/${c.place.featureCode} s=${score(group, c, ctx).toFixed(2)} ok=${isPlausible(group, c, ctx)} sup=${(group.support.get(c.place) ?? 0).toFixed(2)}`).join(" | "), "countries", [...ctx.countries].join(","), "regions", [...ctx.regions.keys()].join(","), "anchors", ctx.anchors.map((a) => a.name).join(","));
   const scored = group.candidates
     .map((c) => ({ c, s: score(group, c, ctx), ok: isPlausible(group, c, ctx) }))
     .sort((a, b) => b.s - a.s);
