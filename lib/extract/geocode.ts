@@ -386,9 +386,13 @@ function contextFor(
   // A division's point is an estimate of a wide area: containment (W_IN_DIVISION) uses it, nearness does not.
   const local = others.filter((p) => p.precision !== 'COUNTRY' && !isDivision(p));
   const neighbours = new Set([...countries].flatMap((cc) => neighboursOf(cc)));
-  const firm = [...settled].filter(([g]) => g !== group && g.key !== group.key).map(([, p]) => p);
-  const elsewhere = [...placed].filter(([g]) => g !== group && g.key !== group.key).map(([, p]) => p);
-  const regions = storyRegions(firm, elsewhere);
+  const other = ([g]: [Group, Place]) => g !== group && g.key !== group.key;
+  const firm = [...settled].filter(other).map(([, p]) => p);
+  const elsewhere = [...placed].filter(other).map(([, p]) => p);
+  const regions = storyRegions(
+    [...settled].filter(other).map(([g, place]) => ({ place, mentions: g.mentions.length })),
+    [...placed].filter(other).map(([g, place]) => ({ place, mentions: g.mentions.length })),
+  );
   return {
     countries,
     neighbours,
@@ -408,23 +412,36 @@ function regionKey(place: Place): string | null {
   return `${place.countryCode}/${place.admin1}`;
 }
 
+interface Named {
+  place: Place;
+  mentions: number;
+}
+
 /**
- * The first-level regions that hold at least half of the other names' firm places: where the
- * story is. A story that ranges over many provinces (a list of shootings across a country) has none.
+ * The first-level regions that hold at least half of the mentions of the other names' firm
+ * places: where the story is. A story that ranges over many provinces (a list of shootings
+ * across a country) has none.
  */
-function storyRegions(firm: Place[], placed: Place[]): Map<string, number> {
+function storyRegions(firm: Named[], placed: Named[]): Map<string, number> {
   const regions = new Map<string, number>();
-  for (const p of firm) {
-    const key = regionKey(p);
-    if (key) regions.set(key, (regions.get(key) ?? 0) + 1);
+  const weight = new Map<string, number>();
+  for (const { place, mentions } of firm) {
+    const key = regionKey(place);
+    if (!key) continue;
+    regions.set(key, (regions.get(key) ?? 0) + 1);
+    weight.set(key, (weight.get(key) ?? 0) + mentions);
   }
+  const total = firm.reduce((sum, f) => sum + f.mentions, 0);
   // One province named outright says less than a county or two places there ("Cleveland" in a story that names Florida).
-  const county = (key: string) => firm.some((p) => regionKey(p) === key && p.featureCode.startsWith('ADM2'));
-  // A province named outright is the story's when the story names no other province ("Manhattan" in a Kansas story).
-  const alone = (key: string) =>
-    firm.some((p) => regionKey(p) === key && p.featureCode === 'ADM1') &&
-    !placed.some((p) => p.featureCode === 'ADM1' && regionKey(p) !== key);
-  for (const [key, n] of regions) if (n < firm.length / 2 || (n < 2 && !county(key) && !alone(key))) regions.delete(key);
+  const county = (key: string) => firm.some((f) => regionKey(f.place) === key && f.place.featureCode.startsWith('ADM2'));
+  // ... unless the story names it more often than all its other provinces together ("Manhattan" in a Kansas story).
+  const province = (n: Named) => n.place.featureCode === 'ADM1';
+  const dominant = (key: string) =>
+    firm.some((f) => province(f) && regionKey(f.place) === key) &&
+    weight.get(key)! >
+      placed.filter((p) => province(p) && regionKey(p.place) !== key).reduce((sum, p) => sum + p.mentions, 0);
+  for (const [key, n] of regions)
+    if (weight.get(key)! < total / 2 || (n < 2 && !county(key) && !dominant(key))) regions.delete(key);
   return regions;
 }
 
