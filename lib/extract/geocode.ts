@@ -59,6 +59,8 @@ const W_CO_LOCAL = 1.2;
 const W_FAMOUS = 2.5;
 /** A namesake in the first-level region (state, province) where the article's other names are. */
 const W_REGION = 1.5;
+/** A namesake inside a district, or beside a town, that the text pins down (see `besideStory`). */
+const W_BESIDE_STORY = 1;
 /** A province named by its own name, over towns named after it elsewhere. */
 const W_PROVINCE_NAME = 2;
 /** Namesakes this close (or a province and a place in it) support each other. */
@@ -520,6 +522,8 @@ function score(group: Group, c: Candidate, ctx: Context): number {
   // The province alone does not outweigh a country or a capital: "Washington" in an Iowa story is still the capital.
   const inRegion = inStoryRegion(place, ctx) && !capitalRival(group, place, ctx);
   s += inRegion ? W_REGION : inDivision ? W_IN_DIVISION : 0;
+  // Inside a county the text pins down, or beside a town it does ("Paris" and "Lamar County, Texas").
+  if (besideStory(place, ctx)) s += W_BESIDE_STORY;
   s += group.support.get(place) ?? 0;
   // Moscow is Moscow, Russia, in an American story too, unless a place beside it says otherwise.
   if (isFamous(group, place, ctx)) s += W_FAMOUS;
@@ -562,15 +566,15 @@ function capitalRival(group: Group, place: Place, ctx: Context): boolean {
  */
 function rivalBesideStory(group: Group, place: Place, ctx: Context): boolean {
   if (!ctx.firm.length && !ctx.towns.length) return false;
-  if (besideStory(place, ctx) || inStoryRegion(place, ctx) || besideTown(place, ctx)) return false;
-  return group.candidates.some(
-    (c) =>
-      c.place !== place &&
-      !nested(c.place, place) &&
-      distanceKm(c.place, place) > SAME_PLACE_KM &&
-      (besideStory(c.place, ctx) ||
-        ((inStoryRegion(c.place, ctx) || besideTown(c.place, ctx)) && !keepsFame(place, c.place, ctx))),
+  if (besideStory(place, ctx) || inStoryRegion(place, ctx)) return false;
+  const rivals = group.candidates.filter(
+    (c) => c.place !== place && !nested(c.place, place) && distanceKm(c.place, place) > SAME_PLACE_KM,
   );
+  // The text's own pins first; then the towns the other names were placed at, a weaker sign.
+  if (rivals.some((c) => (besideStory(c.place, ctx) || inStoryRegion(c.place, ctx)) && !keepsFame(place, c.place, ctx)))
+    return true;
+  if (besideTown(place, ctx)) return false;
+  return rivals.some((c) => besideTown(c.place, ctx) && !keepsFame(place, c.place, ctx));
 }
 
 /**
