@@ -524,6 +524,7 @@ function score(group: Group, c: Candidate, ctx: Context): number {
   s += inRegion ? W_REGION : inDivision ? W_IN_DIVISION : 0;
   // Inside a county the text pins down, or beside a town it does ("Paris" and "Lamar County, Texas").
   if (besideStory(place, ctx)) s += W_BESIDE_STORY;
+  else if (besideTown(place, ctx)) s += W_BESIDE_STORY / 2;
   s += group.support.get(place) ?? 0;
   // Moscow is Moscow, Russia, in an American story too, unless a place beside it says otherwise.
   if (isFamous(group, place, ctx)) s += W_FAMOUS;
