@@ -316,13 +316,18 @@ function prominence(place: Place): number {
   }
 }
 
+/** A continent, ocean or sea: a region of no one country, never inside another place. */
+function isWorldRegion(place: Place): boolean {
+  return place.precision === 'REGION' && place.countryCode === null;
+}
+
 /** Famous enough to be named in news from anywhere: countries, capitals, cities of a million, seas and continents. */
 function isProminent(place: Place): boolean {
   return (
     place.precision === 'COUNTRY' ||
     place.featureCode === 'PPLC' ||
     place.population >= 1_000_000 ||
-    (place.precision === 'REGION' && place.countryCode === null)
+    isWorldRegion(place)
   );
 }
 
@@ -808,8 +813,8 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
     group.candidates = lookupPlaceMatches(group.name).map((m) => ({ place: m.place, via: m.via }));
     const namesakes = group.candidates.map((c) => c.place);
     group.parents = group.mentions.map((m) => parentsAfter(text, m, namesakes)).find((c) => c.length) ?? [];
-    // "Iraq, Afghanistan or Syria": a list of countries, not an address.
-    if (group.candidates.some((c) => c.place.precision === 'COUNTRY')) group.parents = [];
+    // "Iraq, Afghanistan or Syria", "Asia, Australia": a list of countries or continents, not an address.
+    if (group.candidates.some((c) => c.place.precision === 'COUNTRY' || isWorldRegion(c.place))) group.parents = [];
     group.qualifiers = new Set([
       ...group.mentions.flatMap((m) => qualifiersAfter(text, m)),
       ...group.parents.flatMap((p) => (p.countryCode ? [p.countryCode] : [])),
