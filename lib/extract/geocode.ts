@@ -441,12 +441,14 @@ function storyRegions(firm: Named[], placed: Named[]): Map<string, number> {
   const total = firm.reduce((sum, f) => sum + f.mentions, 0);
   // One province named outright says less than a county or two places there ("Cleveland" in a story that names Florida).
   const county = (key: string) => firm.some((f) => regionKey(f.place) === key && f.place.featureCode.startsWith('ADM2'));
-  // ... unless the story names it more often than all its other provinces together ("Manhattan" in a Kansas story).
+  // ... unless the story names it more often than all the country's other provinces together ("Manhattan" in a Kansas story).
   const province = (n: Named) => n.place.featureCode === 'ADM1';
   const dominant = (key: string) =>
     firm.some((f) => province(f) && regionKey(f.place) === key) &&
     weight.get(key)! >
-      placed.filter((p) => province(p) && regionKey(p.place) !== key).reduce((sum, p) => sum + p.mentions, 0);
+      placed
+        .filter((p) => province(p) && regionKey(p.place) !== key && key.startsWith(`${p.place.countryCode}/`))
+        .reduce((sum, p) => sum + p.mentions, 0);
   for (const [key, n] of regions)
     if (weight.get(key)! < total / 2 || (n < 2 && !county(key) && !dominant(key))) regions.delete(key);
   return regions;
@@ -485,6 +487,8 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
     place.precision !== 'COUNTRY' && group.candidates.some((o) => o.place.precision === 'COUNTRY');
   if (countryNamesake) return group.backed.has(place) || nearestKm(place, ctx.anchors) <= LOCAL_KM;
   if (inCountry || isProminent(place)) return true;
+  // A province named by its own name, the only province so named ("Texas"): known well beyond where the story is.
+  if (namesProvince(group, c) && group.candidates.filter((o) => o.place.featureCode === 'ADM1').length === 1) return true;
   // Far from the story's other places but beside another of its names ("Decatur" and "DeKalb
   // County"), or written as a division that one country has ("Orange County"): the story is there too.
   if (group.backed.has(place) || (group.typedDivision && isDivision(place) && oneCountry(group, ctx))) return true;
@@ -732,20 +736,30 @@ function decide(group: Group, ctx: Context): Decision {
 
   const considered = scored.map((x) => x.c);
   const plausible = scored.filter((x) => x.ok);
-  const best = plausible[0];
-  if (!best) return { place: null, considered, confident: false };
+  const top = plausible[0];
+  if (!top) return { place: null, considered, confident: false };
+  const tied = [
+    top,
+    ...plausible.filter(
+      (x) =>
+        x !== top &&
+        !nested(x.c.place, top.c.place) &&
+        top.s - x.s < TIE_MARGIN &&
+        distanceKm(top.c.place, x.c.place) > SAME_PLACE_KM,
+    ),
+  ];
+  // Namesakes that tie go to the one much the biggest, whichever scored a hair higher.
+  const best =
+    tied.length === 1
+      ? top
+      : tied.find((x) =>
+          breaksTie(
+            x.c.place,
+            tied.filter((y) => y !== x).map((y) => y.c.place),
+          ),
+        );
+  if (!best) return { place: null, considered: plausible.map((x) => x.c), confident: false };
   const rivals = plausible.filter((x) => x !== best && !nested(x.c.place, best.c.place));
-  const tiedWith = rivals.filter(
-    (x) => best.s - x.s < TIE_MARGIN && distanceKm(best.c.place, x.c.place) > SAME_PLACE_KM,
-  );
-  if (
-    tiedWith.length &&
-    !breaksTie(
-      best.c.place,
-      tiedWith.map((x) => x.c.place),
-    )
-  )
-    return { place: null, considered: plausible.map((x) => x.c), confident: false };
   const inCountry = [best, ...rivals].filter((x) => x.c.place.countryCode && ctx.countries.has(x.c.place.countryCode));
   const confident =
     best.c.via !== 'near-spelling' &&
