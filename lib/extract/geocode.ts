@@ -42,6 +42,8 @@ const TIE_MARGIN = 0.1;
 /** Namesakes closer than this are one place for the tie rule (a town and its hand-curated point). */
 const SAME_PLACE_KM = 50;
 const MAX_CANDIDATES = 10;
+/** How many times the last pass reads the story's places again (see `geocode`). */
+const PLACE_CONTEXT_ROUNDS = 2;
 const MAX_ALIASES = 25;
 
 const W_QUALIFIER = 4;
@@ -729,7 +731,6 @@ const COUNTY_KM = 80;
 const DISTRICT_KM = 60;
 
 function decide(group: Group, ctx: Context): Decision {
-  if (process.env.GDEBUG && group.name === process.env.GDEBUG) console.error("DECIDE", group.name, group.candidates.map((c) => `${c.place.name}/${c.place.countryCode}/${c.place.admin1}/${c.place.featureCode} s=${score(group, c, ctx).toFixed(2)} ok=${isPlausible(group, c, ctx)} sup=${(group.support.get(c.place) ?? 0).toFixed(2)}`).join(" | "), "countries", [...ctx.countries].join(","), "regions", [...ctx.regions.keys()].join(","), "anchors", ctx.anchors.map((a) => a.name).join(","));
   const scored = group.candidates
     .map((c) => ({ c, s: score(group, c, ctx), ok: isPlausible(group, c, ctx) }))
     .sort((a, b) => b.s - a.s);
@@ -935,17 +936,28 @@ export function geocode(
   }
 
   // Pass 3: every name again, now that the others have a place: the region they share is the
-  // story's ("Paris" in a story whose Henry County is Tennessee's is Paris, Tennessee).
-  const settled = new Map<Group, Place>();
-  for (const [group, d] of decisions) if (d.place && !d.fallback && isFirm(group, d.place)) settled.set(group, d.place);
-  const placed = new Map<Group, Place>();
-  for (const [group, d] of decisions) if (d.place && !d.fallback) placed.set(group, d.place);
-  if (settled.size > 0 || placed.size > 1) {
+  // story's ("Paris" in a story whose Henry County is Tennessee's is Paris, Tennessee). Twice,
+  // since a county placed anew ("Jefferson County" beside Kansas towns) pins the story in turn.
+  for (let round = 0; round < PLACE_CONTEXT_ROUNDS; round++) {
+    const settled = new Map<Group, Place>();
+    const placed = new Map<Group, Place>();
+    for (const [group, d] of decisions) {
+      if (!d.place || d.fallback) continue;
+      placed.set(group, d.place);
+      if (isFirm(group, d.place)) settled.set(group, d.place);
+    }
+    if (settled.size === 0 && placed.size < 2) break;
+    let changed = false;
     for (const group of groups) {
       if (!group.proper || decisions.get(group)!.fallback || group.candidates.length < 2) continue;
+      const before = decisions.get(group)!;
       const decision = decide(group, contextFor(group, evidence, anchors, actors, settled, placed));
-      if (decision.place || decisions.get(group)!.place === null) decisions.set(group, decision);
+      if (decision.place || before.place === null) {
+        changed ||= decision.place !== before.place;
+        decisions.set(group, decision);
+      }
     }
+    if (!changed) break;
   }
 
   return mergeSamePlace(groups, decisions);
