@@ -442,7 +442,8 @@ function storyRegions(firm: Named[], placed: Named[]): Map<string, number> {
   }
   const total = firm.reduce((sum, f) => sum + f.mentions, 0);
   // One province named outright says less than a county or two places there ("Cleveland" in a story that names Florida).
-  const county = (key: string) => firm.some((f) => regionKey(f.place) === key && f.place.featureCode.startsWith('ADM2'));
+  const county = (key: string) =>
+    firm.some((f) => regionKey(f.place) === key && f.place.featureCode.startsWith('ADM2'));
   // ... unless the story names it more often than all the country's other provinces together ("Manhattan" in a Kansas story).
   const province = (n: Named) => n.place.featureCode === 'ADM1';
   const dominant = (key: string) =>
@@ -490,7 +491,8 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
   if (countryNamesake) return group.backed.has(place) || nearestKm(place, ctx.anchors) <= LOCAL_KM;
   if (inCountry || isProminent(place)) return true;
   // A province named by its own name, the only province so named ("Texas"): known well beyond where the story is.
-  if (namesProvince(group, c) && group.candidates.filter((o) => o.place.featureCode === 'ADM1').length === 1) return true;
+  if (namesProvince(group, c) && group.candidates.filter((o) => o.place.featureCode === 'ADM1').length === 1)
+    return true;
   // Far from the story's other places but beside another of its names ("Decatur" and "DeKalb
   // County"), or written as a division that one country has ("Orange County"): the story is there too.
   if (group.backed.has(place) || (group.typedDivision && isDivision(place) && oneCountry(group, ctx))) return true;
