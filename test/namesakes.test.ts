@@ -70,4 +70,14 @@ describe('namesakes: names left in doubt', () => {
     const x = extract('The storm reached Charleston on Friday night.', meta);
     expect(kmFrom(x, 'Charleston', 32.78, -79.93)).toBeLessThan(30);
   });
+
+  it('a sea is the sea, not the province named after it', () => {
+    const x = extract('Ships crossed the Red Sea on Monday, the navy said.', meta);
+    expect(placeNamed(x, 'Red Sea')).toMatchObject({ countryCode: null, precision: 'REGION' });
+  });
+
+  it('a province abroad named like a town of the story’s country is not the first reading', () => {
+    const x = extract('Officials in Portland and Boston said the storm had passed.', meta);
+    expect(placeNamed(x, 'Portland')).toMatchObject({ countryCode: 'US', precision: 'CITY' });
+  });
 });

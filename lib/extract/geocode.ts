@@ -523,7 +523,8 @@ function score(group: Group, c: Candidate, ctx: Context): number {
   }
   if (c.via === 'name' || c.via === 'acronym') s += W_OWN_NAME;
   if (c.via === 'near-spelling') s += W_NEAR_SPELLING;
-  if (namesProvince(group, c)) s += W_PROVINCE_NAME;
+  // Only in a story of its country or a neighbour's, or of none yet: a parish named after a town abroad ("Hanover") is not that town's first reading.
+  if (namesProvince(group, c) && ofStoryCountry(place, ctx)) s += W_PROVINCE_NAME;
   // "Hays district": the district beats the town; a place inside a province the story is set in beats its namesakes.
   if (group.typedDivision && isDivision(place)) s += W_TYPED_DIVISION;
   if (group.typedSettlement && !isDivision(place) && place.precision === 'CITY') s += W_TYPED_DIVISION;
@@ -544,6 +545,13 @@ function score(group: Group, c: Candidate, ctx: Context): number {
   return s;
 }
 
+/** In a country of the story or a neighbour of one, or the story has no country yet. */
+function ofStoryCountry(place: Place, ctx: Context): boolean {
+  const countries = new Set([...ctx.countries, ...ctx.towns.flatMap((t) => (t.countryCode ? [t.countryCode] : []))]);
+  const cc = place.countryCode ?? '';
+  return countries.size === 0 || countries.has(cc) || [...countries].some((o) => neighboursOf(o).includes(cc));
+}
+
 /**
  * The name is a province's own name, and no town in that province bears it: "Virginia" is the
  * state, not the towns named after it elsewhere. (A province and its namesake capital, Idlib,
@@ -556,7 +564,10 @@ function namesProvince(group: Group, c: Candidate): boolean {
     (o) =>
       o !== c &&
       !isDivision(o.place) &&
-      (contains(c.place, o.place) || o.place.featureCode === 'PPLC' || o.place.precision === 'COUNTRY'),
+      (contains(c.place, o.place) ||
+        o.place.featureCode === 'PPLC' ||
+        o.place.precision === 'COUNTRY' ||
+        isWorldRegion(o.place)),
   );
 }
 
