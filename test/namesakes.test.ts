@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distanceKm } from '../lib/extract/geocode.js';
+import { distanceKm, geocode } from '../lib/extract/geocode.js';
 import { extract } from '../lib/extract/index.js';
 import type { Extraction } from '../lib/extract/types.js';
 import { foldName } from '../lib/names.js';
@@ -79,5 +79,26 @@ describe('namesakes: names left in doubt', () => {
   it('a province abroad named like a town of the story’s country is not the first reading', () => {
     const x = extract('Officials in Portland and Boston said the storm had passed.', meta);
     expect(placeNamed(x, 'Portland')).toMatchObject({ countryCode: 'US', precision: 'CITY' });
+  });
+
+  it('a county of the province the story is pinned to is never rejected as far off', () => {
+    // The countries the text names are African; the province, named twice against Florida once, is Kentucky.
+    const text =
+      'A Florida pilot flew over Africa, Morocco and Tunisia. Kentucky rescuers and Breathitt County deputies met. Kentucky officials said so.';
+    const mentionsOf = (name: string) =>
+      [...text.matchAll(new RegExp(name, 'g'))].map((m) => ({
+        start: m.index,
+        end: m.index + name.length,
+        text: name,
+      }));
+    const names = ['Florida', 'Africa', 'Morocco', 'Tunisia', 'Kentucky', 'Breathitt County'];
+    const located = geocode(
+      names.map((name) => ({ name, mentions: mentionsOf(name) })),
+      text,
+    );
+    expect(located.find((l) => l.name === 'Breathitt County')).toMatchObject({
+      countryCode: 'US',
+      precision: 'REGION',
+    });
   });
 });

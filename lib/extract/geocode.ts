@@ -481,6 +481,8 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
     return inCountry && (ctx.anchors.length === 0 || nearestKm(place, ctx.anchors) <= LOCAL_KM);
   }
   if (qualifies(group, place)) return true;
+  // In the province the story is pinned to: never far off.
+  if (inStoryRegion(place, ctx)) return true;
   // "Boni (Douentza, Mopti)": the text says which country it is in.
   const parentCountry = group.parents[0]?.countryCode;
   if (parentCountry && place.countryCode !== parentCountry) return false;
@@ -962,8 +964,9 @@ export function geocode(
     if (settled.size === 0 && placed.size < 2) break;
     let changed = false;
     for (const group of groups) {
-      if (!group.proper || decisions.get(group)!.fallback || group.candidates.length < 2) continue;
       const before = decisions.get(group)!;
+      // A name of one namesake is settled once placed; unplaced, the story's places may still vouch for it.
+      if (!group.proper || before.fallback || group.candidates.length < (before.place ? 2 : 1)) continue;
       const decision = decide(group, contextFor(group, evidence, anchors, actors, settled, placed));
       if (decision.place || before.place === null) {
         changed ||= decision.place !== before.place;
