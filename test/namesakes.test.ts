@@ -101,4 +101,13 @@ describe('namesakes: names left in doubt', () => {
       precision: 'REGION',
     });
   });
+
+  it('a county and a town that only one pair of namesakes fits, the town in the county, are that pair', () => {
+    const x = extract('Montgomery County deputies arrested a man in Dayton on Tuesday.', meta);
+    expect(kmFrom(x, 'Montgomery County', 39.76, -84.19)).toBeLessThan(30);
+    // Even over a country of the town's name.
+    const y = extract('Warren County deputies arrested a man in Lebanon on Tuesday.', meta);
+    expect(placeNamed(y, 'Lebanon')).toMatchObject({ countryCode: 'US', precision: 'CITY' });
+    expect(kmFrom(y, 'Warren County', 39.43, -84.21)).toBeLessThan(30);
+  });
 });

@@ -648,6 +648,40 @@ function together(a: Place, b: Place): boolean {
   return distanceKm(a, b) <= CO_LOCAL_KM;
 }
 
+/** How far from a county's point its seat or a town in it lies, for the county-and-town rule. */
+const COUNTY_TOWN_KM = 40;
+/** A county and a town named together that only one pair of namesakes fits. */
+const W_COUNTY_TOWN = 2;
+
+/**
+ * A county written as one ("Walker County") and a town named beside it ("Huntsville") that only
+ * one pair of their namesakes fits, the town inside the county: the story means that pair.
+ */
+function pinCountyTowns(groups: Group[]): void {
+  const counties = groups.filter((g) => g.proper && g.typedDivision && g.candidates.length > 1);
+  const towns = groups.filter((g) => g.proper && !g.typedDivision && g.candidates.length > 1);
+  for (const county of counties) {
+    for (const town of towns) {
+      if (town.key === county.key) continue;
+      const pairs: [Place, Place][] = [];
+      for (const c of county.candidates) {
+        if (c.place.featureCode !== 'ADM2') continue;
+        for (const t of town.candidates) {
+          const p = t.place;
+          if (p.precision !== 'CITY' || isDivision(p) || p.countryCode !== c.place.countryCode) continue;
+          if (p.admin1 === c.place.admin1 && distanceKm(p, c.place) <= COUNTY_TOWN_KM) pairs.push([c.place, p]);
+        }
+      }
+      if (pairs.length !== 1) continue;
+      const [c, t] = pairs[0]!;
+      county.support.set(c, (county.support.get(c) ?? 0) + W_COUNTY_TOWN);
+      town.support.set(t, (town.support.get(t) ?? 0) + W_COUNTY_TOWN);
+      county.backed.add(c);
+      town.backed.add(t);
+    }
+  }
+}
+
 /**
  * Each namesake's support from the article's other names (see `Group.support`). A name with
  * many namesakes supports each of them less; a name's own country never supports itself.
@@ -851,6 +885,7 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
     ]);
   }
   addSupport([...groups.values()]);
+  pinCountyTowns([...groups.values()]);
   return [...groups.values()];
 }
 
