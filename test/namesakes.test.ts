@@ -30,6 +30,9 @@ describe('namesakes: the story’s province', () => {
       meta,
     );
     expect(placeNamed(x, 'Moscow')).toMatchObject({ countryCode: 'RU' });
+    // A demonym names it too, one the gazetteer shares with another country's people included.
+    const y = extract('Texas senators flew to Paris for the climate summit with French officials.', meta);
+    expect(placeNamed(y, 'Paris')).toMatchObject({ countryCode: 'FR' });
   });
 
   it('a province named more often than the country’s other provinces together is the story’s', () => {

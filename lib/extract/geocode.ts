@@ -10,6 +10,7 @@
  */
 import { foldName } from '../names.js';
 import {
+  countryByCode,
   countryByDemonym,
   countryByName,
   findNearSpellings,
@@ -20,6 +21,7 @@ import {
   type MatchKind,
   type Place,
 } from './gazetteer.js';
+import { resolveDemonym } from './geo.js';
 import { DIVISION_TYPE_WORDS, TRAILING_DIVISION_TYPE, US_STATE_ABBREVIATIONS } from './lexicon/places.js';
 import type { ExtractedLocation, GeoCandidate, Span } from './types.js';
 
@@ -155,7 +157,13 @@ const phraseCountries = new Map<string, string | null>();
 function countryOfPhrase(phrase: string): string | null {
   let code = phraseCountries.get(phrase);
   if (code === undefined) {
-    code = (countryByDemonym(phrase) ?? countryByName(phrase) ?? countryOfRegion(phrase))?.countryCode ?? null;
+    // The project's demonym aliases first: "French" is also a demonym of French Guiana's in GeoNames' list.
+    const alias = resolveDemonym(phrase)?.code;
+    // Of a country of today ("Soviet" names none).
+    code =
+      (alias ? countryByCode(alias) : null)?.countryCode ??
+      (countryByDemonym(phrase) ?? countryByName(phrase) ?? countryOfRegion(phrase))?.countryCode ??
+      null;
     if (phraseCountries.size > 50_000) phraseCountries.clear();
     phraseCountries.set(phrase, code);
   }
