@@ -113,4 +113,12 @@ describe('namesakes: names left in doubt', () => {
     expect(placeNamed(y, 'Lebanon')).toMatchObject({ countryCode: 'US', precision: 'CITY' });
     expect(kmFrom(y, 'Warren County', 39.43, -84.21)).toBeLessThan(30);
   });
+
+  it('the province written after a name beats the story’s province, in a list of addresses too', () => {
+    const x = extract(
+      'The company owns stores in Louisville and Lexington, Kentucky, Richmond, Virginia, Fort Lauderdale and Orlando, Florida.',
+      meta,
+    );
+    expect(kmFrom(x, 'Richmond', 37.54, -77.44)).toBeLessThan(30);
+  });
 });

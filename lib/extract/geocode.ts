@@ -248,9 +248,13 @@ function parentNames(text: string, mention: Span): string[] {
       .map((p) => p.trim())
       .filter(Boolean);
   const commas = COMMAS_AFTER.exec(after);
-  // "Moscow, Kiev, Minsk and Riga": a list goes on with "and"/"or" and another name.
-  if (commas && /^\s*,?\s*(?:and|or)\s+\p{Lu}/u.test(after.slice(commas[0].length))) return [];
   if (!commas) return [];
+  // "Moscow, Kiev, Minsk and Riga": a list goes on with "and"/"or" and another name. In a list of
+  // addresses ("Richmond, Virginia, Fort Lauderdale and Orlando, Florida") the first part is still this one's.
+  if (/^\s*,?\s*(?:and|or)\s+\p{Lu}/u.test(after.slice(commas[0].length))) {
+    const [first, ...more] = commas[1]!.split(',').slice(1);
+    return more.length && first && !/\.\s/.test(first) ? [first.trim()] : [];
+  }
   // "Columbus, Miss. He said": the sentence ends with the abbreviation's period.
   const parts = commas[1]!.split(',').map((p) => p.trim());
   const end = parts.findIndex((p) => /\.\s/.test(p));
@@ -545,10 +549,12 @@ function score(group: Group, c: Candidate, ctx: Context): number {
     !group.candidates.some((o) => namesProvince(group, o));
   // The province alone does not outweigh a country or a capital: "Washington" in an Iowa story is still the capital.
   const inRegion = inStoryRegion(place, ctx) && !capitalRival(group, place, ctx);
-  s += inRegion ? W_REGION : inDivision ? W_IN_DIVISION : 0;
+  // The story's places say nothing against the province written after the name ("Richmond, Virginia" in a Kentucky list).
+  const unwritten = !group.parents.some((p) => p.featureCode === 'ADM1') || qualifies(group, place);
+  s += inRegion && unwritten ? W_REGION : inDivision ? W_IN_DIVISION : 0;
   // Inside a county the text pins down, or beside a town it does ("Paris" and "Lamar County, Texas").
-  if (besideStory(place, ctx)) s += W_BESIDE_STORY;
-  else if (besideTown(place, ctx)) s += W_BESIDE_STORY / 2;
+  if (unwritten && besideStory(place, ctx)) s += W_BESIDE_STORY;
+  else if (unwritten && besideTown(place, ctx)) s += W_BESIDE_STORY / 2;
   s += group.support.get(place) ?? 0;
   // Moscow is Moscow, Russia, in an American story too, unless a place beside it says otherwise.
   if (isFamous(group, place, ctx)) s += W_FAMOUS;
