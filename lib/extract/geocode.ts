@@ -2,11 +2,14 @@
  * Geocoding: picks, for each place name an article mentions, the namesake it means.
  *
  * Evidence, strongest first: a qualifier written next to the name ("Tripoli, Lebanon"); the
- * countries the article names or whose demonyms it uses ("Azeri forces"); nearness to the
- * article's other places; then prominence (population, capital, country, region). A namesake
- * that is far from the article's places, in a country the article never mentions, and not a
- * world-famous place is rejected; a name whose namesakes are all rejected, or tie, is kept
- * UNRESOLVED with its candidates rather than forced onto the biggest one.
+ * countries the article names or whose demonyms it uses ("Azeri forces"); a county and a town
+ * named together that one pair of namesakes fits; the province the story is pinned to (named
+ * outright, more often than its country's other provinces) and the towns its other names were
+ * placed at, which outweigh a world-famous namesake unless the text names that one's country;
+ * nearness to the article's other places; then prominence (population, capital, country,
+ * region). A namesake that is far from the article's places, in a country the article never
+ * mentions, and not a world-famous place is rejected; a name whose namesakes are all rejected,
+ * or tie without one much the biggest, is kept UNRESOLVED with its candidates.
  */
 import { foldName } from '../names.js';
 import {
