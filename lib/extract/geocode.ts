@@ -2,14 +2,18 @@
  * Geocoding: picks, for each place name an article mentions, the namesake it means.
  *
  * Evidence, strongest first: a qualifier written next to the name ("Tripoli, Lebanon"); the
- * countries the article names or whose demonyms it uses ("Azeri forces"); nearness to the
- * article's other places; then prominence (population, capital, country, region). A namesake
- * that is far from the article's places, in a country the article never mentions, and not a
- * world-famous place is rejected; a name whose namesakes are all rejected, or tie, is kept
- * UNRESOLVED with its candidates rather than forced onto the biggest one.
+ * countries the article names or whose demonyms it uses ("Azeri forces"); a county and a town
+ * named together that one pair of namesakes fits; the province the story is pinned to (named
+ * outright, more often than its country's other provinces) and the towns its other names were
+ * placed at, which outweigh a world-famous namesake unless the text names that one's country;
+ * nearness to the article's other places; then prominence (population, capital, country,
+ * region). A namesake that is far from the article's places, in a country the article never
+ * mentions, and not a world-famous place is rejected; a name whose namesakes are all rejected,
+ * or tie without one much the biggest, is kept UNRESOLVED with its candidates.
  */
 import { foldName } from '../names.js';
 import {
+  countryByCode,
   countryByDemonym,
   countryByName,
   findNearSpellings,
@@ -20,6 +24,7 @@ import {
   type MatchKind,
   type Place,
 } from './gazetteer.js';
+import { resolveDemonym } from './geo.js';
 import { DIVISION_TYPE_WORDS, TRAILING_DIVISION_TYPE, US_STATE_ABBREVIATIONS } from './lexicon/places.js';
 import type { ExtractedLocation, GeoCandidate, Span } from './types.js';
 
@@ -42,6 +47,8 @@ const TIE_MARGIN = 0.1;
 /** Namesakes closer than this are one place for the tie rule (a town and its hand-curated point). */
 const SAME_PLACE_KM = 50;
 const MAX_CANDIDATES = 10;
+/** How many times the last pass reads the story's places again (see `geocode`). */
+const PLACE_CONTEXT_ROUNDS = 2;
 const MAX_ALIASES = 25;
 
 const W_QUALIFIER = 4;
@@ -59,6 +66,8 @@ const W_CO_LOCAL = 1.2;
 const W_FAMOUS = 2.5;
 /** A namesake in the first-level region (state, province) where the article's other names are. */
 const W_REGION = 1.5;
+/** A namesake inside a district, or beside a town, that the text pins down (see `besideStory`). */
+const W_BESIDE_STORY = 1;
 /** A province named by its own name, over towns named after it elsewhere. */
 const W_PROVINCE_NAME = 2;
 /** Namesakes this close (or a province and a place in it) support each other. */
@@ -151,7 +160,13 @@ const phraseCountries = new Map<string, string | null>();
 function countryOfPhrase(phrase: string): string | null {
   let code = phraseCountries.get(phrase);
   if (code === undefined) {
-    code = (countryByDemonym(phrase) ?? countryByName(phrase) ?? countryOfRegion(phrase))?.countryCode ?? null;
+    // The project's demonym aliases first: "French" is also a demonym of French Guiana's in GeoNames' list.
+    const alias = resolveDemonym(phrase)?.code;
+    // Of a country of today ("Soviet" names none).
+    code =
+      (alias ? countryByCode(alias) : null)?.countryCode ??
+      (countryByDemonym(phrase) ?? countryByName(phrase) ?? countryOfRegion(phrase))?.countryCode ??
+      null;
     if (phraseCountries.size > 50_000) phraseCountries.clear();
     phraseCountries.set(phrase, code);
   }
@@ -236,9 +251,13 @@ function parentNames(text: string, mention: Span): string[] {
       .map((p) => p.trim())
       .filter(Boolean);
   const commas = COMMAS_AFTER.exec(after);
-  // "Moscow, Kiev, Minsk and Riga": a list goes on with "and"/"or" and another name.
-  if (commas && /^\s*,?\s*(?:and|or)\s+\p{Lu}/u.test(after.slice(commas[0].length))) return [];
   if (!commas) return [];
+  // "Moscow, Kiev, Minsk and Riga": a list goes on with "and"/"or" and another name. In a list of
+  // addresses ("Richmond, Virginia, Fort Lauderdale and Orlando, Florida") the first part is still this one's.
+  if (/^\s*,?\s*(?:and|or)\s+\p{Lu}/u.test(after.slice(commas[0].length))) {
+    const [first, ...more] = commas[1]!.split(',').slice(1);
+    return more.length && first && !/\.\s/.test(first) ? [first.trim()] : [];
+  }
   // "Columbus, Miss. He said": the sentence ends with the abbreviation's period.
   const parts = commas[1]!.split(',').map((p) => p.trim());
   const end = parts.findIndex((p) => /\.\s/.test(p));
@@ -314,13 +333,18 @@ function prominence(place: Place): number {
   }
 }
 
+/** A continent, ocean or sea: a region of no one country, never inside another place. */
+function isWorldRegion(place: Place): boolean {
+  return place.precision === 'REGION' && place.countryCode === null;
+}
+
 /** Famous enough to be named in news from anywhere: countries, capitals, cities of a million, seas and continents. */
 function isProminent(place: Place): boolean {
   return (
     place.precision === 'COUNTRY' ||
     place.featureCode === 'PPLC' ||
     place.population >= 1_000_000 ||
-    (place.precision === 'REGION' && place.countryCode === null)
+    isWorldRegion(place)
   );
 }
 
@@ -362,6 +386,10 @@ interface Context {
   regions: Map<string, number>;
   /** The places of the article's other names that the text itself pins down (see `isFirm`). */
   firm: Place[];
+  /** Countries the text itself names or describes (not those inferred from the article's places). */
+  namedCountries: Set<string>;
+  /** Towns the article's other names were placed at on the previous pass. */
+  towns: Place[];
 }
 
 function contextFor(
@@ -370,17 +398,25 @@ function contextFor(
   anchors: Map<Group, Place>,
   actors: readonly string[] = [],
   settled: Map<Group, Place> = new Map(),
+  placed: Map<Group, Place> = new Map(),
 ): Context {
   const own = (e: CountryEvidence): boolean =>
     e.key === group.key || group.mentions.some((m) => m.start < e.end && e.start < m.end);
-  const countries = new Set([...evidence.filter((e) => !own(e)).map((e) => e.countryCode), ...actors]);
+  // Not the parties' countries: "Alexandria police" has the country of whichever Alexandria it is placed in.
+  const namedCountries = new Set(evidence.filter((e) => !own(e)).map((e) => e.countryCode));
+  const countries = new Set([...namedCountries, ...actors]);
   const others = [...anchors].filter(([g]) => g !== group).map(([, p]) => p);
   for (const p of others) if (p.countryCode) countries.add(p.countryCode);
   // A division's point is an estimate of a wide area: containment (W_IN_DIVISION) uses it, nearness does not.
   const local = others.filter((p) => p.precision !== 'COUNTRY' && !isDivision(p));
   const neighbours = new Set([...countries].flatMap((cc) => neighboursOf(cc)));
-  const firm = [...settled].filter(([g]) => g !== group && g.key !== group.key).map(([, p]) => p);
-  const regions = storyRegions(firm);
+  const other = ([g]: [Group, Place]) => g !== group && g.key !== group.key;
+  const firm = [...settled].filter(other).map(([, p]) => p);
+  const elsewhere = [...placed].filter(other).map(([, p]) => p);
+  const regions = storyRegions(
+    [...settled].filter(other).map(([g, place]) => ({ place, mentions: g.mentions.length })),
+    [...placed].filter(other).map(([g, place]) => ({ place, mentions: g.mentions.length })),
+  );
   return {
     countries,
     neighbours,
@@ -389,6 +425,8 @@ function contextFor(
     divisions: others.filter((p) => p.featureCode === 'ADM1'),
     regions,
     firm: firm.filter((p) => regions.has(regionKey(p) ?? '')),
+    namedCountries,
+    towns: elsewhere.filter((p) => p.precision === 'CITY' && !isDivision(p)),
   };
 }
 
@@ -398,19 +436,39 @@ function regionKey(place: Place): string | null {
   return `${place.countryCode}/${place.admin1}`;
 }
 
+interface Named {
+  place: Place;
+  mentions: number;
+}
+
 /**
- * The first-level regions that hold at least half of the other names' firm places: where the
- * story is. A story that ranges over many provinces (a list of shootings across a country) has none.
+ * The first-level regions that hold at least half of the mentions of the other names' firm
+ * places: where the story is. A story that ranges over many provinces (a list of shootings
+ * across a country) has none.
  */
-function storyRegions(firm: Place[]): Map<string, number> {
+function storyRegions(firm: Named[], placed: Named[]): Map<string, number> {
   const regions = new Map<string, number>();
-  for (const p of firm) {
-    const key = regionKey(p);
-    if (key) regions.set(key, (regions.get(key) ?? 0) + 1);
+  const weight = new Map<string, number>();
+  for (const { place, mentions } of firm) {
+    const key = regionKey(place);
+    if (!key) continue;
+    regions.set(key, (regions.get(key) ?? 0) + 1);
+    weight.set(key, (weight.get(key) ?? 0) + mentions);
   }
+  const total = firm.reduce((sum, f) => sum + f.mentions, 0);
   // One province named outright says less than a county or two places there ("Cleveland" in a story that names Florida).
-  const county = (key: string) => firm.some((p) => regionKey(p) === key && p.featureCode.startsWith('ADM2'));
-  for (const [key, n] of regions) if (n < firm.length / 2 || (n < 2 && !county(key))) regions.delete(key);
+  const county = (key: string) =>
+    firm.some((f) => regionKey(f.place) === key && f.place.featureCode.startsWith('ADM2'));
+  // ... unless the story names it more often than all the country's other provinces together ("Manhattan" in a Kansas story).
+  const province = (n: Named) => n.place.featureCode === 'ADM1';
+  const dominant = (key: string) =>
+    firm.some((f) => province(f) && regionKey(f.place) === key) &&
+    weight.get(key)! >
+      placed
+        .filter((p) => province(p) && regionKey(p.place) !== key && key.startsWith(`${p.place.countryCode}/`))
+        .reduce((sum, p) => sum + p.mentions, 0);
+  for (const [key, n] of regions)
+    if (weight.get(key)! < total / 2 || (n < 2 && !county(key) && !dominant(key))) regions.delete(key);
   return regions;
 }
 
@@ -438,6 +496,8 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
     return inCountry && (ctx.anchors.length === 0 || nearestKm(place, ctx.anchors) <= LOCAL_KM);
   }
   if (qualifies(group, place)) return true;
+  // In the province the story is pinned to: never far off.
+  if (inStoryRegion(place, ctx)) return true;
   // "Boni (Douentza, Mopti)": the text says which country it is in.
   const parentCountry = group.parents[0]?.countryCode;
   if (parentCountry && place.countryCode !== parentCountry) return false;
@@ -447,18 +507,24 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
     place.precision !== 'COUNTRY' && group.candidates.some((o) => o.place.precision === 'COUNTRY');
   if (countryNamesake) return group.backed.has(place) || nearestKm(place, ctx.anchors) <= LOCAL_KM;
   if (inCountry || isProminent(place)) return true;
+  // A province named by its own name, the only province so named ("Texas"): known well beyond where the story is.
+  if (namesProvince(group, c) && group.candidates.filter((o) => o.place.featureCode === 'ADM1').length === 1)
+    return true;
   // Far from the story's other places but beside another of its names ("Decatur" and "DeKalb
   // County"), or written as a division that one country has ("Orange County"): the story is there too.
-  if (group.backed.has(place) || (group.typedDivision && isDivision(place) && oneCountry(group))) return true;
+  if (group.backed.has(place) || (group.typedDivision && isDivision(place) && oneCountry(group, ctx))) return true;
   return !ctx.cluster || distanceKm(place, ctx.cluster.center) <= ctx.cluster.farKm;
 }
 
-/** All the name's namesakes are in one country, and there are several: a name of that country's. */
-function oneCountry(group: Group): boolean {
-  return (
-    group.candidates.length > 1 &&
-    group.candidates.every((c) => c.place.countryCode === group.candidates[0]!.place.countryCode)
-  );
+/**
+ * All the name's namesakes are in one country, and there are several ("Orange County"): a name
+ * of that country's. A division the gazetteer has but one of ("Edgar County") is that one,
+ * unless the text names other countries only (a "Karak district" in a story about Jordan).
+ */
+function oneCountry(group: Group, ctx: Context): boolean {
+  const cc = group.candidates[0]?.place.countryCode;
+  if (!cc || group.candidates.some((c) => c.place.countryCode !== cc)) return false;
+  return group.candidates.length > 1 || ctx.namedCountries.size === 0 || ctx.namedCountries.has(cc);
 }
 
 function score(group: Group, c: Candidate, ctx: Context): number {
@@ -474,7 +540,8 @@ function score(group: Group, c: Candidate, ctx: Context): number {
   }
   if (c.via === 'name' || c.via === 'acronym') s += W_OWN_NAME;
   if (c.via === 'near-spelling') s += W_NEAR_SPELLING;
-  if (namesProvince(group, c)) s += W_PROVINCE_NAME;
+  // Only in a story of its country or a neighbour's, or of none yet: a parish named after a town abroad ("Hanover") is not that town's first reading.
+  if (namesProvince(group, c) && ofStoryCountry(place, ctx)) s += W_PROVINCE_NAME;
   // "Hays district": the district beats the town; a place inside a province the story is set in beats its namesakes.
   if (group.typedDivision && isDivision(place)) s += W_TYPED_DIVISION;
   if (group.typedSettlement && !isDivision(place) && place.precision === 'CITY') s += W_TYPED_DIVISION;
@@ -485,11 +552,23 @@ function score(group: Group, c: Candidate, ctx: Context): number {
     !group.candidates.some((o) => namesProvince(group, o));
   // The province alone does not outweigh a country or a capital: "Washington" in an Iowa story is still the capital.
   const inRegion = inStoryRegion(place, ctx) && !capitalRival(group, place, ctx);
-  s += inRegion ? W_REGION : inDivision ? W_IN_DIVISION : 0;
+  // The story's places say nothing against the province written after the name ("Richmond, Virginia" in a Kentucky list).
+  const unwritten = !group.parents.some((p) => p.featureCode === 'ADM1') || qualifies(group, place);
+  s += inRegion && unwritten ? W_REGION : inDivision ? W_IN_DIVISION : 0;
+  // Inside a county the text pins down, or beside a town it does ("Paris" and "Lamar County, Texas").
+  if (unwritten && besideStory(place, ctx)) s += W_BESIDE_STORY;
+  else if (unwritten && besideTown(place, ctx)) s += W_BESIDE_STORY / 2;
   s += group.support.get(place) ?? 0;
   // Moscow is Moscow, Russia, in an American story too, unless a place beside it says otherwise.
   if (isFamous(group, place, ctx)) s += W_FAMOUS;
   return s;
+}
+
+/** In a country of the story or a neighbour of one, or the story has no country yet. */
+function ofStoryCountry(place: Place, ctx: Context): boolean {
+  const countries = new Set([...ctx.countries, ...ctx.towns.flatMap((t) => (t.countryCode ? [t.countryCode] : []))]);
+  const cc = place.countryCode ?? '';
+  return countries.size === 0 || countries.has(cc) || [...countries].some((o) => neighboursOf(o).includes(cc));
 }
 
 /**
@@ -504,7 +583,10 @@ function namesProvince(group: Group, c: Candidate): boolean {
     (o) =>
       o !== c &&
       !isDivision(o.place) &&
-      (contains(c.place, o.place) || o.place.featureCode === 'PPLC' || o.place.precision === 'COUNTRY'),
+      (contains(c.place, o.place) ||
+        o.place.featureCode === 'PPLC' ||
+        o.place.precision === 'COUNTRY' ||
+        isWorldRegion(o.place)),
   );
 }
 
@@ -527,13 +609,35 @@ function capitalRival(group: Group, place: Place, ctx: Context): boolean {
  * does not: fame says nothing then ("Paris" in a story about Henry County, Tennessee).
  */
 function rivalBesideStory(group: Group, place: Place, ctx: Context): boolean {
-  if (!ctx.firm.length || besideStory(place, ctx)) return false;
-  return group.candidates.some(
-    (c) =>
-      c.place !== place &&
-      !nested(c.place, place) &&
-      distanceKm(c.place, place) > SAME_PLACE_KM &&
-      besideStory(c.place, ctx),
+  if (!ctx.firm.length && !ctx.towns.length) return false;
+  if (besideStory(place, ctx) || inStoryRegion(place, ctx)) return false;
+  const rivals = group.candidates.filter(
+    (c) => c.place !== place && !nested(c.place, place) && distanceKm(c.place, place) > SAME_PLACE_KM,
+  );
+  // The text's own pins first; then the towns the other names were placed at, a weaker sign.
+  if (rivals.some((c) => (besideStory(c.place, ctx) || inStoryRegion(c.place, ctx)) && !keepsFame(place, c.place, ctx)))
+    return true;
+  if (besideTown(place, ctx)) return false;
+  return rivals.some((c) => besideTown(c.place, ctx) && !keepsFame(place, c.place, ctx));
+}
+
+/**
+ * A famous place keeps its fame against a namesake in the story's province when the text names
+ * its country ("Paris" in an Ohio story that mentions France) or it is the capital of the
+ * province's own country ("Washington" in an Iowa story is still the capital).
+ */
+function keepsFame(famous: Place, local: Place, ctx: Context): boolean {
+  if (famous.countryCode === local.countryCode) return famous.featureCode === 'PPLC';
+  return famous.countryCode !== null && ctx.namedCountries.has(famous.countryCode);
+}
+
+/**
+ * Close to a town another name of the story was placed at ("London" beside a St. Thomas placed
+ * in Ontario): two names whose namesakes lie together mean those namesakes.
+ */
+function besideTown(place: Place, ctx: Context): boolean {
+  return ctx.towns.some(
+    (t) => t !== place && t.countryCode === place.countryCode && distanceKm(t, place) <= BESIDE_TOWN_KM,
   );
 }
 
@@ -559,6 +663,40 @@ function together(a: Place, b: Place): boolean {
   if (a.precision === 'REGION' && !isDivision(a)) return false;
   if (b.precision === 'REGION' && !isDivision(b)) return false;
   return distanceKm(a, b) <= CO_LOCAL_KM;
+}
+
+/** How far from a county's point its seat or a town in it lies, for the county-and-town rule. */
+const COUNTY_TOWN_KM = 40;
+/** A county and a town named together that only one pair of namesakes fits. */
+const W_COUNTY_TOWN = 2;
+
+/**
+ * A county written as one ("Walker County") and a town named beside it ("Huntsville") that only
+ * one pair of their namesakes fits, the town inside the county: the story means that pair.
+ */
+function pinCountyTowns(groups: Group[]): void {
+  const counties = groups.filter((g) => g.proper && g.typedDivision && g.candidates.length > 1);
+  const towns = groups.filter((g) => g.proper && !g.typedDivision && g.candidates.length > 1);
+  for (const county of counties) {
+    for (const town of towns) {
+      if (town.key === county.key) continue;
+      const pairs: [Place, Place][] = [];
+      for (const c of county.candidates) {
+        if (c.place.featureCode !== 'ADM2') continue;
+        for (const t of town.candidates) {
+          const p = t.place;
+          if (p.precision !== 'CITY' || isDivision(p) || p.countryCode !== c.place.countryCode) continue;
+          if (p.admin1 === c.place.admin1 && distanceKm(p, c.place) <= COUNTY_TOWN_KM) pairs.push([c.place, p]);
+        }
+      }
+      if (pairs.length !== 1) continue;
+      const [c, t] = pairs[0]!;
+      county.support.set(c, (county.support.get(c) ?? 0) + W_COUNTY_TOWN);
+      town.support.set(t, (town.support.get(t) ?? 0) + W_COUNTY_TOWN);
+      county.backed.add(c);
+      town.backed.add(t);
+    }
+  }
 }
 
 /**
@@ -665,20 +803,30 @@ function decide(group: Group, ctx: Context): Decision {
 
   const considered = scored.map((x) => x.c);
   const plausible = scored.filter((x) => x.ok);
-  const best = plausible[0];
-  if (!best) return { place: null, considered, confident: false };
+  const top = plausible[0];
+  if (!top) return { place: null, considered, confident: false };
+  const tied = [
+    top,
+    ...plausible.filter(
+      (x) =>
+        x !== top &&
+        !nested(x.c.place, top.c.place) &&
+        top.s - x.s < TIE_MARGIN &&
+        distanceKm(top.c.place, x.c.place) > SAME_PLACE_KM,
+    ),
+  ];
+  // Namesakes that tie go to the one much the biggest, whichever scored a hair higher.
+  const best =
+    tied.length === 1
+      ? top
+      : tied.find((x) =>
+          breaksTie(
+            x.c.place,
+            tied.filter((y) => y !== x).map((y) => y.c.place),
+          ),
+        );
+  if (!best) return { place: null, considered: plausible.map((x) => x.c), confident: false };
   const rivals = plausible.filter((x) => x !== best && !nested(x.c.place, best.c.place));
-  const tiedWith = rivals.filter(
-    (x) => best.s - x.s < TIE_MARGIN && distanceKm(best.c.place, x.c.place) > SAME_PLACE_KM,
-  );
-  if (
-    tiedWith.length &&
-    !breaksTie(
-      best.c.place,
-      tiedWith.map((x) => x.c.place),
-    )
-  )
-    return { place: null, considered: plausible.map((x) => x.c), confident: false };
   const inCountry = [best, ...rivals].filter((x) => x.c.place.countryCode && ctx.countries.has(x.c.place.countryCode));
   const confident =
     best.c.via !== 'near-spelling' &&
@@ -746,14 +894,15 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
     group.candidates = lookupPlaceMatches(group.name).map((m) => ({ place: m.place, via: m.via }));
     const namesakes = group.candidates.map((c) => c.place);
     group.parents = group.mentions.map((m) => parentsAfter(text, m, namesakes)).find((c) => c.length) ?? [];
-    // "Iraq, Afghanistan or Syria": a list of countries, not an address.
-    if (group.candidates.some((c) => c.place.precision === 'COUNTRY')) group.parents = [];
+    // "Iraq, Afghanistan or Syria", "Asia, Australia": a list of countries or continents, not an address.
+    if (group.candidates.some((c) => c.place.precision === 'COUNTRY' || isWorldRegion(c.place))) group.parents = [];
     group.qualifiers = new Set([
       ...group.mentions.flatMap((m) => qualifiersAfter(text, m)),
       ...group.parents.flatMap((p) => (p.countryCode ? [p.countryCode] : [])),
     ]);
   }
   addSupport([...groups.values()]);
+  pinCountyTowns([...groups.values()]);
   return [...groups.values()];
 }
 
@@ -854,15 +1003,29 @@ export function geocode(
   }
 
   // Pass 3: every name again, now that the others have a place: the region they share is the
-  // story's ("Paris" in a story whose Henry County is Tennessee's is Paris, Tennessee).
-  const settled = new Map<Group, Place>();
-  for (const [group, d] of decisions) if (d.place && !d.fallback && isFirm(group, d.place)) settled.set(group, d.place);
-  if (settled.size > 0) {
-    for (const group of groups) {
-      if (!group.proper || decisions.get(group)!.fallback || group.candidates.length < 2) continue;
-      const decision = decide(group, contextFor(group, evidence, anchors, actors, settled));
-      if (decision.place || decisions.get(group)!.place === null) decisions.set(group, decision);
+  // story's ("Paris" in a story whose Henry County is Tennessee's is Paris, Tennessee). Twice,
+  // since a county placed anew ("Jefferson County" beside Kansas towns) pins the story in turn.
+  for (let round = 0; round < PLACE_CONTEXT_ROUNDS; round++) {
+    const settled = new Map<Group, Place>();
+    const placed = new Map<Group, Place>();
+    for (const [group, d] of decisions) {
+      if (!d.place || d.fallback) continue;
+      placed.set(group, d.place);
+      if (isFirm(group, d.place)) settled.set(group, d.place);
     }
+    if (settled.size === 0 && placed.size < 2) break;
+    let changed = false;
+    for (const group of groups) {
+      const before = decisions.get(group)!;
+      // A name of one namesake is settled once placed; unplaced, the story's places may still vouch for it.
+      if (!group.proper || before.fallback || group.candidates.length < (before.place ? 2 : 1)) continue;
+      const decision = decide(group, contextFor(group, evidence, anchors, actors, settled, placed));
+      if (decision.place || before.place === null) {
+        changed ||= decision.place !== before.place;
+        decisions.set(group, decision);
+      }
+    }
+    if (!changed) break;
   }
 
   return mergeSamePlace(groups, decisions);

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { distanceKm, geocode } from '../lib/extract/geocode.js';
+import { extract } from '../lib/extract/index.js';
+import type { Extraction } from '../lib/extract/types.js';
+import { foldName } from '../lib/names.js';
+
+// Sentences written for these tests: the choice among namesakes on text it was not tuned on.
+const meta = { publishedAt: '2024-03-02T10:00:00Z' };
+const placeNamed = (x: Extraction, name: string) =>
+  x.locations.find((l) => [l.name, ...l.aliases].some((n) => foldName(n) === foldName(name)));
+const kmFrom = (x: Extraction, name: string, latitude: number, longitude: number): number => {
+  const l = placeNamed(x, name);
+  expect(l, name).toBeDefined();
+  expect(l!.latitude, `${name} resolved`).not.toBeNull();
+  return distanceKm({ latitude: l!.latitude!, longitude: l!.longitude! }, { latitude, longitude });
+};
+
+describe('namesakes: the story’s province', () => {
+  it('a province named outright, and no other, puts a famous name’s namesake in it', () => {
+    const x = extract(
+      'Moscow police said on Monday that the school would reopen. Idaho officials agreed. Moscow police thanked parents.',
+      meta,
+    );
+    expect(kmFrom(x, 'Moscow', 46.73, -117.0)).toBeLessThan(30);
+  });
+
+  it('the famous one stays when the text names its country', () => {
+    const x = extract(
+      'Moscow police said on Monday that the talks would resume. Idaho wheat growers hope to sell more to Russia.',
+      meta,
+    );
+    expect(placeNamed(x, 'Moscow')).toMatchObject({ countryCode: 'RU' });
+    // A demonym names it too, one the gazetteer shares with another country's people included.
+    const y = extract('Texas senators flew to Paris for the climate summit with French officials.', meta);
+    expect(placeNamed(y, 'Paris')).toMatchObject({ countryCode: 'FR' });
+  });
+
+  it('a province named more often than the country’s other provinces together is the story’s', () => {
+    const x = extract(
+      'Clay County deputies made the arrest. Indiana troopers helped, and Indiana prosecutors will file charges. ' +
+        'The suspect had lived in Ohio, Illinois and Kentucky. Indiana courts will hear the case, Indiana officials said.',
+      meta,
+    );
+    expect(kmFrom(x, 'Clay County', 39.39, -87.11)).toBeLessThan(40);
+  });
+});
+
+describe('namesakes: the towns of the story', () => {
+  it('a famous name beside a town the story is placed at is the namesake there', () => {
+    const x = extract('Police in London and Woodstock arrested two men on Monday.', meta);
+    expect(kmFrom(x, 'London', 42.98, -81.23)).toBeLessThan(20);
+  });
+
+  it('a county the gazetteer has but one of is that county, far from the story’s other places', () => {
+    const x = extract('A delegation from Kanabec County visited Lyon and Marseille last week to study trams.', meta);
+    expect(placeNamed(x, 'Kanabec County')).toMatchObject({ countryCode: 'US', precision: 'REGION' });
+  });
+
+  it('a province named by its own name is never rejected as far off', () => {
+    const x = extract('Dealers in Wagga Wagga said the cattle had been shipped from Texas in May.', meta);
+    expect(placeNamed(x, 'Texas')).toMatchObject({ countryCode: 'US', precision: 'REGION' });
+  });
+});
+
+describe('namesakes: names left in doubt', () => {
+  it('a continent before a comma heads a list, not an address', () => {
+    const x = extract('Demand is growing in Asia, Australia.', meta);
+    expect(placeNamed(x, 'Asia')).toMatchObject({ countryCode: null, precision: 'REGION' });
+  });
+
+  it('tied namesakes go to the one much the biggest', () => {
+    // Charleston, South Carolina (130,000) over Charleston, West Virginia (50,000), a state capital.
+    const x = extract('The storm reached Charleston on Friday night.', meta);
+    expect(kmFrom(x, 'Charleston', 32.78, -79.93)).toBeLessThan(30);
+  });
+
+  it('a sea is the sea, not the province named after it', () => {
+    const x = extract('Ships crossed the Red Sea on Monday, the navy said.', meta);
+    expect(placeNamed(x, 'Red Sea')).toMatchObject({ countryCode: null, precision: 'REGION' });
+  });
+
+  it('a province abroad named like a town of the story’s country is not the first reading', () => {
+    const x = extract('Officials in Portland and Boston said the storm had passed.', meta);
+    expect(placeNamed(x, 'Portland')).toMatchObject({ countryCode: 'US', precision: 'CITY' });
+  });
+
+  it('a county of the province the story is pinned to is never rejected as far off', () => {
+    // The countries the text names are African; the province, named twice against Florida once, is Kentucky.
+    const text =
+      'A Florida pilot flew over Africa, Morocco and Tunisia. Kentucky rescuers and Breathitt County deputies met. Kentucky officials said so.';
+    const mentionsOf = (name: string) =>
+      [...text.matchAll(new RegExp(name, 'g'))].map((m) => ({
+        start: m.index,
+        end: m.index + name.length,
+        text: name,
+      }));
+    const names = ['Florida', 'Africa', 'Morocco', 'Tunisia', 'Kentucky', 'Breathitt County'];
+    const located = geocode(
+      names.map((name) => ({ name, mentions: mentionsOf(name) })),
+      text,
+    );
+    expect(located.find((l) => l.name === 'Breathitt County')).toMatchObject({
+      countryCode: 'US',
+      precision: 'REGION',
+    });
+  });
+
+  it('a county and a town that only one pair of namesakes fits, the town in the county, are that pair', () => {
+    const x = extract('Montgomery County deputies arrested a man in Dayton on Tuesday.', meta);
+    expect(kmFrom(x, 'Montgomery County', 39.76, -84.19)).toBeLessThan(30);
+    // Even over a country of the town's name.
+    const y = extract('Warren County deputies arrested a man in Lebanon on Tuesday.', meta);
+    expect(placeNamed(y, 'Lebanon')).toMatchObject({ countryCode: 'US', precision: 'CITY' });
+    expect(kmFrom(y, 'Warren County', 39.43, -84.21)).toBeLessThan(30);
+  });
+
+  it('the province written after a name beats the story’s province, in a list of addresses too', () => {
+    const x = extract(
+      'The company owns stores in Louisville and Lexington, Kentucky, Richmond, Virginia, Fort Lauderdale and Orlando, Florida.',
+      meta,
+    );
+    expect(kmFrom(x, 'Richmond', 37.54, -77.44)).toBeLessThan(30);
+  });
+});
