@@ -44,6 +44,18 @@ describe('parties as conflict reporting names them', () => {
     expect(claimant(extract('US authorities said the ship was hit.', meta))).toBe('US authorities');
   });
 
+  it('a name no lexicon knows, speaking, is a person ("Zelensky said"); a word or a place is not', () => {
+    const x = extract(
+      'Later, Vorontsov said the bridge had held. Officials said it was closed. Moscow said the talks would go on.',
+      meta,
+    );
+    expect(x.parties.map((p) => [p.name, p.kind])).toEqual([
+      ['Vorontsov', 'PERSON'],
+      ['Russia', 'STATE'],
+    ]);
+    expect(x.claims.map((c) => c.claimantKey)).toEqual(['vorontsov', null, 'russia']);
+  });
+
   it('an acronym in brackets is the party before it, and never a place', () => {
     const x = extract(
       'Fighters of the National Liberation Army (ELN) attacked a base in Arauca. The ELN said it would fight on.',

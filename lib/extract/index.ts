@@ -28,6 +28,8 @@ import { claimKind, inheritEventPlaces, linkRestatements, mostSpecific, narrated
 import { geocode } from './geocode.js';
 import { KNOWN_PARTIES } from './lexicon/parties.js';
 import { DIVISION_TYPE_WORDS } from './lexicon/places.js';
+import { isKnownPlace, resolveDemonym } from './geo.js';
+import { isCommonNoun, isCommonWord } from './wordclass.js';
 
 /** Bump on any change that alters output: stored claims record it so a corpus can be re-extracted. */
 export const EXTRACTOR_VERSION = '0.6.0';
@@ -82,6 +84,14 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
       if (claim.pronoun && claim.claimantMention) {
         claim.claimantKey = resolvePronoun(claim.pronoun, claim.claimantMention, sentence.index);
         if (claim.claimantKey) registry.addClaimantMention(claim.claimantKey, claim.claimantMention, sentence.index);
+      }
+      // "Zelensky said", "Prigozhin wrote": a name no rule knew, speaking, is a person.
+      if (!claim.claimantKey && claim.claimantMention && claim.rule?.endsWith('/noun-phrase')) {
+        const span = claim.claimantMention;
+        if (isBareName(span.text, span.start === sentence.tokens[0]?.start)) {
+          claim.claimantKey = registry.ensure(span.text, 'PERSON', null, []);
+          registry.addClaimantMention(claim.claimantKey, span, sentence.index);
+        }
       }
       if (claim.claimantKey) lastSpeaker = { key: claim.claimantKey, sentence: sentence.index };
       pending.push({ raw: claim, dates, sentence });
@@ -306,6 +316,17 @@ function bounded(x: Extraction): Extraction {
     for (const c of claims) c.restates = c.restates === null ? null : (newIndex.get(c.restates) ?? null);
   }
   return { ...x, parties, locations, claims, truncated: [...truncated] };
+}
+
+/**
+ * One to three capitalised words that are a name and nothing else: no place, no people, no
+ * English word (a sentence's first word may be one only capitalised there: "Officials").
+ */
+function isBareName(text: string, opensSentence: boolean): boolean {
+  const words = text.split(/\s+/);
+  if (words.length > 3 || !words.every((w) => /^\p{Lu}\p{Ll}[\p{L}'’-]*$/u.test(w))) return false;
+  if (isKnownPlace(text) || resolveDemonym(text) || words.some((w) => isCommonWord(w))) return false;
+  return !(opensSentence && isCommonNoun(words[0]!));
 }
 
 const FIRST_PERSON = new Set(['we', 'us', 'our', 'ours', 'i', 'me', 'my']);
