@@ -40,6 +40,10 @@ describe('parties as conflict reporting names them', () => {
   it('a state is the speaker with a time before its verb ("Nigeria today announced", "Israel on Sunday said")', () => {
     expect(claimant(extract('Nigeria today announced that it would withdraw its troops.', meta))).toBe('Nigeria');
     expect(claimant(extract('Israel on Sunday said it had struck the depot.', meta))).toBe('Israel');
+    // A regular past tense the lexicon lists only as its infinitive ("accepted", "rejected").
+    expect(extract('Denmark accepted the formula.', meta).parties.map((p) => [p.name, p.kind])).toEqual([
+      ['Denmark', 'STATE'],
+    ]);
     // An abbreviation in capitals opens a sentence as a name, not as the word "us".
     expect(claimant(extract('US authorities said the ship was hit.', meta))).toBe('US authorities');
   });

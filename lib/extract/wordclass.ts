@@ -376,17 +376,39 @@ const COMMON_EXTRA = new Set([
   'without',
 ]);
 
+const VERB_TAGS = new Set(['PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Modal', 'Copula', 'Auxiliary']);
+const isInfinitive = (stem: string): boolean => tagsOf(stem).includes('Infinitive');
+
+/**
+ * The stems a regular inflection may come from: "accepted" ← accept, "shelled" ← shell,
+ * "extradited" ← extradite, "carried" ← carry, "stopped" ← stop; likewise -s and -ing.
+ */
+function regularStems(word: string): string[] {
+  const w = word.toLowerCase();
+  for (const ending of ['ed', 'ing', 'es', 's']) {
+    if (!w.endsWith(ending) || w.length < ending.length + 3) continue;
+    const stem = w.slice(0, -ending.length);
+    const stems = [stem, `${stem}e`];
+    if (ending === 'ed' || ending === 'es') stems.push(stem.replace(/i$/, 'y'));
+    if (/(.)\1$/.test(stem)) stems.push(stem.slice(0, -1));
+    return stems;
+  }
+  return [];
+}
+
+const verbForms = new Map<string, boolean>();
+
+/** A form of a verb: in the lexicon as one, or a regular inflection of an infinitive it has. */
 export function isVerbForm(word: string): boolean {
-  return tagsOf(word).some(
-    (t) =>
-      t === 'PastTense' ||
-      t === 'PresentTense' ||
-      t === 'Infinitive' ||
-      t === 'Gerund' ||
-      t === 'Modal' ||
-      t === 'Copula' ||
-      t === 'Auxiliary',
-  );
+  const key = word.toLowerCase();
+  let verb = verbForms.get(key);
+  if (verb === undefined) {
+    verb = tagsOf(word).some((t) => VERB_TAGS.has(t)) || regularStems(word).some(isInfinitive);
+    // Bounded: a worker that extracts for days meets every word of the language and more.
+    if (verbForms.size > 50_000) verbForms.clear();
+    verbForms.set(key, verb);
+  }
+  return verb;
 }
 
 export function isPronoun(word: string): boolean {
