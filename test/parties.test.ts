@@ -60,6 +60,20 @@ describe('parties as conflict reporting names them', () => {
     expect(x.claims.map((c) => c.claimantKey)).toEqual(['vorontsov', null, 'russia']);
   });
 
+  it('"the group" is a force that is no state’s; "RSF positions" are the RSF', () => {
+    const x = extract(
+      'The army struck RSF positions in Kutum. The RSF denied it. In a statement, the group said its fighters held the town.',
+      meta,
+    );
+    expect(x.parties.map((p) => p.name)).not.toContain('Rapid Support Forces positions');
+    expect(x.parties.map((p) => p.name)).toContain('Rapid Support Forces');
+    const byGroup = x.claims.find((c) => c.claimantMention?.text === 'the group');
+    expect(byGroup?.claimantKey).toBe('rapid support forces');
+    // The army is a state's force: never "the group".
+    const army = extract('Sudanese troops shelled the town. In a statement, the group said it had lost no one.', meta);
+    expect(army.claims.find((c) => c.claimantMention?.text === 'the group')?.claimantKey ?? null).toBe(null);
+  });
+
   it('an acronym in brackets is the party before it, and never a place', () => {
     const x = extract(
       'Fighters of the National Liberation Army (ELN) attacked a base in Arauca. The ELN said it would fight on.',

@@ -95,3 +95,15 @@ describe('places named inside names', () => {
     expect(x.locations.map((l) => l.name)).toEqual([]);
   });
 });
+
+describe('places referred back to ("the city", "the camp")', () => {
+  it('"the camp" is the place written as a camp; "the city" a place the gazetteer knows before a name it does not', () => {
+    const x = extract(
+      'Shells hit the Zamzam camp outside El Fasher. Two were wounded at the Hope Clinic in the city. Gunmen later looted the camp.',
+      meta,
+    );
+    const mentionsOf = (name: string) => x.locations.find((l) => l.name === name)?.mentions.map((m) => m.text);
+    expect(mentionsOf('El Fasher')).toEqual(['El Fasher', 'the city']);
+    expect(mentionsOf('Zamzam')).toContain('the camp');
+  });
+});

@@ -418,8 +418,8 @@ const PARENT_LINK = new RegExp(
 const PLACE_REFERENCE_REACH = 1500;
 
 /**
- * "the city", "the country": a mention of the nearest place named before it with a fitting
- * precision (a city for "the city", a country for "the country"); dropped when there is none.
+ * "the city", "the country": a mention of the place named before it with a fitting precision (a
+ * city for "the city", a country for "the country"); dropped when there is none.
  */
 function resolvePlaceReferences(
   places: PlaceMention[],
@@ -428,15 +428,28 @@ function resolvePlaceReferences(
   text: string,
 ): void {
   const named = locations.flatMap((loc) =>
-    loc.mentions.filter((m) => m.use === 'PLACE' && !isLandmark(text, m.start)).map((m) => ({ loc, start: m.start })),
+    loc.mentions
+      .filter((m) => m.use === 'PLACE' && !isLandmark(text, m.start))
+      .map((m) => ({ loc, start: m.start, end: m.end })),
   );
   for (const ref of places) {
     if (ref.common !== 'reference' || !ref.refersTo) continue;
-    let best: { loc: ExtractedLocation; start: number } | null = null;
+    // "the camp" is first the place written as one ("the Abu Shouk camp", "the camp of X"), then
+    // the nearest place the gazetteer knows, and only then a name it does not ("Saudi Hospital").
+    const noun = text.slice(ref.start, ref.end).split(/\s+/).pop()!.toLowerCase();
+    const rank = (n: { loc: ExtractedLocation; start: number; end: number }): number =>
+      new RegExp(`^\\s+${noun}\\b`, 'i').test(text.slice(n.end, n.end + 30)) ||
+      new RegExp(`\\b${noun}\\s+of\\s+$`, 'i').test(text.slice(Math.max(0, n.start - 30), n.start))
+        ? 2
+        : n.loc.precision === 'UNRESOLVED'
+          ? 0
+          : 1;
+    let best: { loc: ExtractedLocation; start: number; end: number; rank: number } | null = null;
     for (const n of named) {
       if (n.start >= ref.start || ref.start - n.start > PLACE_REFERENCE_REACH) continue;
       if (!ref.refersTo.includes(n.loc.precision)) continue;
-      if (!best || n.start > best.start) best = n;
+      const r = rank(n);
+      if (!best || r > best.rank || (r === best.rank && n.start > best.start)) best = { ...n, rank: r };
     }
     if (!best) continue;
     best.loc.mentions.push({ start: ref.start, end: ref.end, text: text.slice(ref.start, ref.end), use: 'PLACE' });

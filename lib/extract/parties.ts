@@ -61,10 +61,19 @@ function compatible(refHead: string, refKind: PartyKind, entry: PartyEntry): boo
     ['government', 'authorities', 'administration', 'regime', 'cabinet', 'leadership'],
     ['group', 'movement', 'militants', 'rebels', 'organization', 'organisation'],
   ];
-  return families.some(
-    (f) => f.includes(last) && (f.includes(head.split(' ').pop() ?? '') || f.some((w) => name.endsWith(` ${w}`))),
-  );
+  if (
+    families.some(
+      (f) => f.includes(last) && (f.includes(head.split(' ').pop() ?? '') || f.some((w) => name.endsWith(` ${w}`))),
+    )
+  )
+    return true;
+  // "the group" is also a force that is no state's ("the Rapid Support Forces ... the group said").
+  return last === 'group' && p.kind === 'ARMED_FORCE' && !STATE_FORCE_WORDS.test(name);
 }
+
+/** Words that name a state's own forces, which news never calls "the group". */
+const STATE_FORCE_WORDS =
+  /\b(?:army|military|armed forces|defen[cs]e forces|navy|air force|troops|soldiers|police|guard)\b/;
 
 export class PartyRegistry {
   private readonly entries = new Map<string, PartyEntry>();

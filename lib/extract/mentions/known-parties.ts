@@ -1,6 +1,7 @@
 /** Pass 1: known parties from the lexicon, longest match first; short acronyms only in capitals. */
 import { canonicalHead, extendLowerHead, headKind, isJoinedParticleName, KNOWN_TRIE, longest } from './shared.js';
 import type { Scan } from './scan.js';
+import { NON_ACTOR_HEADS } from '../lexicon/roles.js';
 
 export function knownParties(s: Scan): void {
   s.rule = 'known-party';
@@ -14,7 +15,8 @@ export function knownParties(s: Scan): void {
     const surface = text.slice(tokens[i]!.start, tokens[end - 1]!.end);
     if (entry.caseSensitive && surface.replace(/[.\s]/g, '') !== entry.caseSensitive) continue;
     const extended = extendLowerHead(tokens, end);
-    if (extended && !entry.party.kind.startsWith('MEDIA')) {
+    // "RSF positions", "Hamas drones": hardware or positions of the party are the party itself.
+    if (extended && !entry.party.kind.startsWith('MEDIA') && !NON_ACTOR_HEADS.has(extended[1])) {
       // "Hamas fighters", "Wagner units": a body of the known party.
       const head = extended[1];
       s.addParty(i, extended[0], {
