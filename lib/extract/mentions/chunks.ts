@@ -111,6 +111,11 @@ function chunks(tokens: Token[], used: boolean[]): [number, number][] {
       }
       break;
     }
+    // "OMAHA -- A University of Nebraska sociologist", a headline's "A Regina Teen": an article
+    // that starts a sentence or stands capitalised is no part of the name after it.
+    if (j - i >= 2 && ARTICLES.has(tokens[i]!.text)) {
+      i++;
+    }
     // "the 158th Fighter Wing", "3rd Brigade": a unit's ordinal belongs to its name.
     const ordinal = i > 0 && !used[i - 1] && /^\d+(?:st|nd|rd|th)$/.test(tokens[i - 1]!.text);
     const head = ordinal ? endingAt(HEAD_TRIE, tokens, i, j) : null;
@@ -119,6 +124,9 @@ function chunks(tokens: Token[], used: boolean[]): [number, number][] {
   }
   return result;
 }
+
+/** Capitalised articles: "A", "An", "The" (a name's own "The" is found by the known parties first). */
+const ARTICLES = new Set(['A', 'An', 'The']);
 
 function canStartChunk(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
