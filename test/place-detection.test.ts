@@ -17,3 +17,31 @@ describe('chunks', () => {
     );
   });
 });
+
+describe('where people live', () => {
+  it('a town before a noun for its residents or police', () => {
+    expect(mentionTexts('A Brackenfield man was hurt. Later two Brackenfield residents helped.')).toEqual([
+      'Brackenfield',
+      'Brackenfield',
+    ]);
+    expect(mentionTexts('Officers said Brackenfield police found the car.')).toEqual(['Brackenfield']);
+    expect(mentionTexts('He drove to his Brackenfield home.')).toEqual(['Brackenfield']);
+  });
+
+  it('a town after a person, an age and "of"; a first name the gazetteer knows as a town', () => {
+    expect(mentionTexts('Police arrested Tom Baxley, 43, of Brackenfield on Monday.')).toEqual(['Brackenfield']);
+    expect(places(extract('The driver, Jane Kiley of Regina, was unhurt.', {}))).toEqual([['Regina', 'Regina']]);
+  });
+
+  it('not a family, a demonym, an adjective or a person', () => {
+    expect(mentionTexts('The Baxley home burned down.')).toEqual([]);
+    expect(mentionTexts('A Muslim couple spoke.')).toEqual([]);
+    expect(mentionTexts('Local police said little.')).toEqual([]);
+    expect(mentionTexts('Jane Kiley of Acme Widgets said little.')).toEqual([]);
+    expect(mentionTexts('Spectators at the Grand Open men’s final cheered.')).toEqual([]);
+  });
+
+  it('a sentence may start with a place named with an English word', () => {
+    expect(mentionTexts('Grand Prairie police are investigating.')).toEqual(['Grand Prairie']);
+  });
+});

@@ -654,3 +654,32 @@ export const REFERENCE_FOLLOWERS = new Set([
   'and',
   'or',
 ]);
+
+/** Nouns for people by where they live, after a town's name: "a Chapin man", "Hounslow residents". */
+export const RESIDENT_NOUNS = new Set([
+  'man',
+  'woman',
+  'men',
+  'women',
+  'teen',
+  'teens',
+  'teenager',
+  'teenagers',
+  'boy',
+  'boys',
+  'girl',
+  'girls',
+  'resident',
+  'residents',
+  'native',
+  'natives',
+  'couple',
+  'homeowner',
+  'homeowners',
+]);
+
+/** A home after a town's name, with its article: "a Brownsboro residence", "his Norman home". */
+export const RESIDENT_PLACE_NOUNS = new Set(['home', 'residence', 'house', 'apartment']);
+
+/** A town's own services, lower-case after its name: "Roselle police", "Winona firefighters". */
+export const TOWN_BODY_NOUNS = new Set(['police', 'firefighters']);
