@@ -45,3 +45,16 @@ describe('where people live', () => {
     expect(mentionTexts('Grand Prairie police are investigating.')).toEqual(['Grand Prairie']);
   });
 });
+
+describe('names that hide a place', () => {
+  it('a patrol, a school or a township is no person: the place leading it is mentioned', () => {
+    const x = extract('Troopers of the Kansas Highway Patrol closed the road.', {});
+    expect(x.parties.some((p) => p.kind === 'PERSON')).toBe(false);
+    expect(places(x)).toEqual([['Kansas', 'Kansas']]);
+  });
+
+  it('a first name before a surname that is also a place word stays a person', () => {
+    const x = extract('Officials said Sarah Park would speak.', {});
+    expect(x.parties.find((p) => p.kind === 'PERSON')?.name).toBe('Sarah Park');
+  });
+});
