@@ -58,3 +58,20 @@ describe('names that hide a place', () => {
     expect(x.parties.find((p) => p.kind === 'PERSON')?.name).toBe('Sarah Park');
   });
 });
+
+describe('places inside names', () => {
+  it('a place after "of" inside a name, never the head before "of"', () => {
+    expect(mentionTexts('The Family Policy Council of West Virginia called her.')).toEqual(['West Virginia']);
+    expect(mentionTexts('It registered with the State of Ohio in May.')).toEqual(['Ohio']);
+    expect(mentionTexts('She studied at the University of Kentucky College of Law.')).toEqual(['Kentucky']);
+  });
+
+  it('a town named like a person before its services: "the Lindsay Police"', () => {
+    expect(mentionTexts('I called the Lindsay Police and the Wayne Food Pantry.')).toEqual(['Lindsay', 'Wayne']);
+  });
+
+  it('a head before "of" and an unknown name is a body, not a person', () => {
+    const x = extract('The Association of African Jurists condemned it.', {});
+    expect(x.parties.map((p) => [p.name, p.kind])).toEqual([['Association of African Jurists', 'ORGANIZATION']]);
+  });
+});

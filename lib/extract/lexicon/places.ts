@@ -229,3 +229,34 @@ export const STREET_TYPES = new Set([
   'parade',
   'highway',
 ]);
+
+/**
+ * First words of a town's services after its name ("Lindsay Police", "Wayne Food Pantry",
+ * "Meredith Community Center"): a town named like a person is still the town before them.
+ */
+export const TOWN_SERVICE_WORDS = new Set([
+  'police',
+  'fire',
+  'city',
+  'town',
+  'village',
+  'township',
+  'county',
+  'sheriff',
+  'senior',
+  'seniors',
+  'community',
+  'public',
+  'food',
+  'high',
+  'middle',
+  'elementary',
+  'library',
+  'chamber',
+  'volunteer',
+  'municipal',
+  'board',
+  'school',
+  'schools',
+  'area',
+]);

@@ -111,6 +111,8 @@ function looksLikePersonName(s: Scan, from: number, to: number): boolean {
   // Nor a school, a patrol or a township ("Minnesota State Patrol"), unless a first name starts a
   // surname that is also such a word ("Sarah Park").
   const last = words[n - 1]!.lower;
+  // "Hospital Foundation of Manitoba": a name with "of" inside is a body's.
+  if (words.some((w) => w.lower === 'of')) return false;
   if (NOT_PERSON_ENDINGS.has(last) && !(SURNAME_LIKE_ENDINGS.has(last) && isFirstName(words[0]!.text))) return false;
   // "The army's spokesman, Nabil Abdallah, told ...": a name set off after a role.
   const before = tokens[from - 2];

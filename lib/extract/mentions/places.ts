@@ -37,6 +37,7 @@ import {
   NAMED_DIVISION_ENDINGS,
   NOT_PLACE_NAME_ENDINGS,
   PLURAL_DIVISION_HEADS,
+  TOWN_SERVICE_WORDS,
   TRAILING_DIVISION_TYPE,
   US_STATE_ABBREVIATIONS,
 } from '../lexicon/places.js';
@@ -397,8 +398,12 @@ export function placesInsideNames(s: Scan): void {
     if (NOT_PLACE_NAME_ENDINGS.has(tokens[end - 1]!.lower)) return;
     for (let to = Math.min(end - 1, from + 3); to > from; to--) {
       if (!tokens[to - 1]!.cap) continue;
-      // "Jordan Smith Foundation" is no place; "Laurel County Clerk" is.
-      if (isFirstName(tokens[from]!.text) && !NAMED_DIVISION_ENDINGS.has(tokens[to - 1]!.lower)) continue;
+      // "University of Kentucky College": what stands before "of" is the name's head, not a place.
+      if (tokens[to]?.lower === 'of') continue;
+      // "Jordan Smith Foundation" is no place; "Laurel County Clerk" is, and so is "Lindsay Police".
+      const townService = TOWN_SERVICE_WORDS.has(tokens[to]?.lower ?? '');
+      if (isFirstName(tokens[from]!.text) && !NAMED_DIVISION_ENDINGS.has(tokens[to - 1]!.lower) && !townService)
+        continue;
       // In a person's mention, only a place before the title ("Fargo Police Chief X") or a
       // division's name, which no person has ("Douglas County Sheriff").
       if (titleAfter && !titleWithin(tokens, to, end) && !NAMED_DIVISION_ENDINGS.has(tokens[to - 1]!.lower)) continue;
@@ -410,7 +415,8 @@ export function placesInsideNames(s: Scan): void {
         !dottedUsState(s.slice(from, to))
       )
         continue;
-      const placeName = placeNameOf(s, from, to);
+      const placeName =
+        placeNameOf(s, from, to) ?? (townService && isKnownPlace(s.slice(from, to)) ? s.slice(from, to) : null);
       if (!placeName) continue;
       const country = countryOfName(placeName);
       if (!countries && country) return;
@@ -421,6 +427,19 @@ export function placesInsideNames(s: Scan): void {
   };
   for (const [from, to] of s.chunkList) {
     if (to - from >= 2 && !taken.some(([f, t]) => f < to && from < t)) leadingPlace(from, to, true);
+  }
+  // "the Family Policy Council of West Virginia", "the State of Ohio", "the University of
+  // Kentucky College of Law": a place after "of" inside a name, where no place was noted.
+  const notedPlaces = () => s.out.filter((m) => m.type === 'place');
+  const spans = [
+    ...s.chunkList,
+    ...s.out
+      .filter((m) => m.type === 'party' && !m.reference && m.kind !== 'STATE')
+      .map((m) => [m.from, m.to] as const),
+  ];
+  for (const [from, to] of spans) {
+    if (notedPlaces().some((p) => p.from < to && from < p.to)) continue;
+    for (let k = from + 1; k < to - 1; k++) if (tokens[k]!.lower === 'of') placeAfterOf(s, k + 1, to);
   }
   // Hyphenated compounds name places too: "a Texas-based firm", "Sen. Ray Miller, D-Columbus",
   // "the Washington-Moscow route", "Egyptian-US relations". Each capitalised part the gazetteer
@@ -460,6 +479,23 @@ export function placesInsideNames(s: Scan): void {
     if (places.some((p) => p.from < m.to && m.from < p.to)) continue;
     const from = tokens[m.from]?.lower === 'the' ? m.from + 1 : m.from;
     if (m.to - from >= 2 && tokens[from]?.cap) leadingPlace(from, m.to, false, m.kind === 'PERSON');
+  }
+}
+
+/**
+ * The longest run of words from `at` (past a "the") inside a name's end that the gazetteer
+ * knows, noted as a place; a country is the named thing's owner (use ACTOR).
+ */
+function placeAfterOf(s: Scan, at: number, end: number): void {
+  const { tokens } = s;
+  const from = tokens[at]?.lower === 'the' ? at + 1 : at;
+  if (from >= end || !tokens[from]!.cap) return;
+  for (let to = Math.min(end, from + 4); to > from; to--) {
+    if (!tokens[to - 1]!.cap || isAcronym(tokens[from]!)) continue;
+    const placeName = placeNameOf(s, from, to);
+    if (!placeName) continue;
+    s.notePlace(from, to, placeName, false, countryOfName(placeName) ? { use: 'ACTOR' } : undefined);
+    return;
   }
 }
 
