@@ -75,3 +75,19 @@ describe('places inside names', () => {
     expect(x.parties.map((p) => [p.name, p.kind])).toEqual([['Association of African Jurists', 'ORGANIZATION']]);
   });
 });
+
+describe('demonyms of regions and cities', () => {
+  it('a people named after a region or a large city is a mention of it, of use DEMONYM', () => {
+    const x = extract('Ohioans and Minnesotans met Texan ranchers. Londoners shivered.', {});
+    expect(x.locations.flatMap((l) => l.mentions.map((m) => [l.name, m.text, m.use]))).toEqual([
+      ['Ohio', 'Ohioans', 'DEMONYM'],
+      ['Minnesota', 'Minnesotans', 'DEMONYM'],
+      ['Texas', 'Texan', 'DEMONYM'],
+      ['London', 'Londoners', 'DEMONYM'],
+    ]);
+  });
+
+  it('not an eponym, a first name, a word or a single surname-like form of a city', () => {
+    expect(mentionTexts('Victorian houses stood by. Logan and Susan left. The New Yorker wrote.')).toEqual([]);
+  });
+});

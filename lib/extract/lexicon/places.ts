@@ -260,3 +260,56 @@ export const TOWN_SERVICE_WORDS = new Set([
   'schools',
   'area',
 ]);
+
+/**
+ * Adjectives made of a person's name that read like a town's demonym ("Victorian",
+ * "Elizabethan", "Jacksonian"): an era or a school of thought, not the town's people.
+ */
+export const EPONYM_ADJECTIVES = new Set([
+  'victorian',
+  'elizabethan',
+  'edwardian',
+  'jacksonian',
+  'jeffersonian',
+  'hamiltonian',
+  'lincolnian',
+  'darwinian',
+  'newtonian',
+  'orwellian',
+  'freudian',
+  'marxian',
+  'augustinian',
+  'franciscan',
+  'wesleyan',
+  'lutheran',
+  'christian',
+  'shakespearean',
+  'dickensian',
+  'reaganite',
+  'trotskyite',
+  'jacobite',
+  'israelite',
+  'islander',
+  'islanders',
+  'caucasian',
+]);
+
+/**
+ * Demonym endings of towns and regions, as [ending, what the place's name ends with instead]:
+ * "Ohioan" → "Ohio", "Minnesotan" → "Minnesota", "Ontarian" → "Ontario", "Texan" → "Texas",
+ * "Parisian" → "Paris", "Floridian" → "Florida",
+ * "Richmondite" → "Richmond", "Londoner" → "London". Tried in order on the singular.
+ */
+export const PLACE_DEMONYM_ENDINGS: readonly [string, string][] = [
+  ['an', ''],
+  ['an', 'a'],
+  ['an', 'o'],
+  ['an', 'as'],
+  ['ian', ''],
+  ['ian', 'a'],
+  ['ite', ''],
+  ['er', ''],
+];
+
+/** Smallest city whose people a derived demonym may name: a small town's "-an" is more often a surname's. */
+export const DEMONYM_CITY_POPULATION = 100_000;
