@@ -91,3 +91,16 @@ describe('demonyms of regions and cities', () => {
     expect(mentionTexts('Victorian houses stood by. Logan and Susan left. The New Yorker wrote.')).toEqual([]);
   });
 });
+
+describe('premises named after a place', () => {
+  it('a museum, jail or school the gazetteer lacks stands for the place it is named after', () => {
+    expect(places(extract('The Springfield Science Museum will host a talk.', {}))).toEqual([
+      ['Springfield', 'Springfield Science Museum'],
+    ]);
+    expect(places(extract('He was held in the Henderson County Jail.', {}))[0]?.[0]).toBe('Henderson County');
+  });
+
+  it('a river or a lake is a place of its own', () => {
+    expect(places(extract('They paddled the Wabash River at dawn.', {}))).toEqual([['Wabash River', 'Wabash River']]);
+  });
+});

@@ -313,3 +313,46 @@ export const PLACE_DEMONYM_ENDINGS: readonly [string, string][] = [
 
 /** Smallest city whose people a derived demonym may name: a small town's "-an" is more often a surname's. */
 export const DEMONYM_CITY_POPULATION = 100_000;
+
+/**
+ * Last words of names that are places of their own, not premises named after a town: natural
+ * features and divisions ("Neches River", "Lake Ontario", "Hamilton Township", "Henry County").
+ */
+export const PLACES_OF_THEIR_OWN = new Set([
+  'river',
+  'creek',
+  'lake',
+  'lakes',
+  'pond',
+  'reservoir',
+  'valley',
+  'island',
+  'islands',
+  'mountain',
+  'mountains',
+  'hill',
+  'hills',
+  'peninsula',
+  'bay',
+  'sea',
+  'gulf',
+  'strait',
+  'canyon',
+  'forest',
+  'desert',
+  'falls',
+  'springs',
+  'beach',
+  'county',
+  'township',
+  'parish',
+  'borough',
+  'district',
+  'province',
+  'region',
+  'city',
+  'town',
+  'village',
+  'state',
+  'heights',
+]);

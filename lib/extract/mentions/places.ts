@@ -36,6 +36,7 @@ import {
   LEGISLATOR_PARTIES,
   NAMED_DIVISION_ENDINGS,
   NOT_PLACE_NAME_ENDINGS,
+  PLACES_OF_THEIR_OWN,
   PLURAL_DIVISION_HEADS,
   TOWN_SERVICE_WORDS,
   TRAILING_DIVISION_TYPE,
@@ -129,8 +130,26 @@ export function gazetteerOrPattern(s: Scan, { from, to, owner }: Chunk): boolean
   }
   const patterned = placeByPattern(s, from, to);
   if (!patterned) return false;
-  addPlaceSpan(s, from, to, patterned, true);
+  const leading = namedAfterPlace(s, from, to);
+  addPlaceSpan(s, from, to, leading ?? patterned, !leading);
   return true;
+}
+
+/**
+ * The known place a facility or a body's premises is named after ("Springfield Science
+ * Museum", "Henderson County Jail", "Mount Pleasant High School", "Vancouver International
+ * Airport"): the gazetteer lacks the whole, so the place it lies in stands for it. Not a river,
+ * a lake or a division ("Neches River", "Hamilton Township"), which are places of their own.
+ */
+function namedAfterPlace(s: Scan, from: number, to: number): string | null {
+  const { tokens } = s;
+  if (to - from < 2 || PLACES_OF_THEIR_OWN.has(tokens[to - 1]!.lower) || isFirstName(tokens[from]!.text)) return null;
+  for (let end = Math.min(to - 1, from + 3); end > from; end--) {
+    if (!tokens[end - 1]!.cap || tokens[end]?.lower === 'of') continue;
+    const name = placeNameOf(s, from, end);
+    if (name) return name;
+  }
+  return null;
 }
 
 /**
@@ -154,7 +173,8 @@ export function afterPlacePreposition(s: Scan, { from, to, name }: Chunk): boole
     to - from <= 3 &&
     !isAcronym(first)
   ) {
-    addPlaceSpan(s, from, to, name, true);
+    const leading = namedAfterPlace(s, from, to);
+    addPlaceSpan(s, from, to, leading ?? name, !leading);
     return true;
   }
   return false;
