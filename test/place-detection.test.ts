@@ -104,3 +104,10 @@ describe('premises named after a place', () => {
     expect(places(extract('They paddled the Wabash River at dawn.', {}))).toEqual([['Wabash River', 'Wabash River']]);
   });
 });
+
+describe('type words that are part of a name', () => {
+  it('"Kansas City" is looked up whole; "Idlib province" as Idlib', () => {
+    expect(places(extract('Kansas City police closed the road.', {}))[0]?.[0]).toBe('Kansas City');
+    expect(places(extract('Fighting went on in Idlib province.', {}))[0]?.[0]).toBe('Idlib province');
+  });
+});

@@ -228,7 +228,7 @@ export function placeNameOf(s: Scan, from: number, to: number): string | null {
     return null;
   if (to - from === 1 && isCommonWord(tokens[from]!.text) && !tokens[from]!.text.match(/^[A-Z]{2,}$/)) return null;
   if (to - from === 1 && isFirstName(tokens[from]!.text) && !isKnownCountryOrCapital(chunkText)) return null;
-  if (isKnownPlace(chunkText)) return stripPlaceType(chunkText);
+  if (isKnownPlace(chunkText)) return knownWhole(chunkText) ? chunkText : stripPlaceType(chunkText);
   // "East Mosul", "Northern Gaza": a compass word before a known place the gazetteer lacks as a whole.
   if (to - from >= 2 && DIRECTIONS.has(tokens[from]!.lower) && tokens[from]!.cap) {
     const rest = s.slice(from + 1, to);
@@ -397,6 +397,17 @@ const PLACE_TYPE_SUFFIX = new RegExp(
   `\\s+(?:${[...PLACE_TYPE_SUFFIXES, ...FRONT_SUFFIXES, ...PLACE_TYPE_SUFFIXES.map((w) => w[0]!.toUpperCase() + w.slice(1))].join('|')})$`,
   'u',
 );
+
+/**
+ * A town named "... City" or "... Town" that the gazetteer has as written ("Kansas City", "Cape
+ * Town"): the type word is part of its name. A division keeps its type word apart ("Idlib
+ * province" is looked up as Idlib, whose division the geocoder then prefers).
+ */
+function knownWhole(name: string): boolean {
+  if (!/ (?:City|Town)$/.test(name)) return false;
+  const key = foldName(name);
+  return lookupPlaceMatches(name, false).some((m) => m.matchedKey === key);
+}
 
 /** "Idlib province" → "Idlib": the name to look up. */
 export function stripPlaceType(name: string): string {
