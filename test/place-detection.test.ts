@@ -111,3 +111,10 @@ describe('type words that are part of a name', () => {
     expect(places(extract('Fighting went on in Idlib province.', {}))[0]?.[0]).toBe('Idlib province');
   });
 });
+
+describe('a prominent place ending a name', () => {
+  it('"Team Alberta", "CBC Toronto"; not an exercise or a summit', () => {
+    expect(mentionTexts('He told CBC Toronto that Team Alberta won.')).toEqual(['Toronto', 'Alberta']);
+    expect(mentionTexts('Troops joined Exercise Eager Lion in May.')).toEqual([]);
+  });
+});

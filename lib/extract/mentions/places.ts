@@ -457,7 +457,11 @@ export function placesInsideNames(s: Scan): void {
     }
   };
   for (const [from, to] of s.chunkList) {
-    if (to - from >= 2 && !taken.some(([f, t]) => f < to && from < t)) leadingPlace(from, to, true);
+    if (to - from < 2 || taken.some(([f, t]) => f < to && from < t)) continue;
+    const before = s.out.length;
+    leadingPlace(from, to, true);
+    // "Metro Vancouver", "Team Alberta", "CBC Toronto": else a known place ending the name.
+    if (s.out.length === before) trailingPlace(s, from, to);
   }
   // "the Family Policy Council of West Virginia", "the State of Ohio", "the University of
   // Kentucky College of Law": a place after "of" inside a name, where no place was noted.
@@ -511,6 +515,38 @@ export function placesInsideNames(s: Scan): void {
     const from = tokens[m.from]?.lower === 'the' ? m.from + 1 : m.from;
     if (m.to - from >= 2 && tokens[from]?.cap) leadingPlace(from, m.to, false, m.kind === 'PERSON');
   }
+}
+
+/**
+ * The longest known place that ends a name no rule took, short of the whole: "Team Alberta",
+ * "CBC Toronto", "Skate Canada"; a prominent one only, since a name's last word is often an
+ * English word some small town is called ("Eager Lion", "G7 Summit").
+ */
+function trailingPlace(s: Scan, from: number, to: number): void {
+  const { tokens } = s;
+  // A name with "of" inside has its place after "of" (placeAfterOf).
+  if (NOT_PLACE_NAME_ENDINGS.has(tokens[to - 1]!.lower) || tokens.slice(from, to).some((t) => t.lower === 'of')) return;
+  for (let k = Math.max(from + 1, to - 3); k < to; k++) {
+    if (!tokens[k]!.cap || isAcronym(tokens[k]!)) continue;
+    const placeName = placeNameOf(s, k, to);
+    if (!placeName || !isProminent(placeName)) continue;
+    s.notePlace(k, to, placeName, false, countryOfName(placeName) ? { use: 'ACTOR' } : undefined);
+    return;
+  }
+}
+
+/** Smallest city a name's last words may name ("Exercise Eager Lion" ends in no town). */
+const TRAILING_CITY_POPULATION = 50_000;
+
+/** A country, a first-level division or a city of TRAILING_CITY_POPULATION, by its own name. */
+function isProminent(name: string): boolean {
+  return lookupPlaceMatches(name, false).some(
+    (m) =>
+      m.via === 'name' &&
+      (m.place.precision === 'COUNTRY' ||
+        m.place.featureCode === 'ADM1' ||
+        (m.place.precision === 'CITY' && m.place.population >= TRAILING_CITY_POPULATION)),
+  );
 }
 
 /**
