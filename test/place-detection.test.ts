@@ -118,3 +118,15 @@ describe('a prominent place ending a name', () => {
     expect(mentionTexts('Troops joined Exercise Eager Lion in May.')).toEqual([]);
   });
 });
+
+describe('datelines', () => {
+  it('a known place in capitals before the first word, with no dash', () => {
+    const x = extract('WASHINGTON Barack Obama pardoned a turkey.', {});
+    expect(places(x)).toEqual([['Washington', 'WASHINGTON']]);
+    expect(x.parties.map((p) => p.name)).toEqual(['Barack Obama']);
+  });
+
+  it('not a body or a word in capitals', () => {
+    expect(mentionTexts('BREAKING Officials said little.')).toEqual([]);
+  });
+});
