@@ -130,3 +130,13 @@ describe('datelines', () => {
     expect(mentionTexts('BREAKING Officials said little.')).toEqual([]);
   });
 });
+
+describe('US states written short', () => {
+  it('an AP abbreviation before a lower-case word is its state', () => {
+    expect(places(extract('Missing Ill. man found in a lake.', {}))).toEqual([['Illinois', 'Ill.']]);
+  });
+
+  it('not at the end of a sentence before a capitalised word', () => {
+    expect(places(extract('He moved to Mass. Then he left.', {})).map(([n]) => n)).not.toContain('Massachusetts');
+  });
+});

@@ -15,7 +15,7 @@ import { demonymHead } from './demonym-heads.js';
 import { forceNoun } from './force-nouns.js';
 import { headNoun, heldCompound, platform } from './organisations.js';
 import { knownSurname, personName, titledPerson } from './persons.js';
-import { afterPlacePreposition, gazetteerOrPattern } from './places.js';
+import { afterPlacePreposition, gazetteerOrPattern, shortUsState } from './places.js';
 import { residence } from './residences.js';
 import type { Scan } from './scan.js';
 import {
@@ -51,6 +51,7 @@ const CHUNK_RULES: [string, ChunkRule][] = [
   ['chunk/known-surname', knownSurname],
   ['chunk/head-noun', headNoun],
   ['chunk/demonym-head', demonymHead],
+  ['chunk/short-us-state', shortUsState],
   ['chunk/gazetteer-or-pattern', gazetteerOrPattern],
   ['chunk/residence', residence],
   ['chunk/force-noun', forceNoun],

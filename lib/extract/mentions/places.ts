@@ -153,6 +153,23 @@ function namedAfterPlace(s: Scan, from: number, to: number): string | null {
 }
 
 /**
+ * A US state written short by AP style in a headline or before a noun ("Missing Ill. man",
+ * "Mass. legislators", "Neb. jail"): the abbreviation, its period, then a lower-case word, so
+ * the period ends no sentence and the word is no title ("Del. John Smith").
+ */
+export function shortUsState(s: Scan, { from, to }: Chunk): boolean {
+  const { tokens } = s;
+  const t = tokens[from]!;
+  const dot = tokens[to];
+  const after = tokens[to + 1];
+  if (to - from !== 1 || /^[A-Z]+$/.test(t.text) || !dot || dot.text !== '.' || dot.start !== t.end) return false;
+  const state = US_STATE_ABBREVIATIONS[t.text];
+  if (!state || !after || after.kind !== 'word' || after.cap || s.isUsed(to)) return false;
+  s.addPlace(from, to + 1, state, false);
+  return true;
+}
+
+/**
  * Unknown name after a place preposition: a place the gazetteer lacks. Not after "on" ("wrote
  * on Telegram", "sanctions on Rosneft"), nor a name made of English words ("Exercise Eager
  * Lion", "to Counter ISIL").
