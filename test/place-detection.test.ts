@@ -140,3 +140,14 @@ describe('US states written short', () => {
     expect(places(extract('He moved to Mass. Then he left.', {})).map(([n]) => n)).not.toContain('Massachusetts');
   });
 });
+
+describe('a town before its services', () => {
+  it('an unknown name before a police, a court or a mayor is a town', () => {
+    expect(mentionTexts('Brackenfield Police went to the house.')).toEqual(['Brackenfield']);
+    expect(mentionTexts('Brackenfield Mayor Tom Baxley said so.')).toEqual(['Brackenfield']);
+  });
+
+  it('not a national body, a force or an adjective', () => {
+    expect(mentionTexts('The National Police Agency said so. Navy Senior Chief Tom Baxley spoke.')).toEqual([]);
+  });
+});

@@ -761,3 +761,6 @@ export const SURNAME_LIKE_ENDINGS = new Set([
   'bay',
   'city',
 ]);
+
+/** Endings of English adjectives and adverbs, which the word lexicon lacks in part ("Local", "National", "Criticizing"). */
+export const ADJECTIVE_LIKE = /(?:al|ly|ing|ed|ic|ous|ive|ary|ern)$/;

@@ -356,3 +356,32 @@ export const PLACES_OF_THEIR_OWN = new Set([
   'state',
   'heights',
 ]);
+
+/**
+ * What a town's services, officers and courts start with after its name: "Brownsboro Police",
+ * "the Harwinton Senior Center", "Tillsonburg Mayor X", "Bantam Superior Court".
+ */
+export const TOWN_OFFICES = new Set([
+  'police',
+  'fire',
+  'sheriff',
+  'senior',
+  'seniors',
+  'community',
+  'volunteer',
+  'city',
+  'town',
+  'village',
+  'township',
+  'mayor',
+  'selectman',
+  'selectmen',
+  'alderman',
+  'aldermen',
+  'councilman',
+  'councillor',
+  'superior',
+  'circuit',
+  'magistrates',
+  'crown',
+]);

@@ -18,6 +18,7 @@ import { STATELESS_DEMONYMS } from '../lexicon/parties.js';
 import type { PlaceUse } from '../types.js';
 import { countryByCode, lookupPlaceMatches } from '../gazetteer.js';
 import {
+  ADJECTIVE_LIKE,
   DIVISION_WORDS,
   FACILITY_WORDS,
   FRONT_SUFFIXES,
@@ -32,29 +33,40 @@ import {
 } from '../lexicon/mention-words.js';
 import {
   COMPASS_POINTS,
+  CONTINENT_DEMONYMS,
   ERAS,
   LEGISLATOR_PARTIES,
   NAMED_DIVISION_ENDINGS,
   NOT_PLACE_NAME_ENDINGS,
   PLACES_OF_THEIR_OWN,
   PLURAL_DIVISION_HEADS,
+  TOWN_OFFICES,
   TOWN_SERVICE_WORDS,
   TRAILING_DIVISION_TYPE,
   US_STATE_ABBREVIATIONS,
 } from '../lexicon/places.js';
-import { DIRECTIONS, NON_ACTOR_HEADS, PLACE_LIST_HEADS, PLACE_PREPOSITIONS, PLACE_TYPES } from '../lexicon/roles.js';
-import { isCommonWord, isFirstName } from '../wordclass.js';
+import {
+  DIRECTIONS,
+  NON_ACTOR_HEADS,
+  PERSON_TITLES,
+  PLACE_LIST_HEADS,
+  PLACE_PREPOSITIONS,
+  PLACE_TYPES,
+} from '../lexicon/roles.js';
+import { isCommonWord, isFirstName, isLastName } from '../wordclass.js';
 import type { Chunk } from './chunks.js';
 import type { Scan } from './scan.js';
 import {
   atSentenceStart,
   canonicalHead,
   extendLowerHead,
+  HEAD_KEYS,
   headKind,
   isAcronym,
   isMixedAcronym,
   isNameToken,
   isPossessiveMark,
+  KNOWN_BY_NAME,
   titleWithin,
 } from './shared.js';
 import {
@@ -530,8 +542,44 @@ export function placesInsideNames(s: Scan): void {
     if (m.type !== 'party' || m.reference || m.kind === 'STATE') continue;
     if (places.some((p) => p.from < m.to && m.from < p.to)) continue;
     const from = tokens[m.from]?.lower === 'the' ? m.from + 1 : m.from;
+    const before = s.out.length;
     if (m.to - from >= 2 && tokens[from]?.cap) leadingPlace(from, m.to, false, m.kind === 'PERSON');
+    if (s.out.length === before) townBeforeService(s, from, m.to);
   }
+}
+
+/**
+ * "Brownsboro Police", "the Harwinton Senior Center", "Tillsonburg Mayor Stephen Molnar",
+ * "Bantam Superior Court": a town's services and officers are named after it, so the name
+ * before them is a town, known to the gazetteer or not.
+ */
+function townBeforeService(s: Scan, from: number, end: number): void {
+  const { tokens } = s;
+  for (let k = from + 1; k < end && k <= from + 3; k++) {
+    if (!TOWN_OFFICES.has(tokens[k]!.lower)) continue;
+    if (!plausibleTownName(s, from, k)) return;
+    const name = s.slice(from, k);
+    s.notePlace(from, k, name, !isKnownPlace(name), { rule: 'town-before-service' });
+    return;
+  }
+}
+
+/** Capitalised words that could name a town: no acronym, demonym, person's name or English words only. */
+function plausibleTownName(s: Scan, from: number, to: number): boolean {
+  const words = s.tokens.slice(from, to);
+  if (words.some((w) => !w.cap || isAcronym(w) || w.text.includes('-'))) return false;
+  if (s.resolveDemonymToken(from, to) || words.some((w) => isCommonWord(w.text) || isCommonWord(w.lower))) return false;
+  if (KNOWN_BY_NAME.has(foldName(s.slice(from, to))) || CONTINENT_DEMONYMS[foldName(s.slice(from, to))]) return false;
+  if (words.some((w) => DIRECTIONS.has(w.lower) || PERSON_TITLES.has(w.lower))) return false;
+  // "Smith Mayor Race": a surname alone is more often a person's; "National Police": an adjective.
+  if (to - from === 1 && isLastName(words[0]!.text)) return false;
+  if (ADJECTIVE_LIKE.test(words[to - from - 1]!.lower)) return false;
+  // "Navy Senior Chief Petty Officer": a force or body, not a town.
+  if (words.some((w) => HEAD_KEYS.has(w.lower))) return false;
+  // "County Police", "Community Affairs Office": a service's own words.
+  if (words.some((w) => TOWN_OFFICES.has(w.lower) || TOWN_SERVICE_WORDS.has(w.lower) || PLACE_TYPES.has(w.lower)))
+    return false;
+  return !(to - from >= 2 && isFirstName(words[0]!.text) && isLastName(words[to - from - 1]!.text));
 }
 
 /**

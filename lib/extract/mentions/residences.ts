@@ -5,7 +5,13 @@
  * "Norman"); the geocoder then looks it up, villages included.
  */
 import { isKnownPlace } from '../geo.js';
-import { NP_DETERMINERS, RESIDENT_NOUNS, RESIDENT_PLACE_NOUNS, TOWN_BODY_NOUNS } from '../lexicon/mention-words.js';
+import {
+  ADJECTIVE_LIKE,
+  NP_DETERMINERS,
+  RESIDENT_NOUNS,
+  RESIDENT_PLACE_NOUNS,
+  TOWN_BODY_NOUNS,
+} from '../lexicon/mention-words.js';
 import type { Token } from '../tokens.js';
 import { foldName } from '../../names.js';
 import { STATELESS_DEMONYMS } from '../lexicon/parties.js';
@@ -19,8 +25,6 @@ import { atSentenceStart, isAcronym, isPossessiveMark, titleWithin } from './sha
 /** Longest town name taken this way, in tokens. */
 const MAX_TOKENS = 3;
 const AGE = /^\d{1,3}-year-old$/;
-/** Endings of English adjectives and adverbs, which the word lexicon lacks in part ("Local", "Criticizing"). */
-const ADJECTIVE_LIKE = /(?:al|ly|ing|ed|ic|ous|ive|ary|ern)$/;
 
 export function residence(s: Scan, { from, to, name }: Chunk): boolean {
   if (to - from > MAX_TOKENS || !plausibleTown(s, from, to)) return false;
