@@ -151,3 +151,12 @@ describe('a town before its services', () => {
     expect(mentionTexts('The National Police Agency said so. Navy Senior Chief Tom Baxley spoke.')).toEqual([]);
   });
 });
+
+describe('lists', () => {
+  it('a town taken for a first name beside a place in a list', () => {
+    expect(mentionTexts('The bank opened branches in Gainesville and Lindsay last year.')).toEqual([
+      'Gainesville',
+      'Lindsay',
+    ]);
+  });
+});
