@@ -160,3 +160,10 @@ describe('lists', () => {
     ]);
   });
 });
+
+describe('after a place preposition', () => {
+  it('"in Regina" is the town; "to Regina" may be a person', () => {
+    expect(mentionTexts('Police searched several houses in Regina overnight.')).toContain('Regina');
+    expect(mentionTexts('He spoke to Regina about the plan.')).toEqual([]);
+  });
+});

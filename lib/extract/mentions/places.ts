@@ -181,6 +181,9 @@ export function shortUsState(s: Scan, { from, to }: Chunk): boolean {
   return true;
 }
 
+/** Prepositions after which a known place named like a person is the place ("in Regina"; not "to Regina"). */
+const STRICT_PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'inside']);
+
 /**
  * Unknown name after a place preposition: a place the gazetteer lacks. Not after "on" ("wrote
  * on Telegram", "sanctions on Rosneft"), nor a name made of English words ("Exercise Eager
@@ -197,7 +200,7 @@ export function afterPlacePreposition(s: Scan, { from, to, name }: Chunk): boole
     (!mostlyEnglish(s, from, to) || isKnownPlace(name)) &&
     !s.isUsed(to) &&
     tokens[from - 2]?.lower !== 'according' &&
-    !isFirstName(first.text) &&
+    (!isFirstName(first.text) || (STRICT_PLACE_PREPOSITIONS.has(prev.lower) && isKnownPlace(name))) &&
     !atSentenceStart(tokens, from) &&
     to - from <= 3 &&
     !isAcronym(first)
