@@ -167,3 +167,15 @@ describe('after a place preposition', () => {
     expect(mentionTexts('He spoke to Regina about the plan.')).toEqual([]);
   });
 });
+
+describe('parts and districts of a known place', () => {
+  it('a compass word or "Historic" before a known place; a district named after a county', () => {
+    expect(places(extract('He lives in Northeast Georgia now.', {}))[0]?.[0]).toBe('Georgia');
+    expect(places(extract('The Laurel County School District met.', {}))[0]?.[0]).toBe('Laurel County');
+  });
+
+  it('a hyphenated pair of towns after a preposition is two places; a person-named museum is no town', () => {
+    expect(mentionTexts('Fans came from Fargo-Moorhead on Friday.')).toEqual(['Fargo', 'Moorhead']);
+    expect(places(extract('The Jordan Smith Museum opened.', {}))[0]?.[0]).not.toBe('Jordan');
+  });
+});

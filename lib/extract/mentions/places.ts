@@ -155,14 +155,31 @@ export function gazetteerOrPattern(s: Scan, { from, to, owner }: Chunk): boolean
  */
 function namedAfterPlace(s: Scan, from: number, to: number): string | null {
   const { tokens } = s;
-  if (to - from < 2 || PLACES_OF_THEIR_OWN.has(tokens[to - 1]!.lower) || isFirstName(tokens[from]!.text)) return null;
-  for (let end = Math.min(to - 1, from + 3); end > from; end--) {
+  if (to - from < 2) return null;
+  // "Northeast Georgia", "Historic Dublin", "S. Jersey": a region or quarter of a known place.
+  let start = from;
+  while (start < to - 1 && PLACE_MODIFIERS.test(tokens[start]!.text)) start++;
+  if (start > from) {
+    const whole = placeNameOf(s, start, to);
+    if (whole) return whole;
+  }
+  for (let end = Math.min(to - 1, start + 3); end > start; end--) {
     if (!tokens[end - 1]!.cap || tokens[end]?.lower === 'of') continue;
-    const name = placeNameOf(s, from, end);
-    if (name) return name;
+    // "Catawba River", "Hamilton Township": the place and its type word are a place of their own;
+    // "Laurel County School District" is a body's district named after the county.
+    // "Jordan Smith Hall" is no place's; "Laurel County School District" is the county's.
+    if (isFirstName(tokens[start]!.text) && !NAMED_DIVISION_ENDINGS.has(tokens[end - 1]!.lower)) continue;
+    if (end - start === 1 && isLastName(tokens[end]!.text)) continue;
+    const name = placeNameOf(s, start, end);
+    if (!name) continue;
+    return end === to - 1 && PLACES_OF_THEIR_OWN.has(tokens[to - 1]!.lower) ? null : name;
   }
   return null;
 }
+
+/** Words before a place that name a part of it: compass words, their initials, "Historic", "Downtown", "Far". */
+const PLACE_MODIFIERS =
+  /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Northeast|Northwest|Southeast|Southwest|N\.|S\.|E\.|W\.|N\.W\.|N\.E\.|S\.W\.|S\.E\.|Historic|Downtown|Greater|Far|Sub-Saharan|Upstate|Downstate)$/;
 
 /**
  * A US state written short by AP style in a headline or before a noun ("Missing Ill. man",
@@ -203,7 +220,8 @@ export function afterPlacePreposition(s: Scan, { from, to, name }: Chunk): boole
     (!isFirstName(first.text) || (STRICT_PLACE_PREPOSITIONS.has(prev.lower) && isKnownPlace(name))) &&
     !atSentenceStart(tokens, from) &&
     to - from <= 3 &&
-    !isAcronym(first)
+    !isAcronym(first) &&
+    !knownCompound(first.text)
   ) {
     const leading = namedAfterPlace(s, from, to);
     addPlaceSpan(s, from, to, leading ?? name, !leading);
@@ -632,6 +650,11 @@ function placeAfterOf(s: Scan, at: number, end: number): void {
     s.notePlace(from, to, placeName, false, countryOfName(placeName) ? { use: 'ACTOR' } : undefined);
     return;
   }
+}
+
+/** "Fargo-Moorhead", "Russian-American": a compound whose parts name places, each its own mention (placesInsideNames). */
+function knownCompound(word: string): boolean {
+  return word.includes('-') && word.split('-').some((part) => compoundPart(part) !== null);
 }
 
 /** The place a part of a hyphenated compound names ("Texas-based", "Egyptian-US", "Arab-Israeli"), if any. */
