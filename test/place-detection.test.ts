@@ -179,3 +179,12 @@ describe('parts and districts of a known place', () => {
     expect(places(extract('The Jordan Smith Museum opened.', {}))[0]?.[0]).not.toBe('Jordan');
   });
 });
+
+describe('a word for part of a place', () => {
+  it('"Metro Vancouver" names Vancouver, not a town called Metro', () => {
+    expect(places(extract('Metro Vancouver officials said so.', {})).map(([n, t]) => [n, t])).toEqual([
+      ['Vancouver', 'Vancouver'],
+    ]);
+    expect(places(extract('Metro Nashville police records state it.', {}))[0]?.[0]).toBe('Nashville');
+  });
+});

@@ -153,7 +153,7 @@ export function gazetteerOrPattern(s: Scan, { from, to, owner }: Chunk): boolean
  * Airport"): the gazetteer lacks the whole, so the place it lies in stands for it. Not a river,
  * a lake or a division ("Neches River", "Hamilton Township"), which are places of their own.
  */
-function namedAfterPlace(s: Scan, from: number, to: number): string | null {
+export function namedAfterPlace(s: Scan, from: number, to: number): string | null {
   const { tokens } = s;
   if (to - from < 2) return null;
   // "Northeast Georgia", "Historic Dublin", "S. Jersey": a region or quarter of a known place.
@@ -179,7 +179,7 @@ function namedAfterPlace(s: Scan, from: number, to: number): string | null {
 
 /** Words before a place that name a part of it: compass words, their initials, "Historic", "Downtown", "Far". */
 const PLACE_MODIFIERS =
-  /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Northeast|Northwest|Southeast|Southwest|N\.|S\.|E\.|W\.|N\.W\.|N\.E\.|S\.W\.|S\.E\.|Historic|Downtown|Greater|Far|Sub-Saharan|Upstate|Downstate)$/;
+  /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Northeast|Northwest|Southeast|Southwest|N\.|S\.|E\.|W\.|N\.W\.|N\.E\.|S\.W\.|S\.E\.|Historic|Downtown|Uptown|Midtown|Metro|Greater|Far|Sub-Saharan|Upstate|Downstate)$/;
 
 /**
  * A US state written short by AP style in a headline or before a noun ("Missing Ill. man",
@@ -488,6 +488,8 @@ export function placesInsideNames(s: Scan): void {
       // In a person's mention, only a place before the title ("Fargo Police Chief X") or a
       // division's name, which no person has ("Douglas County Sheriff").
       if (titleAfter && !titleWithin(tokens, to, end) && !NAMED_DIVISION_ENDINGS.has(tokens[to - 1]!.lower)) continue;
+      // "Metro Vancouver", "Greater Manchester": a word for part of a place is not a place alone.
+      if (to - from === 1 && PLACE_MODIFIERS.test(tokens[from]!.text)) continue;
       // "UN Security Council", "Central Command": an acronym or a compass word alone is not the place.
       if (
         to - from === 1 &&

@@ -18,7 +18,7 @@ import { STATELESS_DEMONYMS } from '../lexicon/parties.js';
 import { STREET_TYPES } from '../lexicon/places.js';
 import { isCommonWord, isLastName } from '../wordclass.js';
 import type { Chunk } from './chunks.js';
-import { addPlaceSpan } from './places.js';
+import { addPlaceSpan, namedAfterPlace } from './places.js';
 import type { Scan } from './scan.js';
 import { atSentenceStart, isAcronym, isPossessiveMark, titleWithin } from './shared.js';
 
@@ -29,7 +29,9 @@ const AGE = /^\d{1,3}-year-old$/;
 export function residence(s: Scan, { from, to, name }: Chunk): boolean {
   if (to - from > MAX_TOKENS || !plausibleTown(s, from, to)) return false;
   if (!(beforeResidentNoun(s, from, to) || residentOf(s, from, to))) return false;
-  addPlaceSpan(s, from, to, name, !isKnownPlace(name));
+  // "Metro Nashville police": the known place named in part.
+  const known = isKnownPlace(name) ? name : namedAfterPlace(s, from, to);
+  addPlaceSpan(s, from, to, known ?? name, !known);
   return true;
 }
 
