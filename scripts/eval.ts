@@ -5,14 +5,15 @@
  * A folder may be a gold folder (*.json in the gold format), a re3d subset (documents.json +
  * entities.json), a PolNeAR split (text/ + attributions/), or a file PLOVER_GSR_CAMEO.json or
  * an LGL/TR-News XML file. `--explain` lists the largest error classes: PolNeAR misses and false
- * positives per rule, cue type and source type, and geoparsing misses.
+ * positives per rule, cue type and source type, and geoparsing misses. `--misses` (geoparsing
+ * only) lists every missed toponym with its class, what was found over it and its context.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lookupPlaceMatches, placeByGeonamesId, type Place } from '../lib/extract/gazetteer.js';
 import { extract, EXTRACTOR_VERSION } from '../lib/extract/index.js';
-import type { Extraction } from '../lib/extract/types.js';
+import type { ExtractedLocation, Extraction } from '../lib/extract/types.js';
 import { foldName } from '../lib/names.js';
 import {
   addGeoparsing,
@@ -57,6 +58,7 @@ const SHARED = resolve(here, '../../shared/data');
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const explain = args.includes('--explain');
+const listMisses = args.includes('--misses');
 const targets = args.filter((a) => !a.startsWith('--'));
 const DEFAULT_SETS = [
   'gold',
@@ -549,8 +551,9 @@ function evalGeoparsing(file: string): void {
   let cleanMismatch = 0;
   const farMisses: FarMiss[] = [];
   const goldTags = explain ? geoparsingGoldTags(file) : () => new Map<string, GoldTag>();
+  const missLines: string[] = [];
   for (const a of articles) {
-    const x = extract(a.text, { trace: explain });
+    const x = extract(a.text, { trace: explain || listMisses });
     const at = deletionMap(a.text, x.cleanText);
     if (!at) {
       cleanMismatch++;
@@ -561,15 +564,16 @@ function evalGeoparsing(file: string): void {
       .filter((t) => t.end > t.start);
     const scored = scoreGeoparsing({ ...a, toponyms }, x);
     if (explain) farMisses.push(...farFromGold(toponyms, goldTags(a.id), x));
+    const missed = explain || listMisses ? missedToponyms(toponyms, scored, x) : [];
     if (explain) {
       // Which rule, if any, took an undetected toponym for something else.
-      for (const m of scored.misses) {
-        if (m.detail !== 'not detected') continue;
-        const t = toponyms.find((q) => q.phrase === m.phrase);
-        const other = t && x.trace?.mentions.find((k) => k.start < t.end && t.start < k.end);
-        if (other) m.detail = `taken as ${other.type} by ${other.rule}`;
+      for (const { miss, t } of missed) {
+        if (miss.detail !== 'not detected') continue;
+        const other = x.trace?.mentions.find((k) => k.start < t.end && t.start < k.end);
+        if (other) miss.detail = `taken as ${other.type} by ${other.rule}`;
       }
     }
+    if (listMisses) missLines.push(...missesInContext(missed, x));
     total = addGeoparsing(total, scored);
   }
   const name = basename(file, '.xml');
@@ -618,6 +622,49 @@ function evalGeoparsing(file: string): void {
       explanations.push(`  ${v.toString().padStart(4)}  ${k}`);
     explainFarMisses(name, farMisses);
   }
+  if (listMisses) explanations.push(`${name} every miss (class | toponym | found over it | context):`, ...missLines);
+}
+
+type GoldToponym = { phrase: string; start: number; end: number; lat: number | null; lon: number | null };
+type MissedToponym = { miss: GeoparsingScore['misses'][number]; t: GoldToponym; hit?: ExtractedLocation };
+
+/**
+ * The toponym behind each of `scored.misses`, with the location found over it: the misses come
+ * in the order `scoreGeoparsing` makes them (toponyms with a point, in article order), so the
+ * walk repeats its test of each toponym.
+ */
+function missedToponyms(toponyms: GoldToponym[], scored: GeoparsingScore, x: Extraction): MissedToponym[] {
+  const over = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+    a.start < b.end && b.start < a.end;
+  const counted = x.locations.flatMap((loc) =>
+    loc.mentions.filter((m) => COUNTED_USES.geoparsing.includes(m.use ?? 'PLACE')).map((m) => ({ loc, m })),
+  );
+  const out: MissedToponym[] = [];
+  for (const t of toponyms) {
+    if (t.lat === null || t.lon === null) continue;
+    const loc = counted.find(({ m }) => over(m, t))?.loc;
+    const right =
+      loc?.latitude != null &&
+      loc.longitude != null &&
+      distanceKm({ lat: t.lat, lon: t.lon }, { lat: loc.latitude, lon: loc.longitude }) <= 161;
+    const miss = scored.misses[out.length];
+    if (!right && miss) out.push({ miss, t, hit: loc });
+  }
+  return out;
+}
+
+/** One line per missed toponym: its class, the mentions over it (rule, span, the name looked up) and its context. */
+function missesInContext(missed: MissedToponym[], x: Extraction): string[] {
+  const text = x.cleanText;
+  return missed.map(({ miss, t, hit }) => {
+    const traced = x.trace?.mentions.filter((m) => m.start < t.end && t.start < m.end) ?? [];
+    const found = [
+      ...traced.map((m) => `${m.type}:${m.rule} "${text.slice(m.start, m.end)}"`),
+      ...(hit ? [`loc "${hit.name}" ${hit.countryCode ?? ''}`] : []),
+    ].join('; ');
+    const context = `${text.slice(Math.max(0, t.start - 70), t.start)}[[${text.slice(t.start, t.end)}]]${text.slice(t.end, t.end + 50)}`;
+    return `  ${miss.wrong ? 'far off' : miss.detail} | ${t.phrase} | ${found || '-'} | ${context.replace(/\s+/g, ' ')}`;
+  });
 }
 
 const started = performance.now();

@@ -660,3 +660,113 @@ export const REFERENCE_FOLLOWERS = new Set([
   'and',
   'or',
 ]);
+
+/** Nouns for people by where they live, after a town's name: "a Chapin man", "Hounslow residents". */
+export const RESIDENT_NOUNS = new Set([
+  'man',
+  'woman',
+  'men',
+  'women',
+  'teen',
+  'teens',
+  'teenager',
+  'teenagers',
+  'boy',
+  'boys',
+  'girl',
+  'girls',
+  'resident',
+  'residents',
+  'native',
+  'natives',
+  'couple',
+  'homeowner',
+  'homeowners',
+]);
+
+/** A home after a town's name, with its article: "a Brownsboro residence", "his Norman home". */
+export const RESIDENT_PLACE_NOUNS = new Set(['home', 'residence', 'house', 'apartment']);
+
+/** A town's own services, lower-case after its name: "Roselle police", "Winona firefighters". */
+export const TOWN_BODY_NOUNS = new Set(['police', 'firefighters']);
+
+/**
+ * Last words that make a capitalised name a thing, not a person: "Minnesota State Patrol",
+ * "Glen Carbon Elementary", "Bob Wills Museum", "Aleutian Islands", "Madison Township".
+ */
+export const NOT_PERSON_ENDINGS = new Set([
+  'patrol',
+  'troopers',
+  'school',
+  'schools',
+  'elementary',
+  'academy',
+  'college',
+  'university',
+  'institute',
+  'hospital',
+  'clinic',
+  'museum',
+  'library',
+  'center',
+  'centre',
+  'association',
+  'society',
+  'foundation',
+  'federation',
+  'alliance',
+  'coalition',
+  'club',
+  'company',
+  'corporation',
+  'pantry',
+  'galleria',
+  'mall',
+  'airlines',
+  'airport',
+  'railway',
+  'railroad',
+  'islands',
+  'township',
+  'county',
+  'parish',
+  'borough',
+  'city',
+  'village',
+  'heights',
+  'springs',
+  'falls',
+  'creek',
+  'river',
+  'lake',
+  'beach',
+  'valley',
+  'bay',
+  'harbor',
+  'harbour',
+  'memorial',
+  'stadium',
+  'arena',
+  'church',
+  'cathedral',
+  'cemetery',
+  'park',
+  'hill',
+  'hills',
+]);
+
+/** Of those, words that are also surnames ("Sarah Park", "Tom Hill"): a thing only after no first name. */
+export const SURNAME_LIKE_ENDINGS = new Set([
+  'park',
+  'hill',
+  'hills',
+  'church',
+  'lake',
+  'creek',
+  'springs',
+  'bay',
+  'city',
+]);
+
+/** Endings of English adjectives and adverbs, which the word lexicon lacks in part ("Local", "National", "Criticizing"). */
+export const ADJECTIVE_LIKE = /(?:al|ly|ing|ed|ic|ous|ive|ary|ern)$/;

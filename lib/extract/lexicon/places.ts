@@ -241,3 +241,159 @@ export const STREET_TYPES = new Set([
   'parade',
   'highway',
 ]);
+
+/**
+ * First words of a town's services after its name ("Lindsay Police", "Wayne Food Pantry",
+ * "Meredith Community Center"): a town named like a person is still the town before them.
+ */
+export const TOWN_SERVICE_WORDS = new Set([
+  'police',
+  'fire',
+  'city',
+  'town',
+  'village',
+  'township',
+  'county',
+  'sheriff',
+  'senior',
+  'seniors',
+  'community',
+  'public',
+  'food',
+  'high',
+  'middle',
+  'elementary',
+  'library',
+  'chamber',
+  'volunteer',
+  'municipal',
+  'board',
+  'school',
+  'schools',
+  'area',
+]);
+
+/**
+ * Adjectives made of a person's name that read like a town's demonym ("Victorian",
+ * "Elizabethan", "Jacksonian"): an era or a school of thought, not the town's people.
+ */
+export const EPONYM_ADJECTIVES = new Set([
+  'victorian',
+  'elizabethan',
+  'edwardian',
+  'jacksonian',
+  'jeffersonian',
+  'hamiltonian',
+  'lincolnian',
+  'darwinian',
+  'newtonian',
+  'orwellian',
+  'freudian',
+  'marxian',
+  'augustinian',
+  'franciscan',
+  'wesleyan',
+  'lutheran',
+  'christian',
+  'shakespearean',
+  'dickensian',
+  'reaganite',
+  'trotskyite',
+  'jacobite',
+  'israelite',
+  'islander',
+  'islanders',
+  'caucasian',
+]);
+
+/**
+ * Demonym endings of towns and regions, as [ending, what the place's name ends with instead]:
+ * "Ohioan" → "Ohio", "Minnesotan" → "Minnesota", "Ontarian" → "Ontario", "Texan" → "Texas",
+ * "Parisian" → "Paris", "Floridian" → "Florida",
+ * "Richmondite" → "Richmond", "Londoner" → "London". Tried in order on the singular.
+ */
+export const PLACE_DEMONYM_ENDINGS: readonly [string, string][] = [
+  ['an', ''],
+  ['an', 'a'],
+  ['an', 'o'],
+  ['an', 'as'],
+  ['ian', ''],
+  ['ian', 'a'],
+  ['ite', ''],
+  ['er', ''],
+];
+
+/** Smallest city whose people a derived demonym may name: a small town's "-an" is more often a surname's. */
+export const DEMONYM_CITY_POPULATION = 100_000;
+
+/**
+ * Last words of names that are places of their own, not premises named after a town: natural
+ * features and divisions ("Neches River", "Lake Ontario", "Hamilton Township", "Henry County").
+ */
+export const PLACES_OF_THEIR_OWN = new Set([
+  'river',
+  'creek',
+  'lake',
+  'lakes',
+  'pond',
+  'reservoir',
+  'valley',
+  'island',
+  'islands',
+  'mountain',
+  'mountains',
+  'hill',
+  'hills',
+  'peninsula',
+  'bay',
+  'sea',
+  'gulf',
+  'strait',
+  'canyon',
+  'forest',
+  'desert',
+  'falls',
+  'springs',
+  'beach',
+  'county',
+  'township',
+  'parish',
+  'borough',
+  'district',
+  'province',
+  'region',
+  'city',
+  'town',
+  'village',
+  'state',
+  'heights',
+]);
+
+/**
+ * What a town's services, officers and courts start with after its name: "Brownsboro Police",
+ * "the Harwinton Senior Center", "Tillsonburg Mayor X", "Bantam Superior Court".
+ */
+export const TOWN_OFFICES = new Set([
+  'police',
+  'fire',
+  'sheriff',
+  'senior',
+  'seniors',
+  'community',
+  'volunteer',
+  'city',
+  'town',
+  'village',
+  'township',
+  'mayor',
+  'selectman',
+  'selectmen',
+  'alderman',
+  'aldermen',
+  'councilman',
+  'councillor',
+  'superior',
+  'circuit',
+  'magistrates',
+  'crown',
+]);

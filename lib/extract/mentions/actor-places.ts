@@ -8,11 +8,18 @@
  */
 import { foldName } from '../../names.js';
 import { capitalCountry, countryOfName, isKnownPlace } from '../geo.js';
-import { CONTINENT_DEMONYMS } from '../lexicon/places.js';
-import { countryByCode } from '../gazetteer.js';
+import { STATELESS_DEMONYMS } from '../lexicon/parties.js';
+import {
+  CONTINENT_DEMONYMS,
+  DEMONYM_CITY_POPULATION,
+  EPONYM_ADJECTIVES,
+  PLACE_DEMONYM_ENDINGS,
+} from '../lexicon/places.js';
+import { countryByCode, lookupPlaceMatches } from '../gazetteer.js';
 import type { PlaceUse } from '../types.js';
 import type { Scan } from './scan.js';
 import { isAcronym, titleWithin } from './shared.js';
+import { isCommonWord, isFirstName } from '../wordclass.js';
 import type { PartyMention } from './types.js';
 
 /** Longest country name or demonym considered, in tokens ("the United Arab Emirates", "Sri Lankan"). */
@@ -38,7 +45,7 @@ export function actorPlaces(s: Scan): void {
         k++;
         continue;
       }
-      s.notePlace(k, found.to, found.name, false, { use: found.use });
+      s.notePlace(k, found.to, found.name, false, { use: found.use, ...derivedRule(found) });
       k = found.to;
     }
     // A capital standing for its government ("Moscow said", "a claim Kyiv denied").
@@ -67,6 +74,7 @@ export function actorPlaces(s: Scan): void {
       const modifies = next && (next.kind === 'word' || next.kind === 'number');
       s.notePlace(k, found.to, found.name, false, {
         use: found.use === 'DEMONYM' ? 'DEMONYM' : modifies ? 'PLACE' : 'ACTOR',
+        ...derivedRule(found),
       });
       k = found.to;
     } else k++;
@@ -83,7 +91,7 @@ function placeNameAt(
   limit: number,
   placeTokens: boolean[],
   unusedOnly = false,
-): { to: number; name: string; use: PlaceUse } | null {
+): { to: number; name: string; use: PlaceUse; derived?: true } | null {
   const { tokens } = s;
   const t = tokens[k]!;
   if ((!t.cap && !isAcronym(t)) || t.lower === 'the') return null;
@@ -100,6 +108,59 @@ function placeNameAt(
     if (place) return { to, name: place.name, use: 'DEMONYM' };
     const continent = CONTINENT_DEMONYMS[foldName(phrase)];
     if (continent) return { to, name: continent, use: 'DEMONYM' };
+    const region = placeOfDemonym(phrase);
+    if (region) return { to, name: region, use: 'DEMONYM', derived: true };
+  }
+  return null;
+}
+
+/** A demonym derived from a region's or city's name records a rule of its own ("Ohioans"). */
+function derivedRule(found: { derived?: true }): { rule: string } | undefined {
+  return found.derived ? { rule: 'region-demonym' } : undefined;
+}
+
+/**
+ * The region or large city a demonym of no country names ("Ohioans" → Ohio, "Londoner" →
+ * London, "Central Americans" → Central America): its ending undone, a first-level division, a
+ * region or, for a people in the plural ("Londoners"; "the New Yorker" is a magazine, "Grader"
+ * a surname), a city of at least DEMONYM_CITY_POPULATION; not an eponym ("Victorian"), a first
+ * name, an English word or a place's own name.
+ */
+export function placeOfDemonym(phrase: string): string | null {
+  let place = DERIVED_DEMONYMS.get(phrase);
+  if (place === undefined) {
+    place = derivedDemonymPlace(phrase);
+    if (DERIVED_DEMONYMS.size > 50_000) DERIVED_DEMONYMS.clear();
+    DERIVED_DEMONYMS.set(phrase, place);
+  }
+  return place;
+}
+
+// Capitalised words recur in every article: each is derived once.
+const DERIVED_DEMONYMS = new Map<string, string | null>();
+
+function derivedDemonymPlace(phrase: string): string | null {
+  const key = foldName(phrase);
+  // Capitalised words only, no article ("An American") or punctuation.
+  if (!/^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)*$/u.test(phrase) || /^(?:A|An|The) /.test(phrase)) return null;
+  if (EPONYM_ADJECTIVES.has(key) || STATELESS_DEMONYMS.has(key)) return null;
+  const plural = /(?:ans|ites|ers)$/.test(phrase);
+  const singular = plural ? phrase.slice(0, -1) : phrase;
+  // A word of its own: a first name ("Logan", "Susan"), an English word ("Further"), a place ("Milan").
+  const last = singular.split(' ').pop()!;
+  if (isFirstName(last) || isCommonWord(last) || isCommonWord(phrase) || isKnownPlace(singular)) return null;
+  for (const [ending, placeEnding] of PLACE_DEMONYM_ENDINGS) {
+    if (!singular.endsWith(ending)) continue;
+    const name = singular.slice(0, -ending.length) + placeEnding;
+    if (name.length < 3 || !isKnownPlace(name)) continue;
+    const big = lookupPlaceMatches(name, false).some(
+      (m) =>
+        m.via === 'name' &&
+        (m.place.featureCode === 'ADM1' ||
+          m.place.featureCode === 'RGN' ||
+          (plural && m.place.precision === 'CITY' && m.place.population >= DEMONYM_CITY_POPULATION)),
+    );
+    if (big) return name;
   }
   return null;
 }

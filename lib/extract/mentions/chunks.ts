@@ -3,6 +3,9 @@
  * takes a chunk decides it. The order matters: a title before a name beats a head noun, a head
  * noun beats a demonym, a known place beats an unknown name before a force noun.
  */
+import { foldName } from '../../names.js';
+import { lookupPlaceMatches } from '../gazetteer.js';
+import { isKnownPlace } from '../geo.js';
 import { CONNECTORS_AFTER_HEAD, DATE_WORDS, NAME_PARTICLES } from '../lexicon/mention-words.js';
 import { DIRECTIONS, PERSON_TITLES } from '../lexicon/roles.js';
 import type { Token } from '../tokens.js';
@@ -12,7 +15,8 @@ import { demonymHead } from './demonym-heads.js';
 import { forceNoun } from './force-nouns.js';
 import { headNoun, heldCompound, platform } from './organisations.js';
 import { knownSurname, personName, titledPerson } from './persons.js';
-import { afterPlacePreposition, gazetteerOrPattern } from './places.js';
+import { afterPlacePreposition, gazetteerOrPattern, shortUsState } from './places.js';
+import { residence } from './residences.js';
 import type { Scan } from './scan.js';
 import {
   atSentenceStart,
@@ -47,7 +51,9 @@ const CHUNK_RULES: [string, ChunkRule][] = [
   ['chunk/known-surname', knownSurname],
   ['chunk/head-noun', headNoun],
   ['chunk/demonym-head', demonymHead],
+  ['chunk/short-us-state', shortUsState],
   ['chunk/gazetteer-or-pattern', gazetteerOrPattern],
+  ['chunk/residence', residence],
   ['chunk/force-noun', forceNoun],
   ['chunk/bracketed-acronym', bracketedAcronym],
   ['chunk/acronym', acronym],
@@ -111,6 +117,11 @@ function chunks(tokens: Token[], used: boolean[]): [number, number][] {
       }
       break;
     }
+    // "OMAHA -- A University of Nebraska sociologist", a headline's "A Regina Teen": an article
+    // that starts a sentence or stands capitalised is no part of the name after it.
+    if (j - i >= 2 && ARTICLES.has(tokens[i]!.text)) {
+      i++;
+    }
     // "the 158th Fighter Wing", "3rd Brigade": a unit's ordinal belongs to its name.
     const ordinal = i > 0 && !used[i - 1] && /^\d+(?:st|nd|rd|th)$/.test(tokens[i - 1]!.text);
     const head = ordinal ? endingAt(HEAD_TRIE, tokens, i, j) : null;
@@ -120,6 +131,15 @@ function chunks(tokens: Token[], used: boolean[]): [number, number][] {
   return result;
 }
 
+/** A place the gazetteer knows by the whole phrase, not with a first word dropped as an article ("As Iraq"). */
+function namesPlaceWhole(phrase: string): boolean {
+  const key = foldName(phrase);
+  return isKnownPlace(phrase) && lookupPlaceMatches(phrase, false).some((m) => m.matchedKey === key);
+}
+
+/** Capitalised articles: "A", "An", "The" (a name's own "The" is found by the known parties first). */
+const ARTICLES = new Set(['A', 'An', 'The']);
+
 function canStartChunk(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
   if (!atSentenceStart(tokens, i)) return true;
@@ -128,5 +148,11 @@ function canStartChunk(tokens: Token[], i: number): boolean {
   // Sentence-initial titles and heads do start names: "President Ilham Aliyev said".
   const next = tokens[i + 1];
   if (!next?.cap) return false;
-  return PERSON_TITLES.has(t.lower) || HEAD_KEYS.has(t.lower) || DIRECTIONS.has(t.lower);
+  if (PERSON_TITLES.has(t.lower) || HEAD_KEYS.has(t.lower) || DIRECTIONS.has(t.lower)) return true;
+  // So does a place named with an English word: "Grand Prairie police", "Rolling Meadows man".
+  const third = tokens[i + 2];
+  return (
+    namesPlaceWhole(`${t.text} ${next.text}`) ||
+    (!!third?.cap && namesPlaceWhole(`${t.text} ${next.text} ${third.text}`))
+  );
 }

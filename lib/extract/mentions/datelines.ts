@@ -30,10 +30,15 @@ export function shoutedDateline(s: Scan): void {
     k++;
   if (k === 0 || k > MAX_WORDS || tokens[k - 1]!.lower === 'of') return;
   const name = s.slice(0, k);
-  if (name.replace(/[^\p{L}]/gu, '').length < 4 || !datelineEnds(s, k)) return;
+  if (name.replace(/[^\p{L}]/gu, '').length < 4) return;
+  const known = isKnownPlace(name);
+  // "WASHINGTON Barack Obama pardoned ...": a known place in capitals may stand with no dash
+  // before the story's first word.
+  const next = tokens[k];
+  const bare = known && !!next && next.kind === 'word' && next.cap && /\p{Ll}/u.test(next.text);
+  if (!bare && !datelineEnds(s, k)) return;
   // "UPDATE -", "BREAKING --": a tag; "NATO --", "AP -": a body or an agency.
   const words = tokens.slice(0, k).filter((t) => t.lower !== 'of');
-  const known = isKnownPlace(name);
   if (!known && (words.every((t) => isCommonWord(t.lower)) || (k === 1 && isAcronym(tokens[0]!)))) return;
   if (KNOWN_BY_NAME.has(foldName(name))) return;
   addPlaceSpan(s, 0, k, name, !known);

@@ -108,6 +108,18 @@ export function headNoun(s: Scan, { from, to, name: chunkText, owner }: Chunk): 
       }
       return true;
     }
+    // "Association of African Jurists", "Hospital Foundation of Manitoba": a body of its own name.
+    if (!owner) {
+      s.addParty(from, to, {
+        kind: headKind(leadingHead[1]),
+        name: normaliseWords(chunkText),
+        affiliation: null,
+        head: leadingHead[1],
+        knownAliases: [],
+        reference: false,
+      });
+      return true;
+    }
   }
   if (!(headHit && headHit[0] === from)) return false;
   // Head first: "Ministry of Defense of Russia", or a bare "Ministry".

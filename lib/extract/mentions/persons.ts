@@ -6,7 +6,7 @@
 import { foldName } from '../../names.js';
 import { CUE_FORMS } from '../cues.js';
 import { countryOfName, demonymOf } from '../geo.js';
-import { INSTITUTION_WORDS } from '../lexicon/mention-words.js';
+import { INSTITUTION_WORDS, NOT_PERSON_ENDINGS, SURNAME_LIKE_ENDINGS } from '../lexicon/mention-words.js';
 import { PERSON_ROLE_WORDS, PERSON_TITLES } from '../lexicon/roles.js';
 import type { Token } from '../tokens.js';
 import { isCommonWord, isFirstName, isLastName } from '../wordclass.js';
@@ -108,6 +108,12 @@ function looksLikePersonName(s: Scan, from: number, to: number): boolean {
   if (words.some((w) => isAcronym(w) && !/^[A-Z]\.$/.test(w.text))) return false;
   // An institution is never a person ("Ministry of Defence", "Security Council").
   if (words.some((w) => INSTITUTION_WORDS.has(w.lower))) return false;
+  // Nor a school, a patrol or a township ("Minnesota State Patrol"), unless a first name starts a
+  // surname that is also such a word ("Sarah Park").
+  const last = words[n - 1]!.lower;
+  // "Hospital Foundation of Manitoba": a name with "of" inside is a body's.
+  if (words.some((w) => w.lower === 'of')) return false;
+  if (NOT_PERSON_ENDINGS.has(last) && !(SURNAME_LIKE_ENDINGS.has(last) && isFirstName(words[0]!.text))) return false;
   // "The army's spokesman, Nabil Abdallah, told ...": a name set off after a role.
   const before = tokens[from - 2];
   if (

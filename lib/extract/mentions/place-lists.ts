@@ -1,9 +1,11 @@
 /**
  * Pass: a name no rule took, in a list with places ("Monroe, Trenton and Seven Mile", "Harwinton,
  * Bantam, Litchfield"): a place the gazetteer lacks, or one it knows only as a first name. The
- * list must name at least two places, one of them right beside the name. And the town after
+ * list must name at least two places, one of them right beside the name; or one right beside
+ * it when the gazetteer knows the name. And the town after
  * a street address ("of Main Street, Tipperary").
  */
+import { isKnownPlace } from '../geo.js';
 import { STREET_TYPES } from '../lexicon/places.js';
 import type { Scan } from './scan.js';
 import { isNameToken } from './shared.js';
@@ -57,7 +59,10 @@ export function placesInLists(s: Scan): void {
       const before = itemsBeside(from, to, -1);
       const after = itemsBeside(from, to, 1);
       const places = [...before, ...after].filter(Boolean).length;
-      if (places >= 2 && (before[0] || after[0])) {
+      // Two places make a list of places; one beside a name the gazetteer knows does too
+      // ("Gainesville and Lindsay": a town taken for a first name).
+      const known = places >= 1 && isKnownPlace(s.slice(from, to));
+      if ((places >= 2 || known) && (before[0] || after[0])) {
         s.addPlace(from, to, s.slice(from, to), true);
         for (let k = from; k < to; k++) placeAt[k] = true;
       }

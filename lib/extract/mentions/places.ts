@@ -18,6 +18,7 @@ import { STATELESS_DEMONYMS } from '../lexicon/parties.js';
 import type { PlaceUse } from '../types.js';
 import { countryByCode, lookupPlaceMatches } from '../gazetteer.js';
 import {
+  ADJECTIVE_LIKE,
   DIVISION_WORDS,
   FACILITY_WORDS,
   FRONT_SUFFIXES,
@@ -32,27 +33,40 @@ import {
 } from '../lexicon/mention-words.js';
 import {
   COMPASS_POINTS,
+  CONTINENT_DEMONYMS,
   ERAS,
   LEGISLATOR_PARTIES,
   NAMED_DIVISION_ENDINGS,
   NOT_PLACE_NAME_ENDINGS,
+  PLACES_OF_THEIR_OWN,
   PLURAL_DIVISION_HEADS,
+  TOWN_OFFICES,
+  TOWN_SERVICE_WORDS,
   TRAILING_DIVISION_TYPE,
   US_STATE_ABBREVIATIONS,
 } from '../lexicon/places.js';
-import { DIRECTIONS, NON_ACTOR_HEADS, PLACE_LIST_HEADS, PLACE_PREPOSITIONS, PLACE_TYPES } from '../lexicon/roles.js';
-import { isCommonWord, isFirstName } from '../wordclass.js';
+import {
+  DIRECTIONS,
+  NON_ACTOR_HEADS,
+  PERSON_TITLES,
+  PLACE_LIST_HEADS,
+  PLACE_PREPOSITIONS,
+  PLACE_TYPES,
+} from '../lexicon/roles.js';
+import { isCommonWord, isFirstName, isLastName } from '../wordclass.js';
 import type { Chunk } from './chunks.js';
 import type { Scan } from './scan.js';
 import {
   atSentenceStart,
   canonicalHead,
   extendLowerHead,
+  HEAD_KEYS,
   headKind,
   isAcronym,
   isMixedAcronym,
   isNameToken,
   isPossessiveMark,
+  KNOWN_BY_NAME,
   titleWithin,
 } from './shared.js';
 import {
@@ -128,9 +142,64 @@ export function gazetteerOrPattern(s: Scan, { from, to, owner }: Chunk): boolean
   }
   const patterned = placeByPattern(s, from, to);
   if (!patterned) return false;
-  addPlaceSpan(s, from, to, patterned, true);
+  const leading = namedAfterPlace(s, from, to);
+  addPlaceSpan(s, from, to, leading ?? patterned, !leading);
   return true;
 }
+
+/**
+ * The known place a facility or a body's premises is named after ("Springfield Science
+ * Museum", "Henderson County Jail", "Mount Pleasant High School", "Vancouver International
+ * Airport"): the gazetteer lacks the whole, so the place it lies in stands for it. Not a river,
+ * a lake or a division ("Neches River", "Hamilton Township"), which are places of their own.
+ */
+export function namedAfterPlace(s: Scan, from: number, to: number): string | null {
+  const { tokens } = s;
+  if (to - from < 2) return null;
+  // "Northeast Georgia", "Historic Dublin", "S. Jersey": a region or quarter of a known place.
+  let start = from;
+  while (start < to - 1 && PLACE_MODIFIERS.test(tokens[start]!.text)) start++;
+  if (start > from) {
+    const whole = placeNameOf(s, start, to);
+    if (whole) return whole;
+  }
+  for (let end = Math.min(to - 1, start + 3); end > start; end--) {
+    if (!tokens[end - 1]!.cap || tokens[end]?.lower === 'of') continue;
+    // "Catawba River", "Hamilton Township": the place and its type word are a place of their own;
+    // "Laurel County School District" is a body's district named after the county.
+    // "Jordan Smith Hall" is no place's; "Laurel County School District" is the county's.
+    if (isFirstName(tokens[start]!.text) && !NAMED_DIVISION_ENDINGS.has(tokens[end - 1]!.lower)) continue;
+    if (end - start === 1 && isLastName(tokens[end]!.text)) continue;
+    const name = placeNameOf(s, start, end);
+    if (!name) continue;
+    return end === to - 1 && PLACES_OF_THEIR_OWN.has(tokens[to - 1]!.lower) ? null : name;
+  }
+  return null;
+}
+
+/** Words before a place that name a part of it: compass words, their initials, "Historic", "Downtown", "Far". */
+const PLACE_MODIFIERS =
+  /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Northeast|Northwest|Southeast|Southwest|N\.|S\.|E\.|W\.|N\.W\.|N\.E\.|S\.W\.|S\.E\.|Historic|Downtown|Uptown|Midtown|Metro|Greater|Far|Sub-Saharan|Upstate|Downstate)$/;
+
+/**
+ * A US state written short by AP style in a headline or before a noun ("Missing Ill. man",
+ * "Mass. legislators", "Neb. jail"): the abbreviation, its period, then a lower-case word, so
+ * the period ends no sentence and the word is no title ("Del. John Smith").
+ */
+export function shortUsState(s: Scan, { from, to }: Chunk): boolean {
+  const { tokens } = s;
+  const t = tokens[from]!;
+  const dot = tokens[to];
+  const after = tokens[to + 1];
+  if (to - from !== 1 || /^[A-Z]+$/.test(t.text) || !dot || dot.text !== '.' || dot.start !== t.end) return false;
+  const state = US_STATE_ABBREVIATIONS[t.text];
+  if (!state || !after || after.kind !== 'word' || after.cap || s.isUsed(to)) return false;
+  s.addPlace(from, to + 1, state, false);
+  return true;
+}
+
+/** Prepositions after which a known place named like a person is the place ("in Regina"; not "to Regina"). */
+const STRICT_PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'inside']);
 
 /**
  * Unknown name after a place preposition: a place the gazetteer lacks. Not after "on" ("wrote
@@ -148,12 +217,14 @@ export function afterPlacePreposition(s: Scan, { from, to, name }: Chunk): boole
     (!mostlyEnglish(s, from, to) || isKnownPlace(name)) &&
     !s.isUsed(to) &&
     tokens[from - 2]?.lower !== 'according' &&
-    !isFirstName(first.text) &&
+    (!isFirstName(first.text) || (STRICT_PLACE_PREPOSITIONS.has(prev.lower) && isKnownPlace(name))) &&
     !atSentenceStart(tokens, from) &&
     to - from <= 3 &&
-    !isAcronym(first)
+    !isAcronym(first) &&
+    !knownCompound(first.text)
   ) {
-    addPlaceSpan(s, from, to, name, true);
+    const leading = namedAfterPlace(s, from, to);
+    addPlaceSpan(s, from, to, leading ?? name, !leading);
     return true;
   }
   return false;
@@ -207,7 +278,7 @@ export function placeNameOf(s: Scan, from: number, to: number): string | null {
     return null;
   if (to - from === 1 && isCommonWord(tokens[from]!.text) && !tokens[from]!.text.match(/^[A-Z]{2,}$/)) return null;
   if (to - from === 1 && isFirstName(tokens[from]!.text) && !isKnownCountryOrCapital(chunkText)) return null;
-  if (isKnownPlace(chunkText)) return stripPlaceType(chunkText);
+  if (isKnownPlace(chunkText)) return knownWhole(chunkText) ? chunkText : stripPlaceType(chunkText);
   // "East Mosul", "Northern Gaza": a compass word before a known place the gazetteer lacks as a whole.
   if (to - from >= 2 && DIRECTIONS.has(tokens[from]!.lower) && tokens[from]!.cap) {
     const rest = s.slice(from + 1, to);
@@ -377,6 +448,17 @@ const PLACE_TYPE_SUFFIX = new RegExp(
   'u',
 );
 
+/**
+ * A town named "... City" or "... Town" that the gazetteer has as written ("Kansas City", "Cape
+ * Town"): the type word is part of its name. A division keeps its type word apart ("Idlib
+ * province" is looked up as Idlib, whose division the geocoder then prefers).
+ */
+function knownWhole(name: string): boolean {
+  if (!/ (?:City|Town)$/.test(name)) return false;
+  const key = foldName(name);
+  return lookupPlaceMatches(name, false).some((m) => m.matchedKey === key);
+}
+
 /** "Idlib province" → "Idlib": the name to look up. */
 export function stripPlaceType(name: string): string {
   return name.replace(PLACE_TYPE_SUFFIX, '') || name;
@@ -397,11 +479,17 @@ export function placesInsideNames(s: Scan): void {
     if (NOT_PLACE_NAME_ENDINGS.has(tokens[end - 1]!.lower)) return;
     for (let to = Math.min(end - 1, from + 3); to > from; to--) {
       if (!tokens[to - 1]!.cap) continue;
-      // "Jordan Smith Foundation" is no place; "Laurel County Clerk" is.
-      if (isFirstName(tokens[from]!.text) && !NAMED_DIVISION_ENDINGS.has(tokens[to - 1]!.lower)) continue;
+      // "University of Kentucky College": what stands before "of" is the name's head, not a place.
+      if (tokens[to]?.lower === 'of') continue;
+      // "Jordan Smith Foundation" is no place; "Laurel County Clerk" is, and so is "Lindsay Police".
+      const townService = TOWN_SERVICE_WORDS.has(tokens[to]?.lower ?? '');
+      if (isFirstName(tokens[from]!.text) && !NAMED_DIVISION_ENDINGS.has(tokens[to - 1]!.lower) && !townService)
+        continue;
       // In a person's mention, only a place before the title ("Fargo Police Chief X") or a
       // division's name, which no person has ("Douglas County Sheriff").
       if (titleAfter && !titleWithin(tokens, to, end) && !NAMED_DIVISION_ENDINGS.has(tokens[to - 1]!.lower)) continue;
+      // "Metro Vancouver", "Greater Manchester": a word for part of a place is not a place alone.
+      if (to - from === 1 && PLACE_MODIFIERS.test(tokens[from]!.text)) continue;
       // "UN Security Council", "Central Command": an acronym or a compass word alone is not the place.
       if (
         to - from === 1 &&
@@ -410,7 +498,8 @@ export function placesInsideNames(s: Scan): void {
         !dottedUsState(s.slice(from, to))
       )
         continue;
-      const placeName = placeNameOf(s, from, to);
+      const placeName =
+        placeNameOf(s, from, to) ?? (townService && isKnownPlace(s.slice(from, to)) ? s.slice(from, to) : null);
       if (!placeName) continue;
       const country = countryOfName(placeName);
       if (!countries && country) return;
@@ -420,7 +509,24 @@ export function placesInsideNames(s: Scan): void {
     }
   };
   for (const [from, to] of s.chunkList) {
-    if (to - from >= 2 && !taken.some(([f, t]) => f < to && from < t)) leadingPlace(from, to, true);
+    if (to - from < 2 || taken.some(([f, t]) => f < to && from < t)) continue;
+    const before = s.out.length;
+    leadingPlace(from, to, true);
+    // "Metro Vancouver", "Team Alberta", "CBC Toronto": else a known place ending the name.
+    if (s.out.length === before) trailingPlace(s, from, to);
+  }
+  // "the Family Policy Council of West Virginia", "the State of Ohio", "the University of
+  // Kentucky College of Law": a place after "of" inside a name, where no place was noted.
+  const notedPlaces = () => s.out.filter((m) => m.type === 'place');
+  const spans = [
+    ...s.chunkList,
+    ...s.out
+      .filter((m) => m.type === 'party' && !m.reference && m.kind !== 'STATE')
+      .map((m) => [m.from, m.to] as const),
+  ];
+  for (const [from, to] of spans) {
+    if (notedPlaces().some((p) => p.from < to && from < p.to)) continue;
+    for (let k = from + 1; k < to - 1; k++) if (tokens[k]!.lower === 'of') placeAfterOf(s, k + 1, to);
   }
   // Hyphenated compounds name places too: "a Texas-based firm", "Sen. Ray Miller, D-Columbus",
   // "the Washington-Moscow route", "Egyptian-US relations". Each capitalised part the gazetteer
@@ -459,8 +565,98 @@ export function placesInsideNames(s: Scan): void {
     if (m.type !== 'party' || m.reference || m.kind === 'STATE') continue;
     if (places.some((p) => p.from < m.to && m.from < p.to)) continue;
     const from = tokens[m.from]?.lower === 'the' ? m.from + 1 : m.from;
+    const before = s.out.length;
     if (m.to - from >= 2 && tokens[from]?.cap) leadingPlace(from, m.to, false, m.kind === 'PERSON');
+    if (s.out.length === before) townBeforeService(s, from, m.to);
   }
+}
+
+/**
+ * "Brownsboro Police", "the Harwinton Senior Center", "Tillsonburg Mayor Stephen Molnar",
+ * "Bantam Superior Court": a town's services and officers are named after it, so the name
+ * before them is a town, known to the gazetteer or not.
+ */
+function townBeforeService(s: Scan, from: number, end: number): void {
+  const { tokens } = s;
+  for (let k = from + 1; k < end && k <= from + 3; k++) {
+    if (!TOWN_OFFICES.has(tokens[k]!.lower)) continue;
+    if (!plausibleTownName(s, from, k)) return;
+    const name = s.slice(from, k);
+    s.notePlace(from, k, name, !isKnownPlace(name), { rule: 'town-before-service' });
+    return;
+  }
+}
+
+/** Capitalised words that could name a town: no acronym, demonym, person's name or English words only. */
+function plausibleTownName(s: Scan, from: number, to: number): boolean {
+  const words = s.tokens.slice(from, to);
+  if (words.some((w) => !w.cap || isAcronym(w) || w.text.includes('-'))) return false;
+  if (s.resolveDemonymToken(from, to) || words.some((w) => isCommonWord(w.text) || isCommonWord(w.lower))) return false;
+  if (KNOWN_BY_NAME.has(foldName(s.slice(from, to))) || CONTINENT_DEMONYMS[foldName(s.slice(from, to))]) return false;
+  if (words.some((w) => DIRECTIONS.has(w.lower) || PERSON_TITLES.has(w.lower))) return false;
+  // "Smith Mayor Race": a surname alone is more often a person's; "National Police": an adjective.
+  if (to - from === 1 && isLastName(words[0]!.text)) return false;
+  if (ADJECTIVE_LIKE.test(words[to - from - 1]!.lower)) return false;
+  // "Navy Senior Chief Petty Officer": a force or body, not a town.
+  if (words.some((w) => HEAD_KEYS.has(w.lower))) return false;
+  // "County Police", "Community Affairs Office": a service's own words.
+  if (words.some((w) => TOWN_OFFICES.has(w.lower) || TOWN_SERVICE_WORDS.has(w.lower) || PLACE_TYPES.has(w.lower)))
+    return false;
+  return !(to - from >= 2 && isFirstName(words[0]!.text) && isLastName(words[to - from - 1]!.text));
+}
+
+/**
+ * The longest known place that ends a name no rule took, short of the whole: "Team Alberta",
+ * "CBC Toronto", "Skate Canada"; a prominent one only, since a name's last word is often an
+ * English word some small town is called ("Eager Lion", "G7 Summit").
+ */
+function trailingPlace(s: Scan, from: number, to: number): void {
+  const { tokens } = s;
+  // A name with "of" inside has its place after "of" (placeAfterOf).
+  if (NOT_PLACE_NAME_ENDINGS.has(tokens[to - 1]!.lower) || tokens.slice(from, to).some((t) => t.lower === 'of')) return;
+  for (let k = Math.max(from + 1, to - 3); k < to; k++) {
+    if (!tokens[k]!.cap || isAcronym(tokens[k]!)) continue;
+    const placeName = placeNameOf(s, k, to);
+    if (!placeName || !isProminent(placeName)) continue;
+    s.notePlace(k, to, placeName, false, countryOfName(placeName) ? { use: 'ACTOR' } : undefined);
+    return;
+  }
+}
+
+/** Smallest city a name's last words may name ("Exercise Eager Lion" ends in no town). */
+const TRAILING_CITY_POPULATION = 50_000;
+
+/** A country, a first-level division or a city of TRAILING_CITY_POPULATION, by its own name. */
+function isProminent(name: string): boolean {
+  return lookupPlaceMatches(name, false).some(
+    (m) =>
+      m.via === 'name' &&
+      (m.place.precision === 'COUNTRY' ||
+        m.place.featureCode === 'ADM1' ||
+        (m.place.precision === 'CITY' && m.place.population >= TRAILING_CITY_POPULATION)),
+  );
+}
+
+/**
+ * The longest run of words from `at` (past a "the") inside a name's end that the gazetteer
+ * knows, noted as a place; a country is the named thing's owner (use ACTOR).
+ */
+function placeAfterOf(s: Scan, at: number, end: number): void {
+  const { tokens } = s;
+  const from = tokens[at]?.lower === 'the' ? at + 1 : at;
+  if (from >= end || !tokens[from]!.cap) return;
+  for (let to = Math.min(end, from + 4); to > from; to--) {
+    if (!tokens[to - 1]!.cap || isAcronym(tokens[from]!)) continue;
+    const placeName = placeNameOf(s, from, to);
+    if (!placeName) continue;
+    s.notePlace(from, to, placeName, false, countryOfName(placeName) ? { use: 'ACTOR' } : undefined);
+    return;
+  }
+}
+
+/** "Fargo-Moorhead", "Russian-American": a compound whose parts name places, each its own mention (placesInsideNames). */
+function knownCompound(word: string): boolean {
+  return word.includes('-') && word.split('-').some((part) => compoundPart(part) !== null);
 }
 
 /** The place a part of a hyphenated compound names ("Texas-based", "Egyptian-US", "Arab-Israeli"), if any. */

@@ -108,8 +108,8 @@ export class Scan {
       name,
       patternOnly,
       use: 'PLACE',
-      ...extra,
       rule: this.rule,
+      ...extra,
     });
   }
 
