@@ -802,6 +802,22 @@ function xmlText(s: string): string {
 }
 
 /** The articles of an LGL or TR-News XML file (the Pragmatic-Guide format). */
+/** How far a corpus's offset may miss its phrase (TR-News has 117 toponyms a few characters early). */
+const ALIGN_REACH = 30;
+
+/**
+ * Where `phrase` really starts: at `start` when the text has it there, else at its nearest
+ * occurrence within ALIGN_REACH characters, else `start` as given.
+ */
+export function alignedStart(text: string, phrase: string, start: number): number {
+  if (!phrase || text.startsWith(phrase, start)) return start;
+  for (let d = 1; d <= ALIGN_REACH; d++) {
+    if (start - d >= 0 && text.startsWith(phrase, start - d)) return start - d;
+    if (text.startsWith(phrase, start + d)) return start + d;
+  }
+  return start;
+}
+
 export function parseGeoparsingXml(xml: string): GeoparsingArticle[] {
   const out: GeoparsingArticle[] = [];
   const articleRe = /<article\b([^>]*)>([\s\S]*?)<\/article>/g;
@@ -817,10 +833,12 @@ export function parseGeoparsingXml(xml: string): GeoparsingArticle[] {
       if (!Number.isFinite(start) || !Number.isFinite(end)) continue;
       const lat = get('lat');
       const lon = get('lon');
+      const phrase = xmlText(get('phrase') ?? '');
+      const at = alignedStart(text, phrase, start);
       toponyms.push({
-        start,
-        end,
-        phrase: xmlText(get('phrase') ?? ''),
+        start: at,
+        end: at === start ? end : at + phrase.length,
+        phrase,
         lat: lat ? Number(lat) : null,
         lon: lon ? Number(lon) : null,
       });

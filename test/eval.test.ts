@@ -4,6 +4,7 @@ import {
   median,
   parseBrat,
   parseGeoparsingXml,
+  alignedStart,
   polnearFigures,
   predictedSpans,
   prf,
@@ -318,6 +319,13 @@ describe('geoparsing scoring (LGL / TR-News)', () => {
     <toponym><start>21</start><end>32</end><phrase>Springfield</phrase><gaztag geonameid="2"><lat>39.8</lat><lon>-89.64</lon></gaztag></toponym>
     <toponym><start>0</start><end>6</end><phrase>Floods</phrase></toponym>
   </toponyms></article></articles>`;
+
+  it('moves an offset that misses its phrase by a few characters onto the phrase', () => {
+    const shifted = xml.replace('<start>21</start><end>32</end>', '<start>18</start><end>29</end>');
+    const [a] = parseGeoparsingXml(shifted);
+    expect(a!.toponyms[1]).toMatchObject({ start: 21, end: 32, phrase: 'Springfield' });
+    expect(alignedStart('no such place here', 'Paris', 3)).toBe(3);
+  });
 
   it('scores detection and accuracy at 161 km over toponyms with a point', () => {
     const [a] = parseGeoparsingXml(xml);
