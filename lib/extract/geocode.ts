@@ -25,7 +25,12 @@ import {
   type Place,
 } from './gazetteer.js';
 import { resolveDemonym } from './geo.js';
-import { DIVISION_TYPE_WORDS, TRAILING_DIVISION_TYPE, US_STATE_ABBREVIATIONS } from './lexicon/places.js';
+import {
+  DIVISION_TYPE_WORDS,
+  TRAILING_DIVISION_TYPE,
+  TYPE_BEFORE_PARENTS,
+  US_STATE_ABBREVIATIONS,
+} from './lexicon/places.js';
 import type { ExtractedLocation, GeoCandidate, Span } from './types.js';
 
 export interface PlaceMention {
@@ -229,10 +234,13 @@ function isDivision(place: Place): boolean {
 const DIVISION_PROMINENCE: Record<string, number> = { ADM1: 1.08, ADM2: 0.74, ADM2P: 0.6 };
 
 /** "(Rafi LGA, Niger)" or ", Logar" or ", Logar province, Afghanistan": the names written as a mention's parents. */
-const PARENS_AFTER =
-  /^(?:\s+(?:village|town|city|area|locality|commune|district|settlement|camp))?\s*\(([^()\n]{2,80})\)/u;
-const COMMAS_AFTER =
-  /^((?:,\s+\p{Lu}[\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}(?:\s+(?:province|district|state|county|governorate|oblast|region|territory|LGA|prefecture|department|municipality|raion|rayon))?)+)(?=\s*(?:[,.;:)\]]|$|\s+\p{Ll}))/u;
+const PARENS_AFTER = new RegExp(`^${TYPE_BEFORE_PARENTS}\\s*\\(([^()\\n]{2,80})\\)`, 'iu');
+// Case matters here (names are capitalised, type words not), so the type words are as news writes them.
+const COMMA_TYPE_WORDS = DIVISION_TYPE_WORDS.map((w) => (w === 'lga' ? 'LGA' : w)).join('|');
+const COMMAS_AFTER = new RegExp(
+  `^((?:,\\s+\\p{Lu}[\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,3}(?:\\s+(?:${COMMA_TYPE_WORDS}))?)+)(?=\\s*(?:[,.;:)\\]]|$|\\s+\\p{Ll}))`,
+  'u',
+);
 const TYPE_WORD = new RegExp(`\\b(?:${DIVISION_TYPE_WORDS.join('|')})\\b`, 'i');
 
 function parentNames(text: string, mention: Span): string[] {

@@ -27,7 +27,7 @@ import { findQuantities } from './quantities.js';
 import { claimKind, inheritEventPlaces, linkRestatements, mostSpecific, narratedKind } from './claims.js';
 import { geocode } from './geocode.js';
 import { KNOWN_PARTIES } from './lexicon/parties.js';
-import { DIVISION_TYPE_WORDS } from './lexicon/places.js';
+import { TYPE_BEFORE_PARENTS } from './lexicon/places.js';
 import { isKnownPlace, resolveDemonym } from './geo.js';
 import { isCommonNoun, isCommonWord } from './wordclass.js';
 
@@ -409,10 +409,7 @@ function isLandmark(text: string, start: number): boolean {
 }
 
 /** What stands between a place and the first of its parents: "Boni (Douentza", "Kharwar district, Logar", "Rafi LGA, Niger". */
-const PARENT_LINK = new RegExp(
-  `^(?:\\s+(?:village|town|city|area|locality|commune|settlement|camp|${DIVISION_TYPE_WORDS.join('|')}))?\\s*(\\(|,)\\s*$`,
-  'i',
-);
+const PARENT_LINK = new RegExp(`^${TYPE_BEFORE_PARENTS}\\s*(\\(|,)\\s*$`, 'i');
 
 /** How far back (in characters) "the city" looks for the city it means. */
 const PLACE_REFERENCE_REACH = 1500;

@@ -52,6 +52,15 @@ export const DIVISION_TYPE_WORDS = [
   'krai',
   'canton',
 ];
+/** Words for a settlement written after its name ("Kagara village", "the Zamzam camp"). */
+export const SETTLEMENT_WORDS = ['village', 'town', 'city', 'area', 'locality', 'commune', 'settlement', 'camp'];
+
+/**
+ * What may stand between a place and its parents: "Boni (Douentza", "Kharwar district, Logar",
+ * "Rafi LGA, Niger", "Mukondi village (Beni".
+ */
+export const TYPE_BEFORE_PARENTS = `(?:\\s+(?:${[...SETTLEMENT_WORDS, ...DIVISION_TYPE_WORDS].join('|')}))?`;
+
 /** A division's type word at the end of a name: the gazetteer knows "Rafi LGA" as "Rafi". */
 export const TRAILING_DIVISION_TYPE = new RegExp(`\\s+(?:${DIVISION_TYPE_WORDS.join('|')})$`, 'i');
 
