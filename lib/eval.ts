@@ -890,7 +890,16 @@ export function scoreGeoparsing(article: GeoparsingArticle, x: Extraction): Geop
   for (const t of article.toponyms) {
     if (t.lat === null || t.lon === null) continue;
     s.toponyms++;
-    const hit = mentions.find(({ m }) => overlaps(m, t));
+    // The mention that fits the toponym best: "Texas" is scored against the mention "Texas"
+    // inside "Paris, Texas", not against Paris.
+    const fit = (m: { start: number; end: number }) =>
+      Math.min(m.end, t.end) - Math.max(m.start, t.start) - Math.abs(m.end - m.start - (t.end - t.start));
+    const hit = mentions
+      .filter(({ m }) => overlaps(m, t))
+      .reduce<(typeof mentions)[number] | undefined>(
+        (best, c) => (!best || fit(c.m) > fit(best.m) ? c : best),
+        undefined,
+      );
     if (!hit) {
       s.misses.push({ phrase: t.phrase, detail: 'not detected' });
       continue;

@@ -320,6 +320,28 @@ describe('geoparsing scoring (LGL / TR-News)', () => {
     <toponym><start>0</start><end>6</end><phrase>Floods</phrase></toponym>
   </toponyms></article></articles>`;
 
+  it('scores a toponym against the mention that fits it best ("Texas" inside "Paris, Texas")', () => {
+    const text = 'Floods hit Paris, Texas.';
+    const [a] = parseGeoparsingXml(
+      `<articles><article docid="1"><text><![CDATA[${text}]]></text><toponyms>
+      <toponym><start>18</start><end>23</end><phrase>Texas</phrase><gaztag geonameid="3"><lat>31.25</lat><lon>-99.25</lon></gaztag></toponym>
+      </toponyms></article></articles>`,
+    );
+    const x: Extraction = {
+      extractorVersion: 't',
+      cleanText: text,
+      parties: [],
+      claims: [],
+      sites: [],
+      truncated: [],
+      locations: [
+        extractedLocation('Paris', 33.66, -95.56, 'CITY', [{ start: 11, end: 23, text: 'Paris, Texas' }]),
+        extractedLocation('Texas', 31.25, -99.25, 'REGION', [{ start: 18, end: 23, text: 'Texas' }]),
+      ],
+    };
+    expect(scoreGeoparsing(a!, x)).toMatchObject({ toponyms: 1, detected: 1, within161: 1 });
+  });
+
   it('moves an offset that misses its phrase by a few characters onto the phrase', () => {
     const shifted = xml.replace('<start>21</start><end>32</end>', '<start>18</start><end>29</end>');
     const [a] = parseGeoparsingXml(shifted);
@@ -380,7 +402,7 @@ function extractedLocation(
   name: string,
   latitude: number | null,
   longitude: number | null,
-  precision: 'CITY' | 'COUNTRY',
+  precision: 'CITY' | 'REGION' | 'COUNTRY',
   mentions: ExtractedLocation['mentions'],
 ): ExtractedLocation {
   return {

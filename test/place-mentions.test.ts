@@ -141,6 +141,19 @@ describe('names by their position', () => {
     expect(x.parties).toEqual([]);
   });
 
+  it('"Paris, Texas": the qualifier is a place of its own inside the town’s span, its address, not what a claim is about', () => {
+    const x = extract('A tornado hit Paris, Texas, on Sunday, killing two people.', {});
+    const names = x.locations.map((l) => [l.name, l.mentions.map((m) => m.text)]);
+    expect(names).toEqual([
+      ['Paris', ['Paris, Texas']],
+      ['Texas', ['Texas']],
+    ]);
+    expect(x.locations.find((l) => l.name === 'Paris')).toMatchObject({ countryCode: 'US' });
+    expect(x.claims[0]!.locationKeys).toEqual([x.locations[0]!.key]);
+    // An AP abbreviation is its state's mention under the state's own name.
+    expect(extract('Floods hit South Bend, Ind., overnight.', {}).locations.map((l) => l.name)).toContain('Indiana');
+  });
+
   it("after a legislator's party, the place they represent", () => {
     const x = extract('Tom Bakk, DFL-Cook, said so, and Marty Seifert, R-Marshall, agreed.', {});
     expect(x.locations.map((l) => l.mentions[0]!.text)).toEqual(['Cook', 'Marshall']);
@@ -152,7 +165,11 @@ describe('names by their position', () => {
     expect(place('Courts close. MOUNT GILEAD (AP) -- A city court will not accept new cases.')).toEqual([
       'MOUNT GILEAD',
     ]);
-    expect(place('Mine to close. RIDGE FARM, Ill. (AP) — Peabody Energy says so.')).toEqual(['RIDGE FARM, Ill.']);
+    // The state written after the town is a place of its own, inside the town's span.
+    expect(place('Mine to close. RIDGE FARM, Ill. (AP) — Peabody Energy says so.')).toEqual([
+      'RIDGE FARM, Ill.',
+      'Ill.',
+    ]);
     expect(place('UPDATE — The fire is out.')).toEqual([]);
     expect(place('NATO -- The alliance met.')).toEqual([]);
   });

@@ -129,6 +129,11 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
   placeStarts.forEach((p, i) => {
     const prev = placeStarts[i - 1];
     if (!prev) return;
+    // "Paris, Texas": a qualifier inside the place's own span is where the place is.
+    if (p.end <= prev.end) {
+      p.parent = true;
+      return;
+    }
     const between = text.slice(prev.end, p.start);
     // After a comma only a region is an address ("Kharwar district, Logar"); "Agdam, Aghdra" is a list.
     const link = PARENT_LINK.exec(between);

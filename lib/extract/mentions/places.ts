@@ -298,13 +298,17 @@ export function addPlaceSpan(s: Scan, from: number, to: number, name: string, pa
   let f = from;
   let t = to;
   let n = name;
+  let qualifier: { from: number; to: number } | null = null;
   const next = tokens[t];
   if (next && !next.cap && !used[t] && DIVISION_WORDS.has(next.lower) && !DIVISION_WORDS.has(tokens[t - 1]!.lower)) {
     n = `${n} ${next.text}`;
     t++;
   } else if (next?.text === ',' && !countryOfName(name)) {
     const q = qualifierEnd(s, t + 1, name);
-    if (q) t = q;
+    if (q) {
+      qualifier = { from: t + 1, to: q };
+      t = q;
+    }
   }
   const prev = tokens[f - 1];
   if (prev?.lower === 'of' && !used[f - 1]) {
@@ -329,6 +333,19 @@ export function addPlaceSpan(s: Scan, from: number, to: number, name: string, pa
     f--;
   }
   s.addPlace(f, t, n, patternOnly);
+  // "Paris, Texas", "Mosul, Iraq": the text names the qualifier too, a place of its own inside the span.
+  if (qualifier) {
+    const rule = s.rule;
+    s.rule = 'qualifier';
+    s.notePlace(qualifier.from, qualifier.to, qualifierName(s, qualifier.from, qualifier.to), false);
+    s.rule = rule;
+  }
+}
+
+/** The name of a qualifier: a US state's in full for its abbreviation ("Ind." → Indiana). */
+function qualifierName(s: Scan, from: number, to: number): string {
+  const written = s.slice(from, to);
+  return US_STATE_ABBREVIATIONS[written.replace(/\.$/, '').replace(/\. /g, '.')] ?? written.replace(/\.$/, '');
 }
 
 /** ", Iraq" after a place: the end of the qualifier, when it is a country or region and not a list. */
