@@ -892,12 +892,12 @@ export function scoreGeoparsing(article: GeoparsingArticle, x: Extraction): Geop
     s.toponyms++;
     // The mention that fits the toponym best: "Texas" is scored against the mention "Texas"
     // inside "Paris, Texas", not against Paris.
-    const fit = (m: { start: number; end: number }) =>
+    const fitOf = (m: { start: number; end: number }) =>
       Math.min(m.end, t.end) - Math.max(m.start, t.start) - Math.abs(m.end - m.start - (t.end - t.start));
     const hit = mentions
       .filter(({ m }) => overlaps(m, t))
       .reduce<(typeof mentions)[number] | undefined>(
-        (best, c) => (!best || fit(c.m) > fit(best.m) ? c : best),
+        (best, c) => (!best || fitOf(c.m) > fitOf(best.m) ? c : best),
         undefined,
       );
     if (!hit) {
