@@ -55,6 +55,13 @@ describe('counts as reports word them', () => {
       ],
     ],
     ['Fatalities: 7', [['KILLED', 7]]],
+    [
+      '15 Houthi fighters and 4 soldiers of the Giants Brigades were killed',
+      [
+        ['KILLED', 15],
+        ['KILLED', 4],
+      ],
+    ],
   ])('%s', (text, expected) => {
     expect(counts(text)).toEqual(expected);
   });

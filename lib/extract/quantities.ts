@@ -54,7 +54,7 @@ const ONE = String.raw`(?:\d{1,3}(?:,\d{3})+|\d{1,15}(?:\.\d+)?(?:\s+(?:million|
 /** A number or a range ("1-2", "10 to 15", "between 3 and 5"): group 1 the low, group 2 the high bound. */
 const NUM = String.raw`(?:between\s+)?(${ONE})(?:\s*(?:-|–|to|or|and)\s*(\d{1,15}(?![\d,]*\d)|${WORD}))?`;
 const APPROX = String.raw`(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|up\s+to\s+|roughly\s+|an\s+estimated\s+|as\s+many\s+as\s+|no\s+fewer\s+than\s+|a\s+further\s+|another\s+)?`;
-const NOUNS = String.raw`(?:(?!and\b|or\b)[\w-]+\s+){0,4}?`;
+const NOUNS = String.raw`(?:(?!and\b|or\b)[\w-]+\s+){0,6}?`;
 const BE = String.raw`(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|being|been|reportedly|also|later|were\s+reportedly|allegedly)\s+){0,2}`;
 
 interface Pattern {
