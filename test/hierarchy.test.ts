@@ -140,6 +140,12 @@ describe('short conflict event reports', () => {
     expect(x.claims[0]!.locationKeys).toEqual([placeNamed(x, 'Dinguila')!.key, cercle!.key]);
   });
 
+  it('in parentheses a parent may be a town: "(Bali, Mezam, North-West)" is Bali of Cameroon, not Bali of Indonesia', () => {
+    const x = extract('Separatists abducted 5 civilians in Bali Nyonga (Bali, Mezam, North-West).', meta);
+    expect(placeNamed(x, 'Bali')).toMatchObject({ countryCode: 'CM', precision: 'CITY' });
+    expect(placeNamed(x, 'North-West')).toMatchObject({ countryCode: 'CM' });
+  });
+
   it('"Mukondi village (Beni, Nord-Kivu)": a type word may stand before the parents', () => {
     const x = extract('Suspected ADF militants killed 7 civilians in Mukondi village (Beni, Nord-Kivu).', meta);
     expect(placeNamed(x, 'Mukondi')).toMatchObject({ countryCode: 'CD', precision: 'REGION' });

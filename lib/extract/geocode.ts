@@ -301,7 +301,12 @@ function parentsAfter(text: string, mention: Span, namesakes: readonly Place[]):
     if (state) all.push(...lookupPlaces(state).filter((p) => p.featureCode === 'ADM1' && p.countryCode === 'US'));
     // "Moscow, Kiev, Minsk": after a comma, a name that is first of all a city starts a list, not an address.
     if (!parens && all.length && [...all].sort((a, b) => prominence(b) - prominence(a))[0]!.precision === 'CITY') break;
-    options.push(all.filter((pl) => pl.precision === 'COUNTRY' || pl.precision === 'REGION'));
+    // In parentheses a parent may be a town ("Bali Nyonga (Bali, Mezam, North-West)"); after commas only a division.
+    options.push(
+      all.filter(
+        (pl) => pl.precision === 'COUNTRY' || pl.precision === 'REGION' || (parens && pl.precision === 'CITY'),
+      ),
+    );
   }
   if (!options.length) return [];
   const chain: Place[] = [];
