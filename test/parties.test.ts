@@ -48,6 +48,14 @@ describe('parties as conflict reporting names them', () => {
     expect(claimant(extract('US authorities said the ship was hit.', meta))).toBe('US authorities');
   });
 
+  it('"Officials in Tigray said": the officials of a place the gazetteer knows are a body of that place', () => {
+    const x = extract('Officials in Tigray said the road was cut. Officials in the capital said nothing new.', meta);
+    expect(x.parties.map((p) => [p.name, p.kind, p.affiliation])).toEqual([
+      ['Tigray officials', 'GOVERNMENT_BODY', 'ET'],
+    ]);
+    expect(x.claims[0]!.claimantKey).toBe('tigray officials');
+  });
+
   it('a name no lexicon knows, speaking, is a person ("Zelensky said"); a word or a place is not', () => {
     const x = extract(
       'Later, Vorontsov said the bridge had held. Officials said it was closed. Moscow said the talks would go on.',

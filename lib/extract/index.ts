@@ -28,7 +28,7 @@ import { claimKind, inheritEventPlaces, linkRestatements, mostSpecific, narrated
 import { geocode } from './geocode.js';
 import { KNOWN_PARTIES } from './lexicon/parties.js';
 import { TYPE_BEFORE_PARENTS } from './lexicon/places.js';
-import { isKnownPlace, resolveDemonym } from './geo.js';
+import { countryCodeOfPlace, isKnownPlace, resolveDemonym } from './geo.js';
 import { isCommonNoun, isCommonWord } from './wordclass.js';
 
 /** Bump on any change that alters output: stored claims record it so a corpus can be re-extracted. */
@@ -88,7 +88,11 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
       // "Zelensky said", "Prigozhin wrote": a name no rule knew, speaking, is a person.
       if (!claim.claimantKey && claim.claimantMention && claim.rule?.endsWith('/noun-phrase')) {
         const span = claim.claimantMention;
-        if (isBareName(span.text, span.start === sentence.tokens[0]?.start)) {
+        const local = placeOfficials(span.text);
+        if (local) {
+          claim.claimantKey = registry.ensure(local.name, 'GOVERNMENT_BODY', local.country, []);
+          registry.addClaimantMention(claim.claimantKey, span, sentence.index);
+        } else if (isBareName(span.text, span.start === sentence.tokens[0]?.start)) {
           claim.claimantKey = registry.ensure(span.text, 'PERSON', null, []);
           registry.addClaimantMention(claim.claimantKey, span, sentence.index);
         }
@@ -332,6 +336,19 @@ function isBareName(text: string, opensSentence: boolean): boolean {
   if (words.length > 3 || !words.every((w) => /^\p{Lu}\p{Ll}[\p{L}'’-]*$/u.test(w))) return false;
   if (isKnownPlace(text) || resolveDemonym(text) || words.some((w) => isCommonWord(w))) return false;
   return !(opensSentence && isCommonNoun(words[0]!));
+}
+
+/**
+ * "Officials in Tigray", "authorities in Kherson": the officials of a place the gazetteer knows,
+ * a body of that place ("Tigray officials"), of its country.
+ */
+function placeOfficials(text: string): { name: string; country: string | null } | null {
+  const m =
+    /^(?:local\s+|regional\s+)?(officials|authorities)\s+(?:in|of|from)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})$/iu.exec(
+      text,
+    );
+  if (!m || !isKnownPlace(m[2]!)) return null;
+  return { name: `${m[2]} ${m[1]!.toLowerCase()}`, country: countryCodeOfPlace(m[2]!) };
 }
 
 const FIRST_PERSON = new Set(['we', 'us', 'our', 'ours', 'i', 'me', 'my']);
