@@ -327,18 +327,10 @@ describe('geoparsing scoring (LGL / TR-News)', () => {
       <toponym><start>18</start><end>23</end><phrase>Texas</phrase><gaztag geonameid="3"><lat>31.25</lat><lon>-99.25</lon></gaztag></toponym>
       </toponyms></article></articles>`,
     );
-    const x: Extraction = {
-      extractorVersion: 't',
-      cleanText: text,
-      parties: [],
-      claims: [],
-      sites: [],
-      truncated: [],
-      locations: [
-        extractedLocation('Paris', 33.66, -95.56, 'CITY', [{ start: 11, end: 23, text: 'Paris, Texas' }]),
-        extractedLocation('Texas', 31.25, -99.25, 'REGION', [{ start: 18, end: 23, text: 'Texas' }]),
-      ],
-    };
+    const x = placesOnly(text, [
+      extractedLocation('Paris', 33.66, -95.56, 'CITY', [{ start: 11, end: 23, text: 'Paris, Texas' }]),
+      extractedLocation('Texas', 31.25, -99.25, 'REGION', [{ start: 18, end: 23, text: 'Texas' }]),
+    ]);
     expect(scoreGeoparsing(a!, x)).toMatchObject({ toponyms: 1, detected: 1, within161: 1 });
   });
 
@@ -374,18 +366,10 @@ describe('geoparsing scoring (LGL / TR-News)', () => {
     const at = (part: string, use: 'PLACE' | 'ACTOR' | 'DEMONYM') => ({ ...span(text, part), use });
     const loc = (name: string, lat: number, lon: number, mentions: ReturnType<typeof at>[]) =>
       extractedLocation(name, lat, lon, 'COUNTRY', mentions);
-    const x: Extraction = {
-      extractorVersion: 't',
-      cleanText: text,
-      parties: [],
-      claims: [],
-      sites: [],
-      truncated: [],
-      locations: [
-        loc('Iran', 32, 53, [at('Iran', 'ACTOR'), at('Iranian', 'DEMONYM')]),
-        loc('Oman', 21, 57, [at('Oman', 'PLACE')]),
-      ],
-    };
+    const x = placesOnly(text, [
+      loc('Iran', 32, 53, [at('Iran', 'ACTOR'), at('Iranian', 'DEMONYM')]),
+      loc('Oman', 21, 57, [at('Oman', 'PLACE')]),
+    ]);
     const toponym = (part: string) => ({ ...span(text, part), phrase: part, lat: 32, lon: 53 });
     const s = scoreGeoparsing(
       { id: '1', text, toponyms: [toponym('Iran'), toponym('Iranian'), { ...toponym('Oman'), lat: 21, lon: 57 }] },
@@ -398,6 +382,17 @@ describe('geoparsing scoring (LGL / TR-News)', () => {
 });
 
 /** An extracted place as extraction lists it, for scoring tests. */
+/** An extraction of `text` that found only these places. */
+const placesOnly = (text: string, locations: ExtractedLocation[]): Extraction => ({
+  extractorVersion: 't',
+  cleanText: text,
+  parties: [],
+  claims: [],
+  sites: [],
+  truncated: [],
+  locations,
+});
+
 function extractedLocation(
   name: string,
   latitude: number | null,
