@@ -22,7 +22,7 @@ export interface DateExpr {
   monthOnly?: boolean;
 }
 
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const MONTHS: Record<string, number> = {
   january: 1,
   jan: 1,

@@ -12,6 +12,7 @@ import {
   lookupPlaces,
 } from './gazetteer.js';
 import { DEMONYM_ALIASES } from './lexicon/parties.js';
+import { memo } from './memo.js';
 
 export interface Demonym {
   /** Canonical form ("Azerbaijani" for "Azeri"). */
@@ -24,19 +25,6 @@ export interface Demonym {
 const CANONICAL_DEMONYM = new Map<string, string>();
 for (const { demonym, code } of Object.values(DEMONYM_ALIASES)) {
   if (!CANONICAL_DEMONYM.has(code)) CANONICAL_DEMONYM.set(code, demonym);
-}
-
-function memo<T>(fn: (key: string) => T): (key: string) => T {
-  const cache = new Map<string, T>();
-  return (key: string) => {
-    let v = cache.get(key);
-    if (v === undefined && !cache.has(key)) {
-      v = fn(key);
-      if (cache.size > 50_000) cache.clear();
-      cache.set(key, v);
-    }
-    return v as T;
-  };
 }
 
 export const resolveDemonym = memo((phrase: string): Demonym | null => {

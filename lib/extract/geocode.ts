@@ -25,6 +25,7 @@ import {
   type Place,
 } from './gazetteer.js';
 import { resolveDemonym } from './geo.js';
+import { memo } from './memo.js';
 import {
   DIVISION_TYPE_WORDS,
   TRAILING_DIVISION_TYPE,
@@ -159,24 +160,17 @@ function countryOfRegion(phrase: string): Place | null {
   return codes.size === 1 ? regions[0]! : null;
 }
 
-const phraseCountries = new Map<string, string | null>();
-
 /** The country a phrase names, describes or names a region of; remembered, as phrases recur across articles. */
-function countryOfPhrase(phrase: string): string | null {
-  let code = phraseCountries.get(phrase);
-  if (code === undefined) {
-    // The project's demonym aliases first: "French" is also a demonym of French Guiana's in GeoNames' list.
-    const alias = resolveDemonym(phrase)?.code;
-    // Of a country of today ("Soviet" names none).
-    code =
-      (alias ? countryByCode(alias) : null)?.countryCode ??
-      (countryByDemonym(phrase) ?? countryByName(phrase) ?? countryOfRegion(phrase))?.countryCode ??
-      null;
-    if (phraseCountries.size > 50_000) phraseCountries.clear();
-    phraseCountries.set(phrase, code);
-  }
-  return code;
-}
+const countryOfPhrase = memo((phrase: string): string | null => {
+  // The project's demonym aliases first: "French" is also a demonym of French Guiana's in GeoNames' list.
+  const alias = resolveDemonym(phrase)?.code;
+  // Of a country of today ("Soviet" names none).
+  return (
+    (alias ? countryByCode(alias) : null)?.countryCode ??
+    (countryByDemonym(phrase) ?? countryByName(phrase) ?? countryOfRegion(phrase))?.countryCode ??
+    null
+  );
+});
 
 /**
  * Every country the text names, describes with a demonym or names a region of ("Armenia",

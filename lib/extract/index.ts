@@ -456,9 +456,10 @@ function resolvePlaceReferences(
     // "the camp" is first the place written as one ("the Abu Shouk camp", "the camp of X"), then
     // the nearest place the gazetteer knows, and only then a name it does not ("Saudi Hospital").
     const noun = text.slice(ref.start, ref.end).split(/\s+/).pop()!.toLowerCase();
+    const typedAfter = new RegExp(`^\\s+${noun}\\b`, 'i');
+    const typedBefore = new RegExp(`\\b${noun}\\s+of\\s+$`, 'i');
     const rank = (n: { loc: ExtractedLocation; start: number; end: number }): number =>
-      new RegExp(`^\\s+${noun}\\b`, 'i').test(text.slice(n.end, n.end + 30)) ||
-      new RegExp(`\\b${noun}\\s+of\\s+$`, 'i').test(text.slice(Math.max(0, n.start - 30), n.start))
+      typedAfter.test(text.slice(n.end, n.end + 30)) || typedBefore.test(text.slice(Math.max(0, n.start - 30), n.start))
         ? 2
         : n.loc.precision === 'UNRESOLVED'
           ? 0

@@ -4,6 +4,7 @@
  * lexicon lookup nothing.
  */
 import nlp from 'compromise';
+import { memo } from './memo.js';
 
 type Tags = string | string[] | undefined;
 
@@ -396,20 +397,12 @@ function regularStems(word: string): string[] {
   return [];
 }
 
-const verbForms = new Map<string, boolean>();
+const verbForm = memo(
+  (word: string): boolean => tagsOf(word).some((t) => VERB_TAGS.has(t)) || regularStems(word).some(isInfinitive),
+);
 
 /** A form of a verb: in the lexicon as one, or a regular inflection of an infinitive it has. */
-export function isVerbForm(word: string): boolean {
-  const key = word.toLowerCase();
-  let verb = verbForms.get(key);
-  if (verb === undefined) {
-    verb = tagsOf(word).some((t) => VERB_TAGS.has(t)) || regularStems(word).some(isInfinitive);
-    // Bounded: a worker that extracts for days meets every word of the language and more.
-    if (verbForms.size > 50_000) verbForms.clear();
-    verbForms.set(key, verb);
-  }
-  return verb;
-}
+export const isVerbForm = (word: string): boolean => verbForm(word.toLowerCase());
 
 export function isPronoun(word: string): boolean {
   return tagsOf(word).includes('Pronoun');

@@ -20,6 +20,7 @@ import type { PlaceUse } from '../types.js';
 import type { Scan } from './scan.js';
 import { isAcronym, titleWithin } from './shared.js';
 import { isCommonWord, isFirstName } from '../wordclass.js';
+import { memo } from '../memo.js';
 import type { PartyMention } from './types.js';
 
 /** Longest country name or demonym considered, in tokens ("the United Arab Emirates", "Sri Lankan"). */
@@ -126,18 +127,8 @@ function derivedRule(found: { derived?: true }): { rule: string } | undefined {
  * a surname), a city of at least DEMONYM_CITY_POPULATION; not an eponym ("Victorian"), a first
  * name, an English word or a place's own name.
  */
-export function placeOfDemonym(phrase: string): string | null {
-  let place = DERIVED_DEMONYMS.get(phrase);
-  if (place === undefined) {
-    place = derivedDemonymPlace(phrase);
-    if (DERIVED_DEMONYMS.size > 50_000) DERIVED_DEMONYMS.clear();
-    DERIVED_DEMONYMS.set(phrase, place);
-  }
-  return place;
-}
-
 // Capitalised words recur in every article: each is derived once.
-const DERIVED_DEMONYMS = new Map<string, string | null>();
+export const placeOfDemonym = memo((phrase: string): string | null => derivedDemonymPlace(phrase));
 
 function derivedDemonymPlace(phrase: string): string | null {
   const key = foldName(phrase);

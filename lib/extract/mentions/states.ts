@@ -4,6 +4,7 @@
  * an owner ("Russia's Defence Ministry", "the government of Iraq"). Used by the place rule.
  */
 import { CUE_FORMS } from '../cues.js';
+import { WEEKDAYS } from '../dates.js';
 import type { Country } from '../geo.js';
 import { demonymOf } from '../geo.js';
 import { CUE_AUXILIARIES } from '../lexicon/cues.js';
@@ -122,15 +123,13 @@ export function inCountryList(s: Scan, from: number, to: number): boolean {
   return count >= 3;
 }
 
-const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
-
 /** Past a time between a subject and its verb: "Nigeria today announced", "Israel on Sunday said". */
 function afterTime(tokens: Token[], k: number): number {
   const t = tokens[k];
   if (!t) return k;
   if (/^(?:today|yesterday|tonight|earlier|later)$/.test(t.lower)) return k + 1;
-  if (t.cap && WEEKDAY.test(t.lower)) return k + 1;
-  if (t.lower === 'on' && tokens[k + 1]?.cap && WEEKDAY.test(tokens[k + 1]!.lower)) return k + 2;
+  if (t.cap && WEEKDAYS.includes(t.lower)) return k + 1;
+  if (t.lower === 'on' && tokens[k + 1]?.cap && WEEKDAYS.includes(tokens[k + 1]!.lower)) return k + 2;
   if (/^(?:last|this)$/.test(t.lower) && /^(?:week|month|night|year)$/.test(tokens[k + 1]?.lower ?? '')) return k + 2;
   return k;
 }
