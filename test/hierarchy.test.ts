@@ -160,4 +160,39 @@ describe('short conflict event reports', () => {
     });
     expect(placeNamed(x, 'Katari')).toMatchObject({ countryCode: 'NG' });
   });
+
+  it('"in Masisi territory", "Plateau state": a division named with its type word in lower case', () => {
+    const masisi = lookupPlaces('Masisi Territory').find((p) => p.countryCode === 'CD')!;
+    const x = extract('Fighting went on in Masisi territory on Tuesday.', meta);
+    expect(placeNamed(x, 'Masisi territory')).toMatchObject({ countryCode: 'CD', latitude: masisi.latitude });
+    expect(placeNamed(extract('Gunmen struck villages in Plateau state.', meta), 'Plateau state')).toMatchObject({
+      countryCode: 'NG',
+      precision: 'REGION',
+    });
+  });
+
+  it('"the town of Rubaya in Masisi territory, North Kivu": an unknown town takes the district written after "in"', () => {
+    const masisi = lookupPlaces('Masisi Territory').find((p) => p.countryCode === 'CD')!;
+    const x = extract('M23 rebels seized the town of Rubaya in Masisi territory, North Kivu, on Tuesday.', meta);
+    expect(placeNamed(x, 'Rubaya')).toMatchObject({
+      countryCode: 'CD',
+      precision: 'REGION',
+      latitude: masisi.latitude,
+      longitude: masisi.longitude,
+    });
+  });
+
+  it('a town far from the district written after it is another place: "Kukawa (Bassa LGA, Plateau)" is not Kukawa of Borno', () => {
+    const bassa = lookupPlaces('Bassa').find((p) => p.featureCode === 'ADM2' && p.latitude > 9)!;
+    for (const text of [
+      'Gunmen killed 4 villagers in Kukawa (Bassa LGA, Plateau).',
+      'Gunmen killed 4 villagers in Kukawa in Bassa LGA of Plateau State.',
+    ]) {
+      expect(placeNamed(extract(text, meta), 'Kukawa'), text).toMatchObject({
+        precision: 'REGION',
+        latitude: bassa.latitude,
+        longitude: bassa.longitude,
+      });
+    }
+  });
 });

@@ -28,6 +28,7 @@ import { resolveDemonym } from './geo.js';
 import { memo } from './memo.js';
 import {
   DIVISION_TYPE_WORDS,
+  SETTLEMENT_WORDS,
   TRAILING_DIVISION_TYPE,
   TYPE_BEFORE_PARENTS,
   US_STATE_ABBREVIATIONS,
@@ -78,6 +79,8 @@ const W_BESIDE_STORY = 1;
 const W_PROVINCE_NAME = 2;
 /** Namesakes this close (or a province and a place in it) support each other. */
 const CO_LOCAL_KM = 120;
+/** Beyond this a town is not in the district written after its name (whose point is estimated from its towns). */
+const PARENT_DISTRICT_KM = 150;
 /** Other names with more namesakes than this say too little about where the story is. */
 const MAX_SUPPORTING_CANDIDATES = 30;
 /** How sharply prominence and country support pick a name's likely namesake (softmax scale). */
@@ -236,6 +239,11 @@ const COMMAS_AFTER = new RegExp(
   'u',
 );
 const TYPE_WORD = new RegExp(`\\b(?:${DIVISION_TYPE_WORDS.join('|')})\\b`, 'i');
+const NAME_WORDS = `\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}`;
+const IN_DIVISION_AFTER = new RegExp(
+  `^(?:\\s+(?:${SETTLEMENT_WORDS.join('|')}))?\\s+in\\s+(?:the\\s+)?(${NAME_WORDS}\\s+(?:${COMMA_TYPE_WORDS}))\\b((?:(?:,|\\s+of)\\s+${NAME_WORDS})*)`,
+  'u',
+);
 
 function parentNames(text: string, mention: Span): string[] {
   const comma = mention.text.indexOf(',');
@@ -252,6 +260,9 @@ function parentNames(text: string, mention: Span): string[] {
       .split(',')
       .map((p) => p.trim())
       .filter(Boolean);
+  // "the town of Rubaya in Masisi territory, North Kivu": a division named with its type word after "in".
+  const within = IN_DIVISION_AFTER.exec(after);
+  if (within) return [within[1]!, ...(within[2] ?? '').split(/,|\s+of\s+/)].map((p) => p.trim()).filter(Boolean);
   const commas = COMMAS_AFTER.exec(after);
   if (!commas) return [];
   // "Moscow, Kiev, Minsk and Riga": a list goes on with "and"/"or" and another name. In a list of
@@ -289,7 +300,9 @@ function parentsAfter(text: string, mention: Span, namesakes: readonly Place[]):
     // "Rafi LGA": a district the gazetteer knows by its bare name.
     const typed = lookupPlaceMatches(part).map((m) => m.place);
     const bare = part.replace(TRAILING_DIVISION_TYPE, '');
-    const all = typed.length || bare === part ? typed : lookupPlaceMatches(bare).map((m) => m.place);
+    const found = typed.length || bare === part ? typed : lookupPlaceMatches(bare).map((m) => m.place);
+    // "Bassa LGA" is a division, whatever towns are called Bassa.
+    const all = bare === part ? found : found.filter((p) => p.precision === 'REGION');
     // "Columbus, Miss.", "Austin, TX": a state's abbreviation, read only in this position.
     const state = all.length ? undefined : US_STATE_ABBREVIATIONS[part.replace(/\.$/, '').replace(/\. /g, '.')];
     if (state) all.push(...lookupPlaces(state).filter((p) => p.featureCode === 'ADM1' && p.countryCode === 'US'));
@@ -502,6 +515,10 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
   if (c.via === 'near-spelling') {
     return inCountry && (ctx.anchors.length === 0 || nearestKm(place, ctx.anchors) <= LOCAL_KM);
   }
+  // "Kukawa in Bassa LGA": the district written after the name holds it; a namesake far from it is another place.
+  const district = group.parents[0];
+  if (district?.featureCode === 'ADM2' && place !== district && distanceKm(place, district) > PARENT_DISTRICT_KM)
+    return false;
   if (qualifies(group, place)) return true;
   // In the province the story is pinned to: never far off.
   if (inStoryRegion(place, ctx)) return true;
@@ -853,13 +870,21 @@ const SETTLEMENT_START = /^(?:the\s+)?(?:city|town|village) of\s/iu;
 /** The name with the capitalised type word its mentions write after it ("Walker" written "Walker County"). */
 function typedName(p: PlaceMention, text: string): string {
   if (TYPE_WORD.test(p.name)) return p.name;
+  const after = (m: Span) => (m.text.startsWith(p.name) ? text.slice(m.start + p.name.length, m.end + 30) : '');
   for (const m of p.mentions) {
-    const at = m.text.startsWith(p.name) ? m.start + p.name.length : -1;
-    const typed = at >= 0 ? NAMED_TYPE.exec(text.slice(at, at + 30)) : null;
+    const typed = NAMED_TYPE.exec(after(m));
     if (typed) return `${p.name} ${typed[1]}`;
   }
-  return p.name;
+  // "Masisi territory", "Chin state": a type word in lower case is part of the name where the
+  // gazetteer knows the division by that typed name ("Walker county" stays Walker), and only
+  // when every use is so written ("bombed Idlib … in Idlib province" names the city too).
+  const lower = p.mentions.map((m) => LOWER_TYPE.exec(after(m))?.[1]);
+  const name = lower[0] && lower.every((w) => w === lower[0]) ? `${p.name} ${lower[0]}` : '';
+  const known =
+    name && lookupPlaceMatches(name).some((x) => x.place.precision === 'REGION' && x.matchedKey === foldName(name));
+  return known ? name : p.name;
 }
+const LOWER_TYPE = new RegExp(`^\\s+(${DIVISION_TYPE_WORDS.join('|')})\\b`, 'u');
 
 function groupMentions(places: PlaceMention[], text: string): Group[] {
   const groups = new Map<string, Group>();
