@@ -228,3 +228,31 @@ describe('sites and references', () => {
     expect(textsOf(x, 'Mosul')).toEqual(['Mosul', 'the country’s second-largest city', 'the city']);
   });
 });
+
+describe('names the gazetteer knows whole', () => {
+  it('"Bosnia and Herzegovina", "Trinidad and Tobago", "Jammu and Kashmir" are one place each, not two', () => {
+    const x = extract(
+      'Troops were sent to Trinidad and Tobago and to Bosnia and Herzegovina. Militants attacked Kupwara in Jammu and Kashmir.',
+      {},
+    );
+    expect(x.locations.map((l) => [l.name, l.countryCode])).toEqual([
+      ['Trinidad and Tobago', 'TT'],
+      ['Bosnia and Herzegovina', 'BA'],
+      ['Kupwara', 'IN'],
+      ['Jammu and Kashmir', 'IN'],
+    ]);
+    // A list stays a list.
+    expect(extract('Strikes hit Iraq and Syria.', {}).locations.map((l) => l.name)).toEqual(['Iraq', 'Syria']);
+  });
+
+  it('"Chin state", "Rivers state": a name that is also a common word is a division when its type word follows', () => {
+    expect(locationOf(extract('Troops entered Chin state on Monday.', {}), 'Chin state')).toMatchObject({
+      countryCode: 'MM',
+      precision: 'REGION',
+    });
+    expect(locationOf(extract('Gunmen attacked villages in Rivers state.', {}), 'Rivers state')).toMatchObject({
+      countryCode: 'NG',
+    });
+    expect(extract('He hurt his chin in Chin.', {}).locations).toEqual([]);
+  });
+});

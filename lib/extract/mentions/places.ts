@@ -259,6 +259,10 @@ export function dottedUsState(text: string): string | null {
 }
 
 /** The place a chunk names, if the gazetteer knows it (type word stripped), else null. */
+const namesTypedDivision = (phrase: string): boolean =>
+  TRAILING_DIVISION_TYPE.test(phrase) &&
+  lookupPlaceMatches(phrase, false).some((m) => m.place.precision === 'REGION' && m.matchedKey === foldName(phrase));
+
 export function placeNameOf(s: Scan, from: number, to: number): string | null {
   const { tokens } = s;
   const chunkText = s.slice(from, to);
@@ -276,6 +280,9 @@ export function placeNameOf(s: Scan, from: number, to: number): string | null {
     !lookupPlaceMatches(chunkText, false).some((m) => m.via === 'acronym')
   )
     return null;
+  // "Chin state", "Rivers state": a word that is also a common noun names the division the gazetteer knows so typed.
+  if (to - from === 1 && tokens[to] && !tokens[to]!.cap && namesTypedDivision(`${chunkText} ${tokens[to]!.text}`))
+    return chunkText;
   if (to - from === 1 && isCommonWord(tokens[from]!.text) && !tokens[from]!.text.match(/^[A-Z]{2,}$/)) return null;
   if (to - from === 1 && isFirstName(tokens[from]!.text) && !isKnownCountryOrCapital(chunkText)) return null;
   if (isKnownPlace(chunkText)) return knownWhole(chunkText) ? chunkText : stripPlaceType(chunkText);
