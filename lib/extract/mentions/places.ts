@@ -258,11 +258,12 @@ export function dottedUsState(text: string): string | null {
   return /^(?:[A-Z]\.){2}$/.test(text) ? (US_STATE_ABBREVIATIONS[text.slice(0, -1)] ?? null) : null;
 }
 
-/** The place a chunk names, if the gazetteer knows it (type word stripped), else null. */
+/** "Chin State": a division the gazetteer knows by this very phrase, type word included. */
 const namesTypedDivision = (phrase: string): boolean =>
   TRAILING_DIVISION_TYPE.test(phrase) &&
   lookupPlaceMatches(phrase, false).some((m) => m.place.precision === 'REGION' && m.matchedKey === foldName(phrase));
 
+/** The place a chunk names, if the gazetteer knows it (type word stripped), else null. */
 export function placeNameOf(s: Scan, from: number, to: number): string | null {
   const { tokens } = s;
   const chunkText = s.slice(from, to);
