@@ -195,4 +195,14 @@ describe('short conflict event reports', () => {
       });
     }
   });
+
+  it('a Canadian province written short after a town ("Churchill, Man.", "Gatineau, Que.", "Regina, SK") is that province', () => {
+    const x = extract('She was born in Churchill, Man. She later lived in Gatineau, Que., and in Regina, SK.', meta);
+    expect(placeNamed(x, 'Manitoba')).toMatchObject({ countryCode: 'CA', precision: 'REGION' });
+    expect(placeNamed(x, 'Quebec')).toMatchObject({ countryCode: 'CA', precision: 'REGION' });
+    expect(placeNamed(x, 'Saskatchewan')).toMatchObject({ countryCode: 'CA', precision: 'REGION' });
+    expect(placeNamed(x, 'Gatineau')).toMatchObject({ countryCode: 'CA', precision: 'CITY' });
+    // A town too small for the gazetteer is placed in its province, not at Man in Côte d'Ivoire.
+    expect(placeNamed(x, 'Churchill')).toMatchObject({ countryCode: 'CA', precision: 'REGION' });
+  });
 });

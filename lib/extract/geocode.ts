@@ -30,8 +30,8 @@ import {
   DIVISION_TYPE_WORDS,
   SETTLEMENT_WORDS,
   TRAILING_DIVISION_TYPE,
+  provinceOfAbbreviation,
   TYPE_BEFORE_PARENTS,
-  US_STATE_ABBREVIATIONS,
 } from './lexicon/places.js';
 import type { ExtractedLocation, GeoCandidate, Span } from './types.js';
 
@@ -297,15 +297,22 @@ function parentsAfter(text: string, mention: Span, namesakes: readonly Place[]):
   const parens = mention.text.indexOf(',') < 0 && PARENS_AFTER.test(text.slice(mention.end, mention.end + 100));
   const options: Place[][] = [];
   for (const part of parts) {
+    // "Columbus, Miss.", "Austin, TX", "Churchill, Man.": a state's or province's abbreviation,
+    // read only in this position, is that division whatever else the letters name (Man, Côte d'Ivoire).
+    const abbreviated = /\.$|^[A-Z]{2}$/.test(part)
+      ? provinceOfAbbreviation(part.replace(/\.$/, '').replace(/\. /g, '.'))
+      : null;
+    const province = abbreviated
+      ? lookupPlaces(abbreviated.name).filter(
+          (p) => p.featureCode === 'ADM1' && p.countryCode === abbreviated.countryCode,
+        )
+      : [];
     // "Rafi LGA": a district the gazetteer knows by its bare name.
-    const typed = lookupPlaceMatches(part).map((m) => m.place);
+    const typed = province.length ? province : lookupPlaceMatches(part).map((m) => m.place);
     const bare = part.replace(TRAILING_DIVISION_TYPE, '');
     const found = typed.length || bare === part ? typed : lookupPlaceMatches(bare).map((m) => m.place);
     // "Bassa LGA" is a division, whatever towns are called Bassa.
     const all = bare === part ? found : found.filter((p) => p.precision === 'REGION');
-    // "Columbus, Miss.", "Austin, TX": a state's abbreviation, read only in this position.
-    const state = all.length ? undefined : US_STATE_ABBREVIATIONS[part.replace(/\.$/, '').replace(/\. /g, '.')];
-    if (state) all.push(...lookupPlaces(state).filter((p) => p.featureCode === 'ADM1' && p.countryCode === 'US'));
     // "Moscow, Kiev, Minsk": after a comma, a name that is first of all a city starts a list, not an address.
     if (!parens && all.length && [...all].sort((a, b) => prominence(b) - prominence(a))[0]!.precision === 'CITY') break;
     // In parentheses a parent may be a town ("Bali Nyonga (Bali, Mezam, North-West)"); after commas only a division.

@@ -40,6 +40,7 @@ import {
   NOT_PLACE_NAME_ENDINGS,
   PLACES_OF_THEIR_OWN,
   PLURAL_DIVISION_HEADS,
+  provinceOfAbbreviation,
   TOWN_OFFICES,
   TOWN_SERVICE_WORDS,
   TRAILING_DIVISION_TYPE,
@@ -350,10 +351,10 @@ export function addPlaceSpan(s: Scan, from: number, to: number, name: string, pa
   }
 }
 
-/** The name of a qualifier: a US state's in full for its abbreviation ("Ind." → Indiana). */
+/** The name of a qualifier: a US state's or Canadian province's in full for its abbreviation ("Ind." → Indiana, "Man." → Manitoba). */
 function qualifierName(s: Scan, from: number, to: number): string {
   const written = s.slice(from, to);
-  return US_STATE_ABBREVIATIONS[written.replace(/\.$/, '').replace(/\. /g, '.')] ?? written.replace(/\.$/, '');
+  return provinceOfAbbreviation(written.replace(/\.$/, '').replace(/\. /g, '.'))?.name ?? written.replace(/\.$/, '');
 }
 
 /** ", Iraq" after a place: the end of the qualifier, when it is a country or region and not a list. */
@@ -376,8 +377,9 @@ function qualifierEnd(s: Scan, k: number, base: string): number | null {
 }
 
 /**
- * A US state written short after a town and a comma ("South Bend, Ind.", "Columbia, S.C.",
- * "Charleston, W. Va.", "Austin, TX"): the end of the abbreviation, its period included; else null.
+ * A US state or Canadian province written short after a town and a comma ("South Bend, Ind.",
+ * "Columbia, S.C.", "Charleston, W. Va.", "Austin, TX", "Churchill, Man."): the end of the
+ * abbreviation, its period included; else null.
  */
 function usStateAbbreviationEnd(s: Scan, k: number): number | null {
   const { tokens, used } = s;
@@ -387,7 +389,7 @@ function usStateAbbreviationEnd(s: Scan, k: number): number | null {
   const two = /^[A-Z]\.$/.test(t.text) && tokens[k + 1]?.cap && tokens[k + 1]!.start === t.end + 1;
   const last = two ? k + 1 : k;
   const word = (two ? `${t.text}${tokens[k + 1]!.text}` : t.text).replace(/\.$/, '');
-  if (!US_STATE_ABBREVIATIONS[word] || used[last]) return null;
+  if (!provinceOfAbbreviation(word) || used[last]) return null;
   // A postal code stands alone ("TX"); AP style takes its period ("Ind.", "S.C.").
   if (/^[A-Z]{2}$/.test(word)) return last + 1;
   if (tokens[last]!.text.endsWith('.')) return last + 1;
