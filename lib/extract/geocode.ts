@@ -1104,6 +1104,8 @@ const isShouting = (name: string): boolean => /\p{Lu}{3}/u.test(name) && !/\p{Ll
  * capitals (a dateline's "KYIV") gives way to another spelling of it ("Kyiv"), or the gazetteer's.
  */
 function displayName(group: Group, place: Place | null): string {
+  // "N.Y.": a division written short is listed under its name.
+  if (place?.featureCode === 'ADM1' && /\.$/.test(group.name)) return place.name;
   if (!isShouting(group.name)) return group.name;
   const written = group.surfaceNames.find((n) => !isShouting(n));
   if (written) return written;
