@@ -204,5 +204,8 @@ describe('short conflict event reports', () => {
     expect(placeNamed(x, 'Gatineau')).toMatchObject({ countryCode: 'CA', precision: 'CITY' });
     // A town too small for the gazetteer is placed in its province, not at Man in Côte d'Ivoire.
     expect(placeNamed(x, 'Churchill')).toMatchObject({ countryCode: 'CA', precision: 'REGION' });
+    // A division written short is listed under its name.
+    const bc = extract('He noted B.C. had many cold winters.', meta).locations.find((l) => l.countryCode === 'CA');
+    expect(bc?.name).toBe('British Columbia');
   });
 });
