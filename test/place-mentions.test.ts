@@ -256,3 +256,19 @@ describe('names the gazetteer knows whole', () => {
     expect(extract('He hurt his chin in Chin.', {}).locations).toEqual([]);
   });
 });
+
+describe('demonyms before an acronym', () => {
+  it('"Russian ICBMs", "the Georgian MoD", "Iraqi MPs" name their country; "American Airlines" does not', () => {
+    for (const [text, country] of [
+      ['Russian ICBMs are not the target.', 'Russia'],
+      ['He will visit Gori, according to the Georgian MoD.', 'Georgia'],
+      ['Iraqi MPs voted on Monday.', 'Iraq'],
+    ] as const) {
+      expect(
+        locationOf(extract(text, {}), country)?.mentions.map((m) => m.use),
+        text,
+      ).toEqual(['DEMONYM']);
+    }
+    expect(extract('American Airlines announced a new service.', {}).locations).toEqual([]);
+  });
+});
