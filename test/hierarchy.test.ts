@@ -208,4 +208,34 @@ describe('short conflict event reports', () => {
     const bc = extract('He noted B.C. had many cold winters.', meta).locations.find((l) => l.countryCode === 'CA');
     expect(bc?.name).toBe('British Columbia');
   });
+
+  it('a name written as a parent is the division its chain resolved to: "Fresnillo, Zacatecas", "Albany, N.Y."', () => {
+    const x = extract(
+      'Police found 9 bodies in Fresnillo, Zacatecas. He was convicted in Albany, N.Y., last year.',
+      meta,
+    );
+    expect(placeNamed(x, 'Zacatecas')).toMatchObject({ countryCode: 'MX', precision: 'REGION' });
+    expect(placeNamed(x, 'New York')).toMatchObject({ countryCode: 'US', precision: 'REGION' });
+    // A list of cities stays a list.
+    const list = extract('Flights linked Moscow, Kiev, Minsk and Riga.', meta);
+    expect(list.locations.map((l) => l.precision)).toEqual(['CITY', 'CITY', 'CITY', 'CITY']);
+  });
+
+  it('"Mbau, Beni territory (Nord-Kivu)": the type word and the parentheses after a qualifier are parents too', () => {
+    const x = extract(
+      'On 4 May 2024, unknown gunmen shot dead a local chief in Mbau, Beni territory (Nord-Kivu).',
+      meta,
+    );
+    expect(placeNamed(x, 'Mbau')).toMatchObject({ countryCode: 'CD', precision: 'REGION' });
+    expect(placeNamed(x, 'Beni')).toMatchObject({ countryCode: 'CD' });
+  });
+
+  it('"Bint Jbeil (Bint Jbeil, Nabatieh)": every part in the parentheses is an address, not what the claim is about', () => {
+    const x = extract(
+      'An Israeli airstrike targeted a car in Bint Jbeil (Bint Jbeil, Nabatieh), killing 2 Hezbollah members.',
+      meta,
+    );
+    const claim = x.claims.find((c) => c.kind === 'CASUALTIES')!;
+    expect(claim.locationKeys).toEqual([placeNamed(x, 'Bint Jbeil')!.key]);
+  });
 });

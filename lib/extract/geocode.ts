@@ -235,10 +235,11 @@ const PARENS_AFTER = new RegExp(`^${TYPE_BEFORE_PARENTS}\\s*\\(([^()\\n]{2,80})\
 // Case matters here (names are capitalised, type words not), so the type words are as news writes them.
 const COMMA_TYPE_WORDS = DIVISION_TYPE_WORDS.map((w) => (w === 'lga' ? 'LGA' : w)).join('|');
 const COMMAS_AFTER = new RegExp(
-  `^((?:,\\s+\\p{Lu}[\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,3}(?:\\s+(?:${COMMA_TYPE_WORDS}))?)+)(?=\\s*(?:[,.;:)\\]]|$|\\s+\\p{Ll}))`,
+  `^((?:,\\s+\\p{Lu}[\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,3}(?:\\s+(?:${COMMA_TYPE_WORDS}))?)+)(?=\\s*(?:[,.;:()\\]]|$|\\s+\\p{Ll}))`,
   'u',
 );
 const TYPE_WORD = new RegExp(`\\b(?:${DIVISION_TYPE_WORDS.join('|')})\\b`, 'i');
+const TAIL_AFTER_QUALIFIER = new RegExp(`^(?:\\s+(${COMMA_TYPE_WORDS}))?(?:\\s*\\(([^()\\n]{2,80})\\))?`, 'u');
 const NAME_WORDS = `\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}`;
 const IN_DIVISION_AFTER = new RegExp(
   `^(?:\\s+(?:${SETTLEMENT_WORDS.join('|')}))?\\s+in\\s+(?:the\\s+)?(${NAME_WORDS}\\s+(?:${COMMA_TYPE_WORDS}))\\b((?:(?:,|\\s+of)\\s+${NAME_WORDS})*)`,
@@ -247,13 +248,21 @@ const IN_DIVISION_AFTER = new RegExp(
 
 function parentNames(text: string, mention: Span): string[] {
   const comma = mention.text.indexOf(',');
-  if (comma >= 0)
-    return mention.text
+  const after = text.slice(mention.end, mention.end + 100);
+  if (comma >= 0) {
+    const parts = mention.text
       .slice(comma + 1)
       .split(',')
       .map((p) => p.trim())
       .filter(Boolean);
-  const after = text.slice(mention.end, mention.end + 100);
+    // "Mbau, Beni territory (Nord-Kivu)": the last part's type word, and parents in parentheses after it.
+    const tail = TAIL_AFTER_QUALIFIER.exec(after);
+    if (tail && parts.length) {
+      if (tail[1]) parts[parts.length - 1] += ` ${tail[1]}`;
+      if (tail[2]) parts.push(...tail[2].split(',').map((p) => p.trim()));
+    }
+    return parts.filter(Boolean);
+  }
   const paren = PARENS_AFTER.exec(after);
   if (paren)
     return paren[1]!
@@ -275,6 +284,9 @@ function parentNames(text: string, mention: Span): string[] {
   const parts = commas[1]!.split(',').map((p) => p.trim());
   const end = parts.findIndex((p) => /\.\s/.test(p));
   if (end >= 0) parts.splice(end, parts.length - end, parts[end]!.split(/\.\s/)[0]!);
+  // "Mbau, Beni territory (Nord-Kivu)": the parts in parentheses after the last are its parents.
+  const enclosing = end < 0 ? /^\s*\(([^()\n]{2,80})\)/.exec(after.slice(commas[0].length)) : null;
+  if (enclosing) parts.push(...enclosing[1]!.split(',').map((p) => p.trim()));
   return parts.filter(Boolean);
 }
 
@@ -313,8 +325,16 @@ function parentsAfter(text: string, mention: Span, namesakes: readonly Place[]):
     const found = typed.length || bare === part ? typed : lookupPlaceMatches(bare).map((m) => m.place);
     // "Bassa LGA" is a division, whatever towns are called Bassa.
     const all = bare === part ? found : found.filter((p) => p.precision === 'REGION');
-    // "Moscow, Kiev, Minsk": after a comma, a name that is first of all a city starts a list, not an address.
-    if (!parens && all.length && [...all].sort((a, b) => prominence(b) - prominence(a))[0]!.precision === 'CITY') break;
+    // "Moscow, Kiev, Minsk": after a comma, a name that is first of all a city starts a list, not
+    // an address; unless a division of the name holds the town ("Fresnillo, Zacatecas").
+    const holds = all.some((p) => p.precision === 'REGION' && namesakes.some((n) => contains(p, n)));
+    if (
+      !parens &&
+      !holds &&
+      all.length &&
+      [...all].sort((a, b) => prominence(b) - prominence(a))[0]!.precision === 'CITY'
+    )
+      break;
     // In parentheses a parent may be a town ("Bali Nyonga (Bali, Mezam, North-West)"); after commas only a division.
     options.push(
       all.filter(
@@ -1067,7 +1087,40 @@ export function geocode(
     if (!changed) break;
   }
 
+  // Pass 4: a name written only as another's parent ("Fresnillo, Zacatecas", "Bint Jbeil
+  // (Bint Jbeil, Nabatieh)") is the division that place's chain of parents resolved to, not a
+  // namesake town of its own.
+  for (const group of groups) {
+    const parent = writtenParent(group, groups, text);
+    if (parent) decisions.set(group, { place: parent, considered: group.candidates, confident: true });
+  }
+
   return mergeSamePlace(groups, decisions);
+}
+
+/** Between a place and a parent written after it: a type word, then "(" or "," and the parts before. */
+const TO_PARENT = /^(?:\s+\p{Ll}+)?\s*[(,]\s*(?:[^()\n;]*?,\s*)?$/u;
+
+/** The parent `group` stands for when every one of its mentions is written as another place's parent. */
+function writtenParent(group: Group, groups: readonly Group[], text: string): Place | undefined {
+  if (!group.proper || group.mentions.length === 0) return undefined;
+  let found: Place | undefined;
+  for (const m of group.mentions) {
+    const parent = groups
+      .filter((g) => g !== group && g.parents.length)
+      .flatMap((g) =>
+        g.mentions
+          .filter(
+            (o) =>
+              (o.start <= m.start && m.end <= o.end && o !== m) ||
+              (o.end <= m.start && TO_PARENT.test(text.slice(o.end, m.start))),
+          )
+          .flatMap(() => g.parents.filter((p) => group.candidates.some((c) => c.place === p))),
+      )[0];
+    if (!parent || (found && found !== parent)) return undefined;
+    found = parent;
+  }
+  return found;
 }
 
 /**
