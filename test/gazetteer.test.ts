@@ -494,4 +494,12 @@ describe('continents and "America"', () => {
     expect(lookupPlaces('Central Asia')[0]).toMatchObject({ name: 'Central Asia', precision: 'REGION' });
     expect(lookupPlaces('Siberia')[0]).toMatchObject({ countryCode: 'RU' });
   });
+
+  it('a Philippine province GeoNames names "Province of Northern Samar" is found by its everyday name', () => {
+    expect(lookupPlaces('Northern Samar')).toEqual([
+      expect.objectContaining({ name: 'Northern Samar', countryCode: 'PH', precision: 'REGION' }),
+    ]);
+    const x = extract('Four rebels died in an encounter in Las Navas, Northern Samar.');
+    expect(x.locations.find((l) => l.name === 'Northern Samar')).toMatchObject({ countryCode: 'PH' });
+  });
 });
