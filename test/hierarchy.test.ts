@@ -238,4 +238,13 @@ describe('short conflict event reports', () => {
     const claim = x.claims.find((c) => c.kind === 'CASUALTIES')!;
     expect(claim.locationKeys).toEqual([placeNamed(x, 'Bint Jbeil')!.key]);
   });
+
+  it('"Dnipropetrovsk oblast" is the oblast, not the city once named alike', () => {
+    const x = extract(
+      'Russian shelling of Nikopol in Dnipropetrovsk oblast injured a man, Governor Serhiy Lysak said.',
+      meta,
+    );
+    expect(placeNamed(x, 'Dnipropetrovsk oblast')).toMatchObject({ countryCode: 'UA', precision: 'REGION' });
+    expect(x.claims[0]!.locationKeys).toEqual([placeNamed(x, 'Nikopol')!.key]);
+  });
 });

@@ -239,6 +239,9 @@ const COMMAS_AFTER = new RegExp(
   'u',
 );
 const TYPE_WORD = new RegExp(`\\b(?:${DIVISION_TYPE_WORDS.join('|')})\\b`, 'i');
+/** Type words only a division is written with (not "region", "district", "area", "state"). */
+const FORMAL_TYPE =
+  /\b(?:oblast|governorate|province|prefecture|raion|rayon|lga|woreda|cercle|tehsil|upazila|hromada|krai|county|parish)\b/i;
 const TAIL_AFTER_QUALIFIER = new RegExp(`^(?:\\s+(${COMMA_TYPE_WORDS}))?(?:\\s*\\(([^()\\n]{2,80})\\))?`, 'u');
 const NAME_WORDS = `\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}`;
 const IN_DIVISION_AFTER = new RegExp(
@@ -542,6 +545,10 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
   if (c.via === 'near-spelling') {
     return inCountry && (ctx.anchors.length === 0 || nearestKm(place, ctx.anchors) <= LOCAL_KM);
   }
+  // "Dnipropetrovsk oblast": a name written with a formal division's type word is that division,
+  // not the city named alike ("the Charlotte region" may still be the city's area).
+  if (FORMAL_TYPE.test(group.name) && !isDivision(place) && group.candidates.some((o) => isDivision(o.place)))
+    return false;
   // "Kukawa in Bassa LGA": the district written after the name holds it; a namesake far from it is another place.
   const district = group.parents[0];
   if (district?.featureCode === 'ADM2' && place !== district && distanceKm(place, district) > PARENT_DISTRICT_KM)
