@@ -272,3 +272,14 @@ describe('demonyms before an acronym', () => {
     expect(extract('American Airlines announced a new service.', {}).locations).toEqual([]);
   });
 });
+
+describe('Arabic particles joined to a name', () => {
+  it('"Deir ez-Zor", "Jisr esh-Shughur", "Maarat en-Numan" are one name each', () => {
+    const x = extract('Rebels took Jisr esh-Shughur and Maarat en-Numan. Clashes near Deir ez-Zor killed 12.', {});
+    expect(x.locations.map((l) => [l.name, l.countryCode])).toEqual([
+      ['Jisr esh-Shughur', 'SY'],
+      ['Maarat en-Numan', 'SY'],
+      ['Deir ez-Zor', 'SY'],
+    ]);
+  });
+});
