@@ -200,4 +200,18 @@ describe('claims that keep their claimant', () => {
     ]);
     expect([claimant(x, 0), claimant(x, 1)]).toEqual(['Palestinian leaders', 'Afghan rebel leaders']);
   });
+
+  it('a name after a role is one person with the role’s affiliation: "Houthi spokesman Yahya Saree"', () => {
+    const x = extract(
+      'Houthi spokesman Yahya Saree said the group targeted a ship. Russian Foreign Ministry spokeswoman Maria Zakharova said Moscow would respond.',
+      meta,
+    );
+    expect(parties(x)).toEqual([
+      ['Yahya Saree', 'PERSON', 'YE'],
+      ['Russian Foreign Ministry', 'GOVERNMENT_BODY', 'RU'],
+      ['Maria Zakharova', 'PERSON', 'RU'],
+      ['Russia', 'STATE', 'RU'],
+    ]);
+    expect([claimant(x, 0), claimant(x, 1)]).toEqual(['Yahya Saree', 'Maria Zakharova']);
+  });
 });
