@@ -213,5 +213,7 @@ describe('claims that keep their claimant', () => {
       ['Russia', 'STATE', 'RU'],
     ]);
     expect([claimant(x, 0), claimant(x, 1)]).toEqual(['Yahya Saree', 'Maria Zakharova']);
+    const head = extract("Kyiv's military administration head Serhiy Popko said debris fell on a school.", meta);
+    expect(head.parties.find((p) => p.name === 'Serhiy Popko')?.affiliation).toBe('UA');
   });
 });

@@ -108,7 +108,7 @@ export function personName(s: Scan, { from, to, name: chunkText }: Chunk): boole
  */
 function roleBefore(s: Scan, from: number): PartyMention | undefined {
   const prev = s.tokens[from - 1];
-  if (!prev || !PERSON_ROLE_WORDS.has(prev.lower)) return undefined;
+  if (!prev || !(PERSON_ROLE_WORDS.has(prev.lower) || PERSON_TITLES.has(prev.lower))) return undefined;
   return s.out.find(
     (m): m is PartyMention => m.type === 'party' && !m.reference && (m.to === from || m.to === from - 1),
   );
