@@ -15,6 +15,25 @@ const kmFrom = (x: Extraction, name: string, latitude: number, longitude: number
   return distanceKm({ latitude: l!.latitude!, longitude: l!.longitude! }, { latitude, longitude });
 };
 
+/** Geocodes `names` as the mentions of `text` (every occurrence), independent of the mention finder. */
+const located = (text: string, names: string[]) =>
+  geocode(
+    names.map((name) => ({
+      name,
+      mentions: [...text.matchAll(new RegExp(name, 'g'))].map((m) => ({
+        start: m.index,
+        end: m.index + name.length,
+        text: name,
+      })),
+    })),
+    text,
+  );
+const kmOf = (locations: ReturnType<typeof geocode>, name: string, latitude: number, longitude: number): number => {
+  const l = locations.find((x) => x.name === name);
+  expect(l?.latitude, `${name} resolved`).toEqual(expect.any(Number));
+  return distanceKm({ latitude: l!.latitude!, longitude: l!.longitude! }, { latitude, longitude });
+};
+
 describe('namesakes: the story’s province', () => {
   it('a province named outright, and no other, puts a famous name’s namesake in it', () => {
     const x = extract(
@@ -120,5 +139,15 @@ describe('namesakes: names left in doubt', () => {
       meta,
     );
     expect(kmFrom(x, 'Richmond', 37.54, -77.44)).toBeLessThan(30);
+  });
+
+  it('a name of one namesake far from another such name is still placed beside a town placed with confidence', () => {
+    // Obama (Japan) and Camarillo (California) each reject the other as far off; Los Angeles vouches for Camarillo.
+    const x = located('Obama fans came to the Los Angeles school. One came from Camarillo.', [
+      'Obama',
+      'Los Angeles',
+      'Camarillo',
+    ]);
+    expect(kmOf(x, 'Camarillo', 34.22, -119.04)).toBeLessThan(20);
   });
 });

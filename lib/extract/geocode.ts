@@ -397,6 +397,8 @@ interface Context {
   namedCountries: Set<string>;
   /** Towns the article's other names were placed at on the previous pass. */
   towns: Place[];
+  /** Of those, the towns placed with confidence (see `Decision.confident`), none from the village tier. */
+  sureTowns: Place[];
 }
 
 function contextFor(
@@ -406,6 +408,7 @@ function contextFor(
   actors: readonly string[] = [],
   settled: Map<Group, Place> = new Map(),
   placed: Map<Group, Place> = new Map(),
+  sure: Map<Group, Place> = new Map(),
 ): Context {
   const own = (e: CountryEvidence): boolean =>
     e.key === group.key || group.mentions.some((m) => m.start < e.end && e.start < m.end);
@@ -433,9 +436,15 @@ function contextFor(
     regions,
     firm: firm.filter((p) => regions.has(regionKey(p) ?? '')),
     namedCountries,
-    towns: elsewhere.filter((p) => p.precision === 'CITY' && !isDivision(p)),
+    towns: elsewhere.filter(isTown),
+    sureTowns: [...sure]
+      .filter(other)
+      .map(([, p]) => p)
+      .filter((p) => isTown(p) && !p.village),
   };
 }
+
+const isTown = (p: Place): boolean => p.precision === 'CITY' && !isDivision(p);
 
 /** The first-level region a place lies in ("US/TN"), or null for a country, a world region or a place with none. */
 function regionKey(place: Place): string | null {
@@ -520,6 +529,9 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
   // Far from the story's other places but beside another of its names ("Decatur" and "DeKalb
   // County"), or written as a division that one country has ("Orange County"): the story is there too.
   if (group.backed.has(place) || (group.typedDivision && isDivision(place) && oneCountry(group, ctx))) return true;
+  // Near a town another name was placed at with confidence: the story's places include it, whatever
+  // single-namesake name far off made the first cluster ("Camarillo" beside Los Angeles, not Obama, Japan).
+  if (nearestKm(place, ctx.sureTowns) <= LOCAL_KM) return true;
   return !ctx.cluster || distanceKm(place, ctx.cluster.center) <= ctx.cluster.farKm;
 }
 
@@ -1015,18 +1027,20 @@ export function geocode(
   for (let round = 0; round < PLACE_CONTEXT_ROUNDS; round++) {
     const settled = new Map<Group, Place>();
     const placed = new Map<Group, Place>();
+    const sure = new Map<Group, Place>();
     for (const [group, d] of decisions) {
       if (!d.place || d.fallback) continue;
       placed.set(group, d.place);
+      if (d.confident) sure.set(group, d.place);
       if (isFirm(group, d.place)) settled.set(group, d.place);
     }
-    if (settled.size === 0 && placed.size < 2) break;
+    if (settled.size === 0 && placed.size === 0) break;
     let changed = false;
     for (const group of groups) {
       const before = decisions.get(group)!;
       // A name of one namesake is settled once placed; unplaced, the story's places may still vouch for it.
       if (!group.proper || before.fallback || group.candidates.length < (before.place ? 2 : 1)) continue;
-      const decision = decide(group, contextFor(group, evidence, anchors, actors, settled, placed));
+      const decision = decide(group, contextFor(group, evidence, anchors, actors, settled, placed, sure));
       if (decision.place || before.place === null) {
         changed ||= decision.place !== before.place;
         decisions.set(group, decision);
