@@ -93,6 +93,15 @@ describe('namesakes: names left in doubt', () => {
     expect(kmFrom(x, 'Charleston', 32.78, -79.93)).toBeLessThan(30);
   });
 
+  it('tied namesakes go to a town a fifth bigger than the others, not to none', () => {
+    // Ozark, Missouri (19,000) over Ozark, Alabama (15,000).
+    const x = located('Ozark police closed the road on Monday.', ['Ozark']);
+    expect(kmOf(x, 'Ozark', 37.02, -93.21)).toBeLessThan(20);
+    // Namesakes of about one size stay in doubt: Marion, Iowa (37,000) and Ohio (36,000).
+    const y = located('Marion police closed the road on Monday.', ['Marion']);
+    expect(y.find((l) => l.name === 'Marion')?.latitude).toBeNull();
+  });
+
   it('a sea is the sea, not the province named after it', () => {
     const x = extract('Ships crossed the Red Sea on Monday, the navy said.', meta);
     expect(placeNamed(x, 'Red Sea')).toMatchObject({ countryCode: null, precision: 'REGION' });
