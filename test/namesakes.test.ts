@@ -79,6 +79,16 @@ describe('namesakes: the towns of the story', () => {
     const x = extract('Dealers in Wagga Wagga said the cattle had been shipped from Texas in May.', meta);
     expect(placeNamed(x, 'Texas')).toMatchObject({ countryCode: 'US', precision: 'REGION' });
   });
+
+  it('a village beside a town placed with confidence beats a city of the name far off', () => {
+    // Mansfield, Louisiana (5,000, 55 km from Shreveport) over Mansfield, Ohio, though Steubenville
+    // (Ohio, 170 km from that one) is named too.
+    const x = located(
+      'Shreveport police met two Mansfield aldermen and a Steubenville pastor. Mansfield will pay, Shreveport said.',
+      ['Shreveport', 'Mansfield', 'Steubenville'],
+    );
+    expect(kmOf(x, 'Mansfield', 32.04, -93.7)).toBeLessThan(20);
+  });
 });
 
 describe('namesakes: names left in doubt', () => {

@@ -1044,8 +1044,11 @@ export function geocode(
     for (const group of groups) {
       const before = decisions.get(group)!;
       // A name of one namesake is settled once placed; unplaced, the story's places may still vouch for it.
-      if (!group.proper || before.fallback || group.candidates.length < (before.place ? 2 : 1)) continue;
-      const decision = decide(group, contextFor(group, evidence, anchors, actors, settled, placed, sure));
+      if (!group.proper || before.fallback) continue;
+      const ctx = contextFor(group, evidence, anchors, actors, settled, placed, sure);
+      const villages = addVillagesBeside(group, before.place, ctx);
+      if (!villages && group.candidates.length < (before.place ? 2 : 1)) continue;
+      const decision = decide(group, ctx);
       if (decision.place || before.place === null) {
         changed ||= decision.place !== before.place;
         decisions.set(group, decision);
@@ -1055,6 +1058,27 @@ export function geocode(
   }
 
   return mergeSamePlace(groups, decisions);
+}
+
+/**
+ * A name placed far from every town the story's other names were placed at with confidence, or
+ * not placed, when a village of the name lies beside one of them ("Mansfield" in a story about
+ * Shreveport is the Louisiana village, not the Ohio city): the village joins the candidates.
+ */
+function addVillagesBeside(group: Group, place: Place | null, ctx: Context): boolean {
+  if (group.typedDivision || !ctx.sureTowns.length) return false;
+  if (place && (qualifies(group, place) || nearestKm(place, ctx.sureTowns) <= CO_LOCAL_KM)) return false;
+  const villages = villageCandidates(group, ctx).filter(
+    (v) => nearestKm(v.place, ctx.sureTowns) <= CO_LOCAL_KM && !group.candidates.some((c) => c.place === v.place),
+  );
+  // Support was counted before the villages came in: a village shares its country's with its namesakes there.
+  for (const v of villages) {
+    const same = group.candidates.filter((c) => c.place.countryCode === v.place.countryCode);
+    const shared = Math.min(W_CO_COUNTRY, ...same.map((c) => group.support.get(c.place) ?? 0));
+    group.support.set(v.place, same.length ? shared : 0);
+  }
+  group.candidates.push(...villages);
+  return villages.length > 0;
 }
 
 /**
