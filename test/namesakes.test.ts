@@ -80,6 +80,12 @@ describe('namesakes: the towns of the story', () => {
     expect(placeNamed(x, 'Texas')).toMatchObject({ countryCode: 'US', precision: 'REGION' });
   });
 
+  it('a namesake within a county or two of a town the story is placed at beats a famous one', () => {
+    // Paris, Tennessee lies 90 km from Clarksville, Tennessee.
+    const x = located('The Paris council met Clarksville officials on Monday.', ['Paris', 'Clarksville']);
+    expect(kmOf(x, 'Paris', 36.3, -88.33)).toBeLessThan(20);
+  });
+
   it('a village beside a town placed with confidence beats a city of the name far off', () => {
     // Mansfield, Louisiana (5,000, 55 km from Shreveport) over Mansfield, Ohio, though Steubenville
     // (Ohio, 170 km from that one) is named too.

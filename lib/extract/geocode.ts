@@ -656,7 +656,7 @@ function keepsFame(famous: Place, local: Place, ctx: Context): boolean {
  */
 function besideTown(place: Place, ctx: Context): boolean {
   return ctx.towns.some(
-    (t) => t !== place && t.countryCode === place.countryCode && distanceKm(t, place) <= BESIDE_TOWN_KM,
+    (t) => t !== place && t.countryCode === place.countryCode && distanceKm(t, place) <= STORY_AREA_KM,
   );
 }
 
@@ -813,6 +813,12 @@ function breaksTie(best: Place, tied: Place[]): boolean {
 
 /** A namesake this close to a firmly placed town of the story is the story's (a suburb, the next town). */
 const BESIDE_TOWN_KM = 50;
+/**
+ * A namesake this close to a town another name was placed at is in the story's area: a local
+ * story's towns lie a county or two apart ("Paris" in a story that places Lipscomb's student
+ * among Tennessee towns). Weaker than a town the text pins down (BESIDE_TOWN_KM).
+ */
+const STORY_AREA_KM = 200;
 
 /** How far a second-level district's point (a county's) may lie from a town in it. */
 const COUNTY_KM = 80;
