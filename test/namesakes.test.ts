@@ -95,6 +95,12 @@ describe('namesakes: the towns of the story', () => {
     );
     expect(kmOf(x, 'Mansfield', 32.04, -93.7)).toBeLessThan(20);
   });
+
+  it('a village beside a town placed among its namesakes beats a town of the name far off', () => {
+    // Elkton, Kentucky (2,000, 36 km from Clarksville, Tennessee) over Elkton, Maryland.
+    const x = located('Clarksville and Elkton officials met on Monday.', ['Clarksville', 'Elkton']);
+    expect(kmOf(x, 'Elkton', 36.81, -87.15)).toBeLessThan(20);
+  });
 });
 
 describe('namesakes: names left in doubt', () => {

@@ -1067,15 +1067,19 @@ export function geocode(
 }
 
 /**
- * A name placed far from every town the story's other names were placed at with confidence, or
- * not placed, when a village of the name lies beside one of them ("Mansfield" in a story about
- * Shreveport is the Louisiana village, not the Ohio city): the village joins the candidates.
+ * A name placed far from every town the story's other names were placed at with confidence (or,
+ * failing a village there, at all), or not placed, when a village of the name lies beside one of
+ * them ("Mansfield" in a story about Shreveport is the Louisiana village, not the Ohio city): the
+ * village joins the candidates.
  */
 function addVillagesBeside(group: Group, place: Place | null, ctx: Context): boolean {
-  if (group.typedDivision || !ctx.sureTowns.length) return false;
-  if (place && (qualifies(group, place) || nearestKm(place, ctx.sureTowns) <= CO_LOCAL_KM)) return false;
-  const villages = villageCandidates(group, ctx).filter(
-    (v) => nearestKm(v.place, ctx.sureTowns) <= CO_LOCAL_KM && !group.candidates.some((c) => c.place === v.place),
+  if (group.typedDivision || (place && qualifies(group, place))) return false;
+  // Beside the towns placed with confidence when far from them all; else beside any placed town when far from them all.
+  const sets = [ctx.sureTowns, ctx.towns];
+  const towns = sets.find((t) => t.length && (!place || nearestKm(place, t) > CO_LOCAL_KM));
+  if (!towns) return false;
+  const villages = villageCandidates(group, ctx, towns).filter(
+    (v) => nearestKm(v.place, towns) <= CO_LOCAL_KM && !group.candidates.some((c) => c.place === v.place),
   );
   // Support was counted before the villages came in: a village shares its country's with its namesakes there.
   for (const v of villages) {
@@ -1090,12 +1094,14 @@ function addVillagesBeside(group: Group, place: Place | null, ctx: Context): boo
 /**
  * Villages (a gazetteer tier of places of 1,000-4,999 that only this step reads) named like a
  * place the mention finder found and the gazetteer's places lack or place far off: only in the
- * countries the article is about, and inside the division written after the name when one is
+ * countries the article is about (or those of `more`, places of the story), and inside the division written after the name when one is
  * ("Tennessee Colony, Texas", "Bule (Djugu, Ituri)").
  */
-function villageCandidates(group: Group, ctx: Context): Candidate[] {
+function villageCandidates(group: Group, ctx: Context, more: Place[] = []): Candidate[] {
   const parent = group.parents[0];
-  const countries = parent?.countryCode ? [parent.countryCode] : [...ctx.countries, ...group.qualifiers];
+  const countries = parent?.countryCode
+    ? [parent.countryCode]
+    : [...ctx.countries, ...group.qualifiers, ...more.flatMap((p) => (p.countryCode ? [p.countryCode] : []))];
   return lookupVillageMatches(group.name, countries)
     .filter((m) => !parent || parent.precision === 'COUNTRY' || m.place.admin1 === parent.admin1)
     .map((m) => ({ place: m.place, via: m.via }));
