@@ -115,6 +115,12 @@ describe('namesakes: names left in doubt', () => {
     expect(kmFrom(x, 'Charleston', 32.78, -79.93)).toBeLessThan(30);
   });
 
+  it('a town of 50,000 that is the only place of its name is not rejected as far off', () => {
+    // Rock Hill, South Carolina (72,000), 11,000 km from Obama, Japan, the other name of one namesake.
+    const x = located('Obama fans met in Rock Hill on Monday.', ['Obama', 'Rock Hill']);
+    expect(kmOf(x, 'Rock Hill', 34.92, -81.03)).toBeLessThan(20);
+  });
+
   it('tied namesakes go to a town a fifth bigger than the others, not to none', () => {
     // Ozark, Missouri (19,000) over Ozark, Alabama (15,000).
     const x = located('Ozark police closed the road on Monday.', ['Ozark']);

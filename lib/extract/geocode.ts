@@ -48,6 +48,8 @@ const FAR_KM = 1500;
  * is only believed this close to one of the article's other places.
  */
 const LOCAL_KM = 300;
+/** A town this big, the only place of its name, is not rejected as far from the places of a story that names no country. */
+const KNOWN_TOWN = 50_000;
 /** Score gap under which two namesakes far apart are a tie. */
 const TIE_MARGIN = 0.1;
 /** Namesakes closer than this are one place for the tie rule (a town and its hand-curated point). */
@@ -523,6 +525,10 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
     place.precision !== 'COUNTRY' && group.candidates.some((o) => o.place.precision === 'COUNTRY');
   if (countryNamesake) return group.backed.has(place) || nearestKm(place, ctx.anchors) <= LOCAL_KM;
   if (inCountry || isProminent(place)) return true;
+  // The only place of its name, and a town big enough to be known beyond its province ("Joliet"),
+  // in a story that names no country: one that names others (Khujand in a story of Armenia) is elsewhere.
+  const known = group.candidates.length === 1 && isTown(place) && place.population >= KNOWN_TOWN;
+  if (known && ctx.namedCountries.size === 0) return true;
   // A province named by its own name, the only province so named ("Texas"): known well beyond where the story is.
   if (namesProvince(group, c) && group.candidates.filter((o) => o.place.featureCode === 'ADM1').length === 1)
     return true;
