@@ -431,9 +431,10 @@ function englishTypedForm(name: string): string | null {
   return null;
 }
 
-// British and Irish type words before the name ("County Tipperary", "Borough of Thurrock"): there
-// the bare name is the division's everyday name, and it is no surname ("Clinton County" is).
-const BARE_NAMED_PREFIX = /^(?:County(?: of)?|(?:Royal |London |Metropolitan |City and )?Borough of) /;
+// British and Irish type words before the name ("County Tipperary", "Borough of Thurrock"), and
+// the English "Province of" of the Philippines ("Province of Northern Samar"): there the bare
+// name is the division's everyday name, and it is no surname ("Clinton County" is).
+const BARE_NAMED_PREFIX = /^(?:County(?: of)?|(?:Royal |London |Metropolitan |City and )?Borough of|Province of) /;
 
 /**
  * GeoNames first- and second-level divisions (provinces, states, governorates, oblasts;

@@ -483,4 +483,23 @@ describe('continents and "America"', () => {
       ['United States', 'US'],
     ]);
   });
+
+  it('knows the world regions news names ("West Africa", "Southeast Asia", "the Mediterranean"), not only continents', () => {
+    const x = extract('Jihadist groups spread across West Africa while migrants crossed the Mediterranean.');
+    expect(x.locations.map((l) => [l.name, l.precision])).toEqual([
+      ['West Africa', 'REGION'],
+      ['Mediterranean', 'REGION'],
+    ]);
+    // "Central Asia" is a region of its own, not Asia; "Siberia" lies in Russia.
+    expect(lookupPlaces('Central Asia')[0]).toMatchObject({ name: 'Central Asia', precision: 'REGION' });
+    expect(lookupPlaces('Siberia')[0]).toMatchObject({ countryCode: 'RU' });
+  });
+
+  it('a Philippine province GeoNames names "Province of Northern Samar" is found by its everyday name', () => {
+    expect(lookupPlaces('Northern Samar')).toEqual([
+      expect.objectContaining({ name: 'Northern Samar', countryCode: 'PH', precision: 'REGION' }),
+    ]);
+    const x = extract('Four rebels died in an encounter in Las Navas, Northern Samar.');
+    expect(x.locations.find((l) => l.name === 'Northern Samar')).toMatchObject({ countryCode: 'PH' });
+  });
 });

@@ -160,4 +160,91 @@ describe('short conflict event reports', () => {
     });
     expect(placeNamed(x, 'Katari')).toMatchObject({ countryCode: 'NG' });
   });
+
+  it('"in Masisi territory", "Plateau state": a division named with its type word in lower case', () => {
+    const masisi = lookupPlaces('Masisi Territory').find((p) => p.countryCode === 'CD')!;
+    const x = extract('Fighting went on in Masisi territory on Tuesday.', meta);
+    expect(placeNamed(x, 'Masisi territory')).toMatchObject({ countryCode: 'CD', latitude: masisi.latitude });
+    expect(placeNamed(extract('Gunmen struck villages in Plateau state.', meta), 'Plateau state')).toMatchObject({
+      countryCode: 'NG',
+      precision: 'REGION',
+    });
+  });
+
+  it('"the town of Rubaya in Masisi territory, North Kivu": an unknown town takes the district written after "in"', () => {
+    const masisi = lookupPlaces('Masisi Territory').find((p) => p.countryCode === 'CD')!;
+    const x = extract('M23 rebels seized the town of Rubaya in Masisi territory, North Kivu, on Tuesday.', meta);
+    expect(placeNamed(x, 'Rubaya')).toMatchObject({
+      countryCode: 'CD',
+      precision: 'REGION',
+      latitude: masisi.latitude,
+      longitude: masisi.longitude,
+    });
+  });
+
+  it('a town far from the district written after it is another place: "Kukawa (Bassa LGA, Plateau)" is not Kukawa of Borno', () => {
+    const bassa = lookupPlaces('Bassa').find((p) => p.featureCode === 'ADM2' && p.latitude > 9)!;
+    for (const text of [
+      'Gunmen killed 4 villagers in Kukawa (Bassa LGA, Plateau).',
+      'Gunmen killed 4 villagers in Kukawa in Bassa LGA of Plateau State.',
+    ]) {
+      expect(placeNamed(extract(text, meta), 'Kukawa'), text).toMatchObject({
+        precision: 'REGION',
+        latitude: bassa.latitude,
+        longitude: bassa.longitude,
+      });
+    }
+  });
+
+  it('a Canadian province written short after a town ("Churchill, Man.", "Gatineau, Que.", "Regina, SK") is that province', () => {
+    const x = extract('She was born in Churchill, Man. She later lived in Gatineau, Que., and in Regina, SK.', meta);
+    expect(placeNamed(x, 'Manitoba')).toMatchObject({ countryCode: 'CA', precision: 'REGION' });
+    expect(placeNamed(x, 'Quebec')).toMatchObject({ countryCode: 'CA', precision: 'REGION' });
+    expect(placeNamed(x, 'Saskatchewan')).toMatchObject({ countryCode: 'CA', precision: 'REGION' });
+    expect(placeNamed(x, 'Gatineau')).toMatchObject({ countryCode: 'CA', precision: 'CITY' });
+    // A town too small for the gazetteer is placed in its province, not at Man in Côte d'Ivoire.
+    expect(placeNamed(x, 'Churchill')).toMatchObject({ countryCode: 'CA', precision: 'REGION' });
+    // A division written short is listed under its name.
+    const bc = extract('He noted B.C. had many cold winters.', meta).locations.find((l) => l.countryCode === 'CA');
+    expect(bc?.name).toBe('British Columbia');
+  });
+
+  it('a name written as a parent is the division its chain resolved to: "Fresnillo, Zacatecas", "Albany, N.Y."', () => {
+    const x = extract(
+      'Police found 9 bodies in Fresnillo, Zacatecas. He was convicted in Albany, N.Y., last year.',
+      meta,
+    );
+    expect(placeNamed(x, 'Zacatecas')).toMatchObject({ countryCode: 'MX', precision: 'REGION' });
+    expect(placeNamed(x, 'New York')).toMatchObject({ countryCode: 'US', precision: 'REGION' });
+    // A list of cities stays a list.
+    const list = extract('Flights linked Moscow, Kiev, Minsk and Riga.', meta);
+    expect(list.locations.map((l) => l.precision)).toEqual(['CITY', 'CITY', 'CITY', 'CITY']);
+  });
+
+  it('"Mbau, Beni territory (Nord-Kivu)": the type word and the parentheses after a qualifier are parents too', () => {
+    const x = extract(
+      'On 4 May 2024, unknown gunmen shot dead a local chief in Mbau, Beni territory (Nord-Kivu).',
+      meta,
+    );
+    expect(placeNamed(x, 'Mbau')).toMatchObject({ countryCode: 'CD', precision: 'REGION' });
+    expect(placeNamed(x, 'Beni')).toMatchObject({ countryCode: 'CD' });
+  });
+
+  it('"Bint Jbeil (Bint Jbeil, Nabatieh)": every part in the parentheses is an address, not what the claim is about', () => {
+    const x = extract(
+      'An Israeli airstrike targeted a car in Bint Jbeil (Bint Jbeil, Nabatieh), killing 2 Hezbollah members.',
+      meta,
+    );
+    const claim = x.claims.find((c) => c.kind === 'CASUALTIES')!;
+    expect(claim.locationKeys).toEqual([placeNamed(x, 'Bint Jbeil')!.key]);
+  });
+
+  it('"Dnipropetrovsk oblast" is the oblast, not the city once named alike', () => {
+    const x = extract(
+      'Russian shelling of Nikopol in Dnipropetrovsk oblast injured a man, Governor Serhiy Lysak said.',
+      meta,
+    );
+    expect(placeNamed(x, 'Dnipropetrovsk oblast')).toMatchObject({ countryCode: 'UA', precision: 'REGION' });
+    expect(x.claims[0]!.locationKeys).toEqual([placeNamed(x, 'Nikopol')!.key]);
+  });
 });

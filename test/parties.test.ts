@@ -188,4 +188,30 @@ describe('claims that keep their claimant', () => {
     expect(claimant(x)).toBe('rebel forces');
     expect(x.claims[0]!.quantities.map((q) => q.value)).toEqual([7]);
   });
+
+  it('"Palestinian leaders", "Afghan rebel leaders": leaders named by their people speak as a body of it', () => {
+    const x = extract(
+      'Palestinian leaders said they would boycott the talks. Afghan rebel leaders said they would meet the mediator.',
+      meta,
+    );
+    expect(parties(x)).toEqual([
+      ['Palestinian leaders', 'GOVERNMENT_BODY', 'PS'],
+      ['Afghan rebel leaders', 'GROUP', 'AF'],
+    ]);
+    expect([claimant(x, 0), claimant(x, 1)]).toEqual(['Palestinian leaders', 'Afghan rebel leaders']);
+  });
+
+  it('a name after a role is one person with the role’s affiliation: "Houthi spokesman Yahya Saree"', () => {
+    const x = extract(
+      'Houthi spokesman Yahya Saree said the group targeted a ship. Russian Foreign Ministry spokeswoman Maria Zakharova said Moscow would respond.',
+      meta,
+    );
+    expect(parties(x)).toEqual([
+      ['Yahya Saree', 'PERSON', 'YE'],
+      ['Russian Foreign Ministry', 'GOVERNMENT_BODY', 'RU'],
+      ['Maria Zakharova', 'PERSON', 'RU'],
+      ['Russia', 'STATE', 'RU'],
+    ]);
+    expect([claimant(x, 0), claimant(x, 1)]).toEqual(['Yahya Saree', 'Maria Zakharova']);
+  });
 });

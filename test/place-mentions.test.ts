@@ -228,3 +228,58 @@ describe('sites and references', () => {
     expect(textsOf(x, 'Mosul')).toEqual(['Mosul', 'the country’s second-largest city', 'the city']);
   });
 });
+
+describe('names the gazetteer knows whole', () => {
+  it('"Bosnia and Herzegovina", "Trinidad and Tobago", "Jammu and Kashmir" are one place each, not two', () => {
+    const x = extract(
+      'Troops were sent to Trinidad and Tobago and to Bosnia and Herzegovina. Militants attacked Kupwara in Jammu and Kashmir.',
+      {},
+    );
+    expect(x.locations.map((l) => [l.name, l.countryCode])).toEqual([
+      ['Trinidad and Tobago', 'TT'],
+      ['Bosnia and Herzegovina', 'BA'],
+      ['Kupwara', 'IN'],
+      ['Jammu and Kashmir', 'IN'],
+    ]);
+    // A list stays a list.
+    expect(extract('Strikes hit Iraq and Syria.', {}).locations.map((l) => l.name)).toEqual(['Iraq', 'Syria']);
+  });
+
+  it('"Chin state", "Rivers state": a name that is also a common word is a division when its type word follows', () => {
+    expect(locationOf(extract('Troops entered Chin state on Monday.', {}), 'Chin state')).toMatchObject({
+      countryCode: 'MM',
+      precision: 'REGION',
+    });
+    expect(locationOf(extract('Gunmen attacked villages in Rivers state.', {}), 'Rivers state')).toMatchObject({
+      countryCode: 'NG',
+    });
+    expect(extract('He hurt his chin in Chin.', {}).locations).toEqual([]);
+  });
+});
+
+describe('demonyms before an acronym', () => {
+  it('"Russian ICBMs", "the Georgian MoD", "Iraqi MPs" name their country; "American Airlines" does not', () => {
+    for (const [text, country] of [
+      ['Russian ICBMs are not the target.', 'Russia'],
+      ['He will visit Gori, according to the Georgian MoD.', 'Georgia'],
+      ['Iraqi MPs voted on Monday.', 'Iraq'],
+    ] as const) {
+      expect(
+        locationOf(extract(text, {}), country)?.mentions.map((m) => m.use),
+        text,
+      ).toEqual(['DEMONYM']);
+    }
+    expect(extract('American Airlines announced a new service.', {}).locations).toEqual([]);
+  });
+});
+
+describe('Arabic particles joined to a name', () => {
+  it('"Deir ez-Zor", "Jisr esh-Shughur", "Maarat en-Numan" are one name each', () => {
+    const x = extract('Rebels took Jisr esh-Shughur and Maarat en-Numan. Clashes near Deir ez-Zor killed 12.', {});
+    expect(x.locations.map((l) => [l.name, l.countryCode])).toEqual([
+      ['Jisr esh-Shughur', 'SY'],
+      ['Maarat en-Numan', 'SY'],
+      ['Deir ez-Zor', 'SY'],
+    ]);
+  });
+});

@@ -70,3 +70,20 @@ describe('counts as reports word them', () => {
     expect(counts('coalition forces conducted 14 strikes')).toEqual([]);
   });
 });
+
+describe('counts written in words and tolls told at length', () => {
+  it('reads compound number words whole: "twenty-two", "two dozen", "three hundred", "five thousand"', () => {
+    expect(counts('Twenty-two militants were neutralized during the operation')).toEqual([['KILLED', 22]]);
+    expect(counts('At least two dozen people were killed')).toEqual([['KILLED', 24]]);
+    expect(counts('Five thousand people fled')).toEqual([['DISPLACED', 5000]]);
+    // "three hundred fled" is neither three nor killed.
+    expect(counts('Gunmen killed twenty two villagers and three hundred fled')).toEqual([
+      ['KILLED', 22],
+      ['DISPLACED', 300],
+    ]);
+  });
+
+  it('finds a death toll many words after "toll", possessives included', () => {
+    expect(counts("The death toll from Sunday's attack on a church in Owo has risen to 41")).toEqual([['KILLED', 41]]);
+  });
+});

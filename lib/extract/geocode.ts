@@ -28,9 +28,10 @@ import { resolveDemonym } from './geo.js';
 import { memo } from './memo.js';
 import {
   DIVISION_TYPE_WORDS,
+  SETTLEMENT_WORDS,
   TRAILING_DIVISION_TYPE,
+  provinceOfAbbreviation,
   TYPE_BEFORE_PARENTS,
-  US_STATE_ABBREVIATIONS,
 } from './lexicon/places.js';
 import type { ExtractedLocation, GeoCandidate, Span } from './types.js';
 
@@ -80,6 +81,8 @@ const W_BESIDE_STORY = 1;
 const W_PROVINCE_NAME = 2;
 /** Namesakes this close (or a province and a place in it) support each other. */
 const CO_LOCAL_KM = 120;
+/** Beyond this a town is not in the district written after its name (whose point is estimated from its towns). */
+const PARENT_DISTRICT_KM = 150;
 /** Other names with more namesakes than this say too little about where the story is. */
 const MAX_SUPPORTING_CANDIDATES = 30;
 /** How sharply prominence and country support pick a name's likely namesake (softmax scale). */
@@ -234,26 +237,46 @@ const PARENS_AFTER = new RegExp(`^${TYPE_BEFORE_PARENTS}\\s*\\(([^()\\n]{2,80})\
 // Case matters here (names are capitalised, type words not), so the type words are as news writes them.
 const COMMA_TYPE_WORDS = DIVISION_TYPE_WORDS.map((w) => (w === 'lga' ? 'LGA' : w)).join('|');
 const COMMAS_AFTER = new RegExp(
-  `^((?:,\\s+\\p{Lu}[\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,3}(?:\\s+(?:${COMMA_TYPE_WORDS}))?)+)(?=\\s*(?:[,.;:)\\]]|$|\\s+\\p{Ll}))`,
+  `^((?:,\\s+\\p{Lu}[\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,3}(?:\\s+(?:${COMMA_TYPE_WORDS}))?)+)(?=\\s*(?:[,.;:()\\]]|$|\\s+\\p{Ll}))`,
   'u',
 );
 const TYPE_WORD = new RegExp(`\\b(?:${DIVISION_TYPE_WORDS.join('|')})\\b`, 'i');
+/** Type words only a division is written with (not "region", "district", "area", "state"). */
+const FORMAL_TYPE =
+  /\b(?:oblast|governorate|province|prefecture|raion|rayon|lga|woreda|cercle|tehsil|upazila|hromada|krai|county|parish)\b/i;
+const TAIL_AFTER_QUALIFIER = new RegExp(`^(?:\\s+(${COMMA_TYPE_WORDS}))?(?:\\s*\\(([^()\\n]{2,80})\\))?`, 'u');
+const NAME_WORDS = `\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}`;
+const IN_DIVISION_AFTER = new RegExp(
+  `^(?:\\s+(?:${SETTLEMENT_WORDS.join('|')}))?\\s+in\\s+(?:the\\s+)?(${NAME_WORDS}\\s+(?:${COMMA_TYPE_WORDS}))\\b((?:(?:,|\\s+of)\\s+${NAME_WORDS})*)`,
+  'u',
+);
 
 function parentNames(text: string, mention: Span): string[] {
   const comma = mention.text.indexOf(',');
-  if (comma >= 0)
-    return mention.text
+  const after = text.slice(mention.end, mention.end + 100);
+  if (comma >= 0) {
+    const parts = mention.text
       .slice(comma + 1)
       .split(',')
       .map((p) => p.trim())
       .filter(Boolean);
-  const after = text.slice(mention.end, mention.end + 100);
+    // "Mbau, Beni territory (Nord-Kivu)": the last part's type word, and parents in parentheses after it.
+    const tail = TAIL_AFTER_QUALIFIER.exec(after);
+    if (tail && parts.length) {
+      if (tail[1]) parts[parts.length - 1] += ` ${tail[1]}`;
+      if (tail[2]) parts.push(...tail[2].split(',').map((p) => p.trim()));
+    }
+    return parts.filter(Boolean);
+  }
   const paren = PARENS_AFTER.exec(after);
   if (paren)
     return paren[1]!
       .split(',')
       .map((p) => p.trim())
       .filter(Boolean);
+  // "the town of Rubaya in Masisi territory, North Kivu": a division named with its type word after "in".
+  const within = IN_DIVISION_AFTER.exec(after);
+  if (within) return [within[1]!, ...(within[2] ?? '').split(/,|\s+of\s+/)].map((p) => p.trim()).filter(Boolean);
   const commas = COMMAS_AFTER.exec(after);
   if (!commas) return [];
   // "Moscow, Kiev, Minsk and Riga": a list goes on with "and"/"or" and another name. In a list of
@@ -266,6 +289,9 @@ function parentNames(text: string, mention: Span): string[] {
   const parts = commas[1]!.split(',').map((p) => p.trim());
   const end = parts.findIndex((p) => /\.\s/.test(p));
   if (end >= 0) parts.splice(end, parts.length - end, parts[end]!.split(/\.\s/)[0]!);
+  // "Mbau, Beni territory (Nord-Kivu)": the parts in parentheses after the last are its parents.
+  const enclosing = end < 0 ? /^\s*\(([^()\n]{2,80})\)/.exec(after.slice(commas[0].length)) : null;
+  if (enclosing) parts.push(...enclosing[1]!.split(',').map((p) => p.trim()));
   return parts.filter(Boolean);
 }
 
@@ -288,15 +314,32 @@ function parentsAfter(text: string, mention: Span, namesakes: readonly Place[]):
   const parens = mention.text.indexOf(',') < 0 && PARENS_AFTER.test(text.slice(mention.end, mention.end + 100));
   const options: Place[][] = [];
   for (const part of parts) {
+    // "Columbus, Miss.", "Austin, TX", "Churchill, Man.": a state's or province's abbreviation,
+    // read only in this position, is that division whatever else the letters name (Man, Côte d'Ivoire).
+    const abbreviated = /\.$|^[A-Z]{2}$/.test(part)
+      ? provinceOfAbbreviation(part.replace(/\.$/, '').replace(/\. /g, '.'))
+      : null;
+    const province = abbreviated
+      ? lookupPlaces(abbreviated.name).filter(
+          (p) => p.featureCode === 'ADM1' && p.countryCode === abbreviated.countryCode,
+        )
+      : [];
     // "Rafi LGA": a district the gazetteer knows by its bare name.
-    const typed = lookupPlaceMatches(part).map((m) => m.place);
+    const typed = province.length ? province : lookupPlaceMatches(part).map((m) => m.place);
     const bare = part.replace(TRAILING_DIVISION_TYPE, '');
-    const all = typed.length || bare === part ? typed : lookupPlaceMatches(bare).map((m) => m.place);
-    // "Columbus, Miss.", "Austin, TX": a state's abbreviation, read only in this position.
-    const state = all.length ? undefined : US_STATE_ABBREVIATIONS[part.replace(/\.$/, '').replace(/\. /g, '.')];
-    if (state) all.push(...lookupPlaces(state).filter((p) => p.featureCode === 'ADM1' && p.countryCode === 'US'));
-    // "Moscow, Kiev, Minsk": after a comma, a name that is first of all a city starts a list, not an address.
-    if (!parens && all.length && [...all].sort((a, b) => prominence(b) - prominence(a))[0]!.precision === 'CITY') break;
+    const found = typed.length || bare === part ? typed : lookupPlaceMatches(bare).map((m) => m.place);
+    // "Bassa LGA" is a division, whatever towns are called Bassa.
+    const all = bare === part ? found : found.filter((p) => p.precision === 'REGION');
+    // "Moscow, Kiev, Minsk": after a comma, a name that is first of all a city starts a list, not
+    // an address; unless a division of the name holds the town ("Fresnillo, Zacatecas").
+    const holds = all.some((p) => p.precision === 'REGION' && namesakes.some((n) => contains(p, n)));
+    if (
+      !parens &&
+      !holds &&
+      all.length &&
+      [...all].sort((a, b) => prominence(b) - prominence(a))[0]!.precision === 'CITY'
+    )
+      break;
     // In parentheses a parent may be a town ("Bali Nyonga (Bali, Mezam, North-West)"); after commas only a division.
     options.push(
       all.filter(
@@ -513,6 +556,14 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
   if (c.via === 'near-spelling') {
     return inCountry && (ctx.anchors.length === 0 || nearestKm(place, ctx.anchors) <= LOCAL_KM);
   }
+  // "Dnipropetrovsk oblast": a name written with a formal division's type word is that division,
+  // not the city named alike ("the Charlotte region" may still be the city's area).
+  if (FORMAL_TYPE.test(group.name) && !isDivision(place) && group.candidates.some((o) => isDivision(o.place)))
+    return false;
+  // "Kukawa in Bassa LGA": the district written after the name holds it; a namesake far from it is another place.
+  const district = group.parents[0];
+  if (district?.featureCode === 'ADM2' && place !== district && distanceKm(place, district) > PARENT_DISTRICT_KM)
+    return false;
   if (qualifies(group, place)) return true;
   // In the province the story is pinned to: never far off.
   if (inStoryRegion(place, ctx)) return true;
@@ -907,9 +958,9 @@ const LIST_OF_TYPED = new RegExp(
  */
 function typedName(p: PlaceMention, text: string): string {
   if (TYPE_WORD.test(p.name)) return p.name;
+  const after = (m: Span) => (m.text.startsWith(p.name) ? text.slice(m.start + p.name.length, m.end + 30) : '');
   for (const m of p.mentions) {
-    const at = m.text.startsWith(p.name) ? m.start + p.name.length : -1;
-    const typed = at >= 0 ? NAMED_TYPE.exec(text.slice(at, at + 30)) : null;
+    const typed = NAMED_TYPE.exec(after(m));
     if (typed) return `${p.name} ${typed[1]}`;
     const listed = at >= 0 ? LIST_OF_TYPED.exec(text.slice(at, at + 240)) : null;
     // One of several names: "Indiana counties" alone are the counties of Indiana.
@@ -917,8 +968,16 @@ function typedName(p: PlaceMention, text: string): string {
       listed && (listed[0].trim() !== listed[1] || LIST_BEFORE.test(text.slice(Math.max(0, m.start - 8), m.start)));
     if (several) return `${p.name} ${PLURAL_TYPES[listed[1]!]}`;
   }
-  return p.name;
+  // "Masisi territory", "Chin state": a type word in lower case is part of the name where the
+  // gazetteer knows the division by that typed name ("Walker county" stays Walker), and only
+  // when every use is so written ("bombed Idlib … in Idlib province" names the city too).
+  const lower = p.mentions.map((m) => LOWER_TYPE.exec(after(m))?.[1]);
+  const name = lower[0] && lower.every((w) => w === lower[0]) ? `${p.name} ${lower[0]}` : '';
+  const known =
+    name && lookupPlaceMatches(name).some((x) => x.place.precision === 'REGION' && x.matchedKey === foldName(name));
+  return known ? name : p.name;
 }
+const LOWER_TYPE = new RegExp(`^\\s+(${DIVISION_TYPE_WORDS.join('|')})\\b`, 'u');
 
 function groupMentions(places: PlaceMention[], text: string): Group[] {
   const groups = new Map<string, Group>();
@@ -1099,7 +1158,40 @@ export function geocode(
     if (!changed) break;
   }
 
+  // Pass 4: a name written only as another's parent ("Fresnillo, Zacatecas", "Bint Jbeil
+  // (Bint Jbeil, Nabatieh)") is the division that place's chain of parents resolved to, not a
+  // namesake town of its own.
+  for (const group of groups) {
+    const parent = writtenParent(group, groups, text);
+    if (parent) decisions.set(group, { place: parent, considered: group.candidates, confident: true });
+  }
+
   return mergeSamePlace(groups, decisions);
+}
+
+/** Between a place and a parent written after it: a type word, then "(" or "," and the parts before. */
+const TO_PARENT = /^(?:\s+\p{Ll}+)?\s*[(,]\s*(?:[^()\n;]*?,\s*)?$/u;
+
+/** The parent `group` stands for when every one of its mentions is written as another place's parent. */
+function writtenParent(group: Group, groups: readonly Group[], text: string): Place | undefined {
+  if (!group.proper || group.mentions.length === 0) return undefined;
+  let found: Place | undefined;
+  for (const m of group.mentions) {
+    const parent = groups
+      .filter((g) => g !== group && g.parents.length)
+      .flatMap((g) =>
+        g.mentions
+          .filter(
+            (o) =>
+              (o.start <= m.start && m.end <= o.end && o !== m) ||
+              (o.end <= m.start && TO_PARENT.test(text.slice(o.end, m.start))),
+          )
+          .flatMap(() => g.parents.filter((p) => group.candidates.some((c) => c.place === p))),
+      )[0];
+    if (!parent || (found && found !== parent)) return undefined;
+    found = parent;
+  }
+  return found;
 }
 
 /**
@@ -1163,6 +1255,8 @@ const isShouting = (name: string): boolean => /\p{Lu}{3}/u.test(name) && !/\p{Ll
  * capitals (a dateline's "KYIV") gives way to another spelling of it ("Kyiv"), or the gazetteer's.
  */
 function displayName(group: Group, place: Place | null): string {
+  // "N.Y.": a division written short is listed under its name.
+  if (place?.featureCode === 'ADM1' && /\.$/.test(group.name)) return place.name;
   if (!isShouting(group.name)) return group.name;
   const written = group.surfaceNames.find((n) => !isShouting(n));
   if (written) return written;

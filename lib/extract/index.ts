@@ -142,7 +142,7 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
     // After a comma only a region is an address ("Kharwar district, Logar"); "Agdam, Aghdra" is a list.
     const link = PARENT_LINK.exec(between);
     const wider = p.loc.precision === 'REGION' || p.loc.precision === 'COUNTRY';
-    p.parent = (!!link && (link[1] === '(' || wider)) || (prev.parent && /^\s*,\s*$/.test(between));
+    p.parent = (!!link && (link[1]!.startsWith('(') || wider)) || (prev.parent && /^\s*,\s*$/.test(between));
   });
   const aboutPlaces = (content: Span): string[] => {
     let lo = 0;
@@ -431,7 +431,8 @@ function isLandmark(text: string, start: number): boolean {
 }
 
 /** What stands between a place and the first of its parents: "Boni (Douentza", "Kharwar district, Logar", "Rafi LGA, Niger". */
-const PARENT_LINK = new RegExp(`^${TYPE_BEFORE_PARENTS}\\s*(\\(|,)\\s*$`, 'i');
+// In parentheses other parts may come first: "Bint Jbeil (Bint Jbeil, Nabatieh)".
+const PARENT_LINK = new RegExp(`^${TYPE_BEFORE_PARENTS}\\s*(\\((?:[^()\\n;]*,)?|,)\\s*$`, 'i');
 
 /** How far back (in characters) "the city" looks for the city it means. */
 const PLACE_REFERENCE_REACH = 1500;

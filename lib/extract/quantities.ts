@@ -48,9 +48,13 @@ const WORD_NUMBERS: Record<string, number> = {
   thousands: 1000,
 };
 
-const WORD = String.raw`(?:(?:a\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)|dozens|scores|hundreds|thousands)`;
+const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
+const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+// "twenty-two", "two dozen", "three hundred", "a dozen", "dozens".
+const WORD = String.raw`(?:(?:a\s+)?(?:(?:${TENS})(?:[-\s](?:${UNITS}))?|${UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|dozen)(?:\s+(?:dozen|hundred|thousand))?|dozens|scores|hundreds|thousands)`;
 // Digit runs are bounded so a 20,000-digit "number" is read as no number at all, not as Infinity.
-const ONE = String.raw`(?:\d{1,3}(?:,\d{3})+|\d{1,15}(?:\.\d+)?(?:\s+(?:million|thousand|billion))?|${WORD})(?![\d,]*\d)`;
+// A number word is read whole: "three hundred" is never "three".
+const ONE = String.raw`(?:\d{1,3}(?:,\d{3})+|\d{1,15}(?:\.\d+)?(?:\s+(?:million|thousand|billion))?|${WORD}(?![-\s]+(?:dozen|hundred|thousand|million|billion)\b))(?![\d,]*\d)`;
 /** A number or a range ("1-2", "10 to 15", "between 3 and 5"): group 1 the low, group 2 the high bound. */
 const NUM = String.raw`(?:between\s+)?(${ONE})(?:\s*(?:-|–|to|or|and)\s*(\d{1,15}(?![\d,]*\d)|${WORD}))?`;
 const APPROX = String.raw`(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|up\s+to\s+|roughly\s+|an\s+estimated\s+|as\s+many\s+as\s+|no\s+fewer\s+than\s+|a\s+further\s+|another\s+)?`;
@@ -99,7 +103,7 @@ const PATTERNS: Pattern[] = (['KILLED', 'WOUNDED', 'CAPTURED', 'DISPLACED'] as c
   {
     kind,
     re: new RegExp(
-      String.raw`\b${ACTIVE[kind]}\s+${APPROX}${ONE}(?:\s+[\w-]+){1,3}?,?\s+(?:and|as\s+well\s+as|plus)\s+${APPROX}${NUM}\s+(?!${verbs('WOUNDED')}|${verbs('CAPTURED')})(?=[\w-]+)`,
+      String.raw`\b${ACTIVE[kind]}\s+${APPROX}${ONE}(?:\s+[\w-]+){1,3}?,?\s+(?:and|as\s+well\s+as|plus)\s+${APPROX}${NUM}\s+(?!${verbs('WOUNDED')}|${verbs('CAPTURED')}|${verbs('DISPLACED')})(?=[\w-]+)`,
       'gi',
     ),
   },
@@ -138,7 +142,7 @@ for (const kind of ['KILLED', 'WOUNDED', 'CAPTURED'] as const) {
 PATTERNS.push({
   kind: 'KILLED',
   re: new RegExp(
-    String.raw`\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|those\s+killed))\s+(?:[\w-]+\s+){0,8}?(?:to|at|of|reached|hit|rose\s+to|stands\s+at|stood\s+at|is|was)\s+${APPROX}${NUM}\b`,
+    String.raw`\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|those\s+killed))\s+(?:[\w'’-]+\s+){0,14}?(?:to|at|of|reached|hit|rose\s+to|stands\s+at|stood\s+at|is|was)\s+${APPROX}${NUM}\b`,
     'gi',
   ),
 });
@@ -179,8 +183,22 @@ function parseNumber(s: string): number | null {
   if (scaled) n = Math.round(Number(scaled[1]!.replace(/,/g, '')) * SCALES[scaled[2]!]!);
   else if (/^[\d,]+$/.test(t)) n = Number(t.replace(/,/g, ''));
   else if (/^\d+\.\d+$/.test(t)) n = null;
-  else n = WORD_NUMBERS[t] ?? null;
+  else n = WORD_NUMBERS[t] ?? wordCompound(t);
   return n !== null && Number.isSafeInteger(n) && n > 0 && n <= MAX_QUANTITY ? n : null;
+}
+
+/** "twenty-two" → 22, "two dozen" → 24, "three hundred" → 300, "five thousand" → 5000; null for anything else. */
+function wordCompound(t: string): number | null {
+  const words = t.split(/[-\s]/);
+  const scale = words.length > 1 ? { dozen: 12, hundred: 100, thousand: 1000 }[words[words.length - 1]!] : undefined;
+  if (scale) words.pop();
+  let n = 0;
+  for (const w of words) {
+    const v = WORD_NUMBERS[w];
+    if (v === undefined || v > 90 || w === 'a' || w === 'an') return null;
+    n += v;
+  }
+  return n > 0 ? n * (scale ?? 1) : null;
 }
 
 /**

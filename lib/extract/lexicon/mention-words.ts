@@ -565,8 +565,32 @@ export const FRONT_SUFFIXES = ['axis', 'front', 'direction', 'sector'];
 /** Type words between a head and an unknown owner that make the owner a place ("Defense Ministry of the republic of X"). */
 export const OWNER_TYPE_WORDS = ['region', 'republic', 'state', 'province'];
 
-/** Arabic articles and particles written joined to a name ("al-Qaida", "al-Abadi"): the name is capitalised after them. */
-export const JOINED_NAME_PARTICLES = ['al', 'el', 'ad', 'ash', 'as', 'at', 'an', 'ar', 'az', 'ul'];
+/**
+ * Arabic articles and particles written joined to a name ("al-Qaida", "al-Abadi", "Deir ez-Zor",
+ * "Jisr esh-Shughur", "Maarat en-Numan"): the name is capitalised after them.
+ */
+export const JOINED_NAME_PARTICLES = [
+  'al',
+  'el',
+  'ad',
+  'ash',
+  'as',
+  'at',
+  'an',
+  'ar',
+  'az',
+  'ul',
+  'ez',
+  'es',
+  'esh',
+  'ed',
+  'en',
+  'er',
+  'et',
+  'adh',
+  'ath',
+  'dh',
+];
 
 /** Adjectives that, before a government or force head, name a body without naming its state ("local authorities"). */
 export const LEVEL_ADJECTIVES = new Set([

@@ -128,6 +128,42 @@ export const US_STATE_ABBREVIATIONS: Record<string, string> = Object.fromEntries
 );
 
 /**
+ * Canadian provinces and territories as Canadian Press style writes them after a town and a
+ * comma ("Churchill, Man.", "Gatineau, Que.", "Melville, Sask.") and by their postal codes
+ * ("Regina, SK"), without their periods. Only read in that position, like the US states'.
+ */
+export const CA_PROVINCE_ABBREVIATIONS: Record<string, string> = Object.fromEntries(
+  (
+    [
+      ['Alberta', ['Alta'], 'AB'],
+      ['British Columbia', ['B.C'], 'BC'],
+      ['Manitoba', ['Man'], 'MB'],
+      ['New Brunswick', ['N.B'], 'NB'],
+      ['Newfoundland and Labrador', ['N.L', 'Nfld'], 'NL'],
+      ['Nova Scotia', ['N.S'], 'NS'],
+      ['Northwest Territories', ['N.W.T'], 'NT'],
+      ['Nunavut', ['Nvt'], 'NU'],
+      ['Ontario', ['Ont'], 'ON'],
+      ['Prince Edward Island', ['P.E.I'], 'PE'],
+      ['Quebec', ['Que'], 'QC'],
+      ['Saskatchewan', ['Sask'], 'SK'],
+      ['Yukon', ['Y.T'], 'YT'],
+    ] as const
+  ).flatMap(([province, short, postal]) => [...short.map((a) => [a, province]), [postal, province]]),
+);
+
+/**
+ * A first-level division written short after a town and a comma: a US state's or a Canadian
+ * province's abbreviation (periods dropped), with the division's name and country.
+ */
+export function provinceOfAbbreviation(written: string): { name: string; countryCode: string } | null {
+  const us = US_STATE_ABBREVIATIONS[written];
+  if (us) return { name: us, countryCode: 'US' };
+  const ca = CA_PROVINCE_ABBREVIATIONS[written];
+  return ca ? { name: ca, countryCode: 'CA' } : null;
+}
+
+/**
  * Plural division nouns after a list of names: "Barrow, Jackson and Madison counties",
  * "Alachua and Gilchrist counties". Each name in the list is a division's.
  */

@@ -236,6 +236,7 @@ export const GOVERNMENT_HEADS = new Set([
   'kremlin',
   'officials',
   'leadership',
+  'leaders',
 ]);
 
 /** Head nouns of armed forces. */
@@ -292,6 +293,7 @@ export const ARMED_FORCE_HEADS = new Set([
 /** Head nouns of non-state groups and organisations. */
 export const GROUP_HEADS = new Set([
   'rebels',
+  'rebel leaders',
   'militants',
   'militiamen',
   'insurgents',
@@ -415,6 +417,8 @@ export const DEMONYM_LOWER_HEADS = new Set([
   'fighters',
   'side',
   'leadership',
+  'leaders',
+  'rebel leaders',
   'state media',
   'state television',
   'state tv',

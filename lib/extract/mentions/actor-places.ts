@@ -156,7 +156,9 @@ function derivedDemonymPlace(phrase: string): string | null {
   return null;
 }
 
-/** A demonym ends where a lower-case word, punctuation or the sentence follows, not a capitalised name. */
+/** A demonym ends where a lower-case word, an acronym, punctuation or the sentence follows, not a capitalised name. */
 function standsAlone(s: Scan, to: number): boolean {
-  return !s.tokens[to]?.cap;
+  const next = s.tokens[to];
+  // Before an acronym it is still an adjective ("Russian ICBMs", "the Georgian MoD", "Iraqi MPs").
+  return !next?.cap || /^[A-Z][A-Za-z]*[A-Z]s?$/.test(next.text);
 }

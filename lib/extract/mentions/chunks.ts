@@ -110,6 +110,12 @@ function chunks(tokens: Token[], used: boolean[]): [number, number][] {
           continue;
         }
       }
+      // "Bosnia and Herzegovina", "Jammu and Kashmir": a place the gazetteer knows by the whole phrase is one name, not two.
+      const whole = t.lower === 'and' ? placeNamedWithAnd(tokens, used, i, j) : 0;
+      if (whole) {
+        j = whole;
+        continue;
+      }
       // "Abu Bakr al-Baghdadi", "Haider al Abadi"
       if (NAME_PARTICLES.has(t.lower) && after?.cap && !used[j + 1]) {
         j += 2;
@@ -129,6 +135,24 @@ function chunks(tokens: Token[], used: boolean[]): [number, number][] {
     i = j;
   }
   return result;
+}
+
+/** The end of "<name> and <name>" from `from` when the gazetteer knows the whole phrase as one place, else 0. */
+function placeNamedWithAnd(tokens: Token[], used: boolean[], from: number, and: number): number {
+  let end = and + 1;
+  while (end < and + 4 && tokens[end] && !used[end] && isNameToken(tokens[end]!)) end++;
+  for (let e = end; e > and + 1; e--) {
+    if (
+      namesPlaceWhole(
+        tokens
+          .slice(from, e)
+          .map((t) => t.text)
+          .join(' '),
+      )
+    )
+      return e;
+  }
+  return 0;
 }
 
 /** A place the gazetteer knows by the whole phrase, not with a first word dropped as an article ("As Iraq"). */

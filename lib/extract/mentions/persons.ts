@@ -13,6 +13,7 @@ import { isCommonWord, isFirstName, isLastName } from '../wordclass.js';
 import type { Chunk } from './chunks.js';
 import { placeNameOf } from './places.js';
 import type { Scan } from './scan.js';
+import type { PartyMention } from './types.js';
 import {
   afterJoinedParticle,
   atSentenceStart,
@@ -85,9 +86,32 @@ export function knownSurname(s: Scan, { from, to }: Chunk): boolean {
 export function personName(s: Scan, { from, to, name: chunkText }: Chunk): boolean {
   if (!looksLikePersonName(s, from, to)) return false;
   const name = canonicalPersonName(chunkText);
-  s.addParty(from, to, { kind: 'PERSON', name, affiliation: null, head: null, knownAliases: [], reference: false });
+  const role = roleBefore(s, from);
+  // "Houthi spokesman Yahya Saree": the role, a party mention of its own, is the person's title.
+  const titled = role?.to === from && role.kind === 'PERSON';
+  if (titled) s.out.splice(s.out.indexOf(role), 1);
+  s.addParty(titled ? role.from : from, to, {
+    kind: 'PERSON',
+    name,
+    affiliation: role?.affiliation ?? null,
+    head: null,
+    knownAliases: [],
+    reference: false,
+  });
   rememberSurname(s, name);
   return true;
+}
+
+/**
+ * The party whose role a name follows: "Houthi spokesman Yahya Saree" (the role itself),
+ * "Russian Foreign Ministry spokeswoman Maria Zakharova" (the body, which stays a party).
+ */
+function roleBefore(s: Scan, from: number): PartyMention | undefined {
+  const prev = s.tokens[from - 1];
+  if (!prev || !PERSON_ROLE_WORDS.has(prev.lower)) return undefined;
+  return s.out.find(
+    (m): m is PartyMention => m.type === 'party' && !m.reference && (m.to === from || m.to === from - 1),
+  );
 }
 
 /** A person's surname, to know them by it later; "al-Abadi" is known as "Abadi" too. */

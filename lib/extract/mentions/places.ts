@@ -40,6 +40,7 @@ import {
   NOT_PLACE_NAME_ENDINGS,
   PLACES_OF_THEIR_OWN,
   PLURAL_DIVISION_HEADS,
+  provinceOfAbbreviation,
   TOWN_OFFICES,
   TOWN_SERVICE_WORDS,
   TRAILING_DIVISION_TYPE,
@@ -258,6 +259,11 @@ export function dottedUsState(text: string): string | null {
   return /^(?:[A-Z]\.){2}$/.test(text) ? (US_STATE_ABBREVIATIONS[text.slice(0, -1)] ?? null) : null;
 }
 
+/** "Chin State": a division the gazetteer knows by this very phrase, type word included. */
+const namesTypedDivision = (phrase: string): boolean =>
+  TRAILING_DIVISION_TYPE.test(phrase) &&
+  lookupPlaceMatches(phrase, false).some((m) => m.place.precision === 'REGION' && m.matchedKey === foldName(phrase));
+
 /** The place a chunk names, if the gazetteer knows it (type word stripped), else null. */
 export function placeNameOf(s: Scan, from: number, to: number): string | null {
   const { tokens } = s;
@@ -276,6 +282,9 @@ export function placeNameOf(s: Scan, from: number, to: number): string | null {
     !lookupPlaceMatches(chunkText, false).some((m) => m.via === 'acronym')
   )
     return null;
+  // "Chin state", "Rivers state": a word that is also a common noun names the division the gazetteer knows so typed.
+  if (to - from === 1 && tokens[to] && !tokens[to]!.cap && namesTypedDivision(`${chunkText} ${tokens[to]!.text}`))
+    return chunkText;
   if (to - from === 1 && isCommonWord(tokens[from]!.text) && !tokens[from]!.text.match(/^[A-Z]{2,}$/)) return null;
   if (to - from === 1 && isFirstName(tokens[from]!.text) && !isKnownCountryOrCapital(chunkText)) return null;
   if (isKnownPlace(chunkText)) return knownWhole(chunkText) ? chunkText : stripPlaceType(chunkText);
@@ -342,10 +351,10 @@ export function addPlaceSpan(s: Scan, from: number, to: number, name: string, pa
   }
 }
 
-/** The name of a qualifier: a US state's in full for its abbreviation ("Ind." → Indiana). */
+/** The name of a qualifier: a US state's or Canadian province's in full for its abbreviation ("Ind." → Indiana, "Man." → Manitoba). */
 function qualifierName(s: Scan, from: number, to: number): string {
   const written = s.slice(from, to);
-  return US_STATE_ABBREVIATIONS[written.replace(/\.$/, '').replace(/\. /g, '.')] ?? written.replace(/\.$/, '');
+  return provinceOfAbbreviation(written.replace(/\.$/, '').replace(/\. /g, '.'))?.name ?? written.replace(/\.$/, '');
 }
 
 /** ", Iraq" after a place: the end of the qualifier, when it is a country or region and not a list. */
@@ -368,8 +377,9 @@ function qualifierEnd(s: Scan, k: number, base: string): number | null {
 }
 
 /**
- * A US state written short after a town and a comma ("South Bend, Ind.", "Columbia, S.C.",
- * "Charleston, W. Va.", "Austin, TX"): the end of the abbreviation, its period included; else null.
+ * A US state or Canadian province written short after a town and a comma ("South Bend, Ind.",
+ * "Columbia, S.C.", "Charleston, W. Va.", "Austin, TX", "Churchill, Man."): the end of the
+ * abbreviation, its period included; else null.
  */
 function usStateAbbreviationEnd(s: Scan, k: number): number | null {
   const { tokens, used } = s;
@@ -379,7 +389,7 @@ function usStateAbbreviationEnd(s: Scan, k: number): number | null {
   const two = /^[A-Z]\.$/.test(t.text) && tokens[k + 1]?.cap && tokens[k + 1]!.start === t.end + 1;
   const last = two ? k + 1 : k;
   const word = (two ? `${t.text}${tokens[k + 1]!.text}` : t.text).replace(/\.$/, '');
-  if (!US_STATE_ABBREVIATIONS[word] || used[last]) return null;
+  if (!provinceOfAbbreviation(word) || used[last]) return null;
   // A postal code stands alone ("TX"); AP style takes its period ("Ind.", "S.C.").
   if (/^[A-Z]{2}$/.test(word)) return last + 1;
   if (tokens[last]!.text.endsWith('.')) return last + 1;

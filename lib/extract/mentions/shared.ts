@@ -222,6 +222,8 @@ export function headKind(head: string): PartyKind {
   const h = head.toLowerCase();
   const last = h.split(' ').pop()!;
   if (MEDIA_HEADS.has(h) && !GOVERNMENT_HEADS.has(h)) return 'MEDIA';
+  // A whole head a group's ("rebel leaders") before its last word ("leaders" of a government).
+  if (GROUP_HEADS.has(h)) return 'GROUP';
   if (ARMED_FORCE_HEADS.has(h) || ARMED_FORCE_HEADS.has(last)) return 'ARMED_FORCE';
   if (GOVERNMENT_HEADS.has(h) || GOVERNMENT_HEADS.has(last)) return 'GOVERNMENT_BODY';
   if (GROUP_HEADS.has(h) || GROUP_HEADS.has(last)) return 'GROUP';
