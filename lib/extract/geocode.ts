@@ -962,6 +962,7 @@ function typedName(p: PlaceMention, text: string): string {
   for (const m of p.mentions) {
     const typed = NAMED_TYPE.exec(after(m));
     if (typed) return `${p.name} ${typed[1]}`;
+    const at = m.text.startsWith(p.name) ? m.start + p.name.length : -1;
     const listed = at >= 0 ? LIST_OF_TYPED.exec(text.slice(at, at + 240)) : null;
     // One of several names: "Indiana counties" alone are the counties of Indiana.
     const several =
