@@ -15,6 +15,25 @@ const kmFrom = (x: Extraction, name: string, latitude: number, longitude: number
   return distanceKm({ latitude: l!.latitude!, longitude: l!.longitude! }, { latitude, longitude });
 };
 
+/** Geocodes `names` as the mentions of `text` (every occurrence), independent of the mention finder. */
+const located = (text: string, names: string[]) =>
+  geocode(
+    names.map((name) => ({
+      name,
+      mentions: [...text.matchAll(new RegExp(name, 'g'))].map((m) => ({
+        start: m.index,
+        end: m.index + name.length,
+        text: name,
+      })),
+    })),
+    text,
+  );
+const kmOf = (locations: ReturnType<typeof geocode>, name: string, latitude: number, longitude: number): number => {
+  const l = locations.find((x) => x.name === name);
+  expect(l?.latitude, `${name} resolved`).toEqual(expect.any(Number));
+  return distanceKm({ latitude: l!.latitude!, longitude: l!.longitude! }, { latitude, longitude });
+};
+
 describe('namesakes: the story’s province', () => {
   it('a province named outright, and no other, puts a famous name’s namesake in it', () => {
     const x = extract(
@@ -60,6 +79,44 @@ describe('namesakes: the towns of the story', () => {
     const x = extract('Dealers in Wagga Wagga said the cattle had been shipped from Texas in May.', meta);
     expect(placeNamed(x, 'Texas')).toMatchObject({ countryCode: 'US', precision: 'REGION' });
   });
+
+  it('a namesake within a county or two of a town the story is placed at beats a famous one', () => {
+    // Paris, Tennessee lies 90 km from Clarksville, Tennessee.
+    const x = located('The Paris council met Clarksville officials on Monday.', ['Paris', 'Clarksville']);
+    expect(kmOf(x, 'Paris', 36.3, -88.33)).toBeLessThan(20);
+  });
+
+  it('the names of a list that ends in a plural division type are divisions of that type', () => {
+    // Four Minnesota counties; a town named Becker, Clay or Wilkin is no reading here.
+    const x = located('Water covers roads in Becker, Clay, Otter Tail and Wilkin counties, the state said.', [
+      'Becker',
+      'Clay',
+      'Otter Tail',
+      'Wilkin',
+    ]);
+    expect(x.map((l) => l.name)).toEqual(['Becker County', 'Clay County', 'Otter Tail County', 'Wilkin County']);
+    expect(kmOf(x, 'Becker County', 46.77, -95.77)).toBeLessThan(30);
+    expect(kmOf(x, 'Wilkin County', 46.26, -96.59)).toBeLessThan(30);
+    // One name before the plural is a place the divisions are in: the counties of Indiana.
+    const y = located('Most Indiana counties are dry.', ['Indiana']);
+    expect(y[0]).toMatchObject({ name: 'Indiana', precision: 'REGION', countryCode: 'US' });
+  });
+
+  it('a village beside a town placed with confidence beats a city of the name far off', () => {
+    // Mansfield, Louisiana (5,000, 55 km from Shreveport) over Mansfield, Ohio, though Steubenville
+    // (Ohio, 170 km from that one) is named too.
+    const x = located(
+      'Shreveport police met two Mansfield aldermen and a Steubenville pastor. Mansfield will pay, Shreveport said.',
+      ['Shreveport', 'Mansfield', 'Steubenville'],
+    );
+    expect(kmOf(x, 'Mansfield', 32.04, -93.7)).toBeLessThan(20);
+  });
+
+  it('a village beside a town placed among its namesakes beats a town of the name far off', () => {
+    // Elkton, Kentucky (2,000, 36 km from Clarksville, Tennessee) over Elkton, Maryland.
+    const x = located('Clarksville and Elkton officials met on Monday.', ['Clarksville', 'Elkton']);
+    expect(kmOf(x, 'Elkton', 36.81, -87.15)).toBeLessThan(20);
+  });
 });
 
 describe('namesakes: names left in doubt', () => {
@@ -72,6 +129,21 @@ describe('namesakes: names left in doubt', () => {
     // Charleston, South Carolina (130,000) over Charleston, West Virginia (50,000), a state capital.
     const x = extract('The storm reached Charleston on Friday night.', meta);
     expect(kmFrom(x, 'Charleston', 32.78, -79.93)).toBeLessThan(30);
+  });
+
+  it('a town of 50,000 that is the only place of its name is not rejected as far off', () => {
+    // Rock Hill, South Carolina (72,000), 11,000 km from Obama, Japan, the other name of one namesake.
+    const x = located('Obama fans met in Rock Hill on Monday.', ['Obama', 'Rock Hill']);
+    expect(kmOf(x, 'Rock Hill', 34.92, -81.03)).toBeLessThan(20);
+  });
+
+  it('tied namesakes go to a town a fifth bigger than the others, not to none', () => {
+    // Ozark, Missouri (19,000) over Ozark, Alabama (15,000).
+    const x = located('Ozark police closed the road on Monday.', ['Ozark']);
+    expect(kmOf(x, 'Ozark', 37.02, -93.21)).toBeLessThan(20);
+    // Namesakes of about one size stay in doubt: Marion, Iowa (37,000) and Ohio (36,000).
+    const y = located('Marion police closed the road on Monday.', ['Marion']);
+    expect(y.find((l) => l.name === 'Marion')?.latitude).toBeNull();
   });
 
   it('a sea is the sea, not the province named after it', () => {
@@ -120,5 +192,15 @@ describe('namesakes: names left in doubt', () => {
       meta,
     );
     expect(kmFrom(x, 'Richmond', 37.54, -77.44)).toBeLessThan(30);
+  });
+
+  it('a name of one namesake far from another such name is still placed beside a town placed with confidence', () => {
+    // Obama (Japan) and Camarillo (California) each reject the other as far off; Los Angeles vouches for Camarillo.
+    const x = located('Obama fans came to the Los Angeles school. One came from Camarillo.', [
+      'Obama',
+      'Los Angeles',
+      'Camarillo',
+    ]);
+    expect(kmOf(x, 'Camarillo', 34.22, -119.04)).toBeLessThan(20);
   });
 });

@@ -49,6 +49,8 @@ const FAR_KM = 1500;
  * is only believed this close to one of the article's other places.
  */
 const LOCAL_KM = 300;
+/** A town this big, the only place of its name, is not rejected as far from the places of a story that names no country. */
+const KNOWN_TOWN = 50_000;
 /** Score gap under which two namesakes far apart are a tie. */
 const TIE_MARGIN = 0.1;
 /** Namesakes closer than this are one place for the tie rule (a town and its hand-curated point). */
@@ -440,6 +442,8 @@ interface Context {
   namedCountries: Set<string>;
   /** Towns the article's other names were placed at on the previous pass. */
   towns: Place[];
+  /** Of those, the towns placed with confidence (see `Decision.confident`), none from the village tier. */
+  sureTowns: Place[];
 }
 
 function contextFor(
@@ -449,6 +453,7 @@ function contextFor(
   actors: readonly string[] = [],
   settled: Map<Group, Place> = new Map(),
   placed: Map<Group, Place> = new Map(),
+  sure: Map<Group, Place> = new Map(),
 ): Context {
   const own = (e: CountryEvidence): boolean =>
     e.key === group.key || group.mentions.some((m) => m.start < e.end && e.start < m.end);
@@ -476,9 +481,15 @@ function contextFor(
     regions,
     firm: firm.filter((p) => regions.has(regionKey(p) ?? '')),
     namedCountries,
-    towns: elsewhere.filter((p) => p.precision === 'CITY' && !isDivision(p)),
+    towns: elsewhere.filter(isTown),
+    sureTowns: [...sure]
+      .filter(other)
+      .map(([, p]) => p)
+      .filter((p) => isTown(p) && !p.village),
   };
 }
+
+const isTown = (p: Place): boolean => p.precision === 'CITY' && !isDivision(p);
 
 /** The first-level region a place lies in ("US/TN"), or null for a country, a world region or a place with none. */
 function regionKey(place: Place): string | null {
@@ -565,12 +576,19 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
     place.precision !== 'COUNTRY' && group.candidates.some((o) => o.place.precision === 'COUNTRY');
   if (countryNamesake) return group.backed.has(place) || nearestKm(place, ctx.anchors) <= LOCAL_KM;
   if (inCountry || isProminent(place)) return true;
+  // The only place of its name, and a town big enough to be known beyond its province ("Joliet"),
+  // in a story that names no country: one that names others (Khujand in a story of Armenia) is elsewhere.
+  const known = group.candidates.length === 1 && isTown(place) && place.population >= KNOWN_TOWN;
+  if (known && ctx.namedCountries.size === 0) return true;
   // A province named by its own name, the only province so named ("Texas"): known well beyond where the story is.
   if (namesProvince(group, c) && group.candidates.filter((o) => o.place.featureCode === 'ADM1').length === 1)
     return true;
   // Far from the story's other places but beside another of its names ("Decatur" and "DeKalb
   // County"), or written as a division that one country has ("Orange County"): the story is there too.
   if (group.backed.has(place) || (group.typedDivision && isDivision(place) && oneCountry(group, ctx))) return true;
+  // Near a town another name was placed at with confidence: the story's places include it, whatever
+  // single-namesake name far off made the first cluster ("Camarillo" beside Los Angeles, not Obama, Japan).
+  if (nearestKm(place, ctx.sureTowns) <= LOCAL_KM) return true;
   return !ctx.cluster || distanceKm(place, ctx.cluster.center) <= ctx.cluster.farKm;
 }
 
@@ -695,7 +713,7 @@ function keepsFame(famous: Place, local: Place, ctx: Context): boolean {
  */
 function besideTown(place: Place, ctx: Context): boolean {
   return ctx.towns.some(
-    (t) => t !== place && t.countryCode === place.countryCode && distanceKm(t, place) <= BESIDE_TOWN_KM,
+    (t) => t !== place && t.countryCode === place.countryCode && distanceKm(t, place) <= STORY_AREA_KM,
   );
 }
 
@@ -825,15 +843,20 @@ function nested(a: Place, b: Place): boolean {
   return inside(a, b) || inside(b, a);
 }
 
-/** How many times bigger than its tied namesakes a town must be to be the one meant. */
-const MUCH_BIGGER = 1.5;
-/** A tie goes to the biggest namesake only when it is a city at least this big. */
-const BIG_TOWN = 50_000;
+/**
+ * How many times bigger than its tied namesakes a town must be to be the one meant. A fifth
+ * bigger is enough: a name the story gives no other clue for is more often the bigger town, and a
+ * best guess is worth more than no point (on local news, about one such guess in three is right
+ * where leaving the name unresolved is always a miss; a narrower gap guesses worse).
+ */
+const MUCH_BIGGER = 1.2;
+/** A tie goes to the biggest namesake only when it is a town at least this big. */
+const BIG_TOWN = 10_000;
 
 /**
- * Namesakes that score alike are still told apart when one is a city much the biggest
- * ("Arlington" alone is the city of 390,000 rather than that of 210,000). Otherwise the name
- * stays unresolved.
+ * Namesakes that score alike are still told apart when one is a town clearly the biggest
+ * ("Arlington" alone is the city of 390,000 rather than that of 210,000; "Ozark" the Missouri
+ * town of 19,000 rather than the Alabama one of 15,000). Otherwise the name stays unresolved.
  */
 function breaksTie(best: Place, tied: Place[]): boolean {
   // Towns only: a province's or a district's population is not recorded, and a village is no reading to force.
@@ -847,6 +870,12 @@ function breaksTie(best: Place, tied: Place[]): boolean {
 
 /** A namesake this close to a firmly placed town of the story is the story's (a suburb, the next town). */
 const BESIDE_TOWN_KM = 50;
+/**
+ * A namesake this close to a town another name was placed at is in the story's area: a local
+ * story's towns lie a county or two apart ("Paris" in a story that places Lipscomb's student
+ * among Tennessee towns). Weaker than a town the text pins down (BESIDE_TOWN_KM).
+ */
+const STORY_AREA_KM = 200;
 
 /** How far a second-level district's point (a county's) may lie from a town in it. */
 const COUNTY_KM = 80;
@@ -901,13 +930,44 @@ const SETTLEMENT_AFTER = /^\s+(?:city|town|village)\b/u;
 const SETTLEMENT_BEFORE = /\b(?:city|town|village) of\s+$/iu;
 const SETTLEMENT_START = /^(?:the\s+)?(?:city|town|village) of\s/iu;
 
-/** The name with the capitalised type word its mentions write after it ("Walker" written "Walker County"). */
+/** A division type in the plural, as a list of divisions ends: "Cooke, Grayson and Love counties". */
+const PLURAL_TYPES: Record<string, string> = {
+  counties: 'County',
+  parishes: 'Parish',
+  boroughs: 'Borough',
+  townships: 'Township',
+  districts: 'District',
+  provinces: 'Province',
+  governorates: 'Governorate',
+  oblasts: 'Oblast',
+  prefectures: 'Prefecture',
+};
+const LIST_NAME = `\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,2}`;
+/** A name written after a comma, "and" or "or": the last of a list. */
+const LIST_BEFORE = /(?:,|\band|\bor)\s+$/u;
+/** The rest of such a list after one of its names: more names, then the plural type word. */
+const LIST_OF_TYPED = new RegExp(
+  `^(?:\\s*,\\s*(?:(?:and|or)\\s+)?${LIST_NAME}|\\s+(?:and|or)\\s+${LIST_NAME}){0,12},?\\s+(${Object.keys(PLURAL_TYPES).join('|')})\\b`,
+  'u',
+);
+
+/**
+ * The name with the capitalised type word its mentions write after it ("Walker" written "Walker
+ * County"), or the type of the list of divisions it heads or ends ("Clay" in "Becker, Clay and
+ * Wilkin counties" is Clay County).
+ */
 function typedName(p: PlaceMention, text: string): string {
   if (TYPE_WORD.test(p.name)) return p.name;
   const after = (m: Span) => (m.text.startsWith(p.name) ? text.slice(m.start + p.name.length, m.end + 30) : '');
   for (const m of p.mentions) {
     const typed = NAMED_TYPE.exec(after(m));
     if (typed) return `${p.name} ${typed[1]}`;
+    const at = m.text.startsWith(p.name) ? m.start + p.name.length : -1;
+    const listed = at >= 0 ? LIST_OF_TYPED.exec(text.slice(at, at + 240)) : null;
+    // One of several names: "Indiana counties" alone are the counties of Indiana.
+    const several =
+      listed && (listed[0].trim() !== listed[1] || LIST_BEFORE.test(text.slice(Math.max(0, m.start - 8), m.start)));
+    if (several) return `${p.name} ${PLURAL_TYPES[listed[1]!]}`;
   }
   // "Masisi territory", "Chin state": a type word in lower case is part of the name where the
   // gazetteer knows the division by that typed name ("Walker county" stays Walker), and only
@@ -1074,18 +1134,23 @@ export function geocode(
   for (let round = 0; round < PLACE_CONTEXT_ROUNDS; round++) {
     const settled = new Map<Group, Place>();
     const placed = new Map<Group, Place>();
+    const sure = new Map<Group, Place>();
     for (const [group, d] of decisions) {
       if (!d.place || d.fallback) continue;
       placed.set(group, d.place);
+      if (d.confident) sure.set(group, d.place);
       if (isFirm(group, d.place)) settled.set(group, d.place);
     }
-    if (settled.size === 0 && placed.size < 2) break;
+    if (settled.size === 0 && placed.size === 0) break;
     let changed = false;
     for (const group of groups) {
       const before = decisions.get(group)!;
       // A name of one namesake is settled once placed; unplaced, the story's places may still vouch for it.
-      if (!group.proper || before.fallback || group.candidates.length < (before.place ? 2 : 1)) continue;
-      const decision = decide(group, contextFor(group, evidence, anchors, actors, settled, placed));
+      if (!group.proper || before.fallback) continue;
+      const ctx = contextFor(group, evidence, anchors, actors, settled, placed, sure);
+      const villages = addVillagesBeside(group, before.place, ctx);
+      if (!villages && group.candidates.length < (before.place ? 2 : 1)) continue;
+      const decision = decide(group, ctx);
       if (decision.place || before.place === null) {
         changed ||= decision.place !== before.place;
         decisions.set(group, decision);
@@ -1131,14 +1196,41 @@ function writtenParent(group: Group, groups: readonly Group[], text: string): Pl
 }
 
 /**
+ * A name placed far from every town the story's other names were placed at with confidence (or,
+ * failing a village there, at all), or not placed, when a village of the name lies beside one of
+ * them ("Mansfield" in a story about Shreveport is the Louisiana village, not the Ohio city): the
+ * village joins the candidates.
+ */
+function addVillagesBeside(group: Group, place: Place | null, ctx: Context): boolean {
+  if (group.typedDivision || (place && qualifies(group, place))) return false;
+  // Beside the towns placed with confidence when far from them all; else beside any placed town when far from them all.
+  const sets = [ctx.sureTowns, ctx.towns];
+  const towns = sets.find((t) => t.length && (!place || nearestKm(place, t) > CO_LOCAL_KM));
+  if (!towns) return false;
+  const villages = villageCandidates(group, ctx, towns).filter(
+    (v) => nearestKm(v.place, towns) <= CO_LOCAL_KM && !group.candidates.some((c) => c.place === v.place),
+  );
+  // Support was counted before the villages came in: a village shares its country's with its namesakes there.
+  for (const v of villages) {
+    const same = group.candidates.filter((c) => c.place.countryCode === v.place.countryCode);
+    const shared = Math.min(W_CO_COUNTRY, ...same.map((c) => group.support.get(c.place) ?? 0));
+    group.support.set(v.place, same.length ? shared : 0);
+  }
+  group.candidates.push(...villages);
+  return villages.length > 0;
+}
+
+/**
  * Villages (a gazetteer tier of places of 1,000-4,999 that only this step reads) named like a
  * place the mention finder found and the gazetteer's places lack or place far off: only in the
- * countries the article is about, and inside the division written after the name when one is
+ * countries the article is about (or those of `more`, places of the story), and inside the division written after the name when one is
  * ("Tennessee Colony, Texas", "Bule (Djugu, Ituri)").
  */
-function villageCandidates(group: Group, ctx: Context): Candidate[] {
+function villageCandidates(group: Group, ctx: Context, more: Place[] = []): Candidate[] {
   const parent = group.parents[0];
-  const countries = parent?.countryCode ? [parent.countryCode] : [...ctx.countries, ...group.qualifiers];
+  const countries = parent?.countryCode
+    ? [parent.countryCode]
+    : [...ctx.countries, ...group.qualifiers, ...more.flatMap((p) => (p.countryCode ? [p.countryCode] : []))];
   return lookupVillageMatches(group.name, countries)
     .filter((m) => !parent || parent.precision === 'COUNTRY' || m.place.admin1 === parent.admin1)
     .map((m) => ({ place: m.place, via: m.via }));
