@@ -10,6 +10,7 @@ import { actorPlaces } from './actor-places.js';
 import { alignedForces } from './aligned-forces.js';
 import { capitalisedChunks } from './chunks.js';
 import { shoutedDateline } from './datelines.js';
+import { divisionLists } from './division-lists.js';
 import { genericActors } from './generic-actors.js';
 import { knownParties } from './known-parties.js';
 import { levelBodies } from './level-bodies.js';
@@ -30,6 +31,8 @@ const PASSES: ((s: Scan) => void)[] = [
   shoutedDateline,
   // 1. Known parties from the lexicon.
   knownParties,
+  // 1b. Lists of names before a plural division word ("Barrow and Jackson counties"): typed divisions.
+  divisionLists,
   // 2. Capitalised chunks, by the chunk rules (chunks.ts): people, bodies, demonyms, places, acronyms.
   capitalisedChunks,
   // 2b. Bodies named by level and head ("local authorities", "security forces").

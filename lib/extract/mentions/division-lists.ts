@@ -1,0 +1,133 @@
+/**
+ * Pass: the names of a list that ends in a plural division word are divisions of that type:
+ * "Barrow, Jackson and Madison counties" names Madison County, "Idlib and Hama provinces" Hama
+ * Province, "Borno, Yobe and Adamawa states" Adamawa State, "from Ellsworth to Riley counties"
+ * Riley County. Looked up bare, each would be a town of the name (Jackson, Mississippi) or
+ * nothing; so each item is a place mention under its typed name, which the geocoder looks up as
+ * a division. It runs before the chunk rules, which would take "Clay Counties" for a person.
+ *
+ * Only an item whose typed name the gazetteer knows is taken; the others are left to the chunk
+ * rules (an unknown name before a plural division word is still a place, placeByPattern).
+ */
+import { foldName } from '../../names.js';
+import { lookupPlaceMatches } from '../gazetteer.js';
+import { countryOfName } from '../geo.js';
+import { BELOW_FIRST_LEVEL_TYPES, DIVISION_PLURALS } from '../lexicon/places.js';
+import { isCommonWord } from '../wordclass.js';
+import type { Scan } from './scan.js';
+import { isNameToken } from './shared.js';
+
+/** Longest item, in tokens ("Otter Tail", "St. Clair", "Deir ez-Zor" are two or three). */
+const MAX_ITEM_TOKENS = 3;
+/** Longest plural division word, in tokens ("local government areas"). */
+const MAX_HEAD_TOKENS = 3;
+const RANGE_WORDS = new Set(['to', 'through']);
+/** GeoNames division codes a typed name may resolve to once its type word is dropped ("Hama Province" → Hama). */
+const DIVISION_CODES = new Set(['ADM1', 'ADM2', 'ADM2P']);
+
+type Item = [from: number, to: number];
+
+export function divisionLists(s: Scan): void {
+  const { tokens, used } = s;
+  s.rule = 'division-list';
+  for (let k = 1; k < tokens.length; k++) {
+    if (used[k] || tokens[k]!.kind !== 'word') continue;
+    const head = headAt(s, k);
+    if (!head) continue;
+    const items = listBefore(s, k);
+    if (items.length < 2) continue;
+    const typed = items.map((item) => typedItem(s, item, head.type));
+    // "Texas and Oklahoma counties", "Iraq and Syria districts": counties of those states, the
+    // list says where the divisions lie, not which.
+    if (BELOW_FIRST_LEVEL_TYPES.has(head.type) && items.every((item) => isStateOrCountry(s.slice(...item)))) continue;
+    // "Red and Blue states": a list of English words is no list of places.
+    if (items.every(([from, to]) => tokens.slice(from, to).every((t) => isCommonWord(t.text)))) continue;
+    let added = false;
+    for (const t of typed) {
+      if (!t) continue;
+      s.addPlace(t.from, t.to, t.name, false);
+      added = true;
+    }
+    // "Becker and Clay Counties": a capitalised plural is no name of its own.
+    if (added && tokens[k]!.cap) s.mark(k, k + head.length);
+  }
+}
+
+/** The plural division word starting at token k, with its singular type word and length in tokens. */
+function headAt(s: Scan, k: number): { type: string; length: number } | null {
+  for (let n = 1; n <= MAX_HEAD_TOKENS && k + n <= s.tokens.length; n++) {
+    const key = s.tokens
+      .slice(k, k + n)
+      .map((t) => t.lower)
+      .join(' ');
+    const type = DIVISION_PLURALS[key];
+    if (type) return { type, length: n };
+  }
+  return null;
+}
+
+/**
+ * The items of the list that ends right before token `head`, last first: "A, B, C and D", "A,
+ * B, and D", "A or B", "from A to B". Only the last pair may be joined by "and" or "or": in "A
+ * counties in Georgia and B and C counties", Georgia is not of the second list.
+ */
+function listBefore(s: Scan, head: number): Item[] {
+  const { tokens, used } = s;
+  const items: Item[] = [];
+  let end = head;
+  for (;;) {
+    let from = end;
+    while (from > 0 && end - from < MAX_ITEM_TOKENS && !used[from - 1] && isNameToken(tokens[from - 1]!)) from--;
+    if (from === end) break;
+    items.push([from, end]);
+    const sep = tokens[from - 1];
+    if (!sep) break;
+    if (items.length === 1 && RANGE_WORDS.has(sep.lower)) {
+      // "from Ellsworth to Riley counties": two items, the first after "from".
+      const first = itemEndingAt(s, from - 1);
+      if (first && tokens[first[0] - 1]?.lower === 'from') items.push(first);
+      break;
+    }
+    if (items.length === 1 && (sep.lower === 'and' || sep.lower === 'or')) {
+      end = tokens[from - 2]?.text === ',' ? from - 2 : from - 1;
+    } else if (sep.text === ',') {
+      end = from - 1;
+    } else break;
+  }
+  // The first item's run may take a capitalised word before its name ("Small Hitchcock"):
+  // typedItem trims it.
+  return items;
+}
+
+function itemEndingAt(s: Scan, end: number): Item | null {
+  let from = end;
+  while (from > 0 && end - from < MAX_ITEM_TOKENS && !s.used[from - 1] && isNameToken(s.tokens[from - 1]!)) from--;
+  return from === end ? null : [from, end];
+}
+
+/**
+ * The item as a division of the type: the longest run of its last words whose typed name the
+ * gazetteer knows, as a whole ("Becker County", "Adamawa State") or as a division of the bare
+ * name ("Hama Province" → Hama, a province). Not a country or a people ("Arab and Kurdish
+ * regions").
+ */
+function typedItem(s: Scan, [from, to]: Item, type: string): { from: number; to: number; name: string } | null {
+  for (let f = from; f < to; f++) {
+    const bare = s.slice(f, to);
+    if (!s.tokens[f]!.cap || countryOfName(bare) || s.resolveDemonymToken(f, to)) continue;
+    const name = `${bare} ${type}`;
+    const key = foldName(name);
+    const matches = lookupPlaceMatches(name);
+    if (matches.some((m) => m.matchedKey === key || DIVISION_CODES.has(m.place.featureCode)))
+      return { from: f, to, name };
+  }
+  return null;
+}
+
+/** A country or a first-level division by its own name ("Texas", "Kenya"). */
+function isStateOrCountry(name: string): boolean {
+  return (
+    countryOfName(name) !== null ||
+    lookupPlaceMatches(name, false).some((m) => m.via === 'name' && m.place.featureCode === 'ADM1')
+  );
+}
