@@ -1,0 +1,107 @@
+/**
+ * Lists of names before a plural division word ("Barrow and Jackson counties", "Idlib and Hama
+ * provinces"): each name is a division of that type, looked up by its typed name. Small
+ * synthetic sentences.
+ */
+import { describe, expect, it } from 'vitest';
+import { extract } from '../lib/extract/index.js';
+
+/** Each location mention as [location name, mention text, country], in text order. */
+function located(text: string): [string, string, string | null][] {
+  const x = extract(text, {});
+  return x.locations
+    .flatMap((l) =>
+      l.mentions.map((m) => ({ at: m.start, row: [l.name, m.text, l.countryCode] as [string, string, string | null] })),
+    )
+    .sort((a, b) => a.at - b.at)
+    .map((r) => r.row);
+}
+
+/** The rule that made each mention, by its text. */
+function rules(text: string): Record<string, string> {
+  const x = extract(text, { trace: true });
+  return Object.fromEntries((x.trace?.mentions ?? []).map((m) => [x.cleanText.slice(m.start, m.end), m.rule]));
+}
+
+describe('lists before a plural division word', () => {
+  it('conflict news: provinces, states, oblasts, each name typed', () => {
+    expect(located('Airstrikes hit Idlib and Hama provinces on Monday.')).toEqual([
+      ['Idlib Province', 'Idlib', 'SY'],
+      ['Hama Province', 'Hama', 'SY'],
+    ]);
+    expect(located('Gunmen raided villages in Borno, Yobe and Adamawa states.').map(([n, , c]) => [n, c])).toEqual([
+      ['Borno State', 'NG'],
+      ['Yobe State', 'NG'],
+      ['Adamawa State', 'NG'],
+    ]);
+    expect(located('Shelling hit Kherson and Zaporizhzhia oblasts overnight.').map(([n]) => n)).toEqual([
+      'Kherson Oblast',
+      'Zaporizhzhia Oblast',
+    ]);
+    expect(rules('Taliban fighters entered Ghazni, Logar and Kunar provinces.')).toMatchObject({
+      Ghazni: 'division-list',
+      Logar: 'division-list',
+      Kunar: 'division-list',
+    });
+  });
+
+  it('local news: counties named like towns or people are the counties', () => {
+    const rows = located('Water covers roads in Becker, Clay, Otter Tail, Swift and Wilkin counties in Minnesota.');
+    expect(rows.map(([n]) => n)).toEqual([
+      'Becker County',
+      'Clay County',
+      'Otter Tail County',
+      'Swift County',
+      'Wilkin County',
+      'Minnesota',
+    ]);
+    expect(rows.every(([, , c]) => c === 'US')).toBe(true);
+  });
+
+  it('an Oxford comma, "or", a capitalised plural and a range', () => {
+    expect(located('Students from Cooke, Grayson, or Love counties may apply.').map(([n]) => n)).toEqual([
+      'Cooke County',
+      'Grayson County',
+      'Love County',
+    ]);
+    expect(located('Flooding hit Becker and Clay Counties on Sunday.').map(([n, t]) => [n, t])).toEqual([
+      ['Becker County', 'Becker'],
+      ['Clay County', 'Clay'],
+    ]);
+    expect(located('Trucks overturned in a stretch from Ellsworth to Riley counties.').map(([n]) => n)).toEqual([
+      'Ellsworth County',
+      'Riley County',
+    ]);
+  });
+
+  it('a capitalised word before the list is not part of its first name', () => {
+    expect(located('Small Hitchcock and Hayes counties lost people.').map(([n, t]) => [n, t])).toEqual([
+      ['Hitchcock County', 'Hitchcock'],
+      ['Hayes County', 'Hayes'],
+    ]);
+  });
+
+  it('only the last pair is joined by "and": a place before an earlier "and" is not in the list', () => {
+    const names = located(
+      'Crews from Camden and Charlton counties in Georgia and Nassau and Baker counties in Florida came.',
+    ).map(([n]) => n);
+    expect(names).toEqual(['Camden County', 'Charlton County', 'Georgia', 'Nassau County', 'Baker County', 'Florida']);
+  });
+
+  it('not the states or countries the divisions lie in, nor a lone name, a people or English words', () => {
+    expect(located('Officials in Texas and Oklahoma counties met.').map(([n]) => n)).toEqual(['Texas', 'Oklahoma']);
+    expect(Object.values(rules('Leaders of Syria and Iraq provinces met.'))).not.toContain('division-list');
+    expect(Object.values(rules('Arab and Kurdish regions voted.'))).not.toContain('division-list');
+    expect(located('Red and Blue states differ.')).toEqual([]);
+    expect(Object.values(rules('Trade between Canada and the United States grew.'))).not.toContain('division-list');
+    expect(Object.values(rules('Polls in Ohio counties closed.'))).not.toContain('division-list');
+  });
+
+  it('a list written with the singular type word after each name is still each division', () => {
+    expect(located('Roads closed in Wayne County and Monroe County, Michigan.').map(([n]) => n)).toEqual([
+      'Wayne County',
+      'Monroe County',
+      'Michigan',
+    ]);
+  });
+});
