@@ -105,3 +105,15 @@ describe('lists before a plural division word', () => {
     ]);
   });
 });
+
+describe('a county named without its type word', () => {
+  it('a name the gazetteer knows only as a county is that county', () => {
+    expect(located('Sponsors include Delegate Tom Baxley, D-Monongalia.')).toEqual([
+      ['Monongalia County', 'Monongalia', 'US'],
+    ]);
+  });
+
+  it('not a name the gazetteer knows by itself', () => {
+    expect(located('Sponsors include Delegate Tom Baxley, D-Raleigh.').map(([n]) => n)).toEqual(['Raleigh']);
+  });
+});

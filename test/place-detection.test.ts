@@ -188,3 +188,18 @@ describe('a word for part of a place', () => {
     expect(places(extract('Metro Nashville police records state it.', {}))[0]?.[0]).toBe('Nashville');
   });
 });
+
+describe('the place a legislator represents', () => {
+  it('a state abbreviation after the party initial names the state; a town its town', () => {
+    expect(places(extract('Rep. Tom Baxley, D-N.Y., said no.', {}))).toEqual([['New York', 'N.Y.']]);
+    expect(places(extract('Sen. Jane Kiley, R-W. Va., chairs it.', {}))).toEqual([['West Virginia', 'W. Va.']]);
+    expect(places(extract('Sen. Tom Baxley, D-Iowa City, and others agreed.', {}))).toEqual([
+      ['Iowa City', 'Iowa City'],
+    ]);
+    expect(places(extract('Sen. Tom Baxley (D-Columbus) spoke.', {}))).toEqual([['Columbus', 'Columbus']]);
+  });
+
+  it('not a compound that only starts like a party initial', () => {
+    expect(mentionTexts('A D-Day memorial was built.')).toEqual([]);
+  });
+});

@@ -10,9 +10,10 @@ import { actorPlaces } from './actor-places.js';
 import { alignedForces } from './aligned-forces.js';
 import { capitalisedChunks } from './chunks.js';
 import { shoutedDateline } from './datelines.js';
-import { divisionLists } from './division-lists.js';
+import { bareCountyNames, divisionLists } from './division-lists.js';
 import { genericActors } from './generic-actors.js';
 import { knownParties } from './known-parties.js';
+import { legislatorPlaces } from './legislator-places.js';
 import { levelBodies } from './level-bodies.js';
 import { placesInLists } from './place-lists.js';
 import { placesInsideNames } from './places.js';
@@ -33,6 +34,8 @@ const PASSES: ((s: Scan) => void)[] = [
   knownParties,
   // 1b. Lists of names before a plural division word ("Barrow and Jackson counties"): typed divisions.
   divisionLists,
+  // 1c. The place a legislator represents after the party's initial ("D-N.Y.", "R-Elbow Lake").
+  legislatorPlaces,
   // 2. Capitalised chunks, by the chunk rules (chunks.ts): people, bodies, demonyms, places, acronyms.
   capitalisedChunks,
   // 2b. Bodies named by level and head ("local authorities", "security forces").
@@ -49,6 +52,8 @@ const PASSES: ((s: Scan) => void)[] = [
   genericActors,
   // 4. Places that are not names: references back ("the city") and sites ("two bridges").
   placeReferencesAndSites,
+  // 5. Places named as a county without its type word ("DuPage", "D-Monongalia"): named as the county.
+  bareCountyNames,
 ];
 
 export function findMentions(sentence: Sentence, text: string, ctx: MentionContext): Mention[] {

@@ -554,7 +554,12 @@ export function placesInsideNames(s: Scan): void {
     let offset = 0;
     const parts = token.text.split('-');
     // "Sen. Ray Miller, D-Columbus": after a legislator's party, the place they represent, known or not.
-    const represented = parts.length === 2 && LEGISLATOR_PARTIES.has(parts[0]!) && /^\p{Lu}\p{Ll}/u.test(parts[1]!);
+    // Only after a comma or bracket, as a name's affiliation: "D-Day" is no place.
+    const represented =
+      parts.length === 2 &&
+      LEGISLATOR_PARTIES.has(parts[0]!) &&
+      /^\p{Lu}\p{Ll}/u.test(parts[1]!) &&
+      (tokens[k - 1]?.text === ',' || tokens[k - 1]?.text === '(');
     for (const part of parts) {
       const at = offset;
       offset += part.length + 1;
