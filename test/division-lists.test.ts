@@ -117,3 +117,21 @@ describe('a county named without its type word', () => {
     expect(located('Sponsors include Delegate Tom Baxley, D-Raleigh.').map(([n]) => n)).toEqual(['Raleigh']);
   });
 });
+
+describe('a county before its offices', () => {
+  it('a bare county name before a sheriff, a court, a task force or its people', () => {
+    expect(located('Capt. Tom Baxley, with the Pointe Coupee Sheriff’s Office, said so.')).toEqual([
+      ['Pointe Coupee Parish', 'Pointe Coupee', 'US'],
+    ]);
+    expect(located('Deputies arrest Pointe Coupee teen on weapon count.').map(([n]) => n)).toEqual([
+      'Pointe Coupee Parish',
+    ]);
+    expect(located('Preble voters can apply for absentee ballots.').map(([n]) => n)).toEqual(['Preble County']);
+    expect(rules('The Avoyelles task force arrested 14.')).toMatchObject({ Avoyelles: 'county-before-office' });
+  });
+
+  it('not the last word of a longer name, nor a name before a settlement word', () => {
+    expect(located('He met Bradford Woods Mayor Tom Baxley.').map(([n]) => n)).not.toContain('Woods County');
+    expect(Object.values(rules('Most came from the Cross City area.'))).not.toContain('county-before-office');
+  });
+});

@@ -203,3 +203,18 @@ describe('the place a legislator represents', () => {
     expect(mentionTexts('A D-Day memorial was built.')).toEqual([]);
   });
 });
+
+describe('a town before a US state written short', () => {
+  it('an unknown name before a comma and a state abbreviation is a town', () => {
+    expect(mentionTexts('Amy Booth, of Brackenfield, Mich., said she will attend.')).toEqual([
+      'Brackenfield, Mich.',
+      'Mich.',
+    ]);
+    expect(mentionTexts('Dennis Lopez of Brackenfield, Okla. came to see it.')).toContain('Brackenfield, Okla.');
+  });
+
+  it('not a person, an English word or a name before a capitalised word', () => {
+    expect(mentionTexts('Tom Baxley, Ga., said no.')).toEqual([]);
+    expect(mentionTexts('However, Tex. officials declined.')).not.toContain('However, Tex.');
+  });
+});

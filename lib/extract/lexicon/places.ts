@@ -451,3 +451,26 @@ export const TOWN_OFFICES = new Set([
   'magistrates',
   'crown',
 ]);
+
+/**
+ * Lower-case words after a county's bare name for its offices and people, beside TOWN_OFFICES
+ * and RESIDENT_NOUNS: "DuPage Sheriff", "Avoyelles task force", "Preble voters", "Gwinnett
+ * Medical Center".
+ */
+export const COUNTY_FOLLOWERS = new Set([
+  'deputies',
+  'coroner',
+  'clerk',
+  'commissioners',
+  'commission',
+  'prosecutor',
+  'prosecutors',
+  'jail',
+  'voters',
+  'schools',
+  'task',
+  'medical',
+  'officials',
+  'courthouse',
+  'judge',
+]);

@@ -10,10 +10,9 @@
  * rules (an unknown name before a plural division word is still a place, placeByPattern).
  */
 import { foldName } from '../../names.js';
-import { lookupPlaceMatches, lookupVillageMatches } from '../gazetteer.js';
-import { countryOfName, isKnownPlace } from '../geo.js';
+import { lookupPlaceMatches } from '../gazetteer.js';
+import { countryOfName } from '../geo.js';
 import { BELOW_FIRST_LEVEL_TYPES, DIVISION_PLURALS } from '../lexicon/places.js';
-import { memo } from '../memo.js';
 import { isCommonWord } from '../wordclass.js';
 import type { Scan } from './scan.js';
 import { isNameToken } from './shared.js';
@@ -24,7 +23,7 @@ const MAX_ITEM_TOKENS = 3;
 const MAX_HEAD_TOKENS = 3;
 const RANGE_WORDS = new Set(['to', 'through']);
 /** GeoNames division codes a typed name may resolve to once its type word is dropped ("Hama Province" → Hama). */
-const DIVISION_CODES = new Set(['ADM1', 'ADM2', 'ADM2P']);
+export const DIVISION_CODES = new Set(['ADM1', 'ADM2', 'ADM2P']);
 
 type Item = [from: number, to: number];
 
@@ -132,43 +131,3 @@ function isStateOrCountry(name: string): boolean {
     lookupPlaceMatches(name, false).some((m) => m.via === 'name' && m.place.featureCode === 'ADM1')
   );
 }
-
-/** Type words a US county or parish's name is written without ("DuPage", "Monongalia", "Pointe Coupee"). */
-const BARE_DIVISION_TYPES = ['County', 'Parish'];
-
-/**
- * Pass: a place named by a name the gazetteer lacks but knows with "County" or "Parish" after it
- * ("DuPage Sheriff", "Delegate Clif Moore, D-McDowell", "in Pointe Coupee"): local news drops the
- * type word of its counties, so the mention is named as the county, which the geocoder then
- * finds. Not when a village of the name lies in that county's country (the village is as likely).
- */
-export function bareCountyNames(s: Scan): void {
-  for (const m of s.out) {
-    if (m.type !== 'place' || m.common || m.use !== 'PLACE' || TYPE_WORD.test(m.name)) continue;
-    const typed = countyOf(m.name);
-    if (!typed) continue;
-    m.name = typed;
-    m.rule = `${m.rule}+as-county`;
-  }
-}
-
-const TYPE_WORD = new RegExp(
-  `\\b(?:${[...BARE_DIVISION_TYPES, ...Object.values(DIVISION_PLURALS)].join('|')})\\b`,
-  'i',
-);
-
-/** The county or parish a name the gazetteer lacks stands for: one typed name known as a whole, as a division. */
-export const countyOf = memo((name: string): string | null => {
-  if (!/^\p{Lu}/u.test(name) || isKnownPlace(name)) return null;
-  const found = BARE_DIVISION_TYPES.map((type) => `${name} ${type}`).filter((typed) => {
-    const key = foldName(typed);
-    return lookupPlaceMatches(typed, false).some(
-      (m) => m.matchedKey === key && DIVISION_CODES.has(m.place.featureCode),
-    );
-  });
-  if (found.length !== 1) return null;
-  const countries = new Set(
-    lookupPlaceMatches(found[0]!, false).flatMap((m) => (m.place.countryCode ? [m.place.countryCode] : [])),
-  );
-  return lookupVillageMatches(name, countries).length ? null : found[0]!;
-});

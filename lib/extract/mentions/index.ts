@@ -10,7 +10,8 @@ import { actorPlaces } from './actor-places.js';
 import { alignedForces } from './aligned-forces.js';
 import { capitalisedChunks } from './chunks.js';
 import { shoutedDateline } from './datelines.js';
-import { bareCountyNames, divisionLists } from './division-lists.js';
+import { bareCountyNames, countiesBeforeOffices } from './counties.js';
+import { divisionLists } from './division-lists.js';
 import { genericActors } from './generic-actors.js';
 import { knownParties } from './known-parties.js';
 import { legislatorPlaces } from './legislator-places.js';
@@ -36,6 +37,8 @@ const PASSES: ((s: Scan) => void)[] = [
   divisionLists,
   // 1c. The place a legislator represents after the party's initial ("D-N.Y.", "R-Elbow Lake").
   legislatorPlaces,
+  // 1d. A county's bare name before its offices ("DuPage Sheriff"): noted as the county.
+  countiesBeforeOffices,
   // 2. Capitalised chunks, by the chunk rules (chunks.ts): people, bodies, demonyms, places, acronyms.
   capitalisedChunks,
   // 2b. Bodies named by level and head ("local authorities", "security forces").

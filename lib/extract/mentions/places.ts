@@ -231,6 +231,28 @@ export function afterPlacePreposition(s: Scan, { from, to, name }: Chunk): boole
 }
 
 /**
+ * An unknown name before a comma and a US state written short ("Dennis Lopez of Thackerville,
+ * Okla.", "Amy Booth, of Fowlerville, Mich., said", "Friedensburg, Pa."): the dateline's and the
+ * address's form, which names a town. Not a name of English words ("However, Texas ...") nor a
+ * person's first and last name.
+ */
+export function beforeUsState(s: Scan, { from, to, name }: Chunk): boolean {
+  const { tokens } = s;
+  if (to - from > 3 || tokens[to]?.text !== ',' || s.isUsed(to)) return false;
+  const end = usStateAbbreviationEnd(s, to + 1);
+  if (!end) return false;
+  const after = tokens[end];
+  if (after && after.kind === 'word' && after.cap) return false;
+  const words = tokens.slice(from, to);
+  if (words.some((w) => isAcronym(w) || !w.cap) || mostlyEnglish(s, from, to)) return false;
+  // "Tom Baxley, Ga.": a person's name and the state they are from.
+  if (to - from >= 2 && isFirstName(words[0]!.text)) return false;
+  const known = isKnownPlace(name);
+  addPlaceSpan(s, from, to, name, !known);
+  return true;
+}
+
+/**
  * An all-caps name the gazetteer knows as a place's acronym, a country's name or a place's own
  * name in capitals ("UAE", "DRC", a dateline's "KYIV"); not one of GeoNames' alternate names.
  */

@@ -1,0 +1,88 @@
+/**
+ * US counties and parishes as local news names them, without their type word: "DuPage Sheriff
+ * John Zaruba", "a Pointe Coupee teen", "Delegate Clif Moore, D-McDowell". The gazetteer knows
+ * them only typed ("DuPage County"), so a mention of the bare name is named as the county.
+ */
+import { foldName } from '../../names.js';
+import { lookupPlaceMatches, lookupVillageMatches } from '../gazetteer.js';
+import { isKnownPlace } from '../geo.js';
+import { COUNTY_FOLLOWERS, DIVISION_PLURALS, SETTLEMENT_WORDS, TOWN_OFFICES } from '../lexicon/places.js';
+import { RESIDENT_NOUNS } from '../lexicon/mention-words.js';
+import { memo } from '../memo.js';
+import { DIVISION_CODES } from './division-lists.js';
+import type { Scan } from './scan.js';
+import { isAcronym } from './shared.js';
+
+/** Type words a US county or parish's name is written without. */
+const BARE_DIVISION_TYPES = ['County', 'Parish'];
+
+/** Longest bare county name, in tokens ("Prince William", "Pointe Coupee"). */
+const MAX_TOKENS = 3;
+
+const TYPE_WORD = new RegExp(
+  `\\b(?:${[...BARE_DIVISION_TYPES, ...Object.values(DIVISION_PLURALS)].join('|')})\\b`,
+  'i',
+);
+
+/**
+ * The county or parish a name the gazetteer lacks stands for: the one typed name it knows as a
+ * whole, as a division. Not when a village of the name lies in that county's country: the
+ * village is as likely meant.
+ */
+export const countyOf = memo((name: string): string | null => {
+  if (!/^\p{Lu}/u.test(name) || isKnownPlace(name)) return null;
+  const found = BARE_DIVISION_TYPES.map((type) => `${name} ${type}`).filter((typed) => {
+    const key = foldName(typed);
+    return lookupPlaceMatches(typed, false).some(
+      (m) => m.matchedKey === key && DIVISION_CODES.has(m.place.featureCode),
+    );
+  });
+  if (found.length !== 1) return null;
+  const countries = new Set(
+    lookupPlaceMatches(found[0]!, false).flatMap((m) => (m.place.countryCode ? [m.place.countryCode] : [])),
+  );
+  return lookupVillageMatches(name, countries).length ? null : found[0]!;
+});
+
+/**
+ * Pass, before the chunk rules: a county's bare name before a word for its offices or people
+ * ("DuPage Sheriff", "the Pointe Coupee Sheriff's Office", "Avoyelles task force", "Preble
+ * voters"). Noted inside whatever the chunk rules make of the whole.
+ */
+export function countiesBeforeOffices(s: Scan): void {
+  const { tokens, used } = s;
+  s.rule = 'county-before-office';
+  for (let k = 0; k < tokens.length; k++) {
+    // The name starts a capitalised run: "Bradford Woods Mayor" is not Woods County's.
+    const prev = tokens[k - 1];
+    if (prev && prev.kind === 'word' && prev.cap && !/^(?:the|a|an)$/.test(prev.lower)) continue;
+    for (let to = Math.min(tokens.length - 1, k + MAX_TOKENS); to > k; to--) {
+      const next = tokens[to]!;
+      if (!(COUNTY_FOLLOWERS.has(next.lower) || TOWN_OFFICES.has(next.lower) || RESIDENT_NOUNS.has(next.lower)))
+        continue;
+      // "Cross City", "Falls Village": a settlement word after a name is part of it.
+      if (SETTLEMENT_WORDS.includes(next.lower) || next.kind !== 'word') continue;
+      const words = tokens.slice(k, to);
+      if (words.some((w, i) => used[k + i] || !w.cap || w.kind !== 'word' || isAcronym(w))) continue;
+      const county = countyOf(s.slice(k, to));
+      if (!county) continue;
+      s.notePlace(k, to, county, false);
+      k = to;
+      break;
+    }
+  }
+}
+
+/**
+ * Pass, last: a place mention whose name the gazetteer knows only as a county's ("D-Monongalia",
+ * "Sarpy" in a list of counties): named as the county.
+ */
+export function bareCountyNames(s: Scan): void {
+  for (const m of s.out) {
+    if (m.type !== 'place' || m.common || m.use !== 'PLACE' || TYPE_WORD.test(m.name)) continue;
+    const typed = countyOf(m.name);
+    if (!typed) continue;
+    m.name = typed;
+    m.rule = `${m.rule}+as-county`;
+  }
+}
