@@ -135,3 +135,12 @@ describe('a county before its offices', () => {
     expect(Object.values(rules('Most came from the Cross City area.'))).not.toContain('county-before-office');
   });
 });
+
+describe('a city and its county in one compound', () => {
+  it('"Paris-Henry County": the town and the county typed by the word after', () => {
+    expect(located('She toured the Paris-Henry County Heritage Center.').map(([n, t]) => [n, t])).toEqual([
+      ['Paris', 'Paris'],
+      ['Henry County', 'Henry County'],
+    ]);
+  });
+});

@@ -10,6 +10,7 @@ import {
   countryCodeOfPlace,
   countryOfName,
   demonymOf,
+  isExactPlace,
   isKnownPlace,
   qualifiesPlace,
   resolveDemonym,
@@ -582,11 +583,33 @@ export function placesInsideNames(s: Scan): void {
       LEGISLATOR_PARTIES.has(parts[0]!) &&
       /^\p{Lu}\p{Ll}/u.test(parts[1]!) &&
       (tokens[k - 1]?.text === ',' || tokens[k - 1]?.text === '(');
-    for (const part of parts) {
+    // "Paris-Henry County", "Springfield-Greene County": a city and its county, the last part
+    // typed by the word after the compound.
+    const typeAfter = tokens[k + 1];
+    const countyAfter =
+      typeAfter && typeAfter.start === token.end + 1 && NAMED_DIVISION_TYPES.has(typeAfter.text) ? typeAfter : null;
+    parts.forEach((part, i) => {
       const at = offset;
       offset += part.length + 1;
+      const county = countyAfter && i === parts.length - 1 && i > 0 ? `${part} ${countyAfter.text}` : null;
+      if (county && /^\p{Lu}/u.test(part) && isExactPlace(county)) {
+        const start = token.start + at;
+        s.out.push({
+          type: 'place',
+          sentence: s.sentence.index,
+          from: k,
+          to: k + 2,
+          start,
+          end: countyAfter!.end,
+          name: county,
+          use: 'PLACE',
+          patternOnly: false,
+          rule: 'county-in-compound',
+        });
+        return;
+      }
       const place = represented && at > 0 ? { name: part, use: 'PLACE' as const } : compoundPart(part);
-      if (!place) continue;
+      if (!place) return;
       const start = token.start + at;
       s.out.push({
         type: 'place',
@@ -599,7 +622,7 @@ export function placesInsideNames(s: Scan): void {
         patternOnly: false,
         rule: 'place-in-compound',
       });
-    }
+    });
   });
   // A body the rules took as a party ("the Madison County Health Department", "Dublin Arts
   // Council"), unless a place of it is already noted. A country's name before a body is its
@@ -697,6 +720,9 @@ function placeAfterOf(s: Scan, at: number, end: number): void {
     return;
   }
 }
+
+/** Capitalised type words that make a county or the like of the name before them. */
+const NAMED_DIVISION_TYPES = new Set(['County', 'Parish', 'Borough']);
 
 /** "Fargo-Moorhead", "Russian-American": a compound whose parts name places, each its own mention (placesInsideNames). */
 function knownCompound(word: string): boolean {
