@@ -144,3 +144,22 @@ describe('a city and its county in one compound', () => {
     ]);
   });
 });
+
+describe('a plural type word and "of" before a list', () => {
+  it('"the provinces of Idlib and Hama" types each; "the villages of A and B" makes each a place', () => {
+    expect(located('Jets struck the provinces of Idlib and Hama.').map(([n]) => n)).toEqual([
+      'Idlib Province',
+      'Hama Province',
+    ]);
+    expect(rules('Rebels shelled the villages of Brackenfield, Tullowmore, and Kessavi in the north.')).toMatchObject({
+      Brackenfield: 'list-after-type',
+      Tullowmore: 'list-after-type',
+      Kessavi: 'list-after-type',
+    });
+  });
+
+  it('not the countries the places lie in, nor English words', () => {
+    expect(Object.values(rules('He toured the cities of Iraq and Syria.'))).not.toContain('list-after-type');
+    expect(Object.values(rules('Residents of the communities of Red and Blue left.'))).not.toContain('list-after-type');
+  });
+});

@@ -474,3 +474,17 @@ export const COUNTY_FOLLOWERS = new Set([
   'courthouse',
   'judge',
 ]);
+
+/** Plural settlement words before "of" and a list of names: "the villages of Foua and Kfraya". */
+export const SETTLEMENT_PLURALS = new Set([
+  'villages',
+  'towns',
+  'cities',
+  'suburbs',
+  'neighborhoods',
+  'neighbourhoods',
+  'settlements',
+  'communities',
+  'hamlets',
+  'camps',
+]);

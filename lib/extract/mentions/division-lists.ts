@@ -11,8 +11,8 @@
  */
 import { foldName } from '../../names.js';
 import { lookupPlaceMatches } from '../gazetteer.js';
-import { countryOfName } from '../geo.js';
-import { BELOW_FIRST_LEVEL_TYPES, DIVISION_PLURALS } from '../lexicon/places.js';
+import { countryOfName, isKnownPlace } from '../geo.js';
+import { BELOW_FIRST_LEVEL_TYPES, DIVISION_PLURALS, SETTLEMENT_PLURALS } from '../lexicon/places.js';
 import { isCommonWord } from '../wordclass.js';
 import type { Scan } from './scan.js';
 import { isNameToken } from './shared.js';
@@ -50,6 +50,71 @@ export function divisionLists(s: Scan): void {
     }
     // "Becker and Clay Counties": a capitalised plural is no name of its own.
     if (added && tokens[k]!.cap) s.mark(k, k + head.length);
+  }
+  s.rule = 'list-after-type';
+  for (let k = 0; k + 2 < tokens.length; k++) listAfterType(s, k);
+}
+
+/**
+ * "the villages of Foua and Kfraya", "the provinces of Idlib and Hama", "the towns of Haris and
+ * Varzaqan": a plural type word and "of" before a list make each name a place of that type. A
+ * division typed as the lists before a plural word are; a settlement by its own name, known to
+ * the gazetteer or not. Not a country ("the cities of Iraq and Syria" lie in them).
+ */
+function listAfterType(s: Scan, k: number): void {
+  const { tokens, used } = s;
+  const t = tokens[k]!;
+  if (used[k] || t.cap || tokens[k + 1]!.lower !== 'of') return;
+  const type = DIVISION_PLURALS[t.lower];
+  if (!type && !SETTLEMENT_PLURALS.has(t.lower)) return;
+  const items = listAfter(s, k + 2);
+  if (items.length < 2) return;
+  for (const [from, to] of items) {
+    const name = s.slice(from, to);
+    if (countryOfName(name) || s.resolveDemonymToken(from, to)) continue;
+    if (tokens.slice(from, to).every((w) => isCommonWord(w.text))) continue;
+    if (type) {
+      const typed = typedItem(s, [from, to], type);
+      if (typed) s.addPlace(typed.from, typed.to, typed.name, false);
+    } else {
+      s.addPlace(from, to, name, !isKnownPlace(name));
+    }
+  }
+}
+
+/** The items of a list starting at token `at`: "A, B and C", "A, B, and C", "A or B". */
+function listAfter(s: Scan, at: number): Item[] {
+  const { tokens, used } = s;
+  const items: Item[] = [];
+  let from = at;
+  for (;;) {
+    let to = from;
+    while (to < tokens.length && to - from < MAX_ITEM_TOKENS && !used[to] && isNameToken(tokens[to]!)) to++;
+    if (to === from) return items.length >= 2 ? items : [];
+    items.push([from, to]);
+    const sep = tokens[to];
+    if (sep?.lower === 'and' || sep?.lower === 'or') {
+      const lastFrom = to + 1;
+      let lastTo = lastFrom;
+      while (
+        lastTo < tokens.length &&
+        lastTo - lastFrom < MAX_ITEM_TOKENS &&
+        !used[lastTo] &&
+        isNameToken(tokens[lastTo]!)
+      )
+        lastTo++;
+      if (lastTo > lastFrom) items.push([lastFrom, lastTo]);
+      return items;
+    }
+    if (sep?.text !== ',') return items.length >= 2 ? items : [];
+    from = tokens[to + 1]?.lower === 'and' || tokens[to + 1]?.lower === 'or' ? to + 2 : to + 1;
+    if (from === to + 2) {
+      let lastTo = from;
+      while (lastTo < tokens.length && lastTo - from < MAX_ITEM_TOKENS && !used[lastTo] && isNameToken(tokens[lastTo]!))
+        lastTo++;
+      if (lastTo > from) items.push([from, lastTo]);
+      return items;
+    }
   }
 }
 
