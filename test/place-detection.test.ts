@@ -218,3 +218,11 @@ describe('a town before a US state written short', () => {
     expect(mentionTexts('However, Tex. officials declined.')).not.toContain('However, Tex.');
   });
 });
+
+describe('words for a part of a known place', () => {
+  it('two of them before the place: "Far North Queensland" names Queensland', () => {
+    expect(places(extract('Youth crime rose in Far North Queensland this year.', {}))).toEqual([
+      ['Queensland', 'Far North Queensland'],
+    ]);
+  });
+});

@@ -307,6 +307,11 @@ export function placeNameOf(s: Scan, from: number, to: number): string | null {
     const rest = s.slice(from + 1, to);
     if (isKnownPlace(rest) && !countryOfName(rest)) return stripPlaceType(rest);
   }
+  // "Far North Queensland", "Upstate New York": two words for a part of a known place.
+  if (to - from >= 3 && PLACE_MODIFIERS.test(tokens[from]!.text) && PLACE_MODIFIERS.test(tokens[from + 1]!.text)) {
+    const rest = s.slice(from + 2, to);
+    if (isKnownPlace(rest) && !countryOfName(rest)) return stripPlaceType(rest);
+  }
   return null;
 }
 
