@@ -45,6 +45,17 @@ describe('lists before a plural division word', () => {
     });
   });
 
+  it('"North and South Kivu": a compass word alone shares the last name', () => {
+    expect(located('Militias roam North and South Kivu provinces.').map(([n, t, c]) => [n, t, c])).toEqual([
+      ['North Kivu Province', 'North', 'CD'],
+      ['South Kivu Province', 'South Kivu', 'CD'],
+    ]);
+    expect(located('Aid reached the provinces of North and South Kivu.').map(([n]) => n)).toEqual([
+      'North Kivu Province',
+      'South Kivu Province',
+    ]);
+  });
+
   it('local news: counties named like towns or people are the counties', () => {
     const rows = located('Water covers roads in Becker, Clay, Otter Tail, Swift and Wilkin counties in Minnesota.');
     expect(rows.map(([n]) => n)).toEqual([

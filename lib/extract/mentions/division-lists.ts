@@ -13,6 +13,7 @@ import { foldName } from '../../names.js';
 import { lookupPlaceMatches } from '../gazetteer.js';
 import { countryOfName, isKnownPlace } from '../geo.js';
 import { BELOW_FIRST_LEVEL_TYPES, DIVISION_PLURALS, SETTLEMENT_PLURALS } from '../lexicon/places.js';
+import { DIRECTIONS } from '../lexicon/roles.js';
 import { isCommonWord } from '../wordclass.js';
 import type { Scan } from './scan.js';
 import { isNameToken } from './shared.js';
@@ -36,7 +37,7 @@ export function divisionLists(s: Scan): void {
     if (!head) continue;
     const items = listBefore(s, k);
     if (items.length < 2) continue;
-    const typed = items.map((item) => typedItem(s, item, head.type));
+    const typed = items.map((item) => typedItem(s, item, head.type, items[0]));
     // "Texas and Oklahoma counties", "Iraq and Syria districts": counties of those states, the
     // list says where the divisions lie, not which.
     if (BELOW_FIRST_LEVEL_TYPES.has(head.type) && items.every((item) => isStateOrCountry(s.slice(...item)))) continue;
@@ -72,11 +73,10 @@ function listAfterType(s: Scan, k: number): void {
   for (const [from, to] of items) {
     const name = s.slice(from, to);
     if (countryOfName(name) || s.resolveDemonymToken(from, to)) continue;
-    if (tokens.slice(from, to).every((w) => isCommonWord(w.text))) continue;
     if (type) {
-      const typed = typedItem(s, [from, to], type);
+      const typed = typedItem(s, [from, to], type, items[items.length - 1]);
       if (typed) s.addPlace(typed.from, typed.to, typed.name, false);
-    } else {
+    } else if (!tokens.slice(from, to).every((w) => isCommonWord(w.text))) {
       s.addPlace(from, to, name, !isKnownPlace(name));
     }
   }
@@ -176,9 +176,16 @@ function itemEndingAt(s: Scan, end: number): Item | null {
  * name ("Hama Province" → Hama, a province). Not a country or a people ("Arab and Kurdish
  * regions").
  */
-function typedItem(s: Scan, [from, to]: Item, type: string): { from: number; to: number; name: string } | null {
+function typedItem(
+  s: Scan,
+  [from, to]: Item,
+  type: string,
+  last?: Item,
+): { from: number; to: number; name: string } | null {
   for (let f = from; f < to; f++) {
-    const bare = s.slice(f, to);
+    const bare = elided(s, [f, to], last) ?? s.slice(f, to);
+    // "North and South Kivu": a compass word alone shares the last item's name, or is none.
+    if (to - f === 1 && DIRECTIONS.has(s.tokens[f]!.lower) && bare === s.slice(f, to)) continue;
     if (!s.tokens[f]!.cap || countryOfName(bare) || s.resolveDemonymToken(f, to)) continue;
     const name = `${bare} ${type}`;
     const key = foldName(name);
@@ -187,6 +194,17 @@ function typedItem(s: Scan, [from, to]: Item, type: string): { from: number; to:
       return { from: f, to, name };
   }
   return null;
+}
+
+/**
+ * "North" in "North and South Kivu provinces": a lone compass word before an item made of a
+ * compass word and a name is that name's other part ("North Kivu").
+ */
+function elided(s: Scan, [from, to]: Item, last?: Item): string | null {
+  if (!last || to - from !== 1 || last[1] - last[0] < 2) return null;
+  const { tokens } = s;
+  if (!DIRECTIONS.has(tokens[from]!.lower) || !DIRECTIONS.has(tokens[last[0]]!.lower) || last[0] === from) return null;
+  return `${tokens[from]!.text} ${s.slice(last[0] + 1, last[1])}`;
 }
 
 /** A country or a first-level division by its own name ("Texas", "Kenya"). */
