@@ -226,3 +226,9 @@ describe('words for a part of a known place', () => {
     ]);
   });
 });
+
+describe('an age before a town and a resident noun', () => {
+  it('"a 22-year-old Winona man": the age, split by the tokenizer, is passed over to the article', () => {
+    expect(mentionTexts('The body of a 22-year-old Winona man was found.')).toEqual(['Winona']);
+  });
+});
