@@ -174,3 +174,13 @@ describe('a plural type word and "of" before a list', () => {
     expect(Object.values(rules('Residents of the communities of Red and Blue left.'))).not.toContain('list-after-type');
   });
 });
+
+describe('a county written short', () => {
+  it('"Platte Co." and a dateline\'s "PLYMOUTH CO." are the counties; a company is none', () => {
+    expect(located('Platte Co. tops 32K for first time.').map(([n, t]) => [n, t])).toEqual([
+      ['Platte County', 'Platte Co.'],
+    ]);
+    expect(located('PLYMOUTH CO. - A suspect was held.').map(([n]) => n)).toEqual(['Plymouth County']);
+    expect(Object.values(rules('The Carolinas Cab Co. is a sponsor.'))).not.toContain('short-county');
+  });
+});

@@ -74,6 +74,57 @@ export function countiesBeforeOffices(s: Scan): void {
 }
 
 /**
+ * Pass, before the chunk rules: a county written short as AP style does ("Platte Co. tops 32K",
+ * "PLYMOUTH CO. -"): the name and "Co." are the county, when the gazetteer knows "<name>
+ * County". A company's name ends in "Co." too ("Ford Motor Co."), but is no county's.
+ */
+export function shortCounties(s: Scan): void {
+  const { tokens, used } = s;
+  // A dateline taken whole before this pass ("PLYMOUTH CO. -").
+  for (const m of s.out) {
+    const short = m.type === 'place' ? /^(.+) (?:Co|CO)\.$/.exec(m.name) : null;
+    const county = short ? knownCounty(titleCase(short[1]!)) : null;
+    if (m.type === 'place' && county) {
+      m.name = county;
+      m.rule = `${m.rule}+short-county`;
+    }
+  }
+  s.rule = 'short-county';
+  for (let k = 1; k < tokens.length; k++) {
+    if (used[k] || !/^(?:Co|CO)\.$/.test(tokens[k]!.text)) continue;
+    let from = k;
+    while (
+      from > 0 &&
+      k - from < MAX_TOKENS &&
+      !used[from - 1] &&
+      tokens[from - 1]!.kind === 'word' &&
+      tokens[from - 1]!.cap
+    )
+      from--;
+    for (let f = from; f < k; f++) {
+      const name = knownCounty(titleCase(s.slice(f, k)));
+      if (!name) continue;
+      s.addPlace(f, k + 1, name, false);
+      break;
+    }
+  }
+}
+
+/** "<name> County" when the gazetteer knows it as a whole, as a division; else null. */
+function knownCounty(name: string): string | null {
+  const typed = `${name} County`;
+  const key = foldName(typed);
+  return lookupPlaceMatches(typed, false).some((m) => m.matchedKey === key && DIVISION_CODES.has(m.place.featureCode))
+    ? typed
+    : null;
+}
+
+/** "PLYMOUTH" → "Plymouth": a dateline's capitals as a name. */
+function titleCase(name: string): string {
+  return name.replace(/\p{L}+/gu, (w) => (w === w.toUpperCase() ? w[0]! + w.slice(1).toLowerCase() : w));
+}
+
+/**
  * Pass, last: a place mention whose name the gazetteer knows only as a county's ("D-Monongalia",
  * "Sarpy" in a list of counties): named as the county.
  */

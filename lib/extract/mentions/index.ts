@@ -10,7 +10,7 @@ import { actorPlaces } from './actor-places.js';
 import { alignedForces } from './aligned-forces.js';
 import { capitalisedChunks } from './chunks.js';
 import { shoutedDateline } from './datelines.js';
-import { bareCountyNames, countiesBeforeOffices } from './counties.js';
+import { bareCountyNames, countiesBeforeOffices, shortCounties } from './counties.js';
 import { divisionLists } from './division-lists.js';
 import { genericActors } from './generic-actors.js';
 import { knownParties } from './known-parties.js';
@@ -39,6 +39,8 @@ const PASSES: ((s: Scan) => void)[] = [
   legislatorPlaces,
   // 1d. A county's bare name before its offices ("DuPage Sheriff"): noted as the county.
   countiesBeforeOffices,
+  // 1e. A county written short ("Platte Co."): the county.
+  shortCounties,
   // 2. Capitalised chunks, by the chunk rules (chunks.ts): people, bodies, demonyms, places, acronyms.
   capitalisedChunks,
   // 2b. Bodies named by level and head ("local authorities", "security forces").
