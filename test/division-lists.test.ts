@@ -141,6 +141,11 @@ describe('a county before its offices', () => {
     expect(rules('The Avoyelles task force arrested 14.')).toMatchObject({ Avoyelles: 'county-before-office' });
   });
 
+  it('not a colour, a surname or a candidate before "voters"', () => {
+    expect(located('White voters accounted for half.')).toEqual([]);
+    expect(located('Trump made a pitch to Sanders voters.').map(([n]) => n)).not.toContain('Sanders County');
+  });
+
   it('not the last word of a longer name, nor a name before a settlement word', () => {
     expect(located('He met Bradford Woods Mayor Tom Baxley.').map(([n]) => n)).not.toContain('Woods County');
     expect(Object.values(rules('Most came from the Cross City area.'))).not.toContain('county-before-office');

@@ -197,6 +197,7 @@ describe('the place a legislator represents', () => {
       ['Iowa City', 'Iowa City'],
     ]);
     expect(places(extract('Sen. Tom Baxley (D-Columbus) spoke.', {}))).toEqual([['Columbus', 'Columbus']]);
+    expect(places(extract('Sen. Tom Baxley (R-TX) spoke.', {}))).toEqual([['Texas', 'TX']]);
   });
 
   it('not a compound that only starts like a party initial', () => {

@@ -9,6 +9,7 @@ import { isKnownPlace } from '../geo.js';
 import { COUNTY_FOLLOWERS, DIVISION_PLURALS, SETTLEMENT_WORDS, TOWN_OFFICES } from '../lexicon/places.js';
 import { RESIDENT_NOUNS } from '../lexicon/mention-words.js';
 import { memo } from '../memo.js';
+import { isCommonWord, isFirstName, isLastName } from '../wordclass.js';
 import { DIVISION_CODES } from './division-lists.js';
 import type { Scan } from './scan.js';
 import { isAcronym } from './shared.js';
@@ -64,6 +65,7 @@ export function countiesBeforeOffices(s: Scan): void {
       if (SETTLEMENT_WORDS.includes(next.lower) || next.kind !== 'word') continue;
       const words = tokens.slice(k, to);
       if (words.some((w, i) => used[k + i] || !w.cap || w.kind !== 'word' || isAcronym(w))) continue;
+      if (!nameOnly(s, k, to)) continue;
       const county = countyOf(s.slice(k, to));
       if (!county) continue;
       s.notePlace(k, to, county, false);
@@ -71,6 +73,18 @@ export function countiesBeforeOffices(s: Scan): void {
       break;
     }
   }
+}
+
+/**
+ * Words that can be nothing but a name: "White voters" and "Sanders officials" are a colour and
+ * a candidate's, though White County and Sanders County exist.
+ */
+function nameOnly(s: Scan, from: number, to: number): boolean {
+  const words = s.tokens.slice(from, to);
+  if (isFirstName(words[0]!.text)) return false;
+  if (to - from > 1) return !words.every((w) => isCommonWord(w.text));
+  const word = words[0]!.text;
+  return !isCommonWord(word) && !isLastName(word) && !s.ctx.surnames.has(foldName(word));
 }
 
 /**
@@ -132,7 +146,7 @@ export function bareCountyNames(s: Scan): void {
   for (const m of s.out) {
     if (m.type !== 'place' || m.common || m.use !== 'PLACE' || TYPE_WORD.test(m.name)) continue;
     const typed = countyOf(m.name);
-    if (!typed) continue;
+    if (!typed || !nameOnly(s, m.from, m.to)) continue;
     m.name = typed;
     m.rule = `${m.rule}+as-county`;
   }

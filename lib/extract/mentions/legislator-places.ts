@@ -29,9 +29,14 @@ export function legislatorPlaces(s: Scan): void {
     const start = t.start + hyphen + 1;
     const m = REPRESENTED.exec(text.slice(start, start + 40));
     if (!m) continue;
-    const name = m[1] ? US_STATE_ABBREVIATIONS[m[1].replace(/\.$/, '').replace(/\. /g, '.')] : m[2]!.replace(/\.$/, '');
+    // A postal code ("R-TX") is its state's too.
+    const name = m[1]
+      ? US_STATE_ABBREVIATIONS[m[1].replace(/\.$/, '').replace(/\. /g, '.')]
+      : /^[A-Z]{2}$/.test(m[2]!)
+        ? US_STATE_ABBREVIATIONS[m[2]!]
+        : m[2]!.replace(/\.$/, '');
     if (!name) continue;
-    const end = start + (m[1] ? m[1].length : name.length);
+    const end = start + (m[1] ?? m[2]!.replace(/\.$/, '')).length;
     // The tokens the place runs over, from the party's initial on.
     let to = k + 1;
     while (to < tokens.length && tokens[to]!.start < end) to++;
