@@ -221,6 +221,12 @@ describe('a town before a US state written short', () => {
 });
 
 describe('words for a part of a known place', () => {
+  it('a compass word before a town named "... City" keeps the city: "North Kansas City"', () => {
+    expect(places(extract('The fire in North Kansas City spread.', {}))).toEqual([
+      ['Kansas City', 'North Kansas City'],
+    ]);
+  });
+
   it('two of them before the place: "Far North Queensland" names Queensland', () => {
     expect(places(extract('Youth crime rose in Far North Queensland this year.', {}))).toEqual([
       ['Queensland', 'Far North Queensland'],

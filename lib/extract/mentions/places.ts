@@ -305,12 +305,13 @@ export function placeNameOf(s: Scan, from: number, to: number): string | null {
   // "East Mosul", "Northern Gaza": a compass word before a known place the gazetteer lacks as a whole.
   if (to - from >= 2 && DIRECTIONS.has(tokens[from]!.lower) && tokens[from]!.cap) {
     const rest = s.slice(from + 1, to);
-    if (isKnownPlace(rest) && !countryOfName(rest)) return stripPlaceType(rest);
+    // "North Kansas City" lies by Kansas City, not in Kansas.
+    if (isKnownPlace(rest) && !countryOfName(rest)) return knownWhole(rest) ? rest : stripPlaceType(rest);
   }
   // "Far North Queensland", "Upstate New York": two words for a part of a known place.
   if (to - from >= 3 && PLACE_MODIFIERS.test(tokens[from]!.text) && PLACE_MODIFIERS.test(tokens[from + 1]!.text)) {
     const rest = s.slice(from + 2, to);
-    if (isKnownPlace(rest) && !countryOfName(rest)) return stripPlaceType(rest);
+    if (isKnownPlace(rest) && !countryOfName(rest)) return knownWhole(rest) ? rest : stripPlaceType(rest);
   }
   return null;
 }
