@@ -239,3 +239,13 @@ describe('an age before a town and a resident noun', () => {
     expect(mentionTexts('The body of a 22-year-old Winona man was found.')).toEqual(['Winona']);
   });
 });
+
+describe('a demonym before what it qualifies', () => {
+  it('before an acronym or a known party it is a demonym; before a name it starts, none', () => {
+    const uses = (text: string) =>
+      extract(text, {}).locations.flatMap((l) => l.mentions.map((m) => [l.name, m.text, m.use]));
+    expect(uses('He travels, according to the Georgian MoD.')).toEqual([['Georgia', 'Georgian', 'DEMONYM']]);
+    expect(uses('It ran on several Turkish TV channels.')).toEqual([['Türkiye', 'Turkish', 'DEMONYM']]);
+    expect(uses('American Airlines announced a new route.')).toEqual([]);
+  });
+});

@@ -156,7 +156,15 @@ function derivedDemonymPlace(phrase: string): string | null {
   return null;
 }
 
-/** A demonym ends where a lower-case word, punctuation or the sentence follows, not a capitalised name. */
+/**
+ * A demonym ends where a lower-case word, punctuation or the sentence follows, not a capitalised
+ * name ("American Airlines"); but an acronym or a known party after it is what it qualifies
+ * ("the Georgian MoD", "Turkish TV channels", "Russian ICBMs", "the Czech EU presidency", "an
+ * Iranian Red Crescent official").
+ */
 function standsAlone(s: Scan, to: number): boolean {
-  return !s.tokens[to]?.cap;
+  const next = s.tokens[to];
+  if (!next?.cap) return true;
+  if (next.text.length <= 5 && (next.text.match(/[A-Z]/g)?.length ?? 0) >= 2) return true;
+  return s.out.some((m) => m.type === 'party' && m.from === to && m.rule === 'known-party');
 }
