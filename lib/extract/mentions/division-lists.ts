@@ -37,14 +37,14 @@ export function divisionLists(s: Scan): void {
     if (!head) continue;
     const items = listBefore(s, k);
     if (items.length < 2) continue;
-    const typed = items.map((item) => typedItem(s, item, head.type, items[0]));
     // "Texas and Oklahoma counties", "Iraq and Syria districts": counties of those states, the
     // list says where the divisions lie, not which.
     if (BELOW_FIRST_LEVEL_TYPES.has(head.type) && items.every((item) => isStateOrCountry(s.slice(...item)))) continue;
     // "Red and Blue states": a list of English words is no list of places.
     if (items.every(([from, to]) => tokens.slice(from, to).every((t) => isCommonWord(t.text)))) continue;
     let added = false;
-    for (const t of typed) {
+    for (const item of items) {
+      const t = typedItem(s, item, head.type, items[0]);
       if (!t) continue;
       s.addPlace(t.from, t.to, t.name, false);
       added = true;
@@ -84,38 +84,37 @@ function listAfterType(s: Scan, k: number): void {
 
 /** The items of a list starting at token `at`: "A, B and C", "A, B, and C", "A or B". */
 function listAfter(s: Scan, at: number): Item[] {
-  const { tokens, used } = s;
+  const { tokens } = s;
   const items: Item[] = [];
   let from = at;
   for (;;) {
-    let to = from;
-    while (to < tokens.length && to - from < MAX_ITEM_TOKENS && !used[to] && isNameToken(tokens[to]!)) to++;
-    if (to === from) return items.length >= 2 ? items : [];
+    const to = nameRunFrom(s, from);
+    if (to === from) break;
     items.push([from, to]);
-    const sep = tokens[to];
-    if (sep?.lower === 'and' || sep?.lower === 'or') {
-      const lastFrom = to + 1;
-      let lastTo = lastFrom;
-      while (
-        lastTo < tokens.length &&
-        lastTo - lastFrom < MAX_ITEM_TOKENS &&
-        !used[lastTo] &&
-        isNameToken(tokens[lastTo]!)
-      )
-        lastTo++;
-      if (lastTo > lastFrom) items.push([lastFrom, lastTo]);
+    // "A and B", "A, and B": the last item follows.
+    const joined = JOINERS.has(tokens[to]?.lower ?? '')
+      ? to + 1
+      : tokens[to]?.text === ',' && JOINERS.has(tokens[to + 1]?.lower ?? '')
+        ? to + 2
+        : null;
+    if (joined !== null) {
+      const end = nameRunFrom(s, joined);
+      if (end > joined) items.push([joined, end]);
       return items;
     }
-    if (sep?.text !== ',') return items.length >= 2 ? items : [];
-    from = tokens[to + 1]?.lower === 'and' || tokens[to + 1]?.lower === 'or' ? to + 2 : to + 1;
-    if (from === to + 2) {
-      let lastTo = from;
-      while (lastTo < tokens.length && lastTo - from < MAX_ITEM_TOKENS && !used[lastTo] && isNameToken(tokens[lastTo]!))
-        lastTo++;
-      if (lastTo > from) items.push([from, lastTo]);
-      return items;
-    }
+    if (tokens[to]?.text !== ',') break;
+    from = to + 1;
   }
+  return items.length >= 2 ? items : [];
+}
+
+const JOINERS = new Set(['and', 'or']);
+
+/** The end of the run of free name tokens starting at `from`, at most MAX_ITEM_TOKENS long. */
+function nameRunFrom(s: Scan, from: number): number {
+  let to = from;
+  while (to < s.tokens.length && to - from < MAX_ITEM_TOKENS && !s.used[to] && isNameToken(s.tokens[to]!)) to++;
+  return to;
 }
 
 /** The plural division word starting at token k, with its singular type word and length in tokens. */
@@ -137,14 +136,14 @@ function headAt(s: Scan, k: number): { type: string; length: number } | null {
  * counties in Georgia and B and C counties", Georgia is not of the second list.
  */
 function listBefore(s: Scan, head: number): Item[] {
-  const { tokens, used } = s;
+  const { tokens } = s;
   const items: Item[] = [];
   let end = head;
   for (;;) {
-    let from = end;
-    while (from > 0 && end - from < MAX_ITEM_TOKENS && !used[from - 1] && isNameToken(tokens[from - 1]!)) from--;
-    if (from === end) break;
-    items.push([from, end]);
+    const item = itemEndingAt(s, end);
+    if (!item) break;
+    items.push(item);
+    const from = item[0];
     const sep = tokens[from - 1];
     if (!sep) break;
     if (items.length === 1 && RANGE_WORDS.has(sep.lower)) {
@@ -153,7 +152,7 @@ function listBefore(s: Scan, head: number): Item[] {
       if (first && tokens[first[0] - 1]?.lower === 'from') items.push(first);
       break;
     }
-    if (items.length === 1 && (sep.lower === 'and' || sep.lower === 'or')) {
+    if (items.length === 1 && JOINERS.has(sep.lower)) {
       end = tokens[from - 2]?.text === ',' ? from - 2 : from - 1;
     } else if (sep.text === ',') {
       end = from - 1;
@@ -164,6 +163,7 @@ function listBefore(s: Scan, head: number): Item[] {
   return items;
 }
 
+/** The run of free name tokens ending right before `end`, at most MAX_ITEM_TOKENS long. */
 function itemEndingAt(s: Scan, end: number): Item | null {
   let from = end;
   while (from > 0 && end - from < MAX_ITEM_TOKENS && !s.used[from - 1] && isNameToken(s.tokens[from - 1]!)) from--;
