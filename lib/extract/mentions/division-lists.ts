@@ -117,8 +117,12 @@ function nameRunFrom(s: Scan, from: number): number {
   return to;
 }
 
+/** First words of the plural division words, to pass over all other tokens at once. */
+const HEAD_FIRST_WORDS = new Set(Object.keys(DIVISION_PLURALS).map((w) => w.split(' ')[0]!));
+
 /** The plural division word starting at token k, with its singular type word and length in tokens. */
 function headAt(s: Scan, k: number): { type: string; length: number } | null {
+  if (!HEAD_FIRST_WORDS.has(s.tokens[k]!.lower)) return null;
   for (let n = 1; n <= MAX_HEAD_TOKENS && k + n <= s.tokens.length; n++) {
     const key = s.tokens
       .slice(k, k + n)
