@@ -249,3 +249,13 @@ describe('a demonym before what it qualifies', () => {
     expect(uses('American Airlines announced a new route.')).toEqual([]);
   });
 });
+
+describe('a Canadian province written short after a town', () => {
+  it('"Gatineau, Que.": the province, read only after a town and a comma, period written', () => {
+    expect(places(extract('She sold her home in Gatineau, Que., and moved.', {}))).toEqual([
+      ['Gatineau', 'Gatineau, Que.'],
+      ['Quebec', 'Que.'],
+    ]);
+    expect(mentionTexts('The Man. was there.')).toEqual([]);
+  });
+});

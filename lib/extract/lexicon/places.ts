@@ -128,6 +128,24 @@ export const US_STATE_ABBREVIATIONS: Record<string, string> = Object.fromEntries
 );
 
 /**
+ * Canadian provinces as Canadian Press writes them after a town and a comma ("Gatineau, Que.",
+ * "Churchill, Man.", "Kamloops, B.C."), without their periods; read only there, period written.
+ */
+export const CA_PROVINCE_ABBREVIATIONS: Record<string, string> = {
+  Ont: 'Ontario',
+  Que: 'Quebec',
+  Man: 'Manitoba',
+  Sask: 'Saskatchewan',
+  Alta: 'Alberta',
+  'B.C': 'British Columbia',
+  'N.S': 'Nova Scotia',
+  'N.B': 'New Brunswick',
+  'P.E.I': 'Prince Edward Island',
+  'N.L': 'Newfoundland and Labrador',
+  Nfld: 'Newfoundland and Labrador',
+};
+
+/**
  * Plural division nouns after a list of names: "Barrow, Jackson and Madison counties",
  * "Alachua and Gilchrist counties". Each name in the list is a division's.
  */

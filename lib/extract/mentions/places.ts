@@ -33,6 +33,7 @@ import {
   PLACE_TYPE_SUFFIXES,
 } from '../lexicon/mention-words.js';
 import {
+  CA_PROVINCE_ABBREVIATIONS,
   COMPASS_POINTS,
   CONTINENT_DEMONYMS,
   ERAS,
@@ -374,7 +375,8 @@ export function addPlaceSpan(s: Scan, from: number, to: number, name: string, pa
 /** The name of a qualifier: a US state's in full for its abbreviation ("Ind." → Indiana). */
 function qualifierName(s: Scan, from: number, to: number): string {
   const written = s.slice(from, to);
-  return US_STATE_ABBREVIATIONS[written.replace(/\.$/, '').replace(/\. /g, '.')] ?? written.replace(/\.$/, '');
+  const short = written.replace(/\.$/, '').replace(/\. /g, '.');
+  return US_STATE_ABBREVIATIONS[short] ?? CA_PROVINCE_ABBREVIATIONS[short] ?? written.replace(/\.$/, '');
 }
 
 /** ", Iraq" after a place: the end of the qualifier, when it is a country or region and not a list. */
@@ -408,9 +410,11 @@ function usStateAbbreviationEnd(s: Scan, k: number): number | null {
   const two = /^[A-Z]\.$/.test(t.text) && tokens[k + 1]?.cap && tokens[k + 1]!.start === t.end + 1;
   const last = two ? k + 1 : k;
   const word = (two ? `${t.text}${tokens[k + 1]!.text}` : t.text).replace(/\.$/, '');
-  if (!US_STATE_ABBREVIATIONS[word] || used[last]) return null;
-  // A postal code stands alone ("TX"); AP style takes its period ("Ind.", "S.C.").
-  if (/^[A-Z]{2}$/.test(word)) return last + 1;
+  const state = US_STATE_ABBREVIATIONS[word];
+  if (!(state || CA_PROVINCE_ABBREVIATIONS[word]) || used[last]) return null;
+  // A postal code stands alone ("TX"); AP style takes its period ("Ind.", "S.C."), and so do
+  // Canadian Press's provinces ("Que.", "Man.", "B.C."), which are words without it.
+  if (state && /^[A-Z]{2}$/.test(word)) return last + 1;
   if (tokens[last]!.text.endsWith('.')) return last + 1;
   return tokens[last + 1]?.text === '.' && tokens[last + 1]!.start === tokens[last]!.end ? last + 2 : null;
 }
