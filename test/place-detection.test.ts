@@ -126,6 +126,13 @@ describe('datelines', () => {
     expect(x.parties.map((p) => p.name)).toEqual(['Barack Obama']);
   });
 
+  it('an unknown town in capitals, however long, and a dateline ended by its agency', () => {
+    expect(mentionTexts('Mason jailed. BRACKENFIELD — A mason was arraigned.')).toContain('BRACKENFIELD');
+    expect(mentionTexts('Sprawl grows. BRACKENFIELD, Ohio (AP) Some townships impose fees.')).toContain(
+      'BRACKENFIELD, Ohio',
+    );
+  });
+
   it('not a body or a word in capitals', () => {
     expect(mentionTexts('BREAKING Officials said little.')).toEqual([]);
   });
