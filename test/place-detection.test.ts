@@ -46,6 +46,12 @@ describe('where people live', () => {
   });
 });
 
+describe('a place inside a title held before', () => {
+  it('"Former Arkansas Gov. X": the place after the word for when', () => {
+    expect(mentionTexts('Talks end. Former Arkansas Gov. Tom Baxley campaigned here.')).toContain('Arkansas');
+  });
+});
+
 describe('names that hide a place', () => {
   it('a patrol, a school or a township is no person: the place leading it is mentioned', () => {
     const x = extract('Troopers of the Kansas Highway Patrol closed the road.', {});

@@ -641,7 +641,9 @@ export function placesInsideNames(s: Scan): void {
   for (const m of s.out) {
     if (m.type !== 'party' || m.reference || m.kind === 'STATE') continue;
     if (places.some((p) => p.from < m.to && m.from < p.to)) continue;
-    const from = tokens[m.from]?.lower === 'the' ? m.from + 1 : m.from;
+    let from = tokens[m.from]?.lower === 'the' ? m.from + 1 : m.from;
+    // "Former Arkansas Gov. Mike Huckabee": a word for when the title was held comes before its place.
+    if (m.kind === 'PERSON' && TITLE_TIME_WORDS.has(tokens[from]?.lower ?? '')) from++;
     const before = s.out.length;
     if (m.to - from >= 2 && tokens[from]?.cap) leadingPlace(from, m.to, false, m.kind === 'PERSON');
     if (s.out.length === before) townBeforeService(s, from, m.to);
@@ -730,6 +732,9 @@ function placeAfterOf(s: Scan, at: number, end: number): void {
     return;
   }
 }
+
+/** Words before a title for when it was held: "Former Arkansas Gov.", "Then-Texas Gov.", "Acting Ohio Attorney General". */
+const TITLE_TIME_WORDS = new Set(['former', 'then', 'acting', 'interim', 'late', 'outgoing', 'incoming', 'retired']);
 
 /** Capitalised type words that make a county or the like of the name before them. */
 const NAMED_DIVISION_TYPES = new Set(['County', 'Parish', 'Borough']);
