@@ -48,7 +48,9 @@ describe('where people live', () => {
 
 describe('a place inside a title held before', () => {
   it('"Former Arkansas Gov. X": the place after the word for when', () => {
-    expect(mentionTexts('Talks end. Former Arkansas Gov. Tom Baxley campaigned here.')).toContain('Arkansas');
+    expect(
+      mentionTexts('Baxley campaigns in Roanoke. ROANOKE -- Former Arkansas Gov. Tom Baxley campaigned.'),
+    ).toContain('Arkansas');
   });
 });
 
