@@ -46,6 +46,14 @@ describe('where people live', () => {
   });
 });
 
+describe('a place inside a title held before', () => {
+  it('"Former Arkansas Gov. X": the place after the word for when', () => {
+    expect(
+      mentionTexts('Baxley campaigns in Roanoke. ROANOKE -- Former Arkansas Gov. Tom Baxley campaigned.'),
+    ).toContain('Arkansas');
+  });
+});
+
 describe('names that hide a place', () => {
   it('a patrol, a school or a township is no person: the place leading it is mentioned', () => {
     const x = extract('Troopers of the Kansas Highway Patrol closed the road.', {});
@@ -126,6 +134,13 @@ describe('datelines', () => {
     expect(x.parties.map((p) => p.name)).toEqual(['Barack Obama']);
   });
 
+  it('an unknown town in capitals, however long, and a dateline ended by its agency', () => {
+    expect(mentionTexts('Mason jailed. BRACKENFIELD — A mason was arraigned.')).toContain('BRACKENFIELD');
+    expect(mentionTexts('Sprawl grows. BRACKENFIELD, Ohio (AP) Some townships impose fees.')).toContain(
+      'BRACKENFIELD, Ohio',
+    );
+  });
+
   it('not a body or a word in capitals', () => {
     expect(mentionTexts('BREAKING Officials said little.')).toEqual([]);
   });
@@ -186,5 +201,76 @@ describe('a word for part of a place', () => {
       ['Vancouver', 'Vancouver'],
     ]);
     expect(places(extract('Metro Nashville police records state it.', {}))[0]?.[0]).toBe('Nashville');
+  });
+});
+
+describe('the place a legislator represents', () => {
+  it('a state abbreviation after the party initial names the state; a town its town', () => {
+    expect(places(extract('Rep. Tom Baxley, D-N.Y., said no.', {}))).toEqual([['New York', 'N.Y.']]);
+    expect(places(extract('Sen. Jane Kiley, R-W. Va., chairs it.', {}))).toEqual([['West Virginia', 'W. Va.']]);
+    expect(places(extract('Sen. Tom Baxley, D-Iowa City, and others agreed.', {}))).toEqual([
+      ['Iowa City', 'Iowa City'],
+    ]);
+    expect(places(extract('Sen. Tom Baxley (D-Columbus) spoke.', {}))).toEqual([['Columbus', 'Columbus']]);
+    expect(places(extract('Sen. Tom Baxley (R-TX) spoke.', {}))).toEqual([['Texas', 'TX']]);
+  });
+
+  it('not a compound that only starts like a party initial', () => {
+    expect(mentionTexts('A D-Day memorial was built.')).toEqual([]);
+  });
+});
+
+describe('a town before a US state written short', () => {
+  it('an unknown name before a comma and a state abbreviation is a town', () => {
+    expect(mentionTexts('Amy Booth, of Brackenfield, Mich., said she will attend.')).toEqual([
+      'Brackenfield, Mich.',
+      'Mich.',
+    ]);
+    expect(mentionTexts('Dennis Lopez of Brackenfield, Okla. came to see it.')).toContain('Brackenfield, Okla.');
+  });
+
+  it('not a person, an English word or a name before a capitalised word', () => {
+    expect(mentionTexts('Tom Baxley, Ga., said no.')).toEqual([]);
+    expect(mentionTexts('However, Tex. officials declined.')).not.toContain('However, Tex.');
+  });
+});
+
+describe('words for a part of a known place', () => {
+  it('a compass word before a town named "... City" keeps the city: "North Kansas City"', () => {
+    expect(places(extract('The fire in North Kansas City spread.', {}))).toEqual([
+      ['Kansas City', 'North Kansas City'],
+    ]);
+  });
+
+  it('two of them before the place: "Far North Queensland" names Queensland', () => {
+    expect(places(extract('Youth crime rose in Far North Queensland this year.', {}))).toEqual([
+      ['Queensland', 'Far North Queensland'],
+    ]);
+  });
+});
+
+describe('an age before a town and a resident noun', () => {
+  it('"a 22-year-old Winona man": the age, split by the tokenizer, is passed over to the article', () => {
+    expect(mentionTexts('The body of a 22-year-old Winona man was found.')).toEqual(['Winona']);
+  });
+});
+
+describe('a demonym before what it qualifies', () => {
+  it('before an acronym or a known party it is a demonym; before a name it starts, none', () => {
+    const uses = (text: string) =>
+      extract(text, {}).locations.flatMap((l) => l.mentions.map((m) => [l.name, m.text, m.use]));
+    expect(uses('He travels, according to the Georgian MoD.')).toEqual([['Georgia', 'Georgian', 'DEMONYM']]);
+    expect(uses('It ran on several Turkish TV channels.')).toEqual([['Türkiye', 'Turkish', 'DEMONYM']]);
+    expect(uses('American Airlines announced a new route.')).toEqual([]);
+  });
+});
+
+describe('a Canadian province written short after a town', () => {
+  it('"Gatineau, Que.": the province, read only after a town and a comma, period written', () => {
+    expect(places(extract('She sold her home in Gatineau, Que., and moved.', {}))).toEqual([
+      ['Gatineau', 'Gatineau, Que.'],
+      ['Quebec', 'Que.'],
+    ]);
+    expect(mentionTexts('The Man. was there.')).toEqual([]);
   });
 });

@@ -181,6 +181,51 @@ export const PLURAL_DIVISION_HEADS = new Set([
   'cantons',
 ]);
 
+/**
+ * Plural division words after a list of names, each with the type word a single one of them
+ * takes ("Idlib and Hama provinces" names Hama Province, "Borno and Yobe states" Yobe State,
+ * "Rafi and Mariga LGAs" Mariga LGA): every singular is one of DIVISION_TYPE_WORDS. Wider than
+ * PLURAL_DIVISION_HEADS, which makes unknown names places; these only type names the gazetteer
+ * knows so.
+ */
+export const DIVISION_PLURALS: Record<string, string> = {
+  counties: 'County',
+  parishes: 'Parish',
+  townships: 'Township',
+  boroughs: 'Borough',
+  provinces: 'Province',
+  districts: 'District',
+  governorates: 'Governorate',
+  oblasts: 'Oblast',
+  regions: 'Region',
+  states: 'State',
+  territories: 'Territory',
+  departments: 'Department',
+  prefectures: 'Prefecture',
+  municipalities: 'Municipality',
+  cantons: 'Canton',
+  raions: 'Raion',
+  rayons: 'Rayon',
+  krais: 'Krai',
+  lgas: 'LGA',
+  'local government areas': 'Local Government Area',
+  woredas: 'Woreda',
+  tehsils: 'Tehsil',
+  upazilas: 'Upazila',
+  hromadas: 'Hromada',
+  cercles: 'Cercle',
+  'sub-counties': 'Sub-County',
+  subcounties: 'Subcounty',
+  'sub-districts': 'Sub-District',
+  subdistricts: 'Subdistrict',
+};
+
+/**
+ * Division types that lie inside a first-level division in most countries: "Texas and Oklahoma
+ * counties" are counties of those states, not Texas County and Oklahoma County.
+ */
+export const BELOW_FIRST_LEVEL_TYPES = new Set(['County', 'Parish', 'Township', 'Borough', 'District', 'Municipality']);
+
 /** Capitalised type words that end a division's name ("Laurel County"): the name is a place, even on a first name. */
 export const NAMED_DIVISION_ENDINGS = new Set(['county', 'parish', 'township', 'borough']);
 
@@ -441,4 +486,41 @@ export const TOWN_OFFICES = new Set([
   'circuit',
   'magistrates',
   'crown',
+]);
+
+/**
+ * Lower-case words after a county's bare name for its offices and people, beside TOWN_OFFICES
+ * and RESIDENT_NOUNS: "DuPage Sheriff", "Avoyelles task force", "Preble voters", "Gwinnett
+ * Medical Center".
+ */
+export const COUNTY_FOLLOWERS = new Set([
+  'deputies',
+  'coroner',
+  'clerk',
+  'commissioners',
+  'commission',
+  'prosecutor',
+  'prosecutors',
+  'jail',
+  'voters',
+  'schools',
+  'task',
+  'medical',
+  'officials',
+  'courthouse',
+  'judge',
+]);
+
+/** Plural settlement words before "of" and a list of names: "the villages of Foua and Kfraya". */
+export const SETTLEMENT_PLURALS = new Set([
+  'villages',
+  'towns',
+  'cities',
+  'suburbs',
+  'neighborhoods',
+  'neighbourhoods',
+  'settlements',
+  'communities',
+  'hamlets',
+  'camps',
 ]);

@@ -156,9 +156,15 @@ function derivedDemonymPlace(phrase: string): string | null {
   return null;
 }
 
-/** A demonym ends where a lower-case word, an acronym, punctuation or the sentence follows, not a capitalised name. */
+/**
+ * A demonym ends where a lower-case word, punctuation or the sentence follows, not a capitalised
+ * name ("American Airlines"); but an acronym or a known party after it is what it qualifies
+ * ("the Georgian MoD", "Turkish TV channels", "Russian ICBMs", "the Czech EU presidency", "an
+ * Iranian Red Crescent official").
+ */
 function standsAlone(s: Scan, to: number): boolean {
   const next = s.tokens[to];
-  // Before an acronym it is still an adjective ("Russian ICBMs", "the Georgian MoD", "Iraqi MPs").
-  return !next?.cap || /^[A-Z][A-Za-z]*[A-Z]s?$/.test(next.text);
+  if (!next?.cap) return true;
+  if (next.text.length <= 5 && (next.text.match(/[A-Z]/g)?.length ?? 0) >= 2) return true;
+  return s.out.some((m) => m.type === 'party' && m.from === to && m.rule === 'known-party');
 }

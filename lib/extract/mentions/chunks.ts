@@ -15,7 +15,7 @@ import { demonymHead } from './demonym-heads.js';
 import { forceNoun } from './force-nouns.js';
 import { headNoun, heldCompound, platform } from './organisations.js';
 import { knownSurname, personName, titledPerson } from './persons.js';
-import { afterPlacePreposition, gazetteerOrPattern, shortUsState } from './places.js';
+import { afterPlacePreposition, beforeUsState, gazetteerOrPattern, shortUsState } from './places.js';
 import { residence } from './residences.js';
 import type { Scan } from './scan.js';
 import {
@@ -58,6 +58,7 @@ const CHUNK_RULES: [string, ChunkRule][] = [
   ['chunk/bracketed-acronym', bracketedAcronym],
   ['chunk/acronym', acronym],
   ['chunk/after-place-preposition', afterPlacePreposition],
+  ['chunk/before-us-state', beforeUsState],
   ['chunk/person-name', personName],
 ];
 

@@ -9,7 +9,7 @@ import { isKnownPlace } from '../geo.js';
 import { isCommonWord } from '../wordclass.js';
 import { addPlaceSpan } from './places.js';
 import type { Scan } from './scan.js';
-import { isAcronym, KNOWN_BY_NAME } from './shared.js';
+import { KNOWN_BY_NAME } from './shared.js';
 
 /** Most words in a dateline's place ("ISLE OF PALMS"). */
 const MAX_WORDS = 4;
@@ -39,10 +39,21 @@ export function shoutedDateline(s: Scan): void {
   if (!bare && !datelineEnds(s, k)) return;
   // "UPDATE -", "BREAKING --": a tag; "NATO --", "AP -": a body or an agency.
   const words = tokens.slice(0, k).filter((t) => t.lower !== 'of');
-  if (!known && (words.every((t) => isCommonWord(t.lower)) || (k === 1 && isAcronym(tokens[0]!)))) return;
+  if (!known && (words.every((t) => isCommonWord(t.lower)) || (k === 1 && shortAcronym(tokens[0]!.text)))) return;
   if (KNOWN_BY_NAME.has(foldName(name))) return;
   addPlaceSpan(s, 0, k, name, !known);
 }
+
+/**
+ * An acronym short enough to be a body's or an agency's ("NATO --", "AP -"); a longer word in
+ * capitals is a town's name ("BANTAM —"), unless a known party has it (KNOWN_BY_NAME).
+ */
+function shortAcronym(word: string): boolean {
+  return /^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&-]{1,3}$/.test(word);
+}
+
+/** News agencies whose bracketed name may end a dateline with no dash ("MAINEVILLE, Ohio (AP) Some ..."). */
+const AGENCIES = new Set(['AP', 'Reuters', 'AFP', 'UPI', 'CP', 'PA']);
 
 /** A dash follows, maybe after an agency in brackets or a state or country after a comma. */
 function datelineEnds(s: Scan, k: number): boolean {
@@ -51,6 +62,9 @@ function datelineEnds(s: Scan, k: number): boolean {
   for (; j < k + 8 && tokens[j]; j++) {
     const t = tokens[j]!;
     if (DASHES.has(t.text)) return j === k || tokens[k]!.text === ',' || tokens[k]!.text === '(';
+    // "(AP)" then the story's first word, capitalised.
+    if (t.text === ')' && AGENCIES.has(tokens[j - 1]?.text ?? '') && tokens[j - 2]?.text === '(')
+      return !!tokens[j + 1]?.cap && (tokens[k]!.text === ',' || tokens[k]!.text === '(');
     if (t.kind === 'word' && !t.cap) return false;
   }
   // "RIDGE FARM, Ill." alone: the splitter ended the sentence at the state's period.

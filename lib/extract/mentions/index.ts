@@ -10,8 +10,11 @@ import { actorPlaces } from './actor-places.js';
 import { alignedForces } from './aligned-forces.js';
 import { capitalisedChunks } from './chunks.js';
 import { shoutedDateline } from './datelines.js';
+import { bareCountyNames, countiesBeforeOffices, shortCounties } from './counties.js';
+import { divisionLists } from './division-lists.js';
 import { genericActors } from './generic-actors.js';
 import { knownParties } from './known-parties.js';
+import { legislatorPlaces } from './legislator-places.js';
 import { levelBodies } from './level-bodies.js';
 import { placesInLists } from './place-lists.js';
 import { placesInsideNames } from './places.js';
@@ -30,6 +33,14 @@ const PASSES: ((s: Scan) => void)[] = [
   shoutedDateline,
   // 1. Known parties from the lexicon.
   knownParties,
+  // 1b. Lists of names before a plural division word ("Barrow and Jackson counties"): typed divisions.
+  divisionLists,
+  // 1c. The place a legislator represents after the party's initial ("D-N.Y.", "R-Elbow Lake").
+  legislatorPlaces,
+  // 1d. A county's bare name before its offices ("DuPage Sheriff"): noted as the county.
+  countiesBeforeOffices,
+  // 1e. A county written short ("Platte Co."): the county.
+  shortCounties,
   // 2. Capitalised chunks, by the chunk rules (chunks.ts): people, bodies, demonyms, places, acronyms.
   capitalisedChunks,
   // 2b. Bodies named by level and head ("local authorities", "security forces").
@@ -46,6 +57,8 @@ const PASSES: ((s: Scan) => void)[] = [
   genericActors,
   // 4. Places that are not names: references back ("the city") and sites ("two bridges").
   placeReferencesAndSites,
+  // 5. Places named as a county without its type word ("DuPage", "D-Monongalia"): named as the county.
+  bareCountyNames,
 ];
 
 export function findMentions(sentence: Sentence, text: string, ctx: MentionContext): Mention[] {

@@ -10,6 +10,7 @@ import {
   countryCodeOfPlace,
   countryOfName,
   demonymOf,
+  isExactPlace,
   isKnownPlace,
   qualifiesPlace,
   resolveDemonym,
@@ -232,6 +233,28 @@ export function afterPlacePreposition(s: Scan, { from, to, name }: Chunk): boole
 }
 
 /**
+ * An unknown name before a comma and a US state written short ("Dennis Lopez of Thackerville,
+ * Okla.", "Amy Booth, of Fowlerville, Mich., said", "Friedensburg, Pa."): the dateline's and the
+ * address's form, which names a town. Not a name of English words ("However, Texas ...") nor a
+ * person's first and last name.
+ */
+export function beforeUsState(s: Scan, { from, to, name }: Chunk): boolean {
+  const { tokens } = s;
+  if (to - from > 3 || tokens[to]?.text !== ',' || s.isUsed(to)) return false;
+  const end = usStateAbbreviationEnd(s, to + 1);
+  if (!end) return false;
+  const after = tokens[end];
+  if (after && after.kind === 'word' && after.cap) return false;
+  const words = tokens.slice(from, to);
+  if (words.some((w) => isAcronym(w) || !w.cap) || mostlyEnglish(s, from, to)) return false;
+  // "Tom Baxley, Ga.": a person's name and the state they are from.
+  if (to - from >= 2 && isFirstName(words[0]!.text)) return false;
+  const known = isKnownPlace(name);
+  addPlaceSpan(s, from, to, name, !known);
+  return true;
+}
+
+/**
  * An all-caps name the gazetteer knows as a place's acronym, a country's name or a place's own
  * name in capitals ("UAE", "DRC", a dateline's "KYIV"); not one of GeoNames' alternate names.
  */
@@ -291,7 +314,13 @@ export function placeNameOf(s: Scan, from: number, to: number): string | null {
   // "East Mosul", "Northern Gaza": a compass word before a known place the gazetteer lacks as a whole.
   if (to - from >= 2 && DIRECTIONS.has(tokens[from]!.lower) && tokens[from]!.cap) {
     const rest = s.slice(from + 1, to);
-    if (isKnownPlace(rest) && !countryOfName(rest)) return stripPlaceType(rest);
+    // "North Kansas City" lies by Kansas City, not in Kansas.
+    if (isKnownPlace(rest) && !countryOfName(rest)) return knownWhole(rest) ? rest : stripPlaceType(rest);
+  }
+  // "Far North Queensland", "Upstate New York": two words for a part of a known place.
+  if (to - from >= 3 && PLACE_MODIFIERS.test(tokens[from]!.text) && PLACE_MODIFIERS.test(tokens[from + 1]!.text)) {
+    const rest = s.slice(from + 2, to);
+    if (isKnownPlace(rest) && !countryOfName(rest)) return knownWhole(rest) ? rest : stripPlaceType(rest);
   }
   return null;
 }
@@ -564,12 +593,39 @@ export function placesInsideNames(s: Scan): void {
     let offset = 0;
     const parts = token.text.split('-');
     // "Sen. Ray Miller, D-Columbus": after a legislator's party, the place they represent, known or not.
-    const represented = parts.length === 2 && LEGISLATOR_PARTIES.has(parts[0]!) && /^\p{Lu}\p{Ll}/u.test(parts[1]!);
-    for (const part of parts) {
+    // Only after a comma or bracket, as a name's affiliation: "D-Day" is no place.
+    const represented =
+      parts.length === 2 &&
+      LEGISLATOR_PARTIES.has(parts[0]!) &&
+      /^\p{Lu}\p{Ll}/u.test(parts[1]!) &&
+      (tokens[k - 1]?.text === ',' || tokens[k - 1]?.text === '(');
+    // "Paris-Henry County", "Springfield-Greene County": a city and its county, the last part
+    // typed by the word after the compound.
+    const typeAfter = tokens[k + 1];
+    const countyAfter =
+      typeAfter && typeAfter.start === token.end + 1 && NAMED_DIVISION_TYPES.has(typeAfter.text) ? typeAfter : null;
+    parts.forEach((part, i) => {
       const at = offset;
       offset += part.length + 1;
+      const county = countyAfter && i === parts.length - 1 && i > 0 ? `${part} ${countyAfter.text}` : null;
+      if (county && /^\p{Lu}/u.test(part) && isExactPlace(county)) {
+        const start = token.start + at;
+        s.out.push({
+          type: 'place',
+          sentence: s.sentence.index,
+          from: k,
+          to: k + 2,
+          start,
+          end: countyAfter!.end,
+          name: county,
+          use: 'PLACE',
+          patternOnly: false,
+          rule: 'county-in-compound',
+        });
+        return;
+      }
       const place = represented && at > 0 ? { name: part, use: 'PLACE' as const } : compoundPart(part);
-      if (!place) continue;
+      if (!place) return;
       const start = token.start + at;
       s.out.push({
         type: 'place',
@@ -582,7 +638,7 @@ export function placesInsideNames(s: Scan): void {
         patternOnly: false,
         rule: 'place-in-compound',
       });
-    }
+    });
   });
   // A body the rules took as a party ("the Madison County Health Department", "Dublin Arts
   // Council"), unless a place of it is already noted. A country's name before a body is its
@@ -591,7 +647,9 @@ export function placesInsideNames(s: Scan): void {
   for (const m of s.out) {
     if (m.type !== 'party' || m.reference || m.kind === 'STATE') continue;
     if (places.some((p) => p.from < m.to && m.from < p.to)) continue;
-    const from = tokens[m.from]?.lower === 'the' ? m.from + 1 : m.from;
+    let from = tokens[m.from]?.lower === 'the' ? m.from + 1 : m.from;
+    // "Former Arkansas Gov. Mike Huckabee": a word for when the title was held comes before its place.
+    if (m.kind === 'PERSON' && TITLE_TIME_WORDS.has(tokens[from]?.lower ?? '')) from++;
     const before = s.out.length;
     if (m.to - from >= 2 && tokens[from]?.cap) leadingPlace(from, m.to, false, m.kind === 'PERSON');
     if (s.out.length === before) townBeforeService(s, from, m.to);
@@ -680,6 +738,12 @@ function placeAfterOf(s: Scan, at: number, end: number): void {
     return;
   }
 }
+
+/** Words before a title for when it was held: "Former Arkansas Gov.", "Then-Texas Gov.", "Acting Ohio Attorney General". */
+const TITLE_TIME_WORDS = new Set(['former', 'then', 'acting', 'interim', 'late', 'outgoing', 'incoming', 'retired']);
+
+/** Capitalised type words that make a county or the like of the name before them. */
+const NAMED_DIVISION_TYPES = new Set(['County', 'Parish', 'Borough']);
 
 /** "Fargo-Moorhead", "Russian-American": a compound whose parts name places, each its own mention (placesInsideNames). */
 function knownCompound(word: string): boolean {

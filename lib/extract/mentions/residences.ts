@@ -25,6 +25,7 @@ import { atSentenceStart, isAcronym, isPossessiveMark, titleWithin } from './sha
 /** Longest town name taken this way, in tokens. */
 const MAX_TOKENS = 3;
 const AGE = /^\d{1,3}-year-old$/;
+const AGE_WORD = /^(?:year|month|week)-old$/;
 
 export function residence(s: Scan, { from, to, name }: Chunk): boolean {
   if (to - from > MAX_TOKENS || !plausibleTown(s, from, to)) return false;
@@ -74,6 +75,13 @@ function beforeResidentNoun(s: Scan, from: number, to: number): boolean {
 function openerBefore(tokens: Token[], from: number): string | null {
   let k = from - 1;
   if (tokens[k] && AGE.test(tokens[k]!.lower)) k--;
+  // The tokenizer splits a number from its hyphen: "22", "-", "year-old".
+  else if (
+    AGE_WORD.test(tokens[k]?.lower ?? '') &&
+    tokens[k - 1]?.text === '-' &&
+    /^\d{1,3}$/.test(tokens[k - 2]?.text ?? '')
+  )
+    k -= 3;
   const t = tokens[k];
   return t && NP_DETERMINERS.test(t.lower) ? t.lower : null;
 }
