@@ -86,22 +86,6 @@ describe('namesakes: the towns of the story', () => {
     expect(kmOf(x, 'Paris', 36.3, -88.33)).toBeLessThan(20);
   });
 
-  it('the names of a list that ends in a plural division type are divisions of that type', () => {
-    // Four Minnesota counties; a town named Becker, Clay or Wilkin is no reading here.
-    const x = located('Water covers roads in Becker, Clay, Otter Tail and Wilkin counties, the state said.', [
-      'Becker',
-      'Clay',
-      'Otter Tail',
-      'Wilkin',
-    ]);
-    expect(x.map((l) => l.name)).toEqual(['Becker County', 'Clay County', 'Otter Tail County', 'Wilkin County']);
-    expect(kmOf(x, 'Becker County', 46.77, -95.77)).toBeLessThan(30);
-    expect(kmOf(x, 'Wilkin County', 46.26, -96.59)).toBeLessThan(30);
-    // One name before the plural is a place the divisions are in: the counties of Indiana.
-    const y = located('Most Indiana counties are dry.', ['Indiana']);
-    expect(y[0]).toMatchObject({ name: 'Indiana', precision: 'REGION', countryCode: 'US' });
-  });
-
   it('a village beside a town placed with confidence beats a city of the name far off', () => {
     // Mansfield, Louisiana (5,000, 55 km from Shreveport) over Mansfield, Ohio, though Steubenville
     // (Ohio, 170 km from that one) is named too.

@@ -930,31 +930,10 @@ const SETTLEMENT_AFTER = /^\s+(?:city|town|village)\b/u;
 const SETTLEMENT_BEFORE = /\b(?:city|town|village) of\s+$/iu;
 const SETTLEMENT_START = /^(?:the\s+)?(?:city|town|village) of\s/iu;
 
-/** A division type in the plural, as a list of divisions ends: "Cooke, Grayson and Love counties". */
-const PLURAL_TYPES: Record<string, string> = {
-  counties: 'County',
-  parishes: 'Parish',
-  boroughs: 'Borough',
-  townships: 'Township',
-  districts: 'District',
-  provinces: 'Province',
-  governorates: 'Governorate',
-  oblasts: 'Oblast',
-  prefectures: 'Prefecture',
-};
-const LIST_NAME = `\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,2}`;
-/** A name written after a comma, "and" or "or": the last of a list. */
-const LIST_BEFORE = /(?:,|\band|\bor)\s+$/u;
-/** The rest of such a list after one of its names: more names, then the plural type word. */
-const LIST_OF_TYPED = new RegExp(
-  `^(?:\\s*,\\s*(?:(?:and|or)\\s+)?${LIST_NAME}|\\s+(?:and|or)\\s+${LIST_NAME}){0,12},?\\s+(${Object.keys(PLURAL_TYPES).join('|')})\\b`,
-  'u',
-);
-
 /**
  * The name with the capitalised type word its mentions write after it ("Walker" written "Walker
- * County"), or the type of the list of divisions it heads or ends ("Clay" in "Becker, Clay and
- * Wilkin counties" is Clay County).
+ * County"). Lists of divisions ("Becker, Clay and Wilkin counties") are typed where they are
+ * found (mentions/division-lists.ts).
  */
 function typedName(p: PlaceMention, text: string): string {
   if (TYPE_WORD.test(p.name)) return p.name;
@@ -962,12 +941,6 @@ function typedName(p: PlaceMention, text: string): string {
   for (const m of p.mentions) {
     const typed = NAMED_TYPE.exec(after(m));
     if (typed) return `${p.name} ${typed[1]}`;
-    const at = m.text.startsWith(p.name) ? m.start + p.name.length : -1;
-    const listed = at >= 0 ? LIST_OF_TYPED.exec(text.slice(at, at + 240)) : null;
-    // One of several names: "Indiana counties" alone are the counties of Indiana.
-    const several =
-      listed && (listed[0].trim() !== listed[1] || LIST_BEFORE.test(text.slice(Math.max(0, m.start - 8), m.start)));
-    if (several) return `${p.name} ${PLURAL_TYPES[listed[1]!]}`;
   }
   // "Masisi territory", "Chin state": a type word in lower case is part of the name where the
   // gazetteer knows the division by that typed name ("Walker county" stays Walker), and only
