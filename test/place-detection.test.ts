@@ -256,12 +256,14 @@ describe('an age before a town and a resident noun', () => {
 });
 
 describe('a demonym before what it qualifies', () => {
-  it('before an acronym or a known party it is a demonym; before a name it starts, none', () => {
+  it('before an acronym, a known party or a name it starts, a country’s demonym names the country', () => {
     const uses = (text: string) =>
       extract(text, {}).locations.flatMap((l) => l.mentions.map((m) => [l.name, m.text, m.use]));
     expect(uses('He travels, according to the Georgian MoD.')).toEqual([['Georgia', 'Georgian', 'DEMONYM']]);
     expect(uses('It ran on several Turkish TV channels.')).toEqual([['Türkiye', 'Turkish', 'DEMONYM']]);
-    expect(uses('American Airlines announced a new route.')).toEqual([]);
+    expect(uses('American Airlines announced a new route.')).toEqual([['United States', 'American', 'DEMONYM']]);
+    // Not one a region's name is made of ("Ohioan" is read only before a lower-case word).
+    expect(uses('Ohioan Airlines announced a new route.')).toEqual([]);
   });
 });
 

@@ -58,8 +58,9 @@ export function actorPlaces(s: Scan): void {
     }
   }
 
-  // A demonym no rule took: an adjective ("Armenian sites", "American people") or a people
-  // ("Afghans"), not the start of a longer name ("American Airlines"); or a country's name.
+  // A demonym no rule took: an adjective ("Armenian sites", "American people"), a people
+  // ("Afghans"), or a country's demonym starting a name ("American Airlines", "the Russian
+  // Museum": the name does name the country, as geoparsing corpora count it); or a country's name.
   s.rule = 'demonym';
   for (let k = 0; k < tokens.length; ) {
     if (s.isUsed(k) || placeTokens[k] || !tokens[k]!.cap) {
@@ -67,7 +68,7 @@ export function actorPlaces(s: Scan): void {
       continue;
     }
     const found = placeNameAt(s, k, Math.min(tokens.length, k + MAX_NAME_TOKENS), placeTokens, true);
-    if (found && standsAlone(s, found.to)) {
+    if (found && (standsAlone(s, found.to) || (found.use === 'DEMONYM' && !found.derived))) {
       // A country's name no rule took before a word is where that is ("U.S. cities", "U.S. 95",
       // "U.S. territory"); before punctuation it is a state acting in a list or compound
       // ("the U.S., French and Royal navies", "a U.S.-led coalition", "the U.K.'s ship").

@@ -223,7 +223,9 @@ export function afterPlacePreposition(s: Scan, { from, to, name }: Chunk): boole
     !atSentenceStart(tokens, from) &&
     to - from <= 3 &&
     !isAcronym(first) &&
-    !knownCompound(first.text)
+    !knownCompound(first.text) &&
+    // "at American Woodmark", "at American Electric's plant": a name a country's demonym starts is a body's.
+    !(to - from > 1 && !isKnownPlace(name) && s.resolveDemonymToken(from, from + 1)?.code)
   ) {
     const leading = namedAfterPlace(s, from, to);
     addPlaceSpan(s, from, to, leading ?? name, !leading);
