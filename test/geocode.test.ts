@@ -190,8 +190,13 @@ describe('geocode: other conflicts and namesakes', () => {
     expect(marion.candidates.length).toBeGreaterThan(1);
     // Khujand (Tajikistan) is the only namesake, but 1,900 km from the story's places, in a
     // country the story never mentions.
+    expect(
+      one('Armenian forces held the line near Khujand, the ministry in Stepanakert said.', 'Khujand', ['Stepanakert'])
+        .precision,
+    ).toBe('UNRESOLVED');
+    // Written "east of Stepanakert", it is placed at the town it lies beside, not in Tajikistan.
     const text = 'Armenian forces held the line near Khujand, east of Stepanakert, the ministry said.';
-    expect(one(text, 'Khujand', ['Stepanakert']).precision).toBe('UNRESOLVED');
+    expect(one(text, 'Khujand', ['Stepanakert'])).toMatchObject({ precision: 'REGION', countryCode: 'AZ' });
     // The same name in a Tajik story is Khujand.
     expect(
       one('Tajik officials in Khujand and Dushanbe said the border was calm.', 'Khujand', ['Dushanbe']),

@@ -247,4 +247,28 @@ describe('short conflict event reports', () => {
     expect(placeNamed(x, 'Dnipropetrovsk oblast')).toMatchObject({ countryCode: 'UA', precision: 'REGION' });
     expect(x.claims[0]!.locationKeys).toEqual([placeNamed(x, 'Nikopol')!.key]);
   });
+
+  it('"Lay Kay Kaw village in Kayin State": a capitalised type word after "in" is a parent too, and the claim is about the village', () => {
+    const x = extract(
+      'The military conducted airstrikes on Lay Kay Kaw village in Kayin State, killing at least 5 civilians, according to the KNU.',
+      meta,
+    );
+    const kayin = placeNamed(x, 'Kayin State')!;
+    expect(placeNamed(x, 'Lay Kay Kaw')).toMatchObject({
+      countryCode: 'MM',
+      precision: 'REGION',
+      latitude: kayin.latitude,
+    });
+    expect(x.claims[0]!.locationKeys).toEqual([placeNamed(x, 'Lay Kay Kaw')!.key]);
+  });
+
+  it('"the village of Beita, south of Nablus": an unknown village takes the point of the town it lies beside', () => {
+    const x = extract(
+      'Forces shot and killed a teenager in the village of Beita, south of Nablus, the health ministry said.',
+      meta,
+    );
+    const nablus = placeNamed(x, 'Nablus')!;
+    expect(placeNamed(x, 'Beita')).toMatchObject({ precision: 'REGION', latitude: nablus.latitude });
+    expect(x.claims[0]!.quantities).toMatchObject([{ kind: 'KILLED', value: 1 }]);
+  });
 });

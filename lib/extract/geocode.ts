@@ -246,8 +246,16 @@ const FORMAL_TYPE =
   /\b(?:oblast|governorate|province|prefecture|raion|rayon|lga|woreda|cercle|tehsil|upazila|hromada|krai|county|parish)\b/i;
 const TAIL_AFTER_QUALIFIER = new RegExp(`^(?:\\s+(${COMMA_TYPE_WORDS}))?(?:\\s*\\(([^()\\n]{2,80})\\))?`, 'u');
 const NAME_WORDS = `\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}`;
+// The type word as news writes it after "in", in either case ("in Masisi territory", "in Kayin State").
+const EITHER_CASE_TYPE_WORDS = DIVISION_TYPE_WORDS.map((w) =>
+  w === 'lga' ? 'LGA' : w.replace(/^./, (c) => `[${c}${c.toUpperCase()}]`),
+).join('|');
+const BESIDE_AFTER = new RegExp(
+  `^,?\\s+(?:(?:about|some)\\s+)?(?:\\d+\\s*(?:km|kilometres|kilometers|miles)\\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\\s+of\\s+(${NAME_WORDS})`,
+  'u',
+);
 const IN_DIVISION_AFTER = new RegExp(
-  `^(?:\\s+(?:${SETTLEMENT_WORDS.join('|')}))?\\s+in\\s+(?:the\\s+)?(${NAME_WORDS}\\s+(?:${COMMA_TYPE_WORDS}))\\b((?:(?:,|\\s+of)\\s+${NAME_WORDS})*)`,
+  `^(?:\\s+(?:${SETTLEMENT_WORDS.join('|')}))?\\s+in\\s+(?:the\\s+)?(${NAME_WORDS}\\s+(?:${EITHER_CASE_TYPE_WORDS}))\\b((?:(?:,|\\s+of)\\s+${NAME_WORDS})*)`,
   'u',
 );
 
@@ -274,6 +282,9 @@ function parentNames(text: string, mention: Span): string[] {
       .split(',')
       .map((p) => p.trim())
       .filter(Boolean);
+  // "the village of Beita, south of Nablus": the town it lies beside, its nearest known point.
+  const beside = BESIDE_AFTER.exec(after);
+  if (beside) return [beside[1]!];
   // "the town of Rubaya in Masisi territory, North Kivu": a division named with its type word after "in".
   const within = IN_DIVISION_AFTER.exec(after);
   if (within) return [within[1]!, ...(within[2] ?? '').split(/,|\s+of\s+/)].map((p) => p.trim()).filter(Boolean);
@@ -311,7 +322,9 @@ function contains(outer: Place, inner: Place): boolean {
 function parentsAfter(text: string, mention: Span, namesakes: readonly Place[]): Place[] {
   const parts = parentNames(text, mention).slice(0, 3);
   if (!parts.length) return [];
-  const parens = mention.text.indexOf(',') < 0 && PARENS_AFTER.test(text.slice(mention.end, mention.end + 100));
+  const after = text.slice(mention.end, mention.end + 100);
+  // In parentheses, or beside ("south of Nablus"), a parent may be a town.
+  const parens = BESIDE_AFTER.test(after) || (mention.text.indexOf(',') < 0 && PARENS_AFTER.test(after));
   const options: Place[][] = [];
   for (const part of parts) {
     // "Columbus, Miss.", "Austin, TX", "Churchill, Man.": a state's or province's abbreviation,
