@@ -271,4 +271,14 @@ describe('short conflict event reports', () => {
     expect(placeNamed(x, 'Beita')).toMatchObject({ precision: 'REGION', latitude: nablus.latitude });
     expect(x.claims[0]!.quantities).toMatchObject([{ kind: 'KILLED', value: 1 }]);
   });
+
+  it('"Ntoyo village, in Lubero territory of North Kivu province": the district after ", in", the province after "of", and the claim about the village', () => {
+    const x = extract(
+      'Rebels killed 12 people in a raid on Ntoyo village, in Lubero territory of North Kivu province.',
+      meta,
+    );
+    const lubero = placeNamed(x, 'Lubero')!;
+    expect(placeNamed(x, 'Ntoyo')).toMatchObject({ countryCode: 'CD', precision: 'REGION', latitude: lubero.latitude });
+    expect(x.claims[0]!.locationKeys).toEqual([placeNamed(x, 'Ntoyo')!.key]);
+  });
 });

@@ -86,4 +86,9 @@ describe('counts written in words and tolls told at length', () => {
   it('finds a death toll many words after "toll", possessives included', () => {
     expect(counts("The death toll from Sunday's attack on a church in Owo has risen to 41")).toEqual([['KILLED', 41]]);
   });
+
+  it('a teenager, a foreign national or a passenger killed is a count of one', () => {
+    expect(counts('gunmen killed a Chinese national')).toEqual([['KILLED', 1]]);
+    expect(counts('forces shot and killed a Palestinian teenager')).toEqual([['KILLED', 1]]);
+  });
 });

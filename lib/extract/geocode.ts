@@ -255,7 +255,7 @@ const BESIDE_AFTER = new RegExp(
   'u',
 );
 const IN_DIVISION_AFTER = new RegExp(
-  `^(?:\\s+(?:${SETTLEMENT_WORDS.join('|')}))?\\s+in\\s+(?:the\\s+)?(${NAME_WORDS}\\s+(?:${EITHER_CASE_TYPE_WORDS}))\\b((?:(?:,|\\s+of)\\s+${NAME_WORDS})*)`,
+  `^(?:\\s+(?:${SETTLEMENT_WORDS.join('|')}))?,?\\s+in\\s+(?:the\\s+)?(${NAME_WORDS}\\s+(?:${EITHER_CASE_TYPE_WORDS}))\\b((?:(?:,|\\s+of)\\s+${NAME_WORDS})*)`,
   'u',
 );
 

@@ -432,8 +432,11 @@ function isLandmark(text: string, start: number): boolean {
 
 /** What stands between a place and the first of its parents: "Boni (Douentza", "Kharwar district, Logar", "Rafi LGA, Niger". */
 // In parentheses other parts may come first: "Bint Jbeil (Bint Jbeil, Nabatieh)"; a region may follow "in"
-// ("Lay Kay Kaw village in Kayin State").
-const PARENT_LINK = new RegExp(`^${TYPE_BEFORE_PARENTS}\\s*(\\((?:[^()\\n;]*,)?|,|\\s+in\\s+(?:the\\s+)?)\\s*$`, 'i');
+// or "of" ("Lay Kay Kaw village in Kayin State", "Lubero territory of North Kivu province").
+const PARENT_LINK = new RegExp(
+  `^${TYPE_BEFORE_PARENTS}\\s*(\\((?:[^()\\n;]*,)?|,|,?\\s+(?:in|of)\\s+(?:the\\s+)?)\\s*$`,
+  'i',
+);
 
 /** How far back (in characters) "the city" looks for the city it means. */
 const PLACE_REFERENCE_REACH = 1500;
