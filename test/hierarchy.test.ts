@@ -282,4 +282,9 @@ describe('short conflict event reports', () => {
     expect(placeNamed(x, 'Ntoyo')).toMatchObject({ countryCode: 'CD', precision: 'REGION', latitude: lubero.latitude });
     expect(x.claims[0]!.locationKeys).toEqual([placeNamed(x, 'Ntoyo')!.key]);
   });
+
+  it('"the border town of Mandera" is the town, not the county named alike', () => {
+    const x = extract('Kenyan troops killed 9 fighters near the border town of Mandera.', meta);
+    expect(placeNamed(x, 'Mandera')).toMatchObject({ countryCode: 'KE', precision: 'CITY' });
+  });
 });

@@ -91,4 +91,9 @@ describe('counts written in words and tolls told at length', () => {
     expect(counts('gunmen killed a Chinese national')).toEqual([['KILLED', 1]]);
     expect(counts('forces shot and killed a Palestinian teenager')).toEqual([['KILLED', 1]]);
   });
+
+  it('an aside between a count and its verb: "Twelve people, including four children, were killed"', () => {
+    expect(counts('Twelve people, including four children, were killed in the shelling')).toEqual([['KILLED', 12]]);
+    expect(counts('Nine soldiers, among them an officer, were wounded')).toEqual([['WOUNDED', 9]]);
+  });
 });

@@ -941,7 +941,8 @@ const NAMED_TYPE =
 /** "Marib city", "Mandera town" (lower case: "Mexico City" is a name), "the village of Bule". */
 const SETTLEMENT_AFTER = /^\s+(?:city|town|village)\b/u;
 const SETTLEMENT_BEFORE = /\b(?:city|town|village) of\s+$/iu;
-const SETTLEMENT_START = /^(?:the\s+)?(?:city|town|village) of\s/iu;
+// "the border town of Mandera", "the northern city of Kirkuk".
+const SETTLEMENT_START = /^(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:city|town|village) of\s/iu;
 
 /**
  * The name with the capitalised type word its mentions write after it ("Walker" written "Walker

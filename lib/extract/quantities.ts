@@ -59,6 +59,8 @@ const ONE = String.raw`(?:\d{1,3}(?:,\d{3})+|\d{1,15}(?:\.\d+)?(?:\s+(?:million|
 const NUM = String.raw`(?:between\s+)?(${ONE})(?:\s*(?:-|–|to|or|and)\s*(\d{1,15}(?![\d,]*\d)|${WORD}))?`;
 const APPROX = String.raw`(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|up\s+to\s+|roughly\s+|an\s+estimated\s+|as\s+many\s+as\s+|no\s+fewer\s+than\s+|a\s+further\s+|another\s+)?`;
 const NOUNS = String.raw`(?:(?!and\b|or\b)[\w-]+\s+){0,6}?`;
+/** An aside between a count and its verb: ", including four children,", ", among them two soldiers,". */
+const INCLUDING = String.raw`(?:[\w-]+,\s+(?:including|among\s+them|most\s+of\s+them|all\s+of\s+them)\b[^,.;]{1,60},\s+)?`;
 const BE = String.raw`(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|being|been|reportedly|also|later|were\s+reportedly|allegedly)\s+){0,2}`;
 
 interface Pattern {
@@ -95,8 +97,9 @@ const LIST_BREAK = String.raw`(?:${(['KILLED', 'WOUNDED', 'CAPTURED', 'DISPLACED
 const NOT_COUNT = String.raw`(?!\s*(?:km|kilomet|miles|metres|meters|%|percent|per\s+cent|years?|months?|days?|hours?|minutes?|am|pm|a\.m|p\.m)\b)`;
 
 const PATTERNS: Pattern[] = (['KILLED', 'WOUNDED', 'CAPTURED', 'DISPLACED'] as const).flatMap((kind) => [
-  // "44 people have died", "12 soldiers were killed", "30 dead", "resulting in 9 rebels killed"
-  { kind, re: new RegExp(String.raw`\b${APPROX}${NUM}\s+${NOUNS}${BE}${verbs(kind)}\b`, 'gi') },
+  // "44 people have died", "12 soldiers were killed", "30 dead", "resulting in 9 rebels killed",
+  // "twelve people, including four children, were killed"
+  { kind, re: new RegExp(String.raw`\b${APPROX}${NUM}\s+${NOUNS}${INCLUDING}${BE}${verbs(kind)}\b`, 'gi') },
   // "killing 12 people", "wounding at least 30"
   { kind, re: new RegExp(String.raw`\b${ACTIVE[kind]}\s+${APPROX}${NUM}\b${NOT_COUNT}`, 'gi') },
   // "... killed 3 militants and 1-2 policemen", "left 5 dead and 7 injured": a count joined to one just matched.
