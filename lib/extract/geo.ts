@@ -12,6 +12,7 @@ import {
   lookupPlaces,
 } from './gazetteer.js';
 import { DEMONYM_ALIASES } from './lexicon/parties.js';
+import { TRAILING_DIVISION_TYPE } from './lexicon/places.js';
 import { memo } from './memo.js';
 
 export interface Demonym {
@@ -102,6 +103,14 @@ export function qualifiesPlace(base: string, qualifier: string): boolean {
   const q = lookupPlaces(qualifier);
   if (q.some((p) => p.precision === 'REGION')) return true;
   return q.some((p) => p.precision !== 'COUNTRY' && baseCodes.has(p.countryCode));
+}
+
+/** "Chin State", "Masisi territory": a division the gazetteer knows by this very phrase, type word included. */
+export function namesTypedDivision(phrase: string): boolean {
+  return (
+    TRAILING_DIVISION_TYPE.test(phrase) &&
+    lookupPlaceMatches(phrase, false).some((m) => m.place.precision === 'REGION' && m.matchedKey === foldName(phrase))
+  );
 }
 
 /** `name` as a whole is a gazetteer name or alias (no wrapping words dropped): "West Bank". */

@@ -24,10 +24,11 @@ import {
   type MatchKind,
   type Place,
 } from './gazetteer.js';
-import { resolveDemonym } from './geo.js';
+import { namesTypedDivision, resolveDemonym } from './geo.js';
 import { memo } from './memo.js';
 import {
   DIVISION_TYPE_WORDS,
+  FORMAL_DIVISION_TYPE_WORDS,
   SETTLEMENT_WORDS,
   TRAILING_DIVISION_TYPE,
   provinceOfAbbreviation,
@@ -241,9 +242,9 @@ const COMMAS_AFTER = new RegExp(
   'u',
 );
 const TYPE_WORD = new RegExp(`\\b(?:${DIVISION_TYPE_WORDS.join('|')})\\b`, 'i');
-/** Type words only a division is written with (not "region", "district", "area", "state"). */
-const FORMAL_TYPE =
-  /\b(?:oblast|governorate|province|prefecture|raion|rayon|lga|woreda|cercle|tehsil|upazila|hromada|krai|county|parish)\b/i;
+/** How far after a place its parents are read ("Boni (Hombori, Douentza, Mopti)"), in characters. */
+const PARENT_WINDOW = 100;
+const FORMAL_TYPE = new RegExp(`\\b(?:${FORMAL_DIVISION_TYPE_WORDS.join('|')})\\b`, 'i');
 const TAIL_AFTER_QUALIFIER = new RegExp(`^(?:\\s+(${COMMA_TYPE_WORDS}))?(?:\\s*\\(([^()\\n]{2,80})\\))?`, 'u');
 const NAME_WORDS = `\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}`;
 // The type word as news writes it after "in", in either case ("in Masisi territory", "in Kayin State").
@@ -261,7 +262,7 @@ const IN_DIVISION_AFTER = new RegExp(
 
 function parentNames(text: string, mention: Span): string[] {
   const comma = mention.text.indexOf(',');
-  const after = text.slice(mention.end, mention.end + 100);
+  const after = text.slice(mention.end, mention.end + PARENT_WINDOW);
   if (comma >= 0) {
     const parts = mention.text
       .slice(comma + 1)
@@ -322,7 +323,7 @@ function contains(outer: Place, inner: Place): boolean {
 function parentsAfter(text: string, mention: Span, namesakes: readonly Place[]): Place[] {
   const parts = parentNames(text, mention).slice(0, 3);
   if (!parts.length) return [];
-  const after = text.slice(mention.end, mention.end + 100);
+  const after = text.slice(mention.end, mention.end + PARENT_WINDOW);
   // In parentheses, or beside ("south of Nablus"), a parent may be a town.
   const parens = BESIDE_AFTER.test(after) || (mention.text.indexOf(',') < 0 && PARENS_AFTER.test(after));
   const options: Place[][] = [];
@@ -961,9 +962,7 @@ function typedName(p: PlaceMention, text: string): string {
   // when every use is so written ("bombed Idlib … in Idlib province" names the city too).
   const lower = p.mentions.map((m) => LOWER_TYPE.exec(after(m))?.[1]);
   const name = lower[0] && lower.every((w) => w === lower[0]) ? `${p.name} ${lower[0]}` : '';
-  const known =
-    name && lookupPlaceMatches(name).some((x) => x.place.precision === 'REGION' && x.matchedKey === foldName(name));
-  return known ? name : p.name;
+  return name && namesTypedDivision(name) ? name : p.name;
 }
 const LOWER_TYPE = new RegExp(`^\\s+(${DIVISION_TYPE_WORDS.join('|')})\\b`, 'u');
 
@@ -1149,8 +1148,9 @@ export function geocode(
   // Pass 4: a name written only as another's parent ("Fresnillo, Zacatecas", "Bint Jbeil
   // (Bint Jbeil, Nabatieh)") is the division that place's chain of parents resolved to, not a
   // namesake town of its own.
+  const withParents = groups.filter((g) => g.parents.length);
   for (const group of groups) {
-    const parent = writtenParent(group, groups, text);
+    const parent = writtenParent(group, withParents, text);
     if (parent) decisions.set(group, { place: parent, considered: group.candidates, confident: true });
   }
 
@@ -1161,21 +1161,18 @@ export function geocode(
 const TO_PARENT = /^(?:\s+\p{Ll}+)?\s*[(,]\s*(?:[^()\n;]*?,\s*)?$/u;
 
 /** The parent `group` stands for when every one of its mentions is written as another place's parent. */
-function writtenParent(group: Group, groups: readonly Group[], text: string): Place | undefined {
+function writtenParent(group: Group, withParents: readonly Group[], text: string): Place | undefined {
   if (!group.proper || group.mentions.length === 0) return undefined;
+  // Whether `m` is written as a parent of `o`: inside its span ("Fresnillo, Zacatecas"), or in the
+  // window after it that parents are read from.
+  const asParentOf = (o: Span, m: Span) =>
+    (o !== m && o.start <= m.start && m.end <= o.end) ||
+    (o.end <= m.start && m.start - o.end <= PARENT_WINDOW && TO_PARENT.test(text.slice(o.end, m.start)));
   let found: Place | undefined;
   for (const m of group.mentions) {
-    const parent = groups
-      .filter((g) => g !== group && g.parents.length)
-      .flatMap((g) =>
-        g.mentions
-          .filter(
-            (o) =>
-              (o.start <= m.start && m.end <= o.end && o !== m) ||
-              (o.end <= m.start && TO_PARENT.test(text.slice(o.end, m.start))),
-          )
-          .flatMap(() => g.parents.filter((p) => group.candidates.some((c) => c.place === p))),
-      )[0];
+    const parent = withParents
+      .filter((g) => g !== group && g.mentions.some((o) => asParentOf(o, m)))
+      .flatMap((g) => g.parents.filter((p) => group.candidates.some((c) => c.place === p)))[0];
     if (!parent || (found && found !== parent)) return undefined;
     found = parent;
   }

@@ -52,6 +52,24 @@ export const DIVISION_TYPE_WORDS = [
   'krai',
   'canton',
 ];
+/** Of those, the type words only a division is written with ("Dnipropetrovsk oblast"; not "region", "district", "state"). */
+export const FORMAL_DIVISION_TYPE_WORDS = [
+  'oblast',
+  'governorate',
+  'province',
+  'prefecture',
+  'raion',
+  'rayon',
+  'lga',
+  'woreda',
+  'cercle',
+  'tehsil',
+  'upazila',
+  'hromada',
+  'krai',
+  'county',
+  'parish',
+];
 /** Words for a settlement written after its name ("Kagara village", "the Zamzam camp"). */
 export const SETTLEMENT_WORDS = ['village', 'town', 'city', 'area', 'locality', 'commune', 'settlement', 'camp'];
 

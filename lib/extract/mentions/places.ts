@@ -12,6 +12,7 @@ import {
   demonymOf,
   isExactPlace,
   isKnownPlace,
+  namesTypedDivision,
   qualifiesPlace,
   resolveDemonym,
 } from '../geo.js';
@@ -283,11 +284,6 @@ function isEra(s: Scan, from: number, to: number): boolean {
 export function dottedUsState(text: string): string | null {
   return /^(?:[A-Z]\.){2}$/.test(text) ? (US_STATE_ABBREVIATIONS[text.slice(0, -1)] ?? null) : null;
 }
-
-/** "Chin State": a division the gazetteer knows by this very phrase, type word included. */
-const namesTypedDivision = (phrase: string): boolean =>
-  TRAILING_DIVISION_TYPE.test(phrase) &&
-  lookupPlaceMatches(phrase, false).some((m) => m.place.precision === 'REGION' && m.matchedKey === foldName(phrase));
 
 /** The place a chunk names, if the gazetteer knows it (type word stripped), else null. */
 export function placeNameOf(s: Scan, from: number, to: number): string | null {
