@@ -195,6 +195,12 @@ export class Db {
   async batchGet(keys: Key[], consistent = false): Promise<Map<string, Item>> {
     const found = new Map<string, Item>();
     const unique = [...new Map(keys.map((key) => [keyString(key), key])).values()];
+    // One key is a GetItem: the same read units, with no batch envelope to build, send and unwrap.
+    if (unique.length === 1) {
+      const item = await this.get(unique[0]!, consistent);
+      if (item) found.set(keyString(unique[0]!), item);
+      return found;
+    }
     const chunks: Key[][] = [];
     for (let i = 0; i < unique.length; i += MAX_BATCH_GET_KEYS) chunks.push(unique.slice(i, i + MAX_BATCH_GET_KEYS));
     await Promise.all(
