@@ -142,6 +142,22 @@ describe('parties as conflict reporting names them', () => {
     expect(claimant(x)).toBe('Khalid al-Obeidi');
   });
 
+  it('a surname that is also a word is the person at the start of a sentence too, not before "the"', () => {
+    const x = extract(
+      'Pentagon spokesman Peter Cook told reporters that two strikes hit the compound. Cook said the campaign was progressing. Cook the books, critics said.',
+      meta,
+    );
+    const cook = x.parties.find((p) => p.name === 'Peter Cook');
+    expect(cook?.mentions.map((m) => m.text)).toEqual(['Pentagon spokesman Peter Cook', 'Cook']);
+    expect(claimant(x, 1)).toBe('Peter Cook');
+  });
+
+  it('invisible format characters (a left-to-right mark) do not split a title from its name', () => {
+    const x = extract('Iraqi Prime Minister\u200e Haider al-Abadi said the offensive would go on.', meta);
+    expect(x.parties.map((p) => [p.name, p.affiliation])).toEqual([['Haider al-Abadi', 'IQ']]);
+    expect(claimant(x)).toBe('Haider al-Abadi');
+  });
+
   it('a mixed-case acronym is an armed group, never a place that shares its letters', () => {
     const x = extract('FAMa soldiers repelled an attack near Boni. The FAMa said 12 assailants were killed.', meta);
     expect(x.locations.map((l) => l.name)).toEqual(['Boni']);

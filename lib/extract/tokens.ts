@@ -17,7 +17,7 @@ export interface Token {
 }
 
 const TOKEN =
-  /(?:[A-Za-z]\.){2,}|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?(?:st|nd|rd|th|s)?|[\p{L}\p{N}]+(?:['’‘`ʼ\-‑][\p{L}\p{N}]+)*|\S/gu;
+  /(?:[A-Za-z]\.){2,}|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?(?:st|nd|rd|th|s)?|[\p{L}\p{N}]+(?:['’‘`ʼ\-‑][\p{L}\p{N}]+)*|[^\s\p{Cf}]/gu;
 const POSSESSIVE = /^(.+?)(['’]s?)$/u;
 
 export function tokenize(text: string, from = 0, to = text.length): Token[] {

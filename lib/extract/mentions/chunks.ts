@@ -64,7 +64,7 @@ const CHUNK_RULES: [string, ChunkRule][] = [
 
 export function capitalisedChunks(s: Scan): void {
   s.rule = 'chunk';
-  s.chunkList = chunks(s.tokens, s.used);
+  s.chunkList = chunks(s.tokens, s.used, s.ctx.surnames);
   s.classifyChunk = (from, to, owner) => classifyChunk(s, from, to, owner);
   for (const [from, to] of s.chunkList) if (!s.used[from]) classifyChunk(s, from, to);
 }
@@ -83,11 +83,11 @@ export function classifyChunk(s: Scan, from: number, to: number, owner?: Owner):
 }
 
 /** Chunks of capitalised tokens not yet used, joined across "of"/"for" after a head noun and name particles. */
-function chunks(tokens: Token[], used: boolean[]): [number, number][] {
+function chunks(tokens: Token[], used: boolean[], surnames: ReadonlyMap<string, string>): [number, number][] {
   const result: [number, number][] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (used[i] || !isNameToken(tokens[i]!) || !canStartChunk(tokens, i) || isShortMonth(tokens, i)) {
+    if (used[i] || !isNameToken(tokens[i]!) || !canStartChunk(tokens, i, surnames) || isShortMonth(tokens, i)) {
       i++;
       continue;
     }
@@ -162,16 +162,44 @@ function namesPlaceWhole(phrase: string): boolean {
   return isKnownPlace(phrase) && lookupPlaceMatches(phrase, false).some((m) => m.matchedKey === key);
 }
 
+/**
+ * Words after a sentence-initial word that make it the common word even where it is someone's
+ * surname: "Will the talks resume?", "May we ...", "Brown of the ...".
+ */
+const NOT_AFTER_SURNAME = new Set([
+  'the',
+  'a',
+  'an',
+  'we',
+  'you',
+  'i',
+  'it',
+  'they',
+  'he',
+  'she',
+  'this',
+  'that',
+  'these',
+  'those',
+  'there',
+  'of',
+  'and',
+  'or',
+  'to',
+]);
+
 /** Capitalised articles: "A", "An", "The" (a name's own "The" is found by the known parties first). */
 const ARTICLES = new Set(['A', 'An', 'The']);
 
-function canStartChunk(tokens: Token[], i: number): boolean {
+function canStartChunk(tokens: Token[], i: number, surnames: ReadonlyMap<string, string>): boolean {
   const t = tokens[i]!;
   if (!atSentenceStart(tokens, i)) return true;
   // "US authorities said": written in capitals, an abbreviation, not the word "us".
   if (!isCommonWord(t.text) || /^[A-Z]{2,}$/.test(t.text)) return true;
-  // Sentence-initial titles and heads do start names: "President Ilham Aliyev said".
   const next = tokens[i + 1];
+  // "Cook said ...", "Brown's office": the surname of someone the article named, not the word.
+  if (surnames.has(foldName(t.text)) && next && !next.cap && !NOT_AFTER_SURNAME.has(next.lower)) return true;
+  // Sentence-initial titles and heads do start names: "President Ilham Aliyev said".
   if (!next?.cap) return false;
   if (PERSON_TITLES.has(t.lower) || HEAD_KEYS.has(t.lower) || DIRECTIONS.has(t.lower)) return true;
   // So does a place named with an English word: "Grand Prairie police", "Rolling Meadows man".
