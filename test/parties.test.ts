@@ -217,6 +217,35 @@ describe('claims that keep their claimant', () => {
     expect([claimant(x, 0), claimant(x, 1)]).toEqual(['Palestinian leaders', 'Afghan rebel leaders']);
   });
 
+  it('an unnamed official or spokesman of a body named before the role speaks for that body', () => {
+    const x = extract(
+      'A senior Zambian government official said the talks failed. An Iraqi military spokesman said the town was retaken. French border police said 40 migrants were detained.',
+      meta,
+    );
+    expect([claimant(x, 0), claimant(x, 1), claimant(x, 2)]).toEqual([
+      'Zambian government',
+      'Iraqi military',
+      'French border police',
+    ]);
+    expect(x.claims[0]!.claimantMention?.text).toBe('Zambian government official');
+  });
+
+  it('"police said" with no body named: the police of the country the claim (or the article) is in', () => {
+    const kashmir = extract('Two militants were killed in an encounter in Kulgam on Sunday, police said.', meta);
+    expect(parties(kashmir)).toContainEqual(['Indian police', 'GOVERNMENT_BODY', 'IN']);
+    expect(claimant(kashmir)).toBe('Indian police');
+    const later = extract(
+      'A man was stabbed in Leeds on Friday. A police spokesman said a teenager was arrested.',
+      meta,
+    );
+    expect(claimant(later)).toBe('British police');
+    // Places in two countries, or none: whose police is not known.
+    expect(claimant(extract('Strikes hit Rafah and Beirut, police said.', meta))).toBeUndefined();
+    expect(claimant(extract('Two men were arrested on Friday, police said.', meta))).toBeUndefined();
+    // Armies speak about other countries' ground as often as their own: left to the text.
+    expect(claimant(extract('The army said it killed 12 insurgents near Maiduguri.', meta))).toBeUndefined();
+  });
+
   it('a name after a role is one person with the role’s affiliation: "Houthi spokesman Yahya Saree"', () => {
     const x = extract(
       'Houthi spokesman Yahya Saree said the group targeted a ship. Russian Foreign Ministry spokeswoman Maria Zakharova said Moscow would respond.',

@@ -1016,6 +1016,12 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
       const outlet = mentions.find((m) => m.to >= j - 2 && m.to <= j && m.kind !== 'PERSON');
       if (outlet) return { key: outlet.key, from: Math.min(k, outlet.from), to: j + 1, pronoun: null };
     }
+    // "A senior Zambian government official said", "an Iraqi military spokesman said": someone
+    // speaking for the body named right before the role, anonymously; the body is the claimant.
+    if (!MEDIA_HEADS.has(t.lower)) {
+      const body = mentions.find((m) => m.to === j && m.kind !== 'PERSON' && m.from >= j - 5);
+      if (body) return { key: body.key, from: Math.min(k, body.from), to: j + 1, pronoun: null, rule: 'anonymous' };
+    }
     // "a statement issued by the ministry said" → the ministry.
     return { key: null, from: k, to: j + 1, pronoun: null, rule: 'anonymous' };
   }

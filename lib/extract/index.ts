@@ -28,7 +28,7 @@ import { claimKind, inheritEventPlaces, linkRestatements, mostSpecific, narrated
 import { geocode } from './geocode.js';
 import { KNOWN_PARTIES } from './lexicon/parties.js';
 import { TYPE_BEFORE_PARENTS } from './lexicon/places.js';
-import { countryCodeOfPlace, isKnownPlace, resolveDemonym } from './geo.js';
+import { countryCodeOfPlace, demonymOf, isKnownPlace, resolveDemonym } from './geo.js';
 import { isCommonNoun, isCommonWord } from './wordclass.js';
 
 /** Bump on any change that alters output: stored claims record it so a corpus can be re-extracted. */
@@ -198,6 +198,12 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
     claims,
     made.map((m) => m.sentence),
   );
+  policeOfTheirCountry(
+    claims,
+    made.map((m) => m.sentence),
+    locations,
+    registry,
+  );
   denialsOfEarlierClaims(
     claims,
     made.map((m) => m.sentence),
@@ -349,6 +355,38 @@ function placeOfficials(text: string): { name: string; country: string | null } 
     );
   if (!m || !isKnownPlace(m[2]!)) return null;
   return { name: `${m[2]} ${m[1]!.toLowerCase()}`, country: countryCodeOfPlace(m[2]!) };
+}
+
+/** A source that is the police and no more: "police", "the local police", "a police spokesman". */
+const POLICE_SOURCE =
+  /^(?:the\s+|a\s+|an\s+)?(?:local\s+|city\s+|district\s+|provincial\s+|regional\s+|state\s+)?police(?:\s+(?:officials?|sources?|spokes(?:man|woman|person)|officers?|chief|statement))?$/i;
+
+/**
+ * "..., police said": police work in their own country, so with no body named, the claim's
+ * places (else the article's, when all lie in one country) say whose police speak. Armies and
+ * officials are left unresolved: they speak as often about another country's ground.
+ */
+function policeOfTheirCountry(
+  claims: ExtractedClaim[],
+  sentences: number[],
+  locations: ExtractedLocation[],
+  registry: PartyRegistry,
+): void {
+  const byKey = new Map(locations.map((l) => [l.key, l]));
+  const oneCountry = (keys: Iterable<string>): string | null => {
+    const codes = new Set([...keys].map((k) => byKey.get(k)?.countryCode ?? null));
+    return codes.size === 1 ? [...codes][0]! : null;
+  };
+  const placed = locations.filter((l) => l.mentions.some((m) => m.use === 'PLACE')).map((l) => l.key);
+  claims.forEach((claim, i) => {
+    if (claim.claimantKey || !claim.claimantMention || !POLICE_SOURCE.test(claim.claimantMention.text)) return;
+    const code = oneCountry(claim.locationKeys) ?? (claim.locationKeys.length ? null : oneCountry(placed));
+    if (!code) return;
+    const country = demonymOf(code) ?? locations.find((l) => l.countryCode === code && l.precision === 'COUNTRY')?.name;
+    if (!country) return;
+    claim.claimantKey = registry.ensure(`${country} police`, 'GOVERNMENT_BODY', code, []);
+    registry.addClaimantMention(claim.claimantKey, claim.claimantMention, sentences[i]!);
+  });
 }
 
 const FIRST_PERSON = new Set(['we', 'us', 'our', 'ours', 'i', 'me', 'my']);
