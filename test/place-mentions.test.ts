@@ -61,6 +61,14 @@ describe('place uses', () => {
     expect(uses(x)).toEqual([['United States', 'American', 'DEMONYM']]);
   });
 
+  it('a demonym that is also a region’s name names the country in a party’s name: "the Somali government"', () => {
+    const x = extract('The Somali government said three soldiers died near Baidoa.', {});
+    expect(x.locations.map((l) => [l.name, l.countryCode, l.mentions.map((m) => m.text)])).toEqual([
+      ['Somalia', 'SO', ['Somali']],
+      ['Baidoa', 'SO', ['Baidoa']],
+    ]);
+  });
+
   it("a person's name is no country; the qualifier of a title is", () => {
     const x = extract('Sen. Jordan Smith met Georgian President Mikheil Saakashvili.', {});
     expect(locationOf(x, 'Jordan')).toBeUndefined();

@@ -555,7 +555,15 @@ export function placesInsideNames(s: Scan): void {
       const placeName =
         placeNameOf(s, from, to) ?? (townService && isKnownPlace(s.slice(from, to)) ? s.slice(from, to) : null);
       if (!placeName) continue;
+      // "the Somali government": a country's demonym that is also a place's name (Ethiopia's
+      // Somali Region) names the country.
       const country = countryOfName(placeName);
+      const demonym = country ? null : resolveDemonym(placeName)?.code;
+      const countryOfDemonym = demonym ? countryByCode(demonym)?.name : undefined;
+      if (countryOfDemonym) {
+        s.notePlace(from, to, countryOfDemonym, false, { use: 'DEMONYM' });
+        return;
+      }
       if (!countries && country) return;
       // A country leading a name is whose the named thing is ("the U.S. Embassy Chargé d'Affaires").
       s.notePlace(from, to, placeName, false, country ? { use: 'ACTOR' } : undefined);
