@@ -283,6 +283,24 @@ describe('short conflict event reports', () => {
     expect(x.claims[0]!.locationKeys).toEqual([placeNamed(x, 'Ntoyo')!.key]);
   });
 
+  it('"the village of X in Al Managil locality": a division the gazetteer lacks stands at its seat, and the claim is about the village', () => {
+    const x = extract(
+      'Fighters attacked the village of Um Sunut in Al Managil locality, Gezira state, killing 12 civilians.',
+      meta,
+    );
+    const seat = placeNamed(x, 'Al Managil')!;
+    expect(seat).toMatchObject({ countryCode: 'SD', precision: 'CITY' });
+    expect(placeNamed(x, 'Um Sunut')).toMatchObject({ precision: 'REGION', latitude: seat.latitude });
+    expect(x.claims[0]!.locationKeys).toEqual([placeNamed(x, 'Um Sunut')!.key]);
+  });
+
+  it('"the Solino neighbourhood of Port-au-Prince": a part of a town takes the town’s point', () => {
+    const x = extract('Gangs burned houses in the Solino neighbourhood of Port-au-Prince on Tuesday.', meta);
+    const city = placeNamed(x, 'Port-au-Prince')!;
+    expect(placeNamed(x, 'Solino')).toMatchObject({ countryCode: 'HT', precision: 'REGION', latitude: city.latitude });
+    expect(x.claims[0]!.locationKeys).toEqual([placeNamed(x, 'Solino')!.key]);
+  });
+
   it('"the border town of Mandera" is the town, not the county named alike', () => {
     const x = extract('Kenyan troops killed 9 fighters near the border town of Mandera.', meta);
     expect(placeNamed(x, 'Mandera')).toMatchObject({ countryCode: 'KE', precision: 'CITY' });

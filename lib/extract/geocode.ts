@@ -255,6 +255,11 @@ const BESIDE_AFTER = new RegExp(
   `^,?\\s+(?:(?:about|some)\\s+)?(?:\\d+\\s*(?:km|kilometres|kilometers|miles)\\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\\s+of\\s+(${NAME_WORDS})`,
   'u',
 );
+// "the Solino neighbourhood of Port-au-Prince": a part of a town, written before the town.
+const PART_OF_AFTER = new RegExp(
+  `^\\s+(?:neighbou?rhood|quarter|suburb|district|area|outskirts)\\s+of\\s+(?:the\\s+)?(${NAME_WORDS})`,
+  'u',
+);
 const IN_DIVISION_AFTER = new RegExp(
   `^(?:\\s+(?:${SETTLEMENT_WORDS.join('|')}))?,?\\s+in\\s+(?:the\\s+)?(${NAME_WORDS}\\s+(?:${EITHER_CASE_TYPE_WORDS}))\\b((?:(?:,|\\s+of)\\s+${NAME_WORDS})*)`,
   'u',
@@ -284,7 +289,7 @@ function parentNames(text: string, mention: Span): string[] {
       .map((p) => p.trim())
       .filter(Boolean);
   // "the village of Beita, south of Nablus": the town it lies beside, its nearest known point.
-  const beside = BESIDE_AFTER.exec(after);
+  const beside = BESIDE_AFTER.exec(after) ?? PART_OF_AFTER.exec(after);
   if (beside) return [beside[1]!];
   // "the town of Rubaya in Masisi territory, North Kivu": a division named with its type word after "in".
   const within = IN_DIVISION_AFTER.exec(after);
@@ -325,7 +330,10 @@ function parentsAfter(text: string, mention: Span, namesakes: readonly Place[]):
   if (!parts.length) return [];
   const after = text.slice(mention.end, mention.end + PARENT_WINDOW);
   // In parentheses, or beside ("south of Nablus"), a parent may be a town.
-  const parens = BESIDE_AFTER.test(after) || (mention.text.indexOf(',') < 0 && PARENS_AFTER.test(after));
+  const parens =
+    BESIDE_AFTER.test(after) ||
+    PART_OF_AFTER.test(after) ||
+    (mention.text.indexOf(',') < 0 && PARENS_AFTER.test(after));
   const options: Place[][] = [];
   for (const part of parts) {
     // "Columbus, Miss.", "Austin, TX", "Churchill, Man.": a state's or province's abbreviation,
@@ -342,13 +350,17 @@ function parentsAfter(text: string, mention: Span, namesakes: readonly Place[]):
     const typed = province.length ? province : lookupPlaceMatches(part).map((m) => m.place);
     const bare = part.replace(TRAILING_DIVISION_TYPE, '');
     const found = typed.length || bare === part ? typed : lookupPlaceMatches(bare).map((m) => m.place);
-    // "Bassa LGA" is a division, whatever towns are called Bassa.
-    const all = bare === part ? found : found.filter((p) => p.precision === 'REGION');
+    // "Bassa LGA" is a division, whatever towns are called Bassa; a division the gazetteer lacks
+    // is named after its seat ("Al Managil locality"), whose point stands for it.
+    const divisions = found.filter((p) => p.precision === 'REGION');
+    const seat = bare !== part && !divisions.length;
+    const all = bare === part ? found : seat ? found.filter((p) => p.precision === 'CITY') : divisions;
     // "Moscow, Kiev, Minsk": after a comma, a name that is first of all a city starts a list, not
     // an address; unless a division of the name holds the town ("Fresnillo, Zacatecas").
     const holds = all.some((p) => p.precision === 'REGION' && namesakes.some((n) => contains(p, n)));
     if (
       !parens &&
+      !seat &&
       !holds &&
       all.length &&
       [...all].sort((a, b) => prominence(b) - prominence(a))[0]!.precision === 'CITY'
@@ -357,7 +369,8 @@ function parentsAfter(text: string, mention: Span, namesakes: readonly Place[]):
     // In parentheses a parent may be a town ("Bali Nyonga (Bali, Mezam, North-West)"); after commas only a division.
     options.push(
       all.filter(
-        (pl) => pl.precision === 'COUNTRY' || pl.precision === 'REGION' || (parens && pl.precision === 'CITY'),
+        (pl) =>
+          pl.precision === 'COUNTRY' || pl.precision === 'REGION' || ((parens || seat) && pl.precision === 'CITY'),
       ),
     );
   }

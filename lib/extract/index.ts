@@ -142,7 +142,17 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
     // After a comma only a region is an address ("Kharwar district, Logar"); "Agdam, Aghdra" is a list.
     const link = PARENT_LINK.exec(between);
     const wider = p.loc.precision === 'REGION' || p.loc.precision === 'COUNTRY';
-    p.parent = (!!link && (link[1]!.startsWith('(') || wider)) || (prev.parent && /^\s*,\s*$/.test(between));
+    // "the village of Wad al-Noura in Al Managil locality": a village the gazetteer lacks stands
+    // at the point of the place written after it, which is then its address.
+    const holdsPrevious =
+      between.length <= 40 &&
+      !/[.;!?]/.test(between) &&
+      prev.loc.key !== p.loc.key &&
+      prev.loc.latitude !== null &&
+      prev.loc.latitude === p.loc.latitude &&
+      prev.loc.longitude === p.loc.longitude;
+    p.parent =
+      holdsPrevious || (!!link && (link[1]!.startsWith('(') || wider)) || (prev.parent && /^\s*,\s*$/.test(between));
   });
   const aboutPlaces = (content: Span): string[] => {
     let lo = 0;

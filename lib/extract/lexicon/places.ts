@@ -51,6 +51,8 @@ export const DIVISION_TYPE_WORDS = [
   'subdistrict',
   'krai',
   'canton',
+  // Sudan's and South Sudan's second level.
+  'locality',
 ];
 /** Of those, the type words only a division is written with ("Dnipropetrovsk oblast"; not "region", "district", "state"). */
 export const FORMAL_DIVISION_TYPE_WORDS = [
