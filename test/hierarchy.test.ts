@@ -301,6 +301,18 @@ describe('short conflict event reports', () => {
     expect(x.claims[0]!.locationKeys).toEqual([placeNamed(x, 'Solino')!.key]);
   });
 
+  it('"A attacked B in Djibo; the army said …": the first clause is the outlet’s own, and the figure after it is about its place', () => {
+    const x = extract(
+      'JNIM fighters attacked a military post in Djibo, in Soum province, on Monday; the army said 20 assailants were killed.',
+      meta,
+    );
+    const djibo = placeNamed(x, 'Djibo')!.key;
+    expect(x.claims.map((c) => [c.mode, c.kind, c.locationKeys, c.evidence.text.endsWith('Monday')])).toEqual([
+      ['NARRATED', 'ATTACK', [djibo], true],
+      ['INDIRECT', 'CASUALTIES', [djibo], false],
+    ]);
+  });
+
   it('"the border town of Mandera" is the town, not the county named alike', () => {
     const x = extract('Kenyan troops killed 9 fighters near the border town of Mandera.', meta);
     expect(placeNamed(x, 'Mandera')).toMatchObject({ countryCode: 'KE', precision: 'CITY' });

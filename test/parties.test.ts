@@ -230,7 +230,7 @@ describe('claims that keep their claimant', () => {
     expect(x.claims[0]!.claimantMention?.text).toBe('Zambian government official');
   });
 
-  it('"police said" with no body named: the police of the country the claim (or the article) is in', () => {
+  it('"police said", "prosecutors said" with no body named: the service of the country the claim (or the article) is in', () => {
     const kashmir = extract('Two militants were killed in an encounter in Kulgam on Sunday, police said.', meta);
     expect(parties(kashmir)).toContainEqual(['Indian police', 'GOVERNMENT_BODY', 'IN']);
     expect(claimant(kashmir)).toBe('Indian police');
@@ -239,6 +239,11 @@ describe('claims that keep their claimant', () => {
       meta,
     );
     expect(claimant(later)).toBe('British police');
+    const mexico = extract(
+      'Gunmen killed seven people at a party in Ciudad Obregon, Sonora state, prosecutors said.',
+      meta,
+    );
+    expect(claimant(mexico)).toBe('Mexican prosecutors');
     // Places in two countries, or none: whose police is not known.
     expect(claimant(extract('Strikes hit Rafah and Beirut, police said.', meta))).toBeUndefined();
     expect(claimant(extract('Two men were arrested on Friday, police said.', meta))).toBeUndefined();

@@ -137,10 +137,13 @@ export function inheritEventPlaces(claims: ExtractedClaim[], sentenceOf: number[
   for (let i = 1; i < claims.length; i++) {
     const c = claims[i]!;
     const before = claims[i - 1]!;
-    if (c.kind !== 'CASUALTIES' || c.locationKeys.length || sentenceOf[i]! - sentenceOf[i - 1]! !== 1) continue;
+    // The next sentence, or the clause after the outlet's own in one ("… in Djibo; the army said 20 were killed").
+    const gap = sentenceOf[i]! - sentenceOf[i - 1]!;
+    const sameSentence = gap === 0 && before.mode === 'NARRATED';
+    if (c.kind !== 'CASUALTIES' || c.locationKeys.length || !(gap === 1 || sameSentence)) continue;
     if (!EVENT_KINDS.has(before.kind) || !before.locationKeys.length) continue;
     if (WIDER_SCOPE.test(c.content.text) || c.quantities.some((q) => q.since)) continue;
-    if (c.mode !== 'NARRATED' && !EVENT_REFERENCE.test(c.content.text)) continue;
+    if (c.mode !== 'NARRATED' && !sameSentence && !EVENT_REFERENCE.test(c.content.text)) continue;
     c.locationKeys = before.locationKeys;
     c.eventDate = c.eventDate ?? before.eventDate;
   }

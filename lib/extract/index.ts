@@ -41,6 +41,8 @@ interface PendingClaim {
   raw: RawClaim | null;
   dates: DateExpr[];
   sentence: Sentence;
+  /** Where narration ends when it is only the sentence's first clause ("A attacked B; the army said ..."). */
+  end?: number;
 }
 
 /** How far back (in sentences) "he" looks for a person, and any pronoun for the last speaker. */
@@ -77,6 +79,7 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
       resolved.push({ from: m.from, to: m.to, start: m.start, end: m.end, key, kind: m.kind });
     }
     const sentenceClaims: RawClaim[] = [];
+    const firstClaim = pending.length;
     const dates = findDates(sentence.tokens, published);
     resolveRelative(dates, published);
     const previous = sentences[sentence.index - 1];
@@ -104,6 +107,10 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
     addPronounMentions(sentence, resolved, sentenceClaims);
     // A sentence no party speaks in is the outlet's own account: a candidate for a NARRATED claim.
     if (!sentenceClaims.length && !sentence.dateline && !sentence.heading) pending.push({ raw: null, dates, sentence });
+    // So is a first clause before the one a party speaks in: "JNIM attacked a post in Djibo; the
+    // army said 20 assailants were killed".
+    const ownClause = sentenceClaims.length ? narratedClauseEnd(text, sentence, sentenceClaims) : null;
+    if (ownClause !== null) pending.splice(firstClaim, 0, { raw: null, dates, sentence, end: ownClause });
   }
 
   const actorCountries = registry.parties().flatMap((p) => (p.affiliation ? [p.affiliation] : []));
@@ -170,10 +177,11 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
     return mostSpecific((subjects.length ? subjects : inside).map((p) => p.loc));
   };
   const made: { claim: ExtractedClaim; sentence: number }[] = [];
-  for (const { raw, dates, sentence } of pending) {
+  for (const { raw, dates, sentence, end: pendingEnd } of pending) {
     // A quote in the sentence before its cue ("“...” ¶ X said.") is part of the evidence.
     const from = raw ? Math.min(sentence.start, raw.content.start) : sentence.start;
-    const evidence = { start: from, end: sentence.end, text: text.slice(from, sentence.end) };
+    const to = raw ? sentence.end : (pendingEnd ?? sentence.end);
+    const evidence = { start: from, end: to, text: text.slice(from, to) };
     if (!raw) {
       const claim = narratedClaim(evidence, dates, aboutPlaces);
       if (claim) made.push({ claim, sentence: sentence.index });
@@ -208,7 +216,7 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
     claims,
     made.map((m) => m.sentence),
   );
-  policeOfTheirCountry(
+  domesticBodies(
     claims,
     made.map((m) => m.sentence),
     locations,
@@ -367,16 +375,46 @@ function placeOfficials(text: string): { name: string; country: string | null } 
   return { name: `${m[2]} ${m[1]!.toLowerCase()}`, country: countryCodeOfPlace(m[2]!) };
 }
 
-/** A source that is the police and no more: "police", "the local police", "a police spokesman". */
-const POLICE_SOURCE =
-  /^(?:the\s+|a\s+|an\s+)?(?:local\s+|city\s+|district\s+|provincial\s+|regional\s+|state\s+)?police(?:\s+(?:officials?|sources?|spokes(?:man|woman|person)|officers?|chief|statement))?$/i;
+/**
+ * The end of a sentence's first clause, when a semicolon closes it before anything a party's
+ * claim spans (its claimant, cue and content): that clause is the outlet's own.
+ */
+function narratedClauseEnd(text: string, sentence: Sentence, claims: RawClaim[]): number | null {
+  const claimed = Math.min(
+    ...claims.flatMap((c) => [
+      c.content.start,
+      ...(c.cue ? [c.cue.start] : []),
+      ...(c.claimantMention ? [c.claimantMention.start] : []),
+    ]),
+  );
+  const semicolon = text.lastIndexOf(';', claimed);
+  if (semicolon <= sentence.start || semicolon >= sentence.end) return null;
+  return text.slice(sentence.start, semicolon).trim().split(/\s+/).length >= 3 ? semicolon : null;
+}
 
 /**
- * "..., police said": police work in their own country, so with no body named, the claim's
- * places (else the article's, when all lie in one country) say whose police speak. Armies and
- * officials are left unresolved: they speak as often about another country's ground.
+ * Sources that are a country's own services and no more: "police", "the local police", "a police
+ * spokesman", "prosecutors", "authorities", "rescue workers". The first group names the body.
  */
-function policeOfTheirCountry(
+const DOMESTIC_SOURCE =
+  /^(?:the\s+|a\s+|an\s+)?(?:local\s+|city\s+|district\s+|provincial\s+|regional\s+|state\s+|federal\s+)?(police|prosecutors?|prosecutor['’]s office|authorities|firefighters|fire officials|rescuers|rescue workers|civil defen[cs]e)(?:\s+(?:officials?|sources?|spokes(?:man|woman|person)|officers?|chief|statement))?$/i;
+
+/** The body each source above speaks for. */
+const DOMESTIC_BODY: Record<string, string> = {
+  prosecutor: 'prosecutors',
+  "prosecutor's office": 'prosecutors',
+  'fire officials': 'firefighters',
+  'rescue workers': 'rescuers',
+  'civil defense': 'civil defence',
+};
+
+/**
+ * "..., police said", "prosecutors said": a country's own services work in their country, so
+ * with no body named, the claim's places (else the article's, when all lie in one country) say
+ * whose they are. Armies and officials are left unresolved: they speak as often about another
+ * country's ground.
+ */
+function domesticBodies(
   claims: ExtractedClaim[],
   sentences: number[],
   locations: ExtractedLocation[],
@@ -389,13 +427,16 @@ function policeOfTheirCountry(
   };
   const placed = locations.filter((l) => l.mentions.some((m) => m.use === 'PLACE')).map((l) => l.key);
   claims.forEach((claim, i) => {
-    if (claim.claimantKey || !claim.claimantMention || !POLICE_SOURCE.test(claim.claimantMention.text)) return;
+    const source =
+      claim.claimantKey || !claim.claimantMention ? null : DOMESTIC_SOURCE.exec(claim.claimantMention.text);
+    if (!source) return;
     const code = oneCountry(claim.locationKeys) ?? (claim.locationKeys.length ? null : oneCountry(placed));
     if (!code) return;
     const country = demonymOf(code) ?? locations.find((l) => l.countryCode === code && l.precision === 'COUNTRY')?.name;
     if (!country) return;
-    claim.claimantKey = registry.ensure(`${country} police`, 'GOVERNMENT_BODY', code, []);
-    registry.addClaimantMention(claim.claimantKey, claim.claimantMention, sentences[i]!);
+    const head = source[1]!.toLowerCase().replace('’', "'");
+    claim.claimantKey = registry.ensure(`${country} ${DOMESTIC_BODY[head] ?? head}`, 'GOVERNMENT_BODY', code, []);
+    registry.addClaimantMention(claim.claimantKey, claim.claimantMention!, sentences[i]!);
   });
 }
 
