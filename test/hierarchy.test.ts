@@ -313,6 +313,17 @@ describe('short conflict event reports', () => {
     ]);
   });
 
+  it('"in Tabayin township, Sagaing region": a township is a division, and its own type word stands before its parents', () => {
+    const x = extract('Troops torched 200 homes in Tabayin township, Sagaing region, on Thursday.', meta);
+    const sagaing = placeNamed(x, 'Sagaing region')!;
+    expect(sagaing).toMatchObject({ countryCode: 'MM', precision: 'REGION' });
+    expect(placeNamed(x, 'Tabayin')).toMatchObject({
+      countryCode: 'MM',
+      precision: 'REGION',
+      latitude: sagaing.latitude,
+    });
+  });
+
   it('"the border town of Mandera" is the town, not the county named alike', () => {
     const x = extract('Kenyan troops killed 9 fighters near the border town of Mandera.', meta);
     expect(placeNamed(x, 'Mandera')).toMatchObject({ countryCode: 'KE', precision: 'CITY' });

@@ -234,6 +234,7 @@ function isDivision(place: Place): boolean {
 const DIVISION_PROMINENCE: Record<string, number> = { ADM1: 1.08, ADM2: 0.74, ADM2P: 0.6 };
 
 /** "(Rafi LGA, Niger)" or ", Logar" or ", Logar province, Afghanistan": the names written as a mention's parents. */
+const TYPE_WORD_BEFORE_COMMA = new RegExp(`^${TYPE_BEFORE_PARENTS}(?=\\s*,)`, 'iu');
 const PARENS_AFTER = new RegExp(`^${TYPE_BEFORE_PARENTS}\\s*\\(([^()\\n]{2,80})\\)`, 'iu');
 // Case matters here (names are capitalised, type words not), so the type words are as news writes them.
 const COMMA_TYPE_WORDS = DIVISION_TYPE_WORDS.map((w) => (w === 'lga' ? 'LGA' : w)).join('|');
@@ -267,7 +268,7 @@ const IN_DIVISION_AFTER = new RegExp(
 
 function parentNames(text: string, mention: Span): string[] {
   const comma = mention.text.indexOf(',');
-  const after = text.slice(mention.end, mention.end + PARENT_WINDOW);
+  let after = text.slice(mention.end, mention.end + PARENT_WINDOW);
   if (comma >= 0) {
     const parts = mention.text
       .slice(comma + 1)
@@ -294,8 +295,11 @@ function parentNames(text: string, mention: Span): string[] {
   // "the town of Rubaya in Masisi territory, North Kivu": a division named with its type word after "in".
   const within = IN_DIVISION_AFTER.exec(after);
   if (within) return [within[1]!, ...(within[2] ?? '').split(/,|\s+of\s+/)].map((p) => p.trim()).filter(Boolean);
-  const commas = COMMAS_AFTER.exec(after);
+  // "Tabayin township, Sagaing region": the name's own type word stands before its parents.
+  const typeWord = TYPE_WORD_BEFORE_COMMA.exec(after)?.[0].length ?? 0;
+  const commas = COMMAS_AFTER.exec(after.slice(typeWord));
   if (!commas) return [];
+  after = after.slice(typeWord);
   // "Moscow, Kiev, Minsk and Riga": a list goes on with "and"/"or" and another name. In a list of
   // addresses ("Richmond, Virginia, Fort Lauderdale and Orlando, Florida") the first part is still this one's.
   if (/^\s*,?\s*(?:and|or)\s+\p{Lu}/u.test(after.slice(commas[0].length))) {

@@ -53,6 +53,8 @@ export const DIVISION_TYPE_WORDS = [
   'canton',
   // Sudan's and South Sudan's second level.
   'locality',
+  // Myanmar's third level; a civil township in the US.
+  'township',
 ];
 /** Of those, the type words only a division is written with ("Dnipropetrovsk oblast"; not "region", "district", "state"). */
 export const FORMAL_DIVISION_TYPE_WORDS = [
