@@ -120,6 +120,11 @@ describe('attribution: sources', () => {
     expect(b).toMatchObject({ party: 'Betty Marsh', content: 'Governor Tom Albers’s visit had been booked' });
   });
 
+  it('reads past a prepositional aside between the source and its cue ("The army, in a statement on Sunday, said")', () => {
+    const [a] = claimsOf('The Nigerian army, in a statement released on Sunday, said 14 soldiers were killed.');
+    expect(a).toMatchObject({ party: 'Nigerian army', cue: 'said', content: '14 soldiers were killed' });
+  });
+
   it('finds a name that opens the phrase between two commas ("Another pollster, David Ward of X, said")', () => {
     const [c] = claimsOf('Another pollster, Dr. David Ward of Clemson University, said his survey showed no change.');
     expect(c).toMatchObject({ party: 'David Ward', content: 'his survey showed no change' });

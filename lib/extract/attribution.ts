@@ -17,6 +17,7 @@ import { ANONYMOUS_SOURCES, MEDIA_HEADS, PERSON_TITLES, PERSON_ROLE_WORDS, SPEAK
 import type { DateExpr } from './dates.js';
 import { isCommonNoun, isPronoun, isVerbForm } from './wordclass.js';
 import {
+  ASIDE_PREPOSITIONS,
   CLAUSE_WORDS,
   NOT_SOURCE_HEADS,
   NP_WORDS,
@@ -767,8 +768,12 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
         if (++commas > 4) break;
         const first = tokens[k + 1];
         if (!first) break;
-        // "Gov. Ruth Adler, for her part, said": a short aside with no verb.
-        const aside = segmentEnd - k - 1 <= 4 && !tokens.slice(k + 1, segmentEnd).some((_, i) => isVerbLike(k + 1 + i));
+        // "Gov. Ruth Adler, for her part, said": a short aside with no verb. "The army, in a
+        // statement released on Sunday, said": a longer one that is a prepositional phrase.
+        const asideLength = segmentEnd - k - 1;
+        const aside =
+          (asideLength <= 4 && !tokens.slice(k + 1, segmentEnd).some((_, i) => isVerbLike(k + 1 + i))) ||
+          (asideLength <= 8 && ASIDE_PREPOSITIONS.has(first.lower));
         segmentEnd = k;
         if (!opensApposition(first) && !aside) break;
         let end = k - 1;

@@ -98,6 +98,9 @@ export const SETTING_PREPOSITIONS = new Set([
   'before',
 ]);
 
+/** Prepositions that open an aside between a source and its cue ("The army, in a statement on Sunday, said"). */
+export const ASIDE_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'via', 'through', 'after', 'for', 'from']);
+
 /** Words that open a determined noun phrase, which may be a source whatever its head ("the host said"). */
 export const SOURCE_DETERMINERS = new Set([
   'the',
