@@ -46,6 +46,9 @@ describe('parties as conflict reporting names them', () => {
     ]);
     // An abbreviation in capitals opens a sentence as a name, not as the word "us".
     expect(claimant(extract('US authorities said the ship was hit.', meta))).toBe('US authorities');
+    // So is a short aside set off by commas; a list of names is none.
+    expect(claimant(extract('Moscow, meanwhile, insists the strike hit only military targets.', meta))).toBe('Russia');
+    expect(claimant(extract('Kyiv, for its part, said the strike hit a school.', meta))).toBe('Ukraine');
   });
 
   it('"Officials in Tigray said": the officials of a place the gazetteer knows are a body of that place', () => {

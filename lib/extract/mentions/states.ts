@@ -127,6 +127,14 @@ export function inCountryList(s: Scan, from: number, to: number): boolean {
 function afterTime(tokens: Token[], k: number): number {
   const t = tokens[k];
   if (!t) return k;
+  // "Moscow, meanwhile, insists", "Kyiv, for its part, said": a short aside set off by commas.
+  if (t.text === ',') {
+    for (let e = k + 1; e <= k + 5 && tokens[e]; e++) {
+      if (tokens[e]!.text === ',' && e > k + 1) return e + 1;
+      if (tokens[e]!.kind !== 'word' || tokens[e]!.cap) break;
+    }
+    return k;
+  }
   if (/^(?:today|yesterday|tonight|earlier|later)$/.test(t.lower)) return k + 1;
   if (t.cap && WEEKDAYS.includes(t.lower)) return k + 1;
   if (t.lower === 'on' && tokens[k + 1]?.cap && WEEKDAYS.includes(tokens[k + 1]!.lower)) return k + 2;
