@@ -153,6 +153,21 @@ describe('attribution: sources', () => {
     ]);
   });
 
+  it('"X, according to Y, will ...": a source set off inside its clause is the whole clause’s', () => {
+    expect(
+      claimsOf('The offensive, according to two officials familiar with the plans, will begin in the spring.'),
+    ).toMatchObject([
+      {
+        source: 'two officials familiar with the plans',
+        content: 'The offensive, according to two officials familiar with the plans, will begin in the spring',
+      },
+    ]);
+    // After a whole clause, the source is of the clause before it only.
+    expect(claimsOf('At least 12 people were killed, according to the ministry.')).toMatchObject([
+      { content: 'At least 12 people were killed' },
+    ]);
+  });
+
   it('skips where a statement was posted ("said in a statement posted on X that ...")', () => {
     expect(claimsOf('The Malian army said in a statement posted on X that it repelled the attack.')).toMatchObject([
       { party: 'Malian army', content: 'it repelled the attack' },

@@ -512,7 +512,17 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
       return makeClaim(subj, c, c + 2, 'according', k + 1, contentEndFrom(k + 1), 'according-to-first');
     }
     const end = tokens[c - 1]?.text === ',' ? c - 1 : c;
-    return makeClaim(subj, c, c + 2, 'according', contentStart(end), end, 'according-to-after');
+    const from = contentStart(end);
+    // "The offensive, according to two officials, will begin in the spring": set off inside its
+    // clause after the subject, the source is of the whole clause.
+    if (end < c && end - from <= 8 && !tokens.slice(from, end).some((_, i) => isVerbLike(from + i))) {
+      let k = subj.to;
+      while (k < tokens.length && tokens[k]!.text !== ',' && tokens[k]!.kind !== 'punct') k++;
+      const next = tokens[k + 1];
+      if (tokens[k]?.text === ',' && next?.kind === 'word' && !next.cap && !CUE_FORMS.has(next.lower))
+        return makeClaim(subj, c, c + 2, 'according', from, contentEndFrom(k + 1), 'according-to-inside');
+    }
+    return makeClaim(subj, c, c + 2, 'according', from, end, 'according-to-after');
   }
 
   /** Where content before a cue starts: the sentence start, an opening quote, or after the previous claim. */
