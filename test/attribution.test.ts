@@ -38,7 +38,21 @@ describe('attribution: quote marks', () => {
       "''The bridge will reopen in May,'' Mayor Ellen Varga said. ''We have the money.'' The council agreed.",
     );
     expect(got[0]).toMatchObject({ party: 'Ellen Varga', content: 'The bridge will reopen in May', mode: 'DIRECT' });
-    expect(got).toHaveLength(1);
+    // The quotation after it is hers too (see below); the sentence after that is no one's.
+    expect(got.map((c) => c.content)).toEqual(['The bridge will reopen in May', 'We have the money']);
+  });
+
+  it('a sentence that is one quotation goes on with the words of the claim just before', () => {
+    const got = claimsOf(
+      '“We will not retreat,” the commander told reporters in the town. “The line is holding.” “We have food for weeks.” Shelling went on.',
+    );
+    expect(got.map((c) => [c.source, c.cue, c.content, c.mode])).toEqual([
+      ['the commander', 'told', 'We will not retreat', 'DIRECT'],
+      ['the commander', 'told', 'The line is holding', 'DIRECT'],
+      ['the commander', 'told', 'We have food for weeks', 'DIRECT'],
+    ]);
+    // A quotation with no claim just before it is no one's.
+    expect(claimsOf('The town was quiet. “The line is holding.”')).toEqual([]);
   });
 
   it('takes the quote of the sentence before when its cue sentence says nothing ("“...” Clinton said to People.")', () => {

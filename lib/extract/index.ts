@@ -64,6 +64,7 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
   const places: PlaceMention[] = [];
   const pending: PendingClaim[] = [];
   let lastSpeaker: { key: string; sentence: number } | null = null;
+  let lastClaim: { raw: RawClaim; sentence: number } | null = null;
   const publisherKey = meta?.publisher ? publisherParty(registry, meta.publisher) : null;
   const traced: TracedMention[] | null = meta?.trace ? [] : null;
 
@@ -104,6 +105,27 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
       pending.push({ raw: claim, dates, sentence });
       sentenceClaims.push(claim);
     }
+    // "“We will not retreat,” the commander said. “The city is holding.”": a sentence that is one
+    // quotation goes on with the words of the claim just before.
+    const quote =
+      sentenceClaims.length || lastClaim?.sentence !== sentence.index - 1 ? null : quotation(sentence, text);
+    if (quote && lastClaim && (lastClaim.raw.claimantKey || lastClaim.raw.claimantMention)) {
+      const continued: RawClaim = {
+        ...lastClaim.raw,
+        sentence: sentence.index,
+        claimantFrom: null,
+        contentFrom: 1,
+        contentTo: sentence.tokens.length - 1,
+        content: quote,
+        mode: 'DIRECT',
+        pronoun: null,
+        rule: 'quotation-continued',
+      };
+      pending.push({ raw: continued, dates, sentence });
+      sentenceClaims.push(continued);
+    }
+    if (sentenceClaims.length)
+      lastClaim = { raw: sentenceClaims[sentenceClaims.length - 1]!, sentence: sentence.index };
     addPronounMentions(sentence, resolved, sentenceClaims);
     // A sentence no party speaks in is the outlet's own account: a candidate for a NARRATED claim.
     if (!sentenceClaims.length && !sentence.dateline && !sentence.heading) pending.push({ raw: null, dates, sentence });
@@ -373,6 +395,14 @@ function placeOfficials(text: string): { name: string; country: string | null } 
     );
   if (!m || !isKnownPlace(m[2]!)) return null;
   return { name: `${m[2]} ${m[1]!.toLowerCase()}`, country: countryCodeOfPlace(m[2]!) };
+}
+
+/** The words of a sentence that is one quotation and nothing else ("“The city is holding.”"), or null. */
+function quotation(sentence: Sentence, text: string): Span | null {
+  const m = /^(\s*(?:“|"|'')\s*)([^“”"]*?)[\s.,!?]*(?:”|"|'')\s*$/.exec(text.slice(sentence.start, sentence.end));
+  if (!m || m[2]!.includes("''") || m[2]!.split(/\s+/).length < 3) return null;
+  const start = sentence.start + m[1]!.length;
+  return { start, end: start + m[2]!.length, text: m[2]! };
 }
 
 /**
