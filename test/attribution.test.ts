@@ -167,6 +167,20 @@ describe('attribution: sources', () => {
     ]);
   });
 
+  it('"X, officials said late Tuesday, adding that Y": the cue’s time is neither content, and the adder is the whole source', () => {
+    expect(
+      claimsOf(
+        'The death toll rose to 45, health officials in the city said late Tuesday, adding that dozens were missing.',
+      ),
+    ).toMatchObject([
+      { source: 'health officials in the city', content: 'The death toll rose to 45' },
+      { source: 'health officials in the city', cue: 'adding', content: 'dozens were missing' },
+    ]);
+    expect(claimsOf('The bridge collapsed, officials said early on Monday.')).toMatchObject([
+      { source: 'officials', content: 'The bridge collapsed' },
+    ]);
+  });
+
   it('"X, according to Y, will ...": a source set off inside its clause is the whole clause’s', () => {
     expect(
       claimsOf('The offensive, according to two officials familiar with the plans, will begin in the spring.'),

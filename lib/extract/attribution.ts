@@ -307,13 +307,15 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     // "..., the agency said, a day after X ...": what follows the cue is a clause of time, so
     // the content stands before the source.
     // "..., the army said, adding that ...": a participle cue right after says nothing of this one's.
+    // "..., officials said on Tuesday, adding that ...": the time of the cue stands before either.
+    const comma = cueTo + timeAfter(cueTo);
     const participleNext =
-      tokens[cueTo]?.text === ',' &&
-      PARTICIPLE_CUES.test(tokens[cueTo + 1]?.lower ?? '') &&
-      CUE_FORMS.has(tokens[cueTo + 1]!.lower);
+      tokens[comma]?.text === ',' &&
+      PARTICIPLE_CUES.test(tokens[comma + 1]?.lower ?? '') &&
+      CUE_FORMS.has(tokens[comma + 1]!.lower);
     const trailing =
-      tokens[cueTo]?.text === ',' &&
-      (isTrailingClause(cueTo + 1) || participleNext) &&
+      tokens[comma]?.text === ',' &&
+      (isTrailingClause(comma + 1) || participleNext) &&
       subj.from !== null &&
       subj.from > 1;
     // "“We need steady hands,” Clinton told AIPAC, referring to ...": a quote closes right before
@@ -486,7 +488,13 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
       ? {
           key: previous.claimantKey,
           from: previous.claimantFrom,
-          to: previous.claimantFrom === null ? 0 : mentionTo(previous.claimantFrom),
+          // The whole source ("health officials in Gaza"), not only a party named at its start.
+          to:
+            previous.claimantFrom === null
+              ? 0
+              : previous.claimantMention
+                ? tokensTo(previous.claimantMention.end)
+                : mentionTo(previous.claimantFrom),
           pronoun: previous.pronoun,
         }
       : null;
@@ -496,6 +504,12 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     const after = contentStartAfter(cueEnd(c, lemma), lemma);
     if (after >= contentLimit()) return null;
     return makeClaim(subj, c, cueEnd(c, lemma), lemma, after, contentEndFrom(after), 'participle-cue');
+  }
+
+  /** The token index just past the character offset `end`. */
+  function tokensTo(end: number): number {
+    const k = tokens.findIndex((t) => t.start >= end);
+    return k < 0 ? tokens.length : k;
   }
 
   function mentionTo(from: number): number {
@@ -596,11 +610,28 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
   }
 
   /** Skips what may stand between a cue and its content: "that", dates, settings, audiences, objects. */
+  /** How many tokens from k are the time of the cue ("on Tuesday", "late Tuesday", "early on Monday"). */
+  function timeAfter(k: number): number {
+    let e = k;
+    while (
+      e < tokens.length &&
+      (dateAt[e] ||
+        (/^(?:late|early|on)$/.test(tokens[e]!.lower) &&
+          (dateAt[e + 1] || (tokens[e + 1]?.lower === 'on' && dateAt[e + 2]))))
+    )
+      e++;
+    return e - k;
+  }
+
   function contentStartAfter(k: number, lemma: string): number {
     const first = k;
     for (let guard = 0; guard < 8 && k < tokens.length; guard++) {
       const t = tokens[k]!;
-      if (dateAt[k]) {
+      // "said late Tuesday", "said early on Monday"
+      if (
+        dateAt[k] ||
+        (/^(?:late|early)$/.test(t.lower) && (dateAt[k + 1] || (tokens[k + 1]?.lower === 'on' && dateAt[k + 2])))
+      ) {
         k++;
         continue;
       }
@@ -952,13 +983,16 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     if (before && /^(?:that|which|who|whom|whose)$/.test(before.lower)) return null;
     // Any noun may head a source that is determined or owned ("the host said", "one employee
     // told", "Trump's campaign manager said"), or a plural of people ("hacking specialists say").
-    if (plainHead) {
+    // "officials in the city said": the phrase's head stands before its first preposition.
+    const of = tokens.slice(k + 1, j).findIndex((w) => /^(?:in|of|from|at|near)$/.test(w.lower));
+    const phraseHead = of >= 0 ? tokens[k + of]! : head;
+    if (plainHead && !SOURCE_NOUNS.test(phraseHead.lower)) {
       const opener = tokens[k]!;
       const determined =
         SOURCE_DETERMINERS.has(opener.lower) ||
         opener.kind === 'number' ||
         (k < j && tokens.slice(k, j).some((w) => /^['’]s?$/.test(w.text)));
-      const people = /(?:ers|ists|ians|ants|ents)$/.test(head.lower);
+      const people = /(?:ers|ists|ians|ants|ents)$/.test(phraseHead.lower);
       if (!determined && !people) return null;
     }
     const inside = mentions.filter((m) => m.from >= k && m.to <= j + 1);
