@@ -181,6 +181,19 @@ describe('attribution: sources', () => {
     ]);
   });
 
+  it('"…, a charge the group denied": the source is the relative clause’s subject, not the charge', () => {
+    expect(claimsOf('Officials said the town fell, a claim the rebels rejected.')).toMatchObject([
+      { source: 'Officials', content: 'the town fell' },
+      { source: 'the rebels', cue: 'rejected', content: 'the town fell' },
+    ]);
+    expect(
+      claimsOf('The army accused the militia of shelling the market, a charge the armed group denied.')[1],
+    ).toMatchObject({
+      source: 'the armed group',
+      cue: 'denied',
+    });
+  });
+
   it('"X, according to Y, will ...": a source set off inside its clause is the whole clause’s', () => {
     expect(
       claimsOf('The offensive, according to two officials familiar with the plans, will begin in the spring.'),

@@ -339,7 +339,15 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
       )
         comma--;
       if (comma >= 0 && (tokens[comma]!.text === ',' || isCloseQuote(tokens[comma]))) {
-        if (subj.key === null && subj.from !== null && subj.from > comma + 1) subj.from = comma + 1;
+        // Not past a phrase's own determiner: "a claim the rebels rejected" is the rebels'.
+        if (
+          subj.key === null &&
+          subj.from !== null &&
+          subj.from > comma + 1 &&
+          subj.rule !== 'relative-subject' &&
+          !/^(?:the|a|an)$/.test(tokens[subj.from]!.lower)
+        )
+          subj.from = comma + 1;
         return makeClaim(subj, c, cueTo, lemma, contentStart(comma), comma, 'content-then-source-cue');
       }
       // "“...” ¶ Clinton said to People.": the quote that closed the sentence before.
@@ -976,6 +984,23 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
       if (w.kind === 'punct' && !/^['’]s$|^['’]$/.test(w.text)) break;
       if (CLAUSE_WORDS.has(w.lower) || CUE_FORMS.has(w.lower) || inQuote[k - 1]) break;
       k--;
+    }
+    // "a charge the group denied": a determiner right after a noun opens a relative clause's
+    // subject (its "that" left out); the source is that subject.
+    for (let d = j - 1; d > k; d--) {
+      const noun = tokens[d - 1]!;
+      const determined = /^(?:a|an|the|this|that)$/.test(tokens[d - 2]?.lower ?? '');
+      if (
+        /^(?:the|a|an)$/.test(tokens[d]!.lower) &&
+        noun.kind === 'word' &&
+        !noun.cap &&
+        !FUNCTION_WORDS.has(noun.lower) &&
+        (looksLikeNoun(noun.lower) || determined)
+      ) {
+        const inside = mentions.filter((m) => m.from >= d && m.to <= j + 1);
+        const party = inside.find((m) => m.to === j + 1) ?? inside[0];
+        return { key: party?.key ?? null, from: d, to: j + 1, pronoun: null, rule: 'relative-subject' };
+      }
     }
     // The phrase must open its clause: the sentence start, or after a comma, a quote or a conjunction.
     const before = tokens[k - 1];
