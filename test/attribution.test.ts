@@ -194,6 +194,16 @@ describe('attribution: sources', () => {
     });
   });
 
+  it('"The plan, officials say, would cost billions": a source and cue set off after the subject are the whole clause’s', () => {
+    expect(claimsOf('The plan, officials say, would cost billions.')).toMatchObject([
+      { source: 'officials', cue: 'say', content: 'The plan, officials say, would cost billions' },
+    ]);
+    // A clause before the source is the content alone.
+    expect(claimsOf('The bridge collapsed, officials said, and two people died.')[0]).toMatchObject({
+      content: 'The bridge collapsed',
+    });
+  });
+
   it('"X, according to Y, will ...": a source set off inside its clause is the whole clause’s', () => {
     expect(
       claimsOf('The offensive, according to two officials familiar with the plans, will begin in the spring.'),

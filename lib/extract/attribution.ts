@@ -313,9 +313,11 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
       tokens[comma]?.text === ',' &&
       PARTICIPLE_CUES.test(tokens[comma + 1]?.lower ?? '') &&
       CUE_FORMS.has(tokens[comma + 1]!.lower);
+    // "..., officials said, and two people died": what follows is the next clause.
+    const nextClause = COORDINATORS.has(tokens[comma + 1]?.lower ?? '');
     const trailing =
       tokens[comma]?.text === ',' &&
-      (isTrailingClause(comma + 1) || participleNext) &&
+      (isTrailingClause(comma + 1) || participleNext || nextClause) &&
       subj.from !== null &&
       subj.from > 1;
     // "“We need steady hands,” Clinton told AIPAC, referring to ...": a quote closes right before
@@ -355,6 +357,23 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
         return previousQuoteClaim(subj, c, cueTo, lemma);
       if (!trailing && !quoteBefore) return null;
       if (!trailing) return null;
+    }
+    // "The plan, officials say, would cost billions": a source and cue set off inside the clause
+    // after its subject are of the whole clause.
+    if (
+      subj.from !== null &&
+      tokens[subj.from - 1]?.text === ',' &&
+      tokens[cueTo]?.text === ',' &&
+      tokens[cueTo + 1]?.kind === 'word' &&
+      !tokens[cueTo + 1]!.cap &&
+      !CUE_FORMS.has(tokens[cueTo + 1]!.lower)
+    ) {
+      const from = skipForward(0);
+      const subject = tokens.slice(from, subj.from - 1);
+      // A verb-like word after a determiner is a noun ("The plan").
+      const verb = (i: number) => isVerbLike(from + i) && !(i > 0 && SOURCE_DETERMINERS.has(subject[i - 1]!.lower));
+      if (subject.length && subject.length <= 8 && !subject.some((_, i) => verb(i) || inQuote[from + i]))
+        return makeClaim(subj, c, cueTo, lemma, from, contentEndFrom(cueTo + 1), 'parenthetical-cue');
     }
     return makeClaim(subj, c, cueTo, lemma, after, subordinateEnd(subj, after), 'source-cue-content');
   }
