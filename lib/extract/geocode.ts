@@ -27,9 +27,11 @@ import {
 import { namesTypedDivision, resolveDemonym } from './geo.js';
 import { memo } from './memo.js';
 import {
+  BESIDE_WORDS,
   DIVISION_TYPE_WORDS,
   FORMAL_DIVISION_TYPE_WORDS,
   SETTLEMENT_WORDS,
+  SUBURB_HEADS,
   TRAILING_DIVISION_TYPE,
   provinceOfAbbreviation,
   TYPE_BEFORE_PARENTS,
@@ -255,6 +257,30 @@ const BESIDE_AFTER = new RegExp(
   `^,?\\s+(?:(?:about|some)\\s+)?(?:\\d+\\s*(?:km|kilometres|kilometers|miles)\\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\\s+of\\s+(${NAME_WORDS})`,
   'u',
 );
+// "Edmonton, just outside Cairns", "Yarrabah, near Cairns": after a comma, a place beside a town.
+const OUTSIDE_AFTER = new RegExp(
+  `^,\\s+(?:${BESIDE_WORDS.map((w) => w.replace(/ /g, '\\s+')).join('|')})\\s+(${NAME_WORDS})(?=\\s*(?:[,.;:)\\]]|$|\\s+\\p{Ll}))`,
+  'u',
+);
+// "the Cairns suburbs of Edmonton, Mount Sheridan and Bentley Park", "the Cincinnati suburb of West Chester".
+const SUBURB_BEFORE = new RegExp(
+  `(?<![\\p{L}'’.-])(${NAME_WORDS})\\s+(?:${SUBURB_HEADS.join('|')})\\s+of\\s+(?:${NAME_WORDS}(?:,\\s+|,?\\s+and\\s+))*$`,
+  'u',
+);
+// "London's Heathrow", "Toronto's Pearson International Airport": the place of a town or province.
+const POSSESSIVE_BEFORE = new RegExp(`(?<![\\p{L}'’.-])(${NAME_WORDS})['’]s\\s+$`, 'u');
+/** How far before a place a town it is tied to is read ("the Cairns suburbs of A, B, C and D"). */
+const BEFORE_WINDOW = 160;
+/** Beyond this a place is not beside the town it is written beside ("Kingston, south of Brisbane"). */
+const BESIDE_PARENT_KM = 300;
+
+/** The town or province written before a mention that it lies beside or in (see SUBURB_BEFORE, POSSESSIVE_BEFORE). */
+function ownerBefore(text: string, mention: Span): string | null {
+  const before = text.slice(Math.max(0, mention.start - BEFORE_WINDOW), mention.start);
+  const owner = SUBURB_BEFORE.exec(before) ?? POSSESSIVE_BEFORE.exec(before);
+  return owner ? owner[1]! : null;
+}
+
 const IN_DIVISION_AFTER = new RegExp(
   `^(?:\\s+(?:${SETTLEMENT_WORDS.join('|')}))?,?\\s+in\\s+(?:the\\s+)?(${NAME_WORDS}\\s+(?:${EITHER_CASE_TYPE_WORDS}))\\b((?:(?:,|\\s+of)\\s+${NAME_WORDS})*)`,
   'u',
@@ -284,7 +310,7 @@ function parentNames(text: string, mention: Span): string[] {
       .map((p) => p.trim())
       .filter(Boolean);
   // "the village of Beita, south of Nablus": the town it lies beside, its nearest known point.
-  const beside = BESIDE_AFTER.exec(after);
+  const beside = BESIDE_AFTER.exec(after) ?? OUTSIDE_AFTER.exec(after);
   if (beside) return [beside[1]!];
   // "the town of Rubaya in Masisi territory, North Kivu": a division named with its type word after "in".
   const within = IN_DIVISION_AFTER.exec(after);
@@ -321,11 +347,31 @@ function contains(outer: Place, inner: Place): boolean {
  * Rafi of Niger State, and so Niger State, not the country Niger).
  */
 function parentsAfter(text: string, mention: Span, namesakes: readonly Place[]): Place[] {
-  const parts = parentNames(text, mention).slice(0, 3);
-  if (!parts.length) return [];
   const after = text.slice(mention.end, mention.end + PARENT_WINDOW);
   // In parentheses, or beside ("south of Nablus"), a parent may be a town.
-  const parens = BESIDE_AFTER.test(after) || (mention.text.indexOf(',') < 0 && PARENS_AFTER.test(after));
+  const parens =
+    BESIDE_AFTER.test(after) ||
+    OUTSIDE_AFTER.test(after) ||
+    (mention.text.indexOf(',') < 0 && PARENS_AFTER.test(after));
+  const chain = resolveParents(parentNames(text, mention).slice(0, 3), parens, namesakes);
+  if (chain.length) return chain;
+  // Failing those, the town it is a suburb of, or whose place it is ("London's Heathrow").
+  const owner = ownerBefore(text, mention);
+  if (!owner) return [];
+  // Read before the story's places are, the owner must be plain on its own: its only namesake,
+  // or one known from anywhere ("London's", "Toronto's"), not one of many Warren Counties.
+  const owners = lookupPlaceMatches(owner).map((m) => m.place);
+  const first = [...owners].sort((a, b) => prominence(b) - prominence(a))[0];
+  const clear =
+    owners.filter(isProminent).length === 1 ||
+    (first !== undefined && owners.every((o) => distanceKm(o, first) <= SAME_PLACE_KM));
+  return clear ? resolveParents([owner], true, namesakes) : [];
+}
+
+/** `parts` resolved as a chain of parents (see `parentsAfter`); towns only where `towns`. */
+function resolveParents(parts: string[], towns: boolean, namesakes: readonly Place[]): Place[] {
+  if (!parts.length) return [];
+  const parens = towns;
   const options: Place[][] = [];
   for (const part of parts) {
     // "Columbus, Miss.", "Austin, TX", "Churchill, Man.": a state's or province's abbreviation,
@@ -577,6 +623,10 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
   // "Kukawa in Bassa LGA": the district written after the name holds it; a namesake far from it is another place.
   const district = group.parents[0];
   if (district?.featureCode === 'ADM2' && place !== district && distanceKm(place, district) > PARENT_DISTRICT_KM)
+    return false;
+  // "Kingston, south of Brisbane": beside the town written with it, not a namesake across the country.
+  const local = isTown(place) || place.featureCode === 'ADM2';
+  if (district && isTown(district) && local && distanceKm(place, district) > BESIDE_PARENT_KM)
     return false;
   if (qualifies(group, place)) return true;
   // In the province the story is pinned to: never far off.

@@ -74,6 +74,30 @@ export const FORMAL_DIVISION_TYPE_WORDS = [
 export const SETTLEMENT_WORDS = ['village', 'town', 'city', 'area', 'locality', 'commune', 'settlement', 'camp'];
 
 /**
+ * Words after a comma that tie a place to a town written next ("Edmonton, just outside Cairns",
+ * "Yarrabah, near Cairns", "Kingston, a suburb of Brisbane"): the place lies beside that town.
+ */
+export const BESIDE_WORDS = [
+  'outside',
+  'outside of',
+  'just outside',
+  'just outside of',
+  'near',
+  'close to',
+  'on the outskirts of',
+  'in the outskirts of',
+  'a suburb of',
+  'an outer suburb of',
+  'an inner suburb of',
+  'a western suburb of',
+  'an eastern suburb of',
+  'a northern suburb of',
+  'a southern suburb of',
+];
+/** The head of "the Cairns suburbs of Edmonton, Mount Sheridan and Bentley Park": each is beside the town. */
+export const SUBURB_HEADS = ['suburb', 'suburbs', 'outskirts', 'neighbourhood', 'neighborhood', 'neighbourhoods', 'neighborhoods'];
+
+/**
  * What may stand between a place and its parents: "Boni (Douentza", "Kharwar district, Logar",
  * "Rafi LGA, Niger", "Mukondi village (Beni".
  */
