@@ -6,6 +6,8 @@ import { foldName } from '../lib/names.js';
 
 // Sentences written for these tests: the choice among namesakes on text it was not tuned on.
 const meta = { publishedAt: '2024-03-02T10:00:00Z' };
+/** How far from the town it is written beside a place may lie. */
+const BESIDE_KM = 300;
 const placeNamed = (x: Extraction, name: string) =>
   x.locations.find((l) => [l.name, ...l.aliases].some((n) => foldName(n) === foldName(name)));
 const kmFrom = (x: Extraction, name: string, latitude: number, longitude: number): number => {
@@ -186,5 +188,48 @@ describe('namesakes: names left in doubt', () => {
       'Camarillo',
     ]);
     expect(kmOf(x, 'Camarillo', 34.22, -119.04)).toBeLessThan(20);
+  });
+});
+
+describe('namesakes: a place written beside a town', () => {
+  it('"X, just outside Y" and "X, near Y": X lies at Y when no namesake of X is near it', () => {
+    // Edmonton's namesakes are Canadian; the Edmonton beside Cairns (Queensland) is not in the gazetteer.
+    const x = located('Shops were robbed in Edmonton, just outside Cairns, on Monday.', ['Edmonton', 'Cairns']);
+    expect(kmOf(x, 'Edmonton', -16.92, 145.77)).toBeLessThan(30);
+    const y = located('Shops were robbed in Edmonton, near Cairns, on Monday.', ['Edmonton', 'Cairns']);
+    expect(kmOf(y, 'Edmonton', -16.92, 145.77)).toBeLessThan(30);
+    // Without the tie the name stays Canadian or in doubt, never at Cairns.
+    const z = located('Shops were robbed in Edmonton and in Cairns on Monday.', ['Edmonton', 'Cairns']);
+    const edmonton = z.find((l) => l.name === 'Edmonton')!;
+    expect(edmonton.countryCode === 'AU').toBe(false);
+  });
+
+  it('"the Y suburbs of A, B and C": each lies at Y', () => {
+    const text = 'Dengue was confirmed in the Cairns suburbs of Edmonton, Wattleby Heights and Lorrimore Park.';
+    const x = located(text, ['Cairns', 'Edmonton', 'Wattleby Heights', 'Lorrimore Park']);
+    for (const name of ['Edmonton', 'Wattleby Heights', 'Lorrimore Park'])
+      expect(kmOf(x, name, -16.92, 145.77)).toBeLessThan(30);
+  });
+
+  it('a namesake far across the country is not the place written beside a town', () => {
+    // Kingston, Tasmania is 1,800 km from Brisbane: not "Kingston, south of Brisbane".
+    const x = located('A boy was hit by a car in Kingston, south of Brisbane, on Sunday.', ['Kingston', 'Brisbane']);
+    expect(kmOf(x, 'Kingston', -27.47, 153.03)).toBeLessThan(BESIDE_KM);
+  });
+
+  it('"Y’s X": a place of a town known on its own is at that town, or beside it', () => {
+    // Heathrow's only namesake in the gazetteer is a Florida town.
+    const x = located("Crews work out of London's Heathrow, the union said.", ['London', 'Heathrow']);
+    expect(kmOf(x, 'Heathrow', 51.51, -0.13)).toBeLessThan(40);
+  });
+
+  it('an owner with many namesakes says nothing before the story is placed', () => {
+    // Many states have a Warren County: the possessive does not pick one for the township.
+    const x = located("Police searched Warren County's Deerfield Township on Monday.", [
+      'Warren County',
+      'Deerfield Township',
+    ]);
+    const township = x.find((l) => l.name === 'Deerfield Township')!;
+    expect(township.precision === 'REGION' && township.geonamesId === null).toBe(false);
   });
 });
