@@ -732,7 +732,31 @@ function namesProvince(group: Group, c: Candidate): boolean {
 
 /** Known from anywhere, and not outweighed by a namesake beside the story's places. */
 function isFamous(group: Group, place: Place, ctx: Context): boolean {
-  return isProminent(place) && place.precision !== 'COUNTRY' && !rivalBesideStory(group, place, ctx);
+  return (
+    isProminent(place) &&
+    place.precision !== 'COUNTRY' &&
+    !rivalBesideStory(group, place, ctx) &&
+    !rivalInNamedCountry(group, place, ctx)
+  );
+}
+
+/** A city this big is known across its own country: a story of that country means it by the name. */
+const KNOWN_CITY = 100_000;
+
+/**
+ * A city of the name in a country the text names, while it never names the famous one's: "a
+ * London doctor" in a story that thanks Canada is in London, Ontario.
+ */
+function rivalInNamedCountry(group: Group, place: Place, ctx: Context): boolean {
+  if (!place.countryCode || ctx.namedCountries.has(place.countryCode)) return false;
+  return group.candidates.some(
+    (c) =>
+      c.place.countryCode !== null &&
+      c.place.countryCode !== place.countryCode &&
+      ctx.namedCountries.has(c.place.countryCode) &&
+      isTown(c.place) &&
+      c.place.population >= KNOWN_CITY,
+  );
 }
 
 function capitalRival(group: Group, place: Place, ctx: Context): boolean {
