@@ -233,3 +233,24 @@ describe('namesakes: a place written beside a town', () => {
     expect(township.precision === 'REGION' && township.geonamesId === null).toBe(false);
   });
 });
+
+describe('namesakes: a city of the country the story names', () => {
+  it('a famous city yields to a big namesake in the one country the text names', () => {
+    // London, Ontario (350,000) in a story that names Canada and never Britain.
+    const x = extract('A London doctor thanked Canada for its help. The London rally drew 200 people.', meta);
+    expect(kmFrom(x, 'London', 42.98, -81.23)).toBeLessThan(20);
+  });
+
+  it('the famous city stays when the text names its country too, or names no country', () => {
+    const x = extract('A London doctor flew from Canada to Britain. The London rally drew 200 people.', meta);
+    expect(placeNamed(x, 'London')).toMatchObject({ countryCode: 'GB' });
+    const y = extract('A London doctor spoke at the rally on Monday.', meta);
+    expect(placeNamed(y, 'London')).toMatchObject({ countryCode: 'GB' });
+  });
+
+  it('a small namesake in the named country does not outweigh the famous city', () => {
+    // London, Kentucky (8,000): Americans go to London, England, too.
+    const x = extract('Students from the United States flew to London for the summer. The United States embassy helped.', meta);
+    expect(placeNamed(x, 'London')).toMatchObject({ countryCode: 'GB' });
+  });
+});
