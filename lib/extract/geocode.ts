@@ -267,6 +267,7 @@ const SUBURB_BEFORE = new RegExp(
   `(?<![\\p{L}'’.-])(${NAME_WORDS})\\s+(?:${SUBURB_HEADS.join('|')})\\s+of\\s+(?:${NAME_WORDS}(?:,\\s+|,?\\s+and\\s+))*$`,
   'u',
 );
+const SUBURB_HEAD_START = new RegExp(`^(?:${SUBURB_HEADS.join('|')})\\s+of\\s+`, 'u');
 // "London's Heathrow", "Toronto's Pearson International Airport": the place of a town or province.
 const POSSESSIVE_BEFORE = new RegExp(`(?<![\\p{L}'’.-])(${NAME_WORDS})['’]s\\s+$`, 'u');
 /** How far before a place a town it is tied to is read ("the Cairns suburbs of A, B, C and D"). */
@@ -276,7 +277,9 @@ const BESIDE_PARENT_KM = 300;
 
 /** The town or province written before a mention that it lies beside or in (see SUBURB_BEFORE, POSSESSIVE_BEFORE). */
 function ownerBefore(text: string, mention: Span): string | null {
-  const before = text.slice(Math.max(0, mention.start - BEFORE_WINDOW), mention.start);
+  // The mention may hold the head: "the Cincinnati [suburb of West Chester]".
+  const head = SUBURB_HEAD_START.exec(mention.text)?.[0].length ?? 0;
+  const before = text.slice(Math.max(0, mention.start - BEFORE_WINDOW), mention.start + head);
   const owner = SUBURB_BEFORE.exec(before) ?? POSSESSIVE_BEFORE.exec(before);
   return owner ? owner[1]! : null;
 }
