@@ -250,7 +250,35 @@ describe('namesakes: a city of the country the story names', () => {
 
   it('a small namesake in the named country does not outweigh the famous city', () => {
     // London, Kentucky (8,000): Americans go to London, England, too.
-    const x = extract('Students from the United States flew to London for the summer. The United States embassy helped.', meta);
+    const x = extract(
+      'Students from the United States flew to London for the summer. The United States embassy helped.',
+      meta,
+    );
     expect(placeNamed(x, 'London')).toMatchObject({ countryCode: 'GB' });
+  });
+});
+
+describe('namesakes: the province written after the name', () => {
+  it('"Paris, Mo.": a village in that province over a town of the name in another', () => {
+    const x = extract('PARIS, Mo. — Farmers here grow corn and raise cattle, the co-op said.', meta);
+    // Paris, Missouri (1,200 people), not Paris, Texas (25,000).
+    expect(kmFrom(x, 'Paris', 39.48, -92.0)).toBeLessThan(30);
+  });
+
+  it('a town of another province is never the name written with a province', () => {
+    // No Paris of Idaho is in the gazetteer: the name is left in Idaho, not placed in Texas.
+    const x = located('The new teacher is originally from Paris, Idaho, the board said.', ['Paris', 'Idaho']);
+    const paris = x.find((l) => l.name === 'Paris')!;
+    if (paris.latitude !== null) expect(kmOf(x, 'Paris', 33.66, -95.56)).toBeGreaterThan(1000);
+  });
+});
+
+describe('namesakes: a suburb written with its city', () => {
+  it('"the Dayton suburb of Centerville" is the Centerville beside Dayton, or Dayton', () => {
+    const x = extract('A man from the Dayton suburb of Centerville was arrested on Monday.', meta);
+    expect(kmFrom(x, 'Centerville', 39.63, -84.16)).toBeLessThan(30);
+    // A suburb the gazetteer lacks is at the city; the mention holds the head words here.
+    const y = extract('A man from the Dayton suburb of Wobbleford Heights was arrested on Monday.', meta);
+    expect(kmFrom(y, 'Wobbleford Heights', 39.76, -84.19)).toBeLessThan(30);
   });
 });

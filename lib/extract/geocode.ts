@@ -270,6 +270,8 @@ const SUBURB_BEFORE = new RegExp(
 const SUBURB_HEAD_START = new RegExp(`^(?:${SUBURB_HEADS.join('|')})\\s+of\\s+`, 'u');
 // "London's Heathrow", "Toronto's Pearson International Airport": the place of a town or province.
 const POSSESSIVE_BEFORE = new RegExp(`(?<![\\p{L}'’.-])(${NAME_WORDS})['’]s\\s+$`, 'u');
+/** How many times bigger than its namesakes a city must be to be the one an owner names out of context ("Dayton's"). */
+const CLEAR_OWNER = 3;
 /** How far before a place a town it is tied to is read ("the Cairns suburbs of A, B, C and D"). */
 const BEFORE_WINDOW = 160;
 /** Beyond this a place is not beside the town it is written beside ("Kingston, south of Brisbane"). */
@@ -365,9 +367,14 @@ function parentsAfter(text: string, mention: Span, namesakes: readonly Place[]):
   // or one known from anywhere ("London's", "Toronto's"), not one of many Warren Counties.
   const owners = lookupPlaceMatches(owner).map((m) => m.place);
   const first = [...owners].sort((a, b) => prominence(b) - prominence(a))[0];
+  const same = (o: Place) => first !== undefined && distanceKm(o, first) <= SAME_PLACE_KM;
   const clear =
     owners.filter(isProminent).length === 1 ||
-    (first !== undefined && owners.every((o) => distanceKm(o, first) <= SAME_PLACE_KM));
+    (first !== undefined && owners.every(same)) ||
+    (first !== undefined &&
+      isTown(first) &&
+      first.population >= KNOWN_CITY &&
+      owners.every((o) => same(o) || o.population * CLEAR_OWNER < first.population));
   return clear ? resolveParents([owner], true, namesakes) : [];
 }
 
@@ -629,9 +636,12 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
     return false;
   // "Kingston, south of Brisbane": beside the town written with it, not a namesake across the country.
   const local = isTown(place) || place.featureCode === 'ADM2';
-  if (district && isTown(district) && local && distanceKm(place, district) > BESIDE_PARENT_KM)
-    return false;
+  if (district && isTown(district) && local && distanceKm(place, district) > BESIDE_PARENT_KM) return false;
   if (qualifies(group, place)) return true;
+  // "Paris, Mo.", "Paris, Idaho": a town of another province of that country is another place.
+  const province = group.parents.find((p) => p.featureCode === 'ADM1');
+  if (province && isTown(place) && place.countryCode === province.countryCode && place.admin1 !== province.admin1)
+    return false;
   // In the province the story is pinned to: never far off.
   if (inStoryRegion(place, ctx)) return true;
   // "Boni (Douentza, Mopti)": the text says which country it is in.

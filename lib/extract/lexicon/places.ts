@@ -95,7 +95,15 @@ export const BESIDE_WORDS = [
   'a southern suburb of',
 ];
 /** The head of "the Cairns suburbs of Edmonton, Mount Sheridan and Bentley Park": each is beside the town. */
-export const SUBURB_HEADS = ['suburb', 'suburbs', 'outskirts', 'neighbourhood', 'neighborhood', 'neighbourhoods', 'neighborhoods'];
+export const SUBURB_HEADS = [
+  'suburb',
+  'suburbs',
+  'outskirts',
+  'neighbourhood',
+  'neighborhood',
+  'neighbourhoods',
+  'neighborhoods',
+];
 
 /**
  * What may stand between a place and its parents: "Boni (Douentza", "Kharwar district, Logar",
