@@ -282,3 +282,15 @@ describe('namesakes: a suburb written with its city', () => {
     expect(kmFrom(y, 'Wobbleford Heights', 39.76, -84.19)).toBeLessThan(30);
   });
 });
+
+describe('namesakes: a province’s office after the name', () => {
+  it('"New York Gov." and "the New York Legislature" are the state, not the city', () => {
+    const x = extract('New York Gov. Kathy Hochul signed the bill on Monday, her office said.', meta);
+    expect(placeNamed(x, 'New York')).toMatchObject({ countryCode: 'US', precision: 'REGION' });
+    const y = extract('The New York Legislature passed the budget on Monday.', meta);
+    expect(placeNamed(y, 'New York')).toMatchObject({ countryCode: 'US', precision: 'REGION' });
+    // Without an office the name is the city.
+    const z = extract('The New York police said on Monday that the bridge had reopened.', meta);
+    expect(placeNamed(z, 'New York')).toMatchObject({ countryCode: 'US', precision: 'CITY' });
+  });
+});

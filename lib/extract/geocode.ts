@@ -30,6 +30,7 @@ import {
   BESIDE_WORDS,
   DIVISION_TYPE_WORDS,
   FORMAL_DIVISION_TYPE_WORDS,
+  PROVINCE_OFFICES,
   SETTLEMENT_WORDS,
   SUBURB_HEADS,
   TRAILING_DIVISION_TYPE,
@@ -116,6 +117,8 @@ interface Group {
   typedDivision: boolean;
   /** Written as a settlement ("Marib city", "the town of Mandera"): the town beats the province of that name. */
   typedSettlement: boolean;
+  /** Written with a province's office after it ("New York Gov."): the province beats a city of the name. */
+  governed: boolean;
   /**
    * How much the article's other names back each namesake, before any is resolved: their
    * namesakes in the same country, and those near it or containing it ("Gainesville" beside
@@ -698,6 +701,7 @@ function score(group: Group, c: Candidate, ctx: Context): number {
   // "Hays district": the district beats the town; a place inside a province the story is set in beats its namesakes.
   if (group.typedDivision && isDivision(place)) s += W_TYPED_DIVISION;
   if (group.typedSettlement && !isDivision(place) && place.precision === 'CITY') s += W_TYPED_DIVISION;
+  if (group.governed && place.featureCode === 'ADM1') s += W_QUALIFIER;
   // "Ohio and Oregon": provinces are named together, and a town named like one is no town of the other.
   const inDivision =
     !isDivision(place) &&
@@ -1026,6 +1030,11 @@ function decide(group: Group, ctx: Context): Decision {
 const NAMED_TYPE =
   /^\s+(County|Parish|Borough|Township|District|Province|Governorate|Oblast|Region|Prefecture|Municipality)\b/u;
 
+const OFFICE_AFTER = new RegExp(
+  `^\\s+(?:${PROVINCE_OFFICES.map((w) => w.replace(/\./g, '\\.').replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`,
+  'u',
+);
+
 /** "Marib city", "Mandera town" (lower case: "Mexico City" is a name), "the village of Bule". */
 const SETTLEMENT_AFTER = /^\s+(?:city|town|village)\b/u;
 const SETTLEMENT_BEFORE = /\b(?:city|town|village) of\s+$/iu;
@@ -1073,6 +1082,7 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
         parents: [],
         typedDivision: TYPE_WORD.test(p.name),
         typedSettlement: false,
+        governed: false,
         support: new Map(),
         backed: new Set(),
       };
@@ -1084,6 +1094,7 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
   for (const group of groups.values()) {
     group.mentions = dedupeSpans(group.mentions);
     if (!group.proper) continue;
+    group.governed = group.mentions.some((m) => OFFICE_AFTER.test(text.slice(m.end, m.end + 30)));
     group.typedSettlement = group.mentions.some(
       (m) =>
         SETTLEMENT_AFTER.test(text.slice(m.end, m.end + 12)) ||

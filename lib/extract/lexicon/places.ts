@@ -74,6 +74,30 @@ export const FORMAL_DIVISION_TYPE_WORDS = [
 export const SETTLEMENT_WORDS = ['village', 'town', 'city', 'area', 'locality', 'commune', 'settlement', 'camp'];
 
 /**
+ * Offices of a province, written after its name ("New York Gov. Andrew Cuomo", "the Ohio
+ * Legislature"): the name is the province's, not a city's of that name.
+ */
+export const PROVINCE_OFFICES = [
+  'Gov.',
+  'Governor',
+  'governor',
+  'Lt. Gov.',
+  'Lieutenant Governor',
+  'lieutenant governor',
+  'Legislature',
+  'legislature',
+  'General Assembly',
+  'State Senate',
+  'state Senate',
+  'state senate',
+  'State Assembly',
+  'state Assembly',
+  'state assembly',
+  'Premier',
+  'premier',
+];
+
+/**
  * Words after a comma that tie a place to a town written next ("Edmonton, just outside Cairns",
  * "Yarrabah, near Cairns", "Kingston, a suburb of Brisbane"): the place lies beside that town.
  */
