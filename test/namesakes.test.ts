@@ -294,3 +294,26 @@ describe('namesakes: a province’s office after the name', () => {
     expect(placeNamed(z, 'New York')).toMatchObject({ countryCode: 'US', precision: 'CITY' });
   });
 });
+
+describe('namesakes: small towns named together', () => {
+  it('three names whose small namesakes lie together are those towns, villages too', () => {
+    // Kalona (2,500), Wellman (1,400) and Riverside (1,000), Iowa, within 25 km; the biggest
+    // Riverside is in California, and the other two names are villages only.
+    const x = located('Riverside police helped Kalona and Wellman officers on Monday.', [
+      'Riverside',
+      'Kalona',
+      'Wellman',
+    ]);
+    expect(kmOf(x, 'Riverside', 41.48, -91.58)).toBeLessThan(20);
+    expect(kmOf(x, 'Kalona', 41.48, -91.71)).toBeLessThan(20);
+  });
+
+  it('a name written with its province stays there, whatever names lie together elsewhere', () => {
+    const x = located('Riverside, Calif., police helped Kalona and Wellman officers on Monday.', [
+      'Riverside',
+      'Kalona',
+      'Wellman',
+    ]);
+    expect(kmOf(x, 'Riverside', 33.95, -117.4)).toBeLessThan(20);
+  });
+});

@@ -1243,6 +1243,9 @@ export function geocode(
     if (!changed) break;
   }
 
+  // Three or more names whose namesakes (villages too) lie together are those namesakes.
+  placeTogether(groups, decisions, evidence);
+
   // Pass 4: a name written only as another's parent ("Fresnillo, Zacatecas", "Bint Jbeil
   // (Bint Jbeil, Nabatieh)") is the division that place's chain of parents resolved to, not a
   // namesake town of its own.
@@ -1253,6 +1256,78 @@ export function geocode(
   }
 
   return mergeSamePlace(groups, decisions);
+}
+
+/** Towns this close are one neighbourhood for `placeTogether`. */
+const TOGETHER_KM = 60;
+/** Names with more namesakes than this meet another name's by chance too often to vouch for it. */
+const MAX_TOGETHER_OPTIONS = 12;
+
+/**
+ * Names of small towns that lie together ("New London", "Mt. Pleasant" and "Winfield": three
+ * Iowa towns within 30 km) are those towns, though each name's biggest namesake lies elsewhere:
+ * a name is moved to the namesake (a village too) beside the namesakes of at least two other
+ * names, when its place has fewer such neighbours. Names the text pins down are left alone.
+ */
+function placeTogether(groups: Group[], decisions: Map<Group, Decision>, evidence: CountryEvidence[]): void {
+  const countries = new Set(evidence.map((e) => e.countryCode));
+  for (const d of decisions.values()) if (d.place?.countryCode) countries.add(d.place.countryCode);
+  const movable = (g: Group) => {
+    const d = decisions.get(g);
+    return (
+      g.proper &&
+      !g.typedDivision &&
+      !g.governed &&
+      g.parents.length === 0 &&
+      g.qualifiers.size === 0 &&
+      !d?.fallback &&
+      (!d?.place || (isTown(d.place) && !isProminent(d.place)))
+    );
+  };
+  const options = new Map<Group, Place[]>();
+  for (const g of groups) {
+    if (!movable(g)) continue;
+    const towns = g.candidates.map((c) => c.place).filter((p) => isTown(p));
+    const villages = lookupVillageMatches(g.name, countries)
+      .map((m) => m.place)
+      .filter((v) => !towns.includes(v));
+    const all = [...towns, ...villages];
+    if (all.length && all.length <= MAX_TOGETHER_OPTIONS) options.set(g, all);
+  }
+  if (options.size < 3) return;
+  // The places of the names that stay put (counties, towns written with their province) count as they are.
+  const fixed = groups.flatMap((g) => {
+    const place = options.has(g) ? null : decisions.get(g)?.place;
+    // A great city has towns of every common name around it: it vouches for none.
+    return place && ((isTown(place) && !isProminent(place)) || place.featureCode === 'ADM2') ? [{ g, place }] : [];
+  });
+  const neighbours = (g: Group, place: Place): number => {
+    let n = 0;
+    for (const [h, hs] of options)
+      if (h !== g && h.key !== g.key && hs.some((o) => o !== place && distanceKm(o, place) <= TOGETHER_KM)) n++;
+    for (const f of fixed) if (f.g.key !== g.key && f.place !== place && distanceKm(f.place, place) <= TOGETHER_KM) n++;
+    return n;
+  };
+  const moves: [Group, Place][] = [];
+  for (const [g, all] of options) {
+    const current = decisions.get(g)!.place;
+    const now = current ? neighbours(g, current) : 0;
+    let best: Place | null = null;
+    // Beside two names more than where it is: one name more is too often chance.
+    let most = now + 1;
+    for (const o of all) {
+      const n = neighbours(g, o);
+      if (n > most) {
+        best = o;
+        most = n;
+      }
+    }
+    if (best && best !== current) moves.push([g, best]);
+  }
+  for (const [g, place] of moves) {
+    if (!g.candidates.some((c) => c.place === place)) g.candidates.push({ place, via: 'name' });
+    decisions.set(g, { place, considered: g.candidates, confident: false });
+  }
 }
 
 /** Between a place and a parent written after it: a type word, then "(" or "," and the parts before. */
