@@ -317,3 +317,25 @@ describe('namesakes: small towns named together', () => {
     expect(kmOf(x, 'Riverside', 33.95, -117.4)).toBeLessThan(20);
   });
 });
+
+describe('namesakes: a county beside its town, a tie beside a town', () => {
+  it('a county and a town of one namesake inside it are that pair, though the story names another state', () => {
+    // Arkansas has a Logan County too; Bellefontaine lies in Ohio's.
+    const x = located('Logan County deputies arrested a man in Bellefontaine. He fled to Little Rock, Arkansas.', [
+      'Logan County',
+      'Bellefontaine',
+      'Little Rock',
+      'Arkansas',
+    ]);
+    expect(kmOf(x, 'Logan County', 40.39, -83.83)).toBeLessThan(40);
+  });
+
+  it('namesakes that tie go to the one beside a town the story is placed at', () => {
+    // Hopkinton, New Hampshire lies 12 km from Concord; Hopkinton, Rhode Island is as big.
+    const x = located('Hopkinton police said four homes were burglarized. The thieves also hit homes in Concord.', [
+      'Hopkinton',
+      'Concord',
+    ]);
+    expect(kmOf(x, 'Hopkinton', 43.19, -71.68)).toBeLessThan(20);
+  });
+});

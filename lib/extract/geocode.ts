@@ -857,7 +857,8 @@ const W_COUNTY_TOWN = 2;
  */
 function pinCountyTowns(groups: Group[]): void {
   const counties = groups.filter((g) => g.proper && g.typedDivision && g.candidates.length > 1);
-  const towns = groups.filter((g) => g.proper && !g.typedDivision && g.candidates.length > 1);
+  // A town of one namesake pins the county too ("Greene County" beside Xenia).
+  const towns = groups.filter((g) => g.proper && !g.typedDivision && g.candidates.length > 0);
   for (const county of counties) {
     for (const town of towns) {
       if (town.key === county.key) continue;
@@ -1008,15 +1009,27 @@ function decide(group: Group, ctx: Context): Decision {
     ),
   ];
   // Namesakes that tie go to the one much the biggest, whichever scored a hair higher.
+  // A tie goes to the one namesake beside a town of the story ("Hopkinton" beside Concord, New Hampshire).
+  // Great cities have towns of every common name around them: they break no tie.
+  const small = ctx.towns.filter((t) => !isProminent(t));
+  const beside = tied.filter(
+    (x) =>
+      nearestKm(
+        x.c.place,
+        small.filter((t) => t !== x.c.place),
+      ) <= BESIDE_TOWN_KM,
+  );
   const best =
     tied.length === 1
       ? top
-      : tied.find((x) =>
-          breaksTie(
-            x.c.place,
-            tied.filter((y) => y !== x).map((y) => y.c.place),
-          ),
-        );
+      : beside.length === 1 && isTown(beside[0]!.c.place)
+        ? beside[0]
+        : tied.find((x) =>
+            breaksTie(
+              x.c.place,
+              tied.filter((y) => y !== x).map((y) => y.c.place),
+            ),
+          );
   if (!best) return { place: null, considered: plausible.map((x) => x.c), confident: false };
   const rivals = plausible.filter((x) => x !== best && !nested(x.c.place, best.c.place));
   const inCountry = [best, ...rivals].filter((x) => x.c.place.countryCode && ctx.countries.has(x.c.place.countryCode));
