@@ -223,6 +223,12 @@ describe('namesakes: a place written beside a town', () => {
     expect(kmOf(x, 'Heathrow', 51.51, -0.13)).toBeLessThan(40);
   });
 
+  it('a person’s possessive owns no place: "Obama’s Chicago" is Chicago', () => {
+    // Obama is also a town in Japan: a possessive of a small town's name is not read as its place.
+    const x = located("Voters in Obama's Chicago were angry, officials said.", ['Obama', 'Chicago']);
+    expect(kmOf(x, 'Chicago', 41.85, -87.65)).toBeLessThan(20);
+  });
+
   it('an owner with many namesakes says nothing before the story is placed', () => {
     // Many states have a Warren County: the possessive does not pick one for the township.
     const x = located("Police searched Warren County's Deerfield Township on Monday.", [

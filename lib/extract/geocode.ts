@@ -281,12 +281,14 @@ const BEFORE_WINDOW = 160;
 const BESIDE_PARENT_KM = 300;
 
 /** The town or province written before a mention that it lies beside or in (see SUBURB_BEFORE, POSSESSIVE_BEFORE). */
-function ownerBefore(text: string, mention: Span): string | null {
+function ownerBefore(text: string, mention: Span): { name: string; possessive: boolean } | null {
   // The mention may hold the head: "the Cincinnati [suburb of West Chester]".
   const head = SUBURB_HEAD_START.exec(mention.text)?.[0].length ?? 0;
   const before = text.slice(Math.max(0, mention.start - BEFORE_WINDOW), mention.start + head);
-  const owner = SUBURB_BEFORE.exec(before) ?? POSSESSIVE_BEFORE.exec(before);
-  return owner ? owner[1]! : null;
+  const suburb = SUBURB_BEFORE.exec(before);
+  if (suburb) return { name: suburb[1]!, possessive: false };
+  const owner = POSSESSIVE_BEFORE.exec(before);
+  return owner ? { name: owner[1]!, possessive: true } : null;
 }
 
 const IN_DIVISION_AFTER = new RegExp(
@@ -368,17 +370,19 @@ function parentsAfter(text: string, mention: Span, namesakes: readonly Place[]):
   if (!owner) return [];
   // Read before the story's places are, the owner must be plain on its own: its only namesake,
   // or one known from anywhere ("London's", "Toronto's"), not one of many Warren Counties.
-  const owners = lookupPlaceMatches(owner).map((m) => m.place);
+  const owners = lookupPlaceMatches(owner.name).map((m) => m.place);
   const first = [...owners].sort((a, b) => prominence(b) - prominence(a))[0];
   const same = (o: Place) => first !== undefined && distanceKm(o, first) <= SAME_PLACE_KM;
+  // A possessive is a person's as often ("Obama's Chicago"): only a city known beyond its province, or a province or country, owns a place so.
+  const known = first !== undefined && (!isTown(first) || first.population >= KNOWN_CITY);
   const clear =
     owners.filter(isProminent).length === 1 ||
-    (first !== undefined && owners.every(same)) ||
+    (first !== undefined && owners.every(same) && (known || !owner.possessive)) ||
     (first !== undefined &&
       isTown(first) &&
       first.population >= KNOWN_CITY &&
       owners.every((o) => same(o) || o.population * CLEAR_OWNER < first.population));
-  return clear ? resolveParents([owner], true, namesakes) : [];
+  return clear ? resolveParents([owner.name], true, namesakes) : [];
 }
 
 /** `parts` resolved as a chain of parents (see `parentsAfter`); towns only where `towns`. */
