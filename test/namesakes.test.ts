@@ -193,34 +193,37 @@ describe('namesakes: names left in doubt', () => {
 
 describe('namesakes: a place written beside a town', () => {
   it('"X, just outside Y" and "X, near Y": X lies at Y when no namesake of X is near it', () => {
-    // Edmonton's namesakes are Canadian; the Edmonton beside Cairns (Queensland) is not in the gazetteer.
-    const x = located('Shops were robbed in Edmonton, just outside Cairns, on Monday.', ['Edmonton', 'Cairns']);
-    expect(kmOf(x, 'Edmonton', -16.92, 145.77)).toBeLessThan(30);
-    const y = located('Shops were robbed in Edmonton, near Cairns, on Monday.', ['Edmonton', 'Cairns']);
-    expect(kmOf(y, 'Edmonton', -16.92, 145.77)).toBeLessThan(30);
-    // Without the tie the name stays Canadian or in doubt, never at Cairns.
-    const z = located('Shops were robbed in Edmonton and in Cairns on Monday.', ['Edmonton', 'Cairns']);
-    const edmonton = z.find((l) => l.name === 'Edmonton')!;
-    expect(edmonton.countryCode === 'AU').toBe(false);
+    // Smithfield's namesakes in the gazetteer are American; the one beside Cairns (Queensland) is not in it.
+    const x = located('Shops were robbed in Smithfield, just outside Cairns, on Monday.', ['Smithfield', 'Cairns']);
+    expect(kmOf(x, 'Smithfield', -16.92, 145.77)).toBeLessThan(30);
+    const y = located('Shops were robbed in Smithfield, near Cairns, on Monday.', ['Smithfield', 'Cairns']);
+    expect(kmOf(y, 'Smithfield', -16.92, 145.77)).toBeLessThan(30);
+    // Without the tie the name is never at Cairns.
+    const z = located('Shops were robbed in Smithfield and in Cairns on Monday.', ['Smithfield', 'Cairns']);
+    const smithfield = z.find((l) => l.name === 'Smithfield')!;
+    expect(smithfield.countryCode === 'AU').toBe(false);
   });
 
   it('"the Y suburbs of A, B and C": each lies at Y', () => {
-    const text = 'Dengue was confirmed in the Cairns suburbs of Edmonton, Wattleby Heights and Lorrimore Park.';
-    const x = located(text, ['Cairns', 'Edmonton', 'Wattleby Heights', 'Lorrimore Park']);
-    for (const name of ['Edmonton', 'Wattleby Heights', 'Lorrimore Park'])
+    const text = 'Dengue was confirmed in the Cairns suburbs of Smithfield, Wattleby Heights and Lorrimore Park.';
+    const x = located(text, ['Cairns', 'Smithfield', 'Wattleby Heights', 'Lorrimore Park']);
+    for (const name of ['Smithfield', 'Wattleby Heights', 'Lorrimore Park'])
       expect(kmOf(x, name, -16.92, 145.77)).toBeLessThan(30);
   });
 
   it('a namesake far across the country is not the place written beside a town', () => {
     // Kingston, Tasmania is 1,800 km from Brisbane: not "Kingston, south of Brisbane".
-    const x = located('A boy was hit by a car in Kingston, south of Brisbane, on Sunday.', ['Kingston', 'Brisbane']);
+    // Tasmania and Hobart, named too, back Kingston, Tasmania: the town written beside outweighs them.
+    const text =
+      'Police found the car in Kingston, south of Brisbane. Tasmania police had reported it stolen in Hobart.';
+    const x = located(text, ['Kingston', 'Brisbane', 'Tasmania', 'Hobart']);
     expect(kmOf(x, 'Kingston', -27.47, 153.03)).toBeLessThan(BESIDE_KM);
   });
 
   it('"Y’s X": a place of a town known on its own is at that town, or beside it', () => {
-    // Heathrow's only namesake in the gazetteer is a Florida town.
-    const x = located("Crews work out of London's Heathrow, the union said.", ['London', 'Heathrow']);
-    expect(kmOf(x, 'Heathrow', 51.51, -0.13)).toBeLessThan(40);
+    // The gazetteer has no Gatwick: the airport is placed at the city that owns it.
+    const x = located("Crews work out of London's Gatwick, the union said.", ['London', 'Gatwick']);
+    expect(kmOf(x, 'Gatwick', 51.51, -0.13)).toBeLessThan(50);
   });
 
   it('a person’s possessive owns no place: "Obama’s Chicago" is Chicago', () => {

@@ -260,29 +260,29 @@ const BESIDE_AFTER = new RegExp(
   `^,?\\s+(?:(?:about|some)\\s+)?(?:\\d+\\s*(?:km|kilometres|kilometers|miles)\\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\\s+of\\s+(${NAME_WORDS})`,
   'u',
 );
-// "Edmonton, just outside Cairns", "Yarrabah, near Cairns": after a comma, a place beside a town.
+// "Smithfield, just outside Cairns", "Gordonvale, near Cairns": after a comma, a place beside a town.
 const OUTSIDE_AFTER = new RegExp(
   `^,\\s+(?:${BESIDE_WORDS.map((w) => w.replace(/ /g, '\\s+')).join('|')})\\s+(${NAME_WORDS})(?=\\s*(?:[,.;:)\\]]|$|\\s+\\p{Ll}))`,
   'u',
 );
-// "the Cairns suburbs of Edmonton, Mount Sheridan and Bentley Park", "the Cincinnati suburb of West Chester".
+// "the Cairns suburbs of Smithfield and Redlynch", "the Dayton suburb of Centerville".
 const SUBURB_BEFORE = new RegExp(
   `(?<![\\p{L}'’.-])(${NAME_WORDS})\\s+(?:${SUBURB_HEADS.join('|')})\\s+of\\s+(?:${NAME_WORDS}(?:,\\s+|,?\\s+and\\s+))*$`,
   'u',
 );
 const SUBURB_HEAD_START = new RegExp(`^(?:${SUBURB_HEADS.join('|')})\\s+of\\s+`, 'u');
-// "London's Heathrow", "Toronto's Pearson International Airport": the place of a town or province.
+// "London's Gatwick", "Montreal's Trudeau airport": the place of a town or province.
 const POSSESSIVE_BEFORE = new RegExp(`(?<![\\p{L}'’.-])(${NAME_WORDS})['’]s\\s+$`, 'u');
 /** How many times bigger than its namesakes a city must be to be the one an owner names out of context ("Dayton's"). */
 const CLEAR_OWNER = 3;
 /** How far before a place a town it is tied to is read ("the Cairns suburbs of A, B, C and D"). */
 const BEFORE_WINDOW = 160;
-/** Beyond this a place is not beside the town it is written beside ("Kingston, south of Brisbane"). */
+/** Beyond this a place is not beside the town it is written beside ("Richmond, west of Sydney"). */
 const BESIDE_PARENT_KM = 300;
 
 /** The town or province written before a mention that it lies beside or in (see SUBURB_BEFORE, POSSESSIVE_BEFORE). */
 function ownerBefore(text: string, mention: Span): { name: string; possessive: boolean } | null {
-  // The mention may hold the head: "the Cincinnati [suburb of West Chester]".
+  // The mention may hold the head: "the Dayton [suburb of Centerville]".
   const head = SUBURB_HEAD_START.exec(mention.text)?.[0].length ?? 0;
   const before = text.slice(Math.max(0, mention.start - BEFORE_WINDOW), mention.start + head);
   const suburb = SUBURB_BEFORE.exec(before);
@@ -321,7 +321,8 @@ function parentNames(text: string, mention: Span): string[] {
       .filter(Boolean);
   // "the village of Beita, south of Nablus": the town it lies beside, its nearest known point.
   const beside = BESIDE_AFTER.exec(after) ?? OUTSIDE_AFTER.exec(after);
-  if (beside) return [beside[1]!];
+  // "south of Brisbane. Tasmania police ...": the name ends with its sentence, unless it is one ("St. Louis").
+  if (beside) return [lookupPlaceMatches(beside[1]!).length ? beside[1]! : beside[1]!.split(/\.\s/)[0]!];
   // "the town of Rubaya in Masisi territory, North Kivu": a division named with its type word after "in".
   const within = IN_DIVISION_AFTER.exec(after);
   if (within) return [within[1]!, ...(within[2] ?? '').split(/,|\s+of\s+/)].map((p) => p.trim()).filter(Boolean);
@@ -365,7 +366,7 @@ function parentsAfter(text: string, mention: Span, namesakes: readonly Place[]):
     (mention.text.indexOf(',') < 0 && PARENS_AFTER.test(after));
   const chain = resolveParents(parentNames(text, mention).slice(0, 3), parens, namesakes);
   if (chain.length) return chain;
-  // Failing those, the town it is a suburb of, or whose place it is ("London's Heathrow").
+  // Failing those, the town it is a suburb of, or whose place it is ("London's Gatwick").
   const owner = ownerBefore(text, mention);
   if (!owner) return [];
   // Read before the story's places are, the owner must be plain on its own: its only namesake,
@@ -641,11 +642,11 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
   const district = group.parents[0];
   if (district?.featureCode === 'ADM2' && place !== district && distanceKm(place, district) > PARENT_DISTRICT_KM)
     return false;
-  // "Kingston, south of Brisbane": beside the town written with it, not a namesake across the country.
+  // "Richmond, west of Sydney": beside the town written with it, not a namesake across the country.
   const local = isTown(place) || place.featureCode === 'ADM2';
   if (district && isTown(district) && local && distanceKm(place, district) > BESIDE_PARENT_KM) return false;
   if (qualifies(group, place)) return true;
-  // "Paris, Mo.", "Paris, Idaho": a town of another province of that country is another place.
+  // "Moscow, Idaho", "Salem, Ind.": a town of another province of that country is another place.
   const province = group.parents.find((p) => p.featureCode === 'ADM1');
   if (province && isTown(place) && place.countryCode === province.countryCode && place.admin1 !== province.admin1)
     return false;
@@ -766,7 +767,7 @@ const KNOWN_CITY = 100_000;
 
 /**
  * A city of the name in a country the text names, while it never names the famous one's: "a
- * London doctor" in a story that thanks Canada is in London, Ontario.
+ * Birmingham doctor" in a story that names only the United States is in Birmingham, Alabama.
  */
 function rivalInNamedCountry(group: Group, place: Place, ctx: Context): boolean {
   if (!place.countryCode || ctx.namedCountries.has(place.countryCode)) return false;
@@ -861,7 +862,7 @@ const W_COUNTY_TOWN = 2;
  */
 function pinCountyTowns(groups: Group[]): void {
   const counties = groups.filter((g) => g.proper && g.typedDivision && g.candidates.length > 1);
-  // A town of one namesake pins the county too ("Greene County" beside Xenia).
+  // A town of one namesake pins the county too ("Logan County" beside Bellefontaine).
   const towns = groups.filter((g) => g.proper && !g.typedDivision && g.candidates.length > 0);
   for (const county of counties) {
     for (const town of towns) {
@@ -1012,9 +1013,9 @@ function decide(group: Group, ctx: Context): Decision {
         distanceKm(top.c.place, x.c.place) > SAME_PLACE_KM,
     ),
   ];
-  // Namesakes that tie go to the one much the biggest, whichever scored a hair higher.
-  // A tie goes to the one namesake beside a town of the story ("Hopkinton" beside Concord, New Hampshire).
-  // Great cities have towns of every common name around them: they break no tie.
+  // Namesakes that tie go to the one beside a town the story is placed at, else to the one much
+  // the biggest, whichever scored a hair higher. Great cities have towns of every common name
+  // around them: they break no tie.
   const small = ctx.towns.filter((t) => !isProminent(t));
   const beside = tied.filter(
     (x) =>
@@ -1281,8 +1282,8 @@ const TOGETHER_KM = 60;
 const MAX_TOGETHER_OPTIONS = 12;
 
 /**
- * Names of small towns that lie together ("New London", "Mt. Pleasant" and "Winfield": three
- * Iowa towns within 30 km) are those towns, though each name's biggest namesake lies elsewhere:
+ * Names of small towns that lie together ("Riverside", "Kalona" and "Wellman": three Iowa
+ * towns within 25 km) are those towns, though each name's biggest namesake lies elsewhere:
  * a name is moved to the namesake (a village too) beside the namesakes of at least two other
  * names, when its place has fewer such neighbours. Names the text pins down are left alone.
  */

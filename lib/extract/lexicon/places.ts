@@ -74,7 +74,7 @@ export const FORMAL_DIVISION_TYPE_WORDS = [
 export const SETTLEMENT_WORDS = ['village', 'town', 'city', 'area', 'locality', 'commune', 'settlement', 'camp'];
 
 /**
- * Offices of a province, written after its name ("New York Gov. Andrew Cuomo", "the Ohio
+ * Offices of a province, written after its name ("Ohio Gov. John Smith", "the Ohio
  * Legislature"): the name is the province's, not a city's of that name.
  */
 export const PROVINCE_OFFICES = [
@@ -98,8 +98,8 @@ export const PROVINCE_OFFICES = [
 ];
 
 /**
- * Words after a comma that tie a place to a town written next ("Edmonton, just outside Cairns",
- * "Yarrabah, near Cairns", "Kingston, a suburb of Brisbane"): the place lies beside that town.
+ * Words after a comma that tie a place to a town written next ("Smithfield, just outside Cairns",
+ * "Gordonvale, near Cairns", "Logan, a suburb of Brisbane"): the place lies beside that town.
  */
 export const BESIDE_WORDS = [
   'outside',
@@ -118,7 +118,7 @@ export const BESIDE_WORDS = [
   'a northern suburb of',
   'a southern suburb of',
 ];
-/** The head of "the Cairns suburbs of Edmonton, Mount Sheridan and Bentley Park": each is beside the town. */
+/** The head of "the Cairns suburbs of Smithfield and Redlynch": each is beside the town. */
 export const SUBURB_HEADS = [
   'suburb',
   'suburbs',
