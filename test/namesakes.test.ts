@@ -348,3 +348,14 @@ describe('namesakes: a county beside its town, a tie beside a town', () => {
     expect(kmOf(x, 'Hopkinton', 43.19, -71.68)).toBeLessThan(20);
   });
 });
+
+describe('namesakes: a town written beside must be plain on its own', () => {
+  it('"X, near Y" with Y of two far namesakes of like size ties X to neither', () => {
+    // Newmarket, Ontario (84,000) and Newmarket, England (16,000): neither is much the biggest.
+    const x = located('The couple worked at Hollowmere, near Newmarket. Later they moved away.', [
+      'Hollowmere',
+      'Newmarket',
+    ]);
+    expect(x.find((l) => l.name === 'Hollowmere')?.latitude).toBeNull();
+  });
+});

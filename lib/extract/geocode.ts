@@ -322,7 +322,10 @@ function parentNames(text: string, mention: Span): string[] {
   // "the village of Beita, south of Nablus": the town it lies beside, its nearest known point.
   const beside = BESIDE_AFTER.exec(after) ?? OUTSIDE_AFTER.exec(after);
   // "south of Brisbane. Tasmania police ...": the name ends with its sentence, unless it is one ("St. Louis").
-  if (beside) return [lookupPlaceMatches(beside[1]!).length ? beside[1]! : beside[1]!.split(/\.\s/)[0]!];
+  if (beside) {
+    const town = lookupPlaceMatches(beside[1]!).length ? beside[1]! : beside[1]!.split(/\.\s/)[0]!;
+    return plainOwner(town, false) ? [town] : [];
+  }
   // "the town of Rubaya in Masisi territory, North Kivu": a division named with its type word after "in".
   const within = IN_DIVISION_AFTER.exec(after);
   if (within) return [within[1]!, ...(within[2] ?? '').split(/,|\s+of\s+/)].map((p) => p.trim()).filter(Boolean);
@@ -371,19 +374,28 @@ function parentsAfter(text: string, mention: Span, namesakes: readonly Place[]):
   if (!owner) return [];
   // Read before the story's places are, the owner must be plain on its own: its only namesake,
   // or one known from anywhere ("London's", "Toronto's"), not one of many Warren Counties.
-  const owners = lookupPlaceMatches(owner.name).map((m) => m.place);
+  return plainOwner(owner.name, owner.possessive) ? resolveParents([owner.name], true, namesakes) : [];
+}
+
+/**
+ * A town named as another place's owner or neighbour, read before the story's places are, must
+ * be plain on its own: its only namesake, or one known from anywhere ("London's", "Toronto's"),
+ * or much the biggest of its name; not one of many Warren Counties, or of two Newmarkets.
+ */
+function plainOwner(name: string, possessive: boolean): boolean {
+  const owners = lookupPlaceMatches(name).map((m) => m.place);
   const first = [...owners].sort((a, b) => prominence(b) - prominence(a))[0];
-  const same = (o: Place) => first !== undefined && distanceKm(o, first) <= SAME_PLACE_KM;
+  if (!first) return false;
+  const same = (o: Place) => distanceKm(o, first) <= SAME_PLACE_KM;
   // A possessive is a person's as often ("Obama's Chicago"): only a city known beyond its province, or a province or country, owns a place so.
-  const known = first !== undefined && (!isTown(first) || first.population >= KNOWN_CITY);
-  const clear =
+  const known = !isTown(first) || first.population >= KNOWN_CITY;
+  return (
     owners.filter(isProminent).length === 1 ||
-    (first !== undefined && owners.every(same) && (known || !owner.possessive)) ||
-    (first !== undefined &&
-      isTown(first) &&
+    (owners.every(same) && (known || !possessive)) ||
+    (isTown(first) &&
       first.population >= KNOWN_CITY &&
-      owners.every((o) => same(o) || o.population * CLEAR_OWNER < first.population));
-  return clear ? resolveParents([owner.name], true, namesakes) : [];
+      owners.every((o) => same(o) || o.population * CLEAR_OWNER < first.population))
+  );
 }
 
 /** `parts` resolved as a chain of parents (see `parentsAfter`); towns only where `towns`. */
