@@ -205,7 +205,7 @@ describe('namesakes: a place written beside a town', () => {
   });
 
   it('"the Y suburbs of A, B and C": each lies at Y', () => {
-    const text = 'Dengue was confirmed in the Cairns suburbs of Smithfield, Wattleby Heights and Lorrimore Park.';
+    const text = 'Floodwater closed roads in the Cairns suburbs of Smithfield, Wattleby Heights and Lorrimore Park.';
     const x = located(text, ['Cairns', 'Smithfield', 'Wattleby Heights', 'Lorrimore Park']);
     for (const name of ['Smithfield', 'Wattleby Heights', 'Lorrimore Park'])
       expect(kmOf(x, name, -16.92, 145.77)).toBeLessThan(30);
@@ -222,7 +222,7 @@ describe('namesakes: a place written beside a town', () => {
 
   it('"Y’s X": a place of a town known on its own is at that town, or beside it', () => {
     // The gazetteer has no Gatwick: the airport is placed at the city that owns it.
-    const x = located("Crews work out of London's Gatwick, the union said.", ['London', 'Gatwick']);
+    const x = located("Flights from London's Gatwick were delayed by fog.", ['London', 'Gatwick']);
     expect(kmOf(x, 'Gatwick', 51.51, -0.13)).toBeLessThan(50);
   });
 
@@ -246,14 +246,20 @@ describe('namesakes: a place written beside a town', () => {
 describe('namesakes: a city of the country the story names', () => {
   it('a famous city yields to a big namesake in the one country the text names', () => {
     // London, Ontario (350,000) in a story that names Canada and never Britain.
-    const x = extract('A London doctor thanked Canada for its help. The London rally drew 200 people.', meta);
+    const x = extract(
+      "Emergency doctors in London asked Canada's health minister for more nurses. The London hospital is full.",
+      meta,
+    );
     expect(kmFrom(x, 'London', 42.98, -81.23)).toBeLessThan(20);
   });
 
   it('the famous city stays when the text names its country too, or names no country', () => {
-    const x = extract('A London doctor flew from Canada to Britain. The London rally drew 200 people.', meta);
+    const x = extract(
+      "Emergency doctors in London asked Canada's and Britain's health ministers for more nurses. The London hospital is full.",
+      meta,
+    );
     expect(placeNamed(x, 'London')).toMatchObject({ countryCode: 'GB' });
-    const y = extract('A London doctor spoke at the rally on Monday.', meta);
+    const y = extract('Emergency doctors in London asked for more nurses. The London hospital is full.', meta);
     expect(placeNamed(y, 'London')).toMatchObject({ countryCode: 'GB' });
   });
 
@@ -268,10 +274,10 @@ describe('namesakes: a city of the country the story names', () => {
 });
 
 describe('namesakes: the province written after the name', () => {
-  it('"Paris, Mo.": a village in that province over a town of the name in another', () => {
-    const x = extract('PARIS, Mo. — Farmers here grow corn and raise cattle, the co-op said.', meta);
-    // Paris, Missouri (1,200 people), not Paris, Texas (25,000).
-    expect(kmFrom(x, 'Paris', 39.48, -92.0)).toBeLessThan(30);
+  it('"Dover, Tenn.": a village in that province over a town of the name in another', () => {
+    const x = extract('DOVER, Tenn. — The county fair opens on Friday, organisers said.', meta);
+    // Dover, Tennessee (1,500 people), not Dover, Delaware (38,000).
+    expect(kmFrom(x, 'Dover', 36.49, -87.84)).toBeLessThan(30);
   });
 
   it('a town of another province is never the name written with a province', () => {
