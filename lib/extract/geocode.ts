@@ -660,8 +660,8 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
   if (qualifies(group, place)) return true;
   // "Moscow, Idaho", "Salem, Ind.": a town of another province of that country is another place.
   const province = group.parents.find((p) => p.featureCode === 'ADM1');
-  if (province && isTown(place) && place.countryCode === province.countryCode && place.admin1 !== province.admin1)
-    return false;
+  const otherProvince = place.admin1 !== '' && place.admin1 !== province?.admin1;
+  if (province && isTown(place) && place.countryCode === province.countryCode && otherProvince) return false;
   // In the province the story is pinned to: never far off.
   if (inStoryRegion(place, ctx)) return true;
   // "Boni (Douentza, Mopti)": the text says which country it is in.
