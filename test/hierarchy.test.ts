@@ -324,6 +324,14 @@ describe('short conflict event reports', () => {
     });
   });
 
+  it('"the Gaza City neighbourhood of Rimal": written after the town, the part is still what the claim is about', () => {
+    const x = extract('Troops raided the Gaza City neighbourhood of Rimal on Monday.', meta);
+    const city = placeNamed(x, 'Gaza City')!;
+    const part = placeNamed(x, 'Rimal')!;
+    expect(part).toMatchObject({ precision: 'REGION', latitude: city.latitude });
+    expect(x.claims[0]!.locationKeys).toEqual([part.key]);
+  });
+
   it('"the border town of Mandera" is the town, not the county named alike', () => {
     const x = extract('Kenyan troops killed 9 fighters near the border town of Mandera.', meta);
     expect(placeNamed(x, 'Mandera')).toMatchObject({ countryCode: 'KE', precision: 'CITY' });

@@ -6,6 +6,8 @@ import { foldName } from '../lib/names.js';
 
 // Sentences written for these tests: the choice among namesakes on text it was not tuned on.
 const meta = { publishedAt: '2024-03-02T10:00:00Z' };
+/** How far from the town it is written beside a place may lie. */
+const BESIDE_KM = 300;
 const placeNamed = (x: Extraction, name: string) =>
   x.locations.find((l) => [l.name, ...l.aliases].some((n) => foldName(n) === foldName(name)));
 const kmFrom = (x: Extraction, name: string, latitude: number, longitude: number): number => {
@@ -186,5 +188,180 @@ describe('namesakes: names left in doubt', () => {
       'Camarillo',
     ]);
     expect(kmOf(x, 'Camarillo', 34.22, -119.04)).toBeLessThan(20);
+  });
+});
+
+describe('namesakes: a place written beside a town', () => {
+  it('"X, just outside Y" and "X, near Y": X lies at Y when no namesake of X is near it', () => {
+    // Smithfield's namesakes in the gazetteer are American; the one beside Cairns (Queensland) is not in it.
+    const x = located('Shops were robbed in Smithfield, just outside Cairns, on Monday.', ['Smithfield', 'Cairns']);
+    expect(kmOf(x, 'Smithfield', -16.92, 145.77)).toBeLessThan(30);
+    const y = located('Shops were robbed in Smithfield, near Cairns, on Monday.', ['Smithfield', 'Cairns']);
+    expect(kmOf(y, 'Smithfield', -16.92, 145.77)).toBeLessThan(30);
+    // Without the tie the name is never at Cairns.
+    const z = located('Shops were robbed in Smithfield and in Cairns on Monday.', ['Smithfield', 'Cairns']);
+    const smithfield = z.find((l) => l.name === 'Smithfield')!;
+    expect(smithfield.countryCode === 'AU').toBe(false);
+  });
+
+  it('"the Y suburbs of A, B and C": each lies at Y', () => {
+    const text = 'Floodwater closed roads in the Cairns suburbs of Smithfield, Wattleby Heights and Lorrimore Park.';
+    const x = located(text, ['Cairns', 'Smithfield', 'Wattleby Heights', 'Lorrimore Park']);
+    for (const name of ['Smithfield', 'Wattleby Heights', 'Lorrimore Park'])
+      expect(kmOf(x, name, -16.92, 145.77)).toBeLessThan(30);
+  });
+
+  it('a namesake far across the country is not the place written beside a town', () => {
+    // Kingston, Tasmania is 1,800 km from Brisbane: not "Kingston, south of Brisbane".
+    // Tasmania and Hobart, named too, back Kingston, Tasmania: the town written beside outweighs them.
+    const text =
+      'Police found the car in Kingston, south of Brisbane. Tasmania police had reported it stolen in Hobart.';
+    const x = located(text, ['Kingston', 'Brisbane', 'Tasmania', 'Hobart']);
+    expect(kmOf(x, 'Kingston', -27.47, 153.03)).toBeLessThan(BESIDE_KM);
+  });
+
+  it('"Y’s X": a place of a town known on its own is at that town, or beside it', () => {
+    // The gazetteer has no Gatwick: the airport is placed at the city that owns it.
+    const x = located("Flights from London's Gatwick were delayed by fog.", ['London', 'Gatwick']);
+    expect(kmOf(x, 'Gatwick', 51.51, -0.13)).toBeLessThan(50);
+  });
+
+  it('a person’s possessive owns no place: "Obama’s Chicago" is Chicago', () => {
+    // Obama is also a town in Japan: a possessive of a small town's name is not read as its place.
+    const x = located("Voters in Obama's Chicago were angry, officials said.", ['Obama', 'Chicago']);
+    expect(kmOf(x, 'Chicago', 41.85, -87.65)).toBeLessThan(20);
+  });
+
+  it('an owner with many namesakes says nothing before the story is placed', () => {
+    // Many states have a Warren County: the possessive does not pick one for the township.
+    const x = located("Police searched Warren County's Deerfield Township on Monday.", [
+      'Warren County',
+      'Deerfield Township',
+    ]);
+    const township = x.find((l) => l.name === 'Deerfield Township')!;
+    expect(township.precision === 'REGION' && township.geonamesId === null).toBe(false);
+  });
+});
+
+describe('namesakes: a city of the country the story names', () => {
+  it('a famous city yields to a big namesake in the one country the text names', () => {
+    // London, Ontario (350,000) in a story that names Canada and never Britain.
+    const x = extract(
+      "Emergency doctors in London asked Canada's health minister for more nurses. The London hospital is full.",
+      meta,
+    );
+    expect(kmFrom(x, 'London', 42.98, -81.23)).toBeLessThan(20);
+  });
+
+  it('the famous city stays when the text names its country too, or names no country', () => {
+    const x = extract(
+      "Emergency doctors in London asked Canada's and Britain's health ministers for more nurses. The London hospital is full.",
+      meta,
+    );
+    expect(placeNamed(x, 'London')).toMatchObject({ countryCode: 'GB' });
+    const y = extract('Emergency doctors in London asked for more nurses. The London hospital is full.', meta);
+    expect(placeNamed(y, 'London')).toMatchObject({ countryCode: 'GB' });
+  });
+
+  it('a small namesake in the named country does not outweigh the famous city', () => {
+    // London, Kentucky (8,000): Americans go to London, England, too.
+    const x = extract(
+      'Students from the United States flew to London for the summer. The United States embassy helped.',
+      meta,
+    );
+    expect(placeNamed(x, 'London')).toMatchObject({ countryCode: 'GB' });
+  });
+});
+
+describe('namesakes: the province written after the name', () => {
+  it('"Dover, Tenn.": a village in that province over a town of the name in another', () => {
+    const x = extract('DOVER, Tenn. — The county fair opens on Friday, organisers said.', meta);
+    // Dover, Tennessee (1,500 people), not Dover, Delaware (38,000).
+    expect(kmFrom(x, 'Dover', 36.49, -87.84)).toBeLessThan(30);
+  });
+
+  it('a town of another province is never the name written with a province', () => {
+    // No Paris of Idaho is in the gazetteer: the name is left in Idaho, not placed in Texas.
+    const x = located('The new teacher is originally from Paris, Idaho, the board said.', ['Paris', 'Idaho']);
+    const paris = x.find((l) => l.name === 'Paris')!;
+    if (paris.latitude !== null) expect(kmOf(x, 'Paris', 33.66, -95.56)).toBeGreaterThan(1000);
+  });
+});
+
+describe('namesakes: a suburb written with its city', () => {
+  it('"the Dayton suburb of Centerville" is the Centerville beside Dayton, or Dayton', () => {
+    const x = extract('A man from the Dayton suburb of Centerville was arrested on Monday.', meta);
+    expect(kmFrom(x, 'Centerville', 39.63, -84.16)).toBeLessThan(30);
+    // A suburb the gazetteer lacks is at the city; the mention holds the head words here.
+    const y = extract('A man from the Dayton suburb of Wobbleford Heights was arrested on Monday.', meta);
+    expect(kmFrom(y, 'Wobbleford Heights', 39.76, -84.19)).toBeLessThan(30);
+  });
+});
+
+describe('namesakes: a province’s office after the name', () => {
+  it('"New York Gov." and "the New York Legislature" are the state, not the city', () => {
+    const x = extract('New York Gov. Kathy Hochul signed the bill on Monday, her office said.', meta);
+    expect(placeNamed(x, 'New York')).toMatchObject({ countryCode: 'US', precision: 'REGION' });
+    const y = extract('The New York Legislature passed the budget on Monday.', meta);
+    expect(placeNamed(y, 'New York')).toMatchObject({ countryCode: 'US', precision: 'REGION' });
+    // Without an office the name is the city.
+    const z = extract('The New York police said on Monday that the bridge had reopened.', meta);
+    expect(placeNamed(z, 'New York')).toMatchObject({ countryCode: 'US', precision: 'CITY' });
+  });
+});
+
+describe('namesakes: small towns named together', () => {
+  it('three names whose small namesakes lie together are those towns, villages too', () => {
+    // Kalona (2,500), Wellman (1,400) and Riverside (1,000), Iowa, within 25 km; the biggest
+    // Riverside is in California, and the other two names are villages only.
+    const x = located('Riverside police helped Kalona and Wellman officers on Monday.', [
+      'Riverside',
+      'Kalona',
+      'Wellman',
+    ]);
+    expect(kmOf(x, 'Riverside', 41.48, -91.58)).toBeLessThan(20);
+    expect(kmOf(x, 'Kalona', 41.48, -91.71)).toBeLessThan(20);
+  });
+
+  it('a name written with its province stays there, whatever names lie together elsewhere', () => {
+    const x = located('Riverside, Calif., police helped Kalona and Wellman officers on Monday.', [
+      'Riverside',
+      'Kalona',
+      'Wellman',
+    ]);
+    expect(kmOf(x, 'Riverside', 33.95, -117.4)).toBeLessThan(20);
+  });
+});
+
+describe('namesakes: a county beside its town, a tie beside a town', () => {
+  it('a county and a town of one namesake inside it are that pair, though the story names another state', () => {
+    // Arkansas has a Logan County too; Bellefontaine lies in Ohio's.
+    const x = located('Logan County deputies arrested a man in Bellefontaine. He fled to Little Rock, Arkansas.', [
+      'Logan County',
+      'Bellefontaine',
+      'Little Rock',
+      'Arkansas',
+    ]);
+    expect(kmOf(x, 'Logan County', 40.39, -83.83)).toBeLessThan(40);
+  });
+
+  it('namesakes that tie go to the one beside a town the story is placed at', () => {
+    // Hopkinton, New Hampshire lies 12 km from Concord; Hopkinton, Rhode Island is as big.
+    const x = located('Hopkinton police said four homes were burglarized. The thieves also hit homes in Concord.', [
+      'Hopkinton',
+      'Concord',
+    ]);
+    expect(kmOf(x, 'Hopkinton', 43.19, -71.68)).toBeLessThan(20);
+  });
+});
+
+describe('namesakes: a town written beside must be plain on its own', () => {
+  it('"X, near Y" with Y of two far namesakes of like size ties X to neither', () => {
+    // Newmarket, Ontario (84,000) and Newmarket, England (16,000): neither is much the biggest.
+    const x = located('The couple worked at Hollowmere, near Newmarket. Later they moved away.', [
+      'Hollowmere',
+      'Newmarket',
+    ]);
+    expect(x.find((l) => l.name === 'Hollowmere')?.latitude).toBeNull();
   });
 });

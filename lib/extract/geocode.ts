@@ -27,9 +27,12 @@ import {
 import { namesTypedDivision, resolveDemonym } from './geo.js';
 import { memo } from './memo.js';
 import {
+  BESIDE_WORDS,
   DIVISION_TYPE_WORDS,
   FORMAL_DIVISION_TYPE_WORDS,
+  PROVINCE_OFFICES,
   SETTLEMENT_WORDS,
+  SUBURB_HEADS,
   TRAILING_DIVISION_TYPE,
   provinceOfAbbreviation,
   TYPE_BEFORE_PARENTS,
@@ -114,6 +117,8 @@ interface Group {
   typedDivision: boolean;
   /** Written as a settlement ("Marib city", "the town of Mandera"): the town beats the province of that name. */
   typedSettlement: boolean;
+  /** Written with a province's office after it ("New York Gov."): the province beats a city of the name. */
+  governed: boolean;
   /**
    * How much the article's other names back each namesake, before any is resolved: their
    * namesakes in the same country, and those near it or containing it ("Gainesville" beside
@@ -257,10 +262,38 @@ const BESIDE_AFTER = new RegExp(
   'u',
 );
 // "the Solino neighbourhood of Port-au-Prince": a part of a town, written before the town.
-const PART_OF_AFTER = new RegExp(
-  `^\\s+(?:neighbou?rhood|quarter|suburb|district|area|outskirts)\\s+of\\s+(?:the\\s+)?(${NAME_WORDS})`,
+const PART_OF_AFTER = new RegExp(`^\\s+(?:neighbou?rhood|quarter|district)\\s+of\\s+(?:the\\s+)?(${NAME_WORDS})`, 'u');
+// "Smithfield, just outside Cairns", "Gordonvale, near Cairns": after a comma, a place beside a town.
+const OUTSIDE_AFTER = new RegExp(
+  `^,\\s+(?:${BESIDE_WORDS.map((w) => w.replace(/ /g, '\\s+')).join('|')})\\s+(${NAME_WORDS})(?=\\s*(?:[,.;:)\\]]|$|\\s+\\p{Ll}))`,
   'u',
 );
+// "the Cairns suburbs of Smithfield and Redlynch", "the Dayton suburb of Centerville".
+const SUBURB_BEFORE = new RegExp(
+  `(?<![\\p{L}'’.-])(${NAME_WORDS})\\s+(?:${SUBURB_HEADS.join('|')})\\s+of\\s+(?:${NAME_WORDS}(?:,\\s+|,?\\s+and\\s+))*$`,
+  'u',
+);
+const SUBURB_HEAD_START = new RegExp(`^(?:${SUBURB_HEADS.join('|')})\\s+of\\s+`, 'u');
+// "London's Gatwick", "Montreal's Trudeau airport": the place of a town or province.
+const POSSESSIVE_BEFORE = new RegExp(`(?<![\\p{L}'’.-])(${NAME_WORDS})['’]s\\s+$`, 'u');
+/** How many times bigger than its namesakes a city must be to be the one an owner names out of context ("Dayton's"). */
+const CLEAR_OWNER = 3;
+/** How far before a place a town it is tied to is read ("the Cairns suburbs of A, B, C and D"). */
+const BEFORE_WINDOW = 160;
+/** Beyond this a place is not beside the town it is written beside ("Richmond, west of Sydney"). */
+const BESIDE_PARENT_KM = 300;
+
+/** The town or province written before a mention that it lies beside or in (see SUBURB_BEFORE, POSSESSIVE_BEFORE). */
+function ownerBefore(text: string, mention: Span): { name: string; possessive: boolean } | null {
+  // The mention may hold the head: "the Dayton [suburb of Centerville]".
+  const head = SUBURB_HEAD_START.exec(mention.text)?.[0].length ?? 0;
+  const before = text.slice(Math.max(0, mention.start - BEFORE_WINDOW), mention.start + head);
+  const suburb = SUBURB_BEFORE.exec(before);
+  if (suburb) return { name: suburb[1]!, possessive: false };
+  const owner = POSSESSIVE_BEFORE.exec(before);
+  return owner ? { name: owner[1]!, possessive: true } : null;
+}
+
 const IN_DIVISION_AFTER = new RegExp(
   `^(?:\\s+(?:${SETTLEMENT_WORDS.join('|')}))?,?\\s+in\\s+(?:the\\s+)?(${NAME_WORDS}\\s+(?:${EITHER_CASE_TYPE_WORDS}))\\b((?:(?:,|\\s+of)\\s+${NAME_WORDS})*)`,
   'u',
@@ -290,8 +323,12 @@ function parentNames(text: string, mention: Span): string[] {
       .map((p) => p.trim())
       .filter(Boolean);
   // "the village of Beita, south of Nablus": the town it lies beside, its nearest known point.
-  const beside = BESIDE_AFTER.exec(after) ?? PART_OF_AFTER.exec(after);
-  if (beside) return [beside[1]!];
+  const beside = BESIDE_AFTER.exec(after) ?? OUTSIDE_AFTER.exec(after) ?? PART_OF_AFTER.exec(after);
+  // "south of Brisbane. Tasmania police ...": the name ends with its sentence, unless it is one ("St. Louis").
+  if (beside) {
+    const town = lookupPlaceMatches(beside[1]!).length ? beside[1]! : beside[1]!.split(/\.\s/)[0]!;
+    return plainOwner(town, false) ? [town] : [];
+  }
   // "the town of Rubaya in Masisi territory, North Kivu": a division named with its type word after "in".
   const within = IN_DIVISION_AFTER.exec(after);
   if (within) return [within[1]!, ...(within[2] ?? '').split(/,|\s+of\s+/)].map((p) => p.trim()).filter(Boolean);
@@ -330,14 +367,48 @@ function contains(outer: Place, inner: Place): boolean {
  * Rafi of Niger State, and so Niger State, not the country Niger).
  */
 function parentsAfter(text: string, mention: Span, namesakes: readonly Place[]): Place[] {
-  const parts = parentNames(text, mention).slice(0, 3);
-  if (!parts.length) return [];
   const after = text.slice(mention.end, mention.end + PARENT_WINDOW);
   // In parentheses, or beside ("south of Nablus"), a parent may be a town.
   const parens =
     BESIDE_AFTER.test(after) ||
+    OUTSIDE_AFTER.test(after) ||
     PART_OF_AFTER.test(after) ||
     (mention.text.indexOf(',') < 0 && PARENS_AFTER.test(after));
+  const chain = resolveParents(parentNames(text, mention).slice(0, 3), parens, namesakes);
+  if (chain.length) return chain;
+  // Failing those, the town it is a suburb of, or whose place it is ("London's Gatwick").
+  const owner = ownerBefore(text, mention);
+  if (!owner) return [];
+  // Read before the story's places are, the owner must be plain on its own: its only namesake,
+  // or one known from anywhere ("London's", "Toronto's"), not one of many Warren Counties.
+  return plainOwner(owner.name, owner.possessive) ? resolveParents([owner.name], true, namesakes) : [];
+}
+
+/**
+ * A town named as another place's owner or neighbour, read before the story's places are, must
+ * be plain on its own: its only namesake, or one known from anywhere ("London's", "Toronto's"),
+ * or much the biggest of its name; not one of many Warren Counties, or of two Newmarkets.
+ */
+function plainOwner(name: string, possessive: boolean): boolean {
+  const owners = lookupPlaceMatches(name).map((m) => m.place);
+  const first = [...owners].sort((a, b) => prominence(b) - prominence(a))[0];
+  if (!first) return false;
+  const same = (o: Place) => distanceKm(o, first) <= SAME_PLACE_KM;
+  // A possessive is a person's as often ("Obama's Chicago"): only a city known beyond its province, or a province or country, owns a place so.
+  const known = !isTown(first) || first.population >= KNOWN_CITY;
+  return (
+    owners.filter(isProminent).length === 1 ||
+    (owners.every(same) && (known || !possessive)) ||
+    (isTown(first) &&
+      first.population >= KNOWN_CITY &&
+      owners.every((o) => same(o) || o.population * CLEAR_OWNER < first.population))
+  );
+}
+
+/** `parts` resolved as a chain of parents (see `parentsAfter`); towns only where `towns`. */
+function resolveParents(parts: string[], towns: boolean, namesakes: readonly Place[]): Place[] {
+  if (!parts.length) return [];
+  const parens = towns;
   const options: Place[][] = [];
   for (const part of parts) {
     // "Columbus, Miss.", "Austin, TX", "Churchill, Man.": a state's or province's abbreviation,
@@ -595,7 +666,14 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
   const district = group.parents[0];
   if (district?.featureCode === 'ADM2' && place !== district && distanceKm(place, district) > PARENT_DISTRICT_KM)
     return false;
+  // "Richmond, west of Sydney": beside the town written with it, not a namesake across the country.
+  const local = isTown(place) || place.featureCode === 'ADM2';
+  if (district && isTown(district) && local && distanceKm(place, district) > BESIDE_PARENT_KM) return false;
   if (qualifies(group, place)) return true;
+  // "Moscow, Idaho", "Salem, Ind.": a town of another province of that country is another place.
+  const province = group.parents.find((p) => p.featureCode === 'ADM1');
+  const otherProvince = place.admin1 !== '' && place.admin1 !== province?.admin1;
+  if (province && isTown(place) && place.countryCode === province.countryCode && otherProvince) return false;
   // In the province the story is pinned to: never far off.
   if (inStoryRegion(place, ctx)) return true;
   // "Boni (Douentza, Mopti)": the text says which country it is in.
@@ -652,6 +730,7 @@ function score(group: Group, c: Candidate, ctx: Context): number {
   // "Hays district": the district beats the town; a place inside a province the story is set in beats its namesakes.
   if (group.typedDivision && isDivision(place)) s += W_TYPED_DIVISION;
   if (group.typedSettlement && !isDivision(place) && place.precision === 'CITY') s += W_TYPED_DIVISION;
+  if (group.governed && place.featureCode === 'ADM1') s += W_QUALIFIER;
   // "Ohio and Oregon": provinces are named together, and a town named like one is no town of the other.
   const inDivision =
     !isDivision(place) &&
@@ -699,7 +778,31 @@ function namesProvince(group: Group, c: Candidate): boolean {
 
 /** Known from anywhere, and not outweighed by a namesake beside the story's places. */
 function isFamous(group: Group, place: Place, ctx: Context): boolean {
-  return isProminent(place) && place.precision !== 'COUNTRY' && !rivalBesideStory(group, place, ctx);
+  return (
+    isProminent(place) &&
+    place.precision !== 'COUNTRY' &&
+    !rivalBesideStory(group, place, ctx) &&
+    !rivalInNamedCountry(group, place, ctx)
+  );
+}
+
+/** A city this big is known across its own country: a story of that country means it by the name. */
+const KNOWN_CITY = 100_000;
+
+/**
+ * A city of the name in a country the text names, while it never names the famous one's: "a
+ * Birmingham doctor" in a story that names only the United States is in Birmingham, Alabama.
+ */
+function rivalInNamedCountry(group: Group, place: Place, ctx: Context): boolean {
+  if (!place.countryCode || ctx.namedCountries.has(place.countryCode)) return false;
+  return group.candidates.some(
+    (c) =>
+      c.place.countryCode !== null &&
+      c.place.countryCode !== place.countryCode &&
+      ctx.namedCountries.has(c.place.countryCode) &&
+      isTown(c.place) &&
+      c.place.population >= KNOWN_CITY,
+  );
 }
 
 function capitalRival(group: Group, place: Place, ctx: Context): boolean {
@@ -783,7 +886,8 @@ const W_COUNTY_TOWN = 2;
  */
 function pinCountyTowns(groups: Group[]): void {
   const counties = groups.filter((g) => g.proper && g.typedDivision && g.candidates.length > 1);
-  const towns = groups.filter((g) => g.proper && !g.typedDivision && g.candidates.length > 1);
+  // A town of one namesake pins the county too ("Logan County" beside Bellefontaine).
+  const towns = groups.filter((g) => g.proper && !g.typedDivision && g.candidates.length > 0);
   for (const county of counties) {
     for (const town of towns) {
       if (town.key === county.key) continue;
@@ -933,16 +1037,28 @@ function decide(group: Group, ctx: Context): Decision {
         distanceKm(top.c.place, x.c.place) > SAME_PLACE_KM,
     ),
   ];
-  // Namesakes that tie go to the one much the biggest, whichever scored a hair higher.
+  // Namesakes that tie go to the one beside a town the story is placed at, else to the one much
+  // the biggest, whichever scored a hair higher. Great cities have towns of every common name
+  // around them: they break no tie.
+  const small = ctx.towns.filter((t) => !isProminent(t));
+  const beside = tied.filter(
+    (x) =>
+      nearestKm(
+        x.c.place,
+        small.filter((t) => t !== x.c.place),
+      ) <= BESIDE_TOWN_KM,
+  );
   const best =
     tied.length === 1
       ? top
-      : tied.find((x) =>
-          breaksTie(
-            x.c.place,
-            tied.filter((y) => y !== x).map((y) => y.c.place),
-          ),
-        );
+      : beside.length === 1 && isTown(beside[0]!.c.place)
+        ? beside[0]
+        : tied.find((x) =>
+            breaksTie(
+              x.c.place,
+              tied.filter((y) => y !== x).map((y) => y.c.place),
+            ),
+          );
   if (!best) return { place: null, considered: plausible.map((x) => x.c), confident: false };
   const rivals = plausible.filter((x) => x !== best && !nested(x.c.place, best.c.place));
   const inCountry = [best, ...rivals].filter((x) => x.c.place.countryCode && ctx.countries.has(x.c.place.countryCode));
@@ -955,6 +1071,11 @@ function decide(group: Group, ctx: Context): Decision {
 /** A capitalised type word is part of a division's name: "Walker County" is not Walker. */
 const NAMED_TYPE =
   /^\s+(County|Parish|Borough|Township|District|Province|Governorate|Oblast|Region|Prefecture|Municipality)\b/u;
+
+const OFFICE_AFTER = new RegExp(
+  `^\\s+(?:${PROVINCE_OFFICES.map((w) => w.replace(/\./g, '\\.').replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`,
+  'u',
+);
 
 /** "Marib city", "Mandera town" (lower case: "Mexico City" is a name), "the village of Bule". */
 const SETTLEMENT_AFTER = /^\s+(?:city|town|village)\b/u;
@@ -1003,6 +1124,7 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
         parents: [],
         typedDivision: TYPE_WORD.test(p.name),
         typedSettlement: false,
+        governed: false,
         support: new Map(),
         backed: new Set(),
       };
@@ -1014,6 +1136,7 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
   for (const group of groups.values()) {
     group.mentions = dedupeSpans(group.mentions);
     if (!group.proper) continue;
+    group.governed = group.mentions.some((m) => OFFICE_AFTER.test(text.slice(m.end, m.end + 30)));
     group.typedSettlement = group.mentions.some(
       (m) =>
         SETTLEMENT_AFTER.test(text.slice(m.end, m.end + 12)) ||
@@ -1162,6 +1285,9 @@ export function geocode(
     if (!changed) break;
   }
 
+  // Three or more names whose namesakes (villages too) lie together are those namesakes.
+  placeTogether(groups, decisions, evidence);
+
   // Pass 4: a name written only as another's parent ("Fresnillo, Zacatecas", "Bint Jbeil
   // (Bint Jbeil, Nabatieh)") is the division that place's chain of parents resolved to, not a
   // namesake town of its own.
@@ -1172,6 +1298,78 @@ export function geocode(
   }
 
   return mergeSamePlace(groups, decisions);
+}
+
+/** Towns this close are one neighbourhood for `placeTogether`. */
+const TOGETHER_KM = 60;
+/** Names with more namesakes than this meet another name's by chance too often to vouch for it. */
+const MAX_TOGETHER_OPTIONS = 12;
+
+/**
+ * Names of small towns that lie together ("Riverside", "Kalona" and "Wellman": three Iowa
+ * towns within 25 km) are those towns, though each name's biggest namesake lies elsewhere:
+ * a name is moved to the namesake (a village too) beside the namesakes of at least two other
+ * names, when its place has fewer such neighbours. Names the text pins down are left alone.
+ */
+function placeTogether(groups: Group[], decisions: Map<Group, Decision>, evidence: CountryEvidence[]): void {
+  const countries = new Set(evidence.map((e) => e.countryCode));
+  for (const d of decisions.values()) if (d.place?.countryCode) countries.add(d.place.countryCode);
+  const movable = (g: Group) => {
+    const d = decisions.get(g);
+    return (
+      g.proper &&
+      !g.typedDivision &&
+      !g.governed &&
+      g.parents.length === 0 &&
+      g.qualifiers.size === 0 &&
+      !d?.fallback &&
+      (!d?.place || (isTown(d.place) && !isProminent(d.place)))
+    );
+  };
+  const options = new Map<Group, Place[]>();
+  for (const g of groups) {
+    if (!movable(g)) continue;
+    const towns = g.candidates.map((c) => c.place).filter((p) => isTown(p));
+    const villages = lookupVillageMatches(g.name, countries)
+      .map((m) => m.place)
+      .filter((v) => !towns.includes(v));
+    const all = [...towns, ...villages];
+    if (all.length && all.length <= MAX_TOGETHER_OPTIONS) options.set(g, all);
+  }
+  if (options.size < 3) return;
+  // The places of the names that stay put (counties, towns written with their province) count as they are.
+  const fixed = groups.flatMap((g) => {
+    const place = options.has(g) ? null : decisions.get(g)?.place;
+    // A great city has towns of every common name around it: it vouches for none.
+    return place && ((isTown(place) && !isProminent(place)) || place.featureCode === 'ADM2') ? [{ g, place }] : [];
+  });
+  const neighbours = (g: Group, place: Place): number => {
+    let n = 0;
+    for (const [h, hs] of options)
+      if (h !== g && h.key !== g.key && hs.some((o) => o !== place && distanceKm(o, place) <= TOGETHER_KM)) n++;
+    for (const f of fixed) if (f.g.key !== g.key && f.place !== place && distanceKm(f.place, place) <= TOGETHER_KM) n++;
+    return n;
+  };
+  const moves: [Group, Place][] = [];
+  for (const [g, all] of options) {
+    const current = decisions.get(g)!.place;
+    const now = current ? neighbours(g, current) : 0;
+    let best: Place | null = null;
+    // Beside two names more than where it is: one name more is too often chance.
+    let most = now + 1;
+    for (const o of all) {
+      const n = neighbours(g, o);
+      if (n > most) {
+        best = o;
+        most = n;
+      }
+    }
+    if (best && best !== current) moves.push([g, best]);
+  }
+  for (const [g, place] of moves) {
+    if (!g.candidates.some((c) => c.place === place)) g.candidates.push({ place, via: 'name' });
+    decisions.set(g, { place, considered: g.candidates, confident: false });
+  }
 }
 
 /** Between a place and a parent written after it: a type word, then "(" or "," and the parts before. */

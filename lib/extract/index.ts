@@ -171,15 +171,19 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
     // After a comma only a region is an address ("Kharwar district, Logar"); "Agdam, Aghdra" is a list.
     const link = PARENT_LINK.exec(between);
     const wider = p.loc.precision === 'REGION' || p.loc.precision === 'COUNTRY';
-    // "the village of Wad al-Noura in Al Managil locality": a village the gazetteer lacks stands
-    // at the point of the place written after it, which is then its address.
-    const holdsPrevious =
+    // "the village of Wad al-Noura in Al Managil locality", "the Gaza City neighbourhood of
+    // Shejaiya": a place the gazetteer lacks stands at the point of the one written beside it,
+    // which is then its address.
+    const samePoint =
       between.length <= 40 &&
       !/[.;!?]/.test(between) &&
       prev.loc.key !== p.loc.key &&
       prev.loc.latitude !== null &&
       prev.loc.latitude === p.loc.latitude &&
       prev.loc.longitude === p.loc.longitude;
+    const standsIn = (loc: ExtractedLocation) => loc.precision === 'REGION' && loc.geonamesId === null;
+    if (samePoint && standsIn(p.loc) && !standsIn(prev.loc)) prev.parent = true;
+    const holdsPrevious = samePoint && standsIn(prev.loc) && !standsIn(p.loc);
     p.parent =
       holdsPrevious || (!!link && (link[1]!.startsWith('(') || wider)) || (prev.parent && /^\s*,\s*$/.test(between));
   });

@@ -78,6 +78,62 @@ export const FORMAL_DIVISION_TYPE_WORDS = [
 export const SETTLEMENT_WORDS = ['village', 'town', 'city', 'area', 'locality', 'commune', 'settlement', 'camp'];
 
 /**
+ * Offices of a province, written after its name ("Ohio Gov. John Smith", "the Ohio
+ * Legislature"): the name is the province's, not a city's of that name.
+ */
+export const PROVINCE_OFFICES = [
+  'Gov.',
+  'Governor',
+  'governor',
+  'Lt. Gov.',
+  'Lieutenant Governor',
+  'lieutenant governor',
+  'Legislature',
+  'legislature',
+  'General Assembly',
+  'State Senate',
+  'state Senate',
+  'state senate',
+  'State Assembly',
+  'state Assembly',
+  'state assembly',
+  'Premier',
+  'premier',
+];
+
+/**
+ * Words after a comma that tie a place to a town written next ("Smithfield, just outside Cairns",
+ * "Gordonvale, near Cairns", "Logan, a suburb of Brisbane"): the place lies beside that town.
+ */
+export const BESIDE_WORDS = [
+  'outside',
+  'outside of',
+  'just outside',
+  'just outside of',
+  'near',
+  'close to',
+  'on the outskirts of',
+  'in the outskirts of',
+  'a suburb of',
+  'an outer suburb of',
+  'an inner suburb of',
+  'a western suburb of',
+  'an eastern suburb of',
+  'a northern suburb of',
+  'a southern suburb of',
+];
+/** The head of "the Cairns suburbs of Smithfield and Redlynch": each is beside the town. */
+export const SUBURB_HEADS = [
+  'suburb',
+  'suburbs',
+  'outskirts',
+  'neighbourhood',
+  'neighborhood',
+  'neighbourhoods',
+  'neighborhoods',
+];
+
+/**
  * What may stand between a place and its parents: "Boni (Douentza", "Kharwar district, Logar",
  * "Rafi LGA, Niger", "Mukondi village (Beni".
  */
