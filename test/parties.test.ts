@@ -35,6 +35,12 @@ describe('parties as conflict reporting names them', () => {
     ]);
     expect(claimant(x, 0)).toBe('Artsakh forces');
     expect(claimant(x, 1)).toBe('NAS forces');
+    const more = extract('Suspected ELN guerrillas bombed a road. FARC dissidents and Fulani gunmen denied it.', meta);
+    expect(more.parties.map((p) => [p.name, p.kind])).toEqual([
+      ['ELN guerrillas', 'GROUP'],
+      ['FARC dissidents', 'GROUP'],
+      ['Fulani gunmen', 'GROUP'],
+    ]);
   });
 
   it('a state is the speaker with a time before its verb ("Nigeria today announced", "Israel on Sunday said")', () => {
