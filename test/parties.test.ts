@@ -253,6 +253,11 @@ describe('claims that keep their claimant', () => {
       meta,
     );
     expect(claimant(mexico)).toBe('Mexican prosecutors');
+    const borno = extract(
+      'A bomb killed 19 people at a market in Konduga, Borno state, emergency officials said.',
+      meta,
+    );
+    expect(claimant(borno)).toBe('Nigerian emergency services');
     // Places in two countries, or none: whose police is not known.
     expect(claimant(extract('Strikes hit Rafah and Beirut, police said.', meta))).toBeUndefined();
     expect(claimant(extract('Two men were arrested on Friday, police said.', meta))).toBeUndefined();

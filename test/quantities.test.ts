@@ -16,6 +16,12 @@ describe('counts of one: a noun of one person after "a"/"an"', () => {
     expect(counts('a member of parliament said the talks would resume')).toEqual([]);
     expect(counts('the raid killed a camel and destroyed a truck')).toEqual([]);
   });
+
+  it('"no one was hurt", "not one soldier was killed" are no count', () => {
+    expect(counts('the governor said no one was hurt')).toEqual([]);
+    expect(counts('not one soldier was killed in the raid')).toEqual([]);
+    expect(counts('one soldier was killed in the raid')).toEqual([['KILLED', 1]]);
+  });
 });
 
 describe('counts as reports word them', () => {

@@ -431,7 +431,7 @@ function narratedClauseEnd(text: string, sentence: Sentence, claims: RawClaim[])
  * spokesman", "prosecutors", "authorities", "rescue workers". The first group names the body.
  */
 const DOMESTIC_SOURCE =
-  /^(?:the\s+|a\s+|an\s+)?(?:local\s+|city\s+|district\s+|provincial\s+|regional\s+|state\s+|federal\s+)?(police|prosecutors?|prosecutor['’]s office|authorities|firefighters|fire officials|rescuers|rescue workers|civil defen[cs]e)(?:\s+(?:officials?|sources?|spokes(?:man|woman|person)|officers?|chief|statement))?$/i;
+  /^(?:the\s+|a\s+|an\s+)?(?:local\s+|city\s+|district\s+|provincial\s+|regional\s+|state\s+|federal\s+)?(police|prosecutors?|prosecutor['’]s office|authorities|firefighters|fire officials|rescuers|rescue workers|civil defen[cs]e|emergency (?:officials|services|workers))(?:\s+(?:officials?|sources?|spokes(?:man|woman|person)|officers?|chief|statement))?$/i;
 
 /** The body each source above speaks for. */
 const DOMESTIC_BODY: Record<string, string> = {
@@ -440,6 +440,8 @@ const DOMESTIC_BODY: Record<string, string> = {
   'fire officials': 'firefighters',
   'rescue workers': 'rescuers',
   'civil defense': 'civil defence',
+  'emergency officials': 'emergency services',
+  'emergency workers': 'emergency services',
 };
 
 /**

@@ -217,6 +217,9 @@ export function findQuantities(text: string, offset: number, dates: DateExpr[]):
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const value = parseNumber(m[1]!);
       if (value === null) continue;
+      // "no one was hurt", "not one soldier was killed": no count at all.
+      const numberAt = m.index + m[0].toLowerCase().indexOf(m[1]!.toLowerCase());
+      if (/\b(?:no|not)\s+$/i.test(text.slice(Math.max(0, numberAt - 5), numberAt))) continue;
       // Years are not counts ("in 1991 ... killed").
       if (/^(?:1[89]|20)\d\d$/.test(m[1]!)) continue;
       const high = m[2] === undefined ? null : parseNumber(m[2]);
