@@ -51,6 +51,11 @@ describe('attribution: quote marks', () => {
       ['the commander', 'told', 'The line is holding', 'DIRECT'],
       ['the commander', 'told', 'We have food for weeks', 'DIRECT'],
     ]);
+    // Its evidence runs from the sentence it goes on from.
+    const x = extract('“We will not retreat,” the commander told reporters. “The line is holding.”', meta);
+    expect(x.claims[1]!.evidence.text).toBe(
+      '“We will not retreat,” the commander told reporters. “The line is holding.”',
+    );
     // A quotation with no claim just before it is no one's.
     expect(claimsOf('The town was quiet. “The line is holding.”')).toEqual([]);
   });

@@ -43,6 +43,8 @@ interface PendingClaim {
   sentence: Sentence;
   /** Where narration ends when it is only the sentence's first clause ("A attacked B; the army said ..."). */
   end?: number;
+  /** Where the evidence starts when it is earlier than the sentence: a quotation's cue sentence. */
+  start?: number;
 }
 
 /** How far back (in sentences) "he" looks for a person, and any pronoun for the last speaker. */
@@ -64,7 +66,7 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
   const places: PlaceMention[] = [];
   const pending: PendingClaim[] = [];
   let lastSpeaker: { key: string; sentence: number } | null = null;
-  let lastClaim: { raw: RawClaim; sentence: number } | null = null;
+  let lastClaim: { raw: RawClaim; sentence: number; start: number } | null = null;
   const publisherKey = meta?.publisher ? publisherParty(registry, meta.publisher) : null;
   const traced: TracedMention[] | null = meta?.trace ? [] : null;
 
@@ -121,11 +123,16 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
         pronoun: null,
         rule: 'quotation-continued',
       };
-      pending.push({ raw: continued, dates, sentence });
+      // Its evidence runs from the sentence of the cue it goes on from.
+      pending.push({ raw: continued, dates, sentence, start: lastClaim.start });
       sentenceClaims.push(continued);
     }
-    if (sentenceClaims.length)
-      lastClaim = { raw: sentenceClaims[sentenceClaims.length - 1]!, sentence: sentence.index };
+    if (sentenceClaims.length) {
+      const raw = sentenceClaims[sentenceClaims.length - 1]!;
+      const start: number =
+        raw.rule === 'quotation-continued' ? lastClaim!.start : Math.min(sentence.start, raw.content.start);
+      lastClaim = { raw, sentence: sentence.index, start };
+    }
     addPronounMentions(sentence, resolved, sentenceClaims);
     // A sentence no party speaks in is the outlet's own account: a candidate for a NARRATED claim.
     if (!sentenceClaims.length && !sentence.dateline && !sentence.heading) pending.push({ raw: null, dates, sentence });
@@ -203,9 +210,9 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
     return mostSpecific((subjects.length ? subjects : inside).map((p) => p.loc));
   };
   const made: { claim: ExtractedClaim; sentence: number }[] = [];
-  for (const { raw, dates, sentence, end: pendingEnd } of pending) {
+  for (const { raw, dates, sentence, start: pendingStart, end: pendingEnd } of pending) {
     // A quote in the sentence before its cue ("“...” ¶ X said.") is part of the evidence.
-    const from = raw ? Math.min(sentence.start, raw.content.start) : sentence.start;
+    const from = raw ? Math.min(sentence.start, raw.content.start, pendingStart ?? sentence.start) : sentence.start;
     const to = raw ? sentence.end : (pendingEnd ?? sentence.end);
     const evidence = { start: from, end: to, text: text.slice(from, to) };
     if (!raw) {
