@@ -69,6 +69,10 @@ describe('place uses', () => {
     ]);
   });
 
+  it('a word before a joined particle is part of one name, not a place of its own ("Tal al-Hawa")', () => {
+    expect(extract('Troops raided Tal al-Hawa on Monday.', {}).locations).toEqual([]);
+  });
+
   it("a person's name is no country; the qualifier of a title is", () => {
     const x = extract('Sen. Jordan Smith met Georgian President Mikheil Saakashvili.', {});
     expect(locationOf(x, 'Jordan')).toBeUndefined();

@@ -66,6 +66,7 @@ import {
   HEAD_KEYS,
   headKind,
   isAcronym,
+  isJoinedParticleName,
   isMixedAcronym,
   isNameToken,
   isPossessiveMark,
@@ -535,6 +536,8 @@ export function placesInsideNames(s: Scan): void {
       if (!tokens[to - 1]!.cap) continue;
       // "University of Kentucky College": what stands before "of" is the name's head, not a place.
       if (tokens[to]?.lower === 'of') continue;
+      // "Tal al-Hawa", "Deir al-Balah": a word before a joined particle is part of one name.
+      if (tokens[to] && isJoinedParticleName(tokens[to]!)) continue;
       // "Jordan Smith Foundation" is no place; "Laurel County Clerk" is, and so is "Lindsay Police".
       const townService = TOWN_SERVICE_WORDS.has(tokens[to]?.lower ?? '');
       if (isFirstName(tokens[from]!.text) && !NAMED_DIVISION_ENDINGS.has(tokens[to - 1]!.lower) && !townService)
