@@ -55,6 +55,7 @@ describe('narration: the outlet’s own account of events and figures', () => {
     'Militants torched a school in Saliboko.',
     'Soldiers demolished two homes in Saliboko.',
     'Gunmen set fire to the market in Saliboko.',
+    'Gunmen burned 30 houses in Saliboko.',
   ])('destruction of property is an attack: %s', (text) => {
     expect(narrated(extract(text, meta)).map((c) => c.kind)).toEqual(['ATTACK']);
   });
@@ -63,6 +64,7 @@ describe('narration: the outlet’s own account of events and figures', () => {
     ['Rebels overran an army base near Saliboko.', 'TERRITORIAL_CONTROL'],
     ['Rebel fighters entered Saliboko on Sunday.', 'MOVEMENT'],
     ['Protesters stormed the governor’s office in Saliboko.', 'ATTACK'],
+    ['Air defences intercepted two drones over Saliboko.', 'ATTACK'],
   ])('%s → %s', (text, kind) => {
     expect(narrated(extract(text, meta)).map((c) => c.kind)).toEqual([kind]);
   });

@@ -12,7 +12,7 @@ export const CLAIM_KIND_PATTERNS: [ClaimKind, RegExp][] = [
   ],
   [
     'ATTACK',
-    /\b(?:shell(?:ed|ing|s)?|struck|strikes?|airstrikes?|air strikes?|attack(?:ed|s|ing)?|bomb(?:ed|ing|ings|s)?|fir(?:ed|ing) (?:on|at|rockets?|missiles?)|missiles?|rockets?|drones? (?:strike|attack|targeting)|target(?:ed|ing)|clash(?:es|ed)|fighting|offensive|assault|raid(?:ed|s)?|destroy(?:ed|ing)|ambush(?:ed)?|hit|pounded|shot down|counter-?attack|artillery fire|sniper|invasion|invaded|battles?|abduct(?:ed|ing|ion|ions)|kidnap(?:ped|ping|pings)?|demolish(?:ed|ing)|stormed|storming|torched|set\s+(?:fire\s+to|ablaze|on\s+fire)|razed|looted|burn(?:ed|t)\s+(?:down\s+)?(?:(?:\d+|dozens\s+of|hundreds\s+of|several|many|the|their|a)\s+)?(?:houses|homes|huts|villages?|buildings|shops|markets?|vehicles|cars|churches|mosques|schools|clinics?|hospitals?|crops))\b/i,
+    /\b(?:shell(?:ed|ing|s)?|struck|strikes?|airstrikes?|air strikes?|attack(?:ed|s|ing)?|bomb(?:ed|ing|ings|s)?|fir(?:ed|ing) (?:on|at|rockets?|missiles?)|missiles?|rockets?|drones? (?:strike|attack|targeting)|target(?:ed|ing)|clash(?:es|ed)|fighting|offensive|assault|raid(?:ed|s)?|destroy(?:ed|ing)|ambush(?:ed)?|hit|pounded|shot down|intercept(?:ed|ing|s)?|counter-?attack|artillery fire|sniper|invasion|invaded|battles?|abduct(?:ed|ing|ion|ions)|kidnap(?:ped|ping|pings)?|demolish(?:ed|ing)|stormed|storming|torched|set\s+(?:fire\s+to|ablaze|on\s+fire)|razed|looted|burn(?:ed|t)\s+(?:down\s+)?(?:(?:\d+|dozens\s+of|hundreds\s+of|several|many|the|their|a)\s+)?(?:houses|homes|huts|villages?|buildings|shops|markets?|vehicles|cars|churches|mosques|schools|clinics?|hospitals?|crops))\b/i,
   ],
   [
     'MOVEMENT',
