@@ -332,6 +332,21 @@ describe('short conflict event reports', () => {
     expect(x.claims[0]!.locationKeys).toEqual([part.key]);
   });
 
+  it('regions by the English spellings news uses: "Lower Shabelle", "Hiraan" (GeoNames: Lower Shabeelle, Hiiraan)', () => {
+    const x = extract('Fighters attacked a base in Lower Shabelle region and in Mahas, Hiraan region.', meta);
+    expect(placeNamed(x, 'Lower Shabelle region')).toMatchObject({ countryCode: 'SO', precision: 'REGION' });
+    const hiran = placeNamed(x, 'Hiraan')!;
+    expect(hiran).toMatchObject({ countryCode: 'SO', precision: 'REGION' });
+    expect(placeNamed(x, 'Mahas')).toMatchObject({ countryCode: 'SO', latitude: hiran.latitude });
+  });
+
+  it('"along the Kaduna-Abuja highway near Katari": a route’s ends say where only when nothing else does', () => {
+    const near = extract('Gunmen abducted 6 people along the Kaduna-Abuja highway near Kachia.', meta);
+    expect(near.claims[0]!.locationKeys).toEqual([placeNamed(near, 'Kachia')!.key]);
+    const only = extract('Gunmen attacked a bus on the Kaduna-Abuja highway.', meta);
+    expect(only.claims[0]!.locationKeys).toEqual([placeNamed(only, 'Kaduna')!.key, placeNamed(only, 'Abuja')!.key]);
+  });
+
   it('"the border town of Mandera" is the town, not the county named alike', () => {
     const x = extract('Kenyan troops killed 9 fighters near the border town of Mandera.', meta);
     expect(placeNamed(x, 'Mandera')).toMatchObject({ countryCode: 'KE', precision: 'CITY' });

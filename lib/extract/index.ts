@@ -167,6 +167,11 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
   // "Boni (Douentza, Mopti)", "Kharwar district, Logar": the places written as where another
   // place lies are its address, not what the claim is about.
   placeStarts.forEach((p, i) => {
+    // "along the Kaduna-Abuja highway near Katari": a route's ends say where only when nothing else does.
+    if (onRoute(text, p.start, p.end)) {
+      p.parent = true;
+      return;
+    }
     const prev = placeStarts[i - 1];
     if (!prev) return;
     // "Paris, Texas": a qualifier inside the place's own span is where the place is.
@@ -560,6 +565,18 @@ function isLandmark(text: string, start: number): boolean {
   return /\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west|km|kilometres|kilometers|miles)\s+of\s+(?:the\s+)?$/i.test(
     text.slice(Math.max(0, start - 30), start),
   );
+}
+
+/** A road named by the towns it joins: "the Kaduna-Abuja highway", "the Bakhmut-Kostiantynivka road". */
+const ROUTE_AFTER =
+  /^[\p{L}\p{N}'’.-]*\s+(?:highway|road|motorway|expressway|railway|railroad|rail line|route|corridor|axis|pipeline)\b/iu;
+
+/** A place named only as an end of a route ("along the Kaduna-Abuja highway"): not where the claim is. */
+function onRoute(text: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && /[\p{L}\p{N}'’.-]/u.test(text[from - 1]!)) from--;
+  const joined = text.slice(from, start).includes('-') || text[end] === '-';
+  return joined && ROUTE_AFTER.test(text.slice(end, end + 60));
 }
 
 /** What stands between a place and the first of its parents: "Boni (Douentza", "Kharwar district, Logar", "Rafi LGA, Niger". */
