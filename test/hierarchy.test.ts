@@ -338,6 +338,16 @@ describe('short conflict event reports', () => {
     const hiran = placeNamed(x, 'Hiraan')!;
     expect(hiran).toMatchObject({ countryCode: 'SO', precision: 'REGION' });
     expect(placeNamed(x, 'Mahas')).toMatchObject({ countryCode: 'SO', latitude: hiran.latitude });
+    for (const [phrase, country] of [
+      ['Taiz governorate', 'YE'],
+      ['Hasakah governorate', 'SY'],
+      ['Timbuktu region', 'ML'],
+      ['East Darfur', 'SD'],
+      ['Baluchistan', 'PK'],
+    ] as const) {
+      const y = extract(`Fighting was reported in ${phrase} on Monday.`, meta);
+      expect(placeNamed(y, phrase), phrase).toMatchObject({ countryCode: country, precision: 'REGION' });
+    }
   });
 
   it('"along the Kaduna-Abuja highway near Katari": a route’s ends say where only when nothing else does', () => {
