@@ -273,6 +273,7 @@ const SUBURB_BEFORE = new RegExp(
   `(?<![\\p{L}'’.-])(${NAME_WORDS})\\s+(?:${SUBURB_HEADS.join('|')})\\s+of\\s+(?:${NAME_WORDS}(?:,\\s+|,?\\s+and\\s+))*$`,
   'u',
 );
+const SUBURB_HEAD_WORD = new RegExp(`\\b(?:${SUBURB_HEADS.join('|')})\\s+of\\b`, 'u');
 const SUBURB_HEAD_START = new RegExp(`^(?:${SUBURB_HEADS.join('|')})\\s+of\\s+`, 'u');
 // "London's Gatwick", "Montreal's Trudeau airport": the place of a town or province.
 const POSSESSIVE_BEFORE = new RegExp(`(?<![\\p{L}'’.-])(${NAME_WORDS})['’]s\\s+$`, 'u');
@@ -288,9 +289,11 @@ function ownerBefore(text: string, mention: Span): { name: string; possessive: b
   // The mention may hold the head: "the Dayton [suburb of Centerville]".
   const head = SUBURB_HEAD_START.exec(mention.text)?.[0].length ?? 0;
   const before = text.slice(Math.max(0, mention.start - BEFORE_WINDOW), mention.start + head);
-  const suburb = SUBURB_BEFORE.exec(before);
+  // Both patterns end at the mention and read back from it: most mentions have neither a
+  // suburb's head nor a possessive before them, and skip the scan (it is most of this cost).
+  const suburb = SUBURB_HEAD_WORD.test(before) ? SUBURB_BEFORE.exec(before) : null;
   if (suburb) return { name: suburb[1]!, possessive: false };
-  const owner = POSSESSIVE_BEFORE.exec(before);
+  const owner = /['’]s\s*$/.test(before.slice(-6)) ? POSSESSIVE_BEFORE.exec(before) : null;
   return owner ? { name: owner[1]!, possessive: true } : null;
 }
 
