@@ -258,6 +258,11 @@ describe('claims that keep their claimant', () => {
       meta,
     );
     expect(claimant(borno)).toBe('Nigerian emergency services');
+    // A body named by its level alone is of that country too, not one party of every article.
+    const jalalabad = extract('Local authorities said militants planted the bomb in Jalalabad.', meta);
+    expect(parties(jalalabad)).toContainEqual(['Afghan local authorities', 'GOVERNMENT_BODY', 'AF']);
+    expect(jalalabad.parties.map((p) => p.name)).not.toContain('Local authorities');
+    expect(claimant(jalalabad)).toBe('Afghan local authorities');
     // Places in two countries, or none: whose police is not known.
     expect(claimant(extract('Strikes hit Rafah and Beirut, police said.', meta))).toBeUndefined();
     expect(claimant(extract('Two men were arrested on Friday, police said.', meta))).toBeUndefined();

@@ -26,6 +26,7 @@ import { findDates, resolveRelative, type DateExpr } from './dates.js';
 import { findQuantities } from './quantities.js';
 import { claimKind, inheritEventPlaces, linkRestatements, mostSpecific, narratedKind } from './claims.js';
 import { geocode } from './geocode.js';
+import { countryByCode } from './gazetteer.js';
 import { KNOWN_PARTIES } from './lexicon/parties.js';
 import { TYPE_BEFORE_PARENTS } from './lexicon/places.js';
 import { countryCodeOfPlace, demonymOf, isKnownPlace, resolveDemonym } from './geo.js';
@@ -445,6 +446,10 @@ function narratedClauseEnd(text: string, sentence: Sentence, claims: RawClaim[])
 const DOMESTIC_SOURCE =
   /^(?:the\s+|a\s+|an\s+)?(?:local\s+|city\s+|district\s+|provincial\s+|regional\s+|state\s+|federal\s+)?(police|prosecutors?|prosecutor['’]s office|authorities|firefighters|fire officials|rescuers|rescue workers|civil defen[cs]e|emergency (?:officials|services|workers))(?:\s+(?:officials?|sources?|spokes(?:man|woman|person)|officers?|chief|statement))?$/i;
 
+/** A body named by its level alone: "local authorities", "provincial officials". */
+const LEVEL_BODY =
+  /^(?:the\s+)?(?:local|regional|provincial|district|municipal|city|state|county)\s+(?:officials|authorities|police|government|administration|council)$/i;
+
 /** The body each source above speaks for. */
 const DOMESTIC_BODY: Record<string, string> = {
   prosecutor: 'prosecutors',
@@ -474,14 +479,33 @@ function domesticBodies(
     return codes.size === 1 ? [...codes][0]! : null;
   };
   const placed = locations.filter((l) => l.mentions.some((m) => m.use === 'PLACE')).map((l) => l.key);
+  // The country of a claim: its places', else (when it names none) the article's, if one.
+  const countryOf = (claim: ExtractedClaim) =>
+    oneCountry(claim.locationKeys) ?? (claim.locationKeys.length ? null : oneCountry(placed));
+  const nameOf = (code: string) => demonymOf(code) ?? countryByCode(code)?.name;
+
+  // "Local authorities said ...": a body named by its level alone is of the one country all its claims are in.
+  const byBody = new Map<string, Set<string | null>>();
+  for (const claim of claims) {
+    const party = claim.claimantKey ? registry.get(claim.claimantKey) : undefined;
+    if (!party || party.affiliation || !LEVEL_BODY.test(party.name)) continue;
+    byBody.set(party.key, (byBody.get(party.key) ?? new Set()).add(countryOf(claim)));
+  }
+  for (const [key, codes] of byBody) {
+    const code = codes.size === 1 ? [...codes][0] : null;
+    const country = code ? nameOf(code) : undefined;
+    if (!code || !country) continue;
+    const moved = registry.moveTo(key, `${country} ${registry.get(key)!.name.toLowerCase()}`, code);
+    for (const claim of claims) if (claim.claimantKey === key) claim.claimantKey = moved;
+  }
+
   claims.forEach((claim, i) => {
     const source =
       claim.claimantKey || !claim.claimantMention ? null : DOMESTIC_SOURCE.exec(claim.claimantMention.text);
     if (!source) return;
-    const code = oneCountry(claim.locationKeys) ?? (claim.locationKeys.length ? null : oneCountry(placed));
-    if (!code) return;
-    const country = demonymOf(code) ?? locations.find((l) => l.countryCode === code && l.precision === 'COUNTRY')?.name;
-    if (!country) return;
+    const code = countryOf(claim);
+    const country = code ? nameOf(code) : undefined;
+    if (!code || !country) return;
     const head = source[1]!.toLowerCase().replace('’', "'");
     claim.claimantKey = registry.ensure(`${country} ${DOMESTIC_BODY[head] ?? head}`, 'GOVERNMENT_BODY', code, []);
     registry.addClaimantMention(claim.claimantKey, claim.claimantMention!, sentences[i]!);

@@ -225,6 +225,21 @@ export class PartyRegistry {
     this.seen.push({ key, kind: entry.party.kind, head: entry.head, sentence, start: span.start });
   }
 
+  /**
+   * Gives a party's mentions to the party `name` (made if new) and returns its key: "Local
+   * authorities" become "Afghan local authorities" once the article says whose they are. The old
+   * party, left with no mention, is no longer listed.
+   */
+  moveTo(key: string, name: string, affiliation: string | null): string {
+    const from = this.entries.get(key);
+    if (!from) return key;
+    const target = this.ensure(name, from.party.kind, affiliation, []);
+    if (target === key) return key;
+    for (const span of from.party.mentions) this.addClaimantMention(target, span, -1);
+    from.party.mentions = [];
+    return target;
+  }
+
   parties(): ExtractedParty[] {
     return [...this.entries.values()]
       .filter((e) => e.party.mentions.length > 0)
