@@ -263,6 +263,14 @@ describe('claims that keep their claimant', () => {
     expect(parties(jalalabad)).toContainEqual(['Afghan local authorities', 'GOVERNMENT_BODY', 'AF']);
     expect(jalalabad.parties.map((p) => p.name)).not.toContain('Local authorities');
     expect(claimant(jalalabad)).toBe('Afghan local authorities');
+    // An office with no name is the holder of the one place of its kind the claim is about.
+    const bryansk = extract(
+      'Drones struck an oil depot in the Bryansk region early Sunday, the regional governor said.',
+      meta,
+    );
+    expect(parties(bryansk)).toContainEqual(['Bryansk governor', 'PERSON', 'RU']);
+    expect(claimant(extract('Missiles hit Kharkiv overnight, the mayor said.', meta))).toBe('Kharkiv mayor');
+    expect(claimant(extract('Missiles hit Kyiv and Lviv overnight, the mayor said.', meta))).toBeUndefined();
     // Places in two countries, or none: whose police is not known.
     expect(claimant(extract('Strikes hit Rafah and Beirut, police said.', meta))).toBeUndefined();
     expect(claimant(extract('Two men were arrested on Friday, police said.', meta))).toBeUndefined();

@@ -26,7 +26,7 @@ import { findDates, resolveRelative, type DateExpr } from './dates.js';
 import { findQuantities } from './quantities.js';
 import { claimKind, inheritEventPlaces, linkRestatements, mostSpecific, narratedKind } from './claims.js';
 import { geocode } from './geocode.js';
-import { countryByCode } from './gazetteer.js';
+import { countryByCode, placeByGeonamesId } from './gazetteer.js';
 import { KNOWN_PARTIES } from './lexicon/parties.js';
 import { TYPE_BEFORE_PARENTS } from './lexicon/places.js';
 import { countryCodeOfPlace, demonymOf, isKnownPlace, resolveDemonym } from './geo.js';
@@ -256,6 +256,12 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
     made.map((m) => m.sentence),
   );
   domesticBodies(
+    claims,
+    made.map((m) => m.sentence),
+    locations,
+    registry,
+  );
+  officeHolders(
     claims,
     made.map((m) => m.sentence),
     locations,
@@ -508,6 +514,47 @@ function domesticBodies(
     if (!code || !country) return;
     const head = source[1]!.toLowerCase().replace('’', "'");
     claim.claimantKey = registry.ensure(`${country} ${DOMESTIC_BODY[head] ?? head}`, 'GOVERNMENT_BODY', code, []);
+    registry.addClaimantMention(claim.claimantKey, claim.claimantMention!, sentences[i]!);
+  });
+}
+
+/** A name written as a first-level division ("Kherson region", "Kayin State"). */
+const FIRST_LEVEL_NAME = /\b(?:region|oblast|province|state|governorate|krai|prefecture)$/i;
+
+/** A source that is an office of a place and no name: "the regional governor", "the mayor". */
+const OFFICE_SOURCE = /^(?:the\s+)?(?:(?:regional|provincial|state|local|city)\s+)?(governor|mayor)$/i;
+
+/**
+ * "..., the regional governor said": the office holder of the one place of that kind the claim
+ * is about (a first-level division for a governor, a town for a mayor), e.g. "Bryansk governor".
+ * With no such place, or two, the claimant stays unknown.
+ */
+function officeHolders(
+  claims: ExtractedClaim[],
+  sentences: number[],
+  locations: ExtractedLocation[],
+  registry: PartyRegistry,
+): void {
+  const byKey = new Map(locations.map((l) => [l.key, l]));
+  claims.forEach((claim, i) => {
+    const office = claim.claimantKey || !claim.claimantMention ? null : OFFICE_SOURCE.exec(claim.claimantMention.text);
+    if (!office) return;
+    const title = office[1]!.toLowerCase();
+    const seats = claim.locationKeys
+      .map((k) => byKey.get(k))
+      .filter((l): l is ExtractedLocation => {
+        if (!l?.countryCode) return false;
+        if (title === 'mayor') return l.precision === 'CITY';
+        // A first-level division: GeoNames' (ADM1), or one of ours written so ("Kherson region").
+        return l.geonamesId
+          ? placeByGeonamesId(l.geonamesId)?.featureCode === 'ADM1'
+          : l.precision === 'REGION' && FIRST_LEVEL_NAME.test(l.name);
+      });
+    if (seats.length !== 1) return;
+    // By the gazetteer's name of the place, however the article wrote it: one party per office.
+    const seat = seats[0]!;
+    const name = (seat.geonamesId ? placeByGeonamesId(seat.geonamesId)?.name : null) ?? seat.name;
+    claim.claimantKey = registry.ensure(`${name} ${title}`, 'PERSON', seat.countryCode, []);
     registry.addClaimantMention(claim.claimantKey, claim.claimantMention!, sentences[i]!);
   });
 }
