@@ -255,13 +255,7 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
     claims,
     made.map((m) => m.sentence),
   );
-  domesticBodies(
-    claims,
-    made.map((m) => m.sentence),
-    locations,
-    registry,
-  );
-  officeHolders(
+  unnamedSpeakers(
     claims,
     made.map((m) => m.sentence),
     locations,
@@ -452,11 +446,7 @@ function narratedClauseEnd(text: string, sentence: Sentence, claims: RawClaim[])
 const DOMESTIC_SOURCE =
   /^(?:the\s+|a\s+|an\s+)?(?:local\s+|city\s+|district\s+|provincial\s+|regional\s+|state\s+|federal\s+)?(police|prosecutors?|prosecutor['’]s office|authorities|firefighters|fire officials|rescuers|rescue workers|civil defen[cs]e|emergency (?:officials|services|workers))(?:\s+(?:officials?|sources?|spokes(?:man|woman|person)|officers?|chief|statement))?$/i;
 
-/** A body named by its level alone: "local authorities", "provincial officials". */
-const LEVEL_BODY =
-  /^(?:the\s+)?(?:local|regional|provincial|district|municipal|city|state|county)\s+(?:officials|authorities|police|government|administration|council)$/i;
-
-/** The body each source above speaks for. */
+/** The body each DOMESTIC_SOURCE speaks for, where it is not the word itself. */
 const DOMESTIC_BODY: Record<string, string> = {
   prosecutor: 'prosecutors',
   "prosecutor's office": 'prosecutors',
@@ -467,13 +457,24 @@ const DOMESTIC_BODY: Record<string, string> = {
   'emergency workers': 'emergency services',
 };
 
+/** A body named by its level alone: "local authorities", "provincial officials". */
+const LEVEL_BODY =
+  /^(?:the\s+)?(?:local|regional|provincial|district|municipal|city|state|county)\s+(?:officials|authorities|police|government|administration|council)$/i;
+
+/** A name written as a first-level division ("Kherson region", "Kayin State"). */
+const FIRST_LEVEL_NAME = /\b(?:region|oblast|province|state|governorate|krai|prefecture)$/i;
+
+/** A source that is an office of a place and no name: "the regional governor", "the mayor". */
+const OFFICE_SOURCE = /^(?:the\s+)?(?:(?:regional|provincial|state|local|city)\s+)?(governor|mayor)$/i;
+
 /**
- * "..., police said", "prosecutors said": a country's own services work in their country, so
- * with no body named, the claim's places (else the article's, when all lie in one country) say
- * whose they are. Armies and officials are left unresolved: they speak as often about another
- * country's ground.
+ * Claimants named by what they are, not by name. "..., police said", "prosecutors said": a
+ * country's own services work in their country, so with no body named, the claim's places (else
+ * the article's, when all lie in one country) say whose they are; so do they for a body named by
+ * its level alone, and for an office with no name. Armies and officials are left unresolved: they
+ * speak as often about another country's ground.
  */
-function domesticBodies(
+function unnamedSpeakers(
   claims: ExtractedClaim[],
   sentences: number[],
   locations: ExtractedLocation[],
@@ -516,26 +517,9 @@ function domesticBodies(
     claim.claimantKey = registry.ensure(`${country} ${DOMESTIC_BODY[head] ?? head}`, 'GOVERNMENT_BODY', code, []);
     registry.addClaimantMention(claim.claimantKey, claim.claimantMention!, sentences[i]!);
   });
-}
 
-/** A name written as a first-level division ("Kherson region", "Kayin State"). */
-const FIRST_LEVEL_NAME = /\b(?:region|oblast|province|state|governorate|krai|prefecture)$/i;
-
-/** A source that is an office of a place and no name: "the regional governor", "the mayor". */
-const OFFICE_SOURCE = /^(?:the\s+)?(?:(?:regional|provincial|state|local|city)\s+)?(governor|mayor)$/i;
-
-/**
- * "..., the regional governor said": the office holder of the one place of that kind the claim
- * is about (a first-level division for a governor, a town for a mayor), e.g. "Bryansk governor".
- * With no such place, or two, the claimant stays unknown.
- */
-function officeHolders(
-  claims: ExtractedClaim[],
-  sentences: number[],
-  locations: ExtractedLocation[],
-  registry: PartyRegistry,
-): void {
-  const byKey = new Map(locations.map((l) => [l.key, l]));
+  // "..., the regional governor said": the holder of the one place of that kind the claim is
+  // about (a first-level division for a governor, a town for a mayor), e.g. "Bryansk governor".
   claims.forEach((claim, i) => {
     const office = claim.claimantKey || !claim.claimantMention ? null : OFFICE_SOURCE.exec(claim.claimantMention.text);
     if (!office) return;
