@@ -302,9 +302,17 @@ const IN_DIVISION_AFTER = new RegExp(
   'u',
 );
 
-function parentNames(text: string, mention: Span): string[] {
+/**
+ * The names written after a mention as where it lies, and whether a town may be one of them: in
+ * parentheses or beside ("south of Nablus", "just outside Cairns") it may; after commas only a
+ * division is.
+ */
+function parentNames(text: string, mention: Span): { names: string[]; towns: boolean } {
   const comma = mention.text.indexOf(',');
   let after = text.slice(mention.end, mention.end + PARENT_WINDOW);
+  // "the village of Beita, south of Nablus": the town it lies beside, its nearest known point.
+  const beside = BESIDE_AFTER.exec(after) ?? OUTSIDE_AFTER.exec(after) ?? PART_OF_AFTER.exec(after);
+  const names = (list: string[], towns = !!beside) => ({ names: list, towns });
   if (comma >= 0) {
     const parts = mention.text
       .slice(comma + 1)
@@ -317,34 +325,35 @@ function parentNames(text: string, mention: Span): string[] {
       if (tail[1]) parts[parts.length - 1] += ` ${tail[1]}`;
       if (tail[2]) parts.push(...tail[2].split(',').map((p) => p.trim()));
     }
-    return parts.filter(Boolean);
+    return names(parts.filter(Boolean));
   }
   const paren = PARENS_AFTER.exec(after);
   if (paren)
-    return paren[1]!
-      .split(',')
-      .map((p) => p.trim())
-      .filter(Boolean);
-  // "the village of Beita, south of Nablus": the town it lies beside, its nearest known point.
-  const beside = BESIDE_AFTER.exec(after) ?? OUTSIDE_AFTER.exec(after) ?? PART_OF_AFTER.exec(after);
+    return names(
+      paren[1]!
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+      true,
+    );
   // "south of Brisbane. Tasmania police ...": the name ends with its sentence, unless it is one ("St. Louis").
   if (beside) {
     const town = lookupPlaceMatches(beside[1]!).length ? beside[1]! : beside[1]!.split(/\.\s/)[0]!;
-    return plainOwner(town, false) ? [town] : [];
+    return names(plainOwner(town, false) ? [town] : []);
   }
   // "the town of Rubaya in Masisi territory, North Kivu": a division named with its type word after "in".
   const within = IN_DIVISION_AFTER.exec(after);
-  if (within) return [within[1]!, ...(within[2] ?? '').split(/,|\s+of\s+/)].map((p) => p.trim()).filter(Boolean);
+  if (within) return names([within[1]!, ...(within[2] ?? '').split(/,|\s+of\s+/)].map((p) => p.trim()).filter(Boolean));
   // "Tabayin township, Sagaing region": the name's own type word stands before its parents.
   const typeWord = TYPE_WORD_BEFORE_COMMA.exec(after)?.[0].length ?? 0;
   const commas = COMMAS_AFTER.exec(after.slice(typeWord));
-  if (!commas) return [];
+  if (!commas) return names([]);
   after = after.slice(typeWord);
   // "Moscow, Kiev, Minsk and Riga": a list goes on with "and"/"or" and another name. In a list of
   // addresses ("Richmond, Virginia, Fort Lauderdale and Orlando, Florida") the first part is still this one's.
   if (/^\s*,?\s*(?:and|or)\s+\p{Lu}/u.test(after.slice(commas[0].length))) {
     const [first, ...more] = commas[1]!.split(',').slice(1);
-    return more.length && first && !/\.\s/.test(first) ? [first.trim()] : [];
+    return names(more.length && first && !/\.\s/.test(first) ? [first.trim()] : []);
   }
   // "Columbus, Miss. He said": the sentence ends with the abbreviation's period.
   const parts = commas[1]!.split(',').map((p) => p.trim());
@@ -353,7 +362,7 @@ function parentNames(text: string, mention: Span): string[] {
   // "Mbau, Beni territory (Nord-Kivu)": the parts in parentheses after the last are its parents.
   const enclosing = end < 0 ? /^\s*\(([^()\n]{2,80})\)/.exec(after.slice(commas[0].length)) : null;
   if (enclosing) parts.push(...enclosing[1]!.split(',').map((p) => p.trim()));
-  return parts.filter(Boolean);
+  return names(parts.filter(Boolean));
 }
 
 /** `outer` contains `inner`: the same country, and the same first-level division when `outer` is one. */
@@ -370,14 +379,8 @@ function contains(outer: Place, inner: Place): boolean {
  * Rafi of Niger State, and so Niger State, not the country Niger).
  */
 function parentsAfter(text: string, mention: Span, namesakes: readonly Place[]): Place[] {
-  const after = text.slice(mention.end, mention.end + PARENT_WINDOW);
-  // In parentheses, or beside ("south of Nablus"), a parent may be a town.
-  const parens =
-    BESIDE_AFTER.test(after) ||
-    OUTSIDE_AFTER.test(after) ||
-    PART_OF_AFTER.test(after) ||
-    (mention.text.indexOf(',') < 0 && PARENS_AFTER.test(after));
-  const chain = resolveParents(parentNames(text, mention).slice(0, 3), parens, namesakes);
+  const written = parentNames(text, mention);
+  const chain = resolveParents(written.names.slice(0, 3), written.towns, namesakes);
   if (chain.length) return chain;
   // Failing those, the town it is a suburb of, or whose place it is ("London's Gatwick").
   const owner = ownerBefore(text, mention);

@@ -167,6 +167,8 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
     .sort((a, b) => a.start - b.start);
   // "Boni (Douentza, Mopti)", "Kharwar district, Logar": the places written as where another
   // place lies are its address, not what the claim is about.
+  // A place the gazetteer lacks, put at the point of a place written beside it.
+  const standsIn = (loc: ExtractedLocation) => loc.precision === 'REGION' && loc.geonamesId === null;
   placeStarts.forEach((p, i) => {
     // "along the Kaduna-Abuja highway near Katari": a route's ends say where only when nothing else does.
     if (onRoute(text, p.start, p.end)) {
@@ -194,7 +196,6 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
       prev.loc.latitude !== null &&
       prev.loc.latitude === p.loc.latitude &&
       prev.loc.longitude === p.loc.longitude;
-    const standsIn = (loc: ExtractedLocation) => loc.precision === 'REGION' && loc.geonamesId === null;
     if (samePoint && standsIn(p.loc) && !standsIn(prev.loc)) prev.parent = true;
     const holdsPrevious = samePoint && standsIn(prev.loc) && !standsIn(p.loc);
     p.parent =
@@ -506,40 +507,44 @@ function unnamedSpeakers(
     for (const claim of claims) if (claim.claimantKey === key) claim.claimantKey = moved;
   }
 
-  claims.forEach((claim, i) => {
-    const source =
-      claim.claimantKey || !claim.claimantMention ? null : DOMESTIC_SOURCE.exec(claim.claimantMention.text);
-    if (!source) return;
-    const code = countryOf(claim);
-    const country = code ? nameOf(code) : undefined;
-    if (!code || !country) return;
-    const head = source[1]!.toLowerCase().replace('’', "'");
-    claim.claimantKey = registry.ensure(`${country} ${DOMESTIC_BODY[head] ?? head}`, 'GOVERNMENT_BODY', code, []);
-    registry.addClaimantMention(claim.claimantKey, claim.claimantMention!, sentences[i]!);
-  });
-
-  // "..., the regional governor said": the holder of the one place of that kind the claim is
-  // about (a first-level division for a governor, a town for a mayor), e.g. "Bryansk governor".
-  claims.forEach((claim, i) => {
-    const office = claim.claimantKey || !claim.claimantMention ? null : OFFICE_SOURCE.exec(claim.claimantMention.text);
-    if (!office) return;
+  // "..., police said": the service of the claim's country. "..., the regional governor said": the
+  // holder of the one place of that kind the claim is about (a first-level division for a governor,
+  // a town for a mayor), by the gazetteer's name of it, so one party per office.
+  const speakerOf = (claim: ExtractedClaim, mention: string) => {
+    const source = DOMESTIC_SOURCE.exec(mention);
+    if (source) {
+      const code = countryOf(claim);
+      const country = code ? nameOf(code) : undefined;
+      const head = source[1]!.toLowerCase().replace('’', "'");
+      return code && country
+        ? { name: `${country} ${DOMESTIC_BODY[head] ?? head}`, kind: 'GOVERNMENT_BODY' as const, code }
+        : null;
+    }
+    const office = OFFICE_SOURCE.exec(mention);
+    if (!office) return null;
     const title = office[1]!.toLowerCase();
-    const seats = claim.locationKeys
-      .map((k) => byKey.get(k))
-      .filter((l): l is ExtractedLocation => {
-        if (!l?.countryCode) return false;
-        if (title === 'mayor') return l.precision === 'CITY';
-        // A first-level division: GeoNames' (ADM1), or one of ours written so ("Kherson region").
-        return l.geonamesId
-          ? placeByGeonamesId(l.geonamesId)?.featureCode === 'ADM1'
-          : l.precision === 'REGION' && FIRST_LEVEL_NAME.test(l.name);
-      });
-    if (seats.length !== 1) return;
-    // By the gazetteer's name of the place, however the article wrote it: one party per office.
-    const seat = seats[0]!;
-    const name = (seat.geonamesId ? placeByGeonamesId(seat.geonamesId)?.name : null) ?? seat.name;
-    claim.claimantKey = registry.ensure(`${name} ${title}`, 'PERSON', seat.countryCode, []);
-    registry.addClaimantMention(claim.claimantKey, claim.claimantMention!, sentences[i]!);
+    const seats = claim.locationKeys.flatMap((k) => {
+      const l = byKey.get(k);
+      if (!l?.countryCode) return [];
+      const place = l.geonamesId ? placeByGeonamesId(l.geonamesId) : null;
+      // A governor's is a first-level division: GeoNames' (ADM1), or one of ours written so ("Kherson region").
+      const fits =
+        title === 'mayor'
+          ? l.precision === 'CITY'
+          : place
+            ? place.featureCode === 'ADM1'
+            : l.precision === 'REGION' && FIRST_LEVEL_NAME.test(l.name);
+      return fits ? [{ name: place?.name ?? l.name, code: l.countryCode }] : [];
+    });
+    if (seats.length !== 1) return null;
+    return { name: `${seats[0]!.name} ${title}`, kind: 'PERSON' as const, code: seats[0]!.code };
+  };
+  claims.forEach((claim, i) => {
+    if (claim.claimantKey || !claim.claimantMention) return;
+    const speaker = speakerOf(claim, claim.claimantMention.text);
+    if (!speaker) return;
+    claim.claimantKey = registry.ensure(speaker.name, speaker.kind, speaker.code, []);
+    registry.addClaimantMention(claim.claimantKey, claim.claimantMention, sentences[i]!);
   });
 }
 

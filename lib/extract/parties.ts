@@ -235,7 +235,9 @@ export class PartyRegistry {
     if (!from) return key;
     const target = this.ensure(name, from.party.kind, affiliation, []);
     if (target === key) return key;
-    for (const span of from.party.mentions) this.addClaimantMention(target, span, -1);
+    const to = this.entries.get(target)!.party;
+    for (const span of from.party.mentions)
+      if (!to.mentions.some((m) => m.start === span.start && m.end === span.end)) to.mentions.push(span);
     from.party.mentions = [];
     return target;
   }
