@@ -24,7 +24,14 @@ import { parseArgs } from 'node:util';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { build, type Metafile } from 'esbuild';
-import { BUNDLE_FILE, HANDLER_EXPORT, PROJECT_ROOT, copyBundleAssets, esbuildOptions } from '../infra/bundling.js';
+import {
+  BUNDLE_FILE,
+  HANDLER_EXPORT,
+  NODE_OPTIONS,
+  PROJECT_ROOT,
+  copyBundleAssets,
+  esbuildOptions,
+} from '../infra/bundling.js';
 import { ensureTable, loadSamples } from '../lib/bootstrap.js';
 import { Db } from '../lib/store/client.js';
 import { startLocalDynamo } from '../lib/local-dynamo.js';
@@ -255,6 +262,8 @@ export interface ColdStart {
   importMs: number;
   statusCode: number;
   body: string;
+  /** The end (up to 8,000 characters) of what the process wrote to stderr. */
+  stderr: string;
 }
 
 const MARK = 'CLAIMGRAPH_COLD_START ';
@@ -274,8 +283,9 @@ process.exit(0);
 `;
 
 /**
- * Imports `bundleFile` in a fresh Node process (with the Lambda's NODE_OPTIONS) and hands
- * `event` to its handler once. `env` adds to a clean environment (TABLE_NAME, ...).
+ * Imports `bundleFile` in a fresh Node process (with the query function's NODE_OPTIONS) and
+ * hands `event` to its handler once. `env` adds to a clean environment (TABLE_NAME, ...).
+ * `stderr` is the end of what the process wrote there (the handler's logs).
  */
 export function runColdStart(
   bundleFile: string,
@@ -289,7 +299,7 @@ export function runColdStart(
     HOME: process.env.HOME ?? tmpdir(),
     AWS_REGION: 'us-east-1',
     NODE_ENV: 'production',
-    NODE_OPTIONS: '--enable-source-maps',
+    ...(NODE_OPTIONS.graphql ? { NODE_OPTIONS: NODE_OPTIONS.graphql } : {}),
     CLAIMGRAPH_BENCH_EVENT: JSON.stringify(event),
     ...env,
   };
@@ -312,7 +322,7 @@ export function runColdStart(
         reject(new Error(`cold start of ${bundleFile} failed (exit ${code}):\n${stderr}${stdout.slice(-2000)}`));
         return;
       }
-      resolve(JSON.parse(line.slice(MARK.length)) as ColdStart);
+      resolve({ ...(JSON.parse(line.slice(MARK.length)) as Omit<ColdStart, 'stderr'>), stderr });
     });
   });
 }

@@ -10,6 +10,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { sdkSecretReader, secretsManagerKeySecrets } from '../lib/aws-secrets.js';
 import { readConfig } from '../lib/config.js';
 import { Db } from '../lib/store/client.js';
+import { withSourceStack } from '../lib/stack-trace.js';
 import { lazyQueue } from '../lib/queue.js';
 import { createServer, settingsFrom } from '../server/server.js';
 
@@ -39,7 +40,8 @@ const yoga = createServer({
   ...settingsFrom(config),
   keySecrets,
   ingestQueue,
-  logError: (error) => console.error(error),
+  // Node maps no stack at load here (infra/bundling.ts, NODE_OPTIONS): the log maps its own.
+  logError: (error) => console.error(withSourceStack(error)),
 });
 
 /** What resolvers could read from the server context, should they need the raw event. */

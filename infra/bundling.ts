@@ -58,6 +58,19 @@ export const BUNDLE = {
   splitting: true,
 } as const;
 
+/**
+ * NODE_OPTIONS of each function, as deployed and as bench/bundle.ts measures a cold start.
+ * The query function runs without `--enable-source-maps`: with it, Node reads and parses the
+ * map of every chunk it loads, at load, which made a third of this handler's cold start
+ * (import and first answer: about 197 ms of CPU with the flag, 148 without; the minimal peer
+ * 141 and 111). The handler maps the stack traces it logs itself, on the first error
+ * (lib/stack-trace.ts). The ingest worker keeps the flag: its cold start is no client's wait,
+ * and it is dominated by loading the gazetteer.
+ */
+export const NODE_OPTIONS: { readonly graphql?: string; readonly ingestWorker?: string } = {
+  ingestWorker: '--enable-source-maps',
+};
+
 /** The entry file's name: the handler is `index.handler`. */
 export const BUNDLE_FILE = 'index.mjs';
 

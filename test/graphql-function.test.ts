@@ -335,6 +335,20 @@ describe('the deployed bundle (stack esbuild settings, fresh Node process)', () 
       expect(DYNAMODB_COMMAND_ACTIONS.TransactWriteItemsCommand).toContain('dynamodb:ConditionCheckItem');
   });
 
+  it('logs an unexpected error with its stack in source terms, though Node maps none at load', async () => {
+    // A table that does not exist: DynamoDB's error is no client's fault, so it is logged.
+    const env = { TABLE_NAME: `${tableName}-missing`, DYNAMODB_ENDPOINT: inject('dynamodbEndpoint') };
+    const id = Buffer.from('Article:no-such-article').toString('base64url');
+    const run = await runColdStart(bundle.outfile, graphqlEvent(`{ node(id: "${id}") { id } }`), env);
+    expect(JSON.parse(run.body).errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(run.stderr).toContain('ResourceNotFoundException');
+    // Frames of the data layer and of the SDK, as the map names their sources ...
+    expect(run.stderr).toMatch(/ \(([^\s()]+\/)?lib\/store\/client\.ts:\d+:\d+\)/);
+    expect(run.stderr).toMatch(/ \(([^\s()]+\/)?node_modules\/@smithy\/[^\s)]+\.js:\d+:\d+\)/);
+    // ... and none left at a position in the minified bundle.
+    expect(run.stderr).not.toMatch(/\.mjs:\d+:\d+/);
+  });
+
   it('ingests (reading the gazetteer shipped next to it) and answers queries', async () => {
     const env = {
       TABLE_NAME: tableName,

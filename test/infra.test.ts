@@ -121,7 +121,7 @@ describe('the function', () => {
     expect(fn.Properties.Environment.Variables).toEqual({
       TABLE_NAME: { Ref: TABLE_LOGICAL_ID },
       NODE_ENV: 'production',
-      NODE_OPTIONS: '--enable-source-maps',
+      // No --enable-source-maps: it would parse every chunk's map at each cold start (infra/bundling.ts).
       REQUIRE_KEY_FOR_READ: 'false',
       DISABLE_INTROSPECTION: 'false',
       // The origins API Gateway allows, so that the function's own CORS answers agree.

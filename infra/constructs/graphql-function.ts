@@ -18,7 +18,7 @@ import {
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { HANDLER_EXPORT, handlerCode, PERSISTED_OPERATIONS_BUNDLE_FILE } from '../bundling.js';
+import { HANDLER_EXPORT, handlerCode, NODE_OPTIONS, PERSISTED_OPERATIONS_BUNDLE_FILE } from '../bundling.js';
 import { ownLogGroupPolicy, tableDataPolicy } from './policies.js';
 import type { ClaimgraphTable } from './table.js';
 
@@ -110,7 +110,7 @@ export class GraphqlFunction extends Construct {
       environment: {
         TABLE_NAME: table.table.tableName,
         NODE_ENV: 'production',
-        NODE_OPTIONS: '--enable-source-maps',
+        ...(NODE_OPTIONS.graphql ? { NODE_OPTIONS: NODE_OPTIONS.graphql } : {}),
         REQUIRE_KEY_FOR_READ: String(props.requireKeyForRead),
         DISABLE_INTROSPECTION: String(props.disableIntrospection),
         // The same origins API Gateway allows: the function's own CORS answers agree with them.

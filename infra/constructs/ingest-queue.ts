@@ -24,7 +24,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
 import { MAX_ATTEMPTS } from '../../lib/queue.js';
-import { HANDLER_EXPORT, PROJECT_ROOT, handlerCode } from '../bundling.js';
+import { HANDLER_EXPORT, NODE_OPTIONS, PROJECT_ROOT, handlerCode } from '../bundling.js';
 import { ownLogGroupPolicy, tableDataPolicy } from './policies.js';
 import type { ClaimgraphTable } from './table.js';
 
@@ -120,7 +120,7 @@ export class IngestQueue extends Construct {
       environment: {
         TABLE_NAME: table.table.tableName,
         NODE_ENV: 'production',
-        NODE_OPTIONS: '--enable-source-maps',
+        ...(NODE_OPTIONS.ingestWorker ? { NODE_OPTIONS: NODE_OPTIONS.ingestWorker } : {}),
         INGEST_DEAD_LETTER_QUEUE_URL: this.deadLetterQueue.queueUrl,
       },
     });
