@@ -61,6 +61,8 @@ describe('counts as reports word them', () => {
       ],
     ],
     ['Fatalities: 7', [['KILLED', 7]]],
+    ['a suicide bomber blew himself up, killing himself and two police officers', [['KILLED', 2]]],
+    ['the attackers detonated their vests, killing themselves and 14 worshippers', [['KILLED', 14]]],
     [
       '15 Houthi fighters and 4 soldiers of the Giants Brigades were killed',
       [

@@ -100,8 +100,15 @@ const PATTERNS: Pattern[] = (['KILLED', 'WOUNDED', 'CAPTURED', 'DISPLACED'] as c
   // "44 people have died", "12 soldiers were killed", "30 dead", "resulting in 9 rebels killed",
   // "twelve people, including four children, were killed"
   { kind, re: new RegExp(String.raw`\b${APPROX}${NUM}\s+${NOUNS}${INCLUDING}${BE}${verbs(kind)}\b`, 'gi') },
-  // "killing 12 people", "wounding at least 30"
-  { kind, re: new RegExp(String.raw`\b${ACTIVE[kind]}\s+${APPROX}${NUM}\b${NOT_COUNT}`, 'gi') },
+  // "killing 12 people", "wounding at least 30"; "killing himself and two police officers" (the
+  // bomber is not among the count written).
+  {
+    kind,
+    re: new RegExp(
+      String.raw`\b${ACTIVE[kind]}\s+(?:(?:himself|herself|themselves)\s+and\s+)?${APPROX}${NUM}\b${NOT_COUNT}`,
+      'gi',
+    ),
+  },
   // "... killed 3 militants and 1-2 policemen", "left 5 dead and 7 injured": a count joined to one just matched.
   {
     kind,
