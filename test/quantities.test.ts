@@ -62,6 +62,13 @@ describe('counts as reports word them', () => {
     ],
     ['Fatalities: 7', [['KILLED', 7]]],
     ['a suicide bomber blew himself up, killing himself and two police officers', [['KILLED', 2]]],
+    [
+      'the strike killed a senior commander and two other members of the group',
+      [
+        ['KILLED', 1],
+        ['KILLED', 2],
+      ],
+    ],
     ['the attackers detonated their vests, killing themselves and 14 worshippers', [['KILLED', 14]]],
     [
       '15 Houthi fighters and 4 soldiers of the Giants Brigades were killed',

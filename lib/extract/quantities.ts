@@ -138,6 +138,14 @@ for (const kind of ['KILLED', 'WOUNDED', 'CAPTURED'] as const) {
       kind,
       re: new RegExp(String.raw`(?:^|[^\w-])(an?)\s+${SINGLE_ADJECTIVES}${SINGLE}\s+${BE}${verbs(kind)}\b`, 'gi'),
     },
+    // "killed a senior commander and two other members": the count joined to the one victim.
+    {
+      kind,
+      re: new RegExp(
+        String.raw`\b${ACTIVE[kind]}\s+an?\s+${SINGLE_ADJECTIVES}${SINGLE},?\s+(?:and|as\s+well\s+as|plus)\s+${APPROX}${NUM}\s+(?!${LIST_BREAK})(?=[\w-]+)`,
+        'gi',
+      ),
+    },
     // "A soldier and two civilians were killed".
     {
       kind,
