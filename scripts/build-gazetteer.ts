@@ -411,7 +411,7 @@ const STATE_ABBREVIATIONS: Record<string, string[]> = {
 // Type words GeoNames writes into division names ("Hays County", "Kherson Oblast",
 // "Muḩāfaz̧at Ḩimş"): news writes the bare name too, or with its own type word.
 const DIVISION_SUFFIX =
-  / (?:County|District|Province|Governorate|Oblast|Region|State|Department|Prefecture|Municipality|Rayon|Raion|Parish|Borough|Local Government Area|Krai|Territory)$/;
+  / (?:County|District|Province|Governorate|Oblast|Region|State|Department|Prefecture|Municipality|Rayon|Raion|Parish|Borough|Local Government Area|Krai|Territory|Agency|Zone|Locality)$/;
 const DIVISION_PREFIX =
   /^(?:Muḩāfaz̧at|Muhafazat|Provincia de|Provincia di|Província de|Departamento de|Département de|Estado de|Wilayat|Wilāyat|Ostān-e|Ostan-e|Région de|Région du|Province de|Province du|Province des|Province of|Préfecture de|Préfecture du|Département du|Département des|Oblast'|County(?: of)?|(?:Royal |London |Metropolitan |City and )?Borough of) /;
 // A type word written first in another language ("Province du Soum", "Département de Tillabéri"):
@@ -436,14 +436,21 @@ function englishTypedForm(name: string): string | null {
 // name is the division's everyday name, and it is no surname ("Clinton County" is).
 const BARE_NAMED_PREFIX = /^(?:County(?: of)?|(?:Royal |London |Metropolitan |City and )?Borough of|Province of) /;
 
+// Counties of the United States and Canada are named after people as often as after places
+// ("Clinton County", "Hays County"): there a bare name would make places of surnames. Elsewhere
+// a district named with its type word is named after a place ("North Wazīristān District",
+// "Sinjar District", "Bakhmut Raion"), and news writes it bare ("fighting in North Waziristan").
+const PERSON_NAMED_COUNTY_COUNTRIES = new Set(['US', 'CA']);
+
 /**
  * GeoNames first- and second-level divisions (provinces, states, governorates, oblasts;
  * districts, counties, LGAs, rayons) as REGION places. GeoNames' lists have no coordinates: a
  * first-level division takes country-state-city's point where one matches (`stateCentres`);
  * the others' points are estimated from the cities1000 places inside them (within a province
  * of its centre, rarely on it), and divisions with neither are left out.
- * A second-level division named with its type word ("Clinton County") is indexed only with it,
- * so that a surname never becomes a county; first-level ones also by their bare name.
+ * A second-level division of the US or Canada named with its type word ("Clinton County") is
+ * indexed only with it, so that a surname never becomes a county; other divisions also by their
+ * bare name.
  */
 /** Abbreviations that fold to a word or a name ("Miss.", "Pa.", "La."): indexed, they would make places of words. */
 const AMBIGUOUS_ABBREVIATIONS = new Set([
@@ -775,7 +782,7 @@ function divisionRows(
         // Short district names ("Bāk") are mostly codes and syllables of other words in English text.
         const folded = foldName(bare);
         if (
-          (level === 1 || !typed || BARE_NAMED_PREFIX.test(n)) &&
+          (level === 1 || !typed || BARE_NAMED_PREFIX.test(n) || !PERSON_NAMED_COUNTY_COUNTRIES.has(cc)) &&
           folded.length >= (level === 1 ? 3 : 4) &&
           !isCommonWord(bare, level) &&
           !NOT_PLACE_NAMES.has(folded)
@@ -789,7 +796,9 @@ function divisionRows(
       }
       for (const abbreviation of STATE_ABBREVIATIONS[code] ?? [])
         if (!AMBIGUOUS_ABBREVIATIONS.has(foldName(abbreviation))) forms.add(abbreviation);
-      const [primary, ...aliases] = [...forms];
+      // A district keeps GeoNames' typed name as its own ("Kurram District"), the bare one an alias.
+      const typedFirst = level === 2 && typed && !BARE_NAMED_PREFIX.test(name) && forms.has(name);
+      const [primary, ...aliases] = typedFirst ? [name, ...[...forms].filter((f) => f !== name)] : [...forms];
       if (!primary) continue;
       const point = centre?.point ?? divisionPoint(members!);
       rows.push({
