@@ -317,6 +317,22 @@ describe('geocode: choosing among namesakes', () => {
     });
   });
 
+  it("a city that ranks above a province is what its name means, and a district at its province's point yields to a town beside it", () => {
+    // Gaza (410,000 people) over Mozambique's Gaza province, with or without a direction.
+    for (const text of ['Strikes hit northern Gaza overnight.', 'Fighting was reported in southern Gaza.'])
+      expect(one(text, 'Gaza'), text).toMatchObject({ countryCode: 'PS', precision: 'CITY' });
+    // In a story of Israel, not the district GeoNames files under Israel's Southern District, at that district's point.
+    expect(one('Two soldiers were killed in Gaza, the Israeli army said.', 'Gaza')).toMatchObject({
+      countryCode: 'PS',
+      precision: 'CITY',
+    });
+    // The province where the text says so.
+    expect(one('Flooding hit Gaza province in Mozambique.', 'Gaza province')).toMatchObject({
+      countryCode: 'MZ',
+      precision: 'REGION',
+    });
+  });
+
   it('a tie goes to a city much bigger than its namesakes, and stays open between near equals', () => {
     // Aurora, Colorado has some 325,000 people, Aurora, Illinois some 200,000.
     const aurora = one('Police in Aurora said the suspect fled.', 'Aurora');

@@ -248,6 +248,8 @@ const COMMAS_AFTER = new RegExp(
   'u',
 );
 const TYPE_WORD = new RegExp(`\\b(?:${DIVISION_TYPE_WORDS.join('|')})\\b`, 'i');
+/** A district placed at its province's point lies this close to a town of its name: the town's district. */
+const DISTRICT_TOWN_KM = 100;
 /** How far after a place its parents are read ("Boni (Hombori, Douentza, Mopti)"), in characters. */
 const PARENT_WINDOW = 100;
 const FORMAL_TYPE = new RegExp(`\\b(?:${FORMAL_DIVISION_TYPE_WORDS.join('|')})\\b`, 'i');
@@ -664,6 +666,13 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
   if (c.via === 'near-spelling') {
     return inCountry && (ctx.anchors.length === 0 || nearestKm(place, ctx.anchors) <= LOCAL_KM);
   }
+  // A district with no town of its own, at its province's point, beside a town of its name: the
+  // town is the place, and the better point (GeoNames files Gaza's governorate under Israel).
+  if (
+    place.featureCode === 'ADM2P' &&
+    group.candidates.some((o) => isTown(o.place) && distanceKm(o.place, place) <= DISTRICT_TOWN_KM)
+  )
+    return false;
   // "Dnipropetrovsk oblast": a name written with a formal division's type word is that division,
   // not the city named alike ("the Charlotte region" may still be the city's area).
   if (FORMAL_TYPE.test(group.name) && !isDivision(place) && group.candidates.some((o) => isDivision(o.place)))
@@ -770,7 +779,9 @@ function ofStoryCountry(place: Place, ctx: Context): boolean {
  */
 function namesProvince(group: Group, c: Candidate): boolean {
   if (c.place.featureCode !== 'ADM1' || c.via !== 'name') return false;
-  // A country or a national capital of that name ("Mexico", "Washington") is what the name means first.
+  // A country, a national capital or a city that ranks above a province, of that name ("Mexico",
+  // "Washington", "Gaza" beside Mozambique's Gaza province), is what the name means first.
+  // ("Virginia" the state, though a South African town of 120,000 bears the name.)
   return !group.candidates.some(
     (o) =>
       o !== c &&
@@ -778,7 +789,8 @@ function namesProvince(group: Group, c: Candidate): boolean {
       (contains(c.place, o.place) ||
         o.place.featureCode === 'PPLC' ||
         o.place.precision === 'COUNTRY' ||
-        isWorldRegion(o.place)),
+        isWorldRegion(o.place) ||
+        (isTown(o.place) && prominence(o.place) > DIVISION_PROMINENCE.ADM1!)),
   );
 }
 
