@@ -260,6 +260,8 @@ export interface ColdStart {
   ms: number;
   /** Of which `import()` of the bundle. */
   importMs: number;
+  /** CPU time of the process over the same span (all its threads), in ms: the work, whatever else the machine runs. */
+  cpuMs: number;
   statusCode: number;
   body: string;
   /** The end (up to 8,000 characters) of what the process wrote to stderr. */
@@ -273,12 +275,15 @@ const RUNNER = `
 const [bundle] = process.argv.slice(2);
 const event = JSON.parse(process.env.CLAIMGRAPH_BENCH_EVENT);
 const context = { functionName: 'claimgraph-bench', awsRequestId: 'bench', getRemainingTimeInMillis: () => 10000 };
+const cpu = () => { const { user, system } = process.cpuUsage(); return (user + system) / 1000; };
 const start = performance.now();
+const cpuStart = cpu();
 const mod = await import(bundle);
 const imported = performance.now();
 const result = await mod[${JSON.stringify(HANDLER_EXPORT)}](event, context);
 const end = performance.now();
-process.stdout.write('\\n${MARK}' + JSON.stringify({ ms: end - start, importMs: imported - start, statusCode: result.statusCode, body: result.body }) + '\\n');
+const cpuMs = cpu() - cpuStart;
+process.stdout.write('\\n${MARK}' + JSON.stringify({ ms: end - start, importMs: imported - start, cpuMs, statusCode: result.statusCode, body: result.body }) + '\\n');
 process.exit(0);
 `;
 
@@ -347,6 +352,8 @@ export interface ColdStartResult {
   coldStartRatio: number;
   /** The median, over pairs of runs back to back, of handler time / peer time (a cross-check). */
   pairedRatio: number;
+  /** The same medians' ratio in CPU time (a cross-check that a busy machine barely moves). */
+  cpuRatio: number;
   runs: number;
 }
 
@@ -420,6 +427,7 @@ export async function benchColdStart(options: {
       peerImportMs: round(median(peer.map((run) => run.importMs))),
       coldStartRatio: round(handlerColdMs / peerColdMs, 2),
       pairedRatio: round(median(handler.map((run, i) => run.ms / peer[i]!.ms)), 2),
+      cpuRatio: round(median(handler.map((run) => run.cpuMs)) / median(peer.map((run) => run.cpuMs)), 2),
       runs,
     };
   } finally {

@@ -217,7 +217,7 @@ async function main(): Promise<void> {
     add(
       'coldStartRatio',
       round(bundle.coldStartRatio),
-      `handler ${round(bundle.handlerColdMs)} ms (import ${round(bundle.handlerImportMs)}) / yoga + Pothos + DynamoDB GetItem peer ${round(bundle.peerColdMs)} ms (import ${round(bundle.peerImportMs)}): medians of ${bundle.runs} fresh processes each, in pairs taking turns; median of the pairs' ratios ${bundle.pairedRatio}`,
+      `handler ${round(bundle.handlerColdMs)} ms (import ${round(bundle.handlerImportMs)}) / yoga + Pothos + DynamoDB GetItem peer ${round(bundle.peerColdMs)} ms (import ${round(bundle.peerImportMs)}): medians of ${bundle.runs} fresh processes each, in pairs taking turns; median of the pairs' ratios ${bundle.pairedRatio}; ratio of CPU time ${bundle.cpuRatio}`,
       '< 1.3',
     );
   } finally {
