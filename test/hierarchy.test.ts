@@ -294,6 +294,22 @@ describe('short conflict event reports', () => {
     expect(x.claims[0]!.locationKeys).toEqual([placeNamed(x, 'Um Sunut')!.key]);
   });
 
+  it('"X village of Sokoto state", "X, a village in Sagaing region": an unknown village takes the division it is written in', () => {
+    const sokoto = extract('Gunmen killed five people in Kwalkwalawa village of Sokoto state on Friday.', meta);
+    expect(placeNamed(sokoto, 'Kwalkwalawa')).toMatchObject({ countryCode: 'NG', precision: 'REGION' });
+    const sagaing = extract(
+      "Soldiers torched houses in Nyaung Pin Thar, a village in Sagaing region's Kani township, on Monday.",
+      meta,
+    );
+    const region = placeNamed(sagaing, 'Sagaing region')!;
+    expect(placeNamed(sagaing, 'Nyaung Pin Thar')).toMatchObject({
+      countryCode: 'MM',
+      precision: 'REGION',
+      latitude: region.latitude,
+    });
+    expect(sagaing.claims[0]!.locationKeys).toContain(placeNamed(sagaing, 'Nyaung Pin Thar')!.key);
+  });
+
   it('"the Solino neighbourhood of Port-au-Prince": a part of a town takes the town’s point', () => {
     const x = extract('Gangs burned houses in the Solino neighbourhood of Port-au-Prince on Tuesday.', meta);
     const city = placeNamed(x, 'Port-au-Prince')!;

@@ -299,8 +299,15 @@ function ownerBefore(text: string, mention: Span): { name: string; possessive: b
   return owner ? { name: owner[1]!, possessive: true } : null;
 }
 
+// "Kwalkwalawa village of Sokoto state": "of" too, after the settlement's own word.
 const IN_DIVISION_AFTER = new RegExp(
-  `^(?:\\s+(?:${SETTLEMENT_WORDS.join('|')}))?,?\\s+in\\s+(?:the\\s+)?(${NAME_WORDS}\\s+(?:${EITHER_CASE_TYPE_WORDS}))\\b((?:(?:,|\\s+of)\\s+${NAME_WORDS})*)`,
+  `^(?:\\s+(?:${SETTLEMENT_WORDS.join('|')})\\s+of|(?:\\s+(?:${SETTLEMENT_WORDS.join('|')}))?,?\\s+in)\\s+(?:the\\s+)?(${NAME_WORDS}\\s+(?:${EITHER_CASE_TYPE_WORDS}))\\b((?:(?:,|\\s+of)\\s+${NAME_WORDS})*)`,
+  'u',
+);
+// "Nyaung Pin Thar, a village in Sagaing region's Kani township", "Tin-Akoff, a small town near
+// Gorom-Gorom": what the settlement lies in or beside, written as an apposition.
+const SETTLEMENT_APPOSITION_AFTER = new RegExp(
+  `^,\\s+an?\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(?:${SETTLEMENT_WORDS.join('|')})\\s+(in|near|outside)\\s+(?:the\\s+)?(${NAME_WORDS}(?:\\s+(?:${EITHER_CASE_TYPE_WORDS}))?)(?=['’]s\\b|\\s*[,.;:)]|\\s+\\p{Ll}|$)`,
   'u',
 );
 
@@ -343,6 +350,8 @@ function parentNames(text: string, mention: Span): { names: string[]; towns: boo
     const town = lookupPlaceMatches(beside[1]!).length ? beside[1]! : beside[1]!.split(/\.\s/)[0]!;
     return names(plainOwner(town, false) ? [town] : []);
   }
+  const apposition = SETTLEMENT_APPOSITION_AFTER.exec(after);
+  if (apposition) return names([apposition[2]!], apposition[1] !== 'in');
   // "the town of Rubaya in Masisi territory, North Kivu": a division named with its type word after "in".
   const within = IN_DIVISION_AFTER.exec(after);
   if (within) return names([within[1]!, ...(within[2] ?? '').split(/,|\s+of\s+/)].map((p) => p.trim()).filter(Boolean));
