@@ -56,6 +56,8 @@ describe('narration: the outlet’s own account of events and figures', () => {
     'Soldiers demolished two homes in Saliboko.',
     'Gunmen set fire to the market in Saliboko.',
     'Gunmen burned 30 houses in Saliboko.',
+    'Militiamen burned down a health post in Saliboko.',
+    'Rebels burnt the local police station in Saliboko.',
   ])('destruction of property is an attack: %s', (text) => {
     expect(narrated(extract(text, meta)).map((c) => c.kind)).toEqual(['ATTACK']);
   });
