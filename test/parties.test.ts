@@ -168,10 +168,11 @@ describe('parties as conflict reporting names them', () => {
   });
 
   it('a mixed-case acronym is an armed group, never a place that shares its letters', () => {
-    const x = extract('FAMa soldiers repelled an attack near Boni. The FAMa said 12 assailants were killed.', meta);
+    // No lexicon has "FADa"; the gazetteer has Fada, a town of Chad.
+    const x = extract('FADa soldiers repelled an attack near Boni. The FADa said 12 assailants were killed.', meta);
     expect(x.locations.map((l) => l.name)).toEqual(['Boni']);
-    expect(x.parties.map((p) => p.name)).toEqual(['FAMa soldiers', 'FAMa']);
-    expect(claimant(x)).toBe('FAMa');
+    expect(x.parties.map((p) => p.name)).toEqual(['FADa soldiers', 'FADa']);
+    expect(claimant(x)).toBe('FADa');
   });
 });
 
@@ -292,5 +293,30 @@ describe('claims that keep their claimant', () => {
     expect([claimant(x, 0), claimant(x, 1)]).toEqual(['Yahya Saree', 'Maria Zakharova']);
     const head = extract("Kyiv's military administration head Serhiy Popko said debris fell on a school.", meta);
     expect(head.parties.find((p) => p.name === 'Serhiy Popko')?.affiliation).toBe('UA');
+  });
+});
+
+describe('armed forces and groups by the names conflict reporting gives them', () => {
+  it('national forces by their acronyms, armed groups by their own names, each with its country', () => {
+    const x = extract(
+      'JNIM militants attacked a FAMa position near Dioura. The FARDC said it repelled CODECO fighters. ISPR said Pakistani troops killed three TTP militants.',
+      meta,
+    );
+    expect(parties(x)).toEqual(
+      expect.arrayContaining([
+        ['JNIM militants', 'GROUP', 'ML'],
+        ['Malian Armed Forces', 'ARMED_FORCE', 'ML'],
+        ['Armed Forces of the Democratic Republic of the Congo', 'ARMED_FORCE', 'CD'],
+        ['CODECO fighters', 'ARMED_FORCE', 'CD'],
+        ['Inter-Services Public Relations', 'GOVERNMENT_BODY', 'PK'],
+        ['Tehrik-i-Taliban Pakistan militants', 'GROUP', 'PK'],
+      ]),
+    );
+  });
+
+  it('a known party named like a place abroad is no mention of that place: "Fano militia" is not Fano, Italy', () => {
+    const x = extract('Fano militia burnt down a health post in Debre Markos on Friday.', meta);
+    expect(parties(x)).toEqual([['Fano', 'GROUP', 'ET']]);
+    expect(x.locations.map((l) => l.name)).toEqual(['Debre Markos']);
   });
 });

@@ -530,7 +530,13 @@ export function placesInsideNames(s: Scan): void {
   const { tokens } = s;
   s.rule = 'place-inside-name';
   const taken = s.out.map((m) => [m.from, m.to] as const);
-  const leadingPlace = (from: number, end: number, countries: boolean, titleAfter = false): void => {
+  const leadingPlace = (
+    from: number,
+    end: number,
+    countries: boolean,
+    titleAfter = false,
+    demonymOnly = false,
+  ): void => {
     if (NOT_PLACE_NAME_ENDINGS.has(tokens[end - 1]!.lower)) return;
     for (let to = Math.min(end - 1, from + 3); to > from; to--) {
       if (!tokens[to - 1]!.cap) continue;
@@ -567,7 +573,7 @@ export function placesInsideNames(s: Scan): void {
         s.notePlace(from, to, countryOfDemonym, false, { use: 'DEMONYM' });
         return;
       }
-      if (!countries && country) return;
+      if ((!countries && country) || demonymOnly) return;
       // A country leading a name is whose the named thing is ("the U.S. Embassy Chargé d'Affaires").
       s.notePlace(from, to, placeName, false, country ? { use: 'ACTOR' } : undefined);
       return;
@@ -660,7 +666,10 @@ export function placesInsideNames(s: Scan): void {
     // "Former Arkansas Gov. Mike Huckabee": a word for when the title was held comes before its place.
     if (m.kind === 'PERSON' && TITLE_TIME_WORDS.has(tokens[from]?.lower ?? '')) from++;
     const before = s.out.length;
-    if (m.to - from >= 2 && tokens[from]?.cap) leadingPlace(from, m.to, false, m.kind === 'PERSON');
+    // A known party's name is its own ("Fano militia" is no militia of Fano, Italy): only a
+    // demonym in it is read ("Syrian Democratic Forces").
+    if (m.to - from >= 2 && tokens[from]?.cap)
+      leadingPlace(from, m.to, false, m.kind === 'PERSON', m.rule === 'known-party');
     if (s.out.length === before) townBeforeService(s, from, m.to);
   }
 }
