@@ -326,6 +326,9 @@ describe('geocode: choosing among namesakes', () => {
       countryCode: 'PS',
       precision: 'CITY',
     });
+    // A town found by its English name ("Hama" for GeoNames' "Ḩamāh") before the division named after it.
+    for (const name of ['Hama', 'Daraa', 'Jenin'])
+      expect(one(`Shelling hit ${name} on Monday.`, name), name).toMatchObject({ precision: 'CITY' });
     // The province where the text says so.
     expect(one('Flooding hit Gaza province in Mozambique.', 'Gaza province')).toMatchObject({
       countryCode: 'MZ',

@@ -747,7 +747,18 @@ function score(group: Group, c: Candidate, ctx: Context): number {
     const km = inside ? 0 : nearestKm(place, ctx.anchors);
     s += W_NEAR * Math.exp(-km / NEAR_SCALE_KM);
   }
-  if (c.via === 'name' || c.via === 'acronym') s += W_OWN_NAME;
+  // A division's own name is no sign over the town it is named after when the town is found by
+  // its English name: "Hama" is the city (GeoNames' "Ḩamāh") before Syria's Hama governorate,
+  // as "Homs" is. ("Quebec", both by their own names, is left to the rest.)
+  const namedAfterTown =
+    isDivision(place) &&
+    group.candidates.some(
+      (o) =>
+        isTown(o.place) &&
+        o.via === 'alias' &&
+        (place.featureCode === 'ADM1' ? contains(place, o.place) : distanceKm(place, o.place) <= DISTRICT_TOWN_KM),
+    );
+  if ((c.via === 'name' || c.via === 'acronym') && !namedAfterTown) s += W_OWN_NAME;
   if (c.via === 'near-spelling') s += W_NEAR_SPELLING;
   // Only in a story of its country or a neighbour's, or of none yet: a parish named after a town abroad ("Hanover") is not that town's first reading.
   if (namesProvince(group, c) && ofStoryCountry(place, ctx)) s += W_PROVINCE_NAME;
