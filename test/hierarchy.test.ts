@@ -294,6 +294,17 @@ describe('short conflict event reports', () => {
     expect(x.claims[0]!.locationKeys).toEqual([placeNamed(x, 'Um Sunut')!.key]);
   });
 
+  it('an event the text places nowhere happened where the story was filed: its dateline', () => {
+    const x = extract(
+      'MOGADISHU, Somalia (AP) — A car bomb exploded near a checkpoint on Sunday, killing at least eight people, police said.\n\nThe blast shattered windows across the district.',
+      meta,
+    );
+    expect(x.claims.map((c) => [c.kind, c.locationKeys])).toEqual([['CASUALTIES', [placeNamed(x, 'Mogadishu')!.key]]]);
+    // A place of its own wins: the dateline is where the story was filed, not where every event was.
+    const y = extract('NAIROBI, Kenya (Reuters) — Gunmen killed five people in Mandera on Sunday, police said.', meta);
+    expect(y.claims[0]!.locationKeys).toEqual([placeNamed(y, 'Mandera')!.key]);
+  });
+
   it('"X village of Sokoto state", "X, a village in Sagaing region": an unknown village takes the division it is written in', () => {
     const sokoto = extract('Gunmen killed five people in Kwalkwalawa village of Sokoto state on Friday.', meta);
     expect(placeNamed(sokoto, 'Kwalkwalawa')).toMatchObject({ countryCode: 'NG', precision: 'REGION' });

@@ -123,7 +123,7 @@ export function linkRestatements(claims: ExtractedClaim[]): void {
 }
 
 /** Kinds of claim that report an event at a place: what a figure in the next sentence is about. */
-const EVENT_KINDS: ReadonlySet<ClaimKind> = new Set(['ATTACK', 'CASUALTIES', 'TERRITORIAL_CONTROL']);
+export const EVENT_KINDS: ReadonlySet<ClaimKind> = new Set(['ATTACK', 'CASUALTIES', 'TERRITORIAL_CONTROL']);
 
 /**
  * A figure that names no place takes the place and date of the event reported in the sentence

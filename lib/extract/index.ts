@@ -24,7 +24,7 @@ import { PartyRegistry } from './parties.js';
 import { findAttributions, type RawClaim, type ResolvedMention } from './attribution.js';
 import { findDates, resolveRelative, type DateExpr } from './dates.js';
 import { findQuantities } from './quantities.js';
-import { claimKind, inheritEventPlaces, linkRestatements, mostSpecific, narratedKind } from './claims.js';
+import { claimKind, EVENT_KINDS, inheritEventPlaces, linkRestatements, mostSpecific, narratedKind } from './claims.js';
 import { geocode } from './geocode.js';
 import { countryByCode, placeByGeonamesId } from './gazetteer.js';
 import { KNOWN_PARTIES } from './lexicon/parties.js';
@@ -256,6 +256,15 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
     claims,
     made.map((m) => m.sentence),
   );
+  // "MOGADISHU, Somalia (AP) — A car bomb exploded near a checkpoint, killing 8": an event the
+  // text places nowhere happened where the story was filed, as far as the text tells.
+  const dateline = sentences.find((s) => s.dateline);
+  const filedAt = dateline
+    ? mostSpecific(placeStarts.filter((p) => p.start >= dateline.start && p.end <= dateline.end).map((p) => p.loc))
+    : [];
+  if (filedAt.length)
+    for (const claim of claims)
+      if (EVENT_KINDS.has(claim.kind) && !claim.locationKeys.length) claim.locationKeys = filedAt.slice(0, 1);
   unnamedSpeakers(
     claims,
     made.map((m) => m.sentence),
