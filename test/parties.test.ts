@@ -259,6 +259,12 @@ describe('claims that keep their claimant', () => {
       meta,
     );
     expect(claimant(borno)).toBe('Nigerian emergency services');
+    // A health or interior ministry works in its own country too.
+    const rafah = extract('Israeli strikes killed 30 people in Rafah overnight, the health ministry said.', meta);
+    expect(claimant(rafah)).toBe('Palestinian health ministry');
+    expect(claimant(extract('Police arrested 15 suspects in Karachi, the interior ministry said.', meta))).toBe(
+      'Pakistani interior ministry',
+    );
     // A body named by its level alone is of that country too, not one party of every article.
     const jalalabad = extract('Local authorities said militants planted the bomb in Jalalabad.', meta);
     expect(parties(jalalabad)).toContainEqual(['Afghan local authorities', 'GOVERNMENT_BODY', 'AF']);

@@ -454,7 +454,7 @@ function narratedClauseEnd(text: string, sentence: Sentence, claims: RawClaim[])
  * spokesman", "prosecutors", "authorities", "rescue workers". The first group names the body.
  */
 const DOMESTIC_SOURCE =
-  /^(?:the\s+|a\s+|an\s+)?(?:local\s+|city\s+|district\s+|provincial\s+|regional\s+|state\s+|federal\s+)?(police|prosecutors?|prosecutor['’]s office|authorities|firefighters|fire officials|rescuers|rescue workers|civil defen[cs]e|emergency (?:officials|services|workers))(?:\s+(?:officials?|sources?|spokes(?:man|woman|person)|officers?|chief|statement))?$/i;
+  /^(?:the\s+|a\s+|an\s+)?(?:local\s+|city\s+|district\s+|provincial\s+|regional\s+|state\s+|federal\s+)?(police|prosecutors?|prosecutor['’]s office|authorities|firefighters|fire officials|rescuers|rescue workers|civil defen[cs]e|emergency (?:officials|services|workers)|health (?:ministry|officials|authorities)|ministry of health|interior ministry|ministry of (?:the )?interior)(?:\s+(?:officials?|sources?|spokes(?:man|woman|person)|officers?|chief|statement))?$/i;
 
 /** The body each DOMESTIC_SOURCE speaks for, where it is not the word itself. */
 const DOMESTIC_BODY: Record<string, string> = {
@@ -465,6 +465,10 @@ const DOMESTIC_BODY: Record<string, string> = {
   'civil defense': 'civil defence',
   'emergency officials': 'emergency services',
   'emergency workers': 'emergency services',
+  'ministry of health': 'health ministry',
+  'health officials': 'health authorities',
+  'ministry of interior': 'interior ministry',
+  'ministry of the interior': 'interior ministry',
 };
 
 /** A body named by its level alone: "local authorities", "provincial officials". */
@@ -481,7 +485,9 @@ const OFFICE_SOURCE = /^(?:the\s+)?(?:(?:regional|provincial|state|local|city)\s
  * Claimants named by what they are, not by name. "..., police said", "prosecutors said": a
  * country's own services work in their country, so with no body named, the claim's places (else
  * the article's, when all lie in one country) say whose they are; so do they for a body named by
- * its level alone, and for an office with no name. Armies and officials are left unresolved: they
+ * its level alone, and for an office with no name. A health or interior ministry is such a
+ * service ("Israeli strikes killed 30 in Rafah, the health ministry said": the Palestinian one).
+ * Armies, foreign and defence ministries and officials are left unresolved: they
  * speak as often about another country's ground.
  */
 function unnamedSpeakers(
