@@ -294,6 +294,12 @@ describe('short conflict event reports', () => {
     expect(x.claims[0]!.locationKeys).toEqual([placeNamed(x, 'Um Sunut')!.key]);
   });
 
+  it('"Jebel Moya in Sennar state": a name that starts with its feature word is its own, not Jebel of Romania', () => {
+    const x = extract('The army regained control of Jebel Moya in Sennar state on Tuesday.', meta);
+    expect(placeNamed(x, 'Jebel Moya')).toMatchObject({ countryCode: 'SD', precision: 'REGION' });
+    expect(x.locations.map((l) => l.name)).not.toContain('Jebel');
+  });
+
   it('an event the text places nowhere happened where the story was filed: its dateline', () => {
     const x = extract(
       'MOGADISHU, Somalia (AP) — A car bomb exploded near a checkpoint on Sunday, killing at least eight people, police said.\n\nThe blast shattered windows across the district.',

@@ -174,6 +174,8 @@ export function namedAfterPlace(s: Scan, from: number, to: number): string | nul
     // "Jordan Smith Hall" is no place's; "Laurel County School District" is the county's.
     if (isFirstName(tokens[start]!.text) && !NAMED_DIVISION_ENDINGS.has(tokens[end - 1]!.lower)) continue;
     if (end - start === 1 && isLastName(tokens[end]!.text)) continue;
+    // "Jebel Moya": the feature's word alone is no place the name is named after (Jebel is also a town of Romania).
+    if (end - start === 1 && LEADING_PLACE_WORDS.has(tokens[start]!.lower)) continue;
     const name = placeNameOf(s, start, end);
     if (!name) continue;
     return end === to - 1 && PLACES_OF_THEIR_OWN.has(tokens[to - 1]!.lower) ? null : name;
