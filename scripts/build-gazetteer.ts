@@ -88,6 +88,71 @@ function isUsefulAlternateName(alt: string): boolean {
   return folded.length >= 3 && /^[a-z0-9 ]+$/.test(folded);
 }
 
+// Ukraine's national romanisation (Cabinet of Ministers resolution 55 of 2010), the spelling
+// Ukrainian authorities and most English news use since 2022 ("Berdiansk", "Balakliia", "Oleshky"),
+// where GeoNames' names of Ukrainian towns are mostly older transliterations ("Berdyansk").
+// The second form is the one at the start of a word.
+const UKRAINIAN_LETTERS: Record<string, [string, string?]> = {
+  а: ['a'],
+  б: ['b'],
+  в: ['v'],
+  г: ['h'],
+  ґ: ['g'],
+  д: ['d'],
+  е: ['e'],
+  є: ['ie', 'ye'],
+  ж: ['zh'],
+  з: ['z'],
+  и: ['y'],
+  і: ['i'],
+  ї: ['i', 'yi'],
+  й: ['i', 'y'],
+  к: ['k'],
+  л: ['l'],
+  м: ['m'],
+  н: ['n'],
+  о: ['o'],
+  п: ['p'],
+  р: ['r'],
+  с: ['s'],
+  т: ['t'],
+  у: ['u'],
+  ф: ['f'],
+  х: ['kh'],
+  ц: ['ts'],
+  ч: ['ch'],
+  ш: ['sh'],
+  щ: ['shch'],
+  ь: [''],
+  ю: ['iu', 'yu'],
+  я: ['ia', 'ya'],
+  "'": [''],
+  '’': [''],
+  ʼ: [''],
+};
+
+/** "Бердянськ" → "Berdiansk"; null for a name with letters outside the Ukrainian alphabet (a Russian form). */
+export function ukrainianRomanisation(name: string): string | null {
+  if (!/\p{Script=Cyrillic}/u.test(name)) return null;
+  let out = '';
+  let previous = '';
+  for (const ch of name) {
+    const lower = ch.toLowerCase();
+    const letter = UKRAINIAN_LETTERS[lower];
+    if (!letter) {
+      if (/\p{L}/u.test(ch)) return null;
+      out += ch;
+      previous = '';
+      continue;
+    }
+    // "зг" is "zgh", so that it is not read as "ж" ("zh").
+    const latin = lower === 'г' && previous === 'з' ? 'gh' : !previous && letter[1] ? letter[1] : letter[0];
+    out += ch !== lower && latin ? latin[0]!.toUpperCase() + latin.slice(1) : latin;
+    previous = lower;
+  }
+  return out;
+}
+
 /** Keeps the first spelling of each folded form, and none that folds like `exclude`. */
 function dedupeByFold(names: Iterable<string>, exclude: Iterable<string> = []): string[] {
   const seen = new Set<string>();
@@ -133,7 +198,14 @@ function readGeoNames(zipPath: string): GazetteerRow[] {
     if (!line) continue;
     const f = line.split('\t');
     const name = f[COL.name]!;
-    const alternates = (f[COL.alternateNames] ?? '').split(',').filter(isUsefulAlternateName);
+    const allAlternates = (f[COL.alternateNames] ?? '').split(',');
+    const alternates = allAlternates.filter(isUsefulAlternateName);
+    // A Ukrainian town is also written as Ukraine romanises its Ukrainian name.
+    if (f[COL.countryCode] === 'UA')
+      for (const alt of allAlternates) {
+        const latin = ukrainianRomanisation(alt.trim());
+        if (latin && isUsefulAlternateName(latin)) alternates.push(latin);
+      }
     const bare = withoutArticle(f[COL.asciiName]!, f[COL.countryCode]!);
     const row: GazetteerRow = {
       geonamesId: Number(f[COL.id]),

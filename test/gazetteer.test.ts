@@ -441,6 +441,18 @@ describe('points of countries and first-level divisions', () => {
     expect(lookupPlaces('Yerevan').find((p) => p.featureCode === 'ADM1')!.source).toMatch(/country-state-city/);
   });
 
+  it("knows a Ukrainian town by Ukraine's own romanisation of its Ukrainian name, where GeoNames has an older one", () => {
+    // GeoNames: "Berdyansk", "Balakliya"; Бердянськ, Балаклія romanised as Ukraine does since 2010.
+    for (const [name, geonames] of [
+      ['Berdiansk', 'Berdyansk'],
+      ['Balakliia', 'Balakliya'],
+    ] as const)
+      expect(
+        lookupPlaces(name).map((p) => [p.name, p.countryCode]),
+        name,
+      ).toContainEqual([geonames, 'UA']);
+  });
+
   it('knows a division by its bare name ("Donegal" for County Donegal, "North Waziristan"), an American or Canadian county only with its type word', () => {
     const divisionsOf = (name: string) =>
       lookupPlaces(name)
