@@ -362,3 +362,41 @@ describe('attribution: cues that continue a clause', () => {
     });
   });
 });
+
+describe('attribution: verbs that take an object as what was said', () => {
+  it('reads a request or a question after "asked" as its content, with the addressee', () => {
+    const [a] = claimsOf('Mayor Ines Calder asked the council to delay the vote.');
+    expect(a).toMatchObject({ party: 'Ines Calder', cue: 'asked', content: 'the council to delay the vote' });
+    const [b] = claimsOf('The senator asked the former water commissioner Tom Albers whether the pipes were safe.');
+    expect(b).toMatchObject({ cue: 'asked' });
+    expect(b?.content).toContain('whether the pipes were safe');
+    // An action, not a request or a question.
+    expect(claimsOf('The guard asked questions and left.').filter((c) => c.cue)).toEqual([]);
+  });
+
+  it('a quote closed right before its source takes a cue with only its addressee after it', () => {
+    const [c] = claimsOf('“Where is the money?” reporter Dana Moss asked him.');
+    expect(c).toMatchObject({ cue: 'asked', content: 'Where is the money', mode: 'DIRECT' });
+    expect(c?.source).toContain('Dana Moss');
+  });
+
+  it('what someone cites, describes, rejects or promises is their account', () => {
+    const [a] = claimsOf('The auditor cited rising fuel costs as the main reason.');
+    expect(a).toMatchObject({ cue: 'cited', content: 'rising fuel costs as the main reason' });
+    const [b] = claimsOf('Governor Tom Albers described the flooding in the valley.');
+    expect(b).toMatchObject({ cue: 'described', content: 'the flooding in the valley' });
+    const [c] = claimsOf('Governor Tom Albers rejected the union’s offer on Tuesday.');
+    expect(c).toMatchObject({ cue: 'rejected' });
+    expect(c?.content).toContain('offer');
+    const [d] = claimsOf('Governor Tom Albers promised a new bridge for the town.');
+    expect(d).toMatchObject({ cue: 'promised', content: 'a new bridge for the town' });
+  });
+
+  it('keeps passives and compound adjectives out ("cited in", "described as", "self-described")', () => {
+    expect(claimsOf('The figure cited in the report was wrong.').filter((c) => c.cue)).toEqual([]);
+    expect(claimsOf('A man described as armed was seen near the school.').filter((c) => c.cue)).toEqual([]);
+    expect(claimsOf('She is a self-described socialist from the north.').filter((c) => c.cue)).toEqual([]);
+    // Not answering a request says nothing.
+    expect(claimsOf('The company did not respond to a request for comment.').filter((c) => c.cue)).toEqual([]);
+  });
+});

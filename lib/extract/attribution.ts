@@ -86,6 +86,10 @@ export interface AttributionInput {
 
 const PARTICIPLE_CUES = /ing$/;
 
+/** Only an addressee between a cue and the sentence's end: "him.", "the crowd.", "Senator Ruiz.". */
+const SHORT_ADDRESSEE =
+  /^(?:(?:him|her|them|me|us|you|reporters|(?:the |a )?\p{Ll}+|(?:\p{Lu}[\p{L}.’'-]*\s?){1,3})\s*)?[.!?]/u;
+
 /**
  * Tokens that are a straight double quote written as two apostrophes ('' as some wires and
  * archives print it): both halves count as the mark.
@@ -204,12 +208,16 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     )
       continue;
     if (lemma === 'tell' && tokens[c + 1]?.lower === 'to') continue;
+    // "self-described", "well-reported": half of a compound adjective, not a cue.
+    if (prev && prev.text === '-' && prev.end === t.start) continue;
     const rest = text.slice(t.end, Math.min(sentence.end, t.end + 80)).replace(/^\s+/, '');
     const needs = CUE_OBJECT_REQUIRED[lemma];
     // "..., a charge Kigali has repeatedly rejected": the object stands before the source.
     const objectBefore = RELATIVE_OBJECT.test(text.slice(Math.max(sentence.start, t.start - 80), t.start));
     // With nothing after it the cue closes content before it ("“Denver,” he answered.").
-    const closing = /^(?:[.!?]|$)/.test(rest) && c > 1;
+    // So it does with only its addressee after it, right after a quote ("“Why?” he asked her.").
+    const closing =
+      c > 1 && (/^(?:[.!?]|$)/.test(rest) || (SHORT_ADDRESSEE.test(rest) && quoteClosesBefore(c)));
     if (needs && !needs.test(rest) && !objectBefore && !closing) continue;
     if (/^(?:by)\b/i.test(rest)) continue;
 
@@ -222,6 +230,15 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
   }
   cutNested(claims, tokens, text);
   return claims;
+
+  /** A quote closes within the few words (a source) before the cue at c. */
+  function quoteClosesBefore(c: number): boolean {
+    for (let k = c - 1; k >= Math.max(0, c - 8); k--) {
+      if (isCloseQuote(tokens[k]) && !inQuote[k] && k > 0 && inQuote[k - 1]) return true;
+      if (tokens[k]!.kind === 'punct' && tokens[k]!.text !== ',' && !/^['’]s?$/.test(tokens[k]!.text)) return false;
+    }
+    return false;
+  }
 
   function push(claim: RawClaim): void {
     if (claim.content.end <= claim.content.start) return;
