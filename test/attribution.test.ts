@@ -400,3 +400,26 @@ describe('attribution: verbs that take an object as what was said', () => {
     expect(claimsOf('The company did not respond to a request for comment.').filter((c) => c.cue)).toEqual([]);
   });
 });
+
+describe('attribution: participle cues tied to the clause before them', () => {
+  it('after a dash, "by", "before" or an adverb, the participle has the clause subject', () => {
+    for (const [text, content] of [
+      ['Mayor Ines Calder changed course on Monday – saying the park would stay open.', 'the park would stay open'],
+      ['Mayor Ines Calder ended the meeting by saying the park would stay open.', 'the park would stay open'],
+      ['Mayor Ines Calder paused before finally saying the park would stay open.', 'the park would stay open'],
+      ['Mayor Ines Calder has taken aim at the council, saying the park would stay open.', 'the park would stay open'],
+    ]) {
+      const got = claimsOf(text!);
+      expect(got).toMatchObject([{ party: 'Ines Calder', cue: 'saying', content }]);
+    }
+  });
+
+  it('skips an aside after the subject and an irregular verb ("sought") to find it', () => {
+    const [a] = claimsOf('Gov. Ruth Adler, in an interview on Friday, sought to calm voters, saying taxes would fall.');
+    expect(a).toMatchObject({ party: 'Ruth Adler', cue: 'saying', content: 'taxes would fall' });
+  });
+
+  it('a participle of no verb of saying stays out', () => {
+    expect(claimsOf('The rain kept falling, flooding the road.').filter((c) => c.cue)).toEqual([]);
+  });
+});

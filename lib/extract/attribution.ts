@@ -36,6 +36,8 @@ import {
   ADDRESSED_CUES,
   COORDINATORS,
   INFINITIVE_CUES,
+  IRREGULAR_PAST,
+  PARTICIPLE_LINKS,
   LOOSE_BREAKS,
   RELATIVE_PRONOUNS,
   SUBORDINATE,
@@ -224,12 +226,24 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     // "X said ... and denied that ...": a second cue of the same source.
     const coordinated =
       prev?.lower === 'and' && claims.length > 0 && /(?:ed|said|told)$/.test(t.lower) && !mentionEndingAt(c - 1);
-    const participle = (PARTICIPLE_CUES.test(t.lower) && prev?.text === ',') || coordinated;
+    const participle = (PARTICIPLE_CUES.test(t.lower) && participleLinked(c)) || coordinated;
     const claim = participle ? participleClaim(c, lemma) : verbClaim(c, lemma);
     if (claim) push(claim);
   }
   cutNested(claims, tokens, text);
   return claims;
+
+  /**
+   * A participle cue tied to the clause before it: "..., saying", "– saying", "by saying",
+   * "before finally saying", "..., pointedly saying".
+   */
+  function participleLinked(c: number): boolean {
+    let k = c - 1;
+    if (k >= 0 && tokens[k]!.kind === 'word' && !inQuote[k] && /(?:ly|first|then|again|also|later)$/.test(tokens[k]!.lower))
+      k--;
+    const link = tokens[k];
+    return !!link && !inQuote[k] && PARTICIPLE_LINKS.has(link.lower) && k > 0;
+  }
 
   /** A quote closes within the few words (a source) before the cue at c. */
   function quoteClosesBefore(c: number): boolean {
@@ -924,7 +938,8 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     const p = skipForward(0);
     const starts = [p];
     if (tokens[p] && SUBORDINATE.has(tokens[p]!.lower)) starts.push(p + 1);
-    for (let i = p; i < limit && starts.length < 5; i++) if (tokens[i]!.text === ',' && !inQuote[i]) starts.push(i + 1);
+    for (let i = p; i < limit && starts.length < 5; i++)
+      if (/^[,–—]$/.test(tokens[i]!.text) && !inQuote[i]) starts.push(i + 1);
     for (const start of starts) {
       if (start >= limit) break;
       const subj = subjectOpening(start, limit, loose);
@@ -974,7 +989,8 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     // "Gary Emineth, a former state party chairman, became ...": an apposition after the name.
     if (tokens[end]?.text === ',' && !subj.pronoun) {
       const close = tokens.findIndex((w, i) => i > end + 1 && i < Math.min(limit, end + 25) && w.text === ',');
-      if (close > 0 && tokens[end + 1] && opensApposition(tokens[end + 1]!)) end = close + 1;
+      const aside = tokens[end + 1];
+      if (close > 0 && aside && (opensApposition(aside) || ASIDE_PREPOSITIONS.has(aside.lower))) end = close + 1;
     }
     while (end < limit && (CUE_AUXILIARIES.has(tokens[end]!.lower) || /ly$/.test(tokens[end]!.lower))) end++;
     // The subject's own verb follows it.
@@ -993,7 +1009,7 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
   function isVerbLike(k: number): boolean {
     const w = tokens[k];
     if (w?.kind !== 'word' || w.cap || inQuote[k]) return false;
-    return isVerbForm(w.lower) || /ed$/.test(w.lower);
+    return isVerbForm(w.lower) || /ed$/.test(w.lower) || IRREGULAR_PAST.has(w.lower);
   }
 
   /**

@@ -311,3 +311,27 @@ export const NOT_SOURCE_HEADS =
 
 export const NP_WORDS =
   /^(?:a|an|the|one|two|three|several|some|many|senior|local|top|other|unnamed|anonymous|military|government|security|police|hospital|health|medical|diplomatic|western|state|official|independent|humanitarian|rescue|regional|provincial|city|u\.n\.|un|us|u\.s\.|eu)$/;
+
+/**
+ * Past forms of irregular verbs that no suffix rule finds ("has taken", "sought", "spoke"), for
+ * telling a clause's verb after its subject. Forms that are as often nouns or adjectives ("set",
+ * "left", "found", "broken", "known") are left out.
+ */
+export const IRREGULAR_PAST = new Set([
+  'arose', 'arisen', 'ate', 'eaten', 'became', 'began', 'begun', 'bit', 'bitten', 'blew', 'blown',
+  'broke', 'brought', 'built', 'bought', 'caught', 'chose', 'chosen', 'came', 'clung', 'crept',
+  'dealt', 'dug', 'did', 'done', 'drew', 'drank', 'drove', 'driven', 'fell', 'felt', 'fought',
+  'fled', 'flew', 'flown', 'forbade', 'forbidden', 'forgot', 'forgotten', 'forgave', 'forgiven',
+  'froze', 'got', 'gotten', 'gave', 'went', 'gone', 'grew', 'grown', 'had', 'heard', 'hid', 'held',
+  'kept', 'knelt', 'knew', 'led', 'leapt', 'lent', 'lost', 'made', 'meant', 'met', 'paid', 'rode',
+  'ridden', 'rang', 'rung', 'rose', 'risen', 'ran', 'saw', 'seen', 'sought', 'sold', 'sent', 'shook',
+  'shaken', 'shone', 'shot', 'shown', 'shrank', 'sang', 'sank', 'sat', 'slept', 'slid', 'spoke',
+  'sped', 'spent', 'spun', 'sprang', 'stood', 'stole', 'stolen', 'stuck', 'struck', 'strove',
+  'swore', 'sworn', 'swept', 'swam', 'swung', 'took', 'taken', 'taught', 'tore', 'torn', 'thought',
+  'threw', 'thrown', 'understood', 'undertook', 'undertaken', 'upheld', 'woke', 'woken', 'wore',
+  'wept', 'won', 'withdrew', 'withdrawn', 'withheld', 'withstood', 'wrote', 'written', 'overtook',
+  'overcame', 'oversaw', 'overseen', 'mistook', 'foresaw', 'rebuilt', 'retook', 'rewrote',
+]);
+
+/** Words before a participle cue that tie it to the clause before ("..., saying", "by saying", "before saying"). */
+export const PARTICIPLE_LINKS = new Set([',', '–', '—', 'by', 'before', 'after', 'upon', 'while', 'when', 'in']);
