@@ -423,3 +423,31 @@ describe('attribution: participle cues tied to the clause before them', () => {
     expect(claimsOf('The rain kept falling, flooding the road.').filter((c) => c.cue)).toEqual([]);
   });
 });
+
+describe('attribution: sources with titles, places and asides', () => {
+  it('a determined phrase with a name inside it may head a source ("one Ohio delegate said")', () => {
+    const [c] = claimsOf('One Ohio delegate said the vote had been rigged.');
+    expect(c).toMatchObject({ source: 'One Ohio delegate', content: 'the vote had been rigged' });
+  });
+
+  it('a sentence adverb between source and cue is skipped ("Albers however said")', () => {
+    const [c] = claimsOf('Governor Tom Albers however said taxes would fall.');
+    expect(c).toMatchObject({ party: 'Tom Albers', content: 'taxes would fall' });
+  });
+
+  it('reads a title word between names as part of an inverted source', () => {
+    const [c] = claimsOf('“We are all props here,” said Ohio delegate Mara Quist, angered by the rules.');
+    expect(c).toMatchObject({ cue: 'said', content: 'We are all props here' });
+    expect(c?.source).toContain('Mara Quist');
+  });
+
+  it('finds a titled name before an aside that opens with a participle', () => {
+    for (const text of [
+      'Ohio delegate Mara Quist, clad in a red cape, said the vote had been rigged.',
+      'Ohio delegate Mara Quist, wearing a hat covered in buttons, said the vote had been rigged.',
+    ]) {
+      const [c] = claimsOf(text);
+      expect(c).toMatchObject({ party: 'Mara Quist', content: 'the vote had been rigged' });
+    }
+  });
+});

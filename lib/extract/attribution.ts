@@ -882,7 +882,8 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
           if (open > 0) end = open - 1;
         }
         const head = end >= 0 ? mentionEndingAt(end) : undefined;
-        if (head && opensClause(head.from)) return { key: head.key, from: head.from, to: head.to, pronoun: null };
+        if (head && opensClause(titleStart(head.from)))
+          return { key: head.key, from: head.from, to: head.to, pronoun: null };
         // "Simmons, an Obama supporter, said": an unknown name with its apposition.
         if (!head && end >= 0 && (tokens[end]!.cap || SOURCE_NOUNS.test(tokens[end]!.lower))) {
           const named = nounPhraseBefore(end);
@@ -904,7 +905,31 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     if (w.kind !== 'word') return false;
     // Also a participle or an adverb: "Sen. Roy Blunt, facing a stiff challenge, noted",
     // "Clinton, clearly frustrated, responded".
-    return w.cap || looksLikeNoun(w.lower) || (/(?:ing|ed|ly)$/.test(w.lower) && !FUNCTION_WORDS.has(w.lower));
+    return (
+      w.cap ||
+      looksLikeNoun(w.lower) ||
+      IRREGULAR_PAST.has(w.lower) ||
+      (/(?:ing|ed|ly)$/.test(w.lower) && !FUNCTION_WORDS.has(w.lower))
+    );
+  }
+
+  /** Where the title words before a name start: "Florida delegate John Archer" → "Florida". */
+  function titleStart(k: number): number {
+    let i = k;
+    while (i > 0 && k - i < 4) {
+      const w = tokens[i - 1]!;
+      if (inQuote[i - 1] || w.kind !== 'word' || CLAUSE_WORDS.has(w.lower) || CUE_FORMS.has(w.lower)) break;
+      const plain =
+        !FUNCTION_WORDS.has(w.lower) &&
+        !SOURCE_DETERMINERS.has(w.lower) &&
+        !isPronoun(w.lower) &&
+        !VERB_AUXILIARIES.has(w.lower) &&
+        !CUE_AUXILIARIES.has(w.lower) &&
+        !/(?:ly|ed|ing)$/.test(w.lower);
+      if (!w.cap && !PERSON_TITLES.has(w.lower) && !PERSON_ROLE_WORDS.has(w.lower) && !plain) break;
+      i--;
+    }
+    return i;
   }
 
   /** Whether a phrase starting at k opens its clause (sentence start, or after punctuation or a conjunction). */
@@ -1022,8 +1047,11 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     if (head.kind !== 'word' || inQuote[j] || CUE_FORMS.has(head.lower) || NOT_SOURCE_HEADS.test(head.lower))
       return null;
     const plainHead = !head.cap && !SOURCE_NOUNS.test(head.lower);
-    // After a determiner any word but a function word is a noun ("the coach said").
-    const afterDeterminer = j > 0 && SOURCE_DETERMINERS.has(tokens[j - 1]!.lower);
+    // After a determiner any word but a function word is a noun ("the coach said"), also past
+    // the names that modify it ("one California delegate said").
+    let d = j - 1;
+    while (d > 0 && j - d < 4 && tokens[d]!.cap && !inQuote[d]) d--;
+    const afterDeterminer = d >= 0 && SOURCE_DETERMINERS.has(tokens[d]!.lower);
     if (
       plainHead &&
       !looksLikeNoun(head.lower) &&
@@ -1209,7 +1237,9 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     for (let i = k; i < j; i++) {
       const w = tokens[i]!;
       if (w.cap || w.kind === 'number' || (i === k && SOURCE_DETERMINERS.has(w.lower))) continue;
-      if (/n't$/.test(w.lower) || !looksLikeNoun(w.lower)) return null;
+      // "Virginia delegate Beau Correll": a word between names is the title of the last one.
+      const titled = tokens[i + 1]?.cap && i > k && !FUNCTION_WORDS.has(w.lower) && !isPronoun(w.lower);
+      if (/n't$/.test(w.lower) || !(looksLikeNoun(w.lower) || titled)) return null;
     }
     // The head comes last: "Clinton campaign manager Robby Mook" is Robby Mook.
     const inside = mentions.filter((m) => m.from >= k && m.to <= j);

@@ -331,6 +331,7 @@ export const IRREGULAR_PAST = new Set([
   'threw', 'thrown', 'understood', 'undertook', 'undertaken', 'upheld', 'woke', 'woken', 'wore',
   'wept', 'won', 'withdrew', 'withdrawn', 'withheld', 'withstood', 'wrote', 'written', 'overtook',
   'overcame', 'oversaw', 'overseen', 'mistook', 'foresaw', 'rebuilt', 'retook', 'rewrote',
+  'clad',
 ]);
 
 /** Words before a participle cue that tie it to the clause before ("..., saying", "by saying", "before saying"). */

@@ -179,6 +179,15 @@ export const CUE_AUXILIARIES = new Set([
   'would later',
   'yesterday',
   'today',
+  // Sentence adverbs the writer puts between a source and its cue ("Carter however said").
+  'however',
+  'meanwhile',
+  'instead',
+  'nonetheless',
+  'nevertheless',
+  'likewise',
+  'similarly',
+  'too',
 ]);
 
 /** Objects of "told" that are the audience, not the content ("told reporters"). */
