@@ -451,3 +451,35 @@ describe('attribution: sources with titles, places and asides', () => {
     }
   });
 });
+
+describe('attribution: sources that are shares of a group or carry a clause', () => {
+  it('reads a share of a group as the source ("six in 10 said", "most of them say")', () => {
+    for (const [text, source] of [
+      ['More than six in 10 said the tax was too high.', 'six in 10'],
+      ['Two-thirds of local farmers said the tax was too high.', 'Two-thirds of local farmers'],
+      ['Most of them said the tax was too high.', 'Most of them'],
+      ['Some 40 percent of voters polled said the tax was too high.', 'Some 40 percent of voters polled'],
+    ]) {
+      expect(claimsOf(text!)).toMatchObject([{ source, content: 'the tax was too high' }]);
+    }
+    // A number before a plural noun is a count, not a source ("five states").
+    expect(claimsOf('The law passed in five states last year.').filter((c) => c.cue)).toEqual([]);
+  });
+
+  it('keeps a participle or a relative clause inside the source', () => {
+    const [a] = claimsOf('People briefed on the talks said the deal was close.');
+    expect(a).toMatchObject({ source: 'People briefed on the talks', content: 'the deal was close' });
+    const [b] = claimsOf('Neighbours of the plant who have complained for years say the air is worse.');
+    expect(b).toMatchObject({ content: 'the air is worse' });
+    expect(b?.source).toContain('Neighbours of the plant who have complained');
+    const [c] = claimsOf('Donors say the fund is empty.');
+    expect(c).toMatchObject({ source: 'Donors', content: 'the fund is empty' });
+  });
+
+  it('a relative clause whose verb follows the cue has the phrase before the cue as source', () => {
+    const [c] = claimsOf('Fuel prices rose again, which economists say could slow the recovery.');
+    expect(c).toMatchObject({ source: 'economists', cue: 'say', content: 'could slow the recovery' });
+    // With a subject of its own after the cue the clause is no such gap.
+    expect(claimsOf('It was the plan that officials say they rejected.').filter((x) => x.source === 'officials')).toEqual([]);
+  });
+});

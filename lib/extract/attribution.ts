@@ -38,6 +38,10 @@ import {
   INFINITIVE_CUES,
   IRREGULAR_PAST,
   PARTICIPLE_LINKS,
+  HEAD_ENDS,
+  SHARE_OPENERS,
+  PEOPLE_PLURAL,
+  MODALS,
   LOOSE_BREAKS,
   RELATIVE_PRONOUNS,
   SUBORDINATE,
@@ -197,7 +201,9 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     const progressive = PARTICIPLE_CUES.test(t.lower) && !!prev && BE_FORMS.has(prev.lower);
     if (prev && PASSIVE.has(prev.lower) && lemma !== 'quote' && !progressive) continue;
     // "his remarks", "five states", "the United States": a noun, not a cue.
-    if (prev && (NOUN_DETERMINERS.has(prev.lower) || prev.kind === 'number')) continue;
+    // Not a share of a group ("six in 10 said").
+    const shareOf = prev?.kind === 'number' && /^(?:in|of)$/.test(tokens[c - 2]?.lower ?? '');
+    if (prev && (NOUN_DETERMINERS.has(prev.lower) || (prev.kind === 'number' && !shareOf))) continue;
     // "several claims", "five states": a plural after a quantifier ("several said" is a verb).
     if (prev && SOURCE_DETERMINERS.has(prev.lower) && /s$/.test(t.lower) && t.lower !== 'says') continue;
     if (t.cap && c > skipForward(0) && !inQuote[c] && /s$/.test(t.lower) && lemma === 'state') continue;
@@ -895,7 +901,29 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
       }
       return null;
     }
-    return anonymousBefore(j) ?? nounPhraseBefore(j);
+    return anonymousBefore(j) ?? nounPhraseBefore(j) ?? relativeSourceBefore(j);
+  }
+
+  /**
+   * "Friends of the mayor who have seen him recently say": a source with a relative clause of its
+   * own; the phrase before "who" (or "that" after a plural) is its head, the clause part of it.
+   */
+  function relativeSourceBefore(j: number): Subject | null {
+    for (let r = j; r > Math.max(0, j - 12); r--) {
+      const w = tokens[r]!;
+      if (inQuote[r] || w.kind === 'punct' || claims.some((cl) => cl.cueFrom === r)) return null;
+      if (w.lower !== 'who' && w.lower !== 'that') continue;
+      const noun = tokens[r - 1];
+      if (!noun || noun.kind !== 'word' || (w.lower === 'that' && !/s$/.test(noun.lower))) return null;
+      const clause = tokens.slice(r + 1, j + 1);
+      const verb = clause.some(
+        (x, i) => isVerbLike(r + 1 + i) || VERB_AUXILIARIES.has(x.lower) || /^(?:have|has|had)$/.test(x.lower),
+      );
+      if (!verb) return null;
+      const outer = nounPhraseBefore(r - 1);
+      return outer && outer.from !== null ? { ...outer, to: j + 1 } : null;
+    }
+    return null;
   }
 
   /** A word that may open an apposition: "the president of", "58", "who lives", "founder of", "President of CNN". */
@@ -1043,10 +1071,25 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
    * ...". The source is kept as a mention; its party is the one named inside it, if any.
    */
   function nounPhraseBefore(j: number): Subject | null {
+    // "voters polled", "people surveyed": a participle after the head noun.
+    if (
+      /ed$/.test(tokens[j]?.lower ?? '') &&
+      j > 0 &&
+      (SOURCE_NOUNS.test(tokens[j - 1]!.lower) || PEOPLE_PLURAL.test(tokens[j - 1]!.lower))
+    ) {
+      const shorter = nounPhraseBefore(j - 1);
+      return shorter && { ...shorter, to: j + 1 };
+    }
     const head = tokens[j]!;
-    if (head.kind !== 'word' || inQuote[j] || CUE_FORMS.has(head.lower) || NOT_SOURCE_HEADS.test(head.lower))
+    // A share of a group: "six in 10 said", "most of them say".
+    const ofWord = /^(?:in|of)$/.test(tokens[j - 1]?.lower ?? '');
+    const share = ofWord && (head.kind === 'number' || /^(?:them|us|those)$/.test(head.lower));
+    if (
+      !share &&
+      (head.kind !== 'word' || inQuote[j] || CUE_FORMS.has(head.lower) || NOT_SOURCE_HEADS.test(head.lower))
+    )
       return null;
-    const plainHead = !head.cap && !SOURCE_NOUNS.test(head.lower);
+    const plainHead = !share && !head.cap && !SOURCE_NOUNS.test(head.lower);
     // After a determiner any word but a function word is a noun ("the coach said"), also past
     // the names that modify it ("one California delegate said").
     let d = j - 1;
@@ -1085,24 +1128,41 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     // The phrase must open its clause: the sentence start, or after a comma, a quote or a conjunction.
     const before = tokens[k - 1];
     if (before && !(before.kind === 'punct' || CLAUSE_WORDS.has(before.lower))) return null;
-    if (before && /^(?:that|which|who|whom|whose)$/.test(before.lower)) return null;
+    if (before && /^(?:that|which|who|whom|whose)$/.test(before.lower) && !gapAfter(j)) return null;
     // Any noun may head a source that is determined or owned ("the host said", "one employee
     // told", "Trump's campaign manager said"), or a plural of people ("hacking specialists say").
-    // "officials in the city said": the phrase's head stands before its first preposition.
-    const of = tokens.slice(k + 1, j).findIndex((w) => /^(?:in|of|from|at|near)$/.test(w.lower));
+    // "officials in the city said", "people briefed on the talks said": the phrase's head stands
+    // before its first preposition or participle.
+    const of = tokens
+      .slice(k + 1, j)
+      .findIndex((w) => HEAD_ENDS.test(w.lower) || (!w.cap && w.lower.length > 4 && /(?:[^e]ed|ing)$/.test(w.lower)));
     const phraseHead = of >= 0 ? tokens[k + of]! : head;
     if (plainHead && !SOURCE_NOUNS.test(phraseHead.lower)) {
       const opener = tokens[k]!;
       const determined =
         SOURCE_DETERMINERS.has(opener.lower) ||
+        SHARE_OPENERS.test(opener.lower) ||
         opener.kind === 'number' ||
         (k < j && tokens.slice(k, j).some((w) => /^['’]s?$/.test(w.text)));
-      const people = /(?:ers|ists|ians|ants|ents)$/.test(phraseHead.lower);
+      const people = PEOPLE_PLURAL.test(phraseHead.lower);
       if (!determined && !people) return null;
     }
     const inside = mentions.filter((m) => m.from >= k && m.to <= j + 1);
     const party = inside.find((m) => m.to === j + 1) ?? inside[0];
     return { key: party?.key ?? null, from: k, to: j + 1, pronoun: null, rule: 'noun-phrase' };
+  }
+
+  /**
+   * "..., which critics say could fail": the cue at or after j+1 is followed by the relative
+   * clause's own verb, so the phrase before the cue is its source and the clause its content.
+   */
+  function gapAfter(j: number): boolean {
+    let k = j + 1;
+    while (k < tokens.length && (CUE_AUXILIARIES.has(tokens[k]!.lower) || VERB_AUXILIARIES.has(tokens[k]!.lower))) k++;
+    if (!CUE_FORMS.has(tokens[k]?.lower ?? '')) return false;
+    const next = tokens[k + 1];
+    if (!next || next.kind !== 'word' || next.cap) return false;
+    return MODALS.has(next.lower) || BE_FORMS.has(next.lower) || /^(?:has|have|had|went|goes)$/.test(next.lower) || (isVerbLike(k + 1) && !isPronoun(next.lower));
   }
 
   /** "Gen. X, commander of Y said" → X; "a spokesman for the ministry said" → the ministry. */

@@ -336,3 +336,17 @@ export const IRREGULAR_PAST = new Set([
 
 /** Words before a participle cue that tie it to the clause before ("..., saying", "by saying", "before saying"). */
 export const PARTICIPLE_LINKS = new Set([',', '–', '—', 'by', 'before', 'after', 'upon', 'while', 'when', 'in']);
+
+/** Words that end a source phrase's head ("officials in the city", "people familiar with the talks"). */
+export const HEAD_ENDS = /^(?:in|of|from|at|near|on|with|for|close|familiar|across|inside|within|outside|around|involved|close)$/;
+
+/** Openers of a share of a group as a source: "more than half of voters", "two-thirds of insiders", "about one in five". */
+export const SHARE_OPENERS =
+  /^(?:more|nearly|about|almost|roughly|around|over|fewer|less|half|majorit(?:y|ies)|(?:one|two|three|four|five|six|seven|eight|nine|ten)(?:-(?:thirds?|quarters?|fifths?|tenths?|in-\w+))?)$/;
+
+/** Plural nouns of people that may head a source with no determiner ("donors say", "proponents of the bill say"). */
+export const PEOPLE_PLURAL =
+  /(?:ers|ors|ists|ians|ants|ents)$|^(?:friends|colleagues|relatives|neighbou?rs|delegates|veterans|executives|employees|clients|attendees|parents|citizens|candidates|advocates|scholars|diplomats|fans|folks|men|women|allies|insiders|students|locals|elders|families|villagers|refugees|survivors|soldiers|troops|rebels|militants|fighters|protesters|protestors)$/;
+
+/** Modal verbs: after a cue they open the relative clause's own verb ("which critics say could fail"). */
+export const MODALS = new Set(['can', 'could', 'will', 'would', 'may', 'might', 'must', 'should', 'shall']);
