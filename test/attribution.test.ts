@@ -480,6 +480,8 @@ describe('attribution: sources that are shares of a group or carry a clause', ()
     const [c] = claimsOf('Fuel prices rose again, which economists say could slow the recovery.');
     expect(c).toMatchObject({ source: 'economists', cue: 'say', content: 'could slow the recovery' });
     // With a subject of its own after the cue the clause is no such gap.
-    expect(claimsOf('It was the plan that officials say they rejected.').filter((x) => x.source === 'officials')).toEqual([]);
+    expect(
+      claimsOf('It was the plan that officials say they rejected.').filter((x) => x.source === 'officials'),
+    ).toEqual([]);
   });
 });

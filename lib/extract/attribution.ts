@@ -224,8 +224,7 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     const objectBefore = RELATIVE_OBJECT.test(text.slice(Math.max(sentence.start, t.start - 80), t.start));
     // With nothing after it the cue closes content before it ("“Denver,” he answered.").
     // So it does with only its addressee after it, right after a quote ("“Why?” he asked her.").
-    const closing =
-      c > 1 && (/^(?:[.!?]|$)/.test(rest) || (SHORT_ADDRESSEE.test(rest) && quoteClosesBefore(c)));
+    const closing = c > 1 && (/^(?:[.!?]|$)/.test(rest) || (SHORT_ADDRESSEE.test(rest) && quoteClosesBefore(c)));
     if (needs && !needs.test(rest) && !objectBefore && !closing) continue;
     if (/^(?:by)\b/i.test(rest)) continue;
 
@@ -245,7 +244,12 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
    */
   function participleLinked(c: number): boolean {
     let k = c - 1;
-    if (k >= 0 && tokens[k]!.kind === 'word' && !inQuote[k] && /(?:ly|first|then|again|also|later)$/.test(tokens[k]!.lower))
+    if (
+      k >= 0 &&
+      tokens[k]!.kind === 'word' &&
+      !inQuote[k] &&
+      /(?:ly|first|then|again|also|later)$/.test(tokens[k]!.lower)
+    )
       k--;
     const link = tokens[k];
     return !!link && !inQuote[k] && PARTICIPLE_LINKS.has(link.lower) && k > 0;
@@ -835,6 +839,11 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     if (j < 0) return null;
     const t = tokens[j]!;
     const m = mentionEndingAt(j);
+    // "a State Department Spokesman said": a bare role taken for a name speaks for the body before it.
+    if (m && m.key === null && m.from === j) {
+      const body = anonymousBefore(j);
+      if (body?.key) return body;
+    }
     if (m) return withAppositive(m);
     if (PRONOUNS.has(t.lower) && !inQuote[j]) return { key: null, from: j, to: j + 1, pronoun: t.lower };
     if (RELATIVE_PRONOUNS.has(t.lower) && !inQuote[j]) return relativeSubject(j);
@@ -1162,7 +1171,12 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     if (!CUE_FORMS.has(tokens[k]?.lower ?? '')) return false;
     const next = tokens[k + 1];
     if (!next || next.kind !== 'word' || next.cap) return false;
-    return MODALS.has(next.lower) || BE_FORMS.has(next.lower) || /^(?:has|have|had|went|goes)$/.test(next.lower) || (isVerbLike(k + 1) && !isPronoun(next.lower));
+    return (
+      MODALS.has(next.lower) ||
+      BE_FORMS.has(next.lower) ||
+      /^(?:has|have|had|went|goes)$/.test(next.lower) ||
+      (isVerbLike(k + 1) && !isPronoun(next.lower))
+    );
   }
 
   /** "Gen. X, commander of Y said" → X; "a spokesman for the ministry said" → the ministry. */
@@ -1299,6 +1313,8 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
       if (w.cap || w.kind === 'number' || (i === k && SOURCE_DETERMINERS.has(w.lower))) continue;
       // "Virginia delegate Beau Correll": a word between names is the title of the last one.
       const titled = tokens[i + 1]?.cap && i > k && !FUNCTION_WORDS.has(w.lower) && !isPronoun(w.lower);
+      // "the Union of Teachers": a link word inside a name in title case.
+      if (/^(?:of|for|and)$/.test(w.lower) && tokens[i - 1]?.cap && tokens[i + 1]?.cap) continue;
       if (/n't$/.test(w.lower) || !(looksLikeNoun(w.lower) || titled)) return null;
     }
     // The head comes last: "Clinton campaign manager Robby Mook" is Robby Mook.
@@ -1334,7 +1350,9 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
               (m) =>
                 m.from > j &&
                 m.to <= to &&
-                m.kind !== 'PERSON' &&
+                // A spokesman speaks for a person too ("a spokesperson for the prime minister").
+                (m.kind !== 'PERSON' || /^spokes/.test(tokens[j]!.lower)) &&
+                !!m.key &&
                 /^(?:from|by|of|for)$/.test(tokens[j + 1]?.lower ?? ''),
             )
           : undefined;
