@@ -923,7 +923,7 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
       if (inQuote[r] || w.kind === 'punct' || claims.some((cl) => cl.cueFrom === r)) return null;
       if (w.lower !== 'who' && w.lower !== 'that') continue;
       const noun = tokens[r - 1];
-      if (!noun || noun.kind !== 'word' || (w.lower === 'that' && !/s$/.test(noun.lower))) return null;
+      if (noun?.kind !== 'word' || (w.lower === 'that' && !/s$/.test(noun.lower))) return null;
       const clause = tokens.slice(r + 1, j + 1);
       const verb = clause.some(
         (x, i) => isVerbLike(r + 1 + i) || VERB_AUXILIARIES.has(x.lower) || /^(?:have|has|had)$/.test(x.lower),
@@ -1170,7 +1170,7 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     while (k < tokens.length && (CUE_AUXILIARIES.has(tokens[k]!.lower) || VERB_AUXILIARIES.has(tokens[k]!.lower))) k++;
     if (!CUE_FORMS.has(tokens[k]?.lower ?? '')) return false;
     const next = tokens[k + 1];
-    if (!next || next.kind !== 'word' || next.cap) return false;
+    if (next?.kind !== 'word' || next.cap) return false;
     return (
       MODALS.has(next.lower) ||
       BE_FORMS.has(next.lower) ||
