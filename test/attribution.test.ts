@@ -485,3 +485,30 @@ describe('attribution: sources that are shares of a group or carry a clause', ()
     ).toEqual([]);
   });
 });
+
+describe('attribution: told, requests and long sources', () => {
+  it('reads "told X to do Y" and "told X not to" as a request to X', () => {
+    const [a] = claimsOf('The mayor told Tom Albers to leave the hall.');
+    expect(a).toMatchObject({ source: 'The mayor', cue: 'told', content: 'to leave the hall' });
+    const [b] = claimsOf('Officials told residents not to drink the water.');
+    expect(b).toMatchObject({ cue: 'told', content: 'not to drink the water' });
+  });
+
+  it('a question word after the audience opens what was told', () => {
+    const [c] = claimsOf('Mayor Ines Calder is telling donors at the gala how she saved the old theatre.');
+    expect(c).toMatchObject({ party: 'Ines Calder', content: 'how she saved the old theatre' });
+  });
+
+  it('finds the subject of a coordinated cue past a negated verb ("did not name X, but told")', () => {
+    const [c] = claimsOf('Ms. Adler did not name her rival, but told city leaders that the plan had failed.');
+    expect(c).toMatchObject({ party: 'Adler', cue: 'told', content: 'the plan had failed' });
+  });
+
+  it('takes a long "according to" source up to its comma', () => {
+    const [c] = claimsOf(
+      'According to early results of the exit polls conducted for the networks by a research firm in Ohio, most voters were angry.',
+    );
+    expect(c).toMatchObject({ cue: 'According to', content: 'most voters were angry' });
+    expect(c?.source).toContain('exit polls');
+  });
+});

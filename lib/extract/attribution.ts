@@ -202,7 +202,10 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     if (prev && PASSIVE.has(prev.lower) && lemma !== 'quote' && !progressive) continue;
     // "his remarks", "five states", "the United States": a noun, not a cue.
     // Not a share of a group ("six in 10 said").
-    const shareOf = prev?.kind === 'number' && /^(?:in|of)$/.test(tokens[c - 2]?.lower ?? '');
+    const shareOf =
+      prev?.kind === 'number' &&
+      /^(?:in|of)$/.test(tokens[c - 2]?.lower ?? '') &&
+      /^(?:said|says|say|told)$/.test(t.lower);
     if (prev && (NOUN_DETERMINERS.has(prev.lower) || (prev.kind === 'number' && !shareOf))) continue;
     // "several claims", "five states": a plural after a quantifier ("several said" is a verb).
     if (prev && SOURCE_DETERMINERS.has(prev.lower) && /s$/.test(t.lower) && t.lower !== 'says') continue;
@@ -788,7 +791,16 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     for (let j = k; j < Math.min(tokens.length, k + 16); j++) {
       const w = tokens[j]!;
       if (w.lower === 'that' || w.text === ':' || (isOpenQuote(w) && inQuote[j + 1])) return j;
+      // "telling attendees how he saved the hotel": a question word opens what was told.
+      if (j > k && /^(?:how|why|whether)$/.test(w.lower)) return j;
       if (w.text === ';' || isCloseQuote(w) || CUE_FORMS.has(w.lower)) break;
+    }
+    // "told Jeb Bush to quiet down", "told residents not to drink the water": a request.
+    for (let j = k + 1; j < Math.min(tokens.length, k + 6); j++) {
+      const w = tokens[j]!;
+      if (w.kind === 'punct' || inQuote[j]) break;
+      const to = w.lower === 'not' && tokens[j + 1]?.lower === 'to' ? j + 1 : w.lower === 'to' ? j : -1;
+      if (to > 0 && tokens[to + 1]?.kind === 'word' && !tokens[to + 1]!.cap) return j;
     }
     // "told cheering supporters he would win": up to the clause's subject.
     for (let j = k + 1; j < Math.min(tokens.length, k + 10); j++) {
@@ -1054,9 +1066,16 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
       const aside = tokens[end + 1];
       if (close > 0 && aside && (opensApposition(aside) || ASIDE_PREPOSITIONS.has(aside.lower))) end = close + 1;
     }
+    const subjectEnd = end;
     while (end < limit && (CUE_AUXILIARIES.has(tokens[end]!.lower) || /ly$/.test(tokens[end]!.lower))) end++;
-    // The subject's own verb follows it.
-    if (end >= limit || !(isVerbLike(end) || VERB_AUXILIARIES.has(tokens[end]!.lower))) return null;
+    // The subject's own verb follows it; after an auxiliary any plain word is one ("did not name").
+    const afterAuxiliary =
+      end > subjectEnd &&
+      /^(?:did|does|do|will|would|can|could|should|may|might|must|not|has|have|had)$/.test(tokens[end - 1]!.lower) &&
+      tokens[end]?.kind === 'word' &&
+      !tokens[end]!.cap &&
+      !FUNCTION_WORDS.has(tokens[end]!.lower);
+    if (end >= limit || !(isVerbLike(end) || VERB_AUXILIARIES.has(tokens[end]!.lower) || afterAuxiliary)) return null;
     for (let k = end; k < limit; k++) {
       const w = tokens[k]!;
       if (inQuote[k]) continue;
@@ -1267,9 +1286,11 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
 
   /** "according to exit polls", "according to a memo released Friday by the agency": everything up to the clause's end. */
   function accordingSource(k: number): Subject | null {
+    // A long source is whole only up to a comma or the sentence end ("early results of exit
+    // polls conducted by X for Y, ...").
     let j = k;
-    while (j < tokens.length && j < k + 14 && tokens[j]!.kind !== 'punct') j++;
-    if (j === k || (j - k > 12 && j < tokens.length && tokens[j]!.kind !== 'punct')) return null;
+    while (j < tokens.length && j < k + 26 && tokens[j]!.kind !== 'punct') j++;
+    if (j === k || (j - k > 12 && j < tokens.length && !/^[,.;!?]$/.test(tokens[j]!.text))) return null;
     const inside = mentions.filter((m) => m.from >= k && m.to <= j);
     return { key: inside[0]?.key ?? null, from: k, to: j, pronoun: null, rule: 'according-phrase' };
   }

@@ -124,6 +124,8 @@ export const CUE_OBJECT_REQUIRED: Record<string, RegExp> = {
   point: /^out\b/i,
   charge: /^that\b/i,
   promise: /^(?!by\b|as\b)/i,
+  // "pledged delegates": a participle before a noun, not a pledge.
+  pledge: /^(?!delegates?\b)/i,
   concede: /^(?:that\b|[,:])/i,
   conclude: /^(?:that\b|[,:])/i,
   testify: /^(?:that\b|[,:])/i,
