@@ -512,3 +512,28 @@ describe('attribution: told, requests and long sources', () => {
     expect(c?.source).toContain('exit polls');
   });
 });
+
+describe('attribution: a clause before the source when nothing said follows the cue', () => {
+  it('takes the clause before a comma and the source when a setting or an aside follows the cue', () => {
+    for (const [text, source] of [
+      ['Fuel prices will rise again, she said in a video message to the council.', 'she'],
+      [
+        'Deficits will rise this year, the budget office reported on Tuesday -- a development that worries banks.',
+        'the budget office',
+      ],
+      ['The bridge is unsafe, Gov. Ruth Adler said, a view the engineers share.', 'Gov. Ruth Adler'],
+      ['The bridge is unsafe, he said after meeting Thursday with engineers.', 'he'],
+    ]) {
+      const [c] = claimsOf(text!);
+      expect(c?.source).toContain(source!.replace(/^Gov\. /, ''));
+      expect(c?.content).toBe(text!.split(',')[0]);
+    }
+  });
+
+  it('keeps content after the cue behind an opening phrase or with an infinitive', () => {
+    const [a] = claimsOf('In a later vote, he warned of the dangers of cheap credit.');
+    expect(a).toMatchObject({ cue: 'warned', content: 'of the dangers of cheap credit' });
+    const [b] = claimsOf('Though he had doubts, Mayor Tom Albers vowed to rebuild the bridge.');
+    expect(b).toMatchObject({ cue: 'vowed', content: 'to rebuild the bridge' });
+  });
+});

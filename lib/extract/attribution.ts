@@ -42,6 +42,7 @@ import {
   SHARE_OPENERS,
   PEOPLE_PLURAL,
   MODALS,
+  AFTER_CUE_NOT_CONTENT,
   LOOSE_BREAKS,
   RELATIVE_PRONOUNS,
   SUBORDINATE,
@@ -370,7 +371,12 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     // setting it is a title ("said on ABC’s “This Week”").
     const quoteAfter = opensQuoteAt(after) && (after <= cueTo || /^[,:]$/.test(tokens[after - 1]?.text ?? ''));
     const quoteBefore = subj.from !== null && closesQuoteBefore(phraseStart(subj.from)) && !quoteAfter;
-    if (after >= contentLimit() || trailing || quoteBefore) {
+    // "Deficits will rise, the budget office reported on Tuesday -- a development that ...",
+    // "..., she said in a video message to the convention.": a clause closed by a comma before the
+    // source, and after the cue no clause but a phrase of setting, an aside or a participle.
+    const invertedClause =
+      subj.from !== null && !quoteAfter && clauseBefore(phraseStart(subj.from)) && !opensContent(after);
+    if (after >= contentLimit() || trailing || quoteBefore || invertedClause) {
       // 3. Cue after the content: "..., the minister said."
       // The comma that closes the content may stand a few words before the source's head
       // ("..., a state-owned Egyptian newspaper said").
@@ -479,6 +485,41 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
       pronoun: subj.pronoun,
       rule: `previous-quote/${subj.rule ?? (subj.pronoun ? 'pronoun' : 'party')}`,
     };
+  }
+
+  /** A clause with a verb of its own runs from the sentence start to a comma right before k. */
+  function clauseBefore(k: number): boolean {
+    if (tokens[k - 1]?.text !== ',' || inQuote[k - 1]) return false;
+    const from = skipForward(0);
+    if (k - 1 - from < 3) return false;
+    // "In a later vote, he warned", "Though he hesitated, Smith said": an opening phrase or a
+    // subordinate clause, not the content.
+    const first = tokens[from]!;
+    if (
+      FUNCTION_WORDS.has(first.lower) ||
+      SUBORDINATE.has(first.lower) ||
+      CLAUSE_WORDS.has(first.lower) ||
+      ASIDE_PREPOSITIONS.has(first.lower) ||
+      /^(?:during|following|despite|amid|among|unlike|like|speaking|asked|reflecting)$/.test(first.lower) ||
+      /ing$/.test(first.lower)
+    )
+      return false;
+    for (let i = from; i < k - 1; i++) if (inQuote[i] || CUE_FORMS.has(tokens[i]!.lower)) return false;
+    return tokens
+      .slice(from, k - 1)
+      .some((w, i) => isVerbLike(from + i) || VERB_AUXILIARIES.has(w.lower) || MODALS.has(w.lower));
+  }
+
+  /** What stands at k after a cue can open its content: "that", a quote, a colon, a subject. */
+  function opensContent(k: number): boolean {
+    const t = tokens[k];
+    if (!t) return false;
+    if (t.lower === 'that' || t.text === ':' || isOpenQuote(t)) return true;
+    // "vowed to repeal", "told reporters to leave": an infinitive is what was said.
+    if (t.lower === 'to')
+      return tokens[k + 1]?.kind === 'word' && !tokens[k + 1]!.cap && !SOURCE_DETERMINERS.has(tokens[k + 1]!.lower);
+    if (t.kind === 'punct' || /^(?:a|an)$/.test(t.lower) || AFTER_CUE_NOT_CONTENT.has(t.lower)) return false;
+    return !(t.kind === 'word' && !t.cap && /ing$/.test(t.lower) && isVerbForm(t.lower));
   }
 
   /** A quote closes right before k (after its own comma, or before one). */

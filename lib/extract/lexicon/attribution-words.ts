@@ -571,3 +571,33 @@ export const GOVERNMENT_HEADS = new Set([
   'parliament',
   'assembly',
 ]);
+
+/** Words after a cue that open a phrase of setting or a clause of circumstance, never the content. */
+export const AFTER_CUE_NOT_CONTENT = new Set([
+  'in',
+  'on',
+  'at',
+  'during',
+  'after',
+  'before',
+  'while',
+  'with',
+  'from',
+  'by',
+  'as',
+  'because',
+  'when',
+  'since',
+  'last',
+  'this',
+  'through',
+  'via',
+  'according',
+  'though',
+  'although',
+  'amid',
+  'following',
+  'despite',
+  'late',
+  'early',
+]);
