@@ -537,3 +537,25 @@ describe('attribution: a clause before the source when nothing said follows the 
     expect(b).toMatchObject({ cue: 'vowed', content: 'to rebuild the bridge' });
   });
 });
+
+describe('attribution: questions', () => {
+  it('reads "asked by X whether Y" as X asking Y', () => {
+    const [a] = claimsOf('Asked by Dana Moss whether the plant would close, the mayor said it would not.');
+    expect(a).toMatchObject({ party: 'Dana Moss', cue: 'Asked', content: 'whether the plant would close' });
+    const [b] = claimsOf('The mayor was asked by a reporter why the plant had closed.');
+    expect(b).toMatchObject({ source: 'a reporter', content: 'why the plant had closed' });
+  });
+
+  it('a question in the sentence before goes to "X asked" with only an addressee after it', () => {
+    const got = claimsOf(
+      'The hall was quiet. “Why are you still backing him?” Mayor Ines Calder asked the councillors.',
+    );
+    expect(got).toMatchObject([{ party: 'Ines Calder', cue: 'asked', content: 'Why are you still backing him' }]);
+  });
+
+  it('a one-word quote is a content ("“Denver,” he answered.")', () => {
+    expect(claimsOf('“Denver,” he answered.')).toMatchObject([{ cue: 'answered', content: 'Denver', mode: 'DIRECT' }]);
+    // Outside quote marks one word is not.
+    expect(claimsOf('He answered questions.').filter((c) => c.cue)).toEqual([]);
+  });
+});

@@ -93,9 +93,25 @@ export interface AttributionInput {
 
 const PARTICIPLE_CUES = /ing$/;
 
+/** Words that open a question put to someone ("asked by X whether ..."). */
+const QUESTION_OPENERS = new Set(['whether', 'if', 'why', 'how', 'what', 'who', 'when', 'where', 'about', 'to', 'for']);
+
+/** Cue lemmas whose object after them may be only the one addressed ("he asked them."). */
+const ADDRESSEE_CUES = new Set([
+  'ask',
+  'urge',
+  'answer',
+  'reply',
+  'respond',
+  'complain',
+  'joke',
+  'shout',
+  'plead',
+  'beg',
+]);
+
 /** Only an addressee between a cue and the sentence's end: "him.", "the crowd.", "Senator Ruiz.". */
-const SHORT_ADDRESSEE =
-  /^(?:(?:him|her|them|me|us|you|reporters|(?:the |a )?\p{Ll}+|(?:\p{Lu}[\p{L}.’'-]*\s?){1,3})\s*)?[.!?]/u;
+const SHORT_ADDRESSEE = /^(?:(?:him|her|them|me|us|you|reporters|(?:the |a |an )?(?:[\p{L}.’'-]+\s?){1,3})\s*)?[.!?]/u;
 
 /**
  * Tokens that are a straight double quote written as two apostrophes ('' as some wires and
@@ -193,6 +209,12 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     if (!lemma) continue;
     const prev = tokens[c - 1];
     // "The attack was claimed by JNIM.", "As first reported by Politico, ...": the agent speaks.
+    // "Asked by Matt Lauer whether she had practised, she said ...": the agent asked the question after it.
+    if (tokens[c + 1]?.lower === 'by' && lemma === 'ask' && t.lower === 'asked') {
+      const claim = askedBy(c);
+      if (claim) push(claim);
+      continue;
+    }
     if (tokens[c + 1]?.lower === 'by' && PASSIVE_CUES.has(lemma) && /ed$/.test(t.lower)) {
       const claim = passiveClaim(c, lemma);
       if (claim) push(claim);
@@ -228,7 +250,8 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     const objectBefore = RELATIVE_OBJECT.test(text.slice(Math.max(sentence.start, t.start - 80), t.start));
     // With nothing after it the cue closes content before it ("“Denver,” he answered.").
     // So it does with only its addressee after it, right after a quote ("“Why?” he asked her.").
-    const closing = c > 1 && (/^(?:[.!?]|$)/.test(rest) || (SHORT_ADDRESSEE.test(rest) && quoteClosesBefore(c)));
+    const closing =
+      c > 0 && (/^(?:[.!?]|$)/.test(rest) || (SHORT_ADDRESSEE.test(rest) && (quoteClosesBefore(c) || c <= 3)));
     if (needs && !needs.test(rest) && !objectBefore && !closing) continue;
     if (/^(?:by)\b/i.test(rest)) continue;
 
@@ -289,9 +312,11 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     let to = contentTo;
     while (from < to && tokens[from]!.kind === 'punct' && !/^[([]$/.test(tokens[from]!.text)) from++;
     while (to > from && tokens[to - 1]!.kind === 'punct' && !/^[)\]]$/.test(tokens[to - 1]!.text)) to--;
-    if (to - from < 2) return null;
     // The closing mark may follow the content's last punctuation ("... Jewish," he said).
     const closes = isCloseQuote(tokens[to]) || (tokens[to]?.kind === 'punct' && isCloseQuote(tokens[to + 1]));
+    // One word is enough inside quote marks ("“Denver,” he answered.").
+    const quotedWord = to - from === 1 && inQuote[from] && closes && tokens[from]!.kind === 'word';
+    if (to - from < 2 && !quotedWord) return null;
     const direct = inQuote[from] && inQuote[to - 1] && (isOpenQuote(tokens[from - 1]) || closes);
     return {
       sentence: sentence.index,
@@ -313,6 +338,10 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
 
   function verbClaim(c: number, lemma: string): RawClaim | null {
     const cueTo = cueEnd(c, lemma);
+    // "“Why?” Obama asked Republican politicians.": only the addressee follows a question.
+    const onlyAddressee =
+      ADDRESSEE_CUES.has(lemma) &&
+      SHORT_ADDRESSEE.test(text.slice(tokens[cueTo - 1]!.end, sentence.end).replace(/^\s+/, ''));
     // 1. Inverted, after the content: "..., said the ministry." (Not "told": its object is the audience.)
     const before = skipBack(c - 1);
     if (lemma !== 'tell' && before >= 0 && (tokens[before]!.text === ',' || isCloseQuote(tokens[before]))) {
@@ -376,7 +405,7 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     // source, and after the cue no clause but a phrase of setting, an aside or a participle.
     const invertedClause =
       subj.from !== null && !quoteAfter && clauseBefore(phraseStart(subj.from)) && !opensContent(after);
-    if (after >= contentLimit() || trailing || quoteBefore || invertedClause) {
+    if (after >= contentLimit() || trailing || quoteBefore || invertedClause || onlyAddressee) {
       // 3. Cue after the content: "..., the minister said."
       // The comma that closes the content may stand a few words before the source's head
       // ("..., a state-owned Egyptian newspaper said").
@@ -453,19 +482,22 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     if (!isClosingMark(prior[last]!)) return null;
     // Back to the quote's opening mark, or the sentence start when the quote began earlier.
     let first = 0;
+    let opened = false;
     for (let k = last - 1; k >= 0; k--) {
       if (
         /^[“«]$/.test(prior[k]!.text) ||
         (prior[k]!.text === '"' && (k === 0 || prior[k - 1]!.end < prior[k]!.start))
       ) {
         first = k + 1;
+        opened = true;
         break;
       }
     }
     while (first < last && prior[first]!.kind === 'punct') first++;
     let end = last;
     while (end > first && (prior[end - 1]!.kind === 'punct' || isClosingMark(prior[end - 1]!))) end--;
-    if (end - first < 2) return null;
+    // A quote that began sentences before may end in one word ("... again. Mistake?” he asked.").
+    if (end - first < (opened ? 2 : 1)) return null;
     const start = prior[first]!.start;
     const stop = prior[end - 1]!.end;
     return {
@@ -587,6 +619,33 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
       k--;
     if (k >= b) return null;
     return makeClaim(agent, c, c + 1, lemma, Math.max(k, skipForward(0)), b, 'passive-cue');
+  }
+
+  /** "(When) asked by a reporter whether X, ..." and "was asked by the host why X": the agent's question. */
+  function askedBy(c: number): RawClaim | null {
+    const from = c + 2;
+    const named = mentionStartingAt(from);
+    let to = named ? named.to : from;
+    if (!named) {
+      while (
+        to < tokens.length &&
+        to < from + 6 &&
+        tokens[to]!.kind === 'word' &&
+        !QUESTION_OPENERS.has(tokens[to]!.lower)
+      )
+        to++;
+    }
+    if (to === from || !QUESTION_OPENERS.has(tokens[to]?.lower ?? '')) return null;
+    const agent: Subject = {
+      key: named?.key ?? null,
+      from,
+      to,
+      pronoun: null,
+      rule: named ? undefined : 'noun-phrase',
+    };
+    let end = to;
+    while (end < tokens.length && !(tokens[end]!.text === ',' && !inQuote[end]) && tokens[end]!.text !== ';') end++;
+    return makeClaim(agent, c, c + 1, 'ask', to, end, 'passive-cue');
   }
 
   function isTrailingClause(k: number): boolean {
