@@ -559,3 +559,35 @@ describe('attribution: questions', () => {
     expect(claimsOf('He answered questions.').filter((c) => c.cue)).toEqual([]);
   });
 });
+
+describe('attribution: more source shapes', () => {
+  it('a demonstrative opening the sentence determines the source ("That person said")', () => {
+    expect(claimsOf('That person said the talks had stalled.')).toMatchObject([
+      { source: 'That person', content: 'the talks had stalled' },
+    ]);
+  });
+
+  it('reads a long phrase with a possessive and prepositions as one source', () => {
+    const [c] = claimsOf('A person familiar with the planning for Monday’s meeting says the vote will wait.');
+    expect(c).toMatchObject({ cue: 'says', content: 'the vote will wait' });
+    expect(c?.source).toContain('A person familiar with the planning');
+  });
+
+  it('skips an aside set off by dashes or by commas before the cue', () => {
+    const [a] = claimsOf('Mara Quist — a teacher from the valley — says the school will close.');
+    expect(a).toMatchObject({ party: 'Mara Quist', content: 'the school will close' });
+    const [b] = claimsOf('Farm groups and local officials, however, said the dam was unsafe.');
+    expect(b).toMatchObject({ cue: 'said', content: 'the dam was unsafe' });
+    expect(b?.source).toContain('officials');
+  });
+
+  it('a share in percent or as a fraction is a source, and never a party', () => {
+    for (const [text, source] of [
+      ['42% say they are liberal.', '42%'],
+      ['About 43 percent said they are liberal.', 'About 43 percent'],
+      ['Three-fourths say they are liberal.', 'Three-fourths'],
+    ]) {
+      expect(claimsOf(text!)).toMatchObject([{ source, party: null, content: 'they are liberal' }]);
+    }
+  });
+});

@@ -93,6 +93,9 @@ export interface AttributionInput {
 
 const PARTICIPLE_CUES = /ing$/;
 
+/** Dashes that set off an aside ("X — a teacher — said"). */
+const DASHES = /^(?:—|―|–|--)$/;
+
 /** Words that open a question put to someone ("asked by X whether ..."). */
 const QUESTION_OPENERS = new Set(['whether', 'if', 'why', 'how', 'what', 'who', 'when', 'where', 'about', 'to', 'for']);
 
@@ -948,8 +951,26 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
         }
       }
     }
+    // "Jason Sims — a teacher from Mount Pleasant — says": an aside between dashes after the source.
+    if (j >= 2 && DASHES.test(tokens[j]!.text)) {
+      for (let k = j - 1; k >= Math.max(1, j - 25); k--) {
+        if (inQuote[k] || tokens[k]!.text === ';') break;
+        if (DASHES.test(tokens[k]!.text)) {
+          j = skipBack(k - 1);
+          break;
+        }
+      }
+    }
     if (j < 0) return null;
     const t = tokens[j]!;
+    // "42% say", "43 percent said": a share of those asked.
+    if ((t.text === '%' || t.lower === 'percent') && tokens[j - 1]?.kind === 'number') {
+      let from = j - 1;
+      if (SHARE_OPENERS.test(tokens[from - 1]?.lower ?? '') || tokens[from - 1]?.lower === 'some') from--;
+      const opens =
+        from <= skipForward(0) || tokens[from - 1]!.kind === 'punct' || CLAUSE_WORDS.has(tokens[from - 1]!.lower);
+      if (opens) return { key: null, from, to: j + 1, pronoun: null, rule: 'share' };
+    }
     const m = mentionEndingAt(j);
     // "a State Department Spokesman said": a bare role taken for a name speaks for the body before it.
     if (m && m.key === null && m.from === j) {
@@ -1011,6 +1032,11 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
         const head = end >= 0 ? mentionEndingAt(end) : undefined;
         if (head && opensClause(titleStart(head.from)))
           return { key: head.key, from: head.from, to: head.to, pronoun: null };
+        // "Cyber experts and U.S. officials, however, said": the last of coordinated sources.
+        if (head && aside) {
+          const phrase = nounPhraseBefore(end);
+          if (phrase && phrase.from !== null) return { ...phrase, key: phrase.key ?? head.key };
+        }
         // "Simmons, an Obama supporter, said": an unknown name with its apposition.
         if (!head && end >= 0 && (tokens[end]!.cap || SOURCE_NOUNS.test(tokens[end]!.lower))) {
           const named = nounPhraseBefore(end);
@@ -1222,7 +1248,8 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     // the names that modify it ("one California delegate said").
     let d = j - 1;
     while (d > 0 && j - d < 4 && tokens[d]!.cap && !inQuote[d]) d--;
-    const afterDeterminer = d >= 0 && SOURCE_DETERMINERS.has(tokens[d]!.lower);
+    const afterDeterminer =
+      (d >= 0 && SOURCE_DETERMINERS.has(tokens[d]!.lower)) || /^['’]s?$/.test(tokens[j - 1]?.text ?? '');
     if (
       plainHead &&
       !looksLikeNoun(head.lower) &&
@@ -1230,9 +1257,14 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     )
       return null;
     let k = j;
-    while (k - 1 >= 0 && j - k < 8) {
+    while (k - 1 >= 0 && j - k < 12) {
       const w = tokens[k - 1]!;
       if (w.kind === 'punct' && !/^['’]s$|^['’]$/.test(w.text)) break;
+      // "That person said": a demonstrative opening the sentence is the phrase's determiner.
+      if (/^(?:that|this)$/.test(w.lower) && k - 1 <= skipForward(0)) {
+        k--;
+        break;
+      }
       if (CLAUSE_WORDS.has(w.lower) || CUE_FORMS.has(w.lower) || inQuote[k - 1]) break;
       k--;
     }
@@ -1277,7 +1309,9 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     }
     const inside = mentions.filter((m) => m.from >= k && m.to <= j + 1);
     const party = inside.find((m) => m.to === j + 1) ?? inside[0];
-    return { key: party?.key ?? null, from: k, to: j + 1, pronoun: null, rule: 'noun-phrase' };
+    // "Three-fourths say", "six in 10 said": a share of a group, never a name.
+    const rule = share || SHARE_OPENERS.test(tokens[k]!.lower) ? 'share' : 'noun-phrase';
+    return { key: party?.key ?? null, from: k, to: j + 1, pronoun: null, rule };
   }
 
   /**

@@ -465,7 +465,7 @@ export const HEAD_ENDS =
 
 /** Openers of a share of a group as a source: "more than half of voters", "two-thirds of insiders", "about one in five". */
 export const SHARE_OPENERS =
-  /^(?:more|nearly|about|almost|roughly|around|over|fewer|less|half|majorit(?:y|ies)|(?:one|two|three|four|five|six|seven|eight|nine|ten)(?:-(?:thirds?|quarters?|fifths?|tenths?|in-\w+))?)$/;
+  /^(?:more|nearly|about|almost|roughly|around|over|fewer|less|half|majorit(?:y|ies)|(?:one|two|three|four|five|six|seven|eight|nine|ten)(?:-(?:thirds?|quarters?|fourths?|fifths?|tenths?|in-\w+))?)$/;
 
 /** Plural nouns of people that may head a source with no determiner ("donors say", "proponents of the bill say"). */
 export const PEOPLE_PLURAL =
