@@ -591,3 +591,23 @@ describe('attribution: more source shapes', () => {
     }
   });
 });
+
+describe('attribution: cue forms that are often nouns', () => {
+  it('"states", "remarks" as plural nouns are no cues', () => {
+    for (const text of [
+      'The party won control in eight states.',
+      'She campaigned in the Midwest and Western states, including Ohio.',
+      'Representative Ana Ruiz denounced the governor’s remarks.',
+    ])
+      expect(claimsOf(text).filter((c) => c.cue)).toEqual([]);
+  });
+
+  it('they speak after a quote, a pronoun or with "that"', () => {
+    expect(claimsOf('“The plan is sound,” the document states.')).toMatchObject([
+      { cue: 'states', content: 'The plan is sound' },
+    ]);
+    expect(claimsOf('The report states that the plan is sound.')).toMatchObject([
+      { cue: 'states', content: 'the plan is sound' },
+    ]);
+  });
+});

@@ -93,6 +93,18 @@ export interface AttributionInput {
 
 const PARTICIPLE_CUES = /ing$/;
 
+/** Cue forms that are as often plural nouns ("five states", "his remarks"). */
+const NOUN_LIKE_FORMS = new Set([
+  'states',
+  'remarks',
+  'comments',
+  'answers',
+  'questions',
+  'charges',
+  'promises',
+  'pledges',
+]);
+
 /** Dashes that set off an aside ("X — a teacher — said"). */
 const DASHES = /^(?:—|―|–|--)$/;
 
@@ -256,6 +268,15 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     const closing =
       c > 0 && (/^(?:[.!?]|$)/.test(rest) || (SHORT_ADDRESSEE.test(rest) && (quoteClosesBefore(c) || c <= 3)));
     if (needs && !needs.test(rest) && !objectBefore && !closing) continue;
+    // "in eight states.", "Mr. Trump's remarks.": forms that are as often plural nouns speak only
+    // with "that" or a quote after them.
+    if (
+      NOUN_LIKE_FORMS.has(t.lower) &&
+      !/^(?:that\b|[:,]?\s*[“"])/.test(rest) &&
+      !(prev && PRONOUNS.has(prev.lower)) &&
+      !quoteClosesBefore(c)
+    )
+      continue;
     if (/^(?:by)\b/i.test(rest)) continue;
 
     // "X said ... and denied that ...": a second cue of the same source.
