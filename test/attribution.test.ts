@@ -611,3 +611,24 @@ describe('attribution: cue forms that are often nouns', () => {
     ]);
   });
 });
+
+describe('attribution: charges and statements', () => {
+  it('"charged X with Y" is a charge; "stated:" and "stated his intention" are statements', () => {
+    expect(claimsOf('Prosecutors charged the driver with manslaughter.')).toMatchObject([
+      { cue: 'charged', content: 'the driver with manslaughter' },
+    ]);
+    expect(claimsOf('The mayor stated: “The plan is dead.”')).toMatchObject([
+      { cue: 'stated', content: 'The plan is dead' },
+    ]);
+    expect(claimsOf('Governor Tom Albers stated his intention to run again.')).toMatchObject([
+      { cue: 'stated', content: 'his intention to run again' },
+    ]);
+    // A charge of a crowd or a fee is no accusation.
+    expect(claimsOf('The crowd charged across the square.').filter((c) => c.cue)).toEqual([]);
+  });
+
+  it('finds a participle’s subject past the time of its verb', () => {
+    const [c] = claimsOf('Mayor Ines Calder on Monday toured the plant, saying it would stay open.');
+    expect(c).toMatchObject({ party: 'Ines Calder', cue: 'saying', content: 'it would stay open' });
+  });
+});

@@ -266,7 +266,9 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     // With nothing after it the cue closes content before it ("“Denver,” he answered.").
     // So it does with only its addressee after it, right after a quote ("“Why?” he asked her.").
     const closing =
-      c > 0 && (/^(?:[.!?]|$)/.test(rest) || (SHORT_ADDRESSEE.test(rest) && (quoteClosesBefore(c) || c <= 3)));
+      c > 0 &&
+      (/^(?:[.!?]|$)/.test(rest) ||
+        (SHORT_ADDRESSEE.test(rest) && (quoteClosesBefore(c) || (c <= 3 && previousEndsInQuote()))));
     if (needs && !needs.test(rest) && !objectBefore && !closing) continue;
     // "in eight states.", "Mr. Trump's remarks.": forms that are as often plural nouns speak only
     // with "that" or a quote after them.
@@ -304,6 +306,15 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
       k--;
     const link = tokens[k];
     return !!link && !inQuote[k] && PARTICIPLE_LINKS.has(link.lower) && k > 0;
+  }
+
+  /** The sentence before ends in a closing quote mark ("“Why?” ¶ Obama asked them."). */
+  function previousEndsInQuote(): boolean {
+    const prior = previous?.tokens;
+    if (!prior?.length) return false;
+    let last = prior.length - 1;
+    while (last > 0 && prior[last]!.kind === 'punct' && !isClosingMark(prior[last]!)) last--;
+    return isClosingMark(prior[last]!);
   }
 
   /** A quote closes within the few words (a source) before the cue at c. */
@@ -1214,6 +1225,8 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
       if (close > 0 && aside && (opensApposition(aside) || ASIDE_PREPOSITIONS.has(aside.lower))) end = close + 1;
     }
     const subjectEnd = end;
+    // "Joe Biden on Monday hit ...": the time of the verb between it and its subject.
+    end += timeAfter(end);
     while (end < limit && (CUE_AUXILIARIES.has(tokens[end]!.lower) || /ly$/.test(tokens[end]!.lower))) end++;
     // The subject's own verb follows it; after an auxiliary any plain word is one ("did not name").
     const afterAuxiliary =

@@ -106,7 +106,7 @@ export const CUE_OBJECT_REQUIRED: Record<string, RegExp> = {
   indicate: /^that\b/i,
   quote: /^(?:\w+ ){0,4}as saying\b/i,
   maintain: /^that\b/i,
-  state: /^(?:that\b|on\b|in\b|,)/i,
+  state: /^(?:(?:that|on|in|his|her|their|its)\b|[,:])/i,
   // Verbs of saying only with a clause, a quote or a named object of speech after them.
   respond: /^(?:that\b|by saying\b|[,:]|with\b|(?:\S+ ){1,3}[,:])/i,
   reply: /^(?:that\b|[,:]|“|")/i,
@@ -122,7 +122,8 @@ export const CUE_OBJECT_REQUIRED: Record<string, RegExp> = {
   question: /^(?:whether|if|why|how|what|the|his|her|their|its)\b|^\p{Lu}[\p{L}.-]*[’']s?\s/u,
   think: /^(?:that\b|(?!\w+ing\b)\w+ (?:is|was|will|would|should|could|can|has|had|have|are|were)\b)/i,
   point: /^out\b/i,
-  charge: /^that\b/i,
+  // "charged that ...", "prosecutors charged the officer with murder".
+  charge: /^(?:that\b|(?:\S+ ){1,5}with\b)/i,
   promise: /^(?!by\b|as\b)/i,
   // "pledged delegates": a participle before a noun, not a pledge.
   pledge: /^(?!delegates?\b)/i,
