@@ -632,3 +632,15 @@ describe('attribution: charges and statements', () => {
     expect(c).toMatchObject({ party: 'Ines Calder', cue: 'saying', content: 'it would stay open' });
   });
 });
+
+describe('attribution: the clause of an infinitive cue', () => {
+  it('finds the subject after a subordinator inside the sentence ("so quiet that X was prompted to say")', () => {
+    const [c] = claimsOf('The hall was so quiet that Mayor Ines Calder was prompted to say, “This is a calm night.”');
+    expect(c).toMatchObject({ party: 'Ines Calder', cue: 'say', content: 'This is a calm night' });
+  });
+
+  it('"add to" and "add up" are no cues of saying', () => {
+    expect(claimsOf('She won by margins big enough to add to her lead.').filter((c) => c.cue)).toEqual([]);
+    expect(claimsOf('The figures he gave do not add up.').filter((c) => c.cue)).toEqual([]);
+  });
+});

@@ -1172,8 +1172,15 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     if (tokens[p] && SUBORDINATE.has(tokens[p]!.lower)) starts.push(p + 1);
     for (let i = p; i < limit && starts.length < 5; i++)
       if (/^[,–—]$/.test(tokens[i]!.text) && !inQuote[i]) starts.push(i + 1);
+    // "The debate was so subdued that Mr. Trump was prompted to say": the clause of the cue may
+    // open after a subordinator inside the sentence; tried last, the nearest first.
+    for (let i = limit - 1; i > p && starts.length < 8; i--)
+      if (SUBORDINATE.has(tokens[i]!.lower) && !inQuote[i] && !starts.includes(i + 1)) {
+        starts.push(i + 1);
+        break;
+      }
     for (const start of starts) {
-      if (start >= limit) break;
+      if (start >= limit) continue;
       const subj = subjectOpening(start, limit, loose);
       if (subj) return { ...subj, rule: subj.pronoun ? undefined : 'coordinated' };
     }

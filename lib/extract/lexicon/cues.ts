@@ -125,6 +125,8 @@ export const CUE_OBJECT_REQUIRED: Record<string, RegExp> = {
   // "charged that ...", "prosecutors charged the officer with murder".
   charge: /^(?:that\b|(?:\S+ ){1,5}with\b)/i,
   promise: /^(?!by\b|as\b)/i,
+  // "to add to her lead", "it doesn't add up": to increase, not to say more.
+  add: /^(?!to\b|up\b)/i,
   // "pledged delegates": a participle before a noun, not a pledge.
   pledge: /^(?!delegates?\b)/i,
   concede: /^(?:that\b|[,:])/i,
