@@ -644,3 +644,11 @@ describe('attribution: the clause of an infinitive cue', () => {
     expect(claimsOf('The figures he gave do not add up.').filter((c) => c.cue)).toEqual([]);
   });
 });
+
+describe('attribution: sources with plain modifiers', () => {
+  it('a determiner before plain modifiers makes any head a source ("the same polling suggests")', () => {
+    expect(claimsOf('But the same polling suggests that the mayor could win.')).toMatchObject([
+      { source: 'the same polling', cue: 'suggests', content: 'the mayor could win' },
+    ]);
+  });
+});

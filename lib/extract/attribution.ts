@@ -1288,7 +1288,15 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     // After a determiner any word but a function word is a noun ("the coach said"), also past
     // the names that modify it ("one California delegate said").
     let d = j - 1;
-    while (d > 0 && j - d < 4 && tokens[d]!.cap && !inQuote[d]) d--;
+    // ... and the plain modifiers before it ("the same polling suggests").
+    while (
+      d > 0 &&
+      j - d < 4 &&
+      !inQuote[d] &&
+      tokens[d]!.kind === 'word' &&
+      (tokens[d]!.cap || (looksLikeNoun(tokens[d]!.lower) && !SOURCE_DETERMINERS.has(tokens[d]!.lower)))
+    )
+      d--;
     const afterDeterminer =
       (d >= 0 && SOURCE_DETERMINERS.has(tokens[d]!.lower)) || /^['’]s?$/.test(tokens[j - 1]?.text ?? '');
     if (
