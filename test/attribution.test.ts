@@ -652,3 +652,19 @@ describe('attribution: sources with plain modifiers', () => {
     ]);
   });
 });
+
+describe('attribution: a person as the object of the cue', () => {
+  it('a name after "blamed", "urged" or "accused" is its object, the source the name before the apposition', () => {
+    const [c] = claimsOf('Mara Quist, a farmer who came to the rally, blamed Tom Albers for the drought.');
+    expect(c).toMatchObject({ party: 'Mara Quist', cue: 'blamed', content: 'Tom Albers for the drought' });
+    // After "said" a name is still an inverted source.
+    const [d] = claimsOf('“We will win,” said Governor Tom Albers in a statement.');
+    expect(d).toMatchObject({ party: 'Tom Albers', content: 'We will win' });
+  });
+
+  it('"repeated accusations that ..." repeats a claim; "repeated the exercise" does not', () => {
+    const [c] = claimsOf('Gov. Ruth Adler repeated accusations that the mill had polluted the river.');
+    expect(c).toMatchObject({ cue: 'repeated', content: 'accusations that the mill had polluted the river' });
+    expect(claimsOf('He repeated the exercise twice.').filter((x) => x.cue)).toEqual([]);
+  });
+});

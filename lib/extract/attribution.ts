@@ -93,6 +93,9 @@ export interface AttributionInput {
 
 const PARTICIPLE_CUES = /ing$/;
 
+/** Cue lemmas whose object is a person ("blamed Bush for", "urged Obama to", "accused him of"). */
+const PERSON_OBJECT_CUES = new Set(['accuse', 'blame', 'urge', 'ask', 'warn', 'charge', 'question', 'condemn']);
+
 /** Cue forms that are as often plural nouns ("five states", "his remarks"). */
 const NOUN_LIKE_FORMS = new Set([
   'states',
@@ -395,7 +398,9 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
       let subj = [named, anonymousAfter(cueTo), nounPhraseAfter(cueTo)].find(usable) ?? null;
       // "Craig Minassian, a spokesman for the foundation, said the decision ...": a phrase after
       // the cue that is no party gives way to a name before an apposition.
-      if (subj && subj !== named && tokens[before]!.text === ',') {
+      // "Keith Hutto, a contractor, blamed George W. Bush for the bust": after a cue whose object is
+      // a person, a name is that object; the source is the name before the apposition.
+      if (subj && (subj !== named || PERSON_OBJECT_CUES.has(lemma)) && tokens[before]!.text === ',') {
         const apposed = subjectBefore(c);
         if (apposed && apposed.from !== null && apposed.from < before) subj = null;
       }

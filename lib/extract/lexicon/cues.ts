@@ -140,7 +140,7 @@ export const CUE_OBJECT_REQUIRED: Record<string, RegExp> = {
   remark: /^(?:that\b|[,:]|“|")/i,
   comment: /^(?:that\b|[,:]|“|")/i,
   repeat:
-    /^(?:that\b|[,:]|“|"|(?:his|her|their|its|the) (?:claims?|assertions?|charges?|accusations?|view|argument|call|promise|pledge|warning)\b)/i,
+    /^(?:that\b|[,:]|“|"|(?:(?:his|her|their|its|the|an?) )?(?:(?:\w+ )?(?:claims?|assertions?|charges?|accusations?|allegations?|view|argument|call|promise|pledge|warning)\b))/i,
   wonder: /^(?:(?:aloud )?(?:whether|if|why|how|what|who|when|where)\b|[,:]|“|")/i,
   shout: /^(?:that\b|[,:]|“|")/i,
   dispute:
