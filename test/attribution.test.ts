@@ -668,3 +668,17 @@ describe('attribution: a person as the object of the cue', () => {
     expect(claimsOf('He repeated the exercise twice.').filter((x) => x.cue)).toEqual([]);
   });
 });
+
+describe('attribution: quotes and clauses closed before their source', () => {
+  it('a cue right after a closed quote and its source closes it, whatever follows', () => {
+    const [a] = claimsOf('“I would vote against them,” he joked with reporters after a town hall in Dayton.');
+    expect(a).toMatchObject({ cue: 'joked', content: 'I would vote against them', mode: 'DIRECT' });
+    const [b] = claimsOf("''That was no way to treat me,'' he complained to a visitor afterward.");
+    expect(b).toMatchObject({ cue: 'complained', content: 'That was no way to treat me' });
+  });
+
+  it('an opening phrase of place or time may stand before the clause said', () => {
+    const [c] = claimsOf('In Dayton on March 1, Ms. Quist was shocked by the crowd, she said in an interview later.');
+    expect(c).toMatchObject({ cue: 'said', content: 'In Dayton on March 1, Ms. Quist was shocked by the crowd' });
+  });
+});

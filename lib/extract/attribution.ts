@@ -268,10 +268,13 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     const objectBefore = RELATIVE_OBJECT.test(text.slice(Math.max(sentence.start, t.start - 80), t.start));
     // With nothing after it the cue closes content before it ("“Denver,” he answered.").
     // So it does with only its addressee after it, right after a quote ("“Why?” he asked her.").
+    // Right after a closed quote and its source, any such cue closes that quote ("“...,” he joked
+    // with reporters after the rally."), unless a quote or a clause of its own follows.
     const closing =
       c > 0 &&
       (/^(?:[.!?]|$)/.test(rest) ||
-        (SHORT_ADDRESSEE.test(rest) && (quoteClosesBefore(c) || (c <= 3 && previousEndsInQuote()))));
+        (quoteClosesBefore(c) && !/[“"]|''|\bthat\b/.test(rest)) ||
+        (SHORT_ADDRESSEE.test(rest) && c <= 3 && previousEndsInQuote()));
     if (needs && !needs.test(rest) && !objectBefore && !closing) continue;
     // "in eight states.", "Mr. Trump's remarks.": forms that are as often plural nouns speak only
     // with "that" or a quote after them.
@@ -567,19 +570,26 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     // "In a later vote, he warned", "Though he hesitated, Smith said": an opening phrase or a
     // subordinate clause, not the content.
     const first = tokens[from]!;
-    if (
+    const opening =
       FUNCTION_WORDS.has(first.lower) ||
       SUBORDINATE.has(first.lower) ||
       CLAUSE_WORDS.has(first.lower) ||
       ASIDE_PREPOSITIONS.has(first.lower) ||
       /^(?:during|following|despite|amid|among|unlike|like|speaking|asked|reflecting)$/.test(first.lower) ||
-      /ing$/.test(first.lower)
-    )
-      return false;
+      /ing$/.test(first.lower);
+    // "In Louisville on March 1, Ms. Nwanguma was shocked, she said": an opening phrase of place
+    // or time before a clause of its own; the clause must follow its comma.
+    let main = from;
+    if (opening) {
+      if (!ASIDE_PREPOSITIONS.has(first.lower) || SUBORDINATE.has(first.lower)) return false;
+      const comma = tokens.findIndex((w, i) => i > from && i < k - 1 && w.text === ',' && !inQuote[i]);
+      if (comma < 0 || k - 1 - comma < 4) return false;
+      main = comma + 1;
+    }
     for (let i = from; i < k - 1; i++) if (inQuote[i] || CUE_FORMS.has(tokens[i]!.lower)) return false;
     return tokens
-      .slice(from, k - 1)
-      .some((w, i) => isVerbLike(from + i) || VERB_AUXILIARIES.has(w.lower) || MODALS.has(w.lower));
+      .slice(main, k - 1)
+      .some((w, i) => isVerbLike(main + i) || VERB_AUXILIARIES.has(w.lower) || MODALS.has(w.lower));
   }
 
   /** What stands at k after a cue can open its content: "that", a quote, a colon, a subject. */

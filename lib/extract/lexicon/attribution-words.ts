@@ -600,4 +600,12 @@ export const AFTER_CUE_NOT_CONTENT = new Set([
   'despite',
   'late',
   'early',
+  'later',
+  'earlier',
+  'afterward',
+  'afterwards',
+  'again',
+  'too',
+  'yesterday',
+  'today',
 ]);
