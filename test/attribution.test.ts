@@ -362,3 +362,323 @@ describe('attribution: cues that continue a clause', () => {
     });
   });
 });
+
+describe('attribution: verbs that take an object as what was said', () => {
+  it('reads a request or a question after "asked" as its content, with the addressee', () => {
+    const [a] = claimsOf('Mayor Ines Calder asked the council to delay the vote.');
+    expect(a).toMatchObject({ party: 'Ines Calder', cue: 'asked', content: 'the council to delay the vote' });
+    const [b] = claimsOf('The senator asked the former water commissioner Tom Albers whether the pipes were safe.');
+    expect(b).toMatchObject({ cue: 'asked' });
+    expect(b?.content).toContain('whether the pipes were safe');
+    // An action, not a request or a question.
+    expect(claimsOf('The guard asked questions and left.').filter((c) => c.cue)).toEqual([]);
+  });
+
+  it('a quote closed right before its source takes a cue with only its addressee after it', () => {
+    const [c] = claimsOf('“Where is the money?” reporter Dana Moss asked him.');
+    expect(c).toMatchObject({ cue: 'asked', content: 'Where is the money', mode: 'DIRECT' });
+    expect(c?.source).toContain('Dana Moss');
+  });
+
+  it('what someone cites, describes, rejects or promises is their account', () => {
+    const [a] = claimsOf('The auditor cited rising fuel costs as the main reason.');
+    expect(a).toMatchObject({ cue: 'cited', content: 'rising fuel costs as the main reason' });
+    const [b] = claimsOf('Governor Tom Albers described the flooding in the valley.');
+    expect(b).toMatchObject({ cue: 'described', content: 'the flooding in the valley' });
+    const [c] = claimsOf('Governor Tom Albers rejected the union’s offer on Tuesday.');
+    expect(c).toMatchObject({ cue: 'rejected' });
+    expect(c?.content).toContain('offer');
+    const [d] = claimsOf('Governor Tom Albers promised a new bridge for the town.');
+    expect(d).toMatchObject({ cue: 'promised', content: 'a new bridge for the town' });
+  });
+
+  it('keeps passives and compound adjectives out ("cited in", "described as", "self-described")', () => {
+    expect(claimsOf('The figure cited in the report was wrong.').filter((c) => c.cue)).toEqual([]);
+    expect(claimsOf('A man described as armed was seen near the school.').filter((c) => c.cue)).toEqual([]);
+    expect(claimsOf('She is a self-described socialist from the north.').filter((c) => c.cue)).toEqual([]);
+    // Not answering a request says nothing.
+    expect(claimsOf('The company did not respond to a request for comment.').filter((c) => c.cue)).toEqual([]);
+  });
+});
+
+describe('attribution: participle cues tied to the clause before them', () => {
+  it('after a dash, "by", "before" or an adverb, the participle has the clause subject', () => {
+    for (const [text, content] of [
+      ['Mayor Ines Calder changed course on Monday – saying the park would stay open.', 'the park would stay open'],
+      ['Mayor Ines Calder ended the meeting by saying the park would stay open.', 'the park would stay open'],
+      ['Mayor Ines Calder paused before finally saying the park would stay open.', 'the park would stay open'],
+      ['Mayor Ines Calder has taken aim at the council, saying the park would stay open.', 'the park would stay open'],
+    ]) {
+      const got = claimsOf(text!);
+      expect(got).toMatchObject([{ party: 'Ines Calder', cue: 'saying', content }]);
+    }
+  });
+
+  it('skips an aside after the subject and an irregular verb ("sought") to find it', () => {
+    const [a] = claimsOf('Gov. Ruth Adler, in an interview on Friday, sought to calm voters, saying taxes would fall.');
+    expect(a).toMatchObject({ party: 'Ruth Adler', cue: 'saying', content: 'taxes would fall' });
+  });
+
+  it('a participle of no verb of saying stays out', () => {
+    expect(claimsOf('The rain kept falling, flooding the road.').filter((c) => c.cue)).toEqual([]);
+  });
+});
+
+describe('attribution: sources with titles, places and asides', () => {
+  it('a determined phrase with a name inside it may head a source ("one Ohio delegate said")', () => {
+    const [c] = claimsOf('One Ohio delegate said the vote had been rigged.');
+    expect(c).toMatchObject({ source: 'One Ohio delegate', content: 'the vote had been rigged' });
+  });
+
+  it('a sentence adverb between source and cue is skipped ("Albers however said")', () => {
+    const [c] = claimsOf('Governor Tom Albers however said taxes would fall.');
+    expect(c).toMatchObject({ party: 'Tom Albers', content: 'taxes would fall' });
+  });
+
+  it('reads a title word between names as part of an inverted source', () => {
+    const [c] = claimsOf('“We are all props here,” said Ohio delegate Mara Quist, angered by the rules.');
+    expect(c).toMatchObject({ cue: 'said', content: 'We are all props here' });
+    expect(c?.source).toContain('Mara Quist');
+  });
+
+  it('finds a titled name before an aside that opens with a participle', () => {
+    for (const text of [
+      'Ohio delegate Mara Quist, clad in a red cape, said the vote had been rigged.',
+      'Ohio delegate Mara Quist, wearing a hat covered in buttons, said the vote had been rigged.',
+    ]) {
+      const [c] = claimsOf(text);
+      expect(c).toMatchObject({ party: 'Mara Quist', content: 'the vote had been rigged' });
+    }
+  });
+});
+
+describe('attribution: sources that are shares of a group or carry a clause', () => {
+  it('reads a share of a group as the source ("six in 10 said", "most of them say")', () => {
+    for (const [text, source] of [
+      ['More than six in 10 said the tax was too high.', 'six in 10'],
+      ['Two-thirds of local farmers said the tax was too high.', 'Two-thirds of local farmers'],
+      ['Most of them said the tax was too high.', 'Most of them'],
+      ['Some 40 percent of voters polled said the tax was too high.', 'Some 40 percent of voters polled'],
+    ]) {
+      expect(claimsOf(text!)).toMatchObject([{ source, content: 'the tax was too high' }]);
+    }
+    // A number before a plural noun is a count, not a source ("five states").
+    expect(claimsOf('The law passed in five states last year.').filter((c) => c.cue)).toEqual([]);
+  });
+
+  it('keeps a participle or a relative clause inside the source', () => {
+    const [a] = claimsOf('People briefed on the talks said the deal was close.');
+    expect(a).toMatchObject({ source: 'People briefed on the talks', content: 'the deal was close' });
+    const [b] = claimsOf('Neighbours of the plant who have complained for years say the air is worse.');
+    expect(b).toMatchObject({ content: 'the air is worse' });
+    expect(b?.source).toContain('Neighbours of the plant who have complained');
+    const [c] = claimsOf('Donors say the fund is empty.');
+    expect(c).toMatchObject({ source: 'Donors', content: 'the fund is empty' });
+  });
+
+  it('a relative clause whose verb follows the cue has the phrase before the cue as source', () => {
+    const [c] = claimsOf('Fuel prices rose again, which economists say could slow the recovery.');
+    expect(c).toMatchObject({ source: 'economists', cue: 'say', content: 'could slow the recovery' });
+    // With a subject of its own after the cue the clause is no such gap.
+    expect(
+      claimsOf('It was the plan that officials say they rejected.').filter((x) => x.source === 'officials'),
+    ).toEqual([]);
+  });
+});
+
+describe('attribution: told, requests and long sources', () => {
+  it('reads "told X to do Y" and "told X not to" as a request to X', () => {
+    const [a] = claimsOf('The mayor told Tom Albers to leave the hall.');
+    expect(a).toMatchObject({ source: 'The mayor', cue: 'told', content: 'to leave the hall' });
+    const [b] = claimsOf('Officials told residents not to drink the water.');
+    expect(b).toMatchObject({ cue: 'told', content: 'not to drink the water' });
+  });
+
+  it('a question word after the audience opens what was told', () => {
+    const [c] = claimsOf('Mayor Ines Calder is telling donors at the gala how she saved the old theatre.');
+    expect(c).toMatchObject({ party: 'Ines Calder', content: 'how she saved the old theatre' });
+  });
+
+  it('finds the subject of a coordinated cue past a negated verb ("did not name X, but told")', () => {
+    const [c] = claimsOf('Ms. Adler did not name her rival, but told city leaders that the plan had failed.');
+    expect(c).toMatchObject({ party: 'Adler', cue: 'told', content: 'the plan had failed' });
+  });
+
+  it('takes a long "according to" source up to its comma', () => {
+    const [c] = claimsOf(
+      'According to early results of the exit polls conducted for the networks by a research firm in Ohio, most voters were angry.',
+    );
+    expect(c).toMatchObject({ cue: 'According to', content: 'most voters were angry' });
+    expect(c?.source).toContain('exit polls');
+  });
+});
+
+describe('attribution: a clause before the source when nothing said follows the cue', () => {
+  it('takes the clause before a comma and the source when a setting or an aside follows the cue', () => {
+    for (const [text, source] of [
+      ['Fuel prices will rise again, she said in a video message to the council.', 'she'],
+      [
+        'Deficits will rise this year, the budget office reported on Tuesday -- a development that worries banks.',
+        'the budget office',
+      ],
+      ['The bridge is unsafe, Gov. Ruth Adler said, a view the engineers share.', 'Gov. Ruth Adler'],
+      ['The bridge is unsafe, he said after meeting Thursday with engineers.', 'he'],
+    ]) {
+      const [c] = claimsOf(text!);
+      expect(c?.source).toContain(source!.replace(/^Gov\. /, ''));
+      expect(c?.content).toBe(text!.split(',')[0]);
+    }
+  });
+
+  it('keeps content after the cue behind an opening phrase or with an infinitive', () => {
+    const [a] = claimsOf('In a later vote, he warned of the dangers of cheap credit.');
+    expect(a).toMatchObject({ cue: 'warned', content: 'of the dangers of cheap credit' });
+    const [b] = claimsOf('Though he had doubts, Mayor Tom Albers vowed to rebuild the bridge.');
+    expect(b).toMatchObject({ cue: 'vowed', content: 'to rebuild the bridge' });
+  });
+});
+
+describe('attribution: questions', () => {
+  it('reads "asked by X whether Y" as X asking Y', () => {
+    const [a] = claimsOf('Asked by Dana Moss whether the plant would close, the mayor said it would not.');
+    expect(a).toMatchObject({ party: 'Dana Moss', cue: 'Asked', content: 'whether the plant would close' });
+    const [b] = claimsOf('The mayor was asked by a reporter why the plant had closed.');
+    expect(b).toMatchObject({ source: 'a reporter', content: 'why the plant had closed' });
+  });
+
+  it('a question in the sentence before goes to "X asked" with only an addressee after it', () => {
+    const got = claimsOf(
+      'The hall was quiet. “Why are you still backing him?” Mayor Ines Calder asked the councillors.',
+    );
+    expect(got).toMatchObject([{ party: 'Ines Calder', cue: 'asked', content: 'Why are you still backing him' }]);
+  });
+
+  it('a one-word quote is a content ("“Denver,” he answered.")', () => {
+    expect(claimsOf('“Denver,” he answered.')).toMatchObject([{ cue: 'answered', content: 'Denver', mode: 'DIRECT' }]);
+    // Outside quote marks one word is not.
+    expect(claimsOf('He answered questions.').filter((c) => c.cue)).toEqual([]);
+  });
+});
+
+describe('attribution: more source shapes', () => {
+  it('a demonstrative opening the sentence determines the source ("That person said")', () => {
+    expect(claimsOf('That person said the talks had stalled.')).toMatchObject([
+      { source: 'That person', content: 'the talks had stalled' },
+    ]);
+  });
+
+  it('reads a long phrase with a possessive and prepositions as one source', () => {
+    const [c] = claimsOf('A person familiar with the planning for Monday’s meeting says the vote will wait.');
+    expect(c).toMatchObject({ cue: 'says', content: 'the vote will wait' });
+    expect(c?.source).toContain('A person familiar with the planning');
+  });
+
+  it('skips an aside set off by dashes or by commas before the cue', () => {
+    const [a] = claimsOf('Mara Quist — a teacher from the valley — says the school will close.');
+    expect(a).toMatchObject({ party: 'Mara Quist', content: 'the school will close' });
+    const [b] = claimsOf('Farm groups and local officials, however, said the dam was unsafe.');
+    expect(b).toMatchObject({ cue: 'said', content: 'the dam was unsafe' });
+    expect(b?.source).toContain('officials');
+  });
+
+  it('a share in percent or as a fraction is a source, and never a party', () => {
+    for (const [text, source] of [
+      ['42% say they are liberal.', '42%'],
+      ['About 43 percent said they are liberal.', 'About 43 percent'],
+      ['Three-fourths say they are liberal.', 'Three-fourths'],
+    ]) {
+      expect(claimsOf(text!)).toMatchObject([{ source, party: null, content: 'they are liberal' }]);
+    }
+  });
+});
+
+describe('attribution: cue forms that are often nouns', () => {
+  it('"states", "remarks" as plural nouns are no cues', () => {
+    for (const text of [
+      'The party won control in eight states.',
+      'She campaigned in the Midwest and Western states, including Ohio.',
+      'Representative Ana Ruiz denounced the governor’s remarks.',
+    ])
+      expect(claimsOf(text).filter((c) => c.cue)).toEqual([]);
+  });
+
+  it('they speak after a quote, a pronoun or with "that"', () => {
+    expect(claimsOf('“The plan is sound,” the document states.')).toMatchObject([
+      { cue: 'states', content: 'The plan is sound' },
+    ]);
+    expect(claimsOf('The report states that the plan is sound.')).toMatchObject([
+      { cue: 'states', content: 'the plan is sound' },
+    ]);
+  });
+});
+
+describe('attribution: charges and statements', () => {
+  it('"charged X with Y" is a charge; "stated:" and "stated his intention" are statements', () => {
+    expect(claimsOf('Prosecutors charged the driver with manslaughter.')).toMatchObject([
+      { cue: 'charged', content: 'the driver with manslaughter' },
+    ]);
+    expect(claimsOf('The mayor stated: “The plan is dead.”')).toMatchObject([
+      { cue: 'stated', content: 'The plan is dead' },
+    ]);
+    expect(claimsOf('Governor Tom Albers stated his intention to run again.')).toMatchObject([
+      { cue: 'stated', content: 'his intention to run again' },
+    ]);
+    // A charge of a crowd or a fee is no accusation.
+    expect(claimsOf('The crowd charged across the square.').filter((c) => c.cue)).toEqual([]);
+  });
+
+  it('finds a participle’s subject past the time of its verb', () => {
+    const [c] = claimsOf('Mayor Ines Calder on Monday toured the plant, saying it would stay open.');
+    expect(c).toMatchObject({ party: 'Ines Calder', cue: 'saying', content: 'it would stay open' });
+  });
+});
+
+describe('attribution: the clause of an infinitive cue', () => {
+  it('finds the subject after a subordinator inside the sentence ("so quiet that X was prompted to say")', () => {
+    const [c] = claimsOf('The hall was so quiet that Mayor Ines Calder was prompted to say, “This is a calm night.”');
+    expect(c).toMatchObject({ party: 'Ines Calder', cue: 'say', content: 'This is a calm night' });
+  });
+
+  it('"add to" and "add up" are no cues of saying', () => {
+    expect(claimsOf('She won by margins big enough to add to her lead.').filter((c) => c.cue)).toEqual([]);
+    expect(claimsOf('The figures he gave do not add up.').filter((c) => c.cue)).toEqual([]);
+  });
+});
+
+describe('attribution: sources with plain modifiers', () => {
+  it('a determiner before plain modifiers makes any head a source ("the same polling suggests")', () => {
+    expect(claimsOf('But the same polling suggests that the mayor could win.')).toMatchObject([
+      { source: 'the same polling', cue: 'suggests', content: 'the mayor could win' },
+    ]);
+  });
+});
+
+describe('attribution: a person as the object of the cue', () => {
+  it('a name after "blamed", "urged" or "accused" is its object, the source the name before the apposition', () => {
+    const [c] = claimsOf('Mara Quist, a farmer who came to the rally, blamed Tom Albers for the drought.');
+    expect(c).toMatchObject({ party: 'Mara Quist', cue: 'blamed', content: 'Tom Albers for the drought' });
+    // After "said" a name is still an inverted source.
+    const [d] = claimsOf('“We will win,” said Governor Tom Albers in a statement.');
+    expect(d).toMatchObject({ party: 'Tom Albers', content: 'We will win' });
+  });
+
+  it('"repeated accusations that ..." repeats a claim; "repeated the exercise" does not', () => {
+    const [c] = claimsOf('Gov. Ruth Adler repeated accusations that the mill had polluted the river.');
+    expect(c).toMatchObject({ cue: 'repeated', content: 'accusations that the mill had polluted the river' });
+    expect(claimsOf('He repeated the exercise twice.').filter((x) => x.cue)).toEqual([]);
+  });
+});
+
+describe('attribution: quotes and clauses closed before their source', () => {
+  it('a cue right after a closed quote and its source closes it, whatever follows', () => {
+    const [a] = claimsOf('“I would vote against them,” he joked with reporters after a town hall in Dayton.');
+    expect(a).toMatchObject({ cue: 'joked', content: 'I would vote against them', mode: 'DIRECT' });
+    const [b] = claimsOf("''That was no way to treat me,'' he complained to a visitor afterward.");
+    expect(b).toMatchObject({ cue: 'complained', content: 'That was no way to treat me' });
+  });
+
+  it('an opening phrase of place or time may stand before the clause said', () => {
+    const [c] = claimsOf('In Dayton on March 1, Ms. Quist was shocked by the crowd, she said in an interview later.');
+    expect(c).toMatchObject({ cue: 'said', content: 'In Dayton on March 1, Ms. Quist was shocked by the crowd' });
+  });
+});

@@ -326,3 +326,47 @@ describe('armed forces and groups by the names conflict reporting gives them', (
     expect(x.locations.map((l) => l.name)).toEqual(['Debre Markos']);
   });
 });
+
+describe('claimants named by what they are', () => {
+  it('a news outlet named before or after its description is a MEDIA party', () => {
+    const a = extract('The talks will resume on Monday, Vesta-Pol news agency said.', meta);
+    expect(claimant(a)).toBe('Vesta-Pol');
+    expect(a.parties.find((p) => p.name === 'Vesta-Pol')?.kind).toBe('MEDIA');
+    const b = extract('The talks will resume on Monday, the official Georgian news agency Sakpress said today.', meta);
+    expect(claimant(b)).toBe('Sakpress');
+    // Its demonym says whose outlet it is.
+    expect(b.parties.find((p) => p.name === 'Sakpress')?.affiliation).toBe('GE');
+  });
+
+  it('a body named in full in title case is a party; its acronym and apposition are left out', () => {
+    const x = extract(
+      'Teachers will strike on Monday, said the Lakeland Union of Teachers (LUT), the umbrella union for teachers.',
+      meta,
+    );
+    expect(claimant(x)).toBe('Lakeland Union of Teachers');
+    const y = extract('Clinics ran out of insulin, according to the Danish Agency for Rural Health.', meta);
+    expect(claimant(y)).toBe('Danish Agency for Rural Health');
+  });
+
+  it('a spokesman for a body or a person speaks for it; a role taken for a name gives way to the body', () => {
+    const x = extract('The talks failed, a spokesman for Mayor Ines Calder said.', meta);
+    expect(claimant(x)).toBe('Ines Calder');
+    const y = extract('Arms sales went on last year, a State Department Spokesman said Wednesday.', meta);
+    expect(claimant(y)).toMatch(/State Department/);
+  });
+
+  it('sources that name no one stay without a party', () => {
+    for (const source of [
+      'security sources',
+      'witnesses',
+      'an Egyptian newspaper',
+      'a news agency',
+      'military sources',
+    ]) {
+      const x = extract(`The town was shelled overnight, ${source} said.`, meta);
+      const [c] = x.claims.filter((k) => k.mode !== 'NARRATED');
+      expect(c?.claimantMention?.text).toBe(source);
+      expect(c?.claimantKey).toBeNull();
+    }
+  });
+});

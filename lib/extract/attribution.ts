@@ -36,6 +36,13 @@ import {
   ADDRESSED_CUES,
   COORDINATORS,
   INFINITIVE_CUES,
+  IRREGULAR_PAST,
+  PARTICIPLE_LINKS,
+  HEAD_ENDS,
+  SHARE_OPENERS,
+  PEOPLE_PLURAL,
+  MODALS,
+  AFTER_CUE_NOT_CONTENT,
   LOOSE_BREAKS,
   RELATIVE_PRONOUNS,
   SUBORDINATE,
@@ -85,6 +92,44 @@ export interface AttributionInput {
 }
 
 const PARTICIPLE_CUES = /ing$/;
+
+/** Cue lemmas whose object is a person ("blamed Bush for", "urged Obama to", "accused him of"). */
+const PERSON_OBJECT_CUES = new Set(['accuse', 'blame', 'urge', 'ask', 'warn', 'charge', 'question', 'condemn']);
+
+/** Cue forms that are as often plural nouns ("five states", "his remarks"). */
+const NOUN_LIKE_FORMS = new Set([
+  'states',
+  'remarks',
+  'comments',
+  'answers',
+  'questions',
+  'charges',
+  'promises',
+  'pledges',
+]);
+
+/** Dashes that set off an aside ("X — a teacher — said"). */
+const DASHES = /^(?:—|―|–|--)$/;
+
+/** Words that open a question put to someone ("asked by X whether ..."). */
+const QUESTION_OPENERS = new Set(['whether', 'if', 'why', 'how', 'what', 'who', 'when', 'where', 'about', 'to', 'for']);
+
+/** Cue lemmas whose object after them may be only the one addressed ("he asked them."). */
+const ADDRESSEE_CUES = new Set([
+  'ask',
+  'urge',
+  'answer',
+  'reply',
+  'respond',
+  'complain',
+  'joke',
+  'shout',
+  'plead',
+  'beg',
+]);
+
+/** Only an addressee between a cue and the sentence's end: "him.", "the crowd.", "Senator Ruiz.". */
+const SHORT_ADDRESSEE = /^(?:(?:him|her|them|me|us|you|reporters|(?:the |a |an )?(?:[\p{L}.’'-]+\s?){1,3})\s*)?[.!?]/u;
 
 /**
  * Tokens that are a straight double quote written as two apostrophes ('' as some wires and
@@ -182,6 +227,12 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     if (!lemma) continue;
     const prev = tokens[c - 1];
     // "The attack was claimed by JNIM.", "As first reported by Politico, ...": the agent speaks.
+    // "Asked by Matt Lauer whether she had practised, she said ...": the agent asked the question after it.
+    if (tokens[c + 1]?.lower === 'by' && lemma === 'ask' && t.lower === 'asked') {
+      const claim = askedBy(c);
+      if (claim) push(claim);
+      continue;
+    }
     if (tokens[c + 1]?.lower === 'by' && PASSIVE_CUES.has(lemma) && /ed$/.test(t.lower)) {
       const claim = passiveClaim(c, lemma);
       if (claim) push(claim);
@@ -191,7 +242,12 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     const progressive = PARTICIPLE_CUES.test(t.lower) && !!prev && BE_FORMS.has(prev.lower);
     if (prev && PASSIVE.has(prev.lower) && lemma !== 'quote' && !progressive) continue;
     // "his remarks", "five states", "the United States": a noun, not a cue.
-    if (prev && (NOUN_DETERMINERS.has(prev.lower) || prev.kind === 'number')) continue;
+    // Not a share of a group ("six in 10 said").
+    const shareOf =
+      prev?.kind === 'number' &&
+      /^(?:in|of)$/.test(tokens[c - 2]?.lower ?? '') &&
+      /^(?:said|says|say|told)$/.test(t.lower);
+    if (prev && (NOUN_DETERMINERS.has(prev.lower) || (prev.kind === 'number' && !shareOf))) continue;
     // "several claims", "five states": a plural after a quantifier ("several said" is a verb).
     if (prev && SOURCE_DETERMINERS.has(prev.lower) && /s$/.test(t.lower) && t.lower !== 'says') continue;
     if (t.cap && c > skipForward(0) && !inQuote[c] && /s$/.test(t.lower) && lemma === 'state') continue;
@@ -204,24 +260,77 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     )
       continue;
     if (lemma === 'tell' && tokens[c + 1]?.lower === 'to') continue;
+    // "self-described", "well-reported": half of a compound adjective, not a cue.
+    if (prev && prev.text === '-' && prev.end === t.start) continue;
     const rest = text.slice(t.end, Math.min(sentence.end, t.end + 80)).replace(/^\s+/, '');
     const needs = CUE_OBJECT_REQUIRED[lemma];
     // "..., a charge Kigali has repeatedly rejected": the object stands before the source.
     const objectBefore = RELATIVE_OBJECT.test(text.slice(Math.max(sentence.start, t.start - 80), t.start));
     // With nothing after it the cue closes content before it ("“Denver,” he answered.").
-    const closing = /^(?:[.!?]|$)/.test(rest) && c > 1;
+    // So it does with only its addressee after it, right after a quote ("“Why?” he asked her.").
+    // Right after a closed quote and its source, any such cue closes that quote ("“...,” he joked
+    // with reporters after the rally."), unless a quote or a clause of its own follows.
+    const closing =
+      c > 0 &&
+      (/^(?:[.!?]|$)/.test(rest) ||
+        (quoteClosesBefore(c) && !/[“"]|''|\bthat\b/.test(rest)) ||
+        (SHORT_ADDRESSEE.test(rest) && c <= 3 && previousEndsInQuote()));
     if (needs && !needs.test(rest) && !objectBefore && !closing) continue;
+    // "in eight states.", "Mr. Trump's remarks.": forms that are as often plural nouns speak only
+    // with "that" or a quote after them.
+    if (
+      NOUN_LIKE_FORMS.has(t.lower) &&
+      !/^(?:that\b|[:,]?\s*[“"])/.test(rest) &&
+      !(prev && PRONOUNS.has(prev.lower)) &&
+      !quoteClosesBefore(c)
+    )
+      continue;
     if (/^(?:by)\b/i.test(rest)) continue;
 
     // "X said ... and denied that ...": a second cue of the same source.
     const coordinated =
       prev?.lower === 'and' && claims.length > 0 && /(?:ed|said|told)$/.test(t.lower) && !mentionEndingAt(c - 1);
-    const participle = (PARTICIPLE_CUES.test(t.lower) && prev?.text === ',') || coordinated;
+    const participle = (PARTICIPLE_CUES.test(t.lower) && participleLinked(c)) || coordinated;
     const claim = participle ? participleClaim(c, lemma) : verbClaim(c, lemma);
     if (claim) push(claim);
   }
   cutNested(claims, tokens, text);
   return claims;
+
+  /**
+   * A participle cue tied to the clause before it: "..., saying", "– saying", "by saying",
+   * "before finally saying", "..., pointedly saying".
+   */
+  function participleLinked(c: number): boolean {
+    let k = c - 1;
+    if (
+      k >= 0 &&
+      tokens[k]!.kind === 'word' &&
+      !inQuote[k] &&
+      /(?:ly|first|then|again|also|later)$/.test(tokens[k]!.lower)
+    )
+      k--;
+    const link = tokens[k];
+    return !!link && !inQuote[k] && PARTICIPLE_LINKS.has(link.lower) && k > 0;
+  }
+
+  /** The sentence before ends in a closing quote mark ("“Why?” ¶ Obama asked them."). */
+  function previousEndsInQuote(): boolean {
+    const prior = previous?.tokens;
+    if (!prior?.length) return false;
+    let last = prior.length - 1;
+    while (last > 0 && prior[last]!.kind === 'punct' && !isClosingMark(prior[last]!)) last--;
+    return isClosingMark(prior[last]!);
+  }
+
+  /** A quote closes within the few words (a source) before the cue at c. */
+  function quoteClosesBefore(c: number): boolean {
+    for (let k = c - 1; k >= Math.max(0, c - 8); k--) {
+      if (isCloseQuote(tokens[k]) && !inQuote[k] && k > 0 && inQuote[k - 1]) return true;
+      if (tokens[k]!.kind === 'punct' && tokens[k]!.text !== ',' && !/^['’]s?$/.test(tokens[k]!.text)) return false;
+    }
+    return false;
+  }
 
   function push(claim: RawClaim): void {
     if (claim.content.end <= claim.content.start) return;
@@ -244,9 +353,11 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     let to = contentTo;
     while (from < to && tokens[from]!.kind === 'punct' && !/^[([]$/.test(tokens[from]!.text)) from++;
     while (to > from && tokens[to - 1]!.kind === 'punct' && !/^[)\]]$/.test(tokens[to - 1]!.text)) to--;
-    if (to - from < 2) return null;
     // The closing mark may follow the content's last punctuation ("... Jewish," he said).
     const closes = isCloseQuote(tokens[to]) || (tokens[to]?.kind === 'punct' && isCloseQuote(tokens[to + 1]));
+    // One word is enough inside quote marks ("“Denver,” he answered.").
+    const quotedWord = to - from === 1 && inQuote[from] && closes && tokens[from]!.kind === 'word';
+    if (to - from < 2 && !quotedWord) return null;
     const direct = inQuote[from] && inQuote[to - 1] && (isOpenQuote(tokens[from - 1]) || closes);
     return {
       sentence: sentence.index,
@@ -268,6 +379,10 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
 
   function verbClaim(c: number, lemma: string): RawClaim | null {
     const cueTo = cueEnd(c, lemma);
+    // "“Why?” Obama asked Republican politicians.": only the addressee follows a question.
+    const onlyAddressee =
+      ADDRESSEE_CUES.has(lemma) &&
+      SHORT_ADDRESSEE.test(text.slice(tokens[cueTo - 1]!.end, sentence.end).replace(/^\s+/, ''));
     // 1. Inverted, after the content: "..., said the ministry." (Not "told": its object is the audience.)
     const before = skipBack(c - 1);
     if (lemma !== 'tell' && before >= 0 && (tokens[before]!.text === ',' || isCloseQuote(tokens[before]))) {
@@ -286,7 +401,9 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
       let subj = [named, anonymousAfter(cueTo), nounPhraseAfter(cueTo)].find(usable) ?? null;
       // "Craig Minassian, a spokesman for the foundation, said the decision ...": a phrase after
       // the cue that is no party gives way to a name before an apposition.
-      if (subj && subj !== named && tokens[before]!.text === ',') {
+      // "Keith Hutto, a contractor, blamed George W. Bush for the bust": after a cue whose object is
+      // a person, a name is that object; the source is the name before the apposition.
+      if (subj && (subj !== named || PERSON_OBJECT_CUES.has(lemma)) && tokens[before]!.text === ',') {
         const apposed = subjectBefore(c);
         if (apposed && apposed.from !== null && apposed.from < before) subj = null;
       }
@@ -326,7 +443,12 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     // setting it is a title ("said on ABC’s “This Week”").
     const quoteAfter = opensQuoteAt(after) && (after <= cueTo || /^[,:]$/.test(tokens[after - 1]?.text ?? ''));
     const quoteBefore = subj.from !== null && closesQuoteBefore(phraseStart(subj.from)) && !quoteAfter;
-    if (after >= contentLimit() || trailing || quoteBefore) {
+    // "Deficits will rise, the budget office reported on Tuesday -- a development that ...",
+    // "..., she said in a video message to the convention.": a clause closed by a comma before the
+    // source, and after the cue no clause but a phrase of setting, an aside or a participle.
+    const invertedClause =
+      subj.from !== null && !quoteAfter && clauseBefore(phraseStart(subj.from)) && !opensContent(after);
+    if (after >= contentLimit() || trailing || quoteBefore || invertedClause || onlyAddressee) {
       // 3. Cue after the content: "..., the minister said."
       // The comma that closes the content may stand a few words before the source's head
       // ("..., a state-owned Egyptian newspaper said").
@@ -403,19 +525,22 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     if (!isClosingMark(prior[last]!)) return null;
     // Back to the quote's opening mark, or the sentence start when the quote began earlier.
     let first = 0;
+    let opened = false;
     for (let k = last - 1; k >= 0; k--) {
       if (
         /^[“«]$/.test(prior[k]!.text) ||
         (prior[k]!.text === '"' && (k === 0 || prior[k - 1]!.end < prior[k]!.start))
       ) {
         first = k + 1;
+        opened = true;
         break;
       }
     }
     while (first < last && prior[first]!.kind === 'punct') first++;
     let end = last;
     while (end > first && (prior[end - 1]!.kind === 'punct' || isClosingMark(prior[end - 1]!))) end--;
-    if (end - first < 2) return null;
+    // A quote that began sentences before may end in one word ("... again. Mistake?” he asked.").
+    if (end - first < (opened ? 2 : 1)) return null;
     const start = prior[first]!.start;
     const stop = prior[end - 1]!.end;
     return {
@@ -435,6 +560,48 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
       pronoun: subj.pronoun,
       rule: `previous-quote/${subj.rule ?? (subj.pronoun ? 'pronoun' : 'party')}`,
     };
+  }
+
+  /** A clause with a verb of its own runs from the sentence start to a comma right before k. */
+  function clauseBefore(k: number): boolean {
+    if (tokens[k - 1]?.text !== ',' || inQuote[k - 1]) return false;
+    const from = skipForward(0);
+    if (k - 1 - from < 3) return false;
+    // "In a later vote, he warned", "Though he hesitated, Smith said": an opening phrase or a
+    // subordinate clause, not the content.
+    const first = tokens[from]!;
+    const opening =
+      FUNCTION_WORDS.has(first.lower) ||
+      SUBORDINATE.has(first.lower) ||
+      CLAUSE_WORDS.has(first.lower) ||
+      ASIDE_PREPOSITIONS.has(first.lower) ||
+      /^(?:during|following|despite|amid|among|unlike|like|speaking|asked|reflecting)$/.test(first.lower) ||
+      /ing$/.test(first.lower);
+    // "In Louisville on March 1, Ms. Nwanguma was shocked, she said": an opening phrase of place
+    // or time before a clause of its own; the clause must follow its comma.
+    let main = from;
+    if (opening) {
+      if (!ASIDE_PREPOSITIONS.has(first.lower) || SUBORDINATE.has(first.lower)) return false;
+      const comma = tokens.findIndex((w, i) => i > from && i < k - 1 && w.text === ',' && !inQuote[i]);
+      if (comma < 0 || k - 1 - comma < 4) return false;
+      main = comma + 1;
+    }
+    for (let i = from; i < k - 1; i++) if (inQuote[i] || CUE_FORMS.has(tokens[i]!.lower)) return false;
+    return tokens
+      .slice(main, k - 1)
+      .some((w, i) => isVerbLike(main + i) || VERB_AUXILIARIES.has(w.lower) || MODALS.has(w.lower));
+  }
+
+  /** What stands at k after a cue can open its content: "that", a quote, a colon, a subject. */
+  function opensContent(k: number): boolean {
+    const t = tokens[k];
+    if (!t) return false;
+    if (t.lower === 'that' || t.text === ':' || isOpenQuote(t)) return true;
+    // "vowed to repeal", "told reporters to leave": an infinitive is what was said.
+    if (t.lower === 'to')
+      return tokens[k + 1]?.kind === 'word' && !tokens[k + 1]!.cap && !SOURCE_DETERMINERS.has(tokens[k + 1]!.lower);
+    if (t.kind === 'punct' || /^(?:a|an)$/.test(t.lower) || AFTER_CUE_NOT_CONTENT.has(t.lower)) return false;
+    return !(t.kind === 'word' && !t.cap && /ing$/.test(t.lower) && isVerbForm(t.lower));
   }
 
   /** A quote closes right before k (after its own comma, or before one). */
@@ -502,6 +669,33 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
       k--;
     if (k >= b) return null;
     return makeClaim(agent, c, c + 1, lemma, Math.max(k, skipForward(0)), b, 'passive-cue');
+  }
+
+  /** "(When) asked by a reporter whether X, ..." and "was asked by the host why X": the agent's question. */
+  function askedBy(c: number): RawClaim | null {
+    const from = c + 2;
+    const named = mentionStartingAt(from);
+    let to = named ? named.to : from;
+    if (!named) {
+      while (
+        to < tokens.length &&
+        to < from + 6 &&
+        tokens[to]!.kind === 'word' &&
+        !QUESTION_OPENERS.has(tokens[to]!.lower)
+      )
+        to++;
+    }
+    if (to === from || !QUESTION_OPENERS.has(tokens[to]?.lower ?? '')) return null;
+    const agent: Subject = {
+      key: named?.key ?? null,
+      from,
+      to,
+      pronoun: null,
+      rule: named ? undefined : 'noun-phrase',
+    };
+    let end = to;
+    while (end < tokens.length && !(tokens[end]!.text === ',' && !inQuote[end]) && tokens[end]!.text !== ';') end++;
+    return makeClaim(agent, c, c + 1, 'ask', to, end, 'passive-cue');
   }
 
   function isTrailingClause(k: number): boolean {
@@ -747,7 +941,16 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     for (let j = k; j < Math.min(tokens.length, k + 16); j++) {
       const w = tokens[j]!;
       if (w.lower === 'that' || w.text === ':' || (isOpenQuote(w) && inQuote[j + 1])) return j;
+      // "telling attendees how he saved the hotel": a question word opens what was told.
+      if (j > k && /^(?:how|why|whether)$/.test(w.lower)) return j;
       if (w.text === ';' || isCloseQuote(w) || CUE_FORMS.has(w.lower)) break;
+    }
+    // "told Jeb Bush to quiet down", "told residents not to drink the water": a request.
+    for (let j = k + 1; j < Math.min(tokens.length, k + 6); j++) {
+      const w = tokens[j]!;
+      if (w.kind === 'punct' || inQuote[j]) break;
+      const to = w.lower === 'not' && tokens[j + 1]?.lower === 'to' ? j + 1 : w.lower === 'to' ? j : -1;
+      if (to > 0 && tokens[to + 1]?.kind === 'word' && !tokens[to + 1]!.cap) return j;
     }
     // "told cheering supporters he would win": up to the clause's subject.
     for (let j = k + 1; j < Math.min(tokens.length, k + 10); j++) {
@@ -795,9 +998,32 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
         }
       }
     }
+    // "Jason Sims — a teacher from Mount Pleasant — says": an aside between dashes after the source.
+    if (j >= 2 && DASHES.test(tokens[j]!.text)) {
+      for (let k = j - 1; k >= Math.max(1, j - 25); k--) {
+        if (inQuote[k] || tokens[k]!.text === ';') break;
+        if (DASHES.test(tokens[k]!.text)) {
+          j = skipBack(k - 1);
+          break;
+        }
+      }
+    }
     if (j < 0) return null;
     const t = tokens[j]!;
+    // "42% say", "43 percent said": a share of those asked.
+    if ((t.text === '%' || t.lower === 'percent') && tokens[j - 1]?.kind === 'number') {
+      let from = j - 1;
+      if (SHARE_OPENERS.test(tokens[from - 1]?.lower ?? '') || tokens[from - 1]?.lower === 'some') from--;
+      const opens =
+        from <= skipForward(0) || tokens[from - 1]!.kind === 'punct' || CLAUSE_WORDS.has(tokens[from - 1]!.lower);
+      if (opens) return { key: null, from, to: j + 1, pronoun: null, rule: 'share' };
+    }
     const m = mentionEndingAt(j);
+    // "a State Department Spokesman said": a bare role taken for a name speaks for the body before it.
+    if (m && m.key === null && m.from === j) {
+      const body = anonymousBefore(j);
+      if (body?.key) return body;
+    }
     if (m) return withAppositive(m);
     if (PRONOUNS.has(t.lower) && !inQuote[j]) return { key: null, from: j, to: j + 1, pronoun: t.lower };
     if (RELATIVE_PRONOUNS.has(t.lower) && !inQuote[j]) return relativeSubject(j);
@@ -851,7 +1077,13 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
           if (open > 0) end = open - 1;
         }
         const head = end >= 0 ? mentionEndingAt(end) : undefined;
-        if (head && opensClause(head.from)) return { key: head.key, from: head.from, to: head.to, pronoun: null };
+        if (head && opensClause(titleStart(head.from)))
+          return { key: head.key, from: head.from, to: head.to, pronoun: null };
+        // "Cyber experts and U.S. officials, however, said": the last of coordinated sources.
+        if (head && aside) {
+          const phrase = nounPhraseBefore(end);
+          if (phrase && phrase.from !== null) return { ...phrase, key: phrase.key ?? head.key };
+        }
         // "Simmons, an Obama supporter, said": an unknown name with its apposition.
         if (!head && end >= 0 && (tokens[end]!.cap || SOURCE_NOUNS.test(tokens[end]!.lower))) {
           const named = nounPhraseBefore(end);
@@ -863,7 +1095,29 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
       }
       return null;
     }
-    return anonymousBefore(j) ?? nounPhraseBefore(j);
+    return anonymousBefore(j) ?? nounPhraseBefore(j) ?? relativeSourceBefore(j);
+  }
+
+  /**
+   * "Friends of the mayor who have seen him recently say": a source with a relative clause of its
+   * own; the phrase before "who" (or "that" after a plural) is its head, the clause part of it.
+   */
+  function relativeSourceBefore(j: number): Subject | null {
+    for (let r = j; r > Math.max(0, j - 12); r--) {
+      const w = tokens[r]!;
+      if (inQuote[r] || w.kind === 'punct' || claims.some((cl) => cl.cueFrom === r)) return null;
+      if (w.lower !== 'who' && w.lower !== 'that') continue;
+      const noun = tokens[r - 1];
+      if (noun?.kind !== 'word' || (w.lower === 'that' && !/s$/.test(noun.lower))) return null;
+      const clause = tokens.slice(r + 1, j + 1);
+      const verb = clause.some(
+        (x, i) => isVerbLike(r + 1 + i) || VERB_AUXILIARIES.has(x.lower) || /^(?:have|has|had)$/.test(x.lower),
+      );
+      if (!verb) return null;
+      const outer = nounPhraseBefore(r - 1);
+      return outer && outer.from !== null ? { ...outer, to: j + 1 } : null;
+    }
+    return null;
   }
 
   /** A word that may open an apposition: "the president of", "58", "who lives", "founder of", "President of CNN". */
@@ -873,7 +1127,31 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     if (w.kind !== 'word') return false;
     // Also a participle or an adverb: "Sen. Roy Blunt, facing a stiff challenge, noted",
     // "Clinton, clearly frustrated, responded".
-    return w.cap || looksLikeNoun(w.lower) || (/(?:ing|ed|ly)$/.test(w.lower) && !FUNCTION_WORDS.has(w.lower));
+    return (
+      w.cap ||
+      looksLikeNoun(w.lower) ||
+      IRREGULAR_PAST.has(w.lower) ||
+      (/(?:ing|ed|ly)$/.test(w.lower) && !FUNCTION_WORDS.has(w.lower))
+    );
+  }
+
+  /** Where the title words before a name start: "Florida delegate John Archer" → "Florida". */
+  function titleStart(k: number): number {
+    let i = k;
+    while (i > 0 && k - i < 4) {
+      const w = tokens[i - 1]!;
+      if (inQuote[i - 1] || w.kind !== 'word' || CLAUSE_WORDS.has(w.lower) || CUE_FORMS.has(w.lower)) break;
+      const plain =
+        !FUNCTION_WORDS.has(w.lower) &&
+        !SOURCE_DETERMINERS.has(w.lower) &&
+        !isPronoun(w.lower) &&
+        !VERB_AUXILIARIES.has(w.lower) &&
+        !CUE_AUXILIARIES.has(w.lower) &&
+        !/(?:ly|ed|ing)$/.test(w.lower);
+      if (!w.cap && !PERSON_TITLES.has(w.lower) && !PERSON_ROLE_WORDS.has(w.lower) && !plain) break;
+      i--;
+    }
+    return i;
   }
 
   /** Whether a phrase starting at k opens its clause (sentence start, or after punctuation or a conjunction). */
@@ -907,9 +1185,17 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     const p = skipForward(0);
     const starts = [p];
     if (tokens[p] && SUBORDINATE.has(tokens[p]!.lower)) starts.push(p + 1);
-    for (let i = p; i < limit && starts.length < 5; i++) if (tokens[i]!.text === ',' && !inQuote[i]) starts.push(i + 1);
+    for (let i = p; i < limit && starts.length < 5; i++)
+      if (/^[,–—]$/.test(tokens[i]!.text) && !inQuote[i]) starts.push(i + 1);
+    // "The debate was so subdued that Mr. Trump was prompted to say": the clause of the cue may
+    // open after a subordinator inside the sentence; tried last, the nearest first.
+    for (let i = limit - 1; i > p && starts.length < 8; i--)
+      if (SUBORDINATE.has(tokens[i]!.lower) && !inQuote[i] && !starts.includes(i + 1)) {
+        starts.push(i + 1);
+        break;
+      }
     for (const start of starts) {
-      if (start >= limit) break;
+      if (start >= limit) continue;
       const subj = subjectOpening(start, limit, loose);
       if (subj) return { ...subj, rule: subj.pronoun ? undefined : 'coordinated' };
     }
@@ -957,11 +1243,21 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     // "Gary Emineth, a former state party chairman, became ...": an apposition after the name.
     if (tokens[end]?.text === ',' && !subj.pronoun) {
       const close = tokens.findIndex((w, i) => i > end + 1 && i < Math.min(limit, end + 25) && w.text === ',');
-      if (close > 0 && tokens[end + 1] && opensApposition(tokens[end + 1]!)) end = close + 1;
+      const aside = tokens[end + 1];
+      if (close > 0 && aside && (opensApposition(aside) || ASIDE_PREPOSITIONS.has(aside.lower))) end = close + 1;
     }
+    const subjectEnd = end;
+    // "Joe Biden on Monday hit ...": the time of the verb between it and its subject.
+    end += timeAfter(end);
     while (end < limit && (CUE_AUXILIARIES.has(tokens[end]!.lower) || /ly$/.test(tokens[end]!.lower))) end++;
-    // The subject's own verb follows it.
-    if (end >= limit || !(isVerbLike(end) || VERB_AUXILIARIES.has(tokens[end]!.lower))) return null;
+    // The subject's own verb follows it; after an auxiliary any plain word is one ("did not name").
+    const afterAuxiliary =
+      end > subjectEnd &&
+      /^(?:did|does|do|will|would|can|could|should|may|might|must|not|has|have|had)$/.test(tokens[end - 1]!.lower) &&
+      tokens[end]?.kind === 'word' &&
+      !tokens[end]!.cap &&
+      !FUNCTION_WORDS.has(tokens[end]!.lower);
+    if (end >= limit || !(isVerbLike(end) || VERB_AUXILIARIES.has(tokens[end]!.lower) || afterAuxiliary)) return null;
     for (let k = end; k < limit; k++) {
       const w = tokens[k]!;
       if (inQuote[k]) continue;
@@ -976,7 +1272,7 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
   function isVerbLike(k: number): boolean {
     const w = tokens[k];
     if (w?.kind !== 'word' || w.cap || inQuote[k]) return false;
-    return isVerbForm(w.lower) || /ed$/.test(w.lower);
+    return isVerbForm(w.lower) || /ed$/.test(w.lower) || IRREGULAR_PAST.has(w.lower);
   }
 
   /**
@@ -985,12 +1281,39 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
    * ...". The source is kept as a mention; its party is the one named inside it, if any.
    */
   function nounPhraseBefore(j: number): Subject | null {
+    // "voters polled", "people surveyed": a participle after the head noun.
+    if (
+      /ed$/.test(tokens[j]?.lower ?? '') &&
+      j > 0 &&
+      (SOURCE_NOUNS.test(tokens[j - 1]!.lower) || PEOPLE_PLURAL.test(tokens[j - 1]!.lower))
+    ) {
+      const shorter = nounPhraseBefore(j - 1);
+      return shorter && { ...shorter, to: j + 1 };
+    }
     const head = tokens[j]!;
-    if (head.kind !== 'word' || inQuote[j] || CUE_FORMS.has(head.lower) || NOT_SOURCE_HEADS.test(head.lower))
+    // A share of a group: "six in 10 said", "most of them say".
+    const ofWord = /^(?:in|of)$/.test(tokens[j - 1]?.lower ?? '');
+    const share = ofWord && (head.kind === 'number' || /^(?:them|us|those)$/.test(head.lower));
+    if (
+      !share &&
+      (head.kind !== 'word' || inQuote[j] || CUE_FORMS.has(head.lower) || NOT_SOURCE_HEADS.test(head.lower))
+    )
       return null;
-    const plainHead = !head.cap && !SOURCE_NOUNS.test(head.lower);
-    // After a determiner any word but a function word is a noun ("the coach said").
-    const afterDeterminer = j > 0 && SOURCE_DETERMINERS.has(tokens[j - 1]!.lower);
+    const plainHead = !share && !head.cap && !SOURCE_NOUNS.test(head.lower);
+    // After a determiner any word but a function word is a noun ("the coach said"), also past
+    // the names that modify it ("one California delegate said").
+    let d = j - 1;
+    // ... and the plain modifiers before it ("the same polling suggests").
+    while (
+      d > 0 &&
+      j - d < 4 &&
+      !inQuote[d] &&
+      tokens[d]!.kind === 'word' &&
+      (tokens[d]!.cap || (looksLikeNoun(tokens[d]!.lower) && !SOURCE_DETERMINERS.has(tokens[d]!.lower)))
+    )
+      d--;
+    const afterDeterminer =
+      (d >= 0 && SOURCE_DETERMINERS.has(tokens[d]!.lower)) || /^['’]s?$/.test(tokens[j - 1]?.text ?? '');
     if (
       plainHead &&
       !looksLikeNoun(head.lower) &&
@@ -998,9 +1321,14 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     )
       return null;
     let k = j;
-    while (k - 1 >= 0 && j - k < 8) {
+    while (k - 1 >= 0 && j - k < 12) {
       const w = tokens[k - 1]!;
       if (w.kind === 'punct' && !/^['’]s$|^['’]$/.test(w.text)) break;
+      // "That person said": a demonstrative opening the sentence is the phrase's determiner.
+      if (/^(?:that|this)$/.test(w.lower) && k - 1 <= skipForward(0)) {
+        k--;
+        break;
+      }
       if (CLAUSE_WORDS.has(w.lower) || CUE_FORMS.has(w.lower) || inQuote[k - 1]) break;
       k--;
     }
@@ -1024,24 +1352,48 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     // The phrase must open its clause: the sentence start, or after a comma, a quote or a conjunction.
     const before = tokens[k - 1];
     if (before && !(before.kind === 'punct' || CLAUSE_WORDS.has(before.lower))) return null;
-    if (before && /^(?:that|which|who|whom|whose)$/.test(before.lower)) return null;
+    if (before && /^(?:that|which|who|whom|whose)$/.test(before.lower) && !gapAfter(j)) return null;
     // Any noun may head a source that is determined or owned ("the host said", "one employee
     // told", "Trump's campaign manager said"), or a plural of people ("hacking specialists say").
-    // "officials in the city said": the phrase's head stands before its first preposition.
-    const of = tokens.slice(k + 1, j).findIndex((w) => /^(?:in|of|from|at|near)$/.test(w.lower));
+    // "officials in the city said", "people briefed on the talks said": the phrase's head stands
+    // before its first preposition or participle.
+    const of = tokens
+      .slice(k + 1, j)
+      .findIndex((w) => HEAD_ENDS.test(w.lower) || (!w.cap && w.lower.length > 4 && /(?:[^e]ed|ing)$/.test(w.lower)));
     const phraseHead = of >= 0 ? tokens[k + of]! : head;
     if (plainHead && !SOURCE_NOUNS.test(phraseHead.lower)) {
       const opener = tokens[k]!;
       const determined =
         SOURCE_DETERMINERS.has(opener.lower) ||
+        SHARE_OPENERS.test(opener.lower) ||
         opener.kind === 'number' ||
         (k < j && tokens.slice(k, j).some((w) => /^['’]s?$/.test(w.text)));
-      const people = /(?:ers|ists|ians|ants|ents)$/.test(phraseHead.lower);
+      const people = PEOPLE_PLURAL.test(phraseHead.lower);
       if (!determined && !people) return null;
     }
     const inside = mentions.filter((m) => m.from >= k && m.to <= j + 1);
     const party = inside.find((m) => m.to === j + 1) ?? inside[0];
-    return { key: party?.key ?? null, from: k, to: j + 1, pronoun: null, rule: 'noun-phrase' };
+    // "Three-fourths say", "six in 10 said": a share of a group, never a name.
+    const rule = share || SHARE_OPENERS.test(tokens[k]!.lower) ? 'share' : 'noun-phrase';
+    return { key: party?.key ?? null, from: k, to: j + 1, pronoun: null, rule };
+  }
+
+  /**
+   * "..., which critics say could fail": the cue at or after j+1 is followed by the relative
+   * clause's own verb, so the phrase before the cue is its source and the clause its content.
+   */
+  function gapAfter(j: number): boolean {
+    let k = j + 1;
+    while (k < tokens.length && (CUE_AUXILIARIES.has(tokens[k]!.lower) || VERB_AUXILIARIES.has(tokens[k]!.lower))) k++;
+    if (!CUE_FORMS.has(tokens[k]?.lower ?? '')) return false;
+    const next = tokens[k + 1];
+    if (next?.kind !== 'word' || next.cap) return false;
+    return (
+      MODALS.has(next.lower) ||
+      BE_FORMS.has(next.lower) ||
+      /^(?:has|have|had|went|goes)$/.test(next.lower) ||
+      (isVerbLike(k + 1) && !isPronoun(next.lower))
+    );
   }
 
   /** "Gen. X, commander of Y said" → X; "a spokesman for the ministry said" → the ministry. */
@@ -1132,9 +1484,11 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
 
   /** "according to exit polls", "according to a memo released Friday by the agency": everything up to the clause's end. */
   function accordingSource(k: number): Subject | null {
+    // A long source is whole only up to a comma or the sentence end ("early results of exit
+    // polls conducted by X for Y, ...").
     let j = k;
-    while (j < tokens.length && j < k + 14 && tokens[j]!.kind !== 'punct') j++;
-    if (j === k || (j - k > 12 && j < tokens.length && tokens[j]!.kind !== 'punct')) return null;
+    while (j < tokens.length && j < k + 26 && tokens[j]!.kind !== 'punct') j++;
+    if (j === k || (j - k > 12 && j < tokens.length && !/^[,.;!?]$/.test(tokens[j]!.text))) return null;
     const inside = mentions.filter((m) => m.from >= k && m.to <= j);
     return { key: inside[0]?.key ?? null, from: k, to: j, pronoun: null, rule: 'according-phrase' };
   }
@@ -1176,7 +1530,11 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     for (let i = k; i < j; i++) {
       const w = tokens[i]!;
       if (w.cap || w.kind === 'number' || (i === k && SOURCE_DETERMINERS.has(w.lower))) continue;
-      if (/n't$/.test(w.lower) || !looksLikeNoun(w.lower)) return null;
+      // "Virginia delegate Beau Correll": a word between names is the title of the last one.
+      const titled = tokens[i + 1]?.cap && i > k && !FUNCTION_WORDS.has(w.lower) && !isPronoun(w.lower);
+      // "the Union of Teachers": a link word inside a name in title case.
+      if (/^(?:of|for|and)$/.test(w.lower) && tokens[i - 1]?.cap && tokens[i + 1]?.cap) continue;
+      if (/n't$/.test(w.lower) || !(looksLikeNoun(w.lower) || titled)) return null;
     }
     // The head comes last: "Clinton campaign manager Robby Mook" is Robby Mook.
     const inside = mentions.filter((m) => m.from >= k && m.to <= j);
@@ -1211,7 +1569,9 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
               (m) =>
                 m.from > j &&
                 m.to <= to &&
-                m.kind !== 'PERSON' &&
+                // A spokesman speaks for a person too ("a spokesperson for the prime minister").
+                (m.kind !== 'PERSON' || /^spokes/.test(tokens[j]!.lower)) &&
+                !!m.key &&
                 /^(?:from|by|of|for)$/.test(tokens[j + 1]?.lower ?? ''),
             )
           : undefined;

@@ -22,6 +22,7 @@ import { splitSentences, type Sentence } from './sentences.js';
 import { findMentions, type PlaceMention } from './mentions/index.js';
 import { PartyRegistry } from './parties.js';
 import { findAttributions, type RawClaim, type ResolvedMention } from './attribution.js';
+import { namedSource } from './parties-named.js';
 import { findDates, resolveRelative, type DateExpr } from './dates.js';
 import { findQuantities } from './quantities.js';
 import { claimKind, EVENT_KINDS, inheritEventPlaces, linkRestatements, mostSpecific, narratedKind } from './claims.js';
@@ -103,6 +104,12 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
           claim.claimantKey = registry.ensure(span.text, 'PERSON', null, []);
           registry.addClaimantMention(claim.claimantKey, span, sentence.index);
         }
+      }
+      // "Itar-Tass news agency said": a source that names its outlet or body is that party.
+      const named = !claim.claimantKey && claim.claimantMention ? namedSource(claim.claimantMention.text) : null;
+      if (named && claim.claimantMention) {
+        claim.claimantKey = registry.ensure(named.name, named.kind, named.affiliation, []);
+        registry.addClaimantMention(claim.claimantKey, claim.claimantMention, sentence.index);
       }
       if (claim.claimantKey) lastSpeaker = { key: claim.claimantKey, sentence: sentence.index };
       pending.push({ raw: claim, dates, sentence });

@@ -96,8 +96,8 @@ export const CUE_OBJECT_REQUIRED: Record<string, RegExp> = {
     /^(?:a |an |the )?(?:\w+ ){0,2}(?:images?|footage|videos?|photos?|photographs?|statements?|reports?|figures|pictures|list)\b/i,
   show: /^(?:\w+ ){0,1}(?:that)\b/i,
   post: /^(?:a |an |the )?(?:\w+ ){0,2}(?:images?|footage|videos?|photos?|statements?|messages?)\b|^on\b/i,
-  reject:
-    /^(?:the |a |an |these |those |such |any )?(?:\w+ ){0,2}(?:claims?|reports?|allegations?|accusations?|charges?|assertions?|statements?|notion|idea|suggestion|criticism|characteri[sz]ation|premise|findings|conclusions?|account|version)\b|^that\b/i,
+  // Rejecting an offer, a plan or a label is a stance stated, as much as rejecting a claim.
+  reject: /^(?!by\b|as\b)/i,
   dismiss:
     /^(?:the |a |an |these |those |such |any )?(?:\w+ ){0,2}(?:claims?|reports?|allegations?|accusations?|charges?|assertions?|statements?)\b/i,
   // "claimed responsibility for the attack" is a claim; "claimed the lives of" is not.
@@ -106,20 +106,29 @@ export const CUE_OBJECT_REQUIRED: Record<string, RegExp> = {
   indicate: /^that\b/i,
   quote: /^(?:\w+ ){0,4}as saying\b/i,
   maintain: /^that\b/i,
-  state: /^(?:that\b|on\b|in\b|,)/i,
+  state: /^(?:(?:that|on|in|his|her|their|its)\b|[,:])/i,
   // Verbs of saying only with a clause, a quote or a named object of speech after them.
-  respond: /^(?:that\b|by saying\b|[,:]|with\b)/i,
+  respond: /^(?:that\b|by saying\b|[,:]|with\b|(?:\S+ ){1,3}[,:])/i,
   reply: /^(?:that\b|[,:]|“|")/i,
-  ask: /^(?:(?:\w+ ){0,3}(?:whether|if|why|how|what|who|when|where)\b|[,:]|“|")/i,
+  // A question ("asked her whether"), a request ("asked the council to vote") or its object ("asked about").
+  // Not "asked not to be named", "asked for anonymity": a condition of the source, no content.
+  ask: /^(?!not\b|(?:\S+ ){0,5}(?:anonymity|anonymous|named|identified)\b)(?:(?:\S+ ){0,6}(?:whether|if|why|how|what|who|when|where)\b|(?:\S+ ){1,4}about\b|(?:\S+ ){1,6}to \w|for\b|[,:]|“|")/i,
   urge: /^(?:\w+ ){0,4}to\b/i,
-  describe: /^(?:\w+[’']?s? ){0,5}as\b/i,
+  // What someone describes is their account; "described as" right after is a passive.
+  describe: /^(?!as\b|by\b|in\b)/i,
   call: /^(?:for\b|(?:\w+ ){1,3}(?:a|an)\b|on\b)/i,
-  cite: /^(?:a |an |the )?(?:\w+ ){0,2}(?:polls?|surveys?|reports?|studies|study|data|figures|statistics|numbers|sources?)\b/i,
-  question: /^(?:whether|if|why|how|the\b)/i,
+  // "cited in the report", "cited for contempt": a passive participle, not the speaker citing.
+  cite: /^(?!in\b|by\b|as\b|for\b)/i,
+  question: /^(?:whether|if|why|how|what|the|his|her|their|its)\b|^\p{Lu}[\p{L}.-]*[’']s?\s/u,
   think: /^(?:that\b|(?!\w+ing\b)\w+ (?:is|was|will|would|should|could|can|has|had|have|are|were)\b)/i,
   point: /^out\b/i,
-  charge: /^that\b/i,
-  promise: /^(?:that\b|to\b)/i,
+  // "charged that ...", "prosecutors charged the officer with murder".
+  charge: /^(?:that\b|(?:\S+ ){1,5}with\b)/i,
+  promise: /^(?!by\b|as\b)/i,
+  // "to add to her lead", "it doesn't add up": to increase, not to say more.
+  add: /^(?!to\b|up\b)/i,
+  // "pledged delegates": a participle before a noun, not a pledge.
+  pledge: /^(?!delegates?\b)/i,
   concede: /^(?:that\b|[,:])/i,
   conclude: /^(?:that\b|[,:])/i,
   testify: /^(?:that\b|[,:])/i,
@@ -131,7 +140,7 @@ export const CUE_OBJECT_REQUIRED: Record<string, RegExp> = {
   remark: /^(?:that\b|[,:]|“|")/i,
   comment: /^(?:that\b|[,:]|“|")/i,
   repeat:
-    /^(?:that\b|[,:]|“|"|(?:his|her|their|its|the) (?:claims?|assertions?|charges?|accusations?|view|argument|call|promise|pledge|warning)\b)/i,
+    /^(?:that\b|[,:]|“|"|(?:(?:his|her|their|its|the|an?) )?(?:(?:\w+ )?(?:claims?|assertions?|charges?|accusations?|allegations?|view|argument|call|promise|pledge|warning)\b))/i,
   wonder: /^(?:(?:aloud )?(?:whether|if|why|how|what|who|when|where)\b|[,:]|“|")/i,
   shout: /^(?:that\b|[,:]|“|")/i,
   dispute:
@@ -175,6 +184,15 @@ export const CUE_AUXILIARIES = new Set([
   'would later',
   'yesterday',
   'today',
+  // Sentence adverbs the writer puts between a source and its cue ("Carter however said").
+  'however',
+  'meanwhile',
+  'instead',
+  'nonetheless',
+  'nevertheless',
+  'likewise',
+  'similarly',
+  'too',
 ]);
 
 /** Objects of "told" that are the audience, not the content ("told reporters"). */
