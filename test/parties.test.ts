@@ -259,6 +259,13 @@ describe('claims that keep their claimant', () => {
       meta,
     );
     expect(claimant(borno)).toBe('Nigerian emergency services');
+    // Opening a sentence, a role's plural is no person's name ("Sanders said" still is).
+    const opening = extract(
+      'A man was shot dead in Guadalajara on Sunday. Prosecutors said he was a police officer.',
+      meta,
+    );
+    expect(claimant(opening)).toBe('Mexican prosecutors');
+    expect(claimant(extract('Sanders said the bill would pass.', meta))).toBe('Sanders');
     // A health or interior ministry works in its own country too.
     const rafah = extract('Israeli strikes killed 30 people in Rafah overnight, the health ministry said.', meta);
     expect(claimant(rafah)).toBe('Palestinian health ministry');

@@ -29,6 +29,7 @@ import { claimKind, EVENT_KINDS, inheritEventPlaces, linkRestatements, mostSpeci
 import { geocode } from './geocode.js';
 import { countryByCode, placeByGeonamesId } from './gazetteer.js';
 import { KNOWN_PARTIES } from './lexicon/parties.js';
+import { PERSON_ROLE_WORDS } from './lexicon/roles.js';
 import { TYPE_BEFORE_PARENTS } from './lexicon/places.js';
 import { countryCodeOfPlace, demonymOf, isKnownPlace, resolveDemonym } from './geo.js';
 import { isCommonNoun, isCommonWord } from './wordclass.js';
@@ -415,7 +416,9 @@ function isBareName(text: string, opensSentence: boolean): boolean {
   const words = text.split(/\s+/);
   if (words.length > 3 || !words.every((w) => /^\p{Lu}\p{Ll}[\p{L}'’-]*$/u.test(w))) return false;
   if (isKnownPlace(text) || resolveDemonym(text) || words.some((w) => isCommonWord(w))) return false;
-  return !(opensSentence && isCommonNoun(words[0]!));
+  // "Prosecutors said": a role's plural, capitalised only because it opens the sentence.
+  const plural = words.length === 1 && /s$/.test(text) && PERSON_ROLE_WORDS.has(text.slice(0, -1).toLowerCase());
+  return !(opensSentence && (isCommonNoun(words[0]!) || plural));
 }
 
 /**
