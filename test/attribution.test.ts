@@ -102,6 +102,13 @@ describe('attribution: sources', () => {
     expect(c).toMatchObject({ party: 'Jane Holloway', content: 'the bill would pass next week' });
   });
 
+  it('a state written in initials inside the bracket ends no sentence ("Sen. Jane Doe (D-N.Y.) said")', () => {
+    const [c] = claimsOf('Sen. Jane Holloway (D-N.Y.) said the bill would pass next week.');
+    expect(c).toMatchObject({ party: 'Jane Holloway', content: 'the bill would pass next week' });
+    const [d] = claimsOf('Rep. Tom Albers, R-S.C., said the vote was close.');
+    expect(d).toMatchObject({ party: 'Tom Albers', content: 'the vote was close' });
+  });
+
   it('reads progressive and contracted auxiliaries ("is telling", "has not been saying")', () => {
     const [c] = claimsOf('Governor Tom Albers is telling voters that taxes will fall.');
     expect(c).toMatchObject({ party: 'Tom Albers', cue: 'telling', content: 'taxes will fall' });

@@ -16,8 +16,9 @@ export interface Token {
   cap: boolean;
 }
 
+// "D-N.Y.", "R-S.C.": a legislator's party and state is one token, or the state's periods would end a sentence.
 const TOKEN =
-  /(?:[A-Za-z]\.){2,}|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?(?:st|nd|rd|th|s)?|[\p{L}\p{N}]+(?:['’‘`ʼ\-‑][\p{L}\p{N}]+)*|[^\s\p{Cf}]/gu;
+  /[A-Za-z]+[-‑](?:[A-Za-z]\.){2,}|(?:[A-Za-z]\.){2,}|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?(?:st|nd|rd|th|s)?|[\p{L}\p{N}]+(?:['’‘`ʼ\-‑][\p{L}\p{N}]+)*|[^\s\p{Cf}]/gu;
 const POSSESSIVE = /^(.+?)(['’]s?)$/u;
 
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
