@@ -303,9 +303,27 @@ describe('namesakes: a province’s office after the name', () => {
     expect(placeNamed(x, 'New York')).toMatchObject({ countryCode: 'US', precision: 'REGION' });
     const y = extract('The New York Legislature passed the budget on Monday.', meta);
     expect(placeNamed(y, 'New York')).toMatchObject({ countryCode: 'US', precision: 'REGION' });
-    // Without an office the name is the city.
+    // A town office after the name is the city's.
     const z = extract('The New York police said on Monday that the bridge had reopened.', meta);
     expect(placeNamed(z, 'New York')).toMatchObject({ countryCode: 'US', precision: 'CITY' });
+  });
+
+  it('bare "New York" is the state, since the city is "New York City" by its own name', () => {
+    const x = extract('The airline will fly between New York and Lisbon from June, its owner said.', meta);
+    expect(placeNamed(x, 'New York')).toMatchObject({ countryCode: 'US', precision: 'REGION' });
+    const y = extract('She moved to New York City in 1990 and worked for a bank there.', meta);
+    expect(placeNamed(y, 'New York City')).toMatchObject({ countryCode: 'US', precision: 'CITY' });
+  });
+});
+
+describe('namesakes: two names of one place', () => {
+  it('"Hanover" and "Hanover Town Hall" do not vouch for each other’s famous namesake', () => {
+    const x = extract(
+      'Two Hanover police officers found the couple on Monday, according to Hanover Town Hall records. ' +
+        'Their son, Tom Reed of Bethel, Vt., declined to comment.',
+      meta,
+    );
+    expect(placeNamed(x, 'Hanover')?.countryCode).not.toBe('DE');
   });
 });
 

@@ -33,6 +33,7 @@ import {
   PROVINCE_OFFICES,
   SETTLEMENT_WORDS,
   SUBURB_HEADS,
+  TOWN_OFFICES,
   TRAILING_DIVISION_TYPE,
   provinceOfAbbreviation,
   TYPE_BEFORE_PARENTS,
@@ -127,6 +128,20 @@ interface Group {
   support: Map<Place, number>;
   /** Namesakes that another name of the article lies beside or inside (see `together`). */
   backed: Set<Place>;
+  /** The namesakes the name was looked up to, before villages or near spellings joined them. */
+  namesakes: Set<Place>;
+}
+
+/**
+ * Two names of one place ("Hanover" and "Hanover Town", "Kyiv" and "Kiev"): they share a
+ * namesake, so one vouches for nothing about the other, least of all for the famous namesake
+ * both would otherwise pull towards.
+ */
+function sameName(a: Group, b: Group): boolean {
+  if (a === b || a.key === b.key) return true;
+  const [small, big] = a.namesakes.size <= b.namesakes.size ? [a, b] : [b, a];
+  for (const p of small.namesakes) if (big.namesakes.has(p)) return true;
+  return false;
 }
 
 interface CountryEvidence {
@@ -579,13 +594,15 @@ function contextFor(
   // Not the parties' countries: "Alexandria police" has the country of whichever Alexandria it is placed in.
   const namedCountries = new Set(evidence.filter((e) => !own(e)).map((e) => e.countryCode));
   const countries = new Set([...namedCountries, ...actors]);
-  const others = [...anchors].filter(([g]) => g !== group).map(([, p]) => p);
+  const others = [...anchors].filter(([g]) => !sameName(g, group)).map(([, p]) => p);
   for (const p of others) if (p.countryCode) countries.add(p.countryCode);
   // A division's point is an estimate of a wide area: containment (W_IN_DIVISION) uses it, nearness does not.
   const local = others.filter((p) => p.precision !== 'COUNTRY' && !isDivision(p));
-  const neighbours = new Set([...countries].flatMap((cc) => neighboursOf(cc)));
-  const other = ([g]: [Group, Place]) => g !== group && g.key !== group.key;
+  const other = ([g]: [Group, Place]) => !sameName(g, group);
   const firm = [...settled].filter(other).map(([, p]) => p);
+  // A place the text pins down ("Bethel, Vt.", "Henry County") names its country as plainly as the country's name would.
+  for (const p of firm) if (p.countryCode) countries.add(p.countryCode);
+  const neighbours = new Set([...countries].flatMap((cc) => neighboursOf(cc)));
   const elsewhere = [...placed].filter(other).map(([, p]) => p);
   const regions = storyRegions(
     [...settled].filter(other).map(([g, place]) => ({ place, mentions: g.mentions.length })),
@@ -963,7 +980,7 @@ function addSupport(groups: Group[]): void {
   for (const group of named) {
     const votes = new Map<string, number>();
     for (const other of supporters) {
-      if (other === group || other.key === group.key) continue;
+      if (sameName(other, group)) continue;
       const ccs = countriesOf.get(other)!;
       for (const cc of ccs) votes.set(cc, (votes.get(cc) ?? 0) + 1 / ccs.size);
     }
@@ -994,7 +1011,7 @@ function addSupport(groups: Group[]): void {
     for (const c of group.candidates) {
       let local = 0;
       for (const other of supporters) {
-        if (other === group || other.key === group.key) continue;
+        if (sameName(other, group)) continue;
         let best = 0;
         for (const o of other.candidates)
           if (together(c.place, o.place)) best = Math.max(best, likelihood.get(o.place)!);
@@ -1165,6 +1182,7 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
         governed: false,
         support: new Map(),
         backed: new Set(),
+        namesakes: new Set(),
       };
       groups.set(key, group);
     }
@@ -1182,6 +1200,9 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
         SETTLEMENT_START.test(m.text),
     );
     group.candidates = lookupPlaceMatches(group.name).map((m) => ({ place: m.place, via: m.via }));
+    if (!group.mentions.some((m) => TOWN_OFFICE_AFTER.test(text.slice(m.end, m.end + 30))))
+      group.candidates = group.candidates.filter((c) => !isCityOfItsProvince(group, c));
+    group.namesakes = new Set(group.candidates.map((c) => c.place));
     const namesakes = group.candidates.map((c) => c.place);
     group.parents = group.mentions.map((m) => parentsAfter(text, m, namesakes)).find((c) => c.length) ?? [];
     // "Iraq, Afghanistan or Syria", "Asia, Australia": a list of countries or continents, not an address.
@@ -1194,6 +1215,24 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
   addSupport([...groups.values()]);
   pinCountyTowns([...groups.values()]);
   return [...groups.values()];
+}
+
+/** A town office or service after the name ("New York police", "the New York City Council"). */
+const TOWN_OFFICE_AFTER = new RegExp(`^\\s+(?:${[...TOWN_OFFICES].join('|')})\\b`, 'iu');
+
+/**
+ * A city whose own name is its province's or country's name and "City" ("New York City"), found
+ * by the bare name only as an alias: the bare name is the province ("New York"), unless a town
+ * office follows it ("the New York police").
+ */
+function isCityOfItsProvince(group: Group, c: Candidate): boolean {
+  if (c.via !== 'alias' || !isTown(c.place) || foldName(c.place.name) !== `${group.key} city`) return false;
+  return group.candidates.some(
+    (o) =>
+      o.via === 'name' &&
+      (o.place.featureCode === 'ADM1' || o.place.precision === 'COUNTRY') &&
+      contains(o.place, c.place),
+  );
 }
 
 function dedupeSpans(spans: Span[]): Span[] {
