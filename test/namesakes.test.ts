@@ -382,3 +382,31 @@ describe('namesakes: a town written beside must be plain on its own', () => {
     expect(x.find((l) => l.name === 'Hollowmere')?.latitude).toBeNull();
   });
 });
+
+describe('namesakes: the country a story is written in', () => {
+  it('a story in dollars and American spelling that names no country is American', () => {
+    const x = extract(
+      'Mansfield council approved $765,000 for repairs to the police center on Monday, the mayor said.',
+      meta,
+    );
+    expect(placeNamed(x, 'Mansfield')).toMatchObject({ countryCode: 'US' });
+    // Its own town's council is no evidence for the famous namesake either.
+    const y = extract('The Athens City Council approved $400,000 for the new recycling center on Monday.', meta);
+    expect(placeNamed(y, 'Athens')).toMatchObject({ countryCode: 'US' });
+  });
+
+  it('pounds, British spelling or a named country keep the story abroad', () => {
+    const x = extract(
+      'Mansfield council approved £765,000 for repairs to the police station on Monday, the mayor said.',
+      meta,
+    );
+    expect(placeNamed(x, 'Mansfield')).toMatchObject({ countryCode: 'GB' });
+    const y = extract(
+      'Mansfield council approved $765,000 for the town centre, and the neighbouring councils will share the programme.',
+      meta,
+    );
+    expect(placeNamed(y, 'Mansfield')).toMatchObject({ countryCode: 'GB' });
+    const z = extract('Greek officials said on Monday that Athens would spend $400,000 on the new port.', meta);
+    expect(placeNamed(z, 'Athens')).toMatchObject({ countryCode: 'GR' });
+  });
+});

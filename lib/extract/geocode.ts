@@ -578,6 +578,8 @@ interface Context {
   towns: Place[];
   /** Of those, the towns placed with confidence (see `Decision.confident`), none from the village tier. */
   sureTowns: Place[];
+  /** The country the story is written in, when it names none (see `homeCountryOf`). */
+  home: string | null;
 }
 
 function contextFor(
@@ -588,6 +590,7 @@ function contextFor(
   settled: Map<Group, Place> = new Map(),
   placed: Map<Group, Place> = new Map(),
   sure: Map<Group, Place> = new Map(),
+  home: string | null = null,
 ): Context {
   const own = (e: CountryEvidence): boolean =>
     e.key === group.key || group.mentions.some((m) => m.start < e.end && e.start < m.end);
@@ -622,6 +625,7 @@ function contextFor(
       .filter(other)
       .map(([, p]) => p)
       .filter((p) => isTown(p) && !p.village),
+    home,
   };
 }
 
@@ -837,8 +841,19 @@ function isFamous(group: Group, place: Place, ctx: Context): boolean {
     isProminent(place) &&
     place.precision !== 'COUNTRY' &&
     !rivalBesideStory(group, place, ctx) &&
-    !rivalInNamedCountry(group, place, ctx)
+    !rivalInNamedCountry(group, place, ctx) &&
+    !rivalAtHome(group, place, ctx)
   );
+}
+
+/**
+ * A town of the name in the country the story is written in: "Dublin City Council" in an
+ * American story that names no country is an American Dublin's (such a story's places are
+ * nearly all at home; its Dublins, Athenses and Alexandrias too).
+ */
+function rivalAtHome(group: Group, place: Place, ctx: Context): boolean {
+  if (!ctx.home || place.countryCode === ctx.home) return false;
+  return group.candidates.some((c) => c.place.countryCode === ctx.home && isTown(c.place));
 }
 
 /** A city this big is known across its own country: a story of that country means it by the name. */
@@ -1331,6 +1346,14 @@ export function geocode(
     decisions.set(group, decision);
   }
 
+  // A story that names no country, nor a province of another, is of the country its text is written in.
+  const home = evidence.length === 0 ? homeCountryOf(text) : null;
+  const abroad = (p: Place | null) =>
+    !!p && (p.precision === 'COUNTRY' || p.featureCode === 'ADM1') && p.countryCode !== home;
+  const story = home && ![...decisions.values()].some((d) => abroad(d.place)) ? home : null;
+  // Its parties' other countries were guessed from their towns' biggest namesakes ("Athens City Council"): no evidence then.
+  if (story) actors.splice(0, actors.length, story);
+
   // Pass 3: every name again, now that the others have a place: the region they share is the
   // story's ("Paris" in a story whose Henry County is Tennessee's is Paris, Tennessee). Twice,
   // since a county placed anew ("Jefferson County" beside Kansas towns) pins the story in turn.
@@ -1350,7 +1373,7 @@ export function geocode(
       const before = decisions.get(group)!;
       // A name of one namesake is settled once placed; unplaced, the story's places may still vouch for it.
       if (!group.proper || before.fallback) continue;
-      const ctx = contextFor(group, evidence, anchors, actors, settled, placed, sure);
+      const ctx = contextFor(group, evidence, anchors, actors, settled, placed, sure, story);
       const villages = addVillagesBeside(group, before.place, ctx);
       if (!villages && group.candidates.length < (before.place ? 2 : 1)) continue;
       const decision = decide(group, ctx);
@@ -1375,6 +1398,26 @@ export function geocode(
   }
 
   return mergeSamePlace(groups, decisions);
+}
+
+const DOLLARS = /\$\s?\d/;
+const OTHER_MONEY = /[£€]|\b(?:C|A|NZ|HK|S)\$/;
+/** Spellings of British, Irish, Canadian and Australian English that American English writes otherwise. */
+const COMMONWEALTH_SPELLING =
+  /\b(?:neighbour|colour|favour|honour|centre|theatre|defence|offence|organis(?:e|ed|es|ing|ation)|realis(?:e|ed|es|ing)|recognis(?:e|ed|es|ing)|travelled|travelling|jewellery|programme)/giu;
+const AMERICAN_SPELLING =
+  /\b(?:neighbor|color|favor|honor|center|theater|defense|offense|organiz(?:e|ed|es|ing|ation)|realiz(?:e|ed|es|ing)|recogniz(?:e|ed|es|ing)|traveled|traveling|jewelry)/giu;
+
+/**
+ * The country a story that names none is written in, where its text says so: one that counts
+ * money in dollars and spells as Americans do is American (on local news, nearly every such
+ * story's places are in the US). A weak sign, read like a party's country.
+ */
+function homeCountryOf(text: string): string | null {
+  if (!DOLLARS.test(text) || OTHER_MONEY.test(text)) return null;
+  const commonwealth = text.match(COMMONWEALTH_SPELLING)?.length ?? 0;
+  const american = text.match(AMERICAN_SPELLING)?.length ?? 0;
+  return commonwealth > american ? null : 'US';
 }
 
 /** Towns this close are one neighbourhood for `placeTogether`. */
