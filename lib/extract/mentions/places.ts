@@ -641,6 +641,23 @@ export function placesInsideNames(s: Scan): void {
         });
         return;
       }
+      // "New York-based": the compound's first part ends a name the words before it start.
+      const whole = i === 0 ? nameEndingAt(tokens, k, part) : null;
+      if (whole) {
+        s.out.push({
+          type: 'place',
+          sentence: s.sentence.index,
+          from: whole.from,
+          to: k + 1,
+          start: tokens[whole.from]!.start,
+          end: token.start + part.length,
+          name: whole.name,
+          use: 'PLACE',
+          patternOnly: false,
+          rule: 'place-in-compound',
+        });
+        return;
+      }
       const place = represented && at > 0 ? { name: part, use: 'PLACE' as const } : compoundPart(part);
       if (!place) return;
       const start = token.start + at;
@@ -674,6 +691,25 @@ export function placesInsideNames(s: Scan): void {
       leadingPlace(from, m.to, false, m.kind === 'PERSON', m.rule === 'known-party');
     if (s.out.length === before) townBeforeService(s, from, m.to);
   }
+}
+
+/** How many capitalised words before a compound may start the place name it ends ("Salt Lake City-based"). */
+const MAX_NAME_WORDS_BEFORE = 2;
+
+/**
+ * The longest place name that capitalised words right before token `k` start and `part` (the
+ * first part of the compound token `k`) ends: "New" + "York" of "New York-based".
+ */
+function nameEndingAt(tokens: Scan['tokens'], k: number, part: string): { from: number; name: string } | null {
+  let found: { from: number; name: string } | null = null;
+  let name = part;
+  for (let j = k - 1; j >= Math.max(0, k - MAX_NAME_WORDS_BEFORE); j--) {
+    const word = tokens[j]!;
+    if (word.kind !== 'word' || !word.cap || word.end + 1 !== tokens[j + 1]!.start) break;
+    name = `${word.text} ${name}`;
+    if (isExactPlace(name)) found = { from: j, name };
+  }
+  return found;
 }
 
 /**
