@@ -410,3 +410,14 @@ describe('namesakes: the country a story is written in', () => {
     expect(placeNamed(z, 'Athens')).toMatchObject({ countryCode: 'GR' });
   });
 });
+
+describe('namesakes: a village in the province the story names', () => {
+  it('a town placed outside the only province the text names is the village of its name there', () => {
+    // Williston, Florida (2,700) is a village; the towns of 5,000+ so named are in North Dakota and Vermont.
+    const x = extract(
+      'Louis Jensen, 87, of Williston, was killed in a crash on Monday in Florida, troopers said.',
+      meta,
+    );
+    expect(kmFrom(x, 'Williston', 29.39, -82.45)).toBeLessThan(30);
+  });
+});

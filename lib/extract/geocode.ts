@@ -580,6 +580,8 @@ interface Context {
   sureTowns: Place[];
   /** The country the story is written in, when it names none (see `homeCountryOf`). */
   home: string | null;
+  /** First-level divisions the text names outright ("Florida"), placed on the previous pass. */
+  provinces: Place[];
 }
 
 function contextFor(
@@ -626,6 +628,7 @@ function contextFor(
       .map(([, p]) => p)
       .filter((p) => isTown(p) && !p.village),
     home,
+    provinces: firm.filter((p) => p.featureCode === 'ADM1'),
   };
 }
 
@@ -1525,9 +1528,13 @@ function addVillagesBeside(group: Group, place: Place | null, ctx: Context): boo
   // Beside the towns placed with confidence when far from them all; else beside any placed town when far from them all.
   const sets = [ctx.sureTowns, ctx.towns];
   const towns = sets.find((t) => t.length && (!place || nearestKm(place, t) > CO_LOCAL_KM));
-  if (!towns) return false;
-  const villages = villageCandidates(group, ctx, towns).filter(
-    (v) => nearestKm(v.place, towns) <= CO_LOCAL_KM && !group.candidates.some((c) => c.place === v.place),
+  // Or outside every province the text names, when a village of the name lies in one ("Williston" in a story that names Florida).
+  const provinces = place && (!isTown(place) || ctx.provinces.some((p) => contains(p, place))) ? [] : ctx.provinces;
+  if (!towns && !provinces.length) return false;
+  const villages = villageCandidates(group, ctx, [...(towns ?? []), ...provinces]).filter(
+    (v) =>
+      ((towns && nearestKm(v.place, towns) <= CO_LOCAL_KM) || provinces.some((p) => contains(p, v.place))) &&
+      !group.candidates.some((c) => c.place === v.place),
   );
   // Support was counted before the villages came in: a village shares its country's with its namesakes there.
   for (const v of villages) {
