@@ -395,6 +395,15 @@ describe('namesakes: the country a story is written in', () => {
     expect(placeNamed(y, 'Athens')).toMatchObject({ countryCode: 'US' });
   });
 
+  it('a town of such a story that only a village at home is named like is that village', () => {
+    // Flemington, New Jersey (4,600) is a village; the town of 5,000+ so named is in Australia.
+    const x = extract(
+      'The Flemington Elks Lodge will host a comedy show on Saturday; tickets are $25 at the door.',
+      meta,
+    );
+    expect(kmFrom(x, 'Flemington', 40.51, -74.86)).toBeLessThan(30);
+  });
+
   it('pounds, British spelling or a named country keep the story abroad', () => {
     const x = extract(
       'Mansfield council approved £765,000 for repairs to the police station on Monday, the mayor said.',

@@ -1530,10 +1530,14 @@ function addVillagesBeside(group: Group, place: Place | null, ctx: Context): boo
   const towns = sets.find((t) => t.length && (!place || nearestKm(place, t) > CO_LOCAL_KM));
   // Or outside every province the text names, when a village of the name lies in one ("Williston" in a story that names Florida).
   const provinces = place && (!isTown(place) || ctx.provinces.some((p) => contains(p, place))) ? [] : ctx.provinces;
-  if (!towns && !provinces.length) return false;
+  // Or abroad (or nowhere) in a story of the country it is written in, when a village of the name is there ("Flemington").
+  const home = ctx.home && (!place || (isTown(place) && place.countryCode !== ctx.home)) ? ctx.home : null;
+  if (!towns && !provinces.length && !home) return false;
   const villages = villageCandidates(group, ctx, [...(towns ?? []), ...provinces]).filter(
     (v) =>
-      ((towns && nearestKm(v.place, towns) <= CO_LOCAL_KM) || provinces.some((p) => contains(p, v.place))) &&
+      ((towns && nearestKm(v.place, towns) <= CO_LOCAL_KM) ||
+        provinces.some((p) => contains(p, v.place)) ||
+        v.place.countryCode === home) &&
       !group.candidates.some((c) => c.place === v.place),
   );
   // Support was counted before the villages came in: a village shares its country's with its namesakes there.
