@@ -430,3 +430,14 @@ describe('namesakes: a village in the province the story names', () => {
     expect(kmFrom(x, 'Williston', 29.39, -82.45)).toBeLessThan(30);
   });
 });
+
+describe('namesakes: a tie among counties', () => {
+  it('goes to the county beside more of the story’s towns', () => {
+    // Henry County, Tennessee and Henry County, Georgia score alike here; Paris lies in the first.
+    const x = extract(
+      'A Paris man was arrested on Sunday by Henry County deputies. His brother lives in Lilburn and his sister in Lone Oak.',
+      meta,
+    );
+    expect(kmFrom(x, 'Henry County', 36.3, -88.33)).toBeLessThan(30);
+  });
+});

@@ -1114,18 +1114,17 @@ function decide(group: Group, ctx: Context): Decision {
   // the biggest, whichever scored a hair higher. Great cities have towns of every common name
   // around them: they break no tie.
   const small = ctx.towns.filter((t) => !isProminent(t));
-  const beside = tied.filter(
-    (x) =>
-      nearestKm(
-        x.c.place,
-        small.filter((t) => t !== x.c.place),
-      ) <= BESIDE_TOWN_KM,
-  );
+  const besideCount = (place: Place) =>
+    small.filter((t) => t !== place && distanceKm(place, t) <= BESIDE_TOWN_KM).length;
+  const counts = tied.map((x) => besideCount(x.c.place));
+  const most = Math.max(...counts);
+  // Beside more of the story's towns than any other namesake: a town, or a county holding them.
+  const beside = most > 0 && counts.filter((n) => n === most).length === 1 ? tied[counts.indexOf(most)]! : null;
   const best =
     tied.length === 1
       ? top
-      : beside.length === 1 && isTown(beside[0]!.c.place)
-        ? beside[0]
+      : beside && (isTown(beside.c.place) || beside.c.place.featureCode === 'ADM2')
+        ? beside
         : tied.find((x) =>
             breaksTie(
               x.c.place,
