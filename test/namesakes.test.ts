@@ -441,3 +441,16 @@ describe('namesakes: a tie among counties', () => {
     expect(kmFrom(x, 'Henry County', 36.3, -88.33)).toBeLessThan(30);
   });
 });
+
+describe('namesakes: a town and its "City"', () => {
+  it('"Dublin City Council" beside a Dublin placed in Ohio is that Dublin', () => {
+    const x = extract(
+      'Dublin City Council voted on Monday to rename the street. Franklin County officials said Dublin and Columbus share a name for it.',
+      meta,
+    );
+    expect(kmFrom(x, 'Dublin City', 40.1, -83.11)).toBeLessThan(30);
+    // A city so named itself stays that city.
+    const y = extract('Kansas City police said on Monday that Kansas farmers had gathered downtown.', meta);
+    expect(kmFrom(y, 'Kansas City', 39.1, -94.58)).toBeLessThan(30);
+  });
+});

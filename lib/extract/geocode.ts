@@ -1399,6 +1399,14 @@ export function geocode(
     if (parent) decisions.set(group, { place: parent, considered: group.candidates, confident: true });
   }
 
+  // "Dublin City Council" beside "Dublin": a town's name and "City" is that town, unless a place is so named itself ("Kansas City").
+  for (const group of groups) {
+    const bare = group.key.endsWith(' city') ? groups.find((g) => g.key === group.key.slice(0, -' city'.length)) : null;
+    const town = bare ? decisions.get(bare) : null;
+    if (town?.place && isTown(town.place) && !group.candidates.some((c) => c.via === 'name' && isTown(c.place)))
+      decisions.set(group, { ...town, considered: group.candidates });
+  }
+
   return mergeSamePlace(groups, decisions);
 }
 
