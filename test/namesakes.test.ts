@@ -454,3 +454,24 @@ describe('namesakes: a town and its "City"', () => {
     expect(kmFrom(y, 'Kansas City', 39.1, -94.58)).toBeLessThan(30);
   });
 });
+
+describe('namesakes: a county named bare beside the story’s towns', () => {
+  it('is the county, not a far town of the name', () => {
+    const x = extract('The mayor of Woodstock, Ontario, said Oxford would get new roads this year.', meta);
+    expect(kmFrom(x, 'Oxford', 43.1, -80.8)).toBeLessThan(50);
+    const y = extract(
+      'The three largest counties, Douglas, Lancaster and Sarpy, grew fastest, a sociologist in Omaha, Neb., said.',
+      meta,
+    );
+    expect(kmFrom(y, 'Douglas', 41.3, -96.15)).toBeLessThan(50);
+    expect(kmFrom(y, 'Lancaster', 40.78, -96.65)).toBeLessThan(50);
+  });
+
+  it('not when the town of the name is in the story’s area already', () => {
+    const x = extract(
+      'The plane was headed to Bozeman, Mont., but turned to Butte. The family had flown from Oroville, Calif.',
+      meta,
+    );
+    expect(kmFrom(x, 'Butte', 46.0, -112.53)).toBeLessThan(30);
+  });
+});

@@ -1376,7 +1376,7 @@ export function geocode(
       // A name of one namesake is settled once placed; unplaced, the story's places may still vouch for it.
       if (!group.proper || before.fallback) continue;
       const ctx = contextFor(group, evidence, anchors, actors, settled, placed, sure, story);
-      const villages = addVillagesBeside(group, before.place, ctx);
+      const villages = addVillagesBeside(group, before.place, ctx) || addCountiesBeside(group, before.place, ctx);
       if (!villages && group.candidates.length < (before.place ? 2 : 1)) continue;
       const decision = decide(group, ctx);
       if (decision.place || before.place === null) {
@@ -1556,6 +1556,30 @@ function addVillagesBeside(group: Group, place: Place | null, ctx: Context): boo
   group.candidates.push(...villages);
   return villages.length > 0;
 }
+
+/**
+ * A bare name placed far from every town the story's other names were placed at with confidence,
+ * or not placed, when a county of that name holds or borders one of them ("Oxford" beside
+ * Woodstock, Ontario; "Douglas, Lancaster and Sarpy" beside Omaha): the county joins the
+ * candidates. The gazetteer indexes such a county only with its type word, since most bare
+ * county names are surnames; beside the story's towns the name is the county's.
+ */
+function addCountiesBeside(group: Group, place: Place | null, ctx: Context): boolean {
+  if (group.typedDivision || group.typedSettlement || (place && qualifies(group, place))) return false;
+  const towns = ctx.sureTowns;
+  // Not when the name's place is in the story's area already ("Butte" beside Bozeman, with Oroville in Butte County).
+  if (!towns.length || (place && nearestKm(place, towns) <= STORY_AREA_KM)) return false;
+  const counties = COUNTY_WORDS.flatMap((w) => lookupPlaceMatches(`${group.name} ${w}`, false))
+    .map((m) => m.place)
+    .filter(
+      (p) =>
+        p.featureCode === 'ADM2' && nearestKm(p, towns) <= COUNTY_KM && !group.candidates.some((c) => c.place === p),
+    );
+  for (const c of counties) group.support.set(c, W_CO_COUNTRY);
+  group.candidates.push(...counties.map((place) => ({ place, via: 'name' as const })));
+  return counties.length > 0;
+}
+const COUNTY_WORDS = ['County', 'Parish'];
 
 /**
  * Villages (a gazetteer tier of places of 1,000-4,999 that only this step reads) named like a
