@@ -309,7 +309,13 @@ export function placeNameOf(s: Scan, from: number, to: number): string | null {
   // "Chin state", "Rivers state": a word that is also a common noun names the division the gazetteer knows so typed.
   if (to - from === 1 && tokens[to] && !tokens[to]!.cap && namesTypedDivision(`${chunkText} ${tokens[to]!.text}`))
     return chunkText;
-  if (to - from === 1 && isCommonWord(tokens[from]!.text) && !tokens[from]!.text.match(/^[A-Z]{2,}$/)) return null;
+  if (
+    to - from === 1 &&
+    isCommonWord(tokens[from]!.text) &&
+    !tokens[from]!.text.match(/^[A-Z]{2,}$/) &&
+    !bigCityWritten(s, from)
+  )
+    return null;
   if (to - from === 1 && isFirstName(tokens[from]!.text) && !isKnownCountryOrCapital(chunkText)) return null;
   if (isKnownPlace(chunkText)) return knownWhole(chunkText) ? chunkText : stripPlaceType(chunkText);
   // "East Mosul", "Northern Gaza": a compass word before a known place the gazetteer lacks as a whole.
@@ -424,6 +430,17 @@ function usStateAbbreviationEnd(s: Scan, k: number): number | null {
   if (/^[A-Z]{2}$/.test(word)) return last + 1;
   if (tokens[last]!.text.endsWith('.')) return last + 1;
   return tokens[last + 1]?.text === '.' && tokens[last + 1]!.start === tokens[last]!.end ? last + 2 : null;
+}
+
+/** A city this big is what its name means when capitalised mid-sentence, English word or not ("Queens"). */
+const BIG_CITY = 1_000_000;
+
+/** A capitalised English word mid-sentence that is the own name of a city of BIG_CITY people ("the streets of Queens"). */
+function bigCityWritten(s: Scan, k: number): boolean {
+  if (atSentenceStart(s.tokens, k)) return false;
+  return lookupPlaceMatches(s.tokens[k]!.text, false).some(
+    (m) => m.via === 'name' && m.place.precision === 'CITY' && m.place.population >= BIG_CITY,
+  );
 }
 
 /** A name made mostly of English words ("Exercise Eager Lion", "Next Isolation Phase"): a title, not a place. */
