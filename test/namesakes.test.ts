@@ -475,3 +475,14 @@ describe('namesakes: a county named bare beside the story’s towns', () => {
     expect(kmFrom(x, 'Butte', 46.0, -112.53)).toBeLessThan(30);
   });
 });
+
+describe('namesakes: a town and its county written as one', () => {
+  it('"Springfield-Greene County" is the county seat and its county, the pair closest together', () => {
+    const x = extract(
+      'Uninsured patients filled Springfield hospitals, the Springfield-Greene County Health Department said. Patients also came from St. Louis.',
+      meta,
+    );
+    expect(kmFrom(x, 'Springfield', 37.22, -93.3)).toBeLessThan(30);
+    expect(kmFrom(x, 'Greene County', 37.26, -93.36)).toBeLessThan(30);
+  });
+});

@@ -957,7 +957,7 @@ const W_COUNTY_TOWN = 2;
  * A county written as one ("Walker County") and a town named beside it ("Huntsville") that only
  * one pair of their namesakes fits, the town inside the county: the story means that pair.
  */
-function pinCountyTowns(groups: Group[]): void {
+function pinCountyTowns(groups: Group[], text: string): void {
   const counties = groups.filter((g) => g.proper && g.typedDivision && g.candidates.length > 1);
   // A town of one namesake pins the county too ("Logan County" beside Bellefontaine).
   const towns = groups.filter((g) => g.proper && !g.typedDivision && g.candidates.length > 0);
@@ -972,6 +972,15 @@ function pinCountyTowns(groups: Group[]): void {
           if (p.precision !== 'CITY' || isDivision(p) || p.countryCode !== c.place.countryCode) continue;
           if (p.admin1 === c.place.admin1 && distanceKm(p, c.place) <= COUNTY_TOWN_KM) pairs.push([c.place, p]);
         }
+      }
+      // "Springfield-Greene County": written as one, the town is the county's seat, the pair closest together.
+      const joined = town.mentions.some((m) =>
+        county.mentions.some((c) => c.start === m.end + 1 && text[m.end] === '-'),
+      );
+      const gap = ([c, t]: [Place, Place]) => distanceKm(c, t);
+      if (joined && pairs.length > 1) {
+        pairs.sort((a, b) => gap(a) - gap(b));
+        if (gap(pairs[0]!) * 2 < gap(pairs[1]!)) pairs.splice(1);
       }
       if (pairs.length !== 1) continue;
       const [c, t] = pairs[0]!;
@@ -1230,7 +1239,7 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
     ]);
   }
   addSupport([...groups.values()]);
-  pinCountyTowns([...groups.values()]);
+  pinCountyTowns([...groups.values()], text);
   return [...groups.values()];
 }
 
