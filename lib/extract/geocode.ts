@@ -130,6 +130,8 @@ interface Group {
   backed: Set<Place>;
   /** The namesakes the name was looked up to, before villages or near spellings joined them. */
   namesakes: Set<Place>;
+  /** The other names of the article that share a namesake with this one (see `sameName`). */
+  sameAs: Set<Group>;
 }
 
 /**
@@ -138,10 +140,20 @@ interface Group {
  * both would otherwise pull towards.
  */
 function sameName(a: Group, b: Group): boolean {
-  if (a === b || a.key === b.key) return true;
-  const [small, big] = a.namesakes.size <= b.namesakes.size ? [a, b] : [b, a];
-  for (const p of small.namesakes) if (big.namesakes.has(p)) return true;
-  return false;
+  return a === b || a.key === b.key || a.sameAs.has(b);
+}
+
+/** Fills each group's `sameAs`, once: the groups it shares a namesake with. */
+function linkSameNames(groups: Group[]): void {
+  const byPlace = new Map<Place, Group[]>();
+  for (const g of groups)
+    for (const p of g.namesakes) {
+      const list = byPlace.get(p);
+      if (list) list.push(g);
+      else byPlace.set(p, [g]);
+    }
+  for (const list of byPlace.values())
+    if (list.length > 1) for (const g of list) for (const h of list) if (g !== h) g.sameAs.add(h);
 }
 
 interface CountryEvidence {
@@ -1209,6 +1221,7 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
         support: new Map(),
         backed: new Set(),
         namesakes: new Set(),
+        sameAs: new Set(),
       };
       groups.set(key, group);
     }
@@ -1238,6 +1251,7 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
       ...group.parents.flatMap((p) => (p.countryCode ? [p.countryCode] : [])),
     ]);
   }
+  linkSameNames([...groups.values()]);
   addSupport([...groups.values()]);
   pinCountyTowns([...groups.values()], text);
   return [...groups.values()];
@@ -1578,17 +1592,20 @@ function addCountiesBeside(group: Group, place: Place | null, ctx: Context): boo
   const towns = ctx.sureTowns;
   // Not when the name's place is in the story's area already ("Butte" beside Bozeman, with Oroville in Butte County).
   if (!towns.length || (place && nearestKm(place, towns) <= STORY_AREA_KM)) return false;
-  const counties = COUNTY_WORDS.flatMap((w) => lookupPlaceMatches(`${group.name} ${w}`, false))
-    .map((m) => m.place)
-    .filter(
-      (p) =>
-        p.featureCode === 'ADM2' && nearestKm(p, towns) <= COUNTY_KM && !group.candidates.some((c) => c.place === p),
-    );
+  const counties = countiesNamed(group.name).filter(
+    (p) => nearestKm(p, towns) <= COUNTY_KM && !group.candidates.some((c) => c.place === p),
+  );
   for (const c of counties) group.support.set(c, W_CO_COUNTRY);
   group.candidates.push(...counties.map((place) => ({ place, via: 'name' as const })));
   return counties.length > 0;
 }
 const COUNTY_WORDS = ['County', 'Parish'];
+/** The second-level divisions named so with a county's type word ("Oxford" → Oxford County), remembered. */
+const countiesNamed = memo((name: string): Place[] =>
+  COUNTY_WORDS.flatMap((w) => lookupPlaceMatches(`${name} ${w}`, false))
+    .map((m) => m.place)
+    .filter((p) => p.featureCode === 'ADM2'),
+);
 
 /**
  * Villages (a gazetteer tier of places of 1,000-4,999 that only this step reads) named like a

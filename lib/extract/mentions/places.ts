@@ -19,6 +19,7 @@ import {
 import { STATELESS_DEMONYMS } from '../lexicon/parties.js';
 import type { PlaceUse } from '../types.js';
 import { countryByCode, lookupPlaceMatches } from '../gazetteer.js';
+import { memo } from '../memo.js';
 import {
   ADJECTIVE_LIKE,
   DIVISION_WORDS,
@@ -437,11 +438,13 @@ const BIG_CITY = 1_000_000;
 
 /** A capitalised English word mid-sentence that is the own name of a city of BIG_CITY people ("the streets of Queens"). */
 function bigCityWritten(s: Scan, k: number): boolean {
-  if (atSentenceStart(s.tokens, k)) return false;
-  return lookupPlaceMatches(s.tokens[k]!.text, false).some(
-    (m) => m.via === 'name' && m.place.precision === 'CITY' && m.place.population >= BIG_CITY,
-  );
+  return !atSentenceStart(s.tokens, k) && namesBigCity(s.tokens[k]!.text);
 }
+const namesBigCity = memo((word: string): boolean =>
+  lookupPlaceMatches(word, false).some(
+    (m) => m.via === 'name' && m.place.precision === 'CITY' && m.place.population >= BIG_CITY,
+  ),
+);
 
 /** A name made mostly of English words ("Exercise Eager Lion", "Next Isolation Phase"): a title, not a place. */
 function mostlyEnglish(s: Scan, from: number, to: number): boolean {
