@@ -303,9 +303,27 @@ describe('namesakes: a province’s office after the name', () => {
     expect(placeNamed(x, 'New York')).toMatchObject({ countryCode: 'US', precision: 'REGION' });
     const y = extract('The New York Legislature passed the budget on Monday.', meta);
     expect(placeNamed(y, 'New York')).toMatchObject({ countryCode: 'US', precision: 'REGION' });
-    // Without an office the name is the city.
+    // A town office after the name is the city's.
     const z = extract('The New York police said on Monday that the bridge had reopened.', meta);
     expect(placeNamed(z, 'New York')).toMatchObject({ countryCode: 'US', precision: 'CITY' });
+  });
+
+  it('bare "New York" is the state, since the city is "New York City" by its own name', () => {
+    const x = extract('The airline will fly between New York and Lisbon from June, its owner said.', meta);
+    expect(placeNamed(x, 'New York')).toMatchObject({ countryCode: 'US', precision: 'REGION' });
+    const y = extract('She moved to New York City in 1990 and worked for a bank there.', meta);
+    expect(placeNamed(y, 'New York City')).toMatchObject({ countryCode: 'US', precision: 'CITY' });
+  });
+});
+
+describe('namesakes: two names of one place', () => {
+  it('"Hanover" and "Hanover Town Hall" do not vouch for each other’s famous namesake', () => {
+    const x = extract(
+      'Two Hanover police officers found the couple on Monday, according to Hanover Town Hall records. ' +
+        'Their son, Tom Reed of Bethel, Vt., declined to comment.',
+      meta,
+    );
+    expect(placeNamed(x, 'Hanover')?.countryCode).not.toBe('DE');
   });
 });
 
@@ -362,5 +380,109 @@ describe('namesakes: a town written beside must be plain on its own', () => {
       'Newmarket',
     ]);
     expect(x.find((l) => l.name === 'Hollowmere')?.latitude).toBeNull();
+  });
+});
+
+describe('namesakes: the country a story is written in', () => {
+  it('a story in dollars and American spelling that names no country is American', () => {
+    const x = extract(
+      'Mansfield council approved $765,000 for repairs to the police center on Monday, the mayor said.',
+      meta,
+    );
+    expect(placeNamed(x, 'Mansfield')).toMatchObject({ countryCode: 'US' });
+    // Its own town's council is no evidence for the famous namesake either.
+    const y = extract('The Athens City Council approved $400,000 for the new recycling center on Monday.', meta);
+    expect(placeNamed(y, 'Athens')).toMatchObject({ countryCode: 'US' });
+  });
+
+  it('a town of such a story that only a village at home is named like is that village', () => {
+    // Flemington, New Jersey (4,600) is a village; the town of 5,000+ so named is in Australia.
+    const x = extract(
+      'The Flemington Elks Lodge will host a comedy show on Saturday; tickets are $25 at the door.',
+      meta,
+    );
+    expect(kmFrom(x, 'Flemington', 40.51, -74.86)).toBeLessThan(30);
+  });
+
+  it('pounds, British spelling or a named country keep the story abroad', () => {
+    const x = extract(
+      'Mansfield council approved £765,000 for repairs to the police station on Monday, the mayor said.',
+      meta,
+    );
+    expect(placeNamed(x, 'Mansfield')).toMatchObject({ countryCode: 'GB' });
+    const y = extract(
+      'Mansfield council approved $765,000 for the town centre, and the neighbouring councils will share the programme.',
+      meta,
+    );
+    expect(placeNamed(y, 'Mansfield')).toMatchObject({ countryCode: 'GB' });
+    const z = extract('Greek officials said on Monday that Athens would spend $400,000 on the new port.', meta);
+    expect(placeNamed(z, 'Athens')).toMatchObject({ countryCode: 'GR' });
+  });
+});
+
+describe('namesakes: a village in the province the story names', () => {
+  it('a town placed outside the only province the text names is the village of its name there', () => {
+    // Williston, Florida (2,700) is a village; the towns of 5,000+ so named are in North Dakota and Vermont.
+    const x = extract(
+      'Louis Jensen, 87, of Williston, was killed in a crash on Monday in Florida, troopers said.',
+      meta,
+    );
+    expect(kmFrom(x, 'Williston', 29.39, -82.45)).toBeLessThan(30);
+  });
+});
+
+describe('namesakes: a tie among counties', () => {
+  it('goes to the county beside more of the story’s towns', () => {
+    // Henry County, Tennessee and Henry County, Georgia score alike here; Paris lies in the first.
+    const x = extract(
+      'A Paris man was arrested on Sunday by Henry County deputies. His brother lives in Lilburn and his sister in Lone Oak.',
+      meta,
+    );
+    expect(kmFrom(x, 'Henry County', 36.3, -88.33)).toBeLessThan(30);
+  });
+});
+
+describe('namesakes: a town and its "City"', () => {
+  it('"Dublin City Council" beside a Dublin placed in Ohio is that Dublin', () => {
+    const x = extract(
+      'Dublin City Council voted on Monday to rename the street. Franklin County officials said Dublin and Columbus share a name for it.',
+      meta,
+    );
+    expect(kmFrom(x, 'Dublin City', 40.1, -83.11)).toBeLessThan(30);
+    // A city so named itself stays that city.
+    const y = extract('Kansas City police said on Monday that Kansas farmers had gathered downtown.', meta);
+    expect(kmFrom(y, 'Kansas City', 39.1, -94.58)).toBeLessThan(30);
+  });
+});
+
+describe('namesakes: a county named bare beside the story’s towns', () => {
+  it('is the county, not a far town of the name', () => {
+    const x = extract('The mayor of Woodstock, Ontario, said Oxford would get new roads this year.', meta);
+    expect(kmFrom(x, 'Oxford', 43.1, -80.8)).toBeLessThan(50);
+    const y = extract(
+      'The three largest counties, Douglas, Lancaster and Sarpy, grew fastest, a sociologist in Omaha, Neb., said.',
+      meta,
+    );
+    expect(kmFrom(y, 'Douglas', 41.3, -96.15)).toBeLessThan(50);
+    expect(kmFrom(y, 'Lancaster', 40.78, -96.65)).toBeLessThan(50);
+  });
+
+  it('not when the town of the name is in the story’s area already', () => {
+    const x = extract(
+      'The plane was headed to Bozeman, Mont., but turned to Butte. The family had flown from Oroville, Calif.',
+      meta,
+    );
+    expect(kmFrom(x, 'Butte', 46.0, -112.53)).toBeLessThan(30);
+  });
+});
+
+describe('namesakes: a town and its county written as one', () => {
+  it('"Springfield-Greene County" is the county seat and its county, the pair closest together', () => {
+    const x = extract(
+      'Uninsured patients filled Springfield hospitals, the Springfield-Greene County Health Department said. Patients also came from St. Louis.',
+      meta,
+    );
+    expect(kmFrom(x, 'Springfield', 37.22, -93.3)).toBeLessThan(30);
+    expect(kmFrom(x, 'Greene County', 37.26, -93.36)).toBeLessThan(30);
   });
 });

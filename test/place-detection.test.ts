@@ -111,6 +111,15 @@ describe('premises named after a place', () => {
   it('a river or a lake is a place of its own', () => {
     expect(places(extract('They paddled the Wabash River at dawn.', {}))).toEqual([['Wabash River', 'Wabash River']]);
   });
+
+  it('an English word capitalised mid-sentence that names a city of a million is the city', () => {
+    expect(places(extract('He rose from the streets of Queens to become governor.', {}))[0]?.[0]).toBe('Queens');
+    expect(places(extract('The queens of Europe met in June.', {})).map((p) => p[0])).toEqual(['Europe']);
+  });
+
+  it('a settlement named with its own ending is a place of its own, not the place it starts with', () => {
+    expect(places(extract('A Tennessee Colony man was found dead on Monday.', {}))[0]?.[0]).toBe('Tennessee Colony');
+  });
 });
 
 describe('type words that are part of a name', () => {

@@ -48,6 +48,14 @@ describe('place uses', () => {
     ]);
   });
 
+  it('a compound whose first part ends a name of several words: "New York-based" is New York, not York', () => {
+    const x = extract('Members of a New York-based squad met a Los Angeles-based team.', {});
+    expect(uses(x)).toEqual([
+      ['New York', 'New York', 'PLACE'],
+      ['Los Angeles', 'Los Angeles', 'PLACE'],
+    ]);
+  });
+
   it("a country's name no rule took: a place before a word, a state acting before punctuation", () => {
     const x = extract('Traffic on U.S. 95 slowed. A U.S.-led coalition struck.', {});
     expect(locationOf(x, 'United States')?.mentions.map((m) => [m.text, m.use])).toEqual([

@@ -33,6 +33,7 @@ import {
   PROVINCE_OFFICES,
   SETTLEMENT_WORDS,
   SUBURB_HEADS,
+  TOWN_OFFICES,
   TRAILING_DIVISION_TYPE,
   provinceOfAbbreviation,
   TYPE_BEFORE_PARENTS,
@@ -127,6 +128,32 @@ interface Group {
   support: Map<Place, number>;
   /** Namesakes that another name of the article lies beside or inside (see `together`). */
   backed: Set<Place>;
+  /** The namesakes the name was looked up to, before villages or near spellings joined them. */
+  namesakes: Set<Place>;
+  /** The other names of the article that share a namesake with this one (see `sameName`). */
+  sameAs: Set<Group>;
+}
+
+/**
+ * Two names of one place ("Hanover" and "Hanover Town", "Kyiv" and "Kiev"): they share a
+ * namesake, so one vouches for nothing about the other, least of all for the famous namesake
+ * both would otherwise pull towards.
+ */
+function sameName(a: Group, b: Group): boolean {
+  return a === b || a.key === b.key || a.sameAs.has(b);
+}
+
+/** Fills each group's `sameAs`, once: the groups it shares a namesake with. */
+function linkSameNames(groups: Group[]): void {
+  const byPlace = new Map<Place, Group[]>();
+  for (const g of groups)
+    for (const p of g.namesakes) {
+      const list = byPlace.get(p);
+      if (list) list.push(g);
+      else byPlace.set(p, [g]);
+    }
+  for (const list of byPlace.values())
+    if (list.length > 1) for (const g of list) for (const h of list) if (g !== h) g.sameAs.add(h);
 }
 
 interface CountryEvidence {
@@ -563,6 +590,10 @@ interface Context {
   towns: Place[];
   /** Of those, the towns placed with confidence (see `Decision.confident`), none from the village tier. */
   sureTowns: Place[];
+  /** The country the story is written in, when it names none (see `homeCountryOf`). */
+  home: string | null;
+  /** First-level divisions the text names outright ("Florida"), placed on the previous pass. */
+  provinces: Place[];
 }
 
 function contextFor(
@@ -573,19 +604,22 @@ function contextFor(
   settled: Map<Group, Place> = new Map(),
   placed: Map<Group, Place> = new Map(),
   sure: Map<Group, Place> = new Map(),
+  home: string | null = null,
 ): Context {
   const own = (e: CountryEvidence): boolean =>
     e.key === group.key || group.mentions.some((m) => m.start < e.end && e.start < m.end);
   // Not the parties' countries: "Alexandria police" has the country of whichever Alexandria it is placed in.
   const namedCountries = new Set(evidence.filter((e) => !own(e)).map((e) => e.countryCode));
   const countries = new Set([...namedCountries, ...actors]);
-  const others = [...anchors].filter(([g]) => g !== group).map(([, p]) => p);
+  const others = [...anchors].filter(([g]) => !sameName(g, group)).map(([, p]) => p);
   for (const p of others) if (p.countryCode) countries.add(p.countryCode);
   // A division's point is an estimate of a wide area: containment (W_IN_DIVISION) uses it, nearness does not.
   const local = others.filter((p) => p.precision !== 'COUNTRY' && !isDivision(p));
-  const neighbours = new Set([...countries].flatMap((cc) => neighboursOf(cc)));
-  const other = ([g]: [Group, Place]) => g !== group && g.key !== group.key;
+  const other = ([g]: [Group, Place]) => !sameName(g, group);
   const firm = [...settled].filter(other).map(([, p]) => p);
+  // A place the text pins down ("Bethel, Vt.", "Henry County") names its country as plainly as the country's name would.
+  for (const p of firm) if (p.countryCode) countries.add(p.countryCode);
+  const neighbours = new Set([...countries].flatMap((cc) => neighboursOf(cc)));
   const elsewhere = [...placed].filter(other).map(([, p]) => p);
   const regions = storyRegions(
     [...settled].filter(other).map(([g, place]) => ({ place, mentions: g.mentions.length })),
@@ -605,6 +639,8 @@ function contextFor(
       .filter(other)
       .map(([, p]) => p)
       .filter((p) => isTown(p) && !p.village),
+    home,
+    provinces: firm.filter((p) => p.featureCode === 'ADM1'),
   };
 }
 
@@ -820,8 +856,19 @@ function isFamous(group: Group, place: Place, ctx: Context): boolean {
     isProminent(place) &&
     place.precision !== 'COUNTRY' &&
     !rivalBesideStory(group, place, ctx) &&
-    !rivalInNamedCountry(group, place, ctx)
+    !rivalInNamedCountry(group, place, ctx) &&
+    !rivalAtHome(group, place, ctx)
   );
+}
+
+/**
+ * A town of the name in the country the story is written in: "Dublin City Council" in an
+ * American story that names no country is an American Dublin's (such a story's places are
+ * nearly all at home; its Dublins, Athenses and Alexandrias too).
+ */
+function rivalAtHome(group: Group, place: Place, ctx: Context): boolean {
+  if (!ctx.home || place.countryCode === ctx.home) return false;
+  return group.candidates.some((c) => c.place.countryCode === ctx.home && isTown(c.place));
 }
 
 /** A city this big is known across its own country: a story of that country means it by the name. */
@@ -922,7 +969,7 @@ const W_COUNTY_TOWN = 2;
  * A county written as one ("Walker County") and a town named beside it ("Huntsville") that only
  * one pair of their namesakes fits, the town inside the county: the story means that pair.
  */
-function pinCountyTowns(groups: Group[]): void {
+function pinCountyTowns(groups: Group[], text: string): void {
   const counties = groups.filter((g) => g.proper && g.typedDivision && g.candidates.length > 1);
   // A town of one namesake pins the county too ("Logan County" beside Bellefontaine).
   const towns = groups.filter((g) => g.proper && !g.typedDivision && g.candidates.length > 0);
@@ -937,6 +984,15 @@ function pinCountyTowns(groups: Group[]): void {
           if (p.precision !== 'CITY' || isDivision(p) || p.countryCode !== c.place.countryCode) continue;
           if (p.admin1 === c.place.admin1 && distanceKm(p, c.place) <= COUNTY_TOWN_KM) pairs.push([c.place, p]);
         }
+      }
+      // "Springfield-Greene County": written as one, the town is the county's seat, the pair closest together.
+      const joined = town.mentions.some((m) =>
+        county.mentions.some((c) => c.start === m.end + 1 && text[m.end] === '-'),
+      );
+      const gap = ([c, t]: [Place, Place]) => distanceKm(c, t);
+      if (joined && pairs.length > 1) {
+        pairs.sort((a, b) => gap(a) - gap(b));
+        if (gap(pairs[0]!) * 2 < gap(pairs[1]!)) pairs.splice(1);
       }
       if (pairs.length !== 1) continue;
       const [c, t] = pairs[0]!;
@@ -963,7 +1019,7 @@ function addSupport(groups: Group[]): void {
   for (const group of named) {
     const votes = new Map<string, number>();
     for (const other of supporters) {
-      if (other === group || other.key === group.key) continue;
+      if (sameName(other, group)) continue;
       const ccs = countriesOf.get(other)!;
       for (const cc of ccs) votes.set(cc, (votes.get(cc) ?? 0) + 1 / ccs.size);
     }
@@ -994,7 +1050,7 @@ function addSupport(groups: Group[]): void {
     for (const c of group.candidates) {
       let local = 0;
       for (const other of supporters) {
-        if (other === group || other.key === group.key) continue;
+        if (sameName(other, group)) continue;
         let best = 0;
         for (const o of other.candidates)
           if (together(c.place, o.place)) best = Math.max(best, likelihood.get(o.place)!);
@@ -1079,18 +1135,17 @@ function decide(group: Group, ctx: Context): Decision {
   // the biggest, whichever scored a hair higher. Great cities have towns of every common name
   // around them: they break no tie.
   const small = ctx.towns.filter((t) => !isProminent(t));
-  const beside = tied.filter(
-    (x) =>
-      nearestKm(
-        x.c.place,
-        small.filter((t) => t !== x.c.place),
-      ) <= BESIDE_TOWN_KM,
-  );
+  const besideCount = (place: Place) =>
+    small.filter((t) => t !== place && distanceKm(place, t) <= BESIDE_TOWN_KM).length;
+  const counts = tied.map((x) => besideCount(x.c.place));
+  const most = Math.max(...counts);
+  // Beside more of the story's towns than any other namesake: a town, or a county holding them.
+  const beside = most > 0 && counts.filter((n) => n === most).length === 1 ? tied[counts.indexOf(most)]! : null;
   const best =
     tied.length === 1
       ? top
-      : beside.length === 1 && isTown(beside[0]!.c.place)
-        ? beside[0]
+      : beside && (isTown(beside.c.place) || beside.c.place.featureCode === 'ADM2')
+        ? beside
         : tied.find((x) =>
             breaksTie(
               x.c.place,
@@ -1165,6 +1220,8 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
         governed: false,
         support: new Map(),
         backed: new Set(),
+        namesakes: new Set(),
+        sameAs: new Set(),
       };
       groups.set(key, group);
     }
@@ -1182,6 +1239,9 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
         SETTLEMENT_START.test(m.text),
     );
     group.candidates = lookupPlaceMatches(group.name).map((m) => ({ place: m.place, via: m.via }));
+    if (!group.mentions.some((m) => TOWN_OFFICE_AFTER.test(text.slice(m.end, m.end + 30))))
+      group.candidates = group.candidates.filter((c) => !isCityOfItsProvince(group, c));
+    group.namesakes = new Set(group.candidates.map((c) => c.place));
     const namesakes = group.candidates.map((c) => c.place);
     group.parents = group.mentions.map((m) => parentsAfter(text, m, namesakes)).find((c) => c.length) ?? [];
     // "Iraq, Afghanistan or Syria", "Asia, Australia": a list of countries or continents, not an address.
@@ -1191,9 +1251,28 @@ function groupMentions(places: PlaceMention[], text: string): Group[] {
       ...group.parents.flatMap((p) => (p.countryCode ? [p.countryCode] : [])),
     ]);
   }
+  linkSameNames([...groups.values()]);
   addSupport([...groups.values()]);
-  pinCountyTowns([...groups.values()]);
+  pinCountyTowns([...groups.values()], text);
   return [...groups.values()];
+}
+
+/** A town office or service after the name ("New York police", "the New York City Council"). */
+const TOWN_OFFICE_AFTER = new RegExp(`^\\s+(?:${[...TOWN_OFFICES].join('|')})\\b`, 'iu');
+
+/**
+ * A city whose own name is its province's or country's name and "City" ("New York City"), found
+ * by the bare name only as an alias: the bare name is the province ("New York"), unless a town
+ * office follows it ("the New York police").
+ */
+function isCityOfItsProvince(group: Group, c: Candidate): boolean {
+  if (c.via !== 'alias' || !isTown(c.place) || foldName(c.place.name) !== `${group.key} city`) return false;
+  return group.candidates.some(
+    (o) =>
+      o.via === 'name' &&
+      (o.place.featureCode === 'ADM1' || o.place.precision === 'COUNTRY') &&
+      contains(o.place, c.place),
+  );
 }
 
 function dedupeSpans(spans: Span[]): Span[] {
@@ -1292,6 +1371,14 @@ export function geocode(
     decisions.set(group, decision);
   }
 
+  // A story that names no country, nor a province of another, is of the country its text is written in.
+  const home = evidence.length === 0 ? homeCountryOf(text) : null;
+  const abroad = (p: Place | null) =>
+    !!p && (p.precision === 'COUNTRY' || p.featureCode === 'ADM1') && p.countryCode !== home;
+  const story = home && ![...decisions.values()].some((d) => abroad(d.place)) ? home : null;
+  // Its parties' other countries were guessed from their towns' biggest namesakes ("Athens City Council"): no evidence then.
+  if (story) actors.splice(0, actors.length, story);
+
   // Pass 3: every name again, now that the others have a place: the region they share is the
   // story's ("Paris" in a story whose Henry County is Tennessee's is Paris, Tennessee). Twice,
   // since a county placed anew ("Jefferson County" beside Kansas towns) pins the story in turn.
@@ -1311,8 +1398,8 @@ export function geocode(
       const before = decisions.get(group)!;
       // A name of one namesake is settled once placed; unplaced, the story's places may still vouch for it.
       if (!group.proper || before.fallback) continue;
-      const ctx = contextFor(group, evidence, anchors, actors, settled, placed, sure);
-      const villages = addVillagesBeside(group, before.place, ctx);
+      const ctx = contextFor(group, evidence, anchors, actors, settled, placed, sure, story);
+      const villages = addVillagesBeside(group, before.place, ctx) || addCountiesBeside(group, before.place, ctx);
       if (!villages && group.candidates.length < (before.place ? 2 : 1)) continue;
       const decision = decide(group, ctx);
       if (decision.place || before.place === null) {
@@ -1335,7 +1422,35 @@ export function geocode(
     if (parent) decisions.set(group, { place: parent, considered: group.candidates, confident: true });
   }
 
+  // "Dublin City Council" beside "Dublin": a town's name and "City" is that town, unless a place is so named itself ("Kansas City").
+  for (const group of groups) {
+    const bare = group.key.endsWith(' city') ? groups.find((g) => g.key === group.key.slice(0, -' city'.length)) : null;
+    const town = bare ? decisions.get(bare) : null;
+    if (town?.place && isTown(town.place) && !group.candidates.some((c) => c.via === 'name' && isTown(c.place)))
+      decisions.set(group, { ...town, considered: group.candidates });
+  }
+
   return mergeSamePlace(groups, decisions);
+}
+
+const DOLLARS = /\$\s?\d/;
+const OTHER_MONEY = /[£€]|\b(?:C|A|NZ|HK|S)\$/;
+/** Spellings of British, Irish, Canadian and Australian English that American English writes otherwise. */
+const COMMONWEALTH_SPELLING =
+  /\b(?:neighbour|colour|favour|honour|centre|theatre|defence|offence|organis(?:e|ed|es|ing|ation)|realis(?:e|ed|es|ing)|recognis(?:e|ed|es|ing)|travelled|travelling|jewellery|programme)/giu;
+const AMERICAN_SPELLING =
+  /\b(?:neighbor|color|favor|honor|center|theater|defense|offense|organiz(?:e|ed|es|ing|ation)|realiz(?:e|ed|es|ing)|recogniz(?:e|ed|es|ing)|traveled|traveling|jewelry)/giu;
+
+/**
+ * The country a story that names none is written in, where its text says so: one that counts
+ * money in dollars and spells as Americans do is American (on local news, nearly every such
+ * story's places are in the US). A weak sign, read like a party's country.
+ */
+function homeCountryOf(text: string): string | null {
+  if (!DOLLARS.test(text) || OTHER_MONEY.test(text)) return null;
+  const commonwealth = text.match(COMMONWEALTH_SPELLING)?.length ?? 0;
+  const american = text.match(AMERICAN_SPELLING)?.length ?? 0;
+  return commonwealth > american ? null : 'US';
 }
 
 /** Towns this close are one neighbourhood for `placeTogether`. */
@@ -1443,9 +1558,17 @@ function addVillagesBeside(group: Group, place: Place | null, ctx: Context): boo
   // Beside the towns placed with confidence when far from them all; else beside any placed town when far from them all.
   const sets = [ctx.sureTowns, ctx.towns];
   const towns = sets.find((t) => t.length && (!place || nearestKm(place, t) > CO_LOCAL_KM));
-  if (!towns) return false;
-  const villages = villageCandidates(group, ctx, towns).filter(
-    (v) => nearestKm(v.place, towns) <= CO_LOCAL_KM && !group.candidates.some((c) => c.place === v.place),
+  // Or outside every province the text names, when a village of the name lies in one ("Williston" in a story that names Florida).
+  const provinces = place && (!isTown(place) || ctx.provinces.some((p) => contains(p, place))) ? [] : ctx.provinces;
+  // Or abroad (or nowhere) in a story of the country it is written in, when a village of the name is there ("Flemington").
+  const home = ctx.home && (!place || (isTown(place) && place.countryCode !== ctx.home)) ? ctx.home : null;
+  if (!towns && !provinces.length && !home) return false;
+  const villages = villageCandidates(group, ctx, [...(towns ?? []), ...provinces]).filter(
+    (v) =>
+      ((towns && nearestKm(v.place, towns) <= CO_LOCAL_KM) ||
+        provinces.some((p) => contains(p, v.place)) ||
+        v.place.countryCode === home) &&
+      !group.candidates.some((c) => c.place === v.place),
   );
   // Support was counted before the villages came in: a village shares its country's with its namesakes there.
   for (const v of villages) {
@@ -1456,6 +1579,33 @@ function addVillagesBeside(group: Group, place: Place | null, ctx: Context): boo
   group.candidates.push(...villages);
   return villages.length > 0;
 }
+
+/**
+ * A bare name placed far from every town the story's other names were placed at with confidence,
+ * or not placed, when a county of that name holds or borders one of them ("Oxford" beside
+ * Woodstock, Ontario; "Douglas, Lancaster and Sarpy" beside Omaha): the county joins the
+ * candidates. The gazetteer indexes such a county only with its type word, since most bare
+ * county names are surnames; beside the story's towns the name is the county's.
+ */
+function addCountiesBeside(group: Group, place: Place | null, ctx: Context): boolean {
+  if (group.typedDivision || group.typedSettlement || (place && qualifies(group, place))) return false;
+  const towns = ctx.sureTowns;
+  // Not when the name's place is in the story's area already ("Butte" beside Bozeman, with Oroville in Butte County).
+  if (!towns.length || (place && nearestKm(place, towns) <= STORY_AREA_KM)) return false;
+  const counties = countiesNamed(group.name).filter(
+    (p) => nearestKm(p, towns) <= COUNTY_KM && !group.candidates.some((c) => c.place === p),
+  );
+  for (const c of counties) group.support.set(c, W_CO_COUNTRY);
+  group.candidates.push(...counties.map((place) => ({ place, via: 'name' as const })));
+  return counties.length > 0;
+}
+const COUNTY_WORDS = ['County', 'Parish'];
+/** The second-level divisions named so with a county's type word ("Oxford" → Oxford County), remembered. */
+const countiesNamed = memo((name: string): Place[] =>
+  COUNTY_WORDS.flatMap((w) => lookupPlaceMatches(`${name} ${w}`, false))
+    .map((m) => m.place)
+    .filter((p) => p.featureCode === 'ADM2'),
+);
 
 /**
  * Villages (a gazetteer tier of places of 1,000-4,999 that only this step reads) named like a

@@ -535,6 +535,11 @@ export const PLACES_OF_THEIR_OWN = new Set([
   'village',
   'state',
   'heights',
+  // Endings of settlements' own names ("Tennessee Colony", "Meadow Grove", "Avondale Estates").
+  'colony',
+  'grove',
+  'estates',
+  'junction',
 ]);
 
 /**

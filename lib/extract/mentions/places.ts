@@ -19,6 +19,7 @@ import {
 import { STATELESS_DEMONYMS } from '../lexicon/parties.js';
 import type { PlaceUse } from '../types.js';
 import { countryByCode, lookupPlaceMatches } from '../gazetteer.js';
+import { memo } from '../memo.js';
 import {
   ADJECTIVE_LIKE,
   DIVISION_WORDS,
@@ -309,7 +310,13 @@ export function placeNameOf(s: Scan, from: number, to: number): string | null {
   // "Chin state", "Rivers state": a word that is also a common noun names the division the gazetteer knows so typed.
   if (to - from === 1 && tokens[to] && !tokens[to]!.cap && namesTypedDivision(`${chunkText} ${tokens[to]!.text}`))
     return chunkText;
-  if (to - from === 1 && isCommonWord(tokens[from]!.text) && !tokens[from]!.text.match(/^[A-Z]{2,}$/)) return null;
+  if (
+    to - from === 1 &&
+    isCommonWord(tokens[from]!.text) &&
+    !tokens[from]!.text.match(/^[A-Z]{2,}$/) &&
+    !bigCityWritten(s, from)
+  )
+    return null;
   if (to - from === 1 && isFirstName(tokens[from]!.text) && !isKnownCountryOrCapital(chunkText)) return null;
   if (isKnownPlace(chunkText)) return knownWhole(chunkText) ? chunkText : stripPlaceType(chunkText);
   // "East Mosul", "Northern Gaza": a compass word before a known place the gazetteer lacks as a whole.
@@ -425,6 +432,19 @@ function usStateAbbreviationEnd(s: Scan, k: number): number | null {
   if (tokens[last]!.text.endsWith('.')) return last + 1;
   return tokens[last + 1]?.text === '.' && tokens[last + 1]!.start === tokens[last]!.end ? last + 2 : null;
 }
+
+/** A city this big is what its name means when capitalised mid-sentence, English word or not ("Queens"). */
+const BIG_CITY = 1_000_000;
+
+/** A capitalised English word mid-sentence that is the own name of a city of BIG_CITY people ("the streets of Queens"). */
+function bigCityWritten(s: Scan, k: number): boolean {
+  return !atSentenceStart(s.tokens, k) && namesBigCity(s.tokens[k]!.text);
+}
+const namesBigCity = memo((word: string): boolean =>
+  lookupPlaceMatches(word, false).some(
+    (m) => m.via === 'name' && m.place.precision === 'CITY' && m.place.population >= BIG_CITY,
+  ),
+);
 
 /** A name made mostly of English words ("Exercise Eager Lion", "Next Isolation Phase"): a title, not a place. */
 function mostlyEnglish(s: Scan, from: number, to: number): boolean {
@@ -641,6 +661,23 @@ export function placesInsideNames(s: Scan): void {
         });
         return;
       }
+      // "New York-based": the compound's first part ends a name the words before it start.
+      const whole = i === 0 ? nameEndingAt(tokens, k, part) : null;
+      if (whole) {
+        s.out.push({
+          type: 'place',
+          sentence: s.sentence.index,
+          from: whole.from,
+          to: k + 1,
+          start: tokens[whole.from]!.start,
+          end: token.start + part.length,
+          name: whole.name,
+          use: 'PLACE',
+          patternOnly: false,
+          rule: 'place-in-compound',
+        });
+        return;
+      }
       const place = represented && at > 0 ? { name: part, use: 'PLACE' as const } : compoundPart(part);
       if (!place) return;
       const start = token.start + at;
@@ -674,6 +711,25 @@ export function placesInsideNames(s: Scan): void {
       leadingPlace(from, m.to, false, m.kind === 'PERSON', m.rule === 'known-party');
     if (s.out.length === before) townBeforeService(s, from, m.to);
   }
+}
+
+/** How many capitalised words before a compound may start the place name it ends ("Salt Lake City-based"). */
+const MAX_NAME_WORDS_BEFORE = 2;
+
+/**
+ * The longest place name that capitalised words right before token `k` start and `part` (the
+ * first part of the compound token `k`) ends: "New" + "York" of "New York-based".
+ */
+function nameEndingAt(tokens: Scan['tokens'], k: number, part: string): { from: number; name: string } | null {
+  let found: { from: number; name: string } | null = null;
+  let name = part;
+  for (let j = k - 1; j >= Math.max(0, k - MAX_NAME_WORDS_BEFORE); j--) {
+    const word = tokens[j]!;
+    if (word.kind !== 'word' || !word.cap || word.end + 1 !== tokens[j + 1]!.start) break;
+    name = `${word.text} ${name}`;
+    if (isExactPlace(name)) found = { from: j, name };
+  }
+  return found;
 }
 
 /**
