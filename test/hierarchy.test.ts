@@ -395,3 +395,11 @@ describe('short conflict event reports', () => {
     expect(placeNamed(x, 'Mandera')).toMatchObject({ countryCode: 'KE', precision: 'CITY' });
   });
 });
+
+describe('peoples in conflict reporting', () => {
+  it('"clashes between Fulani herders and farmers": a people is no place, and the claim is about where the clashes were', () => {
+    const x = extract('Clashes between Fulani herders and farmers in Mangu LGA of Plateau state left 17 dead.', meta);
+    expect(x.locations.map((l) => l.name)).not.toContain('Fulani');
+    expect(x.claims[0]!.locationKeys).toEqual([placeNamed(x, 'Mangu')!.key]);
+  });
+});

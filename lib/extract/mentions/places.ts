@@ -27,6 +27,7 @@ import {
   FRONT_SUFFIXES,
   INTRODUCING_TYPES,
   LEADING_PLACE_WORDS,
+  PEOPLES,
   NAME_DIRECTIONS,
   NOT_PLACE_TYPES_AFTER,
   NOT_PLACE_TYPES_LAST,
@@ -229,6 +230,8 @@ export function afterPlacePreposition(s: Scan, { from, to, name }: Chunk): boole
     to - from <= 3 &&
     !isAcronym(first) &&
     !knownCompound(first.text) &&
+    // "between Fulani herders and farmers": a people is no place.
+    !(PEOPLES.has(first.lower) && !isKnownPlace(name)) &&
     // "at American Woodmark", "at American Electric's plant": a name a country's demonym starts is a body's.
     !(to - from > 1 && !isKnownPlace(name) && s.resolveDemonymToken(from, from + 1)?.code)
   ) {
