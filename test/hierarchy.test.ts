@@ -396,6 +396,17 @@ describe('short conflict event reports', () => {
   });
 });
 
+describe('parents written with particles', () => {
+  it('"Jamundí, Valle del Cauca": the whole department is the parent, not Valle of Honduras', () => {
+    const x = extract(
+      'Dissidents attacked a police station in Jamundí, Valle del Cauca, wounding three officers.',
+      meta,
+    );
+    expect(placeNamed(x, 'Jamundí')).toMatchObject({ countryCode: 'CO', precision: 'CITY' });
+    expect(x.locations.map((l) => l.countryCode)).not.toContain('HN');
+  });
+});
+
 describe('peoples in conflict reporting', () => {
   it('"clashes between Fulani herders and farmers": a people is no place, and the claim is about where the clashes were', () => {
     const x = extract('Clashes between Fulani herders and farmers in Mangu LGA of Plateau state left 17 dead.', meta);

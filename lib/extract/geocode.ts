@@ -39,6 +39,7 @@ import {
   TYPE_BEFORE_PARENTS,
 } from './lexicon/places.js';
 import type { ExtractedLocation, GeoCandidate, Span } from './types.js';
+import { NAME_PARTICLES } from './lexicon/mention-words.js';
 
 export interface PlaceMention {
   name: string;
@@ -270,8 +271,10 @@ const TYPE_WORD_BEFORE_COMMA = new RegExp(`^${TYPE_BEFORE_PARENTS}(?=\\s*,)`, 'i
 const PARENS_AFTER = new RegExp(`^${TYPE_BEFORE_PARENTS}\\s*\\(([^()\\n]{2,80})\\)`, 'iu');
 // Case matters here (names are capitalised, type words not), so the type words are as news writes them.
 const COMMA_TYPE_WORDS = DIVISION_TYPE_WORDS.map((w) => (w === 'lga' ? 'LGA' : w)).join('|');
+/** A lower-case particle inside a name ("Valle del Cauca", "Rio de Janeiro"). */
+const PARTICLE = `(?:${[...NAME_PARTICLES].join('|')})`;
 const COMMAS_AFTER = new RegExp(
-  `^((?:,\\s+\\p{Lu}[\\p{L}'’.-]*(?:\\s+[\\p{Lu}][\\p{L}'’.-]*){0,3}(?:\\s+(?:${COMMA_TYPE_WORDS}))?)+)(?=\\s*(?:[,.;:()\\]]|$|\\s+\\p{Ll}))`,
+  `^((?:,\\s+\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:${PARTICLE}\\s+)?[\\p{Lu}][\\p{L}'’.-]*){0,3}(?:\\s+(?:${COMMA_TYPE_WORDS}))?)+)(?=\\s*(?:[,.;:()\\]]|$|\\s+\\p{Ll}))`,
   'u',
 );
 const TYPE_WORD = new RegExp(`\\b(?:${DIVISION_TYPE_WORDS.join('|')})\\b`, 'i');
@@ -281,7 +284,8 @@ const DISTRICT_TOWN_KM = 100;
 const PARENT_WINDOW = 100;
 const FORMAL_TYPE = new RegExp(`\\b(?:${FORMAL_DIVISION_TYPE_WORDS.join('|')})\\b`, 'i');
 const TAIL_AFTER_QUALIFIER = new RegExp(`^(?:\\s+(${COMMA_TYPE_WORDS}))?(?:\\s*\\(([^()\\n]{2,80})\\))?`, 'u');
-const NAME_WORDS = `\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}`;
+// A name of up to four capitalised words, particles between them ("Valle del Cauca", "Rio de Janeiro").
+const NAME_WORDS = `\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:${PARTICLE}\\s+)?\\p{Lu}[\\p{L}'’.-]*){0,3}`;
 // The type word as news writes it after "in", in either case ("in Masisi territory", "in Kayin State").
 const EITHER_CASE_TYPE_WORDS = DIVISION_TYPE_WORDS.map((w) =>
   w === 'lga' ? 'LGA' : w.replace(/^./, (c) => `[${c}${c.toUpperCase()}]`),

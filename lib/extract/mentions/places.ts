@@ -27,6 +27,7 @@ import {
   FRONT_SUFFIXES,
   INTRODUCING_TYPES,
   LEADING_PLACE_WORDS,
+  NAME_PARTICLES,
   PEOPLES,
   NAME_DIRECTIONS,
   NOT_PLACE_TYPES_AFTER,
@@ -403,7 +404,11 @@ function qualifierEnd(s: Scan, k: number, base: string): number | null {
   const state = usStateAbbreviationEnd(s, k);
   if (state) return state;
   let e = k;
-  while (e < tokens.length && isNameToken(tokens[e]!) && !used[e] && e < k + 4) e++;
+  // "Jamundí, Valle del Cauca": a particle inside the qualifier's name, between capitalised words.
+  const inName = (j: number) =>
+    isNameToken(tokens[j]!) ||
+    (j > k && NAME_PARTICLES.has(tokens[j]!.lower) && !!tokens[j + 1] && isNameToken(tokens[j + 1]!));
+  while (e < tokens.length && !used[e] && e < k + 5 && inName(e)) e++;
   if (e === k) return null;
   const after = tokens[e];
   if (
