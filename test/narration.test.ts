@@ -67,6 +67,7 @@ describe('narration: the outlet’s own account of events and figures', () => {
     ['Rebel fighters entered Saliboko on Sunday.', 'MOVEMENT'],
     ['Protesters stormed the governor’s office in Saliboko.', 'ATTACK'],
     ['Air defences intercepted two drones over Saliboko.', 'ATTACK'],
+    ['Rebels launched a drone attack on Saliboko.', 'ATTACK'],
   ])('%s → %s', (text, kind) => {
     expect(narrated(extract(text, meta)).map((c) => c.kind)).toEqual([kind]);
   });

@@ -327,6 +327,12 @@ describe('armed forces and groups by the names conflict reporting gives them', (
     );
   });
 
+  it('a body of a known party is named as the text writes it: "Houthi forces", not "Houthis forces"', () => {
+    const x = extract('Houthi forces launched drones at Eilat, the Israeli army said.', meta);
+    expect(parties(x)).toContainEqual(['Houthi forces', 'ARMED_FORCE', 'YE']);
+    expect(x.claims[0]!.kind).toBe('ATTACK');
+  });
+
   it('a known party named like a place abroad is no mention of that place: "Fano militia" is not Fano, Italy', () => {
     const x = extract('Fano militia burnt down a health post in Debre Markos on Friday.', meta);
     expect(parties(x)).toEqual([['Fano', 'GROUP', 'ET']]);

@@ -1,6 +1,7 @@
 /** Pass 1: known parties from the lexicon, longest match first; short acronyms only in capitals. */
 import { canonicalHead, extendLowerHead, headKind, isJoinedParticleName, KNOWN_TRIE, longest } from './shared.js';
 import type { Scan } from './scan.js';
+import { foldName } from '../../names.js';
 import { NON_ACTOR_HEADS } from '../lexicon/roles.js';
 
 export function knownParties(s: Scan): void {
@@ -19,9 +20,11 @@ export function knownParties(s: Scan): void {
     if (extended && !entry.party.kind.startsWith('MEDIA') && !NON_ACTOR_HEADS.has(extended[1])) {
       // "Hamas fighters", "Wagner units": a body of the known party.
       const head = extended[1];
+      // "Houthi forces", not "Houthis forces": a plural name stands before its head as the text writes it.
+      const singular = foldName(surface) === foldName(entry.party.name.replace(/s$/, ''));
       s.addParty(i, extended[0], {
         kind: headKind(head),
-        name: `${entry.party.name} ${canonicalHead(head)}`,
+        name: `${singular ? surface : entry.party.name} ${canonicalHead(head)}`,
         affiliation: entry.party.affiliation ?? entry.party.name,
         head,
         knownAliases: [],
