@@ -407,6 +407,25 @@ describe('parents written with particles', () => {
   });
 });
 
+describe('camps', () => {
+  it('"the Nur Shams refugee camp near Tulkarm": a camp named before its kind is a place, at the town it lies beside', () => {
+    const x = extract('Troops killed three men during a raid on the Nur Shams refugee camp near Tulkarm.', meta);
+    const town = placeNamed(x, 'Tulkarm')!;
+    expect(placeNamed(x, 'Nur Shams')).toMatchObject({
+      countryCode: 'PS',
+      precision: 'REGION',
+      latitude: town.latitude,
+    });
+    expect(x.parties.map((p) => p.name)).not.toContain('Nur Shams');
+    expect(x.claims[0]!.locationKeys).toEqual([placeNamed(x, 'Nur Shams')!.key]);
+  });
+
+  it('the SPLA is South Sudan’s army, its possessive name read whole', () => {
+    const x = extract("Clashes erupted between factions of the Sudan People's Liberation Army in Jonglei state.", meta);
+    expect(x.parties.map((p) => [p.name, p.affiliation])).toContainEqual(['Sudan People’s Liberation Army', 'SS']);
+  });
+});
+
 describe('peoples in conflict reporting', () => {
   it('"clashes between Fulani herders and farmers": a people is no place, and the claim is about where the clashes were', () => {
     const x = extract('Clashes between Fulani herders and farmers in Mangu LGA of Plateau state left 17 dead.', meta);

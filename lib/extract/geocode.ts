@@ -39,7 +39,7 @@ import {
   TYPE_BEFORE_PARENTS,
 } from './lexicon/places.js';
 import type { ExtractedLocation, GeoCandidate, Span } from './types.js';
-import { NAME_PARTICLES } from './lexicon/mention-words.js';
+import { CAMP_KINDS, NAME_PARTICLES } from './lexicon/mention-words.js';
 
 export interface PlaceMention {
   name: string;
@@ -301,6 +301,12 @@ const OUTSIDE_AFTER = new RegExp(
   `^,\\s+(?:${BESIDE_WORDS.map((w) => w.replace(/ /g, '\\s+')).join('|')})\\s+(${NAME_WORDS})(?=\\s*(?:[,.;:)\\]]|$|\\s+\\p{Ll}))`,
   'u',
 );
+// "the Nur Shams refugee camp near Tulkarm", "Tin-Akoff village near Gorom-Gorom": a settlement's
+// own words, then the town it lies beside.
+const SETTLEMENT_NEAR_AFTER = new RegExp(
+  `^(?:\\s+(?:${[...CAMP_KINDS, ...SETTLEMENT_WORDS].join('|')})){1,2}\\s+(?:near|outside)\\s+(${NAME_WORDS})(?=\\s*(?:[,.;:)\\]]|$|\\s+\\p{Ll}))`,
+  'u',
+);
 // "the Cairns suburbs of Smithfield and Redlynch", "the Dayton suburb of Centerville".
 const SUBURB_BEFORE = new RegExp(
   `(?<![\\p{L}'’.-])(${NAME_WORDS})\\s+(?:${SUBURB_HEADS.join('|')})\\s+of\\s+(?:${NAME_WORDS}(?:,\\s+|,?\\s+and\\s+))*$`,
@@ -351,7 +357,11 @@ function parentNames(text: string, mention: Span): { names: string[]; towns: boo
   const comma = mention.text.indexOf(',');
   let after = text.slice(mention.end, mention.end + PARENT_WINDOW);
   // "the village of Beita, south of Nablus": the town it lies beside, its nearest known point.
-  const beside = BESIDE_AFTER.exec(after) ?? OUTSIDE_AFTER.exec(after) ?? PART_OF_AFTER.exec(after);
+  const beside =
+    BESIDE_AFTER.exec(after) ??
+    OUTSIDE_AFTER.exec(after) ??
+    PART_OF_AFTER.exec(after) ??
+    SETTLEMENT_NEAR_AFTER.exec(after);
   const names = (list: string[], towns = !!beside) => ({ names: list, towns });
   if (comma >= 0) {
     const parts = mention.text

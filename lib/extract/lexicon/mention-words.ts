@@ -393,6 +393,19 @@ export const PEOPLES = new Set([
   'zapatista',
 ]);
 
+/** Words between a camp's name and "camp" ("the Nur Shams refugee camp", "the Zamzam displacement camp"). */
+export const CAMP_KINDS = new Set([
+  'refugee',
+  'refugees',
+  'displacement',
+  'displaced',
+  'idp',
+  'idps',
+  'transit',
+  'army',
+  'military',
+]);
+
 /** First words that make a capitalised name a place ("Camp Hurriya", "Fort Campbell", "Mount Hermon"). */
 export const LEADING_PLACE_WORDS = new Set([
   'camp',

@@ -206,6 +206,12 @@ export const KNOWN_PARTIES: KnownParty[] = [
   { name: 'Fano', aliases: ['Fano militia', 'Amhara Fano'], kind: 'GROUP', affiliation: 'ET' },
   { name: 'Oromo Liberation Army', aliases: [], kind: 'GROUP', affiliation: 'ET' },
   {
+    name: 'Sudan People’s Liberation Army',
+    aliases: ['SPLA', "Sudan People's Liberation Army"],
+    kind: 'ARMED_FORCE',
+    affiliation: 'SS',
+  },
+  {
     name: 'SPLM-IO',
     aliases: ['SPLA-IO', 'Sudan People’s Liberation Movement-in-Opposition'],
     kind: 'GROUP',

@@ -27,6 +27,7 @@ import {
   FRONT_SUFFIXES,
   INTRODUCING_TYPES,
   LEADING_PLACE_WORDS,
+  CAMP_KINDS,
   NAME_PARTICLES,
   PEOPLES,
   NAME_DIRECTIONS,
@@ -477,6 +478,8 @@ function placeByPattern(s: Scan, from: number, to: number): string | null {
   if (tokens[to]?.text === '(' && !isFirstName(tokens[from]!.text) && parentsInParentheses(s, to)) return chunkText;
   // "X province", "X axis"
   const next = tokens[to];
+  // "the Nur Shams refugee camp", "the Zamzam displacement camp"
+  if (next && CAMP_KINDS.has(next.lower) && /^camps?$/.test(tokens[to + 1]?.lower ?? '')) return chunkText;
   if (next && PLACE_TYPES.has(next.lower) && !next.cap && !NOT_PLACE_TYPES_AFTER.has(next.lower)) return chunkText;
   // Last word of the chunk is a place type or a facility: "Idlib Province", "Tabqa Dam", "Ishtar Gate"
   const last = tokens[to - 1]!.lower;
