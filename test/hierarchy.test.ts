@@ -426,6 +426,14 @@ describe('camps', () => {
   });
 });
 
+describe('neighbourhoods on either side of their town', () => {
+  it('"the Delmas neighbourhood of Port-au-Prince": a capital after "of" is the town, though the part is a town elsewhere (Delmas, South Africa)', () => {
+    const x = extract('Gangs attacked the Delmas neighbourhood of Port-au-Prince on Monday.', meta);
+    expect(placeNamed(x, 'Port-au-Prince')).toMatchObject({ countryCode: 'HT', precision: 'CITY' });
+    expect(placeNamed(x, 'Delmas')).toMatchObject({ countryCode: 'HT' });
+  });
+});
+
 describe('peoples in conflict reporting', () => {
   it('"clashes between Fulani herders and farmers": a people is no place, and the claim is about where the clashes were', () => {
     const x = extract('Clashes between Fulani herders and farmers in Mangu LGA of Plateau state left 17 dead.', meta);

@@ -324,6 +324,10 @@ const BEFORE_WINDOW = 160;
 const BESIDE_PARENT_KM = 300;
 
 /** The town or province written before a mention that it lies beside or in (see SUBURB_BEFORE, POSSESSIVE_BEFORE). */
+/** A name of a national or provincial capital ("Port-au-Prince", "Kharkiv"). */
+const isCapitalCity = (name: string): boolean =>
+  lookupPlaceMatches(name).some((m) => m.place.featureCode === 'PPLC' || m.place.featureCode === 'PPLA');
+
 function ownerBefore(text: string, mention: Span): { name: string; possessive: boolean } | null {
   // The mention may hold the head: "the Dayton [suburb of Centerville]".
   const head = SUBURB_HEAD_START.exec(mention.text)?.[0].length ?? 0;
@@ -331,6 +335,10 @@ function ownerBefore(text: string, mention: Span): { name: string; possessive: b
   // Both patterns end at the mention and read back from it: most mentions have neither a
   // suburb's head nor a possessive before them, and skip the scan (it is most of this cost).
   const suburb = SUBURB_HEAD_WORD.test(before) ? SUBURB_BEFORE.exec(before) : null;
+  // "the Gaza City neighbourhood of Rimal", but "the Delmas neighbourhood of Port-au-Prince": news
+  // writes a neighbourhood on either side of its town; a capital or a provincial capital after
+  // "of" is the town, and the name before it the part.
+  if (suburb && /neighbou?rhoods?\s+of\s+$/.test(before) && isCapitalCity(mention.text.slice(head))) return null;
   if (suburb) return { name: suburb[1]!, possessive: false };
   const owner = /['’]s\s*$/.test(before.slice(-6)) ? POSSESSIVE_BEFORE.exec(before) : null;
   return owner ? { name: owner[1]!, possessive: true } : null;
