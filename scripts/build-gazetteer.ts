@@ -132,7 +132,7 @@ const UKRAINIAN_LETTERS: Record<string, [string, string?]> = {
 };
 
 /** "Бердянськ" → "Berdiansk"; null for a name with letters outside the Ukrainian alphabet (a Russian form). */
-export function ukrainianRomanisation(name: string): string | null {
+function ukrainianRomanisation(name: string): string | null {
   if (!/\p{Script=Cyrillic}/u.test(name)) return null;
   let out = '';
   let previous = '';

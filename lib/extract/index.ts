@@ -209,7 +209,7 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
     p.parent =
       holdsPrevious || (!!link && (link[1]!.startsWith('(') || wider)) || (prev.parent && /^\s*,\s*$/.test(between));
   });
-  const aboutPlaces = (content: Span): string[] => {
+  const aboutPlaces = (content: Pick<Span, 'start' | 'end'>): string[] => {
     let lo = 0;
     let hi = placeStarts.length;
     while (lo < hi) {
@@ -267,9 +267,7 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
   // "MOGADISHU, Somalia (AP) — A car bomb exploded near a checkpoint, killing 8": an event the
   // text places nowhere happened where the story was filed, as far as the text tells.
   const dateline = sentences.find((s) => s.dateline);
-  const filedAt = dateline
-    ? mostSpecific(placeStarts.filter((p) => p.start >= dateline.start && p.end <= dateline.end).map((p) => p.loc))
-    : [];
+  const filedAt = dateline ? aboutPlaces(dateline) : [];
   if (filedAt.length)
     for (const claim of claims)
       if (EVENT_KINDS.has(claim.kind) && !claim.locationKeys.length) claim.locationKeys = filedAt.slice(0, 1);

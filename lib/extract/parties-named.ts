@@ -6,7 +6,12 @@
  */
 import type { PartyKind } from './types.js';
 import { resolveDemonym, isKnownPlace } from './geo.js';
-import { OUTLET_HEADS, OUTLET_ADJECTIVES, NAMED_BODY_HEADS, GOVERNMENT_HEADS } from './lexicon/attribution-words.js';
+import {
+  OUTLET_HEADS,
+  OUTLET_ADJECTIVES,
+  NAMED_BODY_HEADS,
+  NAMED_GOVERNMENT_HEADS,
+} from './lexicon/attribution-words.js';
 
 export interface NamedSource {
   name: string;
@@ -66,7 +71,7 @@ function namedBody(words: string[]): NamedSource | null {
   const heads = name.filter((w) => NAMED_BODY_HEADS.has(w.toLowerCase()));
   if (!heads.length) return null;
   const { code } = withoutDemonyms(name);
-  const government = heads.some((w) => GOVERNMENT_HEADS.has(w.toLowerCase()));
+  const government = heads.some((w) => NAMED_GOVERNMENT_HEADS.has(w.toLowerCase()));
   return { name: name.join(' '), kind: government ? 'GOVERNMENT_BODY' : 'ORGANIZATION', affiliation: code };
 }
 

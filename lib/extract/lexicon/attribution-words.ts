@@ -559,8 +559,11 @@ export const NAMED_BODY_HEADS = new Set([
   'brigade',
 ]);
 
-/** Heads of a named body that is part of a state's government. */
-export const GOVERNMENT_HEADS = new Set([
+/**
+ * Of NAMED_BODY_HEADS, those of a body that is part of a state's government (roles.ts has the
+ * wider GOVERNMENT_HEADS, the heads a mention of any government body ends in).
+ */
+export const NAMED_GOVERNMENT_HEADS = new Set([
   'ministry',
   'department',
   'office',

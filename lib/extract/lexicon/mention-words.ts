@@ -309,7 +309,8 @@ export const FACILITY_WORDS = new Set([
 /**
  * Peoples, clans and religious communities that conflict reporting names ("clashes between Fulani
  * herders and farmers", "attacks on Hazara worshippers"): never an unknown place after a
- * preposition. Those the gazetteer knows as places too (Amhara, Afar, Kachin, Turkana) are left out.
+ * preposition, like the peoples of STATELESS_DEMONYMS (lexicon/parties.ts), which are not repeated
+ * here. Those the gazetteer knows as places too (Amhara, Afar, Kachin, Turkana) are left out.
  */
 export const PEOPLES = new Set([
   'fulani',
@@ -322,8 +323,6 @@ export const PEOPLES = new Set([
   'tuareg',
   'tuaregs',
   'songhai',
-  'arab',
-  'arabs',
   'hutu',
   'hutus',
   'tutsi',
@@ -364,26 +363,17 @@ export const PEOPLES = new Set([
   'kalenjin',
   'kikuyu',
   'luo',
-  'rohingya',
   'pashtun',
   'pashtuns',
   'hazara',
   'hazaras',
-  'baloch',
   'baluch',
-  'uyghur',
   'uyghurs',
   'bedouin',
   'bedouins',
-  'yazidi',
   'yazidis',
-  'alawite',
   'alawites',
-  'druze',
-  'shia',
   "shi'ite",
-  'shiite',
-  'sunni',
   'copt',
   'copts',
   'assyrian',

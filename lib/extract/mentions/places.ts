@@ -233,7 +233,7 @@ export function afterPlacePreposition(s: Scan, { from, to, name }: Chunk): boole
     !isAcronym(first) &&
     !knownCompound(first.text) &&
     // "between Fulani herders and farmers": a people is no place.
-    !(PEOPLES.has(first.lower) && !isKnownPlace(name)) &&
+    !((PEOPLES.has(first.lower) || STATELESS_DEMONYMS.has(first.lower)) && !isKnownPlace(name)) &&
     // "at American Woodmark", "at American Electric's plant": a name a country's demonym starts is a body's.
     !(to - from > 1 && !isKnownPlace(name) && s.resolveDemonymToken(from, from + 1)?.code)
   ) {
