@@ -505,6 +505,22 @@ describe('continents and "America"', () => {
         name,
       ).toBe(true);
     }
+    // At GeoNames' points for its continent features (6255146–6255152), as GeoNames-based gazetteers and corpora give them.
+    const geonames: Record<string, [number, number]> = {
+      Africa: [7.1881, 21.09375],
+      Asia: [29.84064, 89.29688],
+      Europe: [48.69096, 9.14062],
+      'North America': [46.07323, -100.54688],
+      'South America': [-14.60485, -57.65625],
+      Oceania: [-18.31281, 138.51562],
+      Antarctica: [-78.15856, 16.40626],
+    };
+    for (const [name, [lat, lon]] of Object.entries(geonames)) {
+      const place = lookupPlaces(name).find((p) => p.precision === 'REGION')!;
+      // The gazetteer keeps 4 decimals (about 10 m).
+      expect(place.latitude, name).toBeCloseTo(lat, 3);
+      expect(place.longitude, name).toBeCloseTo(lon, 3);
+    }
     expect(lookupPlaces('America')).toEqual([expect.objectContaining({ countryCode: 'US', precision: 'COUNTRY' })]);
     // The longer name wins: South America is not the United States.
     const x = extract('Exports to South America and America grew.');

@@ -36,6 +36,12 @@ describe('place uses', () => {
       ['Europe', 'European', 'DEMONYM'],
       ['Africa', 'African', 'DEMONYM'],
     ]);
+    // After a preposition too: "in Asian markets" names Asia, not an unknown place "Asian".
+    const after = extract('Growth slowed in Asian markets and trade with European partners fell.', {});
+    expect(uses(after)).toEqual([
+      ['Asia', 'Asian', 'DEMONYM'],
+      ['Europe', 'European', 'DEMONYM'],
+    ]);
   });
 
   it('parts of a hyphenated compound: demonyms, short country names, known places', () => {

@@ -234,6 +234,8 @@ export function afterPlacePreposition(s: Scan, { from, to, name }: Chunk): boole
     !knownCompound(first.text) &&
     // "between Fulani herders and farmers": a people is no place.
     !((PEOPLES.has(first.lower) || STATELESS_DEMONYMS.has(first.lower)) && !isKnownPlace(name)) &&
+    // "in Asian markets": a continent's demonym is the continent's mention, which the demonym pass makes.
+    !CONTINENT_DEMONYMS[foldName(name)] &&
     // "at American Woodmark", "at American Electric's plant": a name a country's demonym starts is a body's.
     !(to - from > 1 && !isKnownPlace(name) && s.resolveDemonymToken(from, from + 1)?.code)
   ) {
