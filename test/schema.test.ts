@@ -1,5 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, isUnionType } from 'graphql';
+import {
+  GraphQLSchema,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isScalarType,
+  isUnionType,
+  validateSchema,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../schema/index.js';
 import { printSchemaFile, SCHEMA_FILE } from '../schema/print.js';
@@ -7,6 +16,13 @@ import { printSchemaFile, SCHEMA_FILE } from '../schema/print.js';
 describe('schema', () => {
   it('matches the committed schema/schema.graphql (run `npm run schema` after a change)', () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(printSchemaFile());
+  });
+
+  it('is a valid schema (the server takes it as valid, unchecked at run time)', () => {
+    // A schema built from the same types without assumeValid is checked in full.
+    expect(
+      validateSchema(new GraphQLSchema({ ...schema.toConfig(), assumeValid: false })).map((e) => e.message),
+    ).toEqual([]);
   });
 
   it('describes every type, field, argument and enum value', () => {
