@@ -54,6 +54,24 @@ describe('places down to districts (GeoNames first- and second-level divisions)'
     });
   });
 
+  it('"Puerto Jordan, Arauca department": a town named with "Puerto" keeps its whole name, though "Puerto" alone is a place', () => {
+    const x = extract('Rebels attacked a police post in Puerto Jordan, Arauca department, killing 2 officers.', meta);
+    expect(x.locations.map((l) => l.name)).toContain('Puerto Jordan');
+    expect(x.locations.some((l) => l.name === 'Puerto')).toBe(false);
+  });
+
+  it('a province named by a common word is found with its type word: "Haiti\'s Centre department", "Cameroon\'s North region"', () => {
+    const x = extract(
+      "Gangs attacked Mirebalais, in Haiti's Centre department. In Cameroon, troops moved into the North region.",
+      meta,
+    );
+    expect(placeNamed(x, 'Centre department')).toMatchObject({ countryCode: 'HT', precision: 'REGION' });
+    expect(placeNamed(x, 'North region')).toMatchObject({ countryCode: 'CM', precision: 'REGION' });
+    // Not a body called "Centre", and never the bare word as a place.
+    expect(x.parties.map((p) => p.name)).not.toContain('Centre');
+    expect(lookupPlaces('Centre')).toEqual([]);
+  });
+
   it('a parent written with its type word ("Rafi LGA") is found by its bare name: the village takes the district’s point, not the state’s', () => {
     const x = extract('Gunmen attacked Kagara village (Rafi LGA, Niger State), abducting 12 people.', meta);
     const rafi = lookupPlaces('Rafi').find((p) => p.countryCode === 'NG')!;

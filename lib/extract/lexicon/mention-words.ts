@@ -409,6 +409,10 @@ export const LEADING_PLACE_WORDS = new Set([
   'jebel',
   'jabal',
   'cape',
+  // Spanish and Portuguese "port" and "city": "Puerto Jordan" is a town, not one named after Puerto.
+  'puerto',
+  'porto',
+  'ciudad',
 ]);
 
 /** Words after a name that make it a division ("Donetsk region", "Idlib province"). */
