@@ -316,6 +316,9 @@ const NOT_PLACE_NAMES = new Set(
   ),
 );
 
+/** The type words English news writes after a first-level division's name ("Centre department"). */
+const FIRST_LEVEL_TYPE_WORDS = ['Region', 'Province', 'Department', 'State'];
+
 // compromise lexicon tags under which a word may still be a place name.
 const PLACE_TAGS = new Set(['City', 'Place', 'Country', 'Region', 'ProperNoun']);
 const PROVINCE_TAGS = new Set([...PLACE_TAGS, 'Person', 'FirstName', 'FemaleName', 'MaleName', 'LastName']);
@@ -860,6 +863,10 @@ function divisionRows(
           !NOT_PLACE_NAMES.has(folded)
         )
           forms.add(bare);
+        // "Centre", "North", "Western", "Pool", "Mon": a province named by a common word is known
+        // only with a type word after it ("Haiti's Centre department", "Cameroon's North region").
+        if (level === 1 && bare && !typed && isCommonWord(bare, level) && !NOT_PLACE_NAMES.has(folded))
+          for (const type of FIRST_LEVEL_TYPE_WORDS) forms.add(`${bare} ${type}`);
         if (typed || (n === english && bare !== n)) forms.add(n);
         const englishTyped = typed ? englishTypedForm(n) : null;
         if (englishTyped) forms.add(englishTyped);

@@ -5,7 +5,7 @@
  */
 import { foldName } from '../../names.js';
 import { lookupPlaceMatches } from '../gazetteer.js';
-import { isKnownPlace } from '../geo.js';
+import { isKnownPlace, namesTypedDivision } from '../geo.js';
 import { CONNECTORS_AFTER_HEAD, DATE_WORDS, NAME_PARTICLES } from '../lexicon/mention-words.js';
 import { DIRECTIONS, PERSON_TITLES } from '../lexicon/roles.js';
 import type { Token } from '../tokens.js';
@@ -49,6 +49,7 @@ const CHUNK_RULES: [string, ChunkRule][] = [
   ['chunk/held-compound', heldCompound],
   ['chunk/titled-person', titledPerson],
   ['chunk/known-surname', knownSurname],
+  ['chunk/typed-division', typedDivision],
   ['chunk/head-noun', headNoun],
   ['chunk/demonym-head', demonymHead],
   ['chunk/short-us-state', shortUsState],
@@ -61,6 +62,17 @@ const CHUNK_RULES: [string, ChunkRule][] = [
   ['chunk/before-us-state', beforeUsState],
   ['chunk/person-name', personName],
 ];
+
+/**
+ * "Haiti's Centre department", "the North region", "Centre Department": a first-level division
+ * named by a common word, known only with its type word. Decided before the head nouns, which
+ * would take "Centre" for a body.
+ */
+function typedDivision(s: Scan, chunk: Chunk): boolean {
+  const next = s.tokens[chunk.to];
+  const typedAfter = next?.kind === 'word' && !next.cap && namesTypedDivision(`${chunk.name} ${next.text}`);
+  return (typedAfter || namesTypedDivision(chunk.name)) && gazetteerOrPattern(s, chunk);
+}
 
 export function capitalisedChunks(s: Scan): void {
   s.rule = 'chunk';
