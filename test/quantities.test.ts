@@ -86,6 +86,20 @@ describe('counts as reports word them', () => {
   });
 });
 
+describe("a date's day is no count", () => {
+  it('"the strike on 2 February killed 4", "on February 2 killed 4", "on 12 March wounded 7"', () => {
+    expect(counts('The strike on 2 February killed 4 people in the city.')).toEqual([['KILLED', 4]]);
+    expect(counts('The strike on February 2 killed 4 people in the city.')).toEqual([['KILLED', 4]]);
+    expect(counts('A drone attack on 12 March wounded 7 civilians.')).toEqual([['WOUNDED', 7]]);
+    expect(counts('On 5 May, 3 soldiers and 2 civilians were killed.')).toEqual([
+      ['KILLED', 3],
+      ['KILLED', 2],
+    ]);
+    // "May" followed by a verb is no month.
+    expect(counts('At least 10 may have been killed in the raid.')).toEqual([['KILLED', 10]]);
+  });
+});
+
 describe('counts written in words and tolls told at length', () => {
   it('reads compound number words whole: "twenty-two", "two dozen", "three hundred", "five thousand"', () => {
     expect(counts('Twenty-two militants were neutralized during the operation')).toEqual([['KILLED', 22]]);

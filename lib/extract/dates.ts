@@ -61,6 +61,12 @@ const MONTHS: Record<string, number> = {
   dec: 12,
   'dec.': 12,
 };
+
+/** A month's name or its abbreviation, for regular expressions ("March", "Feb.", "Sept"). */
+export const MONTH_PATTERN = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .map((m) => m.replace('.', '\\.'))
+  .join('|');
 const NUMBER_WORDS: Record<string, number> = {
   a: 1,
   an: 1,

@@ -3,7 +3,7 @@
  * "raising the death toll ... to 1,221 since 27 September" → KILLED 1221 since 2020-09-27).
  */
 import { MAX_QUANTITY, type Quantity, type QuantityKind } from './types.js';
-import type { DateExpr } from './dates.js';
+import { type DateExpr, MONTH_PATTERN } from './dates.js';
 import { SINGLE_VICTIM_NOUNS } from './lexicon/victims.js';
 
 const WORD_NUMBERS: Record<string, number> = {
@@ -94,12 +94,26 @@ const ACTIVE: Record<string, string> = {
 /** A word that ends a count's nouns: a verb of any kind of count, or a form of "be". */
 const LIST_BREAK = String.raw`(?:${(['KILLED', 'WOUNDED', 'CAPTURED', 'DISPLACED'] as const).map(verbs).join('|')}|were|was|are|is|have|has|had|been)\b`;
 
+// A day of a date is no count: "the strike on 2 February killed 4", "on February 2 killed 4".
+// ("May" is a month unless a verb follows: "10 may have been killed" is a count.)
+const MONTHS_NOT_MAY = MONTH_PATTERN.split('|')
+  .filter((m) => m !== 'may')
+  .join('|');
+const NOT_DATE_AFTER = String.raw`(?!\s+(?:(?:${MONTHS_NOT_MAY})(?![\w-])|may\b(?!\s+(?:have|be|not|also|still|well)\b)))`;
+const NOT_DATE_BEFORE = String.raw`(?<!\b(?:${MONTH_PATTERN})\s+)`;
+
 const NOT_COUNT = String.raw`(?!\s*(?:km|kilomet|miles|metres|meters|%|percent|per\s+cent|years?|months?|days?|hours?|minutes?|am|pm|a\.m|p\.m)\b)`;
 
 const PATTERNS: Pattern[] = (['KILLED', 'WOUNDED', 'CAPTURED', 'DISPLACED'] as const).flatMap((kind) => [
   // "44 people have died", "12 soldiers were killed", "30 dead", "resulting in 9 rebels killed",
   // "twelve people, including four children, were killed"
-  { kind, re: new RegExp(String.raw`\b${APPROX}${NUM}\s+${NOUNS}${INCLUDING}${BE}${verbs(kind)}\b`, 'gi') },
+  {
+    kind,
+    re: new RegExp(
+      String.raw`\b${APPROX}${NOT_DATE_BEFORE}${NUM}${NOT_DATE_AFTER}\s+${NOUNS}${INCLUDING}${BE}${verbs(kind)}\b`,
+      'gi',
+    ),
+  },
   // "killing 12 people", "wounding at least 30"; "killing himself and two police officers" (the
   // bomber is not among the count written).
   {
@@ -122,7 +136,7 @@ const PATTERNS: Pattern[] = (['KILLED', 'WOUNDED', 'CAPTURED', 'DISPLACED'] as c
   {
     kind,
     re: new RegExp(
-      String.raw`\b${APPROX}(${ONE})\s+(?:(?!${LIST_BREAK})[\w-]+\s+){1,3}?(?:and|as\s+well\s+as|plus)\s+${APPROX}${ONE}\s+${NOUNS}${BE}${verbs(kind)}\b`,
+      String.raw`\b${APPROX}${NOT_DATE_BEFORE}(${ONE})${NOT_DATE_AFTER}\s+(?:(?!${LIST_BREAK})[\w-]+\s+){1,3}?(?:and|as\s+well\s+as|plus)\s+${APPROX}${ONE}\s+${NOUNS}${BE}${verbs(kind)}\b`,
       'gi',
     ),
   },
