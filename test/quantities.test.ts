@@ -100,6 +100,22 @@ describe("a date's day is no count", () => {
   });
 });
 
+describe('numbers that are no count of victims', () => {
+  it('a label\'s number, or a count of who acted: "Route 5 … after 3 people were killed", "checkpoint 12 wounded 4"', () => {
+    expect(counts('Route 5 was closed after 3 people were killed in an ambush.')).toEqual([['KILLED', 3]]);
+    expect(counts('The blast at checkpoint 12 wounded 4 soldiers.')).toEqual([['WOUNDED', 4]]);
+    expect(counts('12 soldiers killed 4 militants in the raid.')).toEqual([['KILLED', 4]]);
+    expect(counts('The attack left 30 dead and 12 injured.')).toEqual([
+      ['KILLED', 30],
+      ['WOUNDED', 12],
+    ]);
+  });
+
+  it('"killing all 298 people on board"', () => {
+    expect(counts('The plane was downed, killing all 298 people on board.')).toEqual([['KILLED', 298]]);
+  });
+});
+
 describe('counts written in words and tolls told at length', () => {
   it('reads compound number words whole: "twenty-two", "two dozen", "three hundred", "five thousand"', () => {
     expect(counts('Twenty-two militants were neutralized during the operation')).toEqual([['KILLED', 22]]);

@@ -57,8 +57,10 @@ const WORD = String.raw`(?:(?:a\s+)?(?:(?:${TENS})(?:[-\s](?:${UNITS}))?|${UNITS
 const ONE = String.raw`(?:\d{1,3}(?:,\d{3})+|\d{1,15}(?:\.\d+)?(?:\s+(?:million|thousand|billion))?|${WORD}(?![-\s]+(?:dozen|hundred|thousand|million|billion)\b))(?![\d,]*\d)`;
 /** A number or a range ("1-2", "10 to 15", "between 3 and 5"): group 1 the low, group 2 the high bound. */
 const NUM = String.raw`(?:between\s+)?(${ONE})(?:\s*(?:-|–|to|or|and)\s*(\d{1,15}(?![\d,]*\d)|${WORD}))?`;
-const APPROX = String.raw`(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|up\s+to\s+|roughly\s+|an\s+estimated\s+|as\s+many\s+as\s+|no\s+fewer\s+than\s+|a\s+further\s+|another\s+)?`;
-const NOUNS = String.raw`(?:(?!and\b|or\b)[\w-]+\s+){0,6}?`;
+const APPROX = String.raw`(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|up\s+to\s+|roughly\s+|an\s+estimated\s+|as\s+many\s+as\s+|no\s+fewer\s+than\s+|a\s+further\s+|another\s+|all\s+)?`;
+// The words between a count and its verb: never another count or a finite verb ("Route 5 was
+// closed after 3 people were killed" counts 3).
+const NOUNS = String.raw`(?:(?!and\b|or\b|was\b|were\b|is\b|are\b|had\b|after\b|when\b|as\b|\d)[\w-]+\s+){0,6}?`;
 /** An aside between a count and its verb: ", including four children,", ", among them two soldiers,". */
 const INCLUDING = String.raw`(?:[\w-]+,\s+(?:including|among\s+them|most\s+of\s+them|all\s+of\s+them)\b[^,.;]{1,60},\s+)?`;
 const BE = String.raw`(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|being|been|reportedly|also|later|were\s+reportedly|allegedly)\s+){0,2}`;
@@ -102,6 +104,10 @@ const MONTHS_NOT_MAY = MONTH_PATTERN.split('|')
 const NOT_DATE_AFTER = String.raw`(?!\s+(?:(?:${MONTHS_NOT_MAY})(?![\w-])|may\b(?!\s+(?:have|be|not|also|still|well)\b)))`;
 const NOT_DATE_BEFORE = String.raw`(?<!\b(?:${MONTH_PATTERN})\s+)`;
 
+// A verb with a count after it is active, and the count before it is of who acted ("the blast at
+// checkpoint 12 wounded 4 soldiers", "12 soldiers killed 4 militants").
+const NOT_ACTIVE = String.raw`(?!\s+(?:all\s+|at\s+least\s+|some\s+|about\s+)?(?:\d|${WORD}\b))`;
+
 const NOT_COUNT = String.raw`(?!\s*(?:km|kilomet|miles|metres|meters|%|percent|per\s+cent|years?|months?|days?|hours?|minutes?|am|pm|a\.m|p\.m)\b)`;
 
 const PATTERNS: Pattern[] = (['KILLED', 'WOUNDED', 'CAPTURED', 'DISPLACED'] as const).flatMap((kind) => [
@@ -110,7 +116,7 @@ const PATTERNS: Pattern[] = (['KILLED', 'WOUNDED', 'CAPTURED', 'DISPLACED'] as c
   {
     kind,
     re: new RegExp(
-      String.raw`\b${APPROX}${NOT_DATE_BEFORE}${NUM}${NOT_DATE_AFTER}\s+${NOUNS}${INCLUDING}${BE}${verbs(kind)}\b`,
+      String.raw`\b${APPROX}${NOT_DATE_BEFORE}${NUM}${NOT_DATE_AFTER}\s+${NOUNS}${INCLUDING}${BE}${verbs(kind)}\b${NOT_ACTIVE}`,
       'gi',
     ),
   },
