@@ -3,11 +3,13 @@ import { countryOfName } from '../geo.js';
 import { NON_ACTOR_HEADS, POSSESSIVE_PLACE_ADJECTIVES, POSSESSIVE_PLACE_NOUNS } from '../lexicon/roles.js';
 import type { Chunk } from './chunks.js';
 import type { Scan } from './scan.js';
-import { canonicalHead, extendLowerHead, headKind, titleCase } from './shared.js';
+import { canonicalHead, extendLowerHead, headKind, isPossessiveMark, titleCase } from './shared.js';
 
 export function demonymHead(s: Scan, { from, to, name }: Chunk): boolean {
   const demonym = s.resolveDemonymToken(from, to);
   if (!demonym) return false;
+  // "Myanmar's junta": a country's name that is also its adjective owns what follows, as a country does.
+  if (isPossessiveMark(s.tokens[to], s.tokens[to - 1]) && countryOfName(name)) return false;
   const lowerExt = extendLowerHead(s.tokens, to);
   if (lowerExt) {
     const head = lowerExt[1];

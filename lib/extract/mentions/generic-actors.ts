@@ -19,11 +19,12 @@ export function genericActors(s: Scan): void {
   const { tokens, used } = s;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (used[i] || t.cap || t.kind !== 'word') continue;
+    // "Protesters blocked the road": a head that opens the sentence is capitalised only for that.
+    if (used[i] || (t.cap && !atSentenceStart(tokens, i)) || t.kind !== 'word') continue;
     const hit = longest(GENERIC_TRIE, tokens, i);
     if (!hit) continue;
     const [end, head] = hit;
-    if (tokens.slice(i, end).some((x, k) => used[i + k] || x.cap)) continue;
+    if (tokens.slice(i, end).some((x, k) => used[i + k] || (x.cap && k > 0))) continue;
     // "enemy forces", "the global coalition": modifiers before the head belong to it.
     let from = i;
     while (
