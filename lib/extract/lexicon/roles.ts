@@ -151,6 +151,30 @@ export const PERSON_TITLES = new Set([
   'father',
 ]);
 
+/** Lower-case nouns for what a person is, which make the name right after them a person's ("candidate X"). */
+export const PERSON_NOUNS_BEFORE_NAMES = new Set([
+  'candidate',
+  'activist',
+  'dissident',
+  'cleric',
+  'journalist',
+  'warlord',
+  'militant',
+  'kingpin',
+  'lawyer',
+  'opponent',
+  'critic',
+  'blogger',
+  'politician',
+  'businessman',
+  'businesswoman',
+  'tycoon',
+  'strongman',
+  'rebel',
+  'insurgent',
+  'defector',
+]);
+
 /** Title words that also read as a rank or office on their own ("the president said"). */
 export const PERSON_ROLE_WORDS = new Set([
   'president',

@@ -7,7 +7,7 @@ import { foldName } from '../../names.js';
 import { CUE_FORMS } from '../cues.js';
 import { countryOfName, demonymOf } from '../geo.js';
 import { INSTITUTION_WORDS, NOT_PERSON_ENDINGS, SURNAME_LIKE_ENDINGS } from '../lexicon/mention-words.js';
-import { PERSON_ROLE_WORDS, PERSON_TITLES } from '../lexicon/roles.js';
+import { PERSON_NOUNS_BEFORE_NAMES, PERSON_ROLE_WORDS, PERSON_TITLES } from '../lexicon/roles.js';
 import type { Token } from '../tokens.js';
 import { isCommonWord, isFirstName, isLastName } from '../wordclass.js';
 import type { Chunk } from './chunks.js';
@@ -150,6 +150,10 @@ function looksLikePersonName(s: Scan, from: number, to: number): boolean {
     return true;
   if (atSentenceStart(tokens, from) && isCommonWord(words[0]!.text) && !isFirstName(words[0]!.text)) return false;
   if (isFirstName(words[0]!.text) || isLastName(words[n - 1]!.text)) return true;
+  // "ousted president Jean-Bertrand Aristide", "candidate Alassane Ouattara": a lower-case role
+  // names whoever follows, whatever the name lists know of them.
+  const role = tokens[from - 1];
+  if (role && !role.cap && (PERSON_TITLES.has(role.lower) || PERSON_NOUNS_BEFORE_NAMES.has(role.lower))) return true;
   const next = tokens[to];
   return (
     !!next &&
