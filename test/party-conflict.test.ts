@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../lib/extract/index.js';
+import type { Extraction } from '../lib/extract/types.js';
+
+const meta = { publishedAt: '2024-05-01T10:00:00Z' };
+const parties = (x: Extraction) => x.parties.map((p) => [p.name, p.kind, p.affiliation]);
+const names = (text: string) => extract(text, meta).parties.map((p) => p.name);
+
+describe('sides named by what they do', () => {
+  it('protesters, demonstrators, mercenaries and armed men are parties, at the start of a sentence too', () => {
+    expect(names('Protesters blocked the main road into the capital on Friday.')).toEqual(['protesters']);
+    expect(names('Thousands of demonstrators marched to the parliament.')).toEqual(['demonstrators']);
+    expect(names('Armed men seized a bus near the river crossing.')).toEqual(['armed men']);
+    expect(names('Heavily armed men stormed the camp.')).toEqual(['heavily armed men']);
+    expect(names('Ethnic armed groups overran a hilltop post.')).toEqual(['ethnic armed groups']);
+    expect(names('Kidnappers demanded a ransom for the three engineers.')).toEqual(['kidnappers']);
+  });
+
+  it('a side referred to with "the" and named nowhere before is a side of its own', () => {
+    const x = extract('The garrison said it had repelled the insurgents.', meta);
+    expect(parties(x)).toContainEqual(['insurgents', 'GROUP', null]);
+    // Named before, "the insurgents" is that party.
+    const y = extract('Zanda insurgents shelled the base. Troops then repelled the insurgents.', meta);
+    expect(y.parties.filter((p) => p.name.includes('insurgents')).map((p) => p.mentions.length)).toEqual([2]);
+  });
+
+  it('refugees, prisoners or farmers alone are no party; with a demonym they are a group of that state', () => {
+    expect(names('Refugees waited at the border for three days.')).toEqual([]);
+    const x = extract('Eritrean refugees and Syrian prisoners were moved on Monday.', meta);
+    expect(parties(x)).toEqual([
+      ['Eritrean refugees', 'GROUP', 'ER'],
+      ['Syrian prisoners', 'GROUP', 'SY'],
+    ]);
+  });
+});
+
+describe('bodies and forces of a state', () => {
+  it('a junta and mercenaries after a demonym, and a junta owned by a country named like its adjective', () => {
+    const x = extract('The Nigerien junta said its troops and Russian mercenaries had secured the mine.', meta);
+    expect(parties(x)).toEqual([
+      ['Nigerien junta', 'GOVERNMENT_BODY', 'NE'],
+      ['Russian mercenaries', 'ARMED_FORCE', 'RU'],
+    ]);
+    expect(parties(extract("Myanmar's military junta postponed the vote.", meta))).toEqual([
+      ['Myanmar military junta', 'GOVERNMENT_BODY', 'MM'],
+    ]);
+  });
+
+  it('"the army" and "the military" mean a state force, never an armed group named before', () => {
+    const x = extract('The Arakan Army said it had taken a border post, but the military said it held the post.', meta);
+    expect(x.parties.find((p) => p.name === 'Arakan Army')!.mentions.map((m) => m.text)).toEqual(['The Arakan Army']);
+    const y = extract('Kenyan troops crossed the river. The army said two soldiers were hurt.', meta);
+    expect(y.parties.map((p) => [p.name, p.mentions.length])).toEqual([['Kenyan troops', 2]]);
+  });
+
+  it('two demonyms before one head are two parties', () => {
+    const x = extract('Senior Polish and Czech officials met on Tuesday.', meta);
+    expect(parties(x)).toEqual([
+      ['Polish officials', 'GOVERNMENT_BODY', 'PL'],
+      ['Czech officials', 'GOVERNMENT_BODY', 'CZ'],
+    ]);
+  });
+
+  it('a people named with its state is a group of that state', () => {
+    expect(parties(extract('Iraqi Turkmens protested in the city.', meta))).toEqual([
+      ['Iraqi Turkmens', 'GROUP', 'IQ'],
+    ]);
+    expect(parties(extract('Kenyan Somalis voted on Sunday.', meta))).toEqual([['Kenyan Somalis', 'GROUP', 'KE']]);
+  });
+});
+
+describe('people named after a lower-case role', () => {
+  it('"candidate X", "exiled cleric X", "former president X" are persons whatever the name lists know', () => {
+    expect(names('The board barred candidate Obiora Tandeka from the race.')).toEqual(['Obiora Tandeka']);
+    expect(names('Supporters of exiled cleric Haruna Balogwe rallied downtown.')).toContain('Haruna Balogwe');
+    expect(names('The court summoned former president Tandu Mbeleko.')).toContain('Tandu Mbeleko');
+  });
+});
+
+describe('armed groups and operations known by name', () => {
+  it('gives their kind and the country they fight in', () => {
+    const x = extract(
+      'The ELN denied the attack. Kataib Hezbollah claimed a drone strike, and the SBU said it had arrested two men.',
+      meta,
+    );
+    expect(parties(x)).toEqual([
+      ['ELN', 'GROUP', 'CO'],
+      ['Kataib Hezbollah', 'GROUP', 'IQ'],
+      ['Security Service of Ukraine', 'GOVERNMENT_BODY', 'UA'],
+    ]);
+  });
+
+  it('an alias in another language or spelling is the same party', () => {
+    const x = extract('The Clan del Golfo ambushed a patrol. Police blamed the Gulf Clan for two more deaths.', meta);
+    const clan = x.parties.find((p) => p.name === 'Gulf Clan')!;
+    expect([clan.kind, clan.affiliation, clan.mentions.length]).toEqual(['GROUP', 'CO', 2]);
+  });
+
+  it("a possessive in the name (\"People's Defence Force\") does not break it", () => {
+    const x = extract("Fighters of the People's Defence Force ambushed a convoy, the NUG said.", meta);
+    expect(parties(x)).toEqual([
+      ['People’s Defence Force', 'ARMED_FORCE', 'MM'],
+      ['National Unity Government', 'GOVERNMENT_BODY', 'MM'],
+    ]);
+  });
+});
