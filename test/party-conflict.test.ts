@@ -69,6 +69,22 @@ describe('bodies and forces of a state', () => {
   });
 });
 
+describe('gangs, cartels and named operations', () => {
+  it('a gang or cartel after a demonym or a place is a group of that country', () => {
+    expect(parties(extract('Haitian gangs burned a police station.', meta))).toEqual([['Haitian gangs', 'GROUP', 'HT']]);
+    expect(parties(extract('Gunmen from the Sonora cartel set trucks on fire.', meta))).toEqual([
+      ['gunmen', 'GROUP', null],
+      ['Sonora cartel', 'GROUP', 'MX'],
+    ]);
+  });
+
+  it('a named operation is no person', () => {
+    expect(names('The raid was part of Operation Desert Lantern, the army said.')).not.toContain(
+      'Operation Desert Lantern',
+    );
+  });
+});
+
 describe('people named after a lower-case role', () => {
   it('"candidate X", "exiled cleric X", "former president X" are persons whatever the name lists know', () => {
     expect(names('The board barred candidate Obiora Tandeka from the race.')).toEqual(['Obiora Tandeka']);
@@ -80,13 +96,19 @@ describe('people named after a lower-case role', () => {
 describe('armed groups and operations known by name', () => {
   it('gives their kind and the country they fight in', () => {
     const x = extract(
-      'The ELN denied the attack. Kataib Hezbollah claimed a drone strike, and the SBU said it had arrested two men.',
+      'The FARC denied the attack. Kataib Hezbollah claimed a drone strike, and the SBU said it had arrested two men.',
       meta,
     );
     expect(parties(x)).toEqual([
-      ['ELN', 'GROUP', 'CO'],
+      ['FARC', 'GROUP', 'CO'],
       ['Kataib Hezbollah', 'GROUP', 'IQ'],
       ['Security Service of Ukraine', 'GOVERNMENT_BODY', 'UA'],
+    ]);
+  });
+
+  it('dissidents of a known group are a group of their own', () => {
+    expect(parties(extract('FARC dissidents ambushed a patrol in Cauca.', meta))).toEqual([
+      ['FARC dissidents', 'GROUP', 'CO'],
     ]);
   });
 

@@ -223,12 +223,6 @@ export const KNOWN_PARTIES: KnownParty[] = [
   { name: 'Jalisco New Generation Cartel', aliases: ['CJNG'], kind: 'GROUP', affiliation: 'MX' },
   { name: 'Sinaloa Cartel', aliases: [], kind: 'GROUP', affiliation: 'MX' },
   // More armed groups and state forces of current conflicts, by the names wire reports use.
-  {
-    name: 'ELN',
-    aliases: ['Ejército de Liberación Nacional', 'Ejercito de Liberacion Nacional'],
-    kind: 'GROUP',
-    affiliation: 'CO',
-  },
   { name: 'FARC', aliases: ['Revolutionary Armed Forces of Colombia'], kind: 'GROUP', affiliation: 'CO' },
   { name: 'Gulf Clan', aliases: ['Clan del Golfo'], kind: 'GROUP', affiliation: 'CO' },
   { name: 'Tren de Aragua', aliases: [], kind: 'GROUP', affiliation: 'VE' },

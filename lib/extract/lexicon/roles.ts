@@ -151,6 +151,9 @@ export const PERSON_TITLES = new Set([
   'father',
 ]);
 
+/** First words of a named military operation or exercise ("Operation Inherent Resolve"), never a person's name. */
+export const NAMED_OPERATION_WORDS = new Set(['operation', 'exercise', 'op.']);
+
 /** Lower-case nouns for what a person is, which make the name right after them a person's ("candidate X"). */
 export const PERSON_NOUNS_BEFORE_NAMES = new Set([
   'candidate',
@@ -347,6 +350,9 @@ export const GROUP_HEADS = new Set([
   'gunmen',
   'gang members',
   'gangs',
+  'gang',
+  'cartel',
+  'cartels',
   'bandits',
   'community',
   'communities',
@@ -563,6 +569,10 @@ export const DEMONYM_LOWER_HEADS = new Set([
   'news agency',
   'junta',
   'military junta',
+  'dissidents',
+  'gangs',
+  'cartel',
+  'cartels',
   'mercenaries',
   'guerrillas',
   'guerillas',

@@ -7,7 +7,7 @@ import { foldName } from '../../names.js';
 import { CUE_FORMS } from '../cues.js';
 import { countryOfName, demonymOf } from '../geo.js';
 import { INSTITUTION_WORDS, NOT_PERSON_ENDINGS, SURNAME_LIKE_ENDINGS } from '../lexicon/mention-words.js';
-import { PERSON_NOUNS_BEFORE_NAMES, PERSON_ROLE_WORDS, PERSON_TITLES } from '../lexicon/roles.js';
+import { NAMED_OPERATION_WORDS, PERSON_NOUNS_BEFORE_NAMES, PERSON_ROLE_WORDS, PERSON_TITLES } from '../lexicon/roles.js';
 import type { Token } from '../tokens.js';
 import { isCommonWord, isFirstName, isLastName } from '../wordclass.js';
 import type { Chunk } from './chunks.js';
@@ -135,6 +135,8 @@ function looksLikePersonName(s: Scan, from: number, to: number): boolean {
   // Nor a school, a patrol or a township ("Minnesota State Patrol"), unless a first name starts a
   // surname that is also such a word ("Sarah Park").
   const last = words[n - 1]!.lower;
+  // "Operation Inherent Resolve", "Exercise Eager Lion": a named operation is no one.
+  if (NAMED_OPERATION_WORDS.has(words[0]!.lower)) return false;
   // "Hospital Foundation of Manitoba": a name with "of" inside is a body's.
   if (words.some((w) => w.lower === 'of')) return false;
   if (NOT_PERSON_ENDINGS.has(last) && !(SURNAME_LIKE_ENDINGS.has(last) && isFirstName(words[0]!.text))) return false;
