@@ -69,6 +69,30 @@ describe('bodies and forces of a state', () => {
   });
 });
 
+describe('a group referred to by what it is', () => {
+  it('"the militant group", "this terrorist organization" are the group named before', () => {
+    const x = extract('Hezbollah fired drones at a base. The militant group said the strike was a warning.', meta);
+    expect(x.parties.map((p) => [p.name, p.mentions.map((m) => m.text)])).toEqual([
+      ['Hezbollah', ['Hezbollah', 'The militant group']],
+    ]);
+    expect(x.claims[0]?.claimantKey).toBe(x.parties[0]!.key);
+    const y = extract('Boko Haram raided the village. Troops vowed to crush this terrorist organization.', meta);
+    expect(y.parties.find((p) => p.name === 'Boko Haram')!.mentions).toHaveLength(2);
+  });
+
+  it('"the group" is a group known by its own name, never a state body or one named by a head', () => {
+    const x = extract('Al-Shabaab claimed the bombing. The group said it killed 20 soldiers.', meta);
+    expect(x.parties.map((p) => p.mentions.length)).toEqual([2]);
+    // Unresolved, it names no one.
+    expect(names('The militant group said it fired rockets.')).toEqual([]);
+  });
+
+  it('plural groups with a modifier are a side; with none they are not', () => {
+    expect(names('Violent extremist groups recruit online.')).toEqual(['violent extremist groups']);
+    expect(names('Aid groups warned of famine.')).toEqual([]);
+  });
+});
+
 describe('gangs, cartels and named operations', () => {
   it('a gang or cartel after a demonym or a place is a group of that country', () => {
     expect(parties(extract('Haitian gangs burned a police station.', meta))).toEqual([['Haitian gangs', 'GROUP', 'HT']]);

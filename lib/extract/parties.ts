@@ -71,6 +71,8 @@ function compatible(refHead: string, refKind: PartyKind, entry: PartyEntry): boo
     )
   )
     return true;
+  // "the group", "the militant organization": a group known by its own name ("Hamas", "Islamic State").
+  if (GROUP_REFERENCES.has(last) && p.kind === 'GROUP' && !entry.head) return true;
   // "the group" is also a force that is no state's ("the Rapid Support Forces ... the group said").
   return last === 'group' && p.kind === 'ARMED_FORCE' && !STATE_FORCE_WORDS.test(name);
 }
@@ -82,6 +84,9 @@ function sideOfItsOwn(head: string): string | null {
     ? h
     : null;
 }
+
+/** References to a group by what it is, not what it is called. */
+const GROUP_REFERENCES = new Set(['group', 'organization', 'organisation', 'movement']);
 
 /** References that mean a state's own forces only. */
 const STATE_ONLY_REFERENCES = new Set(['army', 'military']);

@@ -746,10 +746,11 @@ export const GENERIC_ACTOR_HEADS = new Set([
   'protestors',
   'demonstrators',
   'rioters',
+  'groups',
 ]);
 
 /** Generic heads that name a side only with a modifier ("enemy forces", not "forces"). */
-export const GENERIC_ACTOR_HEADS_MODIFIED = new Set(['forces', 'units', 'unit', 'teams', 'team']);
+export const GENERIC_ACTOR_HEADS_MODIFIED = new Set(['forces', 'units', 'unit', 'teams', 'team', 'groups']);
 
 /** Lower-case words that may stand before a generic actor head and belong to its name ("enemy forces", "the global coalition"). */
 export const GENERIC_ACTOR_MODIFIERS = new Set([
@@ -791,6 +792,8 @@ export const GENERIC_ACTOR_MODIFIERS = new Set([
   'opposition-aligned',
   'angry',
   'student',
+  'violent',
+  'extremist',
 ]);
 
 /** Words after a bare head that still let it be a reference ("complimented the prime minister on", "the secretary and X"). */

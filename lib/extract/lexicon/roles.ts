@@ -151,6 +151,33 @@ export const PERSON_TITLES = new Set([
   'father',
 ]);
 
+/** "the militant group", "this terrorist organization": a reference back to a group, by these words. */
+export const GROUP_REFERENCE_DETERMINERS = new Set(['the', 'this', 'that']);
+export const GROUP_REFERENCE_ADJECTIVES = new Set([
+  'terrorist',
+  'militant',
+  'jihadist',
+  'extremist',
+  'islamist',
+  'armed',
+  'rebel',
+  'insurgent',
+  'separatist',
+  'paramilitary',
+  'radical',
+  'barbaric',
+  'violent',
+  'criminal',
+  'outlawed',
+  'banned',
+  'proscribed',
+  'sunni',
+  'shiite',
+  'shia',
+  'palestinian',
+]);
+export const GROUP_REFERENCE_HEADS = new Set(['group', 'organization', 'organisation', 'movement', 'militia']);
+
 /** First words of a named military operation or exercise ("Operation Inherent Resolve"), never a person's name. */
 export const NAMED_OPERATION_WORDS = new Set(['operation', 'exercise', 'op.']);
 
