@@ -87,6 +87,15 @@ describe('a group referred to by what it is', () => {
     expect(names('The militant group said it fired rockets.')).toEqual([]);
   });
 
+  it('a rebel or armed group after a people or demonym is a group, with the state the demonym gives', () => {
+    expect(parties(extract('A Baloch armed group claimed the attack.', meta))).toEqual([
+      ['Baloch armed group', 'GROUP', null],
+    ]);
+    expect(parties(extract('Syrian rebel groups took the town.', meta))).toEqual([
+      ['Syrian rebel groups', 'GROUP', 'SY'],
+    ]);
+  });
+
   it('plural groups with a modifier are a side; with none they are not', () => {
     expect(names('Violent extremist groups recruit online.')).toEqual(['violent extremist groups']);
     expect(names('Aid groups warned of famine.')).toEqual([]);
