@@ -104,7 +104,9 @@ describe('a group referred to by what it is', () => {
 
 describe('gangs, cartels and named operations', () => {
   it('a gang or cartel after a demonym or a place is a group of that country', () => {
-    expect(parties(extract('Haitian gangs burned a police station.', meta))).toEqual([['Haitian gangs', 'GROUP', 'HT']]);
+    expect(parties(extract('Haitian gangs burned a police station.', meta))).toEqual([
+      ['Haitian gangs', 'GROUP', 'HT'],
+    ]);
     expect(parties(extract('Gunmen from the Sonora cartel set trucks on fire.', meta))).toEqual([
       ['gunmen', 'GROUP', null],
       ['Sonora cartel', 'GROUP', 'MX'],
@@ -151,7 +153,7 @@ describe('armed groups and operations known by name', () => {
     expect([clan.kind, clan.affiliation, clan.mentions.length]).toEqual(['GROUP', 'CO', 2]);
   });
 
-  it("a possessive in the name (\"People's Defence Force\") does not break it", () => {
+  it('a possessive in the name ("People\'s Defence Force") does not break it', () => {
     const x = extract("Fighters of the People's Defence Force ambushed a convoy, the NUG said.", meta);
     expect(parties(x)).toEqual([
       ['People’s Defence Force', 'ARMED_FORCE', 'MM'],

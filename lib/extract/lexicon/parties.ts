@@ -284,7 +284,12 @@ export const KNOWN_PARTIES: KnownParty[] = [
     kind: 'GROUP',
     affiliation: 'MM',
   },
-  { name: 'Ta’ang National Liberation Army', aliases: ["Ta'ang National Liberation Army", 'TNLA'], kind: 'GROUP', affiliation: 'MM' },
+  {
+    name: 'Ta’ang National Liberation Army',
+    aliases: ["Ta'ang National Liberation Army", 'TNLA'],
+    kind: 'GROUP',
+    affiliation: 'MM',
+  },
   { name: 'Karen National Union', aliases: ['KNU'], kind: 'GROUP', affiliation: 'MM' },
   { name: 'Sudan Liberation Movement', aliases: ['SLM', 'Sudan Liberation Army'], kind: 'GROUP', affiliation: 'SD' },
   { name: 'Justice and Equality Movement', aliases: [], kind: 'GROUP', affiliation: 'SD' },

@@ -17,7 +17,8 @@ export function forceNoun(s: Scan, { from, to, name }: Chunk): boolean {
   )
     return false;
   // "Ethnic armed groups" opening a sentence: a common modifier, capitalised only there.
-  const common = to - from === 1 && atSentenceStart(s.tokens, from) && GENERIC_ACTOR_MODIFIERS.has(s.tokens[from]!.lower);
+  const common =
+    to - from === 1 && atSentenceStart(s.tokens, from) && GENERIC_ACTOR_MODIFIERS.has(s.tokens[from]!.lower);
   s.addParty(from, force[0], {
     kind: headKind(force[1]),
     name: `${common ? name.toLowerCase() : name} ${canonicalHead(force[1])}`,

@@ -8,11 +8,7 @@ import {
   GENERIC_ACTOR_HEADS_MODIFIED,
   GENERIC_ACTOR_MODIFIERS,
 } from '../lexicon/mention-words.js';
-import {
-  GROUP_REFERENCE_ADJECTIVES,
-  GROUP_REFERENCE_DETERMINERS,
-  GROUP_REFERENCE_HEADS,
-} from '../lexicon/roles.js';
+import { GROUP_REFERENCE_ADJECTIVES, GROUP_REFERENCE_DETERMINERS, GROUP_REFERENCE_HEADS } from '../lexicon/roles.js';
 import type { Scan } from './scan.js';
 import { isCommonNoun, isVerbForm } from '../wordclass.js';
 import { atSentenceStart, buildSetTrie, headKind, longest, tokenKey } from './shared.js';
@@ -73,7 +69,8 @@ function groupReferences(s: Scan): void {
     const t = tokens[i]!;
     if (used[i] || !GROUP_REFERENCE_DETERMINERS.has(t.lower)) continue;
     let j = i + 1;
-    while (j < i + 3 && tokens[j] && !used[j] && !tokens[j]!.cap && GROUP_REFERENCE_ADJECTIVES.has(tokens[j]!.lower)) j++;
+    while (j < i + 3 && tokens[j] && !used[j] && !tokens[j]!.cap && GROUP_REFERENCE_ADJECTIVES.has(tokens[j]!.lower))
+      j++;
     const head = tokens[j];
     if (j === i + 1 || !head || used[j] || head.cap || !GROUP_REFERENCE_HEADS.has(head.lower)) continue;
     // "the militant group's leader" is still the group; "the militant group Hamas" names it (a known party).

@@ -7,7 +7,12 @@ import { foldName } from '../../names.js';
 import { CUE_FORMS } from '../cues.js';
 import { countryOfName, demonymOf } from '../geo.js';
 import { INSTITUTION_WORDS, NOT_PERSON_ENDINGS, SURNAME_LIKE_ENDINGS } from '../lexicon/mention-words.js';
-import { NAMED_OPERATION_WORDS, PERSON_NOUNS_BEFORE_NAMES, PERSON_ROLE_WORDS, PERSON_TITLES } from '../lexicon/roles.js';
+import {
+  NAMED_OPERATION_WORDS,
+  PERSON_NOUNS_BEFORE_NAMES,
+  PERSON_ROLE_WORDS,
+  PERSON_TITLES,
+} from '../lexicon/roles.js';
 import type { Token } from '../tokens.js';
 import { isCommonWord, isFirstName, isLastName } from '../wordclass.js';
 import type { Chunk } from './chunks.js';
