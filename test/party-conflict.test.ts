@@ -14,6 +14,7 @@ describe('sides named by what they do', () => {
     expect(names('Heavily armed men stormed the camp.')).toEqual(['heavily armed men']);
     expect(names('Ethnic armed groups overran a hilltop post.')).toEqual(['ethnic armed groups']);
     expect(names('Kidnappers demanded a ransom for the three engineers.')).toEqual(['kidnappers']);
+    expect(names('Police are hunting the perpetrators.')).toEqual(['perpetrators']);
   });
 
   it('a side referred to with "the" and named nowhere before is a side of its own', () => {
@@ -51,6 +52,19 @@ describe('bodies and forces of a state', () => {
     expect(x.parties.find((p) => p.name === 'Arakan Army')!.mentions.map((m) => m.text)).toEqual(['The Arakan Army']);
     const y = extract('Kenyan troops crossed the river. The army said two soldiers were hurt.', meta);
     expect(y.parties.map((p) => [p.name, p.mentions.length])).toEqual([['Kenyan troops', 2]]);
+  });
+
+  it('a demonym before "Ministry of X" owns it, named as the ministry is elsewhere', () => {
+    expect(parties(extract('The Libyan Ministry of Interior said the road was closed.', meta))).toEqual([
+      ['Libyan Interior Ministry', 'GOVERNMENT_BODY', 'LY'],
+    ]);
+    expect(parties(extract('Staff of the Yemeni Ministry of Culture left the museum.', meta))).toEqual([
+      ['Yemeni Culture Ministry', 'GOVERNMENT_BODY', 'YE'],
+    ]);
+    // A subject the lexicon lacks keeps its own words.
+    expect(parties(extract('The Chadian Ministry of Fisheries said the lake was closed.', meta))).toEqual([
+      ['Chadian Ministry of Fisheries', 'GOVERNMENT_BODY', 'TD'],
+    ]);
   });
 
   it('two demonyms before one head are two parties', () => {

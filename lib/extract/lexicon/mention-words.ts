@@ -737,6 +737,7 @@ export const GENERIC_ACTOR_HEADS = new Set([
   'hostage-takers',
   'attackers',
   'assailants',
+  'perpetrators',
   'fundamentalists',
   'islamists',
   'armed men',
