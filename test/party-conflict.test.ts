@@ -67,6 +67,13 @@ describe('bodies and forces of a state', () => {
     ]);
   });
 
+  it('airmen and sailors are a force, after a demonym or a unit name', () => {
+    expect(parties(extract('French sailors boarded the tanker.', meta))).toEqual([
+      ['French sailors', 'ARMED_FORCE', 'FR'],
+    ]);
+    expect(names('About 200 Guard Airmen left for the Gulf on Monday.')).toEqual(['Guard Airmen']);
+  });
+
   it('two demonyms before one head are two parties', () => {
     const x = extract('Senior Polish and Czech officials met on Tuesday.', meta);
     expect(parties(x)).toEqual([

@@ -350,6 +350,8 @@ export const ARMED_FORCE_HEADS = new Set([
   'battery',
   'peacekeepers',
   'mercenaries',
+  'airmen',
+  'sailors',
 ]);
 
 /** Head nouns of non-state groups and organisations. */
@@ -601,6 +603,8 @@ export const DEMONYM_LOWER_HEADS = new Set([
   'news agency',
   'junta',
   'military junta',
+  'sailors',
+  'airmen',
   'rebel group',
   'rebel groups',
   'militant group',
