@@ -17,6 +17,14 @@ describe('sides named by what they do', () => {
     expect(names('Police are hunting the perpetrators.')).toEqual(['perpetrators']);
   });
 
+  it('who a side is for or against belongs to its name; a common word names no ally', () => {
+    expect(names('Later, pro-government militias burned the market.')).toEqual(['pro-government militias']);
+    expect(names('Pro-junta fighters held the bridge.')).toEqual(['pro-junta fighters']);
+    expect(parties(extract('Government-backed forces retook the town.', meta))).toEqual([
+      ['government-backed forces', 'ARMED_FORCE', null],
+    ]);
+  });
+
   it('a side referred to with "the" and named nowhere before is a side of its own', () => {
     const x = extract('The garrison said it had repelled the insurgents.', meta);
     expect(parties(x)).toContainEqual(['insurgents', 'GROUP', null]);

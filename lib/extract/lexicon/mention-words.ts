@@ -795,6 +795,14 @@ export const GENERIC_ACTOR_MODIFIERS = new Set([
   'student',
   'violent',
   'extremist',
+  'pro-government',
+  'pro-junta',
+  'anti-junta',
+  'government-backed',
+  'government-aligned',
+  'state-backed',
+  'army-backed',
+  'military-backed',
 ]);
 
 /** Words after a bare head that still let it be a reference ("complimented the prime minister on", "the secretary and X"). */

@@ -295,7 +295,9 @@ export const KNOWN_PARTIES: KnownParty[] = [
   { name: 'Justice and Equality Movement', aliases: [], kind: 'GROUP', affiliation: 'SD' },
   { name: 'SPLM-N', aliases: ['Sudan People’s Liberation Movement-North'], kind: 'GROUP', affiliation: 'SD' },
   { name: 'Liberation Tigers of Tamil Eelam', aliases: ['LTTE', 'Tamil Tigers'], kind: 'GROUP', affiliation: 'LK' },
-  { name: 'Somali National Army', aliases: ['SNA'], kind: 'ARMED_FORCE', affiliation: 'SO' },
+  // Not "SNA": the Syrian National Army goes by it too.
+  { name: 'Somali National Army', aliases: [], kind: 'ARMED_FORCE', affiliation: 'SO' },
+  { name: 'Syrian National Army', aliases: [], kind: 'ARMED_FORCE', affiliation: 'SY' },
   { name: 'Southern Transitional Council', aliases: ['STC'], kind: 'GROUP', affiliation: 'YE' },
   { name: 'Libyan National Army', aliases: ['LNA'], kind: 'ARMED_FORCE', affiliation: 'LY' },
   {

@@ -33,7 +33,7 @@ export function genericActors(s: Scan): void {
       from > 0 &&
       !used[from - 1] &&
       (!tokens[from - 1]!.cap || atSentenceStart(tokens, from - 1)) &&
-      GENERIC_ACTOR_MODIFIERS.has(tokenKey(tokens[from - 1]!))
+      (GENERIC_ACTOR_MODIFIERS.has(tokenKey(tokens[from - 1]!)) || GENERIC_ACTOR_MODIFIERS.has(tokens[from - 1]!.lower))
     )
       from--;
     if (from === i && GENERIC_ACTOR_HEADS_MODIFIED.has(head)) continue;
