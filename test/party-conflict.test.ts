@@ -149,6 +149,29 @@ describe('gangs, cartels and named operations', () => {
   });
 });
 
+describe('a role before a titled name is that person', () => {
+  it('"<party> spokesman <rank> <name>" is one person of that party', () => {
+    const x = extract('Hezbollah spokesman Sheikh Ali Karaki said the strike missed.', meta);
+    expect(parties(x)).toEqual([['Ali Karaki', 'PERSON', 'LB']]);
+    expect(x.parties[0]!.mentions.map((m) => m.text)).toEqual(['Hezbollah spokesman Sheikh Ali Karaki']);
+  });
+
+  it('a role set off by commas before a titled name is the same person', () => {
+    const x = extract("Chad's army chief, Gen. Abakar Doumtor, said the border was calm.", meta);
+    expect(parties(x)).toEqual([['Abakar Doumtor', 'PERSON', 'TD']]);
+  });
+
+  it('a possessive country gives the affiliation of a qualified title', () => {
+    expect(parties(extract("Peru's Interior Minister Rosa Quispe said 12 were held.", meta))).toEqual([
+      ['Rosa Quispe', 'PERSON', 'PE'],
+    ]);
+  });
+
+  it('"Sheikh" after a name word is part of the name', () => {
+    expect(names('Somali President Abdi Sheikh Warsame said the port was secure.')).toEqual(['Abdi Sheikh Warsame']);
+  });
+});
+
 describe('people named after a lower-case role', () => {
   it('"candidate X", "exiled cleric X", "former president X" are persons whatever the name lists know', () => {
     expect(names('The board barred candidate Obiora Tandeka from the race.')).toEqual(['Obiora Tandeka']);

@@ -178,6 +178,9 @@ export const GROUP_REFERENCE_ADJECTIVES = new Set([
 ]);
 export const GROUP_REFERENCE_HEADS = new Set(['group', 'organization', 'organisation', 'movement', 'militia']);
 
+/** Honorifics that, after a name word, belong to the name ("Hassan Sheikh Mohamud"). */
+export const NAME_INNER_TITLES = new Set(['sheikh']);
+
 /** First words of a named military operation or exercise ("Operation Inherent Resolve"), never a person's name. */
 export const NAMED_OPERATION_WORDS = new Set(['operation', 'exercise', 'op.']);
 
