@@ -162,7 +162,7 @@ describe('a role before a titled name is that person', () => {
   });
 
   it('a possessive country gives the affiliation of a qualified title', () => {
-    expect(parties(extract("Peru's Interior Minister Rosa Quispe said 12 were held.", meta))).toEqual([
+    expect(parties(extract("Peru's Security Secretary Rosa Quispe said 12 were held.", meta))).toEqual([
       ['Rosa Quispe', 'PERSON', 'PE'],
     ]);
   });
