@@ -171,7 +171,8 @@ describe('parties as conflict reporting names them', () => {
     // No lexicon has "FADa"; the gazetteer has Fada, a town of Chad.
     const x = extract('FADa soldiers repelled an attack near Boni. The FADa said 12 assailants were killed.', meta);
     expect(x.locations.map((l) => l.name)).toEqual(['Boni']);
-    expect(x.parties.map((p) => p.name)).toEqual(['FADa soldiers', 'FADa']);
+    // The assailants are a side of their own, named by what they did.
+    expect(x.parties.map((p) => p.name)).toEqual(['FADa soldiers', 'FADa', 'assailants']);
     expect(claimant(x)).toBe('FADa');
   });
 });

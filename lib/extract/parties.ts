@@ -7,6 +7,7 @@ import { foldName } from '../names.js';
 import type { ExtractedParty, PartyKind, Span } from './types.js';
 import type { PartyMention } from './mentions/index.js';
 import { NAME_NORMALISATION } from './lexicon/parties.js';
+import { GENERIC_ACTOR_HEADS, GENERIC_ACTOR_HEADS_MODIFIED } from './lexicon/mention-words.js';
 
 /** The canonical spelling's other form, word by word ("Defense" → "Defence"), keeping capitals. */
 const OTHER_SPELLING = new Map(
@@ -53,6 +54,9 @@ function compatible(refHead: string, refKind: PartyKind, entry: PartyEntry): boo
   }
   const name = p.name.toLowerCase();
   const head = (entry.head ?? '').toLowerCase();
+  // "the army", "the military" are a state's: never an armed group's ("the Arakan Army", "Rapid
+  // Support Forces"), which news calls "the group" or by name.
+  if (STATE_ONLY_REFERENCES.has(last) && (p.kind !== 'ARMED_FORCE' || !STATE_FORCE_WORDS.test(name))) return false;
   if (head === ref || head.endsWith(` ${last}`) || head === last) return true;
   if (name.endsWith(` ${last}`)) return true;
   // "the army" / "the military" / "the forces" are one family; so are "the government" / "the authorities".
@@ -67,9 +71,25 @@ function compatible(refHead: string, refKind: PartyKind, entry: PartyEntry): boo
     )
   )
     return true;
+  // "the group", "the militant organization": a group known by its own name ("Hamas", "Islamic State").
+  if (GROUP_REFERENCES.has(last) && p.kind === 'GROUP' && !entry.head) return true;
   // "the group" is also a force that is no state's ("the Rapid Support Forces ... the group said").
   return last === 'group' && p.kind === 'ARMED_FORCE' && !STATE_FORCE_WORDS.test(name);
 }
+
+/** The name of a side that a common noun names on its own ("the insurgents" → "insurgents"), else null. */
+function sideOfItsOwn(head: string): string | null {
+  const h = head.toLowerCase();
+  return GENERIC_ACTOR_HEADS.has(h) && !GENERIC_ACTOR_HEADS_MODIFIED.has(h) && h !== 'coalition' && h !== 'regime'
+    ? h
+    : null;
+}
+
+/** References to a group by what it is, not what it is called. */
+const GROUP_REFERENCES = new Set(['group', 'organization', 'organisation', 'movement']);
+
+/** References that mean a state's own forces only. */
+const STATE_ONLY_REFERENCES = new Set(['army', 'military']);
 
 /** Words that name a state's own forces, which news never calls "the group". */
 const STATE_FORCE_WORDS =
@@ -96,9 +116,13 @@ export class PartyRegistry {
         named ? (p) => foldName(p.name).endsWith(named) : undefined,
       );
       if (key) this.attach(key, span, m, null);
+      if (key) return key;
+      // "repelled the insurgents" with no insurgents named before: a side of its own, as "insurgents" is.
+      const side = m.head && !m.name ? sideOfItsOwn(m.head) : null;
+      if (side) m = { ...m, name: side, kind: m.kind === 'ORGANIZATION' ? 'GROUP' : m.kind, reference: false };
       // A reference that finds nothing earlier but has a name of its own ("Defense Ministry") is a party.
-      if (key || !m.name) return key;
-      m = { ...m, reference: false };
+      else if (!m.name) return null;
+      else m = { ...m, reference: false };
     }
     let key = foldName(m.name);
     // A role ("the Azerbaijani President") is the person who holds it, when the article names them.

@@ -730,10 +730,32 @@ export const GENERIC_ACTOR_HEADS = new Set([
   'enemy',
   'regime',
   'international community',
+  // Those who act in a clash, a raid or a protest, named by what they do.
+  'guerrillas',
+  'guerillas',
+  'mercenaries',
+  'bandits',
+  'pirates',
+  'kidnappers',
+  'abductors',
+  'hostage-takers',
+  'attackers',
+  'assailants',
+  'perpetrators',
+  'fundamentalists',
+  'islamists',
+  'armed men',
+  'armed groups',
+  'peacekeepers',
+  'protesters',
+  'protestors',
+  'demonstrators',
+  'rioters',
+  'groups',
 ]);
 
 /** Generic heads that name a side only with a modifier ("enemy forces", not "forces"). */
-export const GENERIC_ACTOR_HEADS_MODIFIED = new Set(['forces', 'units', 'unit', 'teams', 'team']);
+export const GENERIC_ACTOR_HEADS_MODIFIED = new Set(['forces', 'units', 'unit', 'teams', 'team', 'groups']);
 
 /** Lower-case words that may stand before a generic actor head and belong to its name ("enemy forces", "the global coalition"). */
 export const GENERIC_ACTOR_MODIFIERS = new Set([
@@ -759,6 +781,32 @@ export const GENERIC_ACTOR_MODIFIERS = new Set([
   'sniper',
   'combat',
   'fellow',
+  'ethnic',
+  'unidentified',
+  'unknown',
+  'masked',
+  'rival',
+  'tribal',
+  'criminal',
+  'separatist',
+  'militant',
+  'insurgent',
+  'paramilitary',
+  'heavily',
+  'anti-government',
+  'opposition-aligned',
+  'angry',
+  'student',
+  'violent',
+  'extremist',
+  'pro-government',
+  'pro-junta',
+  'anti-junta',
+  'government-backed',
+  'government-aligned',
+  'state-backed',
+  'army-backed',
+  'military-backed',
 ]);
 
 /** Words after a bare head that still let it be a reference ("complimented the prime minister on", "the secretary and X"). */

@@ -5,6 +5,7 @@
 import { countryOfName, demonymOf, isKnownPlace } from '../geo.js';
 import {
   ALIGNED_COMPOUND,
+  GENERIC_ACTOR_MODIFIERS,
   FORCES_OF,
   FORCES_OF_QUALIFIERS,
   LED_COMPOUND,
@@ -13,7 +14,16 @@ import {
 import type { Token } from '../tokens.js';
 import { ARMED_FORCE_HEADS } from '../lexicon/roles.js';
 import type { Scan } from './scan.js';
-import { affiliationOf, canonicalHead, forceHead, headKind, isNameToken, KNOWN_TRIE, longest } from './shared.js';
+import {
+  affiliationOf,
+  atSentenceStart,
+  canonicalHead,
+  forceHead,
+  headKind,
+  isNameToken,
+  KNOWN_TRIE,
+  longest,
+} from './shared.js';
 
 export function alignedForces(s: Scan): void {
   s.rule = 'aligned-forces';
@@ -33,6 +43,8 @@ export function alignedForces(s: Scan): void {
       const ext = forceHead(tokens, j);
       if (!ext) continue;
       const side = aligned ? aligned[2]! : led![1]!;
+      // "Government-aligned forces" opening a sentence: a common word, capitalised only there, names no one.
+      if (!aligned && atSentenceStart(tokens, i) && GENERIC_ACTOR_MODIFIERS.has(t.lower)) continue;
       const against = aligned ? aligned[1]!.toLowerCase() === 'anti' : false;
       const inner = j > compoundEnd ? text.slice(tokens[compoundEnd]!.start, tokens[j - 1]!.end) : '';
       const lead = aligned ? `${aligned[1]!.toLowerCase()}-${side}` : text.slice(t.start, tokens[compoundEnd - 1]!.end);

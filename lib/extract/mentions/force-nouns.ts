@@ -1,10 +1,10 @@
 /** Chunk rule: an unknown name before a force or group noun ("Ambazonian separatists", "Maoist rebels", "NAS forces"). */
-import { NOT_FORCE_NOUNS } from '../lexicon/mention-words.js';
+import { GENERIC_ACTOR_MODIFIERS, NOT_FORCE_NOUNS } from '../lexicon/mention-words.js';
 import { NON_ACTOR_HEADS } from '../lexicon/roles.js';
 import { isFirstName } from '../wordclass.js';
 import type { Chunk } from './chunks.js';
 import type { Scan } from './scan.js';
-import { canonicalHead, forceHead, headKind } from './shared.js';
+import { atSentenceStart, canonicalHead, forceHead, headKind } from './shared.js';
 
 export function forceNoun(s: Scan, { from, to, name }: Chunk): boolean {
   const force = forceHead(s.tokens, to);
@@ -16,9 +16,12 @@ export function forceNoun(s: Scan, { from, to, name }: Chunk): boolean {
     NOT_FORCE_NOUNS.has(force[1])
   )
     return false;
+  // "Ethnic armed groups" opening a sentence: a common modifier, capitalised only there.
+  const common =
+    to - from === 1 && atSentenceStart(s.tokens, from) && GENERIC_ACTOR_MODIFIERS.has(s.tokens[from]!.lower);
   s.addParty(from, force[0], {
     kind: headKind(force[1]),
-    name: `${name} ${canonicalHead(force[1])}`,
+    name: `${common ? name.toLowerCase() : name} ${canonicalHead(force[1])}`,
     affiliation: null,
     head: force[1],
     knownAliases: [],

@@ -12,6 +12,7 @@ import { GOVERNMENT_HEADS, NON_ACTOR_HEADS } from '../lexicon/roles.js';
 import { PLATFORMS } from '../lexicon/words.js';
 import type { PartyKind } from '../types.js';
 import type { Chunk } from './chunks.js';
+import type { Owner } from './types.js';
 import { addPlaceSpan, placeNameOf, stripPlaceType } from './places.js';
 import type { Scan } from './scan.js';
 import {
@@ -61,6 +62,9 @@ export function heldCompound(s: Scan, { from, to }: Chunk): boolean {
 /** Organisation by head noun: "Armenian Defense Ministry", "Syrian Democratic Forces", "Baku government". */
 export function headNoun(s: Scan, { from, to, name: chunkText, owner }: Chunk): boolean {
   const { tokens, text } = s;
+  // "the Iraqi Ministry of Culture": the demonym owns the body, as "Iraq's" would.
+  const demonymOwner = owner ? null : leadingDemonymOwner(s, from, to);
+  if (demonymOwner) return headNoun(s, { from: from + 1, to, name: s.slice(from + 1, to), owner: demonymOwner });
   const headHit = endingAt(HEAD_TRIE, tokens, from, to);
   // A place whose name ends like an organisation ("West Bank") stays a place.
   if (headHit && headHit[0] > from && headKind(headHit[1]) === 'ORGANIZATION' && isExactPlace(chunkText)) {
@@ -106,6 +110,18 @@ export function headNoun(s: Scan, { from, to, name: chunkText, owner }: Chunk): 
       } else {
         addNamedReference(s, from, to, 'GOVERNMENT_BODY', name, 'ministry');
       }
+      return true;
+    }
+    // "(the Iraqi) Ministry of Culture": a government body of its own name, the owner's.
+    if (owner && GOVERNMENT_HEADS.has(leadingHead[1])) {
+      s.addParty(owner.from, to, {
+        kind: headKind(leadingHead[1]),
+        name: `${owner.demonym} ${normaliseWords(chunkText)}`,
+        affiliation: owner.code,
+        head: leadingHead[1],
+        knownAliases: [],
+        reference: false,
+      });
       return true;
     }
     // "Association of African Jurists", "Hospital Foundation of Manitoba": a body of its own name.
@@ -310,4 +326,14 @@ function ministrySubjectEnd(s: Scan, j: number): number {
 function qualifierDemonym(s: Scan, from: number) {
   const d = s.resolveDemonymToken(from, from + 1);
   return d ? { ...d, exact: false } : null;
+}
+
+/** "Iraqi Ministry of ...": a leading demonym before a head and "of", as the body's owner; else null. */
+function leadingDemonymOwner(s: Scan, from: number, to: number): Owner | null {
+  if (to - from < 4) return null;
+  const d = s.resolveDemonymToken(from, from + 1);
+  if (!d?.code || d.plural) return null;
+  const lead = longest(HEAD_TRIE, s.tokens, from + 1, to);
+  if (!lead || s.tokens[lead[0]]?.lower !== 'of' || !GOVERNMENT_HEADS.has(lead[1])) return null;
+  return { from, code: d.code, demonym: d.demonym };
 }

@@ -7,7 +7,13 @@ import { foldName } from '../../names.js';
 import { CUE_FORMS } from '../cues.js';
 import { countryOfName, demonymOf } from '../geo.js';
 import { INSTITUTION_WORDS, NOT_PERSON_ENDINGS, SURNAME_LIKE_ENDINGS } from '../lexicon/mention-words.js';
-import { PERSON_ROLE_WORDS, PERSON_TITLES } from '../lexicon/roles.js';
+import {
+  NAME_INNER_TITLES,
+  NAMED_OPERATION_WORDS,
+  PERSON_NOUNS_BEFORE_NAMES,
+  PERSON_ROLE_WORDS,
+  PERSON_TITLES,
+} from '../lexicon/roles.js';
 import type { Token } from '../tokens.js';
 import { isCommonWord, isFirstName, isLastName } from '../wordclass.js';
 import type { Chunk } from './chunks.js';
@@ -33,13 +39,21 @@ export function titledPerson(s: Scan, { from, to, owner }: Chunk): boolean {
   const person = splitTitle(tokens, from, to);
   if (!person) return false;
   const { titleFrom, titleTo, title } = person;
-  const affiliation = titleFrom > from ? qualifierAffiliation(s, from, titleFrom) : (owner?.code ?? null);
+  let affiliation = (titleFrom > from ? qualifierAffiliation(s, from, titleFrom) : null) ?? owner?.code ?? null;
   // "Fargo Mayor Dennis Walaker", "Odesa regional governor": a town that qualifies a title is mentioned too.
   const qualifierPlace = titleFrom > from && !affiliation ? placeNameOf(s, from, titleFrom) : null;
   if (qualifierPlace && !countryOfName(qualifierPlace)) s.notePlace(from, titleFrom, qualifierPlace, false);
-  const start = owner?.from ?? from;
+  let start = owner?.from ?? from;
   if (titleTo < to) {
     const name = text.slice(tokens[titleTo]!.start, tokens[to - 1]!.end);
+    // "IDF spokesman Rear Adm. Daniel Hagari", "Pakistan's army chief, Gen. Asim Munir,": the role
+    // before is this person, whose party it names.
+    const role = owner ? undefined : (roleBefore(s, from) ?? appositiveRole(s, from, to));
+    if (role?.kind === 'PERSON' && (role.to === from || isApposition(s, role.to, to))) {
+      s.out.splice(s.out.indexOf(role), 1);
+      start = role.from;
+      affiliation ??= role.affiliation;
+    }
     s.addParty(start, to, {
       kind: 'PERSON',
       name: canonicalPersonName(name),
@@ -65,6 +79,25 @@ export function titledPerson(s: Scan, { from, to, owner }: Chunk): boolean {
     reference: !qualifier,
   });
   return true;
+}
+
+/** "Pakistan's army chief, Gen. Asim Munir,": a role that ends in a title word, before a comma and the name. */
+function appositiveRole(s: Scan, from: number, to: number): PartyMention | undefined {
+  const last = s.tokens[from - 2];
+  if (
+    s.tokens[from - 1]?.text !== ',' ||
+    !last ||
+    !(PERSON_ROLE_WORDS.has(last.lower) || PERSON_TITLES.has(last.lower))
+  )
+    return undefined;
+  if (!isApposition(s, from - 1, to)) return undefined;
+  return s.out.find((m): m is PartyMention => m.type === 'party' && !m.reference && m.to === from - 1);
+}
+
+/** "<role>, <name>,": a name set off by commas right after a role. */
+function isApposition(s: Scan, roleTo: number, nameTo: number): boolean {
+  const after = s.tokens[nameTo];
+  return s.tokens[roleTo]?.text === ',' && (after?.text === ',' || CUE_FORMS.has(after?.lower ?? ''));
 }
 
 /** A surname of a person named earlier in the article ("Davis" after "Capt. Jeff Davis"). */
@@ -135,6 +168,8 @@ function looksLikePersonName(s: Scan, from: number, to: number): boolean {
   // Nor a school, a patrol or a township ("Minnesota State Patrol"), unless a first name starts a
   // surname that is also such a word ("Sarah Park").
   const last = words[n - 1]!.lower;
+  // "Operation Inherent Resolve", "Exercise Eager Lion": a named operation is no one.
+  if (NAMED_OPERATION_WORDS.has(words[0]!.lower)) return false;
   // "Hospital Foundation of Manitoba": a name with "of" inside is a body's.
   if (words.some((w) => w.lower === 'of')) return false;
   if (NOT_PERSON_ENDINGS.has(last) && !(SURNAME_LIKE_ENDINGS.has(last) && isFirstName(words[0]!.text))) return false;
@@ -150,6 +185,10 @@ function looksLikePersonName(s: Scan, from: number, to: number): boolean {
     return true;
   if (atSentenceStart(tokens, from) && isCommonWord(words[0]!.text) && !isFirstName(words[0]!.text)) return false;
   if (isFirstName(words[0]!.text) || isLastName(words[n - 1]!.text)) return true;
+  // "ousted president Jean-Bertrand Aristide", "candidate Alassane Ouattara": a lower-case role
+  // names whoever follows, whatever the name lists know of them.
+  const role = tokens[from - 1];
+  if (role && !role.cap && (PERSON_TITLES.has(role.lower) || PERSON_NOUNS_BEFORE_NAMES.has(role.lower))) return true;
   const next = tokens[to];
   return (
     !!next &&
@@ -169,6 +208,8 @@ export function splitTitle(
     const hit = longest(TITLE_TRIE, tokens, i, to);
     if (!hit) continue;
     const [end, title] = hit;
+    // "President Hassan Sheikh Mohamud": an honorific after a name word is part of the name.
+    if (found && i > found.titleTo && NAME_INNER_TITLES.has(title)) continue;
     // Extend over stacked titles: "Lt. Gen.", "Deputy Secretary of State".
     if (found && found.titleTo === i) found = { titleFrom: found.titleFrom, titleTo: end, title };
     else if (!found) found = { titleFrom: i, titleTo: end, title };
