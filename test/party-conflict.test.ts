@@ -213,3 +213,15 @@ describe('armed groups and operations known by name', () => {
     ]);
   });
 });
+
+describe('a known force and its members', () => {
+  it('"IDF soldiers", "FARDC troops": the force under its own name, not "Israel Defense Forces soldiers"', () => {
+    expect(parties(extract('IDF soldiers entered the camp at dawn.', meta))).toEqual([
+      ['Israel Defense Forces', 'ARMED_FORCE', 'IL'],
+    ]);
+    const x = extract('M23 rebels seized the town as FARDC troops withdrew.', meta);
+    expect(x.parties.map((p) => p.name)).toContain('Armed Forces of the Democratic Republic of the Congo');
+    // A group's fighters stay named as such: the group is not a force of its own.
+    expect(names('Hamas fighters attacked the post.')).toEqual(['Hamas fighters']);
+  });
+});

@@ -17,7 +17,9 @@ export function knownParties(s: Scan): void {
     if (entry.caseSensitive && surface.replace(/[.\s]/g, '') !== entry.caseSensitive) continue;
     const extended = extendLowerHead(tokens, end);
     // "RSF positions", "Hamas drones": hardware or positions of the party are the party itself.
-    if (extended && !entry.party.kind.startsWith('MEDIA') && !NON_ACTOR_HEADS.has(extended[1])) {
+    // "IDF soldiers", "FARDC troops": a force's own members are the force, under its own name.
+    const ownMembers = extended && entry.party.kind === 'ARMED_FORCE' && headKind(extended[1]) === 'ARMED_FORCE';
+    if (extended && !ownMembers && !entry.party.kind.startsWith('MEDIA') && !NON_ACTOR_HEADS.has(extended[1])) {
       // "Hamas fighters", "Wagner units": a body of the known party.
       const head = extended[1];
       // "Houthi forces", not "Houthis forces": a plural name stands before its head as the text writes it.
@@ -31,7 +33,7 @@ export function knownParties(s: Scan): void {
         reference: false,
       });
     } else {
-      s.addParty(i, end, {
+      s.addParty(i, ownMembers ? extended[0] : end, {
         kind: entry.party.kind,
         name: entry.party.name,
         affiliation: entry.party.affiliation,
