@@ -21,6 +21,7 @@ import { City as CscCity, State as CscState } from 'country-state-city';
 import type { Countries } from 'world-countries';
 import { foldName } from '../lib/names.js';
 import { articleFree, serializeGazetteer, type GazetteerRow } from '../lib/extract/gazetteer.js';
+import { HOLIDAYS } from '../lib/extract/lexicon/mention-words.js';
 
 const projectRoot = new URL('../', import.meta.url);
 const dataFile = (name: string): string => fileURLToPath(new URL(`data/${name}`, projectRoot));
@@ -308,12 +309,22 @@ function countryRows(): GazetteerRow[] {
     });
 }
 
-// Names of armed groups and organisations that GeoNames lists as alternate names of some
-// town ("Hamas" for Hamm); in conflict news they are never that town.
+// Names of armed groups, organisations and feasts that GeoNames lists as alternate names of
+// some town ("Hamas" for Hamm, "Eid" for Edd, "Ramadan" for Turabah); in news they are never that town.
 const NOT_PLACE_NAMES = new Set(
-  ['Hamas', 'Hezbollah', 'Hizbollah', 'Houthi', 'Houthis', 'Taliban', 'Daesh', 'Wagner', 'Fatah', 'Peshmerga'].map(
-    foldName,
-  ),
+  [
+    'Hamas',
+    'Hezbollah',
+    'Hizbollah',
+    'Houthi',
+    'Houthis',
+    'Taliban',
+    'Daesh',
+    'Wagner',
+    'Fatah',
+    'Peshmerga',
+    ...HOLIDAYS,
+  ].map(foldName),
 );
 
 /** The type words English news writes after a first-level division's name ("Centre department"). */

@@ -44,6 +44,14 @@ describe('place uses', () => {
     ]);
   });
 
+  it('a feast is a time, never a place: "during Eid prayers", "in Easter week", "during Ramadan"', () => {
+    const x = extract(
+      'Gunmen attacked worshippers during Eid prayers. More attacks followed in Easter week and during Ramadan.',
+      {},
+    );
+    expect(x.locations).toEqual([]);
+  });
+
   it('parts of a hyphenated compound: demonyms, short country names, known places', () => {
     const x = extract('Egyptian-US ties and a Texas-based firm shaped Arab-Israeli talks.', {});
     expect(uses(x)).toEqual([

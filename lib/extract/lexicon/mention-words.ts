@@ -55,6 +55,22 @@ export const DATE_WORDS = new Set([
   'dec.',
 ]);
 
+/** Feasts and holy days: "during Eid prayers", "in Easter week" name a time, never a place. */
+export const HOLIDAYS = [
+  'Eid',
+  'Ramadan',
+  'Easter',
+  'Christmas',
+  'Passover',
+  'Hanukkah',
+  'Diwali',
+  'Nowruz',
+  'Ashura',
+  'Thanksgiving',
+  'Purim',
+  'Sukkot',
+];
+
 export const NEVER_NAMES = new Set(['i', 'i’m', "i'm", 'ok', 'tv', 'am', 'pm', 'a.m.', 'p.m.']);
 
 export const SHORT_MONTHS = new Set([

@@ -36,6 +36,7 @@ import {
   NOT_UNKNOWN_PLACE_PREPOSITIONS,
   NP_STOP,
   PLACE_TYPE_SUFFIXES,
+  HOLIDAYS,
 } from '../lexicon/mention-words.js';
 import {
   COMPASS_POINTS,
@@ -187,6 +188,8 @@ export function namedAfterPlace(s: Scan, from: number, to: number): string | nul
   return null;
 }
 
+const HOLIDAY_NAMES = new Set(HOLIDAYS.map((h) => h.toLowerCase()));
+
 /** Words before a place that name a part of it: compass words, their initials, "Historic", "Downtown", "Far". */
 const PLACE_MODIFIERS =
   /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Northeast|Northwest|Southeast|Southwest|N\.|S\.|E\.|W\.|N\.W\.|N\.E\.|S\.W\.|S\.E\.|Historic|Downtown|Uptown|Midtown|Metro|Greater|Far|Sub-Saharan|Upstate|Downstate)$/;
@@ -236,6 +239,8 @@ export function afterPlacePreposition(s: Scan, { from, to, name }: Chunk): boole
     !((PEOPLES.has(first.lower) || STATELESS_DEMONYMS.has(first.lower)) && !isKnownPlace(name)) &&
     // "in Asian markets": a continent's demonym is the continent's mention, which the demonym pass makes.
     !CONTINENT_DEMONYMS[foldName(name)] &&
+    // "in Easter week", "during Ramadan": a feast is a time.
+    !HOLIDAY_NAMES.has(first.lower) &&
     // "at American Woodmark", "at American Electric's plant": a name a country's demonym starts is a body's.
     !(to - from > 1 && !isKnownPlace(name) && s.resolveDemonymToken(from, from + 1)?.code)
   ) {
