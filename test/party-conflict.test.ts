@@ -225,3 +225,18 @@ describe('a known force and its members', () => {
     expect(names('Hamas fighters attacked the post.')).toEqual(['Hamas fighters']);
   });
 });
+
+describe('ministries of two portfolios', () => {
+  it('"the Ministry of Water and Sanitation" is one body; "the Ministry of Defence and Hamas" are two', () => {
+    expect(names('The Ministry of Water and Sanitation said supplies were cut.')).toEqual([
+      'Ministry of Water and Sanitation',
+    ]);
+    expect(names('The Ministry of Labour and Social Affairs said 30 workers were missing.')).toEqual([
+      'Ministry of Labour and Social Affairs',
+    ]);
+    expect(names('The Ministry of Defence and Hamas both said talks had failed.')).toEqual([
+      'Defense Ministry',
+      'Hamas',
+    ]);
+  });
+});

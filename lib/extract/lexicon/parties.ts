@@ -549,6 +549,66 @@ export const MINISTRY_SUBJECTS: Record<string, string> = {
   environment: 'Environment',
 };
 
+/**
+ * Words of a ministry's subject, for names that join two ("the Ministry of Water and
+ * Sanitation", "Ministry of Labour and Social Affairs"): every word of MINISTRY_SUBJECTS and
+ * the other portfolios governments name.
+ */
+export const MINISTRY_SUBJECT_WORDS = new Set([
+  ...Object.keys(MINISTRY_SUBJECTS).flatMap((subject) => subject.split(' ')),
+  'water',
+  'sanitation',
+  'irrigation',
+  'housing',
+  'youth',
+  'sports',
+  'sport',
+  'women',
+  'children',
+  'family',
+  'tourism',
+  'industry',
+  'mines',
+  'mining',
+  'natural',
+  'resources',
+  'works',
+  'planning',
+  'development',
+  'fisheries',
+  'forestry',
+  'lands',
+  'welfare',
+  'veterans',
+  'reconstruction',
+  'displacement',
+  'migration',
+  'refugees',
+  'investment',
+  'commerce',
+  'technology',
+  'science',
+  'research',
+  'solidarity',
+  'gender',
+  'local',
+  'government',
+  'relief',
+  'disaster',
+  'management',
+  'rural',
+  'urban',
+  'infrastructure',
+  'cooperation',
+  'international',
+  'religious',
+  'heritage',
+  'media',
+  'telecommunications',
+  'electricity',
+  'minerals',
+]);
+
 /** Place names that act as a state's government when they are the subject (a capital, a seat). */
 export const SEAT_OF_GOVERNMENT_HEADS = new Set([
   'government',

@@ -7,6 +7,7 @@ import { foldName } from '../../names.js';
 import { lookupPlaceMatches } from '../gazetteer.js';
 import { isKnownPlace, namesTypedDivision } from '../geo.js';
 import { CONNECTORS_AFTER_HEAD, DATE_WORDS, NAME_PARTICLES } from '../lexicon/mention-words.js';
+import { MINISTRY_SUBJECT_WORDS } from '../lexicon/parties.js';
 import { DIRECTIONS, PERSON_TITLES } from '../lexicon/roles.js';
 import type { Token } from '../tokens.js';
 import { isCommonWord } from '../wordclass.js';
@@ -104,6 +105,7 @@ function chunks(tokens: Token[], used: boolean[], surnames: ReadonlyMap<string, 
       continue;
     }
     let j = i + 1;
+    let joinedOf = false;
     for (;;) {
       const t = tokens[j];
       if (!t || used[j]) break;
@@ -120,6 +122,17 @@ function chunks(tokens: Token[], used: boolean[], surnames: ReadonlyMap<string, 
         const nxt = tokens[nextIdx];
         if (isHead && nxt && nxt.cap && !used[nextIdx] && !DATE_WORDS.has(nxt.lower)) {
           j = nextIdx + 1;
+          joinedOf = true;
+          continue;
+        }
+      }
+      // "the Ministry of Water and Sanitation", "Ministry of Labour and Social Affairs": after a
+      // head's "of", "and" joins the words of one portfolio (not another name: "… and Hamas").
+      if (joinedOf && t.lower === 'and') {
+        let k = j + 1;
+        while (tokens[k] && !used[k] && tokens[k]!.cap && MINISTRY_SUBJECT_WORDS.has(tokens[k]!.lower)) k++;
+        if (k > j + 1 && !tokens[k]?.cap) {
+          j = k;
           continue;
         }
       }
