@@ -395,6 +395,29 @@ describe('namesakes: the country a story is written in', () => {
     expect(placeNamed(y, 'Athens')).toMatchObject({ countryCode: 'US' });
   });
 
+  it('a story that tells the time as Americans do and names no country is American', () => {
+    const x = extract('The Athens recycling center will open at 9 a.m. Friday, the mayor said.', meta);
+    expect(placeNamed(x, 'Athens')).toMatchObject({ countryCode: 'US' });
+    // British news writes the time otherwise, and says nothing so.
+    const y = extract('The Athens recycling centre will open at 9am on Friday, the mayor said.', meta);
+    expect(placeNamed(y, 'Athens')).toMatchObject({ countryCode: 'GR' });
+  });
+
+  it('a story counted in pounds keeps its famous capital against namesakes beside each other abroad', () => {
+    // London and Lexington lie together in Kentucky; in a story of pounds London is still the capital.
+    const x = extract(
+      'A £2m scheme will bring new cycle lanes to Richmond and Lexington, as in other parts of London.',
+      meta,
+    );
+    expect(placeNamed(x, 'London')).toMatchObject({ countryCode: 'GB' });
+    expect(placeNamed(x, 'Richmond')).toMatchObject({ countryCode: 'GB' });
+    const y = extract(
+      'A $2m scheme will bring new cycle lanes to Richmond and Lexington, as in other parts of London.',
+      meta,
+    );
+    expect(placeNamed(y, 'London')).toMatchObject({ countryCode: 'US' });
+  });
+
   it('a town of such a story that only a village at home is named like is that village', () => {
     // Flemington, New Jersey (4,600) is a village; the town of 5,000+ so named is in Australia.
     const x = extract(

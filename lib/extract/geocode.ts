@@ -941,9 +941,12 @@ function rivalBesideStory(group: Group, place: Place, ctx: Context): boolean {
 /**
  * A famous place keeps its fame against a namesake in the story's province when the text names
  * its country ("Paris" in an Ohio story that mentions France) or it is the capital of the
- * province's own country ("Washington" in an Iowa story is still the capital).
+ * province's own country ("Washington" in an Iowa story is still the capital), or it is in the
+ * country the story is written in and the namesake is abroad ("London" in a story counted in pounds).
  */
 function keepsFame(famous: Place, local: Place, ctx: Context): boolean {
+  // A famous place of the country the story is written in keeps its fame against a namesake abroad.
+  if (ctx.home && famous.countryCode === ctx.home && local.countryCode !== ctx.home) return true;
   if (famous.countryCode === local.countryCode) return famous.featureCode === 'PPLC';
   return famous.countryCode !== null && ctx.namedCountries.has(famous.countryCode);
 }
@@ -1456,7 +1459,10 @@ export function geocode(
 }
 
 const DOLLARS = /\$\s?\d/;
+const POUNDS = /£\s?\d/;
 const OTHER_MONEY = /[£€]|\b(?:C|A|NZ|HK|S)\$/;
+/** A clock time as American news writes it ("6:30 p.m."); British news writes "6.30pm". */
+const AMERICAN_TIME = /\d\s?[ap]\.m\./;
 /** Spellings of British, Irish, Canadian and Australian English that American English writes otherwise. */
 const COMMONWEALTH_SPELLING =
   /\b(?:neighbour|colour|favour|honour|centre|theatre|defence|offence|organis(?:e|ed|es|ing|ation)|realis(?:e|ed|es|ing)|recognis(?:e|ed|es|ing)|travelled|travelling|jewellery|programme)/giu;
@@ -1465,13 +1471,16 @@ const AMERICAN_SPELLING =
 
 /**
  * The country a story that names none is written in, where its text says so: one that counts
- * money in dollars and spells as Americans do is American (on local news, nearly every such
- * story's places are in the US). A weak sign, read like a party's country.
+ * money in dollars, or tells the time as Americans do ("6:30 p.m."), and spells as Americans do
+ * is American (on local news, nearly every such story's places are in the US); one that counts
+ * in pounds, and dollars or euros not at all, and spells as Britons do is British ("a £4.2m
+ * scheme" for Richmond's cyclists is London's Richmond). A weak sign, read like a party's country.
  */
 function homeCountryOf(text: string): string | null {
-  if (!DOLLARS.test(text) || OTHER_MONEY.test(text)) return null;
   const commonwealth = text.match(COMMONWEALTH_SPELLING)?.length ?? 0;
   const american = text.match(AMERICAN_SPELLING)?.length ?? 0;
+  if (POUNDS.test(text) && !DOLLARS.test(text) && !text.includes('€')) return commonwealth >= american ? 'GB' : null;
+  if (!(DOLLARS.test(text) || AMERICAN_TIME.test(text)) || OTHER_MONEY.test(text)) return null;
   return commonwealth > american ? null : 'US';
 }
 
