@@ -509,3 +509,19 @@ describe('namesakes: a town and its county written as one', () => {
     expect(kmFrom(x, 'Greene County', 37.26, -93.36)).toBeLessThan(30);
   });
 });
+
+describe('namesakes: a lone small town is no cluster', () => {
+  it('one small town of a country the text never names does not rule out far namesakes of the other names', () => {
+    // Bingham (a surname too) has one namesake, an English town; Torrington and Cumberland are American towns.
+    const text = 'Bingham will speak on Monday at a store in Torrington, beside the Cumberland plant, the mayor said.';
+    const x = located(text, ['Bingham', 'Torrington', 'Cumberland']);
+    expect(x.find((l) => l.name === 'Torrington')).toMatchObject({ countryCode: 'US' });
+    expect(x.find((l) => l.name === 'Cumberland')).toMatchObject({ countryCode: 'US' });
+  });
+
+  it('the same town in a country the text names still does', () => {
+    const text = 'British officials said Bingham will host the talks on Monday, and a store in Torrington will close.';
+    const x = located(text, ['Bingham', 'Torrington']);
+    expect(x.find((l) => l.name === 'Torrington')?.latitude).toBeNull();
+  });
+});

@@ -780,7 +780,19 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
   // Near a town another name was placed at with confidence: the story's places include it, whatever
   // single-namesake name far off made the first cluster ("Camarillo" beside Los Angeles, not Obama, Japan).
   if (nearestKm(place, ctx.sureTowns) <= LOCAL_KM) return true;
+  if (loneSmallAnchor(ctx)) return true;
   return !ctx.cluster || distanceKm(place, ctx.cluster.center) <= ctx.cluster.farKm;
+}
+
+/**
+ * The story's only other place is a small town, and the text names no country: placed so
+ * only because its name has one namesake (often a surname taken for a place, "Bingham to offer
+ * plan"), it is too weak a sign to rule out every namesake of another name far from it.
+ */
+function loneSmallAnchor(ctx: Context): boolean {
+  if (ctx.anchors.length !== 1) return false;
+  const anchor = ctx.anchors[0]!;
+  return isTown(anchor) && !isProminent(anchor) && ctx.namedCountries.size === 0;
 }
 
 /**
