@@ -308,3 +308,16 @@ describe('Arabic particles joined to a name', () => {
     ]);
   });
 });
+
+describe('a village named by the whole of a name', () => {
+  it('a place inside a name whose words are a village’s whole name is that village, not a part of it', () => {
+    // Avondale Estates and New Concord are villages; Avondale and Concord are towns of their own.
+    const x = extract('The Avondale Estates council met on Monday. The New Concord reservoir was cleaned.', {});
+    expect(textsOf(x, 'Avondale Estates')).toEqual(['Avondale Estates']);
+    expect(textsOf(x, 'New Concord')).toEqual(['New Concord']);
+    expect(locationOf(x, 'Avondale')).toBeUndefined();
+    expect(locationOf(x, 'Concord')).toBeUndefined();
+    // A name no village has keeps the place inside it.
+    expect(textsOf(extract('The Decatur Housing Authority met on Monday.', {}), 'Decatur')).toEqual(['Decatur']);
+  });
+});

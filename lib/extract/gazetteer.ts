@@ -622,6 +622,15 @@ export function lookupVillageMatches(name: string, countryCodes: Iterable<string
 }
 
 /**
+ * A village of some country is named `name` as written: for widening a name already found as a
+ * place to the whole of its words ("Avondale Estates" rather than the Avondale in it), never
+ * for finding one.
+ */
+export function isVillageName(name: string): boolean {
+  return exactMatches(gazetteer(), name, false, gazetteer().villageNames).length > 0;
+}
+
+/**
  * The place or village with GeoNames id `id` (a town, or a division by its GeoNames id), null
  * when the gazetteer lacks it. For diagnostics (which names a place is known by); the id map is
  * built on first use, so a geocoding run never pays for it.

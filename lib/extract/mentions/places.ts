@@ -18,7 +18,7 @@ import {
 } from '../geo.js';
 import { STATELESS_DEMONYMS } from '../lexicon/parties.js';
 import type { PlaceUse } from '../types.js';
-import { countryByCode, lookupPlaceMatches } from '../gazetteer.js';
+import { countryByCode, isVillageName, lookupPlaceMatches } from '../gazetteer.js';
 import { memo } from '../memo.js';
 import {
   ADJECTIVE_LIKE,
@@ -63,6 +63,7 @@ import {
 import { isCommonWord, isFirstName, isLastName } from '../wordclass.js';
 import type { Chunk } from './chunks.js';
 import type { Scan } from './scan.js';
+import type { Mention } from './types.js';
 import {
   atSentenceStart,
   canonicalHead,
@@ -620,6 +621,7 @@ export function placesInsideNames(s: Scan): void {
     leadingPlace(from, to, true);
     // "Metro Vancouver", "Team Alberta", "CBC Toronto": else a known place ending the name.
     if (s.out.length === before) trailingPlace(s, from, to);
+    if (s.out.length === before + 1) widenToVillage(s, s.out[before]!, from, to);
   }
   // "the Family Policy Council of West Virginia", "the State of Ohio", "the University of
   // Kentucky College of Law": a place after "of" inside a name, where no place was noted.
@@ -794,6 +796,25 @@ function trailingPlace(s: Scan, from: number, to: number): void {
     if (!placeName || !isProminent(placeName)) continue;
     s.notePlace(k, to, placeName, false, countryOfName(placeName) ? { use: 'ACTOR' } : undefined);
     return;
+  }
+}
+
+/**
+ * "Avondale Estates", "New Concord High School": a place found inside a name whose words around
+ * it are a village's whole name is that village, not the town named by a part of it. The
+ * longest such run of capitalised words of the name, two words at least.
+ */
+function widenToVillage(s: Scan, m: Mention, from: number, to: number): void {
+  if (m.type !== 'place' || m.use !== 'PLACE') return;
+  const { tokens } = s;
+  for (let a = from; a <= m.from; a++) {
+    for (let b = to; b >= m.to && b - a >= 2; b--) {
+      if (b - a === m.to - m.from || tokens.slice(a, b).some((t) => !t.cap)) continue;
+      const name = s.slice(a, b);
+      if (!isVillageName(name)) continue;
+      Object.assign(m, { from: a, to: b, ...s.span(a, b), name, rule: 'village-name' });
+      return;
+    }
   }
 }
 
