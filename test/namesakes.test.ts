@@ -519,9 +519,13 @@ describe('namesakes: a lone small town is no cluster', () => {
     expect(x.find((l) => l.name === 'Cumberland')).toMatchObject({ countryCode: 'US' });
   });
 
-  it('the same town in a country the text names still does', () => {
+  it('the same town in a country the text names, or is written in, still does', () => {
     const text = 'British officials said Bingham will host the talks on Monday, and a store in Torrington will close.';
     const x = located(text, ['Bingham', 'Torrington']);
     expect(x.find((l) => l.name === 'Torrington')?.latitude).toBeNull();
+    // Counted in pounds: written in Britain, as Bingham is.
+    const pounds = 'Bingham will pay £2m for a store in Torrington, beside the Cumberland plant, the council said.';
+    const y = located(pounds, ['Bingham', 'Torrington', 'Cumberland']);
+    expect(y.find((l) => l.name === 'Torrington')?.latitude).toBeNull();
   });
 });

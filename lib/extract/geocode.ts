@@ -614,6 +614,8 @@ interface Context {
   sureTowns: Place[];
   /** The country the story is written in, when it names none (see `homeCountryOf`). */
   home: string | null;
+  /** The country the text's money, clock and spelling say it is written in, read before any name is placed. */
+  writtenIn: string | null;
   /** First-level divisions the text names outright ("Florida"), placed on the previous pass. */
   provinces: Place[];
 }
@@ -627,6 +629,7 @@ function contextFor(
   placed: Map<Group, Place> = new Map(),
   sure: Map<Group, Place> = new Map(),
   home: string | null = null,
+  writtenIn: string | null = home,
 ): Context {
   const own = (e: CountryEvidence): boolean =>
     e.key === group.key || group.mentions.some((m) => m.start < e.end && e.start < m.end);
@@ -662,6 +665,7 @@ function contextFor(
       .map(([, p]) => p)
       .filter((p) => isTown(p) && !p.village),
     home,
+    writtenIn,
     provinces: firm.filter((p) => p.featureCode === 'ADM1'),
   };
 }
@@ -785,14 +789,17 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
 }
 
 /**
- * The story's only other place is a small town, and the text names no country: placed so
- * only because its name has one namesake (often a surname taken for a place, "Bingham to offer
- * plan"), it is too weak a sign to rule out every namesake of another name far from it.
+ * The story's only other place is a small town, and the text names no country nor is written
+ * as that town's country writes: placed so only because its name has one namesake (often a
+ * surname taken for a place, "Bingham to offer plan"), it is too weak a sign to rule out every
+ * namesake of another name far from it.
  */
 function loneSmallAnchor(ctx: Context): boolean {
   if (ctx.anchors.length !== 1) return false;
   const anchor = ctx.anchors[0]!;
-  return isTown(anchor) && !isProminent(anchor) && ctx.namedCountries.size === 0;
+  return (
+    isTown(anchor) && !isProminent(anchor) && ctx.namedCountries.size === 0 && anchor.countryCode !== ctx.writtenIn
+  );
 }
 
 /**
@@ -1362,6 +1369,8 @@ export function geocode(
   const evidence = findCountryEvidence(text);
   const actors = [...new Set(actorCountries.filter((c) => /^[A-Z]{2}$/.test(c)))];
 
+  const writtenIn = evidence.length === 0 ? homeCountryOf(text) : null;
+
   // Pass 1: resolve what country evidence alone settles; those places anchor the rest.
   const anchors = new Map<Group, Place>();
   for (const group of groups) {
@@ -1373,7 +1382,7 @@ export function geocode(
   // are all implausible here, may be a variant spelling of a place among the anchors.
   const decisions = new Map<Group, Decision>();
   for (const group of groups) {
-    const ctx = contextFor(group, evidence, anchors, actors);
+    const ctx = contextFor(group, evidence, anchors, actors, undefined, undefined, undefined, null, writtenIn);
     let decision = decide(group, ctx);
     const unplaced = !decision.place && !group.candidates.some((c) => isPlausible(group, c, ctx));
     // A namesake far from every other place of the story, when a village of the name lies among them.
@@ -1409,7 +1418,7 @@ export function geocode(
   }
 
   // A story that names no country, nor a province of another, is of the country its text is written in.
-  const home = evidence.length === 0 ? homeCountryOf(text) : null;
+  const home = writtenIn;
   const abroad = (p: Place | null) =>
     !!p && (p.precision === 'COUNTRY' || p.featureCode === 'ADM1') && p.countryCode !== home;
   const story = home && ![...decisions.values()].some((d) => abroad(d.place)) ? home : null;
