@@ -321,3 +321,17 @@ describe('a village named by the whole of a name', () => {
     expect(textsOf(extract('The Decatur Housing Authority met on Monday.', {}), 'Decatur')).toEqual(['Decatur']);
   });
 });
+
+describe('a government known by its building', () => {
+  it('written as where something happens, is a mention of its city; acting, only the party', () => {
+    const x = extract(
+      'The prize was handed over in a ceremony at the White House on Monday. Talks went on in the Kremlin.',
+      {},
+    );
+    const at = (text: string) => x.locations.find((l) => l.mentions.some((m) => m.text === text));
+    expect(at('White House')).toMatchObject({ countryCode: 'US', precision: 'CITY' });
+    expect(at('Kremlin')).toMatchObject({ countryCode: 'RU', precision: 'CITY' });
+    const y = extract('The White House said on Monday that the Kremlin had not replied.', {});
+    expect(y.locations).toEqual([]);
+  });
+});

@@ -607,3 +607,16 @@ export const SETTLEMENT_PLURALS = new Set([
   'hamlets',
   'camps',
 ]);
+
+/**
+ * The governments of the parties lexicon (lexicon/parties.ts) known by the building they sit in,
+ * by folded name, with the city it stands in as the gazetteer names it ("at the White House" is
+ * in Washington). The Pentagon is left out: it stands outside the capital it is named with.
+ */
+export const SEAT_BUILDINGS: Record<string, string> = {
+  'white house': 'Washington, D.C.',
+  kremlin: 'Moscow',
+  'downing street': 'London',
+  elysee: 'Paris',
+  'elysee palace': 'Paris',
+};

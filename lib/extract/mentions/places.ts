@@ -46,6 +46,7 @@ import {
   NOT_PLACE_NAME_ENDINGS,
   PLACES_OF_THEIR_OWN,
   PLURAL_DIVISION_HEADS,
+  SEAT_BUILDINGS,
   provinceOfAbbreviation,
   TOWN_OFFICES,
   TOWN_SERVICE_WORDS,
@@ -725,6 +726,29 @@ export function placesInsideNames(s: Scan): void {
     if (m.to - from >= 2 && tokens[from]?.cap)
       leadingPlace(from, m.to, false, m.kind === 'PERSON', m.rule === 'known-party');
     if (s.out.length === before) townBeforeService(s, from, m.to);
+  }
+  seatsAsPlaces(s);
+}
+
+/** Prepositions before a seat of government that make it where something is or goes ("at the White House"). */
+const SEAT_PREPOSITIONS = new Set(['at', 'in', 'inside', 'outside', 'into', 'to', 'from', 'near', 'toward', 'towards']);
+
+/**
+ * "a ceremony at the White House", "talks in the Kremlin": a government known by its building,
+ * written as where something happens, is a mention of the city the building stands in. (Acting,
+ * "the White House said", it stays the party alone.)
+ */
+function seatsAsPlaces(s: Scan): void {
+  const { tokens } = s;
+  for (const m of [...s.out]) {
+    if (m.type !== 'party' || m.rule !== 'known-party') continue;
+    const from = tokens[m.from]?.lower === 'the' ? m.from + 1 : m.from;
+    const city = SEAT_BUILDINGS[foldName(s.slice(from, m.to))];
+    // The preposition before the name, past a "the" inside or before the party's span.
+    const at = from - 1 >= 0 && tokens[from - 1]!.lower === 'the' ? from - 2 : from - 1;
+    if (!city || !SEAT_PREPOSITIONS.has(tokens[at]?.lower ?? '')) continue;
+    if (s.out.some((p) => p.type === 'place' && p.from < m.to && m.from < p.to)) continue;
+    s.notePlace(from, m.to, city, false);
   }
 }
 
