@@ -519,6 +519,15 @@ describe('namesakes: a lone small town is no cluster', () => {
     expect(x.find((l) => l.name === 'Cumberland')).toMatchObject({ countryCode: 'US' });
   });
 
+  it('nor backs the namesakes beside it of a name in a story written elsewhere', () => {
+    // Counted in dollars: Richmond is the American capital of Virginia, not the English town near Bingham.
+    const x = located('Bingham will pay $2m for the old store in Richmond, the mayor said on Monday.', [
+      'Bingham',
+      'Richmond',
+    ]);
+    expect(x.find((l) => l.name === 'Richmond')).toMatchObject({ countryCode: 'US' });
+  });
+
   it('the same town in a country the text names, or is written in, still does', () => {
     const text = 'British officials said Bingham will host the talks on Monday, and a store in Torrington will close.';
     const x = located(text, ['Bingham', 'Torrington']);

@@ -636,7 +636,8 @@ function contextFor(
   // Not the parties' countries: "Alexandria police" has the country of whichever Alexandria it is placed in.
   const namedCountries = new Set(evidence.filter((e) => !own(e)).map((e) => e.countryCode));
   const countries = new Set([...namedCountries, ...actors]);
-  const others = [...anchors].filter(([g]) => !sameName(g, group)).map(([, p]) => p);
+  const anchored = [...anchors].filter(([g]) => !sameName(g, group)).map(([, p]) => p);
+  const others = loneSmallAnchor(anchored, namedCountries, writtenIn) ? [] : anchored;
   for (const p of others) if (p.countryCode) countries.add(p.countryCode);
   // A division's point is an estimate of a wide area: containment (W_IN_DIVISION) uses it, nearness does not.
   const local = others.filter((p) => p.precision !== 'COUNTRY' && !isDivision(p));
@@ -784,22 +785,20 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
   // Near a town another name was placed at with confidence: the story's places include it, whatever
   // single-namesake name far off made the first cluster ("Camarillo" beside Los Angeles, not Obama, Japan).
   if (nearestKm(place, ctx.sureTowns) <= LOCAL_KM) return true;
-  if (loneSmallAnchor(ctx)) return true;
   return !ctx.cluster || distanceKm(place, ctx.cluster.center) <= ctx.cluster.farKm;
 }
 
 /**
  * The story's only other place is a small town, and the text names no country nor is written
  * as that town's country writes: placed so only because its name has one namesake (often a
- * surname taken for a place, "Bingham to offer plan"), it is too weak a sign to rule out every
- * namesake of another name far from it.
+ * surname or a word taken for a place, "Bingham to offer plan", or a town's old name), it is no
+ * anchor: neither its country nor its neighbourhood backs a namesake of the other names, nor
+ * rules out those far from it.
  */
-function loneSmallAnchor(ctx: Context): boolean {
-  if (ctx.anchors.length !== 1) return false;
-  const anchor = ctx.anchors[0]!;
-  return (
-    isTown(anchor) && !isProminent(anchor) && ctx.namedCountries.size === 0 && anchor.countryCode !== ctx.writtenIn
-  );
+function loneSmallAnchor(anchors: Place[], namedCountries: Set<string>, writtenIn: string | null): boolean {
+  if (anchors.length !== 1 || namedCountries.size > 0) return false;
+  const anchor = anchors[0]!;
+  return isTown(anchor) && !isProminent(anchor) && anchor.countryCode !== writtenIn;
 }
 
 /**
