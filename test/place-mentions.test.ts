@@ -335,3 +335,17 @@ describe('a government known by its building', () => {
     expect(y.locations).toEqual([]);
   });
 });
+
+describe('places inside names taken for persons', () => {
+  it('a place before a party member is a place, as before a title', () => {
+    const x = extract('The Arizona Republican asked on Monday whether the vote would wait.', {});
+    expect(textsOf(x, 'Arizona')).toEqual(['Arizona']);
+  });
+
+  it('a division whose name a title word starts is the division', () => {
+    // "Pope" is a title; "Pope County" is a county of Arkansas (and of Illinois and Minnesota).
+    const x = extract('The crash happened in Pope County on Thursday, Arkansas State Police said.', {});
+    expect(textsOf(x, 'Pope County')).toEqual(['Pope County']);
+    expect(x.parties.some((p) => p.name === 'Pope County')).toBe(false);
+  });
+});

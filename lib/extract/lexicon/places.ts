@@ -371,6 +371,8 @@ export const COMPASS_POINTS = new Set([
 
 /** A US legislator's party before the place they represent: "D-Columbus", "R-Marshall", "DFL-Cook". */
 export const LEGISLATOR_PARTIES = new Set(['D', 'R', 'I', 'DFL']);
+/** A member of a party, written after the place a politician represents ("the Arizona Republican"). */
+export const PARTY_MEMBER_NOUNS = new Set(['republican', 'democrat']);
 
 /** Era marks beside a year ("575 B.C.", "AD 70"), never the place they are spelt like. */
 export const ERAS = new Set(['B.C.', 'BC', 'A.D.', 'AD', 'BCE', 'B.C.E.', 'CE', 'C.E.']);

@@ -44,6 +44,7 @@ import {
   LEGISLATOR_PARTIES,
   NAMED_DIVISION_ENDINGS,
   NOT_PLACE_NAME_ENDINGS,
+  PARTY_MEMBER_NOUNS,
   PLACES_OF_THEIR_OWN,
   PLURAL_DIVISION_HEADS,
   SEAT_BUILDINGS,
@@ -587,7 +588,10 @@ export function placesInsideNames(s: Scan): void {
         continue;
       // In a person's mention, only a place before the title ("Fargo Police Chief X") or a
       // division's name, which no person has ("Douglas County Sheriff").
-      if (titleAfter && !titleWithin(tokens, to, end) && !NAMED_DIVISION_ENDINGS.has(tokens[to - 1]!.lower)) continue;
+      // "the Arizona Republican": a party's member after the place is as good as a title.
+      const member = to === end - 1 && PARTY_MEMBER_NOUNS.has(tokens[to]!.lower);
+      if (titleAfter && !member && !titleWithin(tokens, to, end) && !NAMED_DIVISION_ENDINGS.has(tokens[to - 1]!.lower))
+        continue;
       // "Metro Vancouver", "Greater Manchester": a word for part of a place is not a place alone.
       if (to - from === 1 && PLACE_MODIFIERS.test(tokens[from]!.text)) continue;
       // "UN Security Council", "Central Command": an acronym or a compass word alone is not the place.
@@ -720,6 +724,15 @@ export function placesInsideNames(s: Scan): void {
     let from = tokens[m.from]?.lower === 'the' ? m.from + 1 : m.from;
     // "Former Arkansas Gov. Mike Huckabee": a word for when the title was held comes before its place.
     if (m.kind === 'PERSON' && TITLE_TIME_WORDS.has(tokens[from]?.lower ?? '')) from++;
+    // "in Pope County": a division's whole name a title word starts is the division, not a person.
+    if (
+      m.kind === 'PERSON' &&
+      NAMED_DIVISION_ENDINGS.has(tokens[m.to - 1]!.lower) &&
+      isExactPlace(s.slice(from, m.to))
+    ) {
+      s.notePlace(from, m.to, s.slice(from, m.to), false);
+      continue;
+    }
     const before = s.out.length;
     // A known party's name is its own ("Fano militia" is no militia of Fano, Italy): only a
     // demonym in it is read ("Syrian Democratic Forces").
