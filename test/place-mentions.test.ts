@@ -342,6 +342,14 @@ describe('places inside names taken for persons', () => {
     expect(textsOf(x, 'Arizona')).toEqual(['Arizona']);
   });
 
+  it('a name no first name starts and a country ends is a body of that country', () => {
+    const x = extract('Heavy snow is expected in Toronto on Saturday night, Environment Canada warns.', {});
+    expect(textsOf(x, 'Canada')).toEqual(['Canada']);
+    // A person's name is left alone.
+    const y = extract('Heavy snow is expected on Saturday night, Jack Canada warns.', {});
+    expect(locationOf(y, 'Canada')).toBeUndefined();
+  });
+
   it('a division whose name a title word starts is the division', () => {
     // "Pope" is a title; "Pope County" is a county of Arkansas (and of Illinois and Minnesota).
     const x = extract('The crash happened in Pope County on Thursday, Arkansas State Police said.', {});

@@ -739,6 +739,15 @@ export function placesInsideNames(s: Scan): void {
     if (m.to - from >= 2 && tokens[from]?.cap)
       leadingPlace(from, m.to, false, m.kind === 'PERSON', m.rule === 'known-party');
     if (s.out.length === before) townBeforeService(s, from, m.to);
+    // "Environment Canada", "Skate Canada": a name taken for a person's that no first name starts
+    // and a country or province ends is a body of that place.
+    if (
+      s.out.length === before &&
+      m.kind === 'PERSON' &&
+      m.rule === 'chunk/person-name' &&
+      !isFirstName(tokens[from]!.text)
+    )
+      trailingPlace(s, from, m.to);
   }
   seatsAsPlaces(s);
 }
