@@ -357,3 +357,13 @@ describe('places inside names taken for persons', () => {
     expect(x.parties.some((p) => p.name === 'Pope County')).toBe(false);
   });
 });
+
+describe('a village where a person lives', () => {
+  it('a village’s name after a person and "of" is where they live, though the places lack it', () => {
+    // Chiefland, Florida (2,200) is in the village tier only.
+    const x = extract('Police said Stephen Davis, of Chiefland, had been arguing with a neighbour.', {});
+    expect(textsOf(x, 'Chiefland')).toEqual(['Chiefland']);
+    const y = extract('Police said Stephen Davis, of Northwind, had been arguing with a neighbour.', {});
+    expect(locationOf(y, 'Northwind')).toBeUndefined();
+  });
+});
