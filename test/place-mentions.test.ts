@@ -366,4 +366,10 @@ describe('a village where a person lives', () => {
     const y = extract('Police said Stephen Davis, of Northwind, had been arguing with a neighbour.', {});
     expect(locationOf(y, 'Northwind')).toBeUndefined();
   });
+
+  it('a village’s name of English words after a place’s preposition is a place', () => {
+    // Yellow Springs, Ohio (3,800) is in the village tier only.
+    const x = extract('Prosecutors said the drugs were driven from Columbus to Yellow Springs for sale.', {});
+    expect(textsOf(x, 'Yellow Springs')).toEqual(['Yellow Springs']);
+  });
 });
