@@ -395,6 +395,29 @@ describe('namesakes: the country a story is written in', () => {
     expect(placeNamed(y, 'Athens')).toMatchObject({ countryCode: 'US' });
   });
 
+  it('a story that tells the time as Americans do and names no country is American', () => {
+    const x = extract('The Athens recycling center will open at 9 a.m. Friday, the mayor said.', meta);
+    expect(placeNamed(x, 'Athens')).toMatchObject({ countryCode: 'US' });
+    // British news writes the time otherwise, and says nothing so.
+    const y = extract('The Athens recycling centre will open at 9am on Friday, the mayor said.', meta);
+    expect(placeNamed(y, 'Athens')).toMatchObject({ countryCode: 'GR' });
+  });
+
+  it('a story counted in pounds keeps its famous capital against namesakes beside each other abroad', () => {
+    // London and Lexington lie together in Kentucky; in a story of pounds London is still the capital.
+    const x = extract(
+      'A £2m scheme will bring new cycle lanes to Richmond and Lexington, as in other parts of London.',
+      meta,
+    );
+    expect(placeNamed(x, 'London')).toMatchObject({ countryCode: 'GB' });
+    expect(placeNamed(x, 'Richmond')).toMatchObject({ countryCode: 'GB' });
+    const y = extract(
+      'A $2m scheme will bring new cycle lanes to Richmond and Lexington, as in other parts of London.',
+      meta,
+    );
+    expect(placeNamed(y, 'London')).toMatchObject({ countryCode: 'US' });
+  });
+
   it('a town of such a story that only a village at home is named like is that village', () => {
     // Flemington, New Jersey (4,600) is a village; the town of 5,000+ so named is in Australia.
     const x = extract(
@@ -484,5 +507,34 @@ describe('namesakes: a town and its county written as one', () => {
     );
     expect(kmFrom(x, 'Springfield', 37.22, -93.3)).toBeLessThan(30);
     expect(kmFrom(x, 'Greene County', 37.26, -93.36)).toBeLessThan(30);
+  });
+});
+
+describe('namesakes: a lone small town is no cluster', () => {
+  it('one small town of a country the text never names does not rule out far namesakes of the other names', () => {
+    // Bingham (a surname too) has one namesake, an English town; Torrington and Cumberland are American towns.
+    const text = 'Bingham will speak on Monday at a store in Torrington, beside the Cumberland plant, the mayor said.';
+    const x = located(text, ['Bingham', 'Torrington', 'Cumberland']);
+    expect(x.find((l) => l.name === 'Torrington')).toMatchObject({ countryCode: 'US' });
+    expect(x.find((l) => l.name === 'Cumberland')).toMatchObject({ countryCode: 'US' });
+  });
+
+  it('nor backs the namesakes beside it of a name in a story written elsewhere', () => {
+    // Counted in dollars: Richmond is the American capital of Virginia, not the English town near Bingham.
+    const x = located('Bingham will pay $2m for the old store in Richmond, the mayor said on Monday.', [
+      'Bingham',
+      'Richmond',
+    ]);
+    expect(x.find((l) => l.name === 'Richmond')).toMatchObject({ countryCode: 'US' });
+  });
+
+  it('the same town in a country the text names, or is written in, still does', () => {
+    const text = 'British officials said Bingham will host the talks on Monday, and a store in Torrington will close.';
+    const x = located(text, ['Bingham', 'Torrington']);
+    expect(x.find((l) => l.name === 'Torrington')?.latitude).toBeNull();
+    // Counted in pounds: written in Britain, as Bingham is.
+    const pounds = 'Bingham will pay £2m for a store in Torrington, beside the Cumberland plant, the council said.';
+    const y = located(pounds, ['Bingham', 'Torrington', 'Cumberland']);
+    expect(y.find((l) => l.name === 'Torrington')?.latitude).toBeNull();
   });
 });

@@ -316,3 +316,68 @@ describe('Arabic particles joined to a name', () => {
     ]);
   });
 });
+
+describe('a village named by the whole of a name', () => {
+  it('a place inside a name whose words are a village’s whole name is that village, not a part of it', () => {
+    // Avondale Estates and New Concord are villages; Avondale and Concord are towns of their own.
+    const x = extract('The Avondale Estates council met on Monday. The New Concord reservoir was cleaned.', {});
+    expect(textsOf(x, 'Avondale Estates')).toEqual(['Avondale Estates']);
+    expect(textsOf(x, 'New Concord')).toEqual(['New Concord']);
+    expect(locationOf(x, 'Avondale')).toBeUndefined();
+    expect(locationOf(x, 'Concord')).toBeUndefined();
+    // A name no village has keeps the place inside it.
+    expect(textsOf(extract('The Decatur Housing Authority met on Monday.', {}), 'Decatur')).toEqual(['Decatur']);
+  });
+});
+
+describe('a government known by its building', () => {
+  it('written as where something happens, is a mention of its city; acting, only the party', () => {
+    const x = extract(
+      'The prize was handed over in a ceremony at the White House on Monday. Talks went on in the Kremlin.',
+      {},
+    );
+    const at = (text: string) => x.locations.find((l) => l.mentions.some((m) => m.text === text));
+    expect(at('White House')).toMatchObject({ countryCode: 'US', precision: 'CITY' });
+    expect(at('Kremlin')).toMatchObject({ countryCode: 'RU', precision: 'CITY' });
+    const y = extract('The White House said on Monday that the Kremlin had not replied.', {});
+    expect(y.locations).toEqual([]);
+  });
+});
+
+describe('places inside names taken for persons', () => {
+  it('a place before a party member is a place, as before a title', () => {
+    const x = extract('The Arizona Republican asked on Monday whether the vote would wait.', {});
+    expect(textsOf(x, 'Arizona')).toEqual(['Arizona']);
+  });
+
+  it('a name no first name starts and a country ends is a body of that country', () => {
+    const x = extract('Heavy snow is expected in Toronto on Saturday night, Environment Canada warns.', {});
+    expect(textsOf(x, 'Canada')).toEqual(['Canada']);
+    // A person's name is left alone.
+    const y = extract('Heavy snow is expected on Saturday night, Jack Canada warns.', {});
+    expect(locationOf(y, 'Canada')).toBeUndefined();
+  });
+
+  it('a division whose name a title word starts is the division', () => {
+    // "Pope" is a title; "Pope County" is a county of Arkansas (and of Illinois and Minnesota).
+    const x = extract('The crash happened in Pope County on Thursday, Arkansas State Police said.', {});
+    expect(textsOf(x, 'Pope County')).toEqual(['Pope County']);
+    expect(x.parties.some((p) => p.name === 'Pope County')).toBe(false);
+  });
+});
+
+describe('a village where a person lives', () => {
+  it('a village’s name after a person and "of" is where they live, though the places lack it', () => {
+    // Chiefland, Florida (2,200) is in the village tier only.
+    const x = extract('Police said Stephen Davis, of Chiefland, had been arguing with a neighbour.', {});
+    expect(textsOf(x, 'Chiefland')).toEqual(['Chiefland']);
+    const y = extract('Police said Stephen Davis, of Northwind, had been arguing with a neighbour.', {});
+    expect(locationOf(y, 'Northwind')).toBeUndefined();
+  });
+
+  it('a village’s name of English words after a place’s preposition is a place', () => {
+    // Yellow Springs, Ohio (3,800) is in the village tier only.
+    const x = extract('Prosecutors said the drugs were driven from Columbus to Yellow Springs for sale.', {});
+    expect(textsOf(x, 'Yellow Springs')).toEqual(['Yellow Springs']);
+  });
+});

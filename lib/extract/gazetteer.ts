@@ -18,7 +18,9 @@
  *   w lines, the same for the villages (placeIndex counts on after the n places)
  * Villages have an index of their own so that nothing that decides whether a phrase is a place
  * (`isKnownPlaceName`, `lookupPlaceMatches`) can see them: most village names are also surnames
- * or English words. Only `lookupVillageMatches` reads it, to resolve a name already found as a place.
+ * or English words. `lookupVillageMatches` reads it, to resolve a name already found as a place,
+ * and `isVillageName`, for the mention finder where the words around a name already say it is
+ * a place (after "in", or a person's "of").
  * The index is folded at build time because folding 160,000 names costs more than the rest
  * of the load; the fingerprint tells when `foldName` has changed since, and then the index is
  * rebuilt from the names at load (slower, never wrong).
@@ -619,6 +621,16 @@ export function lookupVillageMatches(name: string, countryCodes: Iterable<string
   return exactMatches(s, bare, true, s.villageNames)
     .filter((m) => m.place.countryCode !== null && codes.has(m.place.countryCode))
     .sort((a, b) => b.place.population - a.place.population || a.place.name.localeCompare(b.place.name));
+}
+
+/**
+ * A village of some country is named `name` as written. Only where the text already says the
+ * name is a place: a place found inside the name ("Avondale Estates" rather than the Avondale in
+ * it), or a place's preposition or a person's "of" before it ("to Yellow Springs", "Stephen
+ * Davis, of Chiefland"); never to decide alone that a capitalised word is a place.
+ */
+export function isVillageName(name: string): boolean {
+  return exactMatches(gazetteer(), name, false, gazetteer().villageNames).length > 0;
 }
 
 /**

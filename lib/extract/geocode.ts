@@ -614,6 +614,8 @@ interface Context {
   sureTowns: Place[];
   /** The country the story is written in, when it names none (see `homeCountryOf`). */
   home: string | null;
+  /** The country the text's money, clock and spelling say it is written in, read before any name is placed. */
+  writtenIn: string | null;
   /** First-level divisions the text names outright ("Florida"), placed on the previous pass. */
   provinces: Place[];
 }
@@ -627,13 +629,15 @@ function contextFor(
   placed: Map<Group, Place> = new Map(),
   sure: Map<Group, Place> = new Map(),
   home: string | null = null,
+  writtenIn: string | null = home,
 ): Context {
   const own = (e: CountryEvidence): boolean =>
     e.key === group.key || group.mentions.some((m) => m.start < e.end && e.start < m.end);
   // Not the parties' countries: "Alexandria police" has the country of whichever Alexandria it is placed in.
   const namedCountries = new Set(evidence.filter((e) => !own(e)).map((e) => e.countryCode));
   const countries = new Set([...namedCountries, ...actors]);
-  const others = [...anchors].filter(([g]) => !sameName(g, group)).map(([, p]) => p);
+  const anchored = [...anchors].filter(([g]) => !sameName(g, group)).map(([, p]) => p);
+  const others = loneSmallAnchor(anchored, namedCountries, writtenIn) ? [] : anchored;
   for (const p of others) if (p.countryCode) countries.add(p.countryCode);
   // A division's point is an estimate of a wide area: containment (W_IN_DIVISION) uses it, nearness does not.
   const local = others.filter((p) => p.precision !== 'COUNTRY' && !isDivision(p));
@@ -662,6 +666,7 @@ function contextFor(
       .map(([, p]) => p)
       .filter((p) => isTown(p) && !p.village),
     home,
+    writtenIn,
     provinces: firm.filter((p) => p.featureCode === 'ADM1'),
   };
 }
@@ -781,6 +786,19 @@ function isPlausible(group: Group, c: Candidate, ctx: Context): boolean {
   // single-namesake name far off made the first cluster ("Camarillo" beside Los Angeles, not Obama, Japan).
   if (nearestKm(place, ctx.sureTowns) <= LOCAL_KM) return true;
   return !ctx.cluster || distanceKm(place, ctx.cluster.center) <= ctx.cluster.farKm;
+}
+
+/**
+ * The story's only other place is a small town, and the text names no country nor is written
+ * as that town's country writes: placed so only because its name has one namesake (often a
+ * surname or a word taken for a place, "Bingham to offer plan", or a town's old name), it is no
+ * anchor: neither its country nor its neighbourhood backs a namesake of the other names, nor
+ * rules out those far from it.
+ */
+function loneSmallAnchor(anchors: Place[], namedCountries: Set<string>, writtenIn: string | null): boolean {
+  if (anchors.length !== 1 || namedCountries.size > 0) return false;
+  const anchor = anchors[0]!;
+  return isTown(anchor) && !isProminent(anchor) && anchor.countryCode !== writtenIn;
 }
 
 /**
@@ -941,9 +959,12 @@ function rivalBesideStory(group: Group, place: Place, ctx: Context): boolean {
 /**
  * A famous place keeps its fame against a namesake in the story's province when the text names
  * its country ("Paris" in an Ohio story that mentions France) or it is the capital of the
- * province's own country ("Washington" in an Iowa story is still the capital).
+ * province's own country ("Washington" in an Iowa story is still the capital), or it is in the
+ * country the story is written in and the namesake is abroad ("London" in a story counted in pounds).
  */
 function keepsFame(famous: Place, local: Place, ctx: Context): boolean {
+  // A famous place of the country the story is written in keeps its fame against a namesake abroad.
+  if (ctx.home && famous.countryCode === ctx.home && local.countryCode !== ctx.home) return true;
   if (famous.countryCode === local.countryCode) return famous.featureCode === 'PPLC';
   return famous.countryCode !== null && ctx.namedCountries.has(famous.countryCode);
 }
@@ -1347,6 +1368,8 @@ export function geocode(
   const evidence = findCountryEvidence(text);
   const actors = [...new Set(actorCountries.filter((c) => /^[A-Z]{2}$/.test(c)))];
 
+  const writtenIn = evidence.length === 0 ? homeCountryOf(text) : null;
+
   // Pass 1: resolve what country evidence alone settles; those places anchor the rest.
   const anchors = new Map<Group, Place>();
   for (const group of groups) {
@@ -1358,7 +1381,7 @@ export function geocode(
   // are all implausible here, may be a variant spelling of a place among the anchors.
   const decisions = new Map<Group, Decision>();
   for (const group of groups) {
-    const ctx = contextFor(group, evidence, anchors, actors);
+    const ctx = contextFor(group, evidence, anchors, actors, undefined, undefined, undefined, null, writtenIn);
     let decision = decide(group, ctx);
     const unplaced = !decision.place && !group.candidates.some((c) => isPlausible(group, c, ctx));
     // A namesake far from every other place of the story, when a village of the name lies among them.
@@ -1394,7 +1417,7 @@ export function geocode(
   }
 
   // A story that names no country, nor a province of another, is of the country its text is written in.
-  const home = evidence.length === 0 ? homeCountryOf(text) : null;
+  const home = writtenIn;
   const abroad = (p: Place | null) =>
     !!p && (p.precision === 'COUNTRY' || p.featureCode === 'ADM1') && p.countryCode !== home;
   const story = home && ![...decisions.values()].some((d) => abroad(d.place)) ? home : null;
@@ -1456,7 +1479,10 @@ export function geocode(
 }
 
 const DOLLARS = /\$\s?\d/;
+const POUNDS = /£\s?\d/;
 const OTHER_MONEY = /[£€]|\b(?:C|A|NZ|HK|S)\$/;
+/** A clock time as American news writes it ("6:30 p.m."); British news writes "6.30pm". */
+const AMERICAN_TIME = /\d\s?[ap]\.m\./;
 /** Spellings of British, Irish, Canadian and Australian English that American English writes otherwise. */
 const COMMONWEALTH_SPELLING =
   /\b(?:neighbour|colour|favour|honour|centre|theatre|defence|offence|organis(?:e|ed|es|ing|ation)|realis(?:e|ed|es|ing)|recognis(?:e|ed|es|ing)|travelled|travelling|jewellery|programme)/giu;
@@ -1465,13 +1491,16 @@ const AMERICAN_SPELLING =
 
 /**
  * The country a story that names none is written in, where its text says so: one that counts
- * money in dollars and spells as Americans do is American (on local news, nearly every such
- * story's places are in the US). A weak sign, read like a party's country.
+ * money in dollars, or tells the time as Americans do ("6:30 p.m."), and spells as Americans do
+ * is American (on local news, nearly every such story's places are in the US); one that counts
+ * in pounds, and dollars or euros not at all, and spells as Britons do is British ("a £4.2m
+ * scheme" for Richmond's cyclists is London's Richmond). A weak sign, read like a party's country.
  */
 function homeCountryOf(text: string): string | null {
-  if (!DOLLARS.test(text) || OTHER_MONEY.test(text)) return null;
   const commonwealth = text.match(COMMONWEALTH_SPELLING)?.length ?? 0;
   const american = text.match(AMERICAN_SPELLING)?.length ?? 0;
+  if (POUNDS.test(text) && !DOLLARS.test(text) && !text.includes('€')) return commonwealth >= american ? 'GB' : null;
+  if (!(DOLLARS.test(text) || AMERICAN_TIME.test(text)) || OTHER_MONEY.test(text)) return null;
   return commonwealth > american ? null : 'US';
 }
 

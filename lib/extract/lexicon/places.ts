@@ -371,6 +371,8 @@ export const COMPASS_POINTS = new Set([
 
 /** A US legislator's party before the place they represent: "D-Columbus", "R-Marshall", "DFL-Cook". */
 export const LEGISLATOR_PARTIES = new Set(['D', 'R', 'I', 'DFL']);
+/** A member of a party, written after the place a politician represents ("the Arizona Republican"). */
+export const PARTY_MEMBER_NOUNS = new Set(['republican', 'democrat']);
 
 /** Era marks beside a year ("575 B.C.", "AD 70"), never the place they are spelt like. */
 export const ERAS = new Set(['B.C.', 'BC', 'A.D.', 'AD', 'BCE', 'B.C.E.', 'CE', 'C.E.']);
@@ -607,3 +609,16 @@ export const SETTLEMENT_PLURALS = new Set([
   'hamlets',
   'camps',
 ]);
+
+/**
+ * The governments of the parties lexicon (lexicon/parties.ts) known by the building they sit in,
+ * by folded name, with the city it stands in as the gazetteer names it ("at the White House" is
+ * in Washington). The Pentagon is left out: it stands outside the capital it is named with.
+ */
+export const SEAT_BUILDINGS: Record<string, string> = {
+  'white house': 'Washington, D.C.',
+  kremlin: 'Moscow',
+  'downing street': 'London',
+  elysee: 'Paris',
+  'elysee palace': 'Paris',
+};

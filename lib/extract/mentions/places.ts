@@ -18,7 +18,7 @@ import {
 } from '../geo.js';
 import { STATELESS_DEMONYMS } from '../lexicon/parties.js';
 import type { PlaceUse } from '../types.js';
-import { countryByCode, lookupPlaceMatches } from '../gazetteer.js';
+import { countryByCode, isVillageName, lookupPlaceMatches } from '../gazetteer.js';
 import { memo } from '../memo.js';
 import {
   ADJECTIVE_LIKE,
@@ -45,8 +45,10 @@ import {
   LEGISLATOR_PARTIES,
   NAMED_DIVISION_ENDINGS,
   NOT_PLACE_NAME_ENDINGS,
+  PARTY_MEMBER_NOUNS,
   PLACES_OF_THEIR_OWN,
   PLURAL_DIVISION_HEADS,
+  SEAT_BUILDINGS,
   provinceOfAbbreviation,
   TOWN_OFFICES,
   TOWN_SERVICE_WORDS,
@@ -64,6 +66,7 @@ import {
 import { isCommonWord, isFirstName, isLastName } from '../wordclass.js';
 import type { Chunk } from './chunks.js';
 import type { Scan } from './scan.js';
+import type { Mention } from './types.js';
 import {
   atSentenceStart,
   canonicalHead,
@@ -219,6 +222,12 @@ const STRICT_PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'inside']);
  * on Telegram", "sanctions on Rosneft"), nor a name made of English words ("Exercise Eager
  * Lion", "to Counter ISIL").
  */
+/**
+ * After a place's preposition, a village's name counts as known ("to Yellow Springs", "in
+ * Pierce"): the preposition says it is a place, the village tier which.
+ */
+const knownOrVillage = (name: string): boolean => isKnownPlace(name) || isVillageName(name);
+
 export function afterPlacePreposition(s: Scan, { from, to, name }: Chunk): boolean {
   const { tokens } = s;
   const first = tokens[from]!;
@@ -227,10 +236,10 @@ export function afterPlacePreposition(s: Scan, { from, to, name }: Chunk): boole
     prev &&
     PLACE_PREPOSITIONS.has(prev.lower) &&
     !NOT_UNKNOWN_PLACE_PREPOSITIONS.has(prev.lower) &&
-    (!mostlyEnglish(s, from, to) || isKnownPlace(name)) &&
+    (!mostlyEnglish(s, from, to) || knownOrVillage(name)) &&
     !s.isUsed(to) &&
     tokens[from - 2]?.lower !== 'according' &&
-    (!isFirstName(first.text) || (STRICT_PLACE_PREPOSITIONS.has(prev.lower) && isKnownPlace(name))) &&
+    (!isFirstName(first.text) || (STRICT_PLACE_PREPOSITIONS.has(prev.lower) && knownOrVillage(name))) &&
     !atSentenceStart(tokens, from) &&
     to - from <= 3 &&
     !isAcronym(first) &&
@@ -590,7 +599,10 @@ export function placesInsideNames(s: Scan): void {
         continue;
       // In a person's mention, only a place before the title ("Fargo Police Chief X") or a
       // division's name, which no person has ("Douglas County Sheriff").
-      if (titleAfter && !titleWithin(tokens, to, end) && !NAMED_DIVISION_ENDINGS.has(tokens[to - 1]!.lower)) continue;
+      // "the Arizona Republican": a party's member after the place is as good as a title.
+      const member = to === end - 1 && PARTY_MEMBER_NOUNS.has(tokens[to]!.lower);
+      if (titleAfter && !member && !titleWithin(tokens, to, end) && !NAMED_DIVISION_ENDINGS.has(tokens[to - 1]!.lower))
+        continue;
       // "Metro Vancouver", "Greater Manchester": a word for part of a place is not a place alone.
       if (to - from === 1 && PLACE_MODIFIERS.test(tokens[from]!.text)) continue;
       // "UN Security Council", "Central Command": an acronym or a compass word alone is not the place.
@@ -625,6 +637,7 @@ export function placesInsideNames(s: Scan): void {
     leadingPlace(from, to, true);
     // "Metro Vancouver", "Team Alberta", "CBC Toronto": else a known place ending the name.
     if (s.out.length === before) trailingPlace(s, from, to);
+    if (s.out.length === before + 1) widenToVillage(s, s.out[before]!, from, to);
   }
   // "the Family Policy Council of West Virginia", "the State of Ohio", "the University of
   // Kentucky College of Law": a place after "of" inside a name, where no place was noted.
@@ -722,12 +735,53 @@ export function placesInsideNames(s: Scan): void {
     let from = tokens[m.from]?.lower === 'the' ? m.from + 1 : m.from;
     // "Former Arkansas Gov. Mike Huckabee": a word for when the title was held comes before its place.
     if (m.kind === 'PERSON' && TITLE_TIME_WORDS.has(tokens[from]?.lower ?? '')) from++;
+    // "in Pope County": a division's whole name a title word starts is the division, not a person.
+    if (
+      m.kind === 'PERSON' &&
+      NAMED_DIVISION_ENDINGS.has(tokens[m.to - 1]!.lower) &&
+      isExactPlace(s.slice(from, m.to))
+    ) {
+      s.notePlace(from, m.to, s.slice(from, m.to), false);
+      continue;
+    }
     const before = s.out.length;
     // A known party's name is its own ("Fano militia" is no militia of Fano, Italy): only a
     // demonym in it is read ("Syrian Democratic Forces").
     if (m.to - from >= 2 && tokens[from]?.cap)
       leadingPlace(from, m.to, false, m.kind === 'PERSON', m.rule === 'known-party');
     if (s.out.length === before) townBeforeService(s, from, m.to);
+    // "Environment Canada", "Skate Canada": a name taken for a person's that no first name starts
+    // and a country or province ends is a body of that place.
+    if (
+      s.out.length === before &&
+      m.kind === 'PERSON' &&
+      m.rule === 'chunk/person-name' &&
+      !isFirstName(tokens[from]!.text)
+    )
+      trailingPlace(s, from, m.to);
+  }
+  seatsAsPlaces(s);
+}
+
+/** Prepositions before a seat of government that make it where something is or goes ("at the White House"). */
+const SEAT_PREPOSITIONS = new Set(['at', 'in', 'inside', 'outside', 'into', 'to', 'from', 'near', 'toward', 'towards']);
+
+/**
+ * "a ceremony at the White House", "talks in the Kremlin": a government known by its building,
+ * written as where something happens, is a mention of the city the building stands in. (Acting,
+ * "the White House said", it stays the party alone.)
+ */
+function seatsAsPlaces(s: Scan): void {
+  const { tokens } = s;
+  for (const m of [...s.out]) {
+    if (m.type !== 'party' || m.rule !== 'known-party') continue;
+    const from = tokens[m.from]?.lower === 'the' ? m.from + 1 : m.from;
+    const city = SEAT_BUILDINGS[foldName(s.slice(from, m.to))];
+    // The preposition before the name, past a "the" inside or before the party's span.
+    const at = from - 1 >= 0 && tokens[from - 1]!.lower === 'the' ? from - 2 : from - 1;
+    if (!city || !SEAT_PREPOSITIONS.has(tokens[at]?.lower ?? '')) continue;
+    if (s.out.some((p) => p.type === 'place' && p.from < m.to && m.from < p.to)) continue;
+    s.notePlace(from, m.to, city, false);
   }
 }
 
@@ -799,6 +853,25 @@ function trailingPlace(s: Scan, from: number, to: number): void {
     if (!placeName || !isProminent(placeName)) continue;
     s.notePlace(k, to, placeName, false, countryOfName(placeName) ? { use: 'ACTOR' } : undefined);
     return;
+  }
+}
+
+/**
+ * "Avondale Estates", "New Concord High School": a place found inside a name whose words around
+ * it are a village's whole name is that village, not the town named by a part of it. The
+ * longest such run of capitalised words of the name, two words at least.
+ */
+function widenToVillage(s: Scan, m: Mention, from: number, to: number): void {
+  if (m.type !== 'place' || m.use !== 'PLACE') return;
+  const { tokens } = s;
+  for (let a = from; a <= m.from; a++) {
+    for (let b = to; b >= m.to && b - a >= 2; b--) {
+      if (b - a === m.to - m.from || tokens.slice(a, b).some((t) => !t.cap)) continue;
+      const name = s.slice(a, b);
+      if (!isVillageName(name)) continue;
+      Object.assign(m, { from: a, to: b, ...s.span(a, b), name, rule: 'village-name' });
+      return;
+    }
   }
 }
 

@@ -4,6 +4,7 @@
  * name is a town, which the gazetteer may lack or know only as a first name ("Regina",
  * "Norman"); the geocoder then looks it up, villages included.
  */
+import { isVillageName } from '../gazetteer.js';
 import { isKnownPlace } from '../geo.js';
 import {
   ADJECTIVE_LIKE,
@@ -88,8 +89,9 @@ function openerBefore(tokens: Token[], from: number): string | null {
 
 /**
  * "Mindy Miller of Ravenel", "Jeremy Watson, 30, of Ten Mile", "both of Annville": a town
- * after a person and "of". Without an age, the name must be a place the gazetteer knows
- * ("Nelson", "Regina" are first names as well), or "both"/"all" must say it is shared.
+ * after a person and "of". Without an age, the name must be a place the gazetteer knows, a
+ * village among them ("Nelson", "Regina" are first names as well), or "both"/"all" must say it
+ * is shared.
  */
 function residentOf(s: Scan, from: number, to: number): boolean {
   const { tokens } = s;
@@ -102,7 +104,8 @@ function residentOf(s: Scan, from: number, to: number): boolean {
     aged = true;
     k -= 2;
   }
-  const known = isKnownPlace(s.slice(from, to));
+  // A village's name will do here: after a person and "of" it is where they live ("of Annville").
+  const known = isKnownPlace(s.slice(from, to)) || isVillageName(s.slice(from, to));
   if (tokens[k]?.lower === 'both' || tokens[k]?.lower === 'all') return known || aged;
   const person = s.out.some((m) => m.type === 'party' && m.kind === 'PERSON' && !m.reference && m.to === k + 1);
   return person && (aged || known);
