@@ -35,7 +35,7 @@ import { countryCodeOfPlace, demonymOf, isKnownPlace, resolveDemonym } from './g
 import { isCommonNoun, isCommonWord } from './wordclass.js';
 
 /** Bump on any change that alters output: stored claims record it so a corpus can be re-extracted. */
-export const EXTRACTOR_VERSION = '0.10.0';
+export const EXTRACTOR_VERSION = '0.11.0';
 
 export { cleanText };
 
