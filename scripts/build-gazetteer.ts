@@ -924,7 +924,7 @@ function readCities1000(): Cities1000Row[] {
 }
 
 /**
- * The village tier: GeoNames populated places of 1,000-4,999 (cities1000 less cities5000),
+ * The village tier: GeoNames populated places of 1,000 and more that cities5000 lacks (mostly 1,000-4,999),
  * stored apart and found only by `lookupVillageMatches`, to resolve a name already found as a
  * place. The package has almost no alternate names: a village is indexed by its own name.
  */
@@ -932,8 +932,9 @@ function villageRows(cities1000: Cities1000Row[], known: Set<number>): Gazetteer
   const rows: GazetteerRow[] = [];
   for (const v of cities1000) {
     if (known.has(v.cityId) || NOT_VILLAGES.has(v.featureCode) || !v.featureCode.startsWith('PPL')) continue;
-    // cities5000 holds the places of 5,000+ but no sections of towns: those join the villages.
-    if (v.population < 1000 || (v.population >= 5000 && v.featureCode !== 'PPLX')) continue;
+    // Places of 5,000+ that this cities5000 lacks (the package's GeoNames is of another date, and
+    // cities5000 holds no sections of towns) join the villages too: "Hounslow" is still a place.
+    if (v.population < 1000) continue;
     const folded = foldName(v.name);
     if (folded.length < 3 || !/^[a-z0-9 ]+$/.test(folded) || NOT_PLACE_NAMES.has(folded)) continue;
     rows.push({
@@ -993,7 +994,7 @@ function main(): void {
   rows.push(...divisions);
   const handAdded = applyHandPlaces(rows);
   const villages = villageRows(cities1000, new Set(rows.flatMap((r) => (r.geonamesId === null ? [] : [r.geonamesId]))));
-  console.log(`${villages.length} villages (GeoNames cities1000 places of 1,000-4,999, resolution only)`);
+  console.log(`${villages.length} villages (GeoNames cities1000 places that cities5000 lacks, resolution only)`);
   rows.push(...villages);
   const tsv = serializeGazetteer(rows);
   const gz = gzipSync(new TextEncoder().encode(tsv), { level: 9, mtime: 0 });

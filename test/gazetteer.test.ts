@@ -197,6 +197,12 @@ describe('sections of towns', () => {
     expect(near(43.3, 5.37, 5)(sormiou!.place)).toBe(false);
     expect(lookupPlaces('Sormiou')).toEqual([]);
   });
+
+  it('a place of 5,000+ that this cities5000 lacks but the cities1000 package has is a village, not nothing', () => {
+    // Hounslow, a London borough town of 66,000 in the package; absent from the cities5000 file.
+    expect(lookupPlaces('Hounslow')).toEqual([]);
+    expect(lookupVillageMatches('Hounslow', ['GB'])[0]?.place).toMatchObject({ countryCode: 'GB', village: true });
+  });
 });
 
 describe('isKnownPlaceName', () => {
