@@ -51,7 +51,9 @@ export class Scan {
   addParty(from: number, to: number, fields: PartyFields): void {
     let p = fields;
     // A built name that is a known party's name or alias is that party ("Sudan's army" → Sudanese Armed Forces).
-    const known = p.kind !== 'PERSON' && p.name ? KNOWN_BY_NAME.get(foldName(p.name)) : undefined;
+    // Not a side named by common nouns only: "the coalition" is not the Coalition against ISIS by that word alone.
+    const named = p.name && /\p{Lu}/u.test(p.name);
+    const known = p.kind !== 'PERSON' && named ? KNOWN_BY_NAME.get(foldName(p.name)) : undefined;
     if (known)
       p = {
         ...p,
