@@ -254,3 +254,11 @@ describe('a side named by a common noun is not a known party of that word', () =
     ]);
   });
 });
+
+describe('mastheads', () => {
+  it('"the Daily Star reported": a newspaper named after "Daily" is a medium, not a person', () => {
+    const x = extract('Protesters clashed with police, leaving 3 dead, the Daily Star reported.', meta);
+    expect(parties(x)).toContainEqual(['Daily Star', 'MEDIA', null]);
+    expect(x.parties.some((p) => p.kind === 'PERSON')).toBe(false);
+  });
+});

@@ -50,6 +50,7 @@ const CHUNK_RULES: [string, ChunkRule][] = [
   ['chunk/held-compound', heldCompound],
   ['chunk/titled-person', titledPerson],
   ['chunk/known-surname', knownSurname],
+  ['chunk/masthead', masthead],
   ['chunk/typed-division', typedDivision],
   ['chunk/head-noun', headNoun],
   ['chunk/demonym-head', demonymHead],
@@ -63,6 +64,20 @@ const CHUNK_RULES: [string, ChunkRule][] = [
   ['chunk/before-us-state', beforeUsState],
   ['chunk/person-name', personName],
 ];
+
+/** "the Daily Star", "Daily Nation": a newspaper named after "Daily" is a medium, not a person. */
+function masthead(s: Scan, { from, to }: Chunk): boolean {
+  if (s.tokens[from]?.lower !== 'daily' || to - from < 2 || to - from > 3) return false;
+  s.addParty(from, to, {
+    kind: 'MEDIA',
+    name: s.slice(from, to),
+    affiliation: null,
+    head: 'daily',
+    knownAliases: [],
+    reference: false,
+  });
+  return true;
+}
 
 /**
  * "Haiti's Centre department", "the North region", "Centre Department": a first-level division
