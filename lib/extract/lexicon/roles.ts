@@ -357,6 +357,22 @@ export const ARMED_FORCE_HEADS = new Set([
   'sailors',
 ]);
 
+/** People who act together, named by what they do or suffer ("Rohingya refugees", "Tamil prisoners"), with a demonym or alone. */
+const PEOPLE_BY_LOT = [
+  'refugees',
+  'prisoners',
+  'detainees',
+  'youths',
+  'students',
+  'workers',
+  'farmers',
+  'doctors',
+  'nationals',
+  'politicians',
+  'elders',
+  'clerics',
+];
+
 /** Head nouns of non-state groups and organisations. */
 export const GROUP_HEADS = new Set([
   'rebels',
@@ -416,18 +432,7 @@ export const GROUP_HEADS = new Set([
   'demonstrators',
   'protestors',
   'rioters',
-  'refugees',
-  'prisoners',
-  'detainees',
-  'youths',
-  'students',
-  'workers',
-  'farmers',
-  'doctors',
-  'nationals',
-  'politicians',
-  'elders',
-  'clerics',
+  ...PEOPLE_BY_LOT,
 ]);
 
 export const ORGANIZATION_HEADS = new Set([
@@ -638,19 +643,8 @@ export const DEMONYM_LOWER_HEADS = new Set([
   'islamists',
   'hackers',
   'suicide bombers',
-  'refugees',
-  'prisoners',
-  'detainees',
-  'youths',
-  'students',
-  'workers',
-  'farmers',
-  'doctors',
-  'nationals',
-  'politicians',
   'lawmakers',
-  'elders',
-  'clerics',
+  ...PEOPLE_BY_LOT,
 ]);
 
 /** Of the above, nouns that name hardware or positions, not an actor. */
