@@ -689,3 +689,20 @@ describe('attribution: quotes and clauses closed before their source', () => {
     expect(c).toMatchObject({ cue: 'said', content: 'In Dayton on March 1, Ms. Quist was shocked by the crowd' });
   });
 });
+
+describe('attribution: a relative clause between the source and its verb', () => {
+  it('"Hamas, which runs Gaza, said …": the clause is an aside; its own cue says only what is in it', () => {
+    expect(claimsOf('Hamas, which runs Gaza, said 20 people were killed.')).toEqual([
+      { source: 'Hamas', party: 'Hamas', cue: 'said', content: '20 people were killed', mode: 'INDIRECT' },
+    ]);
+    const claims = claimsOf('The group, which has denied any role in the killings, said an inquiry would be opened.');
+    expect(claims.map((c) => [c.cue, c.content])).toEqual([
+      ['denied', 'any role in the killings'],
+      ['said', 'an inquiry would be opened'],
+    ]);
+    // Commas inside the clause's content that no verb follows stay in it.
+    expect(claimsOf('Cruz, who said Iran, Iraq and Syria were dangerous, spoke last.')[0]?.content).toBe(
+      'Iran, Iraq and Syria were dangerous',
+    );
+  });
+});

@@ -385,7 +385,12 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
       SHORT_ADDRESSEE.test(text.slice(tokens[cueTo - 1]!.end, sentence.end).replace(/^\s+/, ''));
     // 1. Inverted, after the content: "..., said the ministry." (Not "told": its object is the audience.)
     const before = skipBack(c - 1);
-    if (lemma !== 'tell' && before >= 0 && (tokens[before]!.text === ',' || isCloseQuote(tokens[before]))) {
+    if (
+      lemma !== 'tell' &&
+      before >= 0 &&
+      (tokens[before]!.text === ',' || isCloseQuote(tokens[before])) &&
+      !closesRelativeClause(before)
+    ) {
       // "Simmons, an Obama supporter, said he saw ...": a subject followed by its own verb is the
       // content's, not the cue's. A name that only opens a longer phrase ("said Clinton campaign
       // manager Robby Mook") gives way to the phrase.
@@ -419,7 +424,19 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     // "Ted Cruz, who said ...", "... shook her head and said ...": the content can only follow.
     if (subj.rule === 'relative' || subj.rule === 'coordinated') {
       if (after >= contentLimit()) return null;
-      return makeClaim(subj, c, cueTo, lemma, after, contentEndFrom(after), 'source-cue-content');
+      let end = contentEndFrom(after);
+      // "The army, which has denied targeting civilians, said ...": a clause set off by commas ends
+      // at the comma before the sentence's own verb.
+      if (subj.rule === 'relative' && subj.from !== null && tokens[subj.from - 1]?.text === ',') {
+        for (let k = after; k < end; k++) {
+          const next = tokens[k + 1]?.lower ?? '';
+          if (tokens[k]!.text === ',' && !inQuote[k] && (CUE_FORMS.has(next) || isVerbForm(next))) {
+            end = k;
+            break;
+          }
+        }
+      }
+      return makeClaim(subj, c, cueTo, lemma, after, end, 'source-cue-content');
     }
     // "..., the agency said, a day after X ...": what follows the cue is a clause of time, so
     // the content stands before the source.
@@ -775,6 +792,21 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     return k;
   }
 
+  /**
+   * "The army, which has denied targeting civilians, said ...": the comma at `k` closes a clause
+   * that ", which"/", who" opened after the sentence's subject, so the cue after it is that
+   * subject's verb, not an inverted "..., said X".
+   */
+  function closesRelativeClause(k: number): boolean {
+    if (tokens[k]?.text !== ',' || inQuote[k]) return false;
+    for (let j = k - 1; j > 0; j--) {
+      if (inQuote[j]) return false;
+      if (tokens[j]!.text !== ',') continue;
+      return /^(?:which|who)$/.test(tokens[j + 1]?.lower ?? '') && j > 0 && tokens[j - 1]!.kind === 'word';
+    }
+    return false;
+  }
+
   function contentLimit(): number {
     let end = tokens.length;
     while (end > 0 && tokens[end - 1]!.kind === 'punct') end--;
@@ -1007,6 +1039,12 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
           break;
         }
       }
+    }
+    // "The army, which has denied targeting civilians, said": a relative clause between commas after the source.
+    if (j >= 2 && closesRelativeClause(j)) {
+      let k = j - 1;
+      while (k > 0 && tokens[k]!.text !== ',') k--;
+      j = skipBack(k - 1);
     }
     if (j < 0) return null;
     const t = tokens[j]!;
