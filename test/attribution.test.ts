@@ -706,3 +706,11 @@ describe('attribution: a relative clause between the source and its verb', () =>
     );
   });
 });
+
+describe('attribution: "according to" set off inside its clause', () => {
+  it('"The toll has, according to UN figures, doubled": the content is the whole clause, not its subject alone', () => {
+    const [claim] = claimsOf('The number of displaced people has, according to UN figures, doubled since January.');
+    expect(claim?.cue).toBe('according to');
+    expect(claim?.content).toMatch(/^The number of displaced people has, .*doubled since January$/);
+  });
+});

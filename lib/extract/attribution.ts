@@ -193,6 +193,9 @@ function isClosingMark(t: Token): boolean {
   return t.text === '”' || t.text === '»' || t.text === '"' || t.text === "''" || /^['’]$/.test(t.text);
 }
 
+/** Auxiliaries that may end a subject before an aside ("The toll has, according to X, doubled"). */
+const AUXILIARIES_BEFORE_ASIDE = /^(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must)$/;
+
 export function findAttributions({ sentence, text, mentions, dates, previous }: AttributionInput): RawClaim[] {
   const tokens = sentence.tokens;
   const doubled = doubledApostrophes(tokens);
@@ -767,7 +770,13 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     const from = contentStart(end);
     // "The offensive, according to two officials, will begin in the spring": set off inside its
     // clause after the subject, the source is of the whole clause.
-    if (end < c && end - from <= 8 && !tokens.slice(from, end).some((_, i) => isVerbLike(from + i))) {
+    // ("The number of displaced people has, according to UN figures, doubled": an auxiliary may end it.)
+    // ("displaced people": a participle before its noun is no verb.)
+    const verbAt = (k: number) =>
+      isVerbLike(k) &&
+      !(k === end - 1 && AUXILIARIES_BEFORE_ASIDE.test(tokens[k]!.lower)) &&
+      !(k + 1 < end && /ed$/.test(tokens[k]!.lower) && isCommonNoun(tokens[k + 1]!.lower));
+    if (end < c && end - from <= 8 && !tokens.slice(from, end).some((_, i) => verbAt(from + i))) {
       let k = subj.to;
       while (k < tokens.length && tokens[k]!.text !== ',' && tokens[k]!.kind !== 'punct') k++;
       const next = tokens[k + 1];
