@@ -79,7 +79,12 @@ describe('attribution: quote marks', () => {
 
   it('reads a straight quote by its spacing: a sentence that starts inside a quote keeps its source', () => {
     const got = claimsOf('Dana Whitlow spoke first. "The harvest failed twice. Nobody came to help," she said.');
-    expect(got.at(-1)).toMatchObject({ source: 'she', content: 'Nobody came to help', mode: 'DIRECT' });
+    // The quote opened in the sentence before is all the claim's words.
+    expect(got.at(-1)).toMatchObject({
+      source: 'she',
+      content: 'The harvest failed twice. Nobody came to help',
+      mode: 'DIRECT',
+    });
   });
 
   it('takes a quote that closes right before its source as the content, not the setting after the cue', () => {
@@ -712,5 +717,16 @@ describe('attribution: "according to" set off inside its clause', () => {
     const [claim] = claimsOf('The number of displaced people has, according to UN figures, doubled since January.');
     expect(claim?.cue).toBe('according to');
     expect(claim?.content).toMatch(/^The number of displaced people has, .*doubled since January$/);
+  });
+});
+
+describe('attribution: a quote over two sentences before its cue', () => {
+  it('"“A. B,” said X": the quote opened in the sentence before is the start of the claim\'s words', () => {
+    const x = extract('“The city is surrounded. We have no water and no medicine,” said the mayor, Ali Hassan.', meta);
+    const said = x.claims.filter((c) => c.mode === 'DIRECT');
+    expect(said.map((c) => c.content.text)).toEqual(['The city is surrounded. We have no water and no medicine']);
+    // Its first sentence is no account of the outlet's own.
+    expect(x.claims.filter((c) => c.mode === 'NARRATED')).toEqual([]);
+    expect(x.cleanText.slice(said[0]!.evidence.start, said[0]!.evidence.end)).toContain(said[0]!.content.text);
   });
 });

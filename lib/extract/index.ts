@@ -113,6 +113,16 @@ export function extract(raw: string, meta?: ArticleMeta): Extraction {
         registry.addClaimantMention(claim.claimantKey, claim.claimantMention, sentence.index);
       }
       if (claim.claimantKey) lastSpeaker = { key: claim.claimantKey, sentence: sentence.index };
+      // "“The situation is catastrophic. We have no water,” said X": a quote opened in the sentence
+      // before, which no one speaks in, is the start of this claim's words (and no account of the outlet's).
+      const opened = previous && claim.mode === 'DIRECT' ? quoteOpenedBefore(previous, sentence, claim, text) : null;
+      if (opened !== null) {
+        const own = pending.findIndex((p) => !p.raw && p.sentence === previous);
+        if (own >= 0 && !sentenceClaims.length) {
+          pending.splice(own, 1);
+          claim.content = { start: opened, end: claim.content.end, text: text.slice(opened, claim.content.end) };
+        }
+      }
       pending.push({ raw: claim, dates, sentence });
       sentenceClaims.push(claim);
     }
@@ -433,6 +443,18 @@ function placeOfficials(text: string): { name: string; country: string | null } 
 }
 
 /** The words of a sentence that is one quotation and nothing else ("“The city is holding.”"), or null. */
+/**
+ * Where the words of a quote start in `previous` when it opens there and closes in `sentence`,
+ * whose DIRECT claim's content starts at the sentence's start; else null.
+ */
+function quoteOpenedBefore(previous: Sentence, sentence: Sentence, claim: RawClaim, text: string): number | null {
+  const before = text.slice(previous.start, previous.end);
+  const open = /^\s*(?:“|")\s*/.exec(before);
+  if (!open || /[”"]/.test(before.slice(open[0].length))) return null;
+  if (text.slice(sentence.start, claim.content.start).trim() !== '') return null;
+  return previous.start + open[0].length;
+}
+
 function quotation(sentence: Sentence, text: string): Span | null {
   const m = /^(\s*(?:“|"|'')\s*)([^“”"]*?)[\s.,!?]*(?:”|"|'')\s*$/.exec(text.slice(sentence.start, sentence.end));
   if (!m || m[2]!.includes("''") || m[2]!.split(/\s+/).length < 3) return null;
