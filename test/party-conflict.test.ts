@@ -69,6 +69,10 @@ describe('bodies and forces of a state', () => {
     expect(parties(extract('Staff of the Yemeni Ministry of Culture left the museum.', meta))).toEqual([
       ['Yemeni Culture Ministry', 'GOVERNMENT_BODY', 'YE'],
     ]);
+    // Not a body that is no state office ("the American Congress of ...").
+    expect(names('The American Congress of Surgeons said the rule was unsafe.')).not.toContain(
+      'US Congress of Surgeons',
+    );
     // A subject the lexicon lacks keeps its own words.
     expect(parties(extract('The Chadian Ministry of Fisheries said the lake was closed.', meta))).toEqual([
       ['Chadian Ministry of Fisheries', 'GOVERNMENT_BODY', 'TD'],
@@ -177,6 +181,12 @@ describe('people named after a lower-case role', () => {
     expect(names('The board barred candidate Obiora Tandeka from the race.')).toEqual(['Obiora Tandeka']);
     expect(names('Supporters of exiled cleric Haruna Balogwe rallied downtown.')).toContain('Haruna Balogwe');
     expect(names('The court summoned former president Tandu Mbeleko.')).toContain('Tandu Mbeleko');
+    expect(names('Supporters of opposition leader Kato Besiyo rallied.')).toEqual(['Kato Besiyo']);
+  });
+
+  it('a title that is an adjective in lower case names no one ("the private Harbor View suite")', () => {
+    expect(names('They rode up to the private Harbor View suite.')).toEqual([]);
+    expect(names('It was a major Lakeside Dynamics order.')).toEqual([]);
   });
 });
 

@@ -781,7 +781,6 @@ export const GENERIC_ACTOR_MODIFIERS = new Set([
   'unidentified',
   'unknown',
   'masked',
-  'rival',
   'tribal',
   'criminal',
   'separatist',

@@ -268,8 +268,9 @@ export const KNOWN_PARTIES: KnownParty[] = [
     kind: 'GROUP',
     affiliation: 'ML',
   },
-  { name: 'Lashkar-e-Taiba', aliases: ['Lashkar-e-Toiba', 'LeT'], kind: 'GROUP', affiliation: 'PK' },
-  { name: 'Jaish-e-Mohammed', aliases: ['Jaish-e-Muhammad', 'JeM'], kind: 'GROUP', affiliation: 'PK' },
+  // Not "LeT", "JeM": mixed case, they would match the words "Let", "Jem".
+  { name: 'Lashkar-e-Taiba', aliases: ['Lashkar-e-Toiba'], kind: 'GROUP', affiliation: 'PK' },
+  { name: 'Jaish-e-Mohammed', aliases: ['Jaish-e-Muhammad'], kind: 'GROUP', affiliation: 'PK' },
   { name: 'Jaish al-Adl', aliases: [], kind: 'GROUP', affiliation: 'IR' },
   {
     name: 'People’s Defence Force',

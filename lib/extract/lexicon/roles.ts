@@ -178,6 +178,29 @@ export const GROUP_REFERENCE_ADJECTIVES = new Set([
 ]);
 export const GROUP_REFERENCE_HEADS = new Set(['group', 'organization', 'organisation', 'movement', 'militia']);
 
+/** Titles that in lower case are mostly adjectives or common nouns ("the private Trump Tower suite", "a major Boeing order"). */
+export const ADJECTIVE_TITLES = new Set([
+  'private',
+  'major',
+  'general',
+  'chief',
+  'head',
+  'father',
+  'lady',
+  'lord',
+  'sir',
+  'justice',
+  'official',
+  'deputy',
+  'cardinal',
+  'chair',
+  'speaker',
+  'leader',
+  'judge',
+  'premier',
+  'mp',
+]);
+
 /** Honorifics that, after a name word, belong to the name ("Hassan Sheikh Mohamud"). */
 export const NAME_INNER_TITLES = new Set(['sheikh']);
 
@@ -357,6 +380,46 @@ export const ARMED_FORCE_HEADS = new Set([
   'sailors',
 ]);
 
+/**
+ * People who act together, named by what they do or suffer ("Rohingya refugees", "Tamil
+ * prisoners"): group heads, but in a long title-case run (a headline) no name's head.
+ */
+export const PEOPLE_HEADS = new Set([
+  'rebel group',
+  'rebel groups',
+  'militant group',
+  'militant groups',
+  'armed group',
+  'armed groups',
+  'guerillas',
+  'fundamentalists',
+  'islamists',
+  'hackers',
+  'bombers',
+  'suicide bombers',
+  'attackers',
+  'assailants',
+  'kidnappers',
+  'pirates',
+  'smugglers',
+  'traffickers',
+  'demonstrators',
+  'protestors',
+  'rioters',
+  'refugees',
+  'prisoners',
+  'detainees',
+  'youths',
+  'students',
+  'workers',
+  'farmers',
+  'doctors',
+  'nationals',
+  'politicians',
+  'elders',
+  'clerics',
+]);
+
 /** Head nouns of non-state groups and organisations. */
 export const GROUP_HEADS = new Set([
   'rebels',
@@ -394,40 +457,7 @@ export const GROUP_HEADS = new Set([
   'faction',
   'factions',
   'alliance',
-  // People who act together, named by what they do or suffer ("Rohingya refugees", "Tamil prisoners").
-  'rebel group',
-  'rebel groups',
-  'militant group',
-  'militant groups',
-  'armed group',
-  'armed groups',
-  'guerillas',
-  'fundamentalists',
-  'islamists',
-  'hackers',
-  'bombers',
-  'suicide bombers',
-  'attackers',
-  'assailants',
-  'kidnappers',
-  'pirates',
-  'smugglers',
-  'traffickers',
-  'demonstrators',
-  'protestors',
-  'rioters',
-  'refugees',
-  'prisoners',
-  'detainees',
-  'youths',
-  'students',
-  'workers',
-  'farmers',
-  'doctors',
-  'nationals',
-  'politicians',
-  'elders',
-  'clerics',
+  ...PEOPLE_HEADS,
 ]);
 
 export const ORGANIZATION_HEADS = new Set([
