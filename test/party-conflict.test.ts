@@ -182,6 +182,9 @@ describe('people named after a lower-case role', () => {
     expect(names('Supporters of exiled cleric Haruna Balogwe rallied downtown.')).toContain('Haruna Balogwe');
     expect(names('The court summoned former president Tandu Mbeleko.')).toContain('Tandu Mbeleko');
     expect(names('Supporters of opposition leader Kato Besiyo rallied.')).toEqual(['Kato Besiyo']);
+    expect(parties(extract('Sahrawi leader Brahim Ghalli rejected the plan.', meta))).toEqual([
+      ['Brahim Ghalli', 'PERSON', 'EH'],
+    ]);
   });
 
   it('a title that is an adjective in lower case names no one ("the private Harbor View suite")', () => {

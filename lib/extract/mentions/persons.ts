@@ -202,7 +202,10 @@ function looksLikePersonName(s: Scan, from: number, to: number): boolean {
     ((PERSON_TITLES.has(role.lower) && !ADJECTIVE_TITLES.has(role.lower)) ||
       PERSON_NOUNS_BEFORE_NAMES.has(role.lower) ||
       // "opposition leader X", "army chief X": a noun before makes "leader" or "chief" a role.
-      (LED_ROLES.has(role.lower) && tokens[from - 2]?.kind === 'word' && !tokens[from - 2]!.cap))
+      // So does a role the rules already took ("Palestinian leader X").
+      (LED_ROLES.has(role.lower) &&
+        ((tokens[from - 2]?.kind === 'word' && !tokens[from - 2]!.cap) ||
+          s.out.some((m) => m.type === 'party' && m.to === from))))
   )
     return true;
   const next = tokens[to];
