@@ -25,6 +25,17 @@ describe('sides named by what they do', () => {
     ]);
   });
 
+  it('a day or feast before a side is when it acted, never part of its name', () => {
+    expect(names('Christmas Day attackers fled into the hills.')).toEqual(['attackers']);
+    expect(names('Easter gunmen robbed the market.')).toEqual(['gunmen']);
+  });
+
+  it('a known group before "attackers" names them as its own', () => {
+    expect(parties(extract('The Hamas attackers crossed the fence at dawn.', meta))).toEqual([
+      ['Hamas attackers', 'GROUP', 'PS'],
+    ]);
+  });
+
   it('a side referred to with "the" and named nowhere before is a side of its own', () => {
     const x = extract('The garrison said it had repelled the insurgents.', meta);
     expect(parties(x)).toContainEqual(['insurgents', 'GROUP', null]);

@@ -201,6 +201,21 @@ export const ADJECTIVE_TITLES = new Set([
   'mp',
 ]);
 
+/** Capitalised words that name a time, not a side, before a force noun ("Christmas Day attackers"). */
+export const TIME_NAME_WORDS = new Set([
+  'christmas',
+  'easter',
+  'eid',
+  'ramadan',
+  'thanksgiving',
+  'passover',
+  'diwali',
+  'day',
+  'eve',
+  'night',
+  'weekend',
+]);
+
 /** Honorifics that, after a name word, belong to the name ("Hassan Sheikh Mohamud"). */
 export const NAME_INNER_TITLES = new Set(['sheikh']);
 
@@ -636,6 +651,7 @@ export const DEMONYM_LOWER_HEADS = new Set([
   'news agency',
   'junta',
   'military junta',
+  'attackers',
   'sailors',
   'airmen',
   'rebel group',
