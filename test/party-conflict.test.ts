@@ -164,6 +164,23 @@ describe('gangs, cartels and named operations', () => {
   });
 });
 
+describe('states given, sold or sued, and demonyms that are adjectives', () => {
+  it('a country that is given, sold or sued something is a state party', () => {
+    expect(parties(extract('Norway will give Malawi a grant for schools.', meta))).toEqual([
+      ['Norway', 'STATE', 'NO'],
+      ['Malawi', 'STATE', 'MW'],
+    ]);
+    expect(parties(extract('The airline is suing Argentina over the seizure.', meta))).toEqual([
+      ['Argentina', 'STATE', 'AR'],
+    ]);
+  });
+
+  it('a demonym before a noun is an adjective, where the abbreviation is the state', () => {
+    expect(names('A Saudi businessman bought the club.')).toEqual([]);
+    expect(parties(extract('A U.S. drone hit the depot.', meta))).toEqual([['United States', 'STATE', 'US']]);
+  });
+});
+
 describe('a role before a titled name is that person', () => {
   it('"<party> spokesman <rank> <name>" is one person of that party', () => {
     const x = extract('Hezbollah spokesman Sheikh Ali Karaki said the strike missed.', meta);
