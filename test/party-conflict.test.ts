@@ -30,9 +30,12 @@ describe('sides named by what they do', () => {
     expect(names('Easter gunmen robbed the market.')).toEqual(['gunmen']);
   });
 
-  it('a known group before "attackers" names them as its own', () => {
+  it('a known group before "attackers" or "terrorists" names them as its own', () => {
     expect(parties(extract('The Hamas attackers crossed the fence at dawn.', meta))).toEqual([
       ['Hamas attackers', 'GROUP', 'PS'],
+    ]);
+    expect(parties(extract('Troops killed 12 Boko Haram terrorists.', meta))).toEqual([
+      ['Boko Haram terrorists', 'GROUP', 'NG'],
     ]);
   });
 

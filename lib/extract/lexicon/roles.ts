@@ -651,6 +651,7 @@ export const DEMONYM_LOWER_HEADS = new Set([
   'news agency',
   'junta',
   'military junta',
+  'terrorists',
   'attackers',
   'sailors',
   'airmen',
