@@ -237,6 +237,12 @@ describe('armed groups and operations known by name', () => {
     ]);
   });
 
+  it('a body known by its full name keeps its capitals and country', () => {
+    expect(parties(extract('The Palestinian Authority condemned the raid.', meta))).toEqual([
+      ['Palestinian Authority', 'GOVERNMENT_BODY', 'PS'],
+    ]);
+  });
+
   it('dissidents of a known group are a group of their own', () => {
     expect(parties(extract('FARC dissidents ambushed a patrol in Cauca.', meta))).toEqual([
       ['FARC dissidents', 'GROUP', 'CO'],
