@@ -25,6 +25,20 @@ describe('sides named by what they do', () => {
     ]);
   });
 
+  it('a day or feast before a side is when it acted, never part of its name', () => {
+    expect(names('Christmas Day attackers fled into the hills.')).toEqual(['attackers']);
+    expect(names('Easter gunmen robbed the market.')).toEqual(['gunmen']);
+  });
+
+  it('a known group before "attackers" or "terrorists" names them as its own', () => {
+    expect(parties(extract('The Hamas attackers crossed the fence at dawn.', meta))).toEqual([
+      ['Hamas attackers', 'GROUP', 'PS'],
+    ]);
+    expect(parties(extract('Troops killed 12 Boko Haram terrorists.', meta))).toEqual([
+      ['Boko Haram terrorists', 'GROUP', 'NG'],
+    ]);
+  });
+
   it('a side referred to with "the" and named nowhere before is a side of its own', () => {
     const x = extract('The garrison said it had repelled the insurgents.', meta);
     expect(parties(x)).toContainEqual(['insurgents', 'GROUP', null]);
@@ -69,6 +83,10 @@ describe('bodies and forces of a state', () => {
     expect(parties(extract('Staff of the Yemeni Ministry of Culture left the museum.', meta))).toEqual([
       ['Yemeni Culture Ministry', 'GOVERNMENT_BODY', 'YE'],
     ]);
+    // Not a body that is no state office ("the American Congress of ...").
+    expect(names('The American Congress of Surgeons said the rule was unsafe.')).not.toContain(
+      'US Congress of Surgeons',
+    );
     // A subject the lexicon lacks keeps its own words.
     expect(parties(extract('The Chadian Ministry of Fisheries said the lake was closed.', meta))).toEqual([
       ['Chadian Ministry of Fisheries', 'GOVERNMENT_BODY', 'TD'],
@@ -149,6 +167,23 @@ describe('gangs, cartels and named operations', () => {
   });
 });
 
+describe('states given, sold or sued, and demonyms that are adjectives', () => {
+  it('a country that is given, sold or sued something is a state party', () => {
+    expect(parties(extract('Norway will give Malawi a grant for schools.', meta))).toEqual([
+      ['Norway', 'STATE', 'NO'],
+      ['Malawi', 'STATE', 'MW'],
+    ]);
+    expect(parties(extract('The airline is suing Argentina over the seizure.', meta))).toEqual([
+      ['Argentina', 'STATE', 'AR'],
+    ]);
+  });
+
+  it('a demonym before a noun is an adjective, where the abbreviation is the state', () => {
+    expect(names('A Saudi businessman bought the club.')).toEqual([]);
+    expect(parties(extract('A U.S. drone hit the depot.', meta))).toEqual([['United States', 'STATE', 'US']]);
+  });
+});
+
 describe('a role before a titled name is that person', () => {
   it('"<party> spokesman <rank> <name>" is one person of that party', () => {
     const x = extract('Hezbollah spokesman Sheikh Ali Karaki said the strike missed.', meta);
@@ -177,6 +212,15 @@ describe('people named after a lower-case role', () => {
     expect(names('The board barred candidate Obiora Tandeka from the race.')).toEqual(['Obiora Tandeka']);
     expect(names('Supporters of exiled cleric Haruna Balogwe rallied downtown.')).toContain('Haruna Balogwe');
     expect(names('The court summoned former president Tandu Mbeleko.')).toContain('Tandu Mbeleko');
+    expect(names('Supporters of opposition leader Kato Besiyo rallied.')).toEqual(['Kato Besiyo']);
+    expect(parties(extract('Sahrawi leader Brahim Ghalli rejected the plan.', meta))).toEqual([
+      ['Brahim Ghalli', 'PERSON', 'EH'],
+    ]);
+  });
+
+  it('a title that is an adjective in lower case names no one ("the private Harbor View suite")', () => {
+    expect(names('They rode up to the private Harbor View suite.')).toEqual([]);
+    expect(names('It was a major Lakeside Dynamics order.')).toEqual([]);
   });
 });
 
@@ -190,6 +234,12 @@ describe('armed groups and operations known by name', () => {
       ['FARC', 'GROUP', 'CO'],
       ['Kataib Hezbollah', 'GROUP', 'IQ'],
       ['Security Service of Ukraine', 'GOVERNMENT_BODY', 'UA'],
+    ]);
+  });
+
+  it('a body known by its full name keeps its capitals and country', () => {
+    expect(parties(extract('The Palestinian Authority condemned the raid.', meta))).toEqual([
+      ['Palestinian Authority', 'GOVERNMENT_BODY', 'PS'],
     ]);
   });
 

@@ -801,7 +801,6 @@ export const GENERIC_ACTOR_MODIFIERS = new Set([
   'unidentified',
   'unknown',
   'masked',
-  'rival',
   'tribal',
   'criminal',
   'separatist',

@@ -268,8 +268,9 @@ export const KNOWN_PARTIES: KnownParty[] = [
     kind: 'GROUP',
     affiliation: 'ML',
   },
-  { name: 'Lashkar-e-Taiba', aliases: ['Lashkar-e-Toiba', 'LeT'], kind: 'GROUP', affiliation: 'PK' },
-  { name: 'Jaish-e-Mohammed', aliases: ['Jaish-e-Muhammad', 'JeM'], kind: 'GROUP', affiliation: 'PK' },
+  // Not "LeT", "JeM": mixed case, they would match the words "Let", "Jem".
+  { name: 'Lashkar-e-Taiba', aliases: ['Lashkar-e-Toiba'], kind: 'GROUP', affiliation: 'PK' },
+  { name: 'Jaish-e-Mohammed', aliases: ['Jaish-e-Muhammad'], kind: 'GROUP', affiliation: 'PK' },
   { name: 'Jaish al-Adl', aliases: [], kind: 'GROUP', affiliation: 'IR' },
   {
     name: 'People’s Defence Force',
@@ -307,6 +308,12 @@ export const KNOWN_PARTIES: KnownParty[] = [
     affiliation: 'BF',
   },
   { name: 'Africa Corps', aliases: [], kind: 'ARMED_FORCE', affiliation: 'RU' },
+  { name: 'Los Chapitos', aliases: [], kind: 'GROUP', affiliation: 'MX' },
+  { name: 'Palestinian Authority', aliases: [], kind: 'GOVERNMENT_BODY', affiliation: 'PS' },
+  { name: 'Palestine Liberation Organization', aliases: ['PLO'], kind: 'ORGANIZATION', affiliation: 'PS' },
+  { name: 'Fatah', aliases: [], kind: 'GROUP', affiliation: 'PS' },
+  { name: 'Polisario Front', aliases: ['Polisario'], kind: 'GROUP', affiliation: 'EH' },
+  { name: 'Janjaweed', aliases: [], kind: 'GROUP', affiliation: 'SD' },
   // Peace operations and regional blocs that act in these conflicts.
   { name: 'MONUSCO', aliases: [], kind: 'ORGANIZATION', affiliation: null },
   { name: 'UNIFIL', aliases: [], kind: 'ORGANIZATION', affiliation: null },

@@ -178,6 +178,44 @@ export const GROUP_REFERENCE_ADJECTIVES = new Set([
 ]);
 export const GROUP_REFERENCE_HEADS = new Set(['group', 'organization', 'organisation', 'movement', 'militia']);
 
+/** Titles that in lower case are mostly adjectives or common nouns ("the private Trump Tower suite", "a major Boeing order"). */
+export const ADJECTIVE_TITLES = new Set([
+  'private',
+  'major',
+  'general',
+  'chief',
+  'head',
+  'father',
+  'lady',
+  'lord',
+  'sir',
+  'justice',
+  'official',
+  'deputy',
+  'cardinal',
+  'chair',
+  'speaker',
+  'leader',
+  'judge',
+  'premier',
+  'mp',
+]);
+
+/** Capitalised words that name a time, not a side, before a force noun ("Christmas Day attackers"). */
+export const TIME_NAME_WORDS = new Set([
+  'christmas',
+  'easter',
+  'eid',
+  'ramadan',
+  'thanksgiving',
+  'passover',
+  'diwali',
+  'day',
+  'eve',
+  'night',
+  'weekend',
+]);
+
 /** Honorifics that, after a name word, belong to the name ("Hassan Sheikh Mohamud"). */
 export const NAME_INNER_TITLES = new Set(['sheikh']);
 
@@ -357,7 +395,7 @@ export const ARMED_FORCE_HEADS = new Set([
   'sailors',
 ]);
 
-/** People who act together, named by what they do or suffer ("Rohingya refugees", "Tamil prisoners"), with a demonym or alone. */
+/** People named by what they suffer or are ("Rohingya refugees", "Tamil prisoners"), with a demonym or alone. */
 const PEOPLE_BY_LOT = [
   'refugees',
   'prisoners',
@@ -372,6 +410,35 @@ const PEOPLE_BY_LOT = [
   'elders',
   'clerics',
 ];
+
+/**
+ * People who act together, named by what they do or suffer ("Rohingya refugees", "Tamil
+ * prisoners"): group heads, but in a long title-case run (a headline) no name's head.
+ */
+export const PEOPLE_HEADS = new Set([
+  'rebel group',
+  'rebel groups',
+  'militant group',
+  'militant groups',
+  'armed group',
+  'armed groups',
+  'guerillas',
+  'fundamentalists',
+  'islamists',
+  'hackers',
+  'bombers',
+  'suicide bombers',
+  'attackers',
+  'assailants',
+  'kidnappers',
+  'pirates',
+  'smugglers',
+  'traffickers',
+  'demonstrators',
+  'protestors',
+  'rioters',
+  ...PEOPLE_BY_LOT,
+]);
 
 /** Head nouns of non-state groups and organisations. */
 export const GROUP_HEADS = new Set([
@@ -410,29 +477,7 @@ export const GROUP_HEADS = new Set([
   'faction',
   'factions',
   'alliance',
-  // People who act together, named by what they do or suffer ("Rohingya refugees", "Tamil prisoners").
-  'rebel group',
-  'rebel groups',
-  'militant group',
-  'militant groups',
-  'armed group',
-  'armed groups',
-  'guerillas',
-  'fundamentalists',
-  'islamists',
-  'hackers',
-  'bombers',
-  'suicide bombers',
-  'attackers',
-  'assailants',
-  'kidnappers',
-  'pirates',
-  'smugglers',
-  'traffickers',
-  'demonstrators',
-  'protestors',
-  'rioters',
-  ...PEOPLE_BY_LOT,
+  ...PEOPLE_HEADS,
 ]);
 
 export const ORGANIZATION_HEADS = new Set([
@@ -611,6 +656,8 @@ export const DEMONYM_LOWER_HEADS = new Set([
   'news agency',
   'junta',
   'military junta',
+  'terrorists',
+  'attackers',
   'sailors',
   'airmen',
   'rebel group',
@@ -1081,6 +1128,47 @@ export const STATE_OBJECT_VERBS = new Set([
   'trains',
   'finance',
   'financed',
+  // A state given, sold or owed something, or taken to court: a party, not a place ("gave Tanzania a grant").
+  'give',
+  'gives',
+  'gave',
+  'giving',
+  'grant',
+  'granted',
+  'offer',
+  'offered',
+  'offering',
+  'promise',
+  'promised',
+  'sell',
+  'sells',
+  'sold',
+  'selling',
+  'supply',
+  'supplied',
+  'supplying',
+  'lend',
+  'lent',
+  'pay',
+  'paid',
+  'owe',
+  'owes',
+  'owed',
+  'sue',
+  'sued',
+  'suing',
+  'court',
+  'courted',
+  'lobby',
+  'lobbied',
+  'inform',
+  'informed',
+  'notify',
+  'notified',
+  'remind',
+  'reminded',
+  'compensate',
+  'compensated',
 ]);
 
 /** Nouns right before a country that make it an actor ("our ally Turkey", "neighbour Iran"). */

@@ -1,4 +1,5 @@
 /** Chunk rule: a demonym before a party noun ("Azerbaijani forces", "Israeli officials") or a people ("Azeris"). */
+import { foldName } from '../../names.js';
 import { countryOfName, resolveDemonym } from '../geo.js';
 import { PEOPLES } from '../lexicon/mention-words.js';
 import { STATELESS_DEMONYMS } from '../lexicon/parties.js';
@@ -56,6 +57,8 @@ export function demonymHead(s: Scan, { from, to, name }: Chunk): boolean {
     next?.kind === 'word' &&
     !next.cap &&
     countryOfName(name) &&
+    // "a U.S. strike", "Myanmar troops": a name or abbreviation; "a Saudi businessman" is an adjective.
+    (/^(?:[A-Z]\.?){2,}$/.test(name) || foldName(countryOfName(name)!.name) === foldName(name)) &&
     !POSSESSIVE_PLACE_NOUNS.has(next.lower) &&
     !POSSESSIVE_PLACE_ADJECTIVES.has(next.lower)
   ) {

@@ -1,6 +1,6 @@
 /** Chunk rule: an unknown name before a force or group noun ("Ambazonian separatists", "Maoist rebels", "NAS forces"). */
-import { GENERIC_ACTOR_MODIFIERS, NOT_FORCE_NOUNS } from '../lexicon/mention-words.js';
-import { NON_ACTOR_HEADS } from '../lexicon/roles.js';
+import { DATE_WORDS, GENERIC_ACTOR_MODIFIERS, NOT_FORCE_NOUNS } from '../lexicon/mention-words.js';
+import { NON_ACTOR_HEADS, TIME_NAME_WORDS } from '../lexicon/roles.js';
 import { isFirstName } from '../wordclass.js';
 import type { Chunk } from './chunks.js';
 import type { Scan } from './scan.js';
@@ -13,7 +13,9 @@ export function forceNoun(s: Scan, { from, to, name }: Chunk): boolean {
     to - from > 3 ||
     NON_ACTOR_HEADS.has(force[1]) ||
     isFirstName(s.tokens[from]!.text) ||
-    NOT_FORCE_NOUNS.has(force[1])
+    NOT_FORCE_NOUNS.has(force[1]) ||
+    // "Christmas Day attackers", "Sunday demonstrators": when they acted, not who they are.
+    s.tokens.slice(from, to).some((t) => DATE_WORDS.has(t.lower) || TIME_NAME_WORDS.has(t.lower))
   )
     return false;
   // "Ethnic armed groups" opening a sentence: a common modifier, capitalised only there.

@@ -8,7 +8,7 @@ import { CUE_FORMS } from '../cues.js';
 import { countryCodeOfPlace, countryOfName, demonymOf, isExactPlace, isKnownPlace, resolveDemonym } from '../geo.js';
 import { HELD_COMPOUND, OWNER_TYPE_WORDS } from '../lexicon/mention-words.js';
 import { MINISTRY_SUBJECTS } from '../lexicon/parties.js';
-import { GOVERNMENT_HEADS, NON_ACTOR_HEADS } from '../lexicon/roles.js';
+import { GOVERNMENT_HEADS, NON_ACTOR_HEADS, PEOPLE_HEADS } from '../lexicon/roles.js';
 import { PLATFORMS } from '../lexicon/words.js';
 import type { PartyKind } from '../types.js';
 import type { Chunk } from './chunks.js';
@@ -65,7 +65,9 @@ export function headNoun(s: Scan, { from, to, name: chunkText, owner }: Chunk): 
   // "the Iraqi Ministry of Culture": the demonym owns the body, as "Iraq's" would.
   const demonymOwner = owner ? null : leadingDemonymOwner(s, from, to);
   if (demonymOwner) return headNoun(s, { from: from + 1, to, name: s.slice(from + 1, to), owner: demonymOwner });
-  const headHit = endingAt(HEAD_TRIE, tokens, from, to);
+  let headHit = endingAt(HEAD_TRIE, tokens, from, to);
+  // "... Will Welcome American Refugees": a headline in title case, not a group's name.
+  if (headHit && to - from > 3 && PEOPLE_HEADS.has(headHit[1])) headHit = null;
   // A place whose name ends like an organisation ("West Bank") stays a place.
   if (headHit && headHit[0] > from && headKind(headHit[1]) === 'ORGANIZATION' && isExactPlace(chunkText)) {
     addPlaceSpan(s, from, to, chunkText, false);
@@ -334,6 +336,9 @@ function leadingDemonymOwner(s: Scan, from: number, to: number): Owner | null {
   const d = s.resolveDemonymToken(from, from + 1);
   if (!d?.code || d.plural) return null;
   const lead = longest(HEAD_TRIE, s.tokens, from + 1, to);
-  if (!lead || s.tokens[lead[0]]?.lower !== 'of' || !GOVERNMENT_HEADS.has(lead[1])) return null;
+  if (!lead || s.tokens[lead[0]]?.lower !== 'of' || !STATE_OFFICE_HEADS.has(lead[1])) return null;
   return { from, code: d.code, demonym: d.demonym };
 }
+
+/** Heads of a state's own offices, which a demonym before them owns ("the Iraqi Ministry of ..."), unlike "the American Congress of ...". */
+const STATE_OFFICE_HEADS = new Set(['ministry', 'department', 'office']);

@@ -8,6 +8,7 @@ import { CUE_FORMS } from '../cues.js';
 import { countryOfName, demonymOf } from '../geo.js';
 import { INSTITUTION_WORDS, NOT_PERSON_ENDINGS, SURNAME_LIKE_ENDINGS } from '../lexicon/mention-words.js';
 import {
+  ADJECTIVE_TITLES,
   NAME_INNER_TITLES,
   NAMED_OPERATION_WORDS,
   PERSON_NOUNS_BEFORE_NAMES,
@@ -39,7 +40,11 @@ export function titledPerson(s: Scan, { from, to, owner }: Chunk): boolean {
   const person = splitTitle(tokens, from, to);
   if (!person) return false;
   const { titleFrom, titleTo, title } = person;
-  let affiliation = (titleFrom > from ? qualifierAffiliation(s, from, titleFrom) : null) ?? owner?.code ?? null;
+  // "Mexico's Security Secretary X": the owner is the qualified title's too, the qualifier being short.
+  let affiliation =
+    (titleFrom > from ? qualifierAffiliation(s, from, titleFrom) : null) ??
+    (titleFrom - from <= 2 ? owner?.code : null) ??
+    null;
   // "Fargo Mayor Dennis Walaker", "Odesa regional governor": a town that qualifies a title is mentioned too.
   const qualifierPlace = titleFrom > from && !affiliation ? placeNameOf(s, from, titleFrom) : null;
   if (qualifierPlace && !countryOfName(qualifierPlace)) s.notePlace(from, titleFrom, qualifierPlace, false);
@@ -93,6 +98,9 @@ function appositiveRole(s: Scan, from: number, to: number): PartyMention | undef
   if (!isApposition(s, from - 1, to)) return undefined;
   return s.out.find((m): m is PartyMention => m.type === 'party' && !m.reference && m.to === from - 1);
 }
+
+/** Role words that name a person after the noun of what they lead ("rebel leader", "army chief"). */
+const LED_ROLES = new Set(['leader', 'chief', 'head']);
 
 /** "<role>, <name>,": a name set off by commas right after a role. */
 function isApposition(s: Scan, roleTo: number, nameTo: number): boolean {
@@ -188,7 +196,18 @@ function looksLikePersonName(s: Scan, from: number, to: number): boolean {
   // "ousted president Jean-Bertrand Aristide", "candidate Alassane Ouattara": a lower-case role
   // names whoever follows, whatever the name lists know of them.
   const role = tokens[from - 1];
-  if (role && !role.cap && (PERSON_TITLES.has(role.lower) || PERSON_NOUNS_BEFORE_NAMES.has(role.lower))) return true;
+  if (
+    role &&
+    !role.cap &&
+    ((PERSON_TITLES.has(role.lower) && !ADJECTIVE_TITLES.has(role.lower)) ||
+      PERSON_NOUNS_BEFORE_NAMES.has(role.lower) ||
+      // "opposition leader X", "army chief X": a noun before makes "leader" or "chief" a role.
+      // So does a role the rules already took ("Palestinian leader X").
+      (LED_ROLES.has(role.lower) &&
+        ((tokens[from - 2]?.kind === 'word' && !tokens[from - 2]!.cap) ||
+          s.out.some((m) => m.type === 'party' && m.to === from))))
+  )
+    return true;
   const next = tokens[to];
   return (
     !!next &&
