@@ -8,6 +8,7 @@ import {
   countryByDemonym,
   countryByName,
   isKnownPlaceName,
+  isVillageName,
   lookupPlaceMatches,
   lookupPlaces,
 } from './gazetteer.js';
@@ -71,6 +72,12 @@ export const countryOfName = memo((name: string): Country | null => {
 export const countryCodeOfPlace = memo((name: string): string | null => lookupPlaces(name)[0]?.countryCode ?? null);
 
 export const isKnownPlace = memo((name: string): boolean => isKnownPlaceName(name));
+
+/**
+ * Known as a place, a village among them: only where the words around the name already say it
+ * is a place ("to Yellow Springs", "Stephen Davis, of Chiefland"); the village tier says which.
+ */
+export const isKnownPlaceOrVillage = memo((name: string): boolean => isKnownPlace(name) || isVillageName(name));
 
 /**
  * The country whose capital `name` is ("Kyiv" → Ukraine), when the capital is the name's most

@@ -620,17 +620,26 @@ interface Context {
   provinces: Place[];
 }
 
+/** What the passes after the first know when they read a name's context (all empty on the first). */
+interface LaterPass {
+  settled?: Map<Group, Place>;
+  placed?: Map<Group, Place>;
+  sure?: Map<Group, Place>;
+  /** The country the story is written in, once the first pass has not placed it abroad. */
+  home?: string | null;
+  /** The country the text's money, clock and spelling say (default: `home`). */
+  writtenIn?: string | null;
+}
+
 function contextFor(
   group: Group,
   evidence: CountryEvidence[],
   anchors: Map<Group, Place>,
   actors: readonly string[] = [],
-  settled: Map<Group, Place> = new Map(),
-  placed: Map<Group, Place> = new Map(),
-  sure: Map<Group, Place> = new Map(),
-  home: string | null = null,
-  writtenIn: string | null = home,
+  later: LaterPass = {},
 ): Context {
+  const { settled = new Map(), placed = new Map(), sure = new Map(), home = null } = later;
+  const writtenIn = later.writtenIn === undefined ? home : later.writtenIn;
   const own = (e: CountryEvidence): boolean =>
     e.key === group.key || group.mentions.some((m) => m.start < e.end && e.start < m.end);
   // Not the parties' countries: "Alexandria police" has the country of whichever Alexandria it is placed in.
@@ -1381,7 +1390,7 @@ export function geocode(
   // are all implausible here, may be a variant spelling of a place among the anchors.
   const decisions = new Map<Group, Decision>();
   for (const group of groups) {
-    const ctx = contextFor(group, evidence, anchors, actors, undefined, undefined, undefined, null, writtenIn);
+    const ctx = contextFor(group, evidence, anchors, actors, { writtenIn });
     let decision = decide(group, ctx);
     const unplaced = !decision.place && !group.candidates.some((c) => isPlausible(group, c, ctx));
     // A namesake far from every other place of the story, when a village of the name lies among them.
@@ -1443,7 +1452,7 @@ export function geocode(
       const before = decisions.get(group)!;
       // A name of one namesake is settled once placed; unplaced, the story's places may still vouch for it.
       if (!group.proper || before.fallback) continue;
-      const ctx = contextFor(group, evidence, anchors, actors, settled, placed, sure, story);
+      const ctx = contextFor(group, evidence, anchors, actors, { settled, placed, sure, home: story });
       const villages = addVillagesBeside(group, before.place, ctx) || addCountiesBeside(group, before.place, ctx);
       if (!villages && group.candidates.length < (before.place ? 2 : 1)) continue;
       const decision = decide(group, ctx);

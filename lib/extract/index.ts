@@ -442,7 +442,6 @@ function placeOfficials(text: string): { name: string; country: string | null } 
   return { name: `${m[2]} ${m[1]!.toLowerCase()}`, country: countryCodeOfPlace(m[2]!) };
 }
 
-/** The words of a sentence that is one quotation and nothing else ("“The city is holding.”"), or null. */
 /**
  * Where the words of a quote start in `previous` when it opens there and closes in `sentence`,
  * whose DIRECT claim's content starts at the sentence's start; else null.
@@ -455,6 +454,7 @@ function quoteOpenedBefore(previous: Sentence, sentence: Sentence, claim: RawCla
   return previous.start + open[0].length;
 }
 
+/** The words of a sentence that is one quotation and nothing else ("“The city is holding.”"), or null. */
 function quotation(sentence: Sentence, text: string): Span | null {
   const m = /^(\s*(?:“|"|'')\s*)([^“”"]*?)[\s.,!?]*(?:”|"|'')\s*$/.exec(text.slice(sentence.start, sentence.end));
   if (!m || m[2]!.includes("''") || m[2]!.split(/\s+/).length < 3) return null;

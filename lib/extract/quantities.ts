@@ -106,7 +106,7 @@ const NOT_DATE_BEFORE = String.raw`(?<!\b(?:${MONTH_PATTERN})\s+)`;
 
 // A verb with a count after it is active, and the count before it is of who acted ("the blast at
 // checkpoint 12 wounded 4 soldiers", "12 soldiers killed 4 militants").
-const NOT_ACTIVE = String.raw`(?!\s+(?:all\s+|at\s+least\s+|some\s+|about\s+)?(?:\d|${WORD}\b))`;
+const NOT_ACTIVE = String.raw`(?!\s+${APPROX}(?:\d|${WORD}\b))`;
 
 const NOT_COUNT = String.raw`(?!\s*(?:km|kilomet|miles|metres|meters|%|percent|per\s+cent|years?|months?|days?|hours?|minutes?|am|pm|a\.m|p\.m)\b)`;
 

@@ -2,6 +2,7 @@
  * Words that make a name a person's title, an organisation's head noun or a place type.
  * Data only; folded to lower case. Used by mentions/ and parties.ts.
  */
+import { HOLIDAYS } from './mention-words.js';
 import { COMPASS_POINTS } from './places.js';
 
 /** Titles that precede a person's name ("President", "Foreign Minister", "Lt. Gen."). */
@@ -202,19 +203,7 @@ export const ADJECTIVE_TITLES = new Set([
 ]);
 
 /** Capitalised words that name a time, not a side, before a force noun ("Christmas Day attackers"). */
-export const TIME_NAME_WORDS = new Set([
-  'christmas',
-  'easter',
-  'eid',
-  'ramadan',
-  'thanksgiving',
-  'passover',
-  'diwali',
-  'day',
-  'eve',
-  'night',
-  'weekend',
-]);
+export const TIME_NAME_WORDS = new Set([...HOLIDAYS.map((h) => h.toLowerCase()), 'day', 'eve', 'night', 'weekend']);
 
 /** Honorifics that, after a name word, belong to the name ("Hassan Sheikh Mohamud"). */
 export const NAME_INNER_TITLES = new Set(['sheikh']);

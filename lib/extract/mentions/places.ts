@@ -12,6 +12,7 @@ import {
   demonymOf,
   isExactPlace,
   isKnownPlace,
+  isKnownPlaceOrVillage,
   namesTypedDivision,
   qualifiesPlace,
   resolveDemonym,
@@ -222,12 +223,6 @@ const STRICT_PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'inside']);
  * on Telegram", "sanctions on Rosneft"), nor a name made of English words ("Exercise Eager
  * Lion", "to Counter ISIL").
  */
-/**
- * After a place's preposition, a village's name counts as known ("to Yellow Springs", "in
- * Pierce"): the preposition says it is a place, the village tier which.
- */
-const knownOrVillage = (name: string): boolean => isKnownPlace(name) || isVillageName(name);
-
 export function afterPlacePreposition(s: Scan, { from, to, name }: Chunk): boolean {
   const { tokens } = s;
   const first = tokens[from]!;
@@ -236,10 +231,10 @@ export function afterPlacePreposition(s: Scan, { from, to, name }: Chunk): boole
     prev &&
     PLACE_PREPOSITIONS.has(prev.lower) &&
     !NOT_UNKNOWN_PLACE_PREPOSITIONS.has(prev.lower) &&
-    (!mostlyEnglish(s, from, to) || knownOrVillage(name)) &&
+    (!mostlyEnglish(s, from, to) || isKnownPlaceOrVillage(name)) &&
     !s.isUsed(to) &&
     tokens[from - 2]?.lower !== 'according' &&
-    (!isFirstName(first.text) || (STRICT_PLACE_PREPOSITIONS.has(prev.lower) && knownOrVillage(name))) &&
+    (!isFirstName(first.text) || (STRICT_PLACE_PREPOSITIONS.has(prev.lower) && isKnownPlaceOrVillage(name))) &&
     !atSentenceStart(tokens, from) &&
     to - from <= 3 &&
     !isAcronym(first) &&

@@ -4,8 +4,7 @@
  * name is a town, which the gazetteer may lack or know only as a first name ("Regina",
  * "Norman"); the geocoder then looks it up, villages included.
  */
-import { isVillageName } from '../gazetteer.js';
-import { isKnownPlace } from '../geo.js';
+import { isKnownPlace, isKnownPlaceOrVillage } from '../geo.js';
 import {
   ADJECTIVE_LIKE,
   NP_DETERMINERS,
@@ -105,7 +104,7 @@ function residentOf(s: Scan, from: number, to: number): boolean {
     k -= 2;
   }
   // A village's name will do here: after a person and "of" it is where they live ("of Annville").
-  const known = isKnownPlace(s.slice(from, to)) || isVillageName(s.slice(from, to));
+  const known = isKnownPlaceOrVillage(s.slice(from, to));
   if (tokens[k]?.lower === 'both' || tokens[k]?.lower === 'all') return known || aged;
   const person = s.out.some((m) => m.type === 'party' && m.kind === 'PERSON' && !m.reference && m.to === k + 1);
   return person && (aged || known);
