@@ -4,6 +4,7 @@ import { pageOfList } from '../lib/store/pagination.js';
 import type { Article } from '../lib/records.js';
 import {
   builder,
+  onWriteSide,
   encodeId,
   inputId,
   isoDateTime,
@@ -164,83 +165,86 @@ builder.queryField('articles', (t) =>
   }),
 );
 
-builder.relayMutationField(
-  'ingestArticle',
-  {
-    description: 'A news story to store and extract claims from.',
-    inputFields: (t) => ({
-      text: t.string({
-        required: true,
-        description: 'Raw text as scraped (up to 200 KB); junk such as [ad_1] markers is removed.',
+// Mutations, their inputs and payloads: built only when a request needs them (schema/index.ts).
+onWriteSide(() => {
+  builder.relayMutationField(
+    'ingestArticle',
+    {
+      description: 'A news story to store and extract claims from.',
+      inputFields: (t) => ({
+        text: t.string({
+          required: true,
+          description: 'Raw text as scraped (up to 200 KB); junk such as [ad_1] markers is removed.',
+        }),
+        url: t.field({
+          type: 'URL',
+          required: false,
+          description: 'Where it was published. The same URL is always the same article.',
+        }),
+        title: t.string({ required: false, description: 'Headline.' }),
+        publisher: t.string({ required: false, description: 'Outlet that published it.' }),
+        publishedAt: t.field({ type: 'DateTime', required: false, description: 'When it was published.' }),
       }),
-      url: t.field({
-        type: 'URL',
-        required: false,
-        description: 'Where it was published. The same URL is always the same article.',
+    },
+    {
+      description:
+        'Stores an article and the parties, places and claims extracted from it. Idempotent: the same URL (or, without one, the same cleaned text) returns the stored article with `created: false`.',
+      resolve: (_, { input }, { data }) =>
+        withUserErrors(async () => {
+          // Ingestion loads on first use: a cold start that only answers queries never parses it.
+          const { ingestArticle } = await import('../lib/ingest.js');
+          return ingestArticle(data, {
+            text: input.text,
+            url: input.url?.toString() ?? null,
+            title: input.title,
+            publisher: input.publisher,
+            publishedAt: isoDateTime(input.publishedAt),
+          });
+        }),
+    },
+    {
+      description: 'The result of `ingestArticle`.',
+      outputFields: (t) => ({
+        article: t.field({
+          type: ArticleRef,
+          nullable: true,
+          resolve: (p) => p.article ?? null,
+          description: 'The stored article (new or existing); null on userErrors.',
+        }),
+        created: t.boolean({
+          resolve: (p) => p.created ?? false,
+          description: 'True when this call stored a new article.',
+        }),
+        userErrors: userErrorsField(t),
       }),
-      title: t.string({ required: false, description: 'Headline.' }),
-      publisher: t.string({ required: false, description: 'Outlet that published it.' }),
-      publishedAt: t.field({ type: 'DateTime', required: false, description: 'When it was published.' }),
-    }),
-  },
-  {
-    description:
-      'Stores an article and the parties, places and claims extracted from it. Idempotent: the same URL (or, without one, the same cleaned text) returns the stored article with `created: false`.',
-    resolve: (_, { input }, { data }) =>
-      withUserErrors(async () => {
-        // Ingestion loads on first use: a cold start that only answers queries never parses it.
-        const { ingestArticle } = await import('../lib/ingest.js');
-        return ingestArticle(data, {
-          text: input.text,
-          url: input.url?.toString() ?? null,
-          title: input.title,
-          publisher: input.publisher,
-          publishedAt: isoDateTime(input.publishedAt),
-        });
-      }),
-  },
-  {
-    description: 'The result of `ingestArticle`.',
-    outputFields: (t) => ({
-      article: t.field({
-        type: ArticleRef,
-        nullable: true,
-        resolve: (p) => p.article ?? null,
-        description: 'The stored article (new or existing); null on userErrors.',
-      }),
-      created: t.boolean({
-        resolve: (p) => p.created ?? false,
-        description: 'True when this call stored a new article.',
-      }),
-      userErrors: userErrorsField(t),
-    }),
-  },
-);
+    },
+  );
 
-builder.relayMutationField(
-  'deleteArticle',
-  {
-    description: 'The article to delete.',
-    inputFields: (t) => ({
-      id: t.id({ required: true, description: 'Global ID of the article.' }),
-    }),
-  },
-  {
-    description: 'Deletes an article with its claims and every link to it.',
-    resolve: (_, { input }, { data }) =>
-      withUserErrors(async () => ({
-        deleted: await deleteArticle(data, inputId(input.id, 'Article', ['input', 'id'])),
-      })),
-  },
-  {
-    description: 'The result of `deleteArticle`.',
-    outputFields: (t) => ({
-      deletedArticleId: t.id({
-        nullable: true,
-        resolve: (p) => (p.deleted ? encodeId('Article', p.deleted.id) : null),
-        description: 'Global ID of the deleted article; null on userErrors.',
+  builder.relayMutationField(
+    'deleteArticle',
+    {
+      description: 'The article to delete.',
+      inputFields: (t) => ({
+        id: t.id({ required: true, description: 'Global ID of the article.' }),
       }),
-      userErrors: userErrorsField(t),
-    }),
-  },
-);
+    },
+    {
+      description: 'Deletes an article with its claims and every link to it.',
+      resolve: (_, { input }, { data }) =>
+        withUserErrors(async () => ({
+          deleted: await deleteArticle(data, inputId(input.id, 'Article', ['input', 'id'])),
+        })),
+    },
+    {
+      description: 'The result of `deleteArticle`.',
+      outputFields: (t) => ({
+        deletedArticleId: t.id({
+          nullable: true,
+          resolve: (p) => (p.deleted ? encodeId('Article', p.deleted.id) : null),
+          description: 'Global ID of the deleted article; null on userErrors.',
+        }),
+        userErrors: userErrorsField(t),
+      }),
+    },
+  );
+});

@@ -219,8 +219,27 @@ builder.scalarType('URL', {
 builder.queryType({
   description: 'Reads: articles, the claims in them, who made them, and the places they are about.',
 });
-builder.mutationType({
-  description: 'Writes. Each takes one `input` and returns a payload whose `userErrors` say what was wrong.',
+
+/**
+ * The write side of the API: Mutation, its inputs and its payloads. Each type file hands its
+ * part to `onWriteSide`; schema/index.ts registers it all on the first request that needs it
+ * (a mutation, introspection), so a cold start that answers a query builds only what queries
+ * reach. Pothos builds every type registered, reachable or not: deferring the registration is
+ * what spares the work.
+ */
+const writeSide: (() => void)[] = [];
+export const onWriteSide = (register: () => void): void => {
+  writeSide.push(register);
+};
+/** Registers the write side, once: later calls find nothing left to register. */
+export function registerWriteSide(): void {
+  for (const register of writeSide.splice(0)) register();
+}
+
+onWriteSide(() => {
+  builder.mutationType({
+    description: 'Writes. Each takes one `input` and returns a payload whose `userErrors` say what was wrong.',
+  });
 });
 
 /** `Date` scalars arrive as JS Dates; the data layer speaks ISO strings. */
@@ -253,36 +272,40 @@ export function toConnection<T>(page: Page<T>) {
   };
 }
 
-export const UserErrorCode = builder.enumType('UserErrorCode', {
-  description: 'Why a mutation refused its input.',
-  values: {
-    VALIDATION_FAILED: { description: 'A field is missing, malformed or out of range.' },
-    NOT_FOUND: { description: 'An ID names nothing that exists.' },
-    CONFLICT: { description: 'The object changed since you read it (a stale `expectedVersion`): reload and retry.' },
-    INVALID_ID: { description: 'An ID is not a claimgraph ID of the expected type.' },
-  } as const,
-});
-
 export interface UserErrorShape {
   field: string[] | null;
   message: string;
   code: 'VALIDATION_FAILED' | 'NOT_FOUND' | 'CONFLICT' | 'INVALID_ID';
 }
 
-export const UserError = builder.objectRef<UserErrorShape>('UserError').implement({
-  description: 'A problem with a mutation input. Nothing was written.',
-  fields: (t) => ({
-    field: t.exposeStringList('field', {
-      nullable: true,
-      description: 'Path to the input field at fault, e.g. ["input", "url"].',
+/** A problem with a mutation input: implemented with the rest of the write side. */
+export const UserError = builder.objectRef<UserErrorShape>('UserError');
+
+onWriteSide(() => {
+  const UserErrorCode = builder.enumType('UserErrorCode', {
+    description: 'Why a mutation refused its input.',
+    values: {
+      VALIDATION_FAILED: { description: 'A field is missing, malformed or out of range.' },
+      NOT_FOUND: { description: 'An ID names nothing that exists.' },
+      CONFLICT: { description: 'The object changed since you read it (a stale `expectedVersion`): reload and retry.' },
+      INVALID_ID: { description: 'An ID is not a claimgraph ID of the expected type.' },
+    } as const,
+  });
+  UserError.implement({
+    description: 'A problem with a mutation input. Nothing was written.',
+    fields: (t) => ({
+      field: t.exposeStringList('field', {
+        nullable: true,
+        description: 'Path to the input field at fault, e.g. ["input", "url"].',
+      }),
+      message: t.exposeString('message', { description: 'What was wrong, for people.' }),
+      code: t.field({
+        type: UserErrorCode,
+        resolve: (error) => error.code,
+        description: 'What was wrong, for programs.',
+      }),
     }),
-    message: t.exposeString('message', { description: 'What was wrong, for people.' }),
-    code: t.field({
-      type: UserErrorCode,
-      resolve: (error) => error.code,
-      description: 'What was wrong, for programs.',
-    }),
-  }),
+  });
 });
 
 /** The `userErrors` field every mutation payload has. */

@@ -11,6 +11,7 @@ import { MAX_PAGE_SIZE } from '../lib/store/pagination.js';
 import { BoundingBoxInput, DaySourceEnum, GeoJSONScalar, orderArg } from './geojson.js';
 import {
   builder,
+  onWriteSide,
   inputId,
   inputIds,
   encodeId,
@@ -301,131 +302,139 @@ builder.queryField('claimsGeoJSON', (t) =>
   }),
 );
 
-const SpanInput = builder.inputType('SpanInput', {
-  description: 'A stretch of the article’s cleaned text, by UTF-16 offsets.',
-  fields: (t) => ({
-    start: t.int({ required: true, description: 'Offset of the first character.' }),
-    end: t.int({ required: true, description: 'Offset just past the last character.' }),
-  }),
-});
-
-const QuantityInput = builder.inputType('QuantityInput', {
-  description: 'A number a claim states.',
-  fields: (t) => ({
-    kind: t.field({ type: QuantityKindEnum, required: true, description: 'What is counted.' }),
-    value: t.int({ required: true, description: 'How many (0 or more); the lower bound of a range.' }),
-    maxValue: t.int({
-      required: false,
-      description: 'The upper bound of a range ("1-2 policemen" → 2), at least `value`.',
+// Mutations, their inputs and payloads: built only when a request needs them (schema/index.ts).
+onWriteSide(() => {
+  const SpanInput = builder.inputType('SpanInput', {
+    description: 'A stretch of the article’s cleaned text, by UTF-16 offsets.',
+    fields: (t) => ({
+      start: t.int({ required: true, description: 'Offset of the first character.' }),
+      end: t.int({ required: true, description: 'Offset just past the last character.' }),
     }),
-    since: t.field({ type: 'Date', required: false, description: 'A cumulative count runs from this date.' }),
-  }),
-});
+  });
 
-const toQuantities = (
-  quantities:
-    | { kind: Quantity['kind']; value: number; maxValue?: number | null; since?: Date | null }[]
-    | null
-    | undefined,
-) => quantities?.map((q) => ({ kind: q.kind, value: q.value, maxValue: q.maxValue ?? null, since: isoDate(q.since) }));
-
-const ClaimPayloadFields = (
-  t: PothosSchemaTypes.ObjectFieldBuilder<SchemaTypes, { claim?: Claim; userErrors: UserErrorShape[] }>,
-) => ({
-  claim: t.field({
-    type: ClaimRef,
-    nullable: true,
-    resolve: (p) => p.claim ?? null,
-    description: 'The claim as stored; null on userErrors.',
-  }),
-  userErrors: userErrorsField(t),
-});
-
-builder.relayMutationField(
-  'createClaim',
-  {
-    description: 'A claim to add to an article by hand.',
-    inputFields: (t) => ({
-      articleId: t.id({ required: true, description: 'The article the claim is made in.' }),
-      claimantId: t.id({ required: false, description: 'Who makes it; omit when unknown.' }),
-      content: t.field({ type: SpanInput, required: true, description: 'What is claimed.' }),
-      evidence: t.field({
-        type: SpanInput,
+  const QuantityInput = builder.inputType('QuantityInput', {
+    description: 'A number a claim states.',
+    fields: (t) => ({
+      kind: t.field({ type: QuantityKindEnum, required: true, description: 'What is counted.' }),
+      value: t.int({ required: true, description: 'How many (0 or more); the lower bound of a range.' }),
+      maxValue: t.int({
         required: false,
-        description: 'The sentence(s) it is made in; defaults to the content span.',
+        description: 'The upper bound of a range ("1-2 policemen" → 2), at least `value`.',
       }),
-      cue: t.field({ type: SpanInput, required: false, description: 'The attributing verb or phrase.' }),
-      claimantMention: t.field({ type: SpanInput, required: false, description: 'Where the text names the claimant.' }),
-      mode: t.field({ type: ClaimModeEnum, required: false, description: 'Default INDIRECT.' }),
-      kind: t.field({ type: ClaimKindEnum, required: false, description: 'Default STATEMENT.' }),
-      locationIds: t.idList({ required: false, description: 'Places the claim is about.' }),
-      eventDate: t.field({ type: 'Date', required: false, description: 'When the claimed event happened.' }),
-      quantities: t.field({ type: [QuantityInput], required: false, description: 'Numbers the claim states.' }),
-      status: t.field({ type: ReviewStatusEnum, required: false, description: 'Default UNREVIEWED.' }),
+      since: t.field({ type: 'Date', required: false, description: 'A cumulative count runs from this date.' }),
     }),
-  },
-  {
-    description: 'Adds a claim to an article; spans are checked against its text.',
-    resolve: (_, { input }, { data }) =>
-      withUserErrors(async () => ({
-        claim: await createClaim(data, {
-          articleId: inputId(input.articleId, 'Article', ['input', 'articleId']),
-          claimantId: input.claimantId ? inputId(input.claimantId, 'Party', ['input', 'claimantId']) : null,
-          content: input.content,
-          evidence: input.evidence,
-          cue: input.cue,
-          claimantMention: input.claimantMention,
-          mode: input.mode,
-          kind: input.kind,
-          locationIds: input.locationIds
-            ? inputIds(input.locationIds, 'Location', ['input', 'locationIds'])
-            : undefined,
-          eventDate: isoDate(input.eventDate),
-          quantities: toQuantities(input.quantities),
-          status: input.status,
-        }),
-      })),
-  },
-  { description: 'The result of `createClaim`.', outputFields: ClaimPayloadFields },
-);
+  });
 
-builder.relayMutationField(
-  'updateClaim',
-  {
-    description: 'Changes to a claim. Omitted fields keep their value.',
-    inputFields: (t) => ({
-      id: t.id({ required: true, description: 'The claim to change.' }),
-      expectedVersion: t.int({
-        required: true,
-        description: 'The `version` you read; if the claim changed since, the update is refused with CONFLICT.',
-      }),
-      claimantId: t.id({ required: false, description: 'New claimant; null clears it.' }),
-      kind: t.field({ type: ClaimKindEnum, required: false, description: 'New kind.' }),
-      mode: t.field({ type: ClaimModeEnum, required: false, description: 'New mode.' }),
-      status: t.field({ type: ReviewStatusEnum, required: false, description: 'New review status.' }),
-      locationIds: t.idList({ required: false, description: 'New list of places.' }),
-      eventDate: t.field({ type: 'Date', required: false, description: 'New event date; null clears it.' }),
-      quantities: t.field({ type: [QuantityInput], required: false, description: 'New list of quantities.' }),
+  const toQuantities = (
+    quantities:
+      | { kind: Quantity['kind']; value: number; maxValue?: number | null; since?: Date | null }[]
+      | null
+      | undefined,
+  ) =>
+    quantities?.map((q) => ({ kind: q.kind, value: q.value, maxValue: q.maxValue ?? null, since: isoDate(q.since) }));
+
+  const ClaimPayloadFields = (
+    t: PothosSchemaTypes.ObjectFieldBuilder<SchemaTypes, { claim?: Claim; userErrors: UserErrorShape[] }>,
+  ) => ({
+    claim: t.field({
+      type: ClaimRef,
+      nullable: true,
+      resolve: (p) => p.claim ?? null,
+      description: 'The claim as stored; null on userErrors.',
     }),
-  },
-  {
-    description: 'Changes a claim if it is still at `expectedVersion` (optimistic locking).',
-    resolve: (_, { input }, { data }) =>
-      withUserErrors(async () => ({
-        claim: await updateClaim(data, inputId(input.id, 'Claim', ['input', 'id']), input.expectedVersion, {
-          ...('claimantId' in input
-            ? { claimantId: input.claimantId ? inputId(input.claimantId, 'Party', ['input', 'claimantId']) : null }
-            : {}),
-          kind: input.kind,
-          mode: input.mode,
-          status: input.status,
-          locationIds: input.locationIds
-            ? inputIds(input.locationIds, 'Location', ['input', 'locationIds'])
-            : undefined,
-          ...('eventDate' in input ? { eventDate: isoDate(input.eventDate) } : {}),
-          quantities: toQuantities(input.quantities),
+    userErrors: userErrorsField(t),
+  });
+
+  builder.relayMutationField(
+    'createClaim',
+    {
+      description: 'A claim to add to an article by hand.',
+      inputFields: (t) => ({
+        articleId: t.id({ required: true, description: 'The article the claim is made in.' }),
+        claimantId: t.id({ required: false, description: 'Who makes it; omit when unknown.' }),
+        content: t.field({ type: SpanInput, required: true, description: 'What is claimed.' }),
+        evidence: t.field({
+          type: SpanInput,
+          required: false,
+          description: 'The sentence(s) it is made in; defaults to the content span.',
         }),
-      })),
-  },
-  { description: 'The result of `updateClaim`.', outputFields: ClaimPayloadFields },
-);
+        cue: t.field({ type: SpanInput, required: false, description: 'The attributing verb or phrase.' }),
+        claimantMention: t.field({
+          type: SpanInput,
+          required: false,
+          description: 'Where the text names the claimant.',
+        }),
+        mode: t.field({ type: ClaimModeEnum, required: false, description: 'Default INDIRECT.' }),
+        kind: t.field({ type: ClaimKindEnum, required: false, description: 'Default STATEMENT.' }),
+        locationIds: t.idList({ required: false, description: 'Places the claim is about.' }),
+        eventDate: t.field({ type: 'Date', required: false, description: 'When the claimed event happened.' }),
+        quantities: t.field({ type: [QuantityInput], required: false, description: 'Numbers the claim states.' }),
+        status: t.field({ type: ReviewStatusEnum, required: false, description: 'Default UNREVIEWED.' }),
+      }),
+    },
+    {
+      description: 'Adds a claim to an article; spans are checked against its text.',
+      resolve: (_, { input }, { data }) =>
+        withUserErrors(async () => ({
+          claim: await createClaim(data, {
+            articleId: inputId(input.articleId, 'Article', ['input', 'articleId']),
+            claimantId: input.claimantId ? inputId(input.claimantId, 'Party', ['input', 'claimantId']) : null,
+            content: input.content,
+            evidence: input.evidence,
+            cue: input.cue,
+            claimantMention: input.claimantMention,
+            mode: input.mode,
+            kind: input.kind,
+            locationIds: input.locationIds
+              ? inputIds(input.locationIds, 'Location', ['input', 'locationIds'])
+              : undefined,
+            eventDate: isoDate(input.eventDate),
+            quantities: toQuantities(input.quantities),
+            status: input.status,
+          }),
+        })),
+    },
+    { description: 'The result of `createClaim`.', outputFields: ClaimPayloadFields },
+  );
+
+  builder.relayMutationField(
+    'updateClaim',
+    {
+      description: 'Changes to a claim. Omitted fields keep their value.',
+      inputFields: (t) => ({
+        id: t.id({ required: true, description: 'The claim to change.' }),
+        expectedVersion: t.int({
+          required: true,
+          description: 'The `version` you read; if the claim changed since, the update is refused with CONFLICT.',
+        }),
+        claimantId: t.id({ required: false, description: 'New claimant; null clears it.' }),
+        kind: t.field({ type: ClaimKindEnum, required: false, description: 'New kind.' }),
+        mode: t.field({ type: ClaimModeEnum, required: false, description: 'New mode.' }),
+        status: t.field({ type: ReviewStatusEnum, required: false, description: 'New review status.' }),
+        locationIds: t.idList({ required: false, description: 'New list of places.' }),
+        eventDate: t.field({ type: 'Date', required: false, description: 'New event date; null clears it.' }),
+        quantities: t.field({ type: [QuantityInput], required: false, description: 'New list of quantities.' }),
+      }),
+    },
+    {
+      description: 'Changes a claim if it is still at `expectedVersion` (optimistic locking).',
+      resolve: (_, { input }, { data }) =>
+        withUserErrors(async () => ({
+          claim: await updateClaim(data, inputId(input.id, 'Claim', ['input', 'id']), input.expectedVersion, {
+            ...('claimantId' in input
+              ? { claimantId: input.claimantId ? inputId(input.claimantId, 'Party', ['input', 'claimantId']) : null }
+              : {}),
+            kind: input.kind,
+            mode: input.mode,
+            status: input.status,
+            locationIds: input.locationIds
+              ? inputIds(input.locationIds, 'Location', ['input', 'locationIds'])
+              : undefined,
+            ...('eventDate' in input ? { eventDate: isoDate(input.eventDate) } : {}),
+            quantities: toQuantities(input.quantities),
+          }),
+        })),
+    },
+    { description: 'The result of `updateClaim`.', outputFields: ClaimPayloadFields },
+  );
+});

@@ -4,7 +4,16 @@ import { createLocation, listLocations, locationClaims, MAX_RADIUS_KM, updateLoc
 import { mentioningArticles } from '../lib/party.js';
 import type { GeoCandidate, Location } from '../lib/records.js';
 import { ArticleConnection } from './article.js';
-import { builder, inputId, isoDate, pageArgs, toConnection, userErrorsField, withUserErrors } from './builder.js';
+import {
+  builder,
+  onWriteSide,
+  inputId,
+  isoDate,
+  pageArgs,
+  toConnection,
+  userErrorsField,
+  withUserErrors,
+} from './builder.js';
 import { NAMED_FALLBACK, namedTimestamps, timestampFields } from './change.js';
 import { ClaimConnection } from './claim.js';
 import { withTotalCount } from './total-count.js';
@@ -141,90 +150,94 @@ builder.queryField('locations', (t) =>
   }),
 );
 
-builder.relayMutationField(
-  'updateLocation',
-  {
-    description: 'Corrections to a place. Omitted fields keep their value.',
-    inputFields: (t) => ({
-      id: t.id({ required: true, description: 'The place to correct.' }),
-      expectedVersion: t.int({
-        required: false,
-        description: 'When given, the update is refused with CONFLICT if the place changed since.',
+// Mutations, their inputs and payloads: built only when a request needs them (schema/index.ts).
+onWriteSide(() => {
+  builder.relayMutationField(
+    'updateLocation',
+    {
+      description: 'Corrections to a place. Omitted fields keep their value.',
+      inputFields: (t) => ({
+        id: t.id({ required: true, description: 'The place to correct.' }),
+        expectedVersion: t.int({
+          required: false,
+          description: 'When given, the update is refused with CONFLICT if the place changed since.',
+        }),
+        name: t.string({ required: false, description: 'New name.' }),
+        aliases: t.stringList({ required: false, description: 'New list of aliases.' }),
+        latitude: t.float({ required: false, description: 'New latitude, -90 to 90 (with longitude).' }),
+        longitude: t.float({ required: false, description: 'New longitude, -180 to 180 (with latitude).' }),
+        countryCode: t.string({ required: false, description: 'ISO 3166-1 alpha-2 code.' }),
+        precision: t.field({ type: LocationPrecisionEnum, required: false, description: 'New precision.' }),
+        geonamesId: t.int({ required: false, description: 'GeoNames ID.' }),
       }),
-      name: t.string({ required: false, description: 'New name.' }),
-      aliases: t.stringList({ required: false, description: 'New list of aliases.' }),
-      latitude: t.float({ required: false, description: 'New latitude, -90 to 90 (with longitude).' }),
-      longitude: t.float({ required: false, description: 'New longitude, -180 to 180 (with latitude).' }),
-      countryCode: t.string({ required: false, description: 'ISO 3166-1 alpha-2 code.' }),
-      precision: t.field({ type: LocationPrecisionEnum, required: false, description: 'New precision.' }),
-      geonamesId: t.int({ required: false, description: 'GeoNames ID.' }),
-    }),
-  },
-  {
-    description:
-      'Fixes a place’s geocode or names. New coordinates also move the place’s claims on the map (`claims(bbox:)`, `claimsGeoJSON`): a place named in many claims takes a write per claim. Should that stop midway, sending the same coordinates again finishes it.',
-    resolve: (_, { input }, { data }) =>
-      withUserErrors(async () => {
-        const { id, expectedVersion, ...changes } = input;
-        return {
-          location: await updateLocation(
-            data,
-            inputId(id, 'Location', ['input', 'id']),
-            expectedVersion ?? null,
-            changes,
-          ),
-        };
+    },
+    {
+      description:
+        'Fixes a place’s geocode or names. New coordinates also move the place’s claims on the map (`claims(bbox:)`, `claimsGeoJSON`): a place named in many claims takes a write per claim. Should that stop midway, sending the same coordinates again finishes it.',
+      resolve: (_, { input }, { data }) =>
+        withUserErrors(async () => {
+          const { id, expectedVersion, ...changes } = input;
+          return {
+            location: await updateLocation(
+              data,
+              inputId(id, 'Location', ['input', 'id']),
+              expectedVersion ?? null,
+              changes,
+            ),
+          };
+        }),
+    },
+    {
+      description: 'The result of `updateLocation`.',
+      outputFields: (t) => ({
+        location: t.field({
+          type: LocationRef,
+          nullable: true,
+          resolve: (p) => p.location ?? null,
+          description: 'The place as stored; null on userErrors.',
+        }),
+        userErrors: userErrorsField(t),
       }),
-  },
-  {
-    description: 'The result of `updateLocation`.',
-    outputFields: (t) => ({
-      location: t.field({
-        type: LocationRef,
-        nullable: true,
-        resolve: (p) => p.location ?? null,
-        description: 'The place as stored; null on userErrors.',
-      }),
-      userErrors: userErrorsField(t),
-    }),
-  },
-);
+    },
+  );
 
-builder.relayMutationField(
-  'createLocation',
-  {
-    description: 'A place to add by hand.',
-    inputFields: (t) => ({
-      name: t.string({ required: true, description: 'Name as used in English news.' }),
-      aliases: t.stringList({ required: false, description: 'Other names and spellings.' }),
-      latitude: t.float({
-        required: false,
-        description: 'Latitude, -90 to 90 (with longitude); omit both for an unresolved place.',
+  builder.relayMutationField(
+    'createLocation',
+    {
+      description: 'A place to add by hand.',
+      inputFields: (t) => ({
+        name: t.string({ required: true, description: 'Name as used in English news.' }),
+        aliases: t.stringList({ required: false, description: 'Other names and spellings.' }),
+        latitude: t.float({
+          required: false,
+          description: 'Latitude, -90 to 90 (with longitude); omit both for an unresolved place.',
+        }),
+        longitude: t.float({ required: false, description: 'Longitude, -180 to 180 (with latitude).' }),
+        countryCode: t.string({ required: false, description: 'ISO 3166-1 alpha-2 code.' }),
+        precision: t.field({
+          type: LocationPrecisionEnum,
+          required: false,
+          description: 'Default POINT (UNRESOLVED without coordinates).',
+        }),
+        geonamesId: t.int({ required: false, description: 'GeoNames ID; one place per ID.' }),
       }),
-      longitude: t.float({ required: false, description: 'Longitude, -180 to 180 (with latitude).' }),
-      countryCode: t.string({ required: false, description: 'ISO 3166-1 alpha-2 code.' }),
-      precision: t.field({
-        type: LocationPrecisionEnum,
-        required: false,
-        description: 'Default POINT (UNRESOLVED without coordinates).',
+    },
+    {
+      description: 'Adds a place, e.g. one the gazetteer lacks.',
+      resolve: (_, { input }, { data }) =>
+        withUserErrors(async () => ({ location: await createLocation(data, input) })),
+    },
+    {
+      description: 'The result of `createLocation`.',
+      outputFields: (t) => ({
+        location: t.field({
+          type: LocationRef,
+          nullable: true,
+          resolve: (p) => p.location ?? null,
+          description: 'The new place; null on userErrors.',
+        }),
+        userErrors: userErrorsField(t),
       }),
-      geonamesId: t.int({ required: false, description: 'GeoNames ID; one place per ID.' }),
-    }),
-  },
-  {
-    description: 'Adds a place, e.g. one the gazetteer lacks.',
-    resolve: (_, { input }, { data }) => withUserErrors(async () => ({ location: await createLocation(data, input) })),
-  },
-  {
-    description: 'The result of `createLocation`.',
-    outputFields: (t) => ({
-      location: t.field({
-        type: LocationRef,
-        nullable: true,
-        resolve: (p) => p.location ?? null,
-        description: 'The new place; null on userErrors.',
-      }),
-      userErrors: userErrorsField(t),
-    }),
-  },
-);
+    },
+  );
+});

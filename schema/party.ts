@@ -4,7 +4,16 @@ import type { PARTY_KINDS } from '../lib/extract/types.js';
 import { createParty, listParties, mentioningArticles, mergeParties, partyClaims } from '../lib/party.js';
 import type { Party } from '../lib/records.js';
 import { ArticleConnection } from './article.js';
-import { builder, inputId, isoDate, pageArgs, toConnection, userErrorsField, withUserErrors } from './builder.js';
+import {
+  builder,
+  onWriteSide,
+  inputId,
+  isoDate,
+  pageArgs,
+  toConnection,
+  userErrorsField,
+  withUserErrors,
+} from './builder.js';
 import { NAMED_FALLBACK, namedTimestamps, timestampFields } from './change.js';
 import { ClaimConnection } from './claim.js';
 import { orderArg } from './geojson.js';
@@ -116,69 +125,72 @@ builder.queryField('parties', (t) =>
   }),
 );
 
-builder.relayMutationField(
-  'mergeParties',
-  {
-    description: 'Two records of one real-world actor.',
-    inputFields: (t) => ({
-      keepId: t.id({ required: true, description: 'The party that stays.' }),
-      removeId: t.id({ required: true, description: 'The party merged into it and then removed.' }),
-    }),
-  },
-  {
-    description:
-      'Merges one party into another: its name and aliases, claims and article mentions move to the kept party.',
-    resolve: (_, { input }, { data }) =>
-      withUserErrors(async () => ({
-        party: await mergeParties(
-          data,
-          inputId(input.keepId, 'Party', ['input', 'keepId']),
-          inputId(input.removeId, 'Party', ['input', 'removeId']),
-        ),
-      })),
-  },
-  {
-    description: 'The result of `mergeParties`.',
-    outputFields: (t) => ({
-      party: t.field({
-        type: PartyRef,
-        nullable: true,
-        resolve: (p) => p.party ?? null,
-        description: 'The kept party after the merge; null on userErrors.',
+// Mutations, their inputs and payloads: built only when a request needs them (schema/index.ts).
+onWriteSide(() => {
+  builder.relayMutationField(
+    'mergeParties',
+    {
+      description: 'Two records of one real-world actor.',
+      inputFields: (t) => ({
+        keepId: t.id({ required: true, description: 'The party that stays.' }),
+        removeId: t.id({ required: true, description: 'The party merged into it and then removed.' }),
       }),
-      userErrors: userErrorsField(t),
-    }),
-  },
-);
+    },
+    {
+      description:
+        'Merges one party into another: its name and aliases, claims and article mentions move to the kept party.',
+      resolve: (_, { input }, { data }) =>
+        withUserErrors(async () => ({
+          party: await mergeParties(
+            data,
+            inputId(input.keepId, 'Party', ['input', 'keepId']),
+            inputId(input.removeId, 'Party', ['input', 'removeId']),
+          ),
+        })),
+    },
+    {
+      description: 'The result of `mergeParties`.',
+      outputFields: (t) => ({
+        party: t.field({
+          type: PartyRef,
+          nullable: true,
+          resolve: (p) => p.party ?? null,
+          description: 'The kept party after the merge; null on userErrors.',
+        }),
+        userErrors: userErrorsField(t),
+      }),
+    },
+  );
 
-builder.relayMutationField(
-  'createParty',
-  {
-    description: 'A party to add by hand.',
-    inputFields: (t) => ({
-      name: t.string({ required: true, description: 'Canonical name; must not be taken by another party.' }),
-      aliases: t.stringList({ required: false, description: 'Other names it is known by.' }),
-      kind: t.field({ type: PartyKindEnum, required: true, description: 'What sort of actor it is.' }),
-      affiliation: t.string({
-        required: false,
-        description: 'The state (ISO 3166-1 alpha-2 code) or entity it belongs to.',
+  builder.relayMutationField(
+    'createParty',
+    {
+      description: 'A party to add by hand.',
+      inputFields: (t) => ({
+        name: t.string({ required: true, description: 'Canonical name; must not be taken by another party.' }),
+        aliases: t.stringList({ required: false, description: 'Other names it is known by.' }),
+        kind: t.field({ type: PartyKindEnum, required: true, description: 'What sort of actor it is.' }),
+        affiliation: t.string({
+          required: false,
+          description: 'The state (ISO 3166-1 alpha-2 code) or entity it belongs to.',
+        }),
       }),
-    }),
-  },
-  {
-    description: 'Adds a party, e.g. a claimant extraction missed.',
-    resolve: (_, { input }, { data }) => withUserErrors(async () => ({ party: await createParty(data, input) })),
-  },
-  {
-    description: 'The result of `createParty`.',
-    outputFields: (t) => ({
-      party: t.field({
-        type: PartyRef,
-        nullable: true,
-        resolve: (p) => p.party ?? null,
-        description: 'The new party; null on userErrors.',
+    },
+    {
+      description: 'Adds a party, e.g. a claimant extraction missed.',
+      resolve: (_, { input }, { data }) => withUserErrors(async () => ({ party: await createParty(data, input) })),
+    },
+    {
+      description: 'The result of `createParty`.',
+      outputFields: (t) => ({
+        party: t.field({
+          type: PartyRef,
+          nullable: true,
+          resolve: (p) => p.party ?? null,
+          description: 'The new party; null on userErrors.',
+        }),
+        userErrors: userErrorsField(t),
       }),
-      userErrors: userErrorsField(t),
-    }),
-  },
-);
+    },
+  );
+});

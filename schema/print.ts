@@ -1,8 +1,8 @@
 /** The printed schema, as committed in schema/schema.graphql. */
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { schema } from './index.js';
+import { wholeSchema } from './index.js';
 
 export const SCHEMA_FILE = new URL('./schema.graphql', import.meta.url);
 
 export const printSchemaFile = (): string =>
-  `# Generated from the Pothos schema by \`npm run schema\`: do not edit by hand.\n\n${printSchema(lexicographicSortSchema(schema))}\n`;
+  `# Generated from the Pothos schema by \`npm run schema\`: do not edit by hand.\n\n${printSchema(lexicographicSortSchema(wholeSchema()))}\n`;

@@ -14,7 +14,7 @@ import type { Queue } from '../lib/queue.js';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import type { Context } from '../schema/builder.js';
-import { schema } from '../schema/index.js';
+import { readSchema } from '../schema/index.js';
 import { useApiKeys } from './auth.js';
 import {
   DatabaseUnavailableError,
@@ -29,6 +29,7 @@ import { useHealth } from './health.js';
 import { useHttpCaching } from './http-cache.js';
 import { useLimits } from './limits.js';
 import { readManifest, useAutomaticPersistedQueries, useOperationAllowList } from './persisted-operations.js';
+import { useWriteSide } from './write-side.js';
 
 /** GraphiQL opens on this: it returns data on the sample article. */
 export const EXAMPLE_OPERATION = `# claimgraph: who claims what, about where, and when.
@@ -206,7 +207,7 @@ export function createServer(options: ServerOptions) {
   guardDatabase(options.db.client);
   const graphqlEndpoint = options.graphqlEndpoint ?? '/graphql';
   return createYoga<object, Context>({
-    schema,
+    schema: readSchema,
     graphqlEndpoint,
     context: () => ({ data: createDataContext(options.db), ingestQueue: options.ingestQueue }),
     maskedErrors: { maskError: maskError(logError, options.production ?? false) },
@@ -224,6 +225,8 @@ export function createServer(options: ServerOptions) {
       ...(options.persistedOperations
         ? useOperationAllowList(options.persistedOperations)
         : useAutomaticPersistedQueries()),
+      // After them: the document it looks at is the one that will run.
+      useWriteSide(),
       useHealth(options.db, options.healthTimeoutMs ?? DEFAULT_HEALTH_TIMEOUT_MS),
       ...useLimits(),
       useApiKeys({

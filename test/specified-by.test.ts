@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { isScalarType, isSpecifiedScalarType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { SCALAR_SPECIFICATIONS } from '../schema/builder.js';
-import { schema } from '../schema/index.js';
+import { wholeSchema } from '../schema/index.js';
 import { createTestDb, dataOf, graphqlCaller } from './support.js';
 
 const customScalars = () =>
-  Object.values(schema.getTypeMap()).filter(
+  Object.values(wholeSchema().getTypeMap()).filter(
     (type) => isScalarType(type) && !isSpecifiedScalarType(type) && !type.name.startsWith('__'),
   );
 
