@@ -8,7 +8,7 @@ import { createYoga, type YogaServerOptions } from 'graphql-yoga';
 import type { KeySecretsSource } from '../lib/api-key.js';
 import { type Config, DEFAULT_CACHE_MAX_AGE_SECONDS } from '../lib/config.js';
 import { createDataContext } from '../lib/store/loaders.js';
-import type { Db } from '../lib/store/client.js';
+import { type Db, WorkAbandonedError } from '../lib/store/client.js';
 import { ClaimgraphError } from '../lib/errors.js';
 import type { Queue } from '../lib/queue.js';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
@@ -16,13 +16,7 @@ import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspect
 import type { Context } from '../schema/builder.js';
 import { readSchema } from '../schema/index.js';
 import { useApiKeys } from './auth.js';
-import {
-  DatabaseUnavailableError,
-  guardDatabase,
-  RequestTimeoutError,
-  useCancellation,
-  WorkAbandonedError,
-} from './cancel.js';
+import { DatabaseUnavailableError, guardDatabase, RequestTimeoutError, useCancellation } from './cancel.js';
 import { useCompression } from './compression.js';
 import { corsOptions } from './cors.js';
 import { useHealth } from './health.js';
@@ -104,6 +98,7 @@ const HTTP_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, FOR
 export const DEFAULT_TIME_BUDGET_MS = 10_000;
 export const DEFAULT_HEALTH_TIMEOUT_MS = 1_000;
 
+// Abandoned work throws WorkAbandonedError before a DynamoDB request starts, the SDK's AbortError after.
 const clientGone = (error: unknown): boolean =>
   error instanceof WorkAbandonedError || (error instanceof Error && error.name === 'AbortError');
 

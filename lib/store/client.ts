@@ -2,7 +2,8 @@
  * The DynamoDB client and the few operations the data layer uses, over plain JS objects
  * (the AWS SDK's document client marshals them). Every command passes through a counting
  * middleware, so tests and the benchmark can read how many round trips a GraphQL operation
- * took.
+ * took. A request's view of the Db (`forRequest`) stops sending once the work it is for has
+ * been abandoned (server/cancel.ts sets its signal).
  */
 import {
   ConditionalCheckFailedException,
@@ -10,15 +11,19 @@ import {
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
 import {
+  type $Command,
   BatchGetCommand,
   BatchWriteCommand,
   DynamoDBDocumentClient,
+  type DynamoDBDocumentClientResolvedConfig,
   GetCommand,
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
   type QueryCommandInput,
+  type ServiceInputTypes,
+  type ServiceOutputTypes,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { KEY_ATTRIBUTES } from './table.js';
@@ -151,6 +156,17 @@ export async function allWrites<T>(writes: readonly Promise<T>[]): Promise<T[]> 
   return results.map((result) => (result as PromiseFulfilledResult<T>).value);
 }
 
+/** A DynamoDB request was not started because the work it was for had been abandoned. */
+export class WorkAbandonedError extends Error {
+  override name = 'WorkAbandonedError';
+}
+
+type DocumentCommand<Input extends ServiceInputTypes, Output extends ServiceOutputTypes> = $Command<
+  Input,
+  Output,
+  DynamoDBDocumentClientResolvedConfig
+>;
+
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 type WriteRequest = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: Key } };
 
@@ -161,6 +177,11 @@ export class Db {
   readonly documents: DynamoDBDocumentClient;
   readonly tableName: string;
   readonly counter = new RequestCounter();
+  /**
+   * Fires when nobody waits any more for the work this view is for (set on a request's view,
+   * never on a shared Db): no request starts after it, and those under way stop.
+   */
+  signal: AbortSignal | undefined = undefined;
 
   constructor(options: DbOptions) {
     this.tableName = options.tableName;
@@ -181,8 +202,34 @@ export class Db {
     this.documents = DynamoDBDocumentClient.from(this.client, { marshallOptions: { removeUndefinedValues: true } });
   }
 
+  /**
+   * A view for one request: the same clients, table and counter, with a `signal` of its own.
+   * A prototype view costs one object per request, where a second client would cost its
+   * middleware stack, and a signal kept anywhere shared would reach other requests' work.
+   */
+  forRequest(): Db {
+    const view: Db = Object.create(this);
+    view.signal = undefined;
+    return view;
+  }
+
+  /**
+   * Every command goes out here. Abandoned work starts no request (and the request counter
+   * never sees it); given the signal, the SDK aborts a request under way and makes no retry
+   * after it fires (its AbortError reads as a client gone, as WorkAbandonedError does).
+   */
+  private send<Input extends ServiceInputTypes, Output extends ServiceOutputTypes>(
+    command: DocumentCommand<Input, Output>,
+  ): Promise<Output> {
+    const signal = this.signal;
+    if (!signal) return this.documents.send(command);
+    if (signal.aborted)
+      return Promise.reject(new WorkAbandonedError('the request was cancelled before this DynamoDB request started'));
+    return this.documents.send(command, { abortSignal: signal });
+  }
+
   async get(key: Key, consistent = false): Promise<Item | undefined> {
-    const { Item } = await this.documents.send(
+    const { Item } = await this.send(
       new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: consistent }),
     );
     return Item;
@@ -209,7 +256,7 @@ export class Db {
         for (let attempt = 0; pending.length > 0; attempt++) {
           if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt) * Math.random());
           if (attempt > 10) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed`);
-          const result = await this.documents.send(
+          const result = await this.send(
             new BatchGetCommand({
               RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: consistent || undefined } },
             }),
@@ -246,7 +293,7 @@ export class Db {
       ExclusiveStartKey: input.startKey,
       ConsistentRead: input.consistent,
     };
-    const result = await this.documents.send(new QueryCommand(command));
+    const result = await this.send(new QueryCommand(command));
     return {
       items: result.Items ?? [],
       lastKey: result.LastEvaluatedKey,
@@ -267,7 +314,7 @@ export class Db {
     const items = unique.map((action) => this.toTransactItem(action));
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.documents.send(new TransactWriteCommand({ TransactItems: items }));
+        await this.send(new TransactWriteCommand({ TransactItems: items }));
         return;
       } catch (error) {
         if (!(error instanceof TransactionCanceledException)) throw error;
@@ -316,9 +363,7 @@ export class Db {
         for (let attempt = 0; pending.length > 0; attempt++) {
           if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt) * Math.random());
           if (attempt > 10) throw new Error(`BatchWriteItem left ${pending.length} items unprocessed`);
-          const result = await this.documents.send(
-            new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }),
-          );
+          const result = await this.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
           pending = (result.UnprocessedItems?.[this.tableName] ?? []) as WriteRequest[];
         }
       }),
@@ -331,7 +376,7 @@ export class Db {
     condition?: { expression: string; names?: Record<string, string>; values?: Item },
   ): Promise<void> {
     try {
-      await this.documents.send(
+      await this.send(
         new PutCommand({
           TableName: this.tableName,
           Item: item,
@@ -355,7 +400,7 @@ export class Db {
     values?: Item;
   }): Promise<void> {
     try {
-      await this.documents.send(
+      await this.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: input.key,

@@ -1,6 +1,8 @@
 /**
- * The per-request data context: the table client and one DataLoader over BatchGetItem, so
- * every entity read in one tick of a GraphQL execution becomes a single round trip.
+ * The per-request data context: the request's view of the table client and one DataLoader
+ * over BatchGetItem, so every entity read in one tick of a GraphQL execution becomes a
+ * single round trip. The view's signal (server/cancel.ts) stops the reads of a query nobody
+ * waits for; being the request's own, it never stops another request's.
  */
 import DataLoader from 'dataloader';
 import { MAX_BATCH_GET_KEYS, keyString, withoutKeys, type Db, type Item, type Key } from './client.js';
@@ -14,7 +16,8 @@ export interface DataContext {
   items: DataLoader<Key, Item | undefined, string>;
 }
 
-export function createDataContext(db: Db): DataContext {
+export function createDataContext(shared: Db): DataContext {
+  const db = shared.forRequest();
   const items = new DataLoader<Key, Item | undefined, string>(
     async (keys) => {
       const found = await db.batchGet([...keys]);
