@@ -6,11 +6,21 @@
 import { createServer as createHttpServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { Db } from '../lib/store/client.js';
+import { Db, WorkAbandonedError } from '../lib/store/client.js';
 import { LISTING_SHARDS } from '../lib/store/patterns.js';
-import { createServer } from '../server/server.js';
+import { createServer, type ServerOptions } from '../server/server.js';
+import { faultError } from './fault-injection.js';
 import { deadEndpoint, openGate, type Gate } from './gate.js';
-import { createTestDb, graphqlCaller, ingest, plainText } from './support.js';
+import {
+  ADMIN_HEADERS,
+  type Caller,
+  createTestDb,
+  dataOf,
+  graphqlCaller,
+  ingest,
+  plainText,
+  TEST_ADMIN_KEY,
+} from './support.js';
 
 /** Three dependent reads: the article listing, then its claims, then their claimants. */
 const QUERY =
@@ -23,19 +33,27 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 let gate: Gate;
 let gated: Db;
 let tableName: string;
+/** Calls the server on the table directly, past the gate. */
+let call: Caller;
+/** A claim's global ID: reading it as a node reads the claim, then its article. */
+let claimId: string;
 beforeAll(async () => {
   const db = await createTestDb();
   tableName = db.tableName;
-  const call = graphqlCaller(db);
+  call = graphqlCaller(db);
   const sample = 'The Armenian Defense Ministry said Azerbaijani forces shelled Stepanakert on Monday.';
   for (let i = 0; i < 3; i++) await ingest(call, { text: `${sample}\n${plainText(i)}`, title: `Report ${i}` });
+  const claims = await dataOf(
+    call('{ articles(first: 1) { edges { node { claims(first: 1) { edges { node { id } } } } } } }'),
+  );
+  claimId = claims.articles.edges[0].node.claims.edges[0].node.id;
   gate = await openGate(inject('dynamodbEndpoint'));
   gated = new Db({ tableName, region: 'us-east-1', endpoint: gate.endpoint });
 });
 afterAll(() => gate?.close());
 
 /** The gated server over real HTTP; `closed` resolves when the server sees a response's connection close. */
-async function listen(options: { timeBudgetMs?: number } = {}) {
+async function listen(options: Partial<Omit<ServerOptions, 'db'>> = {}) {
   const server: Server = createHttpServer(createServer({ db: gated, logError: () => {}, ...options }));
   const closed: Promise<void>[] = [];
   let onClose!: () => void;
@@ -82,6 +100,122 @@ describe('a client that hangs up', () => {
       await settle();
       expect(gated.counter.total).toBe(LISTING_SHARDS);
       expect(gate.arrived).toBe(arrivedBefore + LISTING_SHARDS);
+    } finally {
+      gate.hold(false);
+      gate.release();
+      await server.close();
+    }
+  });
+});
+
+/** Sends `body` over HTTP and returns a way to hang up; the answer is never read. */
+function hangingRequest(url: string, body: string, headers: Record<string, string> = {}) {
+  const request = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers } });
+  request.on('error', () => {});
+  request.end(body);
+  return { hangUp: () => request.destroy() };
+}
+
+describe('a client that hangs up mid-resolver', () => {
+  it('stops the read its resolver would make next, not only the fields execution has yet to resolve', async () => {
+    // A claim node reads the claim, then (in the same resolver) its article to check it shows the claim.
+    const body = JSON.stringify({ query: `{ node(id: "${claimId}") { ... on Claim { text } } }` });
+    const server = await listen();
+    try {
+      gate.hold(true);
+      gated.counter.reset();
+      const arrivedBefore = gate.arrived;
+      const client = hangingRequest(server.url, body);
+      await gate.arrival(arrivedBefore + 1);
+      client.hangUp();
+      await server.closed;
+      gate.hold(false);
+      gate.release();
+      await settle();
+      expect(gated.counter.total).toBe(1);
+      expect(gate.arrived).toBe(arrivedBefore + 1);
+    } finally {
+      gate.hold(false);
+      gate.release();
+      await server.close();
+    }
+  });
+});
+
+describe("a request's view of the Db", () => {
+  const KEY = { pk: 'NO-SUCH', sk: 'ITEM' };
+
+  it('starts no request once its signal has fired, uncounted, and leaves the shared Db alone', async () => {
+    const view = gated.forRequest();
+    const controller = new AbortController();
+    view.signal = controller.signal;
+    controller.abort();
+    gate.hold(false);
+    gated.counter.reset();
+    const arrivedBefore = gate.arrived;
+    await expect(view.get(KEY)).rejects.toBeInstanceOf(WorkAbandonedError);
+    await expect(view.query({ keyCondition: 'pk = :pk', names: {}, values: { ':pk': KEY.pk } })).rejects.toBeInstanceOf(
+      WorkAbandonedError,
+    );
+    expect(gated.counter.total).toBe(0);
+    expect(gate.arrived).toBe(arrivedBefore);
+    // Neither the Db it came from nor another request's view has that signal.
+    expect(await gated.get(KEY)).toBeUndefined();
+    expect(await gated.forRequest().get(KEY)).toBeUndefined();
+    expect(gated.counter.total).toBe(2);
+  });
+
+  it('makes no retry after its signal fires', async () => {
+    const db = new Db({ tableName, region: 'us-east-1', endpoint: inject('dynamodbEndpoint') });
+    const view = db.forRequest();
+    const controller = new AbortController();
+    view.signal = controller.signal;
+    let attempts = 0;
+    // Each attempt fails as a DynamoDB 500 does, which the SDK retries (up to 8 attempts);
+    // the first one also abandons the work.
+    db.client.middlewareStack.add(
+      () => async () => {
+        attempts += 1;
+        controller.abort();
+        throw faultError('internal', 'GetItem');
+      },
+      { step: 'deserialize', name: 'testAbandoningFault' },
+    );
+    await expect(view.get(KEY)).rejects.toThrow();
+    expect(attempts).toBe(1);
+  });
+});
+
+describe('two queries at once', () => {
+  it('the one whose client hangs up stops; the other gets all its data', async () => {
+    const server = await listen();
+    const post = () =>
+      fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: BODY }).then(
+        (response) => response.json(),
+      );
+    try {
+      gate.hold(false);
+      gated.counter.reset();
+      const alone = await post();
+      expect(alone.errors).toBeUndefined();
+      const requestsAlone = gated.counter.total;
+
+      gate.hold(true);
+      gated.counter.reset();
+      const arrivedBefore = gate.arrived;
+      // The one that stays starts first: a signal kept anywhere shared would be the later one's.
+      const staying = post();
+      await gate.arrival(arrivedBefore + LISTING_SHARDS);
+      const leaving = hangingRequest(server.url, BODY);
+      await gate.arrival(arrivedBefore + 2 * LISTING_SHARDS);
+      leaving.hangUp();
+      await server.closed;
+      gate.hold(false);
+      gate.release();
+      expect(await staying).toEqual(alone);
+      await settle();
+      // The one that stayed made all its requests; the one that left, only its first.
+      expect(gated.counter.total).toBe(requestsAlone + LISTING_SHARDS);
     } finally {
       gate.hold(false);
       gate.release();
@@ -149,5 +283,61 @@ describe('a dead DynamoDB', () => {
     });
     expect(db.counter.total).toBeGreaterThanOrEqual(1);
     expect(attempts.total).toBe(db.counter.total);
+  });
+});
+
+describe('a mutation', () => {
+  const INGEST = `mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { article { title } userErrors { code } } }`;
+  const ingestBody = (title: string) =>
+    JSON.stringify({ query: INGEST, variables: { input: { text: `${plainText(7)}\n${title}.`, title } } });
+  const stored = async (title: string) => {
+    const listed = await dataOf(call('{ articles(first: 20) { edges { node { title } } } }'));
+    return listed.articles.edges.some((edge: { node: { title: string } }) => edge.node.title === title);
+  };
+
+  it('runs past the time budget to the end', async () => {
+    const yoga = createServer({ db: gated, adminKey: TEST_ADMIN_KEY, logError: () => {}, timeBudgetMs: 100 });
+    const title = 'Written past the budget';
+    gate.hold(true);
+    const arrivedBefore = gate.arrived;
+    try {
+      const answer = yoga.fetch('http://claimgraph.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...ADMIN_HEADERS },
+        body: ingestBody(title),
+      });
+      await gate.arrival(arrivedBefore + 1);
+      await settle();
+      gate.hold(false);
+      gate.release();
+      const response = await answer;
+      const body = await response.json();
+      expect(body.errors).toBeUndefined();
+      expect(body.data.ingestArticle).toEqual({ article: { title }, userErrors: [] });
+      expect(await stored(title)).toBe(true);
+    } finally {
+      gate.hold(false);
+      gate.release();
+    }
+  });
+
+  it('runs to the end when its client hangs up', async () => {
+    const server = await listen({ adminKey: TEST_ADMIN_KEY });
+    const title = 'Written for a client gone';
+    try {
+      gate.hold(true);
+      const arrivedBefore = gate.arrived;
+      const client = hangingRequest(server.url, ingestBody(title), ADMIN_HEADERS);
+      await gate.arrival(arrivedBefore + 1);
+      client.hangUp();
+      await server.closed;
+      gate.hold(false);
+      gate.release();
+      await expect.poll(() => stored(title), { timeout: 10_000 }).toBe(true);
+    } finally {
+      gate.hold(false);
+      gate.release();
+      await server.close();
+    }
   });
 });
