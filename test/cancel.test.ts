@@ -162,7 +162,9 @@ describe("a request's view of the Db", () => {
     // Neither the Db it came from nor another request's view has that signal.
     expect(await gated.get(KEY)).toBeUndefined();
     expect(await gated.forRequest().get(KEY)).toBeUndefined();
-    expect(gated.counter.total).toBe(2);
+    // A view of the view has a signal of its own too.
+    expect(await view.forRequest().get(KEY)).toBeUndefined();
+    expect(gated.counter.total).toBe(3);
   });
 
   it('makes no retry after its signal fires', async () => {
