@@ -9,6 +9,7 @@
  * milliseconds and every request's promise-heavy execution more. The data context is the
  * request's own, so a batched load carries its request's signal and no other.
  */
+import { setMaxListeners } from 'node:events';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -74,6 +75,9 @@ export function useCancellation(budgetMs: number): Plugin<{ request: Request; da
     onExecute({ args }) {
       if (getOperationAST(args.document, args.operationName)?.operation !== 'query') return;
       const controller = new AbortController();
+      // Each DynamoDB request under way listens to the signal until it ends, and a query may
+      // have dozens side by side: past Node's default of 10, a warning of a leak there is not.
+      setMaxListeners(0, controller.signal);
       const requestSignal = args.contextValue.request.signal;
       const onClientGone = () => controller.abort(requestSignal.reason);
       if (requestSignal.aborted) onClientGone();

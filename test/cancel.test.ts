@@ -14,6 +14,7 @@ import { deadEndpoint, openGate, type Gate } from './gate.js';
 import {
   ADMIN_HEADERS,
   type Caller,
+  createParty,
   createTestDb,
   dataOf,
   graphqlCaller,
@@ -222,6 +223,35 @@ describe('two queries at once', () => {
       gate.hold(false);
       gate.release();
       await server.close();
+    }
+  });
+});
+
+describe('a query with many DynamoDB requests side by side', () => {
+  it('shares its signal among them without a listener-leak warning', async () => {
+    // Each party's articles are one Query, all in flight at once, each listening to the signal.
+    for (let i = 0; i < 15; i++) await createParty(call, { name: `Side by side ${i}`, kind: 'GROUP' });
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on('warning', onWarning);
+    try {
+      gate.hold(false);
+      gated.counter.reset();
+      const yoga = createServer({ db: gated, logError: () => {} });
+      const response = await yoga.fetch('http://claimgraph.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: '{ parties(first: 30) { edges { node { articles(first: 1) { edges { node { id } } } } } } }',
+        }),
+      });
+      expect((await response.json()).errors).toBeUndefined();
+      expect(gated.counter.total).toBeGreaterThan(15);
+      // Warnings are emitted on the next tick.
+      await settle();
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
     }
   });
 });
