@@ -30,7 +30,7 @@ export const readSchema = build();
 
 let whole: GraphQLSchema | undefined;
 
-/** The whole API, the write side included: built on first call (about as long as `readSchema`). */
+/** The whole API, the write side included: registered and built on the first call. */
 export function wholeSchema(): GraphQLSchema {
   if (!whole) {
     registerWriteSide();
