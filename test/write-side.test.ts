@@ -4,9 +4,11 @@
  * it (schema/index.ts, server/write-side.ts). Through yoga.fetch, as clients call it. The tests
  * run in order: the first one needs a process where nothing has built the whole schema yet.
  */
-import { getIntrospectionQuery } from 'graphql';
+import { type GraphQLSchema, getIntrospectionQuery } from 'graphql';
+import { createYoga, type Plugin } from 'graphql-yoga';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isWholeSchemaBuilt } from '../schema/index.js';
+import { isWholeSchemaBuilt, readSchema, wholeSchema } from '../schema/index.js';
+import { useWriteSide } from '../server/write-side.js';
 import { sha256Hex } from '../server/persisted-operations.js';
 import { ADMIN_HEADERS, type Caller, createTestDb, dataOf, graphqlCaller, ingest, plainText } from './support.js';
 
@@ -62,5 +64,26 @@ describe('the write side', () => {
     const byHash = await send({ variables: input('Second Force'), extensions });
     expect(byHash.errors).toBeUndefined();
     expect(byHash.data.createParty.party.name).toBe('Second Force');
+  });
+
+  it('sets each request its own schema: a query after a mutation runs against the read schema again', async () => {
+    // envelop's setSchema outlives the request that calls it: the plugin must set the read
+    // schema back, or every query after the first mutation would run against the whole one.
+    const used: GraphQLSchema[] = [];
+    const recordSchema: Plugin = {
+      onExecute({ args }) {
+        used.push(args.schema);
+      },
+    };
+    const yoga = createYoga({ schema: readSchema, plugins: [useWriteSide(), recordSchema], logging: false });
+    for (const query of ['{ __typename }', 'mutation { __typename }', '{ __typename }', '{ __typename }']) {
+      const response = await yoga.fetch('http://claimgraph.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      expect((await response.json()).errors, query).toBeUndefined();
+    }
+    expect(used).toEqual([readSchema, wholeSchema(), readSchema, readSchema]);
   });
 });
