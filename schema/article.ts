@@ -165,7 +165,6 @@ builder.queryField('articles', (t) =>
   }),
 );
 
-// Mutations, their inputs and payloads: built only when a request needs them (schema/index.ts).
 onWriteSide(() => {
   builder.relayMutationField(
     'ingestArticle',

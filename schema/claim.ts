@@ -302,7 +302,6 @@ builder.queryField('claimsGeoJSON', (t) =>
   }),
 );
 
-// Mutations, their inputs and payloads: built only when a request needs them (schema/index.ts).
 onWriteSide(() => {
   const SpanInput = builder.inputType('SpanInput', {
     description: 'A stretch of the article’s cleaned text, by UTF-16 offsets.',

@@ -150,7 +150,6 @@ builder.queryField('locations', (t) =>
   }),
 );
 
-// Mutations, their inputs and payloads: built only when a request needs them (schema/index.ts).
 onWriteSide(() => {
   builder.relayMutationField(
     'updateLocation',

@@ -125,7 +125,6 @@ builder.queryField('parties', (t) =>
   }),
 );
 
-// Mutations, their inputs and payloads: built only when a request needs them (schema/index.ts).
 onWriteSide(() => {
   builder.relayMutationField(
     'mergeParties',

@@ -8,7 +8,6 @@ export class IngestQueueMissingError extends Error {
   override name = 'IngestQueueMissingError';
 }
 
-// Mutations, their inputs and payloads: built only when a request needs them (schema/index.ts).
 onWriteSide(() => {
   const EnqueueStatus = builder.enumType('EnqueueStatus', {
     description: 'What became of one article of `enqueueArticles`.',

@@ -811,7 +811,7 @@ export function findAttributions({ sentence, text, mentions, dates, previous }: 
     for (let j = k - 1; j > 0; j--) {
       if (inQuote[j]) return false;
       if (tokens[j]!.text !== ',') continue;
-      return /^(?:which|who)$/.test(tokens[j + 1]?.lower ?? '') && j > 0 && tokens[j - 1]!.kind === 'word';
+      return /^(?:which|who)$/.test(tokens[j + 1]?.lower ?? '') && tokens[j - 1]!.kind === 'word';
     }
     return false;
   }

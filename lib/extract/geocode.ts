@@ -323,11 +323,11 @@ const BEFORE_WINDOW = 160;
 /** Beyond this a place is not beside the town it is written beside ("Richmond, west of Sydney"). */
 const BESIDE_PARENT_KM = 300;
 
-/** The town or province written before a mention that it lies beside or in (see SUBURB_BEFORE, POSSESSIVE_BEFORE). */
 /** A name of a national or provincial capital ("Port-au-Prince", "Kharkiv"). */
 const isCapitalCity = (name: string): boolean =>
   lookupPlaceMatches(name).some((m) => m.place.featureCode === 'PPLC' || m.place.featureCode === 'PPLA');
 
+/** The town or province written before a mention that it lies beside or in (see SUBURB_BEFORE, POSSESSIVE_BEFORE). */
 function ownerBefore(text: string, mention: Span): { name: string; possessive: boolean } | null {
   // The mention may hold the head: "the Dayton [suburb of Centerville]".
   const head = SUBURB_HEAD_START.exec(mention.text)?.[0].length ?? 0;
@@ -1426,10 +1426,9 @@ export function geocode(
   }
 
   // A story that names no country, nor a province of another, is of the country its text is written in.
-  const home = writtenIn;
   const abroad = (p: Place | null) =>
-    !!p && (p.precision === 'COUNTRY' || p.featureCode === 'ADM1') && p.countryCode !== home;
-  const story = home && ![...decisions.values()].some((d) => abroad(d.place)) ? home : null;
+    !!p && (p.precision === 'COUNTRY' || p.featureCode === 'ADM1') && p.countryCode !== writtenIn;
+  const story = writtenIn && ![...decisions.values()].some((d) => abroad(d.place)) ? writtenIn : null;
   // Its parties' other countries were guessed from their towns' biggest namesakes ("Athens City Council"): no evidence then.
   if (story) actors.splice(0, actors.length, story);
 

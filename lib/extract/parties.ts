@@ -115,8 +115,10 @@ export class PartyRegistry {
         undefined,
         named ? (p) => foldName(p.name).endsWith(named) : undefined,
       );
-      if (key) this.attach(key, span, m, null);
-      if (key) return key;
+      if (key) {
+        this.attach(key, span, m, null);
+        return key;
+      }
       // "repelled the insurgents" with no insurgents named before: a side of its own, as "insurgents" is.
       const side = m.head && !m.name ? sideOfItsOwn(m.head) : null;
       if (side) m = { ...m, name: side, kind: m.kind === 'ORGANIZATION' ? 'GROUP' : m.kind, reference: false };
