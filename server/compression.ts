@@ -4,17 +4,13 @@
  * APIs do not compress (the Lambda handler sends the bytes base64-encoded). Small answers go
  * as they are: under about a kilobyte the encoding costs more than it saves.
  */
-import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, constants, gzip, type BrotliOptions, type ZlibOptions } from 'node:zlib';
 import Negotiator from 'negotiator';
 import type { Plugin } from 'graphql-yoga';
 import { addVary } from './http-cache.js';
 
 /** Bytes below which an answer is sent as it is. */
 export const COMPRESSION_THRESHOLD_BYTES = 1024;
-
-const brotli = promisify(brotliCompress);
-const gzipAsync = promisify(gzip);
 
 /** Brotli first when the client weighs both alike: smaller JSON for the same CPU at this level. */
 const ENCODINGS = ['br', 'gzip'] as const;
@@ -33,17 +29,24 @@ export function negotiateEncoding(acceptEncoding: string | null): Encoding | und
   return chosen === 'br' || chosen === 'gzip' ? chosen : undefined;
 }
 
+// Level 11 (Brotli's default) is for static files; 4 compresses JSON nearly as well at a fraction of the CPU.
+const brotliOptions = (body: Uint8Array): BrotliOptions => ({
+  params: {
+    [constants.BROTLI_PARAM_QUALITY]: 4,
+    [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+    [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
+  },
+});
+const GZIP_OPTIONS: ZlibOptions = { level: 6 };
+
+// zlib's callbacks wrapped by hand: importing `promisify` from node:util as an ES module makes
+// Node build util's module namespace, which loads its lazy parts (parseArgs, MIMEType) at start.
 export function compress(body: Uint8Array, encoding: Encoding): Promise<Buffer> {
-  return encoding === 'br'
-    ? brotli(body, {
-        params: {
-          // Level 11 (the default) is for static files; 4 compresses JSON nearly as well at a fraction of the CPU.
-          [constants.BROTLI_PARAM_QUALITY]: 4,
-          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-          [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
-        },
-      })
-    : gzipAsync(body, { level: 6 });
+  return new Promise((resolve, reject) => {
+    const done = (error: Error | null, result: Buffer) => (error ? reject(error) : resolve(result));
+    if (encoding === 'br') brotliCompress(body, brotliOptions(body), done);
+    else gzip(body, GZIP_OPTIONS, done);
+  });
 }
 
 export function useCompression(): Plugin {

@@ -8,8 +8,15 @@ import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { createComplexityRule } from '@pothos/plugin-complexity';
-import { GraphQLError, validate, type ValidationContext } from 'graphql';
+import { complexityFromQuery } from '@pothos/plugin-complexity';
+import {
+  GraphQLError,
+  Kind,
+  getOperationAST,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ValidationContext,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { MAX_PAGE_SIZE } from '../lib/store/pagination.js';
 import { CostArgumentError, MAX_NODE_IDS } from '../schema/builder.js';
@@ -108,32 +115,36 @@ function shapeLimits(): Plugin[] {
 
 /**
  * The cost of the operation a request executes, with its variables (an omitted variable
- * takes the argument's default, as execution will). Undefined when the variables do not
- * fit the operation: execution then refuses them with graphql-js's own message.
+ * takes the argument's default, as execution will). Undefined when there is no such
+ * operation or the variables do not fit it: execution then refuses the request with
+ * graphql-js's own message. Measured on the operation and the fragments alone, in one walk
+ * of the document (`complexityFromQuery` measures a document's first operation).
  */
 function operationCost(args: {
-  schema: Parameters<typeof validate>[0];
-  document: Parameters<typeof validate>[1];
+  schema: GraphQLSchema;
+  document: DocumentNode;
   operationName?: string | null;
   variableValues?: unknown;
   contextValue: unknown;
 }): number | undefined {
-  let cost: number | undefined;
-  const rule = createComplexityRule({
-    context: args.contextValue as object,
-    variableValues: (args.variableValues ?? {}) as Record<string, unknown>,
-    operationName: args.operationName ?? undefined,
-    onResult: (state) => {
-      cost = Math.max(cost ?? 0, state.complexity);
-    },
-  });
+  const operation = getOperationAST(args.document, args.operationName);
+  if (!operation) return undefined;
+  const fragments = args.document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
   try {
-    validate(args.schema, args.document, [rule]);
+    return complexityFromQuery(
+      { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] },
+      {
+        schema: args.schema,
+        ctx: args.contextValue as object,
+        variables: (args.variableValues ?? {}) as Record<string, unknown>,
+      },
+    ).complexity;
   } catch (error) {
     if (error instanceof CostArgumentError) throw new LimitError(error.message, error.code);
+    // The variables do not fit the operation.
+    if (error instanceof GraphQLError) return undefined;
     throw error;
   }
-  return cost;
 }
 
 /** Each request's measured cost, for `extensions.cost` of whatever answers it. */

@@ -271,6 +271,27 @@ describe('cost: what a query may read, in every answer', () => {
     expect(result.json.extensions.cost).toEqual({ requested: 10101, limit: LIMITS.cost });
   });
 
+  it('counts the operation the request names, not the others of its document', async () => {
+    const document = `
+      query Costly { articles(first: 100) { edges { node { claims(first: 100) { edges { node { ...C } } } } } } }
+      query Cheap { articles(first: 2) { edges { node { claims(first: 3) { edges { node { ...C } } } } } } }
+      fragment C on Claim { related(first: 4) { id } }`;
+    const cheap = await send(JSON.stringify({ query: document, operationName: 'Cheap' }));
+    expect(cheap.json.errors).toBeUndefined();
+    // 2 articles (+1 Query), 3 claims under each, 4 related claims (+1 Query) under each claim.
+    expect(cheap.json.extensions.cost).toEqual({ requested: 3 + 2 * (3 + 3 * (4 + 1)), limit: LIMITS.cost });
+    const costly = await send(JSON.stringify({ query: document, operationName: 'Costly' }));
+    expect(costly.json.errors[0].extensions.code).toBe('QUERY_TOO_COSTLY');
+    expect(costly.requests).toBe(0);
+  });
+
+  it('leaves variables that do not fit the operation to graphql-js, which names the variable', async () => {
+    const result = await query('query($f: Int) { articles(first: $f) { edges { node { id } } } }', { f: 'many' });
+    expect(result.json.errors[0].message).toMatch(/Variable "\$f" got invalid value "many"/);
+    expect(result.json.extensions?.cost).toBeUndefined();
+    expect(result.requests).toBe(0);
+  });
+
   it('an omitted variable gets the default page, as the GraphQL spec says', async () => {
     const result = await query('query($f: Int) { articles(first: $f) { edges { node { id } } } }');
     expect(result.status).toBe(200);
