@@ -264,6 +264,8 @@ export interface ColdStart {
   cpuMs: number;
   statusCode: number;
   body: string;
+  /** Whether Node's own fetch implementation (undici) was loaded: yoga never needs it (server/server.ts). */
+  loadedNodeFetch: boolean;
   /** The end (up to 8,000 characters) of what the process wrote to stderr. */
   stderr: string;
 }
@@ -283,7 +285,8 @@ const imported = performance.now();
 const result = await mod[${JSON.stringify(HANDLER_EXPORT)}](event, context);
 const end = performance.now();
 const cpuMs = cpu() - cpuStart;
-process.stdout.write('\\n${MARK}' + JSON.stringify({ ms: end - start, importMs: imported - start, cpuMs, statusCode: result.statusCode, body: result.body }) + '\\n');
+const loadedNodeFetch = process.moduleLoadList.some((name) => name.includes('undici'));
+process.stdout.write('\\n${MARK}' + JSON.stringify({ ms: end - start, importMs: imported - start, cpuMs, statusCode: result.statusCode, body: result.body, loadedNodeFetch }) + '\\n');
 process.exit(0);
 `;
 

@@ -50,17 +50,24 @@ export interface LambdaServerContext {
   lambdaContext: LambdaContext | undefined;
 }
 
-/** The request a 2.0 event describes: full URL, method, headers (cookies too) and body. */
+/**
+ * The request a 2.0 event describes: full URL, method, headers (cookies too) and body. The
+ * headers are a plain record, not a `Headers`: Node's global `Headers` is undici's, and its
+ * first use loads all of Node's fetch implementation, which yoga (with its own Request class)
+ * never needs (server/server.ts, `withoutNodeFetch`).
+ */
 export function requestOf(event: APIGatewayProxyEventV2): { url: string; init: RequestInit } {
-  const headers = new Headers();
+  const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(event.headers ?? {})) {
-    if (value !== undefined) headers.set(name, value);
+    if (value === undefined) continue;
+    const key = name.toLowerCase();
+    headers[key] = headers[key] === undefined ? value : `${headers[key]}, ${value}`;
   }
   // Payload 2.0 moves cookies out of the headers into their own array.
-  if (event.cookies?.length) headers.set('cookie', event.cookies.join('; '));
+  if (event.cookies?.length) headers.cookie = event.cookies.join('; ');
 
-  const host = headers.get('host') ?? event.requestContext?.domainName ?? 'localhost';
-  const protocol = headers.get('x-forwarded-proto') ?? 'https';
+  const host = headers.host ?? event.requestContext?.domainName ?? 'localhost';
+  const protocol = headers['x-forwarded-proto'] ?? 'https';
   const query = event.rawQueryString ? `?${event.rawQueryString}` : '';
   const url = `${protocol}://${host}${event.rawPath || '/'}${query}`;
 

@@ -197,11 +197,32 @@ export const settingsFrom = (
       : undefined,
 });
 
+/**
+ * Runs `create` with `globalThis.Request` shadowed. Creating yoga's server adapter
+ * (@whatwg-node/server) reads it once, only to tell whether yoga's Request class is Node's
+ * own; on Node that first read loads undici, all of Node's fetch implementation: about a tenth
+ * of a Lambda cold start, for classes nothing here uses (yoga brings its own Request, Headers
+ * and Response, and the Lambda adapter builds its headers as a plain record). The stand-in
+ * differs from yoga's class as Node's does, so the adapter decides as it would have.
+ * test/graphql-function.test.ts checks that a cold start answering a query never loads undici.
+ */
+function withoutNodeFetch<T>(create: () => T): T {
+  const request = Object.getOwnPropertyDescriptor(globalThis, 'Request');
+  // Already loaded (a value, not Node's lazy getter): nothing left to spare.
+  if (!request?.get) return create();
+  Object.defineProperty(globalThis, 'Request', { value: class NotLoaded {}, configurable: true, writable: true });
+  try {
+    return create();
+  } finally {
+    Object.defineProperty(globalThis, 'Request', request);
+  }
+}
+
 export function createServer(options: ServerOptions) {
   const logError = options.logError ?? ((error) => console.error(error));
   guardDatabase(options.db.client);
   const graphqlEndpoint = options.graphqlEndpoint ?? '/graphql';
-  return createYoga<object, Context>({
+  const settings: YogaServerOptions<object, Context> = {
     schema: readSchema,
     graphqlEndpoint,
     context: () => ({ data: createDataContext(options.db), ingestQueue: options.ingestQueue }),
@@ -253,5 +274,6 @@ export function createServer(options: ServerOptions) {
         if (!args.some(expected)) logError(args.length === 1 ? args[0] : args);
       },
     },
-  });
+  };
+  return withoutNodeFetch(() => createYoga(settings));
 }

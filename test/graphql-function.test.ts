@@ -377,6 +377,14 @@ describe('the deployed bundle (stack esbuild settings, fresh Node process)', () 
       'Shushi',
     ]);
   });
+
+  it("answers a cold start's query without loading Node's fetch implementation (undici)", async () => {
+    const env = { TABLE_NAME: tableName, DYNAMODB_ENDPOINT: inject('dynamodbEndpoint') };
+    const run = await runColdStart(bundle.outfile, graphqlEvent(ARTICLES), env);
+    expect(run.statusCode).toBe(200);
+    expect(JSON.parse(run.body).errors).toBeUndefined();
+    expect(run.loadedNodeFetch).toBe(false);
+  });
 });
 
 /**
