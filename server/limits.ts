@@ -60,21 +60,28 @@ function errorResponse(
   });
 }
 
-/** Counts a body's bytes without buffering more than the limit. */
-async function bodyTooLarge(request: Request): Promise<boolean> {
-  const declared = request.headers.get('content-length');
-  if (declared !== null) return Number(declared) > LIMITS.bodyBytes;
-  if (!request.body) return false;
-  const reader = request.clone().body!.getReader();
+/** A body's bytes, read up to the limit; undefined as soon as it is longer (the rest is not read). */
+async function readWithinLimit(body: ReadableStream<Uint8Array>): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
   let bytes = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return false;
+    if (done) {
+      const whole = new Uint8Array(bytes);
+      let at = 0;
+      for (const chunk of chunks) {
+        whole.set(chunk, at);
+        at += chunk.byteLength;
+      }
+      return whole;
+    }
     bytes += value.byteLength;
     if (bytes > LIMITS.bodyBytes) {
       await reader.cancel();
-      return true;
+      return undefined;
     }
+    chunks.push(value);
   }
 }
 
@@ -176,8 +183,10 @@ function costLimit(): Plugin<{ request: Request }> {
 export function useLimits(): Plugin[] {
   return [
     {
-      async onRequest({ request, endResponse, fetchAPI }) {
-        if (request.method === 'POST' && (await bodyTooLarge(request))) {
+      // The only limit on body size: yoga's own is off (server/server.ts).
+      async onRequest({ request, setRequest, endResponse, fetchAPI }) {
+        if (request.method !== 'POST') return;
+        const tooLarge = () =>
           endResponse(
             errorResponse(
               fetchAPI,
@@ -186,7 +195,17 @@ export function useLimits(): Plugin[] {
               `request bodies are limited to ${LIMITS.bodyBytes} bytes`,
             ),
           );
+        const declared = request.headers.get('content-length');
+        if (declared !== null) {
+          if (Number(declared) > LIMITS.bodyBytes) tooLarge();
+          return;
         }
+        if (!request.body) return;
+        // No length said (a chunked upload): read it here, up to the limit, and hand on what
+        // was read, since a body can be read only once.
+        const body = await readWithinLimit(request.body);
+        if (!body) tooLarge();
+        else setRequest(new fetchAPI.Request(request.url, { method: 'POST', headers: request.headers, body }));
       },
     },
     ...shapeLimits(),

@@ -1,9 +1,10 @@
-import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getIntrospectionQuery } from 'graphql';
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Db } from '../lib/store/client.js';
+import { LIMITS } from '../server/limits.js';
 import { createServer } from '../server/server.js';
 import { createTestDb } from './support.js';
 
@@ -61,6 +62,39 @@ describe('tools that load the schema from a URL', () => {
       expect.arrayContaining(['claimant', 'locations', 'related']),
     );
     expect(body.extensions.cost.limit).toBeGreaterThan(body.extensions.cost.requested);
+  });
+});
+
+/** POSTs `body` in chunks with no Content-Length (chunked transfer), as a client streaming its upload does. */
+function postChunked(body: string): Promise<{ status: number; json: any }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode!, json: JSON.parse(text) }));
+      },
+    );
+    // The server may answer before it has read it all: the rest is then refused, which is its right.
+    request.on('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error),
+    );
+    for (let at = 0; at < body.length; at += 64 * 1024) request.write(body.slice(at, at + 64 * 1024));
+    request.end();
+  });
+}
+
+describe('request bodies over HTTP', () => {
+  it('counts a chunked body with no Content-Length against the limit, and answers one under it', async () => {
+    const query = 'query($t: String!) { resolve(name: $t) { parties { edges { node { id } } } } }';
+    const over = await postChunked(JSON.stringify({ query, variables: { t: 'x'.repeat(LIMITS.bodyBytes) } }));
+    expect(over.status).toBe(413);
+    expect(over.json.errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    const under = await postChunked(JSON.stringify({ query: '{ __typename }' }));
+    expect(under.status).toBe(200);
+    expect(under.json.data).toEqual({ __typename: 'Query' });
   });
 });
 
