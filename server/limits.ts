@@ -204,8 +204,13 @@ export function useLimits(): Plugin[] {
         // No length said (a chunked upload): read it here, up to the limit, and hand on what
         // was read, since a body can be read only once.
         const body = await readWithinLimit(request.body);
-        if (!body) tooLarge();
-        else setRequest(new fetchAPI.Request(request.url, { method: 'POST', headers: request.headers, body }));
+        if (!body) {
+          tooLarge();
+          return;
+        }
+        // The same signal: a client that hangs up still stops the query's work (server/cancel.ts).
+        const { url, headers, signal } = request;
+        setRequest(new fetchAPI.Request(url, { method: 'POST', headers, body, signal }));
       },
     },
     ...shapeLimits(),
