@@ -19,7 +19,6 @@ import { ensureTable } from '../lib/bootstrap.js';
 import { median } from './stats.js';
 
 async function time(run: () => Promise<unknown>, rounds: number): Promise<number[]> {
-  for (let i = 0; i < 5; i++) await run(); // warm-up
   const samples: number[] = [];
   for (let i = 0; i < rounds; i++) {
     const started = performance.now();
@@ -104,12 +103,18 @@ export async function benchGraphql(endpoint: string, rounds = 60) {
   const countsRequests = db.counter.total;
   const countsClaims = counted.data.claimCounts.total;
 
-  // Interleave the two so drift in the machine's load falls on both alike.
+  // Both warm first (a server's first requests run its code cold), then interleaved in short
+  // blocks so that drift in the machine's load falls on both alike.
+  const viaSdk = () => rawReferenceQuery(db.documents, db.tableName);
+  for (let i = 0; i < 20; i++) {
+    await viaGraphql();
+    await viaSdk();
+  }
   const graphqlMs: number[] = [];
   const rawMs: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    graphqlMs.push(...(await time(viaGraphql, rounds / 3)));
-    rawMs.push(...(await time(() => rawReferenceQuery(db.documents, db.tableName), rounds / 3)));
+  for (let i = 0; i < 6; i++) {
+    graphqlMs.push(...(await time(viaGraphql, rounds / 6)));
+    rawMs.push(...(await time(viaSdk, rounds / 6)));
   }
   server.close();
   return {
