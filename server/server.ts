@@ -236,8 +236,8 @@ export function createServer(options: ServerOptions) {
     // One operation per request: batching would multiply every limit by the batch size.
     batching: false,
     // One limit on body size, server/limits.ts's (LIMITS.bodyBytes, answered 413 PAYLOAD_TOO_LARGE,
-    // chunked bodies counted too). yoga's own, looser by default, would pipe every request body
-    // through a web-streams transform, which loads Node's web streams at each cold start.
+    // chunked bodies counted too). yoga's own, looser by default, would also pipe every request
+    // body through a web-streams transform.
     maxRequestBodySize: false,
     cors: corsOptions(options.corsOrigins ?? []),
     plugins: [

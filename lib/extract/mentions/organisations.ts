@@ -76,14 +76,7 @@ export function headNoun(s: Scan, { from, to, name: chunkText, owner }: Chunk): 
   if (headHit && headHit[0] > from) {
     if (owner && !s.resolveDemonymToken(from, from + 1)) {
       // "Iran's Revolutionary Guards" → "Iranian Revolutionary Guards"
-      s.addParty(owner.from, to, {
-        kind: headKind(headHit[1]),
-        name: `${owner.demonym} ${normaliseWords(chunkText)}`,
-        affiliation: owner.code,
-        head: headHit[1],
-        knownAliases: [],
-        reference: false,
-      });
+      addOwnersBody(s, owner, to, headHit[1], normaliseWords(chunkText));
       return true;
     }
     addOrganisation(s, from, headHit[0], to, headHit[1]);
@@ -100,30 +93,13 @@ export function headNoun(s: Scan, { from, to, name: chunkText, owner }: Chunk): 
     const subjectOf = MINISTRY_SUBJECTS[foldName(text.slice(tokens[leadingHead[0] + 1]!.start, tokens[to - 1]!.end))];
     if (subjectOf && leadingHead[1] === 'ministry') {
       const name = `${subjectOf} Ministry`;
-      if (owner) {
-        s.addParty(owner.from, to, {
-          kind: 'GOVERNMENT_BODY',
-          name: `${owner.demonym} ${name}`,
-          affiliation: owner.code,
-          head: 'ministry',
-          knownAliases: [],
-          reference: false,
-        });
-      } else {
-        addNamedReference(s, from, to, 'GOVERNMENT_BODY', name, 'ministry');
-      }
+      if (owner) addOwnersBody(s, owner, to, 'ministry', name);
+      else addNamedReference(s, from, to, 'GOVERNMENT_BODY', name, 'ministry');
       return true;
     }
     // "(the Iraqi) Ministry of Culture": a government body of its own name, the owner's.
     if (owner && GOVERNMENT_HEADS.has(leadingHead[1])) {
-      s.addParty(owner.from, to, {
-        kind: headKind(leadingHead[1]),
-        name: `${owner.demonym} ${normaliseWords(chunkText)}`,
-        affiliation: owner.code,
-        head: leadingHead[1],
-        knownAliases: [],
-        reference: false,
-      });
+      addOwnersBody(s, owner, to, leadingHead[1], normaliseWords(chunkText));
       return true;
     }
     // "Association of African Jurists", "Hospital Foundation of Manitoba": a body of its own name.
@@ -193,6 +169,18 @@ export function headNoun(s: Scan, { from, to, name: chunkText, owner }: Chunk): 
 function addNamedReference(s: Scan, from: number, to: number, kind: PartyKind, name: string, head: string): void {
   const f = s.tokens[from - 1]?.lower === 'the' && !s.used[from - 1] ? from - 1 : from;
   s.addPartyAsIs(f, to, { kind, name, affiliation: null, head, knownAliases: [], reference: true });
+}
+
+/** A body its owner's demonym names, from the owner to `to`: "Iranian Revolutionary Guards", "Iraqi Ministry of Culture". */
+function addOwnersBody(s: Scan, owner: Owner, to: number, head: string, name: string): void {
+  s.addParty(owner.from, to, {
+    kind: headKind(head),
+    name: `${owner.demonym} ${name}`,
+    affiliation: owner.code,
+    head,
+    knownAliases: [],
+    reference: false,
+  });
 }
 
 function addOrganisation(s: Scan, from: number, headFrom: number, to: number, head: string): void {
